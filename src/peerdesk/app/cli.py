@@ -1,0 +1,136 @@
+"""The command line (DESIGN.md §7).
+
+Headless commands never import Qt; the GUI is imported only to start it.
+Every command exits 0 on success, or non-zero with one clear line on
+standard error; a traceback only with --debug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from peerdesk import __version__
+from peerdesk.app.paths import default_vault_path
+from peerdesk.domain.errors import PeerDeskError
+
+PASSWORD_ENV = "PEERDESK_PASSWORD"
+EXIT_FAILED = 1
+EXIT_UNEXPECTED = 2
+EXIT_USAGE = 64
+
+
+class CommandError(PeerDeskError):
+    """A problem with how a command was called."""
+
+
+def read_password(prompt: str = "Password: ") -> str:
+    """From PEERDESK_PASSWORD, else a prompt; never from an argument."""
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env is not None:
+        return from_env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CommandError(f"No password: set {PASSWORD_ENV} or run this in a terminal.")
+    return getpass.getpass(prompt)
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from peerdesk.app.gui import run_gui
+
+    if args.demo:
+        from peerdesk.services.demo import create_demo_vault
+        from peerdesk.storage.paths import VaultPaths
+
+        folder = Path(tempfile.mkdtemp(prefix="peerdesk-demo-"))
+        try:
+            paths = VaultPaths.at(folder / "demo.peerdesk")
+            sign_in = create_demo_vault(paths)
+            return run_gui(paths, demo_sign_in=(sign_in.user, sign_in.password))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    from peerdesk.storage.paths import VaultPaths
+
+    vault = Path(args.vault) if args.vault else default_vault_path()
+    return run_gui(VaultPaths.at(vault))
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from peerdesk.services.demo import create_demo_vault
+    from peerdesk.storage.paths import VaultPaths
+
+    sign_in = create_demo_vault(VaultPaths.at(args.path), seed=args.seed)
+    print(f"user: {sign_in.user}")
+    print(f"password: {sign_in.password}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from peerdesk.services.vault_check import check_vault
+    from peerdesk.storage.paths import VaultPaths
+
+    paths = VaultPaths.at(args.path)
+    if not paths.database.exists():
+        raise CommandError(f"There is no PeerDesk vault at {paths.database}.")
+    report = check_vault(paths, args.user, read_password())
+    if report.ok:
+        print(f"ok: encrypted pages, database structure and audit chain "
+              f"({report.audit_events} events) all check out")
+        return 0
+    for problem in report.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    print("The vault failed its checks. Restore it from a backup.", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peerdesk",
+        description="PeerDesk: encrypted records and anonymised reports for peer-support centres.",
+    )
+    parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show full error details")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--vault", metavar="PATH", help="open the vault at PATH")
+    where.add_argument("--demo", action="store_true",
+                       help="open a throwaway vault of made-up data and show its sign-in")
+    parser.set_defaults(func=_cmd_gui)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="create a demo vault and print its sign-in")
+    demo.add_argument("path", metavar="PATH")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.set_defaults(func=_cmd_demo)
+
+    check = commands.add_parser(
+        "check", help="check the vault's encrypted pages, structure and audit chain")
+    check.add_argument("path", metavar="PATH")
+    check.add_argument("--user", required=True, metavar="NAME",
+                       help="account to unlock with (password from PEERDESK_PASSWORD or a prompt)")
+    check.set_defaults(func=_cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except PeerDeskError as exc:
+        if args.debug:
+            raise
+        print(f"peerdesk: {exc.user_message}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, CommandError) else EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        if args.debug:
+            raise
+        print("peerdesk: stopped by an unexpected problem; nothing further was changed. "
+              "Run again with --debug for details.", file=sys.stderr)
+        return EXIT_UNEXPECTED

@@ -1,0 +1,1 @@
+"""Plain data, rules and errors. Standard library only."""

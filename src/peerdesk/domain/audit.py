@@ -1,0 +1,42 @@
+"""What the audit log records. Details never carry a peer's name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class AuditAction(StrEnum):
+    VAULT_CREATED = "vault_created"
+    SIGNED_IN = "signed_in"
+    SIGNED_OUT = "signed_out"
+    LOCKED = "locked"
+    SIGN_IN_FAILED = "sign_in_failed"
+    RECOVERY_USED = "recovery_key_used"
+    STAFF_ADDED = "staff_added"
+    STAFF_PASSWORD_RESET = "staff_password_reset"
+    STAFF_DEACTIVATED = "staff_deactivated"
+    STAFF_REACTIVATED = "staff_reactivated"
+    STAFF_REMOVED = "staff_removed"
+    STAFF_ROLE_CHANGED = "staff_role_changed"
+    PASSWORD_CHANGED = "password_changed"
+    VAULT_REKEYED = "vault_rekeyed"
+    VAULT_MIGRATED = "vault_migrated"
+    AUDIT_VIEWED = "audit_viewed"
+    VIEWED = "viewed"
+    CREATED = "created"
+    CHANGED = "changed"
+    DELETED = "deleted"
+    EXPORTED = "exported"
+    PRINTED = "printed"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    id: int
+    at: str  # UTC, ISO 8601
+    actor_id: int | None
+    action: AuditAction
+    target_kind: str
+    target_id: str
+    detail: str

@@ -1,0 +1,113 @@
+"""Errors that carry a message fit to show a user.
+
+Every failure a person can cause or meet (a wrong password, a damaged file, a
+full disk) is one of these. The message is neutral and never names a peer;
+the UI shows it as it is and the command line prints it as one line.
+"""
+
+from __future__ import annotations
+
+
+class PeerDeskError(Exception):
+    """Base class: `user_message` is what a person sees."""
+
+    default_message = "Something went wrong."
+
+    def __init__(self, user_message: str | None = None) -> None:
+        self.user_message = user_message or self.default_message
+        super().__init__(self.user_message)
+
+
+class ValidationError(PeerDeskError):
+    """Input that can't be stored as given; `field` names the form field."""
+
+    def __init__(self, user_message: str, field: str | None = None) -> None:
+        self.field = field
+        super().__init__(user_message)
+
+
+class WrongCredentials(PeerDeskError):
+    # One message for unknown account and wrong password alike, so the screen
+    # does not confirm which accounts exist.
+    default_message = "That account name and password don't match. Please try again."
+
+
+class SignInDelayed(PeerDeskError):
+    def __init__(self, seconds_left: int) -> None:
+        self.seconds_left = seconds_left
+        super().__init__(
+            f"Too many unsuccessful tries. You can try again in {seconds_left} seconds."
+        )
+
+
+class AccountInactive(PeerDeskError):
+    default_message = "This account is not active. Ask an administrator to reactivate it."
+
+
+class PermissionDenied(PeerDeskError):
+    default_message = "Your role does not allow this."
+
+
+class NotFound(PeerDeskError):
+    default_message = "That record no longer exists."
+
+
+class VaultError(PeerDeskError):
+    """Base for problems with the vault files themselves."""
+
+
+class VaultNotFound(VaultError):
+    default_message = "There is no PeerDesk vault at this location."
+
+
+class VaultExists(VaultError):
+    default_message = "A PeerDesk vault already exists at this location."
+
+
+class VaultDamaged(VaultError):
+    default_message = (
+        "The vault file is damaged or has been changed outside PeerDesk, so it can't be "
+        "opened safely. Nothing has been changed. Restore it from a backup, or ask for help."
+    )
+
+
+class KeyFileMissing(VaultError):
+    default_message = (
+        "The vault's key file is missing, so the vault can't be unlocked. "
+        "Put the key file back beside the vault, or restore from a backup."
+    )
+
+
+class KeyFileDamaged(VaultError):
+    default_message = (
+        "The vault's key file is damaged, so the vault can't be unlocked. "
+        "Nothing has been changed. Restore the key file from a backup."
+    )
+
+
+class VaultTooNew(VaultError):
+    default_message = (
+        "This vault was made by a newer version of PeerDesk. Install the newer version "
+        "to open it. Nothing has been changed."
+    )
+
+
+class VaultInUse(VaultError):
+    default_message = (
+        "This vault is already open in another PeerDesk window on this computer. "
+        "Close that one first."
+    )
+
+
+class DiskFull(VaultError):
+    default_message = (
+        "There is not enough free disk space to save. Nothing was saved and the vault "
+        "is unchanged. Free some space and try again."
+    )
+
+
+class StorageUnavailable(VaultError):
+    default_message = (
+        "PeerDesk's encrypted storage engine is not available, so it will not run. "
+        "Reinstall PeerDesk."
+    )

@@ -1,0 +1,80 @@
+"""Staff accounts, roles and what each role may do (DESIGN.md §1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    PROGRAMME_LEAD = "programme_lead"
+    CASEWORKER = "caseworker"
+    PEER_SUPPORTER = "peer_supporter"
+
+    @property
+    def label(self) -> str:
+        return _ROLE_LABELS[self]
+
+
+_ROLE_LABELS = {
+    Role.ADMIN: "Administrator",
+    Role.PROGRAMME_LEAD: "Programme lead",
+    Role.CASEWORKER: "Caseworker",
+    Role.PEER_SUPPORTER: "Peer supporter",
+}
+
+
+class StaffStatus(StrEnum):
+    ACTIVE = "active"
+    # Cannot sign in (no key slot) but can be reactivated with a new password.
+    DEACTIVATED = "deactivated"
+    # Key slot gone and the vault rekeyed; the row stays so the audit trail
+    # still says who did what.
+    REMOVED = "removed"
+
+
+class Permission(Enum):
+    MANAGE_STAFF = "manage_staff"
+    VIEW_AUDIT_LOG = "view_audit_log"
+    MANAGE_BACKUPS = "manage_backups"
+    RUN_REPORTS = "run_reports"
+    MANAGE_RETENTION = "manage_retention"
+    VIEW_ALL_PEERS = "view_all_peers"
+    READ_ALL_NOTES = "read_all_notes"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(
+        {Permission.MANAGE_STAFF, Permission.VIEW_AUDIT_LOG, Permission.MANAGE_BACKUPS}
+    ),
+    Role.PROGRAMME_LEAD: frozenset(
+        {
+            Permission.VIEW_AUDIT_LOG,
+            Permission.RUN_REPORTS,
+            Permission.MANAGE_RETENTION,
+            Permission.VIEW_ALL_PEERS,
+            Permission.READ_ALL_NOTES,
+        }
+    ),
+    Role.CASEWORKER: frozenset({Permission.VIEW_ALL_PEERS, Permission.READ_ALL_NOTES}),
+    Role.PEER_SUPPORTER: frozenset(),
+}
+
+
+def role_allows(role: Role, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS[role]
+
+
+@dataclass(frozen=True, slots=True)
+class Staff:
+    id: int
+    name: str
+    role: Role
+    status: StaffStatus
+    slot_id: str | None
+    created_at: str
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is StaffStatus.ACTIVE

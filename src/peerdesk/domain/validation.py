@@ -1,0 +1,85 @@
+"""Input rules with messages a person can act on."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from peerdesk.domain.errors import ValidationError
+
+NAME_MAX = 60
+CENTRE_NAME_MAX = 120
+PASSWORD_MIN = 10
+PASSWORD_MAX = 1024
+
+# A short list of the passwords most often tried first; the length rule does
+# most of the work, this catches the obvious long ones.
+_COMMON_PASSWORDS = frozenset(
+    {
+        "password123", "password1234", "passw0rd123", "1234567890", "0123456789",
+        "qwertyuiop", "qwerty12345", "1q2w3e4r5t", "iloveyou123", "letmein123",
+        "welcome123", "administrator", "abcdefghij", "abcd123456", "peerdesk123",
+        "changeme123", "trustno1234", "football123", "sunshine123", "princess123",
+    }
+)
+
+
+def _has_control_characters(text: str) -> bool:
+    return any(unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d" for ch in text)
+
+
+def clean_name(raw: str, *, what: str = "Name", maximum: int = NAME_MAX) -> str:
+    """Trim and check a one-line name; keep every other character exactly."""
+    name = raw.strip()
+    if not name:
+        raise ValidationError(f"{what} can't be empty.", field="name")
+    if len(name) > maximum:
+        raise ValidationError(
+            f"{what} is too long ({len(name)} characters; at most {maximum}).", field="name"
+        )
+    if _has_control_characters(name):
+        raise ValidationError(
+            f"{what} contains invisible control characters; please retype it.", field="name"
+        )
+    return name
+
+
+def password_problem(password: str, *, account_name: str = "") -> str | None:
+    """Why a new password is refused, or None when it is acceptable."""
+    if len(password) < PASSWORD_MIN:
+        return f"Use at least {PASSWORD_MIN} characters (a few words together work well)."
+    if len(password) > PASSWORD_MAX:
+        return f"Use at most {PASSWORD_MAX} characters."
+    if password != password.strip():
+        return "The password starts or ends with a space; remove it so it can be typed reliably."
+    if len(set(password)) < 5:
+        return "Use more different characters; repeated characters are easy to guess."
+    if password.lower() in _COMMON_PASSWORDS:
+        return "That password is one of the first ones an attacker tries. Choose another."
+    name = account_name.strip().lower()
+    if len(name) >= 3 and name in password.lower():
+        return "Don't include the account name in the password."
+    return None
+
+
+def check_new_password(password: str, confirm: str | None = None, *, account_name: str = "") -> None:
+    problem = password_problem(password, account_name=account_name)
+    if problem:
+        raise ValidationError(problem, field="password")
+    if confirm is not None and confirm != password:
+        raise ValidationError("The two passwords are not the same.", field="confirm")
+
+
+def password_strength(password: str) -> int:
+    """A rough 0–4 score for the strength bar; the rules above decide acceptance."""
+    if password_problem(password) is not None:
+        return 0 if len(password) < PASSWORD_MIN // 2 else 1
+    classes = sum(
+        (
+            any(c.islower() for c in password),
+            any(c.isupper() for c in password),
+            any(c.isdigit() for c in password),
+            any(not c.isalnum() for c in password),
+        )
+    )
+    score = 2 + (len(password) >= 16) + (classes >= 3 or len(password) >= 24)
+    return min(score, 4)

@@ -1,0 +1,1 @@
+"""Anonymised reports: figures, disclosure control, PDF and CSV writers."""

@@ -1,0 +1,68 @@
+"""Reading the audit log (programme leads and admins)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peerdesk.domain.audit import AuditAction
+from peerdesk.domain.staff import Permission
+from peerdesk.services.session import Session
+from peerdesk.storage.repositories import audit as audit_repo
+from peerdesk.storage.repositories import staff as staff_repo
+
+ACTION_LABELS: dict[AuditAction, str] = {
+    AuditAction.VAULT_CREATED: "Vault created",
+    AuditAction.SIGNED_IN: "Signed in",
+    AuditAction.SIGNED_OUT: "Signed out",
+    AuditAction.LOCKED: "Locked",
+    AuditAction.SIGN_IN_FAILED: "Failed sign-in",
+    AuditAction.RECOVERY_USED: "Recovery key used",
+    AuditAction.STAFF_ADDED: "Account added",
+    AuditAction.STAFF_PASSWORD_RESET: "Password reset",
+    AuditAction.STAFF_DEACTIVATED: "Account deactivated",
+    AuditAction.STAFF_REACTIVATED: "Account reactivated",
+    AuditAction.STAFF_REMOVED: "Account removed",
+    AuditAction.STAFF_ROLE_CHANGED: "Role changed",
+    AuditAction.PASSWORD_CHANGED: "Own password changed",
+    AuditAction.VAULT_REKEYED: "Vault re-encrypted with a new key",
+    AuditAction.VAULT_MIGRATED: "Vault upgraded",
+    AuditAction.AUDIT_VIEWED: "Audit log viewed",
+    AuditAction.VIEWED: "Viewed",
+    AuditAction.CREATED: "Created",
+    AuditAction.CHANGED: "Changed",
+    AuditAction.DELETED: "Deleted",
+    AuditAction.EXPORTED: "Exported",
+    AuditAction.PRINTED: "Printed",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    id: int
+    at: str
+    who: str
+    action: AuditAction
+    what: str
+    target: str
+    detail: str
+
+
+def recent_events(session: Session, *, limit: int = 1000) -> list[AuditRow]:
+    session.require(Permission.VIEW_AUDIT_LOG)
+    with session.db.transaction():
+        session.audit(AuditAction.AUDIT_VIEWED)
+    names = {s.id: s.name for s in staff_repo.list_all(session.db, include_removed=True)}
+    rows = []
+    for event in audit_repo.recent(session.db, limit=limit):
+        target = event.target_kind
+        if event.target_kind == "staff" and event.target_id.isdigit():
+            target = f"account: {names.get(int(event.target_id), event.target_id)}"
+        elif event.target_id:
+            target = f"{event.target_kind}: {event.target_id}"
+        rows.append(AuditRow(
+            id=event.id, at=event.at,
+            who=names.get(event.actor_id, "—") if event.actor_id is not None else "—",
+            action=event.action, what=ACTION_LABELS[event.action], target=target,
+            detail=event.detail,
+        ))
+    return rows

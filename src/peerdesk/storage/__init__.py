@@ -1,0 +1,1 @@
+"""The vault: SQLCipher connection, key slots, migrations and repositories."""

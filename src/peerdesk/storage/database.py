@@ -1,0 +1,171 @@
+"""One SQLCipher connection, opened the way DESIGN.md §3 asks.
+
+Every error the driver raises is turned into a PeerDeskError here, so no
+caller above storage ever sees a driver exception or a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from peerdesk.domain.errors import DiskFull, StorageUnavailable, VaultDamaged, VaultError
+from peerdesk.storage import crypto
+
+BUSY_TIMEOUT_MS = 5000
+# Pages kept decrypted in memory per connection (negative = KiB).
+CACHE_KIB = 32 * 1024
+
+_silenced = False
+_silence_lock = threading.Lock()
+
+
+def _driver() -> Any:
+    try:
+        import sqlcipher3
+    except ImportError as exc:  # pragma: no cover - packaging fault
+        raise StorageUnavailable from exc
+    return sqlcipher3
+
+
+def _silence_cipher_log(conn: Any) -> None:
+    # SQLCipher writes decryption failures to stderr by default; its log
+    # level is process-wide, so one PRAGMA on any connection is enough.
+    global _silenced
+    with _silence_lock:
+        if not _silenced:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            _silenced = True
+
+
+def cipher_version() -> str:
+    conn = _driver().connect(":memory:")
+    try:
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+    finally:
+        conn.close()
+    return str(row[0]) if row and row[0] else ""
+
+
+def _keyspec(data_key: bytes | bytearray) -> bytearray:
+    # A raw key: SQLCipher skips its own KDF for x'<64 hex>'. Built in a
+    # bytearray we can wipe, never formatted into SQL.
+    return bytearray(b"x'") + bytearray(bytes(data_key).hex().encode("ascii")) + bytearray(b"'")
+
+
+def translate(exc: Exception) -> VaultError:
+    """Map a driver exception to a user-facing vault error."""
+    message = str(exc).lower()
+    if "full" in message or "no space" in message:
+        return DiskFull()
+    if "locked" in message or "busy" in message:
+        return VaultError(
+            "The vault is busy with another task. Wait a moment and try again."
+        )
+    return VaultDamaged()
+
+
+class Database:
+    """A keyed connection with explicit transactions."""
+
+    def __init__(self, path: Path, data_key: bytes | bytearray, *, create: bool = False) -> None:
+        driver = _driver()
+        self._errors = (driver.DatabaseError, driver.OperationalError)
+        if not create and not path.exists():
+            from peerdesk.domain.errors import VaultNotFound
+
+            raise VaultNotFound
+        try:
+            conn = driver.connect(str(path), isolation_level=None, check_same_thread=True)
+        except driver.Error as exc:
+            raise translate(exc) from exc
+        try:
+            _silence_cipher_log(conn)
+            if not conn.execute("PRAGMA cipher_version").fetchone():
+                raise StorageUnavailable
+            spec = _keyspec(data_key)
+            try:
+                conn.set_key(spec)
+            finally:
+                crypto.wipe(spec)
+            # A wrong key only shows on the first real read.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        except driver.Error as exc:
+            conn.close()
+            raise translate(exc) from exc
+        except BaseException:
+            conn.close()
+            raise
+        self._conn = conn
+        self.path = path
+
+    # -- statements ------------------------------------------------------------
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        try:
+            return self._conn.execute(sql, params)
+        except self._errors as exc:
+            raise translate(exc) from exc
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+        try:
+            return list(self._conn.execute(sql, params).fetchall())
+        except self._errors as exc:
+            raise translate(exc) from exc
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        rows = self.query(sql, params)
+        return rows[0][0] if rows else None
+
+    def executescript(self, sql: str) -> None:
+        try:
+            self._conn.executescript(sql)
+        except self._errors as exc:
+            self._rollback_quietly()
+            raise translate(exc) from exc
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error."""
+        self.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self._rollback_quietly()
+            raise
+        try:
+            self._conn.execute("COMMIT")
+        except self._errors as exc:
+            self._rollback_quietly()
+            raise translate(exc) from exc
+
+    def _rollback_quietly(self) -> None:
+        if self._conn.in_transaction:
+            with contextlib.suppress(Exception):
+                self._conn.execute("ROLLBACK")
+
+    @property
+    def in_transaction(self) -> bool:
+        return bool(self._conn.in_transaction)
+
+    @property
+    def raw(self) -> Any:
+        """The driver connection, for storage internals (rekey, export)."""
+        return self._conn
+
+    def checkpoint(self) -> None:
+        self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._conn.close()

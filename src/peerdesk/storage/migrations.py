@@ -1,0 +1,101 @@
+"""Numbered SQL migrations, one transaction each, version in user_version.
+
+Before an existing vault is upgraded, an encrypted copy of it is written
+beside it (same key: it is the same bytes), so a failed or regretted upgrade
+loses nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from peerdesk.domain.errors import DiskFull, VaultTooNew
+from peerdesk.storage.database import Database
+
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationResult:
+    from_version: int
+    to_version: int
+    backup: Path | None
+
+
+def load_migrations(folder: Path | None = None) -> list[Migration]:
+    if folder is None:
+        files = [
+            (entry.name, entry.read_text(encoding="utf-8"))
+            for entry in resources.files("peerdesk.storage").joinpath("migrations").iterdir()
+            if entry.name.endswith(".sql")
+        ]
+    else:
+        files = [(p.name, p.read_text(encoding="utf-8")) for p in folder.glob("*.sql")]
+    found = []
+    for name, sql in files:
+        match = _NAME.match(name)
+        if not match:
+            raise RuntimeError(f"badly named migration file: {name}")
+        found.append(Migration(int(match.group(1)), name, sql))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations are not numbered 1..n: {versions}")
+    return found
+
+
+def latest_version(folder: Path | None = None) -> int:
+    return len(load_migrations(folder))
+
+
+def schema_version(db: Database) -> int:
+    return int(db.scalar("PRAGMA user_version"))
+
+
+def check_not_too_new(db: Database, folder: Path | None = None) -> int:
+    current = schema_version(db)
+    if current > latest_version(folder):
+        raise VaultTooNew
+    return current
+
+
+def backup_path(database: Path, from_version: int) -> Path:
+    return database.with_name(f"{database.name}.before-upgrade-from-v{from_version}")
+
+
+def migrate(db: Database, folder: Path | None = None) -> MigrationResult:
+    migrations = load_migrations(folder)
+    current = check_not_too_new(db, folder)
+    target = len(migrations)
+    if current == target:
+        return MigrationResult(current, current, None)
+    copy: Path | None = None
+    if current > 0:
+        copy = backup_path(db.path, current)
+        db.checkpoint()  # the main file then holds every committed page
+        try:
+            shutil.copyfile(db.path, copy)
+        except OSError as exc:
+            copy.unlink(missing_ok=True)
+            raise DiskFull from exc
+    for migration in migrations[current:]:
+        # executescript runs the file's statements in our own transaction;
+        # any failure rolls back this migration and leaves the version as it was.
+        db.executescript(
+            "BEGIN IMMEDIATE;\n"
+            f"{migration.sql}\n;"
+            f"PRAGMA user_version = {migration.version};\n"
+            "COMMIT;"
+        )
+    return MigrationResult(current, target, copy)

@@ -1,0 +1,1 @@
+"""SQL <-> domain dataclasses. Each function takes the Database it works on."""
