@@ -51,13 +51,13 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         try:
             paths = VaultPaths.at(folder / "demo.peerdesk")
             sign_in = create_demo_vault(paths)
-            return run_gui(paths, demo_sign_in=(sign_in.user, sign_in.password))
+            return int(run_gui(paths, demo_sign_in=(sign_in.user, sign_in.password)))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     from peerdesk.storage.paths import VaultPaths
 
     vault = Path(args.vault) if args.vault else default_vault_path()
-    return run_gui(VaultPaths.at(vault))
+    return int(run_gui(VaultPaths.at(vault)))
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

@@ -61,7 +61,9 @@ def password_problem(password: str, *, account_name: str = "") -> str | None:
     return None
 
 
-def check_new_password(password: str, confirm: str | None = None, *, account_name: str = "") -> None:
+def check_new_password(
+    password: str, confirm: str | None = None, *, account_name: str = ""
+) -> None:
     problem = password_problem(password, account_name=account_name)
     if problem:
         raise ValidationError(problem, field="password")

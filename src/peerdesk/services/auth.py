@@ -31,7 +31,7 @@ MAX_DELAY_S = 300
 def delay_after(consecutive_failures: int) -> int:
     if consecutive_failures < FREE_TRIES:
         return 0
-    return min(MAX_DELAY_S, FIRST_DELAY_S * 2 ** (consecutive_failures - FREE_TRIES))
+    return int(min(MAX_DELAY_S, FIRST_DELAY_S * 2 ** (consecutive_failures - FREE_TRIES)))
 
 
 class SignIn:

@@ -169,7 +169,9 @@ def new_keypair() -> tuple[bytearray, bytes]:
     return bytearray(private_raw), public_raw
 
 
-def _sealing_key(shared: bytes, ephemeral_public: bytes, recipient_public: bytes, aad: bytes) -> bytes:
+def _sealing_key(
+    shared: bytes, ephemeral_public: bytes, recipient_public: bytes, aad: bytes
+) -> bytes:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -181,7 +183,9 @@ def _sealing_key(shared: bytes, ephemeral_public: bytes, recipient_public: bytes
     ).derive(shared)
 
 
-def seal(recipient_public: bytes, secret: bytes | bytearray, aad: bytes) -> tuple[bytes, bytes, bytes]:
+def seal(
+    recipient_public: bytes, secret: bytes | bytearray, aad: bytes
+) -> tuple[bytes, bytes, bytes]:
     """Encrypt `secret` so only the holder of the matching private key can read it."""
     from cryptography.hazmat.primitives.asymmetric.x25519 import (
         X25519PrivateKey,
