@@ -1,0 +1,48 @@
+"""Date rules shared by every record: a clear message for impossible dates."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from peerdesk.domain.errors import ValidationError
+
+# Records before this are almost certainly typing mistakes (e.g. 1925 for 2025).
+EARLIEST = date(1990, 1, 1)
+
+
+def parse_date(text: str, *, what: str, field: str) -> date:
+    """Parse YYYY-MM-DD strictly: 2026-02-30 gets a message, not a rollover."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise ValidationError(
+            f"{what} must be a real date written as YYYY-MM-DD (for example 2026-03-31).",
+            field=field,
+        ) from exc
+
+
+def check_past_date(value: date, *, today: date, what: str, field: str) -> date:
+    """Something that has happened: not in the future, not implausibly old."""
+    if value > today:
+        raise ValidationError(f"{what} can't be in the future ({value.isoformat()}).",
+                              field=field)
+    if value < EARLIEST:
+        raise ValidationError(
+            f"{what} ({value.isoformat()}) is before {EARLIEST.year}; please check the year.",
+            field=field)
+    return value
+
+
+def check_planned_date(value: date, *, today: date, what: str, field: str,
+                       years_ahead: int = 2) -> date:
+    """Something planned: may be ahead, but not absurdly far."""
+    latest = today + timedelta(days=366 * years_ahead)
+    if value > latest:
+        raise ValidationError(
+            f"{what} ({value.isoformat()}) is more than {years_ahead} years ahead; "
+            "please check the year.", field=field)
+    if value < EARLIEST:
+        raise ValidationError(
+            f"{what} ({value.isoformat()}) is before {EARLIEST.year}; please check the year.",
+            field=field)
+    return value
