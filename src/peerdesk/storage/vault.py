@@ -25,7 +25,7 @@ from peerdesk.storage.atomic import fsync_directory
 from peerdesk.storage.database import Database
 from peerdesk.storage.keyslots import KeySlotFile, Slot
 from peerdesk.storage.lockfile import VaultLock
-from peerdesk.storage.migrations import MigrationResult, migrate
+from peerdesk.storage.migrations import MigrationResult, check_not_too_new, migrate
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories.meta import get_meta, set_meta
 
@@ -106,6 +106,9 @@ class LockedVault:
         if opened is None:
             raise VaultDamaged
         try:
+            # Refuse a newer vault before anything is written: finishing a
+            # pending rekey would otherwise rewrite it with this older program.
+            check_not_too_new(opened.db)
             opened.finish_interrupted_rekey()
             opened.migration = migrate(opened.db)
         except BaseException:
@@ -254,12 +257,22 @@ class UnlockedVault:
         # The swap: close, rename, reopen under the new key.
         self.db.checkpoint()
         self.db.close()
-        os.replace(temp, self.paths.database)
-        fsync_directory(self.paths.database.parent)
+        try:
+            os.replace(temp, self.paths.database)
+        except BaseException:
+            # The old file is still the vault and every slot still holds its
+            # key: reopen it so this session keeps working (it was left with
+            # a closed connection), and the next unlock finishes the rekey.
+            self.db = Database(self.paths.database, self._data_key)
+            raise
+        # From here the file is under the new key. Switch to it before
+        # anything else can fail, so this session never holds a connection
+        # or key that no longer matches the file.
         crypto.wipe(self._data_key)
         self._data_key = new_key
         self.generation = new_generation
         self.db = Database(self.paths.database, new_key)
+        fsync_directory(self.paths.database.parent)
         self.keyslots.drop_generations_before(new_generation)
         self.keyslots.save(self.paths.keys)
 

@@ -1,0 +1,3 @@
+from tests.fixtures.vaults import template, vault
+
+__all__ = ["template", "vault"]
