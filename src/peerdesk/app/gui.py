@@ -1,0 +1,203 @@
+"""GUI start-up: open the vault, then switch between setup, sign-in and the main window.
+
+Only the first window's modules load before it paints; the main window and the
+admin pages load after sign-in, and the crypto and database modules load on
+first use inside the services.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from peerdesk.domain.audit import AuditAction
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.storage.paths import VaultPaths
+
+if TYPE_CHECKING:
+    from peerdesk.services.session import Session
+    from peerdesk.storage.vault import LockedVault
+    from peerdesk.ui.main_window import MainWindow
+    from peerdesk.ui.setup_wizard import SetupWizard
+    from peerdesk.ui.sign_in import SignInWindow
+
+EXIT_AFTER_FIRST_PAINT = "PEERDESK_EXIT_AFTER_FIRST_PAINT"
+EXIT_OPEN_FAILED = 1
+
+
+class _ExitAfterFirstPaint(QObject):
+    """Benchmark hook: the first paint of the first window prints 'painted' and quits."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+                and watched.window() is self._window):
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            print("painted", flush=True)
+            QTimer.singleShot(0, lambda: QApplication.exit(0))
+        return False
+
+
+class GuiController(QObject):
+    """Owns the vault reservation and the session; shows one window at a time."""
+
+    def __init__(self, paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None) -> None:
+        super().__init__()
+        self.paths = paths
+        self.demo_sign_in = demo_sign_in
+        self.locked: LockedVault | None = None
+        self.session: Session | None = None
+        self.wizard: SetupWizard | None = None
+        self.sign_in_window: SignInWindow | None = None
+        self.main_window: MainWindow | None = None
+        self.exit_code = 0
+
+    # -- start --------------------------------------------------------------------
+
+    def start(self) -> QWidget | None:
+        """Show the first window and return it; None (and exit_code set) if the vault
+        could not be opened, after telling the person why."""
+        if not self.paths.exists():
+            from peerdesk.ui.setup_wizard import SetupWizard
+
+            self.wizard = SetupWizard(self.paths)
+            self.wizard.centre_created.connect(self._centre_created)
+            self.wizard.rejected.connect(self.quit)
+            self.wizard.show()
+            return self.wizard
+        from peerdesk.storage.vault import LockedVault
+
+        try:
+            self.locked = LockedVault.open(self.paths)
+        except PeerDeskError as exc:
+            from peerdesk.ui.errors import show_fatal
+
+            self.exit_code = EXIT_OPEN_FAILED
+            show_fatal(exc.user_message)
+            return None
+        return self.show_sign_in()
+
+    def _centre_created(self, session: Session) -> None:
+        self.locked = session.vault.locked
+        if self.wizard is not None:
+            self.wizard.hide()
+            self.wizard.deleteLater()
+            self.wizard = None
+        self._signed_in(session)
+
+    # -- switching windows -----------------------------------------------------------
+
+    def show_sign_in(self) -> SignInWindow:
+        if self.sign_in_window is None:
+            from peerdesk.services.auth import SignIn
+            from peerdesk.ui.sign_in import SignInWindow
+
+            assert self.locked is not None
+            self.sign_in_window = SignInWindow(SignIn(self.locked),
+                                               demo_sign_in=self.demo_sign_in)
+            self.sign_in_window.signed_in.connect(self._signed_in)
+            self.sign_in_window.closed.connect(self.quit)
+        self.sign_in_window.reset()
+        self.sign_in_window.show()
+        self.sign_in_window.raise_()
+        self.sign_in_window.activateWindow()
+        return self.sign_in_window
+
+    def _signed_in(self, session: Session) -> None:
+        from peerdesk.ui.main_window import MainWindow
+
+        self.session = session
+        old = self.main_window
+        self.main_window = MainWindow(session)
+        self.main_window.lock_requested.connect(self.lock)
+        self.main_window.sign_out_requested.connect(self.sign_out)
+        self.main_window.closed.connect(self.quit)
+        self.main_window.show()
+        if old is not None:
+            old.deleteLater()
+        if self.sign_in_window is not None:
+            self.sign_in_window.hide()
+        if session.must_change_password:
+            self.main_window.change_password(required=True)
+
+    def _end_session(self, action: AuditAction) -> None:
+        window, session = self.main_window, self.session
+        self.session = None
+        if window is not None:
+            window.close_dialogs()
+            window.clear_data()
+            window.hide()
+        if session is not None:
+            try:
+                self.locked = session.end(action)
+            except PeerDeskError:
+                # The audit entry could not be written (disk full, say); the key is
+                # still dropped so nothing stays readable.
+                self.locked = session.vault.close()
+
+    def lock(self) -> None:
+        if self.session is None:
+            return
+        self._end_session(AuditAction.LOCKED)
+        self.show_sign_in()
+
+    def sign_out(self) -> None:
+        if self.session is None:
+            return
+        self._end_session(AuditAction.SIGNED_OUT)
+        self.show_sign_in()
+
+    def shutdown(self) -> None:
+        """End any session, then give the vault back. Safe to call twice."""
+        self._end_session(AuditAction.SIGNED_OUT)
+        if self.locked is not None:
+            self.locked.release()
+            self.locked = None
+
+    def quit(self) -> None:
+        self.shutdown()
+        QApplication.exit(self.exit_code)
+
+
+def _install_excepthook(parent: GuiController) -> None:
+    """Anything not a PeerDeskError shows a neutral message, never a traceback."""
+
+    def hook(kind: type[BaseException], value: BaseException,
+             tb: TracebackType | None) -> None:
+        traceback.print_exception(kind, value, tb, file=sys.stderr)
+        from peerdesk.ui.errors import show_error
+
+        window = parent.main_window if parent.session is not None else parent.sign_in_window
+        show_error(window, value)
+
+    sys.excepthook = hook
+
+
+def run_gui(paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("PeerDesk")
+    app.setQuitOnLastWindowClosed(False)  # windows are swapped; the controller decides
+    controller = GuiController(paths, demo_sign_in)
+    first = controller.start()
+    if first is None:
+        return controller.exit_code
+    if os.environ.get(EXIT_AFTER_FIRST_PAINT):
+        app.installEventFilter(_ExitAfterFirstPaint(first))
+    _install_excepthook(controller)
+    try:
+        code = app.exec()
+    finally:
+        controller.shutdown()
+    return int(code)

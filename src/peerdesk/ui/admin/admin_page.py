@@ -1,0 +1,43 @@
+"""Admin: tabs for staff accounts and the audit log, each shown only to roles allowed it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from peerdesk.domain.staff import Permission
+from peerdesk.services.session import Session
+from peerdesk.ui.admin.audit_page import AuditPage
+from peerdesk.ui.admin.staff_page import Present, StaffPage
+from peerdesk.ui.change_bus import ChangeBus
+
+
+def can_see_admin(session: Session) -> bool:
+    return session.can(Permission.MANAGE_STAFF) or session.can(Permission.VIEW_AUDIT_LOG)
+
+
+class AdminPage(QWidget):
+    def __init__(self, session: Session, bus: ChangeBus, present: Present,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.staff_page: StaffPage | None = None
+        self.audit_page: AuditPage | None = None
+        # The services check permissions too; this only keeps the screen honest.
+        if session.can(Permission.MANAGE_STAFF):
+            self.staff_page = StaffPage(session, bus, present)
+            self.tabs.addTab(self.staff_page, "&Staff")
+        if session.can(Permission.VIEW_AUDIT_LOG):
+            self.audit_page = AuditPage(session, bus)
+            self.tabs.addTab(self.audit_page, "Audit &log")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def show_audit_log(self) -> None:
+        if self.audit_page is not None:
+            self.tabs.setCurrentWidget(self.audit_page)
+
+    def clear_data(self) -> None:
+        for page in (self.staff_page, self.audit_page):
+            if page is not None:
+                page.clear_data()

@@ -1,0 +1,105 @@
+"""Admin › Audit log: who did what, newest first; sortable and searchable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.services.audit_log import recent_events
+from peerdesk.services.session import Session
+from peerdesk.ui import change_bus
+from peerdesk.ui.admin.audit_model import AuditColumn, AuditModel
+from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.errors import show_error
+from peerdesk.ui.table_model import sorting_filter
+
+
+class AuditPage(QWidget):
+    """Loads when shown (reading the log is itself audited), and again on Refresh."""
+
+    def __init__(self, session: Session, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self._stale = True
+        self.model = AuditModel(self)
+        self.proxy = sorting_filter(self.model, self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search the audit log…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the audit log")
+        self.refresh_button = QPushButton("&Refresh")
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(AuditColumn.TIME, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(AuditColumn.TIME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setAccessibleName("Audit log")
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #555;")
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+        self.search.textChanged.connect(self._filter)
+        self.refresh_button.clicked.connect(self.reload)
+        bus.changed.connect(self._on_changed)
+
+    def _on_changed(self, topic: str) -> None:
+        if topic == change_bus.AUDIT:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        if self.session is None:
+            return
+        self._stale = False
+        try:
+            self.model.set_rows(recent_events(self.session))
+        except PeerDeskError as exc:
+            show_error(self, exc)
+        self.table.resizeColumnsToContents()
+        self._update_count()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{total} most recent events" if shown == total
+                           else f"{shown} of {total} events match")
+
+    def clear_data(self) -> None:
+        self.session = None
+        self.search.clear()
+        self.model.clear()
+        self.count.clear()

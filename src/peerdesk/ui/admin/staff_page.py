@@ -1,0 +1,223 @@
+"""Admin › Staff: who can sign in, with what role; add, reset, change, deactivate, remove."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.staff import Staff, StaffStatus
+from peerdesk.services import accounts
+from peerdesk.services.session import Session
+from peerdesk.ui import change_bus
+from peerdesk.ui.admin.staff_dialogs import AddStaffDialog, ChangeRoleDialog, ResetPasswordDialog
+from peerdesk.ui.admin.staff_model import StaffColumn, StaffModel
+from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.errors import ask_to_confirm, show_error
+from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
+
+Present = Callable[[QDialog], None]
+
+
+class StaffPage(QWidget):
+    def __init__(self, session: Session, bus: ChangeBus, present: Present,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self.bus = bus
+        self.present = present
+        self.model = StaffModel(self)
+        self.proxy = sorting_filter(self.model, self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search staff…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search staff")
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(StaffColumn.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            StaffColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Staff accounts")
+
+        self.add_button = QPushButton("&Add staff…")
+        self.reset_button = QPushButton("&Reset password…")
+        self.role_button = QPushButton("Change r&ole…")
+        self.deactivate_button = QPushButton("&Deactivate…")
+        self.remove_button = QPushButton("Re&move…")
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.reset_button, self.role_button,
+                       self.deactivate_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        hint = QLabel("Deactivate stops someone signing in at once. Remove is for people who "
+                      "have left: the vault is re-encrypted so no old copy of their key "
+                      "opens it.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.add_button.clicked.connect(self.add_staff)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.role_button.clicked.connect(self.change_role)
+        self.deactivate_button.clicked.connect(self.deactivate)
+        self.remove_button.clicked.connect(self.remove)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.change_role())
+        bus.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- data ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.session is None:
+            return
+        try:
+            self.model.set_rows(accounts.list_staff(self.session))
+        except PeerDeskError as exc:
+            show_error(self, exc)
+        self._update_buttons()
+
+    def clear_data(self) -> None:
+        """Locking: forget the session and every row."""
+        self.session = None
+        self.search.clear()
+        self.model.clear()
+        self._update_buttons()
+
+    def _on_changed(self, topic: str) -> None:
+        if topic == change_bus.STAFF:
+            self.reload()
+
+    def selected(self) -> Staff | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        staff = rows[0].data(ROW_ROLE)
+        return staff if isinstance(staff, Staff) else None
+
+    def select_name(self, name: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, StaffColumn.NAME)
+            if index.data() == name:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _update_buttons(self, *_args: object) -> None:
+        staff = self.selected()
+        me = self.session.staff.id if self.session else None
+        usable = staff is not None and staff.status is not StaffStatus.REMOVED
+        other = usable and staff is not None and staff.id != me
+        self.add_button.setEnabled(self.session is not None)
+        self.reset_button.setEnabled(other)
+        self.role_button.setEnabled(other)
+        self.deactivate_button.setEnabled(
+            other and staff is not None and staff.status is StaffStatus.ACTIVE)
+        self.remove_button.setEnabled(other)
+
+    # -- actions ---------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self.bus.changed.emit(change_bus.STAFF)
+        self.bus.changed.emit(change_bus.AUDIT)
+
+    def add_staff(self) -> None:
+        if self.session is None:
+            return
+        dialog = AddStaffDialog(self.session, self)
+        dialog.saved.connect(self._changed)
+        self.present(dialog)
+
+    def reset_password(self) -> None:
+        staff = self.selected()
+        if self.session is None or staff is None:
+            return
+        dialog = ResetPasswordDialog(self.session, staff, self)
+        dialog.saved.connect(self._changed)
+        self.present(dialog)
+
+    def change_role(self, _index: QModelIndex | None = None) -> None:
+        staff = self.selected()
+        if self.session is None or staff is None or not self.role_button.isEnabled():
+            return
+        dialog = ChangeRoleDialog(self.session, staff, self)
+        dialog.saved.connect(self._changed)
+        self.present(dialog)
+
+    def deactivate(self) -> None:
+        staff = self.selected()
+        if self.session is None or staff is None:
+            return
+        ask_to_confirm(
+            self, "Deactivate account",
+            f"{staff.name} will not be able to sign in until an administrator resets their "
+            "password. Their records and history stay as they are.",
+            "Deactivate", lambda: self._run(accounts.deactivate, staff))
+
+    def remove(self) -> None:
+        staff = self.selected()
+        if self.session is None or staff is None:
+            return
+        ask_to_confirm(
+            self, "Remove account",
+            f"Remove {staff.name}'s account for good?\n\n"
+            "Their key is deleted and the whole vault is re-encrypted under a new key, so "
+            "that an old copy of the key file can no longer open it. This takes a moment; "
+            "don't switch the computer off meanwhile.\n\n"
+            "Their name stays in the audit log. This can't be undone.",
+            "Remove and re-encrypt", lambda: self._remove(staff))
+
+    def _run(self, action: Callable[[Session, int], None], staff: Staff) -> None:
+        if self.session is None:
+            return
+        try:
+            action(self.session, staff.id)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+        self._changed()
+
+    def _remove(self, staff: Staff) -> None:
+        if self.session is None:
+            return
+        progress = QProgressDialog("Re-encrypting the vault…", "", 0, 0, self)
+        progress.setWindowTitle("Removing account")
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(0)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.show()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            QApplication.processEvents()
+            self._run(accounts.remove, staff)
+        finally:
+            QApplication.restoreOverrideCursor()
+            progress.close()
+            progress.deleteLater()

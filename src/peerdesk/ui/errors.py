@@ -1,0 +1,67 @@
+"""Showing problems to a person: always the error's own neutral message, never a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from peerdesk.domain.errors import PeerDeskError
+
+UNEXPECTED_MESSAGE = (
+    "PeerDesk met an unexpected problem and stopped what it was doing. "
+    "Nothing further was changed. If it happens again, note what you were doing "
+    "and ask for help."
+)
+
+
+def message_for(error: BaseException | str) -> str:
+    if isinstance(error, str):
+        return error
+    if isinstance(error, PeerDeskError):
+        return error.user_message
+    return UNEXPECTED_MESSAGE
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def show_error(parent: QWidget | None, error: BaseException | str,
+               title: str = "PeerDesk") -> QMessageBox:
+    """A non-blocking message box with the error's user_message; returns it (for tests)."""
+    box = _box(parent, QMessageBox.Icon.Warning, title, message_for(error))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box
+
+
+def ask_to_confirm(parent: QWidget | None, title: str, text: str, confirm_label: str,
+                   on_confirm: Callable[[], None]) -> QMessageBox:
+    """A non-blocking question; `on_confirm` runs only if the person confirms.
+
+    Cancel is the default button, so a stray Enter does nothing destructive.
+    """
+    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    confirm = box.addButton(confirm_label, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+
+    def finished() -> None:
+        if box.clickedButton() is confirm:
+            on_confirm()
+
+    box.finished.connect(finished)
+    box.open()
+    return box
+
+
+def show_fatal(message: str) -> None:
+    """Blocking: used only before the event loop runs (the vault could not be opened)."""
+    QMessageBox.critical(None, "PeerDesk", message)

@@ -1,0 +1,226 @@
+"""The shell: who is signed in, Lock and Sign out, a sidebar of pages over a stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.staff import Permission
+from peerdesk.services.session import Session
+from peerdesk.ui.admin.admin_page import AdminPage, can_see_admin
+from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.pages.placeholder import PlaceholderPage
+from peerdesk.ui.password_dialog import ChangePasswordDialog
+
+PLACEHOLDERS = (
+    ("Today", "Today's follow-ups, one-to-one sessions and group meetings will be listed "
+              "here, so you can see at a glance who is expecting to hear from the centre."),
+    ("Peers", "The caseload will be here: each peer's preferred name, reference code, "
+              "status, assigned worker and safe-contact warnings, searchable as you type."),
+    ("Sessions", "One-to-one sessions will be recorded here: date, mode, kind, topics, "
+                 "notes, next steps and follow-up dates."),
+    ("Groups", "Peer-support groups and their meetings will be here, with attendance and "
+               "the anonymous head-count for people who want no record."),
+    ("Reports", "The monthly report will be prepared here: anonymised figures with "
+                "disclosure control, ready to preview, print or save as PDF and CSV."),
+)
+
+
+def failed_sign_ins_notice(count: int) -> str:
+    attempts = "attempt" if count == 1 else "attempts"
+    return f"{count} failed sign-in {attempts} since the last sign-in — see Admin › Audit log"
+
+
+class MainWindow(QMainWindow):
+    """Emits `lock_requested`, `sign_out_requested`, and `closed` (window closed by a person)."""
+
+    lock_requested = Signal()
+    sign_out_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self.bus = ChangeBus(self)
+        self.setWindowTitle("PeerDesk")  # never anyone's name (shared screen, taskbar)
+        self.resize(1000, 680)
+
+        self.lock_action = QAction("&Lock", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setToolTip("Lock PeerDesk now (Ctrl+L)")
+        self.lock_action.triggered.connect(self.lock_requested.emit)
+        self.sign_out_action = QAction("Sign &out", self)
+        self.sign_out_action.triggered.connect(self.sign_out_requested.emit)
+        self.password_action = QAction("&Change my password…", self)
+        self.password_action.triggered.connect(self.change_password)
+        menu = self.menuBar().addMenu("&Account")
+        menu.addAction(self.password_action)
+        menu.addSeparator()
+        menu.addAction(self.lock_action)
+        menu.addAction(self.sign_out_action)
+        self.addAction(self.lock_action)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._top_bar(session))
+        self.notice = self._notice_bar(session)
+        outer.addWidget(self.notice)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setStyleSheet(
+            "QListWidget { border: none; border-right: 1px solid #d0d0d0; background: #f3f4f6;"
+            " font-size: 11pt; padding-top: 8px; }"
+            "QListWidget::item { padding: 8px 14px; }"
+            "QListWidget::item:selected { background: #dbe7f7; color: #0d2f5c; }")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for title, sentence in PLACEHOLDERS:
+            self._add_page(title, PlaceholderPage(title, sentence))
+        self.admin_page: AdminPage | None = None
+        if can_see_admin(session):
+            self.admin_page = AdminPage(session, self.bus, self.present)
+            self._add_page("Admin", self.admin_page)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+    # -- building -----------------------------------------------------------------
+
+    def _top_bar(self, session: Session) -> QWidget:
+        bar = QFrame()
+        bar.setObjectName("topBar")
+        bar.setStyleSheet("#topBar { background: #24364f; } #topBar QLabel { color: white; }")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(14, 8, 14, 8)
+        brand = QLabel("PeerDesk")
+        brand.setStyleSheet("font-weight: bold; font-size: 13pt;")
+        self.who = QLabel(f"{session.staff.name} · {session.staff.role.label}")
+        self.who.setAccessibleName("Signed in as")
+        self.lock_button = QToolButton()
+        self.lock_button.setDefaultAction(self.lock_action)
+        self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.sign_out_button = QToolButton()
+        self.sign_out_button.setDefaultAction(self.sign_out_action)
+        for button in (self.lock_button, self.sign_out_button):
+            button.setStyleSheet(
+                "QToolButton { color: white; border: 1px solid #8fa3bf; border-radius: 3px;"
+                " padding: 3px 10px; } QToolButton:hover { background: #35506f; }")
+        layout.addWidget(brand)
+        layout.addSpacing(16)
+        layout.addWidget(self.who)
+        layout.addStretch(1)
+        layout.addWidget(self.lock_button)
+        layout.addWidget(self.sign_out_button)
+        return bar
+
+    def _notice_bar(self, session: Session) -> QWidget:
+        bar = QFrame()
+        bar.setObjectName("noticeBar")
+        bar.setStyleSheet("#noticeBar { background: #fff3cd; border-bottom: 1px solid #e0c36b; }")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(14, 6, 14, 6)
+        self.notice_text = QLabel()
+        self.notice_text.setWordWrap(True)
+        show = QPushButton("Show the audit log")
+        show.clicked.connect(self.show_audit_log)
+        dismiss = QPushButton("Dismiss")
+        dismiss.clicked.connect(bar.hide)
+        layout.addWidget(self.notice_text, 1)
+        layout.addWidget(show)
+        layout.addWidget(dismiss)
+        count = session.failed_sign_ins_since_last
+        if count > 0 and session.can(Permission.VIEW_AUDIT_LOG):
+            self.notice_text.setText(failed_sign_ins_notice(count))
+        else:
+            bar.setVisible(False)
+        return bar
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.pages[title] = page
+        self.stack.addWidget(page)
+        QListWidgetItem(title, self.sidebar)
+
+    # -- behaviour ------------------------------------------------------------------
+
+    def show_page(self, title: str) -> None:
+        page = self.pages[title]
+        self.sidebar.setCurrentRow(self.stack.indexOf(page))
+
+    def show_audit_log(self) -> None:
+        if self.admin_page is not None:
+            self.show_page("Admin")
+            self.admin_page.show_audit_log()
+
+    def present(self, dialog: QDialog) -> None:
+        """Open a dialog without blocking; Ctrl+L still locks while it is open."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.addAction(self.lock_action)
+        dialog.open()
+
+    def change_password(self, *, required: bool = False) -> ChangePasswordDialog | None:
+        if self.session is None:
+            return None
+        dialog = ChangePasswordDialog(self.session, required=required, parent=self)
+        dialog.changed.connect(self._password_changed)
+        if required:
+            dialog.rejected.connect(self.sign_out_requested.emit)
+        self.present(dialog)
+        return dialog
+
+    def _password_changed(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "PeerDesk",
+                          "Your password has been changed. Use it from now on.",
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def close_dialogs(self) -> None:
+        """Close every dialog and message box (locking); nothing they held is kept."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                # Their answers no longer matter: a forced password change closed by
+                # locking is not a request to sign out, a confirmation is not a yes.
+                widget.blockSignals(True)
+                widget.reject()
+                widget.close()
+
+    def clear_data(self) -> None:
+        """Empty every model and forget the session: nothing decrypted stays on screen."""
+        self.session = None
+        if self.admin_page is not None:
+            self.admin_page.clear_data()
+        self.who.clear()
+        self.notice.hide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None:
+            self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,98 @@
+"""New password + confirm with a live strength bar and the reason a password is refused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
+
+from peerdesk.domain.validation import password_problem, password_strength
+
+STRENGTH_WORDS = ("Too short", "Weak", "Fair", "Good", "Strong")
+_STRENGTH_COLOURS = ("#c62828", "#c62828", "#ef6c00", "#2e7d32", "#1b5e20")
+
+
+def password_edit(placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def error_label() -> QLabel:
+    """A red, wrapping label for a message next to a field; empty (hidden) until needed."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b71c1c;")
+    label.setVisible(False)
+    return label
+
+
+def set_message(label: QLabel, text: str | None) -> None:
+    label.setText(text or "")
+    label.setVisible(bool(text))
+
+
+class NewPasswordFields(QWidget):
+    """Rows to add to a form: password, strength, reason, confirm, mismatch note."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, account_name: str = "") -> None:
+        super().__init__(parent)
+        self.account_name = account_name
+        self.password = password_edit("At least 10 characters; a few words work well")
+        self.password.setAccessibleName("New password")
+        self.confirm = password_edit()
+        self.confirm.setAccessibleName("Type the new password again")
+        self.strength = QProgressBar()
+        self.strength.setRange(0, 4)
+        self.strength.setTextVisible(True)
+        self.strength.setMaximumHeight(16)
+        self.strength.setAccessibleName("Password strength")
+        self.reason = error_label()
+        self.confirm_error = error_label()
+
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("&Password:", self.password)
+        form.addRow("Strength:", self.strength)
+        form.addRow("", self.reason)
+        form.addRow("&Confirm password:", self.confirm)
+        form.addRow("", self.confirm_error)
+
+        self.password.textChanged.connect(self._update)
+        self.confirm.textChanged.connect(self._update)
+        self._update()
+
+    def set_account_name(self, name: str) -> None:
+        self.account_name = name
+        self._update()
+
+    def problem(self) -> str | None:
+        """Why the typed password can't be used (empty fields count), or None."""
+        return password_problem(self.password.text(), account_name=self.account_name)
+
+    def _update(self) -> None:
+        text = self.password.text()
+        score = password_strength(text)
+        self.strength.setValue(score)
+        self.strength.setFormat(STRENGTH_WORDS[score] if text else "")
+        self.strength.setStyleSheet(
+            f"QProgressBar::chunk {{ background: {_STRENGTH_COLOURS[score]}; }}")
+        set_message(self.reason, self.problem() if text else None)
+        mismatch = bool(self.confirm.text()) and self.confirm.text() != text
+        set_message(self.confirm_error, "The two passwords are not the same." if mismatch else None)
+        self.changed.emit()
+
+    def show_error(self, field: str | None, message: str) -> None:
+        """Place a service's ValidationError beside the field it is about."""
+        if field == "confirm":
+            set_message(self.confirm_error, message)
+            self.confirm.setFocus()
+        else:
+            set_message(self.reason, message)
+            self.password.setFocus()
+
+    def clear(self) -> None:
+        self.password.clear()
+        self.confirm.clear()

@@ -1,0 +1,52 @@
+"""Printing the recovery key on a plain page. Qt's print support loads only when asked."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+# Returns a printer the person chose, or None if they cancelled. Tests replace
+# it with one that prints to a PDF file so no real dialog opens.
+PrinterChooser = Callable[[QWidget | None], "QPrinter | None"]
+
+
+def choose_printer(parent: QWidget | None) -> QPrinter | None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print the recovery key")
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return None
+    return printer
+
+
+def recovery_key_html(centre_name: str, recovery_key: str, notice: str) -> str:
+    return (
+        "<h2>PeerDesk recovery key</h2>"
+        f"<p>For: {html.escape(centre_name)}</p>"
+        f"<p style='font-family: monospace; font-size: 20pt; font-weight: bold;'>"
+        f"{html.escape(recovery_key)}</p>"
+        f"<p>{html.escape(notice)}</p>"
+        "<p>Anyone holding this key can open the vault. Keep it locked away.</p>"
+    )
+
+
+def print_recovery_key(parent: QWidget | None, centre_name: str, recovery_key: str,
+                       notice: str, chooser: PrinterChooser = choose_printer) -> bool:
+    """Print one page with the key and the notice; False if the person cancelled."""
+    printer = chooser(parent)
+    if printer is None:
+        return False
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(recovery_key_html(centre_name, recovery_key, notice))
+    document.print_(printer)
+    return True

@@ -1,0 +1,211 @@
+"""First start: the centre's name, the first administrator, then the recovery key (once)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from peerdesk.domain.errors import PeerDeskError, ValidationError
+from peerdesk.domain.validation import CENTRE_NAME_MAX, NAME_MAX, clean_name
+from peerdesk.services.session import Session
+from peerdesk.services.setup import NO_BACKDOOR_NOTICE, NewCentre, check_setup_form, create_centre
+from peerdesk.storage.paths import VaultPaths
+from peerdesk.ui.errors import show_error
+from peerdesk.ui.password_fields import NewPasswordFields, error_label, set_message
+from peerdesk.ui.printing import PrinterChooser, choose_printer, print_recovery_key
+
+
+def _intro(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def key_in_two_lines(key: str) -> str:
+    """Eight groups read more easily as two rows of four."""
+    groups = key.split("-")
+    half = len(groups) // 2
+    return "-".join(groups[:half]) + "-\n" + "-".join(groups[half:])
+
+
+class CentrePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Welcome to PeerDesk")
+        self.setSubTitle("Let's set up this computer for your centre. It takes a minute.")
+        self.centre = QLineEdit()
+        self.centre.setMaxLength(CENTRE_NAME_MAX)
+        self.centre.setPlaceholderText("e.g. Harbour Lane Peer Support")
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(_intro(
+            "PeerDesk keeps your centre's records in one encrypted file on this computer. "
+            "It never sends anything over the internet."))
+        form = QFormLayout()
+        form.addRow("Centre &name:", self.centre)
+        form.addRow("", self.error)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.registerField("centre*", self.centre)
+
+    def validatePage(self) -> bool:
+        try:
+            clean_name(self.centre.text(), what="The centre's name", maximum=CENTRE_NAME_MAX)
+        except ValidationError as exc:
+            set_message(self.error, exc.user_message)
+            return False
+        set_message(self.error, None)
+        return True
+
+
+class AdminPage(QWizardPage):
+    """Creating the vault happens when this page is left (it is the commit page)."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("The first administrator")
+        self.setSubTitle("This account manages staff accounts. Use your own name.")
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "&Create vault")
+        self.name = QLineEdit()
+        self.name.setMaxLength(NAME_MAX)
+        self.name_error = error_label()
+        self.passwords = NewPasswordFields()
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.addRow("Your &name:", self.name)
+        form.addRow("", self.name_error)
+        layout.addLayout(form)
+        layout.addWidget(self.passwords)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.registerField("admin*", self.name)
+        self.name.textChanged.connect(self.passwords.set_account_name)
+
+    def validatePage(self) -> bool:
+        centre = self.field("centre")
+        for label in (self.name_error, self.error):
+            set_message(label, None)
+        password, confirm = self.passwords.password.text(), self.passwords.confirm.text()
+        try:
+            check_setup_form(str(centre), self.name.text(), password, confirm)
+            self._wizard.new_centre = create_centre(
+                self._wizard.paths, centre_name=str(centre), admin_name=self.name.text(),
+                password=password, confirm=confirm)
+        except ValidationError as exc:
+            if exc.field == "name":
+                set_message(self.name_error, exc.user_message)
+                self.name.setFocus()
+            elif exc.field in ("password", "confirm"):
+                self.passwords.show_error(exc.field, exc.user_message)
+            else:
+                set_message(self.error, exc.user_message)
+            return False
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return False
+        self.passwords.clear()
+        return True
+
+
+class RecoveryKeyPage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Your recovery key")
+        self.setSubTitle("It is shown only this once.")
+        self.key = QLabel()
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(max(font.pointSize(), 10) + 6)
+        font.setWeight(QFont.Weight.Bold)
+        self.key.setFont(font)
+        self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.key.setStyleSheet(
+            "padding: 12px; border: 1px solid #9e9e9e; border-radius: 4px; background: #fafafa;")
+        self.key.setAccessibleName("Recovery key")
+        self.print_button = QPushButton("&Print the key…")
+        self.print_button.clicked.connect(self.print_key)
+        self.print_note = QLabel()
+        self.stored = QCheckBox("I have &stored the recovery key safely")
+        layout = QVBoxLayout(self)
+        layout.addWidget(_intro(
+            "If every staff password is forgotten, this key is the only way back into the "
+            "records. Print it or write it down exactly."))
+        layout.addWidget(self.key)
+        row = QVBoxLayout()
+        row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row.addWidget(self.print_note)
+        layout.addLayout(row)
+        notice = _intro(NO_BACKDOOR_NOTICE)
+        notice.setStyleSheet("font-weight: bold;")
+        layout.addWidget(notice)
+        layout.addStretch(1)
+        layout.addWidget(self.stored)
+        self.registerField("stored*", self.stored)
+
+    def initializePage(self) -> None:
+        new = self._wizard.new_centre
+        self.key.setText(key_in_two_lines(new.recovery_key) if new else "")
+        self.print_button.setFocus()
+
+    def print_key(self) -> None:
+        new = self._wizard.new_centre
+        if new is None:
+            return
+        if print_recovery_key(self, new.session.centre_name, new.recovery_key,
+                              NO_BACKDOOR_NOTICE, self._wizard.printer_chooser):
+            self.print_note.setText("Sent to the printer. Check the page before you store it.")
+
+
+class SetupWizard(QWizard):
+    """Emits `centre_created(session)` when finished; the admin is then signed in."""
+
+    centre_created = Signal(object)
+
+    def __init__(self, paths: VaultPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.new_centre: NewCentre | None = None
+        self.printer_chooser: PrinterChooser = choose_printer
+        self.setWindowTitle("PeerDesk")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.centre_page = CentrePage()
+        self.admin_page = AdminPage(self)
+        self.recovery_page = RecoveryKeyPage(self)
+        for page in (self.centre_page, self.admin_page, self.recovery_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Finish and sign in")
+        self.currentIdChanged.connect(self._page_changed)
+        self.resize(620, 520)
+
+    def _page_changed(self, _page_id: int) -> None:
+        # Once the vault exists the only way on is to confirm the key is stored.
+        on_key_page = self.currentPage() is self.recovery_page
+        self.setOption(QWizard.WizardOption.NoCancelButton, on_key_page)
+
+    def reject(self) -> None:
+        if self.new_centre is not None:
+            return  # the vault exists; leaving now would lose the only view of the key
+        super().reject()
+
+    def accept(self) -> None:
+        if self.new_centre is None:
+            return
+        super().accept()
+        session: Session = self.new_centre.session
+        self.centre_created.emit(session)

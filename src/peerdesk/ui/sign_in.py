@@ -1,0 +1,209 @@
+"""The sign-in window: account, password, a neutral message, and a wait after many tries."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError, SignInDelayed
+from peerdesk.services.auth import SignIn
+from peerdesk.services.session import Session
+from peerdesk.ui.password_fields import password_edit, set_message
+
+
+def _wait_message(seconds: int) -> str:
+    unit = "second" if seconds == 1 else "seconds"
+    return f"Too many unsuccessful tries. You can try again in {seconds} {unit}."
+
+
+class SignInWindow(QWidget):
+    """Emits `signed_in(session)`; `closed` when the person closes the window."""
+
+    signed_in = Signal(object)
+    closed = Signal()
+
+    def __init__(self, sign_in: SignIn, *, demo_sign_in: tuple[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = sign_in
+        self.setWindowTitle("PeerDesk")
+        self.setObjectName("signInWindow")
+
+        title = QLabel("PeerDesk")
+        font = title.font()
+        font.setPointSize(font.pointSize() + 10)
+        font.setWeight(QFont.Weight.Bold)
+        title.setFont(font)
+        subtitle = QLabel("Sign in to open your centre's records.")
+        subtitle.setStyleSheet("color: #555;")
+
+        self.demo_banner = QLabel()
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_banner.setStyleSheet(
+            "background: #fff3cd; border: 1px solid #e0c36b; border-radius: 4px; padding: 8px;")
+        self.demo_banner.setVisible(demo_sign_in is not None)
+
+        self.account = QComboBox()
+        self.account.setEditable(True)
+        self.account.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.account.addItems(sign_in.accounts())
+        self.account.setCurrentIndex(-1)
+        self.account.setAccessibleName("Account name")
+        self.password = password_edit()
+        self.password.setAccessibleName("Password")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b71c1c;")
+        self.message.setVisible(False)
+        self.sign_in_button = QPushButton("&Sign in")
+        self.sign_in_button.setDefault(True)
+        self.recovery_link = QPushButton("Forgot every password? Use the recovery key")
+        self.recovery_link.setFlat(True)
+        self.recovery_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.recovery_link.setStyleSheet("color: #1565c0; text-decoration: underline;")
+
+        form = QFormLayout()
+        form.addRow("&Account:", self.account)
+        form.addRow("&Password:", self.password)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_in_button)
+
+        card = QFrame()
+        card.setObjectName("card")
+        card.setStyleSheet("#card { background: palette(base); border: 1px solid #d0d0d0;"
+                           " border-radius: 6px; }")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(24, 20, 24, 20)
+        inner.addWidget(title)
+        inner.addWidget(subtitle)
+        inner.addSpacing(8)
+        inner.addWidget(self.demo_banner)
+        inner.addLayout(form)
+        inner.addWidget(self.message)
+        inner.addLayout(buttons)
+        inner.addSpacing(4)
+        inner.addWidget(self.recovery_link, 0, Qt.AlignmentFlag.AlignLeft)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 32, 32, 32)
+        outer.addStretch(1)
+        outer.addWidget(card)
+        outer.addStretch(1)
+        self.resize(460, 400)
+
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+        self.sign_in_button.clicked.connect(self.submit)
+        self.password.returnPressed.connect(self.submit)
+        line_edit = self.account.lineEdit()
+        if line_edit is not None:
+            line_edit.returnPressed.connect(self._account_entered)
+            line_edit.setPlaceholderText("Your name")
+        self.recovery_link.clicked.connect(self.open_recovery)
+
+        if demo_sign_in is not None:
+            user, password = demo_sign_in
+            self.demo_banner.setText(
+                f"Demo vault — made-up data only. Sign in as {user} / password {password}")
+            self.account.setCurrentText(user)
+        self._tick()
+
+    # -- behaviour --------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Ready for the next person: password and message cleared, focus placed."""
+        self.password.clear()
+        set_message(self.message, None)
+        self._tick()
+        self.focus_first_empty()
+
+    def focus_first_empty(self) -> None:
+        if self.account.currentText().strip():
+            self.password.setFocus()
+        else:
+            self.account.setFocus()
+
+    def _account_entered(self) -> None:
+        if self.password.text():
+            self.submit()
+        else:
+            self.password.setFocus()
+
+    def submit(self) -> None:
+        if not self.sign_in_button.isEnabled():
+            return
+        account = self.account.currentText()
+        if not account.strip():
+            set_message(self.message, "Type or choose your account name.")
+            self.account.setFocus()
+            return
+        self.sign_in_button.setEnabled(False)
+        set_message(self.message, "Checking…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        session: Session | None = None
+        try:
+            QApplication.processEvents()
+            session = self.service.sign_in(account, self.password.text())
+        except SignInDelayed as exc:
+            self._start_countdown(exc.seconds_left)
+            return
+        except PeerDeskError as exc:
+            self.password.clear()
+            self.password.setFocus()
+            set_message(self.message, exc.user_message)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+            if session is None:
+                self._tick()
+        self.password.clear()
+        set_message(self.message, None)
+        self.signed_in.emit(session)
+
+    def _start_countdown(self, seconds: int) -> None:
+        self.sign_in_button.setEnabled(False)
+        set_message(self.message, _wait_message(seconds))
+        self._countdown.start()
+
+    def _tick(self) -> None:
+        """Keep the button and the wait message in step with the service's delay."""
+        wait = self.service.seconds_to_wait()
+        if wait > 0:
+            self.sign_in_button.setEnabled(False)
+            set_message(self.message, _wait_message(wait))
+            if not self._countdown.isActive():
+                self._countdown.start()
+            return
+        self._countdown.stop()
+        if not self.sign_in_button.isEnabled():
+            self.sign_in_button.setEnabled(True)
+            if self.message.text().startswith("Too many") or self.message.text() == "Checking…":
+                set_message(self.message, None)
+                self.password.setFocus()
+
+    def open_recovery(self) -> None:
+        from peerdesk.ui.recovery_dialog import RecoveryDialog
+
+        dialog = RecoveryDialog(self.service, self)
+        dialog.recovered.connect(self.signed_in.emit)
+        dialog.open()
+        self.recovery_dialog = dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._countdown.stop()
+        self.closed.emit()
+        super().closeEvent(event)
