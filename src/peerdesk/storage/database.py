@@ -56,16 +56,50 @@ def _keyspec(data_key: bytes | bytearray) -> bytearray:
     return bytearray(b"x'") + bytearray(bytes(data_key).hex().encode("ascii")) + bytearray(b"'")
 
 
+# SQLite result codes (primary codes are the low byte of extended codes).
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_FULL = 13
+_SQLITE_CONSTRAINT = 19
+_SQLITE_IOERR_WRITE = 10 | (3 << 8)
+_SQLITE_IOERR_FSYNC = 10 | (4 << 8)
+_SQLITE_IOERR_TRUNCATE = 10 | (6 << 8)
+
+
 def translate(exc: Exception) -> VaultError:
-    """Map a driver exception to a user-facing vault error."""
+    """Map a driver exception to a user-facing vault error.
+
+    Decided by SQLite's result code where the driver gives one. Matching on
+    the message alone called a failed write (a full disk or a file-size limit
+    shows up as "disk I/O error", SQLITE_IOERR_WRITE) and a refused change
+    (a constraint or the audit log's append-only trigger) "damaged", which
+    tells people to restore a backup of a vault that is fine.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        primary = code & 0xFF
+        if primary == _SQLITE_FULL or code in (
+            _SQLITE_IOERR_WRITE, _SQLITE_IOERR_FSYNC, _SQLITE_IOERR_TRUNCATE
+        ):
+            return DiskFull()
+        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return _busy()
+        if primary == _SQLITE_CONSTRAINT:
+            return VaultError(
+                "That change was refused because it would break the vault's own rules. "
+                "Nothing was changed."
+            )
+        return VaultDamaged()
     message = str(exc).lower()
     if "full" in message or "no space" in message:
         return DiskFull()
     if "locked" in message or "busy" in message:
-        return VaultError(
-            "The vault is busy with another task. Wait a moment and try again."
-        )
+        return _busy()
     return VaultDamaged()
+
+
+def _busy() -> VaultError:
+    return VaultError("The vault is busy with another task. Wait a moment and try again.")
 
 
 class Database:
@@ -114,6 +148,12 @@ class Database:
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         try:
             return self._conn.execute(sql, params)
+        except self._errors as exc:
+            raise translate(exc) from exc
+
+    def executemany(self, sql: str, rows: Any) -> None:
+        try:
+            self._conn.executemany(sql, rows)
         except self._errors as exc:
             raise translate(exc) from exc
 

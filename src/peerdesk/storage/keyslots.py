@@ -43,8 +43,18 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
+def _unb64(text: str, length: int | None = None) -> bytes:
+    data = base64.b64decode(text.encode("ascii"), validate=True)
+    # A field of the wrong length is damage too. Caught here it reads as a
+    # damaged key file; caught later, the crypto library's ValueError
+    # escaped sign-in as an unexpected error.
+    if length is not None and len(data) != length:
+        raise ValueError("key file field has the wrong length")
+    return data
+
+
+_KEY = 32  # X25519 keys and the data key
+_SEALED = _KEY + 16  # AES-GCM adds a 16-byte tag
 
 
 def password_bytes(password: str) -> bytes:
@@ -72,9 +82,9 @@ class SealedDataKey:
     def from_json(cls, data: dict[str, Any]) -> SealedDataKey:
         return cls(
             generation=int(data["generation"]),
-            ephemeral=_unb64(data["ephemeral"]),
-            nonce=_unb64(data["nonce"]),
-            sealed=_unb64(data["sealed"]),
+            ephemeral=_unb64(data["ephemeral"], _KEY),
+            nonce=_unb64(data["nonce"], crypto.NONCE_BYTES),
+            sealed=_unb64(data["sealed"], _SEALED),
         )
 
 
@@ -120,10 +130,10 @@ class Slot:
             kind=kind,
             account=None if account is None else str(account),
             kdf=crypto.KdfParams.from_dict(data["kdf"]),
-            salt=_unb64(data["salt"]),
-            public_key=_unb64(data["public_key"]),
-            private_nonce=_unb64(data["private_nonce"]),
-            private_sealed=_unb64(data["private_sealed"]),
+            salt=_unb64(data["salt"], crypto.SALT_BYTES),
+            public_key=_unb64(data["public_key"], _KEY),
+            private_nonce=_unb64(data["private_nonce"], crypto.NONCE_BYTES),
+            private_sealed=_unb64(data["private_sealed"], _SEALED),
             data_keys=[SealedDataKey.from_json(k) for k in data["data_keys"]],
         )
 

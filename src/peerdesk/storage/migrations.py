@@ -7,13 +7,14 @@ loses nothing.
 
 from __future__ import annotations
 
+import errno
 import re
 import shutil
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from peerdesk.domain.errors import DiskFull, VaultTooNew
+from peerdesk.domain.errors import DiskFull, VaultError, VaultTooNew
 from peerdesk.storage.database import Database
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -88,7 +89,15 @@ def migrate(db: Database, folder: Path | None = None) -> MigrationResult:
             shutil.copyfile(db.path, copy)
         except OSError as exc:
             copy.unlink(missing_ok=True)
-            raise DiskFull from exc
+            # Only a full disk is a full disk: a permission problem or a
+            # missing folder must not send people off to free space.
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+                raise DiskFull from exc
+            raise VaultError(
+                "PeerDesk could not make its safety copy of the vault before upgrading it, "
+                f"so it did not upgrade ({exc.strerror or 'the copy failed'}). "
+                "Nothing has been changed."
+            ) from exc
     for migration in migrations[current:]:
         # executescript runs the file's statements in our own transaction;
         # any failure rolls back this migration and leaves the version as it was.
