@@ -25,12 +25,16 @@ from peerdesk.ui.password_fields import NewPasswordFields, error_label, set_mess
 def role_combo(current: Role | None = None) -> QComboBox:
     combo = QComboBox()
     for role in Role:
-        combo.addItem(role.label, role)
+        combo.addItem(role.label, role.value)  # Qt would turn the enum into a plain str
     if current is not None:
         combo.setCurrentIndex(list(Role).index(current))
     else:
         combo.setCurrentIndex(list(Role).index(Role.CASEWORKER))
     return combo
+
+
+def selected_role(combo: QComboBox) -> Role:
+    return Role(combo.currentData())
 
 
 class _ServiceDialog(QDialog):
@@ -104,7 +108,7 @@ class AddStaffDialog(_ServiceDialog):
     def save(self) -> None:
         set_message(self.name_error, None)
         self.added = accounts.add_staff(
-            self.session, name=self.name.text(), role=self.role.currentData(),
+            self.session, name=self.name.text(), role=selected_role(self.role),
             password=self.passwords.password.text(), confirm=self.passwords.confirm.text())
 
     def place_error(self, exc: ValidationError) -> None:
@@ -154,4 +158,4 @@ class ChangeRoleDialog(_ServiceDialog):
         self.role.setFocus()
 
     def save(self) -> None:
-        accounts.change_role(self.session, self.staff.id, self.role.currentData())
+        accounts.change_role(self.session, self.staff.id, selected_role(self.role))
