@@ -64,7 +64,14 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from peerdesk.services.demo import create_demo_vault
     from peerdesk.storage.paths import VaultPaths
 
-    sign_in = create_demo_vault(VaultPaths.at(args.path), seed=args.seed)
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rcreating demo peers: {done:,} of {total:,}", end="", file=sys.stderr)
+
+    sign_in = create_demo_vault(VaultPaths.at(args.path), scale=args.scale, seed=args.seed,
+                                progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     print(f"user: {sign_in.user}")
     print(f"password: {sign_in.password}")
     return 0
@@ -104,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="create a demo vault and print its sign-in")
     demo.add_argument("path", metavar="PATH")
+    demo.add_argument("--scale", choices=("small", "large", "huge"), default="small",
+                      help="small: 300 peers; large: 20,000; huge: 100,000")
     demo.add_argument("--seed", type=int, default=1)
     demo.set_defaults(func=_cmd_demo)
 

@@ -66,3 +66,18 @@ def recent_events(session: Session, *, limit: int = 1000) -> list[AuditRow]:
             detail=event.detail,
         ))
     return rows
+
+
+def peer_trail(session: Session, peer_id: int, *, limit: int = 500) -> list[AuditRow]:
+    """Everything done to one peer's record (programme leads and admins)."""
+    session.require(Permission.VIEW_AUDIT_LOG)
+    names = {s.id: s.name for s in staff_repo.list_all(session.db, include_removed=True)}
+    with session.db.transaction():
+        session.audit(AuditAction.AUDIT_VIEWED, "peer", str(peer_id))
+    return [
+        AuditRow(id=e.id, at=e.at,
+                 who=names.get(e.actor_id, "—") if e.actor_id is not None else "—",
+                 action=e.action, what=ACTION_LABELS[e.action], target="", detail=e.detail)
+        for e in audit_repo.recent(session.db, limit=limit, target_kind="peer",
+                                   target_id=str(peer_id))
+    ]

@@ -1,12 +1,14 @@
-"""A demonstration vault with made-up staff, for trying PeerDesk safely."""
+"""A demonstration vault of made-up people, for trying PeerDesk safely."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from peerdesk.domain.staff import Role
-from peerdesk.services import accounts
+from peerdesk.services import accounts, demo_data
 from peerdesk.services.setup import create_centre
 from peerdesk.storage.paths import VaultPaths
 
@@ -15,12 +17,8 @@ DEMO_PASSWORD = "demo-peerdesk-vault"
 DEMO_CENTRE = "Harbour Lane Peer Support (demo)"
 DEMO_ADMIN = "Admin Demo"
 DEMO_LEAD = "Jordan Okafor"
-DEMO_STAFF = (
-    ("Priya Raman", Role.CASEWORKER),
-    ("Tomás Herrera", Role.CASEWORKER),
-    ("Mei Lin", Role.PEER_SUPPORTER),
-    ("Dara Walsh", Role.PEER_SUPPORTER),
-)
+DEMO_CASEWORKERS = ("Priya Raman", "Tomás Herrera", "Aisha Bello", "Grace Mwangi")
+DEMO_SUPPORTERS = ("Mei Lin", "Dara Walsh", "Ola Nowak", "Sol Reyes")
 KDF_ENV = "PEERDESK_KDF_TARGET_MS"
 
 
@@ -30,22 +28,36 @@ class DemoSignIn:
     password: str
 
 
-def create_demo_vault(paths: VaultPaths, *, seed: int = 1) -> DemoSignIn:
-    """Create the demo vault and return the programme lead's sign-in."""
-    del seed  # used by the synthetic-data generator when it lands
-    # Demo accounts don't need a slow unlock calibrated to this PC; the
-    # Argon2id floor still applies.
+def _names(base: tuple[str, ...], count: int, role: str) -> list[str]:
+    return [base[i] if i < len(base) else f"{role} {i + 1}" for i in range(count)]
+
+
+def create_demo_vault(paths: VaultPaths, *, scale: str = "small", seed: int = 1,
+                      today: date | None = None,
+                      progress: Callable[[int, int], None] | None = None) -> DemoSignIn:
+    """Create a demo vault and return the programme lead's sign-in."""
+    size = demo_data.SCALES[scale]
+    # Demo accounts share a printed password, so calibrating a slow unlock
+    # buys nothing; the Argon2id floor still applies.
     previous = os.environ.get(KDF_ENV)
     os.environ[KDF_ENV] = "0"
     try:
-        centre = create_centre(paths, centre_name=DEMO_CENTRE, admin_name=DEMO_ADMIN,
-                               password=DEMO_PASSWORD, confirm=DEMO_PASSWORD)
-        session = centre.session
+        session = create_centre(paths, centre_name=DEMO_CENTRE, admin_name=DEMO_ADMIN,
+                                password=DEMO_PASSWORD, confirm=DEMO_PASSWORD).session
         try:
-            # Demo users are not asked to change the shared, printed password.
-            for name, role in ((DEMO_LEAD, Role.PROGRAMME_LEAD), *DEMO_STAFF):
-                accounts.add_staff(session, name=name, role=role, password=DEMO_PASSWORD,
-                                   confirm=DEMO_PASSWORD, must_change_password=False)
+            def add(name: str, role: Role) -> int:
+                return accounts.add_staff(session, name=name, role=role, password=DEMO_PASSWORD,
+                                          confirm=DEMO_PASSWORD,
+                                          must_change_password=False).id
+
+            lead = add(DEMO_LEAD, Role.PROGRAMME_LEAD)
+            caseworkers = [add(n, Role.CASEWORKER)
+                           for n in _names(DEMO_CASEWORKERS, size.caseworkers, "Caseworker")]
+            supporters = [add(n, Role.PEER_SUPPORTER)
+                          for n in _names(DEMO_SUPPORTERS, size.supporters, "Peer supporter")]
+            demo_data.populate(session.db, scale=size, seed=seed, today=today or date.today(),
+                               staff_ids=[*caseworkers, lead], supporter_ids=supporters,
+                               progress=progress)
         finally:
             session.end().release()
     finally:

@@ -61,9 +61,7 @@ _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
 _SQLITE_FULL = 13
 _SQLITE_CONSTRAINT = 19
-_SQLITE_IOERR_WRITE = 10 | (3 << 8)
-_SQLITE_IOERR_FSYNC = 10 | (4 << 8)
-_SQLITE_IOERR_TRUNCATE = 10 | (6 << 8)
+_SQLITE_IOERR = 10
 
 
 def translate(exc: Exception) -> VaultError:
@@ -73,15 +71,21 @@ def translate(exc: Exception) -> VaultError:
     the message alone called a failed write (a full disk or a file-size limit
     shows up as "disk I/O error", SQLITE_IOERR_WRITE) and a refused change
     (a constraint or the audit log's append-only trigger) "damaged", which
-    tells people to restore a backup of a vault that is fine.
+    tells people to restore a backup of a vault that is fine. (The driver
+    reports only the primary code, so a write error can't be told from a
+    read error; either way nothing half-written is kept.)
     """
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(code, int):
         primary = code & 0xFF
-        if primary == _SQLITE_FULL or code in (
-            _SQLITE_IOERR_WRITE, _SQLITE_IOERR_FSYNC, _SQLITE_IOERR_TRUNCATE
-        ):
+        if primary == _SQLITE_FULL:
             return DiskFull()
+        if primary == _SQLITE_IOERR:
+            return DiskFull(
+                "PeerDesk could not write to the vault file, usually because the disk is "
+                "full (or was removed). Nothing more was saved. Free some space or check "
+                "the disk, then try again."
+            )
         if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
             return _busy()
         if primary == _SQLITE_CONSTRAINT:

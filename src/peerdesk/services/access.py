@@ -1,0 +1,42 @@
+"""Who may see which peer and whose notes (DESIGN.md §1), checked here, not in the UI.
+
+A caseworker and a programme lead see every peer and every note; a peer
+supporter sees only the peers assigned to them and only the notes they
+wrote; an administrator manages accounts and backups and sees no peers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from peerdesk.domain.errors import PermissionDenied
+from peerdesk.domain.staff import Permission, Role
+from peerdesk.services.session import Session
+from peerdesk.storage.repositories import peers as peer_repo
+
+
+def can_see_peers(session: Session) -> bool:
+    return session.can(Permission.VIEW_ALL_PEERS) or session.staff.role is Role.PEER_SUPPORTER
+
+
+def restrict(session: Session, flt: peer_repo.PeerFilter) -> peer_repo.PeerFilter:
+    """The filter as this person is allowed to run it."""
+    if session.can(Permission.VIEW_ALL_PEERS):
+        return flt
+    if session.staff.role is Role.PEER_SUPPORTER:
+        return replace(flt, assigned_to=session.staff.id)
+    raise PermissionDenied("Your role does not include working with peers' records.")
+
+
+def require_peer(session: Session, peer_id: int) -> None:
+    caseworker, supporter = peer_repo.assignment(session.db, peer_id)
+    if session.can(Permission.VIEW_ALL_PEERS):
+        return
+    if session.staff.role is Role.PEER_SUPPORTER and session.staff.id in (caseworker, supporter):
+        return
+    raise PermissionDenied("This peer is not assigned to you.")
+
+
+def notes_limited_to(session: Session) -> int | None:
+    """None when every note may be read; otherwise only notes by this staff id."""
+    return None if session.can(Permission.READ_ALL_NOTES) else session.staff.id

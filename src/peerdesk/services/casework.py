@@ -1,0 +1,185 @@
+"""One-to-one sessions, follow-ups, consent, referrals and ratings for a peer.
+
+Every change is audited against the peer, so a peer's audit trail shows
+everything done to their record. Details never carry names or note text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from peerdesk.domain.audit import AuditAction
+from peerdesk.domain.consent import ConsentDraft
+from peerdesk.domain.errors import PermissionDenied
+from peerdesk.domain.one_to_one import SessionDraft
+from peerdesk.domain.outcomes import RatingDraft
+from peerdesk.domain.referral import ReferralDraft, ReferralStatus
+from peerdesk.domain.staff import Permission
+from peerdesk.services import access
+from peerdesk.services.clock import today as today_
+from peerdesk.services.session import Session
+from peerdesk.storage.repositories import consent as consent_repo
+from peerdesk.storage.repositories import one_to_one as session_repo
+from peerdesk.storage.repositories import peers as peer_repo
+from peerdesk.storage.repositories import ratings as rating_repo
+from peerdesk.storage.repositories import referrals as referral_repo
+from peerdesk.storage.repositories import staff as staff_repo
+from peerdesk.storage.vault import utc_now
+
+
+def topics(session: Session) -> list[str]:
+    return session_repo.topic_names(session.db)
+
+
+def log_session(session: Session, draft: SessionDraft, *, today: date | None = None) -> int:
+    """Record a one-to-one session. The worker is the signed-in person unless given."""
+    access.require_peer(session, draft.peer_id)
+    clean = draft.validated(today_(today))
+    if clean.worker_id != session.staff.id:
+        if not session.can(Permission.READ_ALL_NOTES):
+            raise PermissionDenied("You can only log your own sessions.")
+        staff_repo.get(session.db, clean.worker_id)
+    with session.db.transaction():
+        session_id = session_repo.insert(session.db, clean, now=utc_now())
+        session_repo.close_follow_ups(session.db, clean.peer_id, clean.held_on)
+        peer_repo.refresh_derived(session.db, clean.peer_id)
+        session.audit(AuditAction.CREATED, "peer", str(clean.peer_id),
+                      f"one-to-one session {session_id}")
+    return session_id
+
+
+def _editable(session: Session, session_id: int) -> session_repo.StoredSession:
+    stored = session_repo.get(session.db, session_id)
+    access.require_peer(session, stored.draft.peer_id)
+    if stored.draft.worker_id != session.staff.id and not session.can(Permission.READ_ALL_NOTES):
+        raise PermissionDenied("Only the person who logged this session can change it.")
+    return stored
+
+
+def get_session(session: Session, session_id: int) -> session_repo.StoredSession:
+    stored = _editable(session, session_id)
+    with session.db.transaction():
+        session.audit(AuditAction.VIEWED, "peer", str(stored.draft.peer_id),
+                      f"one-to-one session {session_id}")
+    return stored
+
+
+def edit_session(session: Session, session_id: int, draft: SessionDraft, *,
+                 today: date | None = None) -> None:
+    stored = _editable(session, session_id)
+    clean = replace(draft.validated(today_(today)), peer_id=stored.draft.peer_id,
+                    worker_id=stored.draft.worker_id)
+    with session.db.transaction():
+        session_repo.update(session.db, session_id, clean, now=utc_now())
+        peer_repo.refresh_derived(session.db, clean.peer_id)
+        session.audit(AuditAction.CHANGED, "peer", str(clean.peer_id),
+                      f"one-to-one session {session_id}")
+
+
+def delete_session(session: Session, session_id: int) -> None:
+    stored = _editable(session, session_id)
+    with session.db.transaction():
+        session_repo.delete(session.db, session_id)
+        peer_repo.refresh_derived(session.db, stored.draft.peer_id)
+        session.audit(AuditAction.DELETED, "peer", str(stored.draft.peer_id),
+                      f"one-to-one session {session_id}")
+
+
+def mark_follow_up_done(session: Session, session_id: int, *, today: date | None = None) -> None:
+    stored = _editable(session, session_id)
+    with session.db.transaction():
+        session_repo.mark_follow_up_done(session.db, session_id, today_(today))
+        peer_repo.refresh_derived(session.db, stored.draft.peer_id)
+        session.audit(AuditAction.CHANGED, "peer", str(stored.draft.peer_id),
+                      f"follow-up of session {session_id} done")
+
+
+@dataclass(frozen=True, slots=True)
+class NoteHit:
+    session_id: int
+    peer_id: int
+    ref: str
+    preferred_name: str
+    held_on: date
+    excerpt: str
+
+
+def _excerpt(text: str, words: list[str], width: int = 90) -> str:
+    lowered = text.casefold()
+    at = min((i for i in (lowered.find(w.casefold()) for w in words) if i >= 0), default=0)
+    start = max(0, at - width // 3)
+    piece = " ".join(text[start:start + width].split())
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def search_notes(session: Session, text: str, *, limit: int = 200) -> list[NoteHit]:
+    """Sessions whose notes contain every word typed, among those this person may read."""
+    access.restrict(session, peer_repo.PeerFilter())
+    ids = session_repo.search_notes(session.db, text, limit=limit * 2)
+    mine_only = access.notes_limited_to(session)
+    hits: list[NoteHit] = []
+    words = text.split()
+    for session_id in ids:
+        stored = session_repo.get(session.db, session_id)
+        if mine_only is not None and stored.draft.worker_id != mine_only:
+            continue
+        peer = peer_repo.get(session.db, stored.draft.peer_id)
+        hits.append(NoteHit(session_id, peer.id, peer.ref, peer.details.preferred_name,
+                            stored.draft.held_on, _excerpt(stored.draft.notes or
+                                                           stored.draft.next_steps, words)))
+        if len(hits) == limit:
+            break
+    with session.db.transaction():
+        # The words searched for are not recorded: they may be a name.
+        session.audit(AuditAction.VIEWED, "notes", "", f"note search, {len(hits)} results")
+    return hits
+
+
+def add_consent(session: Session, draft: ConsentDraft, *, today: date | None = None) -> int:
+    access.require_peer(session, draft.peer_id)
+    clean = draft.validated(today_(today))
+    with session.db.transaction():
+        consent_id = consent_repo.insert(session.db, clean, recorded_by=session.staff.id,
+                                         now=utc_now())
+        session.audit(AuditAction.CHANGED, "peer", str(clean.peer_id),
+                      f"consent {clean.scope.value} recorded")
+    return consent_id
+
+
+def withdraw_consent(session: Session, consent_id: int, *, today: date | None = None) -> None:
+    consent = consent_repo.get(session.db, consent_id)
+    access.require_peer(session, consent.peer_id)
+    with session.db.transaction():
+        consent_repo.withdraw(session.db, consent_id, today_(today))
+        session.audit(AuditAction.CHANGED, "peer", str(consent.peer_id),
+                      f"consent {consent.scope.value} withdrawn")
+
+
+def add_referral(session: Session, draft: ReferralDraft, *, today: date | None = None) -> int:
+    access.require_peer(session, draft.peer_id)
+    clean = draft.validated(today_(today))
+    with session.db.transaction():
+        referral_id = referral_repo.insert(session.db, clean, recorded_by=session.staff.id,
+                                           now=utc_now())
+        session.audit(AuditAction.CHANGED, "peer", str(clean.peer_id),
+                      f"referral {referral_id} to {clean.destination.value}")
+    return referral_id
+
+
+def set_referral_status(session: Session, referral_id: int, status: ReferralStatus) -> None:
+    with session.db.transaction():
+        peer_id = referral_repo.set_status(session.db, referral_id, status, now=utc_now())
+        access.require_peer(session, peer_id)
+        session.audit(AuditAction.CHANGED, "peer", str(peer_id),
+                      f"referral {referral_id} {status.value}")
+
+
+def add_rating(session: Session, draft: RatingDraft, *, today: date | None = None) -> int:
+    access.require_peer(session, draft.peer_id)
+    clean = replace(draft.validated(today_(today)), worker_id=session.staff.id)
+    with session.db.transaction():
+        rating_id = rating_repo.insert(session.db, clean, now=utc_now())
+        session.audit(AuditAction.CHANGED, "peer", str(clean.peer_id),
+                      f"{clean.measure.key} rating recorded")
+    return rating_id

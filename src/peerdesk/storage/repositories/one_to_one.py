@@ -1,0 +1,186 @@
+"""One-to-one sessions: the row, its notes (kept apart), topics and note index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from peerdesk.domain.errors import NotFound
+from peerdesk.domain.one_to_one import SessionDraft, SessionKind, SessionMode
+from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.search import word_query
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSession:
+    id: int
+    draft: SessionDraft
+    worker_name: str
+    follow_up_done_on: date | None
+
+
+def topic_names(db: Database, *, active_only: bool = True) -> list[str]:
+    where = "WHERE active = 1" if active_only else ""
+    return [str(r[0]) for r in db.query(f"SELECT name FROM topic {where} ORDER BY name")]
+
+
+def _topic_ids(db: Database, names: tuple[str, ...]) -> list[int]:
+    ids = []
+    for name in names:
+        found = db.scalar("SELECT id FROM topic WHERE name = ?", (name,))
+        if found is None:
+            found = db.execute("INSERT INTO topic (name) VALUES (?)", (name,)).lastrowid
+        ids.append(int(found))
+    return ids
+
+
+def _index_note(db: Database, session_id: int, draft: SessionDraft) -> None:
+    db.execute("DELETE FROM note_search WHERE rowid = ?", (session_id,))
+    body = f"{draft.notes}\n{draft.next_steps}".strip()
+    if body:
+        db.execute("INSERT INTO note_search (rowid, body) VALUES (?, ?)", (session_id, body))
+
+
+def _write_parts(db: Database, session_id: int, draft: SessionDraft) -> None:
+    db.execute(
+        "INSERT INTO one_to_one_note (session_id, notes, next_steps) VALUES (?, ?, ?) "
+        "ON CONFLICT (session_id) DO UPDATE SET notes = excluded.notes, "
+        "next_steps = excluded.next_steps",
+        (session_id, draft.notes, draft.next_steps),
+    )
+    db.execute("DELETE FROM one_to_one_topic WHERE session_id = ?", (session_id,))
+    db.executemany(
+        "INSERT INTO one_to_one_topic (session_id, topic_id) VALUES (?, ?)",
+        [(session_id, topic_id) for topic_id in _topic_ids(db, draft.topics)],
+    )
+    _index_note(db, session_id, draft)
+
+
+def insert(db: Database, draft: SessionDraft, *, now: str) -> int:
+    cursor = db.execute(
+        "INSERT INTO one_to_one (peer_id, worker_id, held_on, minutes, mode, kind, "
+        "follow_up_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (draft.peer_id, draft.worker_id, draft.held_on.isoformat(), draft.minutes,
+         draft.mode.value, draft.kind.value,
+         draft.follow_up_on.isoformat() if draft.follow_up_on else None, now, now),
+    )
+    session_id = int(cursor.lastrowid)
+    _write_parts(db, session_id, draft)
+    return session_id
+
+
+def update(db: Database, session_id: int, draft: SessionDraft, *, now: str) -> None:
+    cursor = db.execute(
+        "UPDATE one_to_one SET held_on = ?, minutes = ?, mode = ?, kind = ?, follow_up_on = ?, "
+        "updated_at = ? WHERE id = ?",
+        (draft.held_on.isoformat(), draft.minutes, draft.mode.value, draft.kind.value,
+         draft.follow_up_on.isoformat() if draft.follow_up_on else None, now, session_id),
+    )
+    if cursor.rowcount == 0:
+        raise NotFound
+    _write_parts(db, session_id, draft)
+
+
+def delete(db: Database, session_id: int) -> None:
+    db.execute("DELETE FROM note_search WHERE rowid = ?", (session_id,))
+    if db.execute("DELETE FROM one_to_one WHERE id = ?", (session_id,)).rowcount == 0:
+        raise NotFound
+
+
+def close_follow_ups(db: Database, peer_id: int, on: date) -> None:
+    """A new contact with the peer closes the follow-ups that were due by then."""
+    db.execute(
+        "UPDATE one_to_one SET follow_up_done_on = ? WHERE peer_id = ? "
+        "AND follow_up_on IS NOT NULL AND follow_up_done_on IS NULL AND held_on < ?",
+        (on.isoformat(), peer_id, on.isoformat()),
+    )
+
+
+def mark_follow_up_done(db: Database, session_id: int, on: date) -> None:
+    db.execute("UPDATE one_to_one SET follow_up_done_on = ? WHERE id = ?",
+               (on.isoformat(), session_id))
+
+
+def _session(row: Any, topics: tuple[str, ...], with_notes: bool) -> StoredSession:
+    draft = SessionDraft(
+        peer_id=int(row[1]), worker_id=row[2], held_on=date.fromisoformat(row[3]),
+        minutes=int(row[4]), mode=SessionMode(row[5]), kind=SessionKind(row[6]),
+        topics=topics, notes=row[9] if with_notes else "",
+        next_steps=row[10] if with_notes else "",
+        follow_up_on=date.fromisoformat(row[7]) if row[7] else None,
+    )
+    return StoredSession(int(row[0]), draft, row[11] or "",
+                         date.fromisoformat(row[8]) if row[8] else None)
+
+
+_SELECT = (
+    "SELECT o.id, o.peer_id, o.worker_id, o.held_on, o.minutes, o.mode, o.kind, "
+    "o.follow_up_on, o.follow_up_done_on, coalesce(n.notes, ''), coalesce(n.next_steps, ''), "
+    "s.name FROM one_to_one AS o LEFT JOIN one_to_one_note AS n ON n.session_id = o.id "
+    "LEFT JOIN staff AS s ON s.id = o.worker_id"
+)
+
+
+def _topics_for(db: Database, session_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = {}
+    for start in range(0, len(session_ids), 500):
+        chunk = session_ids[start:start + 500]
+        for sid, name in db.query(
+            "SELECT st.session_id, t.name FROM one_to_one_topic AS st "
+            "JOIN topic AS t ON t.id = st.topic_id "
+            f"WHERE st.session_id IN ({', '.join('?' * len(chunk))}) ORDER BY t.name", chunk,
+        ):
+            found.setdefault(int(sid), []).append(str(name))
+    return {sid: tuple(names) for sid, names in found.items()}
+
+
+def get(db: Database, session_id: int) -> StoredSession:
+    rows = db.query(f"{_SELECT} WHERE o.id = ?", (session_id,))
+    if not rows:
+        raise NotFound
+    return _session(rows[0], _topics_for(db, [session_id]).get(session_id, ()), True)
+
+
+def for_peer(db: Database, peer_id: int, *, only_notes_by: int | None = None
+             ) -> list[StoredSession]:
+    """Newest first, with all notes, or only the notes written by `only_notes_by`."""
+    rows = db.query(f"{_SELECT} WHERE o.peer_id = ? ORDER BY o.held_on DESC, o.id DESC",
+                    (peer_id,))
+    topics = _topics_for(db, [int(r[0]) for r in rows])
+    return [
+        _session(r, topics.get(int(r[0]), ()), only_notes_by is None or r[2] == only_notes_by)
+        for r in rows
+    ]
+
+
+def held_between(db: Database, start: date, end: date, *, worker_id: int | None = None
+                 ) -> list[tuple[int, int, str]]:
+    """(session id, peer id, held_on) in a date range, newest first."""
+    params: list[Any] = [start.isoformat(), end.isoformat()]
+    extra = ""
+    if worker_id is not None:
+        extra = " AND worker_id = ?"
+        params.append(worker_id)
+    return [(int(r[0]), int(r[1]), str(r[2])) for r in db.query(
+        f"SELECT id, peer_id, held_on FROM one_to_one WHERE held_on BETWEEN ? AND ?{extra} "
+        "ORDER BY held_on DESC, id DESC", params)]
+
+
+def open_follow_ups(db: Database, until: date) -> list[tuple[int, int, str]]:
+    """(session id, peer id, follow_up_on) still open and due by `until`, oldest first."""
+    return [(int(r[0]), int(r[1]), str(r[2])) for r in db.query(
+        "SELECT id, peer_id, follow_up_on FROM one_to_one "
+        "WHERE follow_up_on IS NOT NULL AND follow_up_done_on IS NULL AND follow_up_on <= ? "
+        "ORDER BY follow_up_on, id", (until.isoformat(),))]
+
+
+def search_notes(db: Database, text: str, *, limit: int = 200) -> list[int]:
+    """Session ids whose notes or next steps contain every word typed, newest first."""
+    query = word_query(text)
+    if query is None:
+        return []
+    return [int(r[0]) for r in db.query(
+        "SELECT o.id FROM note_search JOIN one_to_one AS o ON o.id = note_search.rowid "
+        "WHERE note_search MATCH ? ORDER BY o.held_on DESC, o.id DESC LIMIT ?",
+        (query, limit))]

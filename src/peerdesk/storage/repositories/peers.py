@@ -1,0 +1,238 @@
+"""Peer rows, their search index and their derived columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from peerdesk.domain.errors import NotFound
+from peerdesk.domain.peer import (
+    AgeBand,
+    ContactRoute,
+    Gender,
+    Peer,
+    PeerDraft,
+    PeerStatus,
+    format_ref,
+    parse_ref,
+)
+from peerdesk.domain.safe_contact import SafeContact
+from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.meta import get_meta, set_meta
+from peerdesk.storage.repositories.search import prefix_query
+
+_NEXT_REF = "next_peer_ref"
+
+_COLUMNS = (
+    "id, ref_number, preferred_name, full_name, birth_year, age_band, gender, "
+    "gender_description, languages, nationality, contact_route, first_contact, status, "
+    "closed_on, closed_reason, caseworker_id, supporter_id, last_contact, next_follow_up"
+)
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def take_ref_number(db: Database) -> int:
+    """The next reference number; numbers of deleted peers are never handed out again."""
+    number = int(get_meta(db, _NEXT_REF) or 1)
+    set_meta(db, _NEXT_REF, str(number + 1))
+    return number
+
+
+def reserve_ref_numbers(db: Database, count: int) -> int:
+    """Reserve `count` numbers at once (bulk loading); returns the first."""
+    first = int(get_meta(db, _NEXT_REF) or 1)
+    set_meta(db, _NEXT_REF, str(first + count))
+    return first
+
+
+def search_text(draft: PeerDraft) -> str:
+    return f"{draft.preferred_name} {draft.full_name}".strip()
+
+
+def _values(draft: PeerDraft) -> tuple[Any, ...]:
+    return (
+        draft.preferred_name, draft.full_name, draft.preferred_name.casefold(), draft.birth_year,
+        draft.age_band.value, draft.gender.value, draft.gender_description, draft.languages,
+        draft.nationality, draft.contact_route.value, draft.first_contact.isoformat(),
+        draft.status.value, _iso(draft.closed_on), draft.closed_reason, draft.caseworker_id,
+        draft.supporter_id,
+    )
+
+
+_FIELDS = (
+    "preferred_name, full_name, sort_name, birth_year, age_band, gender, gender_description, "
+    "languages, nationality, contact_route, first_contact, status, closed_on, closed_reason, "
+    "caseworker_id, supporter_id"
+)
+
+
+def insert(db: Database, draft: PeerDraft, *, now: str) -> int:
+    ref = take_ref_number(db)
+    cursor = db.execute(
+        f"INSERT INTO peer (ref_number, {_FIELDS}, created_at, updated_at) "
+        f"VALUES (?, {', '.join('?' * 16)}, ?, ?)",
+        (ref, *_values(draft), now, now),
+    )
+    peer_id = int(cursor.lastrowid)
+    db.execute("INSERT INTO peer_search (rowid, names) VALUES (?, ?)",
+               (peer_id, search_text(draft)))
+    db.execute("INSERT INTO safe_contact (peer_id) VALUES (?)", (peer_id,))
+    return peer_id
+
+
+def update(db: Database, peer_id: int, draft: PeerDraft, *, now: str) -> None:
+    assignments = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))
+    cursor = db.execute(f"UPDATE peer SET {assignments}, updated_at = ? WHERE id = ?",
+                        (*_values(draft), now, peer_id))
+    if cursor.rowcount == 0:
+        raise NotFound
+    db.execute("DELETE FROM peer_search WHERE rowid = ?", (peer_id,))
+    db.execute("INSERT INTO peer_search (rowid, names) VALUES (?, ?)",
+               (peer_id, search_text(draft)))
+
+
+def _peer(row: Any, safe: SafeContact | None = None) -> Peer:
+    draft = PeerDraft(
+        preferred_name=row[2], full_name=row[3], birth_year=row[4], age_band=AgeBand(row[5]),
+        gender=Gender(row[6]), gender_description=row[7], languages=row[8],
+        nationality=row[9], contact_route=ContactRoute(row[10]),
+        first_contact=date.fromisoformat(row[11]), status=PeerStatus(row[12]),
+        closed_on=_date(row[13]), closed_reason=row[14], caseworker_id=row[15],
+        supporter_id=row[16],
+    )
+    return Peer(id=int(row[0]), ref_number=int(row[1]), details=draft,
+                last_contact=_date(row[17]), next_follow_up=_date(row[18]),
+                safe_contact_summary=safe.banner() if safe else "")
+
+
+def get(db: Database, peer_id: int) -> Peer:
+    rows = db.query(f"SELECT {_COLUMNS} FROM peer WHERE id = ?", (peer_id,))
+    if not rows:
+        raise NotFound
+    return _peer(rows[0], get_safe_contact(db, peer_id))
+
+
+def assignment(db: Database, peer_id: int) -> tuple[int | None, int | None]:
+    """(caseworker_id, supporter_id), for permission checks."""
+    rows = db.query("SELECT caseworker_id, supporter_id FROM peer WHERE id = ?", (peer_id,))
+    if not rows:
+        raise NotFound
+    return rows[0][0], rows[0][1]
+
+
+# -- safe contact ---------------------------------------------------------------
+
+
+def get_safe_contact(db: Database, peer_id: int) -> SafeContact:
+    rows = db.query(
+        "SELECT do_not_contact, calls_ok, texts_ok, email_ok, voicemail_ok, safe_times, "
+        "code_word, other FROM safe_contact WHERE peer_id = ?", (peer_id,))
+    if not rows:
+        return SafeContact()
+    r = rows[0]
+    return SafeContact(bool(r[0]), bool(r[1]), bool(r[2]), bool(r[3]), bool(r[4]), r[5], r[6],
+                       r[7])
+
+
+def set_safe_contact(db: Database, peer_id: int, prefs: SafeContact) -> None:
+    db.execute(
+        "INSERT INTO safe_contact (peer_id, do_not_contact, calls_ok, texts_ok, email_ok, "
+        "voicemail_ok, safe_times, code_word, other) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (peer_id) DO UPDATE SET do_not_contact = excluded.do_not_contact, "
+        "calls_ok = excluded.calls_ok, texts_ok = excluded.texts_ok, "
+        "email_ok = excluded.email_ok, voicemail_ok = excluded.voicemail_ok, "
+        "safe_times = excluded.safe_times, code_word = excluded.code_word, "
+        "other = excluded.other",
+        (peer_id, int(prefs.do_not_contact), int(prefs.calls_ok), int(prefs.texts_ok),
+         int(prefs.email_ok), int(prefs.voicemail_ok), prefs.safe_times, prefs.code_word,
+         prefs.other),
+    )
+
+
+# -- the caseload list ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PeerFilter:
+    text: str = ""
+    status: PeerStatus | None = None
+    caseworker_id: int | None = None
+    # Peer supporters see only peers assigned to them (either role).
+    assigned_to: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PeerRow:
+    id: int
+    ref: str
+    preferred_name: str
+    status: PeerStatus
+    caseworker: str
+    last_contact: str
+    next_follow_up: str
+
+
+def matching_ids(db: Database, flt: PeerFilter) -> list[int]:
+    """Ordered ids only: the list view fetches the visible rows in pages."""
+    where: list[str] = []
+    params: list[Any] = []
+    ref = parse_ref(flt.text) if flt.text else None
+    if ref is not None:
+        where.append("p.ref_number = ?")
+        params.append(ref)
+    elif flt.text.strip():
+        query = prefix_query(flt.text)
+        if query is None:
+            return []
+        where.append("p.id IN (SELECT rowid FROM peer_search WHERE peer_search MATCH ?)")
+        params.append(query)
+    if flt.status is not None:
+        where.append("p.status = ?")
+        params.append(flt.status.value)
+    if flt.caseworker_id is not None:
+        where.append("p.caseworker_id = ?")
+        params.append(flt.caseworker_id)
+    if flt.assigned_to is not None:
+        where.append("(p.caseworker_id = ? OR p.supporter_id = ?)")
+        params.extend((flt.assigned_to, flt.assigned_to))
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = db.query(f"SELECT p.id FROM peer AS p {clause} ORDER BY p.sort_name, p.id", params)
+    return [int(r[0]) for r in rows]
+
+
+def rows_for(db: Database, ids: list[int]) -> list[PeerRow]:
+    """The list's columns for these ids, in the order given."""
+    if not ids:
+        return []
+    found: dict[int, PeerRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for r in db.query(
+            "SELECT p.id, p.ref_number, p.preferred_name, p.status, coalesce(s.name, ''), "
+            "coalesce(p.last_contact, ''), coalesce(p.next_follow_up, '') "
+            "FROM peer AS p LEFT JOIN staff AS s ON s.id = p.caseworker_id "
+            f"WHERE p.id IN ({', '.join('?' * len(chunk))})", chunk,
+        ):
+            found[int(r[0])] = PeerRow(int(r[0]), format_ref(int(r[1])), r[2], PeerStatus(r[3]),
+                                       r[4], r[5], r[6])
+    return [found[i] for i in ids if i in found]
+
+
+def refresh_derived(db: Database, peer_id: int) -> None:
+    """Keep last contact and next follow-up current (the list shows them for every row)."""
+    db.execute(
+        "UPDATE peer SET "
+        "last_contact = (SELECT max(held_on) FROM one_to_one WHERE peer_id = :id), "
+        "next_follow_up = (SELECT min(follow_up_on) FROM one_to_one WHERE peer_id = :id "
+        "  AND follow_up_on IS NOT NULL AND follow_up_done_on IS NULL) "
+        "WHERE id = :id",
+        {"id": peer_id},
+    )
