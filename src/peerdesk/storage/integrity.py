@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from peerdesk.domain.errors import VaultDamaged
+from peerdesk.domain.errors import VaultDamaged, VaultError
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.audit import verify_chain
 
@@ -22,6 +22,15 @@ class IntegrityReport:
 
 def check(db: Database) -> IntegrityReport:
     report = IntegrityReport()
+    try:
+        # cipher_integrity_check reads the main file's pages, not the WAL.
+        # A checkpoint cut short (a full disk, a crash) can leave a torn page
+        # there that the WAL still supersedes; it was reported as damage to
+        # a vault that is fine. Write the WAL back first.
+        db.checkpoint()
+    except VaultError as exc:
+        report.problems.append(
+            f"committed changes could not be written into the vault file: {exc.user_message}")
     try:
         # Every page's HMAC: finds a flipped byte anywhere in the file.
         for row in db.query("PRAGMA cipher_integrity_check"):

@@ -156,10 +156,18 @@ class UnlockedVault:
             generation=self.generation, params=params,
         )
         self._save_slots_or_forget(slot.id)
-        self.db.execute(
-            "INSERT INTO key_slot (slot_id, kind, public_key) VALUES (?, ?, ?)",
-            (slot.id, kind, slot.public_key),
-        )
+        try:
+            self.db.execute(
+                "INSERT INTO key_slot (slot_id, kind, public_key) VALUES (?, ?, ?)",
+                (slot.id, kind, slot.public_key),
+            )
+        except BaseException:
+            # Without this the saved slot stayed in the key file, listed on
+            # the sign-in screen with no account behind it.
+            self.keyslots.remove(slot.id)
+            with contextlib.suppress(PeerDeskError):
+                self.keyslots.save(self.paths.keys)
+            raise
         return slot
 
     def _save_slots_or_forget(self, slot_id: str) -> None:
@@ -184,10 +192,15 @@ class UnlockedVault:
             crypto.wipe(private)
 
     def forget_slot(self, slot_id: str) -> None:
-        """Remove a slot from the sidecar and the database (no rekey)."""
-        self.db.execute("DELETE FROM key_slot WHERE slot_id = ?", (slot_id,))
+        """Remove a slot from the sidecar and the database (no rekey).
+
+        The sidecar goes first: it is what opens the vault. When the disk is
+        full the database delete fails too, and a row left in key_slot alone
+        opens nothing (a rekey seals only to slots in both places).
+        """
         self.keyslots.remove(slot_id)
         self.keyslots.save(self.paths.keys)
+        self.db.execute("DELETE FROM key_slot WHERE slot_id = ?", (slot_id,))
 
     # -- rekeying -----------------------------------------------------------------
 
