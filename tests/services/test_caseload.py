@@ -228,3 +228,26 @@ def test_any_input_is_stored_exactly_or_refused_whole(lead: Session, name: str,
         assert peers.rows(lead, [peer_id])[0].last_contact == ""
         return
     assert casework.get_session(lead, sid).draft.notes == notes.rstrip()
+
+
+def test_the_list_sorts_by_every_column_in_sql(lead: Session) -> None:
+    casey = staff_id(lead, "Casey Worker")
+    me = lead.staff.id
+    zed = peers.create(lead, peer("Zed", caseworker_id=casey), today=TODAY)
+    amy = peers.create(lead, peer("amy", caseworker_id=me), today=TODAY)
+    bo = peers.create(lead, peer("Bo", status=PeerStatus.PAUSED), today=TODAY)
+    casework.log_session(lead, one_to_one(zed, me, held_on=date(2026, 11, 1),
+                                          follow_up_on=date(2026, 12, 1)), today=TODAY)
+    casework.log_session(lead, one_to_one(amy, me, held_on=date(2026, 10, 1)), today=TODAY)
+
+    def order(by: peers.PeerOrder, descending: bool = False) -> list[int]:
+        return peers.find(lead, peers.PeerFilter(order=by, descending=descending))
+
+    assert order(peers.PeerOrder.NAME) == [amy, bo, zed]  # case-insensitive
+    assert order(peers.PeerOrder.NAME, descending=True) == [zed, bo, amy]
+    assert order(peers.PeerOrder.REF) == [zed, amy, bo]
+    assert order(peers.PeerOrder.STATUS) == [amy, zed, bo]  # active before paused
+    assert order(peers.PeerOrder.CASEWORKER) == [bo, zed, amy]  # none, Casey, Lee
+    assert order(peers.PeerOrder.LAST_CONTACT) == [amy, zed, bo]  # never contacted last
+    assert order(peers.PeerOrder.LAST_CONTACT, descending=True) == [zed, amy, bo]
+    assert order(peers.PeerOrder.NEXT_FOLLOW_UP) == [zed, amy, bo]

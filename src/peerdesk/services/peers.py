@@ -22,6 +22,7 @@ from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.vault import utc_now
 
 PeerFilter = peer_repo.PeerFilter
+PeerOrder = peer_repo.PeerOrder
 PeerRow = peer_repo.PeerRow
 
 

@@ -34,6 +34,9 @@ CREATE INDEX peer_by_status ON peer (status, sort_name, id);
 CREATE INDEX peer_by_caseworker ON peer (caseworker_id, sort_name, id);
 CREATE INDEX peer_by_supporter ON peer (supporter_id, sort_name, id);
 CREATE INDEX peer_by_first_contact ON peer (first_contact, id);
+CREATE INDEX peer_by_ref ON peer (ref_number, id);
+CREATE INDEX peer_by_last_contact ON peer (last_contact, sort_name, id);
+CREATE INDEX peer_by_next_follow_up ON peer (next_follow_up, sort_name, id);
 
 -- rowid = peer.id. Contentless: the names live only in `peer`, and a
 -- deleted peer's tokens are really deleted (contentless_delete).
