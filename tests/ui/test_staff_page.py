@@ -101,12 +101,13 @@ def test_deactivate_asks_first_and_can_be_cancelled(qtbot, start_gui, vault):
     assert "will not be able to sign in" in box.text()
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
     _answer(qtbot, "Cancel")
+    qtbot.wait(20)
     assert _status(page, "Cal Worker").status is StaffStatus.ACTIVE
 
     page.select_name("Cal Worker")
     page.deactivate()
     _answer(qtbot, "Deactivate")
-    assert _status(page, "Cal Worker").status is StaffStatus.DEACTIVATED
+    qtbot.waitUntil(lambda: _status(page, "Cal Worker").status is StaffStatus.DEACTIVATED)
     gui.shutdown()
     assert not can_sign_in(vault, "Cal Worker")
 
@@ -128,6 +129,7 @@ def test_remove_explains_re_encryption_then_does_it(qtbot, start_gui, vault, mon
 
     monkeypatch.setattr(QProgressDialog, "show", spy)
     _answer(qtbot, "Remove and re-encrypt")
+    qtbot.waitUntil(lambda: "Lee Lead" not in {s.name for s in page.model.rows()})
     assert shown == [True]
     assert not visible(QProgressDialog)
     assert "Lee Lead" not in {s.name for s in page.model.rows()}

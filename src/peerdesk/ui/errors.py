@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
@@ -55,7 +55,9 @@ def ask_to_confirm(parent: QWidget | None, title: str, text: str, confirm_label:
 
     def finished() -> None:
         if box.clickedButton() is confirm:
-            on_confirm()
+            # After the box has gone: the action may take a while and pump events,
+            # and must not run inside the button's own click handling.
+            QTimer.singleShot(0, on_confirm)
 
     box.finished.connect(finished)
     box.open()
