@@ -73,11 +73,13 @@ def _pages(vault) -> int:
     return vault.database.stat().st_size // PAGE
 
 
-def test_flipped_byte_in_any_later_page_is_reported_never_raw(vault):
+def test_flipped_byte_in_a_later_page_is_reported_never_raw(vault):
     pages = _pages(vault)
     assert pages > 3
     original = vault.database.read_bytes()
-    for page in range(1, pages):
+    # The first data page, one in the middle and the last (every page takes
+    # two key derivations; the property is the same for all of them).
+    for page in sorted({1, pages // 2, pages - 1}):
         vault.database.write_bytes(original)
         flip_byte(vault.database, page * PAGE + PAGE // 2)
         try:

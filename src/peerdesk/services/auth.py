@@ -60,7 +60,10 @@ class SignIn:
         try:
             return self.locked.unlock(account, password)
         except WrongCredentials:
-            known = account.strip() if self.locked.keyslots.slots_for(account) else ""
+            # The account's own spelling, not as typed (" ada admin "), so the
+            # audit log names one account one way.
+            slots = self.locked.keyslots.slots_for(account)
+            known = (slots[0].account or "") if slots else ""
             signin_log.record(self.locked.paths.signin_log, signin_log.FailedSignIn(
                 at=datetime.fromtimestamp(self._clock()).astimezone().isoformat(
                     timespec="seconds"), account=known))
