@@ -1,0 +1,75 @@
+"""PeerDesk benchmarks (DESIGN.md §8): each figure against its baseline, same run.
+
+    python -m tests.perf [--scale small|large|huge] [--repeat N] [--json FILE]
+                         [--workdir DIR] [--only startup,unlock]
+
+Demo vaults are made with `peerdesk demo PATH --scale S` into the work folder
+(default ~/.cache/peerdesk-bench) and reused while the program and schema
+versions stay the same; every run works on a fresh copy. One line per figure:
+name, median, baseline, ratio, target, and whether it holds. The exit code is
+0 whether or not targets hold (the lines say so); non-zero only if a
+measurement could not be made. Not part of the test run: pytest never
+collects this package.
+
+Figures today:
+- start to sign-in window: spawn `python -m peerdesk --vault DEMO` with
+  PEERDESK_EXIT_AFTER_FIRST_PAINT=1 (it prints "painted" on first paint and
+  exits) against a bare PySide6 window doing the same; offscreen platform;
+  target <= 1.5 x.
+- unlock, and sign in: LockedVault.unlock / SignIn.sign_in against one
+  Argon2id derivation at the slot's parameters; target <= Argon2id + 150 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.perf import bench_startup, bench_unlock
+from tests.perf.bench_common import DEFAULT_WORKDIR, demo_vault
+
+BENCHES = {"startup": bench_startup.measure, "unlock": bench_unlock.measure}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.perf",
+                                     description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--scale", choices=("small", "large", "huge"), default="small")
+    parser.add_argument("--repeat", type=int, default=7, help="measured runs per figure (median)")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE")
+    parser.add_argument("--workdir", metavar="DIR", type=Path, default=DEFAULT_WORKDIR,
+                        help=f"where demo vaults are cached (default {DEFAULT_WORKDIR})")
+    parser.add_argument("--only", default=",".join(BENCHES),
+                        help=f"comma-separated subset of: {', '.join(BENCHES)}")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    chosen = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in BENCHES]
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
+
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    demo = demo_vault(args.workdir, args.scale)
+    print(f"# scale {args.scale}, {args.repeat} runs per figure, vault {demo.path}", flush=True)
+    figures = []
+    with tempfile.TemporaryDirectory(prefix="run-", dir=args.workdir) as scratch:
+        for name in chosen:
+            for figure in BENCHES[name](demo, Path(scratch), args.repeat):
+                print(figure.line(), flush=True)
+                figures.append(figure)
+    if args.json:
+        payload = {"scale": args.scale, "repeat": args.repeat,
+                   "figures": [f.as_dict() for f in figures]}
+        Path(args.json).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

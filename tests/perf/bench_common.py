@@ -1,0 +1,82 @@
+"""Shared pieces: figures, medians, and the cached demo vaults."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from peerdesk import __version__
+from peerdesk.storage.migrations import latest_version
+
+DEFAULT_WORKDIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "peerdesk-bench"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    name: str
+    median_ms: float
+    baseline_ms: float
+    baseline: str
+    target: str
+    holds: bool
+    extra: str = ""
+    samples: int = 0
+
+    @property
+    def ratio(self) -> float:
+        return self.median_ms / self.baseline_ms if self.baseline_ms else float("inf")
+
+    def line(self) -> str:
+        extra = f"  {self.extra}" if self.extra else ""
+        return (f"{self.name:<26} median {self.median_ms:8.1f} ms  baseline {self.baseline_ms:8.1f}"
+                f" ms ({self.baseline})  ratio {self.ratio:5.2f}{extra}  target {self.target}"
+                f"  holds: {'yes' if self.holds else 'no'}")
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "ratio": round(self.ratio, 3)}
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+@dataclass(frozen=True, slots=True)
+class DemoVault:
+    path: Path
+    user: str
+    password: str
+
+
+def demo_vault(workdir: Path, scale: str) -> DemoVault:
+    """Build (once) or reuse the demo vault for `scale`, made by `peerdesk demo`.
+
+    Keyed by program and schema version, so a new migration builds afresh.
+    """
+    folder = workdir / f"demo-{scale}-v{__version__}-s{latest_version()}"
+    path = folder / "demo.peerdesk"
+    sign_in = folder / "sign-in.txt"
+    if not sign_in.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "peerdesk", "demo", str(path), "--scale", scale],
+            capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"peerdesk demo failed: {done.stderr.strip()}")
+        sign_in.write_text(done.stdout, encoding="utf-8")
+    lines = dict(line.split(": ", 1) for line in sign_in.read_text().splitlines() if ": " in line)
+    return DemoVault(path, lines["user"], lines["password"])
+
+
+def fresh_copy(demo: DemoVault, folder: Path) -> Path:
+    """A private copy, so runs that write (audit events) never change the cache."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for source in (demo.path, demo.path.with_name(demo.path.name + ".keys")):
+        shutil.copyfile(source, folder / source.name)
+    return folder / demo.path.name

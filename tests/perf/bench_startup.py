@@ -1,0 +1,87 @@
+"""Start to first paint of the sign-in window, against a bare PySide6 window."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.perf.bench_common import DemoVault, Figure, fresh_copy, median_ms
+
+TARGET_RATIO = 1.5
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            app.removeEventFilter(self)
+            print("painted", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+app = QApplication(sys.argv)
+app.installEventFilter(Painted(app))
+window = QLabel("Sign in")
+window.resize(420, 320)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PEERDESK_EXIT_AFTER_FIRST_PAINT"] = "1"
+    return env
+
+
+def time_to_paint(command: list[str], timeout: float = 60) -> float:
+    """Seconds from spawning `command` to reading its 'painted' line."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             stdin=subprocess.DEVNULL, text=True, env=_env())
+    try:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.strip() == "painted":
+                elapsed = time.perf_counter() - start
+                break
+        else:
+            child.wait(timeout=timeout)
+            raise RuntimeError(
+                f"{command[1:3]} never printed 'painted' (exit {child.returncode}): "
+                f"{(child.stderr.read() if child.stderr else '').strip()[-500:]}")
+        child.wait(timeout=timeout)
+        return elapsed
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        for stream in (child.stdout, child.stderr):
+            if stream is not None:
+                stream.close()
+
+
+def measure(demo: DemoVault, workdir: Path, repeat: int) -> list[Figure]:
+    vault = fresh_copy(demo, workdir / "startup")
+    app = [sys.executable, "-m", "peerdesk", "--vault", str(vault)]
+    bare = [sys.executable, "-c", BARE_WINDOW]
+    # One unmeasured run of each warms the file cache; then alternate, so
+    # both see the same machine state.
+    time_to_paint(app)
+    time_to_paint(bare)
+    ours, base = [], []
+    for _ in range(repeat):
+        ours.append(time_to_paint(app))
+        base.append(time_to_paint(bare))
+    median, baseline = median_ms(ours), median_ms(base)
+    return [Figure(
+        name="start to sign-in window", median_ms=median, baseline_ms=baseline,
+        baseline="bare PySide6 window", target=f"<= {TARGET_RATIO} x baseline",
+        holds=median <= TARGET_RATIO * baseline, samples=repeat)]
