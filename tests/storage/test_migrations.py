@@ -161,3 +161,33 @@ def test_a_failed_safety_copy_stops_the_upgrade_with_the_right_message(
     finally:
         monkeypatch.undo()
         close(session)
+
+
+def test_rekey_deletes_pre_upgrade_copies_an_old_key_file_would_open(vault, tmp_path):
+    old_keys = vault.keys.read_bytes()
+    folder = _folder_with(tmp_path, "CREATE TABLE extra (x INTEGER);\n")
+    session = sign_in(vault, ADMIN_NAME)
+    try:
+        copy = migrations.migrate(session.db, folder).backup
+        assert copy is not None and copy.exists()
+        assert migrations.existing_backups(vault.database) == [copy]
+        copy_bytes = copy.read_bytes()
+        leaver = next(s for s in accounts.list_staff(session) if s.name == "Cal Worker")
+        accounts.remove(session, leaver.id)
+    finally:
+        close(session)
+    assert migrations.existing_backups(vault.database) == []
+    # Why: had the copy stayed, the removed person's old key file opens it.
+    stolen = VaultPaths.at(tmp_path / "stolen" / "centre.peerdesk")
+    stolen.database.parent.mkdir()
+    stolen.keys.write_bytes(old_keys)
+    stolen.database.write_bytes(copy_bytes)
+    locked = LockedVault.open(stolen)
+    try:
+        locked.unlock("Cal Worker", "caseworker pass phrase 7").close()
+        # While the rekeyed vault itself is closed to them.
+        shutil.copyfile(vault.database, stolen.database)
+        with pytest.raises(PeerDeskError):
+            locked.unlock("Cal Worker", "caseworker pass phrase 7")
+    finally:
+        locked.release()

@@ -210,3 +210,43 @@ def test_key_file_from_before_an_interrupted_rekey_still_opens_for_stayers(vault
     assert vault.rekey_temp.exists()
     assert can_sign_in(vault, "Pia Peer")
     assert not vault.rekey_temp.exists()
+
+
+KILLED_DURING_REKEY = """
+import os, signal, sys
+os.environ["PEERDESK_KDF_TARGET_MS"] = "0"
+from peerdesk.services import accounts
+from peerdesk.services.auth import SignIn
+from peerdesk.storage import vault as vault_module
+from peerdesk.storage.paths import VaultPaths
+from peerdesk.storage.vault import LockedVault
+
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+paths = VaultPaths.at(sys.argv[1])
+where = sys.argv[4]
+if where == "after-export":
+    vault_module.UnlockedVault._verify_copy = die
+else:
+    vault_module.fsync_directory = die  # called right after the swap
+session = SignIn(LockedVault.open(paths)).sign_in(sys.argv[2], sys.argv[3])
+leaver = next(s for s in accounts.list_staff(session) if s.name == sys.argv[5])
+accounts.remove(session, leaver.id)
+print("not killed")
+"""
+
+
+@pytest.mark.parametrize("where", ["after-export", "after-swap"])
+def test_rekey_killed_with_sigkill_is_finished_at_next_unlock(where, vault, template, tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    old_keys = vault.keys.read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_DURING_REKEY, str(vault.database), ADMIN_NAME,
+         ADMIN_PASSWORD, where, LEAVER], capture_output=True, text=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert vault.rekey_temp.exists() == (where == "after-export")
+    _state_after_rekey(vault, template, tmp_path, old_keys)

@@ -8,6 +8,7 @@ loses nothing.
 from __future__ import annotations
 
 import errno
+import glob
 import re
 import shutil
 from dataclasses import dataclass
@@ -73,6 +74,12 @@ def check_not_too_new(db: Database, folder: Path | None = None) -> int:
 
 def backup_path(database: Path, from_version: int) -> Path:
     return database.with_name(f"{database.name}.before-upgrade-from-v{from_version}")
+
+
+def existing_backups(database: Path) -> list[Path]:
+    """The pre-upgrade copies beside `database`, whatever version they came from."""
+    pattern = glob.escape(database.name) + ".before-upgrade-from-v*"
+    return sorted(database.parent.glob(pattern))
 
 
 def migrate(db: Database, folder: Path | None = None) -> MigrationResult:

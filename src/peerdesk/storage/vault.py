@@ -25,7 +25,12 @@ from peerdesk.storage.atomic import fsync_directory
 from peerdesk.storage.database import Database
 from peerdesk.storage.keyslots import KeySlotFile, Slot
 from peerdesk.storage.lockfile import VaultLock
-from peerdesk.storage.migrations import MigrationResult, check_not_too_new, migrate
+from peerdesk.storage.migrations import (
+    MigrationResult,
+    check_not_too_new,
+    existing_backups,
+    migrate,
+)
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories.meta import get_meta, set_meta
 
@@ -288,6 +293,12 @@ class UnlockedVault:
         fsync_directory(self.paths.database.parent)
         self.keyslots.drop_generations_before(new_generation)
         self.keyslots.save(self.paths.keys)
+        # Pre-upgrade copies are under an old data key. No slot in the key
+        # file opens them any more, but an old copy of the key file would:
+        # kept, they would let the person just removed read everything up to
+        # the upgrade. They are of no use to anyone else now.
+        for stale in existing_backups(self.paths.database):
+            stale.unlink(missing_ok=True)
 
     def _verify_copy(self, path: Path, key: bytearray) -> None:
         copy = Database(path, key)
