@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 from PySide6.QtCore import Qt
@@ -85,10 +86,8 @@ def test_a_new_window_keeps_counting_the_wait(qtbot, vault):
     try:
         service = SignIn(locked)
         for _ in range(FREE_TRIES):
-            try:
+            with contextlib.suppress(WrongCredentials):
                 service.sign_in(ADMIN_NAME, "wrong password again")
-            except WrongCredentials:
-                pass
         window = SignInWindow(SignIn(locked))
         qtbot.addWidget(window)
         assert not window.sign_in_button.isEnabled()

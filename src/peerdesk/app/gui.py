@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.storage.paths import VaultPaths
 
 if TYPE_CHECKING:
+    from peerdesk.domain.audit import AuditAction
     from peerdesk.services.session import Session
     from peerdesk.storage.vault import LockedVault
     from peerdesk.ui.main_window import MainWindow
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 EXIT_AFTER_FIRST_PAINT = "PEERDESK_EXIT_AFTER_FIRST_PAINT"
 EXIT_OPEN_FAILED = 1
+OPEN_ANYWAY_AFTER_MS = 500
 
 
 class _ExitAfterFirstPaint(QObject):
@@ -65,9 +66,14 @@ class GuiController(QObject):
 
     # -- start --------------------------------------------------------------------
 
-    def start(self) -> QWidget | None:
+    def start(self, *, open_after_paint: bool = False) -> QWidget | None:
         """Show the first window and return it; None (and exit_code set) if the vault
-        could not be opened, after telling the person why."""
+        could not be opened, after telling the person why.
+
+        With `open_after_paint` the sign-in window shows first and the vault is
+        opened from the event loop, so the window paints before the storage
+        modules load; a failure then closes the window and exits.
+        """
         if not self.paths.exists():
             from peerdesk.ui.setup_wizard import SetupWizard
 
@@ -76,6 +82,27 @@ class GuiController(QObject):
             self.wizard.rejected.connect(self.quit)
             self.wizard.show()
             return self.wizard
+        if open_after_paint:
+            window = self.show_sign_in()
+            window.first_painted.connect(self._open_after_paint)
+            # Should no paint come (a minimised start), open anyway.
+            QTimer.singleShot(OPEN_ANYWAY_AFTER_MS, self._open_after_paint)
+            return window
+        if not self._open_vault():
+            return None
+        return self.show_sign_in()
+
+    def _open_after_paint(self) -> None:
+        if self.locked is None and self.exit_code == 0:
+            # Queued, so the paint finishes and reaches the screen first.
+            QTimer.singleShot(0, self._open_vault_once)
+
+    def _open_vault_once(self) -> None:
+        if self.locked is None and self.exit_code == 0:
+            self._open_vault()
+
+    def _open_vault(self) -> bool:
+        from peerdesk.services.auth import SignIn
         from peerdesk.storage.vault import LockedVault
 
         try:
@@ -84,9 +111,15 @@ class GuiController(QObject):
             from peerdesk.ui.errors import show_fatal
 
             self.exit_code = EXIT_OPEN_FAILED
+            if self.sign_in_window is not None:
+                self.sign_in_window.hide()
             show_fatal(exc.user_message)
-            return None
-        return self.show_sign_in()
+            if self.sign_in_window is not None:
+                QApplication.exit(self.exit_code)
+            return False
+        if self.sign_in_window is not None:
+            self.sign_in_window.attach(SignIn(self.locked))
+        return True
 
     def _centre_created(self, session: Session) -> None:
         self.locked = session.vault.locked
@@ -100,12 +133,13 @@ class GuiController(QObject):
 
     def show_sign_in(self) -> SignInWindow:
         if self.sign_in_window is None:
-            from peerdesk.services.auth import SignIn
             from peerdesk.ui.sign_in import SignInWindow
 
-            assert self.locked is not None
-            self.sign_in_window = SignInWindow(SignIn(self.locked),
-                                               demo_sign_in=self.demo_sign_in)
+            self.sign_in_window = SignInWindow(demo_sign_in=self.demo_sign_in)
+            if self.locked is not None:
+                from peerdesk.services.auth import SignIn
+
+                self.sign_in_window.attach(SignIn(self.locked))
             self.sign_in_window.signed_in.connect(self._signed_in)
             self.sign_in_window.closed.connect(self.quit)
         self.sign_in_window.reset()
@@ -131,7 +165,10 @@ class GuiController(QObject):
         if session.must_change_password:
             self.main_window.change_password(required=True)
 
-    def _end_session(self, action: AuditAction) -> None:
+    def _end_session(self, action: AuditAction | None = None) -> None:
+        from peerdesk.domain.audit import AuditAction
+
+        action = action or AuditAction.SIGNED_OUT
         window, session = self.main_window, self.session
         self.session = None
         if window is not None:
@@ -149,18 +186,20 @@ class GuiController(QObject):
     def lock(self) -> None:
         if self.session is None:
             return
+        from peerdesk.domain.audit import AuditAction
+
         self._end_session(AuditAction.LOCKED)
         self.show_sign_in()
 
     def sign_out(self) -> None:
         if self.session is None:
             return
-        self._end_session(AuditAction.SIGNED_OUT)
+        self._end_session()
         self.show_sign_in()
 
     def shutdown(self) -> None:
         """End any session, then give the vault back. Safe to call twice."""
-        self._end_session(AuditAction.SIGNED_OUT)
+        self._end_session()
         if self.locked is not None:
             self.locked.release()
             self.locked = None
@@ -190,7 +229,7 @@ def run_gui(paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None) -> i
     app.setApplicationName("PeerDesk")
     app.setQuitOnLastWindowClosed(False)  # windows are swapped; the controller decides
     controller = GuiController(paths, demo_sign_in)
-    first = controller.start()
+    first = controller.start(open_after_paint=True)
     if first is None:
         return controller.exit_code
     if os.environ.get(EXIT_AFTER_FIRST_PAINT):

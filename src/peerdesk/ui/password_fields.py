@@ -3,33 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
+from PySide6.QtWidgets import QFormLayout, QProgressBar, QWidget
 
 from peerdesk.domain.validation import password_problem, password_strength
+from peerdesk.ui.fields import error_label, password_edit, set_message
+
+__all__ = ["NewPasswordFields", "error_label", "password_edit", "set_message"]
 
 STRENGTH_WORDS = ("Too short", "Weak", "Fair", "Good", "Strong")
 _STRENGTH_COLOURS = ("#c62828", "#c62828", "#ef6c00", "#2e7d32", "#1b5e20")
-
-
-def password_edit(placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setPlaceholderText(placeholder)
-    return edit
-
-
-def error_label() -> QLabel:
-    """A red, wrapping label for a message next to a field; empty (hidden) until needed."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b71c1c;")
-    label.setVisible(False)
-    return label
-
-
-def set_message(label: QLabel, text: str | None) -> None:
-    label.setText(text or "")
-    label.setVisible(bool(text))
 
 
 class NewPasswordFields(QWidget):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -18,12 +20,16 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.errors import PeerDeskError, ValidationError
 from peerdesk.domain.validation import CENTRE_NAME_MAX, NAME_MAX, clean_name
-from peerdesk.services.session import Session
-from peerdesk.services.setup import NO_BACKDOOR_NOTICE, NewCentre, check_setup_form, create_centre
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.password_fields import NewPasswordFields, error_label, set_message
 from peerdesk.ui.printing import PrinterChooser, choose_printer, print_recovery_key
+
+if TYPE_CHECKING:
+    from peerdesk.services.setup import NewCentre
+
+# The services (and the storage and crypto behind them) load when the vault is
+# created, not before the wizard's first paint.
 
 
 def _intro(text: str) -> QLabel:
@@ -96,6 +102,8 @@ class AdminPage(QWizardPage):
         self.name.textChanged.connect(self.passwords.set_account_name)
 
     def validatePage(self) -> bool:
+        from peerdesk.services.setup import check_setup_form, create_centre
+
         centre = self.field("centre")
         for label in (self.name_error, self.error):
             set_message(label, None)
@@ -150,19 +158,24 @@ class RecoveryKeyPage(QWizardPage):
         row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
         row.addWidget(self.print_note)
         layout.addLayout(row)
-        notice = _intro(NO_BACKDOOR_NOTICE)
-        notice.setStyleSheet("font-weight: bold;")
-        layout.addWidget(notice)
+        self.notice = _intro("")
+        self.notice.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.notice)
         layout.addStretch(1)
         layout.addWidget(self.stored)
         self.registerField("stored*", self.stored)
 
     def initializePage(self) -> None:
+        from peerdesk.services.setup import NO_BACKDOOR_NOTICE
+
+        self.notice.setText(NO_BACKDOOR_NOTICE)
         new = self._wizard.new_centre
         self.key.setText(key_in_two_lines(new.recovery_key) if new else "")
         self.print_button.setFocus()
 
     def print_key(self) -> None:
+        from peerdesk.services.setup import NO_BACKDOOR_NOTICE
+
         new = self._wizard.new_centre
         if new is None:
             return
@@ -207,5 +220,4 @@ class SetupWizard(QWizard):
         if self.new_centre is None:
             return
         super().accept()
-        session: Session = self.new_centre.session
-        self.centre_created.emit(session)
+        self.centre_created.emit(self.new_centre.session)

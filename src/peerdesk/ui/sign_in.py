@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -17,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.errors import PeerDeskError, SignInDelayed
-from peerdesk.services.auth import SignIn
-from peerdesk.services.session import Session
-from peerdesk.ui.password_fields import password_edit, set_message
+from peerdesk.ui.fields import password_edit, set_message
+
+if TYPE_CHECKING:  # loaded after the window has painted (start-up speed)
+    from peerdesk.services.auth import SignIn
+    from peerdesk.services.session import Session
 
 
 def _wait_message(seconds: int) -> str:
@@ -28,29 +32,35 @@ def _wait_message(seconds: int) -> str:
 
 
 class SignInWindow(QWidget):
-    """Emits `signed_in(session)`; `closed` when the person closes the window."""
+    """Emits `signed_in(session)`; `closed` when the person closes the window.
+
+    It can be shown before the vault is opened, so that it paints at once; `attach`
+    then hands it the sign-in service and the account names.
+    """
 
     signed_in = Signal(object)
     closed = Signal()
+    first_painted = Signal()
 
-    def __init__(self, sign_in: SignIn, *, demo_sign_in: tuple[str, str] | None = None,
+    def __init__(self, sign_in: SignIn | None = None, *,
+                 demo_sign_in: tuple[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = sign_in
+        self.service: SignIn | None = None
+        self._painted = False
         self.setWindowTitle("PeerDesk")
         self.setObjectName("signInWindow")
 
         title = QLabel("PeerDesk")
         font = title.font()
         font.setPointSize(font.pointSize() + 10)
-        font.setWeight(QFont.Weight.Bold)
+        font.setBold(True)
         title.setFont(font)
         subtitle = QLabel("Sign in to open your centre's records.")
         subtitle.setStyleSheet("color: #555;")
 
         self.demo_banner = QLabel()
         self.demo_banner.setWordWrap(True)
-        self.demo_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_banner.setStyleSheet(
             "background: #fff3cd; border: 1px solid #e0c36b; border-radius: 4px; padding: 8px;")
         self.demo_banner.setVisible(demo_sign_in is not None)
@@ -58,8 +68,6 @@ class SignInWindow(QWidget):
         self.account = QComboBox()
         self.account.setEditable(True)
         self.account.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.account.addItems(sign_in.accounts())
-        self.account.setCurrentIndex(-1)
         self.account.setAccessibleName("Account name")
         self.password = password_edit()
         self.password.setAccessibleName("Password")
@@ -69,9 +77,9 @@ class SignInWindow(QWidget):
         self.message.setVisible(False)
         self.sign_in_button = QPushButton("&Sign in")
         self.sign_in_button.setDefault(True)
+        self.sign_in_button.setEnabled(False)
         self.recovery_link = QPushButton("Forgot every password? Use the recovery key")
         self.recovery_link.setFlat(True)
-        self.recovery_link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.recovery_link.setStyleSheet("color: #1565c0; text-decoration: underline;")
 
         form = QFormLayout()
@@ -95,7 +103,10 @@ class SignInWindow(QWidget):
         inner.addWidget(self.message)
         inner.addLayout(buttons)
         inner.addSpacing(4)
-        inner.addWidget(self.recovery_link, 0, Qt.AlignmentFlag.AlignLeft)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.recovery_link)
+        link_row.addStretch(1)
+        inner.addLayout(link_row)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 32, 32, 32)
@@ -120,6 +131,20 @@ class SignInWindow(QWidget):
             self.demo_banner.setText(
                 f"Demo vault — made-up data only. Sign in as {user} / password {password}")
             self.account.setCurrentText(user)
+        if sign_in is not None:
+            self.attach(sign_in)
+
+    def attach(self, sign_in: SignIn) -> None:
+        """The vault is open (reserved): list its accounts and allow signing in."""
+        from PySide6.QtCore import Qt
+
+        # Qt's namespace of enums takes a noticeable time to load; it waits until now.
+        self.recovery_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.service = sign_in
+        typed = self.account.currentText()
+        self.account.addItems(sign_in.accounts())
+        self.account.setCurrentIndex(-1)
+        self.account.setCurrentText(typed)
         self._tick()
 
     # -- behaviour --------------------------------------------------------------
@@ -144,13 +169,15 @@ class SignInWindow(QWidget):
             self.password.setFocus()
 
     def submit(self) -> None:
-        if not self.sign_in_button.isEnabled():
+        if self.service is None or not self.sign_in_button.isEnabled():
             return
         account = self.account.currentText()
         if not account.strip():
             set_message(self.message, "Type or choose your account name.")
             self.account.setFocus()
             return
+        from PySide6.QtCore import Qt
+
         self.sign_in_button.setEnabled(False)
         set_message(self.message, "Checking…")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -181,6 +208,8 @@ class SignInWindow(QWidget):
 
     def _tick(self) -> None:
         """Keep the button and the wait message in step with the service's delay."""
+        if self.service is None:
+            return
         wait = self.service.seconds_to_wait()
         if wait > 0:
             self.sign_in_button.setEnabled(False)
@@ -198,10 +227,18 @@ class SignInWindow(QWidget):
     def open_recovery(self) -> None:
         from peerdesk.ui.recovery_dialog import RecoveryDialog
 
+        if self.service is None:
+            return
         dialog = RecoveryDialog(self.service, self)
         dialog.recovered.connect(self.signed_in.emit)
         dialog.open()
         self.recovery_dialog = dialog
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._countdown.stop()
