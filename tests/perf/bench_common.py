@@ -33,7 +33,7 @@ class Figure:
 
     def line(self) -> str:
         extra = f"  {self.extra}" if self.extra else ""
-        return (f"{self.name:<26} median {self.median_ms:8.1f} ms  baseline {self.baseline_ms:8.1f}"
+        return (f"{self.name:<38} median {self.median_ms:8.1f} ms  baseline {self.baseline_ms:8.1f}"
                 f" ms ({self.baseline})  ratio {self.ratio:5.2f}{extra}  target {self.target}"
                 f"  holds: {'yes' if self.holds else 'no'}")
 

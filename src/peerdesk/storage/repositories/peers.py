@@ -221,9 +221,10 @@ def matching_ids(db: Database, flt: PeerFilter) -> list[int]:
     direction = "DESC" if flt.descending else "ASC"
     # Empty dates sort last either way: an empty follow-up is not "soonest".
     nulls = "NULLS LAST" if flt.order in (PeerOrder.LAST_CONTACT, PeerOrder.NEXT_FOLLOW_UP) else ""
+    then_by_name = "" if flt.order is PeerOrder.NAME else f"p.sort_name {direction}, "
     rows = db.query(
         f"SELECT p.id FROM peer AS p {clause} "
-        f"ORDER BY {flt.order.value} {direction} {nulls}, p.sort_name {direction}, p.id",
+        f"ORDER BY {flt.order.value} {direction} {nulls}, {then_by_name}p.id",
         params,
     )
     return [int(r[0]) for r in rows]
