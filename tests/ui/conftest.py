@@ -48,8 +48,9 @@ def start_gui(qtbot) -> Iterator[StartGui]:
     """Start a controller as run_gui does (without its event loop); shut down after."""
     controllers: list[GuiController] = []
 
-    def start(paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None) -> GuiController:
-        controller = GuiController(paths, demo_sign_in)
+    def start(paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None,
+              **options: int) -> GuiController:
+        controller = GuiController(paths, demo_sign_in, **options)
         controllers.append(controller)
         controller.start()
         return controller

@@ -23,12 +23,14 @@ if TYPE_CHECKING:
     from peerdesk.domain.audit import AuditAction
     from peerdesk.services.session import Session
     from peerdesk.storage.vault import LockedVault
+    from peerdesk.ui.idle_lock import IdleLock
     from peerdesk.ui.main_window import MainWindow
     from peerdesk.ui.setup_wizard import SetupWizard
     from peerdesk.ui.sign_in import SignInWindow
 
 EXIT_AFTER_FIRST_PAINT = "PEERDESK_EXIT_AFTER_FIRST_PAINT"
 EXIT_OPEN_FAILED = 1
+IDLE_LOCK_MS = 5 * 60_000  # DESIGN.md §4; a setting (1-30 minutes) when settings exist
 OPEN_ANYWAY_AFTER_MS = 500
 
 
@@ -53,8 +55,11 @@ class _ExitAfterFirstPaint(QObject):
 class GuiController(QObject):
     """Owns the vault reservation and the session; shows one window at a time."""
 
-    def __init__(self, paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None) -> None:
+    def __init__(self, paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None, *,
+                 idle_lock_ms: int = IDLE_LOCK_MS) -> None:
         super().__init__()
+        self.idle_lock_ms = idle_lock_ms
+        self.idle_lock: IdleLock | None = None
         self.paths = paths
         self.demo_sign_in = demo_sign_in
         self.locked: LockedVault | None = None
@@ -164,6 +169,12 @@ class GuiController(QObject):
             self.sign_in_window.hide()
         if session.must_change_password:
             self.main_window.change_password(required=True)
+        if self.idle_lock is None:
+            from peerdesk.ui.idle_lock import IdleLock
+
+            self.idle_lock = IdleLock(self.idle_lock_ms, self)
+            self.idle_lock.idle.connect(self.lock)
+        self.idle_lock.start()
 
     def _end_session(self, action: AuditAction | None = None) -> None:
         from peerdesk.domain.audit import AuditAction
@@ -171,6 +182,9 @@ class GuiController(QObject):
         action = action or AuditAction.SIGNED_OUT
         window, session = self.main_window, self.session
         self.session = None
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+        _clear_our_clipboard()
         if window is not None:
             window.close_dialogs()
             window.clear_data()
@@ -207,6 +221,13 @@ class GuiController(QObject):
     def quit(self) -> None:
         self.shutdown()
         QApplication.exit(self.exit_code)
+
+
+def _clear_our_clipboard() -> None:
+    """Locking clears the clipboard only if it still holds text copied from PeerDesk."""
+    clipboard = QApplication.clipboard()
+    if clipboard is not None and clipboard.ownsClipboard():
+        clipboard.clear()
 
 
 def _install_excepthook(parent: GuiController) -> None:
