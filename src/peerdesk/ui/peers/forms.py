@@ -1,0 +1,102 @@
+"""Small pieces shared by the caseload forms: date fields, messages beside fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from peerdesk.domain.dates import parse_date
+from peerdesk.domain.errors import ValidationError
+from peerdesk.services import clock
+from peerdesk.ui.password_fields import error_label, set_message
+
+# What a caseload change announces on the change bus (see ui/change_bus.py).
+CASELOAD = "caseload"
+
+OpenPeer = Callable[[int], None]
+
+
+class DateField(QLineEdit):
+    """A date typed as YYYY-MM-DD: quick by keyboard, and a wrong day gets a message."""
+
+    def __init__(self, value: date | None = None, *, optional: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.setPlaceholderText("YYYY-MM-DD" + (" (optional)" if optional else ""))
+        self.setMaxLength(10)
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance("0000-00-00 (optional)") + 16)
+        self.set_date(value)
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(value.isoformat() if value else "")
+
+    def value(self, *, what: str, field: str) -> date | None:
+        """The date typed; None when optional and empty; ValidationError otherwise."""
+        text = self.text().strip()
+        if not text:
+            if self.optional:
+                return None
+            raise ValidationError(f"{what} is needed, written as YYYY-MM-DD.", field=field)
+        return parse_date(text, what=what, field=field)
+
+
+def today() -> date:
+    return clock.today()
+
+
+class Field(QWidget):
+    """A widget with its own message line underneath, for errors beside the field."""
+
+    def __init__(self, widget: QWidget, hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.widget = widget
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        if hint:
+            note = QLabel(hint)
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #666; font-size: 9pt;")
+            layout.addWidget(note)
+        layout.addWidget(self.error)
+        self.setFocusProxy(widget)
+
+    def show_error(self, text: str | None) -> None:
+        set_message(self.error, text)
+        if text:
+            self.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def enum_combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:
+    """A combo of (label, value); values kept as plain data (Qt turns enums into str)."""
+    combo = QComboBox()
+    for label, value in items:
+        combo.addItem(label, value)
+    if current is not None:
+        for i in range(combo.count()):
+            if combo.itemData(i) == current:
+                combo.setCurrentIndex(i)
+                break
+    return combo
+
+
+def heading(text: str, delta: int = 3) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSize(font.pointSize() + delta)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def muted(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #555;")
+    return label

@@ -1,0 +1,243 @@
+"""Peers: the caseload, searched as you type, filtered, sorted in SQL."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.peer import PeerStatus
+from peerdesk.domain.staff import Role
+from peerdesk.services import peers
+from peerdesk.services.peers import PeerFilter
+from peerdesk.services.session import Session
+from peerdesk.ui.peers.forms import heading, muted
+from peerdesk.ui.peers.list_model import PEER_ID_ROLE, PeerColumn, PeerListModel
+
+EMPTY_CASELOAD = ("No peers yet. Press Ctrl+N or “Add peer…” to add the first person the "
+                  "centre supports — only a preferred name or alias is needed.")
+EMPTY_SEARCH = ("Nobody matches. Try the start of a name or alias, a full name, or a "
+                "reference such as P-0042 — or clear the filters.")
+
+
+class PeerTable(QTableView):
+    """Enter opens the selected peer, as a double-click does."""
+
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class PeerListPage(QWidget):
+    """Emits `open_peer(id)` and `add_requested`."""
+
+    open_peer = Signal(int)
+    add_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self.model = PeerListModel(self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search by name, alias, full name or reference (P-0042)…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search peers")
+        self.search.setMinimumWidth(320)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        self.status.addItem("Any status", None)
+        for status in PeerStatus:
+            self.status.addItem(status.label, status.value)
+        self.caseworker = QComboBox()
+        self.caseworker.setAccessibleName("Caseworker")
+        self.mine = QCheckBox("&My caseload")
+        self.add_button = QPushButton("&Add peer…")
+        self.add_button.setToolTip("Add a peer (Ctrl+N)")
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #555;")
+        self.count.setAccessibleName("Number of peers shown")
+
+        self.table = PeerTable()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(PeerColumn.NAME,
+                                                      Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 12)
+        self.table.setAccessibleName("Peers")
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(PeerColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        width = self.table.fontMetrics().horizontalAdvance
+        for column, sample in ((PeerColumn.REF, "Reference__"), (PeerColumn.STATUS, "Paused____"),
+                               (PeerColumn.CASEWORKER, "Tomás Herrera_____"),
+                               (PeerColumn.LAST_CONTACT, "Last contact__"),
+                               (PeerColumn.NEXT_FOLLOW_UP, "2026-11-22 (overdue)__")):
+            header.resizeSection(column, width(sample) + 16)
+        self.empty = muted()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setContentsMargins(40, 40, 40, 40)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.empty)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status)
+        filters.addWidget(self.caseworker, 1)
+        filters.addWidget(self.mine)
+        top = QHBoxLayout()
+        top.addWidget(heading("Peers"))
+        top.addStretch(1)
+        top.addWidget(self.count)
+        top.addSpacing(12)
+        top.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.views, 1)
+
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.add_requested.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.search.textChanged.connect(self.apply_filter)
+        self.search.returnPressed.connect(self._enter_in_search)
+        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.caseworker.currentIndexChanged.connect(self.apply_filter)
+        self.mine.toggled.connect(self.apply_filter)
+        self.add_button.clicked.connect(self.add_requested.emit)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated_row.connect(self._open_row)
+        self.model.modelReset.connect(self._update_count)
+        self._fill_caseworkers()
+        self.apply_filter()
+
+    # -- data ---------------------------------------------------------------------
+
+    def _fill_caseworkers(self) -> None:
+        self.caseworker.blockSignals(True)
+        self.caseworker.clear()
+        self.caseworker.addItem("Any caseworker", None)
+        self.mine.setVisible(False)
+        if self.session is not None:
+            try:
+                choices = peers.assignable_staff(self.session)
+            except PeerDeskError:
+                choices = []
+            for choice in choices:
+                if choice.role is not Role.PEER_SUPPORTER:
+                    self.caseworker.addItem(choice.name, choice.id)
+            # A peer supporter's list is already only their own.
+            self.mine.setVisible(self.session.staff.role is not Role.PEER_SUPPORTER)
+        self.caseworker.blockSignals(False)
+
+    def current_filter(self) -> PeerFilter:
+        status = self.status.currentData()
+        caseworker = self.caseworker.currentData()
+        if self.mine.isChecked() and self.session is not None:
+            caseworker = self.session.staff.id
+        return PeerFilter(text=self.search.text(),
+                          status=PeerStatus(status) if status else None,
+                          caseworker_id=caseworker)
+
+    def apply_filter(self, *_args: object) -> None:
+        self.caseworker.setEnabled(not self.mine.isChecked())
+        if self.model.session is not self.session:
+            self.model.session = self.session
+        self.model.set_filter(self.current_filter())
+
+    def reload(self) -> None:
+        """A record changed: same filter, fresh rows; the selected peer stays selected."""
+        selected = self.selected_peer()
+        self.model.reload()
+        if selected is not None:
+            self.select_peer(selected)
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        filtered = self.current_filter() != PeerFilter()
+        if self.model.error:
+            self.count.setText("")
+            self.empty.setText(self.model.error)
+        else:
+            self.count.setText(f"{n:,} peer{'s' if n != 1 else ''}"
+                               + (" match" if filtered and n != 1 else
+                                  " matches" if filtered else ""))
+            self.empty.setText(EMPTY_SEARCH if filtered else EMPTY_CASELOAD)
+        self.views.setCurrentWidget(self.table if n else self.empty)
+
+    def clear_data(self) -> None:
+        self.session = None
+        for widget in (self.search, self.status, self.caseworker, self.mine):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.status.setCurrentIndex(0)
+        self.caseworker.clear()
+        self.mine.setChecked(False)
+        for widget in (self.search, self.status, self.caseworker, self.mine):
+            widget.blockSignals(False)
+        self.model.clear()
+        self.count.clear()
+
+    # -- selection and opening ------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_peer(self) -> int | None:
+        index = self.table.currentIndex()
+        value = index.data(PEER_ID_ROLE) if index.isValid() else None
+        return value if isinstance(value, int) else None
+
+    def select_peer(self, peer_id: int) -> bool:
+        row = self.model.row_of(peer_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _enter_in_search(self) -> None:
+        """Enter in the search box opens the only match, or moves into the list."""
+        if self.model.rowCount() == 1:
+            self._open_row(0)
+        elif self.model.rowCount() > 1:
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self._open_row(index.row())
+
+    def _open_row(self, row: int) -> None:
+        peer_id = self.model.peer_id(row)
+        if peer_id is not None:
+            self.open_peer.emit(peer_id)

@@ -1,0 +1,273 @@
+"""Add or change a peer: only the preferred name (or alias) is required."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError, ValidationError
+from peerdesk.domain.peer import AgeBand, ContactRoute, Gender, Peer, PeerDraft, PeerStatus
+from peerdesk.domain.safe_contact import SafeContact
+from peerdesk.domain.staff import Role
+from peerdesk.domain.validation import NAME_MAX
+from peerdesk.services import peers
+from peerdesk.services.session import Session
+from peerdesk.ui.password_fields import error_label, set_message
+from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
+
+GENDER_LABELS = {
+    Gender.UNKNOWN: "Not recorded", Gender.WOMAN: "Woman", Gender.MAN: "Man",
+    Gender.NON_BINARY: "Non-binary", Gender.SELF_DESCRIBED: "In their own words…",
+    Gender.PREFER_NOT_TO_SAY: "Prefers not to say",
+}
+
+
+def staff_combo(session: Session, roles: tuple[Role, ...], current: int | None) -> QComboBox:
+    choices = [(f"{c.name} ({c.role.label})", c.id) for c in peers.assignable_staff(session)
+               if c.role in roles]
+    return enum_combo([("— Nobody yet —", None), *choices], current)
+
+
+class PeerDialog(QDialog):
+    """Emits `saved(peer_id)`. Errors stay beside their field; nothing typed is lost."""
+
+    saved = Signal(int)
+
+    def __init__(self, session: Session, peer: Peer | None = None,
+                 safe_contact: SafeContact | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.peer = peer
+        self.original_prefs = safe_contact or SafeContact()
+        self.saved_id: int | None = None
+        self.setWindowTitle("Change details" if peer else "Add a peer")
+        d = peer.details if peer else PeerDraft(preferred_name="", first_contact=today())
+
+        # -- about them --------------------------------------------------------------
+        self.preferred_name = QLineEdit(d.preferred_name)
+        self.preferred_name.setMaxLength(NAME_MAX)
+        self.preferred_name.setAccessibleName("Preferred name or alias")
+        self.full_name = QLineEdit(d.full_name)
+        self.full_name.setMaxLength(NAME_MAX)
+        self.birth_year = QLineEdit(str(d.birth_year) if d.birth_year else "")
+        self.birth_year.setValidator(QIntValidator(1900, 2100, self))
+        self.birth_year.setPlaceholderText("e.g. 1991")
+        self.birth_year.setMaximumWidth(90)
+        self.age_band = enum_combo([("Not known" if b is AgeBand.UNKNOWN else b.value, b.value)
+                                    for b in AgeBand], d.age_band.value)
+        self.gender = enum_combo([(GENDER_LABELS[g], g.value) for g in Gender], d.gender.value)
+        self.gender_description = QLineEdit(d.gender_description)
+        self.gender_description.setPlaceholderText("How they describe their gender")
+        self.languages = QLineEdit(d.languages)
+        self.languages.setPlaceholderText("e.g. English, Romanian")
+        self.nationality = QLineEdit(d.nationality)
+        self.fields: dict[str, Field] = {}
+        about = QFormLayout()
+        about.addRow("&Preferred name or alias *", self._field("name", self.preferred_name))
+        about.addRow("&Full name", self._field("full_name", self.full_name,
+                                               "Only if they want it recorded."))
+        age = QHBoxLayout()
+        age.addWidget(self.birth_year)
+        age.addWidget(self.age_band, 1)
+        age_box = QWidget()
+        age_box.setLayout(age)
+        age.setContentsMargins(0, 0, 0, 0)
+        about.addRow("&Year of birth / age band", self._field("birth_year", age_box))
+        about.addRow("&Gender", self.gender)
+        about.addRow("", self._field("gender_description", self.gender_description))
+        about.addRow("&Languages", self._field("languages", self.languages))
+        about.addRow("&Nationality", self._field("nationality", self.nationality))
+
+        # -- casework --------------------------------------------------------------
+        self.contact_route = enum_combo([(r.label, r.value) for r in ContactRoute],
+                                        d.contact_route.value)
+        self.first_contact = DateField(d.first_contact)
+        self.status = enum_combo([(s.label, s.value) for s in PeerStatus], d.status.value)
+        self.closed_on = DateField(d.closed_on, optional=True)
+        self.closed_reason = QLineEdit(d.closed_reason)
+        self.caseworker = staff_combo(session, (Role.CASEWORKER, Role.PROGRAMME_LEAD),
+                                      d.caseworker_id)
+        self.supporter = staff_combo(session, (Role.PEER_SUPPORTER,), d.supporter_id)
+        work = QFormLayout()
+        work.addRow("First &contact by", self.contact_route)
+        work.addRow("First contact &date", self._field("first_contact", self.first_contact))
+        work.addRow("&Status", self.status)
+        work.addRow("Closed o&n", self._field("closed_on", self.closed_on))
+        work.addRow("Reason for closing", self._field("closed_reason", self.closed_reason))
+        work.addRow("Case&worker", self.caseworker)
+        work.addRow("Peer s&upporter", self.supporter)
+
+        # -- safe contact ----------------------------------------------------------
+        p = self.original_prefs
+        self.do_not_contact = QCheckBox("Do &not contact them at all")
+        self.calls_ok = QCheckBox("Calls OK")
+        self.texts_ok = QCheckBox("Texts OK")
+        self.email_ok = QCheckBox("Email OK")
+        self.voicemail_ok = QCheckBox("Voicemail OK")
+        for box, value in ((self.do_not_contact, p.do_not_contact), (self.calls_ok, p.calls_ok),
+                           (self.texts_ok, p.texts_ok), (self.email_ok, p.email_ok),
+                           (self.voicemail_ok, p.voicemail_ok)):
+            box.setChecked(value)
+        self.safe_times = QLineEdit(p.safe_times)
+        self.safe_times.setPlaceholderText("e.g. texts only after 6 pm")
+        self.code_word = QLineEdit(p.code_word)
+        self.code_word.setEchoMode(QLineEdit.EchoMode.Password)
+        self.code_word.setPlaceholderText("Never shown in the banner")
+        self.show_code = QCheckBox("Show")
+        self.other = QLineEdit(p.other)
+        channels = QGridLayout()
+        for i, box in enumerate((self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok)):
+            channels.addWidget(box, i // 2, i % 2)
+        code = QHBoxLayout()
+        code.setContentsMargins(0, 0, 0, 0)
+        code.addWidget(self.code_word, 1)
+        code.addWidget(self.show_code)
+        code_box = QWidget()
+        code_box.setLayout(code)
+        safe = QFormLayout()
+        safe.addRow(self.do_not_contact)
+        safe.addRow("Channels", channels)
+        safe.addRow("Safe &times", self._field("safe_times", self.safe_times))
+        safe.addRow("Code wor&d", self._field("code_word", code_box))
+        safe.addRow("Other safety notes", self._field("other", self.other))
+
+        about_box = QGroupBox("About them")
+        about_box.setLayout(about)
+        work_box = QGroupBox("Casework")
+        work_box.setLayout(work)
+        safe_box = QGroupBox("Safe contact")
+        safe_box.setLayout(safe)
+        right = QVBoxLayout()
+        right.addWidget(work_box)
+        right.addWidget(safe_box)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(about_box)
+        left.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        self.error = error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Save" if peer else "Add peer")
+        save.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self.gender.currentIndexChanged.connect(self._update)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self.do_not_contact.toggled.connect(self._update)
+        self.birth_year.textChanged.connect(self._update)
+        self.show_code.toggled.connect(lambda on: self.code_word.setEchoMode(
+            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        self._update()
+        self.preferred_name.setFocus()
+
+    def _field(self, name: str, widget: QWidget, hint: str = "") -> Field:
+        field = Field(widget, hint)
+        self.fields[name] = field
+        return field
+
+    def _status_changed(self) -> None:
+        if self.selected_status() is PeerStatus.CLOSED and not self.closed_on.text():
+            self.closed_on.set_date(today())
+        self._update()
+
+    def selected_status(self) -> PeerStatus:
+        return PeerStatus(self.status.currentData())
+
+    def _update(self) -> None:
+        self.fields["gender_description"].setVisible(
+            Gender(self.gender.currentData()) is Gender.SELF_DESCRIBED)
+        closed = self.selected_status() is PeerStatus.CLOSED
+        self.closed_on.setEnabled(closed)
+        self.closed_reason.setEnabled(closed)
+        for box in (self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok):
+            box.setEnabled(not self.do_not_contact.isChecked())
+        self.age_band.setEnabled(not self.birth_year.text())
+
+    # -- saving ---------------------------------------------------------------------
+
+    def draft(self) -> PeerDraft:
+        year_text = self.birth_year.text().strip()
+        if year_text and not year_text.isdigit():
+            raise ValidationError("Year of birth must be a year such as 1991.",
+                                  field="birth_year")
+        status = self.selected_status()
+        return PeerDraft(
+            preferred_name=self.preferred_name.text(),
+            full_name=self.full_name.text(),
+            first_contact=self.first_contact.value(what="First contact date",
+                                                   field="first_contact") or today(),
+            contact_route=ContactRoute(self.contact_route.currentData()),
+            birth_year=int(year_text) if year_text else None,
+            age_band=AgeBand(self.age_band.currentData()),
+            gender=Gender(self.gender.currentData()),
+            gender_description=self.gender_description.text(),
+            languages=self.languages.text(),
+            nationality=self.nationality.text(),
+            status=status,
+            closed_on=(self.closed_on.value(what="Closed date", field="closed_on")
+                       if status is PeerStatus.CLOSED else None),
+            closed_reason=self.closed_reason.text() if status is PeerStatus.CLOSED else "",
+            caseworker_id=self.caseworker.currentData(),
+            supporter_id=self.supporter.currentData(),
+        )
+
+    def prefs(self) -> SafeContact:
+        return SafeContact(
+            do_not_contact=self.do_not_contact.isChecked(), calls_ok=self.calls_ok.isChecked(),
+            texts_ok=self.texts_ok.isChecked(), email_ok=self.email_ok.isChecked(),
+            voicemail_ok=self.voicemail_ok.isChecked(), safe_times=self.safe_times.text(),
+            code_word=self.code_word.text(), other=self.other.text(),
+        ).validated()
+
+    def show_error(self, exc: PeerDeskError) -> None:
+        for field in self.fields.values():
+            field.show_error(None)
+        set_message(self.error, None)
+        name = getattr(exc, "field", None)
+        if name == "name" and exc.user_message.startswith("Full name"):
+            name = "full_name"
+        if name in self.fields:
+            self.fields[name].show_error(exc.user_message)
+        else:
+            set_message(self.error, exc.user_message)
+
+    def accept(self) -> None:
+        try:
+            draft = self.draft()
+            prefs = self.prefs()
+            if self.peer is None:
+                self.saved_id = peers.create(self.session, draft, safe_contact=prefs)
+            else:
+                self.saved_id = self.peer.id
+                peers.update(self.session, self.peer.id, draft)
+                if prefs != self.original_prefs:
+                    peers.set_safe_contact(self.session, self.peer.id, prefs)
+        except PeerDeskError as exc:
+            self.show_error(exc)
+            return
+        super().accept()
+        self.saved.emit(self.saved_id)
+

@@ -1,0 +1,171 @@
+"""Add consent, a referral or an outcome rating to a peer's record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.consent import ConsentDraft, ConsentScope
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.outcomes import Measure, RatingDraft
+from peerdesk.domain.referral import ReferralDestination, ReferralDraft, ReferralStatus
+from peerdesk.services import casework
+from peerdesk.services.session import Session
+from peerdesk.ui.password_fields import error_label, set_message
+from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
+
+
+class RecordDialog(QDialog):
+    """Save runs `save()`; a ValidationError stays beside its field and nothing is lost."""
+
+    saved = Signal()
+
+    def __init__(self, session: Session, peer_id: int, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.peer_id = peer_id
+        self.setWindowTitle(title)
+        self.setMinimumWidth(440)
+        self.fields: dict[str, Field] = {}
+        self.form = QFormLayout()
+        self.error = error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    def add(self, label: str, name: str, widget: QWidget, hint: str = "") -> None:
+        field = Field(widget, hint)
+        self.fields[name] = field
+        self.form.addRow(label, field)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        for field in self.fields.values():
+            field.show_error(None)
+        set_message(self.error, None)
+        try:
+            self.save()
+        except PeerDeskError as exc:
+            name = getattr(exc, "field", None)
+            if name in self.fields:
+                self.fields[name].show_error(exc.user_message)
+            else:
+                set_message(self.error, exc.user_message)
+            return
+        super().accept()
+        self.saved.emit()
+
+
+class ConsentDialog(RecordDialog):
+    def __init__(self, session: Session, peer_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(session, peer_id, "Record consent", parent)
+        self.scope = enum_combo([(s.label, s.value) for s in ConsentScope])
+        self.given_on = DateField(today())
+        self.review_on = DateField(optional=True)
+        self.add("Consent to", "scope", self.scope)
+        self.add("&Given on", "given_on", self.given_on)
+        self.add("&Review by", "review_on", self.review_on,
+                 "Leave empty if it does not need reviewing.")
+        self.scope.setFocus()
+
+    def save(self) -> None:
+        casework.add_consent(self.session, ConsentDraft(
+            peer_id=self.peer_id, scope=ConsentScope(self.scope.currentData()),
+            given_on=self.given_on.value(what="Consent date", field="given_on") or today(),
+            review_on=self.review_on.value(what="Review date", field="review_on")))
+
+
+class ReferralDialog(RecordDialog):
+    def __init__(self, session: Session, peer_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(session, peer_id, "Add a referral", parent)
+        self.destination = enum_combo([(d.label, d.value) for d in ReferralDestination])
+        self.destination_name = QLineEdit()
+        self.destination_name.setPlaceholderText("e.g. Women's Aid counselling service")
+        self.made_on = DateField(today())
+        self.status = enum_combo([(s.value.capitalize(), s.value) for s in ReferralStatus])
+        self.add("Referred &to", "destination", self.destination)
+        self.add("&Where", "destination_name", self.destination_name)
+        self.add("&Date", "made_on", self.made_on)
+        self.add("&Status", "status", self.status)
+        self.destination.setFocus()
+
+    def save(self) -> None:
+        casework.add_referral(self.session, ReferralDraft(
+            peer_id=self.peer_id,
+            made_on=self.made_on.value(what="Referral date", field="made_on") or today(),
+            destination=ReferralDestination(self.destination.currentData()),
+            destination_name=self.destination_name.text(),
+            status=ReferralStatus(self.status.currentData())))
+
+
+class RatingDialog(RecordDialog):
+    """One spin box per question of the chosen measure."""
+
+    def __init__(self, session: Session, peer_id: int, measures: list[Measure],
+                 current: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(session, peer_id, "Record a rating", parent)
+        self.setMinimumWidth(560)
+        self.measures = measures
+        self.measure = QComboBox()
+        for m in measures:
+            self.measure.addItem(m.title, m.key)
+        if current:
+            self.measure.setCurrentIndex(max(0, self.measure.findData(current)))
+        self.rated_on = DateField(today())
+        self.add("&Measure", "measure", self.measure)
+        self.add("&Date", "rated_on", self.rated_on)
+        self.questions = QFormLayout()
+        self.spins: list[QSpinBox] = []
+        holder = QWidget()
+        holder.setLayout(self.questions)
+        self.add("", "scores", holder)
+        self.measure.currentIndexChanged.connect(self._build)
+        self._build()
+        self.measure.setFocus()
+
+    def selected(self) -> Measure:
+        return self.measures[self.measure.currentIndex()]
+
+    def _build(self) -> None:
+        while self.questions.rowCount():
+            self.questions.removeRow(0)
+        self.spins = []
+        m = self.selected()
+        for number, item in enumerate(m.items, start=1):
+            spin = QSpinBox()
+            spin.setRange(m.low, m.high)
+            spin.setValue(m.low)
+            spin.setSuffix(f"  ({m.low}–{m.high})")
+            spin.setAccessibleName(item)
+            label = QLabel(f"{number}. {item}")
+            label.setWordWrap(True)
+            label.setBuddy(spin)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            self.questions.addRow(label, spin)
+            self.spins.append(spin)
+
+    def save(self) -> None:
+        casework.add_rating(self.session, RatingDraft(
+            peer_id=self.peer_id, worker_id=self.session.staff.id, measure=self.selected(),
+            rated_on=self.rated_on.value(what="Rating date", field="rated_on") or today(),
+            scores=tuple(s.value() for s in self.spins)))

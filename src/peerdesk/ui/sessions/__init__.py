@@ -1,0 +1,1 @@
+"""One-to-one sessions: logging one, the recent list and searching notes."""

@@ -1,0 +1,274 @@
+"""Log (or change) a one-to-one session, quickly, by keyboard.
+
+Tab moves through every field (the notes boxes too), arrows change the choices,
+Space ticks a topic, and Ctrl+Return saves from anywhere.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError, ValidationError
+from peerdesk.domain.one_to_one import MAX_MINUTES, SessionDraft, SessionKind, SessionMode
+from peerdesk.services import casework, peers
+from peerdesk.services.peers import PeerFilter
+from peerdesk.services.session import Session
+from peerdesk.ui.password_fields import error_label, set_message
+from peerdesk.ui.peers.banner import SafeContactBanner
+from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
+
+# Modes in which the worker is about to contact the peer remotely.
+REMOTE_MODES = frozenset({SessionMode.PHONE, SessionMode.TEXT, SessionMode.EMAIL,
+                          SessionMode.VIDEO})
+DEFAULT_MINUTES = 50
+
+
+class PeerPicker(QWidget):
+    """Type part of a name or a reference; Up/Down choose among the matches."""
+
+    picked = Signal(object)  # peer id or None
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Type a name, alias or reference…")
+        self.search.setAccessibleName("Peer")
+        self.matches = QListWidget()
+        self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.matches.setMaximumHeight(self.fontMetrics().height() * 5 + 12)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.search)
+        layout.addWidget(self.matches)
+        self.setFocusProxy(self.search)
+        self.search.textChanged.connect(self._find)
+        self.search.installEventFilter(self)
+        self.matches.currentRowChanged.connect(lambda _row: self.picked.emit(self.peer_id()))
+        self.matches.setVisible(False)
+
+    def _find(self, text: str) -> None:
+        self.matches.clear()
+        if text.strip():
+            ids = peers.find(self.session, PeerFilter(text=text))[:8]
+            for row in peers.rows(self.session, ids):
+                item = QListWidgetItem(f"{row.preferred_name}   {row.ref}")
+                item.setData(Qt.ItemDataRole.UserRole, row.id)
+                self.matches.addItem(item)
+        self.matches.setVisible(self.matches.count() > 0)
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
+        else:
+            self.picked.emit(None)
+
+    def peer_id(self) -> int | None:
+        item = self.matches.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return value if isinstance(value, int) else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+            if step and self.matches.count():
+                row = min(max(self.matches.currentRow() + step, 0), self.matches.count() - 1)
+                self.matches.setCurrentRow(row)
+                return True
+        return super().eventFilter(watched, event)
+
+
+class SessionDialog(QDialog):
+    """Emits `saved(session_id)`. For a new session give `peer_id` (or None to pick one)."""
+
+    saved = Signal(int)
+
+    def __init__(self, session: Session, peer_id: int | None = None, *,
+                 stored: object | None = None, peer_label: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.stored = stored  # a stored session when changing one
+        self.peer_id = peer_id
+        self.saved_id: int | None = None
+        self.setWindowTitle("Change a session" if stored is not None else "Log a session")
+        self.setMinimumWidth(620)
+        draft: SessionDraft | None = getattr(stored, "draft", None)
+        self.fields: dict[str, Field] = {}
+
+        self.banner = SafeContactBanner()
+        self.banner.setVisible(False)
+        self.picker: PeerPicker | None = None
+        self.who = QLabel(peer_label)
+        self.who.setStyleSheet("font-weight: bold;")
+        self.held_on = DateField(draft.held_on if draft else today())
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, MAX_MINUTES)
+        self.minutes.setSuffix(" min")
+        self.minutes.setValue(draft.minutes if draft else DEFAULT_MINUTES)
+        self.minutes.setAccessibleName("Duration in minutes")
+        self.mode = enum_combo([(m.label, m.value) for m in SessionMode],
+                               draft.mode.value if draft else None)
+        self.kind = enum_combo([(k.label, k.value) for k in SessionKind],
+                               draft.kind.value if draft else SessionKind.PEER_SUPPORT.value)
+        self.topics = QListWidget()
+        self.topics.setAccessibleName("Topics")
+        chosen = set(draft.topics) if draft else set()
+        names = casework.topics(session)
+        for name in [*names, *sorted(chosen - set(names))]:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in chosen
+                               else Qt.CheckState.Unchecked)
+            self.topics.addItem(item)
+        self.topics.setFlow(QListWidget.Flow.LeftToRight)
+        self.topics.setWrapping(True)
+        self.topics.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.topics.setSpacing(2)
+        self.topics.setFixedHeight(self.fontMetrics().height() * 3 + 24)
+        if self.topics.count():
+            self.topics.setCurrentRow(0)
+        self.notes = QPlainTextEdit(draft.notes if draft else "")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText("What happened, in your words. Kept encrypted; "
+                                      "never in reports.")
+        self.notes.setMinimumHeight(110)
+        self.next_steps = QPlainTextEdit(draft.next_steps if draft else "")
+        self.next_steps.setTabChangesFocus(True)
+        self.next_steps.setFixedHeight(self.fontMetrics().height() * 3 + 14)
+        self.follow_up_on = DateField(draft.follow_up_on if draft else None, optional=True)
+
+        form = QFormLayout()
+        if peer_id is None and stored is None:
+            self.picker = PeerPicker(session)
+            self.picker.picked.connect(self._peer_picked)
+            form.addRow("&Peer", self._field("peer", self.picker))
+        else:
+            form.addRow("Peer", self.who)
+        form.addRow("&Date", self._field("held_on", self.held_on))
+        form.addRow("D&uration", self._field("minutes", self.minutes))
+        form.addRow("&Mode", self.mode)
+        form.addRow("&Kind", self.kind)
+        form.addRow("&Topics", self.topics)
+        form.addRow("&Notes", self._field("notes", self.notes))
+        form.addRow("N&ext steps", self._field("next_steps", self.next_steps))
+        form.addRow("&Follow up by", self._field("follow_up_on", self.follow_up_on))
+        self.error = error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Save  (Ctrl+Return)")
+        save.setAutoDefault(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        order: list[QWidget] = [w for w in (self.picker,) if w is not None]
+        order += [self.held_on, self.minutes, self.mode, self.kind, self.topics, self.notes,
+                  self.next_steps, self.follow_up_on, save,
+                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for a, b in pairwise(order):
+            QWidget.setTabOrder(a, b)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.mode.currentIndexChanged.connect(self._update_banner)
+        self._summary: str | None = None
+        if self.picker is None:
+            self._load_banner()
+        (self.picker or self.held_on).setFocus()
+
+    def _field(self, name: str, widget: QWidget) -> Field:
+        field = Field(widget)
+        self.fields[name] = field
+        return field
+
+    # -- the safe-contact banner --------------------------------------------------------
+
+    def _peer_id(self) -> int | None:
+        if self.stored is not None:
+            return int(self.stored.draft.peer_id)  # type: ignore[attr-defined]
+        if self.picker is not None:
+            return self.picker.peer_id()
+        return self.peer_id
+
+    def _peer_picked(self, _peer_id: object) -> None:
+        self._load_banner()
+
+    def _load_banner(self) -> None:
+        peer_id = self._peer_id()
+        self._summary = None
+        if peer_id is not None:
+            try:
+                self._summary = peers.safe_contact_banner(self.session, peer_id)
+            except PeerDeskError:
+                self._summary = None
+        self._update_banner()
+
+    def selected_mode(self) -> SessionMode:
+        return SessionMode(self.mode.currentData())
+
+    def _update_banner(self) -> None:
+        remote = self.selected_mode() in REMOTE_MODES and self._summary is not None
+        self.banner.show_summary(self._summary if remote else None)
+        self.banner.setVisible(remote)
+
+    # -- saving -------------------------------------------------------------------------
+
+    def checked_topics(self) -> tuple[str, ...]:
+        return tuple(self.topics.item(i).text() for i in range(self.topics.count())
+                     if self.topics.item(i).checkState() == Qt.CheckState.Checked)
+
+    def draft(self) -> SessionDraft:
+        peer_id = self._peer_id()
+        if peer_id is None:
+            raise ValidationError("Choose who the session was with.", field="peer")
+        return SessionDraft(
+            peer_id=peer_id, worker_id=self.session.staff.id,
+            held_on=self.held_on.value(what="Session date", field="held_on") or today(),
+            minutes=self.minutes.value(), mode=self.selected_mode(),
+            kind=SessionKind(self.kind.currentData()), topics=self.checked_topics(),
+            notes=self.notes.toPlainText(), next_steps=self.next_steps.toPlainText(),
+            follow_up_on=self.follow_up_on.value(what="Follow-up date", field="follow_up_on"))
+
+    def accept(self) -> None:
+        for field in self.fields.values():
+            field.show_error(None)
+        set_message(self.error, None)
+        try:
+            draft = self.draft()
+            if self.stored is not None:
+                session_id = int(self.stored.id)  # type: ignore[attr-defined]
+                casework.edit_session(self.session, session_id, draft)
+            else:
+                session_id = casework.log_session(self.session, draft)
+        except PeerDeskError as exc:
+            name = getattr(exc, "field", None)
+            if name in self.fields:
+                self.fields[name].show_error(exc.user_message)
+            else:
+                set_message(self.error, exc.user_message)
+            return
+        self.saved_id = session_id
+        super().accept()
+        self.saved.emit(session_id)

@@ -1,0 +1,198 @@
+"""Sessions: the newest one-to-one sessions I may see, and a search through notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.services import casework, casework_lists
+from peerdesk.services.session import Session
+from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.errors import show_error
+from peerdesk.ui.peers.forms import CASELOAD, heading, muted
+from peerdesk.ui.sessions.models import (
+    HitColumn,
+    NoteHitModel,
+    RecentColumn,
+    RecentSessionsModel,
+)
+from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
+
+OpenPeer = Callable[[int], object]
+LogSession = Callable[[], object]
+
+
+def _table(name: str) -> QTableView:
+    view = QTableView()
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.horizontalHeader().setHighlightSections(False)
+    view.setAccessibleName(name)
+    return view
+
+
+class SessionsPage(QWidget):
+    """Loads when shown (reading the list is audited), and again after changes."""
+
+    def __init__(self, session: Session, bus: ChangeBus, open_peer: OpenPeer,
+                 log_session: LogSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self.open_peer = open_peer
+        self._stale = True
+
+        self.recent = RecentSessionsModel(self)
+        self.recent_proxy = sorting_filter(self.recent, self)
+        self.recent_view = _table("Recent sessions")
+        self.recent_view.setModel(self.recent_proxy)
+        self.recent_view.sortByColumn(RecentColumn.DATE, Qt.SortOrder.DescendingOrder)
+        header = self.recent_view.horizontalHeader()
+        header.setSectionResizeMode(RecentColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        width = self.fontMetrics().horizontalAdvance
+        for column, sample in ((RecentColumn.DATE, "2026-11-22"), (RecentColumn.REF, "Reference"),
+                               (RecentColumn.KIND, "First contact / intake"),
+                               (RecentColumn.MODE, "Video call"), (RecentColumn.MINUTES, "Minutes"),
+                               (RecentColumn.WORKER, "Tomás Herrera")):
+            header.resizeSection(column, width(sample) + 28)
+
+        self.hits = NoteHitModel(self)
+        self.hits_proxy = sorting_filter(self.hits, self)
+        self.hits_view = _table("Notes found")
+        self.hits_view.setModel(self.hits_proxy)
+        self.hits_view.sortByColumn(HitColumn.DATE, Qt.SortOrder.DescendingOrder)
+        hit_header = self.hits_view.horizontalHeader()
+        hit_header.setSectionResizeMode(HitColumn.EXCERPT, QHeaderView.ResizeMode.Stretch)
+        for hit_column, sample in ((HitColumn.DATE, "2026-11-22"), (HitColumn.REF, "Reference"),
+                                   (HitColumn.NAME, "A preferred name")):
+            hit_header.resizeSection(hit_column, width(sample) + 28)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search notes and next steps… (Enter)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search notes")
+        self.search_button = QPushButton("&Search notes")
+        self.log_button = QPushButton("&Log a session…")
+        self.log_button.setToolTip("Log a one-to-one session (Ctrl+Shift+S)")
+        self.caption = muted()
+        self.views = QStackedWidget()
+        self.views.addWidget(self.recent_view)
+        self.views.addWidget(self.hits_view)
+
+        top = QHBoxLayout()
+        top.addWidget(heading("Sessions"))
+        top.addStretch(1)
+        top.addWidget(self.log_button)
+        search = QHBoxLayout()
+        search.addWidget(self.search, 1)
+        search.addWidget(self.search_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addLayout(search)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.views, 1)
+
+        self.search.returnPressed.connect(self.search_notes)
+        self.search_button.clicked.connect(self.search_notes)
+        self.search.textChanged.connect(self._search_edited)
+        self.log_button.clicked.connect(log_session)
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, log_session,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.recent_view.activated.connect(self._open)
+        self.hits_view.activated.connect(self._open)
+        bus.changed.connect(self._on_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _on_changed(self, topic: str) -> None:
+        if topic == CASELOAD:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def reload(self) -> None:
+        if self.session is None:
+            return
+        self._stale = False
+        try:
+            self.recent.set_rows(casework_lists.recent_sessions(self.session))
+        except PeerDeskError as exc:
+            show_error(self, exc)
+        if self.views.currentWidget() is self.recent_view:
+            self._caption_recent()
+
+    def _caption_recent(self) -> None:
+        n = self.recent.rowCount()
+        self.caption.setText(f"The {n} most recent sessions you can see. Enter or double-click "
+                             "opens the peer." if n else
+                             "No sessions yet. Open a peer and press Ctrl+Shift+S, or use "
+                             "“Log a session…”.")
+
+    def _search_edited(self, text: str) -> None:
+        if not text.strip():
+            self.hits.clear()
+            self.views.setCurrentWidget(self.recent_view)
+            self._caption_recent()
+
+    def search_notes(self) -> None:
+        text = self.search.text()
+        if self.session is None or not text.strip():
+            return
+        try:
+            hits = casework.search_notes(self.session, text)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return
+        self.hits.set_rows(hits)
+        self.views.setCurrentWidget(self.hits_view)
+        n = len(hits)
+        self.caption.setText(f"{n} session{'s' if n != 1 else ''} with notes containing every "
+                             "word. Enter or double-click opens the peer." if n else
+                             "No notes contain all of those words.")
+        if n:
+            self.hits_view.selectRow(0)
+            self.hits_view.setFocus()
+
+    def _open(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        peer_id = getattr(row, "peer_id", None)
+        if isinstance(peer_id, int):
+            self.open_peer(peer_id)
+
+    def clear_data(self) -> None:
+        self.session = None
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        for model in (self.recent, self.hits):
+            model.clear()
+        self.caption.clear()
+
+    def models(self) -> list[RowTableModel[Any]]:
+        return [self.recent, self.hits]

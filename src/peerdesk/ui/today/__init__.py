@@ -1,0 +1,1 @@
+"""The Today page: follow-ups, sessions logged today and consent reviews due."""

@@ -1,0 +1,186 @@
+"""Today: follow-ups due (overdue first and marked), sessions logged today, consent reviews."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.services import today as today_service
+from peerdesk.services.session import Session
+from peerdesk.services.today import TodayItem
+from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.errors import show_error
+from peerdesk.ui.peers.forms import CASELOAD, heading, muted
+from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel
+
+OpenPeer = Callable[[int], object]
+OVERDUE_BG = QBrush(QColor("#fde2e1"))
+OVERDUE_FG = QBrush(QColor("#8e0000"))
+
+
+class TodayColumn(IntEnum):
+    WHEN = 0
+    REF = 1
+    NAME = 2
+    WHAT = 3
+
+
+class TodayModel(RowTableModel[TodayItem]):
+    columns = TodayColumn
+    headers = ("When", "Reference", "Preferred name", "What")
+
+    def display(self, row: TodayItem, column: Any) -> str:
+        when = row.when.isoformat() + (" · overdue" if row.overdue else "")
+        return (when, row.ref, row.preferred_name, row.what)[column]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            if not index.isValid() or not 0 <= index.row() < len(self._rows):
+                return None
+            if self._rows[index.row()].overdue:
+                return OVERDUE_BG if role == Qt.ItemDataRole.BackgroundRole else OVERDUE_FG
+            return None
+        return super().data(index, role)
+
+
+class TodaySection(QWidget):
+    def __init__(self, title: str, empty: str, open_peer: OpenPeer,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_text = title
+        self.title = heading(title, 1)
+        self.empty = muted(empty)
+        self.model = TodayModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.view.horizontalHeader().setHighlightSections(False)
+        self.view.setAccessibleName(title)
+        header = self.view.horizontalHeader()
+        width = self.fontMetrics().horizontalAdvance
+        header.resizeSection(TodayColumn.WHEN, width("2026-11-22 · overdue") + 24)
+        header.resizeSection(TodayColumn.REF, width("Reference") + 24)
+        header.setSectionResizeMode(TodayColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(TodayColumn.WHAT, width("Review consent: Count in anonymised "
+                                                     "statistics") + 24)
+        self.open_peer = open_peer
+        self.view.activated.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view, 1)
+
+    def set_items(self, items: list[TodayItem]) -> None:
+        self.model.set_rows(items)
+        n = len(items)
+        late = sum(1 for i in items if i.overdue)
+        self.title.setText(f"{self.title_text} ({n}" + (f", {late} overdue)" if late else ")"))
+        self.empty.setVisible(n == 0)
+        self.view.setVisible(n > 0)
+        rows = min(max(n, 1), 8)
+        self.view.setMinimumHeight(self.view.horizontalHeader().height()
+                                   + rows * self.view.verticalHeader().defaultSectionSize() + 4)
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.title.setText(self.title_text)
+
+    def _open(self, index: QModelIndex) -> None:
+        item = index.data(ROW_ROLE)
+        if isinstance(item, TodayItem):
+            self.open_peer(item.peer_id)
+
+
+class TodayPage(QWidget):
+    def __init__(self, session: Session, bus: ChangeBus, open_peer: OpenPeer,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self._stale = True
+        self.date_label = muted()
+        self.refresh_button = QPushButton("&Refresh")
+        self.follow_ups = TodaySection("Follow-ups due", "No follow-ups are due.", open_peer)
+        self.logged = TodaySection("Sessions logged today", "No sessions logged yet today.",
+                                   open_peer)
+        self.reviews = TodaySection("Consent reviews due", "No consent reviews are due.",
+                                    open_peer)
+        top = QHBoxLayout()
+        top.addWidget(heading("Today"))
+        top.addSpacing(12)
+        top.addWidget(self.date_label)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        hint = QLabel("Enter or double-click opens the peer. Overdue follow-ups are in red.")
+        hint.setStyleSheet("color: #666;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.follow_ups, 3)
+        layout.addWidget(self.logged, 2)
+        layout.addWidget(self.reviews, 2)
+        layout.addWidget(hint)
+        self.refresh_button.clicked.connect(self.reload)
+        bus.changed.connect(self._on_changed)
+
+    def sections(self) -> list[TodaySection]:
+        return [self.follow_ups, self.logged, self.reviews]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale or self.date_label.text() != _long_date(date.today()):
+            self.reload()
+
+    def _on_changed(self, topic: str) -> None:
+        if topic == CASELOAD:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def reload(self) -> None:
+        if self.session is None:
+            return
+        self._stale = False
+        try:
+            overview = today_service.overview(self.session)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return
+        self.date_label.setText(_long_date(overview.on))
+        # Overdue first, then soonest.
+        self.follow_ups.set_items(sorted(overview.follow_ups,
+                                         key=lambda i: (not i.overdue, i.when)))
+        self.logged.set_items(overview.sessions_today)
+        self.reviews.set_items(overview.consent_reviews)
+
+    def clear_data(self) -> None:
+        self.session = None
+        for section in self.sections():
+            section.clear()
+        self.date_label.clear()
+
+
+def _long_date(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
