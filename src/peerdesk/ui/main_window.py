@@ -27,14 +27,9 @@ from peerdesk.ui.admin.admin_page import AdminPage, can_see_admin
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.pages.placeholder import PlaceholderPage
 from peerdesk.ui.password_dialog import ChangePasswordDialog
+from peerdesk.ui.peers.pages import CaseloadPages
 
 PLACEHOLDERS = (
-    ("Today", "Today's follow-ups, one-to-one sessions and group meetings will be listed "
-              "here, so you can see at a glance who is expecting to hear from the centre."),
-    ("Peers", "The caseload will be here: each peer's preferred name, reference code, "
-              "status, assigned worker and safe-contact warnings, searchable as you type."),
-    ("Sessions", "One-to-one sessions will be recorded here: date, mode, kind, topics, "
-                 "notes, next steps and follow-up dates."),
     ("Groups", "Peer-support groups and their meetings will be here, with attendance and "
                "the anonymous head-count for people who want no record."),
     ("Reports", "The monthly report will be prepared here: anonymised figures with "
@@ -98,6 +93,10 @@ class MainWindow(QMainWindow):
             "QListWidget::item:selected { background: #dbe7f7; color: #0d2f5c; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        # Today, Peers and Sessions (a plain sentence instead for roles without peers).
+        self.caseload = CaseloadPages(session, self.bus, self.present, self.show_page)
+        for title, page in self.caseload.pages():
+            self._add_page(title, page)
         for title, sentence in PLACEHOLDERS:
             self._add_page(title, PlaceholderPage(title, sentence))
         self.admin_page: AdminPage | None = None
@@ -215,6 +214,7 @@ class MainWindow(QMainWindow):
     def clear_data(self) -> None:
         """Empty every model and forget the session: nothing decrypted stays on screen."""
         self.session = None
+        self.caseload.clear_data()
         if self.admin_page is not None:
             self.admin_page.clear_data()
         self.who.clear()
