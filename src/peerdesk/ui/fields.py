@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 
 def password_edit(placeholder: str = "") -> QLineEdit:
@@ -24,3 +25,21 @@ def error_label() -> QLabel:
 def set_message(label: QLabel, text: str | None) -> None:
     label.setText(text or "")
     label.setVisible(bool(text))
+    if text:
+        # Dropped if the label is gone by then (the context object).
+        QTimer.singleShot(0, label, lambda: fit_window(label))
+
+
+def fit_window(widget: QWidget) -> None:
+    """Grow a window to fit a message that just appeared (wrapped text doesn't by itself)."""
+    window = widget.window()
+    layout = window.layout()
+    if window is widget or layout is None or not window.isVisible():
+        return
+    layout.activate()
+    if layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(window.width())
+    else:
+        needed = layout.totalSizeHint().height()
+    if needed > window.height():
+        window.resize(window.width(), needed)
