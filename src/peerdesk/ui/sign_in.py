@@ -24,6 +24,7 @@ from peerdesk.ui.fields import password_edit, set_message
 if TYPE_CHECKING:  # loaded after the window has painted (start-up speed)
     from peerdesk.services.auth import SignIn
     from peerdesk.services.session import Session
+    from peerdesk.ui.recovery_dialog import RecoveryDialog
 
 
 def _wait_message(seconds: int) -> str:
@@ -48,6 +49,7 @@ class SignInWindow(QWidget):
         super().__init__(parent)
         self.service: SignIn | None = None
         self._painted = False
+        self.recovery_dialog: RecoveryDialog | None = None
         self.setWindowTitle("PeerDesk")
         self.setObjectName("signInWindow")
 
@@ -241,6 +243,8 @@ class SignInWindow(QWidget):
             self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.recovery_dialog is not None and self.recovery_dialog.isVisible():
+            self.recovery_dialog.reject()  # closes a vault opened with the key
         self._countdown.stop()
         self.closed.emit()
         super().closeEvent(event)
