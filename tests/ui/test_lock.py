@@ -141,19 +141,20 @@ def test_change_my_password_from_the_menu(qtbot, start_gui, vault):
 
 
 def test_idle_time_locks_and_input_postpones_it(qtbot, start_gui, vault):
-    gui = start_gui(vault, idle_lock_ms=300)
+    gui = start_gui(vault, idle_lock_ms=800)
     sign_in(qtbot, gui.sign_in_window, ADMIN_NAME, ADMIN_PASSWORD)
     main = gui.main_window
     # Typing keeps it open past the idle time...
-    for _ in range(4):
-        qtbot.wait(120)
+    for _ in range(5):
+        qtbot.wait(200)
         qtbot.keyClick(main.sidebar, Qt.Key.Key_Down)
     assert gui.session is not None
     # ...and leaving it alone locks it.
     qtbot.waitUntil(lambda: gui.session is None, timeout=3000)
     assert gui.sign_in_window.isVisible() and not main.isVisible()
     # Nothing more fires while locked; signing in starts the clock again.
-    qtbot.wait(400)
+    qtbot.wait(900)
+    assert gui.session is None and gui.sign_in_window.isVisible()
     sign_in(qtbot, gui.sign_in_window, ADMIN_NAME, ADMIN_PASSWORD)
     assert gui.session is not None
     qtbot.waitUntil(lambda: gui.session is None, timeout=3000)
