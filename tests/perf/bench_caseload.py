@@ -63,9 +63,8 @@ def _queries(filter_sql: str) -> dict[str, tuple[str, tuple[Any, ...]]]:
             "LEFT JOIN one_to_one_note AS n ON n.session_id = o.id WHERE o.peer_id = ? "
             "ORDER BY o.held_on DESC", (filter_sql,)),
         "notes search 'housing'": (
-            "SELECT o.id FROM note_search JOIN one_to_one AS o ON o.id = note_search.rowid "
-            "WHERE note_search MATCH ? ORDER BY o.held_on DESC, o.id DESC LIMIT 400",
-            ('"housing"*',)),
+            "SELECT rowid FROM note_search WHERE note_search MATCH ? "
+            "ORDER BY rowid DESC LIMIT 200", ('"housing"*',)),
     }
 
 

@@ -251,3 +251,14 @@ def test_the_list_sorts_by_every_column_in_sql(lead: Session) -> None:
     assert order(peers.PeerOrder.LAST_CONTACT) == [amy, zed, bo]  # never contacted last
     assert order(peers.PeerOrder.LAST_CONTACT, descending=True) == [zed, amy, bo]
     assert order(peers.PeerOrder.NEXT_FOLLOW_UP) == [zed, amy, bo]
+
+
+def test_notes_search_lists_the_last_logged_first_and_stops_at_the_limit(lead: Session) -> None:
+    peer_id = peers.create(lead, peer("Ana"), today=TODAY)
+    logged = [casework.log_session(lead, one_to_one(peer_id, lead.staff.id,
+                                                    held_on=date(2026, 11, day),
+                                                    notes=f"housing form {day}"), today=TODAY)
+              for day in (3, 1, 2)]
+    assert [h.session_id for h in casework.search_notes(lead, "hous")] == logged[::-1]
+    assert [h.session_id for h in casework.search_notes(lead, "housing", limit=2)] == [
+        logged[2], logged[1]]

@@ -114,22 +114,21 @@ def _excerpt(text: str, words: list[str], width: int = 90) -> str:
 
 
 def search_notes(session: Session, text: str, *, limit: int = 200) -> list[NoteHit]:
-    """Sessions whose notes contain every word typed, among those this person may read."""
+    """Sessions whose notes contain every word typed, among those this person may read.
+
+    Last logged first.
+    """
     access.restrict(session, peer_repo.PeerFilter())
-    ids = session_repo.search_notes(session.db, text, limit=limit * 2)
-    mine_only = access.notes_limited_to(session)
-    hits: list[NoteHit] = []
+    ids = session_repo.search_notes(session.db, text, limit=limit,
+                                    worker_id=access.notes_limited_to(session))
     words = text.split()
+    hits: list[NoteHit] = []
     for session_id in ids:
         stored = session_repo.get(session.db, session_id)
-        if mine_only is not None and stored.draft.worker_id != mine_only:
-            continue
         peer = peer_repo.get(session.db, stored.draft.peer_id)
         hits.append(NoteHit(session_id, peer.id, peer.ref, peer.details.preferred_name,
-                            stored.draft.held_on, _excerpt(stored.draft.notes or
-                                                           stored.draft.next_steps, words)))
-        if len(hits) == limit:
-            break
+                            stored.draft.held_on,
+                            _excerpt(stored.draft.notes or stored.draft.next_steps, words)))
     with session.db.transaction():
         # The words searched for are not recorded: they may be a name.
         session.audit(AuditAction.VIEWED, "notes", "", f"note search, {len(hits)} results")

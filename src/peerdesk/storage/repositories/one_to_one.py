@@ -175,12 +175,25 @@ def open_follow_ups(db: Database, until: date) -> list[tuple[int, int, str]]:
         "ORDER BY follow_up_on, id", (until.isoformat(),))]
 
 
-def search_notes(db: Database, text: str, *, limit: int = 200) -> list[int]:
-    """Session ids whose notes or next steps contain every word typed, newest first."""
+def search_notes(db: Database, text: str, *, limit: int = 200,
+                 worker_id: int | None = None) -> list[int]:
+    """Session ids whose notes or next steps contain every word typed, last logged first.
+
+    Ordered by session id straight from the index, which stops after `limit`
+    hits: ordering by session date would read the session row of every hit
+    (tens of thousands for a common word) and decrypt pages for each.
+    `worker_id` keeps only that person's sessions.
+    """
     query = word_query(text)
     if query is None:
         return []
-    return [int(r[0]) for r in db.query(
-        "SELECT o.id FROM note_search JOIN one_to_one AS o ON o.id = note_search.rowid "
-        "WHERE note_search MATCH ? ORDER BY o.held_on DESC, o.id DESC LIMIT ?",
-        (query, limit))]
+    if worker_id is None:
+        rows = db.query(
+            "SELECT rowid FROM note_search WHERE note_search MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (query, limit))
+    else:
+        rows = db.query(
+            "SELECT rowid FROM note_search WHERE note_search MATCH ? AND rowid IN "
+            "(SELECT id FROM one_to_one WHERE worker_id = ?) ORDER BY rowid DESC LIMIT ?",
+            (query, worker_id, limit))
+    return [int(r[0]) for r in rows]
