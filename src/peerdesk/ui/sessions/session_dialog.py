@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -196,7 +196,19 @@ class SessionDialog(QDialog):
         self._summary: str | None = None
         if self.picker is None:
             self._load_banner()
-        (self.picker or self.held_on).setFocus()
+        self.first_field: QWidget = self.picker.search if self.picker else self.held_on
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.first_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Ctrl+Return saves even when the shortcut could not claim the key first.
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.accept()
+            return
+        super().keyPressEvent(event)
 
     def _field(self, name: str, widget: QWidget) -> Field:
         field = Field(widget)
