@@ -48,9 +48,14 @@ def _queries(filter_sql: str) -> dict[str, tuple[str, tuple[Any, ...]]]:
     return {
         "caseload list (all, by name)": (
             "SELECT p.id FROM peer AS p ORDER BY p.sort_name ASC, p.id", ()),
+        # Short prefixes walk the name index; longer ones fetch their few matches.
         "caseload search 'am'": (
+            "SELECT p.id FROM peer AS p INDEXED BY peer_by_name WHERE p.id IN (SELECT rowid "
+            "FROM peer_search WHERE peer_search MATCH ?) ORDER BY p.sort_name, p.id",
+            ('"am"*',)),
+        "caseload search 'amira'": (
             "SELECT p.id FROM peer AS p WHERE p.id IN (SELECT rowid FROM peer_search "
-            "WHERE peer_search MATCH ?) ORDER BY p.sort_name, p.id", ('"am"*',)),
+            "WHERE peer_search MATCH ?) ORDER BY p.sort_name, p.id", ('"amira"*',)),
         "caseload by last contact": (
             "SELECT p.id FROM peer AS p ORDER BY p.last_contact DESC NULLS LAST, "
             "p.sort_name DESC, p.id", ()),
