@@ -86,6 +86,12 @@ def test_add_a_peer_with_only_a_preferred_name_then_find_it(qtbot, vault):
         assert page.model.rowCount() == 0
         assert page.views.currentWidget() is page.empty
         assert page.empty.text() == EMPTY_SEARCH
+        section.activateWindow()  # the offscreen platform does not hand it back by itself
+        qtbot.waitUntil(section.isActiveWindow)
+        page.search.clear()
+        qtbot.keyClicks(page.search, "m")
+        qtbot.keyClick(page.search, Qt.Key.Key_Down)  # into the list, first row chosen
+        assert page.table.hasFocus() and page.selected_peer() is not None
         # Ctrl+F comes back to the search box from the list.
         page.table.setFocus()
         qtbot.keyClick(page.table, Qt.Key.Key_F, CTRL)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -129,6 +129,7 @@ class PeerListPage(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self._enter_in_search)
+        self.search.installEventFilter(self)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.caseworker.currentIndexChanged.connect(self.apply_filter)
         self.mine.toggled.connect(self.apply_filter)
@@ -224,6 +225,17 @@ class PeerListPage(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down from the search box goes into the list.
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
+                and self.model.rowCount()):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def _enter_in_search(self) -> None:
         """Enter in the search box opens the only match, or moves into the list."""

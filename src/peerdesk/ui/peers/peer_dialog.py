@@ -55,6 +55,7 @@ class PeerDialog(QDialog):
         self.original_prefs = safe_contact or SafeContact()
         self.saved_id: int | None = None
         self.setWindowTitle("Change details" if peer else "Add a peer")
+        self.setMinimumWidth(900)
         d = peer.details if peer else PeerDraft(preferred_name="", first_contact=today())
 
         # -- about them --------------------------------------------------------------
@@ -126,7 +127,8 @@ class PeerDialog(QDialog):
         self.safe_times.setPlaceholderText("e.g. texts only after 6 pm")
         self.code_word = QLineEdit(p.code_word)
         self.code_word.setEchoMode(QLineEdit.EchoMode.Password)
-        self.code_word.setPlaceholderText("Never shown in the banner")
+        self.code_word.setPlaceholderText("Kept hidden")
+        self.code_word.setToolTip("Never shown in the safe-contact banner")
         self.show_code = QCheckBox("Show")
         self.other = QLineEdit(p.other)
         channels = QGridLayout()

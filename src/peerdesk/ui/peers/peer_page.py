@@ -216,6 +216,8 @@ class PeerPageView(QWidget):
             columns.addLayout(form, 1)
         self.follow_ups = FollowUpModel(self)
         self.follow_up_view = table(self.follow_ups, "Open follow-ups", 1)
+        self.follow_up_view.horizontalHeader().resizeSection(
+            0, self.fontMetrics().horizontalAdvance("2026-11-22 (overdue)") + 24)
         self.follow_up_done = QPushButton("Mark &done")
         self.follow_up_empty = muted("No open follow-ups.")
         buttons = QHBoxLayout()

@@ -32,7 +32,7 @@ class RecentSessionsModel(RowTableModel[SessionRow]):
         if column == RecentColumn.MINUTES:
             return row.minutes
         if column == RecentColumn.DATE:
-            return (row.held_on, row.session_id)
+            return f"{row.held_on.isoformat()} {row.session_id:012d}"
         return self.display(row, column).casefold()
 
 
@@ -52,5 +52,5 @@ class NoteHitModel(RowTableModel[NoteHit]):
 
     def sort_key(self, row: NoteHit, column: Any) -> Any:
         if column == HitColumn.DATE:
-            return (row.held_on, row.session_id)
+            return f"{row.held_on.isoformat()} {row.session_id:012d}"
         return self.display(row, column).casefold()

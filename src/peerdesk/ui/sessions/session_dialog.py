@@ -123,6 +123,7 @@ class SessionDialog(QDialog):
         self.minutes.setSuffix(" min")
         self.minutes.setValue(draft.minutes if draft else DEFAULT_MINUTES)
         self.minutes.setAccessibleName("Duration in minutes")
+        self.minutes.setFixedWidth(self.fontMetrics().horizontalAdvance("0000 min") + 40)
         self.mode = enum_combo([(m.label, m.value) for m in SessionMode],
                                draft.mode.value if draft else None)
         self.kind = enum_combo([(k.label, k.value) for k in SessionKind],

@@ -34,6 +34,7 @@ from peerdesk.ui.sessions.models import (
 from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
 
 OpenPeer = Callable[[int], object]
+SEARCH_LIMIT = 200
 LogSession = Callable[[], object]
 
 
@@ -165,15 +166,19 @@ class SessionsPage(QWidget):
         if self.session is None or not text.strip():
             return
         try:
-            hits = casework.search_notes(self.session, text)
+            hits = casework.search_notes(self.session, text, limit=SEARCH_LIMIT)
         except PeerDeskError as exc:
             show_error(self, exc)
             return
         self.hits.set_rows(hits)
         self.views.setCurrentWidget(self.hits_view)
         n = len(hits)
-        self.caption.setText(f"{n} session{'s' if n != 1 else ''} with notes containing every "
-                             "word. Enter or double-click opens the peer." if n else
+        if n >= SEARCH_LIMIT:
+            found = f"The {n} most recent sessions"
+        else:
+            found = f"{n} session{'s' if n != 1 else ''}"
+        self.caption.setText(f"{found} with notes containing every word. Enter or "
+                             "double-click opens the peer." if n else
                              "No notes contain all of those words.")
         if n:
             self.hits_view.selectRow(0)

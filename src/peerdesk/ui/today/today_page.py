@@ -30,8 +30,10 @@ from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel
 
 OpenPeer = Callable[[int], object]
-OVERDUE_BG = QBrush(QColor("#fde2e1"))
-OVERDUE_FG = QBrush(QColor("#8e0000"))
+# Calm, but unmistakable: a pale wash over the row and the date itself in red.
+OVERDUE_BG = QBrush(QColor("#fdeeee"))
+OVERDUE_FG = QBrush(QColor("#a31515"))
+REVIEW_FG = QBrush(QColor("#8a5a00"))
 
 
 class TodayColumn(IntEnum):
@@ -45,28 +47,39 @@ class TodayModel(RowTableModel[TodayItem]):
     columns = TodayColumn
     headers = ("When", "Reference", "Preferred name", "What")
 
+    def __init__(self, parent: Any = None, *, urgent: bool = True) -> None:
+        super().__init__(parent)
+        # Follow-ups are promises to a person; a consent review is paperwork.
+        self.urgent = urgent
+
     def display(self, row: TodayItem, column: Any) -> str:
-        when = row.when.isoformat() + (" · overdue" if row.overdue else "")
+        late = " · overdue" if self.urgent else " · due"
+        when = row.when.isoformat() + (late if row.overdue else "")
         return (when, row.ref, row.preferred_name, row.what)[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             if not index.isValid() or not 0 <= index.row() < len(self._rows):
                 return None
-            if self._rows[index.row()].overdue:
-                return OVERDUE_BG if role == Qt.ItemDataRole.BackgroundRole else OVERDUE_FG
+            if not self._rows[index.row()].overdue:
+                return None
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return OVERDUE_BG if self.urgent else None
+            if index.column() == TodayColumn.WHEN:
+                return OVERDUE_FG if self.urgent else REVIEW_FG
             return None
         return super().data(index, role)
 
 
 class TodaySection(QWidget):
-    def __init__(self, title: str, empty: str, open_peer: OpenPeer,
+    def __init__(self, title: str, empty: str, open_peer: OpenPeer, *, urgent: bool = True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title_text = title
+        self.urgent = urgent
         self.title = heading(title, 1)
         self.empty = muted(empty)
-        self.model = TodayModel(self)
+        self.model = TodayModel(self, urgent=urgent)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -96,7 +109,8 @@ class TodaySection(QWidget):
         self.model.set_rows(items)
         n = len(items)
         late = sum(1 for i in items if i.overdue)
-        self.title.setText(f"{self.title_text} ({n}" + (f", {late} overdue)" if late else ")"))
+        word = "overdue" if self.urgent else "past their date"
+        self.title.setText(f"{self.title_text} ({n}" + (f", {late} {word})" if late else ")"))
         self.empty.setVisible(n == 0)
         self.view.setVisible(n > 0)
         rows = min(max(n, 1), 8)
@@ -120,19 +134,21 @@ class TodayPage(QWidget):
         self.session: Session | None = session
         self._stale = True
         self.date_label = muted()
+        self.date_label.setWordWrap(False)
         self.refresh_button = QPushButton("&Refresh")
         self.follow_ups = TodaySection("Follow-ups due", "No follow-ups are due.", open_peer)
         self.logged = TodaySection("Sessions logged today", "No sessions logged yet today.",
                                    open_peer)
         self.reviews = TodaySection("Consent reviews due", "No consent reviews are due.",
-                                    open_peer)
+                                    open_peer, urgent=False)
         top = QHBoxLayout()
         top.addWidget(heading("Today"))
         top.addSpacing(12)
         top.addWidget(self.date_label)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
-        hint = QLabel("Enter or double-click opens the peer. Overdue follow-ups are in red.")
+        hint = QLabel("Enter or double-click opens the peer. Overdue follow-ups are marked "
+                      "in red.")
         hint.setStyleSheet("color: #666;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
