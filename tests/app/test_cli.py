@@ -99,10 +99,8 @@ def test_check_with_the_key_file_missing(vault):
 
 def _problem_lines(done) -> list[str]:
     assert done.returncode == 1
-    assert "Traceback" not in done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert lines[-1] == "The vault failed its checks. Restore it from a backup."
-    return lines[:-1]
+    assert "failed its checks" in _one_clear_line(done.stderr)
+    return done.stdout.strip().splitlines()
 
 
 @pytest.mark.parametrize("where", ["first page", "middle page"])

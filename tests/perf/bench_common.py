@@ -26,6 +26,7 @@ class Figure:
     holds: bool
     extra: str = ""
     samples: int = 0
+    unit: str = "ms"
 
     @property
     def ratio(self) -> float:
@@ -33,9 +34,10 @@ class Figure:
 
     def line(self) -> str:
         extra = f"  {self.extra}" if self.extra else ""
-        return (f"{self.name:<38} median {self.median_ms:8.1f} ms  baseline {self.baseline_ms:8.1f}"
-                f" ms ({self.baseline})  ratio {self.ratio:5.2f}{extra}  target {self.target}"
-                f"  holds: {'yes' if self.holds else 'no'}")
+        unit = self.unit
+        return (f"{self.name:<38} median {self.median_ms:8.1f} {unit}  baseline "
+                f"{self.baseline_ms:8.1f} {unit} ({self.baseline})  ratio {self.ratio:5.2f}"
+                f"{extra}  target {self.target}  holds: {'yes' if self.holds else 'no'}")
 
     def as_dict(self) -> dict[str, object]:
         return {**asdict(self), "ratio": round(self.ratio, 3)}

@@ -88,3 +88,27 @@ def test_a_damaged_counter_file_does_not_stop_sign_in(vault):
         raise
     close(session)
     assert not vault.signin_log.exists()
+
+
+def test_a_recovery_key_session_has_no_role_permissions(vault_paths):
+    from peerdesk.domain.errors import PermissionDenied
+    from peerdesk.domain.staff import Permission, Role
+    from peerdesk.services import accounts
+    from peerdesk.services.auth import SignIn, is_recovery
+    from peerdesk.services.setup import create_centre
+    from peerdesk.storage.vault import LockedVault
+
+    centre = create_centre(vault_paths, centre_name="C", admin_name="Ada Admin",
+                           password="a long admin password", confirm="a long admin password")
+    centre.session.end().release()
+    locked = LockedVault.open(vault_paths)
+    try:
+        recovery = SignIn(locked).open_with_recovery_key(centre.recovery_key)
+        assert is_recovery(recovery)
+        assert not any(recovery.can(p) for p in Permission)
+        with pytest.raises(PermissionDenied):
+            accounts.add_staff(recovery, name="Mallory", role=Role.ADMIN,
+                               password="another long password", confirm="another long password")
+        recovery.vault.close()
+    finally:
+        locked.release()

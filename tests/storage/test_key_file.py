@@ -96,3 +96,24 @@ def test_the_damage_helpers_really_damage(vault):
     for damage in (_truncate, _flip_base64, _short_field, _future, _weak_kdf):
         with pytest.raises(VaultError):
             KeySlotFile.load_bytes(damage(raw))
+
+
+def test_absurd_key_derivation_parameters_are_refused_as_damage(tmp_path):
+    def slot_with(**kdf):
+        return {"format": "peerdesk-keys", "version": 1, "vault_id": "00", "slots": [{
+            "id": "aa", "kind": "password", "account": "A",
+            "kdf": {"time_cost": 3, "memory_kib": 65536, "parallelism": 4, **kdf},
+            "salt": b64(16), "public_key": b64(32), "private_nonce": b64(12),
+            "private_sealed": b64(48), "data_keys": []}]}
+
+    def b64(size):
+        return base64.b64encode(b"\1" * size).decode()
+
+    ok = tmp_path / "ok.keys"
+    ok.write_text(json.dumps(slot_with()))
+    assert KeySlotFile.load(ok).slots[0].kdf.time_cost == 3  # well formed but for the KDF
+    for kdf in ({"memory_kib": 64 * 1024 * 1024}, {"time_cost": 10_000}, {"parallelism": 999}):
+        path = tmp_path / "k.keys"
+        path.write_text(json.dumps(slot_with(**kdf)))
+        with pytest.raises(KeyFileDamaged):
+            KeySlotFile.load(path)

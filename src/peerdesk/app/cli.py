@@ -89,9 +89,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"ok: encrypted pages, database structure and audit chain "
               f"({report.audit_events} events) all check out")
         return 0
+    # The details on standard output; one line on standard error (§7).
     for problem in report.problems:
-        print(f"problem: {problem}", file=sys.stderr)
-    print("The vault failed its checks. Restore it from a backup.", file=sys.stderr)
+        print(f"problem: {problem}")
+    count = len(report.problems)
+    print(f"peerdesk: the vault failed its checks ({count} problem{'s' * (count != 1)}); "
+          "restore it from a backup.", file=sys.stderr)
     return EXIT_FAILED
 
 

@@ -97,8 +97,8 @@ class SignIn:
             raise
         if staff is None:
             # Recovery: the caller will set an admin password next.
-            return Session(vault=vault, staff=_RECOVERY_STAFF, failed_sign_ins_since_last=len(
-                failures))
+            return Session(vault=vault, staff=_RECOVERY_STAFF, recovery_only=True,
+                           failed_sign_ins_since_last=len(failures))
         return Session(
             vault=vault,
             staff=staff,
@@ -122,7 +122,7 @@ _RECOVERY_STAFF = Staff(
 
 
 def is_recovery(session: Session) -> bool:
-    return session.staff is _RECOVERY_STAFF
+    return session.recovery_only
 
 
 def recovery_admin_choices(session: Session) -> list[Staff]:

@@ -19,13 +19,16 @@ class Session:
     staff: Staff
     must_change_password: bool = False
     failed_sign_ins_since_last: int = 0
+    # Opened with the recovery key: may only choose an admin account and set
+    # its password (services.auth.recover_admin); every role permission is off.
+    recovery_only: bool = False
 
     @property
     def db(self) -> Database:
         return self.vault.db
 
     def can(self, permission: Permission) -> bool:
-        return role_allows(self.staff.role, permission)
+        return not self.recovery_only and role_allows(self.staff.role, permission)
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):

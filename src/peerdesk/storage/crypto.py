@@ -56,6 +56,14 @@ class KdfParams:
             or self.parallelism < FLOOR_PARALLELISM
         ):
             raise ValueError("key derivation parameters below the floor")
+        # A damaged or tampered key file must not stall sign-in for minutes
+        # or exhaust memory: nothing we write comes near these.
+        if (
+            self.time_cost > MAX_TIME_COST * 4
+            or self.memory_kib > 4 * 1024 * 1024
+            or self.parallelism > 64
+        ):
+            raise ValueError("key derivation parameters beyond any PeerDesk writes")
 
 
 def derive_key(secret: bytes, salt: bytes, params: KdfParams) -> bytearray:
