@@ -9,13 +9,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PEERDESK_KDF_TARGET_MS"] = "0"
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Iterator
 
-import pytest  # noqa: E402
+import pytest
 
-from peerdesk.services.session import Session  # noqa: E402
-from peerdesk.services.setup import NewCentre, create_centre  # noqa: E402
-from peerdesk.storage.paths import VaultPaths  # noqa: E402
+from peerdesk.services.session import Session
+from peerdesk.services.setup import NewCentre, create_centre
+from peerdesk.storage.paths import VaultPaths
 
 CENTRE_NAME = "Test Drop-in Centre"
 ADMIN_NAME = "Ada Admin"
