@@ -215,6 +215,7 @@ def test_edit_and_delete_a_session_from_the_timeline(qtbot, vault, monkeypatch):
         pages = Pages(cal)
         section = pages.caseload.peers
         qtbot.addWidget(section)
+        pages.show(qtbot, section)
         section.open_peer(peer_id)
         view = section.peer_page
         view.tabs.setCurrentIndex(1)
@@ -263,6 +264,7 @@ def test_consent_referral_rating_and_follow_up_from_the_peer_page(qtbot, qtmodel
         pages = Pages(cal)
         section = pages.caseload.peers
         qtbot.addWidget(section)
+        pages.show(qtbot, section)
         section.open_peer(peer_id)
         view: PeerPageView = section.peer_page
         assert view.reminder.isVisibleTo(view)
@@ -338,6 +340,7 @@ def test_a_programme_lead_sees_the_records_audit_trail(qtbot, qtmodeltester, vau
         pages = Pages(lee)
         section = pages.caseload.peers
         qtbot.addWidget(section)
+        pages.show(qtbot, section)
         section.open_peer(peer_id)
         view = section.peer_page
         index = view.tabs.indexOf(view.trail_tab)

@@ -71,8 +71,14 @@ def test_today_lists_what_is_due_and_opens_the_peer(qtbot, qtmodeltester, vault)
         # A session logged with them closes the follow-up; Today reloads on the bus.
         dialog = pages.caseload.peers.log_session(ids["late"])
         assert dialog is not None
+        view = pages.caseload.peers.peer_page
+        assert view.timeline.rowCount() == 2
         dialog.accept()
         assert today.follow_ups.model.rowCount() == 0
+        # The hidden peer page reloads (an audited viewing) only once it is shown.
+        assert view.timeline.rowCount() == 2
+        pages.caseload.peers.show()
+        assert view.timeline.rowCount() == 3
         assert today.logged.model.rowCount() == 2
         assert today.follow_ups.empty.isVisibleTo(today)
 

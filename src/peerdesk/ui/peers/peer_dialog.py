@@ -133,7 +133,8 @@ class PeerDialog(QDialog):
         self.other = QLineEdit(p.other)
         channels = QGridLayout()
         for i, box in enumerate((self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok)):
-            channels.addWidget(box, i // 2, i % 2)
+            channels.addWidget(box, 0, i)
+        channels.setColumnStretch(4, 1)
         code = QHBoxLayout()
         code.setContentsMargins(0, 0, 0, 0)
         code.addWidget(self.code_word, 1)
@@ -153,15 +154,9 @@ class PeerDialog(QDialog):
         work_box.setLayout(work)
         safe_box = QGroupBox("Safe contact")
         safe_box.setLayout(safe)
-        right = QVBoxLayout()
-        right.addWidget(work_box)
-        right.addWidget(safe_box)
         columns = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(about_box)
-        left.addStretch(1)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns.addWidget(about_box, 1)
+        columns.addWidget(work_box, 1)
 
         self.error = error_label()
         self.buttons = QDialogButtonBox(
@@ -173,6 +168,7 @@ class PeerDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
+        layout.addWidget(safe_box)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
@@ -51,6 +52,7 @@ class PeersSection(QWidget):
         self.peer_page.log_session_requested.connect(self.log_session)
         self.peer_page.edit_session_requested.connect(self.edit_session)
         self.peer_page.edit_peer_requested.connect(self.edit_peer)
+        self._peer_stale = False
         bus.changed.connect(self._on_changed)
 
     # -- navigation ---------------------------------------------------------------------
@@ -77,6 +79,16 @@ class PeersSection(QWidget):
             return
         self.list_page.reload()
         if self.peer_page.page is not None and self.showing_peer():
+            # Reopening a page is audited as a viewing: only when someone can see it.
+            if self.isVisible():
+                self.peer_page.reload()
+            else:
+                self._peer_stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._peer_stale and self.showing_peer():
+            self._peer_stale = False
             self.peer_page.reload()
 
     # -- dialogs ------------------------------------------------------------------------
