@@ -122,6 +122,12 @@ def test_log_a_session_by_keyboard_alone(qtbot, vault):
         assert page.model.index(row, PeerColumn.LAST_CONTACT).data() == date.today().isoformat()
         assert page.model.index(row, PeerColumn.NEXT_FOLLOW_UP).data() == follow_up.isoformat()
 
+        # Ctrl+F from someone's page goes back to the list's search box.
+        assert section.open_peer(peer_id)
+        view.tabs.setFocus()
+        press(qtbot, Qt.Key.Key_F, CTRL)
+        assert not section.showing_peer() and page.search.hasFocus()
+
 
 def test_session_dialog_errors_stay_beside_fields(qtbot, vault):
     with signed_in(vault, "Cal Worker") as cal:

@@ -143,8 +143,13 @@ def test_lock_empties_the_caseload_models(qtbot, start_gui, vault):
     page = caseload.peers.peer_page
     assert page.name.text() == "Late Lulu" and page.timeline.rowCount() == 2
     assert main.windowTitle() == "PeerDesk"  # never a peer's name
+    dialog = caseload.peers.log_session(ids["late"])
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.notes, "half-typed words")
 
-    qtbot.keyClick(main, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    assert not dialog.isVisible()
 
     assert gui.session is None
     assert list_page.model.rowCount() == 0 and list_page.model.cached_rows() == 0

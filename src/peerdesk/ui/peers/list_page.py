@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -123,10 +123,6 @@ class PeerListPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.views, 1)
 
-        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.add_requested.emit,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self._enter_in_search)
         self.search.installEventFilter(self)

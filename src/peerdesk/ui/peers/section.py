@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
@@ -54,6 +54,10 @@ class PeersSection(QWidget):
         self.peer_page.edit_peer_requested.connect(self.edit_peer)
         self._peer_stale = False
         bus.changed.connect(self._on_changed)
+        # Anywhere in Peers, on the list or on someone's page.
+        for keys, action in (("Ctrl+F", self.find), ("Ctrl+N", self.add_peer)):
+            QShortcut(QKeySequence(keys), self, action,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- navigation ---------------------------------------------------------------------
 
@@ -70,6 +74,11 @@ class PeersSection(QWidget):
         if peer_id is not None:
             self.list_page.select_peer(peer_id)
         self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def find(self) -> None:
+        if self.showing_peer():
+            self.show_list()
+        self.list_page.focus_search()
 
     def showing_peer(self) -> bool:
         return self.stack.currentWidget() is self.peer_page
