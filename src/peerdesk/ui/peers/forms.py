@@ -23,10 +23,11 @@ class DateField(QLineEdit):
     """A date typed as YYYY-MM-DD: quick by keyboard, and a wrong day gets a message."""
 
     def __init__(self, value: date | None = None, *, optional: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.optional = optional
-        self.setPlaceholderText("YYYY-MM-DD" + (" (optional)" if optional else ""))
+        self.setPlaceholderText(placeholder or
+                                "YYYY-MM-DD" + (" (optional)" if optional else ""))
         self.setMaxLength(10)
         self.setFixedWidth(self.fontMetrics().horizontalAdvance("0000-00-00 (optional)") + 16)
         self.set_date(value)

@@ -98,7 +98,8 @@ class PeerDialog(QDialog):
                                         d.contact_route.value)
         self.first_contact = DateField(d.first_contact)
         self.status = enum_combo([(s.label, s.value) for s in PeerStatus], d.status.value)
-        self.closed_on = DateField(d.closed_on, optional=True)
+        # Empty is allowed here so the record's own rule can say what is missing.
+        self.closed_on = DateField(d.closed_on, optional=True, placeholder="YYYY-MM-DD")
         self.closed_reason = QLineEdit(d.closed_reason)
         self.caseworker = staff_combo(session, (Role.CASEWORKER, Role.PROGRAMME_LEAD),
                                       d.caseworker_id)

@@ -264,7 +264,8 @@ class PeerPageView(QWidget):
         layout.addWidget(self.entry_text)
         layout.addLayout(buttons)
         self.timeline_view.selectionModel().selectionChanged.connect(self._entry_chosen)
-        self.timeline_view.doubleClicked.connect(lambda _i: self._edit_entry())
+        # Enter or a double-click on a session opens it for changing.
+        self.timeline_view.activated.connect(lambda _i: self._edit_entry())
         self.edit_entry.clicked.connect(self._edit_entry)
         self.delete_entry.clicked.connect(self._delete_entry)
         return tab
