@@ -55,7 +55,7 @@ class PeersSection(QWidget):
         self._peer_stale = False
         bus.changed.connect(self._on_changed)
         # Anywhere in Peers, on the list or on someone's page.
-        for keys, action in (("Ctrl+F", self.find), ("Ctrl+N", self.add_peer)):
+        for keys, action in (("Ctrl+F", self.go_to_search), ("Ctrl+N", self.add_peer)):
             QShortcut(QKeySequence(keys), self, action,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -75,7 +75,7 @@ class PeersSection(QWidget):
             self.list_page.select_peer(peer_id)
         self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def find(self) -> None:
+    def go_to_search(self) -> None:
         if self.showing_peer():
             self.show_list()
         self.list_page.focus_search()
