@@ -127,6 +127,10 @@ def test_log_a_session_by_keyboard_alone(qtbot, vault):
         view.tabs.setFocus()
         press(qtbot, Qt.Key.Key_F, CTRL)
         assert not section.showing_peer() and page.search.hasFocus()
+        assert section.open_peer(peer_id)
+        view.tabs.setFocus()
+        press(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+        assert not section.showing_peer()
 
 
 def test_session_dialog_errors_stay_beside_fields(qtbot, vault):
@@ -137,6 +141,7 @@ def test_session_dialog_errors_stay_beside_fields(qtbot, vault):
         dialog = pages.caseload.peers.log_session(peer_id)
         assert dialog is not None
         qtbot.waitUntil(dialog.isActiveWindow)
+        assert dialog.who.text() == "Sunny  (P-0001)"
         qtbot.keyClicks(dialog.notes, "Important words")
         dialog.held_on.clear()
         qtbot.keyClicks(dialog.held_on, "2026-13-01")

@@ -126,25 +126,34 @@ class PeersSection(QWidget):
     def log_session(self, peer_id: int | None = None) -> SessionDialog | None:
         if self.session is None:
             return None
-        label = ""
-        page = self.peer_page.page
-        if peer_id is not None and page is not None and page.peer.id == peer_id:
-            label = f"{page.peer.details.preferred_name}  ({page.peer.ref})"
+        label = self._label(peer_id) if peer_id is not None else ""
         dialog = SessionDialog(self.session, peer_id, peer_label=label, parent=self)
         dialog.saved.connect(lambda _id: announce(self.bus))
         self.present(dialog)
         return dialog
+
+    def _label(self, peer_id: int) -> str:
+        """'Name  (P-0042)' for the dialog, from the open page or the list's columns."""
+        page = self.peer_page.page
+        if page is not None and page.peer.id == peer_id:
+            return f"{page.peer.details.preferred_name}  ({page.peer.ref})"
+        if self.session is None:
+            return ""
+        try:
+            row = peers.rows(self.session, [peer_id])
+        except PeerDeskError:
+            return ""
+        return f"{row[0].preferred_name}  ({row[0].ref})" if row else ""
 
     def edit_session(self, session_id: int) -> SessionDialog | None:
         if self.session is None:
             return None
         try:
             stored = casework.get_session(self.session, session_id)
-            row = peers.rows(self.session, [stored.draft.peer_id])
         except PeerDeskError as exc:
             show_error(self, exc)
             return None
-        label = f"{row[0].preferred_name}  ({row[0].ref})" if row else ""
+        label = self._label(stored.draft.peer_id)
         dialog = SessionDialog(self.session, stored=stored, peer_label=label, parent=self)
         dialog.saved.connect(lambda _id: announce(self.bus))
         self.present(dialog)
