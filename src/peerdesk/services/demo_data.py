@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from peerdesk.domain.peer import AgeBand, ContactRoute, Gender
+from peerdesk.services import demo_groups
 from peerdesk.services import demo_names as names
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import bulk
@@ -71,7 +72,7 @@ def _session_days(rng: random.Random, first: date, today: date, count: int) -> l
 def populate(db: Database, *, scale: Scale, seed: int, today: date, staff_ids: list[int],
              supporter_ids: list[int],
              progress: Callable[[int, int], None] | None = None) -> None:
-    """Fill an empty vault's caseload tables. Runs in its own transactions."""
+    """Fill an empty vault's caseload and groups. Runs in its own transactions."""
     rng = random.Random(seed)
     start = today - timedelta(days=365 * scale.years)
     days = (today - start).days
@@ -79,6 +80,7 @@ def populate(db: Database, *, scale: Scale, seed: int, today: date, staff_ids: l
     first_id = bulk.next_id(db, "peer")
     topic_ids = bulk.topic_ids(db)
     done = 0
+    spans: list[demo_groups.PeerSpan] = []
     for chunk_start in range(0, scale.peers, 1000):
         chunk = range(chunk_start, min(scale.peers, chunk_start + 1000))
         rows = bulk.Rows()
@@ -88,11 +90,16 @@ def populate(db: Database, *, scale: Scale, seed: int, today: date, staff_ids: l
                       supporter_ids=supporter_ids, topic_ids=topic_ids)
         with db.transaction():
             bulk.write(db, rows)
+        spans.extend(demo_groups.PeerSpan(r[0], date.fromisoformat(r[12]),
+                                          date.fromisoformat(r[14]) if r[14] else today)
+                     for r in rows.peers)
         done += len(chunk)
         if progress:
             progress(done, scale.peers)
     with db.transaction():
         bulk.refresh_all_derived(db)
+    demo_groups.populate_groups(db, rng, peers=spans, start=start, today=today,
+                                facilitators=[*supporter_ids, *staff_ids])
 
 
 def _one_peer(rng: random.Random, rows: bulk.Rows, *, peer_id: int, ref: int, start: date,

@@ -85,3 +85,6 @@ DESTINATIONS = {
     "group": ("Tuesday art group", "Women's walking group", "English conversation club",
               "Peer support circle"),
 }
+
+PLACES = ("Community room", "Upstairs room", "Garden room", "Library meeting room",
+          "Main hall")

@@ -99,3 +99,31 @@ def refresh_all_derived(db: Database) -> None:
         "next_follow_up = (SELECT min(follow_up_on) FROM one_to_one AS o "
         "  WHERE o.peer_id = peer.id AND follow_up_on IS NOT NULL "
         "  AND follow_up_done_on IS NULL)")
+
+
+@dataclass(slots=True)
+class GroupRows:
+    groups: list[tuple[Any, ...]] = field(default_factory=list)
+    facilitators: list[tuple[Any, ...]] = field(default_factory=list)
+    members: list[tuple[Any, ...]] = field(default_factory=list)
+    meetings: list[tuple[Any, ...]] = field(default_factory=list)
+    meeting_staff: list[tuple[Any, ...]] = field(default_factory=list)
+    attendance: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def write_groups(db: Database, rows: GroupRows) -> None:
+    """Insert groups with their meetings and registers; call inside a transaction."""
+    db.executemany(
+        "INSERT INTO peer_group (id, name, kind, mode, archived_on, created_at, updated_at) "
+        f"VALUES (?, ?, ?, ?, ?, {_NOW}, {_NOW})", rows.groups)
+    db.executemany("INSERT INTO group_facilitator (group_id, staff_id) VALUES (?, ?)",
+                   rows.facilitators)
+    db.executemany("INSERT INTO group_member (group_id, peer_id, joined_on, left_on) "
+                   "VALUES (?, ?, ?, ?)", rows.members)
+    db.executemany(
+        "INSERT INTO meeting (id, group_id, held_on, starts_at, place, status, anonymous_count, "
+        f"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, {_NOW}, {_NOW})", rows.meetings)
+    db.executemany("INSERT INTO meeting_facilitator (meeting_id, staff_id) VALUES (?, ?)",
+                   rows.meeting_staff)
+    db.executemany("INSERT INTO attendance (meeting_id, peer_id, mark, walk_in) "
+                   "VALUES (?, ?, ?, ?)", rows.attendance)
