@@ -22,6 +22,8 @@ Figures today:
   opening a peer's page (<= 100 ms), and each caseload query warm (<= 1.3 x)
   and cold, first after unlock (<= 2.5 x where plain takes over 10 ms), all
   against the same SQL on a plain copy of the same vault.
+- groups: open the busiest register (<= 100 ms), save it (<= 50 ms), a
+  group's attendance over time (<= 200 ms).
 - memory: resident set with the vault open and the Peers list shown and
   scrolled end to end, against a bare window (reported in MB, not ms);
   target <= 300 MB.
@@ -38,11 +40,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.perf import bench_caseload, bench_memory, bench_startup, bench_unlock
+from tests.perf import bench_caseload, bench_groups, bench_memory, bench_startup, bench_unlock
 from tests.perf.bench_common import DEFAULT_WORKDIR, demo_vault
 
 BENCHES = {"startup": bench_startup.measure, "unlock": bench_unlock.measure,
-           "caseload": bench_caseload.measure, "memory": bench_memory.measure}
+           "caseload": bench_caseload.measure, "groups": bench_groups.measure,
+           "memory": bench_memory.measure}
 
 
 def main(argv: list[str] | None = None) -> int:
