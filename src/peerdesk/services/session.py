@@ -10,6 +10,7 @@ from peerdesk.domain.staff import Permission, Staff, role_allows
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories.meta import get_setting
+from peerdesk.storage.repositories.search import purge_pending
 from peerdesk.storage.vault import LockedVault, UnlockedVault, utc_now
 
 
@@ -47,7 +48,13 @@ class Session:
         return get_setting(self.vault.db, "centre_name", "") or ""
 
     def end(self, action: AuditAction = AuditAction.SIGNED_OUT) -> LockedVault:
-        """Sign out or lock: audit it, close the connection, drop the key."""
+        """Sign out or lock: audit it, close the connection, drop the key.
+
+        Signing out also finishes removing deleted words from the search
+        indexes on a very large vault (locking must be instant, so it doesn't).
+        """
+        if action is AuditAction.SIGNED_OUT:
+            purge_pending(self.vault.db)
         with self.vault.db.transaction():
             self.audit(action)
         return self.vault.close()

@@ -38,8 +38,9 @@ CREATE INDEX peer_by_ref ON peer (ref_number, id);
 CREATE INDEX peer_by_last_contact ON peer (last_contact, sort_name, id);
 CREATE INDEX peer_by_next_follow_up ON peer (next_follow_up, sort_name, id);
 
--- rowid = peer.id. Contentless: the names live only in `peer`, and a
--- deleted peer's tokens are really deleted (contentless_delete).
+-- rowid = peer.id. Contentless: the names live only in `peer`. Deleted
+-- rows leave their terms in the index blocks until an 'optimize', which
+-- repositories/search.forget_deleted runs after every delete or rename.
 CREATE VIRTUAL TABLE peer_search USING fts5(
     names, content = '', contentless_delete = 1, prefix = '1 2 3',
     tokenize = 'unicode61 remove_diacritics 2'

@@ -9,7 +9,7 @@ from typing import Any
 from peerdesk.domain.errors import NotFound
 from peerdesk.domain.one_to_one import SessionDraft, SessionKind, SessionMode
 from peerdesk.storage.database import Database
-from peerdesk.storage.repositories.search import word_query
+from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +35,24 @@ def _topic_ids(db: Database, names: tuple[str, ...]) -> list[int]:
     return ids
 
 
-def _index_note(db: Database, session_id: int, draft: SessionDraft) -> None:
-    db.execute("DELETE FROM note_search WHERE rowid = ?", (session_id,))
+def _index_note(db: Database, session_id: int, draft: SessionDraft, *, replacing: bool) -> None:
     body = f"{draft.notes}\n{draft.next_steps}".strip()
+    if replacing:
+        db.execute("DELETE FROM note_search WHERE rowid = ?", (session_id,))
     if body:
         db.execute("INSERT INTO note_search (rowid, body) VALUES (?, ?)", (session_id, body))
+    if replacing:
+        forget_deleted(db, "note_search")
 
 
-def _write_parts(db: Database, session_id: int, draft: SessionDraft) -> None:
+def _note_text(db: Database, session_id: int) -> tuple[str, str] | None:
+    rows = db.query("SELECT notes, next_steps FROM one_to_one_note WHERE session_id = ?",
+                    (session_id,))
+    return (rows[0][0], rows[0][1]) if rows else None
+
+
+def _write_parts(db: Database, session_id: int, draft: SessionDraft, *, new: bool) -> None:
+    before = None if new else _note_text(db, session_id)
     db.execute(
         "INSERT INTO one_to_one_note (session_id, notes, next_steps) VALUES (?, ?, ?) "
         "ON CONFLICT (session_id) DO UPDATE SET notes = excluded.notes, "
@@ -54,7 +64,8 @@ def _write_parts(db: Database, session_id: int, draft: SessionDraft) -> None:
         "INSERT INTO one_to_one_topic (session_id, topic_id) VALUES (?, ?)",
         [(session_id, topic_id) for topic_id in _topic_ids(db, draft.topics)],
     )
-    _index_note(db, session_id, draft)
+    if before != (draft.notes, draft.next_steps):
+        _index_note(db, session_id, draft, replacing=not new)
 
 
 def insert(db: Database, draft: SessionDraft, *, now: str) -> int:
@@ -66,7 +77,7 @@ def insert(db: Database, draft: SessionDraft, *, now: str) -> int:
          draft.follow_up_on.isoformat() if draft.follow_up_on else None, now, now),
     )
     session_id = int(cursor.lastrowid)
-    _write_parts(db, session_id, draft)
+    _write_parts(db, session_id, draft, new=True)
     return session_id
 
 
@@ -79,13 +90,14 @@ def update(db: Database, session_id: int, draft: SessionDraft, *, now: str) -> N
     )
     if cursor.rowcount == 0:
         raise NotFound
-    _write_parts(db, session_id, draft)
+    _write_parts(db, session_id, draft, new=False)
 
 
 def delete(db: Database, session_id: int) -> None:
     db.execute("DELETE FROM note_search WHERE rowid = ?", (session_id,))
     if db.execute("DELETE FROM one_to_one WHERE id = ?", (session_id,)).rowcount == 0:
         raise NotFound
+    forget_deleted(db, "note_search")
 
 
 def close_follow_ups(db: Database, peer_id: int, on: date) -> None:
@@ -184,7 +196,7 @@ def search_notes(db: Database, text: str, *, limit: int = 200,
     (tens of thousands for a common word) and decrypt pages for each.
     `worker_id` keeps only that person's sessions.
     """
-    query = word_query(text)
+    query = prefix_query(text)
     if query is None:
         return []
     if worker_id is None:

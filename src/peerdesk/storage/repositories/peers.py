@@ -21,7 +21,7 @@ from peerdesk.domain.peer import (
 from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.meta import get_meta, set_meta
-from peerdesk.storage.repositories.search import prefix_query
+from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 _NEXT_REF = "next_peer_ref"
 
@@ -90,14 +90,17 @@ def insert(db: Database, draft: PeerDraft, *, now: str) -> int:
 
 
 def update(db: Database, peer_id: int, draft: PeerDraft, *, now: str) -> None:
-    assignments = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))
-    cursor = db.execute(f"UPDATE peer SET {assignments}, updated_at = ? WHERE id = ?",
-                        (*_values(draft), now, peer_id))
-    if cursor.rowcount == 0:
+    old = db.query("SELECT preferred_name, full_name FROM peer WHERE id = ?", (peer_id,))
+    if not old:
         raise NotFound
-    db.execute("DELETE FROM peer_search WHERE rowid = ?", (peer_id,))
-    db.execute("INSERT INTO peer_search (rowid, names) VALUES (?, ?)",
-               (peer_id, search_text(draft)))
+    assignments = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))
+    db.execute(f"UPDATE peer SET {assignments}, updated_at = ? WHERE id = ?",
+               (*_values(draft), now, peer_id))
+    if (old[0][0], old[0][1]) != (draft.preferred_name, draft.full_name):
+        db.execute("DELETE FROM peer_search WHERE rowid = ?", (peer_id,))
+        db.execute("INSERT INTO peer_search (rowid, names) VALUES (?, ?)",
+                   (peer_id, search_text(draft)))
+        forget_deleted(db, "peer_search")
 
 
 def _peer(row: Any, safe: SafeContact | None = None) -> Peer:
