@@ -262,3 +262,28 @@ def test_notes_search_lists_the_last_logged_first_and_stops_at_the_limit(lead: S
     assert [h.session_id for h in casework.search_notes(lead, "hous")] == logged[::-1]
     assert [h.session_id for h in casework.search_notes(lead, "housing", limit=2)] == [
         logged[2], logged[1]]
+
+
+def test_a_peer_supporter_gets_no_row_for_an_unassigned_peer(admin_session: Session) -> None:
+    sam = add_person(admin_session, "Sam Supporter", Role.PEER_SUPPORTER)
+    add_person(admin_session, "Casey Worker", Role.CASEWORKER)
+    casey = sign_in_as(admin_session, "Casey Worker")
+    mine = peers.create(casey, peer("Assigned", supporter_id=sam), today=TODAY)
+    secret = peers.create(casey, peer("Secretperson"), today=TODAY)
+    sam_session = sign_in_as(casey, "Sam Supporter")
+    assert [r.preferred_name for r in peers.rows(sam_session, [mine, secret])] == ["Assigned"]
+
+
+def test_notes_about_a_peer_no_longer_assigned_are_not_found(admin_session: Session) -> None:
+    sam = add_person(admin_session, "Sam Supporter", Role.PEER_SUPPORTER)
+    add_person(admin_session, "Casey Worker", Role.CASEWORKER)
+    casey = sign_in_as(admin_session, "Casey Worker")
+    peer_id = peers.create(casey, peer("Assigned", supporter_id=sam), today=TODAY)
+    sam_session = sign_in_as(casey, "Sam Supporter")
+    casework.log_session(sam_session, one_to_one(peer_id, sam, notes="piasecretword"),
+                         today=TODAY)
+    assert len(casework.search_notes(sam_session, "piasecretword")) == 1
+    casey = sign_in_as(sam_session, "Casey Worker")
+    peers.update(casey, peer_id, peer("Assigned"), today=TODAY)  # unassigned
+    sam_session = sign_in_as(casey, "Sam Supporter")
+    assert casework.search_notes(sam_session, "piasecretword") == []

@@ -40,3 +40,14 @@ def require_peer(session: Session, peer_id: int) -> None:
 def notes_limited_to(session: Session) -> int | None:
     """None when every note may be read; otherwise only notes by this staff id."""
     return None if session.can(Permission.READ_ALL_NOTES) else session.staff.id
+
+
+def visible_peer_ids(session: Session) -> set[int] | None:
+    """The peers this person may see, or None for every peer.
+
+    For filtering lists that don't come from the caseload query (search hits,
+    Today's items, rows asked for by id).
+    """
+    if session.can(Permission.VIEW_ALL_PEERS):
+        return None
+    return set(peer_repo.matching_ids(session.db, restrict(session, peer_repo.PeerFilter())))

@@ -121,10 +121,15 @@ def search_notes(session: Session, text: str, *, limit: int = 200) -> list[NoteH
     access.restrict(session, peer_repo.PeerFilter())
     ids = session_repo.search_notes(session.db, text, limit=limit,
                                     worker_id=access.notes_limited_to(session))
+    # A peer supporter's own notes about someone no longer assigned to them
+    # are not theirs to see any more.
+    visible = access.visible_peer_ids(session)
     words = text.split()
     hits: list[NoteHit] = []
     for session_id in ids:
         stored = session_repo.get(session.db, session_id)
+        if visible is not None and stored.draft.peer_id not in visible:
+            continue
         peer = peer_repo.get(session.db, stored.draft.peer_id)
         hits.append(NoteHit(session_id, peer.id, peer.ref, peer.details.preferred_name,
                             stored.draft.held_on,

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.one_to_one import SessionKind, SessionMode
 from peerdesk.domain.outcomes import ONS4, UCLA3, Measure, MeasureKind, ladder
 from peerdesk.domain.staff import Permission
 from peerdesk.services import access
-from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
 from peerdesk.storage.repositories import one_to_one as session_repo
 from peerdesk.storage.repositories import peers as peer_repo
 from peerdesk.storage.repositories import ratings as rating_repo
-
-# Looked back through in steps, so a busy centre reads only the last weeks.
-_WINDOWS_DAYS = (14, 60, 365, 366 * 5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,31 +35,18 @@ def recent_sessions(session: Session, *, limit: int = 100, today: date | None = 
 
     A peer supporter sees only the sessions they logged with peers assigned to them.
     """
-    flt = access.restrict(session, peer_repo.PeerFilter())
-    mine = access.notes_limited_to(session)
-    visible: set[int] | None = None
-    if not session.can(Permission.VIEW_ALL_PEERS):
-        visible = set(peer_repo.matching_ids(session.db, flt))
-    on = today_(today)
-    found: list[tuple[int, int, str]] = []
-    for days in _WINDOWS_DAYS:
-        found = [(s, p, w) for s, p, w in session_repo.held_between(
-            session.db, on - timedelta(days=days), on, worker_id=mine)
-            if visible is None or p in visible]
-        if len(found) >= limit:
-            break
-    found = found[:limit]
-    peers = {r.id: r for r in peer_repo.rows_for(session.db, sorted({p for _, p, _ in found}))}
-    result: list[SessionRow] = []
-    for session_id, peer_id, _held in found:
-        stored = session_repo.get(session.db, session_id)
-        row = peers.get(peer_id)
-        if row is None:
-            continue
-        draft = stored.draft
-        result.append(SessionRow(session_id, peer_id, row.ref, row.preferred_name,
-                                 draft.held_on, draft.minutes, draft.mode, draft.kind,
-                                 stored.worker_name))
+    del today  # newest first needs no date; kept so callers can pass one
+    access.restrict(session, peer_repo.PeerFilter())
+    assigned = None if session.can(Permission.VIEW_ALL_PEERS) else session.staff.id
+    found = session_repo.newest(session.db, limit=limit,
+                                worker_id=access.notes_limited_to(session),
+                                assigned_to=assigned)
+    peers = {r.id: r for r in peer_repo.rows_for(session.db, sorted({s.peer_id for s in found}))}
+    result = [
+        SessionRow(s.id, s.peer_id, peers[s.peer_id].ref, peers[s.peer_id].preferred_name,
+                   s.held_on, s.minutes, s.mode, s.kind, s.worker_name)
+        for s in found if s.peer_id in peers
+    ]
     with session.db.transaction():
         session.audit(AuditAction.VIEWED, "sessions", "", f"recent sessions, {len(result)} shown")
     return result

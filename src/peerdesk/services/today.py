@@ -34,33 +34,29 @@ class Today:
 
 def overview(session: Session, *, today: date | None = None) -> Today:
     on = today_(today)
-    visible = set(peer_repo.matching_ids(session.db, access.restrict(session,
-                                                                     peer_repo.PeerFilter())))
-    names: dict[int, tuple[str, str]] = {}
-
-    def item(peer_id: int, when: str, what: str, item_id: int) -> TodayItem | None:
-        if peer_id not in visible:
-            return None
-        if peer_id not in names:
-            row = peer_repo.rows_for(session.db, [peer_id])[0]
-            names[peer_id] = (row.ref, row.preferred_name)
-        ref, name = names[peer_id]
-        day = date.fromisoformat(when)
-        return TodayItem(peer_id, ref, name, day, what, day < on, item_id)
-
-    follow_ups = [item(p, w, "Follow-up", s) for s, p, w in
-                  session_repo.open_follow_ups(session.db, on)]
+    access.restrict(session, peer_repo.PeerFilter())
+    visible = access.visible_peer_ids(session)
     mine = None if access.notes_limited_to(session) is None else session.staff.id
-    logged = [item(p, w, "Session logged", s) for s, p, w in
-              session_repo.held_between(session.db, on, on, worker_id=mine)]
-    reviews = [item(c.peer_id, c.review_on.isoformat(), f"Review consent: {c.scope.label}", c.id)
-               for c in consent_repo.reviews_due(session.db, on) if c.review_on]
-    return Today(
-        on=on,
-        follow_ups=[i for i in follow_ups if i],
-        sessions_today=[i for i in logged if i],
-        consent_reviews=[i for i in reviews if i],
+    raw = (
+        [(p, w, "Follow-up", s, "f") for s, p, w in session_repo.open_follow_ups(session.db, on)]
+        + [(p, w, "Session logged", s, "s") for s, p, w in
+           session_repo.held_between(session.db, on, on, worker_id=mine)]
+        + [(c.peer_id, c.review_on.isoformat(), f"Review consent: {c.scope.label}", c.id, "c")
+           for c in consent_repo.reviews_due(session.db, on) if c.review_on]
     )
+    raw = [r for r in raw if visible is None or r[0] in visible]
+    # One query for every peer named on the page, not one per item.
+    rows = {r.id: r for r in peer_repo.rows_for(session.db, sorted({r[0] for r in raw}))}
+    items: dict[str, list[TodayItem]] = {"f": [], "s": [], "c": []}
+    for peer_id, when, what, item_id, kind in raw:
+        row = rows.get(peer_id)
+        if row is None:
+            continue
+        day = date.fromisoformat(when)
+        items[kind].append(TodayItem(peer_id, row.ref, row.preferred_name, day, what, day < on,
+                                     item_id))
+    return Today(on=on, follow_ups=items["f"], sessions_today=items["s"],
+                 consent_reviews=items["c"])
 
 
 __all__ = ["Today", "TodayItem", "overview"]

@@ -209,3 +209,36 @@ def search_notes(db: Database, text: str, *, limit: int = 200,
             "(SELECT id FROM one_to_one WHERE worker_id = ?) ORDER BY rowid DESC LIMIT ?",
             (query, worker_id, limit))
     return [int(r[0]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionListRow:
+    id: int
+    peer_id: int
+    held_on: date
+    minutes: int
+    mode: SessionMode
+    kind: SessionKind
+    worker_name: str
+
+
+def newest(db: Database, *, limit: int, worker_id: int | None = None,
+           assigned_to: int | None = None) -> list[SessionListRow]:
+    """The latest sessions without notes, walking the date index backwards."""
+    where, params = [], []
+    if worker_id is not None:
+        where.append("o.worker_id = ?")
+        params.append(worker_id)
+    if assigned_to is not None:
+        where.append("o.peer_id IN (SELECT id FROM peer WHERE caseworker_id = ? "
+                     "OR supporter_id = ?)")
+        params.extend((assigned_to, assigned_to))
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    return [
+        SessionListRow(int(r[0]), int(r[1]), date.fromisoformat(r[2]), int(r[3]),
+                       SessionMode(r[4]), SessionKind(r[5]), r[6] or "")
+        for r in db.query(
+            "SELECT o.id, o.peer_id, o.held_on, o.minutes, o.mode, o.kind, s.name "
+            f"FROM one_to_one AS o LEFT JOIN staff AS s ON s.id = o.worker_id {clause} "
+            "ORDER BY o.held_on DESC, o.id DESC LIMIT ?", (*params, limit))
+    ]
