@@ -165,3 +165,15 @@ def test_a_referral_into_a_group_can_add_the_peer(lead: Session) -> None:
     referral = peers.open_page(lead, ana).referrals[0].draft
     assert (referral.destination, referral.destination_name) == (
         ReferralDestination.GROUP, "Tuesday circle")
+
+
+def test_members_lists_current_members_for_facilitators_only(lead: Session) -> None:
+    group_id, (_, ana, _) = group_with_members(lead, ["Ben", "Ana", "Cy"])
+    groups.end_membership(lead, group_id, ana, today=TODAY)
+    assert [r.preferred_name for r in groups.members(lead, group_id)] == ["Ben", "Cy"]
+    viewed = [e for e in audit_repo.recent(lead.db, limit=50)
+              if e.action is AuditAction.VIEWED and e.detail == "members"]
+    assert viewed and viewed[0].target_id == str(group_id)
+    supporter = sign_in_as(lead, "Sam Supporter")
+    with pytest.raises(PermissionDenied):
+        groups.members(supporter, group_id)

@@ -28,6 +28,7 @@ from peerdesk.services import access
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
 from peerdesk.storage.repositories import groups as repo
+from peerdesk.storage.repositories import peers as peer_repo
 from peerdesk.storage.repositories import referrals as referral_repo
 from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.vault import utc_now
@@ -146,6 +147,16 @@ def refer_to_group(session: Session, peer_id: int, group_id: int, *, add_as_memb
             repo.add_member(session.db, group_id, peer_id, on)
             session.audit(AuditAction.CHANGED, "peer", str(peer_id), f"joined group {group_id}")
     return referral_id
+
+
+def members(session: Session, group_id: int) -> list[peer_repo.PeerRow]:
+    """The group's current members, in name order (its facilitators see them all)."""
+    _require_group(session, group_id)
+    with session.db.transaction():
+        session.audit(AuditAction.VIEWED, "group", str(group_id), "members")
+    ids = set(repo.current_member_ids(session.db, group_id))
+    rows = peer_repo.rows_for(session.db, list(ids))
+    return sorted(rows, key=lambda r: (r.preferred_name.casefold(), r.id))
 
 
 def groups_of_peer(session: Session, peer_id: int) -> list[tuple[int, str, str, str]]:
