@@ -63,7 +63,7 @@ def test_lowercase_spaces_and_look_alike_letters_are_accepted():
 @pytest.mark.parametrize("typed, message", [
     (VALID[:-1], "characters in 8 groups"),
     (VALID + "0", "characters in 8 groups"),
-    (VALID[:-1] + "U", "never used in a recovery key: U"),
+    (VALID[:-1] + "U", "characters a recovery key never uses"),
 ])
 def test_wrong_length_and_foreign_characters_are_explained(typed, message):
     with pytest.raises(ValidationError, match=message):

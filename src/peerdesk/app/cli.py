@@ -41,7 +41,10 @@ def read_password(prompt: str = "Password: ") -> str:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    from peerdesk.app.gui import run_gui
+    from peerdesk.app.gui import DEBUG_ENV, run_gui
+
+    if args.debug:
+        os.environ[DEBUG_ENV] = "1"
 
     if args.demo:
         from peerdesk.services.demo import create_demo_vault

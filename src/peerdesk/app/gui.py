@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from peerdesk.ui.sign_in import SignInWindow
 
 EXIT_AFTER_FIRST_PAINT = "PEERDESK_EXIT_AFTER_FIRST_PAINT"
+DEBUG_ENV = "PEERDESK_DEBUG"
 EXIT_OPEN_FAILED = 1
 IDLE_LOCK_MS = 5 * 60_000  # DESIGN.md §4; a setting (1-30 minutes) when settings exist
 OPEN_ANYWAY_AFTER_MS = 500
@@ -235,7 +236,13 @@ def _install_excepthook(parent: GuiController) -> None:
 
     def hook(kind: type[BaseException], value: BaseException,
              tb: TracebackType | None) -> None:
-        traceback.print_exception(kind, value, tb, file=sys.stderr)
+        # Exception messages can carry record values; stderr may end up in a
+        # session log on a shared PC. Details only when asked for.
+        if os.environ.get(DEBUG_ENV):
+            traceback.print_exception(kind, value, tb, file=sys.stderr)
+        else:
+            print(f"PeerDesk: unexpected {kind.__name__} (set {DEBUG_ENV}=1 or run with "
+                  "--debug for details)", file=sys.stderr)
         from peerdesk.ui.errors import show_error
 
         window = parent.main_window if parent.session is not None else parent.sign_in_window

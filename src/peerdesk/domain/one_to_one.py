@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from peerdesk.domain.dates import check_past_date, check_planned_date
 from peerdesk.domain.errors import ValidationError
-from peerdesk.domain.text import clean_note
+from peerdesk.domain.text import clean_note, clean_short_text
 
 MAX_MINUTES = 12 * 60
 
@@ -70,7 +70,9 @@ class SessionDraft:
         return SessionDraft(
             peer_id=self.peer_id, worker_id=self.worker_id, held_on=self.held_on,
             minutes=self.minutes, mode=self.mode, kind=self.kind,
-            topics=tuple(dict.fromkeys(t.strip() for t in self.topics if t.strip())),
+            topics=tuple(dict.fromkeys(
+                clean_short_text(t, what="Topic", field="topics", maximum=60)
+                for t in self.topics if t.strip())),
             notes=clean_note(self.notes, what="Notes"),
             next_steps=clean_note(self.next_steps, what="Next steps", field="next_steps",
                                   maximum=4000),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import (
@@ -50,7 +50,8 @@ class SignIn:
             return 0
         last = datetime.fromisoformat(failures[-1].at).timestamp()
         remaining = last + delay_after(len(failures)) - self._clock()
-        return max(0, int(remaining + 0.999))
+        # Capped: a time edited into the future must not lock everyone out.
+        return max(0, min(MAX_DELAY_S, int(remaining + 0.999)))
 
     def unlock(self, account: str, password: str) -> UnlockedVault:
         """Unlock without starting a session (for `peerdesk check`); still counted and slowed."""
@@ -65,8 +66,8 @@ class SignIn:
             slots = self.locked.keyslots.slots_for(account)
             known = (slots[0].account or "") if slots else ""
             signin_log.record(self.locked.paths.signin_log, signin_log.FailedSignIn(
-                at=datetime.fromtimestamp(self._clock()).astimezone().isoformat(
-                    timespec="seconds"), account=known))
+                at=datetime.fromtimestamp(self._clock(), UTC).isoformat(timespec="seconds"),
+                account=known))
             raise
 
     def sign_in(self, account: str, password: str) -> Session:
@@ -89,8 +90,19 @@ class SignIn:
                         action=AuditAction.SIGN_IN_FAILED, target_kind="account",
                         target_id=failure.account,
                     )
-                audit_repo.append(vault.db, at=utc_now(), actor_id=staff.id if staff else None,
-                                  action=action)
+                actor = staff.id if staff else None
+                # Work the unlock itself did is recorded under the person who unlocked.
+                upgrade = vault.migration
+                if upgrade is not None and upgrade.to_version > upgrade.from_version:
+                    audit_repo.append(vault.db, at=utc_now(), actor_id=actor,
+                                      action=AuditAction.VAULT_MIGRATED,
+                                      detail=f"schema {upgrade.from_version} -> "
+                                             f"{upgrade.to_version}")
+                if vault.rekeyed_on_open:
+                    audit_repo.append(vault.db, at=utc_now(), actor_id=actor,
+                                      action=AuditAction.VAULT_REKEYED,
+                                      detail="finished after an interruption")
+                audit_repo.append(vault.db, at=utc_now(), actor_id=actor, action=action)
             signin_log.clear(self.locked.paths.signin_log)
         except BaseException:
             vault.close()

@@ -7,6 +7,7 @@ from datetime import date
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.consent import Consent
+from peerdesk.domain.errors import ValidationError
 from peerdesk.domain.peer import Peer, PeerDraft
 from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.domain.staff import Permission, Role, StaffStatus
@@ -57,10 +58,18 @@ def assignable_staff(session: Session) -> list[StaffChoice]:
                                                              Role.PROGRAMME_LEAD)]
 
 
+_ASSIGNABLE = (Role.CASEWORKER, Role.PEER_SUPPORTER, Role.PROGRAMME_LEAD)
+
+
 def _check_assignees(session: Session, draft: PeerDraft) -> None:
-    for staff_id in (draft.caseworker_id, draft.supporter_id):
-        if staff_id is not None:
-            staff_repo.get(session.db, staff_id)
+    for staff_id, field in ((draft.caseworker_id, "caseworker_id"),
+                            (draft.supporter_id, "supporter_id")):
+        if staff_id is None:
+            continue
+        staff = staff_repo.get(session.db, staff_id)
+        if not staff.is_active or staff.role not in _ASSIGNABLE:
+            raise ValidationError("Assign an active caseworker, peer supporter or programme "
+                                  "lead.", field=field)
 
 
 def create(session: Session, draft: PeerDraft, *, safe_contact: SafeContact | None = None,
@@ -84,6 +93,10 @@ def update(session: Session, peer_id: int, draft: PeerDraft, *, today: date | No
            ) -> None:
     access.require_peer(session, peer_id)
     clean = draft.validated(today_(today))
+    if not session.can(Permission.VIEW_ALL_PEERS):
+        # Who works with a peer is decided by caseworkers and leads.
+        caseworker, supporter = peer_repo.assignment(session.db, peer_id)
+        clean = replace(clean, caseworker_id=caseworker, supporter_id=supporter)
     with session.db.transaction():
         _check_assignees(session, clean)
         peer_repo.update(session.db, peer_id, clean, now=utc_now())

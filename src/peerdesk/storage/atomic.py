@@ -21,10 +21,20 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def owner_only(path: Path) -> None:
+    """Readable and writable by this account alone (SQLite gives -wal and -shm
+    files the main file's mode, so setting it on the database covers them)."""
+    if os.name == "posix" and path.exists():
+        os.chmod(path, 0o600)
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".tmp")
     try:
-        with open(tmp, "wb") as handle:
+        # Owner-only from the first byte: other accounts on a shared PC must
+        # not copy key slots to guess passwords offline.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

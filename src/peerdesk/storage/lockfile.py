@@ -19,6 +19,9 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
     import msvcrt
 
     def _try_lock(handle: IO[str]) -> bool:
+        # msvcrt locks bytes from the current position; an "a+" handle sits at
+        # the end, which moves as the holder writes its pid. Always byte 0.
+        handle.seek(0)
         try:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:

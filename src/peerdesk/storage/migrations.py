@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from peerdesk.domain.errors import DiskFull, VaultError, VaultTooNew
+from peerdesk.storage.atomic import owner_only
 from peerdesk.storage.database import Database
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -94,6 +95,7 @@ def migrate(db: Database, folder: Path | None = None) -> MigrationResult:
         db.checkpoint()  # the main file then holds every committed page
         try:
             shutil.copyfile(db.path, copy)
+            owner_only(copy)
         except OSError as exc:
             copy.unlink(missing_ok=True)
             # Only a full disk is a full disk: a permission problem or a

@@ -55,7 +55,8 @@ def normalise(typed: str) -> str:
     bad = sorted({ch for ch in chars if ch not in _VALUES})
     if bad:
         raise ValidationError(
-            f"These characters are never used in a recovery key: {' '.join(bad)}",
+            "The key contains characters a recovery key never uses; check it against the "
+            "printed copy.",
             field="recovery_key",
         )
     groups = []
@@ -64,7 +65,7 @@ def normalise(typed: str) -> str:
         values = [_VALUES[ch] for ch in chunk]
         if _check_value(g, values[:DATA_PER_GROUP]) != values[DATA_PER_GROUP]:
             raise ValidationError(
-                f"Group {g + 1} ({''.join(chunk)}) has a typing mistake. Please check it.",
+                f"Group {g + 1} has a typing mistake. Please check it.",
                 field="recovery_key",
             )
         groups.append("".join(chunk))

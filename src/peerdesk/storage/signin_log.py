@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from peerdesk.storage.atomic import write_atomically
@@ -24,13 +25,24 @@ class FailedSignIn:
 def read(path: Path) -> list[FailedSignIn]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return [FailedSignIn(str(item["at"]), str(item["account"])) for item in data]
+        found = [FailedSignIn(str(item["at"]), str(item["account"])) for item in data]
+        # An entry whose time does not parse is dropped, not trusted: the
+        # file sits outside the vault where anyone could edit it.
+        return [f for f in found if _parses(f.at)]
     except FileNotFoundError:
         return []
     except (ValueError, KeyError, TypeError):
         # A damaged counter must not stop anyone signing in; the next
         # failure starts it again.
         return []
+
+
+def _parses(at: str) -> bool:
+    try:
+        datetime.fromisoformat(at)
+    except ValueError:
+        return False
+    return True
 
 
 def record(path: Path, failure: FailedSignIn) -> list[FailedSignIn]:

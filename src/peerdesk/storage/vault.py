@@ -21,7 +21,7 @@ from peerdesk.domain.errors import (
     WrongCredentials,
 )
 from peerdesk.storage import crypto, keyslots, recovery
-from peerdesk.storage.atomic import fsync_directory
+from peerdesk.storage.atomic import fsync_directory, owner_only
 from peerdesk.storage.database import Database
 from peerdesk.storage.keyslots import KeySlotFile, Slot
 from peerdesk.storage.lockfile import VaultLock
@@ -138,6 +138,8 @@ class UnlockedVault:
         self.db = db
         self.generation = generation
         self.migration: MigrationResult | None = None
+        # Set when this unlock finished a rekey that a crash interrupted.
+        self.rekeyed_on_open = False
 
     # -- connections ----------------------------------------------------------
 
@@ -229,6 +231,7 @@ class UnlockedVault:
             self.keyslots.save(self.paths.keys)
         if get_meta(self.db, _REKEY_PENDING) == "1":
             self.rekey()
+            self.rekeyed_on_open = True
 
     def rekey(self) -> None:
         """Move the whole database to a new data key (DESIGN.md §3).
@@ -259,6 +262,7 @@ class UnlockedVault:
                     )
             finally:
                 self.db.execute("DETACH DATABASE rekeyed")
+            owner_only(temp)
             self._verify_copy(temp, new_key)
         except BaseException:
             temp.unlink(missing_ok=True)
@@ -324,7 +328,8 @@ def create_vault(paths: VaultPaths) -> tuple[UnlockedVault, str]:
     """A new, empty vault with only its recovery slot. Returns it and the recovery key."""
     if paths.exists():
         raise VaultExists
-    paths.database.parent.mkdir(parents=True, exist_ok=True)
+    if not paths.database.parent.exists():
+        paths.database.parent.mkdir(parents=True, mode=0o700)
     lock = VaultLock(paths.lock)
     lock.acquire()
     slots = KeySlotFile.new()
@@ -337,6 +342,7 @@ def create_vault(paths: VaultPaths) -> tuple[UnlockedVault, str]:
         )
         slots.save(paths.keys)
         db = Database(paths.database, data_key, create=True)
+        owner_only(paths.database)
         try:
             result = migrate(db)
             with db.transaction():

@@ -62,9 +62,12 @@ def _staff_for_groups(db: Database, group_ids: list[int]) -> dict[int, list[tupl
     return found
 
 
-def list_groups(db: Database, *, include_archived: bool, facilitated_by: int | None = None
-                ) -> list[GroupRow]:
+def list_groups(db: Database, *, include_archived: bool, facilitated_by: int | None = None,
+                only: int | None = None) -> list[GroupRow]:
     where, params = [], []
+    if only is not None:
+        where.append("g.id = ?")
+        params.append(only)
     if not include_archived:
         where.append("g.archived_on IS NULL")
     if facilitated_by is not None:
@@ -85,10 +88,10 @@ def list_groups(db: Database, *, include_archived: bool, facilitated_by: int | N
 
 
 def get_group(db: Database, group_id: int) -> GroupRow:
-    for row in list_groups(db, include_archived=True):
-        if row.id == group_id:
-            return row
-    raise NotFound
+    found = list_groups(db, include_archived=True, only=group_id)
+    if not found:
+        raise NotFound
+    return found[0]
 
 
 def facilitator_ids(db: Database, group_id: int) -> set[int]:

@@ -118,7 +118,8 @@ def _session(row: Any, topics: tuple[str, ...], with_notes: bool) -> StoredSessi
     draft = SessionDraft(
         peer_id=int(row[1]), worker_id=row[2], held_on=date.fromisoformat(row[3]),
         minutes=int(row[4]), mode=SessionMode(row[5]), kind=SessionKind(row[6]),
-        topics=topics, notes=row[9] if with_notes else "",
+        # Topics say as much as notes ("Substance use"): hidden alike.
+        topics=topics if with_notes else (), notes=row[9] if with_notes else "",
         next_steps=row[10] if with_notes else "",
         follow_up_on=date.fromisoformat(row[7]) if row[7] else None,
     )
