@@ -1,0 +1,198 @@
+"""Add or change a group; schedule a meeting, a series, or change one meeting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.groups import (
+    MAX_SERIES,
+    GroupDraft,
+    GroupKind,
+    GroupMode,
+    MeetingDraft,
+    Repeat,
+)
+from peerdesk.services import groups, peers
+from peerdesk.services.groups import GroupRow, MeetingRow
+from peerdesk.services.session import Session
+from peerdesk.ui.errors import message_for
+from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.peers.forms import DateField, enum_combo, heading, today
+
+
+def staff_list(session: Session, ticked: tuple[int, ...]) -> QListWidget:
+    """Active caseworkers, peer supporters and leads, as tick boxes."""
+    widget = QListWidget()
+    widget.setAccessibleName("Facilitators")
+    try:
+        choices = peers.assignable_staff(session)
+    except PeerDeskError:
+        choices = []
+    for choice in choices:
+        item = QListWidgetItem(f"{choice.name} · {choice.role.label}")
+        item.setData(Qt.ItemDataRole.UserRole, choice.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if choice.id in ticked
+                           else Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    widget.setMaximumHeight(max(60, min(widget.count(), 6) * (widget.sizeHintForRow(0) + 2) + 8))
+    return widget
+
+
+def ticked_ids(widget: QListWidget) -> tuple[int, ...]:
+    return tuple(int(widget.item(i).data(Qt.ItemDataRole.UserRole))
+                 for i in range(widget.count())
+                 if widget.item(i).checkState() == Qt.CheckState.Checked)
+
+
+class GroupDialog(QDialog):
+    """Add a group, or change one; emits `saved(group_id)`."""
+
+    saved = Signal(int)
+
+    def __init__(self, session: Session, group: GroupRow | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.group = group
+        self.setWindowTitle("PeerDesk")
+        self.name = QLineEdit(group.name if group else "")
+        self.name.setPlaceholderText("For example: Tuesday women's circle")
+        self.name.setMaxLength(80)
+        self.kind = enum_combo([(k.label, k.value) for k in GroupKind],
+                               group.kind.value if group else None)
+        self.mode = enum_combo([(m.label, m.value) for m in GroupMode],
+                               group.mode.value if group else None)
+        self.facilitators = staff_list(session, group.facilitator_ids if group else ())
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow("&Name", self.name)
+        form.addRow("&Kind", self.kind)
+        form.addRow("&Mode", self.mode)
+        form.addRow("&Facilitators", self.facilitators)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Change group" if group else "Add a group", 2))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def draft(self) -> GroupDraft:
+        return GroupDraft(self.name.text(), GroupKind(self.kind.currentData()),
+                          GroupMode(self.mode.currentData()), ticked_ids(self.facilitators))
+
+    def save(self) -> None:
+        try:
+            if self.group is None:
+                group_id = groups.create_group(self.session, self.draft())
+            else:
+                group_id = self.group.id
+                groups.update_group(self.session, group_id, self.draft())
+        except PeerDeskError as exc:
+            set_message(self.error, message_for(exc))
+            self.name.setFocus()
+            return
+        self.saved.emit(group_id)
+        self.accept()
+
+
+class MeetingDialog(QDialog):
+    """Schedule a meeting or a series, or change one meeting; emits `saved(group_id)`."""
+
+    saved = Signal(int)
+
+    def __init__(self, session: Session, group: GroupRow, meeting: MeetingRow | None = None,
+                 *, series: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.group = group
+        self.meeting = meeting
+        self.series = series
+        self.setWindowTitle("PeerDesk")
+        held = date.fromisoformat(meeting.held_on) if meeting else today()
+        self.held_on = DateField(held)
+        self.starts_at = QLineEdit(meeting.starts_at if meeting else "")
+        self.starts_at.setPlaceholderText("HH:MM, e.g. 18:30")
+        self.starts_at.setMaxLength(5)
+        self.place = QLineEdit(meeting.place if meeting else
+                               ("online" if group.mode is GroupMode.ONLINE else ""))
+        self.place.setPlaceholderText("A room, an address, or “online”")
+        self.notes = QPlainTextEdit(meeting.notes if meeting else "")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(90)
+        self.facilitators = staff_list(session, group.facilitator_ids)
+        self.repeat = enum_combo([("Every week", Repeat.WEEKLY.value),
+                                  ("Every fortnight", Repeat.FORTNIGHTLY.value)])
+        self.count = QSpinBox()
+        self.count.setRange(1, MAX_SERIES)
+        self.count.setValue(6)
+        self.count.setSuffix(" meetings")
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow("&Date" if not series else "&First meeting", self.held_on)
+        form.addRow("&Time", self.starts_at)
+        form.addRow("&Place", self.place)
+        if series:
+            form.addRow("&Repeat", self.repeat)
+            form.addRow("&How many", self.count)
+        form.addRow("&Notes", self.notes)
+        form.addRow("&Facilitators", self.facilitators)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        title = ("Change meeting" if meeting else
+                 "Schedule a series of meetings" if series else "Schedule a meeting")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(f"{title} — {group.name}", 2))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(500, self.sizeHint().height())
+
+    def draft(self) -> MeetingDraft:
+        held = self.held_on.value(what="Meeting date", field="held_on")
+        assert held is not None
+        return MeetingDraft(self.group.id, held, self.starts_at.text(), self.place.text(),
+                            self.notes.toPlainText(), ticked_ids(self.facilitators))
+
+    def save(self) -> None:
+        try:
+            draft = self.draft()
+            if self.meeting is not None:
+                groups.edit_meeting(self.session, self.meeting.id, draft)
+            elif self.series:
+                groups.schedule_series(self.session, draft,
+                                       repeat=Repeat(self.repeat.currentData()),
+                                       count=self.count.value())
+            else:
+                groups.schedule_meeting(self.session, draft)
+        except PeerDeskError as exc:
+            set_message(self.error, message_for(exc))
+            field = getattr(exc, "field", None)
+            focus = {"held_on": self.held_on, "starts_at": self.starts_at,
+                     "place": self.place, "count": self.count}.get(str(field))
+            if focus is not None:
+                focus.setFocus()
+            return
+        self.saved.emit(self.group.id)
+        self.accept()

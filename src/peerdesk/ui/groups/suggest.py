@@ -1,0 +1,91 @@
+"""Type a few letters of a peer's name; pick from the suggestions with arrows and Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.services import peers
+from peerdesk.services.peers import PeerFilter, PeerRow
+from peerdesk.services.session import Session
+
+SUGGESTIONS = 6
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class PeerSuggestBox(QWidget):
+    """Emits `chosen(PeerRow)` on Enter (the highlighted suggestion, else the first)."""
+
+    chosen = Signal(object)
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = None
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setAccessibleName(placeholder)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Suggestions")
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.list)
+        self.setFocusProxy(self.edit)
+        self.edit.textChanged.connect(self._suggest)
+        self.edit.installEventFilter(self)
+        self.list.itemClicked.connect(lambda item: self._choose(item))
+
+    def suggestions(self) -> list[PeerRow]:
+        return [self.list.item(i).data(ROW_ROLE) for i in range(self.list.count())]
+
+    def _suggest(self, text: str) -> None:
+        self.list.clear()
+        rows: list[PeerRow] = []
+        if self.session is not None and len(text.strip()) >= 2:
+            try:
+                ids = peers.find(self.session, PeerFilter(text=text))[:SUGGESTIONS]
+                rows = peers.rows(self.session, ids)
+            except PeerDeskError:
+                rows = []
+        for row in rows:
+            item = QListWidgetItem(f"{row.preferred_name}  ({row.ref})")
+            item.setData(ROW_ROLE, row)
+            self.list.addItem(item)
+        if rows:
+            self.list.setCurrentRow(0)
+            self.list.setFixedHeight(self.list.sizeHintForRow(0) * len(rows) + 6)
+        self.list.setVisible(bool(rows))
+
+    def _choose(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        row = item.data(ROW_ROLE)
+        self.reset()
+        self.chosen.emit(row)
+
+    def reset(self) -> None:
+        self.edit.blockSignals(True)
+        self.edit.clear()
+        self.edit.blockSignals(False)
+        self.list.clear()
+        self.list.setVisible(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)):
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.list.count():
+                step = 1 if key == Qt.Key.Key_Down else -1
+                self.list.setCurrentRow(max(0, min(self.list.count() - 1,
+                                                   self.list.currentRow() + step)))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.edit.text().strip():
+                self._choose(self.list.currentItem())
+                return True
+        return super().eventFilter(watched, event)
