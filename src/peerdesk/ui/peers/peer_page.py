@@ -37,6 +37,7 @@ from peerdesk.services import access, audit_log, casework, casework_lists, peers
 from peerdesk.services.peers import PeerPage as PageData
 from peerdesk.services.session import Session
 from peerdesk.ui.errors import ask_to_confirm, show_error
+from peerdesk.ui.groups.peer_attendance import PeerAttendanceTab
 from peerdesk.ui.peers.banner import SafeContactBanner
 from peerdesk.ui.peers.chart import LineChart, Series
 from peerdesk.ui.peers.forms import heading, muted
@@ -167,6 +168,8 @@ class PeerPageView(QWidget):
         self.tabs.addTab(self._consent_tab(), "&Consent")
         self.tabs.addTab(self._referral_tab(), "&Referrals")
         self.tabs.addTab(self._outcomes_tab(), "O&utcomes")
+        self.attendance_tab = PeerAttendanceTab()
+        self.tabs.addTab(self.attendance_tab, "Atte&ndance")
         self.trail_tab = self._trail_tab()
         self.tabs.addTab(self.trail_tab, "&Audit trail")
 
@@ -432,6 +435,7 @@ class PeerPageView(QWidget):
         self.ratings.set_rows(sorted(page.ratings, key=lambda r: (r.rated_on, r.id),
                                      reverse=True))
         self._fill_measures(page)
+        self.attendance_tab.load(self.session, peer.id)
         self.tabs.setTabVisible(self.tabs.indexOf(self.trail_tab), page.can_see_audit)
         self._update_buttons()
 
@@ -514,6 +518,7 @@ class PeerPageView(QWidget):
         self.entry_text.clear()
         self.measure_choice.clear()
         self.chart.clear()
+        self.attendance_tab.clear_data()
 
     # -- actions ---------------------------------------------------------------------------
 
