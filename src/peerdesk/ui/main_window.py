@@ -25,13 +25,12 @@ from peerdesk.domain.staff import Permission
 from peerdesk.services.session import Session
 from peerdesk.ui.admin.admin_page import AdminPage, can_see_admin
 from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.groups.section import GroupsSection
 from peerdesk.ui.pages.placeholder import PlaceholderPage
 from peerdesk.ui.password_dialog import ChangePasswordDialog
 from peerdesk.ui.peers.pages import CaseloadPages
 
 PLACEHOLDERS = (
-    ("Groups", "Peer-support groups and their meetings will be here, with attendance and "
-               "the anonymous head-count for people who want no record."),
     ("Reports", "The monthly report will be prepared here: anonymised figures with "
                 "disclosure control, ready to preview, print or save as PDF and CSV."),
 )
@@ -97,6 +96,8 @@ class MainWindow(QMainWindow):
         self.caseload = CaseloadPages(session, self.bus, self.present, self.show_page)
         for title, page in self.caseload.pages():
             self._add_page(title, page)
+        self.groups = GroupsSection(session, self.bus, self.present)
+        self._add_page("Groups", self.groups)
         for title, sentence in PLACEHOLDERS:
             self._add_page(title, PlaceholderPage(title, sentence))
         self.admin_page: AdminPage | None = None
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
         """Empty every model and forget the session: nothing decrypted stays on screen."""
         self.session = None
         self.caseload.clear_data()
+        self.groups.clear_data()
         if self.admin_page is not None:
             self.admin_page.clear_data()
         self.who.clear()
