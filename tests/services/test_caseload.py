@@ -287,3 +287,26 @@ def test_notes_about_a_peer_no_longer_assigned_are_not_found(admin_session: Sess
     peers.update(casey, peer_id, peer("Assigned"), today=TODAY)  # unassigned
     sam_session = sign_in_as(casey, "Sam Supporter")
     assert casework.search_notes(sam_session, "piasecretword") == []
+
+
+def test_deleting_or_redating_the_closing_session_reopens_a_follow_up(lead: Session) -> None:
+    me = lead.staff.id
+    peer_id = peers.create(lead, peer("Ana"), today=TODAY)
+    first = casework.log_session(lead, one_to_one(peer_id, me, held_on=date(2026, 11, 1),
+                                                  follow_up_on=date(2026, 11, 15)), today=TODAY)
+    second = casework.log_session(lead, one_to_one(peer_id, me, held_on=date(2026, 11, 2)),
+                                  today=TODAY)
+    assert casework.get_session(lead, first).follow_up_done_on == date(2026, 11, 2)
+    casework.edit_session(lead, second, one_to_one(peer_id, me, held_on=date(2026, 10, 30)),
+                          today=TODAY)  # now before the session that set the follow-up
+    assert casework.get_session(lead, first).follow_up_done_on is None
+    assert peers.rows(lead, [peer_id])[0].next_follow_up == "2026-11-15"
+    casework.edit_session(lead, second, one_to_one(peer_id, me, held_on=date(2026, 11, 3)),
+                          today=TODAY)
+    assert casework.get_session(lead, first).follow_up_done_on == date(2026, 11, 3)
+    casework.delete_session(lead, second)
+    assert casework.get_session(lead, first).follow_up_done_on is None
+    assert peers.rows(lead, [peer_id])[0].next_follow_up == "2026-11-15"
+    casework.mark_follow_up_done(lead, first, today=TODAY)
+    casework.log_session(lead, one_to_one(peer_id, me, held_on=date(2026, 11, 20)), today=TODAY)
+    assert casework.get_session(lead, first).follow_up_done_on == TODAY  # by hand: kept

@@ -17,6 +17,7 @@ from peerdesk.domain.staff import Role
 from peerdesk.services import casework, peers
 from peerdesk.services.auth import MAX_DELAY_S, SignIn
 from peerdesk.services.session import Session
+from peerdesk.storage.migrations import latest_version
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.vault import LockedVault
@@ -63,7 +64,7 @@ def test_an_upgrade_done_at_sign_in_is_audited(tmp_path: Path) -> None:
         session = SignIn(locked).sign_in("Ada Admin", "fixture vault password 1")
         migrated = [e for e in audit_repo.recent(session.db, limit=20)
                     if e.action is AuditAction.VAULT_MIGRATED]
-        assert [e.detail for e in migrated] == ["schema 1 -> 3"]
+        assert [e.detail for e in migrated] == [f"schema 1 -> {latest_version()}"]
         session.vault.close()
     finally:
         locked.release()

@@ -42,7 +42,7 @@ def log_session(session: Session, draft: SessionDraft, *, today: date | None = N
         staff_repo.get(session.db, clean.worker_id)
     with session.db.transaction():
         session_id = session_repo.insert(session.db, clean, now=utc_now())
-        session_repo.close_follow_ups(session.db, clean.peer_id, clean.held_on)
+        session_repo.settle_follow_ups(session.db, clean.peer_id)
         peer_repo.refresh_derived(session.db, clean.peer_id)
         session.audit(AuditAction.CREATED, "peer", str(clean.peer_id),
                       f"one-to-one session {session_id}")
@@ -72,6 +72,7 @@ def edit_session(session: Session, session_id: int, draft: SessionDraft, *,
                     worker_id=stored.draft.worker_id)
     with session.db.transaction():
         session_repo.update(session.db, session_id, clean, now=utc_now())
+        session_repo.settle_follow_ups(session.db, clean.peer_id)
         peer_repo.refresh_derived(session.db, clean.peer_id)
         session.audit(AuditAction.CHANGED, "peer", str(clean.peer_id),
                       f"one-to-one session {session_id}")
@@ -81,6 +82,7 @@ def delete_session(session: Session, session_id: int) -> None:
     stored = _editable(session, session_id)
     with session.db.transaction():
         session_repo.delete(session.db, session_id)
+        session_repo.settle_follow_ups(session.db, stored.draft.peer_id)
         peer_repo.refresh_derived(session.db, stored.draft.peer_id)
         session.audit(AuditAction.DELETED, "peer", str(stored.draft.peer_id),
                       f"one-to-one session {session_id}")

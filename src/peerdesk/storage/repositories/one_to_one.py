@@ -100,18 +100,26 @@ def delete(db: Database, session_id: int) -> None:
     forget_deleted(db, "note_search")
 
 
-def close_follow_ups(db: Database, peer_id: int, on: date) -> None:
-    """A new contact with the peer closes the follow-ups that were due by then."""
+def settle_follow_ups(db: Database, peer_id: int) -> None:
+    """A follow-up is done by the peer's next session after the one that set it.
+
+    Recomputed from the sessions as they now are, so a deleted or re-dated
+    session reopens what it had closed. Follow-ups marked done by hand (no
+    closing session) are left as they are.
+    """
+    db.execute("UPDATE one_to_one SET follow_up_done_on = NULL, follow_up_closed_by = NULL "
+               "WHERE peer_id = ? AND follow_up_closed_by IS NOT NULL", (peer_id,))
     db.execute(
-        "UPDATE one_to_one SET follow_up_done_on = ? WHERE peer_id = ? "
-        "AND follow_up_on IS NOT NULL AND follow_up_done_on IS NULL AND held_on < ?",
-        (on.isoformat(), peer_id, on.isoformat()),
-    )
+        "UPDATE one_to_one AS s SET (follow_up_done_on, follow_up_closed_by) = "
+        "(SELECT t.held_on, t.id FROM one_to_one AS t WHERE t.peer_id = s.peer_id "
+        " AND t.held_on > s.held_on ORDER BY t.held_on, t.id LIMIT 1) "
+        "WHERE s.peer_id = ? AND s.follow_up_on IS NOT NULL AND s.follow_up_done_on IS NULL",
+        (peer_id,))
 
 
 def mark_follow_up_done(db: Database, session_id: int, on: date) -> None:
-    db.execute("UPDATE one_to_one SET follow_up_done_on = ? WHERE id = ?",
-               (on.isoformat(), session_id))
+    db.execute("UPDATE one_to_one SET follow_up_done_on = ?, follow_up_closed_by = NULL "
+               "WHERE id = ?", (on.isoformat(), session_id))
 
 
 def _session(row: Any, topics: tuple[str, ...], with_notes: bool) -> StoredSession:
