@@ -1,0 +1,81 @@
+"""What a report is, as plain data: the figures after disclosure control.
+
+reports.figures counts; reports.disclosure turns counts into cells that are
+safe to show; the PDF and CSV writers and the in-app preview only render a
+`Report` and never query anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class CellState(StrEnum):
+    SHOWN = "shown"          # the (possibly rounded) count is printed
+    PRIMARY = "primary"      # a small count, printed as "<k"
+    SECONDARY = "secondary"  # hidden so a small count can't be worked out; printed as "*"
+    NOT_APPLICABLE = "n/a"   # e.g. hours for a hidden session count; printed as "–"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    shown: str               # exactly what the PDF, CSV and preview print
+    state: CellState
+    value: int | None        # the number printed, or None when hidden
+
+    @property
+    def hidden(self) -> bool:
+        return self.state is not CellState.SHOWN
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    key: str                          # stable id, used in the CSV
+    title: str
+    row_header: str                   # heading of the first column, e.g. "Mode"
+    columns: tuple[str, ...]          # headings of the value columns
+    rows: tuple[tuple[str, tuple[Cell, ...]], ...]
+    total: tuple[Cell, ...] | None = None   # the "Total" row, when the table has one
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    key: str
+    label: str
+    cell: Cell
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """A month-by-month series for a bar chart (12 months to the period's end)."""
+
+    key: str
+    title: str
+    months: tuple[str, ...]           # "2025-12", …
+    values: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    intro: str = ""
+    tables: tuple[Table, ...] = ()
+    trends: tuple[Trend, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    centre_name: str
+    title: str                        # "Monthly report"
+    period_label: str                 # "October 2026"
+    start: date
+    end: date                         # inclusive
+    headlines: tuple[Headline, ...]
+    sections: tuple[Section, ...]
+    disclosure_rule: str              # one sentence on how small counts were protected
+    exclusion_note: str = ""          # peers left out for withdrawn consent, when safe to say
+    page_size: str = "A4"             # "A4" or "Letter"
+    notes: tuple[str, ...] = field(default=())   # definitions printed at the end
