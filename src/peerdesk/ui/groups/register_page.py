@@ -369,6 +369,9 @@ class RegisterPage(QWidget):
             self, "Discard marks",
             "This register has marks that are not saved. Leave without saving them?",
             "Discard marks", self._discard)
+        # Cancelled: back to marking where they were.
+        self.confirm_box.finished.connect(
+            lambda _r: self.jump.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def _discard(self) -> None:
         self.dirty = False
