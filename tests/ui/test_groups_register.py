@@ -130,7 +130,7 @@ def test_a_walk_in_already_listed_is_moved_to_not_added_twice(qtbot, vault):
 
 def test_esc_with_unsaved_marks_asks_and_cancelling_keeps_them(qtbot, vault):
     with signed_in(vault, "Cal Worker") as cal:
-        group_id, members, meeting_id = group_with(cal, ["Amara", "Bilal"])
+        group_id, _, meeting_id = group_with(cal, ["Amara", "Bilal"])
         pages = GroupsPages(cal)
         register = open_register(qtbot, pages, group_id)
         press(qtbot, Qt.Key.Key_1)
