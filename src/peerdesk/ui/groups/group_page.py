@@ -41,6 +41,7 @@ from peerdesk.ui.peers.forms import heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
 
 Present = Callable[[QDialog], None]
+CHART_MEETINGS = 52  # a year of weekly meetings stays legible as bars
 
 
 def table_view(model: Any, name: str) -> QTableView:
@@ -151,7 +152,10 @@ class GroupPage(QWidget):
         self.member_view.sortByColumn(MemberColumn.NAME, Qt.SortOrder.AscendingOrder)
         self.member_view.horizontalHeader().setSectionResizeMode(
             MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        self.member_view.horizontalHeader().resizeSection(
+            MemberColumn.ATTENDED, self.fontMetrics().horizontalAdvance("Attended / marked") + 30)
         self.add_member = PeerSuggestBox("Add a member… type a few letters of a name, then Enter")
+        self.add_member.note_for = self._member_note
         self.end_button = QPushButton("&End membership…")
         row = QHBoxLayout()
         row.addWidget(self.add_member, 1, Qt.AlignmentFlag.AlignTop)
@@ -204,13 +208,16 @@ class GroupPage(QWidget):
         rates = {p: (a, m) for p, _ref, _n, a, m in attendance.members}
         self.members.set_rows([MemberRate(r.id, r.ref, r.preferred_name,
                                           *rates.get(r.id, (0, 0))) for r in members])
-        self.chart.set_data([(d, a, anon) for d, a, _ap, _ab, anon in attendance.meetings])
+        points = [(d, a, anon) for d, a, _ap, _ab, anon in attendance.meetings]
+        self.chart.set_data(points[-CHART_MEETINGS:])
         held = len(attendance.meetings)
         total = sum(a for _d, a, *_ in attendance.meetings)
         anon = sum(x[4] for x in attendance.meetings)
         self.chart_note.setText(
             f"{held} meeting{'s' if held != 1 else ''} with a register: {total} attendances "
-            f"on the register and {anon} counted anonymously." if held else "")
+            f"on the register and {anon} counted anonymously."
+            + (f" The chart shows the latest {CHART_MEETINGS}." if held > CHART_MEETINGS else "")
+            if held else "")
         self._select_next_meeting()
         self._update_buttons()
         return True
@@ -298,6 +305,10 @@ class GroupPage(QWidget):
         ask_to_confirm(self, "Cancel meeting",
                        f"Cancel the meeting of {meeting.held_on}? It stays in the list, "
                        "marked cancelled.", "Cancel meeting", cancel)
+
+    def _member_note(self, peer_id: int) -> str:
+        return ("already a member" if any(r.peer_id == peer_id for r in self.members.rows())
+                else "")
 
     def _add_member(self, peer: PeerRow) -> None:
         if self.session is None or self.group is None:

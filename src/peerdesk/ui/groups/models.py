@@ -18,6 +18,7 @@ from peerdesk.ui.table_model import Index, RowTableModel
 GROUPS = "groups"
 
 UNMARKED = "— not marked —"
+NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 MARK_COLOURS = {None: "#fdecea", Mark.ATTENDED: "#e6f4ea", Mark.APOLOGIES: "#fff4d6",
                 Mark.ABSENT: "#eeeeee"}
 
@@ -34,6 +35,11 @@ class GroupColumn(IntEnum):
 class GroupModel(RowTableModel[GroupRow]):
     columns = GroupColumn
     headers = ("Name", "Kind", "Mode", "Facilitators", "Members", "Last meeting")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == GroupColumn.MEMBERS:
+            return NUMBER
+        return super().data(index, role)
 
     def display(self, row: GroupRow, column: Any) -> str:
         if column is GroupColumn.NAME:
@@ -98,6 +104,9 @@ class MeetingModel(RowTableModel[MeetingRow]):
         return str(row.anonymous_count) if held else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (
+                MeetingColumn.ATTENDED, MeetingColumn.HEAD_COUNT):
+            return NUMBER
         if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
                 and 0 <= index.row() < self.rowCount()):
             row = self.row_at(index.row())

@@ -109,8 +109,9 @@ class RegisterPage(QWidget):
         self.jump.setAccessibleName("Jump to a person")
         self.jump.setClearButtonEnabled(True)
         self.walk_in = PeerSuggestBox("Add walk-in… type a few letters, then Enter")
+        self.walk_in.note_for = self._listed_note
         jump_row = QHBoxLayout()
-        jump_row.addWidget(self.jump, 1)
+        jump_row.addWidget(self.jump, 1, Qt.AlignmentFlag.AlignTop)
         jump_row.addSpacing(12)
         jump_row.addWidget(self.walk_in, 1, Qt.AlignmentFlag.AlignTop)
 
@@ -148,7 +149,9 @@ class RegisterPage(QWidget):
         label.setBuddy(self.head_count)
         bottom.addWidget(label)
         bottom.addWidget(self.head_count)
-        bottom.addWidget(muted("people who came but want no record"))
+        hint = muted("people who came but want no record")
+        hint.setWordWrap(False)
+        bottom.addWidget(hint)
         bottom.addStretch(1)
         bottom.addWidget(self.save_button)
 
@@ -259,6 +262,9 @@ class RegisterPage(QWidget):
             if matches(line, text):
                 self.select(row)
                 return
+
+    def _listed_note(self, peer_id: int) -> str:
+        return "already on the register" if self.model.row_of(peer_id) is not None else ""
 
     def add_walk_in(self, peer: PeerRow) -> None:
         """A walk-in from the caseload, marked attended; someone already listed is just selected."""

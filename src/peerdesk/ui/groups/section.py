@@ -74,7 +74,9 @@ class GroupListPage(QWidget):
         header.setSectionResizeMode(GroupColumn.NAME, QHeaderView.ResizeMode.Stretch)
         width = self.fontMetrics().horizontalAdvance
         header.resizeSection(GroupColumn.KIND, width("Peer-support group") + 24)
-        header.resizeSection(GroupColumn.FACILITATORS, width("Tomás Herrera, Mei Lin") + 24)
+        header.setSectionResizeMode(GroupColumn.FACILITATORS, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(GroupColumn.MODE, width("In person") + 30)
+        header.resizeSection(GroupColumn.MEMBERS, width("Members") + 24)
         header.resizeSection(GroupColumn.LAST_MEETING, width("Last meeting") + 24)
         self.empty = muted()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

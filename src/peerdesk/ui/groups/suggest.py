@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -23,6 +25,8 @@ class PeerSuggestBox(QWidget):
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = None
+        # A word after a suggestion ("already on the register"), or nothing.
+        self.note_for: Callable[[int], str] | None = None
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(placeholder)
         self.edit.setClearButtonEnabled(True)
@@ -54,7 +58,9 @@ class PeerSuggestBox(QWidget):
             except PeerDeskError:
                 rows = []
         for row in rows:
-            item = QListWidgetItem(f"{row.preferred_name}  ({row.ref})")
+            note = self.note_for(row.id) if self.note_for else ""
+            item = QListWidgetItem(f"{row.preferred_name}  ({row.ref})"
+                                   + (f"  — {note}" if note else ""))
             item.setData(ROW_ROLE, row)
             self.list.addItem(item)
         if rows:
