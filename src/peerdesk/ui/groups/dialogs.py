@@ -50,7 +50,9 @@ def staff_list(session: Session, ticked: tuple[int, ...]) -> QListWidget:
         item.setCheckState(Qt.CheckState.Checked if choice.id in ticked
                            else Qt.CheckState.Unchecked)
         widget.addItem(item)
-    widget.setMaximumHeight(max(60, min(widget.count(), 6) * (widget.sizeHintForRow(0) + 2) + 8))
+    widget.setSpacing(1)
+    rows = max(3, min(widget.count(), 8))
+    widget.setFixedHeight(rows * (widget.fontMetrics().height() + 6) + 8)
     return widget
 
 
