@@ -173,7 +173,7 @@ def test_a_register_before_the_meeting_is_refused_and_the_marks_stay(qtbot, vaul
         assert pages.section.open_register(future)
         register = pages.section.register_page
         press(qtbot, Qt.Key.Key_1)
-        press(qtbot, Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         assert pages.section.stack.currentWidget() is register
         assert "before the meeting has happened" in register.error.text()
         assert register.error.isVisible()
@@ -191,3 +191,7 @@ def test_typing_in_the_list_jumps_too(qtbot, vault):
         assert register.model.row_at(register.current_row()).preferred_name == "Chidi"
         press(qtbot, Qt.Key.Key_3)
         assert register.model.row_at(2).mark is Mark.ABSENT
+        # Letters that match nobody leave the selection where it is, and say so.
+        type_text(qtbot, "x")
+        assert register.model.row_at(register.current_row()).preferred_name == "Chidi"
+        assert "walk-in" in register.jump.toolTip()

@@ -32,7 +32,7 @@ from peerdesk.services.groups import GroupRow, MeetingRow
 from peerdesk.services.session import Session
 from peerdesk.ui.errors import message_for
 from peerdesk.ui.fields import error_label, set_message
-from peerdesk.ui.peers.forms import DateField, enum_combo, heading, today
+from peerdesk.ui.peers.forms import DateField, enum_combo, heading, muted, today
 
 
 def staff_list(session: Session, ticked: tuple[int, ...]) -> QListWidget:
@@ -158,6 +158,10 @@ class MeetingDialog(QDialog):
             form.addRow("&How many", self.count)
         form.addRow("&Notes", self.notes)
         form.addRow("&Facilitators", self.facilitators)
+        if meeting is not None:
+            # The meeting's own facilitators can't be read back yet: say what saving does.
+            form.addRow("", muted("Ticked: the group's facilitators. Saving sets them as "
+                                  "this meeting's facilitators."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)

@@ -258,10 +258,15 @@ class RegisterPage(QWidget):
         self.select(row)
 
     def _jump_to(self, text: str) -> None:
-        for row, line in enumerate(self.model.rows()):
-            if matches(line, text):
-                self.select(row)
-                return
+        found = next((row for row, line in enumerate(self.model.rows())
+                      if matches(line, text)), None)
+        if found is not None:
+            self.select(found)
+        # Nobody by that name on this register: say so by colour and tooltip.
+        nobody = bool(text.strip()) and found is None
+        self.jump.setStyleSheet("background: #fdecea;" if nobody else "")
+        self.jump.setToolTip("Nobody on this register starts with that — add them as a "
+                             "walk-in instead?" if nobody else "")
 
     def _listed_note(self, peer_id: int) -> str:
         return "already on the register" if self.model.row_of(peer_id) is not None else ""
