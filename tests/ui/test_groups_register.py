@@ -195,3 +195,22 @@ def test_typing_in_the_list_jumps_too(qtbot, vault):
         type_text(qtbot, "x")
         assert register.model.row_at(register.current_row()).preferred_name == "Chidi"
         assert "walk-in" in register.jump.toolTip()
+
+
+def test_zero_clears_a_mark_and_takes_back_a_walk_in_added_by_mistake(qtbot, vault):
+    with signed_in(vault, "Cal Worker") as cal:
+        group_id, _, _ = group_with(cal, ["Amara", "Bilal"])
+        add_peer(cal, "Zuzana")
+        pages = GroupsPages(cal)
+        register = open_register(qtbot, pages, group_id)
+        press(qtbot, Qt.Key.Key_1)
+        press(qtbot, Qt.Key.Key_0)
+        assert register.model.row_at(0).mark is None
+        press(qtbot, Qt.Key.Key_Tab)
+        type_text(qtbot, "zuz")
+        press(qtbot, Qt.Key.Key_Return)
+        assert register.model.rowCount() == 3 and "1 walk-in" in register.summary.text()
+        press(qtbot, Qt.Key.Key_0)
+        assert [line.preferred_name for line in register.model.rows()] == ["Amara", "Bilal"]
+        assert "0 walk-ins" in register.summary.text()
+        assert register.marks() == ({}, set())

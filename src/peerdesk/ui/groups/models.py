@@ -203,6 +203,11 @@ class RegisterModel(RowTableModel[RegisterLine]):
         self.endInsertRows()
         return row
 
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(self.index(0, 0).parent(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+
     def row_of(self, peer_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.peer_id == peer_id), None)
 

@@ -41,7 +41,7 @@ from peerdesk.ui.peers.forms import heading, muted
 MARK_KEYS = {Qt.Key.Key_1: Mark.ATTENDED, Qt.Key.Key_2: Mark.APOLOGIES,
              Qt.Key.Key_3: Mark.ABSENT}
 HELP = ("Type letters to jump to a person · ↑/↓ move · Space changes the mark · "
-        "1 attended · 2 apologies · 3 did not attend · Enter saves · Esc leaves")
+        "1 attended · 2 apologies · 3 did not attend · 0 clears · Enter saves · Esc leaves")
 
 
 def summary(lines: list[RegisterLine], head_count: int) -> str:
@@ -250,6 +250,25 @@ class RegisterPage(QWidget):
         # The next letters typed start a new jump.
         self.jump.selectAll()
 
+    def clear_mark(self) -> None:
+        """Back to unmarked; a walk-in added by mistake (not yet saved) leaves the list."""
+        row = self.current_row()
+        if row is None:
+            return
+        line = self.model.row_at(row)
+        saved = self.register is not None and any(
+            x.peer_id == line.peer_id for x in self.register.lines)
+        if line.walk_in and not saved:
+            self.model.remove(row)
+            if self.model.rowCount():
+                self.select(min(row, self.model.rowCount() - 1))
+        elif line.mark is None:
+            return
+        else:
+            self.model.replace_row(row, replace(line, mark=None))
+        self._changed()
+        self.jump.selectAll()
+
     def move_by(self, step: int) -> None:
         if not self.model.rowCount():
             return
@@ -315,6 +334,9 @@ class RegisterPage(QWidget):
             return True
         if key in MARK_KEYS:
             self.set_mark(MARK_KEYS[Qt.Key(key)])
+            return True
+        if key == Qt.Key.Key_0:
+            self.clear_mark()
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.save()
