@@ -1,0 +1,513 @@
+"""The anonymised report as a printable PDF.
+
+`write_pdf` renders a `Report` and nothing else: it runs no queries and reads
+no files apart from the fonts shipped with the package. The output carries no
+author, dates or file paths, embeds every font it uses, and is the same bytes
+every time for the same `Report`.
+
+ReportLab is imported inside the functions: importing it is slow and must stay
+off the application's start path.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Callable, Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from peerdesk.reports.model import Cell, CellState, Report, Section, Table, Trend
+
+GENERIC_TITLE = "PeerDesk monthly report"
+
+FONT_REGULAR = "PeerDeskSans"
+FONT_BOLD = "PeerDeskSans-Bold"
+_FONT_FILES = {FONT_REGULAR: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
+
+# Palette: navy for headings, teal for accents, greys for text and rules.
+NAVY = "#1F3A5F"
+TEAL = "#2A7F84"
+TEAL_LIGHT = "#E6F2F2"
+TEXT = "#333B44"
+MUTED = "#8A939C"
+RULE = "#C9D1D8"
+ZEBRA = "#F4F6F8"
+HEAD_BG = "#E9EEF3"
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def font_dir() -> Path:
+    """The directory holding the shipped TrueType fonts and their licence."""
+    return Path(str(resources.files("peerdesk.reports") / "fonts"))
+
+
+def _register_fonts() -> None:
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    for name, filename in _FONT_FILES.items():
+        if name in registered:
+            continue
+        # Read the bytes ourselves so ReportLab never holds the install path.
+        data = io.BytesIO((font_dir() / filename).read_bytes())
+        data.name = filename
+        pdfmetrics.registerFont(TTFont(name, data))
+    for bold, italic, face in ((0, 0, FONT_REGULAR), (1, 0, FONT_BOLD),
+                               (0, 1, FONT_REGULAR), (1, 1, FONT_BOLD)):
+        addMapping(FONT_REGULAR, bold, italic, face)
+
+
+def month_label(month: str) -> str:
+    """'2025-12' -> 'Dec'; anything else is returned unchanged."""
+    try:
+        number = int(month.split("-")[1])
+    except (IndexError, ValueError):
+        return month
+    return _MONTHS[number - 1] if 1 <= number <= 12 else month
+
+
+def _trend_axis_labels(months: tuple[str, ...]) -> list[str]:
+    """Month names, with the year under the first month and under each January."""
+    labels = []
+    for i, month in enumerate(months):
+        name = month_label(month)
+        year = month.split("-")[0]
+        if name != month and (i == 0 or name == "Jan"):
+            labels.append(f"{name}\n{year}")
+        else:
+            labels.append(name)
+    return labels
+
+
+def _all_cells(report: Report) -> Iterable[Cell]:
+    for headline in report.headlines:
+        yield headline.cell
+    for section in report.sections:
+        for table in section.tables:
+            for _, cells in table.rows:
+                yield from cells
+            if table.total:
+                yield from table.total
+        for trend in section.trends:
+            yield from trend.values
+
+
+def _marks(report: Report, state: CellState) -> list[str]:
+    return sorted({c.shown for c in _all_cells(report) if c.state is state})
+
+
+def footer_rule(report: Report) -> str:
+    """The short form of the disclosure rule printed in the footer."""
+    primary = _marks(report, CellState.PRIMARY)
+    if len(primary) == 1:
+        return f"Anonymised: small counts shown as {primary[0]}"
+    return "Anonymised figures"
+
+
+_MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+
+
+def visual_order(text: str) -> str:
+    """Right-to-left text in the order it is drawn, for text with no left-to-right letters.
+
+    ReportLab draws characters left to right in the order given. A label written
+    wholly in Hebrew or Arabic is reversed (numbers inside it keep their order and
+    brackets are mirrored); mixed-direction text is left as it is.
+    """
+    classes = [unicodedata.bidirectional(ch) for ch in text]
+    if "L" in classes or not any(c in ("R", "AL") for c in classes):
+        return text
+    runs: list[str] = []
+    for ch, cls in zip(text, classes, strict=True):
+        numeric = cls in ("EN", "AN")
+        if numeric and runs and runs[-1][-1:].isdigit():
+            runs[-1] += ch
+        else:
+            runs.append(ch if numeric else ch.translate(_MIRROR))
+    return "".join(reversed(runs))
+
+
+def _p(text: str) -> str:
+    return escape(visual_order(text))
+
+
+def write_pdf(report: Report, out: BinaryIO | Path) -> int:
+    """Render `report` as a PDF to `out`; returns the number of pages."""
+    data, pages = render_pdf(report)
+    if isinstance(out, Path):
+        out.write_bytes(data)
+    else:
+        out.write(data)
+    return pages
+
+
+def render_pdf(report: Report) -> tuple[bytes, int]:
+    """The PDF bytes for `report` and its page count."""
+    from reportlab.lib.pagesizes import A4, LETTER
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    _register_fonts()
+    if report.page_size.strip().lower() == "letter":
+        pagesize = LETTER
+    elif report.page_size.strip().upper() == "A4":
+        pagesize = A4
+    else:
+        raise ValueError(f"unknown page size {report.page_size!r}")
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=22 * mm,
+        title=GENERIC_TITLE,
+        author="",
+        subject="",
+        keywords="",
+        creator="",
+        producer="",
+        invariant=1,
+        initialFontName=FONT_REGULAR,
+        lang="",
+    )
+    pages: list[int] = []
+    canvas_class = _numbered_canvas(report, pages)
+    # The frame pads its content by 6pt on each side; draw within that.
+    doc.build(_story(report, doc.width - 12), canvasmaker=canvas_class)
+    return buffer.getvalue(), pages[0]
+
+
+def _numbered_canvas(report: Report, pages: list[int]) -> Callable[..., Any]:
+    """A canvas that holds every page until the end, then stamps 'page N of M'."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    left = visual_order(f"{report.period_label} · {footer_rule(report)}")
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            pages.append(total)
+            for state in self._held:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            width, _ = self._pagesize
+            y = 12 * mm
+            self.saveState()
+            self.setStrokeColor(colors.HexColor(RULE))
+            self.setLineWidth(0.5)
+            x0, x1 = 20 * mm + 6, width - 20 * mm - 6
+            self.line(x0, y + 4.2 * mm, x1, y + 4.2 * mm)
+            self.setFont(FONT_REGULAR, 7.5)
+            self.setFillColor(colors.HexColor(MUTED))
+            self.drawString(x0, y, left)
+            self.drawRightString(x1, y, f"page {self._pageNumber} of {total}")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _styles() -> dict[str, Any]:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("base", fontName=FONT_REGULAR, fontSize=9.5, leading=13,
+                          textColor=colors.HexColor(TEXT), bulletFontName=FONT_REGULAR)
+    return {
+        "centre": ParagraphStyle("centre", base, fontName=FONT_BOLD, fontSize=11, leading=14,
+                                 textColor=colors.HexColor(TEAL)),
+        "title": ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=24, leading=29,
+                                textColor=colors.HexColor(NAVY), spaceBefore=2),
+        "period": ParagraphStyle("period", base, fontSize=14, leading=18,
+                                 textColor=colors.HexColor(TEXT)),
+        "anon": ParagraphStyle("anon", base, fontSize=8.5, leading=11.5,
+                               textColor=colors.HexColor(TEXT)),
+        "h1": ParagraphStyle("h1", base, fontName=FONT_BOLD, fontSize=14, leading=18,
+                             textColor=colors.HexColor(NAVY), spaceBefore=14, spaceAfter=4,
+                             keepWithNext=1),
+        "h2": ParagraphStyle("h2", base, fontName=FONT_BOLD, fontSize=10.5, leading=13.5,
+                             textColor=colors.HexColor(NAVY), spaceBefore=8, spaceAfter=4,
+                             keepWithNext=1),
+        "body": ParagraphStyle("body", base, spaceAfter=4),
+        "note": ParagraphStyle("note", base, fontSize=8, leading=10.5,
+                               textColor=colors.HexColor(MUTED), spaceBefore=3),
+        "cell": ParagraphStyle("cell", base, fontSize=9, leading=11.5, alignment=TA_LEFT),
+        "cellhead": ParagraphStyle("cellhead", base, fontName=FONT_BOLD, fontSize=8.5,
+                                   leading=11, textColor=colors.HexColor(NAVY)),
+        "big": ParagraphStyle("big", base, fontName=FONT_BOLD, fontSize=22, leading=26,
+                              textColor=colors.HexColor(NAVY), alignment=TA_LEFT),
+        "bighidden": ParagraphStyle("bighidden", base, fontName=FONT_BOLD, fontSize=22,
+                                    leading=26, textColor=colors.HexColor(MUTED)),
+        "biglabel": ParagraphStyle("biglabel", base, fontSize=8.5, leading=11),
+        "bullet": ParagraphStyle("bullet", base, fontSize=8.5, leading=11.5, leftIndent=10,
+                                 bulletIndent=0, spaceAfter=3),
+        "center": ParagraphStyle("center", base, alignment=TA_CENTER),
+    }
+
+
+def _story(report: Report, width: float) -> list[Any]:
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+    s = _styles()
+    story: list[Any] = []
+
+    # Heading block: centre, title, period, then the anonymity line in a tinted band.
+    story.append(Paragraph(_p(report.centre_name), s["centre"]))
+    story.append(Paragraph(_p(report.title), s["title"]))
+    story.append(Paragraph(_p(report.period_label), s["period"]))
+    story.append(Spacer(1, 5 * mm))
+    band = Table([[Paragraph(_p(report.disclosure_rule), s["anon"])]], colWidths=[width])
+    band.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
+        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(TEAL_LIGHT)),
+        ("LINEBEFORE", (0, 0), (0, -1), 2.5, colors.HexColor(TEAL)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+    ]))
+    story.append(band)
+
+    if report.headlines:
+        story.append(Paragraph("At a glance", s["h1"]))
+        story.append(_headline_grid(report, width, s))
+
+    for section in report.sections:
+        story.extend(_section(section, width, s))
+
+    story.extend(_notes(report, s))
+    return story
+
+
+def _headline_grid(report: Report, width: float, s: dict[str, Any]) -> Any:
+    """Big numbers with their labels, in tiles of equal width with a gutter between."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    per_row = 4 if width > 450 else 3
+    gap = 6.0
+    tile = (width - gap * (per_row - 1)) / per_row
+    widths: list[float] = []
+    for j in range(per_row):
+        widths += [tile] if j == per_row - 1 else [tile, gap]
+    rows: list[list[Any]] = []
+    heights: list[float | None] = []
+    style: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+    ]
+    headlines = list(report.headlines)
+    for start in range(0, len(headlines), per_row):
+        if rows:
+            rows.append([""] * len(widths))
+            heights.append(gap)
+            r = len(rows) - 1
+            style += [("TOPPADDING", (0, r), (-1, r), 0), ("BOTTOMPADDING", (0, r), (-1, r), 0)]
+        r = len(rows)
+        row: list[Any] = [""] * len(widths)
+        for j, h in enumerate(headlines[start:start + per_row]):
+            number = Paragraph(_p(h.cell.shown), s["bighidden"] if h.cell.hidden else s["big"])
+            row[2 * j] = [number, Paragraph(_p(h.label), s["biglabel"])]
+            style += [
+                ("BACKGROUND", (2 * j, r), (2 * j, r), colors.HexColor(ZEBRA)),
+                ("LINEABOVE", (2 * j, r), (2 * j, r), 2, colors.HexColor(TEAL)),
+            ]
+        rows.append(row)
+        heights.append(None)
+    grid = Table(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT")
+    grid.setStyle(TableStyle(style))
+    return grid
+
+
+def _section(section: Section, width: float, s: dict[str, Any]) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    out: list[Any] = [Paragraph(_p(section.title), s["h1"])]
+    if section.intro:
+        intro = Paragraph(_p(section.intro), s["body"])
+        intro.keepWithNext = 1
+        out.append(intro)
+    for table in section.tables:
+        parts = [Paragraph(_p(table.title), s["h2"]), _table(table, width, s)]
+        if table.note:
+            parts.append(Paragraph(_p(table.note), s["note"]))
+        out.append(KeepTogether(parts))
+    for trend in section.trends:
+        out.append(KeepTogether([Paragraph(_p(trend.title), s["h2"]), _chart(trend, width)]))
+    return out
+
+
+def _table(table: Table, width: float, s: dict[str, Any]) -> Any:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, TableStyle
+    from reportlab.platypus import Table as RLTable
+
+    n = len(table.columns)
+    value_w = min(70.0, max(48.0, (width * 0.55) / max(n, 1)))
+    label_w = width - value_w * n
+    head_right = ParagraphStyle("headright", s["cellhead"], alignment=TA_RIGHT)
+
+    data: list[list[Any]] = [[Paragraph(_p(table.row_header), s["cellhead"])]
+                             + [Paragraph(_p(c), head_right) for c in table.columns]]
+    hidden: list[tuple[int, int]] = []
+    for label, cells in table.rows:
+        r = len(data)
+        data.append([Paragraph(_p(label), s["cell"])] + [c.shown for c in cells])
+        hidden += [(j + 1, r) for j, c in enumerate(cells) if c.hidden]
+    total_row = None
+    if table.total is not None:
+        total_row = len(data)
+        bold = ParagraphStyle("total", s["cell"], fontName=FONT_BOLD)
+        data.append([Paragraph("Total", bold)] + [c.shown for c in table.total])
+        hidden += [(j + 1, total_row) for j, c in enumerate(table.total) if c.hidden]
+
+    t = RLTable(data, colWidths=[label_w] + [value_w] * n, repeatRows=1, hAlign="LEFT")
+    last_body = (total_row - 1) if total_row is not None else len(data) - 1
+    style: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("TEXTCOLOR", (0, 0), (-1, -1), colors.HexColor(TEXT)),
+        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEAD_BG)),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(NAVY)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.HexColor(RULE)),
+    ]
+    if last_body >= 1:
+        style.append(("ROWBACKGROUNDS", (0, 1), (-1, last_body),
+                      [colors.white, colors.HexColor(ZEBRA)]))
+    if total_row is not None:
+        style += [
+            ("FONTNAME", (1, total_row), (-1, total_row), FONT_BOLD),
+            ("LINEABOVE", (0, total_row), (-1, total_row), 0.8, colors.HexColor(NAVY)),
+        ]
+    for c, r in hidden:
+        style.append(("TEXTCOLOR", (c, r), (c, r), colors.HexColor(MUTED)))
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def _chart(trend: Trend, width: float) -> Any:
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib import colors
+
+    height = 150.0
+    drawing = Drawing(width, height)
+    # Without this the renderer selects Helvetica, which is never embedded.
+    drawing.initialFontName = FONT_REGULAR
+    chart = VerticalBarChart()
+    chart.x = 30
+    chart.y = 30
+    chart.width = width - 40
+    chart.height = height - 50
+    values = [0 if c.hidden or c.value is None else c.value for c in trend.values]
+    chart.data = [values]
+    top = max(values) if values else 0
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = _nice_max(top)
+    chart.valueAxis.valueStep = _nice_step(chart.valueAxis.valueMax)
+    chart.valueAxis.labels.fontName = FONT_REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fillColor = colors.HexColor(MUTED)
+    chart.valueAxis.strokeColor = colors.HexColor(RULE)
+    chart.valueAxis.visibleGrid = 1
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#E3E8ED")
+    chart.valueAxis.gridStrokeWidth = 0.5
+    chart.valueAxis.visibleAxis = 0
+    chart.valueAxis.visibleTicks = 0
+    chart.categoryAxis.categoryNames = _trend_axis_labels(trend.months)
+    chart.categoryAxis.labels.fontName = FONT_REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.fillColor = colors.HexColor(TEXT)
+    chart.categoryAxis.labels.boxAnchor = "n"
+    chart.categoryAxis.labels.dy = -3
+    chart.categoryAxis.strokeColor = colors.HexColor(RULE)
+    chart.categoryAxis.visibleTicks = 0
+    chart.bars[0].fillColor = colors.HexColor(TEAL)
+    chart.bars[0].strokeColor = None
+    chart.barWidth = 10
+    chart.groupSpacing = 8
+    chart.barLabelFormat = "values"
+    chart.barLabelArray = [[c.shown for c in trend.values]]
+    chart.barLabels.fontName = FONT_REGULAR
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "s"
+    chart.barLabels.nudge = 3
+    chart.barLabels.fillColor = colors.HexColor(TEXT)
+    for i, c in enumerate(trend.values):
+        if c.hidden:
+            chart.barLabels[(0, i)].fillColor = colors.HexColor(MUTED)
+    drawing.add(chart)
+    return drawing
+
+
+def _nice_step(top: float) -> float:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if top / step <= 5:
+            return float(step)
+    return float(10 ** len(str(int(top))) // 10)
+
+
+def _nice_max(top: float) -> float:
+    top = max(top, 5)
+    step = _nice_step(top * 1.15)
+    whole = -(-top * 1.15 // step) * step
+    return float(whole)
+
+
+def _notes(report: Report, s: dict[str, Any]) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    items: list[str] = []
+    for mark in _marks(report, CellState.PRIMARY):
+        items.append(f"“{mark}” — a small count, not shown so that no one can be identified.")
+    for mark in _marks(report, CellState.SECONDARY):
+        items.append(f"“{mark}” — hidden so that a small count can’t be worked out from "
+                     "the totals.")
+    for mark in _marks(report, CellState.NOT_APPLICABLE):
+        items.append(f"“{mark}” — not applicable, or withheld because the count it "
+                     "depends on is hidden.")
+    items.append(report.disclosure_rule)
+    if report.exclusion_note:
+        items.append(report.exclusion_note)
+    items.extend(report.notes)
+    out: list[Any] = [Paragraph("Notes and definitions", s["h1"])]
+    for text in items:
+        out.append(Paragraph(_p(text), s["bullet"], bulletText="•"))
+    return out
