@@ -31,7 +31,7 @@ from peerdesk.ui.groups.group_page import GroupPage, chosen, table_view
 from peerdesk.ui.groups.models import GROUPS, GroupColumn, GroupModel
 from peerdesk.ui.groups.register_page import RegisterPage
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
-from peerdesk.ui.table_model import sorting_filter
+from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
 
 Present = Callable[[QDialog], None]
 
@@ -133,7 +133,7 @@ class GroupListPage(QWidget):
 
     def select(self, group_id: int) -> None:
         for r in range(self.proxy.rowCount()):
-            row = self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)
+            row = self.proxy.index(r, 0).data(ROW_ROLE)
             if isinstance(row, GroupRow) and row.id == group_id:
                 self.table.selectRow(r)
                 return
