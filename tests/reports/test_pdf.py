@@ -216,3 +216,22 @@ def test_importing_the_writers_does_not_import_reportlab() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_long_table_runs_over_pages_with_its_heading_row_repeated(tmp_path: Path) -> None:
+    report = sample_report()
+    section = report.sections[1]
+    table = section.tables[0]
+    rows = tuple((f"Category {i:03d}", (table.rows[i % len(table.rows)][1][0],))
+                 for i in range(90))
+    long = replace(report, sections=(replace(section, tables=(replace(table, rows=rows),)),))
+    path, pages = _render(long, tmp_path)
+    texts = _text(path)
+    assert pages == len(texts) >= 3
+    holding = [t for t in texts if "Category" in t]
+    assert len(holding) >= 2
+    for text in holding:
+        assert "Age band" in text  # the heading row repeats on each page
+    flat = " ".join(texts)
+    for i in range(90):
+        assert f"Category {i:03d}" in flat

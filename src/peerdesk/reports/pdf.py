@@ -263,7 +263,7 @@ def _styles() -> dict[str, Any]:
         "bighidden": ParagraphStyle("bighidden", base, fontName=FONT_BOLD, fontSize=22,
                                     leading=26, textColor=colors.HexColor(MUTED)),
         "biglabel": ParagraphStyle("biglabel", base, fontSize=8.5, leading=11),
-        "bullet": ParagraphStyle("bullet", base, fontSize=8.5, leading=11.5, leftIndent=10,
+        "bullet": ParagraphStyle("bullet", base, fontSize=8.5, leading=11.5, leftIndent=12,
                                  bulletIndent=0, spaceAfter=3),
         "center": ParagraphStyle("center", base, alignment=TA_CENTER),
     }
@@ -370,11 +370,14 @@ def _table(table: Table, width: float, s: dict[str, Any]) -> Any:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph, TableStyle
     from reportlab.platypus import Table as RLTable
 
     n = len(table.columns)
-    value_w = min(70.0, max(48.0, (width * 0.55) / max(n, 1)))
+    # Wide enough for the longest column heading on one line, within limits.
+    widest = max((stringWidth(c, FONT_BOLD, 8.5) for c in table.columns), default=0.0)
+    value_w = min(max(56.0, widest + 18), 96.0, (width * 0.6) / max(n, 1))
     label_w = width - value_w * n
     head_right = ParagraphStyle("headright", s["cellhead"], alignment=TA_RIGHT)
 
@@ -456,6 +459,7 @@ def _chart(trend: Trend, width: float) -> Any:
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.fillColor = colors.HexColor(TEXT)
     chart.categoryAxis.labels.boxAnchor = "n"
+    chart.categoryAxis.labels.textAnchor = "middle"
     chart.categoryAxis.labels.dy = -3
     chart.categoryAxis.strokeColor = colors.HexColor(RULE)
     chart.categoryAxis.visibleTicks = 0
