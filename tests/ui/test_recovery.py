@@ -29,7 +29,7 @@ def test_recovery_key_resets_an_admin_password(qtbot, start_gui, vault, template
     qtbot.keyClicks(dialog.key, _mistype(template.recovery_key, 3))
     qtbot.keyClick(dialog.key, Qt.Key.Key_Return)
     assert dialog.steps.currentIndex() == 0
-    assert dialog.key_error.text().startswith("Group 3 (")
+    assert dialog.key_error.text().startswith("Group 3 has a typing mistake")
     assert "typing mistake" in dialog.key_error.text()
 
     # Typed in lower case with spaces instead of dashes: still accepted.

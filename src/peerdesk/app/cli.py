@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from peerdesk import __version__
 from peerdesk.app.paths import default_vault_path
@@ -101,6 +102,54 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
+def _period(args: argparse.Namespace) -> Any:
+    import re
+
+    from peerdesk.reports.period import Period
+
+    if args.month:
+        return Period.parse_month(args.month)
+    if args.quarter:
+        match = re.fullmatch(r"(\d{4})-Q([1-4])", args.quarter.strip(), re.IGNORECASE)
+        if not match:
+            raise CommandError("Give the quarter as YYYY-Qn, for example 2026-Q3.")
+        return Period.quarter(int(match.group(1)), int(match.group(2)))
+    if not re.fullmatch(r"\d{4}", args.year.strip()):
+        raise CommandError("Give the year as YYYY, for example 2026.")
+    return Period.year(int(args.year))
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from peerdesk.services import reports
+    from peerdesk.services.auth import SignIn
+    from peerdesk.storage.paths import VaultPaths
+    from peerdesk.storage.vault import LockedVault
+
+    if not args.pdf and not args.csv:
+        raise CommandError("Say where to save the report: --pdf FILE and/or --csv FILE.")
+    period = _period(args)
+    paths = VaultPaths.at(args.path)
+    if not paths.database.exists():
+        raise CommandError(f"There is no PeerDesk vault at {paths.database}.")
+    locked = LockedVault.open(paths)
+    try:
+        session = SignIn(locked).sign_in(args.user, read_password())
+        try:
+            report = reports.build(session, period)
+            if args.pdf:
+                pages = reports.save_pdf(session, report, Path(args.pdf))
+                print(f"saved {report.title.lower()} for {report.period_label}: "
+                      f"{args.pdf} ({pages} pages)")
+            if args.csv:
+                reports.save_csv(session, report, Path(args.csv))
+                print(f"saved the same figures as CSV: {args.csv}")
+        finally:
+            session.end()
+    finally:
+        locked.release()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peerdesk",
@@ -128,6 +177,20 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--user", required=True, metavar="NAME",
                        help="account to unlock with (password from PEERDESK_PASSWORD or a prompt)")
     check.set_defaults(func=_cmd_check)
+
+    report = commands.add_parser(
+        "report", help="save the anonymised report for a month, quarter or year")
+    report.add_argument("path", metavar="PATH")
+    when = report.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", metavar="YYYY-MM")
+    when.add_argument("--quarter", metavar="YYYY-Qn")
+    when.add_argument("--year", metavar="YYYY")
+    report.add_argument("--pdf", metavar="FILE", help="save the printable report here")
+    report.add_argument("--csv", metavar="FILE", help="save the same figures as CSV here")
+    report.add_argument("--user", required=True, metavar="NAME",
+                        help="a programme lead's account (password from PEERDESK_PASSWORD "
+                             "or a prompt)")
+    report.set_defaults(func=_cmd_report)
     return parser
 
 

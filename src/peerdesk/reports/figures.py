@@ -1,0 +1,247 @@
+"""The report's numbers, counted with read-only SQL (DESIGN.md §5).
+
+Everything here is a plain count; nothing is hidden yet (reports.disclosure
+does that). Peers whose latest consent to statistics is withdrawn are left
+out of every figure. Queries read only the columns their covering indexes
+hold, never notes or names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from peerdesk.domain.one_to_one import SessionKind, SessionMode
+from peerdesk.domain.peer import AgeBand, ContactRoute, Gender
+from peerdesk.domain.referral import ReferralDestination
+from peerdesk.reports.period import Period
+from peerdesk.storage.database import Database
+
+# Peers whose most recent statistics consent is withdrawn.
+EXCLUDED = (
+    "excluded AS (SELECT c.peer_id FROM consent AS c WHERE c.scope = 'statistics' "
+    "AND c.withdrawn_on IS NOT NULL AND c.id = (SELECT c2.id FROM consent AS c2 "
+    "WHERE c2.peer_id = c.peer_id AND c2.scope = 'statistics' "
+    "ORDER BY c2.given_on DESC, c2.id DESC LIMIT 1))"
+)
+SUPPORTED = (
+    "supported AS (SELECT peer_id FROM one_to_one WHERE held_on BETWEEN :s AND :e "
+    "UNION SELECT a.peer_id FROM meeting AS m JOIN attendance AS a ON a.meeting_id = m.id "
+    "WHERE m.held_on BETWEEN :s AND :e AND m.status = 'held' AND a.mark = 'attended' "
+    "EXCEPT SELECT peer_id FROM excluded)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawTable:
+    """Counts by row; `columns` name the count columns. `hours` (if any) goes
+    with the first count column and is hidden whenever that count is."""
+
+    key: str
+    title: str
+    row_header: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[int, ...]], ...]
+    total_row: bool = True
+    row_total_column: str = ""  # when set, a last column that sums the others
+    hours: tuple[float, ...] | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RawTrend:
+    key: str
+    title: str
+    months: tuple[str, ...]
+    values: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class RawFigures:
+    period: Period
+    headlines: dict[str, int] = field(default_factory=dict)
+    session_hours: float = 0.0
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    trends: list[RawTrend] = field(default_factory=list)
+    excluded_peers: int = 0
+
+
+def _q(db: Database, sql: str, period: Period, **extra: Any) -> list[Any]:
+    return db.query(f"WITH {EXCLUDED}, {SUPPORTED} {sql}",
+                    {"s": period.start.isoformat(), "e": period.end.isoformat(), **extra})
+
+
+def _by(rows: list[Any], labels: dict[str, str], *, other: str = "Not recorded"
+        ) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    counts = {label: 0 for label in labels.values()}
+    for key, count in rows:
+        name = labels.get(key or "", other)
+        counts[name] = counts.get(name, 0) + int(count)
+    return tuple((label, (count,)) for label, count in counts.items())
+
+
+def compute(db: Database, period: Period) -> RawFigures:
+    fig = RawFigures(period)
+    _sessions(db, period, fig)
+    _groups(db, period, fig)
+    _people(db, period, fig)
+    _referrals_and_follow_ups(db, period, fig)
+    _outcomes(db, period, fig)
+    _trends(db, period, fig)
+    fig.excluded_peers = int(_q(db, "SELECT count(*) FROM excluded", period)[0][0])
+    return fig
+
+
+def _sessions(db: Database, period: Period, fig: RawFigures) -> None:
+    rows = _q(db, "SELECT mode, kind, count(*), sum(minutes) FROM one_to_one "
+                  "WHERE held_on BETWEEN :s AND :e AND peer_id NOT IN excluded "
+                  "GROUP BY mode, kind", period)
+    by_mode = {m: [0, 0] for m in SessionMode}
+    by_kind = {k: 0 for k in SessionKind}
+    for mode, kind, count, minutes in rows:
+        by_mode[SessionMode(mode)][0] += int(count)
+        by_mode[SessionMode(mode)][1] += int(minutes or 0)
+        by_kind[SessionKind(kind)] += int(count)
+    total = sum(c for c, _ in by_mode.values())
+    fig.headlines["sessions"] = total
+    fig.session_hours = round(sum(m for _, m in by_mode.values()) / 60, 1)
+    fig.tables["sessions_by_mode"] = RawTable(
+        "sessions_by_mode", "One-to-one sessions by mode", "Mode", ("Sessions",),
+        tuple((m.label, (c,)) for m, (c, _) in by_mode.items()),
+        hours=tuple(round(minutes / 60, 1) for _, minutes in by_mode.values()))
+    fig.tables["sessions_by_kind"] = RawTable(
+        "sessions_by_kind", "One-to-one sessions by kind", "Kind", ("Sessions",),
+        tuple((k.label, (c,)) for k, c in by_kind.items()))
+
+
+def _groups(db: Database, period: Period, fig: RawFigures) -> None:
+    meetings, groups, anonymous = _q(
+        db, "SELECT count(*), count(DISTINCT group_id), coalesce(sum(anonymous_count), 0) "
+            "FROM meeting WHERE held_on BETWEEN :s AND :e AND status = 'held'", period)[0]
+    attendances, attendees = _q(
+        db, "SELECT count(*), count(DISTINCT a.peer_id) FROM meeting AS m "
+            "JOIN attendance AS a ON a.meeting_id = m.id WHERE m.held_on BETWEEN :s AND :e "
+            "AND m.status = 'held' AND a.mark = 'attended' AND a.peer_id NOT IN excluded",
+        period)[0]
+    fig.headlines.update(groups_run=int(groups), meetings_held=int(meetings),
+                         attendances=int(attendances), unique_attendees=int(attendees),
+                         anonymous_headcount=int(anonymous))
+
+
+def _people(db: Database, period: Period, fig: RawFigures) -> None:
+    supported = int(_q(db, "SELECT count(*) FROM supported", period)[0][0])
+    fig.headlines["peers_supported"] = supported
+    bands = {b.value: (b.value or "Not recorded") for b in AgeBand}
+    fig.tables["age"] = RawTable(
+        "age", "Peers supported by age", "Age band", ("Peers",),
+        _by(_q(db, "SELECT age_band, count(*) FROM peer WHERE id IN supported GROUP BY 1",
+               period), bands))
+    genders = {"woman": "Woman", "man": "Man", "non_binary": "Non-binary",
+               "self_described": "Describes another way",
+               "prefer_not_to_say": "Prefers not to say", "": "Not recorded"}
+    assert set(genders) == {g.value for g in Gender}
+    fig.tables["gender"] = RawTable(
+        "gender", "Peers supported by gender", "Gender", ("Peers",),
+        _by(_q(db, "SELECT gender, count(*) FROM peer WHERE id IN supported GROUP BY 1",
+               period), genders))
+    new = _q(db, "SELECT contact_route, count(*) FROM peer WHERE first_contact BETWEEN :s AND :e "
+                 "AND id NOT IN excluded GROUP BY 1", period)
+    fig.headlines["new_peers"] = sum(int(c) for _, c in new)
+    fig.tables["contact_route"] = RawTable(
+        "contact_route", "How new peers first made contact", "First contact", ("New peers",),
+        _by(new, {r.value: r.label for r in ContactRoute}))
+
+
+def _referrals_and_follow_ups(db: Database, period: Period, fig: RawFigures) -> None:
+    statuses = ("made", "accepted", "declined")
+    counts = {d: dict.fromkeys(statuses, 0) for d in ReferralDestination}
+    for destination, status, count in _q(
+            db, "SELECT destination, status, count(*) FROM referral WHERE made_on BETWEEN :s "
+                "AND :e AND peer_id NOT IN excluded GROUP BY 1, 2", period):
+        counts[ReferralDestination(destination)][status] += int(count)
+    fig.headlines["referrals"] = sum(sum(c.values()) for c in counts.values())
+    fig.tables["referrals"] = RawTable(
+        "referrals", "Referrals by destination", "Referred to",
+        ("Awaiting reply", "Accepted", "Declined"),
+        tuple((d.label, tuple(counts[d][s] for s in statuses)) for d in ReferralDestination),
+        row_total_column="All referrals")
+    on_time, late, still_open = _q(
+        db, "SELECT count(*) FILTER (WHERE follow_up_done_on <= follow_up_on), "
+            "count(*) FILTER (WHERE follow_up_done_on > follow_up_on), "
+            "count(*) FILTER (WHERE follow_up_done_on IS NULL) FROM one_to_one "
+            "WHERE follow_up_on BETWEEN :s AND :e AND peer_id NOT IN excluded", period)[0]
+    fig.headlines["follow_ups_due"] = int(on_time) + int(late) + int(still_open)
+    fig.headlines["follow_ups_on_time"] = int(on_time)
+    fig.tables["follow_ups"] = RawTable(
+        "follow_ups", "Follow-ups due in the period", "Follow-ups", ("Follow-ups",),
+        (("Done on time", (int(on_time),)), ("Done late", (int(late),)),
+         ("Not done yet", (int(still_open),))))
+
+
+# A score where higher is better: UCLA loneliness counts the other way, and
+# ONS4's fourth item (anxiety, the number after the last comma) does too.
+_BETTER = (
+    "CASE m.kind WHEN 'ucla3' THEN -{t}.total "
+    "WHEN 'ons4' THEN {t}.total - 2 * CAST(substr({t}.scores, "
+    "length(rtrim({t}.scores, '0123456789')) + 1) AS INTEGER) ELSE {t}.total END"
+)
+
+
+def _outcomes(db: Database, period: Period, fig: RawFigures) -> None:
+    """First and latest rating up to the period's end, for peers supported in it."""
+    rows = _q(
+        db, "SELECT measure_key, "
+            "  count(*) FILTER (WHERE last_score > first_score), "
+            "  count(*) FILTER (WHERE last_score = first_score), "
+            "  count(*) FILTER (WHERE last_score < first_score) "
+            "FROM (SELECT r.peer_id, r.measure_key, m.kind, "
+            f"  (SELECT {_BETTER.format(t='f')} FROM rating AS f "
+            "   WHERE f.peer_id = r.peer_id AND f.measure_key = r.measure_key "
+            "   AND f.rated_on <= :e ORDER BY f.rated_on, f.id LIMIT 1) AS first_score, "
+            f"  (SELECT {_BETTER.format(t='l')} FROM rating AS l "
+            "   WHERE l.peer_id = r.peer_id AND l.measure_key = r.measure_key "
+            "   AND l.rated_on <= :e ORDER BY l.rated_on DESC, l.id DESC LIMIT 1) AS last_score "
+            " FROM rating AS r JOIN measure AS m ON m.key = r.measure_key "
+            " WHERE r.peer_id IN supported AND r.rated_on <= :e "
+            " GROUP BY r.peer_id, r.measure_key HAVING count(*) >= 2) "
+            "GROUP BY measure_key ORDER BY measure_key", period)
+    titles = {str(k): str(t) for k, t in db.query("SELECT key, title FROM measure")}
+    fig.tables["outcomes"] = RawTable(
+        "outcomes", "Change between first and latest rating", "Measure",
+        ("Better", "No change", "Worse"),
+        tuple((titles.get(key, key), (int(b), int(s), int(w))) for key, b, s, w in rows),
+        total_row=False, row_total_column="Peers rated twice or more",
+        note="Peers supported in the period with two or more ratings up to its end; "
+             "first and latest compared. Less loneliness and less anxiety count as better.")
+
+
+def _trends(db: Database, period: Period, fig: RawFigures) -> None:
+    months = period.trend_months()
+    window = Period(months[0][1], months[-1][2], "", "custom")
+    keys = tuple(m for m, _, _ in months)
+
+    def series(sql: str) -> tuple[int, ...]:
+        found = {str(m): int(c) for m, c in _q(db, sql, window)}
+        return tuple(found.get(k, 0) for k in keys)
+
+    fig.trends = [
+        RawTrend("trend_peers", "Peers supported each month", keys, series(
+            "SELECT month, count(DISTINCT peer_id) FROM ("
+            " SELECT substr(held_on, 1, 7) AS month, peer_id FROM one_to_one "
+            " WHERE held_on BETWEEN :s AND :e "
+            " UNION ALL SELECT substr(m.held_on, 1, 7), a.peer_id FROM meeting AS m "
+            " JOIN attendance AS a ON a.meeting_id = m.id WHERE m.held_on BETWEEN :s AND :e "
+            " AND m.status = 'held' AND a.mark = 'attended') "
+            "WHERE peer_id NOT IN excluded GROUP BY month")),
+        RawTrend("trend_sessions", "One-to-one sessions each month", keys, series(
+            "SELECT substr(held_on, 1, 7), count(*) FROM one_to_one "
+            "WHERE held_on BETWEEN :s AND :e AND peer_id NOT IN excluded GROUP BY 1")),
+        RawTrend("trend_attendances", "Group attendances each month", keys, series(
+            "SELECT substr(m.held_on, 1, 7), count(*) FROM meeting AS m "
+            "JOIN attendance AS a ON a.meeting_id = m.id WHERE m.held_on BETWEEN :s AND :e "
+            "AND m.status = 'held' AND a.mark = 'attended' AND a.peer_id NOT IN excluded "
+            "GROUP BY 1")),
+    ]
+
+
+__all__ = ["RawFigures", "RawTable", "RawTrend", "compute"]

@@ -1,0 +1,140 @@
+"""The anonymised report: settings, building it, saving and printing (DESIGN.md §5).
+
+Only programme leads run reports. Every build, export and print is audited
+with the period and format only.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from peerdesk.domain.audit import AuditAction
+from peerdesk.domain.errors import DiskFull, PeerDeskError, ValidationError
+from peerdesk.domain.staff import Permission
+from peerdesk.reports import disclosure, figures
+from peerdesk.reports.model import Report
+from peerdesk.reports.period import Period
+from peerdesk.services.session import Session
+from peerdesk.storage.database import Database
+from peerdesk.storage.repositories import audit as audit_repo
+from peerdesk.storage.repositories.meta import get_meta, get_setting, set_setting
+from peerdesk.storage.vault import utc_now
+
+T = TypeVar("T")
+
+PAGE_SIZES = ("A4", "Letter")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSettings:
+    k: int = disclosure.DEFAULT_K
+    rounding: disclosure.Rounding = disclosure.Rounding.NONE
+    page_size: str = "A4"
+
+
+def settings(session: Session) -> ReportSettings:
+    session.require(Permission.RUN_REPORTS)
+    db = session.db
+    try:
+        return ReportSettings(
+            k=int(get_setting(db, "report_k", str(disclosure.DEFAULT_K)) or 5),
+            rounding=disclosure.Rounding(get_setting(db, "report_rounding", "none") or "none"),
+            page_size=get_setting(db, "report_page_size", "A4") or "A4",
+        )
+    except ValueError:
+        return ReportSettings()
+
+
+def save_settings(session: Session, new: ReportSettings) -> None:
+    session.require(Permission.RUN_REPORTS)
+    disclosure.Rules(new.k, new.rounding).checked()
+    if new.page_size not in PAGE_SIZES:
+        raise ValidationError("Choose A4 or Letter.", field="page_size")
+    with session.db.transaction():
+        set_setting(session.db, "report_k", str(new.k))
+        set_setting(session.db, "report_rounding", new.rounding.value)
+        set_setting(session.db, "report_page_size", new.page_size)
+        session.audit(AuditAction.CHANGED, "settings", "reports",
+                      f"k={new.k}, rounding={new.rounding.value}, {new.page_size}")
+
+
+def _seed(db: Database, period: Period) -> int:
+    # Random rounding is repeatable for one vault and period, and unguessable
+    # without the vault.
+    vault_id = get_meta(db, "vault_id") or ""
+    digest = hashlib.sha256(f"{vault_id}|{period.start}|{period.end}".encode()).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+def build(session: Session, period: Period, *, db: Database | None = None,
+          overrides: ReportSettings | None = None) -> Report:
+    """Count, protect and lay out the report. `db`: a worker thread's own connection."""
+    session.require(Permission.RUN_REPORTS)
+    conn = db or session.db
+    chosen = overrides or settings(session)
+    raw = figures.compute(conn, period)
+    report = disclosure.protect(
+        raw, disclosure.Rules(chosen.k, chosen.rounding, _seed(conn, period)),
+        centre_name=get_setting(conn, "centre_name", "") or "", page_size=chosen.page_size)
+    with conn.transaction():
+        session_audit(session, conn, AuditAction.VIEWED, report, "built")
+    return report
+
+
+def session_audit(session: Session, db: Database, action: AuditAction, report: Report,
+                  what: str) -> None:
+    """On `db`, which may be a worker thread's connection rather than the session's."""
+    audit_repo.append(db, at=utc_now(), actor_id=session.staff.id, action=action,
+                      target_kind="report", target_id=f"{report.start}..{report.end}",
+                      detail=what)
+
+
+def save_pdf(session: Session, report: Report, path: Path) -> int:
+    from peerdesk.reports.pdf import write_pdf
+
+    session.require(Permission.RUN_REPORTS)
+    pages = _write_safely(path, lambda target: write_pdf(report, target))
+    with session.db.transaction():
+        session_audit(session, session.db, AuditAction.EXPORTED, report, f"pdf, {pages} pages")
+    return pages
+
+
+def save_csv(session: Session, report: Report, path: Path) -> None:
+    from peerdesk.reports.csv_writer import write_csv
+
+    session.require(Permission.RUN_REPORTS)
+    _write_safely(path, lambda target: write_csv(report, target))
+    with session.db.transaction():
+        session_audit(session, session.db, AuditAction.EXPORTED, report, "csv")
+
+
+def record_printed(session: Session, report: Report) -> None:
+    session.require(Permission.RUN_REPORTS)
+    with session.db.transaction():
+        session_audit(session, session.db, AuditAction.PRINTED, report, "printed")
+
+
+def _write_safely(path: Path, write: Callable[[Path], T]) -> T:
+    """Write beside the target and rename, so a full disk never leaves half a report."""
+    temp = path.with_name(f".{path.name}.partial")
+    try:
+        result = write(temp)
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise DiskFull("There is not enough space to save the report there. "
+                           "Nothing was saved.") from exc
+        raise PeerDeskError(f"The report could not be saved there ({exc.strerror}). "
+                            "Choose another folder.") from exc
+    return result
+
+
+__all__ = ["Period", "ReportSettings", "build", "record_printed", "save_csv", "save_pdf",
+           "save_settings", "settings"]

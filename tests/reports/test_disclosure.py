@@ -1,0 +1,161 @@
+"""Disclosure control, checked by solving the tables as a reader could."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from peerdesk.domain.errors import ValidationError
+from peerdesk.reports import disclosure
+from peerdesk.reports.disclosure import Rounding, Rules
+from peerdesk.reports.figures import RawFigures, RawTable, RawTrend
+from peerdesk.reports.model import CellState
+from peerdesk.reports.period import Period
+
+
+def solutions_per_hidden_cell(grid: list[list[int]], states: list[list[CellState]],
+                              equations: list[list[tuple[int, int]]], k: int
+                              ) -> dict[tuple[int, int], set[int]]:
+    """Every value each hidden cell can take, given what is printed.
+
+    A reader knows shown cells, that "<k" cells are 1..k-1, that "*" cells are
+    0 or at least k, and that each equation adds up. Backtracking with
+    pruning; stops early once every small cell has two possible values.
+    """
+    hidden = [(r, c) for r, row in enumerate(states) for c, s in enumerate(row)
+              if s is not CellState.SHOWN]
+    top = sum(max(row) for row in grid) + k
+    domains = {p: range(1, k) if states[p[0]][p[1]] is CellState.PRIMARY
+               else [0, *range(k, top + 1)] for p in hidden}
+    seen: dict[tuple[int, int], set[int]] = {p: set() for p in hidden}
+    value = {(r, c): grid[r][c] for r, row in enumerate(states) for c, s in enumerate(row)
+             if s is CellState.SHOWN}
+
+    def consistent() -> bool:
+        for members in equations:
+            known = [p for p in members if p in value]
+            if len(known) == len(members) and (
+                    sum(value[p] for p in members[:-1]) != value[members[-1]]):
+                return False
+        return True
+
+    def done() -> bool:
+        return all(len(seen[p]) >= 2 for p in hidden if domains[p] == range(1, k))
+
+    def search(i: int) -> bool:
+        if i == len(hidden):
+            for p in hidden:
+                seen[p].add(value[p])
+            return done()
+        p = hidden[i]
+        for v in domains[p]:
+            value[p] = v
+            if consistent() and search(i + 1):
+                return True
+        del value[p]
+        return False
+
+    search(0)
+    return seen
+
+
+def check_table(raw: RawTable, k: int) -> None:
+    grid, equations = disclosure.table_grid(raw)
+    states = disclosure.suppress(grid, equations, k)
+    for r, row in enumerate(grid):
+        for c, v in enumerate(row):
+            if 1 <= v < k:
+                assert states[r][c] is CellState.PRIMARY, "a small count is shown"
+    seen = solutions_per_hidden_cell(grid, states, equations, k)
+    for (r, c), values in seen.items():
+        if states[r][c] is CellState.PRIMARY:
+            assert len(values) >= 2, f"cell {(r, c)} = {grid[r][c]} can be worked out"
+
+
+small = st.integers(min_value=0, max_value=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.integers(1, 4), cols=st.integers(1, 3), k=st.integers(3, 5),
+       data=st.data(), row_totals=st.booleans())
+def test_no_hidden_small_count_can_be_worked_out(rows: int, cols: int, k: int,
+                                                 data: st.DataObject, row_totals: bool) -> None:
+    values = [tuple(data.draw(small) for _ in range(cols)) for _ in range(rows)]
+    raw = RawTable("t", "T", "Row", tuple(f"c{i}" for i in range(cols)),
+                   tuple((f"r{i}", v) for i, v in enumerate(values)),
+                   total_row=True, row_total_column="All" if row_totals and cols > 1 else "")
+    check_table(raw, k)
+
+
+def test_a_single_small_cell_takes_a_partner_with_it() -> None:
+    raw = RawTable("t", "T", "Mode", ("Sessions",),
+                   (("In person", (93,)), ("Phone", (41,)), ("Other", (1,))))
+    table = disclosure.protect_table(raw, Rules(k=5))
+    shown = [cells[0].shown for _, cells in table.rows]
+    assert shown == ["93", "*", "<5"]
+    assert table.total is not None and table.total[0].shown == "135"
+
+
+def test_rounding_rules() -> None:
+    raw = RawTable("t", "T", "Row", ("n",), (("a", (12,)), ("b", (27,)), ("c", (40,))))
+    to_five = disclosure.protect_table(raw, Rules(k=5, rounding=Rounding.BASE_5))
+    assert [c[0].value for _, c in to_five.rows] == [10, 25, 40]
+    assert to_five.total is not None and to_five.total[0].value == 80  # 79, rounded on its own
+    three = disclosure.protect_table(raw, Rules(k=5, rounding=Rounding.RANDOM_3, seed=7))
+    for (_, cells), true in zip(three.rows, (12, 27, 40), strict=True):
+        assert cells[0].value is not None and cells[0].value % 3 == 0
+        assert abs(cells[0].value - true) < 3
+    again = disclosure.protect_table(raw, Rules(k=5, rounding=Rounding.RANDOM_3, seed=7))
+    assert again == three  # repeatable for the same report
+
+
+def test_the_threshold_has_a_floor() -> None:
+    with pytest.raises(ValidationError, match="at least 3"):
+        Rules(k=2).checked()
+
+
+def raw_figures(gender: tuple[int, ...], age: tuple[int, ...]) -> RawFigures:
+    months = tuple(f"2026-{m:02d}" for m in range(1, 13))
+    one = lambda key, values: RawTable(key, key, "x", ("n",),  # noqa: E731
+                                       tuple((f"{key}{i}", (v,)) for i, v in enumerate(values)))
+    return RawFigures(
+        Period.month(2026, 12),
+        headlines={"sessions": 9, "peers_supported": sum(gender), "new_peers": 0,
+                   "groups_run": 1, "meetings_held": 1, "attendances": 12,
+                   "unique_attendees": 6, "anonymous_headcount": 0, "referrals": 0,
+                   "follow_ups_due": 0, "follow_ups_on_time": 0},
+        session_hours=9.0,
+        tables={"sessions_by_mode": one("sessions_by_mode", (9,)),
+                "sessions_by_kind": one("sessions_by_kind", (9,)),
+                "gender": one("gender", gender), "age": one("age", age),
+                "contact_route": one("contact_route", (0,)),
+                "referrals": one("referrals", (0,)), "follow_ups": one("follow_ups", (0,)),
+                "outcomes": RawTable("outcomes", "o", "m", ("b",), (), total_row=False)},
+        trends=[RawTrend("trend_sessions", "s", months, (1,) * 11 + (9,)),
+                RawTrend("trend_attendances", "a", months, (0,) * 11 + (12,))],
+    )
+
+
+def test_tables_that_share_a_total_hide_it_together() -> None:
+    # Gender must hide its total (one small group and nothing else to hide);
+    # age shows the same total unless linked, which would expose the 3.
+    report = disclosure.protect(raw_figures(gender=(3,), age=(1, 2)), Rules(k=5),
+                                centre_name="C")
+    tables = {t.key: t for s in report.sections for t in s.tables}
+    for key in ("gender", "age"):
+        total = tables[key].total
+        assert total is not None and total[0].hidden
+    peers = next(h for h in report.headlines if h.key == "peers_supported")
+    assert peers.cell.hidden
+
+
+def test_a_months_trend_value_is_the_headline_it_equals() -> None:
+    report = disclosure.protect(raw_figures(gender=(6, 6), age=(6, 6)), Rules(k=5),
+                                centre_name="C", page_size="Letter")
+    trends = {t.key: t for s in report.sections for t in s.trends}
+    assert trends["trend_sessions"].values[-1].shown == "9"
+    assert trends["trend_sessions"].values[0].shown == "<5"
+    assert report.page_size == "Letter" and report.start == date(2026, 12, 1)
