@@ -42,9 +42,7 @@ def _iso(value: date | None) -> str | None:
 
 def take_ref_number(db: Database) -> int:
     """The next reference number; numbers of deleted peers are never handed out again."""
-    number = int(get_meta(db, _NEXT_REF) or 1)
-    set_meta(db, _NEXT_REF, str(number + 1))
-    return number
+    return reserve_ref_numbers(db, 1)
 
 
 def reserve_ref_numbers(db: Database, count: int) -> int:
