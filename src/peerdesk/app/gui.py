@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -25,13 +27,13 @@ if TYPE_CHECKING:
     from peerdesk.storage.vault import LockedVault
     from peerdesk.ui.idle_lock import IdleLock
     from peerdesk.ui.main_window import MainWindow
+    from peerdesk.ui.quick_hide import NeutralScreen, ShiftTriple
     from peerdesk.ui.setup_wizard import SetupWizard
     from peerdesk.ui.sign_in import SignInWindow
 
 EXIT_AFTER_FIRST_PAINT = "PEERDESK_EXIT_AFTER_FIRST_PAINT"
 DEBUG_ENV = "PEERDESK_DEBUG"
 EXIT_OPEN_FAILED = 1
-IDLE_LOCK_MS = 5 * 60_000  # DESIGN.md §4; a setting (1-30 minutes) when settings exist
 OPEN_ANYWAY_AFTER_MS = 500
 
 
@@ -57,10 +59,15 @@ class GuiController(QObject):
     """Owns the vault reservation and the session; shows one window at a time."""
 
     def __init__(self, paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None, *,
-                 idle_lock_ms: int = IDLE_LOCK_MS) -> None:
+                 idle_lock_ms: int | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
+        # None: the centre's setting (Admin › Settings), read at each sign-in.
         self.idle_lock_ms = idle_lock_ms
+        self.clock = clock  # injectable, so tests move time instead of waiting
         self.idle_lock: IdleLock | None = None
+        self.shift_triple: ShiftTriple | None = None
+        self.neutral_screen: NeutralScreen | None = None
         self.paths = paths
         self.demo_sign_in = demo_sign_in
         self.locked: LockedVault | None = None
@@ -168,16 +175,41 @@ class GuiController(QObject):
             old.deleteLater()
         if self.sign_in_window is not None:
             self.sign_in_window.hide()
+        self.main_window.hide_requested.connect(self.quick_hide)
         if session.must_change_password:
             self.main_window.change_password(required=True)
+        else:
+            from peerdesk.ui.drafts import offer_back
+
+            window = self.main_window
+            offer_back(session, window, window.bus, window.present)
+        self._start_watching(session)
+
+    def _start_watching(self, session: Session) -> None:
+        """The idle lock at the centre's setting, and Shift pressed three times."""
+        from peerdesk.services.lock_settings import idle_lock_minutes
+        from peerdesk.ui.idle_lock import IdleLock
+        from peerdesk.ui.quick_hide import ShiftTriple
+
+        timeout_ms = self.idle_lock_ms
+        if timeout_ms is None:
+            timeout_ms = idle_lock_minutes(session) * 60_000
         if self.idle_lock is None:
-            from peerdesk.ui.idle_lock import IdleLock
-
-            self.idle_lock = IdleLock(self.idle_lock_ms, self)
+            self.idle_lock = IdleLock(timeout_ms, self, clock=self.clock)
             self.idle_lock.idle.connect(self.lock)
+        self.idle_lock.set_timeout_ms(timeout_ms)
         self.idle_lock.start()
+        if self.shift_triple is None:
+            self.shift_triple = ShiftTriple(self, clock=self.clock)
+            self.shift_triple.pressed.connect(self.quick_hide)
+        self.shift_triple.start()
 
-    def _end_session(self, action: AuditAction | None = None) -> None:
+    def _end_session(self, action: AuditAction | None = None, *,
+                     hidden: list[QWidget] | None = None) -> None:
+        """Keep unsaved forms as drafts, close dialogs, empty models, drop the key.
+
+        `hidden`: windows quick hide has just blanked; their forms are kept too.
+        """
         from peerdesk.domain.audit import AuditAction
 
         action = action or AuditAction.SIGNED_OUT
@@ -186,7 +218,13 @@ class GuiController(QObject):
         if self.idle_lock is not None:
             self.idle_lock.stop()
         _clear_our_clipboard()
+        if session is not None:
+            from peerdesk.ui.drafts import keep_open_forms
+
+            open_forms = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+            keep_open_forms(session, open_forms + list(hidden or ()))
         if window is not None:
+            window.close_dialogs(also=hidden or ())
             window.close_dialogs()
             window.clear_data()
             window.hide()
@@ -206,6 +244,27 @@ class GuiController(QObject):
         self._end_session(AuditAction.LOCKED)
         self.show_sign_in()
 
+    def quick_hide(self) -> None:
+        """Blank every window at once, then lock behind a neutral screen (DESIGN.md §4)."""
+        from peerdesk.domain.audit import AuditAction
+        from peerdesk.ui.quick_hide import NeutralScreen, blank_all_windows
+
+        if self.neutral_screen is None:
+            self.neutral_screen = NeutralScreen()
+            self.neutral_screen.continue_requested.connect(self._leave_neutral_screen)
+            self.neutral_screen.closed.connect(self.quit)
+        hidden = blank_all_windows(keep=self.neutral_screen)
+        self.neutral_screen.show()
+        self.neutral_screen.raise_()
+        self.neutral_screen.activateWindow()
+        if self.session is not None:
+            self._end_session(AuditAction.LOCKED, hidden=hidden)
+
+    def _leave_neutral_screen(self) -> None:
+        if self.neutral_screen is not None:
+            self.neutral_screen.hide()
+        self.show_sign_in()
+
     def sign_out(self) -> None:
         if self.session is None:
             return
@@ -215,6 +274,8 @@ class GuiController(QObject):
     def shutdown(self) -> None:
         """End any session, then give the vault back. Safe to call twice."""
         self._end_session()
+        if self.shift_triple is not None:
+            self.shift_triple.stop()
         if self.locked is not None:
             self.locked.release()
             self.locked = None
@@ -255,6 +316,10 @@ def run_gui(paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None) -> i
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("PeerDesk")
+    from peerdesk.app.icon import DESKTOP_FILE_NAME, app_icon
+
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setQuitOnLastWindowClosed(False)  # windows are swapped; the controller decides
     controller = GuiController(paths, demo_sign_in)
     first = controller.start(open_after_paint=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -46,6 +48,7 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
     sign_out_requested = Signal()
+    hide_requested = Signal()  # quick hide: the button here, or Shift pressed three times
     closed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -124,12 +127,21 @@ class MainWindow(QMainWindow):
         brand.setStyleSheet("font-weight: bold; font-size: 13pt;")
         self.who = QLabel(f"{session.staff.name} · {session.staff.role.label}")
         self.who.setAccessibleName("Signed in as")
+        self.hide_button = QToolButton()
+        self.hide_button.setText("&Hide")
+        self.hide_button.setToolTip("Hide PeerDesk at once and lock it (or press Shift "
+                                    "three times)")
+        self.hide_button.setAccessibleName("Quick hide")
+        self.hide_button.setAccessibleDescription(
+            "Blanks every PeerDesk window at once and locks. Shift pressed three times "
+            "does the same.")
+        self.hide_button.clicked.connect(self.hide_requested.emit)
         self.lock_button = QToolButton()
         self.lock_button.setDefaultAction(self.lock_action)
         self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.sign_out_button = QToolButton()
         self.sign_out_button.setDefaultAction(self.sign_out_action)
-        for button in (self.lock_button, self.sign_out_button):
+        for button in (self.hide_button, self.lock_button, self.sign_out_button):
             button.setStyleSheet(
                 "QToolButton { color: white; border: 1px solid #8fa3bf; border-radius: 3px;"
                 " padding: 3px 10px; } QToolButton:hover { background: #35506f; }")
@@ -137,6 +149,7 @@ class MainWindow(QMainWindow):
         layout.addSpacing(16)
         layout.addWidget(self.who)
         layout.addStretch(1)
+        layout.addWidget(self.hide_button)
         layout.addWidget(self.lock_button)
         layout.addWidget(self.sign_out_button)
         return bar
@@ -202,10 +215,14 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    def close_dialogs(self) -> None:
-        """Close every dialog and message box (locking); nothing they held is kept."""
+    def close_dialogs(self, also: Iterable[QWidget] = ()) -> None:
+        """Close every dialog and message box (locking); nothing they held is kept.
+
+        `also`: dialogs quick hide has already blanked (hidden, still open).
+        """
+        hidden = list(also)
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
+            if isinstance(widget, QDialog) and (widget.isVisible() or widget in hidden):
                 # Their answers no longer matter: a forced password change closed by
                 # locking is not a request to sign out, a confirmation is not a yes.
                 widget.blockSignals(True)

@@ -7,6 +7,7 @@ Space ticks a topic, and Ctrl+Return saves from anywhere.
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
@@ -198,6 +199,7 @@ class SessionDialog(QDialog):
         if self.picker is None:
             self._load_banner()
         self.first_field: QWidget = self.picker.search if self.picker else self.held_on
+        self._untouched = self.form_state()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -245,6 +247,51 @@ class SessionDialog(QDialog):
         remote = self.selected_mode() in REMOTE_MODES and self._summary is not None
         self.banner.show_summary(self._summary if remote else None)
         self.banner.setVisible(remote)
+
+    # -- kept across a lock (services.drafts) ----------------------------------------------
+
+    def form_state(self) -> dict[str, Any]:
+        """Everything typed, as typed (unchecked), so a lock never loses it."""
+        return {
+            "peer_id": self._peer_id(),
+            "peer_label": self.who.text(),
+            "peer_search": self.picker.search.text() if self.picker is not None else "",
+            "session_id": (int(self.stored.id)  # type: ignore[attr-defined]
+                           if self.stored is not None else None),
+            "held_on": self.held_on.text(),
+            "minutes": self.minutes.value(),
+            "mode": self.mode.currentData(),
+            "kind": self.kind.currentData(),
+            "topics": list(self.checked_topics()),
+            "notes": self.notes.toPlainText(),
+            "next_steps": self.next_steps.toPlainText(),
+            "follow_up_on": self.follow_up_on.text(),
+        }
+
+    def has_unsaved_typing(self) -> bool:
+        return self.result() != QDialog.DialogCode.Accepted and \
+            self.form_state() != self._untouched
+
+    def restore_form_state(self, state: dict[str, Any]) -> None:
+        """Put a kept form back; values the form can't take are skipped, not fatal."""
+        if self.picker is not None and state.get("peer_id") is None:
+            self.picker.search.setText(str(state.get("peer_search", "")))
+        self.held_on.setText(str(state.get("held_on", "")))
+        minutes = state.get("minutes")
+        if isinstance(minutes, int):
+            self.minutes.setValue(minutes)
+        for combo, key in ((self.mode, "mode"), (self.kind, "kind")):
+            index = combo.findData(state.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        chosen = set(state.get("topics") or ())
+        for i in range(self.topics.count()):
+            item = self.topics.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in chosen
+                               else Qt.CheckState.Unchecked)
+        self.notes.setPlainText(str(state.get("notes", "")))
+        self.next_steps.setPlainText(str(state.get("next_steps", "")))
+        self.follow_up_on.setText(str(state.get("follow_up_on", "")))
 
     # -- saving -------------------------------------------------------------------------
 

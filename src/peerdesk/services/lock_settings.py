@@ -1,0 +1,35 @@
+"""How soon PeerDesk locks itself on a shared PC (DESIGN.md §4)."""
+
+from __future__ import annotations
+
+from peerdesk.domain.audit import AuditAction
+from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.staff import Permission
+from peerdesk.services.session import Session
+from peerdesk.storage.repositories.meta import get_setting, set_setting
+
+IDLE_MINUTES_KEY = "idle_lock_minutes"
+DEFAULT_IDLE_MINUTES = 5
+MIN_IDLE_MINUTES = 1
+MAX_IDLE_MINUTES = 30
+
+
+def idle_lock_minutes(session: Session) -> int:
+    """The centre's idle-lock delay; the default when unset or unreadable."""
+    stored = get_setting(session.db, IDLE_MINUTES_KEY)
+    try:
+        minutes = int(stored) if stored is not None else DEFAULT_IDLE_MINUTES
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+    return min(max(minutes, MIN_IDLE_MINUTES), MAX_IDLE_MINUTES)
+
+
+def set_idle_lock_minutes(session: Session, minutes: int) -> None:
+    session.require(Permission.MANAGE_STAFF)
+    if not MIN_IDLE_MINUTES <= minutes <= MAX_IDLE_MINUTES:
+        raise ValidationError(
+            f"Choose between {MIN_IDLE_MINUTES} and {MAX_IDLE_MINUTES} minutes.",
+            field="idle_minutes")
+    with session.db.transaction():
+        set_setting(session.db, IDLE_MINUTES_KEY, str(minutes))
+        session.audit(AuditAction.CHANGED, "settings", "idle_lock", f"{minutes} minutes")

@@ -1,0 +1,109 @@
+"""Keep what someone was typing when PeerDesk locks, and offer it back after sign-in.
+
+The forms are kept in the encrypted vault through services.drafts; only the
+person who typed them is offered them again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.services import casework, drafts
+from peerdesk.services.session import Session
+from peerdesk.ui import change_bus
+from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.peers.forms import CASELOAD
+from peerdesk.ui.sessions.session_dialog import SessionDialog
+
+log = logging.getLogger(__name__)
+
+Present = Callable[[QDialog], None]
+
+
+def keep_open_forms(session: Session, widgets: Iterable[QWidget]) -> int:
+    """Store every unsaved session form among `widgets`; returns how many were kept.
+
+    Called while the session is still open, just before locking. A form that
+    can't be stored (a full disk) is given up rather than stop the lock: the
+    key must be dropped whatever happens.
+    """
+    kept = 0
+    for widget in widgets:
+        if isinstance(widget, SessionDialog) and widget.has_unsaved_typing():
+            try:
+                drafts.keep(session, drafts.SESSION_FORM, widget.form_state())
+            except PeerDeskError as exc:
+                # No record content in the log: only what kind of problem it was.
+                log.warning("an unsaved form could not be kept: %s", type(exc).__name__)
+                continue
+            kept += 1
+    return kept
+
+
+def offer_back(session: Session, parent: QWidget, bus: ChangeBus,
+               present: Present) -> QMessageBox | None:
+    """After sign-in: ask whether to carry on with kept forms. Returns the question box."""
+    try:
+        waiting = drafts.pending(session)
+    except PeerDeskError:
+        return None
+    if not waiting:
+        return None
+    count = len(waiting)
+    forms = "a session" if count == 1 else f"{count} sessions"
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "PeerDesk",
+        f"You were writing {forms} when PeerDesk locked. Nothing was lost.\n\n"
+        "Carry on with it now?", QMessageBox.StandardButton.NoButton, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    carry_on = box.addButton("&Carry on", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
+    discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(carry_on)
+
+    def answered(_result: int) -> None:
+        clicked = box.clickedButton()
+        if clicked is carry_on:
+            for draft in waiting:
+                reopen(session, draft.id, parent, bus, present)
+        elif clicked is discard:
+            for draft in waiting:
+                drafts.discard(session, draft.id)
+
+    box.finished.connect(answered)
+    box.open()
+    return box
+
+
+def reopen(session: Session, draft_id: int, parent: QWidget, bus: ChangeBus,
+           present: Present) -> SessionDialog | None:
+    try:
+        draft = drafts.take(session, draft_id)
+    except PeerDeskError:
+        return None
+    state: dict[str, Any] = draft.payload
+    stored = None
+    if isinstance(state.get("session_id"), int):
+        try:
+            stored = casework.get_session(session, state["session_id"])
+        except PeerDeskError:
+            stored = None  # deleted meanwhile: offer it as a new session instead
+    peer_id = state.get("peer_id") if isinstance(state.get("peer_id"), int) else None
+    dialog = SessionDialog(session, None if stored is not None else peer_id, stored=stored,
+                           peer_label=str(state.get("peer_label", "")), parent=parent)
+    dialog.restore_form_state(state)
+    dialog.saved.connect(lambda _id: _announce(bus))
+    present(dialog)
+    return dialog
+
+
+def _announce(bus: ChangeBus) -> None:
+    bus.changed.emit(CASELOAD)
+    bus.changed.emit(change_bus.AUDIT)
