@@ -320,6 +320,10 @@ def run_gui(paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None) -> i
 
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_FILE_NAME)
+    from peerdesk.app.icon import DESKTOP_FILE_NAME, app_icon
+
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setQuitOnLastWindowClosed(False)  # windows are swapped; the controller decides
     controller = GuiController(paths, demo_sign_in)
     first = controller.start(open_after_paint=True)

@@ -1,0 +1,27 @@
+"""The application icon, from PNGs shipped inside the package.
+
+PNGs rather than the SVG so the icon needs no image-format plugin; the files
+are made from resources/icons/peerdesk.svg by packaging/render_icons.py.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+
+# Matches the Linux desktop entry's file name, so a Wayland desktop shows our icon.
+DESKTOP_FILE_NAME = "org.peerdesk.PeerDesk"
+
+
+def icon_folder() -> Path:
+    return Path(str(resources.files("peerdesk") / "resources" / "icons"))
+
+
+def app_icon() -> QIcon:
+    """Every shipped size, so Qt picks a sharp one for each place it shows."""
+    icon = QIcon()
+    for png in sorted(icon_folder().glob("peerdesk-*.png")):
+        icon.addFile(str(png))
+    return icon
