@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import weakref
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -146,6 +147,8 @@ class Database:
             raise
         self._conn = conn
         self.path = path
+        self.is_open = True
+        _open_connections.add(self)
 
     # -- statements ------------------------------------------------------------
 
@@ -213,3 +216,15 @@ class Database:
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self._conn.close()
+        self.is_open = False
+        _open_connections.discard(self)
+
+
+# Every connection still open in this process, so locking can be checked to
+# leave none behind (worker threads open their own).
+_open_connections: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
+def open_connections(path: Path) -> list[Database]:
+    """The connections to the vault at `path` that have not been closed."""
+    return [db for db in list(_open_connections) if db.is_open and db.path == path]
