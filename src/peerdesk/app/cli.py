@@ -150,6 +150,21 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_self_check(args: argparse.Namespace) -> int:
+    """For packagers: prove this install or bundle has all its parts (app/self_check.py)."""
+    from peerdesk.app.self_check import OK_LINE, SelfCheckFailed, run_self_check
+
+    try:
+        run_self_check()
+    except SelfCheckFailed as exc:
+        if args.debug:
+            raise
+        print(f"peerdesk: self-check failed at {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(OK_LINE)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peerdesk",
@@ -157,6 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}")
     parser.add_argument("--debug", action="store_true", help="show full error details")
+    # Not in --help: for packagers checking a build (packaging/README.md).
+    parser.add_argument("--self-check", dest="func", action="store_const",
+                        const=_cmd_self_check, help=argparse.SUPPRESS)
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--vault", metavar="PATH", help="open the vault at PATH")
     where.add_argument("--demo", action="store_true",
