@@ -16,8 +16,8 @@ from peerdesk.ui.sessions.session_dialog import SessionDialog
 from tests.fixtures.vaults import close
 from tests.fixtures.vaults import sign_in as service_sign_in
 from tests.services.caseload_helpers import peer
-from tests.ui.conftest import visible
 from tests.ui.conftest import sign_in as type_sign_in
+from tests.ui.conftest import visible
 
 WORKER, WORKER_PASSWORD = "Cal Worker", "caseworker pass phrase 7"
 NOTE = "Talked through the housing letter and the hearing date"
@@ -224,3 +224,46 @@ def test_shift_three_times_needs_three_quick_presses_and_nothing_between():
         triple.key_pressed(shift)
         clock.now += 0.3
     assert fired.count == 1
+
+
+def test_admin_sets_the_idle_minutes_and_they_apply_at_once(qtbot, start_gui, vault):
+    from peerdesk.services import audit_log, lock_settings
+
+    clock = FakeClock()
+    gui = start_gui(vault, clock=clock)
+    type_sign_in(qtbot, gui.sign_in_window, "Ada Admin", "correct horse battery staple")
+    main = gui.main_window
+    main.show_page("Admin")
+    page = main.admin_page.lock_settings_page
+    assert page.minutes.value() == 5
+    assert (page.minutes.minimum(), page.minutes.maximum()) == (1, 30)
+    page.minutes.setValue(3)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "3 idle minutes" in page.status.text()
+    assert lock_settings.idle_lock_minutes(gui.session) == 3
+    assert any(e.detail == "3 minutes" for e in audit_log.recent_events(gui.session))
+    clock.now += 3 * 60 + 1
+    gui.idle_lock.check()
+    assert gui.session is None
+
+
+def test_idle_minutes_outside_1_to_30_are_refused(vault):
+    import pytest
+
+    from peerdesk.domain.errors import PermissionDenied, ValidationError
+    from peerdesk.services import lock_settings
+
+    admin = service_sign_in(vault, "Ada Admin")
+    try:
+        for bad in (0, 31, -5):
+            with pytest.raises(ValidationError, match="between 1 and 30"):
+                lock_settings.set_idle_lock_minutes(admin, bad)
+        assert lock_settings.idle_lock_minutes(admin) == 5
+    finally:
+        close(admin)
+    worker = service_sign_in(vault, WORKER)
+    try:
+        with pytest.raises(PermissionDenied):
+            lock_settings.set_idle_lock_minutes(worker, 10)
+    finally:
+        close(worker)

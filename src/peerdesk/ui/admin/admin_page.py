@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from peerdesk.domain.staff import Permission
 from peerdesk.services.session import Session
 from peerdesk.ui.admin.audit_page import AuditPage
+from peerdesk.ui.admin.lock_settings_page import LockSettingsPage
 from peerdesk.ui.admin.staff_page import Present, StaffPage
 from peerdesk.ui.change_bus import ChangeBus
 
@@ -22,10 +23,13 @@ class AdminPage(QWidget):
         self.tabs = QTabWidget()
         self.staff_page: StaffPage | None = None
         self.audit_page: AuditPage | None = None
+        self.lock_settings_page: LockSettingsPage | None = None
         # The services check permissions too; this only keeps the screen honest.
         if session.can(Permission.MANAGE_STAFF):
             self.staff_page = StaffPage(session, bus, present)
             self.tabs.addTab(self.staff_page, "&Staff")
+            self.lock_settings_page = LockSettingsPage(session)
+            self.tabs.addTab(self.lock_settings_page, "Screen lo&ck")
         if session.can(Permission.VIEW_AUDIT_LOG):
             self.audit_page = AuditPage(session, bus)
             self.tabs.addTab(self.audit_page, "Audit &log")
@@ -38,6 +42,6 @@ class AdminPage(QWidget):
             self.tabs.setCurrentWidget(self.audit_page)
 
     def clear_data(self) -> None:
-        for page in (self.staff_page, self.audit_page):
+        for page in (self.staff_page, self.audit_page, self.lock_settings_page):
             if page is not None:
                 page.clear_data()

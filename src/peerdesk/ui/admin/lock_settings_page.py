@@ -1,0 +1,75 @@
+"""Admin › Screen lock: how many idle minutes before PeerDesk locks itself (1–30)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.services import lock_settings
+from peerdesk.services.session import Session
+from peerdesk.ui.password_fields import error_label, set_message
+
+
+class LockSettingsPage(QWidget):
+    """Emits `idle_minutes_changed(minutes)` after a successful save."""
+
+    idle_minutes_changed = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self.minutes = QSpinBox()
+        self.minutes.setRange(lock_settings.MIN_IDLE_MINUTES, lock_settings.MAX_IDLE_MINUTES)
+        self.minutes.setSuffix(" min")
+        self.minutes.setAccessibleName("Lock after this many idle minutes")
+        self.minutes.setValue(lock_settings.idle_lock_minutes(session))
+        self.save_button = QPushButton("&Save")
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #2e6b30;")
+        self.error = error_label()
+        explain = QLabel(
+            "PeerDesk locks itself when nobody has touched the keyboard or mouse for this "
+            "long, and keeps anything being typed for after sign-in. On a shared PC, "
+            "shorter is safer. Anyone can lock at once with Ctrl+L, or hide everything "
+            "with the Hide button or by pressing Shift three times.")
+        explain.setWordWrap(True)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.minutes)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        form.addRow("&Lock after", row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def save(self) -> None:
+        if self.session is None:
+            return
+        set_message(self.error, None)
+        self.status.clear()
+        minutes = self.minutes.value()
+        try:
+            lock_settings.set_idle_lock_minutes(self.session, minutes)
+        except PeerDeskError as exc:
+            set_message(self.error, exc.user_message)
+            return
+        self.status.setText(f"Saved: PeerDesk locks after {minutes} idle minutes.")
+        self.idle_minutes_changed.emit(minutes)
+
+    def clear_data(self) -> None:
+        self.session = None
+        self.status.clear()
