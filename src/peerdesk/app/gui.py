@@ -199,6 +199,12 @@ class GuiController(QObject):
             self.idle_lock.idle.connect(self.lock)
         self.idle_lock.set_timeout_ms(timeout_ms)
         self.idle_lock.start()
+        admin_page = self.main_window.admin_page if self.main_window is not None else None
+        settings_page = getattr(admin_page, "lock_settings_page", None)
+        if settings_page is not None and self.idle_lock_ms is None:
+            idle_lock = self.idle_lock
+            settings_page.idle_minutes_changed.connect(
+                lambda minutes: idle_lock.set_timeout_ms(minutes * 60_000))
         if self.shift_triple is None:
             self.shift_triple = ShiftTriple(self, clock=self.clock)
             self.shift_triple.pressed.connect(self.quick_hide)
@@ -316,10 +322,6 @@ def run_gui(paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None) -> i
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("PeerDesk")
-    from peerdesk.app.icon import DESKTOP_FILE_NAME, app_icon
-
-    app.setWindowIcon(app_icon())
-    app.setDesktopFileName(DESKTOP_FILE_NAME)
     from peerdesk.app.icon import DESKTOP_FILE_NAME, app_icon
 
     app.setWindowIcon(app_icon())
