@@ -1,0 +1,518 @@
+"""Encrypted backups of a vault, and copying one back out (DESIGN.md §6).
+
+A backup is itself a vault under the same data key: a consistent copy of the
+database plus the key file as it was, so any password that opened the vault
+then, or the recovery key, opens the backup. The copy is written under a
+name that does not look like a backup, synced, opened again and checked
+(every encrypted page, the structure, row counts of every table) and only
+then renamed to `peerdesk-backup-YYYYMMDD-HHMMSS.peerdesk` (+ `.keys`).
+Anything that fails on the way removes what was written; the live vault is
+only ever read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from peerdesk.domain.errors import (
+    DiskFull,
+    PeerDeskError,
+    VaultDamaged,
+    VaultError,
+    VaultExists,
+    VaultTooNew,
+    WrongCredentials,
+)
+from peerdesk.storage import crypto, keyslots, recovery
+from peerdesk.storage.atomic import fsync_directory, owner_only
+from peerdesk.storage.database import Database, translate
+from peerdesk.storage.keyslots import KeySlotFile, Slot
+from peerdesk.storage.migrations import latest_version
+from peerdesk.storage.paths import VAULT_SUFFIX, VaultPaths
+from peerdesk.storage.vault import UnlockedVault
+
+PREFIX = "peerdesk-backup-"
+# A finished backup, and only a finished one: the temporary names start
+# differently, so pruning and listing never see a half-written copy.
+_FINISHED = re.compile(r"^peerdesk-backup-(\d{8}-\d{6})(?:-(\d+))?" + re.escape(VAULT_SUFFIX) + "$")
+_TEMP_PREFIX = "incomplete-"
+_INFO_KEY = "backup_info"
+_GENERATION_KEY = "key_generation"
+
+# What the preview shows: label -> (table, condition).
+COUNTED: dict[str, tuple[str, str]] = {
+    "peers": ("peer", ""),
+    "sessions": ("one_to_one", ""),
+    "groups": ("peer_group", ""),
+    "meetings": ("meeting", ""),
+    "staff": ("staff", " WHERE status <> 'removed'"),
+}
+
+
+class BackupFailed(VaultError):
+    default_message = (
+        "The backup could not be made. Nothing was left in the backup folder and the "
+        "vault is unchanged."
+    )
+
+
+BACKUP_DISK_FULL = (
+    "There is not enough free space in the backup folder for a backup (or the disk was "
+    "removed). No backup was made and the vault is unchanged. Free some space or choose "
+    "another folder, then try again."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    """A finished backup in a folder."""
+
+    path: Path
+    taken: datetime  # local time, from the file name
+    size: int  # database and key file together, in bytes
+
+    @property
+    def paths(self) -> VaultPaths:
+        return VaultPaths(self.path)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """What a backup holds, for the restore preview."""
+
+    taken_at: str  # UTC, ISO 8601
+    schema_version: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps({"taken_at": self.taken_at, "schema_version": self.schema_version,
+                           "counts": self.counts}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> BackupInfo:
+        data = json.loads(text)
+        return cls(taken_at=str(data["taken_at"]), schema_version=int(data["schema_version"]),
+                   counts={str(k): int(v) for k, v in dict(data["counts"]).items()})
+
+
+# -- names and folders ---------------------------------------------------------------
+
+def backup_name(taken: datetime, serial: int = 0) -> str:
+    stamp = taken.strftime("%Y%m%d-%H%M%S")
+    return f"{PREFIX}{stamp}{f'-{serial}' if serial else ''}{VAULT_SUFFIX}"
+
+
+def _free_name(folder: Path, taken: datetime) -> Path:
+    # Two backups in the same second get a serial rather than overwriting.
+    serial = 0
+    while True:
+        candidate = folder / backup_name(taken, serial)
+        if not VaultPaths(candidate).exists():
+            return candidate
+        serial += 1
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """Finished backups (database and key file both there), newest first."""
+    found = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = _FINISHED.match(entry.name)
+        keys = VaultPaths(entry).keys
+        if not match or not entry.is_file() or not keys.is_file():
+            continue
+        taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+        try:
+            size = entry.stat().st_size + keys.stat().st_size
+        except OSError:
+            continue
+        found.append((taken, int(match.group(2) or 0), BackupFile(entry, taken, size)))
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [item[2] for item in found]
+
+
+def prune(folder: Path, keep: int) -> list[Path]:
+    """Delete all but the newest `keep` backups; other files are never touched."""
+    removed = []
+    for old in list_backups(folder)[max(1, keep):]:
+        for path in (old.path, old.paths.keys):
+            path.unlink(missing_ok=True)
+        removed.append(old.path)
+    return removed
+
+
+# -- making a backup -------------------------------------------------------------------
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _tables(db: Database | _ReadOnly, schema: str) -> list[str]:
+    return [str(r[0]) for r in db.query(
+        f"SELECT name FROM {schema}.sqlite_master "
+        "WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+
+
+def _row_counts(db: Database, schema: str) -> dict[str, int]:
+    return {t: int(db.scalar(f"SELECT count(*) FROM {schema}.{_quoted(t)}"))
+            for t in _tables(db, schema)}
+
+
+def _summary(db: Database | _ReadOnly, schema: str) -> dict[str, int]:
+    tables = {str(r) for r in _tables(db, schema)}
+    # An old vault may not have every table yet.
+    return {label: int(db.scalar(f"SELECT count(*) FROM {schema}.{table}{where}"))
+            if table in tables else 0
+            for label, (table, where) in COUNTED.items()}
+
+
+def summary(db: Database) -> dict[str, int]:
+    """The preview's counts, counted now in an open vault."""
+    return _summary(db, "main")
+
+
+def drop_manifest(db: Database) -> None:
+    """A restored vault keeps no trace of having been a backup: it is the vault as it was."""
+    db.execute("DELETE FROM meta WHERE key = ?", (_INFO_KEY,))
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _new_private_file(path: Path) -> None:
+    # Owner-only from the start: a backup is as sensitive as the vault.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _as_user_error(exc: BaseException) -> PeerDeskError:
+    if isinstance(exc, DiskFull):
+        return DiskFull(BACKUP_DISK_FULL)
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return DiskFull(BACKUP_DISK_FULL)
+        return BackupFailed(
+            "The backup could not be written to that folder "
+            f"({exc.strerror or 'the disk refused it'}). Nothing was left there and the "
+            "vault is unchanged. Check the folder (is the USB stick plugged in?) and try again.")
+    if isinstance(exc, PeerDeskError):
+        return exc
+    return BackupFailed()
+
+
+@dataclass(frozen=True, slots=True)
+class BackupResult:
+    path: Path
+    info: BackupInfo
+    size: int
+
+
+Progress = Callable[[str], None]
+
+
+def write_backup(vault: UnlockedVault, folder: Path, *, now: datetime | None = None,
+                 progress: Progress | None = None) -> BackupResult:
+    """Back up `vault` into `folder` on this thread's own connections."""
+    step = progress or (lambda _text: None)
+    folder = Path(folder).expanduser().absolute()
+    if not folder.is_dir():
+        raise BackupFailed(
+            f"The backup folder {folder} can't be found. If it is on a USB stick, plug it "
+            "in; or choose another folder. No backup was made.")
+    taken = now or datetime.now().astimezone()
+    final = _free_name(folder, taken.replace(tzinfo=None))
+    temp = folder / (_TEMP_PREFIX + final.name)
+    temp_keys = folder / (_TEMP_PREFIX + VaultPaths(final).keys.name)
+    renamed: list[Path] = []
+    # Both connections are opened first: if the vault is locked meanwhile, the
+    # key is gone and a connection opened later would fail halfway.
+    writer = vault.connect()
+    try:
+        checker = vault.connect()
+    except BaseException:
+        writer.close()
+        raise
+    try:
+        step("Copying the vault…")
+        _new_private_file(temp)
+        info, counts, generation = _export(writer, temp, taken)
+        _fsync_file(temp)
+        step("Copying the key file…")
+        raw_keys = _copy_keys(vault.paths.keys, temp_keys, generation)
+        step("Checking the backup…")
+        _verify(checker, temp, counts, info)
+        if temp_keys.read_bytes() != raw_keys:
+            raise BackupFailed("The backup's key file did not check out after writing, so "
+                               "the backup was deleted. The vault is unchanged.")
+        # Key file first: a database without its key file is never listed.
+        os.replace(temp_keys, VaultPaths(final).keys)
+        renamed.append(VaultPaths(final).keys)
+        os.replace(temp, final)
+        renamed.append(final)
+        fsync_directory(folder)
+    except BaseException as exc:
+        for leftover in (temp, temp_keys, temp.with_name(temp.name + "-journal"), *renamed):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        if isinstance(exc, Exception):
+            raise _as_user_error(exc) from exc
+        raise
+    finally:
+        writer.close()
+        checker.close()
+    size = final.stat().st_size + VaultPaths(final).keys.stat().st_size
+    return BackupResult(final, info, size)
+
+
+def _export(db: Database, temp: Path, taken: datetime) -> tuple[BackupInfo, dict[str, int], int]:
+    """Copy into `temp` in one read transaction, so the copy is one moment's state."""
+    # No KEY clause: SQLCipher gives the attached file the main key.
+    db.execute("ATTACH DATABASE ? AS backup", (str(temp),))
+    try:
+        db.execute("BEGIN")
+        try:
+            version = int(db.scalar("PRAGMA main.user_version"))
+            db.query("SELECT sqlcipher_export('backup')")
+            db.execute(f"PRAGMA backup.user_version = {version}")
+            counts = _row_counts(db, "main")
+            if db.scalar("SELECT 1 FROM main.meta WHERE key = ?", (_INFO_KEY,)) is None:
+                counts["meta"] += 1  # the manifest below is the copy's one extra row
+            info = BackupInfo(
+                taken_at=taken.astimezone(UTC).isoformat(timespec="seconds"),
+                schema_version=version, counts=_summary(db, "main"))
+            db.execute(
+                "INSERT INTO backup.meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (_INFO_KEY, info.to_json()))
+            generation = int(db.scalar(
+                "SELECT value FROM main.meta WHERE key = ?", (_GENERATION_KEY,)) or 1)
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(PeerDeskError):
+                db.execute("ROLLBACK")
+            raise
+    finally:
+        with contextlib.suppress(PeerDeskError):
+            db.execute("DETACH DATABASE backup")
+    owner_only(temp)
+    return info, counts, generation
+
+
+def _copy_keys(live_keys: Path, temp_keys: Path, generation: int) -> bytes:
+    raw = live_keys.read_bytes()
+    slots = KeySlotFile.load_bytes(raw)
+    # The copy is under the data key of `generation`; a key file from after a
+    # rekey would not open it.
+    if not any(k.generation == generation for s in slots.slots for k in s.data_keys):
+        raise BackupFailed("The vault's key changed while the backup was made. "
+                           "No backup was made; try again.")
+    _write_private(temp_keys, raw)
+    return raw
+
+
+def _verify(db: Database, temp: Path, counts: dict[str, int], info: BackupInfo) -> None:
+    """Open the written copy again and check every page, the structure and the rows."""
+    bad = BackupFailed("The backup did not check out after writing, so it was deleted. "
+                       "The vault is unchanged. Try again, or use another folder or stick.")
+    db.execute("ATTACH DATABASE ? AS written", (str(temp),))
+    try:
+        if db.query("PRAGMA written.cipher_integrity_check"):
+            raise bad
+        if db.scalar("PRAGMA written.integrity_check") != "ok":
+            raise bad
+        if _row_counts(db, "written") != counts:
+            raise bad
+        if int(db.scalar("PRAGMA written.user_version")) != info.schema_version:
+            raise bad
+        stored = db.scalar("SELECT value FROM written.meta WHERE key = ?", (_INFO_KEY,))
+        if stored is None or BackupInfo.from_json(str(stored)) != info:
+            raise bad
+    except VaultDamaged as exc:
+        raise bad from exc
+    finally:
+        with contextlib.suppress(PeerDeskError):
+            db.execute("DETACH DATABASE written")
+
+
+# -- reading a backup ----------------------------------------------------------------------
+
+class _ReadOnly:
+    """A read-only connection on a backup (or any vault file), opened with its data key.
+
+    Database would switch the file to WAL and write beside it; a backup is
+    only read, and may sit on a stick that is read-only.
+    """
+
+    def __init__(self, path: Path, data_key: bytes | bytearray) -> None:
+        import sqlcipher3
+
+        self._errors = (sqlcipher3.DatabaseError, sqlcipher3.OperationalError)
+        uri = path.absolute().as_uri() + "?mode=ro"
+        try:
+            conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
+        except sqlcipher3.Error as exc:
+            raise translate(exc) from exc
+        spec = bytearray(b"x'") + bytearray(bytes(data_key).hex().encode("ascii")) + b"'"
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.set_key(spec)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.Error as exc:
+            conn.close()
+            raise translate(exc) from exc
+        finally:
+            crypto.wipe(spec)
+        self._conn = conn
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        try:
+            return list(self._conn.execute(sql, params).fetchall())
+        except self._errors as exc:
+            raise translate(exc) from exc
+
+    def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        rows = self.query(sql, params)
+        return rows[0][0] if rows else None
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._conn.close()
+
+
+def _unwrap(slots: KeySlotFile, candidates: list[Slot], secret: bytes) -> list[bytearray]:
+    for slot in candidates:
+        try:
+            private = slots.open_private_key(slot, secret)
+        except crypto.UnwrapFailed:
+            continue
+        try:
+            return [key for _generation, key in slots.data_key_candidates(slot, private)]
+        finally:
+            crypto.wipe(private)
+    return []
+
+
+@contextlib.contextmanager
+def open_backup(path: Path, account: str | None, secret: str) -> Iterator[_ReadOnly]:
+    """A read-only connection on a backup, unlocked with a password or (account None)
+    the recovery key from the backup's own key file. Refuses a newer schema."""
+    paths = VaultPaths(Path(path).expanduser().absolute())
+    if not paths.database.is_file():
+        raise BackupFailed(f"There is no backup at {paths.database}.")
+    slots = KeySlotFile.load(paths.keys)
+    if account is None:
+        try:
+            canonical = recovery.normalise(secret)
+        except PeerDeskError as exc:
+            raise WrongCredentials("That recovery key does not open this backup.") from exc
+        keys = _unwrap(slots, slots.recovery_slots(), recovery.secret_bytes(canonical))
+        refused = WrongCredentials("That recovery key does not open this backup.")
+    else:
+        keys = _unwrap(slots, slots.slots_for(account), keyslots.password_bytes(secret))
+        refused = WrongCredentials()
+    if not keys:
+        raise refused
+    conn: _ReadOnly | None = None
+    try:
+        for key in keys:
+            if conn is None:
+                with contextlib.suppress(VaultDamaged):
+                    conn = _ReadOnly(paths.database, key)
+    finally:
+        for key in keys:
+            crypto.wipe(key)
+    if conn is None:
+        raise VaultDamaged("This backup is damaged or was changed, so it can't be opened.")
+    try:
+        if int(conn.scalar("PRAGMA user_version")) > latest_version():
+            raise VaultTooNew
+        yield conn
+    finally:
+        conn.close()
+
+
+def read_info(conn: _ReadOnly) -> BackupInfo:
+    """The manifest written into the backup; counted afresh if it has none."""
+    stored = conn.scalar("SELECT value FROM meta WHERE key = ?", (_INFO_KEY,))
+    if stored is not None:
+        with contextlib.suppress(ValueError, KeyError, TypeError):
+            return BackupInfo.from_json(str(stored))
+    counts = _summary(conn, "main")
+    created = conn.scalar("SELECT value FROM meta WHERE key = 'created_at'")
+    return BackupInfo(taken_at=str(created or ""),
+                      schema_version=int(conn.scalar("PRAGMA user_version")), counts=counts)
+
+
+# -- restoring -------------------------------------------------------------------------------
+
+def copy_out(backup: Path, target: VaultPaths) -> None:
+    """Copy a backup's two files to a new vault location (which must not exist yet)."""
+    source = VaultPaths(Path(backup).expanduser().absolute())
+    if target.exists():
+        raise VaultExists("There is already a vault at that location. Choose a new name; a "
+                          "restore never writes over a vault.")
+    folder = target.database.parent
+    copies = [(source.keys, target.keys), (source.database, target.database)]
+    written: list[Path] = []
+    try:
+        if not folder.exists():
+            folder.mkdir(parents=True, mode=0o700)
+        for src, dst in copies:
+            temp = dst.with_name(_TEMP_PREFIX + dst.name)
+            written.append(temp)
+            _new_private_file(temp)
+            shutil.copyfile(src, temp)
+            _fsync_file(temp)
+        for _src, dst in copies:
+            temp = dst.with_name(_TEMP_PREFIX + dst.name)
+            os.replace(temp, dst)
+            written.append(dst)
+        fsync_directory(folder)
+    except BaseException as exc:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        if isinstance(exc, OSError):
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+                raise DiskFull("There is not enough free space there to restore the backup. "
+                               "Nothing was restored.") from exc
+            raise BackupFailed(
+                f"The backup could not be copied there ({exc.strerror or 'refused'}). "
+                "Nothing was restored.") from exc
+        raise
+
+
+def remove_vault_files(target: VaultPaths) -> None:
+    """Undo a restore that did not verify (only ever on files the restore made)."""
+    db = target.database
+    for path in (db, target.keys, target.lock, target.signin_log,
+                 db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"),
+                 db.with_name(db.name + "-journal")):
+        with contextlib.suppress(OSError):
+            path.unlink()

@@ -1,0 +1,67 @@
+"""Shared by the backup tests: a small demo vault, and a fingerprint of a vault's content."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from peerdesk.services.demo import DEMO_ADMIN, DEMO_PASSWORD, create_demo_vault
+from peerdesk.storage.database import Database
+from peerdesk.storage.paths import VaultPaths
+from peerdesk.storage.vault import LockedVault
+
+__all__ = ["DEMO_ADMIN", "DEMO_PASSWORD", "demo_template", "demo_vault", "fingerprint",
+           "fingerprint_of"]
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("backup-demo")
+    create_demo_vault(VaultPaths.at(folder / "demo.peerdesk"))
+    return folder
+
+
+@pytest.fixture
+def demo_vault(demo_template: Path, tmp_path: Path) -> VaultPaths:
+    folder = tmp_path / "live"
+    shutil.copytree(demo_template, folder)
+    return VaultPaths.at(folder / "demo.peerdesk")
+
+
+def fingerprint(db: Database) -> dict[str, tuple[int, str]]:
+    """Per table: row count and a hash of every row, in rowid order."""
+    tables = [str(r[0]) for r in db.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name")]
+    found = {}
+    for table in tables:
+        digest = hashlib.sha256()
+        sql = str(db.scalar("SELECT sql FROM sqlite_master WHERE name = ?", (table,)))
+        # WITHOUT ROWID tables have no rowid: their primary key orders them, and
+        # ordering by every column is that order or a finer one.
+        width = len(db.query(f'PRAGMA table_info("{table}")'))
+        order = ("rowid" if "WITHOUT ROWID" not in sql.upper()
+                 else ", ".join(str(i) for i in range(1, width + 1)))
+        rows = db.query(f'SELECT * FROM "{table}" ORDER BY {order}')
+        for row in rows:
+            digest.update(repr(tuple(row)).encode("utf-8"))
+        found[table] = (len(rows), digest.hexdigest())
+    return found
+
+
+def fingerprint_of(paths: VaultPaths, account: str | None, secret: str) -> dict[str, tuple[int,
+                                                                                          str]]:
+    """Open a closed vault without signing in (no audit event is added) and fingerprint it."""
+    locked = LockedVault.open(paths)
+    try:
+        vault = (locked.unlock_with_recovery_key(secret) if account is None
+                 else locked.unlock(account, secret))
+        try:
+            return fingerprint(vault.db)
+        finally:
+            vault.close()
+    finally:
+        locked.release()
