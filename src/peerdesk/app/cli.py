@@ -209,6 +209,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a programme lead's account (password from PEERDESK_PASSWORD "
                              "or a prompt)")
     report.set_defaults(func=_cmd_report)
+
+    from peerdesk.app.cli_backup import add_backup_commands
+
+    add_backup_commands(commands)
     return parser
 
 

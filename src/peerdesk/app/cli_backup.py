@@ -1,0 +1,97 @@
+"""`peerdesk backup` and `peerdesk restore` (DESIGN.md §7), added to the parser by cli.py."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+RECOVERY_ENV = "PEERDESK_RECOVERY_KEY"
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from peerdesk.app.cli import CommandError, read_password
+    from peerdesk.services import backups
+    from peerdesk.services.auth import SignIn
+    from peerdesk.storage.paths import VaultPaths
+    from peerdesk.storage.vault import LockedVault
+
+    paths = VaultPaths.at(args.path)
+    if not paths.database.exists():
+        raise CommandError(f"There is no PeerDesk vault at {paths.database}.")
+    if args.keep is not None and args.keep < 1:
+        raise CommandError("--keep needs a number of backups, 1 or more.")
+    locked = LockedVault.open(paths)
+    try:
+        session = SignIn(locked).sign_in(args.user, read_password())
+        try:
+            result = backups.back_up_now(session, Path(args.dest).expanduser().absolute(),
+                                         keep=args.keep)
+        finally:
+            session.end()
+    finally:
+        locked.release()
+    # Only the path, so a script can use it as it is.
+    print(result.path)
+    return 0
+
+
+def _read_recovery_key() -> str:
+    from peerdesk.app.cli import CommandError
+
+    from_env = os.environ.get(RECOVERY_ENV)
+    if from_env is not None:
+        return from_env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CommandError(f"No recovery key: set {RECOVERY_ENV} or run this in a terminal.")
+    return getpass.getpass("Recovery key: ")
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from peerdesk.app.cli import CommandError, read_password
+    from peerdesk.services import backups
+
+    if args.user is None and not args.recovery_key:
+        raise CommandError("Say how to open the backup: --user NAME (password from "
+                           "PEERDESK_PASSWORD or a prompt) or --recovery-key.")
+    secret = _read_recovery_key() if args.recovery_key else read_password()
+    backup = Path(args.backup).expanduser().absolute()
+    if not backup.is_file():
+        raise CommandError(f"There is no backup at {backup}.")
+    account = None if args.recovery_key else args.user
+    result = backups.restore(backup, Path(args.path), account, secret)
+    counts = result.info.counts
+    print(f"restored into {result.vault.database}: "
+          + ", ".join(f"{counts.get(k, 0):,} {k}" for k in
+                      ("peers", "sessions", "groups", "meetings", "staff")))
+    print(f"backup taken {result.info.taken_at}; open it with: "
+          f"peerdesk --vault {result.vault.database}")
+    return 0
+
+
+def add_backup_commands(commands: Any) -> None:
+    backup = commands.add_parser(
+        "backup", help="make a verified encrypted backup of the vault in a folder")
+    backup.add_argument("path", metavar="PATH", help="the vault")
+    backup.add_argument("dest", metavar="DEST", help="the folder to put the backup in")
+    backup.add_argument("--user", required=True, metavar="NAME",
+                        help="an administrator's account (password from PEERDESK_PASSWORD "
+                             "or a prompt)")
+    backup.add_argument("--keep", type=int, metavar="N",
+                        help="keep the newest N backups in DEST (default: the vault's setting, 7)")
+    backup.set_defaults(func=_cmd_backup)
+
+    restore = commands.add_parser(
+        "restore", help="restore a backup as a new vault (never over an existing one)")
+    restore.add_argument("backup", metavar="BACKUP", help="the backup's .peerdesk file")
+    restore.add_argument("path", metavar="PATH", help="where the restored vault goes (new)")
+    how = restore.add_mutually_exclusive_group()
+    how.add_argument("--user", metavar="NAME",
+                     help="an account in the backup (password from PEERDESK_PASSWORD or a "
+                          "prompt)")
+    how.add_argument("--recovery-key", action="store_true",
+                     help=f"open it with the recovery key (from {RECOVERY_ENV} or a prompt)")
+    restore.set_defaults(func=_cmd_restore)
