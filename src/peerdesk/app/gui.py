@@ -184,6 +184,12 @@ class GuiController(QObject):
             window = self.main_window
             offer_back(session, window, window.bus, window.present)
         self._start_watching(session)
+        # -- automatic daily backup: in the background once the window shows; a
+        # failure is a notice that stops no one (ui/admin/auto_backup.py).
+        from peerdesk.ui.admin.auto_backup import start_due_backup
+
+        start_due_backup(session, self.main_window)
+        # -- end automatic daily backup
 
     def _start_watching(self, session: Session) -> None:
         """The idle lock at the centre's setting, and Shift pressed three times."""

@@ -21,6 +21,7 @@ from peerdesk.services.session import Session
 from peerdesk.storage import backup as storage
 from peerdesk.storage.backup import BackupFile, BackupInfo, BackupResult
 from peerdesk.storage.database import Database
+from peerdesk.storage.keyslots import KeySlotFile
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories.meta import get_setting, set_setting
@@ -39,6 +40,7 @@ __all__ = [
     "BackupResult",
     "BackupSettings",
     "RestoreResult",
+    "accounts_in_backup",
     "back_up_now",
     "backup_due",
     "backup_settings",
@@ -198,6 +200,11 @@ def list_backups(session: Session, folder: Path | None = None) -> list[BackupFil
 
 
 # -- restore ------------------------------------------------------------------------------
+
+def accounts_in_backup(backup_path: Path) -> list[str]:
+    """The accounts whose password opens a backup (as they were when it was made)."""
+    return KeySlotFile.load(VaultPaths(Path(backup_path).expanduser().absolute()).keys).accounts()
+
 
 def preview(backup_path: Path, account: str | None, secret: str) -> BackupInfo:
     """What a backup holds: a password of an account in it, or (account None) its

@@ -7,13 +7,15 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from peerdesk.domain.staff import Permission
 from peerdesk.services.session import Session
 from peerdesk.ui.admin.audit_page import AuditPage
+from peerdesk.ui.admin.backups_page import BackupsPage
 from peerdesk.ui.admin.lock_settings_page import LockSettingsPage
 from peerdesk.ui.admin.staff_page import Present, StaffPage
 from peerdesk.ui.change_bus import ChangeBus
 
 
 def can_see_admin(session: Session) -> bool:
-    return session.can(Permission.MANAGE_STAFF) or session.can(Permission.VIEW_AUDIT_LOG)
+    return (session.can(Permission.MANAGE_STAFF) or session.can(Permission.VIEW_AUDIT_LOG)
+            or session.can(Permission.MANAGE_BACKUPS))
 
 
 class AdminPage(QWidget):
@@ -24,6 +26,7 @@ class AdminPage(QWidget):
         self.staff_page: StaffPage | None = None
         self.audit_page: AuditPage | None = None
         self.lock_settings_page: LockSettingsPage | None = None
+        self.backups_page: BackupsPage | None = None
         # The services check permissions too; this only keeps the screen honest.
         if session.can(Permission.MANAGE_STAFF):
             self.staff_page = StaffPage(session, bus, present)
@@ -33,6 +36,9 @@ class AdminPage(QWidget):
         if session.can(Permission.VIEW_AUDIT_LOG):
             self.audit_page = AuditPage(session, bus)
             self.tabs.addTab(self.audit_page, "Audit &log")
+        if session.can(Permission.MANAGE_BACKUPS):
+            self.backups_page = BackupsPage(session, bus, present)
+            self.tabs.addTab(self.backups_page, "&Backups")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -42,6 +48,7 @@ class AdminPage(QWidget):
             self.tabs.setCurrentWidget(self.audit_page)
 
     def clear_data(self) -> None:
-        for page in (self.staff_page, self.audit_page, self.lock_settings_page):
+        for page in (self.staff_page, self.audit_page, self.lock_settings_page,
+                     self.backups_page):
             if page is not None:
                 page.clear_data()

@@ -1,0 +1,347 @@
+"""Admin › Backups: where backups go, how many to keep, back up now, and restore."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.services import backups
+from peerdesk.services.backups import BackupFile, BackupResult, BackupSettings
+from peerdesk.services.session import Session
+from peerdesk.ui import change_bus
+from peerdesk.ui.admin.restore_dialog import RestoreDialog
+from peerdesk.ui.admin.staff_page import Present
+from peerdesk.ui.background_job import BackgroundJob
+from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.errors import message_for, show_error
+from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
+from peerdesk.ui.timefmt import local_time
+
+
+def size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    return ", ".join(f"{counts.get(label, 0):,} {label}"
+                     for label in ("peers", "sessions", "groups", "meetings", "staff"))
+
+
+class BackupColumn(IntEnum):
+    TAKEN = 0
+    SIZE = 1
+    NAME = 2
+
+
+class BackupModel(RowTableModel[BackupFile]):
+    columns = BackupColumn
+    headers = ("Taken", "Size", "File")
+
+    def display(self, row: BackupFile, column: Any) -> str:
+        match column:
+            case BackupColumn.TAKEN:
+                return row.taken.strftime("%Y-%m-%d %H:%M:%S")
+            case BackupColumn.SIZE:
+                return size_text(row.size)
+            case BackupColumn.NAME:
+                return row.path.name
+        return ""
+
+    def sort_key(self, row: BackupFile, column: Any) -> Any:
+        if column == BackupColumn.TAKEN:
+            return row.taken.isoformat()
+        if column == BackupColumn.SIZE:
+            return row.size
+        return row.path.name
+
+
+class BackupsPage(QWidget):
+    """`backup_finished(result or error)` after each Back up now, for whoever waits on it."""
+
+    backup_finished = Signal(object)
+
+    def __init__(self, session: Session, bus: ChangeBus, present: Present,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self.bus = bus
+        self.present = present
+        self.job: BackgroundJob | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        # Replaceable in tests: the folder chooser is the platform's own dialog.
+        self.choose_directory: Callable[[QWidget, str, str], str] = (
+            QFileDialog.getExistingDirectory)
+
+        self.folder = QLineEdit()
+        self.folder.setReadOnly(True)
+        self.folder.setPlaceholderText("No folder chosen yet: a USB stick is a good place")
+        self.folder.setAccessibleName("Backup folder")
+        self.choose_button = QPushButton("C&hoose folder…")
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.choose_button)
+        self.keep = QSpinBox()
+        self.keep.setRange(1, backups.MAX_KEEP)
+        self.keep.setSuffix(" backups")
+        self.keep.setAccessibleName("Backups to keep")
+        self.auto = QCheckBox("Back up &automatically once a day, when someone first signs in")
+        self.save_button = QPushButton("&Save settings")
+        form = QFormLayout()
+        form.addRow("Folder:", folder_row)
+        form.addRow("&Keep the newest:", self.keep)
+        form.addRow("", self.auto)
+        form.addRow("", self.save_button)
+
+        self.last = QLabel()
+        self.last.setAccessibleName("Last backup")
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setAccessibleName("Backup result")
+        self.back_up_button = QPushButton("&Back up now")
+        self.restore_button = QPushButton("&Restore…")
+        actions = QHBoxLayout()
+        actions.addWidget(self.back_up_button)
+        actions.addWidget(self.restore_button)
+        actions.addStretch(1)
+
+        self.model = BackupModel(self)
+        self.proxy = sorting_filter(self.model, self)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(BackupColumn.TAKEN, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            BackupColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Backups in the folder")
+
+        hint = QLabel("Each backup is encrypted like the vault: the same passwords and the "
+                      "recovery key open it. It is checked after writing. Restoring makes a "
+                      "new vault beside this one; this vault is never written over.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(actions)
+        layout.addWidget(self.last)
+        layout.addWidget(self.result)
+        layout.addWidget(QLabel("Backups in this folder:"))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+
+        self.choose_button.clicked.connect(self.choose_folder)
+        self.save_button.clicked.connect(self.save_settings)
+        self.keep.valueChanged.connect(self._edited)
+        self.auto.toggled.connect(self._edited)
+        self.back_up_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore)
+        self.table.doubleClicked.connect(lambda _index: self.restore())
+        bus.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- data ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.session is None:
+            return
+        try:
+            settings = backups.backup_settings(self.session)
+            last = backups.last_backup_at(self.session)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return
+        self._show_settings(settings)
+        self.last.setText("Last backup: " + (local_time(last.isoformat()) if last else "none yet"))
+        self.reload_list()
+
+    def reload_list(self) -> None:
+        if self.session is None:
+            return
+        folder = self.chosen_folder()
+        try:
+            found = backups.list_backups(self.session, folder) if folder else []
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            found = []
+        self.model.set_rows(found)
+        self._update_buttons()
+
+    def _show_settings(self, settings: BackupSettings) -> None:
+        for widget in (self.keep, self.auto):
+            widget.blockSignals(True)
+        self.folder.setText(str(settings.folder) if settings.folder else "")
+        self.keep.setValue(settings.keep)
+        self.auto.setChecked(settings.auto)
+        for widget in (self.keep, self.auto):
+            widget.blockSignals(False)
+        self.save_button.setEnabled(False)
+
+    def clear_data(self) -> None:
+        """Locking: forget the session and every row (a running backup still finishes)."""
+        self.session = None
+        self.model.clear()
+        self.folder.clear()
+        self.last.clear()
+        self.result.clear()
+        self._close_progress()
+        self._update_buttons()
+
+    def _on_changed(self, topic: str) -> None:
+        if topic == change_bus.AUDIT and self.job is None:
+            self.reload_list()
+
+    def chosen_folder(self) -> Path | None:
+        text = self.folder.text().strip()
+        return Path(text) if text else None
+
+    def selected(self) -> BackupFile | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        found = rows[0].data(ROW_ROLE)
+        return found if isinstance(found, BackupFile) else None
+
+    def _update_buttons(self) -> None:
+        usable = self.session is not None and self.job is None
+        self.choose_button.setEnabled(usable)
+        self.back_up_button.setEnabled(usable and self.chosen_folder() is not None)
+        self.restore_button.setEnabled(usable)
+        if self.session is None:
+            self.save_button.setEnabled(False)
+
+    # -- settings ---------------------------------------------------------------------
+
+    def _edited(self, *_args: object) -> None:
+        self.save_button.setEnabled(self.session is not None)
+
+    def choose_folder(self) -> None:
+        start = self.folder.text() or str(Path.home())
+        chosen = self.choose_directory(self, "Choose the backup folder", start)
+        if chosen:
+            self.set_folder(Path(chosen))
+
+    def set_folder(self, folder: Path) -> None:
+        self.folder.setText(str(folder))
+        self._edited()
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        if self.session is None:
+            return
+        settings = BackupSettings(folder=self.chosen_folder(), keep=self.keep.value(),
+                                  auto=self.auto.isChecked())
+        try:
+            backups.save_backup_settings(self.session, settings)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return
+        self.save_button.setEnabled(False)
+        self.bus.changed.emit(change_bus.AUDIT)
+        self.reload_list()
+
+    # -- back up now --------------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        session, folder = self.session, self.chosen_folder()
+        if session is None or folder is None or self.job is not None:
+            return
+        keep = self.keep.value()
+        self.result.clear()
+        progress = QProgressDialog("Backing up…", "", 0, 0, self)
+        progress.setWindowTitle("Backing up")
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(0)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.show()
+        self.progress_dialog = progress
+        self.job = BackgroundJob(
+            lambda report: backups.back_up_now(session, folder, keep=keep, progress=report),
+            name="peerdesk-backup")
+        self.job.progress.connect(self._progress)
+        self.job.succeeded.connect(self._backed_up)
+        self.job.failed.connect(self._backup_failed)
+        self._update_buttons()
+        self.job.start()
+
+    def _progress(self, text: str) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.setLabelText(text)
+
+    def _close_progress(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+
+    def _backed_up(self, result: BackupResult) -> None:
+        self.job = None
+        self._close_progress()
+        if self.session is not None:
+            self.result.setStyleSheet("color: #1b5e20;")
+            self.result.setText(
+                f"Backup saved and checked: {result.path} ({size_text(result.size)}). "
+                f"It holds {counts_text(result.info.counts)}.")
+            self.bus.changed.emit(change_bus.AUDIT)
+            self.reload()
+        self.backup_finished.emit(result)
+
+    def _backup_failed(self, error: BaseException) -> None:
+        self.job = None
+        self._close_progress()
+        if self.session is not None:
+            self.result.setStyleSheet("color: #b71c1c;")
+            self.result.setText("No backup was made. " + message_for(error))
+            self._update_buttons()
+            show_error(self, error, "Backup not made")
+        self.backup_finished.emit(error)
+
+    # -- restore ------------------------------------------------------------------------
+
+    def restore(self) -> RestoreDialog | None:
+        if self.session is None:
+            return None
+        chosen = self.selected()
+        dialog = RestoreDialog(self.session.vault.paths, chosen.path if chosen else None,
+                               folder=self.chosen_folder(), parent=self)
+        self.present(dialog)
+        return dialog
+
+
+def show_notice(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A message that does not stop anyone working (the automatic backup's result)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+    return box

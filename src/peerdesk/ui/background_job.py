@@ -1,0 +1,71 @@
+"""Long work off the GUI thread (DESIGN.md §2), reported back through Qt signals.
+
+A plain Python thread rather than a QThread: when the window that started
+it goes away (a lock, a sign-out), Qt would abort on a QThread destroyed
+while running, and Python waits for its own threads at exit, so a backup
+is never cut off halfway. The job object stays referenced here until its
+result has been delivered on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+Work = Callable[[Callable[[str], None]], Any]
+
+_running: set[BackgroundJob] = set()
+
+
+class BackgroundJob(QObject):
+    """Runs `work(report)` in a thread; `report(text)` shows progress.
+
+    `succeeded(result)` or `failed(exception)` arrive on the GUI thread, then
+    `finished()`.
+    """
+
+    progress = Signal(str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, work: Work, name: str = "peerdesk-job") -> None:
+        super().__init__()
+        self._work = work
+        self._thread = threading.Thread(target=self._run, name=name, daemon=False)
+        self.result: Any = None
+        self.error: BaseException | None = None
+        # Queued to the GUI thread (this object lives there): tidy up after delivery.
+        self.finished.connect(self._forget)
+
+    def start(self) -> None:
+        _running.add(self)
+        self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            result = self._work(self.progress.emit)
+        except Exception as exc:
+            self.error = exc
+            self.failed.emit(exc)
+        else:
+            self.result = result
+            self.succeeded.emit(result)
+        self.finished.emit()
+
+    def _forget(self) -> None:
+        # The thread has nothing left to do but return; joining makes sure this
+        # object is released here, on the GUI thread, never from the worker.
+        self._thread.join()
+        _running.discard(self)
+
+
+def jobs_running() -> int:
+    return len(_running)
