@@ -146,6 +146,18 @@ def test_prune_keeps_the_newest_pairs_and_nothing_else_is_touched(vault, tmp_pat
         assert path.read_text() == "not ours"
 
 
+def test_prune_clears_a_day_old_cut_off_backup_only(vault, tmp_path):
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    cut_off = folder / "incomplete-peerdesk-backup-20260301-080000.peerdesk"
+    cut_off.write_bytes(b"half a backup")
+    day_old = cut_off.stat().st_mtime + 24 * 3600 + 1
+    assert backup.prune(folder, keep=2, now=day_old - 3600) == []
+    assert cut_off.exists()  # perhaps still being written
+    assert backup.prune(folder, keep=2, now=day_old) == [cut_off]
+    assert not cut_off.exists()
+
+
 def test_restore_refuses_an_existing_target_and_the_live_vault(vault, tmp_path):
     folder = tmp_path / "stick"
     folder.mkdir()

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import json
 import os
 import re
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -46,6 +48,7 @@ PREFIX = "peerdesk-backup-"
 # differently, so pruning and listing never see a half-written copy.
 _FINISHED = re.compile(r"^peerdesk-backup-(\d{8}-\d{6})(?:-(\d+))?" + re.escape(VAULT_SUFFIX) + "$")
 _TEMP_PREFIX = "incomplete-"
+_STALE_AFTER_S = 24 * 3600
 _INFO_KEY = "backup_info"
 _GENERATION_KEY = "key_generation"
 
@@ -144,13 +147,23 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return [item[2] for item in found]
 
 
-def prune(folder: Path, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` backups; other files are never touched."""
+def prune(folder: Path, keep: int, *, now: float | None = None) -> list[Path]:
+    """Delete all but the newest `keep` backups; other files are never touched.
+
+    Also removes what a backup cut off by a crash or power cut left behind,
+    once it is a day old (a younger one may be another backup still writing).
+    """
     removed = []
     for old in list_backups(folder)[max(1, keep):]:
         for path in (old.path, old.paths.keys):
             path.unlink(missing_ok=True)
         removed.append(old.path)
+    cutoff = (time.time() if now is None else now) - _STALE_AFTER_S
+    for leftover in folder.glob(glob.escape(_TEMP_PREFIX + PREFIX) + "*"):
+        with contextlib.suppress(OSError):
+            if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+                removed.append(leftover)
     return removed
 
 

@@ -93,12 +93,16 @@ class RestoreDialog(QDialog):
         self.outcome.setAccessibleName("Restore result")
 
         form = QFormLayout()
-        form.addRow("&Backup:", backup_row)
+        # A row that is a layout gets no buddy by itself, so its label is made here.
+        backup_label, target_label = QLabel("Backup &file:"), QLabel("&New vault:")
+        backup_label.setBuddy(self.backup)
+        target_label.setBuddy(self.target)
+        form.addRow(backup_label, backup_row)
         form.addRow("&Open it with:", self.account)
         form.addRow("&Password or key:", self.secret)
         form.addRow("", self.preview_button)
         form.addRow("", self.preview)
-        form.addRow("&New vault:", target_row)
+        form.addRow(target_label, target_row)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
