@@ -328,6 +328,9 @@ def run_gui(paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None) -> i
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("PeerDesk")
+    from peerdesk.ui.i18n import install_translators
+
+    install_translators(app)
     from peerdesk.app.icon import DESKTOP_FILE_NAME, app_icon
 
     app.setWindowIcon(app_icon())

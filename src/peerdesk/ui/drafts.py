@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
@@ -18,6 +18,7 @@ from peerdesk.services import casework, drafts
 from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
 from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.i18n import plural
 from peerdesk.ui.peers.forms import CASELOAD
 from peerdesk.ui.sessions.session_dialog import SessionDialog
 
@@ -55,17 +56,22 @@ def offer_back(session: Session, parent: QWidget, bus: ChangeBus,
         return None
     if not waiting:
         return None
-    count = len(waiting)
-    forms = "a session" if count == 1 else f"{count} sessions"
-    box = QMessageBox(
-        QMessageBox.Icon.Question, "PeerDesk",
-        f"You were writing {forms} when PeerDesk locked. Nothing was lost.\n\n"
-        "Carry on with it now?", QMessageBox.StandardButton.NoButton, parent)
+    question = plural(
+        len(waiting),
+        QCoreApplication.translate("Drafts", "You were writing a session when PeerDesk locked. "
+                                             "Nothing was lost.\n\nCarry on with it now?"),
+        QCoreApplication.translate("Drafts", "You were writing {n} sessions when PeerDesk locked. "
+                                             "Nothing was lost.\n\nCarry on with it now?"))
+    box = QMessageBox(QMessageBox.Icon.Question, "PeerDesk", question,
+                      QMessageBox.StandardButton.NoButton, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    carry_on = box.addButton("&Carry on", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
-    discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+    carry_on = box.addButton(QCoreApplication.translate("Drafts", "&Carry on"),
+                             QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Drafts", "&Later"),
+                  QMessageBox.ButtonRole.RejectRole)
+    discard = box.addButton(QCoreApplication.translate("Drafts", "&Discard"),
+                            QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(carry_on)
 
     def answered(_result: int) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from peerdesk.ui.theme import colour
+
 
 def password_edit(placeholder: str = "") -> QLineEdit:
     edit = QLineEdit()
@@ -17,7 +19,7 @@ def error_label() -> QLabel:
     """A red, wrapping label for a message next to a field; empty (hidden) until needed."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b71c1c;")
+    label.setStyleSheet(f"color: {colour('#b71c1c', 'window-text')};")
     label.setVisible(False)
     return label
 

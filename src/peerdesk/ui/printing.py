@@ -6,6 +6,7 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ def choose_printer(parent: QWidget | None) -> QPrinter | None:
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print the recovery key")
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print the recovery key"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return None
     return printer

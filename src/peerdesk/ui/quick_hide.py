@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from peerdesk.ui.theme import colour, font_size
+
 PRESSES = 3
 WITHIN_SECONDS = 1.0
 
@@ -77,13 +79,13 @@ class NeutralScreen(QWidget):
         super().__init__(parent)
         self.setWindowTitle("PeerDesk")
         self.setObjectName("neutralScreen")
-        self.setStyleSheet("#neutralScreen { background: #eceff1; }")
+        self.setStyleSheet(f"#neutralScreen {{ background: {colour('#eceff1', 'window')}; }}")
         self.resize(1000, 680)
-        message = QLabel("Locked.")
+        message = QLabel(self.tr("Locked."))
         message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        message.setStyleSheet("color: #607080; font-size: 14pt;")
-        self.continue_button = QPushButton("&Continue")
-        self.continue_button.setAccessibleName("Continue to sign in")
+        message.setStyleSheet(f"color: {colour('#607080', 'window-text')}; {font_size(1.5)}")
+        self.continue_button = QPushButton(self.tr("&Continue"))
+        self.continue_button.setAccessibleName(self.tr("Continue to sign in"))
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.continue_requested.emit)
         layout = QVBoxLayout(self)

@@ -32,22 +32,22 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.service = sign_in
         self.recovery_session: Session | None = None
-        self.setWindowTitle("Use the recovery key")
+        self.setWindowTitle(self.tr("Use the recovery key"))
         self.setMinimumWidth(520)
 
         # Step 1: the key.
         key_step = QWidget()
         self.key = QLineEdit()
         self.key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.key.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
-        self.key.setAccessibleName("Recovery key")
+        self.key.setPlaceholderText(self.tr("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX"))
+        self.key.setAccessibleName(self.tr("Recovery key"))
         self.key_error = error_label()
-        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.setAutoDefault(True)
         step1 = QVBoxLayout(key_step)
-        intro = QLabel("Type the recovery key printed when PeerDesk was set up. Upper or lower "
-                       "case and the dashes don't matter.")
+        intro = QLabel(self.tr("Type the recovery key printed when PeerDesk was set up. Upper or "
+                               "lower case and the dashes don't matter."))
         intro.setWordWrap(True)
         step1.addWidget(intro)
         step1.addWidget(self.key)
@@ -58,18 +58,18 @@ class RecoveryDialog(QDialog):
         # Step 2: which admin, and their new password.
         admin_step = QWidget()
         self.admin = QComboBox()
-        self.admin.setAccessibleName("Administrator account")
+        self.admin.setAccessibleName(self.tr("Administrator account"))
         self.passwords = NewPasswordFields()
         self.admin_error = error_label()
-        self.finish_button = QPushButton("&Set password and sign in")
+        self.finish_button = QPushButton(self.tr("&Set password and sign in"))
         self.finish_button.setAutoDefault(True)
         step2 = QVBoxLayout(admin_step)
-        note = QLabel("The key is right. Choose the administrator account and give it a new "
-                      "password. Other staff keep their own passwords.")
+        note = QLabel(self.tr("The key is right. Choose the administrator account and give it a "
+                              "new password. Other staff keep their own passwords."))
         note.setWordWrap(True)
         step2.addWidget(note)
         form = QFormLayout()
-        form.addRow("&Administrator:", self.admin)
+        form.addRow(self.tr("&Administrator:"), self.admin)
         step2.addLayout(form)
         step2.addWidget(self.passwords)
         step2.addWidget(self.admin_error)
@@ -115,7 +115,7 @@ class RecoveryDialog(QDialog):
         set_message(self.admin_error, None)
         staff_id = self.admin.currentData()
         if staff_id is None:
-            set_message(self.admin_error, "Choose an administrator account.")
+            set_message(self.admin_error, self.tr("Choose an administrator account."))
             return
         try:
             signed_in = recover_admin(session, int(staff_id), self.passwords.password.text(),

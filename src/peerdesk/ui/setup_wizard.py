@@ -24,6 +24,7 @@ from peerdesk.storage.paths import VaultPaths
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.password_fields import NewPasswordFields, error_label, set_message
 from peerdesk.ui.printing import PrinterChooser, choose_printer, print_recovery_key
+from peerdesk.ui.theme import colour
 
 if TYPE_CHECKING:
     from peerdesk.services.setup import NewCentre
@@ -48,18 +49,18 @@ def key_in_two_lines(key: str) -> str:
 class CentrePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Welcome to PeerDesk")
-        self.setSubTitle("Let's set up this computer for your centre. It takes a minute.")
+        self.setTitle(self.tr("Welcome to PeerDesk"))
+        self.setSubTitle(self.tr("Let's set up this computer for your centre. It takes a minute."))
         self.centre = QLineEdit()
         self.centre.setMaxLength(CENTRE_NAME_MAX)
-        self.centre.setPlaceholderText("e.g. Harbour Lane Peer Support")
+        self.centre.setPlaceholderText(self.tr("e.g. Harbour Lane Peer Support"))
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(_intro(
-            "PeerDesk keeps your centre's records in one encrypted file on this computer. "
-            "It never sends anything over the internet."))
+            self.tr("PeerDesk keeps your centre's records in one encrypted file on this computer. "
+                    "It never sends anything over the internet.")))
         form = QFormLayout()
-        form.addRow("Centre &name:", self.centre)
+        form.addRow(self.tr("Centre &name:"), self.centre)
         form.addRow("", self.error)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -81,10 +82,10 @@ class AdminPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("The first administrator")
-        self.setSubTitle("This account manages staff accounts. Use your own name.")
+        self.setTitle(self.tr("The first administrator"))
+        self.setSubTitle(self.tr("This account manages staff accounts. Use your own name."))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Create vault")
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create vault"))
         self.name = QLineEdit()
         self.name.setMaxLength(NAME_MAX)
         self.name_error = error_label()
@@ -92,7 +93,7 @@ class AdminPage(QWizardPage):
         self.error = error_label()
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.addRow("Your &name:", self.name)
+        form.addRow(self.tr("Your &name:"), self.name)
         form.addRow("", self.name_error)
         layout.addLayout(form)
         layout.addWidget(self.passwords)
@@ -133,8 +134,8 @@ class RecoveryKeyPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Your recovery key")
-        self.setSubTitle("It is shown only this once.")
+        self.setTitle(self.tr("Your recovery key"))
+        self.setSubTitle(self.tr("It is shown only this once."))
         self.key = QLabel()
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSize(max(font.pointSize(), 10) + 6)
@@ -143,16 +144,17 @@ class RecoveryKeyPage(QWizardPage):
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.key.setStyleSheet(
-            "padding: 12px; border: 1px solid #9e9e9e; border-radius: 4px; background: #fafafa;")
-        self.key.setAccessibleName("Recovery key")
-        self.print_button = QPushButton("&Print the key…")
+            f"padding: 12px; border: 1px solid {colour('#9e9e9e', 'window-text')};"
+            f" border-radius: 4px; background: {colour('#fafafa', 'base')};")
+        self.key.setAccessibleName(self.tr("Recovery key"))
+        self.print_button = QPushButton(self.tr("&Print the key…"))
         self.print_button.clicked.connect(self.print_key)
         self.print_note = QLabel()
-        self.stored = QCheckBox("I have &stored the recovery key safely")
+        self.stored = QCheckBox(self.tr("I have &stored the recovery key safely"))
         layout = QVBoxLayout(self)
         layout.addWidget(_intro(
-            "If every staff password is forgotten, this key is the only way back into the "
-            "records. Print it or write it down exactly."))
+            self.tr("If every staff password is forgotten, this key is the only way back into the "
+                    "records. Print it or write it down exactly.")))
         layout.addWidget(self.key)
         row = QVBoxLayout()
         row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -181,7 +183,8 @@ class RecoveryKeyPage(QWizardPage):
             return
         if print_recovery_key(self, new.session.centre_name, new.recovery_key,
                               NO_BACKDOOR_NOTICE, self._wizard.printer_chooser):
-            self.print_note.setText("Sent to the printer. Check the page before you store it.")
+            self.print_note.setText(self.tr("Sent to the printer. Check the page before you store "
+                                            "it."))
 
 
 class SetupWizard(QWizard):
@@ -202,7 +205,7 @@ class SetupWizard(QWizard):
         self.recovery_page = RecoveryKeyPage(self)
         for page in (self.centre_page, self.admin_page, self.recovery_page):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Finish and sign in")
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish and sign in"))
         self.currentIdChanged.connect(self._page_changed)
         self.resize(620, 520)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.errors import PeerDeskError, SignInDelayed
 from peerdesk.ui.fields import password_edit, set_message
+from peerdesk.ui.i18n import plural
+from peerdesk.ui.theme import colour, focus_rule
 
 if TYPE_CHECKING:  # loaded after the window has painted (start-up speed)
     from peerdesk.services.auth import SignIn
@@ -28,8 +30,12 @@ if TYPE_CHECKING:  # loaded after the window has painted (start-up speed)
 
 
 def _wait_message(seconds: int) -> str:
-    unit = "second" if seconds == 1 else "seconds"
-    return f"Too many unsuccessful tries. You can try again in {seconds} {unit}."
+    return plural(
+        seconds,
+        QCoreApplication.translate(
+            "SignInWindow", "Too many unsuccessful tries. You can try again in {n} second."),
+        QCoreApplication.translate(
+            "SignInWindow", "Too many unsuccessful tries. You can try again in {n} seconds."))
 
 
 class SignInWindow(QWidget):
@@ -49,6 +55,7 @@ class SignInWindow(QWidget):
         super().__init__(parent)
         self.service: SignIn | None = None
         self._painted = False
+        self._passing_message = ""
         self.recovery_dialog: RecoveryDialog | None = None
         self.setWindowTitle("PeerDesk")
         self.setObjectName("signInWindow")
@@ -58,43 +65,47 @@ class SignInWindow(QWidget):
         font.setPointSize(font.pointSize() + 10)
         font.setBold(True)
         title.setFont(font)
-        subtitle = QLabel("Sign in to open your centre's records.")
-        subtitle.setStyleSheet("color: #555;")
+        subtitle = QLabel(self.tr("Sign in to open your centre's records."))
+        subtitle.setStyleSheet(f"color: {colour('#555', 'window-text')};")
 
         self.demo_banner = QLabel()
         self.demo_banner.setWordWrap(True)
         self.demo_banner.setStyleSheet(
-            "background: #fff3cd; border: 1px solid #e0c36b; border-radius: 4px; padding: 8px;")
+            f"background: {colour('#fff3cd', 'window')}; color: {colour('black', 'window-text')};"
+            f" border: 1px solid {colour('#e0c36b', 'window-text')}; border-radius: 4px;"
+            " padding: 8px;")
         self.demo_banner.setVisible(demo_sign_in is not None)
 
         self.account = QComboBox()
         self.account.setEditable(True)
         self.account.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.account.setAccessibleName("Account name")
+        self.account.setAccessibleName(self.tr("Account name"))
         self.password = password_edit()
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b71c1c;")
+        self.message.setStyleSheet(f"color: {colour('#b71c1c', 'window-text')};")
         self.message.setVisible(False)
-        self.sign_in_button = QPushButton("&Sign in")
+        self.sign_in_button = QPushButton(self.tr("&Sign in"))
         self.sign_in_button.setDefault(True)
         self.sign_in_button.setEnabled(False)
-        self.recovery_link = QPushButton("Forgot every password? Use the recovery key")
+        self.recovery_link = QPushButton(self.tr("Forgot every password? Use the recovery key"))
         self.recovery_link.setFlat(True)
-        self.recovery_link.setStyleSheet("color: #1565c0; text-decoration: underline;")
+        self.recovery_link.setStyleSheet(
+            f"QPushButton {{ color: {colour('#1565c0', 'link')}; text-decoration: underline; }}"
+            + focus_rule("QPushButton"))
 
         form = QFormLayout()
-        form.addRow("&Account:", self.account)
-        form.addRow("&Password:", self.password)
+        form.addRow(self.tr("&Account:"), self.account)
+        form.addRow(self.tr("&Password:"), self.password)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.sign_in_button)
 
         card = QFrame()
         card.setObjectName("card")
-        card.setStyleSheet("#card { background: palette(base); border: 1px solid #d0d0d0;"
-                           " border-radius: 6px; }")
+        card.setStyleSheet("#card { background: palette(base); border: 1px solid"
+                           f" {colour('#d0d0d0', 'window-text')}; border-radius: 6px; }}")
         inner = QVBoxLayout(card)
         inner.setContentsMargins(24, 20, 24, 20)
         inner.addWidget(title)
@@ -125,13 +136,14 @@ class SignInWindow(QWidget):
         line_edit = self.account.lineEdit()
         if line_edit is not None:
             line_edit.returnPressed.connect(self._account_entered)
-            line_edit.setPlaceholderText("Your name")
+            line_edit.setPlaceholderText(self.tr("Your name"))
         self.recovery_link.clicked.connect(self.open_recovery)
 
         if demo_sign_in is not None:
             user, password = demo_sign_in
             self.demo_banner.setText(
-                f"Demo vault — made-up data only. Sign in as {user} / password {password}")
+                self.tr("Demo vault — made-up data only. Sign in as {user} / "
+                        "password {password}").format(user=user, password=password))
             self.account.setCurrentText(user)
         if sign_in is not None:
             self.attach(sign_in)
@@ -175,13 +187,13 @@ class SignInWindow(QWidget):
             return
         account = self.account.currentText()
         if not account.strip():
-            set_message(self.message, "Type or choose your account name.")
+            set_message(self.message, self.tr("Type or choose your account name."))
             self.account.setFocus()
             return
         from PySide6.QtCore import Qt
 
         self.sign_in_button.setEnabled(False)
-        set_message(self.message, "Checking…")
+        self._show_passing(self.tr("Checking…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         session: Session | None = None
         try:
@@ -205,7 +217,7 @@ class SignInWindow(QWidget):
 
     def _start_countdown(self, seconds: int) -> None:
         self.sign_in_button.setEnabled(False)
-        set_message(self.message, _wait_message(seconds))
+        self._show_passing(_wait_message(seconds))
         self._countdown.start()
 
     def _tick(self) -> None:
@@ -215,16 +227,24 @@ class SignInWindow(QWidget):
         wait = self.service.seconds_to_wait()
         if wait > 0:
             self.sign_in_button.setEnabled(False)
-            set_message(self.message, _wait_message(wait))
+            self._show_passing(_wait_message(wait))
             if not self._countdown.isActive():
                 self._countdown.start()
             return
         self._countdown.stop()
         if not self.sign_in_button.isEnabled():
             self.sign_in_button.setEnabled(True)
-            if self.message.text().startswith("Too many") or self.message.text() == "Checking…":
+            if self._waiting_message_shown():
                 set_message(self.message, None)
                 self.password.setFocus()
+
+    def _show_passing(self, text: str) -> None:
+        """A message that goes once signing in is possible again (unlike an error)."""
+        self._passing_message = text
+        set_message(self.message, text)
+
+    def _waiting_message_shown(self) -> bool:
+        return bool(self._passing_message) and self.message.text() == self._passing_message
 
     def open_recovery(self) -> None:
         from peerdesk.ui.recovery_dialog import RecoveryDialog

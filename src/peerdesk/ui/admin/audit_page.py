@@ -24,6 +24,7 @@ from peerdesk.ui.admin.audit_model import AuditColumn, AuditModel
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.table_model import sorting_filter
+from peerdesk.ui.theme import colour
 
 
 class AuditPage(QWidget):
@@ -36,10 +37,10 @@ class AuditPage(QWidget):
         self.model = AuditModel(self)
         self.proxy = sorting_filter(self.model, self)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the audit log…")
+        self.search.setPlaceholderText(self.tr("Search the audit log…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search the audit log")
-        self.refresh_button = QPushButton("&Refresh")
+        self.search.setAccessibleName(self.tr("Search the audit log"))
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -51,9 +52,9 @@ class AuditPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(AuditColumn.TIME, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.table.setAccessibleName("Audit log")
+        self.table.setAccessibleName(self.tr("Audit log"))
         self.count = QLabel()
-        self.count.setStyleSheet("color: #555;")
+        self.count.setStyleSheet(f"color: {colour('#555', 'window-text')};")
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

@@ -17,6 +17,7 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import lock_settings
 from peerdesk.services.session import Session
 from peerdesk.ui.password_fields import error_label, set_message
+from peerdesk.ui.theme import colour
 
 
 class LockSettingsPage(QWidget):
@@ -29,26 +30,26 @@ class LockSettingsPage(QWidget):
         self.session: Session | None = session
         self.minutes = QSpinBox()
         self.minutes.setRange(lock_settings.MIN_IDLE_MINUTES, lock_settings.MAX_IDLE_MINUTES)
-        self.minutes.setSuffix(" min")
-        self.minutes.setAccessibleName("Lock after this many idle minutes")
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setAccessibleName(self.tr("Lock after this many idle minutes"))
         self.minutes.setValue(lock_settings.idle_lock_minutes(session))
-        self.save_button = QPushButton("&Save")
+        self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
-        self.status.setStyleSheet("color: #2e6b30;")
+        self.status.setStyleSheet(f"color: {colour('#2e6b30', 'window-text')};")
         self.error = error_label()
         explain = QLabel(
-            "PeerDesk locks itself when nobody has touched the keyboard or mouse for this "
-            "long, and keeps anything being typed for after sign-in. On a shared PC, "
-            "shorter is safer. Anyone can lock at once with Ctrl+L, or hide everything "
-            "with the Hide button or by pressing Shift three times.")
+            self.tr("PeerDesk locks itself when nobody has touched the keyboard or mouse for this "
+                    "long, and keeps anything being typed for after sign-in. On a shared PC, "
+                    "shorter is safer. Anyone can lock at once with Ctrl+L, or hide everything "
+                    "with the Hide button or by pressing Shift three times."))
         explain.setWordWrap(True)
         form = QFormLayout()
         row = QHBoxLayout()
         row.addWidget(self.minutes)
         row.addWidget(self.save_button)
         row.addStretch(1)
-        form.addRow("&Lock after", row)
+        form.addRow(self.tr("&Lock after"), row)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addLayout(form)

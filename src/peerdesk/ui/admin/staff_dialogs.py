@@ -91,13 +91,13 @@ class AddStaffDialog(_ServiceDialog):
         self.name_error = error_label()
         self.role = role_combo()
         self.passwords = NewPasswordFields()
-        note = QLabel("Give the person this first password in private. PeerDesk asks them to "
-                      "choose their own the first time they sign in.")
+        note = QLabel(self.tr("Give the person this first password in private. PeerDesk asks them "
+                              "to choose their own the first time they sign in."))
         note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
+        form.addRow(self.tr("&Name:"), self.name)
         form.addRow("", self.name_error)
-        form.addRow("&Role:", self.role)
+        form.addRow(self.tr("&Role:"), self.role)
         self.body.addLayout(form)
         self.body.addWidget(note)
         self.body.addWidget(self.passwords)

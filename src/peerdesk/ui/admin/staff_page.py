@@ -30,6 +30,7 @@ from peerdesk.ui.admin.staff_model import StaffColumn, StaffModel
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
+from peerdesk.ui.theme import colour
 
 Present = Callable[[QDialog], None]
 
@@ -45,9 +46,9 @@ class StaffPage(QWidget):
         self.proxy = sorting_filter(self.model, self)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search staff…")
+        self.search.setPlaceholderText(self.tr("Search staff…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search staff")
+        self.search.setAccessibleName(self.tr("Search staff"))
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -59,23 +60,23 @@ class StaffPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(
             StaffColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Staff accounts")
+        self.table.setAccessibleName(self.tr("Staff accounts"))
 
-        self.add_button = QPushButton("&Add staff…")
-        self.reset_button = QPushButton("&Reset password…")
-        self.role_button = QPushButton("Change r&ole…")
-        self.deactivate_button = QPushButton("&Deactivate…")
-        self.remove_button = QPushButton("Re&move…")
+        self.add_button = QPushButton(self.tr("&Add staff…"))
+        self.reset_button = QPushButton(self.tr("&Reset password…"))
+        self.role_button = QPushButton(self.tr("Change r&ole…"))
+        self.deactivate_button = QPushButton(self.tr("&Deactivate…"))
+        self.remove_button = QPushButton(self.tr("Re&move…"))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.reset_button, self.role_button,
                        self.deactivate_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        hint = QLabel("Deactivate stops someone signing in at once. Remove is for people who "
-                      "have left: the vault is re-encrypted so no old copy of their key "
-                      "opens it.")
+        hint = QLabel(self.tr("Deactivate stops someone signing in at once. Remove is for people "
+                              "who have left: the vault is re-encrypted so no old copy of their "
+                              "key opens it."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(f"color: {colour('#555', 'window-text')};")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
@@ -177,23 +178,23 @@ class StaffPage(QWidget):
         if self.session is None or staff is None:
             return
         ask_to_confirm(
-            self, "Deactivate account",
+            self, self.tr("Deactivate account"),
             f"{staff.name} will not be able to sign in until an administrator resets their "
             "password. Their records and history stay as they are.",
-            "Deactivate", lambda: self._run(accounts.deactivate, staff))
+            self.tr("Deactivate"), lambda: self._run(accounts.deactivate, staff))
 
     def remove(self) -> None:
         staff = self.selected()
         if self.session is None or staff is None:
             return
         ask_to_confirm(
-            self, "Remove account",
+            self, self.tr("Remove account"),
             f"Remove {staff.name}'s account for good?\n\n"
             "Their key is deleted and the whole vault is re-encrypted under a new key, so "
             "that an old copy of the key file can no longer open it. This takes a moment; "
             "don't switch the computer off meanwhile.\n\n"
             "Their name stays in the audit log. This can't be undone.",
-            "Remove and re-encrypt", lambda: self._remove(staff))
+            self.tr("Remove and re-encrypt"), lambda: self._remove(staff))
 
     def _run(self, action: Callable[[Session, int], None], staff: Staff) -> None:
         if self.session is None:
@@ -207,8 +208,8 @@ class StaffPage(QWidget):
     def _remove(self, staff: Staff) -> None:
         if self.session is None:
             return
-        progress = QProgressDialog("Re-encrypting the vault…", "", 0, 0, self)
-        progress.setWindowTitle("Removing account")
+        progress = QProgressDialog(self.tr("Re-encrypting the vault…"), "", 0, 0, self)
+        progress.setWindowTitle(self.tr("Removing account"))
         progress.setCancelButton(None)
         progress.setMinimumDuration(0)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

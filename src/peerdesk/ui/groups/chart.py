@@ -18,7 +18,7 @@ class AttendanceChart(QWidget):
         self.points: list[tuple[str, int, int]] = []
         self.setMinimumHeight(180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Chart of attendance per meeting")
+        self.setAccessibleName(self.tr("Chart of attendance per meeting"))
 
     def sizeHint(self) -> QSize:
         return QSize(520, 240)

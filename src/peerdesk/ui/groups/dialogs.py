@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,7 +38,7 @@ from peerdesk.ui.peers.forms import DateField, enum_combo, heading, muted, today
 def staff_list(session: Session, ticked: tuple[int, ...]) -> QListWidget:
     """Active caseworkers, peer supporters and leads, as tick boxes."""
     widget = QListWidget()
-    widget.setAccessibleName("Facilitators")
+    widget.setAccessibleName(QCoreApplication.translate("Dialogs", "Facilitators"))
     try:
         choices = peers.assignable_staff(session)
     except PeerDeskError:
@@ -74,7 +74,7 @@ class GroupDialog(QDialog):
         self.group = group
         self.setWindowTitle("PeerDesk")
         self.name = QLineEdit(group.name if group else "")
-        self.name.setPlaceholderText("For example: Tuesday women's circle")
+        self.name.setPlaceholderText(self.tr("For example: Tuesday women's circle"))
         self.name.setMaxLength(80)
         self.kind = enum_combo([(k.label, k.value) for k in GroupKind],
                                group.kind.value if group else None)
@@ -83,10 +83,10 @@ class GroupDialog(QDialog):
         self.facilitators = staff_list(session, group.facilitator_ids if group else ())
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("&Name", self.name)
-        form.addRow("&Kind", self.kind)
-        form.addRow("&Mode", self.mode)
-        form.addRow("&Facilitators", self.facilitators)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Kind"), self.kind)
+        form.addRow(self.tr("&Mode"), self.mode)
+        form.addRow(self.tr("&Facilitators"), self.facilitators)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -133,11 +133,11 @@ class MeetingDialog(QDialog):
         held = date.fromisoformat(meeting.held_on) if meeting else today()
         self.held_on = DateField(held)
         self.starts_at = QLineEdit(meeting.starts_at if meeting else "")
-        self.starts_at.setPlaceholderText("HH:MM, e.g. 18:30")
+        self.starts_at.setPlaceholderText(self.tr("HH:MM, e.g. 18:30"))
         self.starts_at.setMaxLength(5)
         self.place = QLineEdit(meeting.place if meeting else
                                ("online" if group.mode is GroupMode.ONLINE else ""))
-        self.place.setPlaceholderText("A room, an address, or “online”")
+        self.place.setPlaceholderText(self.tr("A room, an address, or “online”"))
         self.notes = QPlainTextEdit(meeting.notes if meeting else "")
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
@@ -147,17 +147,17 @@ class MeetingDialog(QDialog):
         self.count = QSpinBox()
         self.count.setRange(1, MAX_SERIES)
         self.count.setValue(6)
-        self.count.setSuffix(" meetings")
+        self.count.setSuffix(self.tr(" meetings"))
         self.error = error_label()
         form = QFormLayout()
         form.addRow("&Date" if not series else "&First meeting", self.held_on)
-        form.addRow("&Time", self.starts_at)
-        form.addRow("&Place", self.place)
+        form.addRow(self.tr("&Time"), self.starts_at)
+        form.addRow(self.tr("&Place"), self.place)
         if series:
-            form.addRow("&Repeat", self.repeat)
-            form.addRow("&How many", self.count)
-        form.addRow("&Notes", self.notes)
-        form.addRow("&Facilitators", self.facilitators)
+            form.addRow(self.tr("&Repeat"), self.repeat)
+            form.addRow(self.tr("&How many"), self.count)
+        form.addRow(self.tr("&Notes"), self.notes)
+        form.addRow(self.tr("&Facilitators"), self.facilitators)
         if meeting is not None:
             # The meeting's own facilitators can't be read back yet: say what saving does.
             form.addRow("", muted("Ticked: the group's facilitators. Saving sets them as "

@@ -78,8 +78,8 @@ class GroupPage(QWidget):
         self.session: Session | None = None
         self.group: GroupRow | None = None
 
-        self.back_button = QPushButton("← Back to groups")
-        self.back_button.setToolTip("Back to groups (Esc or Alt+Left)")
+        self.back_button = QPushButton(self.tr("← Back to groups"))
+        self.back_button.setToolTip(self.tr("Back to groups (Esc or Alt+Left)"))
         self.title = heading("", 5)
         self.subtitle = muted()
         top = QHBoxLayout()
@@ -92,9 +92,9 @@ class GroupPage(QWidget):
         top.addLayout(titles, 1)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._meetings_tab(), "&Meetings")
-        self.tabs.addTab(self._members_tab(), "M&embers")
-        self.tabs.addTab(self._chart_tab(), "Attendance over &time")
+        self.tabs.addTab(self._meetings_tab(), self.tr("&Meetings"))
+        self.tabs.addTab(self._members_tab(), self.tr("M&embers"))
+        self.tabs.addTab(self._chart_tab(), self.tr("Attendance over &time"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
@@ -116,13 +116,13 @@ class GroupPage(QWidget):
         width = self.fontMetrics().horizontalAdvance
         header.resizeSection(MeetingColumn.DATE, width("2026-11-22") + 24)
         header.resizeSection(MeetingColumn.STATUS, width("Register to take") + 24)
-        self.register_button = QPushButton("Take &register…")
-        self.register_button.setToolTip("Open the register of the chosen meeting (Enter)")
+        self.register_button = QPushButton(self.tr("Take &register…"))
+        self.register_button.setToolTip(self.tr("Open the register of the chosen meeting (Enter)"))
         self.register_button.setStyleSheet("font-weight: bold;")
-        self.schedule_button = QPushButton("&Schedule meeting…")
-        self.series_button = QPushButton("Schedule se&ries…")
-        self.edit_button = QPushButton("&Change meeting…")
-        self.cancel_button = QPushButton("Cance&l meeting…")
+        self.schedule_button = QPushButton(self.tr("&Schedule meeting…"))
+        self.series_button = QPushButton(self.tr("Schedule se&ries…"))
+        self.edit_button = QPushButton(self.tr("&Change meeting…"))
+        self.cancel_button = QPushButton(self.tr("Cance&l meeting…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.register_button)
         buttons.addStretch(1)
@@ -156,7 +156,7 @@ class GroupPage(QWidget):
             MemberColumn.ATTENDED, self.fontMetrics().horizontalAdvance("Attended / marked") + 30)
         self.add_member = PeerSuggestBox("Add a member… type a few letters of a name, then Enter")
         self.add_member.note_for = self._member_note
-        self.end_button = QPushButton("&End membership…")
+        self.end_button = QPushButton(self.tr("&End membership…"))
         row = QHBoxLayout()
         row.addWidget(self.add_member, 1, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -302,9 +302,9 @@ class GroupPage(QWidget):
                 show_error(self, exc)
             self.changed.emit(group_id)
 
-        ask_to_confirm(self, "Cancel meeting",
+        ask_to_confirm(self, self.tr("Cancel meeting"),
                        f"Cancel the meeting of {meeting.held_on}? It stays in the list, "
-                       "marked cancelled.", "Cancel meeting", cancel)
+                       "marked cancelled.", self.tr("Cancel meeting"), cancel)
 
     def _member_note(self, peer_id: int) -> str:
         return ("already a member" if any(r.peer_id == peer_id for r in self.members.rows())
@@ -335,6 +335,6 @@ class GroupPage(QWidget):
                 show_error(self, exc)
             self.changed.emit(group_id)
 
-        ask_to_confirm(self, "End membership",
+        ask_to_confirm(self, self.tr("End membership"),
                        f"{member.name} leaves this group from today? Their past attendance "
-                       "is kept.", "End membership", end)
+                       "is kept.", self.tr("End membership"), end)

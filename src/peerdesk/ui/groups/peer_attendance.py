@@ -34,9 +34,9 @@ class PeerAttendanceTab(QWidget):
             AttendanceColumn.GROUP, QHeaderView.ResizeMode.Stretch)
         self.note = muted()
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Groups", 1))
+        layout.addWidget(heading(self.tr("Groups"), 1))
         layout.addWidget(self.membership_view)
-        layout.addWidget(heading("Attendance", 1))
+        layout.addWidget(heading(self.tr("Attendance"), 1))
         layout.addWidget(self.attendance_view, 1)
         layout.addWidget(self.note)
 

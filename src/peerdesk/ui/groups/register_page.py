@@ -37,6 +37,7 @@ from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.groups.models import RegisterColumn, RegisterModel
 from peerdesk.ui.groups.suggest import PeerSuggestBox
 from peerdesk.ui.peers.forms import heading, muted
+from peerdesk.ui.theme import colour
 
 MARK_KEYS = {Qt.Key.Key_1: Mark.ATTENDED, Qt.Key.Key_2: Mark.APOLOGIES,
              Qt.Key.Key_3: Mark.ABSENT}
@@ -92,7 +93,7 @@ class RegisterPage(QWidget):
         self.confirm_box: QMessageBox | None = None
         self.model = RegisterModel(self)
 
-        self.back_button = QPushButton("← Back to the group")
+        self.back_button = QPushButton(self.tr("← Back to the group"))
         self.title = heading("", 5)
         self.subtitle = muted()
         top = QHBoxLayout()
@@ -105,8 +106,8 @@ class RegisterPage(QWidget):
         top.addLayout(titles, 1)
 
         self.jump = QLineEdit()
-        self.jump.setPlaceholderText("Jump to… type a few letters of a name")
-        self.jump.setAccessibleName("Jump to a person")
+        self.jump.setPlaceholderText(self.tr("Jump to… type a few letters of a name"))
+        self.jump.setAccessibleName(self.tr("Jump to a person"))
         self.jump.setClearButtonEnabled(True)
         self.walk_in = PeerSuggestBox("Add walk-in… type a few letters, then Enter")
         self.walk_in.note_for = self._listed_note
@@ -124,7 +125,7 @@ class RegisterPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.setAccessibleName("Register")
+        self.table.setAccessibleName(self.tr("Register"))
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(RegisterColumn.NAME, QHeaderView.ResizeMode.Stretch)
@@ -135,17 +136,18 @@ class RegisterPage(QWidget):
 
         self.head_count = QSpinBox()
         self.head_count.setRange(0, MAX_HEAD_COUNT)
-        self.head_count.setAccessibleName("Anonymous head-count")
-        self.head_count.setToolTip("People who came but want no record: a number, no names")
+        self.head_count.setAccessibleName(self.tr("Anonymous head-count"))
+        self.head_count.setToolTip(self.tr("People who came but want no record: a number, "
+                                           "no names"))
         self.summary = QLabel()
-        self.summary.setAccessibleName("Register summary")
+        self.summary.setAccessibleName(self.tr("Register summary"))
         self.summary.setStyleSheet("font-weight: bold;")
         self.error = error_label()
-        self.save_button = QPushButton("&Save register")
-        self.save_button.setToolTip("Save (Enter or Ctrl+Return)")
+        self.save_button = QPushButton(self.tr("&Save register"))
+        self.save_button.setToolTip(self.tr("Save (Enter or Ctrl+Return)"))
         self.save_button.setStyleSheet("font-weight: bold;")
         bottom = QHBoxLayout()
-        label = QLabel("Anonymous &head-count:")
+        label = QLabel(self.tr("Anonymous &head-count:"))
         label.setBuddy(self.head_count)
         bottom.addWidget(label)
         bottom.addWidget(self.head_count)
@@ -283,9 +285,11 @@ class RegisterPage(QWidget):
             self.select(found)
         # Nobody by that name on this register: say so by colour and tooltip.
         nobody = bool(text.strip()) and found is None
-        self.jump.setStyleSheet("background: #fdecea;" if nobody else "")
-        self.jump.setToolTip("Nobody on this register starts with that — add them as a "
-                             "walk-in instead?" if nobody else "")
+        self.jump.setStyleSheet(f"background: {colour('#fdecea', 'highlight')};"
+                                f" color: {colour('black', 'highlighted-text')};"
+                                if nobody else "")
+        self.jump.setToolTip(self.tr("Nobody on this register starts with that — add them as a "
+                                     "walk-in instead?") if nobody else "")
 
     def _listed_note(self, peer_id: int) -> str:
         return "already on the register" if self.model.row_of(peer_id) is not None else ""
@@ -399,9 +403,9 @@ class RegisterPage(QWidget):
             self.done.emit()
             return
         self.confirm_box = ask_to_confirm(
-            self, "Discard marks",
-            "This register has marks that are not saved. Leave without saving them?",
-            "Discard marks", self._discard)
+            self, self.tr("Discard marks"),
+            self.tr("This register has marks that are not saved. Leave without saving them?"),
+            self.tr("Discard marks"), self._discard)
         # Cancelled: back to marking where they were.
         self.confirm_box.finished.connect(
             lambda _r: self.jump.setFocus(Qt.FocusReason.OtherFocusReason))

@@ -32,6 +32,7 @@ from peerdesk.ui.groups.models import GROUPS, GroupColumn, GroupModel
 from peerdesk.ui.groups.register_page import RegisterPage
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
+from peerdesk.ui.theme import colour
 
 Present = Callable[[QDialog], None]
 
@@ -56,17 +57,17 @@ class GroupListPage(QWidget):
         self.model = GroupModel(self)
         self.proxy = sorting_filter(self.model, self)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search groups by name, kind or facilitator…")
+        self.search.setPlaceholderText(self.tr("Search groups by name, kind or facilitator…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search groups")
-        self.archived = QCheckBox("Show a&rchived")
+        self.search.setAccessibleName(self.tr("Search groups"))
+        self.archived = QCheckBox(self.tr("Show a&rchived"))
         self.count = QLabel()
-        self.count.setStyleSheet("color: #555;")
-        self.add_button = QPushButton("&Add group…")
-        self.edit_button = QPushButton("&Edit…")
-        self.archive_button = QPushButton("Arc&hive…")
-        self.restore_button = QPushButton("Re&store")
-        self.open_button = QPushButton("&Open")
+        self.count.setStyleSheet(f"color: {colour('#555', 'window-text')};")
+        self.add_button = QPushButton(self.tr("&Add group…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.archive_button = QPushButton(self.tr("Arc&hive…"))
+        self.restore_button = QPushButton(self.tr("Re&store"))
+        self.open_button = QPushButton(self.tr("&Open"))
         self.table = table_view(self.proxy, "Groups")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(GroupColumn.NAME, Qt.SortOrder.AscendingOrder)
@@ -85,7 +86,7 @@ class GroupListPage(QWidget):
         self.views.addWidget(self.empty)
 
         top = QHBoxLayout()
-        top.addWidget(heading("Groups"))
+        top.addWidget(heading(self.tr("Groups")))
         top.addStretch(1)
         top.addWidget(self.count)
         top.addSpacing(12)
@@ -148,7 +149,8 @@ class GroupListPage(QWidget):
                 if self.manages else "You don't facilitate any groups yet. A caseworker or "
                 "programme lead can add you as a facilitator.")
         else:
-            self.empty.setText("No group matches. Clear the search, or show archived groups.")
+            self.empty.setText(self.tr("No group matches. Clear the search, or show archived "
+                                       "groups."))
         self.views.setCurrentWidget(self.table if n else self.empty)
         if n and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
@@ -203,7 +205,7 @@ class GroupsSection(QWidget):
             self.sentence = muted(no_groups_sentence(session))
             inner = QVBoxLayout(page)
             inner.setContentsMargins(24, 24, 24, 24)
-            inner.addWidget(heading("Groups", 6))
+            inner.addWidget(heading(self.tr("Groups"), 6))
             inner.addWidget(self.sentence)
             inner.addStretch(1)
             self.stack.addWidget(page)
@@ -287,9 +289,9 @@ class GroupsSection(QWidget):
         group = self.list_page.selected() if self.list_page else None
         if group is None:
             return
-        ask_to_confirm(self, "Archive group",
+        ask_to_confirm(self, self.tr("Archive group"),
                        f"Archive “{group.name}”? It leaves the list; every meeting and mark "
-                       "is kept, and it can be restored.", "Archive group",
+                       "is kept, and it can be restored.", self.tr("Archive group"),
                        lambda: self._archive(True, group.id))
 
     def _archive(self, archived: bool, group_id: int | None = None) -> None:

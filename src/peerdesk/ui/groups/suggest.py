@@ -32,7 +32,7 @@ class PeerSuggestBox(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.setAccessibleName(placeholder)
         self.list = QListWidget()
-        self.list.setAccessibleName("Suggestions")
+        self.list.setAccessibleName(self.tr("Suggestions"))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setVisible(False)
         layout = QVBoxLayout(self)

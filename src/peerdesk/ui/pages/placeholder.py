@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from peerdesk.ui.theme import colour
+
 
 class PlaceholderPage(QWidget):
     def __init__(self, title: str, sentence: str, parent: QWidget | None = None) -> None:
@@ -16,7 +18,7 @@ class PlaceholderPage(QWidget):
         heading.setFont(font)
         text = QLabel(sentence)
         text.setWordWrap(True)
-        text.setStyleSheet("color: #444;")
+        text.setStyleSheet(f"color: {colour('#444', 'window-text')};")
         self.sentence = text
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)

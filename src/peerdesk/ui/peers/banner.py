@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from peerdesk.domain.safe_contact import SafeContact
+from peerdesk.ui.theme import is_high_contrast
 
 _STYLES = {
     "none": "#safeBanner { background: #eef3ee; border: 1px solid #c9d8c9; border-radius: 4px; }"
@@ -14,6 +15,16 @@ _STYLES = {
     "stop": "#safeBanner { background: #fde2e1; border: 2px solid #c62828; border-radius: 4px; }"
             " #safeBanner QLabel { color: #8e0000; }",
 }
+# High contrast: the system's own colours; the level shows in the border's weight.
+_HIGH_CONTRAST_BORDER = {"none": 1, "warn": 2, "stop": 4}
+
+
+def banner_style(level: str) -> str:
+    if is_high_contrast():
+        return ("#safeBanner { background: palette(window); border: "
+                f"{_HIGH_CONTRAST_BORDER[level]}px solid palette(window-text); }}"
+                " #safeBanner QLabel { color: palette(window-text); }")
+    return _STYLES[level]
 
 
 class SafeContactBanner(QFrame):
@@ -22,8 +33,8 @@ class SafeContactBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("safeBanner")
-        self.setAccessibleName("Safe contact")
-        self.title = QLabel("Safe contact")
+        self.setAccessibleName(self.tr("Safe contact"))
+        self.title = QLabel(self.tr("Safe contact"))
         self.title.setStyleSheet("font-weight: bold;")
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -46,13 +57,13 @@ class SafeContactBanner(QFrame):
         if summary is None:
             self.text.clear()
             self.level = "none"
-            self.title.setText("Safe contact")
+            self.title.setText(self.tr("Safe contact"))
         else:
             self.level = ("stop" if summary.startswith("Do not contact")
                           else "warn" if summary else "none")
-            self.title.setText("⚠ Safe contact" if summary else "Safe contact")
-            self.text.setText(summary or "No restrictions recorded.")
-        self.setStyleSheet(_STYLES[self.level])
+            self.title.setText(self.tr("⚠ Safe contact") if summary else self.tr("Safe contact"))
+            self.text.setText(summary or self.tr("No restrictions recorded."))
+        self.setStyleSheet(banner_style(self.level))
 
     def banner_text(self) -> str:
         return self.text.text()

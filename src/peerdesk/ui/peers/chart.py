@@ -29,7 +29,7 @@ class LineChart(QWidget):
         self.note = ""
         self.setMinimumHeight(200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Chart of ratings over time")
+        self.setAccessibleName(self.tr("Chart of ratings over time"))
 
     def sizeHint(self) -> QSize:
         return QSize(520, 240)

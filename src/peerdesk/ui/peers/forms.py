@@ -12,6 +12,7 @@ from peerdesk.domain.dates import parse_date
 from peerdesk.domain.errors import ValidationError
 from peerdesk.services import clock
 from peerdesk.ui.password_fields import error_label, set_message
+from peerdesk.ui.theme import colour, font_size
 
 # What a caseload change announces on the change bus (see ui/change_bus.py).
 CASELOAD = "caseload"
@@ -63,7 +64,7 @@ class Field(QWidget):
         if hint:
             note = QLabel(hint)
             note.setWordWrap(True)
-            note.setStyleSheet("color: #666; font-size: 9pt;")
+            note.setStyleSheet(f"color: {colour('#666', 'window-text')}; {font_size(0.9)}")
             layout.addWidget(note)
         layout.addWidget(self.error)
         self.setFocusProxy(widget)
@@ -99,5 +100,5 @@ def heading(text: str, delta: int = 3) -> QLabel:
 def muted(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #555;")
+    label.setStyleSheet(f"color: {colour('#555', 'window-text')};")
     return label

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from peerdesk.services.session import Session
 from peerdesk.ui.peers.forms import heading
+from peerdesk.ui.theme import colour
 
 
 def no_access_sentence(session: Session) -> str:
@@ -20,7 +21,7 @@ class NoAccessPage(QWidget):
         super().__init__(parent)
         self.sentence = QLabel(no_access_sentence(session))
         self.sentence.setWordWrap(True)
-        self.sentence.setStyleSheet("color: #444;")
+        self.sentence.setStyleSheet(f"color: {colour('#444', 'window-text')};")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(heading(title, 6))

@@ -100,7 +100,7 @@ class ReferralDialog(RecordDialog):
         super().__init__(session, peer_id, "Add a referral", parent)
         self.destination = enum_combo([(d.label, d.value) for d in ReferralDestination])
         self.destination_name = QLineEdit()
-        self.destination_name.setPlaceholderText("e.g. Women's Aid counselling service")
+        self.destination_name.setPlaceholderText(self.tr("e.g. Women's Aid counselling service"))
         self.made_on = DateField(today())
         self.status = enum_combo([(s.value.capitalize(), s.value) for s in ReferralStatus])
         self.add("Referred &to", "destination", self.destination)

@@ -28,6 +28,7 @@ from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel
+from peerdesk.ui.theme import colour
 
 OpenPeer = Callable[[int], object]
 # Calm, but unmistakable: a pale wash over the row and the date itself in red.
@@ -135,21 +136,21 @@ class TodayPage(QWidget):
         self._stale = True
         self.date_label = muted()
         self.date_label.setWordWrap(False)
-        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.follow_ups = TodaySection("Follow-ups due", "No follow-ups are due.", open_peer)
         self.logged = TodaySection("Sessions logged today", "No sessions logged yet today.",
                                    open_peer)
         self.reviews = TodaySection("Consent reviews due", "No consent reviews are due.",
                                     open_peer, urgent=False)
         top = QHBoxLayout()
-        top.addWidget(heading("Today"))
+        top.addWidget(heading(self.tr("Today")))
         top.addSpacing(12)
         top.addWidget(self.date_label)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
-        hint = QLabel("Enter or double-click opens the peer. Overdue follow-ups are marked "
-                      "in red.")
-        hint.setStyleSheet("color: #666;")
+        hint = QLabel(self.tr("Enter or double-click opens the peer. Overdue follow-ups are marked "
+                              "in red."))
+        hint.setStyleSheet(f"color: {colour('#666', 'window-text')};")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
