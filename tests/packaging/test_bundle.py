@@ -64,3 +64,12 @@ def test_the_bundle_carries_its_data_and_leaves_out_the_network_module(bundle):
     assert any(p.endswith("peerdesk/reports/fonts/DejaVuSans.ttf") for p in inside)
     assert any(p.endswith("peerdesk/resources/icons/peerdesk-256.png") for p in inside)
     assert not any("QtNetwork" in p for p in inside)
+
+
+def test_the_bundle_carries_every_data_file_the_package_ships(bundle):
+    package = ROOT / "src" / "peerdesk"
+    shipped = {p.relative_to(package.parent).as_posix() for p in package.rglob("*")
+               if p.is_file() and p.suffix in {".sql", ".ttf", ".txt", ".png", ".qm"}}
+    inside = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*")}
+    missing = sorted(f for f in shipped if not any(p.endswith(f) for p in inside))
+    assert shipped and not missing, missing
