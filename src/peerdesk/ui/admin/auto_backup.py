@@ -7,7 +7,7 @@ failed backup leaves nothing behind and the vault as it was).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from peerdesk.domain.errors import PeerDeskError
@@ -18,7 +18,9 @@ from peerdesk.ui.admin.backups_page import show_notice
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.errors import message_for
 
-SAVED_TEXT = "Today's automatic backup was saved and checked."
+# str(): the marker returns its text unchanged but is typed as object.
+SAVED_TEXT = str(QT_TRANSLATE_NOOP("AutoBackupNotifier",
+                                   "Today's automatic backup was saved and checked."))
 
 
 class AutoBackupNotifier(QObject):
@@ -39,15 +41,17 @@ class AutoBackupNotifier(QObject):
 
     def succeeded(self, result: BackupResult | None) -> None:
         if result is not None and self._still_signed_in():
-            self.window.statusBar().showMessage(SAVED_TEXT, 20_000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("AutoBackupNotifier", SAVED_TEXT), 20_000)
         self._finish(result)
 
     def failed(self, error: BaseException) -> None:
         if self._still_signed_in():
-            show_notice(self.window, "Automatic backup not made",
-                        "Today's automatic backup could not be made. Your work is safe and "
-                        "the vault is unchanged.\n\n" + message_for(error)
-                        + "\n\nAn administrator can check Admin › Backups.")
+            show_notice(self.window, self.tr("Automatic backup not made"),
+                        self.tr("Today's automatic backup could not be made. Your work is "
+                                "safe and the vault is unchanged.\n\n{reason}\n\nAn "
+                                "administrator can check Admin › Backups.").format(
+                            reason=message_for(error)))
         self._finish(error)
 
     def _finish(self, outcome: object) -> None:

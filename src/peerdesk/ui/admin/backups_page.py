@@ -7,7 +7,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,24 +31,15 @@ from peerdesk.services import backups
 from peerdesk.services.backups import BackupFile, BackupResult, BackupSettings
 from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
+from peerdesk.ui.admin.backup_text import counts_text, size_text
 from peerdesk.ui.admin.restore_dialog import RestoreDialog
 from peerdesk.ui.admin.staff_page import Present
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import message_for, show_error
 from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
+from peerdesk.ui.theme import colour
 from peerdesk.ui.timefmt import local_time
-
-
-def size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
-
-
-def counts_text(counts: dict[str, int]) -> str:
-    return ", ".join(f"{counts.get(label, 0):,} {label}"
-                     for label in ("peers", "sessions", "groups", "meetings", "staff"))
 
 
 class BackupColumn(IntEnum):
@@ -59,7 +50,10 @@ class BackupColumn(IntEnum):
 
 class BackupModel(RowTableModel[BackupFile]):
     columns = BackupColumn
-    headers = ("Taken", "Size", "File")
+    # str(): the marker returns its text unchanged but is typed as object.
+    headers = (str(QT_TRANSLATE_NOOP("TableHeader", "Taken")),
+               str(QT_TRANSLATE_NOOP("TableHeader", "Size")),
+               str(QT_TRANSLATE_NOOP("TableHeader", "File")))
 
     def display(self, row: BackupFile, column: Any) -> str:
         match column:
@@ -98,38 +92,40 @@ class BackupsPage(QWidget):
 
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
-        self.folder.setPlaceholderText("No folder chosen yet: a USB stick is a good place")
-        self.folder.setAccessibleName("Backup folder")
-        self.choose_button = QPushButton("C&hoose folder…")
+        self.folder.setPlaceholderText(
+            self.tr("No folder chosen yet: a USB stick is a good place"))
+        self.folder.setAccessibleName(self.tr("Backup folder"))
+        self.choose_button = QPushButton(self.tr("C&hoose folder…"))
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.choose_button)
         self.keep = QSpinBox()
         self.keep.setRange(1, backups.MAX_KEEP)
-        self.keep.setSuffix(" backups")
-        self.keep.setAccessibleName("Backups to keep")
-        self.auto = QCheckBox("Back up &automatically once a day, when someone first signs in")
-        self.save_button = QPushButton("&Save settings")
+        self.keep.setSuffix(self.tr(" backups"))
+        self.keep.setAccessibleName(self.tr("Backups to keep"))
+        self.auto = QCheckBox(
+            self.tr("Back up &automatically once a day, when someone first signs in"))
+        self.save_button = QPushButton(self.tr("&Save settings"))
         self.keep.setMaximumWidth(140)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addStretch(1)
         form = QFormLayout()
-        folder_label = QLabel("&Folder:")
+        folder_label = QLabel(self.tr("&Folder:"))
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, folder_row)
-        form.addRow("&Keep the newest:", self.keep)
+        form.addRow(self.tr("&Keep the newest:"), self.keep)
         form.addRow("", self.auto)
         form.addRow("", save_row)
 
         self.last = QLabel()
-        self.last.setAccessibleName("Last backup")
+        self.last.setAccessibleName(self.tr("Last backup"))
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.setAccessibleName("Backup result")
-        self.back_up_button = QPushButton("Back &up now")
-        self.restore_button = QPushButton("&Restore…")
+        self.result.setAccessibleName(self.tr("Backup result"))
+        self.back_up_button = QPushButton(self.tr("Back &up now"))
+        self.restore_button = QPushButton(self.tr("&Restore…"))
         actions = QHBoxLayout()
         actions.addWidget(self.back_up_button)
         actions.addWidget(self.restore_button)
@@ -149,20 +145,21 @@ class BackupsPage(QWidget):
         header.setSectionResizeMode(BackupColumn.TAKEN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(BackupColumn.SIZE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(BackupColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Backups in the folder")
+        self.table.setAccessibleName(self.tr("Backups in the folder"))
 
-        hint = QLabel("Each backup is encrypted like the vault: the same passwords and the "
-                      "recovery key open it. It is checked after writing. Restoring makes a "
-                      "new vault beside this one; this vault is never written over.")
+        hint = QLabel(self.tr("Each backup is encrypted like the vault: the same passwords and "
+                              "the recovery key open it. It is checked after writing. Restoring "
+                              "makes a new vault beside this one; this vault is never written "
+                              "over."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(f"color: {colour('#555', 'window-text')};")
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(self.last)
         layout.addWidget(self.result)
-        layout.addWidget(QLabel("Backups in this folder:"))
+        layout.addWidget(QLabel(self.tr("Backups in this folder:")))
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
 
@@ -188,7 +185,8 @@ class BackupsPage(QWidget):
             show_error(self, exc)
             return
         self._show_settings(settings)
-        self.last.setText("Last backup: " + (local_time(last.isoformat()) if last else "none yet"))
+        self.last.setText(self.tr("Last backup: {when}").format(
+            when=local_time(last.isoformat()) if last else self.tr("none yet")))
         self.reload_list()
 
     def reload_list(self) -> None:
@@ -253,7 +251,7 @@ class BackupsPage(QWidget):
 
     def choose_folder(self) -> None:
         start = self.folder.text() or str(Path.home())
-        chosen = self.choose_directory(self, "Choose the backup folder", start)
+        chosen = self.choose_directory(self, self.tr("Choose the backup folder"), start)
         if chosen:
             self.set_folder(Path(chosen))
 
@@ -284,8 +282,8 @@ class BackupsPage(QWidget):
             return
         keep = self.keep.value()
         self.result.clear()
-        progress = QProgressDialog("Backing up…", "", 0, 0, self)
-        progress.setWindowTitle("Backing up")
+        progress = QProgressDialog(self.tr("Backing up…"), "", 0, 0, self)
+        progress.setWindowTitle(self.tr("Backing up"))
         progress.setCancelButton(None)
         progress.setMinimumDuration(0)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -314,10 +312,11 @@ class BackupsPage(QWidget):
         self.job = None
         self._close_progress()
         if self.session is not None:
-            self.result.setStyleSheet("color: #1b5e20;")
+            self.result.setStyleSheet(f"color: {colour('#1b5e20', 'window-text')};")
             self.result.setText(
-                f"Backup saved and checked: {result.path} ({size_text(result.size)}). "
-                f"It holds {counts_text(result.info.counts)}.")
+                self.tr("Backup saved and checked: {path} ({size}). It holds {counts}.").format(
+                    path=result.path, size=size_text(result.size),
+                    counts=counts_text(result.info.counts)))
             self.bus.changed.emit(change_bus.AUDIT)
             self.reload()
         self.backup_finished.emit(result)
@@ -326,10 +325,11 @@ class BackupsPage(QWidget):
         self.job = None
         self._close_progress()
         if self.session is not None:
-            self.result.setStyleSheet("color: #b71c1c;")
-            self.result.setText("No backup was made. " + message_for(error))
+            self.result.setStyleSheet(f"color: {colour('#b71c1c', 'window-text')};")
+            self.result.setText(self.tr("No backup was made. {reason}").format(
+                reason=message_for(error)))
             self._update_buttons()
-            show_error(self, error, "Backup not made")
+            show_error(self, error, self.tr("Backup not made"))
         self.backup_finished.emit(error)
 
     # -- restore ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -27,23 +27,26 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import backups
 from peerdesk.services.backups import BackupInfo, RestoreResult
 from peerdesk.storage.paths import VaultPaths
+from peerdesk.ui.admin.backup_text import counts_text
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.errors import message_for
 from peerdesk.ui.fields import error_label, password_edit, set_message
 from peerdesk.ui.timefmt import local_time
 
-RECOVERY_CHOICE = "The recovery key"
+# str(): the marker returns its text unchanged but is typed as object.
+RECOVERY_CHOICE = str(QT_TRANSLATE_NOOP("RestoreDialog", "The recovery key"))
+# Item data of the recovery-key choice in "Open it with" (accounts carry their name).
+_RECOVERY = ""
 
 FileChooser = Callable[[QWidget, str, str, str], tuple[str, str]]
 
 
 def preview_text(info: BackupInfo) -> str:
-    counts = info.counts
-    taken = local_time(info.taken_at) if info.taken_at else "unknown"
-    return (f"Taken {taken} (vault version {info.schema_version}).\n"
-            f"Holds {counts.get('peers', 0):,} peers, {counts.get('sessions', 0):,} one-to-one "
-            f"sessions, {counts.get('groups', 0):,} groups, {counts.get('meetings', 0):,} "
-            f"meetings and {counts.get('staff', 0):,} staff accounts.")
+    taken = (local_time(info.taken_at) if info.taken_at
+             else QCoreApplication.translate("RestoreDialog", "unknown"))
+    return QCoreApplication.translate(
+        "RestoreDialog", "Taken {taken} (vault version {version}).\nHolds {counts}.").format(
+        taken=taken, version=info.schema_version, counts=counts_text(info.counts))
 
 
 class RestoreDialog(QDialog):
@@ -61,27 +64,27 @@ class RestoreDialog(QDialog):
         # Replaceable in tests: these are the platform's own dialogs.
         self.choose_backup: FileChooser = QFileDialog.getOpenFileName
         self.choose_target: FileChooser = QFileDialog.getSaveFileName
-        self.setWindowTitle("Restore a backup")
+        self.setWindowTitle(self.tr("Restore a backup"))
         self.setMinimumWidth(560)
 
         self.backup = QLineEdit()
-        self.backup.setAccessibleName("Backup file")
-        browse = QPushButton("&Browse…")
+        self.backup.setAccessibleName(self.tr("Backup file"))
+        browse = QPushButton(self.tr("&Browse…"))
         backup_row = QHBoxLayout()
         backup_row.addWidget(self.backup, 1)
         backup_row.addWidget(browse)
         self.account = QComboBox()
-        self.account.setAccessibleName("Open it with")
+        self.account.setAccessibleName(self.tr("Open it with"))
         self.secret = password_edit()
-        self.secret.setAccessibleName("Password or recovery key")
-        self.preview_button = QPushButton("&Show what it holds")
-        self.preview = QLabel("Choose a backup and type a password that opened the vault "
-                              "then, or the recovery key.")
+        self.secret.setAccessibleName(self.tr("Password or recovery key"))
+        self.preview_button = QPushButton(self.tr("&Show what it holds"))
+        self.preview = QLabel(self.tr("Choose a backup and type a password that opened the "
+                                      "vault then, or the recovery key."))
         self.preview.setWordWrap(True)
-        self.preview.setAccessibleName("What the backup holds")
+        self.preview.setAccessibleName(self.tr("What the backup holds"))
         self.target = QLineEdit()
-        self.target.setAccessibleName("New vault location")
-        choose_target = QPushButton("C&hoose…")
+        self.target.setAccessibleName(self.tr("New vault location"))
+        choose_target = QPushButton(self.tr("C&hoose…"))
         target_row = QHBoxLayout()
         target_row.addWidget(self.target, 1)
         target_row.addWidget(choose_target)
@@ -90,16 +93,17 @@ class RestoreDialog(QDialog):
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.outcome.setVisible(False)
-        self.outcome.setAccessibleName("Restore result")
+        self.outcome.setAccessibleName(self.tr("Restore result"))
 
         form = QFormLayout()
         # A row that is a layout gets no buddy by itself, so its label is made here.
-        backup_label, target_label = QLabel("Backup &file:"), QLabel("&New vault:")
+        backup_label = QLabel(self.tr("Backup &file:"))
+        target_label = QLabel(self.tr("&New vault:"))
         backup_label.setBuddy(self.backup)
         target_label.setBuddy(self.target)
         form.addRow(backup_label, backup_row)
-        form.addRow("&Open it with:", self.account)
-        form.addRow("&Password or key:", self.secret)
+        form.addRow(self.tr("&Open it with:"), self.account)
+        form.addRow(self.tr("&Password or key:"), self.secret)
         form.addRow("", self.preview_button)
         form.addRow("", self.preview)
         form.addRow(target_label, target_row)
@@ -107,7 +111,7 @@ class RestoreDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.restore_button.setText("&Restore as a new vault")
+        self.restore_button.setText(self.tr("&Restore as a new vault"))
         self.restore_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -134,14 +138,14 @@ class RestoreDialog(QDialog):
     def _browse(self) -> None:
         start = str(self.folder or self.live.database.parent)
         chosen, _filter = self.choose_backup(
-            self, "Choose a backup", start, "PeerDesk backups (*.peerdesk)")
+            self, self.tr("Choose a backup"), start, self.tr("PeerDesk backups (*.peerdesk)"))
         if chosen:
             self.set_backup(Path(chosen))
 
     def _choose_target(self) -> None:
         chosen, _filter = self.choose_target(
-            self, "Where should the restored vault go?", self.target.text(),
-            "PeerDesk vaults (*.peerdesk)")
+            self, self.tr("Where should the restored vault go?"), self.target.text(),
+            self.tr("PeerDesk vaults (*.peerdesk)"))
         if chosen:
             path = Path(chosen)
             if path.suffix != ".peerdesk":
@@ -164,15 +168,17 @@ class RestoreDialog(QDialog):
         except PeerDeskError as exc:
             set_message(self.error, exc.user_message)
             names = []
-        self.account.addItems(names)
-        self.account.addItem(RECOVERY_CHOICE)
+        for name in names:
+            self.account.addItem(name, name)
+        self.account.addItem(QCoreApplication.translate("RestoreDialog", RECOVERY_CHOICE),
+                             _RECOVERY)
         if not self.target.text():
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             self.target.setText(str(self.live.database.parent / f"restored-{stamp}.peerdesk"))
 
     def _credentials(self) -> tuple[str | None, str]:
-        choice = self.account.currentText()
-        return (None if choice == RECOVERY_CHOICE else choice), self.secret.text()
+        choice = self.account.currentData()
+        return (str(choice) if choice else None), self.secret.text()
 
     def _inputs_changed(self, *_args: object) -> None:
         # A preview belongs to the inputs it was made with.
@@ -215,7 +221,7 @@ class RestoreDialog(QDialog):
         live = self.live
         self.restore_button.setEnabled(False)
         self.preview_button.setEnabled(False)
-        self.outcome.setText("Restoring…")
+        self.outcome.setText(self.tr("Restoring…"))
         self.outcome.setVisible(True)
         self.job = BackgroundJob(
             lambda report: backups.restore(backup, target, account, secret, live=live,
@@ -232,9 +238,10 @@ class RestoreDialog(QDialog):
         self.secret.clear()
         path = result.vault.database
         self.outcome.setText(
-            f"Restored into a new vault: {path}\n\nThis vault is unchanged. To open the "
-            f"restored one, start PeerDesk with:\n    peerdesk --vault \"{path}\"")
-        self.restore_button.setText("Close")
+            self.tr("Restored into a new vault: {path}\n\nThis vault is unchanged. To open "
+                    "the restored one, start PeerDesk with:\n    {command}").format(
+                path=path, command=f'peerdesk --vault "{path}"'))
+        self.restore_button.setText(self.tr("Close"))
         self.restore_button.setEnabled(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setVisible(False)
         self.restore_finished.emit(result)
@@ -243,7 +250,8 @@ class RestoreDialog(QDialog):
         self.job = None
         self.outcome.setVisible(False)
         self.preview_button.setEnabled(True)
-        set_message(self.error, "Nothing was restored. " + message_for(error))
+        set_message(self.error, self.tr("Nothing was restored. {reason}").format(
+            reason=message_for(error)))
         self.restore_button.setEnabled(self.info is not None)
         self.restore_finished.emit(error)
 
