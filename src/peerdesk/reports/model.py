@@ -79,3 +79,6 @@ class Report:
     exclusion_note: str = ""          # peers left out for withdrawn consent, when safe to say
     page_size: str = "A4"             # "A4" or "Letter"
     notes: tuple[str, ...] = field(default=())   # definitions printed at the end
+    # The centre's own logo for the cover (PNG or JPEG bytes, checked when it was
+    # chosen); stored in the vault, so a report never reads a file to draw it.
+    logo: bytes | None = field(default=None, repr=False)

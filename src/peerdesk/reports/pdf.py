@@ -40,6 +40,39 @@ HEAD_BG = "#E9EEF3"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
+# The cover logo: drawn within this box (points), keeping its proportions.
+LOGO_BOX = (130.0, 60.0)
+# A small file can still unpack into an enormous picture; refuse before decoding.
+LOGO_MAX_PIXELS = 5000 * 5000
+_IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def is_png_or_jpeg(data: bytes) -> bool:
+    return data.startswith(_IMAGE_SIGNATURES)
+
+
+def logo_size(data: bytes) -> tuple[int, int]:
+    """Width and height in pixels of a PNG or JPEG, decoded in full.
+
+    ValueError if the bytes are not a picture ReportLab can draw (not PNG or
+    JPEG, damaged, or far too many pixels).
+    """
+    from reportlab.lib.utils import ImageReader
+
+    if not is_png_or_jpeg(data):
+        raise ValueError("not a PNG or JPEG")
+    try:
+        reader = ImageReader(io.BytesIO(data))
+        width, height = reader.getSize()
+        if width <= 0 or height <= 0 or width * height > LOGO_MAX_PIXELS:
+            raise ValueError(f"unusable size {width}x{height}")
+        reader.getRGBData()  # decodes every pixel: a cut-off file fails here, not in a report
+    except ValueError:
+        raise
+    except Exception as exc:  # the imaging library raises many kinds for a bad file
+        raise ValueError("the picture can't be decoded") from exc
+    return int(width), int(height)
+
 
 def font_dir() -> Path:
     """The directory holding the shipped TrueType fonts and their licence."""
@@ -277,10 +310,16 @@ def _story(report: Report, width: float) -> list[Any]:
     s = _styles()
     story: list[Any] = []
 
-    # Heading block: centre, title, period, then the anonymity line in a tinted band.
-    story.append(Paragraph(_p(report.centre_name), s["centre"]))
-    story.append(Paragraph(_p(report.title), s["title"]))
-    story.append(Paragraph(_p(report.period_label), s["period"]))
+    # Heading block: centre, title, period (with the centre's logo to the right),
+    # then the anonymity line in a tinted band.
+    heading = [Paragraph(_p(report.centre_name), s["centre"]),
+               Paragraph(_p(report.title), s["title"]),
+               Paragraph(_p(report.period_label), s["period"])]
+    block = _heading_with_logo(heading, report.logo, width) if report.logo else None
+    if block is not None:
+        story.append(block)
+    else:
+        story.extend(heading)
     story.append(Spacer(1, 5 * mm))
     band = Table([[Paragraph(_p(report.disclosure_rule), s["anon"])]], colWidths=[width])
     band.setStyle(TableStyle([
@@ -302,6 +341,36 @@ def _story(report: Report, width: float) -> list[Any]:
 
     story.extend(_notes(report, s))
     return story
+
+
+def _heading_with_logo(heading: list[Any], logo: bytes, width: float) -> Any | None:
+    """The heading paragraphs on the left and the logo, scaled into LOGO_BOX, on the right.
+
+    None if the logo no longer decodes: the report still prints, without it.
+    """
+    from reportlab.platypus import Image, Table, TableStyle
+
+    try:
+        pixels_w, pixels_h = logo_size(logo)
+    except ValueError:
+        return None
+    box_w, box_h = LOGO_BOX
+    scale = min(box_w / pixels_w, box_h / pixels_h)
+    picture = Image(io.BytesIO(logo), width=pixels_w * scale, height=pixels_h * scale,
+                    hAlign="RIGHT")
+    gap = 12.0
+    table = Table([[heading, picture]], colWidths=[width - box_w - gap, box_w + gap],
+                  hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
 
 
 def _headline_grid(report: Report, width: float, s: dict[str, Any]) -> Any:

@@ -6,17 +6,20 @@ with the period and format only.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import errno
 import hashlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import DiskFull, PeerDeskError, ValidationError
 from peerdesk.domain.staff import Permission
+from peerdesk.domain.validation import CENTRE_NAME_MAX, clean_name
 from peerdesk.reports import disclosure, figures
 from peerdesk.reports.model import Report
 from peerdesk.reports.period import Period
@@ -29,6 +32,8 @@ from peerdesk.storage.vault import utc_now
 T = TypeVar("T")
 
 PAGE_SIZES = ("A4", "Letter")
+LOGO_MAX_BYTES = 1024 * 1024
+_LOGO_SETTING = "report_logo"  # base64 of the PNG or JPEG; empty when there is none
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,71 @@ def save_settings(session: Session, new: ReportSettings) -> None:
                       f"k={new.k}, rounding={new.rounding.value}, {new.page_size}")
 
 
+def centre_name(session: Session) -> str:
+    session.require(Permission.RUN_REPORTS)
+    return session.centre_name
+
+
+def set_centre_name(session: Session, name: str) -> str:
+    """The name on every report's cover (and on the printed recovery key)."""
+    session.require(Permission.RUN_REPORTS)
+    clean = clean_name(name, what="The centre's name", maximum=CENTRE_NAME_MAX)
+    with session.db.transaction():
+        set_setting(session.db, "centre_name", clean)
+        session.audit(AuditAction.CHANGED, "settings", "centre_name", "centre name")
+    return clean
+
+
+def logo(session: Session) -> bytes | None:
+    session.require(Permission.RUN_REPORTS)
+    return _stored_logo(session.db)
+
+
+def check_logo(data: bytes) -> None:
+    """A clear ValidationError unless `data` is a PNG or JPEG of at most 1 MB that decodes."""
+    from peerdesk.reports.pdf import is_png_or_jpeg, logo_size
+
+    if len(data) > LOGO_MAX_BYTES:
+        raise ValidationError(
+            f"That picture is too large ({len(data) / (1024 * 1024):.1f} MB); a logo can be "
+            "at most 1 MB. Save a smaller copy and choose it again.", field="logo")
+    if not is_png_or_jpeg(data):
+        raise ValidationError("A logo must be a PNG or JPEG picture, and that file is not "
+                              "one. Nothing was changed.", field="logo")
+    try:
+        logo_size(data)
+    except ValueError as exc:
+        raise ValidationError("That picture can't be read: it may be damaged, or far too "
+                              "large in pixels. Nothing was changed.", field="logo") from exc
+
+
+def set_logo(session: Session, data: bytes) -> None:
+    """Keep the logo inside the vault, so a report never depends on a file outside it."""
+    session.require(Permission.RUN_REPORTS)
+    check_logo(data)
+    with session.db.transaction():
+        set_setting(session.db, _LOGO_SETTING, base64.b64encode(data).decode("ascii"))
+        session.audit(AuditAction.CHANGED, "settings", "report_logo",
+                      f"logo set, {len(data)} bytes")
+
+
+def remove_logo(session: Session) -> None:
+    session.require(Permission.RUN_REPORTS)
+    with session.db.transaction():
+        set_setting(session.db, _LOGO_SETTING, "")
+        session.audit(AuditAction.CHANGED, "settings", "report_logo", "logo removed")
+
+
+def _stored_logo(db: Database) -> bytes | None:
+    text = get_setting(db, _LOGO_SETTING, "") or ""
+    if not text:
+        return None
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None  # a damaged setting: print the report without a logo
+
+
 def _seed(db: Database, period: Period) -> int:
     # Random rounding is repeatable for one vault and period, and unguessable
     # without the vault.
@@ -82,6 +152,7 @@ def build(session: Session, period: Period, *, db: Database | None = None,
     report = disclosure.protect(
         raw, disclosure.Rules(chosen.k, chosen.rounding, _seed(conn, period)),
         centre_name=get_setting(conn, "centre_name", "") or "", page_size=chosen.page_size)
+    report = replace(report, logo=_stored_logo(conn))
     with conn.transaction():
         session_audit(session, conn, AuditAction.VIEWED, report, "built")
     return report
@@ -136,5 +207,6 @@ def _write_safely(path: Path, write: Callable[[Path], T]) -> T:
     return result
 
 
-__all__ = ["Period", "ReportSettings", "build", "record_printed", "save_csv", "save_pdf",
-           "save_settings", "settings"]
+__all__ = ["Period", "ReportSettings", "build", "centre_name", "check_logo", "logo",
+           "record_printed", "remove_logo", "save_csv", "save_pdf", "save_settings",
+           "set_centre_name", "set_logo", "settings"]
