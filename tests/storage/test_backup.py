@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.domain.errors import VaultDamaged, VaultExists, VaultTooNew, WrongCredentials
+from peerdesk.domain.errors import (
+    ValidationError,
+    VaultDamaged,
+    VaultExists,
+    VaultTooNew,
+    WrongCredentials,
+)
 from peerdesk.services import backups
 from peerdesk.services.vault_check import check_vault
 from peerdesk.storage import backup
@@ -169,6 +175,9 @@ def test_restore_refuses_an_existing_target_and_the_live_vault(vault, tmp_path):
         backups.restore(result.path, vault.database, ADMIN_NAME, ADMIN_PASSWORD)
     with pytest.raises(VaultExists):
         backups.restore(result.path, result.path, ADMIN_NAME, ADMIN_PASSWORD)
+    with pytest.raises(ValidationError) as folder:
+        backups.restore(result.path, tmp_path, ADMIN_NAME, ADMIN_PASSWORD)
+    assert "file name" in folder.value.user_message
     existing = tmp_path / "other.peerdesk"
     existing.with_name("other.peerdesk.keys").write_text("someone's key file")
     with pytest.raises(VaultExists):

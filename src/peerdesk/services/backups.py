@@ -239,6 +239,9 @@ def restore(backup_path: Path, target_path: Path, account: str | None, secret: s
                           "restore never writes over a vault.")
     if _same_file(target.database, Path(backup_path)):
         raise VaultExists("Choose a new location for the restored vault, not the backup itself.")
+    if target.database.is_dir():
+        raise ValidationError("That is a folder. Give the restored vault a file name in it, "
+                              "for example restored.peerdesk.", field="target")
     if target.exists():
         raise VaultExists("There is already a vault at that location. Choose a new name; a "
                           "restore never writes over a vault.")
