@@ -21,7 +21,7 @@ from peerdesk.domain.errors import (
 )
 from peerdesk.services import backups
 from peerdesk.services.vault_check import check_vault
-from peerdesk.storage import backup
+from peerdesk.storage import backup, recovery
 from peerdesk.storage.migrations import latest_version
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.vault import LockedVault, UnlockedVault
@@ -117,11 +117,25 @@ def test_wrong_password_or_recovery_key_opens_nothing(vault, tmp_path):
     with pytest.raises(WrongCredentials):
         backups.preview(result.path, ADMIN_NAME, "not the password at all")
     with pytest.raises(WrongCredentials):
-        backups.preview(result.path, None, "ABCD-EFGH")
+        backups.preview(result.path, None, recovery.generate())  # another vault's key
+    with pytest.raises(ValidationError):
+        backups.preview(result.path, None, "ABCD-EFGH")  # not a recovery key at all
     target = tmp_path / "new" / "v.peerdesk"
     with pytest.raises(WrongCredentials):
         backups.restore(result.path, target, ADMIN_NAME, "not the password at all")
     assert not VaultPaths.at(target).exists()
+
+
+
+def test_a_backup_without_its_key_file_says_which_file_is_missing(vault, tmp_path):
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    result, _ = _back_up(vault, folder)
+    VaultPaths(result.path).keys.unlink()
+    assert backup.list_backups(folder) == []  # half a pair is not listed as a backup
+    with pytest.raises(backup.BackupFailed) as refused:
+        backups.preview(result.path, ADMIN_NAME, ADMIN_PASSWORD)
+    assert result.path.name + ".keys" in refused.value.user_message
 
 
 def test_two_backups_in_one_second_both_kept(vault, tmp_path):
@@ -227,7 +241,7 @@ CHILD = """
 import json, os, resource, signal, sys
 os.environ["PEERDESK_KDF_TARGET_MS"] = "0"
 from peerdesk.domain.errors import PeerDeskError
-from peerdesk.storage import backup
+from peerdesk.storage import backup, recovery
 from peerdesk.storage.migrations import latest_version
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.vault import LockedVault

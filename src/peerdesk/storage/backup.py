@@ -28,6 +28,7 @@ from typing import Any
 
 from peerdesk.domain.errors import (
     DiskFull,
+    KeyFileMissing,
     PeerDeskError,
     VaultDamaged,
     VaultError,
@@ -438,12 +439,15 @@ def open_backup(path: Path, account: str | None, secret: str) -> Iterator[_ReadO
     paths = VaultPaths(Path(path).expanduser().absolute())
     if not paths.database.is_file():
         raise BackupFailed(f"There is no backup at {paths.database}.")
-    slots = KeySlotFile.load(paths.keys)
+    try:
+        slots = KeySlotFile.load(paths.keys)
+    except KeyFileMissing as exc:
+        raise BackupFailed(
+            f"The backup's key file ({paths.keys.name}) is missing, so the backup can't be "
+            "opened. A backup is two files: put the key file back beside it.") from exc
     if account is None:
-        try:
-            canonical = recovery.normalise(secret)
-        except PeerDeskError as exc:
-            raise WrongCredentials("That recovery key does not open this backup.") from exc
+        # A mistyped key gets the checksum's own message (which group is wrong).
+        canonical = recovery.normalise(secret)
         keys = _unwrap(slots, slots.recovery_slots(), recovery.secret_bytes(canonical))
         refused = WrongCredentials("That recovery key does not open this backup.")
     else:
