@@ -12,8 +12,11 @@ from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import PermissionDenied, ValidationError
 from peerdesk.services import backups
 from peerdesk.services.backups import BackupSettings
+from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
-from tests.fixtures.vaults import ADMIN_NAME, close, sign_in
+from peerdesk.storage.repositories.meta import get_setting, set_setting
+from tests.fixtures.vaults import ADMIN_NAME, PASSWORDS, close, sign_in
+from tests.storage.backup_helpers import fingerprint, fingerprint_of
 
 
 @pytest.fixture
@@ -145,3 +148,18 @@ def test_a_failed_backup_is_not_remembered(admin, tmp_path):
         backups.back_up_now(admin, tmp_path / "unplugged")
     assert backups.last_backup_at(admin) is None
     assert audit_repo.recent(admin.db, limit=1)[0].action is not AuditAction.EXPORTED
+
+
+def test_a_change_saved_while_the_backup_is_written_is_not_half_in_it(admin, stick, tmp_path):
+    before = fingerprint(admin.db)
+
+    def meanwhile(step: str) -> None:
+        # The copy is made; the vault changes before the copy is checked.
+        if step.startswith("Copying the key file"):
+            set_setting(admin.db, "centre_name", "Renamed while backing up")
+
+    result = backups.back_up_now(admin, stick, progress=meanwhile)
+    assert get_setting(admin.db, "centre_name") == "Renamed while backing up"
+    target = tmp_path / "restored.peerdesk"
+    backups.restore(result.path, target, ADMIN_NAME, PASSWORDS[ADMIN_NAME])
+    assert fingerprint_of(VaultPaths.at(target), ADMIN_NAME, PASSWORDS[ADMIN_NAME]) == before
