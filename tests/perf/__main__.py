@@ -27,6 +27,10 @@ Figures today:
 - memory: resident set with the vault open and the Peers list shown and
   scrolled end to end, against a bare window (reported in MB, not ms);
   target <= 300 MB.
+- reports: the month's and the year's PDF end to end (build + write_pdf;
+  <= 1 s at large, <= 5 s at huge) split into figures SQL / disclosure / PDF
+  layout, and every figures query warm (<= 1.3 x) and cold (<= 2.5 x where
+  plain takes over 10 ms) against the same SQL on a plain copy.
 """
 
 from __future__ import annotations
@@ -40,12 +44,19 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.perf import bench_caseload, bench_groups, bench_memory, bench_startup, bench_unlock
+from tests.perf import (
+    bench_caseload,
+    bench_groups,
+    bench_memory,
+    bench_reports,
+    bench_startup,
+    bench_unlock,
+)
 from tests.perf.bench_common import DEFAULT_WORKDIR, demo_vault
 
 BENCHES = {"startup": bench_startup.measure, "unlock": bench_unlock.measure,
            "caseload": bench_caseload.measure, "groups": bench_groups.measure,
-           "memory": bench_memory.measure}
+           "memory": bench_memory.measure, "reports": bench_reports.measure}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = []
     with tempfile.TemporaryDirectory(prefix="run-", dir=args.workdir) as scratch:
         for name in chosen:
-            extra = {"scale": args.scale} if name == "caseload" else {}
+            extra = {"scale": args.scale} if name in ("caseload", "reports") else {}
             for figure in BENCHES[name](demo, Path(scratch), args.repeat, **extra):
                 print(figure.line(), flush=True)
                 figures.append(figure)

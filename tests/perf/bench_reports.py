@@ -1,0 +1,193 @@
+"""Reports: the monthly and yearly PDF end to end, and every figures query vs plain SQLite.
+
+End to end is what a programme lead waits for: reports.build (figures SQL,
+disclosure control, its audit write) and write_pdf into a temporary file;
+target <= 1 s at large, <= 5 s at huge (and small). The same run splits it
+into figures SQL, disclosure and PDF layout. The baseline is the same
+figures SQL, statement by statement, on a plain copy of the vault.
+
+Each statement reports/figures.py runs is captured as it runs (a recording
+stand-in for the connection, so figures.py is measured unchanged) and timed
+warm and cold, as the caseload queries are (bench_caseload._one_query).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tests.perf.bench_caseload import _one_query, _plain_copy, _timed
+from tests.perf.bench_common import DemoVault, Figure, fresh_copy, median_ms
+
+END_TO_END_TARGET_S = {"small": 5.0, "large": 1.0, "huge": 5.0}
+_FIGURES_FILE = "figures.py"
+# What each statement counts, for the report lines; a statement figures.py
+# adds later still gets its function's name and number.
+LABELS = {
+    "sessions 1": "sessions by mode and kind", "groups 1": "meetings held",
+    "groups 2": "group attendances", "people 1": "peers supported",
+    "people 2": "supported by age", "people 3": "supported by gender",
+    "people 4": "new peers by route", "referrals_and_follow_ups 1": "referrals",
+    "referrals_and_follow_ups 2": "follow-ups due", "outcomes 1": "rating changes",
+    "outcomes 2": "measure titles", "trends 1": "trend of peers supported",
+    "trends 2": "trend of sessions", "trends 3": "trend of attendances",
+    "compute 1": "peers excluded (consent)",
+}
+
+
+class RecordingDb:
+    """Runs queries on a real connection and keeps (name, sql, params) of each.
+
+    Named after the figures.py function that asked for it (`_sessions` ->
+    "sessions"), numbered when one function runs several.
+    """
+
+    def __init__(self, db: Any) -> None:
+        self._db = db
+        self.statements: list[tuple[str, str, Any]] = []
+        self._counts: dict[str, int] = {}
+
+    def _caller(self) -> str:
+        frame = sys._getframe(2)
+        while frame is not None:
+            code = frame.f_code
+            if code.co_filename.endswith(_FIGURES_FILE) and code.co_name not in (
+                    "_q", "series", "compute"):
+                return code.co_name.lstrip("_")
+            frame = frame.f_back  # type: ignore[assignment]
+        return "compute"
+
+    def query(self, sql: str, params: Any = ()) -> list[Any]:
+        caller = self._caller()
+        self._counts[caller] = self._counts.get(caller, 0) + 1
+        key = f"{caller} {self._counts[caller]}"
+        self.statements.append((LABELS.get(key, key), sql, params))
+        return self._db.query(sql, params)  # type: ignore[no-any-return]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._db, name)
+
+
+def _periods(db: Any) -> list[tuple[str, Any]]:
+    """The last complete month and year before the newest session in the vault."""
+    from peerdesk.reports.period import Period
+
+    newest = str(db.scalar("SELECT max(held_on) FROM one_to_one"))
+    year, month = int(newest[:4]), int(newest[5:7])
+    last_month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return [("month", Period.month(*last_month)), ("year", Period.year(year - 1))]
+
+
+def _run_plain(plain: Any, statements: list[tuple[str, str, Any]]) -> None:
+    for _, sql, params in statements:
+        plain.execute(sql, params).fetchall()
+
+
+def measure(demo: DemoVault, workdir: Path, repeat: int, scale: str = "small") -> list[Figure]:
+    import sqlcipher3
+
+    from peerdesk.reports import disclosure, figures
+    from peerdesk.reports.pdf import write_pdf
+    from peerdesk.services import reports
+    from peerdesk.services.auth import SignIn
+    from peerdesk.storage.paths import VaultPaths
+    from peerdesk.storage.vault import LockedVault
+
+    folder = workdir / "reports"
+    paths = VaultPaths.at(fresh_copy(demo, folder))
+    locked = LockedVault.open(paths)
+    target_s = END_TO_END_TARGET_S[scale]
+    figures_out: list[Figure] = []
+    try:
+        session = SignIn(locked).sign_in(demo.user, demo.password)
+        plain_path = _plain_copy(session.vault, folder)
+        plain = sqlcipher3.connect(str(plain_path))
+        chosen = reports.settings(session)
+        rules = disclosure.Rules(chosen.k, chosen.rounding, 1)
+        periods = _periods(session.db)
+        captured: dict[str, list[tuple[str, str, Any]]] = {}
+        pdf = Path(tempfile.mkstemp(suffix=".pdf", dir=folder)[1])
+        # The first report in a process also loads fonts and the PDF
+        # machinery once; keep that out of the cold figures below.
+        warm_up = session.vault.connect()
+        try:
+            write_pdf(reports.build(session, periods[0][1], db=warm_up), pdf)
+        finally:
+            warm_up.close()
+        for kind, period in periods:
+            # Cold: on a new connection (empty page cache), as the report
+            # window's worker thread does it.
+            fresh = session.vault.connect()
+            try:
+                start = time.perf_counter()
+                write_pdf(reports.build(session, period, db=fresh), pdf)
+                cold = time.perf_counter() - start
+            finally:
+                fresh.close()
+
+            def end_to_end(period: Any = period) -> None:
+                write_pdf(reports.build(session, period), pdf)
+
+            total = _timed(end_to_end, repeat)
+            recorder = RecordingDb(session.db)
+            raw = figures.compute(recorder, period)  # type: ignore[arg-type]
+            captured[kind] = recorder.statements
+            sql_part = _timed(lambda period=period: figures.compute(session.db, period), repeat)
+            protect = _timed(lambda raw=raw: disclosure.protect(
+                raw, rules, centre_name="Centre", page_size=chosen.page_size), repeat)
+            report = disclosure.protect(raw, rules, centre_name="Centre",
+                                        page_size=chosen.page_size)
+            layout = _timed(lambda report=report: write_pdf(report, pdf), repeat)
+            _run_plain(plain, recorder.statements)
+            plain_sql = _timed(lambda stmts=recorder.statements: _run_plain(plain, stmts),
+                               repeat)
+            t, b = median_ms(total), median_ms(plain_sql)
+            split = (f"split: SQL {median_ms(sql_part):.0f} / disclosure "
+                     f"{median_ms(protect):.0f} / PDF {median_ms(layout):.0f} ms; "
+                     f"{len(recorder.statements)} statements; {pdf.stat().st_size // 1024} KiB")
+            figures_out.append(Figure(
+                f"{kind} report PDF, end to end", t, b, "its figures SQL, plain copy",
+                f"<= {target_s * 1000:.0f} ms", t <= target_s * 1000, extra=split,
+                samples=repeat))
+            figures_out.append(Figure(
+                f"{kind} report PDF, new connection", cold * 1000, b,
+                "its figures SQL, plain copy", f"<= {target_s * 1000:.0f} ms",
+                cold * 1000 <= target_s * 1000, samples=1))
+        plain.close()
+        pdf.unlink(missing_ok=True)
+        locked_again = session.vault.close()
+        for kind, statements in captured.items():
+            for name, sql, params in statements:
+                figures_out += _one_query(locked_again, demo, plain_path, repeat,
+                                          f"{kind} {name}", sql, params)
+    finally:
+        locked.release()
+    return figures_out
+
+
+def explain(demo: DemoVault, workdir: Path, which: Callable[[str], bool]) -> None:
+    """Print EXPLAIN QUERY PLAN of the figures statements whose name `which` accepts."""
+    from peerdesk.reports import figures
+    from peerdesk.services.auth import SignIn
+    from peerdesk.storage.paths import VaultPaths
+    from peerdesk.storage.vault import LockedVault
+
+    paths = VaultPaths.at(fresh_copy(demo, workdir / "explain"))
+    locked = LockedVault.open(paths)
+    try:
+        session = SignIn(locked).sign_in(demo.user, demo.password)
+        for kind, period in _periods(session.db):
+            recorder = RecordingDb(session.db)
+            figures.compute(recorder, period)  # type: ignore[arg-type]
+            for name, sql, params in recorder.statements:
+                if which(f"{kind} {name}"):
+                    print(f"-- {kind} {name}\n{sql}")
+                    for row in session.db.query("EXPLAIN QUERY PLAN " + sql, params):
+                        print("   ", row[3])
+        session.vault.close()
+    finally:
+        locked.release()
