@@ -1,0 +1,58 @@
+"""The report's counts stay on indexes as the vault grows.
+
+Every statement figures.compute runs is captured and its query plan read.
+A full scan of a table that grows with the centre's work (sessions,
+attendance, ratings...) was what made the report slow on a big vault: on an
+encrypted vault each page read is also a page decrypted. The planner has no
+statistics in a vault (nothing runs ANALYZE), so the plan on this small vault
+is the plan on a big one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from peerdesk.reports import figures
+from peerdesk.reports.period import Period
+from peerdesk.storage.database import Database
+from tests.fixtures.vaults import ADMIN_NAME, close, sign_in, template, vault
+
+__all__ = ["template", "vault"]
+
+# Scanned whole on purpose: the CTE of peers supported, subqueries, and the
+# handful of rating measures.
+SMALL_SCANS = ("supported", "measure", "(subquery-")
+
+
+class Recording:
+    """Passes queries to the real connection and keeps each (sql, params)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.statements: list[tuple[str, Any]] = []
+
+    def query(self, sql: str, params: Any = ()) -> list[Any]:
+        self.statements.append((sql, params))
+        return self.db.query(sql, params)
+
+
+@pytest.mark.parametrize("period", [Period.month(2026, 10), Period.year(2025)],
+                         ids=["month", "year"])
+def test_no_figures_query_scans_a_growing_table(vault, period):
+    session = sign_in(vault, ADMIN_NAME)
+    try:
+        recording = Recording(session.db)
+        figures.compute(recording, period)  # type: ignore[arg-type]
+        assert len(recording.statements) >= 10
+        for sql, params in recording.statements:
+            plan = [str(row[3]) for row in session.db.query("EXPLAIN QUERY PLAN " + sql, params)]
+            scans = [step for step in plan if step.startswith("SCAN ")
+                     and not step[len("SCAN "):].startswith(SMALL_SCANS)]
+            assert not scans, (sql, plan)
+            # Sessions are read from indexes only, never from the table's rows.
+            sessions = [step for step in plan if step.startswith("SEARCH one_to_one ")]
+            assert all("COVERING INDEX" in step for step in sessions), (sql, plan)
+    finally:
+        close(session)
