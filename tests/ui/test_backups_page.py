@@ -197,3 +197,22 @@ def test_a_failed_automatic_backup_is_a_notice_not_a_stop(qtbot, start_gui, vaul
     assert "Your work is safe" in boxes[0].text()
     assert boxes[0].windowModality() == Qt.WindowModality.NonModal
     assert gui.session is not None
+
+
+def test_restore_dialog_names_a_missing_key_file(qtbot, start_gui, vault, tmp_path):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    _gui, page = _backups_page(qtbot, start_gui, vault)
+    page.set_folder(stick)
+    result = _back_up_by_click(qtbot, page)
+    dialog = page.restore()
+    dialog.set_backup(result.path)
+    dialog.account.setCurrentText("Cal Worker")
+    dialog.set_backup(result.path)  # the same file again keeps the chosen account
+    assert dialog.account.currentText() == "Cal Worker"
+    VaultPaths(result.path).keys.unlink()
+    lone = tmp_path / "lone.peerdesk"
+    shutil.copyfile(result.path, lone)
+    dialog.set_backup(lone)
+    assert "lone.peerdesk.keys" in dialog.error.text()
+    assert dialog.account.count() == 1  # only the recovery key is left to try

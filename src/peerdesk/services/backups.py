@@ -21,7 +21,6 @@ from peerdesk.services.session import Session
 from peerdesk.storage import backup as storage
 from peerdesk.storage.backup import BackupFile, BackupInfo, BackupResult
 from peerdesk.storage.database import Database
-from peerdesk.storage.keyslots import KeySlotFile
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories.meta import get_setting, set_setting
@@ -203,7 +202,7 @@ def list_backups(session: Session, folder: Path | None = None) -> list[BackupFil
 
 def accounts_in_backup(backup_path: Path) -> list[str]:
     """The accounts whose password opens a backup (as they were when it was made)."""
-    return KeySlotFile.load(VaultPaths(Path(backup_path).expanduser().absolute()).keys).accounts()
+    return storage.backup_accounts(Path(backup_path))
 
 
 def preview(backup_path: Path, account: str | None, secret: str) -> BackupInfo:

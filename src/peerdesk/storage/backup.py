@@ -432,6 +432,23 @@ def _unwrap(slots: KeySlotFile, candidates: list[Slot], secret: bytes) -> list[b
     return []
 
 
+def _backup_keys(paths: VaultPaths) -> KeySlotFile:
+    try:
+        return KeySlotFile.load(paths.keys)
+    except KeyFileMissing as exc:
+        raise BackupFailed(
+            f"The backup's key file ({paths.keys.name}) is missing, so the backup can't be "
+            "opened. A backup is two files: put the key file back beside it.") from exc
+
+
+def backup_accounts(path: Path) -> list[str]:
+    """The accounts whose password opens a backup (as they were when it was made)."""
+    paths = VaultPaths(Path(path).expanduser().absolute())
+    if not paths.database.is_file():
+        raise BackupFailed(f"There is no backup at {paths.database}.")
+    return _backup_keys(paths).accounts()
+
+
 @contextlib.contextmanager
 def open_backup(path: Path, account: str | None, secret: str) -> Iterator[_ReadOnly]:
     """A read-only connection on a backup, unlocked with a password or (account None)
@@ -439,12 +456,7 @@ def open_backup(path: Path, account: str | None, secret: str) -> Iterator[_ReadO
     paths = VaultPaths(Path(path).expanduser().absolute())
     if not paths.database.is_file():
         raise BackupFailed(f"There is no backup at {paths.database}.")
-    try:
-        slots = KeySlotFile.load(paths.keys)
-    except KeyFileMissing as exc:
-        raise BackupFailed(
-            f"The backup's key file ({paths.keys.name}) is missing, so the backup can't be "
-            "opened. A backup is two files: put the key file back beside it.") from exc
+    slots = _backup_keys(paths)
     if account is None:
         # A mistyped key gets the checksum's own message (which group is wrong).
         canonical = recovery.normalise(secret)

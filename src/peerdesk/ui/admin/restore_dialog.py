@@ -61,6 +61,7 @@ class RestoreDialog(QDialog):
         self.info: BackupInfo | None = None
         self.job: BackgroundJob | None = None
         self.restored: RestoreResult | None = None
+        self._accounts_for = ""  # the backup whose accounts "Open it with" lists
         # Replaceable in tests: these are the platform's own dialogs.
         self.choose_backup: FileChooser = QFileDialog.getOpenFileName
         self.choose_target: FileChooser = QFileDialog.getSaveFileName
@@ -157,21 +158,25 @@ class RestoreDialog(QDialog):
         self._backup_chosen()
 
     def _backup_chosen(self) -> None:
+        text = self.backup.text().strip()
+        if text == self._accounts_for:
+            return  # focus left the field without a change: keep the chosen account
+        self._accounts_for = text
         self._inputs_changed()
         self.account.clear()
-        text = self.backup.text().strip()
         if not text:
             return
-        path = Path(text)
+        problem = None
         try:
-            names = backups.accounts_in_backup(path)
+            names = backups.accounts_in_backup(Path(text))
         except PeerDeskError as exc:
-            set_message(self.error, exc.user_message)
-            names = []
+            problem, names = exc.user_message, []
         for name in names:
             self.account.addItem(name, name)
         self.account.addItem(QCoreApplication.translate("RestoreDialog", RECOVERY_CHOICE),
                              _RECOVERY)
+        # After the list is filled: choosing an account clears the message.
+        set_message(self.error, problem)
         if not self.target.text():
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             self.target.setText(str(self.live.database.parent / f"restored-{stamp}.peerdesk"))
