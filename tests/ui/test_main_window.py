@@ -7,8 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
 from peerdesk.storage.paths import VaultPaths
-from peerdesk.ui.main_window import PLACEHOLDERS
-from peerdesk.ui.pages.placeholder import PlaceholderPage
 from tests.ui.conftest import PASSWORDS, sign_in
 
 
@@ -39,19 +37,6 @@ def test_each_role_sees_its_own_admin_tabs(qtbot, start_gui, vault, name, role_l
     # Other tabs (backups, retention, …) follow their own permissions.
     assert ("&Staff" in tabs) is staff_tab and ("Screen lo&ck" in tabs) is staff_tab
     assert ("Audit &log" in tabs) is audit_tab
-
-
-def test_pages_not_built_yet_say_what_will_be_there(qtbot, start_gui, vault):
-    gui = start_gui(vault)
-    sign_in(qtbot, gui.sign_in_window, "Ada Admin", PASSWORDS["Ada Admin"])
-    main = gui.main_window
-    for title, sentence in PLACEHOLDERS:
-        page = main.pages[title]
-        assert isinstance(page, PlaceholderPage)
-        assert page.sentence.text() == sentence
-        main.show_page(title)
-        assert main.stack.currentWidget() is page
-        assert main.sidebar.currentItem().text() == title
 
 
 def test_wizard_moves_on_with_the_enter_key(qtbot, start_gui, tmp_path):

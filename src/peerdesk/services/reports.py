@@ -45,7 +45,10 @@ class ReportSettings:
 
 def settings(session: Session) -> ReportSettings:
     session.require(Permission.RUN_REPORTS)
-    db = session.db
+    return _read_settings(session.db)
+
+
+def _read_settings(db: Database) -> ReportSettings:
     try:
         return ReportSettings(
             k=int(get_setting(db, "report_k", str(disclosure.DEFAULT_K)) or 5),
@@ -89,14 +92,19 @@ def logo(session: Session) -> bytes | None:
     return _stored_logo(session.db)
 
 
+def check_logo_size(size: int) -> None:
+    """The size check alone, so a chooser can refuse a large file before reading it."""
+    if size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            f"That picture is too large ({size / (1024 * 1024):.1f} MB); a logo can be "
+            "at most 1 MB. Save a smaller copy and choose it again.", field="logo")
+
+
 def check_logo(data: bytes) -> None:
     """A clear ValidationError unless `data` is a PNG or JPEG of at most 1 MB that decodes."""
     from peerdesk.reports.pdf import is_png_or_jpeg, logo_size
 
-    if len(data) > LOGO_MAX_BYTES:
-        raise ValidationError(
-            f"That picture is too large ({len(data) / (1024 * 1024):.1f} MB); a logo can be "
-            "at most 1 MB. Save a smaller copy and choose it again.", field="logo")
+    check_logo_size(len(data))
     if not is_png_or_jpeg(data):
         raise ValidationError("A logo must be a PNG or JPEG picture, and that file is not "
                               "one. Nothing was changed.", field="logo")
@@ -147,7 +155,8 @@ def build(session: Session, period: Period, *, db: Database | None = None,
     """Count, protect and lay out the report. `db`: a worker thread's own connection."""
     session.require(Permission.RUN_REPORTS)
     conn = db or session.db
-    chosen = overrides or settings(session)
+    # Everything through `conn`: a connection belongs to the thread that opened it.
+    chosen = overrides or _read_settings(conn)
     raw = figures.compute(conn, period)
     report = disclosure.protect(
         raw, disclosure.Rules(chosen.k, chosen.rounding, _seed(conn, period)),
@@ -207,6 +216,6 @@ def _write_safely(path: Path, write: Callable[[Path], T]) -> T:
     return result
 
 
-__all__ = ["Period", "ReportSettings", "build", "centre_name", "check_logo", "logo",
-           "record_printed", "remove_logo", "save_csv", "save_pdf", "save_settings",
-           "set_centre_name", "set_logo", "settings"]
+__all__ = ["Period", "ReportSettings", "build", "centre_name", "check_logo",
+           "check_logo_size", "logo", "record_printed", "remove_logo", "save_csv", "save_pdf",
+           "save_settings", "set_centre_name", "set_logo", "settings"]

@@ -28,14 +28,9 @@ from peerdesk.services.session import Session
 from peerdesk.ui.admin.admin_page import AdminPage, can_see_admin
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.groups.section import GroupsSection
-from peerdesk.ui.pages.placeholder import PlaceholderPage
 from peerdesk.ui.password_dialog import ChangePasswordDialog
 from peerdesk.ui.peers.pages import CaseloadPages
-
-PLACEHOLDERS = (
-    ("Reports", "The monthly report will be prepared here: anonymised figures with "
-                "disclosure control, ready to preview, print or save as PDF and CSV."),
-)
+from peerdesk.ui.reports.reports_page import ReportsPage
 
 
 def failed_sign_ins_notice(count: int) -> str:
@@ -101,8 +96,10 @@ class MainWindow(QMainWindow):
             self._add_page(title, page)
         self.groups = GroupsSection(session, self.bus, self.present)
         self._add_page("Groups", self.groups)
-        for title, sentence in PLACEHOLDERS:
-            self._add_page(title, PlaceholderPage(title, sentence))
+        self.reports_page: ReportsPage | None = None
+        if session.can(Permission.RUN_REPORTS):  # programme leads
+            self.reports_page = ReportsPage(session, self.bus, self.present)
+            self._add_page("Reports", self.reports_page)
         self.admin_page: AdminPage | None = None
         if can_see_admin(session):
             self.admin_page = AdminPage(session, self.bus, self.present)
@@ -234,6 +231,8 @@ class MainWindow(QMainWindow):
         self.session = None
         self.caseload.clear_data()
         self.groups.clear_data()
+        if self.reports_page is not None:
+            self.reports_page.clear_data()
         if self.admin_page is not None:
             self.admin_page.clear_data()
         self.who.clear()
