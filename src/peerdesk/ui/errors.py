@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 
-UNEXPECTED_MESSAGE = (
-    "PeerDesk met an unexpected problem and stopped what it was doing. "
-    "Nothing further was changed. If it happens again, note what you were doing "
-    "and ask for help."
-)
+UNEXPECTED_MESSAGE = QT_TRANSLATE_NOOP(
+    "Errors", "PeerDesk met an unexpected problem and stopped what it was doing. Nothing "
+              "further was changed. If it happens again, note what you were doing and ask "
+              "for help.")
 
 
 def message_for(error: BaseException | str) -> str:
@@ -21,7 +21,7 @@ def message_for(error: BaseException | str) -> str:
         return error
     if isinstance(error, PeerDeskError):
         return error.user_message
-    return UNEXPECTED_MESSAGE
+    return QCoreApplication.translate("Errors", UNEXPECTED_MESSAGE)
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:

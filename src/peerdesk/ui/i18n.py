@@ -10,7 +10,9 @@ How strings are written in the ui and app packages (so pyside6-lupdate finds the
   PySide6 releases look ``self.tr`` up under the runtime subclass's name only,
   which would miss a string written in the base class.
 - Module-level constants: mark them with ``QT_TRANSLATE_NOOP("Context", "Text")``
-  and translate where they are shown, ``QCoreApplication.translate("Context", text)``.
+  (this module's, which mypy knows returns a str) and translate where they are
+  shown, ``QCoreApplication.translate("Context", text)``. Table column titles
+  all use the "TableHeader" context; RowTableModel.headerData translates them.
 - Values in a sentence: translate a template with named ``{placeholders}`` and
   fill it afterwards: ``self.tr("Saved: PeerDesk locks after {minutes} idle
   minutes.").format(minutes=m)``. Never an f-string (lupdate cannot read one)
@@ -78,6 +80,11 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
         translator.deleteLater()
 
 
-def plural(count: int, one: str, many: str) -> str:
-    """The already-translated template for `count`, filled with {n}."""
-    return (one if count == 1 else many).format(n=count)
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for translation in `context`; returns it unchanged (typed, unlike Qt's)."""
+    return text
+
+
+def plural(count: int, one: str, many: str, **values: object) -> str:
+    """The already-translated template for `count`, filled with {n} and `values`."""
+    return (one if count == 1 else many).format(n=count, **values)

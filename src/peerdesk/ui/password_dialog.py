@@ -28,12 +28,13 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.required = required
-        self.setWindowTitle("Choose your own password" if required else "Change my password")
+        self.setWindowTitle(self.tr("Choose your own password") if required
+                            else self.tr("Change my password"))
         self.setMinimumWidth(460)
         intro = QLabel(
-            "Your account was given a first password by an administrator. Choose your own "
-            "now — one only you know." if required else
-            "Your password unlocks the vault. Choose one that only you know.")
+            self.tr("Your account was given a first password by an administrator. Choose your "
+                    "own now — one only you know.") if required else
+            self.tr("Your password unlocks the vault. Choose one that only you know."))
         intro.setWordWrap(True)
         self.current = password_edit()
         self.current.setAccessibleName(self.tr("Current password"))

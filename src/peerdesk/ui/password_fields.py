@@ -7,10 +7,15 @@ from PySide6.QtWidgets import QFormLayout, QProgressBar, QWidget
 
 from peerdesk.domain.validation import password_problem, password_strength
 from peerdesk.ui.fields import error_label, password_edit, set_message
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["NewPasswordFields", "error_label", "password_edit", "set_message"]
 
-STRENGTH_WORDS = ("Too short", "Weak", "Fair", "Good", "Strong")
+STRENGTH_WORDS = (QT_TRANSLATE_NOOP("NewPasswordFields", "Too short"),
+                  QT_TRANSLATE_NOOP("NewPasswordFields", "Weak"),
+                  QT_TRANSLATE_NOOP("NewPasswordFields", "Fair"),
+                  QT_TRANSLATE_NOOP("NewPasswordFields", "Good"),
+                  QT_TRANSLATE_NOOP("NewPasswordFields", "Strong"))
 _STRENGTH_COLOURS = ("#c62828", "#c62828", "#ef6c00", "#2e7d32", "#1b5e20")
 
 
@@ -22,7 +27,7 @@ class NewPasswordFields(QWidget):
     def __init__(self, parent: QWidget | None = None, *, account_name: str = "") -> None:
         super().__init__(parent)
         self.account_name = account_name
-        self.password = password_edit("At least 10 characters; a few words work well")
+        self.password = password_edit(self.tr("At least 10 characters; a few words work well"))
         self.password.setAccessibleName(self.tr("New password"))
         self.confirm = password_edit()
         self.confirm.setAccessibleName(self.tr("Type the new password again"))
@@ -58,12 +63,13 @@ class NewPasswordFields(QWidget):
         text = self.password.text()
         score = password_strength(text)
         self.strength.setValue(score)
-        self.strength.setFormat(STRENGTH_WORDS[score] if text else "")
+        self.strength.setFormat(self.tr(STRENGTH_WORDS[score]) if text else "")
         self.strength.setStyleSheet(
             f"QProgressBar::chunk {{ background: {_STRENGTH_COLOURS[score]}; }}")
         set_message(self.reason, self.problem() if text else None)
         mismatch = bool(self.confirm.text()) and self.confirm.text() != text
-        set_message(self.confirm_error, "The two passwords are not the same." if mismatch else None)
+        set_message(self.confirm_error,
+                    self.tr("The two passwords are not the same.") if mismatch else None)
         self.changed.emit()
 
     def show_error(self, field: str | None, message: str) -> None:

@@ -29,13 +29,18 @@ def choose_printer(parent: QWidget | None) -> QPrinter | None:
 
 
 def recovery_key_html(centre_name: str, recovery_key: str, notice: str) -> str:
+    title = QCoreApplication.translate("Printing", "PeerDesk recovery key")
+    centre = QCoreApplication.translate("Printing", "For: {centre}").format(centre=centre_name)
+    warning = QCoreApplication.translate(
+        "Printing", "Anyone holding this key can open the vault. Keep it locked away.")
+    # The printed page, not the screen: a fixed size suits paper.
     return (
-        "<h2>PeerDesk recovery key</h2>"
-        f"<p>For: {html.escape(centre_name)}</p>"
+        f"<h2>{html.escape(title)}</h2>"
+        f"<p>{html.escape(centre)}</p>"
         f"<p style='font-family: monospace; font-size: 20pt; font-weight: bold;'>"
         f"{html.escape(recovery_key)}</p>"
         f"<p>{html.escape(notice)}</p>"
-        "<p>Anyone holding this key can open the vault. Keep it locked away.</p>"
+        f"<p>{html.escape(warning)}</p>"
     )
 
 

@@ -68,6 +68,7 @@ class CentrePage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
+            # The domain's messages are in English; a translated word inside one would not help.
             clean_name(self.centre.text(), what="The centre's name", maximum=CENTRE_NAME_MAX)
         except ValidationError as exc:
             set_message(self.error, exc.user_message)

@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 Row = TypeVar("Row")
+HEADER_CONTEXT = "TableHeader"
 Index = QModelIndex | QPersistentModelIndex
 
 # The row's dataclass, so a lookup survives sorting and filtering.
@@ -80,7 +82,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.headers)):
-            return self.headers[section]
+            # Column titles are marked QT_TRANSLATE_NOOP("TableHeader", …) where defined.
+            return QCoreApplication.translate(HEADER_CONTEXT, self.headers[section])
         return None
 
 

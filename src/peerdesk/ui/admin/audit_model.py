@@ -6,6 +6,7 @@ from enum import IntEnum
 from typing import Any
 
 from peerdesk.services.audit_log import AuditRow
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.table_model import RowTableModel
 from peerdesk.ui.timefmt import local_time, sortable
 
@@ -20,7 +21,11 @@ class AuditColumn(IntEnum):
 
 class AuditModel(RowTableModel[AuditRow]):
     columns = AuditColumn
-    headers = ("Time", "Who", "What", "Target", "Detail")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Time"), QT_TRANSLATE_NOOP("TableHeader", "Who"),
+        QT_TRANSLATE_NOOP("TableHeader", "What"), QT_TRANSLATE_NOOP("TableHeader", "Target"),
+        QT_TRANSLATE_NOOP("TableHeader", "Detail"),
+    )
 
     def display(self, row: AuditRow, column: Any) -> str:
         match column:

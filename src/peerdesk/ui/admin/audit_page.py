@@ -96,8 +96,10 @@ class AuditPage(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{total} most recent events" if shown == total
-                           else f"{shown} of {total} events match")
+        self.count.setText(self.tr("{total} most recent events").format(total=total)
+                           if shown == total
+                           else self.tr("{shown} of {total} events match").format(
+                               shown=shown, total=total))
 
     def clear_data(self) -> None:
         self.session = None

@@ -68,7 +68,8 @@ class LockSettingsPage(QWidget):
         except PeerDeskError as exc:
             set_message(self.error, exc.user_message)
             return
-        self.status.setText(f"Saved: PeerDesk locks after {minutes} idle minutes.")
+        self.status.setText(self.tr("Saved: PeerDesk locks after {minutes} idle minutes.")
+                            .format(minutes=minutes))
         self.idle_minutes_changed.emit(minutes)
 
     def clear_data(self) -> None:

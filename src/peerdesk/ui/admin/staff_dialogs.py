@@ -101,7 +101,7 @@ class AddStaffDialog(_ServiceDialog):
         self.body.addLayout(form)
         self.body.addWidget(note)
         self.body.addWidget(self.passwords)
-        self.finish_layout("&Add account")
+        self.finish_layout(self.tr("&Add account"))
         self.name.textChanged.connect(self.passwords.set_account_name)
         self.name.setFocus()
 
@@ -123,16 +123,20 @@ class AddStaffDialog(_ServiceDialog):
 
 class ResetPasswordDialog(_ServiceDialog):
     def __init__(self, session: Session, staff: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(session, "Reset password", parent)
+        super().__init__(session, self.tr("Reset password"), parent)
         self.staff = staff
-        note = QLabel(f"A new first password for {staff.name}. They will be asked to choose "
-                      "their own when they next sign in."
-                      + (" This also reactivates the account." if not staff.is_active else ""))
+        if staff.is_active:
+            text = self.tr("A new first password for {name}. They will be asked to choose "
+                           "their own when they next sign in.")
+        else:
+            text = self.tr("A new first password for {name}. They will be asked to choose "
+                           "their own when they next sign in. This also reactivates the account.")
+        note = QLabel(text.format(name=staff.name))
         note.setWordWrap(True)
         self.passwords = NewPasswordFields(account_name=staff.name)
         self.body.addWidget(note)
         self.body.addWidget(self.passwords)
-        self.finish_layout("&Reset password")
+        self.finish_layout(self.tr("&Reset password"))
         self.passwords.password.setFocus()
 
     def save(self) -> None:
@@ -148,13 +152,13 @@ class ResetPasswordDialog(_ServiceDialog):
 
 class ChangeRoleDialog(_ServiceDialog):
     def __init__(self, session: Session, staff: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(session, "Change role", parent)
+        super().__init__(session, self.tr("Change role"), parent)
         self.staff = staff
         self.role = role_combo(staff.role)
         form = QFormLayout()
-        form.addRow(f"Role for {staff.name}:", self.role)
+        form.addRow(self.tr("Role for {name}:").format(name=staff.name), self.role)
         self.body.addLayout(form)
-        self.finish_layout("&Change role")
+        self.finish_layout(self.tr("&Change role"))
         self.role.setFocus()
 
     def save(self) -> None:

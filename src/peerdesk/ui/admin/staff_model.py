@@ -6,13 +6,14 @@ from enum import IntEnum
 from typing import Any
 
 from peerdesk.domain.staff import Staff, StaffStatus
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.table_model import RowTableModel
 from peerdesk.ui.timefmt import local_date, sortable
 
 STATUS_LABELS = {
-    StaffStatus.ACTIVE: "Active",
-    StaffStatus.DEACTIVATED: "Deactivated",
-    StaffStatus.REMOVED: "Removed",
+    StaffStatus.ACTIVE: QT_TRANSLATE_NOOP("StaffModel", "Active"),
+    StaffStatus.DEACTIVATED: QT_TRANSLATE_NOOP("StaffModel", "Deactivated"),
+    StaffStatus.REMOVED: QT_TRANSLATE_NOOP("StaffModel", "Removed"),
 }
 
 
@@ -25,7 +26,10 @@ class StaffColumn(IntEnum):
 
 class StaffModel(RowTableModel[Staff]):
     columns = StaffColumn
-    headers = ("Name", "Role", "Status", "Added")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Name"), QT_TRANSLATE_NOOP("TableHeader", "Role"),
+        QT_TRANSLATE_NOOP("TableHeader", "Status"), QT_TRANSLATE_NOOP("TableHeader", "Added"),
+    )
 
     def display(self, row: Staff, column: Any) -> str:
         match column:
@@ -34,7 +38,7 @@ class StaffModel(RowTableModel[Staff]):
             case StaffColumn.ROLE:
                 return row.role.label
             case StaffColumn.STATUS:
-                return STATUS_LABELS[row.status]
+                return self.tr(STATUS_LABELS[row.status])
             case StaffColumn.CREATED:
                 return local_date(row.created_at)
         return ""

@@ -179,8 +179,9 @@ class StaffPage(QWidget):
             return
         ask_to_confirm(
             self, self.tr("Deactivate account"),
-            f"{staff.name} will not be able to sign in until an administrator resets their "
-            "password. Their records and history stay as they are.",
+            self.tr("{name} will not be able to sign in until an administrator resets their "
+                    "password. Their records and history stay as they are.").format(
+                        name=staff.name),
             self.tr("Deactivate"), lambda: self._run(accounts.deactivate, staff))
 
     def remove(self) -> None:
@@ -189,11 +190,12 @@ class StaffPage(QWidget):
             return
         ask_to_confirm(
             self, self.tr("Remove account"),
-            f"Remove {staff.name}'s account for good?\n\n"
-            "Their key is deleted and the whole vault is re-encrypted under a new key, so "
-            "that an old copy of the key file can no longer open it. This takes a moment; "
-            "don't switch the computer off meanwhile.\n\n"
-            "Their name stays in the audit log. This can't be undone.",
+            self.tr("Remove {name}'s account for good?\n\n"
+                    "Their key is deleted and the whole vault is re-encrypted under a new key, "
+                    "so that an old copy of the key file can no longer open it. This takes a "
+                    "moment; don't switch the computer off meanwhile.\n\n"
+                    "Their name stays in the audit log. This can't be undone.").format(
+                        name=staff.name),
             self.tr("Remove and re-encrypt"), lambda: self._remove(staff))
 
     def _run(self, action: Callable[[Session, int], None], staff: Staff) -> None:

@@ -27,7 +27,8 @@ class AttendanceChart(QWidget):
         self.points = list(points)
         total = sum(a + h for _, a, h in self.points)
         self.setAccessibleDescription(
-            f"{len(self.points)} meetings held, {total} people in all" if self.points else "")
+            self.tr("{meetings} meetings held, {total} people in all").format(
+                meetings=len(self.points), total=total) if self.points else "")
         self.update()
 
     def clear(self) -> None:
@@ -41,7 +42,8 @@ class AttendanceChart(QWidget):
         if not self.points:
             painter.setPen(QColor("#777"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             "No registers taken yet: bars appear once a meeting is marked.")
+                             self.tr("No registers taken yet: bars appear once a meeting is "
+                                     "marked."))
             return
         top = max(max(a + h for _, a, h in self.points), 1)
         step = 1 if top <= 10 else 2 if top <= 20 else 5 if top <= 50 else 10
@@ -84,8 +86,8 @@ class AttendanceChart(QWidget):
                              Qt.AlignmentFlag.AlignHCenter, self.points[i][0])
 
         lx, ly = plot.left(), self.height() - legend_h + 4
-        for colour, text in ((ATTENDED, "Attended (on the register)"),
-                             (HEAD_COUNT, "Anonymous head-count")):
+        for colour, text in ((ATTENDED, self.tr("Attended (on the register)")),
+                             (HEAD_COUNT, self.tr("Anonymous head-count"))):
             painter.fillRect(QRectF(lx, ly + 2, 14, line_h - 4), colour)
             painter.setPen(QColor("#333"))
             painter.drawText(int(lx + 20), int(ly + metrics.ascent()), text)

@@ -92,7 +92,7 @@ class GroupDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Change group" if group else "Add a group", 2))
+        layout.addWidget(heading(self.tr("Change group") if group else self.tr("Add a group"), 2))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -142,15 +142,15 @@ class MeetingDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
         self.facilitators = staff_list(session, group.facilitator_ids)
-        self.repeat = enum_combo([("Every week", Repeat.WEEKLY.value),
-                                  ("Every fortnight", Repeat.FORTNIGHTLY.value)])
+        self.repeat = enum_combo([(self.tr("Every week"), Repeat.WEEKLY.value),
+                                  (self.tr("Every fortnight"), Repeat.FORTNIGHTLY.value)])
         self.count = QSpinBox()
         self.count.setRange(1, MAX_SERIES)
         self.count.setValue(6)
         self.count.setSuffix(self.tr(" meetings"))
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("&Date" if not series else "&First meeting", self.held_on)
+        form.addRow(self.tr("&Date") if not series else self.tr("&First meeting"), self.held_on)
         form.addRow(self.tr("&Time"), self.starts_at)
         form.addRow(self.tr("&Place"), self.place)
         if series:
@@ -160,16 +160,17 @@ class MeetingDialog(QDialog):
         form.addRow(self.tr("&Facilitators"), self.facilitators)
         if meeting is not None:
             # The meeting's own facilitators can't be read back yet: say what saving does.
-            form.addRow("", muted("Ticked: the group's facilitators. Saving sets them as "
-                                  "this meeting's facilitators."))
+            form.addRow("", muted(self.tr("Ticked: the group's facilitators. Saving sets them as "
+                                          "this meeting's facilitators.")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        title = ("Change meeting" if meeting else
-                 "Schedule a series of meetings" if series else "Schedule a meeting")
+        title = (self.tr("Change meeting — {group}") if meeting else
+                 self.tr("Schedule a series of meetings — {group}") if series else
+                 self.tr("Schedule a meeting — {group}"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(f"{title} — {group.name}", 2))
+        layout.addWidget(heading(title.format(group=group.name), 2))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -37,6 +37,7 @@ from peerdesk.ui.groups.models import (
     MemberRate,
 )
 from peerdesk.ui.groups.suggest import PeerSuggestBox
+from peerdesk.ui.i18n import plural
 from peerdesk.ui.peers.forms import heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
 
@@ -110,7 +111,7 @@ class GroupPage(QWidget):
     def _meetings_tab(self) -> QWidget:
         tab = QWidget()
         self.meetings = MeetingModel(self)
-        self.meeting_view = table_view(self.meetings, "Meetings")
+        self.meeting_view = table_view(self.meetings, self.tr("Meetings"))
         header = self.meeting_view.horizontalHeader()
         header.setSectionResizeMode(MeetingColumn.PLACE, QHeaderView.ResizeMode.Stretch)
         width = self.fontMetrics().horizontalAdvance
@@ -129,7 +130,7 @@ class GroupPage(QWidget):
         for b in (self.schedule_button, self.series_button, self.edit_button,
                   self.cancel_button):
             buttons.addWidget(b)
-        self.meetings_empty = muted("No meetings yet. Schedule one, or a weekly series.")
+        self.meetings_empty = muted(self.tr("No meetings yet. Schedule one, or a weekly series."))
         layout = QVBoxLayout(tab)
         layout.addWidget(self.meetings_empty)
         layout.addWidget(self.meeting_view, 1)
@@ -147,14 +148,15 @@ class GroupPage(QWidget):
         tab = QWidget()
         self.members = MemberModel(self)
         self.members_proxy = sorting_filter(self.members, self)
-        self.member_view = table_view(self.members_proxy, "Members")
+        self.member_view = table_view(self.members_proxy, self.tr("Members"))
         self.member_view.setSortingEnabled(True)
         self.member_view.sortByColumn(MemberColumn.NAME, Qt.SortOrder.AscendingOrder)
         self.member_view.horizontalHeader().setSectionResizeMode(
             MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
         self.member_view.horizontalHeader().resizeSection(
             MemberColumn.ATTENDED, self.fontMetrics().horizontalAdvance("Attended / marked") + 30)
-        self.add_member = PeerSuggestBox("Add a member… type a few letters of a name, then Enter")
+        self.add_member = PeerSuggestBox(
+            self.tr("Add a member… type a few letters of a name, then Enter"))
         self.add_member.note_for = self._member_note
         self.end_button = QPushButton(self.tr("&End membership…"))
         row = QHBoxLayout()
@@ -163,8 +165,8 @@ class GroupPage(QWidget):
         layout = QVBoxLayout(tab)
         layout.addLayout(row)
         layout.addWidget(self.member_view, 1)
-        layout.addWidget(muted("Rate = meetings attended out of the meetings they were marked "
-                               "for. Leaving a group keeps every past mark."))
+        layout.addWidget(muted(self.tr("Rate = meetings attended out of the meetings they were "
+                                       "marked for. Leaving a group keeps every past mark.")))
         self.add_member.chosen.connect(self._add_member)
         self.end_button.clicked.connect(self.end_membership)
         self.member_view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -197,10 +199,11 @@ class GroupPage(QWidget):
         self.add_member.session = session
         self.title.setText(group.name)
         parts = [group.kind.label, group.mode.label,
-                 "facilitated by " + ", ".join(group.facilitators) if group.facilitators
-                 else "no facilitators yet", f"{group.members} members"]
+                 self.tr("facilitated by {names}").format(names=", ".join(group.facilitators))
+                 if group.facilitators else self.tr("no facilitators yet"),
+                 self.tr("{n} members").format(n=group.members)]
         if group.archived_on:
-            parts.append(f"archived {group.archived_on}")
+            parts.append(self.tr("archived {date}").format(date=group.archived_on))
         self.subtitle.setText(" · ".join(parts))
         self.meetings.today = date.today()
         self.meetings.set_rows(meetings)
@@ -213,11 +216,14 @@ class GroupPage(QWidget):
         held = len(attendance.meetings)
         total = sum(a for _d, a, *_ in attendance.meetings)
         anon = sum(x[4] for x in attendance.meetings)
-        self.chart_note.setText(
-            f"{held} meeting{'s' if held != 1 else ''} with a register: {total} attendances "
-            f"on the register and {anon} counted anonymously."
-            + (f" The chart shows the latest {CHART_MEETINGS}." if held > CHART_MEETINGS else "")
-            if held else "")
+        note = plural(held, self.tr("{n} meeting with a register: {total} attendances on the "
+                                    "register and {anon} counted anonymously."),
+                      self.tr("{n} meetings with a register: {total} attendances on the "
+                              "register and {anon} counted anonymously."),
+                      total=total, anon=anon)
+        if held > CHART_MEETINGS:
+            note += self.tr(" The chart shows the latest {n}.").format(n=CHART_MEETINGS)
+        self.chart_note.setText(note if held else "")
         self._select_next_meeting()
         self._update_buttons()
         return True
@@ -303,12 +309,13 @@ class GroupPage(QWidget):
             self.changed.emit(group_id)
 
         ask_to_confirm(self, self.tr("Cancel meeting"),
-                       f"Cancel the meeting of {meeting.held_on}? It stays in the list, "
-                       "marked cancelled.", self.tr("Cancel meeting"), cancel)
+                       self.tr("Cancel the meeting of {date}? It stays in the list, marked "
+                               "cancelled.").format(date=meeting.held_on),
+                       self.tr("Cancel meeting"), cancel)
 
     def _member_note(self, peer_id: int) -> str:
-        return ("already a member" if any(r.peer_id == peer_id for r in self.members.rows())
-                else "")
+        return (self.tr("already a member")
+                if any(r.peer_id == peer_id for r in self.members.rows()) else "")
 
     def _add_member(self, peer: PeerRow) -> None:
         if self.session is None or self.group is None:
@@ -336,5 +343,6 @@ class GroupPage(QWidget):
             self.changed.emit(group_id)
 
         ask_to_confirm(self, self.tr("End membership"),
-                       f"{member.name} leaves this group from today? Their past attendance "
-                       "is kept.", self.tr("End membership"), end)
+                       self.tr("{name} leaves this group from today? Their past attendance "
+                               "is kept.").format(name=member.name),
+                       self.tr("End membership"), end)

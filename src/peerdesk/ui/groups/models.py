@@ -12,12 +12,14 @@ from PySide6.QtGui import QColor
 
 from peerdesk.domain.groups import Mark, MeetingStatus
 from peerdesk.services.groups import GroupRow, MeetingRow, RegisterLine
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.table_model import Index, RowTableModel
 
 # What a group change announces on the change bus (see ui/change_bus.py).
 GROUPS = "groups"
 
-UNMARKED = "— not marked —"
+UNMARKED = QT_TRANSLATE_NOOP("RegisterModel", "— not marked —")
+REGISTER_TO_TAKE = QT_TRANSLATE_NOOP("MeetingModel", "Register to take")
 NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 MARK_COLOURS = {None: "#fdecea", Mark.ATTENDED: "#e6f4ea", Mark.APOLOGIES: "#fff4d6",
                 Mark.ABSENT: "#eeeeee"}
@@ -34,7 +36,12 @@ class GroupColumn(IntEnum):
 
 class GroupModel(RowTableModel[GroupRow]):
     columns = GroupColumn
-    headers = ("Name", "Kind", "Mode", "Facilitators", "Members", "Last meeting")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Name"), QT_TRANSLATE_NOOP("TableHeader", "Kind"),
+        QT_TRANSLATE_NOOP("TableHeader", "Mode"), QT_TRANSLATE_NOOP("TableHeader", "Facilitators"),
+        QT_TRANSLATE_NOOP("TableHeader", "Members"),
+        QT_TRANSLATE_NOOP("TableHeader", "Last meeting"),
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == GroupColumn.MEMBERS:
@@ -43,7 +50,10 @@ class GroupModel(RowTableModel[GroupRow]):
 
     def display(self, row: GroupRow, column: Any) -> str:
         if column is GroupColumn.NAME:
-            return row.name + (f"  (archived {row.archived_on})" if row.archived_on else "")
+            if row.archived_on:
+                return self.tr("{name}  (archived {date})").format(name=row.name,
+                                                                   date=row.archived_on)
+            return row.name
         if column is GroupColumn.KIND:
             return row.kind.label
         if column is GroupColumn.MODE:
@@ -63,13 +73,14 @@ class GroupModel(RowTableModel[GroupRow]):
 
 
 def meeting_status(row: MeetingRow, today: date) -> str:
+    """In English (compared in code); MeetingModel shows it translated."""
     if row.status == MeetingStatus.CANCELLED.value:
-        return "Cancelled"
+        return QT_TRANSLATE_NOOP("MeetingModel", "Cancelled")
     if row.status == MeetingStatus.HELD.value:
-        return "Held"
+        return QT_TRANSLATE_NOOP("MeetingModel", "Held")
     if date.fromisoformat(row.held_on) <= today:
-        return "Register to take"
-    return "Scheduled"
+        return REGISTER_TO_TAKE
+    return QT_TRANSLATE_NOOP("MeetingModel", "Scheduled")
 
 
 class MeetingColumn(IntEnum):
@@ -83,7 +94,12 @@ class MeetingColumn(IntEnum):
 
 class MeetingModel(RowTableModel[MeetingRow]):
     columns = MeetingColumn
-    headers = ("Date", "Time", "Place", "Status", "Attended", "Head-count")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Date"), QT_TRANSLATE_NOOP("TableHeader", "Time"),
+        QT_TRANSLATE_NOOP("TableHeader", "Place"), QT_TRANSLATE_NOOP("TableHeader", "Status"),
+        QT_TRANSLATE_NOOP("TableHeader", "Attended"),
+        QT_TRANSLATE_NOOP("TableHeader", "Head-count"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -97,7 +113,7 @@ class MeetingModel(RowTableModel[MeetingRow]):
         if column is MeetingColumn.PLACE:
             return row.place or "—"
         if column is MeetingColumn.STATUS:
-            return meeting_status(row, self.today)
+            return self.tr(meeting_status(row, self.today))
         held = row.status == MeetingStatus.HELD.value
         if column is MeetingColumn.ATTENDED:
             return str(row.attended) if held else ""
@@ -113,7 +129,7 @@ class MeetingModel(RowTableModel[MeetingRow]):
             if row.status == MeetingStatus.CANCELLED.value:
                 return QColor("#888888")
             if (index.column() == MeetingColumn.STATUS
-                    and meeting_status(row, self.today) == "Register to take"):
+                    and meeting_status(row, self.today) == REGISTER_TO_TAKE):
                 return QColor("#a15c00")
         return super().data(index, role)
 
@@ -142,7 +158,11 @@ class MemberColumn(IntEnum):
 
 class MemberModel(RowTableModel[MemberRate]):
     columns = MemberColumn
-    headers = ("Name", "Reference", "Attended / marked", "Rate")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Name"), QT_TRANSLATE_NOOP("TableHeader", "Reference"),
+        QT_TRANSLATE_NOOP("TableHeader", "Attended / marked"),
+        QT_TRANSLATE_NOOP("TableHeader", "Rate"),
+    )
 
     def display(self, row: MemberRate, column: Any) -> str:
         if column is MemberColumn.NAME:
@@ -150,7 +170,8 @@ class MemberModel(RowTableModel[MemberRate]):
         if column is MemberColumn.REF:
             return row.ref
         if column is MemberColumn.ATTENDED:
-            return f"{row.attended} of {row.marked}"
+            return self.tr("{attended} of {marked}").format(attended=row.attended,
+                                                            marked=row.marked)
         return row.rate
 
     def sort_key(self, row: MemberRate, column: Any) -> Any:
@@ -172,7 +193,10 @@ class RegisterModel(RowTableModel[RegisterLine]):
     """The lines of one register as they are being marked (not yet saved)."""
 
     columns = RegisterColumn
-    headers = ("Name", "Reference", "Mark", "")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Name"), QT_TRANSLATE_NOOP("TableHeader", "Reference"),
+        QT_TRANSLATE_NOOP("TableHeader", "Mark"), QT_TRANSLATE_NOOP("TableHeader", ""),
+    )
 
     def display(self, row: RegisterLine, column: Any) -> str:
         if column is RegisterColumn.NAME:
@@ -180,10 +204,10 @@ class RegisterModel(RowTableModel[RegisterLine]):
         if column is RegisterColumn.REF:
             return row.ref
         if column is RegisterColumn.MARK:
-            return row.mark.label if row.mark else UNMARKED
+            return row.mark.label if row.mark else self.tr(UNMARKED)
         if row.walk_in:
             return "walk-in"
-        return "" if row.member else "no longer a member"
+        return "" if row.member else self.tr("no longer a member")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.BackgroundRole and index.isValid()
@@ -231,7 +255,10 @@ class AttendanceModel(RowTableModel[AttendanceEntry]):
     """A peer's marks across every group, newest first."""
 
     columns = AttendanceColumn
-    headers = ("Date", "Group", "Mark", "Walk-in")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Date"), QT_TRANSLATE_NOOP("TableHeader", "Group"),
+        QT_TRANSLATE_NOOP("TableHeader", "Mark"), QT_TRANSLATE_NOOP("TableHeader", "Walk-in"),
+    )
 
     def display(self, row: AttendanceEntry, column: Any) -> str:
         if column is AttendanceColumn.DATE:
@@ -243,7 +270,7 @@ class AttendanceModel(RowTableModel[AttendanceEntry]):
                 return Mark(row.mark).label
             except ValueError:
                 return row.mark
-        return "walk-in" if row.walk_in else ""
+        return self.tr("walk-in") if row.walk_in else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,11 +289,14 @@ class MembershipColumn(IntEnum):
 
 class MembershipModel(RowTableModel[Membership]):
     columns = MembershipColumn
-    headers = ("Group", "Joined", "Left")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Group"), QT_TRANSLATE_NOOP("TableHeader", "Joined"),
+        QT_TRANSLATE_NOOP("TableHeader", "Left"),
+    )
 
     def display(self, row: Membership, column: Any) -> str:
         if column is MembershipColumn.GROUP:
             return row.name
         if column is MembershipColumn.JOINED:
             return row.joined_on
-        return row.left_on or "still a member"
+        return row.left_on or self.tr("still a member")

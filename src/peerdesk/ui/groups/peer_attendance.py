@@ -24,12 +24,12 @@ class PeerAttendanceTab(QWidget):
         super().__init__(parent)
         self.memberships = MembershipModel(self)
         self.attendance = AttendanceModel(self)
-        self.membership_view = table_view(self.memberships, "Groups of this peer")
+        self.membership_view = table_view(self.memberships, self.tr("Groups of this peer"))
         self.membership_view.horizontalHeader().setSectionResizeMode(
             MembershipColumn.GROUP, QHeaderView.ResizeMode.Stretch)
         self.membership_view.setMaximumHeight(
             self.membership_view.verticalHeader().defaultSectionSize() * 4 + 30)
-        self.attendance_view = table_view(self.attendance, "Attendance of this peer")
+        self.attendance_view = table_view(self.attendance, self.tr("Attendance of this peer"))
         self.attendance_view.horizontalHeader().setSectionResizeMode(
             AttendanceColumn.GROUP, QHeaderView.ResizeMode.Stretch)
         self.note = muted()
@@ -55,8 +55,10 @@ class PeerAttendanceTab(QWidget):
         self.memberships.set_rows([Membership(*m) for m in memberships])
         self.attendance.set_rows([AttendanceEntry(*a) for a in marks])
         attended = sum(1 for a in marks if a[2] == "attended")
-        self.note.setText(f"Attended {attended} of {len(marks)} meetings they were marked for."
-                          if marks else "Not on any register yet.")
+        self.note.setText(
+            self.tr("Attended {attended} of {marked} meetings they were marked for.").format(
+                attended=attended, marked=len(marks))
+            if marks else self.tr("Not on any register yet."))
 
     def clear_data(self) -> None:
         self.memberships.clear()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,13 +36,16 @@ from peerdesk.ui.errors import ask_to_confirm, message_for, show_error
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.groups.models import RegisterColumn, RegisterModel
 from peerdesk.ui.groups.suggest import PeerSuggestBox
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.peers.forms import heading, muted
 from peerdesk.ui.theme import colour
 
 MARK_KEYS = {Qt.Key.Key_1: Mark.ATTENDED, Qt.Key.Key_2: Mark.APOLOGIES,
              Qt.Key.Key_3: Mark.ABSENT}
-HELP = ("Type letters to jump to a person · ↑/↓ move · Space changes the mark · "
-        "1 attended · 2 apologies · 3 did not attend · 0 clears · Enter saves · Esc leaves")
+HELP = QT_TRANSLATE_NOOP(
+    "RegisterPage", "Type letters to jump to a person · ↑/↓ move · Space changes the mark · "
+                    "1 attended · 2 apologies · 3 did not attend · 0 clears · Enter saves · "
+                    "Esc leaves")
 
 
 def summary(lines: list[RegisterLine], head_count: int) -> str:
@@ -50,12 +53,19 @@ def summary(lines: list[RegisterLine], head_count: int) -> str:
         return sum(1 for line in lines if line.mark is mark)
 
     walk_ins = sum(1 for line in lines if line.walk_in)
-    parts = [f"{n(Mark.ATTENDED)} attended", f"{n(Mark.APOLOGIES)} apologies",
-             f"{n(Mark.ABSENT)} did not attend",
-             f"{walk_ins} walk-in{'s' if walk_ins != 1 else ''}", f"head-count {head_count}"]
+    parts = [QCoreApplication.translate("RegisterPage", "{n} attended").format(
+                 n=n(Mark.ATTENDED)),
+             QCoreApplication.translate("RegisterPage", "{n} apologies").format(
+                 n=n(Mark.APOLOGIES)),
+             QCoreApplication.translate("RegisterPage", "{n} did not attend").format(
+                 n=n(Mark.ABSENT)),
+             plural(walk_ins, QCoreApplication.translate("RegisterPage", "{n} walk-in"),
+                    QCoreApplication.translate("RegisterPage", "{n} walk-ins")),
+             QCoreApplication.translate("RegisterPage", "head-count {n}").format(n=head_count)]
     unmarked = sum(1 for line in lines if line.mark is None)
     if unmarked:
-        parts.append(f"{unmarked} not marked yet")
+        parts.append(QCoreApplication.translate("RegisterPage", "{n} not marked yet").format(
+            n=unmarked))
     return " · ".join(parts)
 
 
@@ -109,7 +119,7 @@ class RegisterPage(QWidget):
         self.jump.setPlaceholderText(self.tr("Jump to… type a few letters of a name"))
         self.jump.setAccessibleName(self.tr("Jump to a person"))
         self.jump.setClearButtonEnabled(True)
-        self.walk_in = PeerSuggestBox("Add walk-in… type a few letters, then Enter")
+        self.walk_in = PeerSuggestBox(self.tr("Add walk-in… type a few letters, then Enter"))
         self.walk_in.note_for = self._listed_note
         jump_row = QHBoxLayout()
         jump_row.addWidget(self.jump, 1, Qt.AlignmentFlag.AlignTop)
@@ -151,7 +161,7 @@ class RegisterPage(QWidget):
         label.setBuddy(self.head_count)
         bottom.addWidget(label)
         bottom.addWidget(self.head_count)
-        hint = muted("people who came but want no record")
+        hint = muted(self.tr("people who came but want no record"))
         hint.setWordWrap(False)
         bottom.addWidget(hint)
         bottom.addStretch(1)
@@ -162,7 +172,7 @@ class RegisterPage(QWidget):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addLayout(jump_row)
-        layout.addWidget(muted(HELP))
+        layout.addWidget(muted(self.tr(HELP)))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
@@ -193,9 +203,10 @@ class RegisterPage(QWidget):
         self.walk_in.session = session
         self.walk_in.reset()
         m = register.meeting
-        self.title.setText(f"Register — {register.group.name}")
+        self.title.setText(self.tr("Register — {group}").format(group=register.group.name))
         when = " · ".join(x for x in (m.held_on, m.starts_at, m.place) if x)
-        taken = "changing a register already taken" if m.status == "held" else "new register"
+        taken = (self.tr("changing a register already taken") if m.status == "held"
+                 else self.tr("new register"))
         self.subtitle.setText(f"{when} · {taken}")
         self.model.set_rows(register.lines)
         self.head_count.blockSignals(True)
@@ -292,7 +303,8 @@ class RegisterPage(QWidget):
                                      "walk-in instead?") if nobody else "")
 
     def _listed_note(self, peer_id: int) -> str:
-        return "already on the register" if self.model.row_of(peer_id) is not None else ""
+        return (self.tr("already on the register") if self.model.row_of(peer_id) is not None
+                else "")
 
     def add_walk_in(self, peer: PeerRow) -> None:
         """A walk-in from the caseload, marked attended; someone already listed is just selected."""
@@ -389,8 +401,8 @@ class RegisterPage(QWidget):
             groups.save_register(self.session, self.register.meeting.id, marks,
                                  walk_ins=walk_ins, anonymous_count=self.head_count.value())
         except PeerDeskError as exc:
-            set_message(self.error, "Not saved: " + message_for(exc)
-                        + " Your marks are still here.")
+            set_message(self.error, self.tr("Not saved: {reason} Your marks are still here.")
+                        .format(reason=message_for(exc)))
             return False
         self.dirty = False
         group_id = self.register.group.id

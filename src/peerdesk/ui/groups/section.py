@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,6 +30,7 @@ from peerdesk.ui.groups.dialogs import GroupDialog
 from peerdesk.ui.groups.group_page import GroupPage, chosen, table_view
 from peerdesk.ui.groups.models import GROUPS, GroupColumn, GroupModel
 from peerdesk.ui.groups.register_page import RegisterPage
+from peerdesk.ui.i18n import plural
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
 from peerdesk.ui.theme import colour
@@ -38,9 +39,11 @@ Present = Callable[[QDialog], None]
 
 
 def no_groups_sentence(session: Session) -> str:
-    return (f"Your role ({session.staff.role.label}) does not include groups, so there is "
-            "nothing to show here. Caseworkers and programme leads run groups; peer "
-            "supporters see the groups they facilitate.")
+    return QCoreApplication.translate(
+        "GroupsSection", "Your role ({role}) does not include groups, so there is nothing to "
+                         "show here. Caseworkers and programme leads run groups; peer "
+                         "supporters see the groups they facilitate.").format(
+        role=session.staff.role.label)
 
 
 def announce(bus: ChangeBus) -> None:
@@ -68,7 +71,7 @@ class GroupListPage(QWidget):
         self.archive_button = QPushButton(self.tr("Arc&hive…"))
         self.restore_button = QPushButton(self.tr("Re&store"))
         self.open_button = QPushButton(self.tr("&Open"))
-        self.table = table_view(self.proxy, "Groups")
+        self.table = table_view(self.proxy, self.tr("Groups"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(GroupColumn.NAME, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
@@ -142,12 +145,13 @@ class GroupListPage(QWidget):
     def _filter(self, *_args: object) -> None:
         self.proxy.setFilterFixedString(self.search.text())
         n = self.proxy.rowCount()
-        self.count.setText(f"{n} group{'s' if n != 1 else ''}")
+        self.count.setText(plural(n, self.tr("{n} group"), self.tr("{n} groups")))
         if not self.model.rowCount():
             self.empty.setText(
-                "No groups yet. “Add group…” starts one: a name is all it needs."
-                if self.manages else "You don't facilitate any groups yet. A caseworker or "
-                "programme lead can add you as a facilitator.")
+                self.tr("No groups yet. “Add group…” starts one: a name is all it needs.")
+                if self.manages else
+                self.tr("You don't facilitate any groups yet. A caseworker or programme lead "
+                        "can add you as a facilitator."))
         else:
             self.empty.setText(self.tr("No group matches. Clear the search, or show archived "
                                        "groups."))
@@ -290,8 +294,9 @@ class GroupsSection(QWidget):
         if group is None:
             return
         ask_to_confirm(self, self.tr("Archive group"),
-                       f"Archive “{group.name}”? It leaves the list; every meeting and mark "
-                       "is kept, and it can be restored.", self.tr("Archive group"),
+                       self.tr("Archive “{name}”? It leaves the list; every meeting and mark "
+                               "is kept, and it can be restored.").format(name=group.name),
+                       self.tr("Archive group"),
                        lambda: self._archive(True, group.id))
 
     def _archive(self, archived: bool, group_id: int | None = None) -> None:

@@ -59,8 +59,8 @@ class PeerSuggestBox(QWidget):
                 rows = []
         for row in rows:
             note = self.note_for(row.id) if self.note_for else ""
-            item = QListWidgetItem(f"{row.preferred_name}  ({row.ref})"
-                                   + (f"  — {note}" if note else ""))
+            text = f"{row.preferred_name}  ({row.ref})"
+            item = QListWidgetItem(f"{text}  — {note}" if note else text)
             item.setData(ROW_ROLE, row)
             self.list.addItem(item)
         if rows:

@@ -52,7 +52,7 @@ class LineChart(QWidget):
         if not self.series:
             painter.setPen(QColor("#777"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             "No ratings of this kind yet.")
+                             self.tr("No ratings of this kind yet."))
             return
         left = metrics.horizontalAdvance(str(int(self.high))) + 14
         legend_h = line_h + 8

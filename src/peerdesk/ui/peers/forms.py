@@ -27,8 +27,8 @@ class DateField(QLineEdit):
                  placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.optional = optional
-        self.setPlaceholderText(placeholder or
-                                "YYYY-MM-DD" + (" (optional)" if optional else ""))
+        self.setPlaceholderText(placeholder or (self.tr("YYYY-MM-DD (optional)") if optional
+                                                else self.tr("YYYY-MM-DD")))
         self.setMaxLength(10)
         self.setFixedWidth(self.fontMetrics().horizontalAdvance("0000-00-00 (optional)") + 16)
         self.set_date(value)
@@ -42,6 +42,7 @@ class DateField(QLineEdit):
         if not text:
             if self.optional:
                 return None
+            # In English, like the domain's own date messages (parse_date) it sits beside.
             raise ValidationError(f"{what} is needed, written as YYYY-MM-DD.", field=field)
         return parse_date(text, what=what, field=field)
 

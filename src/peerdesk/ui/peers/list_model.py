@@ -13,7 +13,7 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from peerdesk.domain.errors import PeerDeskError
@@ -21,7 +21,8 @@ from peerdesk.domain.peer import PeerStatus
 from peerdesk.services import peers
 from peerdesk.services.peers import PeerFilter, PeerOrder, PeerRow
 from peerdesk.services.session import Session
-from peerdesk.ui.table_model import Index
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
+from peerdesk.ui.table_model import HEADER_CONTEXT, Index
 
 # The peer's id: lookups by row survive sorting and filtering.
 PEER_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -38,8 +39,13 @@ class PeerColumn(IntEnum):
     NEXT_FOLLOW_UP = 5
 
 
-HEADERS = ("Reference", "Preferred name", "Status", "Caseworker", "Last contact",
-           "Next follow-up")
+HEADERS = (
+    QT_TRANSLATE_NOOP("TableHeader", "Reference"),
+    QT_TRANSLATE_NOOP("TableHeader", "Preferred name"),
+    QT_TRANSLATE_NOOP("TableHeader", "Status"), QT_TRANSLATE_NOOP("TableHeader", "Caseworker"),
+    QT_TRANSLATE_NOOP("TableHeader", "Last contact"),
+    QT_TRANSLATE_NOOP("TableHeader", "Next follow-up"),
+)
 ORDER_BY = {
     PeerColumn.REF: PeerOrder.REF,
     PeerColumn.NAME: PeerOrder.NAME,
@@ -179,7 +185,8 @@ class PeerListModel(QAbstractTableModel):
                 return row.last_contact or "—"
             case PeerColumn.NEXT_FOLLOW_UP:
                 if _overdue(row.next_follow_up):
-                    return f"{row.next_follow_up} (overdue)"
+                    return QCoreApplication.translate("PeerListModel", "{date} (overdue)").format(
+                        date=row.next_follow_up)
                 return row.next_follow_up or "—"
         return ""
 
@@ -187,7 +194,7 @@ class PeerListModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
+            return QCoreApplication.translate(HEADER_CONTEXT, HEADERS[section])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

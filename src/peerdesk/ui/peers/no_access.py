@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from peerdesk.services.session import Session
@@ -11,9 +11,11 @@ from peerdesk.ui.theme import colour
 
 
 def no_access_sentence(session: Session) -> str:
-    return (f"Your role ({session.staff.role.label}) looks after accounts and backups and "
-            "does not include peers' records, so there is nothing to show here. Caseworkers, "
-            "peer supporters and programme leads work with peers.")
+    return QCoreApplication.translate(
+        "NoAccessPage", "Your role ({role}) looks after accounts and backups and does not "
+                        "include peers' records, so there is nothing to show here. Caseworkers, "
+                        "peer supporters and programme leads work with peers.").format(
+        role=session.staff.role.label)
 
 
 class NoAccessPage(QWidget):
@@ -24,7 +26,8 @@ class NoAccessPage(QWidget):
         self.sentence.setStyleSheet(f"color: {colour('#444', 'window-text')};")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
-        layout.addWidget(heading(title, 6))
+        # Titles are the sidebar's (marked for translation in the MainWindow context).
+        layout.addWidget(heading(QCoreApplication.translate("MainWindow", title), 6))
         layout.addWidget(self.sentence)
         layout.addStretch(1)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)

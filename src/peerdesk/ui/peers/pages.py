@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from peerdesk.services import access
 from peerdesk.services.session import Session
 from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.no_access import NoAccessPage
 from peerdesk.ui.peers.section import PeersSection
 from peerdesk.ui.sessions.sessions_page import SessionsPage
@@ -19,6 +20,11 @@ from peerdesk.ui.today.today_page import TodayPage
 
 Present = Callable[[QDialog], None]
 ShowPage = Callable[[str], None]
+# The sidebar's titles, which are also the pages' keys (show_page("Peers")); the
+# main window shows them translated.
+SIDEBAR_TITLES = (QT_TRANSLATE_NOOP("MainWindow", "Today"),
+                  QT_TRANSLATE_NOOP("MainWindow", "Peers"),
+                  QT_TRANSLATE_NOOP("MainWindow", "Sessions"))
 
 
 class CaseloadPages:
@@ -33,13 +39,13 @@ class CaseloadPages:
         self._pages: list[tuple[str, QWidget]] = []
         if not access.can_see_peers(session):
             self._pages = [(title, NoAccessPage(title, session))
-                           for title in ("Today", "Peers", "Sessions")]
+                           for title in SIDEBAR_TITLES]
             return
         self.peers = PeersSection(session, bus, present)
         self.today = TodayPage(session, bus, self.open_peer)
         self.sessions = SessionsPage(session, bus, self.open_peer, self.log_session)
-        self._pages = [("Today", self.today), ("Peers", self.peers),
-                       ("Sessions", self.sessions)]
+        self._pages = list(zip(SIDEBAR_TITLES, (self.today, self.peers, self.sessions),
+                               strict=True))
 
     def pages(self) -> list[tuple[str, QWidget]]:
         return list(self._pages)

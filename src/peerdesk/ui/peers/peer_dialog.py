@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,20 +25,30 @@ from peerdesk.domain.staff import Role
 from peerdesk.domain.validation import NAME_MAX
 from peerdesk.services import peers
 from peerdesk.services.session import Session
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.password_fields import error_label, set_message
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
 
+# Shown through gender_label (translated); the English words are also what tests compare.
 GENDER_LABELS = {
-    Gender.UNKNOWN: "Not recorded", Gender.WOMAN: "Woman", Gender.MAN: "Man",
-    Gender.NON_BINARY: "Non-binary", Gender.SELF_DESCRIBED: "In their own words…",
-    Gender.PREFER_NOT_TO_SAY: "Prefers not to say",
+    Gender.UNKNOWN: QT_TRANSLATE_NOOP("PeerDialog", "Not recorded"),
+    Gender.WOMAN: QT_TRANSLATE_NOOP("PeerDialog", "Woman"),
+    Gender.MAN: QT_TRANSLATE_NOOP("PeerDialog", "Man"),
+    Gender.NON_BINARY: QT_TRANSLATE_NOOP("PeerDialog", "Non-binary"),
+    Gender.SELF_DESCRIBED: QT_TRANSLATE_NOOP("PeerDialog", "In their own words…"),
+    Gender.PREFER_NOT_TO_SAY: QT_TRANSLATE_NOOP("PeerDialog", "Prefers not to say"),
 }
+
+
+def gender_label(gender: Gender) -> str:
+    return QCoreApplication.translate("PeerDialog", GENDER_LABELS[gender])
 
 
 def staff_combo(session: Session, roles: tuple[Role, ...], current: int | None) -> QComboBox:
     choices = [(f"{c.name} ({c.role.label})", c.id) for c in peers.assignable_staff(session)
                if c.role in roles]
-    return enum_combo([("— Nobody yet —", None), *choices], current)
+    return enum_combo([(QCoreApplication.translate("PeerDialog", "— Nobody yet —"), None),
+                       *choices], current)
 
 
 class PeerDialog(QDialog):
@@ -54,7 +64,7 @@ class PeerDialog(QDialog):
         self.peer = peer
         self.original_prefs = safe_contact or SafeContact()
         self.saved_id: int | None = None
-        self.setWindowTitle("Change details" if peer else "Add a peer")
+        self.setWindowTitle(self.tr("Change details") if peer else self.tr("Add a peer"))
         self.setMinimumWidth(900)
         d = peer.details if peer else PeerDraft(preferred_name="", first_contact=today())
 
@@ -68,9 +78,9 @@ class PeerDialog(QDialog):
         self.birth_year.setValidator(QIntValidator(1900, 2100, self))
         self.birth_year.setPlaceholderText(self.tr("e.g. 1991"))
         self.birth_year.setMaximumWidth(90)
-        self.age_band = enum_combo([("Not known" if b is AgeBand.UNKNOWN else b.value, b.value)
-                                    for b in AgeBand], d.age_band.value)
-        self.gender = enum_combo([(GENDER_LABELS[g], g.value) for g in Gender], d.gender.value)
+        self.age_band = enum_combo([(self.tr("Not known") if b is AgeBand.UNKNOWN else b.value,
+                                     b.value) for b in AgeBand], d.age_band.value)
+        self.gender = enum_combo([(gender_label(g), g.value) for g in Gender], d.gender.value)
         self.gender_description = QLineEdit(d.gender_description)
         self.gender_description.setPlaceholderText(self.tr("How they describe their gender"))
         self.languages = QLineEdit(d.languages)
@@ -81,7 +91,7 @@ class PeerDialog(QDialog):
         about.addRow(self.tr("&Preferred name or "
                              "alias *"), self._field("name", self.preferred_name))
         about.addRow(self.tr("&Full name"), self._field("full_name", self.full_name,
-                                               "Only if they want it recorded."))
+                                               self.tr("Only if they want it recorded.")))
         age = QHBoxLayout()
         age.addWidget(self.birth_year)
         age.addWidget(self.age_band, 1)
@@ -100,7 +110,7 @@ class PeerDialog(QDialog):
         self.first_contact = DateField(d.first_contact)
         self.status = enum_combo([(s.label, s.value) for s in PeerStatus], d.status.value)
         # Empty is allowed here so the record's own rule can say what is missing.
-        self.closed_on = DateField(d.closed_on, optional=True, placeholder="YYYY-MM-DD")
+        self.closed_on = DateField(d.closed_on, optional=True, placeholder=self.tr("YYYY-MM-DD"))
         self.closed_reason = QLineEdit(d.closed_reason)
         self.caseworker = staff_combo(session, (Role.CASEWORKER, Role.PROGRAMME_LEAD),
                                       d.caseworker_id)
@@ -165,7 +175,7 @@ class PeerDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Save" if peer else "Add peer")
+        save.setText(self.tr("Save") if peer else self.tr("Add peer"))
         save.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -212,7 +222,7 @@ class PeerDialog(QDialog):
     def draft(self) -> PeerDraft:
         year_text = self.birth_year.text().strip()
         if year_text and not year_text.isdigit():
-            raise ValidationError("Year of birth must be a year such as 1991.",
+            raise ValidationError(self.tr("Year of birth must be a year such as 1991."),
                                   field="birth_year")
         status = self.selected_status()
         return PeerDraft(

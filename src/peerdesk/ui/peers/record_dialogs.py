@@ -78,14 +78,14 @@ class RecordDialog(QDialog):
 
 class ConsentDialog(RecordDialog):
     def __init__(self, session: Session, peer_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(session, peer_id, "Record consent", parent)
+        super().__init__(session, peer_id, self.tr("Record consent"), parent)
         self.scope = enum_combo([(s.label, s.value) for s in ConsentScope])
         self.given_on = DateField(today())
         self.review_on = DateField(optional=True)
-        self.add("Consent to", "scope", self.scope)
-        self.add("&Given on", "given_on", self.given_on)
-        self.add("&Review by", "review_on", self.review_on,
-                 "Leave empty if it does not need reviewing.")
+        self.add(self.tr("Consent to"), "scope", self.scope)
+        self.add(self.tr("&Given on"), "given_on", self.given_on)
+        self.add(self.tr("&Review by"), "review_on", self.review_on,
+                 self.tr("Leave empty if it does not need reviewing."))
         self.scope.setFocus()
 
     def save(self) -> None:
@@ -97,16 +97,16 @@ class ConsentDialog(RecordDialog):
 
 class ReferralDialog(RecordDialog):
     def __init__(self, session: Session, peer_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(session, peer_id, "Add a referral", parent)
+        super().__init__(session, peer_id, self.tr("Add a referral"), parent)
         self.destination = enum_combo([(d.label, d.value) for d in ReferralDestination])
         self.destination_name = QLineEdit()
         self.destination_name.setPlaceholderText(self.tr("e.g. Women's Aid counselling service"))
         self.made_on = DateField(today())
         self.status = enum_combo([(s.value.capitalize(), s.value) for s in ReferralStatus])
-        self.add("Referred &to", "destination", self.destination)
-        self.add("&Where", "destination_name", self.destination_name)
-        self.add("&Date", "made_on", self.made_on)
-        self.add("&Status", "status", self.status)
+        self.add(self.tr("Referred &to"), "destination", self.destination)
+        self.add(self.tr("&Where"), "destination_name", self.destination_name)
+        self.add(self.tr("&Date"), "made_on", self.made_on)
+        self.add(self.tr("&Status"), "status", self.status)
         self.destination.setFocus()
 
     def save(self) -> None:
@@ -123,7 +123,7 @@ class RatingDialog(RecordDialog):
 
     def __init__(self, session: Session, peer_id: int, measures: list[Measure],
                  current: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(session, peer_id, "Record a rating", parent)
+        super().__init__(session, peer_id, self.tr("Record a rating"), parent)
         self.setMinimumWidth(560)
         self.measures = measures
         self.measure = QComboBox()
@@ -132,8 +132,8 @@ class RatingDialog(RecordDialog):
         if current:
             self.measure.setCurrentIndex(max(0, self.measure.findData(current)))
         self.rated_on = DateField(today())
-        self.add("&Measure", "measure", self.measure)
-        self.add("&Date", "rated_on", self.rated_on)
+        self.add(self.tr("&Measure"), "measure", self.measure)
+        self.add(self.tr("&Date"), "rated_on", self.rated_on)
         self.questions = QFormLayout()
         self.spins: list[QSpinBox] = []
         holder = QWidget()

@@ -7,12 +7,13 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from peerdesk.domain.consent import Consent
 from peerdesk.domain.referral import ReferralStatus
 from peerdesk.services.audit_log import AuditRow
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.table_model import Index, RowTableModel
 from peerdesk.ui.timefmt import local_time
 
@@ -64,7 +65,10 @@ class TimelineColumn(IntEnum):
 
 class TimelineModel(ColouredModel):
     columns = TimelineColumn
-    headers = ("Date", "What", "Details", "By")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Date"), QT_TRANSLATE_NOOP("TableHeader", "What"),
+        QT_TRANSLATE_NOOP("TableHeader", "Details"), QT_TRANSLATE_NOOP("TableHeader", "By"),
+    )
 
     def display(self, row: TimelineEntry, column: Any) -> str:
         return (row.when.isoformat(), row.what, row.detail, row.by)[column]
@@ -85,15 +89,21 @@ class ConsentColumn(IntEnum):
 
 def consent_state(consent: Consent, on: date) -> str:
     if consent.withdrawn_on is not None:
-        return f"Withdrawn {consent.withdrawn_on.isoformat()}"
+        return QCoreApplication.translate("ConsentModel", "Withdrawn {date}").format(
+            date=consent.withdrawn_on.isoformat())
     if consent.review_due(on):
-        return "Review due"
-    return "Current" if consent.is_current(on) else "Not yet in force"
+        return QCoreApplication.translate("ConsentModel", "Review due")
+    if consent.is_current(on):
+        return QCoreApplication.translate("ConsentModel", "Current")
+    return QCoreApplication.translate("ConsentModel", "Not yet in force")
 
 
 class ConsentModel(ColouredModel):
     columns = ConsentColumn
-    headers = ("Consent to", "Given", "Review by", "State")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Consent to"), QT_TRANSLATE_NOOP("TableHeader", "Given"),
+        QT_TRANSLATE_NOOP("TableHeader", "Review by"), QT_TRANSLATE_NOOP("TableHeader", "State"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -130,7 +140,10 @@ class ReferralColumn(IntEnum):
 
 class ReferralModel(ColouredModel):
     columns = ReferralColumn
-    headers = ("Date", "Referred to", "Where", "Status")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Date"), QT_TRANSLATE_NOOP("TableHeader", "Referred to"),
+        QT_TRANSLATE_NOOP("TableHeader", "Where"), QT_TRANSLATE_NOOP("TableHeader", "Status"),
+    )
 
     def display(self, row: Any, column: Any) -> str:
         d = row.draft
@@ -155,7 +168,10 @@ class RatingColumn(IntEnum):
 
 class RatingModel(ColouredModel):
     columns = RatingColumn
-    headers = ("Date", "Measure", "Answers", "Total")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Date"), QT_TRANSLATE_NOOP("TableHeader", "Measure"),
+        QT_TRANSLATE_NOOP("TableHeader", "Answers"), QT_TRANSLATE_NOOP("TableHeader", "Total"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -185,7 +201,10 @@ class FollowUpColumn(IntEnum):
 
 class FollowUpModel(ColouredModel):
     columns = FollowUpColumn
-    headers = ("Due", "After", "Agreed by")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Due"), QT_TRANSLATE_NOOP("TableHeader", "After"),
+        QT_TRANSLATE_NOOP("TableHeader", "Agreed by"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -213,7 +232,10 @@ class TrailColumn(IntEnum):
 
 class TrailModel(ColouredModel):
     columns = TrailColumn
-    headers = ("When", "Who", "What", "Details")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "When"), QT_TRANSLATE_NOOP("TableHeader", "Who"),
+        QT_TRANSLATE_NOOP("TableHeader", "What"), QT_TRANSLATE_NOOP("TableHeader", "Details"),
+    )
 
     def display(self, row: AuditRow, column: Any) -> str:
         return (local_time(row.at), row.who, row.what, row.detail)[column]

@@ -7,6 +7,7 @@ from typing import Any
 
 from peerdesk.services.casework import NoteHit
 from peerdesk.services.casework_lists import SessionRow
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.table_model import RowTableModel
 
 
@@ -22,7 +23,12 @@ class RecentColumn(IntEnum):
 
 class RecentSessionsModel(RowTableModel[SessionRow]):
     columns = RecentColumn
-    headers = ("Date", "Reference", "Preferred name", "Kind", "Mode", "Minutes", "Worker")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Date"), QT_TRANSLATE_NOOP("TableHeader", "Reference"),
+        QT_TRANSLATE_NOOP("TableHeader", "Preferred name"),
+        QT_TRANSLATE_NOOP("TableHeader", "Kind"), QT_TRANSLATE_NOOP("TableHeader", "Mode"),
+        QT_TRANSLATE_NOOP("TableHeader", "Minutes"), QT_TRANSLATE_NOOP("TableHeader", "Worker"),
+    )
 
     def display(self, row: SessionRow, column: Any) -> str:
         return (row.held_on.isoformat(), row.ref, row.preferred_name, row.kind.label,
@@ -45,7 +51,11 @@ class HitColumn(IntEnum):
 
 class NoteHitModel(RowTableModel[NoteHit]):
     columns = HitColumn
-    headers = ("Date", "Reference", "Preferred name", "Where the words appear")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Date"), QT_TRANSLATE_NOOP("TableHeader", "Reference"),
+        QT_TRANSLATE_NOOP("TableHeader", "Preferred name"),
+        QT_TRANSLATE_NOOP("TableHeader", "Where the words appear"),
+    )
 
     def display(self, row: NoteHit, column: Any) -> str:
         return (row.held_on.isoformat(), row.ref, row.preferred_name, row.excerpt)[column]

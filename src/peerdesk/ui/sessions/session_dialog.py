@@ -108,7 +108,8 @@ class SessionDialog(QDialog):
         self.stored = stored  # a stored session when changing one
         self.peer_id = peer_id
         self.saved_id: int | None = None
-        self.setWindowTitle("Change a session" if stored is not None else "Log a session")
+        self.setWindowTitle(self.tr("Change a session") if stored is not None
+                            else self.tr("Log a session"))
         self.setMinimumWidth(620)
         draft: SessionDraft | None = getattr(stored, "draft", None)
         self.fields: dict[str, Field] = {}
@@ -302,14 +303,15 @@ class SessionDialog(QDialog):
     def draft(self) -> SessionDraft:
         peer_id = self._peer_id()
         if peer_id is None:
-            raise ValidationError("Choose who the session was with.", field="peer")
+            raise ValidationError(self.tr("Choose who the session was with."), field="peer")
         return SessionDraft(
             peer_id=peer_id, worker_id=self.session.staff.id,
             held_on=self.held_on.value(what="Session date", field="held_on") or today(),
             minutes=self.minutes.value(), mode=self.selected_mode(),
             kind=SessionKind(self.kind.currentData()), topics=self.checked_topics(),
             notes=self.notes.toPlainText(), next_steps=self.next_steps.toPlainText(),
-            follow_up_on=self.follow_up_on.value(what="Follow-up date", field="follow_up_on"))
+            follow_up_on=self.follow_up_on.value(what="Follow-up date",
+                                                 field="follow_up_on"))
 
     def accept(self) -> None:
         for field in self.fields.values():

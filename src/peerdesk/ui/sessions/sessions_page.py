@@ -24,6 +24,7 @@ from peerdesk.services import casework, casework_lists
 from peerdesk.services.session import Session
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
+from peerdesk.ui.i18n import plural
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.sessions.models import (
     HitColumn,
@@ -65,7 +66,7 @@ class SessionsPage(QWidget):
 
         self.recent = RecentSessionsModel(self)
         self.recent_proxy = sorting_filter(self.recent, self)
-        self.recent_view = _table("Recent sessions")
+        self.recent_view = _table(self.tr("Recent sessions"))
         self.recent_view.setModel(self.recent_proxy)
         self.recent_view.sortByColumn(RecentColumn.DATE, Qt.SortOrder.DescendingOrder)
         header = self.recent_view.horizontalHeader()
@@ -79,7 +80,7 @@ class SessionsPage(QWidget):
 
         self.hits = NoteHitModel(self)
         self.hits_proxy = sorting_filter(self.hits, self)
-        self.hits_view = _table("Notes found")
+        self.hits_view = _table(self.tr("Notes found"))
         self.hits_view.setModel(self.hits_proxy)
         self.hits_view.sortByColumn(HitColumn.DATE, Qt.SortOrder.DescendingOrder)
         hit_header = self.hits_view.horizontalHeader()
@@ -150,10 +151,11 @@ class SessionsPage(QWidget):
 
     def _caption_recent(self) -> None:
         n = self.recent.rowCount()
-        self.caption.setText(f"The {n} most recent sessions you can see. Enter or double-click "
-                             "opens the peer." if n else
-                             "No sessions yet. Open a peer and press Ctrl+Shift+S, or use "
-                             "“Log a session…”.")
+        self.caption.setText(
+            self.tr("The {n} most recent sessions you can see. Enter or double-click opens "
+                    "the peer.").format(n=n) if n else
+            self.tr("No sessions yet. Open a peer and press Ctrl+Shift+S, or use “Log a "
+                    "session…”."))
 
     def _search_edited(self, text: str) -> None:
         if not text.strip():
@@ -174,12 +176,15 @@ class SessionsPage(QWidget):
         self.views.setCurrentWidget(self.hits_view)
         n = len(hits)
         if n >= SEARCH_LIMIT:
-            found = f"The {n} most recent sessions"
+            found = self.tr("The {n} most recent sessions with notes containing every word. "
+                            "Enter or double-click opens the peer.")
         else:
-            found = f"{n} session{'s' if n != 1 else ''}"
-        self.caption.setText(f"{found} with notes containing every word. Enter or "
-                             "double-click opens the peer." if n else
-                             "No notes contain all of those words.")
+            found = plural(n, self.tr("{n} session with notes containing every word. Enter "
+                                      "or double-click opens the peer."),
+                           self.tr("{n} sessions with notes containing every word. Enter or "
+                                   "double-click opens the peer."))
+        self.caption.setText(found.format(n=n) if n else
+                             self.tr("No notes contain all of those words."))
         if n:
             self.hits_view.selectRow(0)
             self.hits_view.setFocus()

@@ -26,6 +26,7 @@ from peerdesk.services.session import Session
 from peerdesk.services.today import TodayItem
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel
 from peerdesk.ui.theme import colour
@@ -46,7 +47,11 @@ class TodayColumn(IntEnum):
 
 class TodayModel(RowTableModel[TodayItem]):
     columns = TodayColumn
-    headers = ("When", "Reference", "Preferred name", "What")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "When"), QT_TRANSLATE_NOOP("TableHeader", "Reference"),
+        QT_TRANSLATE_NOOP("TableHeader", "Preferred name"),
+        QT_TRANSLATE_NOOP("TableHeader", "What"),
+    )
 
     def __init__(self, parent: Any = None, *, urgent: bool = True) -> None:
         super().__init__(parent)
@@ -54,7 +59,7 @@ class TodayModel(RowTableModel[TodayItem]):
         self.urgent = urgent
 
     def display(self, row: TodayItem, column: Any) -> str:
-        late = " · overdue" if self.urgent else " · due"
+        late = self.tr(" · overdue") if self.urgent else self.tr(" · due")
         when = row.when.isoformat() + (late if row.overdue else "")
         return (when, row.ref, row.preferred_name, row.what)[column]
 
@@ -110,8 +115,13 @@ class TodaySection(QWidget):
         self.model.set_rows(items)
         n = len(items)
         late = sum(1 for i in items if i.overdue)
-        word = "overdue" if self.urgent else "past their date"
-        self.title.setText(f"{self.title_text} ({n}" + (f", {late} {word})" if late else ")"))
+        if not late:
+            title = self.tr("{title} ({n})")
+        elif self.urgent:
+            title = self.tr("{title} ({n}, {late} overdue)")
+        else:
+            title = self.tr("{title} ({n}, {late} past their date)")
+        self.title.setText(title.format(title=self.title_text, n=n, late=late))
         self.empty.setVisible(n == 0)
         self.view.setVisible(n > 0)
         rows = min(max(n, 1), 8)
@@ -137,10 +147,12 @@ class TodayPage(QWidget):
         self.date_label = muted()
         self.date_label.setWordWrap(False)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.follow_ups = TodaySection("Follow-ups due", "No follow-ups are due.", open_peer)
-        self.logged = TodaySection("Sessions logged today", "No sessions logged yet today.",
-                                   open_peer)
-        self.reviews = TodaySection("Consent reviews due", "No consent reviews are due.",
+        self.follow_ups = TodaySection(self.tr("Follow-ups due"),
+                                       self.tr("No follow-ups are due."), open_peer)
+        self.logged = TodaySection(self.tr("Sessions logged today"),
+                                   self.tr("No sessions logged yet today."), open_peer)
+        self.reviews = TodaySection(self.tr("Consent reviews due"),
+                                    self.tr("No consent reviews are due."),
                                     open_peer, urgent=False)
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Today")))

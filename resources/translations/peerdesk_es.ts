@@ -1,0 +1,2988 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AddStaffDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+94"/>
+        <source>Give the person this first password in private. PeerDesk asks them to choose their own the first time they sign in.</source>
+        <translation>Dé a la persona esta primera contraseña en privado. PeerDesk le pedirá que elija la suya la primera vez que inicie sesión.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Función:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add account</source>
+        <translation>&amp;Añadir cuenta</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+86"/>
+        <source>The first administrator</source>
+        <translation>La primera persona administradora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account manages staff accounts. Use your own name.</source>
+        <translation>Esta cuenta gestiona las cuentas del personal. Use su propio nombre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Create vault</source>
+        <translation>&amp;Crear bóveda</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your &amp;name:</source>
+        <translation>Su &amp;nombre:</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceChart</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/chart.py" line="+21"/>
+        <source>Chart of attendance per meeting</source>
+        <translation>Gráfico de asistencia por reunión</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{meetings} meetings held, {total} people in all</source>
+        <translation>{meetings} reuniones celebradas, {total} personas en total</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No registers taken yet: bars appear once a meeting is marked.</source>
+        <translation>Aún no se ha pasado lista: las barras aparecen cuando se marca una reunión.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Attended (on the register)</source>
+        <translation>Asistieron (en la lista)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anonymous head-count</source>
+        <translation>Recuento anónimo</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="+273"/>
+        <source>walk-in</source>
+        <translation>sin cita</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/audit_page.py" line="+40"/>
+        <source>Search the audit log…</source>
+        <translation>Buscar en el registro de auditoría…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search the audit log</source>
+        <translation>Buscar en el registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{total} most recent events</source>
+        <translation>{total} eventos más recientes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} of {total} events match</source>
+        <translation>{shown} de {total} eventos coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackupNotifier</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/auto_backup.py" line="+22"/>
+        <source>Today&apos;s automatic backup was saved and checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Automatic backup not made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today&apos;s automatic backup could not be made. Your work is safe and the vault is unchanged.
+
+{reason}
+
+An administrator can check Admin › Backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupText</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/backup_text.py" line="+10"/>
+        <source>{mb} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kb} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{peers} peers, {sessions} one-to-one sessions, {groups} groups, {meetings} meetings and {staff} staff accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+96"/>
+        <source>No folder chosen yet: a USB stick is a good place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up &amp;automatically once a day, when someone first signs in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keep the newest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backup result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back &amp;up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Backups in the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each backup is encrypted like the vault: the same passwords and the recovery key open it. It is checked after writing. Restoring makes a new vault beside this one; this vault is never written over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backups in this folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Last backup: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Choose the backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backing up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Backup saved and checked: {path} ({size}). It holds {counts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No backup was made. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup not made</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentrePage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="-45"/>
+        <source>Welcome to PeerDesk</source>
+        <translation>Bienvenida a PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let&apos;s set up this computer for your centre. It takes a minute.</source>
+        <translation>Vamos a preparar este ordenador para su centro. Lleva un minuto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Harbour Lane Peer Support</source>
+        <translation>p. ej. Apoyo entre Pares Calle del Puerto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PeerDesk keeps your centre&apos;s records in one encrypted file on this computer. It never sends anything over the internet.</source>
+        <translation>PeerDesk guarda los registros de su centro en un único archivo cifrado en este ordenador. Nunca envía nada por internet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Centre &amp;name:</source>
+        <translation>&amp;Nombre del centro:</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/password_dialog.py" line="+31"/>
+        <source>Choose your own password</source>
+        <translation>Elija su propia contraseña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change my password</source>
+        <translation>Cambiar mi contraseña</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your account was given a first password by an administrator. Choose your own now — one only you know.</source>
+        <translation>Una persona administradora le dio una primera contraseña. Elija ahora la suya, una que solo usted conozca.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your password unlocks the vault. Choose one that only you know.</source>
+        <translation>Su contraseña abre la bóveda. Elija una que solo usted conozca.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Change password</source>
+        <translation>&amp;Cambiar contraseña</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;urrent password:</source>
+        <translation>Contraseña &amp;actual:</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRoleDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+51"/>
+        <source>Change role</source>
+        <translation>Cambiar función</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role for {name}:</source>
+        <translation>Función de {name}:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Change role</source>
+        <translation>&amp;Cambiar función</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+81"/>
+        <source>Record consent</source>
+        <translation>Registrar consentimiento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Consent to</source>
+        <translation>Consentimiento para</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Given on</source>
+        <translation>&amp;Dado el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Review by</source>
+        <translation>&amp;Revisar antes de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave empty if it does not need reviewing.</source>
+        <translation>Déjelo vacío si no hace falta revisarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+92"/>
+        <source>Withdrawn {date}</source>
+        <translation>Retirado el {date}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review due</source>
+        <translation>Revisión pendiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Current</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet in force</source>
+        <translation>Aún no vigente</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/forms.py" line="+30"/>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>AAAA-MM-DD (opcional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+41"/>
+        <source>Facilitators</source>
+        <translation>Facilitadores</translation>
+    </message>
+</context>
+<context>
+    <name>Drafts</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/drafts.py" line="+61"/>
+        <source>You were writing a session when PeerDesk locked. Nothing was lost.
+
+Carry on with it now?</source>
+        <translation>Estaba escribiendo una sesión cuando PeerDesk se bloqueó. No se perdió nada.
+
+¿Quiere seguir con ella ahora?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You were writing {n} sessions when PeerDesk locked. Nothing was lost.
+
+Carry on with it now?</source>
+        <translation>Estaba escribiendo {n} sesiones cuando PeerDesk se bloqueó. No se perdió nada.
+
+¿Quiere seguir con ellas ahora?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Carry on</source>
+        <translation>&amp;Seguir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Más tarde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/errors.py" line="+13"/>
+        <source>PeerDesk met an unexpected problem and stopped what it was doing. Nothing further was changed. If it happens again, note what you were doing and ask for help.</source>
+        <translation>PeerDesk tuvo un problema inesperado y dejó lo que estaba haciendo. No se cambió nada más. Si vuelve a ocurrir, anote lo que estaba haciendo y pida ayuda.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+36"/>
+        <source>For example: Tuesday women&apos;s circle</source>
+        <translation>Por ejemplo: círculo de mujeres de los martes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mode</source>
+        <translation>&amp;Modalidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Facilitators</source>
+        <translation>&amp;Facilitadores</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change group</source>
+        <translation>Cambiar grupo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a group</source>
+        <translation>Añadir un grupo</translation>
+    </message>
+</context>
+<context>
+    <name>GroupListPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/section.py" line="+63"/>
+        <source>Search groups by name, kind or facilitator…</source>
+        <translation>Buscar grupos por nombre, tipo o facilitador…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search groups</source>
+        <translation>Buscar grupos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show a&amp;rchived</source>
+        <translation>Mostrar a&amp;rchivados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add group…</source>
+        <translation>&amp;Añadir grupo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arc&amp;hive…</source>
+        <translation>Arc&amp;hivar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;store</source>
+        <translation>Re&amp;staurar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{n} group</source>
+        <translation>{n} grupo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} groups</source>
+        <translation>{n} grupos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No groups yet. “Add group…” starts one: a name is all it needs.</source>
+        <translation>Aún no hay grupos. «Añadir grupo…» crea uno: solo hace falta un nombre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You don&apos;t facilitate any groups yet. A caseworker or programme lead can add you as a facilitator.</source>
+        <translation>Aún no facilita ningún grupo. Quien lleva casos o coordina programas puede añadirle como facilitador/a.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No group matches. Clear the search, or show archived groups.</source>
+        <translation>Ningún grupo coincide. Borre la búsqueda o muestre los grupos archivados.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-219"/>
+        <source>{name}  (archived {date})</source>
+        <translation>{name}  (archivado el {date})</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/group_page.py" line="+82"/>
+        <source>← Back to groups</source>
+        <translation>← Volver a los grupos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to groups (Esc or Alt+Left)</source>
+        <translation>Volver a los grupos (Esc o Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Reuniones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>M&amp;embers</source>
+        <translation>Mi&amp;embros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attendance over &amp;time</source>
+        <translation>Asistencia a lo largo del &amp;tiempo</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Meetings</source>
+        <translation>Reuniones</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Take &amp;register…</source>
+        <translation>Pasar &amp;lista…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the register of the chosen meeting (Enter)</source>
+        <translation>Abrir la lista de la reunión elegida (Intro)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Schedule meeting…</source>
+        <translation>&amp;Programar reunión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule se&amp;ries…</source>
+        <translation>Programar se&amp;rie…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change meeting…</source>
+        <translation>&amp;Cambiar reunión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cance&amp;l meeting…</source>
+        <translation>Cance&amp;lar reunión…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No meetings yet. Schedule one, or a weekly series.</source>
+        <translation>Aún no hay reuniones. Programe una, o una serie semanal.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add a member… type a few letters of a name, then Enter</source>
+        <translation>Añadir un miembro… escriba unas letras de un nombre y pulse Intro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;End membership…</source>
+        <translation>&amp;Dar de baja…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rate = meetings attended out of the meetings they were marked for. Leaving a group keeps every past mark.</source>
+        <translation>Tasa = reuniones a las que asistió de aquellas en que se le marcó. Dejar un grupo conserva todas las marcas anteriores.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>facilitated by {names}</source>
+        <translation>facilitado por {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no facilitators yet</source>
+        <translation>aún sin facilitadores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} members</source>
+        <translation>{n} miembros</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>archived {date}</source>
+        <translation>archivado el {date}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{n} meeting with a register: {total} attendances on the register and {anon} counted anonymously.</source>
+        <translation>{n} reunión con lista: {total} asistencias en la lista y {anon} contadas de forma anónima.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} meetings with a register: {total} attendances on the register and {anon} counted anonymously.</source>
+        <translation>{n} reuniones con lista: {total} asistencias en la lista y {anon} contadas de forma anónima.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> The chart shows the latest {n}.</source>
+        <translation> El gráfico muestra las últimas {n}.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <location line="+3"/>
+        <source>Cancel meeting</source>
+        <translation>Cancelar reunión</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Cancel the meeting of {date}? It stays in the list, marked cancelled.</source>
+        <translation>¿Cancelar la reunión del {date}? Sigue en la lista, marcada como cancelada.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>already a member</source>
+        <translation>ya es miembro</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+3"/>
+        <source>End membership</source>
+        <translation>Dar de baja</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>{name} leaves this group from today? Their past attendance is kept.</source>
+        <translation>¿{name} deja este grupo desde hoy? Se conserva su asistencia anterior.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsSection</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/section.py" line="-114"/>
+        <source>Your role ({role}) does not include groups, so there is nothing to show here. Caseworkers and programme leads run groups; peer supporters see the groups they facilitate.</source>
+        <translation>Su función ({role}) no incluye los grupos, así que aquí no hay nada que mostrar. Quienes llevan casos o coordinan programas dirigen grupos; las personas de apoyo ven los grupos que facilitan.</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <location line="+3"/>
+        <source>Archive group</source>
+        <translation>Archivar grupo</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Archive “{name}”? It leaves the list; every meeting and mark is kept, and it can be restored.</source>
+        <translation>¿Archivar «{name}»? Sale de la lista; se conservan todas las reuniones y marcas, y se puede restaurar.</translation>
+    </message>
+</context>
+<context>
+    <name>LineChart</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/chart.py" line="+32"/>
+        <source>Chart of ratings over time</source>
+        <translation>Gráfico de valoraciones a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No ratings of this kind yet.</source>
+        <translation>Aún no hay valoraciones de este tipo.</translation>
+    </message>
+</context>
+<context>
+    <name>LockSettingsPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/lock_settings_page.py" line="+33"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock after this many idle minutes</source>
+        <translation>Bloquear tras estos minutos sin actividad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PeerDesk locks itself when nobody has touched the keyboard or mouse for this long, and keeps anything being typed for after sign-in. On a shared PC, shorter is safer. Anyone can lock at once with Ctrl+L, or hide everything with the Hide button or by pressing Shift three times.</source>
+        <translation>PeerDesk se bloquea cuando nadie ha tocado el teclado ni el ratón durante este tiempo, y guarda lo que se estaba escribiendo para después de iniciar sesión. En un ordenador compartido, cuanto menos tiempo, más seguro. Cualquiera puede bloquear al instante con Ctrl+L, u ocultarlo todo con el botón Ocultar o pulsando Mayús tres veces.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Lock after</source>
+        <translation>&amp;Bloquear tras</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved: PeerDesk locks after {minutes} idle minutes.</source>
+        <translation>Guardado: PeerDesk se bloquea tras {minutes} minutos sin actividad.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/pages.py" line="+25"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+41"/>
+        <source>HH:MM, e.g. 18:30</source>
+        <translation>HH:MM, p. ej. 18:30</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A room, an address, or “online”</source>
+        <translation>Una sala, una dirección o «en línea»</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every week</source>
+        <translation>Cada semana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every fortnight</source>
+        <translation>Cada quince días</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> meetings</source>
+        <translation> reuniones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;First meeting</source>
+        <translation>&amp;Primera reunión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Time</source>
+        <translation>&amp;Hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Place</source>
+        <translation>&amp;Lugar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Repeat</source>
+        <translation>&amp;Repetir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;How many</source>
+        <translation>&amp;Cuántas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Facilitators</source>
+        <translation>&amp;Facilitadores</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ticked: the group&apos;s facilitators. Saving sets them as this meeting&apos;s facilitators.</source>
+        <translation>Marcados: quienes facilitan el grupo. Al guardar, pasan a facilitar esta reunión.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change meeting — {group}</source>
+        <translation>Cambiar reunión — {group}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule a series of meetings — {group}</source>
+        <translation>Programar una serie de reuniones — {group}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule a meeting — {group}</source>
+        <translation>Programar una reunión — {group}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-32"/>
+        <source>Register to take</source>
+        <translation>Lista por pasar</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held</source>
+        <translation>Celebrada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+</context>
+<context>
+    <name>MemberModel</name>
+    <message>
+        <location line="+90"/>
+        <source>{attended} of {marked}</source>
+        <translation>{attended} de {marked}</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipModel</name>
+    <message>
+        <location line="+129"/>
+        <source>still a member</source>
+        <translation>sigue siendo miembro</translation>
+    </message>
+</context>
+<context>
+    <name>NeutralScreen</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/quick_hide.py" line="+84"/>
+        <source>Locked.</source>
+        <translation>Bloqueado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue to sign in</source>
+        <translation>Continuar para iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/password_fields.py" line="+14"/>
+        <source>Too short</source>
+        <translation>Demasiado corta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weak</source>
+        <translation>Débil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fair</source>
+        <translation>Aceptable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Good</source>
+        <translation>Buena</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strong</source>
+        <translation>Fuerte</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>At least 10 characters; a few words work well</source>
+        <translation>Al menos 10 caracteres; unas cuantas palabras funcionan bien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the new password again</source>
+        <translation>Escriba otra vez la contraseña nueva</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password strength</source>
+        <translation>Solidez de la contraseña</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Password:</source>
+        <translation>Co&amp;ntraseña:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strength:</source>
+        <translation>Solidez:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Confirmar contraseña:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>NoAccessPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/no_access.py" line="+14"/>
+        <source>Your role ({role}) looks after accounts and backups and does not include peers&apos; records, so there is nothing to show here. Caseworkers, peer supporters and programme leads work with peers.</source>
+        <translation>Su función ({role}) se ocupa de cuentas y copias de seguridad y no incluye los registros de las personas, así que aquí no hay nada que mostrar. Trabajan con las personas quienes llevan casos, dan apoyo entre pares o coordinan programas.</translation>
+    </message>
+</context>
+<context>
+    <name>PeerAttendanceTab</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/peer_attendance.py" line="+27"/>
+        <source>Groups of this peer</source>
+        <translation>Grupos de esta persona</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attendance of this peer</source>
+        <translation>Asistencia de esta persona</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Attended {attended} of {marked} meetings they were marked for.</source>
+        <translation>Asistió a {attended} de {marked} reuniones en las que se la marcó.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not on any register yet.</source>
+        <translation>Aún no figura en ninguna lista.</translation>
+    </message>
+</context>
+<context>
+    <name>PeerDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+34"/>
+        <source>Not recorded</source>
+        <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Woman</source>
+        <translation>Mujer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Man</source>
+        <translation>Hombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-binary</source>
+        <translation>No binario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In their own words…</source>
+        <translation>Con sus propias palabras…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefers not to say</source>
+        <translation>Prefiere no decirlo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>— Nobody yet —</source>
+        <translation>— Nadie todavía —</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Change details</source>
+        <translation>Cambiar datos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a peer</source>
+        <translation>Añadir una persona</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preferred name or alias</source>
+        <translation>Nombre preferido o alias</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. 1991</source>
+        <translation>p. ej. 1991</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not known</source>
+        <translation>Se desconoce</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How they describe their gender</source>
+        <translation>Cómo describe su género</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. English, Romanian</source>
+        <translation>p. ej. inglés, rumano</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Preferred name or alias *</source>
+        <translation>Nombre &amp;preferido o alias *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Full name</source>
+        <translation>Nombre &amp;completo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only if they want it recorded.</source>
+        <translation>Solo si quiere que conste.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Year of birth / age band</source>
+        <translation>&amp;Año de nacimiento / franja de edad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Gender</source>
+        <translation>&amp;Género</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Languages</source>
+        <translation>&amp;Idiomas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nationality</source>
+        <translation>&amp;Nacionalidad</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First &amp;contact by</source>
+        <translation>Primer &amp;contacto por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact &amp;date</source>
+        <translation>&amp;Fecha del primer contacto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed o&amp;n</source>
+        <translation>Cerrado &amp;el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for closing</source>
+        <translation>Motivo del cierre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case&amp;worker</source>
+        <translation>&amp;Trabajador/a de casos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer s&amp;upporter</source>
+        <translation>Persona de a&amp;poyo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Do &amp;not contact them at all</source>
+        <translation>&amp;No contactar en absoluto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls OK</source>
+        <translation>Llamadas sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texts OK</source>
+        <translation>Mensajes sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email OK</source>
+        <translation>Correo sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voicemail OK</source>
+        <translation>Buzón de voz sí</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. texts only after 6 pm</source>
+        <translation>p. ej. mensajes solo después de las 18:00</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept hidden</source>
+        <translation>Se mantiene oculta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never shown in the safe-contact banner</source>
+        <translation>Nunca se muestra en el aviso de contacto seguro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safe &amp;times</source>
+        <translation>&amp;Horarios seguros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code wor&amp;d</source>
+        <translation>Pala&amp;bra clave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other safety notes</source>
+        <translation>Otras notas de seguridad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About them</source>
+        <translation>Sobre la persona</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Casework</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Safe contact</source>
+        <translation>Contacto seguro</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add peer</source>
+        <translation>Añadir persona</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Year of birth must be a year such as 1991.</source>
+        <translation>El año de nacimiento debe ser un año como 1991.</translation>
+    </message>
+</context>
+<context>
+    <name>PeerListModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+188"/>
+        <source>{date} (overdue)</source>
+        <translation>{date} (atrasado)</translation>
+    </message>
+</context>
+<context>
+    <name>PeerPicker</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+52"/>
+        <source>Type a name, alias or reference…</source>
+        <translation>Escriba un nombre, alias o referencia…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer</source>
+        <translation>Persona</translation>
+    </message>
+</context>
+<context>
+    <name>PeerSuggestBox</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/suggest.py" line="+35"/>
+        <source>Suggestions</source>
+        <translation>Sugerencias</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/reports/period_picker.py" line="+52"/>
+        <location line="+9"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+16"/>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+19"/>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Year of the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Q1 (Jan–Mar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Q2 (Apr–Jun)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Q3 (Jul–Sep)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Q4 (Oct–Dec)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Year of the quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>First day of the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day of the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>The range ends before it starts: choose a last day on or after the first day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/printing.py" line="+25"/>
+        <source>Print the recovery key</source>
+        <translation>Imprimir la clave de recuperación</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PeerDesk recovery key</source>
+        <translation>Clave de recuperación de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For: {centre}</source>
+        <translation>Para: {centre}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone holding this key can open the vault. Keep it locked away.</source>
+        <translation>Quien tenga esta clave puede abrir la bóveda. Guárdela bajo llave.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+38"/>
+        <source>Record a rating</source>
+        <translation>Registrar una valoración</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Measure</source>
+        <translation>&amp;Medida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/recovery_dialog.py" line="+35"/>
+        <source>Use the recovery key</source>
+        <translation>Usar la clave de recuperación</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX</source>
+        <translation>XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the recovery key printed when PeerDesk was set up. Upper or lower case and the dashes don&apos;t matter.</source>
+        <translation>Escriba la clave de recuperación que se imprimió al configurar PeerDesk. Las mayúsculas, minúsculas y los guiones no importan.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Administrator account</source>
+        <translation>Cuenta de administración</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Set password and sign in</source>
+        <translation>&amp;Poner contraseña y entrar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key is right. Choose the administrator account and give it a new password. Other staff keep their own passwords.</source>
+        <translation>La clave es correcta. Elija la cuenta de administración y póngale una contraseña nueva. El resto del personal conserva sus contraseñas.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Administrator:</source>
+        <translation>&amp;Administración:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Choose an administrator account.</source>
+        <translation>Elija una cuenta de administración.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+75"/>
+        <source>Your recovery key</source>
+        <translation>Su clave de recuperación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is shown only this once.</source>
+        <translation>Solo se muestra esta vez.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print the key…</source>
+        <translation>&amp;Imprimir la clave…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I have &amp;stored the recovery key safely</source>
+        <translation>He &amp;guardado la clave de recuperación en un lugar seguro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If every staff password is forgotten, this key is the only way back into the records. Print it or write it down exactly.</source>
+        <translation>Si se olvidan todas las contraseñas del personal, esta clave es la única forma de volver a los registros. Imprímala o cópiela exactamente.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Sent to the printer. Check the page before you store it.</source>
+        <translation>Enviada a la impresora. Revise la hoja antes de guardarla.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="-36"/>
+        <source>Add a referral</source>
+        <translation>Añadir una derivación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Women&apos;s Aid counselling service</source>
+        <translation>p. ej. servicio de orientación de una asociación de mujeres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Referred &amp;to</source>
+        <translation>Derivado &amp;a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Where</source>
+        <translation>&amp;Dónde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Estado</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-281"/>
+        <source>— not marked —</source>
+        <translation>— sin marcar —</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>no longer a member</source>
+        <translation>ya no es miembro</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/register_page.py" line="+45"/>
+        <source>Type letters to jump to a person · ↑/↓ move · Space changes the mark · 1 attended · 2 apologies · 3 did not attend · 0 clears · Enter saves · Esc leaves</source>
+        <translation>Escriba letras para ir a una persona · ↑/↓ mover · Espacio cambia la marca · 1 asistió · 2 se excusó · 3 no asistió · 0 borra · Intro guarda · Esc sale</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{n} attended</source>
+        <translation>{n} asistieron</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} apologies</source>
+        <translation>{n} se excusaron</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} did not attend</source>
+        <translation>{n} no asistieron</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} walk-in</source>
+        <translation>{n} sin cita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} walk-ins</source>
+        <translation>{n} sin cita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>head-count {n}</source>
+        <translation>recuento {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} not marked yet</source>
+        <translation>{n} aún sin marcar</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>← Back to the group</source>
+        <translation>← Volver al grupo</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Jump to… type a few letters of a name</source>
+        <translation>Ir a… escriba unas letras de un nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump to a person</source>
+        <translation>Ir a una persona</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add walk-in… type a few letters, then Enter</source>
+        <translation>Añadir sin cita… escriba unas letras y pulse Intro</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Register</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Anonymous head-count</source>
+        <translation>Recuento anónimo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People who came but want no record: a number, no names</source>
+        <translation>Personas que vinieron pero no quieren constar: un número, sin nombres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Register summary</source>
+        <translation>Resumen de la lista</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save register</source>
+        <translation>&amp;Guardar lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save (Enter or Ctrl+Return)</source>
+        <translation>Guardar (Intro o Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anonymous &amp;head-count:</source>
+        <translation>&amp;Recuento anónimo:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>people who came but want no record</source>
+        <translation>personas que vinieron pero no quieren constar</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Register — {group}</source>
+        <translation>Lista — {group}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changing a register already taken</source>
+        <translation>cambiando una lista ya pasada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new register</source>
+        <translation>lista nueva</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Nobody on this register starts with that — add them as a walk-in instead?</source>
+        <translation>Nadie en esta lista empieza así. ¿Añadirla como persona sin cita?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>already on the register</source>
+        <translation>ya está en la lista</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Not saved: {reason} Your marks are still here.</source>
+        <translation>No se guardó: {reason} Sus marcas siguen aquí.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+2"/>
+        <source>Discard marks</source>
+        <translation>Descartar marcas</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>This register has marks that are not saved. Leave without saving them?</source>
+        <translation>Esta lista tiene marcas sin guardar. ¿Salir sin guardarlas?</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSettingsDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/reports/settings_dialog.py" line="+55"/>
+        <source>Report settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Centre name on the cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Smallest count shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counts from 1 to one less than this are shown as “&lt;k”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rounding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paper size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose logo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Centre &amp;name:</source>
+        <translation>&amp;Nombre del centro:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show counts &amp;below as “&lt;k” from k =</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;ounding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo on the cover:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The logo is kept inside the encrypted vault: a PNG or JPEG of at most 1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the centre&apos;s logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Logo not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The centre&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Settings not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+89"/>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Prepare report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count the figures for this period (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepare report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Problem with the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Preparing the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preparing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel preparing the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Report preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a period and press Prepare report. The figures appear here exactly as they will be printed: small counts hidden, no names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+167"/>
+        <source>Save the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <source>Save C&amp;SV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+168"/>
+        <source>Save the report&apos;s tables as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-167"/>
+        <source>P&amp;rint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+206"/>
+        <source>Print the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-203"/>
+        <source>Report status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Preparing the report for %s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled: no report was prepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Prepared: %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Report not prepared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Settings saved. Prepare the report again to use them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved %s (%d pages).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-35"/>
+        <source>Reset password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new first password for {name}. They will be asked to choose their own when they next sign in.</source>
+        <translation>Una nueva primera contraseña para {name}. Se le pedirá que elija la suya la próxima vez que inicie sesión.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new first password for {name}. They will be asked to choose their own when they next sign in. This also reactivates the account.</source>
+        <translation>Una nueva primera contraseña para {name}. Se le pedirá que elija la suya la próxima vez que inicie sesión. Esto también reactiva la cuenta.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Reset password</source>
+        <translation>&amp;Restablecer contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/restore_dialog.py" line="+37"/>
+        <source>The recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken {taken} (vault version {version}).
+Holds {counts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open it with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password or recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show what it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a backup and type a password that opened the vault then, or the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the backup holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New vault location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restore result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backup &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New vault:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open it with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password or key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Restore as a new vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PeerDesk backups (*.peerdesk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Where should the restored vault go?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk vaults (*.peerdesk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Restored into a new vault: {path}
+
+This vault is unchanged. To open the restored one, start PeerDesk with:
+    {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing was restored. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SafeContactBanner</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/banner.py" line="+36"/>
+        <location line="+1"/>
+        <location line="+23"/>
+        <location line="+4"/>
+        <source>Safe contact</source>
+        <translation>Contacto seguro</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>⚠ Safe contact</source>
+        <translation>⚠ Contacto seguro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No restrictions recorded.</source>
+        <translation>No hay restricciones registradas.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+58"/>
+        <source>Change a session</source>
+        <translation>Cambiar una sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a session</source>
+        <translation>Registrar una sesión</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration in minutes</source>
+        <translation>Duración en minutos</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Topics</source>
+        <translation>Temas</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>What happened, in your words. Kept encrypted; never in reports.</source>
+        <translation>Lo que pasó, con sus palabras. Se guarda cifrado; nunca aparece en informes.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Peer</source>
+        <translation>&amp;Persona</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uration</source>
+        <translation>D&amp;uración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mode</source>
+        <translation>&amp;Modalidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Topics</source>
+        <translation>&amp;Temas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ext steps</source>
+        <translation>Pró&amp;ximos pasos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Follow up by</source>
+        <translation>&amp;Seguimiento antes de</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save  (Ctrl+Return)</source>
+        <translation>Guardar  (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>Choose who the session was with.</source>
+        <translation>Elija con quién fue la sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/sessions/sessions_page.py" line="+69"/>
+        <source>Recent sessions</source>
+        <translation>Sesiones recientes</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Notes found</source>
+        <translation>Notas encontradas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Search notes and next steps… (Enter)</source>
+        <translation>Buscar en notas y próximos pasos… (Intro)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search notes</source>
+        <translation>Buscar en notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search notes</source>
+        <translation>&amp;Buscar en notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Log a session…</source>
+        <translation>&amp;Registrar una sesión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a one-to-one session (Ctrl+Shift+S)</source>
+        <translation>Registrar una sesión individual (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The {n} most recent sessions you can see. Enter or double-click opens the peer.</source>
+        <translation>Las {n} sesiones más recientes que puede ver. Intro o doble clic abre a la persona.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sessions yet. Open a peer and press Ctrl+Shift+S, or use “Log a session…”.</source>
+        <translation>Aún no hay sesiones. Abra a una persona y pulse Ctrl+Mayús+S, o use «Registrar una sesión…».</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The {n} most recent sessions with notes containing every word. Enter or double-click opens the peer.</source>
+        <translation>Las {n} sesiones más recientes con notas que contienen todas las palabras. Intro o doble clic abre a la persona.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} session with notes containing every word. Enter or double-click opens the peer.</source>
+        <translation>{n} sesión con notas que contienen todas las palabras. Intro o doble clic abre a la persona.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} sessions with notes containing every word. Enter or double-click opens the peer.</source>
+        <translation>{n} sesiones con notas que contienen todas las palabras. Intro o doble clic abre a la persona.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No notes contain all of those words.</source>
+        <translation>Ninguna nota contiene todas esas palabras.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+22"/>
+        <source>&amp;Finish and sign in</source>
+        <translation>&amp;Terminar y entrar</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/sign_in.py" line="+35"/>
+        <source>Too many unsuccessful tries. You can try again in {n} second.</source>
+        <translation>Demasiados intentos fallidos. Puede volver a intentarlo dentro de {n} segundo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many unsuccessful tries. You can try again in {n} seconds.</source>
+        <translation>Demasiados intentos fallidos. Puede volver a intentarlo dentro de {n} segundos.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Sign in to open your centre&apos;s records.</source>
+        <translation>Inicie sesión para abrir los registros de su centro.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Account name</source>
+        <translation>Nombre de la cuenta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Entrar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forgot every password? Use the recovery key</source>
+        <translation>¿Se olvidaron todas las contraseñas? Use la clave de recuperación</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Account:</source>
+        <translation>&amp;Cuenta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>Co&amp;ntraseña:</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Your name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demo vault — made-up data only. Sign in as {user} / password {password}</source>
+        <translation>Bóveda de demostración — solo datos inventados. Entre como {user} / contraseña {password}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Type or choose your account name.</source>
+        <translation>Escriba o elija el nombre de su cuenta.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+14"/>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivated</source>
+        <translation>Desactivada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed</source>
+        <translation>Eliminada</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/staff_page.py" line="+49"/>
+        <source>Search staff…</source>
+        <translation>Buscar personal…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search staff</source>
+        <translation>Buscar personal</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Staff accounts</source>
+        <translation>Cuentas del personal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add staff…</source>
+        <translation>&amp;Añadir personal…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Restablecer contraseña…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change r&amp;ole…</source>
+        <translation>Cambiar &amp;función…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Desactivar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deactivate stops someone signing in at once. Remove is for people who have left: the vault is re-encrypted so no old copy of their key opens it.</source>
+        <translation>Desactivar impide al instante que alguien inicie sesión. Eliminar es para quien ya se ha ido: la bóveda se vuelve a cifrar para que ninguna copia antigua de su clave la abra.</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Deactivate account</source>
+        <translation>Desactivar cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} will not be able to sign in until an administrator resets their password. Their records and history stay as they are.</source>
+        <translation>{name} no podrá iniciar sesión hasta que una persona administradora restablezca su contraseña. Sus registros e historial quedan como están.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove account</source>
+        <translation>Eliminar cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove {name}&apos;s account for good?
+
+Their key is deleted and the whole vault is re-encrypted under a new key, so that an old copy of the key file can no longer open it. This takes a moment; don&apos;t switch the computer off meanwhile.
+
+Their name stays in the audit log. This can&apos;t be undone.</source>
+        <translation>¿Eliminar para siempre la cuenta de {name}?
+
+Se borra su clave y toda la bóveda se vuelve a cifrar con una clave nueva, para que una copia antigua del archivo de claves ya no pueda abrirla. Lleva un momento; no apague el ordenador mientras tanto.
+
+Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove and re-encrypt</source>
+        <translation>Eliminar y volver a cifrar</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Re-encrypting the vault…</source>
+        <translation>Volviendo a cifrar la bóveda…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removing account</source>
+        <translation>Eliminando la cuenta</translation>
+    </message>
+</context>
+<context>
+    <name>TableHeader</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/audit_model.py" line="+25"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-112"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+138"/>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-167"/>
+        <location line="+168"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+53"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>Objeto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-278"/>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+14"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-58"/>
+        <location line="+122"/>
+        <location line="+35"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-98"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-143"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-92"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-59"/>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="+29"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="+0"/>
+        <source>Mode</source>
+        <translation>Modalidad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Facilitators</source>
+        <translation>Facilitadores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last meeting</source>
+        <translation>Última reunión</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <location line="+161"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-76"/>
+        <location line="+75"/>
+        <location line="+28"/>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="-2"/>
+        <location line="+28"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attended</source>
+        <translation>Asistentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head-count</source>
+        <translation>Recuento</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <location line="+35"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-2"/>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="-28"/>
+        <location line="+28"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="-2"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Attended / marked</source>
+        <translation>Asistió / marcadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Tasa</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+62"/>
+        <source>Mark</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source></source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <location line="+34"/>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Walk-in</source>
+        <translation>Sin cita</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Joined</source>
+        <translation>Entró</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left</source>
+        <translation>Salió</translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="-27"/>
+        <location line="+28"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+1"/>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caseworker</source>
+        <translation>Trabajador/a de casos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next follow-up</source>
+        <translation>Próximo seguimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-102"/>
+        <location line="+167"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location line="-167"/>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Consent to</source>
+        <translation>Consentimiento para</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Given</source>
+        <translation>Dado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review by</source>
+        <translation>Revisar antes de</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Referred to</source>
+        <translation>Derivado a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Measure</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Due</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Tras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed by</source>
+        <translation>Acordado por</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="-1"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="-26"/>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Worker</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Where the words appear</source>
+        <translation>Dónde aparecen las palabras</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+11"/>
+        <source> · overdue</source>
+        <translation> · atrasado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> · due</source>
+        <translation> · pendiente</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location line="+87"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-ups due</source>
+        <translation>Seguimientos pendientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No follow-ups are due.</source>
+        <translation>No hay seguimientos pendientes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions logged today</source>
+        <translation>Sesiones registradas hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sessions logged yet today.</source>
+        <translation>Hoy aún no se ha registrado ninguna sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent reviews due</source>
+        <translation>Revisiones de consentimiento pendientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No consent reviews are due.</source>
+        <translation>No hay revisiones de consentimiento pendientes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter or double-click opens the peer. Overdue follow-ups are marked in red.</source>
+        <translation>Intro o doble clic abre a la persona. Los seguimientos atrasados se marcan en rojo.</translation>
+    </message>
+</context>
+<context>
+    <name>TodaySection</name>
+    <message>
+        <location line="-44"/>
+        <source>{title} ({n})</source>
+        <translation>{title} ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} ({n}, {late} overdue)</source>
+        <translation>{title} ({n}, {late} atrasados)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} ({n}, {late} past their date)</source>
+        <translation>{title} ({n}, {late} con la fecha pasada)</translation>
+    </message>
+</context>
+</TS>
