@@ -54,6 +54,16 @@ def forget_deleted(db: Database, table: str) -> None:
     set_meta(db, _PENDING, ",".join(sorted(pending | {table})))
 
 
+def forget_now(db: Database, tables: tuple[str, ...] = INDEXES) -> None:
+    """Rewrite these indexes now, whatever their size (erasing a person can't wait
+    for sign-out). Call in the transaction that deleted the rows."""
+    for table in tables:
+        _optimize(db, table)
+    pending = [t for t in (get_meta(db, _PENDING) or "").split(",") if t and t not in tables]
+    if get_meta(db, _PENDING):
+        set_meta(db, _PENDING, ",".join(pending))
+
+
 def purge_pending(db: Database) -> None:
     """Run the optimisations deferred by forget_deleted (at sign-out)."""
     pending = [t for t in (get_meta(db, _PENDING) or "").split(",") if t]

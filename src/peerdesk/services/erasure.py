@@ -1,0 +1,96 @@
+"""Erasing one peer on request (DESIGN.md §5 end), and the path retention uses too.
+
+Who may erase: programme leads (Permission.MANAGE_RETENTION), the role that
+manages retention. Caseworkers and peer supporters can't; administrators see
+no peers at all.
+
+Erasure is one confirmed step: the person types the peer's reference code,
+and everything about the peer is deleted in one transaction with one audit
+event that carries the peer's id and reference, never a name. Then the data
+is made physically gone, not only unlinked:
+- the vault connection runs with `secure_delete` on, so freed pages and cells
+  are overwritten with zeros;
+- the search indexes are rewritten in the same transaction (FTS5 keeps
+  deleted terms in its index blocks until then);
+- the write-ahead log is checkpointed and truncated, so no old page version
+  stays in it (if another connection is reading at that moment, the log is
+  cleared when the vault is next closed instead);
+- the encrypted safety copy kept beside the vault before an upgrade is
+  deleted: it still holds the person.
+Backups already written elsewhere are not touched; they age out as the
+centre keeps its last N.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peerdesk.domain.audit import AuditAction
+from peerdesk.domain.errors import PeerDeskError, ValidationError
+from peerdesk.domain.peer import parse_ref
+from peerdesk.domain.staff import Permission
+from peerdesk.services.session import Session
+from peerdesk.storage.migrations import existing_backups
+from peerdesk.storage.repositories import erasure as erasure_repo
+from peerdesk.storage.repositories import peers as peer_repo
+
+
+def can_erase(session: Session) -> bool:
+    return session.can(Permission.MANAGE_RETENTION)
+
+
+@dataclass(frozen=True, slots=True)
+class ErasurePreview:
+    """What erasing one peer will delete, for the confirmation (no names)."""
+
+    peer_id: int
+    ref: str
+    sessions: int
+    consents: int
+    referrals: int
+    ratings: int
+    attendance_marks: int
+
+
+def preview(session: Session, peer_id: int) -> ErasurePreview:
+    session.require(Permission.MANAGE_RETENTION)
+    peer = peer_repo.get(session.db, peer_id)
+    sessions, consents, referrals, ratings, marks = erasure_repo.counts_for(session.db, peer_id)
+    return ErasurePreview(peer_id, peer.ref, sessions, consents, referrals, ratings, marks)
+
+
+def erase_peer(session: Session, peer_id: int, *, typed_ref: str) -> ErasurePreview:
+    """Delete one peer and everything about them; `typed_ref` must be their reference code.
+
+    Returns what was deleted. The check of the typed reference is here, not
+    only in the dialog, so no caller can erase someone by a slip.
+    """
+    session.require(Permission.MANAGE_RETENTION)
+    before = preview(session, peer_id)
+    if parse_ref(typed_ref) != parse_ref(before.ref):
+        raise ValidationError(f"Type the reference code {before.ref} exactly to confirm. "
+                              "Nothing was deleted.", field="typed_ref")
+    with session.db.transaction():
+        erasure_repo.delete_peers(session.db, [peer_id])
+        session.audit(AuditAction.DELETED, "peer", str(peer_id),
+                      f"erased on request ({before.ref})")
+    make_physically_gone(session)
+    return before
+
+
+def make_physically_gone(session: Session) -> None:
+    """After a committed erasure: clear the log of old pages and drop the pre-upgrade copy."""
+    # A reader elsewhere (a report being prepared) keeps the log from being
+    # truncated now; it is cleared when the last connection closes.
+    session.db.checkpoint()
+    for copy in existing_backups(session.vault.paths.database):
+        try:
+            copy.unlink(missing_ok=True)
+        except OSError as exc:
+            raise PeerDeskError(
+                "The record was deleted, but the old safety copy of the vault kept from an "
+                f"upgrade could not be removed ({exc.strerror}). It still holds the record: "
+                f"delete the file {copy.name} beside the vault.") from exc
+
+
+__all__ = ["ErasurePreview", "can_erase", "erase_peer", "make_physically_gone", "preview"]
