@@ -42,6 +42,9 @@ class Permission(Enum):
     MANAGE_RETENTION = "manage_retention"
     VIEW_ALL_PEERS = "view_all_peers"
     READ_ALL_NOTES = "read_all_notes"
+    # Bring peers and sessions in from an old spreadsheet. Programme leads only:
+    # the preview shows names, and administrators see no peers' records.
+    IMPORT_DATA = "import_data"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -55,6 +58,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_RETENTION,
             Permission.VIEW_ALL_PEERS,
             Permission.READ_ALL_NOTES,
+            Permission.IMPORT_DATA,
         }
     ),
     Role.CASEWORKER: frozenset({Permission.VIEW_ALL_PEERS, Permission.READ_ALL_NOTES}),

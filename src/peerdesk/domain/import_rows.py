@@ -1,0 +1,305 @@
+"""Checking an import row by row, and gathering each peer's rows into one record.
+
+One row per session, or per peer with no sessions. Rows that share a peer key
+are the same person: their peer columns may be left blank after the first row,
+but a value that differs from an earlier row's is an error (two people under
+one key, or a typing slip), never silently chosen between.
+
+Pure: the file is read, and the vault written, by the services layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.import_columns import (
+    FIELD_BY_KEY,
+    FIELDS,
+    PEER_FIELDS,
+    SESSION_FIELDS,
+    Mapping,
+    squash,
+)
+from peerdesk.domain.import_values import (
+    parse_age_band,
+    parse_birth_year,
+    parse_day,
+    parse_gender,
+    parse_kind,
+    parse_minutes,
+    parse_mode,
+    parse_route,
+    parse_status,
+    parse_yes_no,
+)
+from peerdesk.domain.one_to_one import SessionDraft
+from peerdesk.domain.peer import Gender, PeerDraft
+from peerdesk.domain.safe_contact import SafeContact
+from peerdesk.domain.text import clean_short_text
+from peerdesk.domain.validation import clean_name
+
+MAX_LISTED_PROBLEMS = 500
+KEY_MAX = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.column}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class StaffRef:
+    id: int
+    # Active, and a role that can be assigned to a peer (services.peers).
+    assignable: bool
+
+
+@dataclass(slots=True)
+class PeerPlan:
+    key: str
+    line: int
+    values: dict[str, tuple[Any, int]] = field(default_factory=dict)
+    first_session: date | None = None
+    sessions: int = 0
+    draft: PeerDraft | None = None
+    safe: SafeContact | None = None
+
+
+def _text(raw: str) -> str:
+    return raw.strip()
+
+
+def _flag(key: str) -> Callable[[str], bool]:
+    what = FIELD_BY_KEY[key].label
+    return lambda raw: parse_yes_no(raw, what=what, field=key)
+
+
+_PEER_PARSERS: dict[str, Callable[[str], Any]] = {
+    "preferred_name": lambda raw: clean_name(raw, what="Preferred name or alias"),
+    "full_name": lambda raw: clean_name(raw, what="Full name"),
+    "birth_year": parse_birth_year,
+    "age_band": parse_age_band,
+    "gender": parse_gender,
+    "languages": _text,
+    "nationality": _text,
+    "contact_route": parse_route,
+    "first_contact": lambda raw: parse_day(raw, what="First contact date",
+                                           field="first_contact"),
+    "status": parse_status,
+    "closed_on": lambda raw: parse_day(raw, what="Closed date", field="closed_on"),
+    "closed_reason": _text,
+    "do_not_contact": _flag("do_not_contact"),
+    "calls_ok": _flag("calls_ok"),
+    "texts_ok": _flag("texts_ok"),
+    "email_ok": _flag("email_ok"),
+    "voicemail_ok": _flag("voicemail_ok"),
+    "safe_times": _text,
+    "code_word": _text,
+}
+
+# Domain validation names its own fields; these say which of our columns that was.
+_DOMAIN_FIELD = {"gender_description": "gender", "held_on": "session_date", "name": None}
+_SAFE_FIELDS = ("do_not_contact", "calls_ok", "texts_ok", "email_ok", "voicemail_ok",
+                "safe_times", "code_word")
+
+
+class ImportChecker:
+    """Feed rows in file order with `check_row`, then call `finish`."""
+
+    def __init__(self, headers: list[str], mapping: Mapping, *, staff: dict[str, StaffRef],
+                 importer_id: int, today: date) -> None:
+        self.headers = headers
+        self.mapping = mapping
+        self.staff = staff
+        self.importer_id = importer_id
+        self.today = today
+        self.peers: dict[str, PeerPlan] = {}
+        self.problems: list[Problem] = []
+        self.problem_count = 0
+        self.rows = 0
+        self.sessions = 0
+        for required in (f for f in FIELDS if f.required):
+            if required.key not in mapping:
+                self.problem(1, required.key, "no column of the file is chosen for "
+                             f"“{required.label}”, which every row needs.")
+
+    def column(self, key: str) -> str:
+        """The file's heading for a field (what the person sees), else our label."""
+        index = self.mapping.get(key)
+        if index is not None and index < len(self.headers) and self.headers[index].strip():
+            return self.headers[index].strip()
+        return FIELD_BY_KEY[key].label
+
+    def problem(self, line: int, key: str, message: str) -> None:
+        self.problem_count += 1
+        if len(self.problems) < MAX_LISTED_PROBLEMS:
+            self.problems.append(Problem(line, self.column(key), message))
+
+    def _cells(self, cells: list[str], keys: tuple[str, ...]) -> dict[str, str]:
+        found = {}
+        for key in keys:
+            index = self.mapping.get(key)
+            if index is not None and index < len(cells) and cells[index].strip():
+                found[key] = cells[index]
+        return found
+
+    def check_row(self, line: int, cells: list[str]) -> tuple[str, SessionDraft | None] | None:
+        """The row's peer key and its session (peer_id 0), or None when it has errors."""
+        self.rows += 1
+        before = self.problem_count
+        key = self._key(line, cells)
+        plan = None
+        if key is not None:
+            plan = self.peers.get(key)
+            if plan is None:
+                plan = self.peers[key] = PeerPlan(key, line)
+            self._merge_peer(line, plan, self._cells(cells, PEER_FIELDS))
+        session = self._session(line, self._cells(cells, SESSION_FIELDS))
+        if session is not None and plan is not None:
+            plan.sessions += 1
+            self.sessions += 1
+            if plan.first_session is None or session.held_on < plan.first_session:
+                plan.first_session = session.held_on
+        if key is None or self.problem_count > before:
+            return None
+        return key, session
+
+    def _key(self, line: int, cells: list[str]) -> str | None:
+        raw = self._cells(cells, ("peer_key",)).get("peer_key", "")
+        if not raw.strip():
+            if "peer_key" in self.mapping:
+                self.problem(line, "peer_key", "empty; every row needs the old "
+                             "spreadsheet's id for the person, so their rows stay together.")
+            return None
+        try:
+            return clean_short_text(raw, what="Peer key", field="peer_key", maximum=KEY_MAX)
+        except ValidationError as exc:
+            self.problem(line, "peer_key", exc.user_message)
+            return None
+
+    def _merge_peer(self, line: int, plan: PeerPlan, cells: dict[str, str]) -> None:
+        for key, raw in cells.items():
+            if key == "peer_key":
+                continue
+            try:
+                value = self._peer_value(key, raw)
+            except ValidationError as exc:
+                self.problem(line, key, exc.user_message)
+                continue
+            earlier = plan.values.get(key)
+            if earlier is None:
+                plan.values[key] = (value, line)
+            elif earlier[0] != value:
+                self.problem(line, key, f"differs from line {earlier[1]} for the same peer "
+                             f"key; one person's details must agree on every row.")
+
+    def _peer_value(self, key: str, raw: str) -> Any:
+        if key in ("caseworker", "supporter"):
+            ref = self.staff.get(squash(raw))
+            if ref is None:
+                raise ValidationError("no staff account has this name; leave it empty or "
+                                      "use the account's name exactly.")
+            if not ref.assignable:
+                raise ValidationError("this account can't be assigned peers (it must be an "
+                                      "active caseworker, peer supporter or programme lead).")
+            return ref.id
+        return _PEER_PARSERS[key](raw)
+
+    def _session(self, line: int, cells: dict[str, str]) -> SessionDraft | None:
+        if not cells:
+            return None
+        values: dict[str, Any] = {}
+        parsers: dict[str, Callable[[str], Any]] = {
+            "session_date": lambda raw: parse_day(raw, what="Session date", field="held_on"),
+            "mode": parse_mode, "kind": parse_kind, "minutes": parse_minutes,
+            "notes": lambda raw: raw, "worker": self._worker,
+        }
+        ok = True
+        for key, parse in parsers.items():
+            if key in cells:
+                try:
+                    values[key] = parse(cells[key])
+                except ValidationError as exc:
+                    self.problem(line, key, exc.user_message)
+                    ok = False
+            elif key in ("session_date", "mode", "kind", "minutes"):
+                self.problem(line, key, "missing; a row with session details needs the "
+                             "session's date, mode, kind and duration.")
+                ok = False
+        if not ok:
+            return None
+        try:
+            return SessionDraft(
+                peer_id=0, worker_id=values.get("worker", self.importer_id),
+                held_on=values["session_date"], minutes=values["minutes"],
+                mode=values["mode"], kind=values["kind"], notes=values.get("notes", ""),
+            ).validated(self.today)
+        except ValidationError as exc:
+            self.problem(line, self._our_field(exc.field, "notes"), exc.user_message)
+            return None
+
+    def _worker(self, raw: str) -> int:
+        ref = self.staff.get(squash(raw))
+        if ref is None:
+            raise ValidationError("no staff account has this name; leave it empty to record "
+                                  "the sessions as yours.")
+        return ref.id
+
+    @staticmethod
+    def _our_field(domain_field: str | None, fallback: str) -> str:
+        mapped = _DOMAIN_FIELD.get(domain_field or "", domain_field)
+        return mapped if mapped in FIELD_BY_KEY else fallback
+
+    # -- after the last row ---------------------------------------------------------
+
+    def finish(self) -> None:
+        """Build and validate each peer from all their rows."""
+        if self.rows == 0 and self.problem_count == 0:
+            self.problem(1, "peer_key", "the file has headings but no rows to import.")
+        for plan in self.peers.values():
+            self._finish_peer(plan)
+
+    def _finish_peer(self, plan: PeerPlan) -> None:
+        values = {key: value for key, (value, _line) in plan.values.items()}
+
+        def line_of(key: str) -> int:
+            return plan.values[key][1] if key in plan.values else plan.line
+
+        if "preferred_name" not in values:
+            self.problem(plan.line, "preferred_name", "missing; every peer needs a preferred "
+                         "name or alias (on at least one of their rows).")
+            return
+        first_contact = values.get("first_contact", plan.first_session)
+        if first_contact is None:
+            self.problem(plan.line, "first_contact", "missing; give the first contact date, "
+                         "or at least one session for this peer.")
+            return
+        gender, description = values.get("gender", (Gender.UNKNOWN, ""))
+        draft = PeerDraft(preferred_name=values["preferred_name"], first_contact=first_contact,
+                          gender=gender, gender_description=description)
+        simple = ("contact_route", "full_name", "birth_year", "age_band", "languages",
+                  "nationality", "status", "closed_on", "closed_reason")
+        optional: dict[str, Any] = {k: values[k] for k in simple if k in values}
+        optional.update({target: values[key] for key, target in
+                         (("caseworker", "caseworker_id"), ("supporter", "supporter_id"))
+                         if key in values})
+        try:
+            plan.draft = replace(draft, **optional).validated(self.today)
+            plan.safe = replace(SafeContact(), **{k: values[k] for k in _SAFE_FIELDS
+                                                 if k in values}).validated()
+        except ValidationError as exc:
+            key = self._our_field(exc.field, "preferred_name")
+            self.problem(line_of(key), key, exc.user_message)
+
+    @property
+    def ok(self) -> bool:
+        return self.problem_count == 0

@@ -1,0 +1,180 @@
+"""Reading a spreadsheet saved as CSV: its encoding, its delimiter, then its rows, streamed.
+
+Spreadsheet programs save CSV in UTF-8 (often with a byte-order mark) or, on
+older Windows machines, in Windows-1252; with commas, or semicolons where the
+comma is the decimal mark; some export tab-separated text. All of these are
+read. A file that is none of them (a saved workbook, a picture) is refused
+with a message instead of being imported as junk.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from peerdesk.domain.errors import PeerDeskError
+
+_SAMPLE = 64 * 1024
+_CHUNK = 1024 * 1024
+DELIMITERS = ",;\t"
+
+Progress = Callable[[int, int], None]
+
+
+class ImportRefused(PeerDeskError):
+    """The file can't be imported at all (empty, not text, changed since it was checked)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileFormat:
+    encoding: str
+    delimiter: str
+    size: int
+    # sha256 of the bytes: the import writes exactly the file that was checked.
+    fingerprint: str
+    notes: tuple[str, ...] = ()
+
+    @property
+    def delimiter_name(self) -> str:
+        return {",": "comma", ";": "semicolon", "\t": "tab"}[self.delimiter]
+
+
+_NOT_TEXT = ("This file doesn't look like a spreadsheet saved as CSV text. In the "
+             "spreadsheet program choose “Save as” → “CSV”, then import that file.")
+
+
+def _decodes(path: Path, encoding: str) -> tuple[bool, str]:
+    """Whether the whole file decodes; its sha256 either way. Streamed, never all in memory."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    digest = hashlib.sha256()
+    ok = True
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+            if ok:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    ok = False
+        if ok:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                ok = False
+    return ok, digest.hexdigest()
+
+
+def fingerprint(path: Path) -> str:
+    return _decodes(path, "latin-1")[1]
+
+
+def _delimiter(sample: str) -> str:
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+        if found in DELIMITERS:
+            return found
+    except csv.Error:
+        pass
+    first = sample.splitlines()[0] if sample.splitlines() else ""
+    # The sniffer gives up on one-column or irregular files: count instead.
+    return max(DELIMITERS, key=lambda d: (first.count(d), d == ","))
+
+
+def detect(path: Path) -> FileFormat:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(_SAMPLE)
+    except FileNotFoundError:
+        raise ImportRefused("That file no longer exists.") from None
+    except IsADirectoryError:
+        raise ImportRefused("That is a folder; choose a CSV file.") from None
+    except OSError:
+        raise ImportRefused("That file can't be read. Check that it is not open in "
+                            "another program and that you may read it.") from None
+    if not head.strip():
+        raise ImportRefused("The file is empty: there is nothing to import.")
+    if b"\x00" in head:
+        raise ImportRefused(_NOT_TEXT)
+    notes: list[str] = []
+    ok, digest = _decodes(path, "utf-8-sig")
+    encoding = "utf-8-sig"
+    if not ok:
+        ok, digest = _decodes(path, "cp1252")
+        encoding = "cp1252"
+        if not ok:
+            raise ImportRefused(_NOT_TEXT)
+        notes.append("The file is not in UTF-8, so it was read as Windows-1252 (Western "
+                     "European). Check that accented letters look right in the preview; "
+                     "if not, save it again as “CSV UTF-8”.")
+    sample = head.decode(encoding, errors="ignore")
+    return FileFormat(encoding, _delimiter(sample), size, digest, tuple(notes))
+
+
+class _CountingReader(io.RawIOBase):
+    """Counts bytes read, so progress can be shown through a text stream."""
+
+    def __init__(self, raw: io.BufferedReader) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self.raw.readinto(buffer)
+        self.count += n
+        return n
+
+
+class UnreadableRow(Exception):
+    """The CSV structure broke at `line`; nothing after it can be trusted."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        self.line = line
+        self.reason = reason
+        super().__init__(reason)
+
+
+def rows(path: Path, fmt: FileFormat, progress: Progress | None = None
+         ) -> Iterator[tuple[int, list[str]]]:
+    """(line as a spreadsheet numbers it, cells) for every record, the headings as line 1.
+
+    A cell with line breaks inside quotes is still one spreadsheet row, so
+    lines count records, not text lines.
+    """
+    with path.open("rb") as raw:
+        counting = _CountingReader(raw)
+        text = io.TextIOWrapper(io.BufferedReader(counting), encoding=fmt.encoding,
+                                newline="")
+        reader = csv.reader(text, delimiter=fmt.delimiter, quotechar='"', doublequote=True,
+                            strict=False)
+        line = 0
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                raise UnreadableRow(line + 1, _reason(exc)) from None
+            line += 1
+            if progress is not None and line % 1000 == 0:
+                progress(counting.count, fmt.size)
+            yield line, cells
+        if progress is not None:
+            progress(fmt.size, fmt.size)
+
+
+def _reason(exc: csv.Error) -> str:
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return (f"a cell holds more than {csv.field_size_limit():,} characters, far more "
+                "than any note; the rest of the file was not read.")
+    return "this row can't be read as CSV (often a stray quote mark); the rest of the file "\
+           "was not read."
