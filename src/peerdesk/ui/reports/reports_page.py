@@ -126,6 +126,7 @@ class ReportsPage(QWidget):
 
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
+        self.preview.setTabChangesFocus(True)  # Tab moves on to the Save buttons
         self.preview.setAccessibleName(self.tr("Report preview"))
         self.preview.setPlaceholderText(self.tr(
             "Choose a period and press Prepare report. The figures appear here exactly as "
