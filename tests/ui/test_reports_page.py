@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,9 +22,11 @@ from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD, create_demo_vault
 from peerdesk.services.reports import ReportSettings
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.ui.background_job import jobs_running
-from peerdesk.ui.reports.period_picker import last_complete_month
+from peerdesk.ui.reports.period_picker import PeriodPicker, last_complete_month
+from peerdesk.ui.reports.preview import file_stem, report_html
 from peerdesk.ui.reports.reports_page import ReportsPage
 from peerdesk.ui.reports.settings_dialog import ReportSettingsDialog
+from tests.reports.sample import sample_report
 from tests.ui.conftest import PASSWORDS, message_texts, sign_in
 
 TIMEOUT_MS = 60_000  # a bound for a stuck worker, not a speed test
@@ -86,6 +89,7 @@ def test_prepare_a_month_preview_its_figures_and_save_the_pdf(qtbot, start_gui, 
     assert _outputs_enabled(page) == [False, False, False]  # nothing prepared yet
     # The last complete month is chosen already; choose it again as a person would.
     year, month = last_complete_month(date.today())
+    assert page.picker.period() == Period.month(year, month)
     page.picker.set_month(year, month)
 
     report = _prepare_by_click(qtbot, page)
@@ -310,3 +314,31 @@ def test_every_control_has_a_name_and_is_reached_by_tab(qtbot, start_gui, vault)
     for button in (page.prepare_button, page.settings_button, page.save_pdf_button,
                    page.save_csv_button, page.print_button, page.cancel_button):
         assert "&" in button.text()
+
+
+def test_the_picker_starts_at_the_last_complete_month_and_builds_each_kind(qtbot):
+    picker = PeriodPicker(date(2026, 1, 15))
+    qtbot.addWidget(picker)
+    assert picker.period() == Period.month(2025, 12)  # across the new year
+    picker.set_kind("quarter")
+    assert picker.period() == Period.quarter(2025, 4)
+    picker.set_kind("year")
+    assert picker.period() == Period.year(2025)
+    picker.set_kind("custom")
+    assert picker.period() == Period.custom(date(2025, 12, 1), date(2025, 12, 31))
+    assert picker.year.maximum() == 2027 and picker.year.minimum() == 2000
+
+
+def test_the_preview_escapes_text_and_files_are_named_by_period():
+    report = replace(sample_report(), centre_name="<b>Smith & Jones</b>")
+    html = report_html(report)
+    assert "&lt;b&gt;Smith &amp; Jones&lt;/b&gt;" in html and "<b>Smith" not in html
+    assert "&lt;5" in html and "<5" not in html
+    assert file_stem(replace(report, start=date(2026, 10, 1), end=date(2026, 10, 31))) == \
+        "peerdesk-report-2026-10"
+    assert file_stem(replace(report, start=date(2026, 7, 1), end=date(2026, 9, 30))) == \
+        "peerdesk-report-2026-Q3"
+    assert file_stem(replace(report, start=date(2025, 1, 1), end=date(2025, 12, 31))) == \
+        "peerdesk-report-2025"
+    assert file_stem(replace(report, start=date(2026, 5, 3), end=date(2026, 6, 9))) == \
+        "peerdesk-report-2026-05-03-to-2026-06-09"
