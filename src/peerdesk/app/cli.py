@@ -213,6 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     from peerdesk.app.cli_backup import add_backup_commands
 
     add_backup_commands(commands)
+
+    from peerdesk.app.cli_import import add_import_command
+
+    add_import_command(commands)
     return parser
 
 

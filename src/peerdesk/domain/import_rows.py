@@ -72,6 +72,9 @@ class PeerPlan:
     sessions: int = 0
     draft: PeerDraft | None = None
     safe: SafeContact | None = None
+    # A value already refused: checking the whole person would only repeat it
+    # ("first contact missing" after "first contact is not a date").
+    refused_value: bool = False
 
 
 def _text(raw: str) -> str:
@@ -162,7 +165,9 @@ class ImportChecker:
             plan = self.peers.get(key)
             if plan is None:
                 plan = self.peers[key] = PeerPlan(key, line)
+            merging = self.problem_count
             self._merge_peer(line, plan, self._cells(cells, PEER_FIELDS))
+            plan.refused_value |= self.problem_count > merging
         session = self._session(line, self._cells(cells, SESSION_FIELDS))
         if session is not None and plan is not None:
             plan.sessions += 1
@@ -269,6 +274,8 @@ class ImportChecker:
             self._finish_peer(plan)
 
     def _finish_peer(self, plan: PeerPlan) -> None:
+        if plan.refused_value:
+            return
         values = {key: value for key, (value, _line) in plan.values.items()}
 
         def line_of(key: str) -> int:
