@@ -1,0 +1,234 @@
+"""A subject access export as a PDF: everything held on one person, for that person.
+
+Not anonymised, on purpose. `render_pdf` draws the plain data it is given
+(a `SubjectAccessRecord`) and nothing else: it runs no queries and reads no
+files apart from the shipped fonts, which it embeds. The PDF's metadata is
+blank apart from a generic title, so the file's properties name nobody, and
+every page carries "page N of M".
+
+Notes can be long: they are laid out as paragraphs that flow across pages,
+never as table cells (a cell taller than a page can't be split).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from peerdesk.reports.pdf import (
+    FONT_BOLD,
+    FONT_REGULAR,
+    HEAD_BG,
+    MUTED,
+    NAVY,
+    RULE,
+    TEAL,
+    TEXT,
+    ZEBRA,
+    _register_fonts,
+    visual_order,
+)
+
+GENERIC_TITLE = "PeerDesk personal record"
+FOOTER = "Personal and confidential"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dated entry (a session): a heading line, then labelled pieces of text."""
+
+    heading: str
+    texts: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One part of the record: label/value pairs, a table, entries, or a line saying it's empty."""
+
+    heading: str
+    fields: tuple[tuple[str, str], ...] = ()
+    columns: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    entries: tuple[Entry, ...] = ()
+    empty: str = "Nothing is held."
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.fields or self.rows or self.entries)
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectAccessRecord:
+    centre_name: str
+    subject: str        # how the person is named on the cover (their own name and reference)
+    reference: str      # P-0042
+    produced_on: str    # YYYY-MM-DD
+    intro: str
+    parts: tuple[Part, ...]
+    page_size: str = "A4"
+
+
+def _p(text: str) -> str:
+    """Escaped for a Paragraph, each line kept as a line."""
+    return "<br/>".join(escape(visual_order(line)) for line in text.split("\n"))
+
+
+def render_pdf(record: SubjectAccessRecord) -> tuple[bytes, int]:
+    """The PDF bytes and the number of pages."""
+    from reportlab.lib.pagesizes import A4, LETTER
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    _register_fonts()
+    size = record.page_size.strip().lower()
+    if size not in ("a4", "letter"):
+        raise ValueError(f"unknown page size {record.page_size!r}")
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4 if size == "a4" else LETTER,
+        leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=22 * mm,
+        title=GENERIC_TITLE, author="", subject="", keywords="", creator="", producer="",
+        invariant=1, initialFontName=FONT_REGULAR, lang="",
+    )
+    pages: list[int] = []
+    doc.build(_story(record, doc.width - 12), canvasmaker=_numbered_canvas(pages))
+    return buffer.getvalue(), pages[0]
+
+
+def _numbered_canvas(pages: list[int]) -> Callable[..., Any]:
+    """Holds every page until the end, then stamps 'page N of M'."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            pages.append(total)
+            for state in self._held:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            width, _ = self._pagesize
+            y = 12 * mm
+            x0, x1 = 20 * mm + 6, width - 20 * mm - 6
+            self.saveState()
+            self.setStrokeColor(colors.HexColor(RULE))
+            self.setLineWidth(0.5)
+            self.line(x0, y + 4.2 * mm, x1, y + 4.2 * mm)
+            self.setFont(FONT_REGULAR, 7.5)
+            self.setFillColor(colors.HexColor(MUTED))
+            self.drawString(x0, y, FOOTER)
+            self.drawRightString(x1, y, f"page {self._pageNumber} of {total}")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _styles() -> dict[str, Any]:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("base", fontName=FONT_REGULAR, fontSize=9.5, leading=13,
+                          textColor=colors.HexColor(TEXT))
+    return {
+        "centre": ParagraphStyle("centre", base, fontName=FONT_BOLD, fontSize=11, leading=14,
+                                 textColor=colors.HexColor(TEAL)),
+        "title": ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=22, leading=27,
+                                textColor=colors.HexColor(NAVY)),
+        "subject": ParagraphStyle("subject", base, fontSize=14, leading=18, spaceAfter=6),
+        "body": ParagraphStyle("body", base, spaceAfter=4),
+        "h1": ParagraphStyle("h1", base, fontName=FONT_BOLD, fontSize=13.5, leading=17,
+                             textColor=colors.HexColor(NAVY), spaceBefore=14, spaceAfter=5,
+                             keepWithNext=1),
+        "entry": ParagraphStyle("entry", base, fontName=FONT_BOLD, fontSize=10, leading=13,
+                                textColor=colors.HexColor(NAVY), spaceBefore=9, spaceAfter=2,
+                                keepWithNext=1),
+        "label": ParagraphStyle("label", base, fontName=FONT_BOLD, fontSize=8.5, leading=11,
+                                textColor=colors.HexColor(MUTED), keepWithNext=1),
+        "text": ParagraphStyle("text", base, leftIndent=8, spaceAfter=4),
+        "muted": ParagraphStyle("muted", base, textColor=colors.HexColor(MUTED)),
+        "cell": ParagraphStyle("cell", base, fontSize=9, leading=11.5),
+        "cellhead": ParagraphStyle("cellhead", base, fontName=FONT_BOLD, fontSize=8.5,
+                                   leading=11, textColor=colors.HexColor(NAVY)),
+    }
+
+
+def _story(record: SubjectAccessRecord, width: float) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    s = _styles()
+    story: list[Any] = [
+        Paragraph(_p(record.centre_name), s["centre"]),
+        Paragraph("Everything we hold about you", s["title"]),
+        Paragraph(_p(record.subject), s["subject"]),
+        Paragraph(_p(f"Produced on {record.produced_on}"), s["muted"]),
+        Paragraph(_p(record.intro), s["body"]),
+    ]
+    for part in record.parts:
+        story.append(Paragraph(_p(part.heading), s["h1"]))
+        if part.is_empty:
+            story.append(Paragraph(_p(part.empty), s["muted"]))
+            continue
+        if part.fields:
+            story.append(_table(("", ""), part.fields, width, s, label_column=True))
+        if part.rows:
+            story.append(_table(part.columns, part.rows, width, s))
+        for entry in part.entries:
+            story.append(Paragraph(_p(entry.heading), s["entry"]))
+            for label, text in entry.texts:
+                story.append(Paragraph(_p(label), s["label"]))
+                story.append(Paragraph(_p(text), s["text"]))
+    return story
+
+
+def _table(columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], width: float,
+           s: dict[str, Any], *, label_column: bool = False) -> Any:
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    n = max(len(columns), max((len(r) for r in rows), default=0))
+    if label_column:
+        widths = [width * 0.32, width * 0.68]
+        data: list[list[Any]] = []
+    else:
+        widths = [width / n] * n
+        data = [[Paragraph(_p(c), s["cellhead"]) for c in columns]]
+    for row in rows:
+        cells = list(row) + [""] * (n - len(row))
+        data.append([Paragraph(_p(c), s["cellhead"] if label_column and i == 0 else s["cell"])
+                     for i, c in enumerate(cells)])
+    table = Table(data, colWidths=widths, repeatRows=0 if label_column else 1, hAlign="LEFT")
+    style: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),  # else the table sets Helvetica
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.HexColor(RULE)),
+        ("ROWBACKGROUNDS", (0, 0 if label_column else 1), (-1, -1),
+         [colors.white, colors.HexColor(ZEBRA)]),
+    ]
+    if not label_column:
+        style += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEAD_BG)),
+                  ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(NAVY))]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+__all__ = ["GENERIC_TITLE", "Entry", "Part", "SubjectAccessRecord", "render_pdf"]

@@ -1,0 +1,218 @@
+"""Subject access: everything held on one peer, as a PDF to give to that person.
+
+Programme leads handle these requests (Permission.MANAGE_RETENTION, the same
+role that erases), since the export carries every note by every worker.
+It is not anonymised: it is the person's own record. Saving it is audited
+as EXPORTED with the peer's id only.
+
+`prepare` reads and lays out (slow for a big record, so it takes a
+connection of its own for a worker thread); `save` writes the file beside
+its final name and renames it, then records the export, on the thread that
+owns the session's connection.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from peerdesk.domain.audit import AuditAction
+from peerdesk.domain.errors import DiskFull, PeerDeskError
+from peerdesk.domain.peer import Gender, Peer
+from peerdesk.domain.safe_contact import SafeContact
+from peerdesk.domain.staff import Permission
+from peerdesk.reports.subject_access_pdf import Entry, Part, SubjectAccessRecord
+from peerdesk.services.clock import today as today_
+from peerdesk.services.session import Session
+from peerdesk.storage.database import Database
+from peerdesk.storage.repositories import consent as consent_repo
+from peerdesk.storage.repositories import groups as group_repo
+from peerdesk.storage.repositories import one_to_one as session_repo
+from peerdesk.storage.repositories import peers as peer_repo
+from peerdesk.storage.repositories import ratings as rating_repo
+from peerdesk.storage.repositories import referrals as referral_repo
+from peerdesk.storage.repositories import staff as staff_repo
+from peerdesk.storage.repositories.meta import get_setting
+
+INTRO = (
+    "This is every piece of information this centre holds about you in PeerDesk, its "
+    "records system: your details, how you asked to be contacted, your consent, the notes "
+    "of each one-to-one session, referrals, the ratings you gave, and the groups you "
+    "joined and attended. Anonymous head-counts at group meetings are not linked to anyone "
+    "and so are not part of it."
+)
+
+_GENDER = {Gender.UNKNOWN: "Not recorded", Gender.WOMAN: "Woman", Gender.MAN: "Man",
+           Gender.NON_BINARY: "Non-binary", Gender.PREFER_NOT_TO_SAY: "Prefers not to say"}
+
+
+def can_export(session: Session) -> bool:
+    return session.can(Permission.MANAGE_RETENTION)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedExport:
+    peer_id: int
+    ref: str
+    pdf: bytes
+    pages: int
+
+
+def _yes(flag: bool) -> str:
+    return "Yes" if flag else "No"
+
+
+def _details(peer: Peer, staff: dict[int, str]) -> Part:
+    d = peer.details
+    gender = d.gender_description if d.gender is Gender.SELF_DESCRIBED else _GENDER[d.gender]
+    status = d.status.label + (f" on {d.closed_on}" if d.closed_on else "") + (
+        f" ({d.closed_reason})" if d.closed_reason else "")
+    fields = [("Name you go by", d.preferred_name), ("Full name", d.full_name or "—"),
+              ("Reference", peer.ref),
+              ("Year of birth", str(d.birth_year) if d.birth_year else "—"),
+              ("Age band", d.age_band.value or "—"), ("Gender", gender),
+              ("Languages", d.languages or "—"), ("Nationality", d.nationality or "—"),
+              ("How you first got in touch", d.contact_route.label),
+              ("First contact", d.first_contact.isoformat()), ("Status", status),
+              ("Caseworker", staff.get(d.caseworker_id or -1, "—")),
+              ("Peer supporter", staff.get(d.supporter_id or -1, "—"))]
+    return Part("Your details", fields=tuple(fields))
+
+
+def _safe_contact(prefs: SafeContact) -> Part:
+    return Part("How you asked to be contacted", fields=(
+        ("Do not contact", _yes(prefs.do_not_contact)), ("Calls", _yes(prefs.calls_ok)),
+        ("Texts", _yes(prefs.texts_ok)), ("Email", _yes(prefs.email_ok)),
+        ("Voicemail", _yes(prefs.voicemail_ok)), ("Safe times", prefs.safe_times or "—"),
+        ("Code word", prefs.code_word or "—"), ("Other", prefs.other or "—")))
+
+
+def _sessions(db: Database, peer_id: int) -> tuple[Part, Part]:
+    stored = sorted(session_repo.for_peer(db, peer_id), key=lambda s: (s.draft.held_on, s.id))
+    entries: list[Entry] = []
+    follow_ups: list[tuple[str, ...]] = []
+    for s in stored:
+        d = s.draft
+        texts: list[tuple[str, str]] = []
+        if d.topics:
+            texts.append(("Topics", ", ".join(d.topics)))
+        if d.notes:
+            texts.append(("Notes", d.notes))
+        if d.next_steps:
+            texts.append(("Next steps", d.next_steps))
+        if d.follow_up_on:
+            done = f", done {s.follow_up_done_on}" if s.follow_up_done_on else ""
+            texts.append(("Follow-up", f"by {d.follow_up_on}{done}"))
+            follow_ups.append((d.follow_up_on.isoformat(), d.held_on.isoformat(),
+                               s.follow_up_done_on.isoformat() if s.follow_up_done_on
+                               else "Not yet"))
+        with_whom = f" · with {s.worker_name}" if s.worker_name else ""
+        entries.append(Entry(f"{d.held_on} · {d.kind.label} · {d.mode.label} · "
+                             f"{d.minutes} min{with_whom}", tuple(texts)))
+    return (Part(f"One-to-one sessions ({len(entries)})", entries=tuple(entries),
+                 empty="No sessions are recorded."),
+            Part("Follow-ups", columns=("Due by", "Set at the session of", "Done"),
+                 rows=tuple(follow_ups), empty="No follow-ups are recorded."))
+
+
+def _record(db: Database, peer_id: int, on: date) -> SubjectAccessRecord:
+    peer = peer_repo.get(db, peer_id)
+    staff = {s.id: s.name for s in staff_repo.list_all(db, include_removed=True)}
+    consents = consent_repo.for_peer(db, peer_id)
+    consent_rows = tuple(
+        (c.scope.label, c.given_on.isoformat(), staff.get(c.recorded_by, "—"),
+         c.review_on.isoformat() if c.review_on else "—",
+         c.withdrawn_on.isoformat() if c.withdrawn_on else "—")
+        for c in sorted(consents, key=lambda c: (c.given_on, c.id)))
+    referrals = tuple(
+        (r.draft.made_on.isoformat(), r.draft.destination.label, r.draft.destination_name,
+         r.draft.status.value.capitalize())
+        for r in sorted(referral_repo.for_peer(db, peer_id),
+                        key=lambda r: (r.draft.made_on, r.id)))
+    titles = {key: title for key, _kind, title in rating_repo.measures(db)}
+    ratings = tuple(
+        (r.rated_on.isoformat(), titles.get(r.measure_key, r.measure_key),
+         " · ".join(str(x) for x in r.scores), str(r.total))
+        for r in sorted(rating_repo.for_peer(db, peer_id), key=lambda r: (r.rated_on, r.id)))
+    groups = tuple((name, joined, left or "—")
+                   for _id, name, joined, left in group_repo.groups_of_peer(db, peer_id))
+    attendance = tuple((held_on, name, mark.capitalize() + (" (walked in)" if walk_in else ""))
+                       for held_on, name, mark, walk_in in
+                       reversed(group_repo.attendance_of_peer(db, peer_id)))
+    sessions, follow_ups = _sessions(db, peer_id)
+    return SubjectAccessRecord(
+        centre_name=get_setting(db, "centre_name", "") or "",
+        subject=f"{peer.details.preferred_name} ({peer.ref})", reference=peer.ref,
+        produced_on=on.isoformat(), intro=INTRO,
+        parts=(
+            _details(peer, staff),
+            _safe_contact(peer_repo.get_safe_contact(db, peer_id)),
+            Part("Consent", columns=("What for", "Given on", "Recorded by", "Review by",
+                                     "Withdrawn on"), rows=consent_rows,
+                 empty="No consent records are held."),
+            sessions,
+            follow_ups,
+            Part("Referrals", columns=("Date", "To", "Where", "Status"), rows=referrals,
+                 empty="No referrals are recorded."),
+            Part("Ratings", columns=("Date", "Measure", "Answers", "Total"), rows=ratings,
+                 empty="No ratings are recorded."),
+            Part("Groups", columns=("Group", "Joined", "Left"), rows=groups,
+                 empty="You are not recorded as a member of any group."),
+            Part("Group attendance", columns=("Meeting", "Group", "Mark"), rows=attendance,
+                 empty="No attendance is recorded."),
+        ),
+    )
+
+
+def build(session: Session, peer_id: int, *, db: Database | None = None,
+          today: date | None = None) -> SubjectAccessRecord:
+    """The plain data of the export (nothing is written or audited)."""
+    session.require(Permission.MANAGE_RETENTION)
+    return _record(db if db is not None else session.db, peer_id, today_(today))
+
+
+def prepare(session: Session, peer_id: int, *, db: Database | None = None,
+            today: date | None = None, page_size: str = "A4") -> PreparedExport:
+    """Read and lay out the export; safe on a worker thread with its own `db`."""
+    from peerdesk.reports.subject_access_pdf import render_pdf
+
+    record = replace(build(session, peer_id, db=db, today=today), page_size=page_size)
+    data, pages = render_pdf(record)
+    return PreparedExport(peer_id, record.reference, data, pages)
+
+
+def save(session: Session, export: PreparedExport, path: Path) -> int:
+    """Write the prepared PDF to `path` (whole or not at all) and audit it; returns pages."""
+    session.require(Permission.MANAGE_RETENTION)
+    peer_repo.assignment(session.db, export.peer_id)  # NotFound if erased meanwhile
+    temp = path.with_name(f".{path.name}.partial")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(export.pdf)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise DiskFull("There is not enough space to save the export there. "
+                           "Nothing was saved.") from exc
+        raise PeerDeskError(f"The export could not be saved there ({exc.strerror}). "
+                            "Choose another folder.") from exc
+    with session.db.transaction():
+        session.audit(AuditAction.EXPORTED, "peer", str(export.peer_id),
+                      f"subject access pdf, {export.pages} pages")
+    return export.pages
+
+
+def export_pdf(session: Session, peer_id: int, path: Path, *,
+               today: date | None = None, page_size: str = "A4") -> int:
+    """Prepare and save in one go (the command line, tests)."""
+    return save(session, prepare(session, peer_id, today=today, page_size=page_size), path)
+
+
+__all__ = ["PreparedExport", "build", "can_export", "export_pdf", "prepare", "save"]

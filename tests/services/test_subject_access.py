@@ -1,0 +1,157 @@
+"""Subject access export: the person's whole record as a PDF, theirs alone, audited."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject
+
+from peerdesk.domain.audit import AuditAction
+from peerdesk.domain.errors import PeerDeskError, PermissionDenied
+from peerdesk.reports.subject_access_pdf import GENERIC_TITLE
+from peerdesk.services import casework, peers, subject_access
+from peerdesk.services.session import Session
+from peerdesk.storage.paths import VaultPaths
+from peerdesk.storage.repositories import audit as audit_repo
+from tests.fixtures.vaults import close, sign_in
+
+from .caseload_helpers import TODAY, one_to_one
+from .erasure_helpers import full_record, group_meeting
+
+
+@pytest.fixture
+def lead(vault: VaultPaths) -> Iterator[Session]:
+    session = sign_in(vault, "Lee Lead")
+    yield session
+    close(session)
+
+
+def _text(path: Path) -> str:
+    reader = PdfReader(path)
+    # Paragraphs wrap where they like: compare with the line breaks taken out.
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def _resolve(obj: object) -> object:
+    return obj.get_object() if isinstance(obj, IndirectObject) else obj
+
+
+def test_the_export_holds_their_record_and_nobody_elses(lead: Session, tmp_path: Path) -> None:
+    meeting = group_meeting(lead)
+    theirs = full_record(lead, "velmira", meeting_id=meeting)
+    other = full_record(lead, "dostrand", meeting_id=meeting)
+    path = tmp_path / "record.pdf"
+
+    pages = subject_access.export_pdf(lead, theirs.peer_id, path, today=TODAY)
+
+    text = _text(path)
+    lowered = text.casefold()
+    for word in theirs.words:
+        assert word.casefold() in lowered, word
+    for heading in ("Your details", "How you asked to be contacted", "Consent",
+                    "One-to-one sessions (3)", "Follow-ups", "Referrals", "Ratings",
+                    "Group attendance", "Thursday circle", "Lee Lead"):
+        assert heading in text, heading
+    assert not any(word.casefold() in lowered for word in other.words)
+    assert f"page {pages} of {pages}" in text
+    assert not list(tmp_path.glob(".*partial"))
+
+    event = audit_repo.recent(lead.db, limit=1)[0]
+    assert (event.action, event.target_kind, event.target_id) == (
+        AuditAction.EXPORTED, "peer", str(theirs.peer_id))
+    assert not any(word.casefold() in event.detail.casefold() for word in theirs.words)
+
+
+def test_metadata_is_blank_but_a_generic_title_and_every_font_is_embedded(
+        lead: Session, tmp_path: Path) -> None:
+    record = full_record(lead, "orlavin")
+    path = tmp_path / "record.pdf"
+    subject_access.export_pdf(lead, record.peer_id, path, today=TODAY)
+    reader = PdfReader(path)
+    info = {k: str(v) for k, v in reader.trailer["/Info"].get_object().items()}
+    assert info.pop("/Title") == GENERIC_TITLE
+    assert info.pop("/CreationDate").startswith("D:20000101000000")
+    assert info.pop("/ModDate").startswith("D:20000101000000")
+    info.pop("/Trapped", None)
+    assert info == {"/Author": "", "/Creator": "", "/Producer": "", "/Subject": "",
+                    "/Keywords": ""}
+    assert "/Metadata" not in reader.trailer["/Root"]
+    seen = 0
+    for page in reader.pages:
+        fonts = _resolve(_resolve(page["/Resources"]).get("/Font", {}))
+        for ref in fonts.values():
+            font = _resolve(ref)
+            targets = ([_resolve(d) for d in font["/DescendantFonts"]]
+                       if font["/Subtype"] == "/Type0" else [font])
+            for target in targets:
+                assert "/FontFile2" in _resolve(target["/FontDescriptor"])
+                seen += 1
+    assert seen >= 2
+    raw = path.read_bytes()
+    for standard in (b"/Helvetica", b"/Times", b"/Courier"):
+        assert standard not in raw
+    assert str(tmp_path).encode() not in raw
+
+
+def test_a_record_with_hundreds_of_sessions_and_long_notes_exports(
+        lead: Session, tmp_path: Path) -> None:
+    record = full_record(lead, "tamsook")
+    long_note = " ".join(["A long conversation about housing and safety."] * 120
+                         + ["lastwordofthenote"])
+    for day in range(300):
+        casework.log_session(lead, one_to_one(
+            record.peer_id, lead.staff.id, held_on=date(2025, 1, 1).fromordinal(
+                date(2025, 1, 1).toordinal() + day),
+            notes=long_note if day % 50 == 0 else f"session number {day}"), today=TODAY)
+    path = tmp_path / "big.pdf"
+    pages = subject_access.export_pdf(lead, record.peer_id, path, today=TODAY)
+    assert pages > 20
+    text = _text(path)
+    assert "One-to-one sessions (303)" in text
+    assert text.count("lastwordofthenote") == 6
+    numbers = {int(n) for n in re.findall(r"session number (\d+)", text)}
+    assert numbers == {d for d in range(300) if d % 50}
+
+
+def test_a_failed_write_leaves_nothing_and_records_no_export(lead: Session,
+                                                             tmp_path: Path) -> None:
+    record = full_record(lead, "brisvane")
+    before = audit_repo.recent(lead.db, limit=1)[0].id
+    with pytest.raises(PeerDeskError) as failed:
+        subject_access.export_pdf(lead, record.peer_id, tmp_path / "missing" / "r.pdf",
+                                  today=TODAY)
+    assert "Nothing was saved" in failed.value.user_message or "Choose another" in (
+        failed.value.user_message)
+    assert audit_repo.recent(lead.db, limit=1)[0].id == before
+
+
+@pytest.mark.parametrize("name", ["Cal Worker", "Pia Peer", "Ada Admin"])
+def test_only_a_programme_lead_may_export(vault: VaultPaths, tmp_path: Path, name: str) -> None:
+    lead = sign_in(vault, "Lee Lead")
+    record = full_record(lead, "quorrin")
+    close(lead)
+    other = sign_in(vault, name)
+    try:
+        assert not subject_access.can_export(other)
+        with pytest.raises(PermissionDenied):
+            subject_access.export_pdf(other, record.peer_id, tmp_path / "r.pdf", today=TODAY)
+        assert not (tmp_path / "r.pdf").exists()
+    finally:
+        close(other)
+
+
+def test_preparing_on_a_connection_of_its_own(lead: Session, tmp_path: Path) -> None:
+    record = full_record(lead, "selkarn")
+    connection = lead.vault.connect()
+    try:
+        prepared = subject_access.prepare(lead, record.peer_id, db=connection, today=TODAY)
+    finally:
+        connection.close()
+    assert prepared.ref == peers.open_page(lead, record.peer_id).peer.ref
+    assert subject_access.save(lead, prepared, tmp_path / "r.pdf") == prepared.pages
+    assert "selkarnnoteword" in _text(tmp_path / "r.pdf")
