@@ -101,7 +101,7 @@
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
@@ -422,7 +422,7 @@ An administrator can check Admin › Backups.</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/forms.py" line="+30"/>
+        <location filename="../../src/peerdesk/ui/peers/forms.py" line="+31"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>AAAA-MM-DD (opcional)</translation>
     </message>
@@ -1155,11 +1155,22 @@ Carry on with it now?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Year of birth</source>
+        <translation>Año de nacimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not known</source>
         <translation>Se desconoce</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Age band</source>
+        <translation>Franja de edad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
         <source>How they describe their gender</source>
         <translation>Cómo describe su género</translation>
     </message>
@@ -1179,7 +1190,7 @@ Carry on with it now?</source>
         <translation>Nombre &amp;completo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Only if they want it recorded.</source>
         <translation>Solo si quiere que conste.</translation>
     </message>
@@ -1280,11 +1291,17 @@ Carry on with it now?</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+2"/>
         <source>Never shown in the safe-contact banner</source>
         <translation>Nunca se muestra en el aviso de contacto seguro</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>Code word</source>
+        <translation>Palabra clave</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
@@ -1967,7 +1984,7 @@ Carry on with it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Report preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2529,7 +2546,7 @@ This vault is unchanged. To open the restored one, start PeerDesk with:
         <translation>Buscar personal</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Staff accounts</source>
         <translation>Cuentas del personal</translation>
     </message>

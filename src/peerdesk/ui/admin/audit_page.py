@@ -42,6 +42,7 @@ class AuditPage(QWidget):
         self.search.setAccessibleName(self.tr("Search the audit log"))
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between rows
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(AuditColumn.TIME, Qt.SortOrder.DescendingOrder)

@@ -50,6 +50,7 @@ class StaffPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search staff"))
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between rows
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(StaffColumn.NAME, Qt.SortOrder.AscendingOrder)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from peerdesk.domain.dates import parse_date
@@ -70,10 +71,30 @@ class Field(QWidget):
         layout.addWidget(self.error)
         self.setFocusProxy(widget)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._name_from_label()
+
+    def _name_from_label(self) -> None:
+        """The form's label is this wrapper's buddy, so screen readers would not tie it to
+        the widget inside: give the widget the label's words as its name."""
+        parent = self.parentWidget()
+        if parent is None or self.widget.accessibleName():
+            return
+        for label in parent.findChildren(QLabel):
+            if label.buddy() is self and label.text():
+                self.widget.setAccessibleName(plain_label(label.text()))
+                return
+
     def show_error(self, text: str | None) -> None:
         set_message(self.error, text)
         if text:
             self.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def plain_label(text: str) -> str:
+    """A label's words without its mnemonic '&', closing colon or required-field star."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" :*")
 
 
 def enum_combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:

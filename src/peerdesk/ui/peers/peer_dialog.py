@@ -78,20 +78,24 @@ class PeerDialog(QDialog):
         self.birth_year.setValidator(QIntValidator(1900, 2100, self))
         self.birth_year.setPlaceholderText(self.tr("e.g. 1991"))
         self.birth_year.setMaximumWidth(90)
+        self.birth_year.setAccessibleName(self.tr("Year of birth"))
         self.age_band = enum_combo([(self.tr("Not known") if b is AgeBand.UNKNOWN else b.value,
                                      b.value) for b in AgeBand], d.age_band.value)
+        self.age_band.setAccessibleName(self.tr("Age band"))
         self.gender = enum_combo([(gender_label(g), g.value) for g in Gender], d.gender.value)
         self.gender_description = QLineEdit(d.gender_description)
         self.gender_description.setPlaceholderText(self.tr("How they describe their gender"))
+        self.gender_description.setAccessibleName(self.tr("How they describe their gender"))
         self.languages = QLineEdit(d.languages)
         self.languages.setPlaceholderText(self.tr("e.g. English, Romanian"))
         self.nationality = QLineEdit(d.nationality)
         self.fields: dict[str, Field] = {}
         about = QFormLayout()
-        about.addRow(self.tr("&Preferred name or "
-                             "alias *"), self._field("name", self.preferred_name))
-        about.addRow(self.tr("&Full name"), self._field("full_name", self.full_name,
-                                               self.tr("Only if they want it recorded.")))
+        about.addRow(self.tr("&Preferred name or alias *"),
+                     self._field("name", self.preferred_name))
+        about.addRow(self.tr("&Full name"),
+                     self._field("full_name", self.full_name,
+                                 self.tr("Only if they want it recorded.")))
         age = QHBoxLayout()
         age.addWidget(self.birth_year)
         age.addWidget(self.age_band, 1)
@@ -117,8 +121,8 @@ class PeerDialog(QDialog):
         self.supporter = staff_combo(session, (Role.PEER_SUPPORTER,), d.supporter_id)
         work = QFormLayout()
         work.addRow(self.tr("First &contact by"), self.contact_route)
-        work.addRow(self.tr("First "
-                            "contact &date"), self._field("first_contact", self.first_contact))
+        work.addRow(self.tr("First contact &date"),
+                    self._field("first_contact", self.first_contact))
         work.addRow(self.tr("&Status"), self.status)
         work.addRow(self.tr("Closed o&n"), self._field("closed_on", self.closed_on))
         work.addRow(self.tr("Reason for closing"), self._field("closed_reason", self.closed_reason))
@@ -142,6 +146,8 @@ class PeerDialog(QDialog):
         self.code_word.setEchoMode(QLineEdit.EchoMode.Password)
         self.code_word.setPlaceholderText(self.tr("Kept hidden"))
         self.code_word.setToolTip(self.tr("Never shown in the safe-contact banner"))
+        self.code_word.setAccessibleName(self.tr("Code word"))
+        self.code_word.setAccessibleDescription(self.tr("Never shown in the safe-contact banner"))
         self.show_code = QCheckBox(self.tr("Show"))
         self.other = QLineEdit(p.other)
         channels = QGridLayout()
