@@ -121,12 +121,12 @@
     <message>
         <location filename="../../src/peerdesk/ui/admin/auto_backup.py" line="+22"/>
         <source>Today&apos;s automatic backup was saved and checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia de seguridad automática de hoy se guardó y se comprobó.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Automatic backup not made</source>
-        <translation type="unfinished"></translation>
+        <translation>No se hizo la copia automática</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -135,7 +135,11 @@
 {reason}
 
 An administrator can check Admin › Backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo hacer la copia de seguridad automática de hoy. Su trabajo está a salvo y la bóveda no ha cambiado.
+
+{reason}
+
+Una persona administradora puede revisar Administración › Copias de seguridad.</translation>
     </message>
 </context>
 <context>
@@ -143,17 +147,17 @@ An administrator can check Admin › Backups.</source>
     <message>
         <location filename="../../src/peerdesk/ui/admin/backup_text.py" line="+10"/>
         <source>{mb} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{mb} MB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{kb} KB</source>
-        <translation type="unfinished"></translation>
+        <translation>{kb} KB</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{peers} peers, {sessions} one-to-one sessions, {groups} groups, {meetings} meetings and {staff} staff accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>{peers} personas, {sessions} sesiones individuales, {groups} grupos, {meetings} reuniones y {staff} cuentas del personal</translation>
     </message>
 </context>
 <context>
@@ -161,122 +165,122 @@ An administrator can check Admin › Backups.</source>
     <message>
         <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+96"/>
         <source>No folder chosen yet: a USB stick is a good place</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se ha elegido carpeta: una memoria USB es un buen sitio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Backup folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de copias</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;hoose folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elegir carpeta…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> backups</source>
-        <translation type="unfinished"></translation>
+        <translation> copias</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Backups to keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Copias que conservar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Back up &amp;automatically once a day, when someone first signs in</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copia &amp;automática una vez al día, cuando alguien inicia sesión por primera vez</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar ajustes</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Carpeta:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Keep the newest:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conservar las más recientes:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Last backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Última copia</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Backup result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de la copia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Back &amp;up now</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer &amp;copia ahora</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurar…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Backups in the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Copias en la carpeta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Each backup is encrypted like the vault: the same passwords and the recovery key open it. It is checked after writing. Restoring makes a new vault beside this one; this vault is never written over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada copia está cifrada como la bóveda: la abren las mismas contraseñas y la clave de recuperación. Se comprueba después de escribirla. Restaurar crea una bóveda nueva junto a esta; esta bóveda nunca se sobrescribe.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Backups in this folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Copias en esta carpeta:</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Last backup: {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Última copia: {when}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna todavía</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Choose the backup folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija la carpeta de copias</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Backing up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Haciendo la copia…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Backing up</source>
-        <translation type="unfinished"></translation>
+        <translation>Haciendo la copia</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Backup saved and checked: {path} ({size}). It holds {counts}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia guardada y comprobada: {path} ({size}). Contiene {counts}.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>No backup was made. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se hizo ninguna copia. {reason}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Backup not made</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia no hecha</translation>
     </message>
 </context>
 <context>
@@ -474,6 +478,33 @@ Carry on with it now?</source>
         <location line="+2"/>
         <source>&amp;Discard</source>
         <translation>&amp;Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+44"/>
+        <source>Erase a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This deletes {ref} and everything about them, for good: their details and safe-contact preferences, {sessions} one-to-one sessions with their notes and follow-ups, {consents} consent records, {referrals} referrals, {ratings} ratings, their group memberships and {marks} attendance marks.
+
+Meetings and their anonymous head-counts stay: those are not about anyone. The audit log keeps that the record was erased, by its reference only. Backups made before today still hold the record until they are replaced.
+
+Type the reference code {ref} to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reference code, typed to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Erase for good</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1365,6 +1396,24 @@ Carry on with it now?</source>
     </message>
 </context>
 <context>
+    <name>PeerPageView</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+172"/>
+        <source>&amp;Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export everything held (subject access)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erase this person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PeerPicker</name>
     <message>
         <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+52"/>
@@ -1391,84 +1440,84 @@ Carry on with it now?</source>
         <location filename="../../src/peerdesk/ui/reports/period_picker.py" line="+52"/>
         <location line="+9"/>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes</translation>
     </message>
     <message>
         <location line="-9"/>
         <location line="+16"/>
         <source>Quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Trimestre</translation>
     </message>
     <message>
         <location line="-16"/>
         <location line="+19"/>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Año</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>Custom range</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalo a medida</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind of period</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de periodo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Periodo:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Year of the month</source>
-        <translation type="unfinished"></translation>
+        <translation>Año del mes</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Q1 (Jan–Mar)</source>
-        <translation type="unfinished"></translation>
+        <translation>T1 (ene–mar)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Q2 (Apr–Jun)</source>
-        <translation type="unfinished"></translation>
+        <translation>T2 (abr–jun)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Q3 (Jul–Sep)</source>
-        <translation type="unfinished"></translation>
+        <translation>T3 (jul–sep)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Q4 (Oct–Dec)</source>
-        <translation type="unfinished"></translation>
+        <translation>T4 (oct–dic)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Year of the quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Año del trimestre</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>First day of the range</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer día del intervalo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last day of the range</source>
-        <translation type="unfinished"></translation>
+        <translation>Último día del intervalo</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>a</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>The range ends before it starts: choose a last day on or after the first day.</source>
-        <translation type="unfinished"></translation>
+        <translation>El intervalo termina antes de empezar: elija un último día igual o posterior al primero.</translation>
     </message>
 </context>
 <context>
@@ -1798,62 +1847,62 @@ Carry on with it now?</source>
     <message>
         <location filename="../../src/peerdesk/ui/reports/settings_dialog.py" line="+55"/>
         <source>Report settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes del informe</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Centre name on the cover</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del centro en la portada</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Smallest count shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Menor recuento que se muestra</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Counts from 1 to one less than this are shown as “&lt;k”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los recuentos desde 1 hasta uno menos que este se muestran como «&lt;k».</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Redondeo</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Paper size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del papel</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Logotipo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;hoose logo…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elegir logotipo…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un logotipo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;move logo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar logotipo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el logotipo</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1863,27 +1912,27 @@ Carry on with it now?</source>
     <message>
         <location line="+1"/>
         <source>Show counts &amp;below as “&lt;k” from k =</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar los recuentos &amp;inferiores como «&lt;k» desde k =</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>R&amp;ounding:</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;edondeo:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Paper:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Papel:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logo on the cover:</source>
-        <translation type="unfinished"></translation>
+        <translation>Logotipo en la portada:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The logo is kept inside the encrypted vault: a PNG or JPEG of at most 1 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>El logotipo se guarda dentro de la bóveda cifrada: un PNG o JPEG de 1 MB como máximo.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1893,37 +1942,37 @@ Carry on with it now?</source>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>No logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin logotipo</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Choose the centre&apos;s logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el logotipo del centro</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Logo not used</source>
-        <translation type="unfinished"></translation>
+        <translation>Logotipo no usado</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The centre&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre del centro</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Settings not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes no guardados</translation>
     </message>
 </context>
 <context>
@@ -1936,155 +1985,155 @@ Carry on with it now?</source>
     <message>
         <location line="+7"/>
         <source>&amp;Prepare report</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Preparar informe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Count the figures for this period (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contar las cifras de este periodo (Ctrl+R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prepare report</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparar informe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajustes del informe…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes del informe</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Problem with the period</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema con el periodo</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Preparing the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando el informe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Preparing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando el informe…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cancelar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel preparing the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar la preparación del informe</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Report preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa del informe</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose a period and press Prepare report. The figures appear here exactly as they will be printed: small counts hidden, no names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un periodo y pulse Preparar informe. Las cifras aparecen aquí tal como se imprimirán: recuentos pequeños ocultos, sin nombres.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar P&amp;DF…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+167"/>
         <source>Save the report as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el informe como PDF</translation>
     </message>
     <message>
         <location line="-166"/>
         <source>Save C&amp;SV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar C&amp;SV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+168"/>
         <source>Save the report&apos;s tables as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar las tablas del informe como CSV</translation>
     </message>
     <message>
         <location line="-167"/>
         <source>P&amp;rint…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+206"/>
         <source>Print the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir el informe</translation>
     </message>
     <message>
         <location line="-203"/>
         <source>Report status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del informe</translation>
     </message>
     <message>
         <location line="+97"/>
         <source>Preparing the report for %s…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando el informe de %s…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Cancelled: no report was prepared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado: no se preparó ningún informe.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Prepared: %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparado: %s.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Report not prepared</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe no preparado</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Settings saved. Prepare the report again to use them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes guardados. Prepare el informe de nuevo para usarlos.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Saved %s (%d pages).</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado %s (%d páginas).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado %s.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Report not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe no guardado</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado a la impresora.</translation>
     </message>
 </context>
 <context>
@@ -2115,123 +2164,124 @@ Carry on with it now?</source>
     <message>
         <location filename="../../src/peerdesk/ui/admin/restore_dialog.py" line="+37"/>
         <source>The recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave de recuperación</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>desconocido</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Taken {taken} (vault version {version}).
 Holds {counts}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hecha el {taken} (versión de bóveda {version}).
+Contiene {counts}.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar una copia</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Backup file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de copia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Examinar…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Open it with</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrirla con</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Password or recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña o clave de recuperación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Show what it holds</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver qué contiene</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a backup and type a password that opened the vault then, or the recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una copia y escriba una contraseña que abría la bóveda entonces, o la clave de recuperación.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What the backup holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué contiene la copia</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New vault location</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubicación de la bóveda nueva</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elegir…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Restore result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de la restauración</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Backup &amp;file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo de copia:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;New vault:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóveda &amp;nueva:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Open it with:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;brirla con:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Password or key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contraseña o clave:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Restore as a new vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurar como bóveda nueva</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Choose a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una copia</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PeerDesk backups (*.peerdesk)</source>
-        <translation type="unfinished"></translation>
+        <translation>Copias de PeerDesk (*.peerdesk)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Where should the restored vault go?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Dónde debe ir la bóveda restaurada?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PeerDesk vaults (*.peerdesk)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóvedas de PeerDesk (*.peerdesk)</translation>
     </message>
     <message>
         <location line="+80"/>
         <source>Restoring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurando…</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2239,17 +2289,20 @@ Holds {counts}.</source>
 
 This vault is unchanged. To open the restored one, start PeerDesk with:
     {command}</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurada en una bóveda nueva: {path}
+
+Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
+    {command}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Nothing was restored. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se restauró nada. {reason}</translation>
     </message>
 </context>
 <context>
@@ -2630,6 +2683,24 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
 </context>
 <context>
+    <name>SubjectAccessExport</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+59"/>
+        <source>Save everything held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TableHeader</name>
     <message>
         <location filename="../../src/peerdesk/ui/admin/audit_model.py" line="+25"/>
@@ -2664,17 +2735,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-278"/>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+14"/>
@@ -2782,12 +2853,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Marca</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <source></source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+61"/>
+        <location line="-1"/>
         <location line="+34"/>
         <source>Group</source>
         <translation>Grupo</translation>

@@ -195,7 +195,7 @@ class RegisterModel(RowTableModel[RegisterLine]):
     columns = RegisterColumn
     headers = (
         QT_TRANSLATE_NOOP("TableHeader", "Name"), QT_TRANSLATE_NOOP("TableHeader", "Reference"),
-        QT_TRANSLATE_NOOP("TableHeader", "Mark"), QT_TRANSLATE_NOOP("TableHeader", ""),
+        QT_TRANSLATE_NOOP("TableHeader", "Mark"), "",
     )
 
     def display(self, row: RegisterLine, column: Any) -> str:
