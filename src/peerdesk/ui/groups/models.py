@@ -14,6 +14,7 @@ from peerdesk.domain.groups import Mark, MeetingStatus
 from peerdesk.services.groups import GroupRow, MeetingRow, RegisterLine
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.table_model import Index, RowTableModel
+from peerdesk.ui.theme import is_high_contrast
 
 # What a group change announces on the change bus (see ui/change_bus.py).
 GROUPS = "groups"
@@ -124,7 +125,7 @@ class MeetingModel(RowTableModel[MeetingRow]):
                 MeetingColumn.ATTENDED, MeetingColumn.HEAD_COUNT):
             return NUMBER
         if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
-                and 0 <= index.row() < self.rowCount()):
+                and 0 <= index.row() < self.rowCount() and not is_high_contrast()):
             row = self.row_at(index.row())
             if row.status == MeetingStatus.CANCELLED.value:
                 return QColor("#888888")
@@ -212,7 +213,7 @@ class RegisterModel(RowTableModel[RegisterLine]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.BackgroundRole and index.isValid()
                 and 0 <= index.row() < self.rowCount()
-                and index.column() == RegisterColumn.MARK):
+                and index.column() == RegisterColumn.MARK and not is_high_contrast()):
             return QColor(MARK_COLOURS[self.row_at(index.row()).mark])
         return super().data(index, role)
 

@@ -23,6 +23,7 @@ from peerdesk.services.peers import PeerFilter, PeerOrder, PeerRow
 from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.table_model import HEADER_CONTEXT, Index
+from peerdesk.ui.theme import is_high_contrast
 
 # The peer's id: lookups by row survive sorting and filtering.
 PEER_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -161,7 +162,7 @@ class PeerListModel(QAbstractTableModel):
         column = PeerColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole and not is_high_contrast():
             if column == PeerColumn.NEXT_FOLLOW_UP and _overdue(row.next_follow_up):
                 return _OVERDUE
             if row.status is PeerStatus.CLOSED:

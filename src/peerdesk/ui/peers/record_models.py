@@ -15,6 +15,7 @@ from peerdesk.domain.referral import ReferralStatus
 from peerdesk.services.audit_log import AuditRow
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.table_model import Index, RowTableModel
+from peerdesk.ui.theme import is_high_contrast
 from peerdesk.ui.timefmt import local_time
 
 AMBER = QBrush(QColor("#fff1c2"))
@@ -33,7 +34,8 @@ class ColouredModel(RowTableModel[Any]):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
-            if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            if (not index.isValid() or not 0 <= index.row() < len(self._rows)
+                    or is_high_contrast()):  # the system's colours, then
                 return None
             row, column = self._rows[index.row()], self.columns(index.column())
             if role == Qt.ItemDataRole.ForegroundRole:

@@ -29,7 +29,7 @@ from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel
-from peerdesk.ui.theme import colour
+from peerdesk.ui.theme import colour, is_high_contrast
 
 OpenPeer = Callable[[int], object]
 # Calm, but unmistakable: a pale wash over the row and the date itself in red.
@@ -65,7 +65,8 @@ class TodayModel(RowTableModel[TodayItem]):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            if (not index.isValid() or not 0 <= index.row() < len(self._rows)
+                    or is_high_contrast()):  # the system's colours, then
                 return None
             if not self._rows[index.row()].overdue:
                 return None
