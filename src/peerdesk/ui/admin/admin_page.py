@@ -9,6 +9,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.admin.audit_page import AuditPage
 from peerdesk.ui.admin.backups_page import BackupsPage
 from peerdesk.ui.admin.lock_settings_page import LockSettingsPage
+from peerdesk.ui.admin.retention_page import RetentionPage
 from peerdesk.ui.admin.staff_page import Present, StaffPage
 from peerdesk.ui.change_bus import ChangeBus
 
@@ -27,6 +28,7 @@ class AdminPage(QWidget):
         self.audit_page: AuditPage | None = None
         self.lock_settings_page: LockSettingsPage | None = None
         self.backups_page: BackupsPage | None = None
+        self.retention_page: RetentionPage | None = None
         # The services check permissions too; this only keeps the screen honest.
         if session.can(Permission.MANAGE_STAFF):
             self.staff_page = StaffPage(session, bus, present)
@@ -39,6 +41,9 @@ class AdminPage(QWidget):
         if session.can(Permission.MANAGE_BACKUPS):
             self.backups_page = BackupsPage(session, bus, present)
             self.tabs.addTab(self.backups_page, "&Backups")
+        if session.can(Permission.MANAGE_RETENTION):
+            self.retention_page = RetentionPage(session, bus)
+            self.tabs.addTab(self.retention_page, "&Retention")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -49,6 +54,6 @@ class AdminPage(QWidget):
 
     def clear_data(self) -> None:
         for page in (self.staff_page, self.audit_page, self.lock_settings_page,
-                     self.backups_page):
+                     self.backups_page, self.retention_page):
             if page is not None:
                 page.clear_data()

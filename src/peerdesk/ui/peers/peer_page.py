@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -33,7 +35,15 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.outcomes import Measure, MeasureKind
 from peerdesk.domain.peer import Gender
 from peerdesk.domain.referral import ReferralStatus
-from peerdesk.services import access, audit_log, casework, casework_lists, peers
+from peerdesk.services import (
+    access,
+    audit_log,
+    casework,
+    casework_lists,
+    erasure,
+    peers,
+    subject_access,
+)
 from peerdesk.services.peers import PeerPage as PageData
 from peerdesk.services.session import Session
 from peerdesk.ui.errors import ask_to_confirm, show_error
@@ -54,6 +64,7 @@ from peerdesk.ui.peers.record_models import (
     TimelineModel,
     TrailModel,
 )
+from peerdesk.ui.peers.record_requests import EraseDialog, SubjectAccessExport
 from peerdesk.ui.table_model import ROW_ROLE, RowTableModel
 
 Present = Callable[[QDialog], None]
@@ -134,6 +145,8 @@ class PeerPageView(QWidget):
         self.present = present
         self.page: PageData | None = None
         self.measures: list[Measure] = []
+        # Replaceable in tests: the platform's own save dialog.
+        self.choose_save_path: Callable[..., tuple[str, str]] = QFileDialog.getSaveFileName
 
         # -- header ---------------------------------------------------------------
         self.back_button = QPushButton("← Back to the list")
@@ -155,6 +168,19 @@ class PeerPageView(QWidget):
         top.addLayout(titles, 1)
         top.addWidget(self.edit_button)
         top.addWidget(self.log_button)
+        # The person's own requests about their record: programme leads only.
+        self.requests_button = QPushButton(self.tr("Re&quests"))
+        requests_menu = QMenu(self.requests_button)
+        self.export_action = requests_menu.addAction(
+            self.tr("Export everything held (subject access)…"), self.export_everything)
+        self.erase_action = requests_menu.addAction(self.tr("Erase this person…"),
+                                                    self.erase_person)
+        self.requests_button.setMenu(requests_menu)
+        self.export_action.setVisible(subject_access.can_export(session))
+        self.erase_action.setVisible(erasure.can_erase(session))
+        self.requests_button.setVisible(subject_access.can_export(session)
+                                        or erasure.can_erase(session))
+        top.addWidget(self.requests_button)
         self.banner = SafeContactBanner()
         self.reminder = QLabel()
         self.reminder.setWordWrap(True)
@@ -584,6 +610,34 @@ class PeerPageView(QWidget):
     def log_session(self) -> None:
         if self.page is not None:
             self.log_session_requested.emit(self.page.peer.id)
+
+    def export_everything(self) -> SubjectAccessExport | None:
+        if self.session is None or self.page is None:
+            return None
+        export = SubjectAccessExport(self.session, self.page.peer.id, self.page.peer.ref, self,
+                                     self.choose_save_path)
+        return export if export.start() else None
+
+    def erase_person(self) -> EraseDialog | None:
+        if self.session is None or self.page is None:
+            return None
+        try:
+            dialog = EraseDialog(self.session, self.page.peer.id, self)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return None
+        dialog.erased.connect(self._erased)
+        self.present(dialog)
+        return dialog
+
+    def _erased(self, _peer_id: int) -> None:
+        # Nothing of them stays on screen: empty the page, go back, and let the
+        # list (and every other view) reload through the change bus.
+        session = self.session
+        self.clear_data()
+        self.session = session
+        self.back.emit()
+        self.changed.emit()
 
     def _edit_peer(self) -> None:
         if self.page is not None:

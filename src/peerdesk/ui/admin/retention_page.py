@@ -1,0 +1,217 @@
+"""Admin › Retention: how long closed records are kept, who is past it, deleting them.
+
+For programme leads (the services check too). Names are shown here because a
+lead reviews each record before it goes; the audit event records references
+only. Deleting is one short transaction, so it runs on the GUI thread under
+a busy cursor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.services import clock, retention
+from peerdesk.services.session import Session
+from peerdesk.ui import change_bus
+from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.errors import ask_to_confirm, show_error
+from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
+from peerdesk.ui.peers.forms import CASELOAD
+from peerdesk.ui.table_model import ROW_ROLE, RowTableModel
+from peerdesk.ui.theme import colour
+
+
+class DueColumn(IntEnum):
+    REF = 0
+    NAME = 1
+    CLOSED = 2
+    CASEWORKER = 3
+
+
+class DueModel(RowTableModel[retention.ClosedPeer]):
+    columns = DueColumn
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Reference"), QT_TRANSLATE_NOOP("TableHeader", "Name"),
+        QT_TRANSLATE_NOOP("TableHeader", "Closed on"),
+        QT_TRANSLATE_NOOP("TableHeader", "Caseworker"),
+    )
+
+    def display(self, row: retention.ClosedPeer, column: Any) -> str:
+        match column:
+            case DueColumn.REF:
+                return row.ref
+            case DueColumn.NAME:
+                return row.preferred_name
+            case DueColumn.CLOSED:
+                return row.closed_on.isoformat()
+            case DueColumn.CASEWORKER:
+                return row.caseworker or "—"
+        return ""
+
+
+class RetentionPage(QWidget):
+    def __init__(self, session: Session, bus: ChangeBus, parent: QWidget | None = None, *,
+                 today: Callable[[], date] | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self.bus = bus
+        self.today = today or (lambda: clock.today(None))
+
+        explain = QLabel(self.tr(
+            "Closed records are kept for this many years after they were closed, then listed "
+            "here for review. Deleting one removes the person and everything about them, as "
+            "erasure does; meetings' anonymous head-counts stay. The audit log records how "
+            "many were deleted and their reference codes, never a name."))
+        explain.setWordWrap(True)
+        self.years = QSpinBox()
+        self.years.setRange(retention.MIN_YEARS, retention.MAX_YEARS)
+        self.years.setSuffix(self.tr(" years"))
+        self.years.setAccessibleName(self.tr("Keep closed records for this many years"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.status = QLabel()
+        self.status.setStyleSheet(f"color: {colour('#2e6b30', 'window-text')};")
+        self.error = error_label()
+        row = QHBoxLayout()
+        row.addWidget(self.years)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("&Keep closed records for"), row)
+
+        self.model = DueModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(DueColumn.NAME,
+                                                          QHeaderView.ResizeMode.Stretch)
+        self.view.setAccessibleName(self.tr("Closed records past the retention period"))
+        self.count = QLabel()
+        self.select_all_button = QPushButton(self.tr("Select &all"))
+        self.delete_button = QPushButton(self.tr("&Delete selected…"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count, 1)
+        buttons.addWidget(self.select_all_button)
+        buttons.addWidget(self.delete_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+        self.save_button.clicked.connect(self.save_years)
+        self.select_all_button.clicked.connect(self.view.selectAll)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        bus.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- loading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.session is None:
+            return
+        try:
+            self.years.setValue(retention.years(self.session))
+            due = retention.due_for_review(self.session, self.today())
+        except PeerDeskError as exc:
+            set_message(self.error, exc.user_message)
+            return
+        self.model.set_rows(due)
+        self.view.resizeColumnToContents(DueColumn.REF)
+        self.view.resizeColumnToContents(DueColumn.CLOSED)
+        self.count.setText(plural(len(due), self.tr("1 closed record is past the period."),
+                                  self.tr("{n} closed records are past the period.")))
+        self._update_buttons()
+
+    def _on_changed(self, topic: str) -> None:
+        if topic == CASELOAD:
+            self.reload()
+
+    def _update_buttons(self, *_args: object) -> None:
+        self.delete_button.setEnabled(bool(self.selected_ids()))
+        self.select_all_button.setEnabled(self.model.rowCount() > 0)
+
+    def selected_ids(self) -> list[int]:
+        rows = self.view.selectionModel().selectedRows()
+        return [index.data(ROW_ROLE).id for index in rows]
+
+    # -- actions --------------------------------------------------------------------------
+
+    def save_years(self) -> None:
+        if self.session is None:
+            return
+        set_message(self.error, None)
+        self.status.clear()
+        try:
+            years = retention.set_years(self.session, self.years.value())
+        except PeerDeskError as exc:
+            set_message(self.error, exc.user_message)
+            return
+        self.status.setText(self.tr("Saved: closed records are kept for {years} years.")
+                            .format(years=years))
+        self.bus.changed.emit(change_bus.AUDIT)
+        self.reload()
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if self.session is None or not ids:
+            return
+        text = plural(
+            len(ids),
+            self.tr("Delete 1 closed record and everything about that person, for good? "
+                    "Meetings' anonymous head-counts stay. This can't be undone."),
+            self.tr("Delete {n} closed records and everything about those people, for good? "
+                    "Meetings' anonymous head-counts stay. This can't be undone."))
+        ask_to_confirm(self, self.tr("Delete closed records"), text,
+                       self.tr("Delete for good"), lambda: self._delete(ids))
+
+    def _delete(self, ids: list[int]) -> None:
+        if self.session is None:
+            return
+        self.status.clear()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            count = retention.delete_past_retention(self.session, ids, self.today())
+        except PeerDeskError as exc:
+            show_error(self, exc, self.tr("Nothing deleted"))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.status.setText(plural(count, self.tr("Deleted 1 record."),
+                                   self.tr("Deleted {n} records.")))
+        # The caseload views reload, and so does this list (it listens for CASELOAD).
+        self.bus.changed.emit(CASELOAD)
+        self.bus.changed.emit(change_bus.AUDIT)
+
+    def clear_data(self) -> None:
+        self.session = None
+        self.model.clear()
+        self.count.clear()
+        self.status.clear()
