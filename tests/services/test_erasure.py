@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import NotFound, PermissionDenied, ValidationError
-from peerdesk.services import casework, erasure, groups, peers
+from peerdesk.services import casework, drafts, erasure, groups, peers
 from peerdesk.services.session import Session
 from peerdesk.storage import migrations
 from peerdesk.storage.paths import VaultPaths
@@ -142,3 +143,37 @@ def test_every_table_that_points_at_a_peer_goes_with_them(lead: Session) -> None
     assert set(pointing) >= {"safe_contact", "consent", "one_to_one", "referral", "rating",
                              "group_member", "attendance"}
     assert set(pointing.values()) == {"CASCADE"}
+
+
+FIXTURE_V1 = Path(__file__).parent.parent / "fixtures" / "vault_v1"
+
+
+def test_the_copy_an_upgrade_left_beside_the_vault_is_removed(tmp_path: Path) -> None:
+    """The real thing: a version-1 vault upgraded at sign-in keeps its safety copy until then."""
+    folder = tmp_path / "old"
+    shutil.copytree(FIXTURE_V1, folder)
+    paths = VaultPaths.at(folder / "centre.peerdesk")
+    lead = sign_in(paths, "Lee Lead", "fixture vault password 1")
+    try:
+        assert migrations.existing_backups(paths.database) == [
+            migrations.backup_path(paths.database, 1)]
+        record = full_record(lead, "gravelyn")
+        erasure.erase_peer(lead, record.peer_id,
+                           typed_ref=peers.open_page(lead, record.peer_id).peer.ref)
+        assert migrations.existing_backups(paths.database) == []
+    finally:
+        close(lead)
+
+
+def test_a_draft_about_them_goes_too(lead: Session, vault: VaultPaths) -> None:
+    record = full_record(lead, "torquin")
+    other = full_record(lead, "ilvasch")
+    for peer_id, word in ((record.peer_id, "torquindraftword"), (other.peer_id, "ilvaschdraft")):
+        drafts.keep(lead, drafts.SESSION_FORM, {"peer_id": peer_id, "notes": word})
+    key = bytes(lead.vault._data_key)
+    erasure.erase_peer(lead, record.peer_id,
+                       typed_ref=peers.open_page(lead, record.peer_id).peer.ref)
+    assert [d.payload["notes"] for d in drafts.pending(lead)] == ["ilvaschdraft"]
+    close(lead)
+    assert words_found(database_pages(vault.database, key),
+                       ["torquindraftword", "ilvaschdraft"]) == {"ilvaschdraft"}
