@@ -216,8 +216,17 @@ def _one_query_in_turns(locked: Any, demo: DemoVault, plain_path: Path, repeat: 
     ]
 
 
-def explain(demo: DemoVault, workdir: Path, which: Callable[[str], bool]) -> None:
-    """Print EXPLAIN QUERY PLAN of the figures statements whose name `which` accepts."""
+def explain(demo: DemoVault, which: Callable[[str], bool]) -> None:
+    """Print EXPLAIN QUERY PLAN of the figures statements whose name `which` accepts.
+
+    For finding out why a statement misses its target, e.g.
+    explain(demo_vault(DEFAULT_WORKDIR, "large"), lambda name: "follow-ups" in name)
+    """
+    with tempfile.TemporaryDirectory(prefix="explain-", dir=demo.path.parent.parent) as folder:
+        _explain(demo, Path(folder), which)
+
+
+def _explain(demo: DemoVault, workdir: Path, which: Callable[[str], bool]) -> None:
     from peerdesk.reports import figures
     from peerdesk.services.auth import SignIn
     from peerdesk.storage.paths import VaultPaths
