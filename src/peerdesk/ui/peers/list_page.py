@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.peer import PeerStatus
-from peerdesk.domain.staff import Role
+from peerdesk.domain.staff import Permission, Role
 from peerdesk.services import peers
 from peerdesk.services.peers import PeerFilter
 from peerdesk.services.session import Session
@@ -47,10 +48,11 @@ class PeerTable(QTableView):
 
 
 class PeerListPage(QWidget):
-    """Emits `open_peer(id)` and `add_requested`."""
+    """Emits `open_peer(id)`, `add_requested` and `imported` (peers came from a spreadsheet)."""
 
     open_peer = Signal(int)
     add_requested = Signal()
+    imported = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +74,8 @@ class PeerListPage(QWidget):
         self.mine = QCheckBox("&My caseload")
         self.add_button = QPushButton("&Add peer…")
         self.add_button.setToolTip("Add a peer (Ctrl+N)")
+        self.import_button = QPushButton("&Import from spreadsheet…")
+        self.import_button.setVisible(session.can(Permission.IMPORT_DATA))
         self.count = QLabel()
         self.count.setStyleSheet("color: #555;")
         self.count.setAccessibleName("Number of peers shown")
@@ -116,6 +120,7 @@ class PeerListPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.count)
         top.addSpacing(12)
+        top.addWidget(self.import_button)
         top.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -130,6 +135,7 @@ class PeerListPage(QWidget):
         self.caseworker.currentIndexChanged.connect(self.apply_filter)
         self.mine.toggled.connect(self.apply_filter)
         self.add_button.clicked.connect(self.add_requested.emit)
+        self.import_button.clicked.connect(self.open_import)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated_row.connect(self._open_row)
         self.model.modelReset.connect(self._update_count)
@@ -202,6 +208,22 @@ class PeerListPage(QWidget):
             widget.blockSignals(False)
         self.model.clear()
         self.count.clear()
+
+    def open_import(self) -> QDialog | None:
+        """The spreadsheet import, for roles that may import; the list reloads after it."""
+        from peerdesk.ui.peers.import_dialog import ImportDialog
+
+        if self.session is None or not self.session.can(Permission.IMPORT_DATA):
+            return None
+        dialog = ImportDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._after_import)
+        dialog.open()
+        return dialog
+
+    def _after_import(self, _result: object) -> None:
+        self.reload()
+        self.imported.emit()
 
     # -- selection and opening ------------------------------------------------------
 
