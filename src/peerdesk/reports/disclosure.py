@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from peerdesk.domain.errors import ValidationError
-from peerdesk.reports.figures import RawFigures, RawTable, RawTrend
+from peerdesk.reports.figures import RawFigures, RawTable
 from peerdesk.reports.model import Cell, CellState, Headline, Report, Section, Table, Trend
+from peerdesk.reports.suppression import suppress_cells
 
 MIN_K = 3
 DEFAULT_K = 5
@@ -71,143 +72,38 @@ def suppress(grid: list[list[int]], equations: list[list[tuple[int, int]]], k: i
     """States for every cell of `grid` given linear `equations` (lists of cell
     positions whose first n-1 members add up to the last). `forced` cells are
     hidden because they are hidden elsewhere (a total another table hid)."""
-    state = [[CellState.PRIMARY if 1 <= v < k else CellState.SHOWN for v in row]
-             for row in grid]
-    for r, c in forced:
-        if state[r][c] is CellState.SHOWN:
-            state[r][c] = CellState.SECONDARY
-    while True:
-        _hide_single_unknowns(grid, state, equations, k)
-        exposed = _exposed(grid, state, equations, k)
-        if not exposed:
-            return state
-        _hide_partner(exposed[0], grid, state, equations)
+    ledger = _Ledger()
+    ids = ledger.grid(grid)
+    states = suppress_cells(ledger.values, [[ids[r][c] for r, c in members]
+                                            for members in equations], k,
+                            frozenset(ids[r][c] for r, c in forced))
+    return [[states[i] for i in row] for row in ids]
 
 
-def _hide_single_unknowns(grid: list[list[int]], state: list[list[CellState]],
-                          equations: list[list[tuple[int, int]]], k: int) -> None:
-    changed = True
-    while changed:
-        changed = False
-        for members in equations:
-            if _solvable(members, grid, state, k) and _hide_partner(None, grid, state,
-                                                                     [members]):
-                changed = True
+class _Ledger:
+    """Every number a report prints, numbered, and the equations a reader knows."""
 
+    def __init__(self) -> None:
+        self.values: list[int] = []
+        self.equations: list[list[int]] = []
 
-def _hide_partner(cell: tuple[int, int] | None, grid: list[list[int]],
-                  state: list[list[CellState]], equations: list[list[tuple[int, int]]]
-                  ) -> bool:
-    """Hide one more member of an equation (containing `cell`, if given)."""
-    for members in equations:
-        if cell is not None and cell not in members:
-            continue
-        parts = [p for p in members[:-1] if state[p[0]][p[1]] is CellState.SHOWN]
-        # The smallest non-zero shown part keeps the most information; hiding a
-        # zero protects nothing when zeros are known to be zeros.
-        candidates = sorted((grid[r][c], (r, c)) for r, c in parts if grid[r][c] > 0)
-        r, c = candidates[0][1] if candidates else members[-1]
-        if state[r][c] is CellState.SHOWN:
-            state[r][c] = CellState.SECONDARY
-            return True
-    return False
+    def add(self, value: int) -> int:
+        self.values.append(value)
+        return len(self.values) - 1
 
+    def grid(self, grid: list[list[int]],
+             equations: list[list[tuple[int, int]]] | None = None) -> list[list[int]]:
+        ids = [[self.add(v) for v in row] for row in grid]
+        for members in equations or []:
+            self.equations.append([ids[r][c] for r, c in members])
+        return ids
 
-def _exposed(grid: list[list[int]], state: list[list[CellState]],
-             equations: list[list[tuple[int, int]]], k: int) -> list[tuple[int, int]]:
-    """Small hidden counts a reader could still pin down by solving the table.
-
-    The reader knows every shown cell, that "<k" is 1..k-1, that "*" is 0 or
-    at least k, and every equation. Small cells are tried value by value;
-    an equation with one unknown left fixes that unknown. A small cell with
-    only one value in every solution is exposed.
-    """
-    hidden = [(r, c) for r, row in enumerate(state) for c, st_ in enumerate(row)
-              if st_ is not CellState.SHOWN]
-    primary = [p for p in hidden if state[p[0]][p[1]] is CellState.PRIMARY]
-    if not primary:
-        return []
-    known = {(r, c): grid[r][c] for r, row in enumerate(state) for c, st_ in enumerate(row)
-             if st_ is CellState.SHOWN}
-    seen: dict[tuple[int, int], set[int]] = {p: set() for p in primary}
-    budget = [20_000]  # tables are small; stop rather than hang on a pathological one
-
-    def fits(p: tuple[int, int], v: int) -> bool:
-        if state[p[0]][p[1]] is CellState.PRIMARY:
-            return 1 <= v < k
-        return v == 0 or v >= k
-
-    def propagate(values: dict[tuple[int, int], int]) -> dict[tuple[int, int], int] | None:
-        values = dict(values)
-        progress = True
-        while progress:
-            progress = False
-            for members in equations:
-                unknown = [p for p in members if p not in values]
-                total, parts = members[-1], members[:-1]
-                if not unknown:
-                    if sum(values[p] for p in parts) != values[total]:
-                        return None
-                elif len(unknown) == 1:
-                    u = unknown[0]
-                    if u == total:
-                        v = sum(values[p] for p in parts)
-                    else:
-                        v = values[total] - sum(values[p] for p in parts if p != u)
-                    if not fits(u, v):
-                        return None
-                    values[u] = v
-                    progress = True
-        return values
-
-    def search(values: dict[tuple[int, int], int]) -> None:
-        budget[0] -= 1
-        if budget[0] < 0:
-            return
-        solved = propagate(values)
-        if solved is None:
-            return
-        open_primary = [p for p in primary if p not in solved]
-        if not open_primary:
-            if all(p in solved for p in hidden):
-                for p in primary:
-                    seen[p].add(solved[p])
-            else:
-                # Only large hidden cells are left free: any consistent choice
-                # exists (they are unbounded above), so record this solution.
-                for p in primary:
-                    seen[p].add(solved[p])
-            return
-        p = open_primary[0]
-        for v in range(1, k):
-            if all(len(seen[q]) >= 2 for q in primary):
-                return
-            search({**solved, p: v})
-
-    search(known)
-    if budget[0] < 0:
-        return []
-    return [p for p in primary if len(seen[p]) == 1]
-
-
-def _solvable(members: list[tuple[int, int]], grid: list[list[int]],
-              state: list[list[CellState]], k: int) -> bool:
-    """Could a reader work out a hidden member of this equation on its own?
-
-    Yes when exactly one member is hidden, and also when the total is shown,
-    every hidden part is a small count and what they must add up to leaves
-    them no choice (all of them 1, or all of them k-1).
-    """
-    hidden = [p for p in members if state[p[0]][p[1]] is not CellState.SHOWN]
-    if len(hidden) == 1:
-        return True
-    total = members[-1]
-    if not hidden or total in hidden:
-        return False
-    if any(state[r][c] is not CellState.PRIMARY for r, c in hidden):
-        return False
-    remainder = sum(grid[r][c] for r, c in hidden)
-    return remainder in (len(hidden), len(hidden) * (k - 1))
+    def adds_up(self, parts: list[int], total: int) -> None:
+        # Only what is true goes in: were two counts of one thing ever to
+        # differ, a reader would see it, and the solver must start from a
+        # table that fits.
+        if sum(self.values[p] for p in parts) == self.values[total]:
+            self.equations.append([*parts, total])
 
 
 def table_grid(raw: RawTable) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
@@ -253,12 +149,26 @@ def _cell(value: int, state: CellState, rules: Rules) -> Cell:
 
 
 def protect_table(raw: RawTable, rules: Rules, *, hide_total: bool = False) -> Table:
-    grid, equations = table_grid(raw)
-    forced = frozenset((len(grid) - 1, c) for c in range(len(grid[-1]))) if (
-        hide_total and raw.total_row and raw.rows) else frozenset()
-    states = suppress(grid, equations, rules.k, forced)
-    cells = [[_cell(v, s, rules) for v, s in zip(row, srow, strict=True)]
-             for row, srow in zip(grid, states, strict=True)]
+    """One table on its own (`hide_total`: its total is hidden elsewhere)."""
+    ledger = _Ledger()
+    ids = ledger.grid(*table_grid(raw))
+    total = _grand_total(raw, ids)
+    forced = frozenset({total}) if hide_total and total is not None else frozenset()
+    return _table(raw, ids, ledger.values, suppress_cells(ledger.values, ledger.equations,
+                                                          rules.k, forced), rules)
+
+
+def _grand_total(raw: RawTable, ids: list[list[int]]) -> int | None:
+    if not (raw.total_row and raw.rows):
+        return None
+    if raw.row_total_column:
+        return ids[-1][-1]
+    return ids[-1][0] if len(raw.columns) == 1 else None
+
+
+def _table(raw: RawTable, ids: list[list[int]], values: list[int], states: list[CellState],
+           rules: Rules) -> Table:
+    cells = [[_cell(values[i], states[i], rules) for i in row] for row in ids]
     columns = raw.columns + ((raw.row_total_column,) if raw.row_total_column else ())
     if raw.hours is not None:
         # Hours belong to the first count: hidden with it, never rounded.
@@ -277,39 +187,12 @@ def protect_table(raw: RawTable, rules: Rules, *, hide_total: bool = False) -> T
 # if any of them must hide it, all of them do.
 LINKED_TOTALS = {"peers_supported": ("gender", "age"),
                  "sessions": ("sessions_by_mode", "sessions_by_kind"),
-                 "new_peers": ("contact_route",), "follow_ups_due": ("follow_ups",)}
+                 "new_peers": ("contact_route",), "follow_ups_due": ("follow_ups",),
+                 "referrals": ("referrals",)}
+# Headlines that are one cell of a table: (table, row, column).
+HEADLINE_CELLS = {"follow_ups_on_time": ("follow_ups", 0, 0)}
 # Monthly series whose months inside the period add up to a headline.
 ADDITIVE_TRENDS = {"trend_sessions": "sessions", "trend_attendances": "attendances"}
-
-
-def _total_hidden(table: Table) -> bool:
-    return table.total is not None and table.total[0].hidden
-
-
-def protect_tables(raw: RawFigures, rules: Rules) -> dict[str, Table]:
-    hide: set[str] = set()
-    while True:
-        tables = {key: protect_table(t, rules, hide_total=key in hide)
-                  for key, t in raw.tables.items()}
-        more = {member for members in LINKED_TOTALS.values()
-                if any(_total_hidden(tables[m]) for m in members)
-                for member in members} - hide
-        if not more:
-            return tables
-        hide |= more
-
-
-def protect_trend(raw: RawTrend, rules: Rules, period_months: set[str],
-                  headline: Cell | None, headline_value: int) -> Trend:
-    """Months, plus the headline they add up to (or equal), as one equation."""
-    inside = [i for i, m in enumerate(raw.months) if m in period_months]
-    grid = [[*raw.values, headline_value]]
-    last = len(raw.values)
-    equations = [[(0, i) for i in inside] + [(0, last)]] if headline is not None else []
-    forced = frozenset({(0, last)}) if headline is not None and headline.hidden else frozenset()
-    states = suppress(grid, equations, rules.k, forced)[0]
-    return Trend(raw.key, raw.title, raw.months, tuple(
-        _cell(v, s, rules) for v, s in zip(raw.values, states[:last], strict=True)))
 
 
 _HEADLINES = (
@@ -325,34 +208,41 @@ _HEADLINES = (
 def protect(raw: RawFigures, rules: Rules, *, centre_name: str, page_size: str = "A4",
             title: str | None = None) -> Report:
     rules = rules.checked()
-    tables = protect_tables(raw, rules)
-    cells: dict[str, Cell] = {}
-    for key, (table_key, *_) in LINKED_TOTALS.items():
-        total = tables[table_key].total
-        assert total is not None
-        cells[key] = total[0]
-    sessions = cells["sessions"]
-    cells["session_hours"] = (Cell(f"{raw.session_hours:,.1f}", CellState.SHOWN, None)
-                              if not sessions.hidden
-                              else Cell("–", CellState.NOT_APPLICABLE, None))
-    for key, _ in _HEADLINES:
-        if key not in cells:
-            value = raw.headlines[key]
-            cells[key] = _cell(value, CellState.PRIMARY if 1 <= value < rules.k
-                               else CellState.SHOWN, rules)
-    headlines = [Headline(key, label, cells[key]) for key, label in _HEADLINES]
+    ledger = _Ledger()
+    grids = {key: ledger.grid(*table_grid(t)) for key, t in raw.tables.items()}
+    heads = {key: ledger.add(raw.headlines.get(key, 0)) for key, _ in _HEADLINES
+             if key != "session_hours"}
+    for key, members in LINKED_TOTALS.items():
+        totals = [t for m in members if (t := _grand_total(raw.tables[m], grids[m])) is not None]
+        for t in totals[1:]:
+            ledger.adds_up([t], totals[0])
+        if key in heads and totals:
+            ledger.adds_up([totals[0]], heads[key])
+    for key, (table_key, r, c) in HEADLINE_CELLS.items():
+        if raw.tables[table_key].rows:
+            ledger.adds_up([grids[table_key][r][c]], heads[key])
     period_months = {m for m, _, _ in raw.period.trend_months(
         len(raw.trends[0].months) if raw.trends else 12) if raw.period.start.isoformat()[:7]
         <= m <= raw.period.end.isoformat()[:7]}
-    protected: list[Trend] = []
+    months: dict[str, list[int]] = {}
     for trend in raw.trends:
+        months[trend.key] = [ledger.add(v) for v in trend.values]
         linked = ADDITIVE_TRENDS.get(trend.key)
         if linked is None and trend.key == "trend_peers" and raw.period.kind == "month":
             linked = "peers_supported"  # one month: that month's count is the headline
-        protected.append(protect_trend(
-            trend, rules, period_months, cells.get(linked) if linked else None,
-            raw.headlines.get(linked, 0) if linked else 0))
-    trends = tuple(protected)
+        if linked in heads:
+            ledger.adds_up([i for i, m in zip(months[trend.key], trend.months, strict=True)
+                            if m in period_months], heads[linked])
+    states = suppress_cells(ledger.values, ledger.equations, rules.k)
+    tables = {key: _table(t, grids[key], ledger.values, states, rules)
+              for key, t in raw.tables.items()}
+    cells = {key: _cell(ledger.values[i], states[i], rules) for key, i in heads.items()}
+    cells["session_hours"] = (Cell(f"{raw.session_hours:,.1f}", CellState.SHOWN, None)
+                              if not cells["sessions"].hidden
+                              else Cell("–", CellState.NOT_APPLICABLE, None))
+    headlines = [Headline(key, label, cells[key]) for key, label in _HEADLINES]
+    trends = tuple(Trend(t.key, t.title, t.months, tuple(
+        _cell(ledger.values[i], states[i], rules) for i in months[t.key])) for t in raw.trends)
     sections = (
         Section("One-to-one support", tables=(tables["sessions_by_mode"],
                                               tables["sessions_by_kind"])),
