@@ -41,6 +41,8 @@ def test_fix_the_mapping_import_and_the_list_shows_the_new_peers(qtbot, vault, t
         assert problems[0].startswith("line 1: Peer key (the old spreadsheet's id): ")
         assert dialog.rows_table.rowCount() == 4
         assert dialog.rows_table.item(0, 1).text() == "Marisol"
+        # Rows are numbered as the spreadsheet and the problems number them.
+        assert dialog.rows_table.verticalHeaderItem(0).text() == "2"
         assert dialog.combos["preferred_name"].currentText() == "preferred_name"
 
         combo = dialog.combos["peer_key"]
@@ -48,6 +50,20 @@ def test_fix_the_mapping_import_and_the_list_shows_the_new_peers(qtbot, vault, t
         qtbot.waitUntil(lambda: not dialog.busy and dialog.preview is not None
                         and dialog.preview.mapping.get("peer_key") == 0, timeout=15_000)
         assert dialog.problems.count() == 0
+
+        # Choosing a column another field has takes it from that field.
+        notes = dialog.combos["notes"]
+        dialog.combos["full_name"].setCurrentIndex(notes.currentIndex())
+        assert notes.currentText() == "(not used)"
+        qtbot.waitUntil(lambda: not dialog.busy and dialog.preview is not None
+                        and dialog.preview.mapping.get("full_name") == 12, timeout=15_000)
+        # The notes differ from row to row, and one person has one full name.
+        assert not dialog.import_button.isEnabled()
+        dialog.combos["full_name"].setCurrentIndex(dialog.combos["full_name"].findText(
+            "full_name"))
+        notes.setCurrentIndex(notes.findText("notes"))
+        qtbot.waitUntil(lambda: not dialog.busy and dialog.preview is not None
+                        and dialog.preview.mapping.get("notes") == 12, timeout=15_000)
         assert "4 rows: 2 peers and 3 sessions" in dialog.summary.text()
         assert dialog.import_button.isEnabled()
 

@@ -67,6 +67,8 @@ class ImportPreview:
     problem_count: int
     notes: list[str]
     first_rows: list[list[str]]
+    # The spreadsheet's line number of each of the first rows (blank rows are skipped).
+    first_lines: list[int]
     importer_id: int
     today: date
     peers: dict[str, PeerPlan] = field(repr=False)
@@ -144,6 +146,7 @@ def check_file(path: Path, *, staff: dict[str, StaffRef], importer_id: int, toda
     stream = rows(path, fmt, progress)
     headers: list[str] = []
     first_rows: list[list[str]] = []
+    first_lines: list[int] = []
     checker: ImportChecker | None = None
     notes = list(fmt.notes)
     try:
@@ -165,6 +168,7 @@ def check_file(path: Path, *, staff: dict[str, StaffRef], importer_id: int, toda
                 continue  # a blank row between records, as spreadsheets often leave
             if len(first_rows) < PREVIEW_ROWS:
                 first_rows.append(cells)
+                first_lines.append(line)
             checker.check_row(line, cells)
     except UnreadableRow as exc:
         if checker is None:
@@ -180,6 +184,7 @@ def check_file(path: Path, *, staff: dict[str, StaffRef], importer_id: int, toda
         row_count=checker.rows, peer_count=len(checker.peers),
         session_count=checker.sessions, problems=list(checker.problems),
         problem_count=checker.problem_count, notes=notes, first_rows=first_rows,
+        first_lines=first_lines,
         importer_id=importer_id, today=today, peers=checker.peers,
     )
 

@@ -84,7 +84,11 @@ class ImportDialog(QDialog):
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)
-        self.mapping_table.horizontalHeader().setStretchLastSection(True)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("Peer key (the old spreadsheet's id) "
+                                                 "(required)") + 240)
         self.combos: dict[str, QComboBox] = {}
         for row, field in enumerate(FIELDS):
             label = field.label + (self.tr(" (required)") if field.required else "")
@@ -123,7 +127,7 @@ class ImportDialog(QDialog):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.mapping_table)
         split.addWidget(lower)
-        split.setSizes([380, 620])
+        split.setSizes([480, 520])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -160,6 +164,15 @@ class ImportDialog(QDialog):
         return chosen
 
     def _mapping_changed(self) -> None:
+        changed = self.sender()
+        index = changed.currentData() if isinstance(changed, QComboBox) else None
+        if isinstance(index, int):
+            # A column holds one field: whichever had it before lets it go.
+            for combo in self.combos.values():
+                if combo is not changed and combo.currentData() == index:
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(0)
+                    combo.blockSignals(False)
         if self.preview is not None and self.path is not None:
             self._check(self.mapping())
 
@@ -192,10 +205,16 @@ class ImportDialog(QDialog):
 
     def _checked(self, preview: ImportPreview) -> None:
         self._finish_job()
+        if preview.path != self.path:
+            self._check(None)  # another file was chosen meanwhile
+            return
+        if self._recheck and self.preview is not None:
+            # The mapping changed while this check ran: it is already out of date, and
+            # showing it would put the combos back as they were.
+            self._check(self.mapping())
+            return
         self.preview = preview
         self._show_preview(preview)
-        if self._recheck:
-            self._check(self.mapping())
 
     def _check_failed(self, error: BaseException) -> None:
         self._finish_job()
@@ -219,6 +238,8 @@ class ImportDialog(QDialog):
         self.rows_table.setColumnCount(len(preview.headers))
         self.rows_table.setHorizontalHeaderLabels(preview.headers)
         self.rows_table.setRowCount(len(preview.first_rows))
+        # Numbered as the spreadsheet numbers them, as the problems are.
+        self.rows_table.setVerticalHeaderLabels([str(n) for n in preview.first_lines])
         for r, cells in enumerate(preview.first_rows):
             for c, text in enumerate(cells[:len(preview.headers)]):
                 # One line per cell, and never a whole long note.
