@@ -21,9 +21,10 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 # WCAG AAA contrast for normal text.
 HIGH_CONTRAST_RATIO = 7.0
-# Relative luminance near pure black or pure white (an ordinary light theme's
-# window, #efefef, is about 0.86; a high-contrast white one is 1.0).
-NEAR_BLACK = 0.02
+# Relative luminance near pure black or pure white: an ordinary light theme's
+# window (#efefef) is about 0.86 and a dark theme's (#1e1e1e) about 0.013; the
+# high-contrast themes use #000000 and #ffffff.
+NEAR_BLACK = 0.005
 NEAR_WHITE = 0.95
 FOCUS_COLOUR = "#1a73e8"
 
@@ -76,7 +77,59 @@ def font_size(factor: float) -> str:
     return f"font-size: {base_point_size() * factor:.1f}pt;"
 
 
-def focus_rule(selector: str, palette: QPalette | None = None) -> str:
-    """A clearly visible outline on keyboard focus for `selector`."""
-    outline = colour(FOCUS_COLOUR, "highlight", palette)
+def focus_rule(selector: str, fixed: str = FOCUS_COLOUR, palette: QPalette | None = None) -> str:
+    """A clearly visible outline on keyboard focus for `selector` (`fixed`: its colour
+    on our own backgrounds; under high contrast the palette's highlight)."""
+    outline = colour(fixed, "highlight", palette)
     return f"{selector}:focus {{ border: 2px solid {outline}; }}"
+
+
+# -- the main window's own chrome --------------------------------------------------------
+
+TOP_BAR = "#24364f"
+ON_TOP_BAR_FOCUS = "#ffd54f"  # amber: stands out on the dark blue bar
+
+
+def top_bar_style() -> str:
+    if is_high_contrast():
+        return ("#topBar { background: palette(window); border-bottom: 1px solid"
+                " palette(window-text); } #topBar QLabel { color: palette(window-text); }")
+    return f"#topBar {{ background: {TOP_BAR}; }} #topBar QLabel {{ color: white; }}"
+
+
+def top_bar_button_style() -> str:
+    if is_high_contrast():
+        return ("QToolButton { color: palette(window-text); border: 1px solid"
+                " palette(window-text); border-radius: 3px; padding: 3px 10px; }"
+                " QToolButton:hover { background: palette(highlight);"
+                " color: palette(highlighted-text); } " + focus_rule("QToolButton"))
+    return ("QToolButton { color: white; border: 1px solid #8fa3bf; border-radius: 3px;"
+            " padding: 3px 10px; } QToolButton:hover { background: #35506f; } "
+            + focus_rule("QToolButton", ON_TOP_BAR_FOCUS))
+
+
+def brand_style() -> str:
+    return f"font-weight: bold; {font_size(1.45)}"
+
+
+def sidebar_style() -> str:
+    if is_high_contrast():
+        return ("QListWidget { border: none; border-right: 1px solid palette(window-text);"
+                f" background: palette(window); color: palette(window-text); {font_size(1.2)}"
+                " padding-top: 8px; } QListWidget::item { padding: 8px 14px; }"
+                " QListWidget::item:selected { background: palette(highlight);"
+                " color: palette(highlighted-text); }"
+                " QListWidget::item:focus { border: 2px solid palette(window-text); }")
+    return ("QListWidget { border: none; border-right: 1px solid #d0d0d0; background: #f3f4f6;"
+            f" {font_size(1.2)} padding-top: 8px; }}"
+            " QListWidget::item { padding: 8px 14px; }"
+            " QListWidget::item:selected { background: #dbe7f7; color: #0d2f5c; }"
+            f" QListWidget::item:focus {{ border: 2px solid {FOCUS_COLOUR}; }}")
+
+
+def notice_bar_style() -> str:
+    if is_high_contrast():
+        return ("#noticeBar { background: palette(window); border-bottom: 2px solid"
+                " palette(window-text); } #noticeBar QLabel { color: palette(window-text); }")
+    return ("#noticeBar { background: #fff3cd; border-bottom: 1px solid #e0c36b; }"
+            " #noticeBar QLabel { color: black; }")
