@@ -168,6 +168,14 @@ def test_windows_1252_and_bom_files_are_read(lead, tmp_path):
     assert peers.find(lead, PeerFilter(text="Zoë"))
 
 
+def test_excel_unicode_text_is_read(lead, tmp_path):
+    rows = [row(peer_key="1", preferred_name="Zoë", first_contact="2024-01-01")]
+    path = write_csv(tmp_path / "u16.txt", rows, delimiter="\t", encoding="utf-16")
+    checked = importer.preview(lead, path)
+    assert checked.ok and checked.format.delimiter == "\t"
+    assert checked.first_rows[0][1] == "Zoë"
+
+
 @pytest.mark.parametrize(("content", "words"), [
     (b"", "empty"),
     (b"\n\n  \n", "empty"),

@@ -100,9 +100,19 @@ def detect(path: Path) -> FileFormat:
                             "another program and that you may read it.") from None
     if not head.strip():
         raise ImportRefused("The file is empty: there is nothing to import.")
+    notes: list[str] = []
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text": UTF-16 with a byte-order mark, usually tab-separated.
+        encoding = "utf-16"
+        ok, digest = _decodes(path, encoding)
+        if not ok:
+            raise ImportRefused(_NOT_TEXT)
+        sample = head.decode(encoding, errors="ignore")
+        if not sample.strip():
+            raise ImportRefused("The file is empty: there is nothing to import.")
+        return FileFormat(encoding, _delimiter(sample), size, digest, ())
     if b"\x00" in head:
         raise ImportRefused(_NOT_TEXT)
-    notes: list[str] = []
     ok, digest = _decodes(path, "utf-8-sig")
     encoding = "utf-8-sig"
     if not ok:

@@ -47,7 +47,7 @@ from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.vault import utc_now
 
 __all__ = ["ImportPreview", "ImportRefused", "ImportResult", "Problem", "apply_import",
-           "check_file", "mapping_from_names", "preview", "staff_directory"]
+           "check_file", "headers_of", "mapping_from_names", "preview", "staff_directory"]
 
 PREVIEW_ROWS = 20
 _BATCH = 2000
