@@ -177,3 +177,19 @@ def test_a_draft_about_them_goes_too(lead: Session, vault: VaultPaths) -> None:
     close(lead)
     assert words_found(database_pages(vault.database, key),
                        ["torquindraftword", "ilvaschdraft"]) == {"ilvaschdraft"}
+
+
+def test_erasing_on_a_connection_of_its_own_as_the_window_does(lead: Session) -> None:
+    record = full_record(lead, "cassivel")
+    ref = peers.open_page(lead, record.peer_id).peer.ref
+    worker = lead.vault.connect()
+    try:
+        erasure.erase_peer(lead, record.peer_id, typed_ref=ref, db=worker)
+    finally:
+        worker.close()
+    with pytest.raises(NotFound):
+        peers.open_page(lead, record.peer_id)
+    event = next(e for e in audit_repo.recent(lead.db, limit=10)
+                 if e.action is AuditAction.DELETED)
+    assert (event.actor_id, event.target_id) == (lead.staff.id, str(record.peer_id))
+    assert audit_repo.verify_chain(lead.db).ok

@@ -51,8 +51,9 @@ def test_erase_from_the_peer_page_after_typing_the_reference(qtbot, vault):
         qtbot.keyClicks(dialog.typed, ref.lower())
         assert dialog.erase_button.isEnabled()
         qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+        assert dialog.busy and not dialog.typed.isEnabled()  # on a worker thread
 
-        assert not dialog.isVisible()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
         assert section.stack.currentWidget() is section.list_page
         assert page.page is None and page.name.text() == ""
         assert section.list_page.count.text() == "1 peer"
@@ -153,7 +154,7 @@ def test_retention_tab_lists_and_deletes_the_selected(qtbot, vault):
         assert "2 closed records" in box.text() and "head-counts stay" in box.text()
         confirm = next(b for b in box.buttons() if b.text() == "Delete for good")
         qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: [r.id for r in page.model.rows()] == [second])
+        qtbot.waitUntil(lambda: [r.id for r in page.model.rows()] == [second], timeout=30000)
         assert page.status.text() == "Deleted 2 records."
         assert "caseload" in topics and "audit" in topics
         for peer_id in (first, third):

@@ -30,9 +30,12 @@ from peerdesk.domain.errors import PeerDeskError, ValidationError
 from peerdesk.domain.peer import parse_ref
 from peerdesk.domain.staff import Permission
 from peerdesk.services.session import Session
+from peerdesk.storage.database import Database
 from peerdesk.storage.migrations import existing_backups
+from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories import erasure as erasure_repo
 from peerdesk.storage.repositories import peers as peer_repo
+from peerdesk.storage.vault import utc_now
 
 
 def can_erase(session: Session) -> bool:
@@ -52,37 +55,47 @@ class ErasurePreview:
     attendance_marks: int
 
 
-def preview(session: Session, peer_id: int) -> ErasurePreview:
+def preview(session: Session, peer_id: int, *, db: Database | None = None) -> ErasurePreview:
     session.require(Permission.MANAGE_RETENTION)
-    peer = peer_repo.get(session.db, peer_id)
-    sessions, consents, referrals, ratings, marks = erasure_repo.counts_for(session.db, peer_id)
+    db = db or session.db
+    peer = peer_repo.get(db, peer_id)
+    sessions, consents, referrals, ratings, marks = erasure_repo.counts_for(db, peer_id)
     return ErasurePreview(peer_id, peer.ref, sessions, consents, referrals, ratings, marks)
 
 
-def erase_peer(session: Session, peer_id: int, *, typed_ref: str) -> ErasurePreview:
+def erase_peer(session: Session, peer_id: int, *, typed_ref: str,
+               db: Database | None = None) -> ErasurePreview:
     """Delete one peer and everything about them; `typed_ref` must be their reference code.
 
     Returns what was deleted. The check of the typed reference is here, not
-    only in the dialog, so no caller can erase someone by a slip.
+    only in the dialog, so no caller can erase someone by a slip. Rewriting
+    the note index takes about a second on a large vault, so the window runs
+    this on a worker thread with a connection of its own (`db`).
     """
     session.require(Permission.MANAGE_RETENTION)
-    before = preview(session, peer_id)
+    db = db or session.db
+    before = preview(session, peer_id, db=db)
     if parse_ref(typed_ref) != parse_ref(before.ref):
         raise ValidationError(f"Type the reference code {before.ref} exactly to confirm. "
                               "Nothing was deleted.", field="typed_ref")
-    with session.db.transaction():
-        erasure_repo.delete_peers(session.db, [peer_id])
-        session.audit(AuditAction.DELETED, "peer", str(peer_id),
-                      f"erased on request ({before.ref})")
-    make_physically_gone(session)
+    with db.transaction():
+        erasure_repo.delete_peers(db, [peer_id])
+        audit_on(session, db, str(peer_id), f"erased on request ({before.ref})")
+    make_physically_gone(session, db)
     return before
 
 
-def make_physically_gone(session: Session) -> None:
+def audit_on(session: Session, db: Database, target_id: str, detail: str) -> None:
+    """A DELETED event on `db`, which may be a worker thread's connection."""
+    audit_repo.append(db, at=utc_now(), actor_id=session.staff.id, action=AuditAction.DELETED,
+                      target_kind="peer", target_id=target_id, detail=detail)
+
+
+def make_physically_gone(session: Session, db: Database) -> None:
     """After a committed erasure: clear the log of old pages and drop the pre-upgrade copy."""
     # A reader elsewhere (a report being prepared) keeps the log from being
     # truncated now; it is cleared when the last connection closes.
-    session.db.checkpoint()
+    db.checkpoint()
     for copy in existing_backups(session.vault.paths.database):
         try:
             copy.unlink(missing_ok=True)
@@ -93,4 +106,5 @@ def make_physically_gone(session: Session) -> None:
                 f"delete the file {copy.name} beside the vault.") from exc
 
 
-__all__ = ["ErasurePreview", "can_erase", "erase_peer", "make_physically_gone", "preview"]
+__all__ = ["ErasurePreview", "audit_on", "can_erase", "erase_peer", "make_physically_gone",
+           "preview"]

@@ -17,6 +17,7 @@ from peerdesk.domain.staff import Permission
 from peerdesk.services import erasure
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
+from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import erasure as erasure_repo
 from peerdesk.storage.repositories.meta import get_setting, set_setting
 
@@ -28,10 +29,10 @@ MIN_YEARS = 1
 MAX_YEARS = 50
 
 
-def years(session: Session) -> int:
+def years(session: Session, *, db: Database | None = None) -> int:
     """Years after closure a record is kept; the default when unset or unreadable."""
     session.require(Permission.MANAGE_RETENTION)
-    stored = get_setting(session.db, YEARS_KEY)
+    stored = get_setting(db or session.db, YEARS_KEY)
     try:
         value = int(stored) if stored is not None else DEFAULT_YEARS
     except ValueError:
@@ -65,40 +66,43 @@ def cutoff(closed_before_years: int, today: date) -> date:
         return today.replace(year=year, day=28)
 
 
-def due_for_review(session: Session, today: date | None = None) -> list[ClosedPeer]:
+def due_for_review(session: Session, today: date | None = None, *,
+                   db: Database | None = None) -> list[ClosedPeer]:
     """Closed peers whose closure date plus the period is today or earlier.
 
     Names are shown to the programme lead on screen; nothing here is audited
     with a name.
     """
-    period = years(session)
-    return erasure_repo.closed_on_or_before(session.db, cutoff(period, today_(today)))
+    period = years(session, db=db)
+    return erasure_repo.closed_on_or_before(db or session.db, cutoff(period, today_(today)))
 
 
 def delete_past_retention(session: Session, peer_ids: list[int],
-                          today: date | None = None) -> int:
+                          today: date | None = None, *, db: Database | None = None) -> int:
     """Delete the chosen peers, each of whom must still be due; returns how many went.
 
     All or nothing: if any chosen peer is no longer due (reopened, or the
-    period was lengthened meanwhile), nothing is deleted.
+    period was lengthened meanwhile), nothing is deleted. `db` is a worker
+    thread's own connection when the window runs this in the background.
     """
     session.require(Permission.MANAGE_RETENTION)
+    db = db or session.db
     chosen = sorted(set(peer_ids))
     if not chosen:
         raise ValidationError("Choose at least one record to delete.")
-    with session.db.transaction():
-        due = {p.id: p for p in due_for_review(session, today)}
+    with db.transaction():
+        period = years(session, db=db)
+        due = {p.id: p for p in due_for_review(session, today, db=db)}
         missing = [i for i in chosen if i not in due]
         if missing:
             raise ValidationError(
                 "Some of the chosen records are no longer past the retention period (they may "
                 "have been reopened or changed). Nothing was deleted; refresh the list.")
         refs = [due[i].ref for i in chosen]
-        erasure_repo.delete_peers(session.db, chosen)
-        session.audit(AuditAction.DELETED, "peer", "",
-                      f"retention review: {len(chosen)} closed records past "
-                      f"{years(session)} years: {', '.join(refs)}")
-    erasure.make_physically_gone(session)
+        erasure_repo.delete_peers(db, chosen)
+        erasure.audit_on(session, db, "", f"retention review: {len(chosen)} closed records "
+                                          f"past {period} years: {', '.join(refs)}")
+    erasure.make_physically_gone(session, db)
     return len(chosen)
 
 

@@ -2,8 +2,8 @@
 
 For programme leads (the services check too). Names are shown here because a
 lead reviews each record before it goes; the audit event records references
-only. Deleting is one short transaction, so it runs on the GUI thread under
-a busy cursor.
+only. Deleting is one transaction, run on a worker thread with its own
+connection under a busy cursor.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,11 +32,13 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import clock, retention
 from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
+from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.peers.forms import CASELOAD
+from peerdesk.ui.peers.record_requests import run_in_background
 from peerdesk.ui.table_model import ROW_ROLE, RowTableModel
 from peerdesk.ui.theme import colour
 
@@ -76,6 +78,7 @@ class RetentionPage(QWidget):
         self.session: Session | None = session
         self.bus = bus
         self.today = today or (lambda: clock.today(None))
+        self.job: BackgroundJob | None = None
 
         explain = QLabel(self.tr(
             "Closed records are kept for this many years after they were closed, then listed "
@@ -193,22 +196,44 @@ class RetentionPage(QWidget):
                        self.tr("Delete for good"), lambda: self._delete(ids))
 
     def _delete(self, ids: list[int]) -> None:
-        if self.session is None:
+        """One transaction, on a worker thread: rewriting the note index after the
+        deletions takes a second or more on a large vault."""
+        session = self.session
+        if session is None:
             return
-        self.status.clear()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            count = retention.delete_past_retention(self.session, ids, self.today())
-        except PeerDeskError as exc:
-            show_error(self, exc, self.tr("Nothing deleted"))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.status.setText(plural(count, self.tr("Deleted 1 record."),
+        self.status.setText(self.tr("Deleting…"))
+        self.delete_button.setEnabled(False)
+        self.select_all_button.setEnabled(False)
+        today = self.today()
+
+        def work(_progress: Callable[[str], None]) -> int:
+            connection = session.vault.connect()
+            try:
+                return retention.delete_past_retention(session, ids, today, db=connection)
+            finally:
+                connection.close()
+
+        self.job = run_in_background(work, "peerdesk-retention", self._deleted, self._failed)
+
+    @Slot(object)
+    def _deleted(self, count: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self.job = None
+        deleted = count if isinstance(count, int) else 0
+        self.status.setText(plural(deleted, self.tr("Deleted 1 record."),
                                    self.tr("Deleted {n} records.")))
         # The caseload views reload, and so does this list (it listens for CASELOAD).
         self.bus.changed.emit(CASELOAD)
         self.bus.changed.emit(change_bus.AUDIT)
+
+    @Slot(object)
+    def _failed(self, error: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self.job = None
+        self.status.clear()
+        show_error(self, error if isinstance(error, BaseException) else str(error),
+                   self.tr("Nothing deleted"))
+        self.reload()
 
     def clear_data(self) -> None:
         self.session = None

@@ -28,9 +28,28 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.peer import parse_ref
 from peerdesk.services import erasure, subject_access
 from peerdesk.services.session import Session
-from peerdesk.ui.background_job import BackgroundJob
+from peerdesk.ui.background_job import BackgroundJob, Work
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.fields import error_label, set_message
+
+
+def run_in_background(work: Work, name: str, succeeded: Callable[[object], None],
+                      failed: Callable[[object], None]) -> BackgroundJob:
+    """Start `work` on a worker thread under a busy cursor; the answer comes back here.
+
+    `succeeded` and `failed` must be slots of a QObject living on the GUI thread
+    (so they are queued to it) and must call `QGuiApplication.restoreOverrideCursor`.
+    """
+    # Collect cycles now, on the GUI thread: the work allocates a lot, and a
+    # collection started in the worker could otherwise be the one that
+    # destroys an unreachable Qt widget, off the thread that owns it.
+    gc.collect()
+    job = BackgroundJob(work, name=name)
+    job.succeeded.connect(succeeded)
+    job.failed.connect(failed)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+    job.start()
+    return job
 
 
 class EraseDialog(QDialog):
@@ -65,6 +84,8 @@ class EraseDialog(QDialog):
         self.erase_button = self.buttons.addButton(self.tr("&Erase for good"),
                                                    QDialogButtonBox.ButtonRole.DestructiveRole)
         self.erase_button.setEnabled(False)
+        self.busy = False
+        self.job: BackgroundJob | None = None
         self.erase_button.setAutoDefault(False)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setDefault(True)
@@ -82,17 +103,44 @@ class EraseDialog(QDialog):
         self.erase_button.setEnabled(matches)
 
     def erase(self) -> None:
+        """On a worker thread with its own connection: rewriting the note index takes a
+        second or more on a large vault."""
         set_message(self.error, None)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            erasure.erase_peer(self.session, self.shown.peer_id, typed_ref=self.typed.text())
-        except PeerDeskError as exc:
-            set_message(self.error, exc.user_message)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        session, peer_id, typed = self.session, self.shown.peer_id, self.typed.text()
+
+        def work(_progress: Callable[[str], None]) -> object:
+            connection = session.vault.connect()
+            try:
+                return erasure.erase_peer(session, peer_id, typed_ref=typed, db=connection)
+            finally:
+                connection.close()
+
+        self._set_busy(True)
+        self.job = run_in_background(work, "peerdesk-erase", self._done, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.typed, self.buttons):
+            widget.setEnabled(not busy)
+        set_message(self.error, self.tr("Erasing…") if busy else None)
+
+    def reject(self) -> None:
+        if not self.busy:  # once started it finishes; Esc must not hide that
+            super().reject()
+
+    @Slot(object)
+    def _done(self, _result: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self._set_busy(False)
         self.accept()
         self.erased.emit(self.shown.peer_id)
+
+    @Slot(object)
+    def _failed(self, error: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self._set_busy(False)
+        set_message(self.error, error.user_message if isinstance(error, PeerDeskError)
+                    else self.tr("The record could not be erased. Nothing was deleted."))
 
 
 ChooseSavePath = Callable[..., tuple[str, str]]
@@ -116,6 +164,7 @@ class SubjectAccessExport(QObject):
         self.widget = parent
         self.choose_save_path = choose_save_path
         self.path: Path | None = None
+        self.job: BackgroundJob | None = None
 
     def start(self) -> bool:
         """False if no file was chosen."""
@@ -135,15 +184,8 @@ class SubjectAccessExport(QObject):
             finally:
                 connection.close()
 
-        # Collect cycles here, on the GUI thread: laying out a long PDF allocates a
-        # lot, and a collection started in the worker could otherwise be the one
-        # that destroys an unreachable Qt widget, off the thread that owns it.
-        gc.collect()
-        job = BackgroundJob(work, name="peerdesk-subject-access")
-        job.succeeded.connect(self._prepared)
-        job.failed.connect(self._failed)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        job.start()
+        self.job = run_in_background(work, "peerdesk-subject-access", self._prepared,
+                                     self._failed)
         return True
 
     @Slot(object)
