@@ -152,7 +152,7 @@ def check_file(path: Path, *, staff: dict[str, StaffRef], importer_id: int, toda
     try:
         for line, cells in stream:
             if checker is None:
-                headers = [h.strip() for h in cells]
+                headers = [_shown_heading(h) for h in cells]
                 if not any(headers):
                     raise ImportRefused("The first line of the file is empty; it should hold "
                                         "the column headings (see the import template).")
@@ -187,6 +187,12 @@ def check_file(path: Path, *, staff: dict[str, StaffRef], importer_id: int, toda
         first_lines=first_lines,
         importer_id=importer_id, today=today, peers=checker.peers,
     )
+
+
+def _shown_heading(raw: str) -> str:
+    """A heading as messages show it: one printable line, never a whole pasted cell."""
+    text = "".join(c if c.isprintable() else " " for c in raw).strip()
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def apply_import(session: Session, checked: ImportPreview, *, db: Database | None = None,
