@@ -47,6 +47,8 @@ class PeersSection(QWidget):
 
         self.list_page.open_peer.connect(self.open_peer)
         self.list_page.add_requested.connect(self.add_peer)
+        # Today, Sessions and the audit log show what an import added.
+        self.list_page.imported.connect(lambda: announce(self.bus))
         self.peer_page.back.connect(self.show_list)
         self.peer_page.changed.connect(lambda: announce(self.bus))
         self.peer_page.log_session_requested.connect(self.log_session)
