@@ -61,6 +61,7 @@ def test_erase_from_the_peer_page_after_typing_the_reference(qtbot, vault):
             peers.open_page(lead, gone.peer_id)
         assert peers.open_page(lead, kept).peer.id == kept
         assert casework.search_notes(lead, "wendrilonoteword") == []
+        assert section.open_peer(kept) and page.name.text() == "Keeper"
 
 
 def test_the_erase_dialog_cancels_by_default(qtbot, vault):

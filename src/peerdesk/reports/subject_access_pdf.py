@@ -158,8 +158,10 @@ def _styles() -> dict[str, Any]:
         "entry": ParagraphStyle("entry", base, fontName=FONT_BOLD, fontSize=10, leading=13,
                                 textColor=colors.HexColor(NAVY), spaceBefore=9, spaceAfter=2,
                                 keepWithNext=1),
+        # No keepWithNext here: chaining heading, label and text made every session a
+        # group to lay out twice (a 250-page record took a quarter longer).
         "label": ParagraphStyle("label", base, fontName=FONT_BOLD, fontSize=8.5, leading=11,
-                                textColor=colors.HexColor(MUTED), keepWithNext=1),
+                                textColor=colors.HexColor(MUTED)),
         "text": ParagraphStyle("text", base, leftIndent=8, spaceAfter=4),
         "muted": ParagraphStyle("muted", base, textColor=colors.HexColor(MUTED)),
         "cell": ParagraphStyle("cell", base, fontSize=9, leading=11.5),
