@@ -1,0 +1,136 @@
+"""Take the README's screenshots from the demo vault, in real windows.
+
+Run under a virtual display so the windows are real X11 windows:
+
+    xvfb-run -s "-screen 0 1280x860x24" .venv/bin/python packaging/screenshots.py docs/screenshots
+
+It builds a demo vault in a temporary folder, signs in as the demo's
+programme lead, opens each main screen and saves what the screen shows. The
+report page comes from the PDF the Reports page saves (turned into a PNG with
+pdftoppm when it is installed).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from peerdesk.app.gui import GuiController
+from peerdesk.services.demo import create_demo_vault
+from peerdesk.storage.paths import VaultPaths
+
+SIZE = (1180, 760)
+
+
+def settle(app: QApplication, ms: int = 400) -> None:
+    """Let the window paint (and the window manager, if any, place it)."""
+    done: list[bool] = []
+    QTimer.singleShot(ms, lambda: done.append(True))
+    while not done:
+        app.processEvents()
+
+
+def shoot(app: QApplication, window: QWidget, target: Path) -> None:
+    window.raise_()
+    window.activateWindow()
+    settle(app)
+    screen = window.screen()
+    frame = window.frameGeometry()
+    picture = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    picture.save(str(target))
+    print(f"saved {target}")
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("PeerDesk")
+    folder = Path(tempfile.mkdtemp(prefix="peerdesk-shots-"))
+    try:
+        paths = VaultPaths.at(folder / "demo.peerdesk")
+        sign_in = create_demo_vault(paths)
+        gui = GuiController(paths, demo_sign_in=(sign_in.user, sign_in.password))
+        first = gui.start()
+        assert first is not None
+        shoot(app, first, out / "sign-in.png")
+        window = gui.sign_in_window
+        assert window is not None
+        window.account.setCurrentText(sign_in.user)
+        window.password.setText(sign_in.password)
+        window.submit()
+        settle(app, 800)
+        main_window = gui.main_window
+        assert main_window is not None
+        main_window.resize(*SIZE)
+        main_window.move(20, 20)
+        steps: list[tuple[str, Callable[[], None]]] = [
+            ("today.png", lambda: main_window.show_page("Today")),
+            ("peers.png", lambda: main_window.show_page("Peers")),
+            ("peer-page.png", lambda: _open_busiest_peer(main_window)),
+            ("groups.png", lambda: main_window.show_page("Groups")),
+        ]
+        if "Reports" in main_window.pages:
+            steps.append(("reports.png", lambda: _prepare_report(app, main_window)))
+        for name, step in steps:
+            step()
+            settle(app, 700)
+            shoot(app, main_window, out / name)
+        _report_page(app, main_window, out)
+        gui.shutdown()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+def _open_busiest_peer(main_window: object) -> None:
+    caseload = main_window.caseload  # type: ignore[attr-defined]
+    main_window.show_page("Peers")  # type: ignore[attr-defined]
+    model = caseload.peers.list_page.model
+    if model.rowCount() == 0:
+        return
+    peer_id = model.peer_id(min(3, model.rowCount() - 1))
+    if isinstance(peer_id, int):
+        caseload.open_peer(peer_id)
+
+
+def _prepare_report(app: QApplication, main_window: object) -> None:
+    main_window.show_page("Reports")  # type: ignore[attr-defined]
+    page = main_window.pages["Reports"]  # type: ignore[attr-defined]
+    prepare = getattr(page, "prepare", None)
+    if callable(prepare):
+        prepare()
+        for _ in range(60):
+            settle(app, 250)
+            if getattr(page, "report", None) is not None:
+                break
+
+
+def _report_page(app: QApplication, main_window: object, out: Path) -> None:
+    page = main_window.pages.get("Reports")  # type: ignore[attr-defined]
+    report = getattr(page, "report", None)
+    if report is None or shutil.which("pdftoppm") is None:
+        return
+    from peerdesk.reports.pdf import write_pdf
+
+    pdf = out / "report.pdf"
+    write_pdf(report, pdf)
+    for number, name in ((1, "report-page-1"), (2, "report-page-2")):
+        page_arg = str(number)
+        # A developer's own pdftoppm, found on PATH; every argument is ours.
+        command = ["pdftoppm", "-png", "-r", "70", "-f", page_arg, "-l", page_arg,
+                   "-singlefile", str(pdf), str(out / name)]
+        subprocess.run(command, check=True)  # noqa: S603
+        print(f"saved {out / name}.png")
+    pdf.unlink()
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")))
