@@ -193,3 +193,12 @@ def test_erasing_on_a_connection_of_its_own_as_the_window_does(lead: Session) ->
                  if e.action is AuditAction.DELETED)
     assert (event.actor_id, event.target_id) == (lead.staff.id, str(record.peer_id))
     assert audit_repo.verify_chain(lead.db).ok
+
+
+def test_every_connection_overwrites_what_it_deletes(lead: Session) -> None:
+    worker = lead.vault.connect()
+    try:
+        assert lead.db.scalar("PRAGMA secure_delete") == 1
+        assert worker.scalar("PRAGMA secure_delete") == 1
+    finally:
+        worker.close()

@@ -194,3 +194,16 @@ def test_the_retention_tab_is_only_for_programme_leads(qtbot, vault, name, shown
         assert ("&Retention" in tabs) is shown
         assert (admin.retention_page is not None) is shown
         admin.clear_data()
+
+
+def test_a_hidden_retention_tab_catches_up_when_shown(qtbot, vault):
+    with signed_in(vault, "Lee Lead") as lead:
+        bus = ChangeBus()
+        page = RetentionPage(lead, bus, today=lambda: date(2033, 6, 1))
+        qtbot.addWidget(page)
+        assert page.model.rowCount() == 0
+        closed(lead, "Older", date(2026, 3, 1))
+        bus.changed.emit("caseload")
+        assert page.model.rowCount() == 0  # hidden: not read again yet
+        page.show()
+        assert page.model.rowCount() == 1

@@ -14,7 +14,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -79,6 +79,7 @@ class RetentionPage(QWidget):
         self.bus = bus
         self.today = today or (lambda: clock.today(None))
         self.job: BackgroundJob | None = None
+        self._stale = False
 
         explain = QLabel(self.tr(
             "Closed records are kept for this many years after they were closed, then listed "
@@ -154,7 +155,18 @@ class RetentionPage(QWidget):
         self._update_buttons()
 
     def _on_changed(self, topic: str) -> None:
-        if topic == CASELOAD:
+        if topic != CASELOAD:
+            return
+        # Caseload changes are frequent; the list is read again only when seen.
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.reload()
 
     def _update_buttons(self, *_args: object) -> None:
