@@ -71,7 +71,7 @@ class EraseDialog(QDialog):
             "their group memberships and {marks} attendance marks.\n\n"
             "Meetings and their anonymous head-counts stay: those are not about anyone. The "
             "audit log keeps that the record was erased, by its reference only. Backups made "
-            "before today still hold the record until they are replaced.\n\n"
+            "earlier still hold the record until they are replaced.\n\n"
             "Type the reference code {ref} to confirm.").format(
                 ref=s.ref, sessions=s.sessions, consents=s.consents, referrals=s.referrals,
                 ratings=s.ratings, marks=s.attendance_marks))
