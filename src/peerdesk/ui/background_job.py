@@ -5,10 +5,17 @@ it goes away (a lock, a sign-out), Qt would abort on a QThread destroyed
 while running, and Python waits for its own threads at exit, so a backup
 is never cut off halfway. The job object stays referenced here until its
 result has been delivered on the GUI thread.
+
+Python's cycle collector runs in whichever thread happens to allocate when a
+threshold is crossed. Run from a worker, it could destroy an unreachable Qt
+widget off the GUI thread, which crashes the process. So while any job runs
+automatic collection is off; cycles are collected on the GUI thread before
+the first job starts and after the last one ends.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -42,6 +49,8 @@ class BackgroundJob(QObject):
         self.finished.connect(self._forget)
 
     def start(self) -> None:
+        if not _running:
+            _pause_collection()
         _running.add(self)
         self._thread.start()
 
@@ -65,6 +74,24 @@ class BackgroundJob(QObject):
         # object is released here, on the GUI thread, never from the worker.
         self._thread.join()
         _running.discard(self)
+        if not _running:
+            _resume_collection()
+
+
+_collection_was_on = True
+
+
+def _pause_collection() -> None:
+    global _collection_was_on
+    gc.collect()  # here, on the GUI thread
+    _collection_was_on = gc.isenabled()
+    gc.disable()
+
+
+def _resume_collection() -> None:
+    if _collection_was_on:
+        gc.enable()
+    gc.collect()
 
 
 def jobs_running() -> int:
