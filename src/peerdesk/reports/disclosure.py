@@ -1,15 +1,31 @@
 """Disclosure control: turn counts into cells that are safe to publish (DESIGN.md §5).
 
 1. Primary suppression: a count from 1 to k-1 is printed as "<k".
-2. Complementary suppression: every table is a set of equations (each row's
-   cells add up to its row total, each column's to the Total row). Where an
-   equation has exactly one hidden member it could be solved, so another member
-   is hidden too (the smallest shown count, else the total), printed "*";
-   repeated until no equation has a single hidden member.
+2. Complementary suppression ("*"), over the whole report at once: every table
+   is a set of equations (each row's cells add up to its row total, each
+   column's to the Total row), tables that share a total share one cell, and a
+   headline is the same cell as the table total or table cell it equals, as is
+   the sum of a trend's months inside the period. See reports.suppression:
+   two hidden members per equation, then an exact reader's solver
+   (reports.solver) and one more hidden cell near anything it can still pin,
+   until it pins nothing.
 3. Optional rounding of what is still shown: to base 5, or random rounding
    to base 3 (seeded, so the same report prints the same numbers).
-Headline figures that equal a table's total share that cell, so a figure
-hidden in a table is hidden in the headlines too.
+
+The guarantee. A reader who knows every printed number exactly, that "<k" is
+1..k-1, that "*" is 0 or at least k (stronger than the printed rule, which
+says only that it is hidden), every equation above, and that counts are whole
+numbers, cannot work out the exact value of any hidden cell, "<k" or "*":
+each can take at least two values in tables that fit everything printed.
+That is a protection interval of width one or more. It is not more: a
+reader may narrow a "<5" to, say, 2 or 3. When k-1 small counts make up a
+small total (so all must be 1) and there is nothing left to hide, a small
+count is printed "*" rather than "<k"; the printed rule says a "*" may be any
+size. Rounding only adds uncertainty, so it is left out of the check. Not
+covered: differences between two reports (this month's against last
+month's, or overlapping custom ranges), hours of hidden session counts
+worked out from the hours shown, and inequalities such as unique attendees
+never exceeding peers supported.
 """
 
 from __future__ import annotations
@@ -54,8 +70,9 @@ class Rules:
         return self
 
     def sentence(self) -> str:
-        text = (f"Counts from 1 to {self.k - 1} are shown as <{self.k}; figures marked * are "
-                "hidden so that a small count can't be worked out from the totals.")
+        text = (f"Counts from 1 to {self.k - 1} are shown as <{self.k}; figures marked * "
+                "(of any size) are hidden so that a small count can't be worked out from "
+                "the totals.")
         if self.rounding is Rounding.BASE_5:
             text += " Other counts are rounded to the nearest 5, totals separately."
         elif self.rounding is Rounding.RANDOM_3:

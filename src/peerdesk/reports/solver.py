@@ -126,6 +126,9 @@ def pinned(values: Sequence[int], equations: Sequence[Sequence[int]],
     `values`: every cell's true count; `equations`: lists of cell ids whose
     members before the last add up to the last; `small`: cells printed "<k";
     `starred`: cells printed "*". Every other cell is printed as it is.
+    A "*" is taken to be 0 or at least k unless it is in fact a small count
+    (one printed "*" as a last resort), which the reader then knows only to
+    be 0 or more.
     """
     hidden = sorted(small | starred)
     if not hidden:
@@ -152,7 +155,8 @@ def pinned(values: Sequence[int], equations: Sequence[Sequence[int]],
     for members, eqs in components:
         local = {v: i for i, v in enumerate(members)}
         problem = _Problem(
-            [values[hidden[v]] for v in members], [hidden[v] in starred for v in members],
+            [values[hidden[v]] for v in members],
+            [hidden[v] in starred and not 1 <= values[hidden[v]] < k for v in members],
             [_Equation(tuple((local[v], c) for v, c in eq.terms), eq.constant) for eq in eqs],
             k)
         start: Bounds = [(1, k - 1) if hidden[v] in small else (0, ceiling) for v in members]

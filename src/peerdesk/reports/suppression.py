@@ -11,6 +11,11 @@ hidden together.
 3. Verify: the reader's solver (reports.solver) looks for hidden cells that
    can still be worked out exactly. For the first it finds, one more member of
    one of its equations is hidden, and the check runs again, until it passes.
+4. Last resort: when everything near an exposed cell is hidden already and it
+   can still be worked out (k-1 small counts under a small total must all be
+   1), a small count is printed "*" instead of "<k": the reader then knows it
+   only as a count, 0 or more, and the equation no longer pins anything.
+   Once every cell of a group is "*" nothing can be pinned, so this ends.
 
 Which member to hide: the smallest shown non-zero part keeps the most
 information; then a shown total; a shown zero last (a hidden zero protects
@@ -42,8 +47,11 @@ def suppress_cells(values: Sequence[int], equations: Sequence[Sequence[int]], k:
         exposed = pinned(values, equations,
                          {c for c, s in enumerate(state) if s is CellState.PRIMARY},
                          {c for c, s in enumerate(state) if s is CellState.SECONDARY}, k)
-        if not exposed or not _hide_near(exposed[0], values, equations, lines, state):
+        if not exposed:
             return state
+        if not _hide_near(exposed[0], values, equations, lines, state) and not _blur_near(
+                exposed[0], values, equations, lines, state, k):
+            return state  # nothing left to hide or blur: cannot happen, see _blur_near
 
 
 def _two_per_line(values: Sequence[int], equations: Sequence[Sequence[int]],
@@ -101,4 +109,23 @@ def _hide_near(cell: int, values: Sequence[int], equations: Sequence[Sequence[in
             return True
         seen_cells.update(reached)
         frontier = list(dict.fromkeys(reached))
+    return False
+
+
+def _blur_near(cell: int, values: Sequence[int], equations: Sequence[Sequence[int]],
+               lines: list[list[int]], state: list[CellState], k: int) -> bool:
+    """Print one "<k" cell near `cell` as "*": the largest, totals first."""
+    near = [cell] + [m for e in lines[cell] for m in equations[e]]
+    seen_cells: set[int] = set()
+    frontier = list(dict.fromkeys(near))
+    while frontier:
+        small = [c for c in frontier if state[c] is CellState.PRIMARY]
+        if small:
+            choice = max(small, key=lambda c: (values[c], c))
+            state[choice] = CellState.SECONDARY
+            assert 1 <= values[choice] < k
+            return True
+        seen_cells.update(frontier)
+        frontier = list(dict.fromkeys(m for c in frontier for e in lines[c]
+                                      for m in equations[e] if m not in seen_cells))
     return False
