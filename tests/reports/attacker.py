@@ -199,11 +199,41 @@ def pinned(grid: list[list[int]], states: list[list[CellState]],
                 constant -= sign * grid[p[0]][p[1]]
         if coefficients:
             linear.append((coefficients, constant))
+    exposed: dict[Cell, int] = {}
+    for group in _groups(len(hidden), linear):
+        local = {v: j for j, v in enumerate(group)}
+        for j in _pinned_among(
+                [grid[hidden[v][0]][hidden[v][1]] for v in group], [bounds[v] for v in group],
+                [({local[v]: c for v, c in co.items()}, b) for co, b in linear
+                 if next(iter(co)) in local],
+                {local[v] for v in star if v in local}, k):
+            r, c = hidden[group[j]]
+            exposed[(r, c)] = grid[r][c]
+    return exposed
+
+
+def _groups(count: int, linear: list[tuple[dict[int, int], int]]) -> list[list[int]]:
+    """Hidden cells tied together by equations (each group is solved on its own)."""
+    group = list(range(count))
+    for coefficients, _ in linear:
+        members = list(coefficients)
+        old = {group[v] for v in members}
+        new = min(old)
+        group = [new if g in old else g for g in group]
+    found: dict[int, list[int]] = {}
+    for v, g in enumerate(group):
+        found.setdefault(g, []).append(v)
+    return list(found.values())
+
+
+def _pinned_among(truth: list[int], bounds: list[tuple[int, int | None]],
+                  linear: list[tuple[dict[int, int], int]], star: set[int], k: int
+                  ) -> list[int]:
     # Values each cell is known to take in some table that fits: the real
     # table first, then every table the solver finds on the way.
-    seen = [{Fraction(grid[r][c])} for r, c in hidden]
-    exposed: dict[Cell, int] = {}
-    for p, i in index.items():
+    seen = [{Fraction(v)} for v in truth]
+    exposed = []
+    for i in range(len(truth)):
         for sense in (1, -1):
             if len(seen[i]) > 1:
                 break
@@ -215,5 +245,5 @@ def pinned(grid: list[list[int]], states: list[list[CellState]],
             for j, v in enumerate(result[1]):
                 seen[j].add(v)
         if len(seen[i]) == 1:
-            exposed[p] = grid[p[0]][p[1]]
+            exposed.append(i)
     return exposed

@@ -60,6 +60,33 @@ def test_no_hidden_count_can_be_worked_out_in_many_more_tables(
     check_table(*case)
 
 
+# Tables the property test found (or that hung) before protection was checked
+# by an exact solver; each printed state is what a reader would have seen.
+
+def test_two_alike_rows_whose_stars_cannot_trade() -> None:
+    # k=4: "<4" | * | * twice, above 9 | <4 | 12: with a "*" never 1..3 the only
+    # tables that fit had 1, 4 and 5 in both alike rows.
+    raw = raw_table([(1, 4), (9, 3), (1, 4), (12, 9)], row_totals=True)
+    states = check_table(raw, 4)
+    assert sum(s is not CellState.SHOWN for row in states for s in row) >= 10
+
+
+def test_a_table_that_made_suppression_loop_for_ever() -> None:
+    check_table(raw_table([(1, 4), (1, 1), (1, 9)], row_totals=True), 4)
+
+
+def test_two_ones_under_a_small_total_print_the_total_as_a_star() -> None:
+    # k=3: "<3" + "<3" = "<3" can only be 1 + 1 = 2, and there is nothing else to
+    # hide; some are printed "*" so the reader knows them only as counts.
+    states = check_table(raw_table([(1, 1)], row_totals=True), 3)
+    assert any(s is CellState.SECONDARY for row in states for s in row)
+
+
+def test_k_minus_one_ones_under_a_small_total() -> None:
+    # Four 1s make 4 with k=5: each must be 1 unless the total is blurred.
+    check_table(raw_table([(1,), (1,), (1,), (1,)], row_totals=False), 5)
+
+
 def test_a_single_small_cell_takes_a_partner_with_it() -> None:
     raw = RawTable("t", "T", "Mode", ("Sessions",),
                    (("In person", (93,)), ("Phone", (41,)), ("Other", (1,))))
