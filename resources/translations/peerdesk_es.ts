@@ -46,6 +46,31 @@
         <source>Your &amp;name:</source>
         <translation>Su &amp;nombre:</translation>
     </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/admin_page.py" line="+35"/>
+        <source>&amp;Staff</source>
+        <translation>&amp;Personal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Screen lo&amp;ck</source>
+        <translation>&amp;Bloqueo de pantalla</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audit &amp;log</source>
+        <translation>&amp;Registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Backups</source>
+        <translation>&amp;Copias de seguridad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Retention</source>
+        <translation>Con&amp;servación</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceChart</name>
@@ -78,7 +103,7 @@
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/models.py" line="+273"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="+274"/>
         <source>walk-in</source>
         <translation>sin cita</translation>
     </message>
@@ -403,7 +428,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsentModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+92"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+94"/>
         <source>Withdrawn {date}</source>
         <translation>Retirado el {date}</translation>
     </message>
@@ -483,28 +508,42 @@ Carry on with it now?</source>
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+44"/>
+        <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+64"/>
         <source>Erase a record</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar un registro</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>This deletes {ref} and everything about them, for good: their details and safe-contact preferences, {sessions} one-to-one sessions with their notes and follow-ups, {consents} consent records, {referrals} referrals, {ratings} ratings, their group memberships and {marks} attendance marks.
 
-Meetings and their anonymous head-counts stay: those are not about anyone. The audit log keeps that the record was erased, by its reference only. Backups made before today still hold the record until they are replaced.
+Meetings and their anonymous head-counts stay: those are not about anyone. The audit log keeps that the record was erased, by its reference only. Backups made earlier still hold the record until they are replaced.
 
 Type the reference code {ref} to confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto borra {ref} y todo lo relativo a esa persona, para siempre: sus datos y preferencias de contacto seguro, {sessions} sesiones individuales con sus notas y seguimientos, {consents} registros de consentimiento, {referrals} derivaciones, {ratings} valoraciones, su pertenencia a grupos y {marks} marcas de asistencia.
+
+Las reuniones y sus recuentos anónimos se quedan: no tratan de nadie. El registro de auditoría guarda que se borró el registro, solo por su referencia. Las copias de seguridad anteriores siguen conteniendo el registro hasta que se sustituyan.
+
+Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Reference code, typed to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de referencia, escrito para confirmar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Erase for good</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Borrar para siempre</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Erasing…</source>
+        <translation>Borrando…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The record could not be erased. Nothing was deleted.</source>
+        <translation>No se pudo borrar el registro. No se borró nada.</translation>
     </message>
 </context>
 <context>
@@ -810,6 +849,160 @@ Type the reference code {ref} to confirm.</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/import_dialog.py" line="+66"/>
+        <source>Import from a spreadsheet</source>
+        <translation>Importar desde una hoja de cálculo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Spreadsheet file</source>
+        <translation>Archivo de hoja de cálculo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A spreadsheet saved as CSV</source>
+        <translation>Una hoja de cálculo guardada como CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Elegir archivo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the spreadsheet, saved as CSV. Every row is checked first; if any row has a problem, nothing is imported. The columns are described in the import guide that comes with PeerDesk.</source>
+        <translation>Elija la hoja de cálculo, guardada como CSV. Primero se comprueba cada fila; si alguna tiene un problema, no se importa nada. Las columnas se describen en la guía de importación que acompaña a PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Column mapping</source>
+        <translation>Correspondencia de columnas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk field</source>
+        <translation>Campo de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column in the file</source>
+        <translation>Columna del archivo</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> (required)</source>
+        <translation> (obligatorio)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>First rows of the file</source>
+        <translation>Primeras filas del archivo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>First rows</source>
+        <translation>Primeras filas</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose the spreadsheet</source>
+        <translation>Elija la hoja de cálculo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spreadsheets saved as CSV (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Hojas de cálculo guardadas como CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Checking rows… {percent}%</source>
+        <translation>Comprobando filas… {percent}%</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Checking the file…</source>
+        <translation>Comprobando el archivo…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(not used)</source>
+        <translation>(sin usar)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(column {n})</source>
+        <translation>(columna {n})</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>… and {n} more</source>
+        <translation>… y {n} más</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{rows} rows: {peers} peers and {sessions} sessions.</source>
+        <translation>{rows} filas: {peers} personas y {sessions} sesiones.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No problems found: ready to import.</source>
+        <translation>No se encontraron problemas: listo para importar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{number} problem to correct in the spreadsheet (or in the mapping) before anything can be imported.</source>
+        <translation>{number} problema que corregir en la hoja de cálculo (o en la correspondencia) antes de poder importar nada.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{number} problems to correct in the spreadsheet (or in the mapping) before anything can be imported.</source>
+        <translation>{number} problemas que corregir en la hoja de cálculo (o en la correspondencia) antes de poder importar nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problems ({n})</source>
+        <translation>Problemas ({n})</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Importing… {percent}%</source>
+        <translation>Importando… {percent}%</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported {number} peer and {sessions} sessions.</source>
+        <translation>Importada {number} persona y {sessions} sesiones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported {number} peers and {sessions} sessions.</source>
+        <translation>Importadas {number} personas y {sessions} sesiones.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was imported</source>
+        <translation>No se importó nada</translation>
+    </message>
+</context>
+<context>
     <name>LineChart</name>
     <message>
         <location filename="../../src/peerdesk/ui/peers/chart.py" line="+32"/>
@@ -871,6 +1064,101 @@ Type the reference code {ref} to confirm.</source>
         <location line="+1"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/main_window.py" line="+41"/>
+        <source>{n} failed sign-in attempt since the last sign-in — see Admin › Audit log</source>
+        <translation>{n} intento fallido de inicio de sesión desde el último inicio — vea Administración › Registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} failed sign-in attempts since the last sign-in — see Admin › Audit log</source>
+        <translation>{n} intentos fallidos de inicio de sesión desde el último inicio — vea Administración › Registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lock PeerDesk now (Ctrl+L)</source>
+        <translation>Bloquear PeerDesk ahora (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Change my password…</source>
+        <translation>&amp;Cambiar mi contraseña…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Account</source>
+        <translation>&amp;Cuenta</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Admin</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Signed in as</source>
+        <translation>Sesión iniciada por</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hide</source>
+        <translation>&amp;Ocultar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide PeerDesk at once and lock it (or press Shift three times)</source>
+        <translation>Ocultar PeerDesk al instante y bloquearlo (o pulse Mayús tres veces)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quick hide</source>
+        <translation>Ocultación rápida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blanks every PeerDesk window at once and locks. Shift pressed three times does the same.</source>
+        <translation>Deja en blanco todas las ventanas de PeerDesk al instante y bloquea. Pulsar Mayús tres veces hace lo mismo.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Show the audit log</source>
+        <translation>Ver el registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Your password has been changed. Use it from now on.</source>
+        <translation>Su contraseña se ha cambiado. Úsela a partir de ahora.</translation>
     </message>
 </context>
 <context>
@@ -1390,27 +1678,293 @@ Type the reference code {ref} to confirm.</source>
 <context>
     <name>PeerListModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+188"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+189"/>
         <source>{date} (overdue)</source>
         <translation>{date} (atrasado)</translation>
     </message>
 </context>
 <context>
+    <name>PeerListPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+33"/>
+        <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
+        <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody matches. Try the start of a name or alias, a full name, or a reference such as P-0042 — or clear the filters.</source>
+        <translation>Nadie coincide. Pruebe con el principio de un nombre o alias, un nombre completo o una referencia como P-0042, o quite los filtros.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Search by name, alias, full name or reference (P-0042)…</source>
+        <translation>Buscar por nombre, alias, nombre completo o referencia (P-0042)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search peers</source>
+        <translation>Buscar personas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Caseworker</source>
+        <translation>Trabajador/a de casos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;My caseload</source>
+        <translation>&amp;Mis casos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add peer…</source>
+        <translation>&amp;Añadir persona…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a peer (Ctrl+N)</source>
+        <translation>Añadir una persona (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import from spreadsheet…</source>
+        <translation>&amp;Importar desde hoja de cálculo…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number of peers shown</source>
+        <translation>Número de personas mostradas</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+23"/>
+        <source>Peers</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Any caseworker</source>
+        <translation>Cualquier trabajador/a de casos</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{n:,} peer matches</source>
+        <translation>{n:,} persona coincide</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} peers match</source>
+        <translation>{n:,} personas coinciden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n:,} peer</source>
+        <translation>{n:,} persona</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} peers</source>
+        <translation>{n:,} personas</translation>
+    </message>
+</context>
+<context>
     <name>PeerPageView</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+172"/>
-        <source>&amp;Requests</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+153"/>
+        <source>← Back to the list</source>
+        <translation>← Volver a la lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the list (Esc or Alt+Left)</source>
+        <translation>Volver a la lista (Esc o Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit details…</source>
+        <translation>&amp;Editar datos…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Log session…</source>
+        <translation>&amp;Registrar sesión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a one-to-one session (Ctrl+Shift+S)</source>
+        <translation>Registrar una sesión individual (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Re&amp;quests</source>
+        <translation>&amp;Solicitudes</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export everything held (subject access)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar todo lo que se guarda (derecho de acceso)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Erase this person…</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar a esta persona…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Overview</source>
+        <translation>&amp;Resumen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Cronología</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Consent</source>
+        <translation>&amp;Consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Referrals</source>
+        <translation>&amp;Derivaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;utcomes</source>
+        <translation>&amp;Resultados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Atte&amp;ndance</source>
+        <translation>A&amp;sistencia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Audit trail</source>
+        <translation>&amp;Historial de auditoría</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Mark &amp;done</source>
+        <translation>Marcar como &amp;hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No open follow-ups.</source>
+        <translation>No hay seguimientos abiertos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open follow-ups</source>
+        <translation>Seguimientos abiertos</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose a session to read its notes here.</source>
+        <translation>Elija una sesión para leer aquí sus notas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes of the chosen entry</source>
+        <translation>Notas de la entrada elegida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hange session…</source>
+        <translation>&amp;Cambiar sesión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete session…</source>
+        <translation>Borrar sesión…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Record &amp;consent…</source>
+        <translation>Registrar &amp;consentimiento…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Retirar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A peer whose statistics consent is withdrawn is left out of every report.</source>
+        <translation>Una persona que retira el consentimiento para estadísticas queda fuera de todos los informes.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Add &amp;referral…</source>
+        <translation>Añadir &amp;derivación…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark as:</source>
+        <translation>Marcar como:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Measure shown in the chart</source>
+        <translation>Medida que muestra el gráfico</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record a &amp;rating…</source>
+        <translation>Registrar una &amp;valoración…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Everything done to this record, newest first. Opening this list is itself recorded.</source>
+        <translation>Todo lo hecho con este registro, lo más reciente primero. Abrir esta lista también queda registrado.</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>{title} — {n} rating</source>
+        <translation>{title} — {n} valoración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{title} — {n} ratings</source>
+        <translation>{title} — {n} valoraciones</translation>
+    </message>
+    <message>
+        <location line="+172"/>
+        <location line="+4"/>
+        <source>Delete session</source>
+        <translation>Borrar sesión</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Delete the session of {date} and its notes? The deletion is recorded in the audit log. This can&apos;t be undone.</source>
+        <translation>¿Borrar la sesión del {date} y sus notas? El borrado queda en el registro de auditoría. Esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+3"/>
+        <source>Withdraw consent</source>
+        <translation>Retirar consentimiento</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Record that consent to “{scope}” is withdrawn from today?</source>
+        <translation>¿Registrar que el consentimiento para «{scope}» se retira desde hoy?</translation>
     </message>
 </context>
 <context>
@@ -2306,6 +2860,104 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+85"/>
+        <source>Closed records are kept for this many years after they were closed, then listed here for review. Deleting one removes the person and everything about them, as erasure does; meetings&apos; anonymous head-counts stay. The audit log records how many were deleted and their reference codes, never a name.</source>
+        <translation>Los registros cerrados se guardan estos años después de cerrarse y luego aparecen aquí para revisarlos. Borrar uno elimina a la persona y todo lo relativo a ella, como el borrado; los recuentos anónimos de las reuniones se quedan. El registro de auditoría anota cuántos se borraron y sus códigos de referencia, nunca un nombre.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> years</source>
+        <translation> años</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep closed records for this many years</source>
+        <translation>Guardar los registros cerrados estos años</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Keep closed records for</source>
+        <translation>&amp;Guardar los registros cerrados</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Closed records past the retention period</source>
+        <translation>Registros cerrados que superan el periodo de conservación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select &amp;all</source>
+        <translation>Seleccionar &amp;todo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete selected…</source>
+        <translation>&amp;Borrar seleccionados…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>1 closed record is past the period.</source>
+        <translation>1 registro cerrado supera el periodo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} closed records are past the period.</source>
+        <translation>{n} registros cerrados superan el periodo.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Saved: closed records are kept for {years} years.</source>
+        <translation>Guardado: los registros cerrados se guardan {years} años.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete 1 closed record and everything about that person, for good? Meetings&apos; anonymous head-counts stay. This can&apos;t be undone.</source>
+        <translation>¿Borrar para siempre 1 registro cerrado y todo lo relativo a esa persona? Los recuentos anónimos de las reuniones se quedan. Esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete {n} closed records and everything about those people, for good? Meetings&apos; anonymous head-counts stay. This can&apos;t be undone.</source>
+        <translation>¿Borrar para siempre {n} registros cerrados y todo lo relativo a esas personas? Los recuentos anónimos de las reuniones se quedan. Esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete closed records</source>
+        <translation>Borrar registros cerrados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete for good</source>
+        <translation>Borrar para siempre</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deleting…</source>
+        <translation>Borrando…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Deleted 1 record.</source>
+        <translation>Se borró 1 registro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted {n} records.</source>
+        <translation>Se borraron {n} registros.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing deleted</source>
+        <translation>No se borró nada</translation>
+    </message>
+</context>
+<context>
     <name>SafeContactBanner</name>
     <message>
         <location filename="../../src/peerdesk/ui/peers/banner.py" line="+36"/>
@@ -2685,19 +3337,19 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SubjectAccessExport</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+59"/>
+        <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+30"/>
         <source>Save everything held</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar todo lo que se guarda</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>No guardado</translation>
     </message>
 </context>
 <context>
@@ -2748,6 +3400,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Archivo</translation>
     </message>
     <message>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-191"/>
         <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+14"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-58"/>
         <location line="+122"/>
@@ -2756,7 +3409,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Nombre</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Closed on</source>
+        <translation>Cerrado el</translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+0"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
@@ -2827,7 +3485,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Recuento</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-1"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="+61"/>
         <location line="+35"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-28"/>
@@ -2837,7 +3496,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Referencia</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-34"/>
         <source>Attended / marked</source>
         <translation>Asistió / marcadas</translation>
     </message>
@@ -2882,12 +3541,13 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Nombre preferido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+2"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
         <source>Caseworker</source>
         <translation>Trabajador/a de casos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
         <source>Last contact</source>
         <translation>Último contacto</translation>
     </message>
@@ -3005,7 +3665,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodayPage</name>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>

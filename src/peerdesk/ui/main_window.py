@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,17 +25,23 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.staff import Permission
 from peerdesk.services.session import Session
+from peerdesk.ui import theme
 from peerdesk.ui.admin.admin_page import AdminPage, can_see_admin
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.groups.section import GroupsSection
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.password_dialog import ChangePasswordDialog
 from peerdesk.ui.peers.pages import CaseloadPages
 from peerdesk.ui.reports.reports_page import ReportsPage
 
 
 def failed_sign_ins_notice(count: int) -> str:
-    attempts = "attempt" if count == 1 else "attempts"
-    return f"{count} failed sign-in {attempts} since the last sign-in — see Admin › Audit log"
+    return plural(
+        count,
+        QCoreApplication.translate("MainWindow", "{n} failed sign-in attempt since the last "
+                                                 "sign-in — see Admin › Audit log"),
+        QCoreApplication.translate("MainWindow", "{n} failed sign-in attempts since the last "
+                                                 "sign-in — see Admin › Audit log"))
 
 
 class MainWindow(QMainWindow):
@@ -53,16 +59,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("PeerDesk")  # never anyone's name (shared screen, taskbar)
         self.resize(1000, 680)
 
-        self.lock_action = QAction("&Lock", self)
+        self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.lock_action.setToolTip("Lock PeerDesk now (Ctrl+L)")
+        self.lock_action.setToolTip(self.tr("Lock PeerDesk now (Ctrl+L)"))
         self.lock_action.triggered.connect(self.lock_requested.emit)
-        self.sign_out_action = QAction("Sign &out", self)
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_out_action.triggered.connect(self.sign_out_requested.emit)
-        self.password_action = QAction("&Change my password…", self)
+        self.password_action = QAction(self.tr("&Change my password…"), self)
         self.password_action.triggered.connect(self.change_password)
-        menu = self.menuBar().addMenu("&Account")
+        menu = self.menuBar().addMenu(self.tr("&Account"))
         menu.addAction(self.password_action)
         menu.addSeparator()
         menu.addAction(self.lock_action)
@@ -82,12 +88,8 @@ class MainWindow(QMainWindow):
         body.setSpacing(0)
         self.sidebar = QListWidget()
         self.sidebar.setFixedWidth(170)
-        self.sidebar.setAccessibleName("Sections")
-        self.sidebar.setStyleSheet(
-            "QListWidget { border: none; border-right: 1px solid #d0d0d0; background: #f3f4f6;"
-            " font-size: 11pt; padding-top: 8px; }"
-            "QListWidget::item { padding: 8px 14px; }"
-            "QListWidget::item:selected { background: #dbe7f7; color: #0d2f5c; }")
+        self.sidebar.setAccessibleName(self.tr("Sections"))
+        self.sidebar.setStyleSheet(theme.sidebar_style())
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         # Today, Peers and Sessions (a plain sentence instead for roles without peers).
@@ -95,15 +97,15 @@ class MainWindow(QMainWindow):
         for title, page in self.caseload.pages():
             self._add_page(title, page)
         self.groups = GroupsSection(session, self.bus, self.present)
-        self._add_page("Groups", self.groups)
+        self._add_page(QT_TRANSLATE_NOOP("MainWindow", "Groups"), self.groups)
         self.reports_page: ReportsPage | None = None
         if session.can(Permission.RUN_REPORTS):  # programme leads
             self.reports_page = ReportsPage(session, self.bus, self.present)
-            self._add_page("Reports", self.reports_page)
+            self._add_page(QT_TRANSLATE_NOOP("MainWindow", "Reports"), self.reports_page)
         self.admin_page: AdminPage | None = None
         if can_see_admin(session):
             self.admin_page = AdminPage(session, self.bus, self.present)
-            self._add_page("Admin", self.admin_page)
+            self._add_page(QT_TRANSLATE_NOOP("MainWindow", "Admin"), self.admin_page)
         body.addWidget(self.sidebar)
         body.addWidget(self.stack, 1)
         outer.addLayout(body, 1)
@@ -117,21 +119,21 @@ class MainWindow(QMainWindow):
     def _top_bar(self, session: Session) -> QWidget:
         bar = QFrame()
         bar.setObjectName("topBar")
-        bar.setStyleSheet("#topBar { background: #24364f; } #topBar QLabel { color: white; }")
+        bar.setStyleSheet(theme.top_bar_style())
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(14, 8, 14, 8)
         brand = QLabel("PeerDesk")
-        brand.setStyleSheet("font-weight: bold; font-size: 13pt;")
+        brand.setStyleSheet(theme.brand_style())
         self.who = QLabel(f"{session.staff.name} · {session.staff.role.label}")
-        self.who.setAccessibleName("Signed in as")
+        self.who.setAccessibleName(self.tr("Signed in as"))
         self.hide_button = QToolButton()
-        self.hide_button.setText("&Hide")
-        self.hide_button.setToolTip("Hide PeerDesk at once and lock it (or press Shift "
-                                    "three times)")
-        self.hide_button.setAccessibleName("Quick hide")
+        self.hide_button.setText(self.tr("&Hide"))
+        self.hide_button.setToolTip(self.tr("Hide PeerDesk at once and lock it (or press Shift "
+                                            "three times)"))
+        self.hide_button.setAccessibleName(self.tr("Quick hide"))
         self.hide_button.setAccessibleDescription(
-            "Blanks every PeerDesk window at once and locks. Shift pressed three times "
-            "does the same.")
+            self.tr("Blanks every PeerDesk window at once and locks. Shift pressed three times "
+                    "does the same."))
         self.hide_button.clicked.connect(self.hide_requested.emit)
         self.lock_button = QToolButton()
         self.lock_button.setDefaultAction(self.lock_action)
@@ -139,9 +141,7 @@ class MainWindow(QMainWindow):
         self.sign_out_button = QToolButton()
         self.sign_out_button.setDefaultAction(self.sign_out_action)
         for button in (self.hide_button, self.lock_button, self.sign_out_button):
-            button.setStyleSheet(
-                "QToolButton { color: white; border: 1px solid #8fa3bf; border-radius: 3px;"
-                " padding: 3px 10px; } QToolButton:hover { background: #35506f; }")
+            button.setStyleSheet(theme.top_bar_button_style())
         layout.addWidget(brand)
         layout.addSpacing(16)
         layout.addWidget(self.who)
@@ -154,14 +154,14 @@ class MainWindow(QMainWindow):
     def _notice_bar(self, session: Session) -> QWidget:
         bar = QFrame()
         bar.setObjectName("noticeBar")
-        bar.setStyleSheet("#noticeBar { background: #fff3cd; border-bottom: 1px solid #e0c36b; }")
+        bar.setStyleSheet(theme.notice_bar_style())
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(14, 6, 14, 6)
         self.notice_text = QLabel()
         self.notice_text.setWordWrap(True)
-        show = QPushButton("Show the audit log")
+        show = QPushButton(self.tr("Show the audit log"))
         show.clicked.connect(self.show_audit_log)
-        dismiss = QPushButton("Dismiss")
+        dismiss = QPushButton(self.tr("Dismiss"))
         dismiss.clicked.connect(bar.hide)
         layout.addWidget(self.notice_text, 1)
         layout.addWidget(show)
@@ -176,7 +176,8 @@ class MainWindow(QMainWindow):
     def _add_page(self, title: str, page: QWidget) -> None:
         self.pages[title] = page
         self.stack.addWidget(page)
-        QListWidgetItem(title, self.sidebar)
+        # `title` stays the page's key (show_page("Peers")); the sidebar shows it translated.
+        QListWidgetItem(self.tr(title), self.sidebar)
 
     # -- behaviour ------------------------------------------------------------------
 
@@ -207,7 +208,7 @@ class MainWindow(QMainWindow):
 
     def _password_changed(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "PeerDesk",
-                          "Your password has been changed. Use it from now on.",
+                          self.tr("Your password has been changed. Use it from now on."),
                           QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

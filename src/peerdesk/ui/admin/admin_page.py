@@ -32,18 +32,18 @@ class AdminPage(QWidget):
         # The services check permissions too; this only keeps the screen honest.
         if session.can(Permission.MANAGE_STAFF):
             self.staff_page = StaffPage(session, bus, present)
-            self.tabs.addTab(self.staff_page, "&Staff")
+            self.tabs.addTab(self.staff_page, self.tr("&Staff"))
             self.lock_settings_page = LockSettingsPage(session)
-            self.tabs.addTab(self.lock_settings_page, "Screen lo&ck")
+            self.tabs.addTab(self.lock_settings_page, self.tr("Screen lo&ck"))
         if session.can(Permission.VIEW_AUDIT_LOG):
             self.audit_page = AuditPage(session, bus)
-            self.tabs.addTab(self.audit_page, "Audit &log")
+            self.tabs.addTab(self.audit_page, self.tr("Audit &log"))
         if session.can(Permission.MANAGE_BACKUPS):
             self.backups_page = BackupsPage(session, bus, present)
-            self.tabs.addTab(self.backups_page, "&Backups")
+            self.tabs.addTab(self.backups_page, self.tr("&Backups"))
         if session.can(Permission.MANAGE_RETENTION):
             self.retention_page = RetentionPage(session, bus)
-            self.tabs.addTab(self.retention_page, "&Retention")
+            self.tabs.addTab(self.retention_page, self.tr("&Retention"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

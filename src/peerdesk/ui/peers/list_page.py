@@ -26,13 +26,16 @@ from peerdesk.domain.staff import Permission, Role
 from peerdesk.services import peers
 from peerdesk.services.peers import PeerFilter
 from peerdesk.services.session import Session
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.peers.forms import heading, muted
 from peerdesk.ui.peers.list_model import PEER_ID_ROLE, PeerColumn, PeerListModel
 
-EMPTY_CASELOAD = ("No peers yet. Press Ctrl+N or “Add peer…” to add the first person the "
-                  "centre supports — only a preferred name or alias is needed.")
-EMPTY_SEARCH = ("Nobody matches. Try the start of a name or alias, a full name, or a "
-                "reference such as P-0042 — or clear the filters.")
+EMPTY_CASELOAD = QT_TRANSLATE_NOOP(
+    "PeerListPage", "No peers yet. Press Ctrl+N or “Add peer…” to add the first person the "
+                    "centre supports — only a preferred name or alias is needed.")
+EMPTY_SEARCH = QT_TRANSLATE_NOOP(
+    "PeerListPage", "Nobody matches. Try the start of a name or alias, a full name, or a "
+                    "reference such as P-0042 — or clear the filters.")
 
 
 class PeerTable(QTableView):
@@ -60,27 +63,29 @@ class PeerListPage(QWidget):
         self.model = PeerListModel(self)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name, alias, full name or reference (P-0042)…")
+        self.search.setPlaceholderText(
+            self.tr("Search by name, alias, full name or reference (P-0042)…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search peers")
+        self.search.setAccessibleName(self.tr("Search peers"))
         self.search.setMinimumWidth(320)
         self.status = QComboBox()
-        self.status.setAccessibleName("Status")
-        self.status.addItem("Any status", None)
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.addItem(self.tr("Any status"), None)
         for status in PeerStatus:
             self.status.addItem(status.label, status.value)
         self.caseworker = QComboBox()
-        self.caseworker.setAccessibleName("Caseworker")
-        self.mine = QCheckBox("&My caseload")
-        self.add_button = QPushButton("&Add peer…")
-        self.add_button.setToolTip("Add a peer (Ctrl+N)")
-        self.import_button = QPushButton("&Import from spreadsheet…")
+        self.caseworker.setAccessibleName(self.tr("Caseworker"))
+        self.mine = QCheckBox(self.tr("&My caseload"))
+        self.add_button = QPushButton(self.tr("&Add peer…"))
+        self.add_button.setToolTip(self.tr("Add a peer (Ctrl+N)"))
+        self.import_button = QPushButton(self.tr("&Import from spreadsheet…"))
         self.import_button.setVisible(session.can(Permission.IMPORT_DATA))
         self.count = QLabel()
         self.count.setStyleSheet("color: #555;")
-        self.count.setAccessibleName("Number of peers shown")
+        self.count.setAccessibleName(self.tr("Number of peers shown"))
 
         self.table = PeerTable()
+        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between rows
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(PeerColumn.NAME,
@@ -93,7 +98,7 @@ class PeerListPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 12)
-        self.table.setAccessibleName("Peers")
+        self.table.setAccessibleName(self.tr("Peers"))
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(PeerColumn.NAME, QHeaderView.ResizeMode.Stretch)
@@ -116,7 +121,7 @@ class PeerListPage(QWidget):
         filters.addWidget(self.caseworker, 1)
         filters.addWidget(self.mine)
         top = QHBoxLayout()
-        top.addWidget(heading("Peers"))
+        top.addWidget(heading(self.tr("Peers")))
         top.addStretch(1)
         top.addWidget(self.count)
         top.addSpacing(12)
@@ -147,7 +152,7 @@ class PeerListPage(QWidget):
     def _fill_caseworkers(self) -> None:
         self.caseworker.blockSignals(True)
         self.caseworker.clear()
-        self.caseworker.addItem("Any caseworker", None)
+        self.caseworker.addItem(self.tr("Any caseworker"), None)
         self.mine.setVisible(False)
         if self.session is not None:
             try:
@@ -190,10 +195,12 @@ class PeerListPage(QWidget):
             self.count.setText("")
             self.empty.setText(self.model.error)
         else:
-            self.count.setText(f"{n:,} peer{'s' if n != 1 else ''}"
-                               + (" match" if filtered and n != 1 else
-                                  " matches" if filtered else ""))
-            self.empty.setText(EMPTY_SEARCH if filtered else EMPTY_CASELOAD)
+            if filtered:
+                count = plural(n, self.tr("{n:,} peer matches"), self.tr("{n:,} peers match"))
+            else:
+                count = plural(n, self.tr("{n:,} peer"), self.tr("{n:,} peers"))
+            self.count.setText(count)
+            self.empty.setText(self.tr(EMPTY_SEARCH if filtered else EMPTY_CASELOAD))
         self.views.setCurrentWidget(self.table if n else self.empty)
 
     def clear_data(self) -> None:

@@ -48,10 +48,11 @@ from peerdesk.services.peers import PeerPage as PageData
 from peerdesk.services.session import Session
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.groups.peer_attendance import PeerAttendanceTab
+from peerdesk.ui.i18n import plural
 from peerdesk.ui.peers.banner import SafeContactBanner
 from peerdesk.ui.peers.chart import LineChart, Series
 from peerdesk.ui.peers.forms import heading, muted
-from peerdesk.ui.peers.peer_dialog import GENDER_LABELS
+from peerdesk.ui.peers.peer_dialog import gender_label
 from peerdesk.ui.peers.record_dialogs import ConsentDialog, RatingDialog, ReferralDialog
 from peerdesk.ui.peers.record_models import (
     ConsentModel,
@@ -149,14 +150,14 @@ class PeerPageView(QWidget):
         self.choose_save_path: Callable[..., tuple[str, str]] = QFileDialog.getSaveFileName
 
         # -- header ---------------------------------------------------------------
-        self.back_button = QPushButton("← Back to the list")
-        self.back_button.setToolTip("Back to the list (Esc or Alt+Left)")
+        self.back_button = QPushButton(self.tr("← Back to the list"))
+        self.back_button.setToolTip(self.tr("Back to the list (Esc or Alt+Left)"))
         self.name = heading("", 5)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = muted()
-        self.edit_button = QPushButton("&Edit details…")
-        self.log_button = QPushButton("&Log session…")
-        self.log_button.setToolTip("Log a one-to-one session (Ctrl+Shift+S)")
+        self.edit_button = QPushButton(self.tr("&Edit details…"))
+        self.log_button = QPushButton(self.tr("&Log session…"))
+        self.log_button.setToolTip(self.tr("Log a one-to-one session (Ctrl+Shift+S)"))
         self.log_button.setStyleSheet("font-weight: bold;")
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -189,15 +190,15 @@ class PeerPageView(QWidget):
         self.reminder.setVisible(False)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._overview_tab(), "&Overview")
-        self.tabs.addTab(self._timeline_tab(), "&Timeline")
-        self.tabs.addTab(self._consent_tab(), "&Consent")
-        self.tabs.addTab(self._referral_tab(), "&Referrals")
-        self.tabs.addTab(self._outcomes_tab(), "O&utcomes")
+        self.tabs.addTab(self._overview_tab(), self.tr("&Overview"))
+        self.tabs.addTab(self._timeline_tab(), self.tr("&Timeline"))
+        self.tabs.addTab(self._consent_tab(), self.tr("&Consent"))
+        self.tabs.addTab(self._referral_tab(), self.tr("&Referrals"))
+        self.tabs.addTab(self._outcomes_tab(), self.tr("O&utcomes"))
         self.attendance_tab = PeerAttendanceTab()
-        self.tabs.addTab(self.attendance_tab, "Atte&ndance")
+        self.tabs.addTab(self.attendance_tab, self.tr("Atte&ndance"))
         self.trail_tab = self._trail_tab()
-        self.tabs.addTab(self.trail_tab, "&Audit trail")
+        self.tabs.addTab(self.trail_tab, self.tr("&Audit trail"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -247,10 +248,10 @@ class PeerPageView(QWidget):
         self.follow_up_view = table(self.follow_ups, "Open follow-ups", 1)
         self.follow_up_view.horizontalHeader().resizeSection(
             0, self.fontMetrics().horizontalAdvance("2026-11-22 (overdue)") + 24)
-        self.follow_up_done = QPushButton("Mark &done")
-        self.follow_up_empty = muted("No open follow-ups.")
+        self.follow_up_done = QPushButton(self.tr("Mark &done"))
+        self.follow_up_empty = muted(self.tr("No open follow-ups."))
         buttons = QHBoxLayout()
-        buttons.addWidget(heading("Open follow-ups", 1))
+        buttons.addWidget(heading(self.tr("Open follow-ups"), 1))
         buttons.addStretch(1)
         buttons.addWidget(self.follow_up_done)
         layout = QVBoxLayout(tab)
@@ -279,11 +280,11 @@ class PeerPageView(QWidget):
         header.setStretchLastSection(False)
         self.entry_text = QPlainTextEdit()
         self.entry_text.setReadOnly(True)
-        self.entry_text.setPlaceholderText("Choose a session to read its notes here.")
+        self.entry_text.setPlaceholderText(self.tr("Choose a session to read its notes here."))
         self.entry_text.setMaximumHeight(150)
-        self.entry_text.setAccessibleName("Notes of the chosen entry")
-        self.edit_entry = QPushButton("C&hange session…")
-        self.delete_entry = QPushButton("Delete session…")
+        self.entry_text.setAccessibleName(self.tr("Notes of the chosen entry"))
+        self.edit_entry = QPushButton(self.tr("C&hange session…"))
+        self.delete_entry = QPushButton(self.tr("Delete session…"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.edit_entry)
@@ -303,11 +304,11 @@ class PeerPageView(QWidget):
         tab = QWidget()
         self.consents = ConsentModel(self)
         self.consent_view = table(self.consents, "Consent records", 0)
-        add = QPushButton("Record &consent…")
-        self.withdraw_button = QPushButton("&Withdraw…")
+        add = QPushButton(self.tr("Record &consent…"))
+        self.withdraw_button = QPushButton(self.tr("&Withdraw…"))
         buttons = QHBoxLayout()
-        buttons.addWidget(muted("A peer whose statistics consent is withdrawn is left out of "
-                                "every report."), 1)
+        buttons.addWidget(muted(self.tr("A peer whose statistics consent is withdrawn is left "
+                                        "out of every report.")), 1)
         buttons.addWidget(add)
         buttons.addWidget(self.withdraw_button)
         layout = QVBoxLayout(tab)
@@ -322,9 +323,9 @@ class PeerPageView(QWidget):
         tab = QWidget()
         self.referrals = ReferralModel(self)
         self.referral_view = table(self.referrals, "Referrals", 2)
-        add = QPushButton("Add &referral…")
+        add = QPushButton(self.tr("Add &referral…"))
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Mark as:"))
+        buttons.addWidget(QLabel(self.tr("Mark as:")))
         self.status_buttons: dict[ReferralStatus, QPushButton] = {}
         for status in ReferralStatus:
             button = QPushButton(status.value.capitalize())
@@ -343,13 +344,13 @@ class PeerPageView(QWidget):
     def _outcomes_tab(self) -> QWidget:
         tab = QWidget()
         self.measure_choice = QComboBox()
-        self.measure_choice.setAccessibleName("Measure shown in the chart")
+        self.measure_choice.setAccessibleName(self.tr("Measure shown in the chart"))
         self.chart = LineChart()
         self.ratings = RatingModel(self)
         self.rating_view = table(self.ratings, "Ratings", 1)
-        add = QPushButton("Record a &rating…")
+        add = QPushButton(self.tr("Record a &rating…"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show"))
+        top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.measure_choice, 1)
         top.addWidget(add)
         layout = QVBoxLayout(tab)
@@ -365,8 +366,8 @@ class PeerPageView(QWidget):
         self.trail = TrailModel(self)
         self.trail_view = table(self.trail, "Audit trail of this record", 3)
         layout = QVBoxLayout(tab)
-        layout.addWidget(muted("Everything done to this record, newest first. Opening this "
-                               "list is itself recorded."))
+        layout.addWidget(muted(self.tr("Everything done to this record, newest first. Opening this "
+                                       "list is itself recorded.")))
         layout.addWidget(self.trail_view, 1)
         self._trail_loaded = False
         return tab
@@ -414,7 +415,7 @@ class PeerPageView(QWidget):
         age = (f"born {d.birth_year} ({d.age_band.value})" if d.birth_year
                else d.age_band.value or "—")
         gender = (d.gender_description if d.gender is Gender.SELF_DESCRIBED
-                  else GENDER_LABELS[d.gender] if d.gender is not Gender.UNKNOWN else "—")
+                  else gender_label(d.gender) if d.gender is not Gender.UNKNOWN else "—")
         status = d.status.label
         if d.closed_on:
             status += f" since {d.closed_on}" + (f" — {d.closed_reason}" if d.closed_reason
@@ -480,8 +481,9 @@ class PeerPageView(QWidget):
         self.measure_choice.clear()
         for m in self.measures:
             count = sum(1 for r in page.ratings if r.measure_key == m.key)
-            self.measure_choice.addItem(f"{m.title} — {count} rating{'s' if count != 1 else ''}",
-                                        m.key)
+            self.measure_choice.addItem(
+                plural(count, self.tr("{title} — {n} rating"), self.tr("{title} — {n} ratings"),
+                       title=m.title), m.key)
         keys = [m.key for m in self.measures]
         choice = previous if previous in keys else next((k for k in keys if k in used), None)
         if choice is not None:
@@ -652,10 +654,11 @@ class PeerPageView(QWidget):
         entry = selected_row(self.timeline_view)
         if not isinstance(entry, TimelineEntry) or entry.kind != "session":
             return
-        ask_to_confirm(self, "Delete session",
-                       f"Delete the session of {entry.when.isoformat()} and its notes? "
-                       "The deletion is recorded in the audit log. This can't be undone.",
-                       "Delete session", lambda: self._run(casework.delete_session,
+        ask_to_confirm(self, self.tr("Delete session"),
+                       self.tr("Delete the session of {date} and its notes? The deletion is "
+                               "recorded in the audit log. This can't be undone.").format(
+                                   date=entry.when.isoformat()),
+                       self.tr("Delete session"), lambda: self._run(casework.delete_session,
                                                            entry.item_id))
 
     def _follow_up_done(self) -> None:
@@ -670,9 +673,10 @@ class PeerPageView(QWidget):
         if consent is None:
             return
         scope = consent.scope.label  # type: ignore[attr-defined]
-        ask_to_confirm(self, "Withdraw consent",
-                       f"Record that consent to “{scope}” is withdrawn from today?",
-                       "Withdraw consent",
+        ask_to_confirm(self, self.tr("Withdraw consent"),
+                       self.tr("Record that consent to “{scope}” is withdrawn from today?")
+                       .format(scope=scope),
+                       self.tr("Withdraw consent"),
                        lambda: self._run(casework.withdraw_consent,
                                          consent.id))  # type: ignore[attr-defined]
 
