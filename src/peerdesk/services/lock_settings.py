@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.errors import ValidationError, VaultDamaged
 from peerdesk.domain.staff import Permission
 from peerdesk.services.session import Session
 from peerdesk.storage.repositories.meta import get_setting, set_setting
@@ -15,8 +15,15 @@ MAX_IDLE_MINUTES = 30
 
 
 def idle_lock_minutes(session: Session) -> int:
-    """The centre's idle-lock delay; the default when unset or unreadable."""
-    stored = get_setting(session.db, IDLE_MINUTES_KEY)
+    """The centre's idle-lock delay; the default when unset or unreadable.
+
+    Never raises for a damaged vault: the lock must keep working when the page
+    holding the setting cannot be read, and the default is the safe choice.
+    """
+    try:
+        stored = get_setting(session.db, IDLE_MINUTES_KEY)
+    except VaultDamaged:
+        return DEFAULT_IDLE_MINUTES
     try:
         minutes = int(stored) if stored is not None else DEFAULT_IDLE_MINUTES
     except ValueError:
