@@ -156,3 +156,14 @@ def test_a_months_trend_value_is_the_headline_it_equals() -> None:
     assert trends["trend_sessions"].values[-1].shown == "9"
     assert trends["trend_sessions"].values[0].shown == "<5"
     assert report.page_size == "Letter" and report.start == date(2026, 12, 1)
+
+
+def test_hours_total_is_rounded_once_and_agrees_with_the_headline() -> None:
+    # Three modes of 10 minutes each: every row prints 0.2 hours, but the
+    # total is half an hour, as the headline says, not 0.6.
+    raw = RawTable("sessions_by_mode", "By mode", "Mode", ("Sessions",),
+                   (("In person", (6,)), ("Phone", (7,)), ("Text", (8,))),
+                   hours=(10 / 60, 10 / 60, 10 / 60))
+    table = disclosure.protect_table(raw, Rules(k=5))
+    assert [cells[1].shown for _, cells in table.rows] == ["0.2", "0.2", "0.2"]
+    assert table.total is not None and table.total[1].shown == "0.5"

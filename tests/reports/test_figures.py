@@ -126,6 +126,11 @@ def test_tables(counted: figures.RawFigures) -> None:
     t = counted.tables
     assert {k: v for k, v in rows(t["sessions_by_mode"]).items() if v[0]} == {
         "In person": (1,), "Phone": (1,), "Video call": (1,)}
+    # Hours stay exact until printed, so the printed total matches the headline.
+    by_mode = t["sessions_by_mode"]
+    assert by_mode.hours is not None
+    hours = {label: h for (label, _), h in zip(by_mode.rows, by_mode.hours, strict=True) if h}
+    assert hours == {"In person": 1.0, "Phone": 0.5, "Video call": 0.75}
     assert {k: v for k, v in rows(t["sessions_by_kind"]).items() if v[0]} == {
         "First contact / intake": (1,), "Peer support": (2,)}
     assert {k: v for k, v in rows(t["gender"]).items() if v[0]} == {

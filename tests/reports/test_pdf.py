@@ -13,7 +13,7 @@ from pypdf.generic import IndirectObject
 
 from peerdesk.reports.model import CellState, Report
 from peerdesk.reports.pdf import GENERIC_TITLE, font_dir, month_label, visual_order, write_pdf
-from tests.reports.sample import LONG_LABEL, RTL_LABEL, letter_report, sample_report
+from tests.reports.sample import LONG_LABEL, RTL_LABEL, letter_report, n, sample_report
 
 
 def _render(report: Report, tmp_path: Path, name: str = "report.pdf") -> tuple[Path, int]:
@@ -91,7 +91,7 @@ def test_page_count_matches_footer(rendered: tuple[Path, int]) -> None:
     for number, text in enumerate(texts, start=1):
         assert f"page {number} of {pages}" in text
         assert "October 2026" in text
-        assert "small counts shown as <5" in text
+        assert "small counts shown as <5, others that would reveal them as *" in _flat(text)
 
 
 def test_write_to_binary_stream_matches_file(tmp_path: Path) -> None:
@@ -235,3 +235,21 @@ def test_long_table_runs_over_pages_with_its_heading_row_repeated(tmp_path: Path
     flat = " ".join(texts)
     for i in range(90):
         assert f"Category {i:03d}" in flat
+
+
+def test_a_section_heading_never_ends_a_page_alone(tmp_path: Path) -> None:
+    # Lengthen the first section row by row so that the next section's heading
+    # lands at every height on the page; it must always share its page with
+    # its first table.
+    report = sample_report()
+    support = report.sections[0]
+    referrals = support.tables[1]
+    for extra in range(0, 36, 2):
+        rows = referrals.rows + tuple((f"Extra destination {i}", (n(10),))
+                                      for i in range(extra))
+        longer = replace(support, tables=(support.tables[0], replace(referrals, rows=rows)))
+        path, _ = _render(replace(report, sections=(longer, *report.sections[1:])),
+                          tmp_path, f"r{extra}.pdf")
+        for text in _text(path):
+            if "Who we supported" in text:
+                assert "Peers supported by age band" in text, f"{extra} extra rows"

@@ -190,7 +190,10 @@ def _table(raw: RawTable, ids: list[list[int]], values: list[int], states: list[
     if raw.hours is not None:
         # Hours belong to the first count: hidden with it, never rounded.
         columns = (columns[0], "Hours", *columns[1:])
-        hours = [*raw.hours, round(sum(raw.hours), 1)]
+        # Each figure is rounded once, from the exact hours, so the total
+        # agrees with the headline "hours of one-to-one support" (a total of
+        # rounded rows could differ from it by a tenth).
+        hours = [*raw.hours, sum(raw.hours)]
         for r, row in enumerate(cells):
             h = (Cell(f"{hours[r]:,.1f}", CellState.SHOWN, None) if not row[0].hidden
                  else Cell("–", CellState.NOT_APPLICABLE, None))

@@ -108,7 +108,8 @@ def _sessions(db: Database, period: Period, fig: RawFigures) -> None:
     fig.tables["sessions_by_mode"] = RawTable(
         "sessions_by_mode", "One-to-one sessions by mode", "Mode", ("Sessions",),
         tuple((m.label, (c,)) for m, (c, _) in by_mode.items()),
-        hours=tuple(round(minutes / 60, 1) for _, minutes in by_mode.values()))
+        # Unrounded: the table's total is rounded once, so it matches the headline.
+        hours=tuple(minutes / 60 for _, minutes in by_mode.values()))
     fig.tables["sessions_by_kind"] = RawTable(
         "sessions_by_kind", "One-to-one sessions by kind", "Kind", ("Sessions",),
         tuple((k.label, (c,)) for k, c in by_kind.items()))

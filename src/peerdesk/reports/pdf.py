@@ -139,9 +139,13 @@ def _marks(report: Report, state: CellState) -> list[str]:
 def footer_rule(report: Report) -> str:
     """The short form of the disclosure rule printed in the footer."""
     primary = _marks(report, CellState.PRIMARY)
-    if len(primary) == 1:
-        return f"Anonymised: small counts shown as {primary[0]}"
-    return "Anonymised figures"
+    secondary = _marks(report, CellState.SECONDARY)
+    if len(primary) != 1:
+        return "Anonymised figures"
+    rule = f"Anonymised: small counts shown as {primary[0]}"
+    if len(secondary) == 1:
+        rule += f", others that would reveal them as {secondary[0]}"
+    return rule
 
 
 _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
@@ -420,19 +424,24 @@ def _headline_grid(report: Report, width: float, s: dict[str, Any]) -> Any:
 def _section(section: Section, width: float, s: dict[str, Any]) -> list[Any]:
     from reportlab.platypus import KeepTogether, Paragraph
 
-    out: list[Any] = [Paragraph(_p(section.title), s["h1"])]
+    # The section's heading (and intro) travel inside the first block's
+    # KeepTogether: keepWithNext alone does not hold a heading to a following
+    # KeepTogether, which left headings alone at the foot of a page.
+    lead: list[Any] = [Paragraph(_p(section.title), s["h1"])]
     if section.intro:
-        intro = Paragraph(_p(section.intro), s["body"])
-        intro.keepWithNext = 1
-        out.append(intro)
+        lead.append(Paragraph(_p(section.intro), s["body"]))
+    blocks: list[list[Any]] = []
     for table in section.tables:
         parts = [Paragraph(_p(table.title), s["h2"]), _table(table, width, s)]
         if table.note:
             parts.append(Paragraph(_p(table.note), s["note"]))
-        out.append(KeepTogether(parts))
+        blocks.append(parts)
     for trend in section.trends:
-        out.append(KeepTogether([Paragraph(_p(trend.title), s["h2"]), _chart(trend, width)]))
-    return out
+        blocks.append([Paragraph(_p(trend.title), s["h2"]), _chart(trend, width)])
+    if not blocks:
+        return lead
+    blocks[0] = lead + blocks[0]
+    return [KeepTogether(block) for block in blocks]
 
 
 def _table(table: Table, width: float, s: dict[str, Any]) -> Any:
