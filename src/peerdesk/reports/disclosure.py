@@ -190,10 +190,12 @@ def _table(raw: RawTable, ids: list[list[int]], values: list[int], states: list[
     if raw.hours is not None:
         # Hours belong to the first count: hidden with it, never rounded.
         columns = (columns[0], "Hours", *columns[1:])
-        # Each figure is rounded once, from the exact hours, so the total
-        # agrees with the headline "hours of one-to-one support" (a total of
-        # rounded rows could differ from it by a tenth).
-        hours = [*raw.hours, sum(raw.hours)]
+        # Each figure is rounded once, when printed. The total is whole minutes
+        # over 60, the same division as the headline "hours of one-to-one
+        # support", so the two agree (a total of rounded rows, or a float sum,
+        # could differ from it by a tenth).
+        minutes = sum(round(h * 60) for h in raw.hours)
+        hours = [*raw.hours, minutes / 60]
         for r, row in enumerate(cells):
             h = (Cell(f"{hours[r]:,.1f}", CellState.SHOWN, None) if not row[0].hidden
                  else Cell("–", CellState.NOT_APPLICABLE, None))

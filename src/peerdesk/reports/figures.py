@@ -104,7 +104,9 @@ def _sessions(db: Database, period: Period, fig: RawFigures) -> None:
         by_kind[SessionKind(kind)] += int(count)
     total = sum(c for c, _ in by_mode.values())
     fig.headlines["sessions"] = total
-    fig.session_hours = round(sum(m for _, m in by_mode.values()) / 60, 1)
+    # Whole minutes over 60, rounded only when printed: the by-mode table's
+    # total is the same division, so the two always print alike.
+    fig.session_hours = sum(m for _, m in by_mode.values()) / 60
     fig.tables["sessions_by_mode"] = RawTable(
         "sessions_by_mode", "One-to-one sessions by mode", "Mode", ("Sessions",),
         tuple((m.label, (c,)) for m, (c, _) in by_mode.items()),
