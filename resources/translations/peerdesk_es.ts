@@ -307,6 +307,11 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <source>Backup not made</source>
         <translation>Copia no hecha</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Not recorded</source>
+        <translation>No anotado en el registro</translation>
+    </message>
 </context>
 <context>
     <name>CentrePage</name>
@@ -2733,7 +2738,7 @@ Holds {counts}.</source>
 Contiene {counts}.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Restore a backup</source>
         <translation>Restaurar una copia</translation>
     </message>
@@ -2854,7 +2859,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Nothing was restored. {reason}</source>
         <translation>No se restauró nada. {reason}</translation>
     </message>
@@ -3385,7 +3390,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Detalle</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-278"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-298"/>
         <source>Taken</source>
         <translation>Fecha</translation>
     </message>

@@ -14,6 +14,7 @@ from peerdesk.services import backups
 from peerdesk.services.backups import BackupSettings
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
+from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.repositories.meta import get_setting, set_setting
 from tests.fixtures.vaults import ADMIN_NAME, PASSWORDS, close, sign_in
 from tests.storage.backup_helpers import fingerprint, fingerprint_of
@@ -163,3 +164,37 @@ def test_a_change_saved_while_the_backup_is_written_is_not_half_in_it(admin, sti
     target = tmp_path / "restored.peerdesk"
     backups.restore(result.path, target, ADMIN_NAME, PASSWORDS[ADMIN_NAME])
     assert fingerprint_of(VaultPaths.at(target), ADMIN_NAME, PASSWORDS[ADMIN_NAME]) == before
+
+
+def _restored_history(target: Path, account: str) -> list[tuple[AuditAction, str, str]]:
+    session = sign_in(VaultPaths.at(target), account)
+    try:
+        assert audit_repo.verify_chain(session.db).ok
+        lead = next(s for s in staff_repo.list_all(session.db) if s.name == "Lee Lead")
+        return [(e.action, e.target_id, "lead" if e.actor_id == lead.id else str(e.actor_id))
+                for e in audit_repo.recent(session.db, target_kind="vault",
+                                                 target_id="restored", limit=5)]
+    finally:
+        close(session)
+
+
+def test_a_restored_vault_records_where_it_came_from_and_who_opened_it(
+        admin, stick, tmp_path, template):
+    made = backups.back_up_now(admin, stick)
+    by_lead = tmp_path / "by-lead.peerdesk"
+    backups.restore(made.path, by_lead, "Lee Lead", PASSWORDS["Lee Lead"])
+    history = _restored_history(by_lead, ADMIN_NAME)
+    assert history[0] == (AuditAction.CREATED, "restored", "lead")
+
+    by_key = tmp_path / "by-key.peerdesk"
+    backups.restore(made.path, by_key, None, template.recovery_key)
+    assert _restored_history(by_key, ADMIN_NAME)[0] == (AuditAction.CREATED, "restored", "None")
+
+
+def test_the_vault_in_use_records_a_restore_by_file_name_only(admin, stick):
+    made = backups.back_up_now(admin, stick)
+    backups.record_restore(admin, made.path)
+    event = audit_repo.recent(admin.db, limit=1)[0]
+    assert (event.action, event.target_kind, event.target_id) == (
+        AuditAction.EXPORTED, "backup", made.path.name)
+    assert str(stick) not in event.detail

@@ -8,9 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from peerdesk.domain.audit import AuditAction
 from peerdesk.services import backups
 from peerdesk.services.backups import BackupResult, BackupSettings, RestoreResult
 from peerdesk.storage.paths import VaultPaths
+from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.ui.admin.auto_backup import SAVED_TEXT, AutoBackupNotifier
 from peerdesk.ui.admin.restore_dialog import RECOVERY_CHOICE
 from tests.fixtures.vaults import can_sign_in, close
@@ -115,6 +117,10 @@ def test_restore_shows_a_preview_then_restores_into_a_new_vault(qtbot, start_gui
     assert f'peerdesk --vault "{target}"' in dialog.outcome.text()
     assert can_sign_in(VaultPaths.at(target), ADMIN_NAME)
     assert gui.session is not None  # this vault is still open and unchanged
+    # ...but for the line in its audit log saying a backup was restored from it.
+    latest = audit_repo.recent(gui.session.db, limit=1)[0]
+    assert (latest.action, latest.target_kind, latest.detail) == (
+        AuditAction.EXPORTED, "backup", "restored as a new vault")
 
 
 def test_restore_refuses_the_vault_in_use(qtbot, start_gui, vault, tmp_path):

@@ -23,6 +23,7 @@ from peerdesk.storage.backup import BackupFile, BackupInfo, BackupResult
 from peerdesk.storage.database import Database
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
+from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.repositories.meta import get_setting, set_setting
 from peerdesk.storage.vault import LockedVault, utc_now
 
@@ -257,6 +258,13 @@ def restore(backup_path: Path, target_path: Path, account: str | None, secret: s
     return RestoreResult(target, info)
 
 
+def record_restore(session: Session, backup_path: Path) -> None:
+    """The vault in use records that a backup was restored from it (by file name:
+    a full path can hold a person's name)."""
+    session.audit(AuditAction.EXPORTED, "backup", Path(backup_path).name,
+                  "restored as a new vault")
+
+
 def _open_and_check(target: VaultPaths, account: str | None, secret: str,
                     info: BackupInfo) -> None:
     from peerdesk.storage import integrity
@@ -277,6 +285,15 @@ def _open_and_check(target: VaultPaths, account: str | None, secret: str,
                     "The restored copy does not hold what the backup said it holds, so it "
                     "was removed. Try an older backup.")
             storage.drop_manifest(vault.db)
+            # The restored vault's own history says where it came from, and who
+            # opened the backup (no one, by name, when it was the recovery key).
+            staff = staff_repo.by_slot(vault.db, vault.slot.id) if account is not None else None
+            with vault.db.transaction():
+                audit_repo.append(vault.db, at=utc_now(),
+                                  actor_id=staff.id if staff is not None else None,
+                                  action=AuditAction.CREATED, target_kind="vault",
+                                  target_id="restored",
+                                  detail=f"restored from a backup taken {info.taken_at}")
         finally:
             vault.close()
     finally:

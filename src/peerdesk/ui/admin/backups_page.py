@@ -340,8 +340,18 @@ class BackupsPage(QWidget):
         chosen = self.selected()
         dialog = RestoreDialog(self.session.vault.paths, chosen.path if chosen else None,
                                folder=self.chosen_folder(), parent=self)
+        dialog.restored_from.connect(self._record_restore)
         self.present(dialog)
         return dialog
+
+    def _record_restore(self, backup: Path) -> None:
+        if self.session is not None:
+            try:
+                backups.record_restore(self.session, backup)
+            except PeerDeskError as error:
+                show_error(self, error, self.tr("Not recorded"))
+                return
+            self.bus.changed.emit(change_bus.AUDIT)
 
 
 def show_notice(parent: QWidget | None, title: str, text: str) -> QMessageBox:
