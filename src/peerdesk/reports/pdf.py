@@ -218,19 +218,19 @@ def render_pdf(report: Report) -> tuple[bytes, int]:
         lang="",
     )
     pages: list[int] = []
-    canvas_class = _numbered_canvas(report, pages)
+    left = visual_order(f"{report.period_label} · {footer_rule(report)}")
+    canvas_class = numbered_canvas(left, pages)
     # The frame pads its content by 6pt on each side; draw within that.
     doc.build(_story(report, doc.width - 12), canvasmaker=canvas_class)
     return buffer.getvalue(), pages[0]
 
 
-def _numbered_canvas(report: Report, pages: list[int]) -> Callable[..., Any]:
-    """A canvas that holds every page until the end, then stamps 'page N of M'."""
+def numbered_canvas(left: str, pages: list[int]) -> Callable[..., Any]:
+    """A canvas that holds every page until the end, then stamps a footer of
+    `left` and 'page N of M'; the page count is appended to `pages`."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
-
-    left = visual_order(f"{report.period_label} · {footer_rule(report)}")
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -13,7 +13,6 @@ never as table cells (a cell taller than a page can't be split).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -29,6 +28,7 @@ from peerdesk.reports.pdf import (
     TEXT,
     ZEBRA,
     _register_fonts,
+    numbered_canvas,
     visual_order,
 )
 
@@ -94,49 +94,8 @@ def render_pdf(record: SubjectAccessRecord) -> tuple[bytes, int]:
         invariant=1, initialFontName=FONT_REGULAR, lang="",
     )
     pages: list[int] = []
-    doc.build(_story(record, doc.width - 12), canvasmaker=_numbered_canvas(pages))
+    doc.build(_story(record, doc.width - 12), canvasmaker=numbered_canvas(FOOTER, pages))
     return buffer.getvalue(), pages[0]
-
-
-def _numbered_canvas(pages: list[int]) -> Callable[..., Any]:
-    """Holds every page until the end, then stamps 'page N of M'."""
-    from reportlab.lib import colors
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._held.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._held)
-            pages.append(total)
-            for state in self._held:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, total: int) -> None:
-            width, _ = self._pagesize
-            y = 12 * mm
-            x0, x1 = 20 * mm + 6, width - 20 * mm - 6
-            self.saveState()
-            self.setStrokeColor(colors.HexColor(RULE))
-            self.setLineWidth(0.5)
-            self.line(x0, y + 4.2 * mm, x1, y + 4.2 * mm)
-            self.setFont(FONT_REGULAR, 7.5)
-            self.setFillColor(colors.HexColor(MUTED))
-            self.drawString(x0, y, FOOTER)
-            self.drawRightString(x1, y, f"page {self._pageNumber} of {total}")
-            self.restoreState()
-
-    return NumberedCanvas
 
 
 def _styles() -> dict[str, Any]:
