@@ -9,10 +9,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PEERDESK_KDF_TARGET_MS"] = "0"
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from peerdesk.services.demo import create_demo_vault
 from peerdesk.services.session import Session
 from peerdesk.services.setup import NewCentre, create_centre
 from peerdesk.storage.paths import VaultPaths
@@ -41,3 +44,19 @@ def centre(vault_paths: VaultPaths) -> Iterator[NewCentre]:
 @pytest.fixture
 def admin_session(centre: NewCentre) -> Session:
     return centre.session
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo vault, built once per run (it takes a few seconds)."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    create_demo_vault(VaultPaths.at(folder / "demo.peerdesk"))
+    return folder
+
+
+@pytest.fixture
+def demo_vault(demo_template: Path, tmp_path: Path) -> VaultPaths:
+    """A fresh copy of the demo vault, this test's own to change."""
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder)
+    return VaultPaths.at(folder / "demo.peerdesk")

@@ -1,35 +1,15 @@
-"""Shared by the backup tests: a small demo vault, and a fingerprint of a vault's content."""
+"""Shared by the backup tests: a fingerprint of a vault's content."""
 
 from __future__ import annotations
 
 import hashlib
-import shutil
-from pathlib import Path
 
-import pytest
-
-from peerdesk.services.demo import DEMO_ADMIN, DEMO_PASSWORD, create_demo_vault
+from peerdesk.services.demo import DEMO_ADMIN, DEMO_PASSWORD
 from peerdesk.storage.database import Database
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.vault import LockedVault
 
-__all__ = ["DEMO_ADMIN", "DEMO_PASSWORD", "demo_template", "demo_vault", "fingerprint",
-           "fingerprint_of"]
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("backup-demo")
-    create_demo_vault(VaultPaths.at(folder / "demo.peerdesk"))
-    return folder
-
-
-@pytest.fixture
-def demo_vault(demo_template: Path, tmp_path: Path) -> VaultPaths:
-    folder = tmp_path / "live"
-    shutil.copytree(demo_template, folder)
-    return VaultPaths.at(folder / "demo.peerdesk")
-
+__all__ = ["DEMO_ADMIN", "DEMO_PASSWORD", "fingerprint", "fingerprint_of"]
 
 # A restore adds one audit event to the restored vault saying so (and with it
 # moves the chain's head and count). Everything else must be the same row for

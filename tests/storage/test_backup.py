@@ -29,13 +29,9 @@ from tests.fixtures.vaults import ADMIN_NAME, ADMIN_PASSWORD, PASSWORDS, Templat
 from tests.storage.backup_helpers import (
     DEMO_ADMIN,
     DEMO_PASSWORD,
-    demo_template,
-    demo_vault,
     fingerprint,
     fingerprint_of,
 )
-
-__all__ = ["demo_template", "demo_vault"]
 
 NAME = re.compile(r"^peerdesk-backup-\d{8}-\d{6}\.peerdesk$")
 

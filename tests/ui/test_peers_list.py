@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from peerdesk.domain.peer import PeerDraft, PeerStatus
 from peerdesk.services import peers
 from peerdesk.services.auth import SignIn
-from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD, create_demo_vault
+from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD
 from peerdesk.services.peers import PeerFilter
-from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.vault import LockedVault
 from peerdesk.ui.peers.list_model import PAGE_SIZE, PEER_ID_ROLE, PeerColumn, PeerListModel
 from peerdesk.ui.peers.list_page import EMPTY_CASELOAD, EMPTY_SEARCH
@@ -30,19 +26,6 @@ def draft(name: str, **changes: object) -> PeerDraft:
     return replace(PeerDraft(preferred_name=name, first_contact=date(2026, 1, 5)),
                    **changes)  # type: ignore[arg-type]
 
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    create_demo_vault(VaultPaths.at(folder / "demo.peerdesk"))
-    return folder
-
-
-@pytest.fixture
-def demo_vault(demo_template: Path, tmp_path: Path) -> VaultPaths:
-    folder = tmp_path / "demo"
-    shutil.copytree(demo_template, folder)
-    return VaultPaths.at(folder / "demo.peerdesk")
 
 
 def test_add_a_peer_with_only_a_preferred_name_then_find_it(qtbot, vault):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -18,7 +17,7 @@ from peerdesk.domain.audit import AuditAction
 from peerdesk.reports.disclosure import Rounding
 from peerdesk.reports.period import Period
 from peerdesk.services import audit_log, reports
-from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD, create_demo_vault
+from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD
 from peerdesk.services.reports import ReportSettings
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.ui.background_job import jobs_running
@@ -31,19 +30,6 @@ from tests.ui.conftest import PASSWORDS, message_texts, sign_in
 
 TIMEOUT_MS = 60_000  # a bound for a stuck worker, not a speed test
 
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("reports-demo")
-    create_demo_vault(VaultPaths.at(folder / "demo.peerdesk"))
-    return folder
-
-
-@pytest.fixture
-def demo_vault(demo_template: Path, tmp_path: Path) -> VaultPaths:
-    folder = tmp_path / "demo"
-    shutil.copytree(demo_template, folder)
-    return VaultPaths.at(folder / "demo.peerdesk")
 
 
 def _reports_page(qtbot, start_gui, paths: VaultPaths, name: str = DEMO_LEAD,
