@@ -3,7 +3,8 @@
 Everything here is a plain count; nothing is hidden yet (reports.disclosure
 does that). Peers whose latest consent to statistics is withdrawn are left
 out of every figure. Queries read only the columns their covering indexes
-hold, never notes or names.
+hold, never notes or names. The sets of peers several counts share are
+worked out once per report (reports.peer_sets).
 """
 
 from __future__ import annotations
@@ -14,22 +15,9 @@ from typing import Any
 from peerdesk.domain.one_to_one import SessionKind, SessionMode
 from peerdesk.domain.peer import AgeBand, ContactRoute, Gender
 from peerdesk.domain.referral import ReferralDestination
+from peerdesk.reports.peer_sets import EXCLUDED, SEEN, SUPPORTED, prepared
 from peerdesk.reports.period import Period
 from peerdesk.storage.database import Database
-
-# Peers whose most recent statistics consent is withdrawn.
-EXCLUDED = (
-    "excluded AS (SELECT c.peer_id FROM consent AS c WHERE c.scope = 'statistics' "
-    "AND c.withdrawn_on IS NOT NULL AND c.id = (SELECT c2.id FROM consent AS c2 "
-    "WHERE c2.peer_id = c.peer_id AND c2.scope = 'statistics' "
-    "ORDER BY c2.given_on DESC, c2.id DESC LIMIT 1))"
-)
-SUPPORTED = (
-    "supported AS (SELECT peer_id FROM one_to_one WHERE held_on BETWEEN :s AND :e "
-    "UNION SELECT a.peer_id FROM meeting AS m JOIN attendance AS a ON a.meeting_id = m.id "
-    "WHERE m.held_on BETWEEN :s AND :e AND m.status = 'held' AND a.mark = 'attended' "
-    "EXCEPT SELECT peer_id FROM excluded)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +54,8 @@ class RawFigures:
     excluded_peers: int = 0
 
 
-def _q(db: Database, sql: str, period: Period, **extra: Any) -> list[Any]:
-    return db.query(f"WITH {EXCLUDED}, {SUPPORTED} {sql}",
-                    {"s": period.start.isoformat(), "e": period.end.isoformat(), **extra})
+def _q(db: Database, sql: str, period: Period) -> list[Any]:
+    return db.query(sql, {"s": period.start.isoformat(), "e": period.end.isoformat()})
 
 
 def _by(rows: list[Any], labels: dict[str, str], *, other: str = "Not recorded"
@@ -82,19 +69,22 @@ def _by(rows: list[Any], labels: dict[str, str], *, other: str = "Not recorded"
 
 def compute(db: Database, period: Period) -> RawFigures:
     fig = RawFigures(period)
-    _sessions(db, period, fig)
-    _groups(db, period, fig)
-    _people(db, period, fig)
-    _referrals_and_follow_ups(db, period, fig)
-    _outcomes(db, period, fig)
-    _trends(db, period, fig)
-    fig.excluded_peers = int(_q(db, "SELECT count(*) FROM excluded", period)[0][0])
+    months = period.trend_months()
+    window = Period(months[0][1], months[-1][2], "", "custom")
+    with prepared(db, period, window):
+        _sessions(db, period, fig)
+        _groups(db, period, fig)
+        _people(db, period, fig)
+        _referrals_and_follow_ups(db, period, fig)
+        _outcomes(db, period, fig)
+        _trends(db, window, tuple(m for m, _, _ in months), fig)
+        fig.excluded_peers = int(db.query(f"SELECT count(*) FROM {EXCLUDED}")[0][0])
     return fig
 
 
 def _sessions(db: Database, period: Period, fig: RawFigures) -> None:
     rows = _q(db, "SELECT mode, kind, count(*), sum(minutes) FROM one_to_one "
-                  "WHERE held_on BETWEEN :s AND :e AND peer_id NOT IN excluded "
+                  f"WHERE held_on BETWEEN :s AND :e AND peer_id NOT IN {EXCLUDED} "
                   "GROUP BY mode, kind", period)
     by_mode = {m: [0, 0] for m in SessionMode}
     by_kind = {k: 0 for k in SessionKind}
@@ -124,7 +114,7 @@ def _groups(db: Database, period: Period, fig: RawFigures) -> None:
     attendances, attendees = _q(
         db, "SELECT count(*), count(DISTINCT a.peer_id) FROM meeting AS m "
             "JOIN attendance AS a ON a.meeting_id = m.id WHERE m.held_on BETWEEN :s AND :e "
-            "AND m.status = 'held' AND a.mark = 'attended' AND a.peer_id NOT IN excluded",
+            f"AND m.status = 'held' AND a.mark = 'attended' AND a.peer_id NOT IN {EXCLUDED}",
         period)[0]
     fig.headlines.update(groups_run=int(groups), meetings_held=int(meetings),
                          attendances=int(attendances), unique_attendees=int(attendees),
@@ -132,23 +122,23 @@ def _groups(db: Database, period: Period, fig: RawFigures) -> None:
 
 
 def _people(db: Database, period: Period, fig: RawFigures) -> None:
-    supported = int(_q(db, "SELECT count(*) FROM supported", period)[0][0])
-    fig.headlines["peers_supported"] = supported
+    fig.headlines["peers_supported"] = int(db.query(f"SELECT count(*) FROM {SUPPORTED}")[0][0])
+    # Both tables from one pass over the peers supported.
+    profiles = db.query(f"SELECT age_band, gender, count(*) FROM peer WHERE id IN {SUPPORTED} "
+                        "GROUP BY 1, 2")
     bands = {b.value: (b.value or "Not recorded") for b in AgeBand}
     fig.tables["age"] = RawTable(
         "age", "Peers supported by age", "Age band", ("Peers",),
-        _by(_q(db, "SELECT age_band, count(*) FROM peer WHERE id IN supported GROUP BY 1",
-               period), bands))
+        _by([(band, count) for band, _, count in profiles], bands))
     genders = {"woman": "Woman", "man": "Man", "non_binary": "Non-binary",
                "self_described": "Describes another way",
                "prefer_not_to_say": "Prefers not to say", "": "Not recorded"}
     assert set(genders) == {g.value for g in Gender}
     fig.tables["gender"] = RawTable(
         "gender", "Peers supported by gender", "Gender", ("Peers",),
-        _by(_q(db, "SELECT gender, count(*) FROM peer WHERE id IN supported GROUP BY 1",
-               period), genders))
+        _by([(gender, count) for _, gender, count in profiles], genders))
     new = _q(db, "SELECT contact_route, count(*) FROM peer WHERE first_contact BETWEEN :s AND :e "
-                 "AND id NOT IN excluded GROUP BY 1", period)
+                 f"AND id NOT IN {EXCLUDED} GROUP BY 1", period)
     fig.headlines["new_peers"] = sum(int(c) for _, c in new)
     fig.tables["contact_route"] = RawTable(
         "contact_route", "How new peers first made contact", "First contact", ("New peers",),
@@ -160,7 +150,7 @@ def _referrals_and_follow_ups(db: Database, period: Period, fig: RawFigures) -> 
     counts = {d: dict.fromkeys(statuses, 0) for d in ReferralDestination}
     for destination, status, count in _q(
             db, "SELECT destination, status, count(*) FROM referral WHERE made_on BETWEEN :s "
-                "AND :e AND peer_id NOT IN excluded GROUP BY 1, 2", period):
+                f"AND :e AND peer_id NOT IN {EXCLUDED} GROUP BY 1, 2", period):
         counts[ReferralDestination(destination)][status] += int(count)
     fig.headlines["referrals"] = sum(sum(c.values()) for c in counts.values())
     fig.tables["referrals"] = RawTable(
@@ -172,7 +162,7 @@ def _referrals_and_follow_ups(db: Database, period: Period, fig: RawFigures) -> 
         db, "SELECT count(*) FILTER (WHERE follow_up_done_on <= follow_up_on), "
             "count(*) FILTER (WHERE follow_up_done_on > follow_up_on), "
             "count(*) FILTER (WHERE follow_up_done_on IS NULL) FROM one_to_one "
-            "WHERE follow_up_on BETWEEN :s AND :e AND peer_id NOT IN excluded", period)[0]
+            f"WHERE follow_up_on BETWEEN :s AND :e AND peer_id NOT IN {EXCLUDED}", period)[0]
     fig.headlines["follow_ups_due"] = int(on_time) + int(late) + int(still_open)
     fig.headlines["follow_ups_on_time"] = int(on_time)
     fig.tables["follow_ups"] = RawTable(
@@ -205,7 +195,7 @@ def _outcomes(db: Database, period: Period, fig: RawFigures) -> None:
             "   WHERE l.peer_id = r.peer_id AND l.measure_key = r.measure_key "
             "   AND l.rated_on <= :e ORDER BY l.rated_on DESC, l.id DESC LIMIT 1) AS last_score "
             " FROM rating AS r JOIN measure AS m ON m.key = r.measure_key "
-            " WHERE r.peer_id IN supported AND r.rated_on <= :e "
+            f" WHERE r.peer_id IN {SUPPORTED} AND r.rated_on <= :e "
             " GROUP BY r.peer_id, r.measure_key HAVING count(*) >= 2) "
             "GROUP BY measure_key ORDER BY measure_key", period)
     titles = {str(k): str(t) for k, t in db.query("SELECT key, title FROM measure")}
@@ -218,31 +208,21 @@ def _outcomes(db: Database, period: Period, fig: RawFigures) -> None:
              "first and latest compared. Less loneliness and less anxiety count as better.")
 
 
-def _trends(db: Database, period: Period, fig: RawFigures) -> None:
-    months = period.trend_months()
-    window = Period(months[0][1], months[-1][2], "", "custom")
-    keys = tuple(m for m, _, _ in months)
-
+def _trends(db: Database, window: Period, keys: tuple[str, ...], fig: RawFigures) -> None:
     def series(sql: str) -> tuple[int, ...]:
         found = {str(m): int(c) for m, c in _q(db, sql, window)}
         return tuple(found.get(k, 0) for k in keys)
 
     fig.trends = [
         RawTrend("trend_peers", "Peers supported each month", keys, series(
-            "SELECT month, count(DISTINCT peer_id) FROM ("
-            " SELECT substr(held_on, 1, 7) AS month, peer_id FROM one_to_one "
-            " WHERE held_on BETWEEN :s AND :e "
-            " UNION ALL SELECT substr(m.held_on, 1, 7), a.peer_id FROM meeting AS m "
-            " JOIN attendance AS a ON a.meeting_id = m.id WHERE m.held_on BETWEEN :s AND :e "
-            " AND m.status = 'held' AND a.mark = 'attended') "
-            "WHERE peer_id NOT IN excluded GROUP BY month")),
+            f"SELECT month, count(*) FROM {SEEN} GROUP BY month")),
         RawTrend("trend_sessions", "One-to-one sessions each month", keys, series(
             "SELECT substr(held_on, 1, 7), count(*) FROM one_to_one "
-            "WHERE held_on BETWEEN :s AND :e AND peer_id NOT IN excluded GROUP BY 1")),
+            f"WHERE held_on BETWEEN :s AND :e AND peer_id NOT IN {EXCLUDED} GROUP BY 1")),
         RawTrend("trend_attendances", "Group attendances each month", keys, series(
             "SELECT substr(m.held_on, 1, 7), count(*) FROM meeting AS m "
             "JOIN attendance AS a ON a.meeting_id = m.id WHERE m.held_on BETWEEN :s AND :e "
-            "AND m.status = 'held' AND a.mark = 'attended' AND a.peer_id NOT IN excluded "
+            f"AND m.status = 'held' AND a.mark = 'attended' AND a.peer_id NOT IN {EXCLUDED} "
             "GROUP BY 1")),
     ]
 
