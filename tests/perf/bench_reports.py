@@ -46,13 +46,12 @@ _FIGURES_FILES = ("figures.py", "peer_sets.py")
 # What each statement counts, for the report lines; a statement figures.py
 # adds later still gets its function's name and number.
 LABELS = {
-    "sessions 1": "sessions by mode and kind", "groups 1": "meetings held",
-    "groups 2": "group attendances", "people 1": "peers supported",
-    "people 2": "supported by age and gender", "people 3": "new peers by route",
-    "referrals_and_follow_ups 1": "referrals",
+    "sessions 1": "sessions by day, mode and kind", "groups 1": "meetings held",
+    "groups 2": "attendances by day", "groups 3": "unique attendees",
+    "people 1": "peers supported", "people 2": "supported by age and gender",
+    "people 3": "new peers by route", "referrals_and_follow_ups 1": "referrals",
     "referrals_and_follow_ups 2": "follow-ups due", "outcomes 1": "rating changes",
     "outcomes 2": "measure titles", "trends 1": "trend of peers supported",
-    "trends 2": "trend of sessions", "trends 3": "trend of attendances",
     "compute 1": "peers excluded (consent)",
 }
 # The temporary tables peer_sets fills, by the name its statements give them.
@@ -112,9 +111,14 @@ class RecordingDb:
             self._counts[caller] = self._counts.get(caller, 0) + 1
             key = f"{caller} {self._counts[caller]}"
             name = LABELS.get(key, key)
+        elif sql.lstrip().upper().startswith("INSERT"):
+            target, source = sql.split(" SELECT ", 1)
+            name = next(label for table, label in FILLED.items() if table in target)
+            name += (" from attendances" if "attendance" in source else
+                     " from sessions" if "one_to_one" in source else
+                     " from the months" if "report_seen" in source else "")
         else:
-            name = next((label for table, label in FILLED.items() if table in sql.split("(")[0]),
-                        "setup")
+            name = "setup"
         self.statements.append(Statement(name, sql, params, query))
 
     def query(self, sql: str, params: Any = ()) -> list[Any]:

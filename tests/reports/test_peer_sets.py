@@ -68,7 +68,7 @@ def lead(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
 def _supported_names(lead: Session, period: Period, window: Period) -> set[str]:
     with peer_sets.prepared(lead.db, period, window):
         rows = lead.db.query(f"SELECT preferred_name FROM peer WHERE id IN "
-                             f"{peer_sets.SUPPORTED}")
+                             f"(SELECT peer_id FROM {peer_sets.SUPPORTED})")
     return {str(name) for (name,) in rows}
 
 
@@ -87,6 +87,10 @@ def test_a_custom_range_counts_its_first_and_last_day_only(lead: Session) -> Non
     raw = figures.compute(lead.db, Period.custom(date(2026, 10, 9), date(2026, 10, 30)))
     assert raw.headlines["peers_supported"] == 1  # Ben; Dee is left out
     assert raw.excluded_peers == 1
+    raw = figures.compute(lead.db, Period.custom(date(2026, 9, 30), date(2026, 10, 21)))
+    assert raw.headlines["peers_supported"] == 4
+    assert (raw.headlines["unique_attendees"], raw.headlines["attendances"]) == (1, 1)
+    assert raw.headlines["sessions"] == 3  # Cy's and Eve's on 30 Sep, Ana's
 
 
 def test_the_tables_stay_in_memory_and_are_gone_after_the_report(lead: Session) -> None:

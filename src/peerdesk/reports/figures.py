@@ -71,24 +71,37 @@ def compute(db: Database, period: Period) -> RawFigures:
     fig = RawFigures(period)
     months = period.trend_months()
     window = Period(months[0][1], months[-1][2], "", "custom")
+    # Sessions and attendances are read once, by day, over the period and the
+    # trend window together, then summed for each here.
+    span = Period(min(period.start, window.start), max(period.end, window.end), "", "custom")
     with prepared(db, period, window):
-        _sessions(db, period, fig)
-        _groups(db, period, fig)
+        session_days = _sessions(db, period, span, fig)
+        attendance_days = _groups(db, period, span, fig)
         _people(db, period, fig)
         _referrals_and_follow_ups(db, period, fig)
         _outcomes(db, period, fig)
-        _trends(db, window, tuple(m for m, _, _ in months), fig)
+        _trends(db, window, tuple(m for m, _, _ in months), session_days, attendance_days,
+                fig)
         fig.excluded_peers = int(db.query(f"SELECT count(*) FROM {EXCLUDED}")[0][0])
     return fig
 
 
-def _sessions(db: Database, period: Period, fig: RawFigures) -> None:
-    rows = _q(db, "SELECT mode, kind, count(*), sum(minutes) FROM one_to_one "
+def _within(day: str, period: Period) -> bool:
+    return period.start.isoformat() <= day <= period.end.isoformat()
+
+
+def _sessions(db: Database, period: Period, span: Period, fig: RawFigures
+              ) -> list[tuple[str, int]]:
+    """The period's sessions by mode and kind; returns the sessions of each day in `span`."""
+    # Grouped in the order of the one_to_one_by_date index, so nothing is sorted.
+    rows = _q(db, "SELECT held_on, mode, kind, count(*), sum(minutes) FROM one_to_one "
                   f"WHERE held_on BETWEEN :s AND :e AND peer_id NOT IN {EXCLUDED} "
-                  "GROUP BY mode, kind", period)
+                  "GROUP BY held_on, mode, kind", span)
     by_mode = {m: [0, 0] for m in SessionMode}
     by_kind = {k: 0 for k in SessionKind}
-    for mode, kind, count, minutes in rows:
+    for day, mode, kind, count, minutes in rows:
+        if not _within(day, period):
+            continue
         by_mode[SessionMode(mode)][0] += int(count)
         by_mode[SessionMode(mode)][1] += int(minutes or 0)
         by_kind[SessionKind(kind)] += int(count)
@@ -105,26 +118,34 @@ def _sessions(db: Database, period: Period, fig: RawFigures) -> None:
     fig.tables["sessions_by_kind"] = RawTable(
         "sessions_by_kind", "One-to-one sessions by kind", "Kind", ("Sessions",),
         tuple((k.label, (c,)) for k, c in by_kind.items()))
+    return [(str(day), int(count)) for day, _, _, count, _ in rows]
 
 
-def _groups(db: Database, period: Period, fig: RawFigures) -> None:
+def _groups(db: Database, period: Period, span: Period, fig: RawFigures
+            ) -> list[tuple[str, int]]:
+    """The period's group figures; returns the attendances of each day in `span`."""
     meetings, groups, anonymous = _q(
         db, "SELECT count(*), count(DISTINCT group_id), coalesce(sum(anonymous_count), 0) "
             "FROM meeting WHERE held_on BETWEEN :s AND :e AND status = 'held'", period)[0]
-    attendances, attendees = _q(
-        db, "SELECT count(*), count(DISTINCT a.peer_id) FROM meeting AS m "
+    # By day in the order of the meeting_by_date index, so nothing is sorted.
+    days = [(str(day), int(count)) for day, count in _q(
+        db, "SELECT m.held_on, count(*) FROM meeting AS m "
             "JOIN attendance AS a ON a.meeting_id = m.id WHERE m.held_on BETWEEN :s AND :e "
-            f"AND m.status = 'held' AND a.mark = 'attended' AND a.peer_id NOT IN {EXCLUDED}",
-        period)[0]
+            f"AND m.status = 'held' AND a.mark = 'attended' AND a.peer_id NOT IN {EXCLUDED} "
+            "GROUP BY m.held_on", span)]
+    attendances = sum(count for day, count in days if _within(day, period))
+    attendees = db.query(f"SELECT count(*) FROM {SUPPORTED} WHERE attended")[0][0]
     fig.headlines.update(groups_run=int(groups), meetings_held=int(meetings),
-                         attendances=int(attendances), unique_attendees=int(attendees),
+                         attendances=attendances, unique_attendees=int(attendees),
                          anonymous_headcount=int(anonymous))
+    return days
 
 
 def _people(db: Database, period: Period, fig: RawFigures) -> None:
     fig.headlines["peers_supported"] = int(db.query(f"SELECT count(*) FROM {SUPPORTED}")[0][0])
     # Both tables from one pass over the peers supported.
-    profiles = db.query(f"SELECT age_band, gender, count(*) FROM peer WHERE id IN {SUPPORTED} "
+    profiles = db.query(f"SELECT age_band, gender, count(*) FROM peer WHERE id IN "
+                        f"(SELECT peer_id FROM {SUPPORTED}) "
                         "GROUP BY 1, 2")
     bands = {b.value: (b.value or "Not recorded") for b in AgeBand}
     fig.tables["age"] = RawTable(
@@ -195,7 +216,7 @@ def _outcomes(db: Database, period: Period, fig: RawFigures) -> None:
             "   WHERE l.peer_id = r.peer_id AND l.measure_key = r.measure_key "
             "   AND l.rated_on <= :e ORDER BY l.rated_on DESC, l.id DESC LIMIT 1) AS last_score "
             " FROM rating AS r JOIN measure AS m ON m.key = r.measure_key "
-            f" WHERE r.peer_id IN {SUPPORTED} AND r.rated_on <= :e "
+            f" WHERE r.peer_id IN (SELECT peer_id FROM {SUPPORTED}) AND r.rated_on <= :e "
             " GROUP BY r.peer_id, r.measure_key HAVING count(*) >= 2) "
             "GROUP BY measure_key ORDER BY measure_key", period)
     titles = {str(k): str(t) for k, t in db.query("SELECT key, title FROM measure")}
@@ -208,22 +229,25 @@ def _outcomes(db: Database, period: Period, fig: RawFigures) -> None:
              "first and latest compared. Less loneliness and less anxiety count as better.")
 
 
-def _trends(db: Database, window: Period, keys: tuple[str, ...], fig: RawFigures) -> None:
-    def series(sql: str) -> tuple[int, ...]:
-        found = {str(m): int(c) for m, c in _q(db, sql, window)}
-        return tuple(found.get(k, 0) for k in keys)
+def _trends(db: Database, window: Period, keys: tuple[str, ...],
+            session_days: list[tuple[str, int]], attendance_days: list[tuple[str, int]],
+            fig: RawFigures) -> None:
+    def by_month(days: list[tuple[str, int]]) -> tuple[int, ...]:
+        counts = dict.fromkeys(keys, 0)
+        for day, count in days:
+            if _within(day, window):
+                counts[day[:7]] += count
+        return tuple(counts.values())
 
+    peers = {str(m): int(c) for m, c in
+             db.query(f"SELECT month, count(*) FROM {SEEN} GROUP BY month")}
     fig.trends = [
-        RawTrend("trend_peers", "Peers supported each month", keys, series(
-            f"SELECT month, count(*) FROM {SEEN} GROUP BY month")),
-        RawTrend("trend_sessions", "One-to-one sessions each month", keys, series(
-            "SELECT substr(held_on, 1, 7), count(*) FROM one_to_one "
-            f"WHERE held_on BETWEEN :s AND :e AND peer_id NOT IN {EXCLUDED} GROUP BY 1")),
-        RawTrend("trend_attendances", "Group attendances each month", keys, series(
-            "SELECT substr(m.held_on, 1, 7), count(*) FROM meeting AS m "
-            "JOIN attendance AS a ON a.meeting_id = m.id WHERE m.held_on BETWEEN :s AND :e "
-            f"AND m.status = 'held' AND a.mark = 'attended' AND a.peer_id NOT IN {EXCLUDED} "
-            "GROUP BY 1")),
+        RawTrend("trend_peers", "Peers supported each month", keys,
+                 tuple(peers.get(k, 0) for k in keys)),
+        RawTrend("trend_sessions", "One-to-one sessions each month", keys,
+                 by_month(session_days)),
+        RawTrend("trend_attendances", "Group attendances each month", keys,
+                 by_month(attendance_days)),
     ]
 
 

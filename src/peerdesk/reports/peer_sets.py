@@ -1,10 +1,11 @@
 """The sets of peers that many of the report's counts share, worked out once per report.
 
 Peers left out (statistics consent withdrawn), peers seen each month of the
-trend window and peers supported in the period used to be recounted by
-each statement that needed them: "peers supported" alone four times, each
-a pass over the period's sessions and group attendances, which made the
-year report miss its time. They go into temporary tables on the report's
+trend window and peers supported in the period (each marked when they
+attended a group meeting) used to be recounted by each statement that
+needed them: "peers supported" alone four times, each a pass over the
+period's sessions and group attendances, which made the year report miss
+its time. They go into temporary tables on the report's
 own connection instead. A connection keeps its temporary tables in memory
 (storage.database sets PRAGMA temp_store = MEMORY), so these peer ids never
 reach the disk unencrypted, and the tables are dropped as soon as the
@@ -35,32 +36,35 @@ _FILL_EXCLUDED = (
     "ORDER BY c2.given_on DESC, c2.id DESC LIMIT 1)"
 )
 
-# Each (month, peer) with a one-to-one session or a group meeting attended.
-# The primary key drops the repeats as rows go in, which costs less than
-# sorting the union of both first.
+_ATTENDED = (
+    "FROM meeting AS m JOIN attendance AS a ON a.meeting_id = m.id "
+    "WHERE m.held_on BETWEEN :s AND :e AND m.status = 'held' AND a.mark = 'attended' "
+    f"AND a.peer_id NOT IN {EXCLUDED}"
+)
+_HAD_SESSION = f"FROM one_to_one WHERE held_on BETWEEN :s AND :e AND peer_id NOT IN {EXCLUDED}"
+
+# Each (month, peer) with a group meeting attended or a one-to-one session;
+# `attended` says whether a meeting was among them. Attendances go in first,
+# so a session in the same month leaves the mark as it is. The primary key
+# drops the repeats as rows go in, which costs less than sorting them out.
 _FILL_SEEN = (
-    f"INSERT OR IGNORE INTO {SEEN} (month, peer_id) "
-    "SELECT substr(held_on, 1, 7), peer_id FROM one_to_one "
-    f"WHERE held_on BETWEEN :s AND :e AND peer_id NOT IN {EXCLUDED} "
-    "UNION ALL SELECT substr(m.held_on, 1, 7), a.peer_id FROM meeting AS m "
-    "JOIN attendance AS a ON a.meeting_id = m.id WHERE m.held_on BETWEEN :s AND :e "
-    f"AND m.status = 'held' AND a.mark = 'attended' AND a.peer_id NOT IN {EXCLUDED}"
+    f"INSERT OR IGNORE INTO {SEEN} (month, peer_id, attended) "
+    f"SELECT substr(m.held_on, 1, 7), a.peer_id, 1 {_ATTENDED}",
+    f"INSERT OR IGNORE INTO {SEEN} (month, peer_id, attended) "
+    f"SELECT substr(held_on, 1, 7), peer_id, 0 {_HAD_SESSION}",
 )
 
 _SUPPORTED_FROM_SEEN = (
-    f"INSERT INTO {SUPPORTED} (peer_id) "
-    f"SELECT DISTINCT peer_id FROM {SEEN} WHERE month BETWEEN :first AND :last"
+    f"INSERT INTO {SUPPORTED} (peer_id, attended) "
+    f"SELECT peer_id, max(attended) FROM {SEEN} WHERE month BETWEEN :first AND :last "
+    "GROUP BY peer_id"
 )
 
 # For a period that does not fall on whole months of the trend window (a
 # custom range): the same peers, counted from the period's own days.
 _SUPPORTED_BY_DAY = (
-    f"INSERT OR IGNORE INTO {SUPPORTED} (peer_id) "
-    f"SELECT peer_id FROM one_to_one WHERE held_on BETWEEN :s AND :e "
-    f"AND peer_id NOT IN {EXCLUDED} "
-    "UNION ALL SELECT a.peer_id FROM meeting AS m "
-    "JOIN attendance AS a ON a.meeting_id = m.id WHERE m.held_on BETWEEN :s AND :e "
-    f"AND m.status = 'held' AND a.mark = 'attended' AND a.peer_id NOT IN {EXCLUDED}"
+    f"INSERT OR IGNORE INTO {SUPPORTED} (peer_id, attended) SELECT a.peer_id, 1 {_ATTENDED}",
+    f"INSERT OR IGNORE INTO {SUPPORTED} (peer_id, attended) SELECT peer_id, 0 {_HAD_SESSION}",
 )
 
 
@@ -92,14 +96,17 @@ def prepared(db: Database, period: Period, window: Period) -> Iterator[None]:
         db.execute(f"CREATE TABLE {EXCLUDED} (peer_id INTEGER PRIMARY KEY)")
         db.execute(_FILL_EXCLUDED)
         db.execute(f"CREATE TABLE {SEEN} (month TEXT NOT NULL, peer_id INTEGER NOT NULL, "
-                   "PRIMARY KEY (month, peer_id)) WITHOUT ROWID")
-        db.execute(_FILL_SEEN, _dates(window))
-        db.execute(f"CREATE TABLE {SUPPORTED} (peer_id INTEGER PRIMARY KEY)")
+                   "attended INTEGER NOT NULL, PRIMARY KEY (month, peer_id)) WITHOUT ROWID")
+        for fill in _FILL_SEEN:
+            db.execute(fill, _dates(window))
+        db.execute(f"CREATE TABLE {SUPPORTED} (peer_id INTEGER PRIMARY KEY, "
+                   "attended INTEGER NOT NULL)")
         if _whole_months_within(period, window):
             db.execute(_SUPPORTED_FROM_SEEN, {"first": f"{period.start:%Y-%m}",
                                               "last": f"{period.end:%Y-%m}"})
         else:
-            db.execute(_SUPPORTED_BY_DAY, _dates(period))
+            for fill in _SUPPORTED_BY_DAY:
+                db.execute(fill, _dates(period))
         yield
     finally:
         _drop(db)
