@@ -14,10 +14,9 @@ counts are done.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import timedelta
 
 from peerdesk.reports.period import Period
 from peerdesk.storage.database import Database
@@ -73,9 +72,8 @@ def _dates(period: Period) -> dict[str, str]:
 
 
 def _whole_months_within(period: Period, window: Period) -> bool:
-    last_day = calendar.monthrange(period.end.year, period.end.month)[1]
-    return (period.start.day == 1 and period.end == date(period.end.year, period.end.month,
-                                                         last_day)
+    ends_a_month = (period.end + timedelta(days=1)).day == 1
+    return (period.start.day == 1 and ends_a_month
             and window.start <= period.start and period.end <= window.end)
 
 
