@@ -1043,12 +1043,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>PeerDesk se bloquea cuando nadie ha tocado el teclado ni el ratón durante este tiempo, y guarda lo que se estaba escribiendo para después de iniciar sesión. En un ordenador compartido, cuanto menos tiempo, más seguro. Cualquiera puede bloquear al instante con Ctrl+L, u ocultarlo todo con el botón Ocultar o pulsando Mayús tres veces.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>&amp;Lock after</source>
         <translation>&amp;Bloquear tras</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Saved: PeerDesk locks after {minutes} idle minutes.</source>
         <translation>Guardado: PeerDesk se bloquea tras {minutes} minutos sin actividad.</translation>
     </message>
@@ -2892,7 +2892,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>&amp;Guardar los registros cerrados</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Closed records past the retention period</source>
         <translation>Registros cerrados que superan el periodo de conservación</translation>
     </message>
@@ -3256,7 +3256,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Buscar personal</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Staff accounts</source>
         <translation>Cuentas del personal</translation>
     </message>
@@ -3405,7 +3405,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-191"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-193"/>
         <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+14"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-58"/>
         <location line="+122"/>

@@ -6,6 +6,7 @@ Also: sizes follow the person's font, and a high-contrast palette wins over our 
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -122,7 +123,15 @@ def keyboard_problems(window: QWidget) -> list[str]:
         if (isinstance(control, QAbstractItemView) and control.tabKeyNavigation()
                 and control.model() is not None and control.model().rowCount() > 1):
             problems.append(f"Tab moves between cells instead of on: {_describe(control)}")
+    for label in window.findChildren(QLabel):
+        if label.isVisibleTo(window) and label.buddy() is None and _MNEMONIC.search(label.text()):
+            problems.append(f"label shows a literal '&' (no buddy): {label.text()!r}")
     return problems
+
+
+# "&L" in a label's text: a shortcut only with a buddy; without one Qt prints
+# the "&" itself (a label addRow makes for a layout has none).
+_MNEMONIC = re.compile(r"(?<!&)&(?![&#]|[a-z]+;)\w")
 
 
 def _describe(widget: QWidget) -> str:
@@ -209,8 +218,9 @@ def test_main_window_pages(qtbot, start_gui, casework_vault, page):
     assert_keyboard_ready(main, page)
 
 
-def test_admin_tabs(qtbot, start_gui, casework_vault):
-    main = _main_window(qtbot, start_gui, casework_vault, "Ada Admin")
+@pytest.mark.parametrize("account", ["Ada Admin", "Lee Lead"])  # leads have Retention
+def test_admin_tabs(qtbot, start_gui, casework_vault, account):
+    main = _main_window(qtbot, start_gui, casework_vault, account)
     main.show_page("Admin")
     tabs = main.admin_page.tabs
     for index in range(tabs.count()):

@@ -49,7 +49,11 @@ class LockSettingsPage(QWidget):
         row.addWidget(self.minutes)
         row.addWidget(self.save_button)
         row.addStretch(1)
-        form.addRow(self.tr("&Lock after"), row)
+        # A label made here, with the spin box as its buddy: Alt+L then reaches
+        # it (a label made by addRow for a layout has no buddy, and shows "&").
+        label = QLabel(self.tr("&Lock after"))
+        label.setBuddy(self.minutes)
+        form.addRow(label, row)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addLayout(form)

@@ -100,7 +100,9 @@ class RetentionPage(QWidget):
         row.addWidget(self.save_button)
         row.addStretch(1)
         form = QFormLayout()
-        form.addRow(self.tr("&Keep closed records for"), row)
+        label = QLabel(self.tr("&Keep closed records for"))
+        label.setBuddy(self.years)  # addRow's own label for a layout has no buddy
+        form.addRow(label, row)
 
         self.model = DueModel(self)
         self.view = QTableView()

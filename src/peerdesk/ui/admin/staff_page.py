@@ -59,8 +59,12 @@ class StaffPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            StaffColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in StaffColumn:
+            # The name takes the room; the others fit their words ("Programme lead").
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch
+                                        if column == StaffColumn.NAME
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Staff accounts"))
 
         self.add_button = QPushButton(self.tr("&Add staff…"))
