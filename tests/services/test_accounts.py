@@ -7,7 +7,7 @@ import pytest
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import PermissionDenied, ValidationError
 from peerdesk.domain.staff import Role, StaffStatus
-from peerdesk.services import accounts, auth
+from peerdesk.services import accounts, audit_log, auth
 from peerdesk.services.auth import SignIn
 from peerdesk.storage.keyslots import KeySlotFile
 from peerdesk.storage.repositories import audit as audit_repo
@@ -165,3 +165,16 @@ def test_password_rules_refuse_with_messages(vault):
     finally:
         close(session)
     assert "Omar Okoro" not in KeySlotFile.load(vault.keys).accounts()
+
+
+def test_the_audit_log_shows_roles_by_their_labels(vault):
+    session = sign_in(vault, ADMIN_NAME)
+    try:
+        new = accounts.add_staff(session, name="Noor New", role=Role.PEER_SUPPORTER,
+                                 password=NEW_PASSWORD, confirm=NEW_PASSWORD)
+        accounts.change_role(session, new.id, Role.PROGRAMME_LEAD)
+        shown = {(row.action, row.detail) for row in audit_log.recent_events(session)}
+        assert (AuditAction.STAFF_ADDED, "Peer supporter") in shown
+        assert (AuditAction.STAFF_ROLE_CHANGED, "Peer supporter → Programme lead") in shown
+    finally:
+        close(session)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.staff import Permission
+from peerdesk.domain.staff import Permission, Role
 from peerdesk.services.session import Session
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories import staff as staff_repo
@@ -63,9 +63,23 @@ def recent_events(session: Session, *, limit: int = 1000) -> list[AuditRow]:
             id=event.id, at=event.at,
             who=names.get(event.actor_id, "—") if event.actor_id is not None else "—",
             action=event.action, what=ACTION_LABELS[event.action], target=target,
-            detail=event.detail,
+            detail=_readable_detail(event.action, event.detail),
         ))
     return rows
+
+
+_ROLE_CODES = {role.value for role in Role}
+
+
+def _readable_detail(action: AuditAction, detail: str) -> str:
+    """Roles are stored by their code ("programme_lead", "admin -> caseworker"), which
+    keeps the log stable if a label is reworded; people read the label."""
+    if action not in (AuditAction.STAFF_ADDED, AuditAction.STAFF_ROLE_CHANGED):
+        return detail
+    parts = detail.split(" -> ")
+    if not all(part in _ROLE_CODES for part in parts):
+        return detail
+    return " → ".join(Role(part).label for part in parts)
 
 
 def peer_trail(session: Session, peer_id: int, *, limit: int = 500) -> list[AuditRow]:
