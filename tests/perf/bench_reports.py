@@ -122,7 +122,8 @@ class RecordingDb:
         self.statements.append(Statement(name, sql, params, query))
 
     def query(self, sql: str, params: Any = ()) -> list[Any]:
-        self._record(sql, params, query=True)
+        # A PRAGMA sets the connection up for the statements; it is not one of them.
+        self._record(sql, params, query=not sql.lstrip().upper().startswith("PRAGMA"))
         return self._db.query(sql, params)  # type: ignore[no-any-return]
 
     def execute(self, sql: str, params: Any = ()) -> Any:

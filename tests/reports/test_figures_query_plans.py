@@ -38,7 +38,7 @@ class Recording:
         self.plans: list[tuple[str, list[str]]] = []
 
     def _plan(self, sql: str, params: Any) -> None:
-        if not sql.lstrip().upper().startswith(("CREATE", "DROP")):
+        if not sql.lstrip().upper().startswith(("CREATE", "DROP", "PRAGMA")):
             self.plans.append((sql, [str(row[3]) for row in
                                      self.db.query("EXPLAIN QUERY PLAN " + sql, params)]))
 
