@@ -118,8 +118,12 @@ def test_the_hide_button_does_the_same(qtbot, start_gui, vault):
     gui = start_gui(vault)
     type_sign_in(qtbot, gui.sign_in_window, WORKER, WORKER_PASSWORD)
     main = gui.main_window
+    main.setGeometry(60, 40, 900, 640)
+    where = main.geometry()
     qtbot.mouseClick(main.hide_button, Qt.MouseButton.LeftButton)
     assert gui.neutral_screen.isVisible()
+    # In the main window's place, so the app goes blank rather than moving.
+    assert gui.neutral_screen.geometry() == where
     _assert_nothing_left_open(gui, vault)
 
 

@@ -265,7 +265,17 @@ class GuiController(QObject):
             self.neutral_screen = NeutralScreen()
             self.neutral_screen.continue_requested.connect(self._leave_neutral_screen)
             self.neutral_screen.closed.connect(self.quit)
+        # The neutral screen takes the main window's place and size, so the
+        # app looks blank where it was rather than vanishing and reappearing.
+        main = self.main_window
+        if main is not None and main.isVisible():
+            self.neutral_screen.setGeometry(main.geometry())
+            maximised = main.isMaximized() or main.isFullScreen()
+        else:
+            maximised = False
         hidden = blank_all_windows(keep=self.neutral_screen)
+        if maximised:
+            self.neutral_screen.showMaximized()
         self.neutral_screen.show()
         self.neutral_screen.raise_()
         self.neutral_screen.activateWindow()
