@@ -16,7 +16,12 @@ from peerdesk.domain.staff import Role
 from peerdesk.reports import figures
 from peerdesk.reports.period import Period
 from peerdesk.services import casework, groups, peers
+from peerdesk.storage.repositories import referrals as referral_repo
+from peerdesk.storage.vault import utc_now
+from tests.fixtures.vaults import close, sign_in, template, vault
 from tests.services.caseload_helpers import add_person, one_to_one, peer, sign_in_as
+
+__all__ = ["template", "vault"]  # fixtures
 
 TODAY = date(2026, 11, 22)
 OCT = Period.month(2026, 10)
@@ -155,3 +160,40 @@ def test_trends_end_with_the_period(counted: figures.RawFigures) -> None:
     assert attendances.values[-1] == 4
     peers_trend = next(t for t in counted.trends if t.key == "trend_peers")
     assert peers_trend.values[-1] == 3
+
+
+def test_a_report_counts_one_moment_while_others_keep_saving(vault) -> None:
+    """A referral saved on another connection while the report counts (here: as
+    its sessions are read, before its referrals are) is left out of every
+    figure, not counted by the statements that happen to run later."""
+    lead = sign_in(vault, "Lee Lead")
+    other = lead.vault.connect()
+    try:
+        ana = peers.create(lead, peer("Ana", first_contact=date(2026, 10, 3)), today=TODAY)
+        casework.log_session(lead, one_to_one(ana, lead.staff.id, held_on=date(2026, 10, 5),
+                                              mode=SessionMode.PHONE, minutes=30),
+                             today=TODAY)
+        draft = ReferralDraft(ana, date(2026, 10, 14), ReferralDestination.COUNSELLING,
+                              "Talking").validated(TODAY)
+        saved: list[int] = []
+
+        def save_a_referral_meanwhile(sql: str) -> None:
+            if not saved and "FROM one_to_one" in sql and "GROUP BY held_on" in sql:
+                with other.transaction():
+                    saved.append(referral_repo.insert(other, draft,
+                                                      recorded_by=lead.staff.id,
+                                                      now=utc_now()))
+
+        # The driver's own hook, on the report's connection: it runs as each
+        # statement starts.
+        lead.db._conn.set_trace_callback(save_a_referral_meanwhile)
+        try:
+            during = figures.compute(lead.db, OCT)
+        finally:
+            lead.db._conn.set_trace_callback(None)
+        assert saved, "the referral was saved while the report counted"
+        assert during.headlines["referrals"] == 0
+        assert figures.compute(lead.db, OCT).headlines["referrals"] == 1
+    finally:
+        other.close()
+        close(lead)

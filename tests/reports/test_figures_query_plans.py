@@ -50,6 +50,9 @@ class Recording:
         self._plan(sql, params)
         return self.db.execute(sql, params)
 
+    def read_snapshot(self) -> Any:
+        return self.db.read_snapshot()
+
 
 @pytest.mark.parametrize("period", [Period.month(2026, 10), Period.year(2025)],
                          ids=["month", "year"])

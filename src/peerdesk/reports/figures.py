@@ -93,7 +93,9 @@ def compute(db: Database, period: Period) -> RawFigures:
     # Sessions and attendances are read once, by day, over the period and the
     # trend window together, then summed for each here.
     span = Period(min(period.start, window.start), max(period.end, window.end), "", "custom")
-    with _larger_cache(db), prepared(db, period, window):
+    # One snapshot for the whole report: a session saved on another connection
+    # while it counts is in every figure or in none.
+    with db.read_snapshot(), _larger_cache(db), prepared(db, period, window):
         session_days = _sessions(db, period, span, fig)
         attendance_days = _groups(db, period, span, fig)
         _people(db, period, fig)

@@ -196,6 +196,23 @@ class Database:
             self._rollback_quietly()
             raise translate(exc) from exc
 
+    @contextlib.contextmanager
+    def read_snapshot(self) -> Iterator[Database]:
+        """BEGIN (deferred) … COMMIT: every read inside sees the vault as it was at
+        the first one, even while another connection commits (WAL keeps that
+        version for us). A report's statements then add up with each other."""
+        self.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            self._rollback_quietly()
+            raise
+        try:
+            self._conn.execute("COMMIT")
+        except self._errors as exc:
+            self._rollback_quietly()
+            raise translate(exc) from exc
+
     def _rollback_quietly(self) -> None:
         if self._conn.in_transaction:
             with contextlib.suppress(Exception):
