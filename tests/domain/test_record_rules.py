@@ -150,3 +150,9 @@ def test_safe_contact_banner_never_shows_the_code_word() -> None:
     assert prefs.banner() == "No voicemail · texts only after 6 pm · Code word set"
     assert "bluebird" not in prefs.banner()
     assert SafeContact(do_not_contact=True).banner().startswith("Do not contact")
+
+
+def test_age_bands_print_with_a_capital_and_store_their_code() -> None:
+    assert AgeBand.UNDER_18.label == "Under 18" and AgeBand.UNDER_18.value == "under 18"
+    assert [b.label for b in AgeBand][2:] == ["18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
+    assert AgeBand.UNKNOWN.label == ""

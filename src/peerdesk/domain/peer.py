@@ -52,6 +52,11 @@ class AgeBand(StrEnum):
     B55_64 = "55-64"
     B65_PLUS = "65+"
 
+    @property
+    def label(self) -> str:
+        """As printed: "Under 18", "18-24", … ("" stays "", for the caller to name)."""
+        return self.value[:1].upper() + self.value[1:]
+
     @classmethod
     def for_age(cls, age: int) -> AgeBand:
         for band, upper in ((cls.UNDER_18, 17), (cls.B18_24, 24), (cls.B25_34, 34),

@@ -168,7 +168,7 @@ def _people(db: Database, period: Period, fig: RawFigures) -> None:
     profiles = db.query(f"SELECT age_band, gender, count(*) FROM peer WHERE id IN "
                         f"(SELECT peer_id FROM {SUPPORTED}) "
                         "GROUP BY 1, 2")
-    bands = {b.value: (b.value or "Not recorded") for b in AgeBand}
+    bands = {b.value: (b.label or "Not recorded") for b in AgeBand}
     fig.tables["age"] = RawTable(
         "age", "Peers supported by age", "Age band", ("Peers",),
         _by([(band, count) for band, _, count in profiles], bands))

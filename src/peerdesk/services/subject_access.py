@@ -73,7 +73,7 @@ def _details(peer: Peer, staff: dict[int, str]) -> Part:
     fields = [("Name you go by", d.preferred_name), ("Full name", d.full_name or "—"),
               ("Reference", peer.ref),
               ("Year of birth", str(d.birth_year) if d.birth_year else "—"),
-              ("Age band", d.age_band.value or "—"), ("Gender", gender),
+              ("Age band", d.age_band.label or "—"), ("Gender", gender),
               ("Languages", d.languages or "—"), ("Nationality", d.nationality or "—"),
               ("How you first got in touch", d.contact_route.label),
               ("First contact", d.first_contact.isoformat()), ("Status", status),

@@ -79,7 +79,7 @@ class PeerDialog(QDialog):
         self.birth_year.setPlaceholderText(self.tr("e.g. 1991"))
         self.birth_year.setMaximumWidth(90)
         self.birth_year.setAccessibleName(self.tr("Year of birth"))
-        self.age_band = enum_combo([(self.tr("Not known") if b is AgeBand.UNKNOWN else b.value,
+        self.age_band = enum_combo([(self.tr("Not known") if b is AgeBand.UNKNOWN else b.label,
                                      b.value) for b in AgeBand], d.age_band.value)
         self.age_band.setAccessibleName(self.tr("Age band"))
         self.gender = enum_combo([(gender_label(g), g.value) for g in Gender], d.gender.value)
