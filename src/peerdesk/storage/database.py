@@ -181,27 +181,19 @@ class Database:
             self._rollback_quietly()
             raise translate(exc) from exc
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[Database]:
+    def transaction(self) -> contextlib.AbstractContextManager[Database]:
         """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error."""
-        self.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self._rollback_quietly()
-            raise
-        try:
-            self._conn.execute("COMMIT")
-        except self._errors as exc:
-            self._rollback_quietly()
-            raise translate(exc) from exc
+        return self._between("BEGIN IMMEDIATE")
 
-    @contextlib.contextmanager
-    def read_snapshot(self) -> Iterator[Database]:
+    def read_snapshot(self) -> contextlib.AbstractContextManager[Database]:
         """BEGIN (deferred) … COMMIT: every read inside sees the vault as it was at
         the first one, even while another connection commits (WAL keeps that
         version for us). A report's statements then add up with each other."""
-        self.execute("BEGIN")
+        return self._between("BEGIN")
+
+    @contextlib.contextmanager
+    def _between(self, begin: str) -> Iterator[Database]:
+        self.execute(begin)
         try:
             yield self
         except BaseException:
