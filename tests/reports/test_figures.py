@@ -12,14 +12,13 @@ from peerdesk.domain.one_to_one import SessionKind, SessionMode
 from peerdesk.domain.outcomes import ONS4, UCLA3, RatingDraft
 from peerdesk.domain.peer import AgeBand, ContactRoute, Gender
 from peerdesk.domain.referral import ReferralDestination, ReferralDraft, ReferralStatus
-from peerdesk.domain.staff import Role
 from peerdesk.reports import figures
 from peerdesk.reports.period import Period
 from peerdesk.services import casework, groups, peers
 from peerdesk.storage.repositories import referrals as referral_repo
 from peerdesk.storage.vault import utc_now
 from tests.fixtures.vaults import close, sign_in, template, vault
-from tests.services.caseload_helpers import add_person, one_to_one, peer, sign_in_as
+from tests.services.caseload_helpers import lead_in_new_centre, one_to_one, peer
 
 __all__ = ["template", "vault"]  # fixtures
 
@@ -48,15 +47,7 @@ def counted(tmp_path_factory: pytest.TempPathFactory) -> figures.RawFigures:
     Meetings: 7 Oct (head-count 2) and 21 Oct (head-count 1) of one group; a
       cancelled meeting on 28 Oct and a meeting in November don't count.
     """
-    from peerdesk.services.setup import create_centre
-    from peerdesk.storage.paths import VaultPaths
-
-    paths = VaultPaths.at(tmp_path_factory.mktemp("figures") / "c.peerdesk")
-    admin = create_centre(paths, centre_name="C", admin_name="Ada Admin",
-                          password="correct horse battery staple",
-                          confirm="correct horse battery staple").session
-    add_person(admin, "Lee Lead", Role.PROGRAMME_LEAD)
-    lead = sign_in_as(admin, "Lee Lead")
+    lead = lead_in_new_centre(tmp_path_factory.mktemp("figures"))
     me = lead.staff.id
     ana = peers.create(lead, peer("Ana", first_contact=date(2026, 10, 3), gender=Gender.WOMAN,
                                   age_band=AgeBand.B25_34, contact_route=ContactRoute.WALK_IN),

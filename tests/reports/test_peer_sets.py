@@ -16,12 +16,11 @@ import pytest
 
 from peerdesk.domain.consent import ConsentDraft, ConsentScope
 from peerdesk.domain.groups import GroupDraft, Mark, MeetingDraft
-from peerdesk.domain.staff import Role
 from peerdesk.reports import figures, peer_sets
 from peerdesk.reports.period import Period
 from peerdesk.services import casework, groups, peers
 from peerdesk.services.session import Session
-from tests.services.caseload_helpers import add_person, one_to_one, peer, sign_in_as
+from tests.services.caseload_helpers import lead_in_new_centre, one_to_one, peer
 
 TODAY = date(2026, 11, 22)
 OCT = Period.month(2026, 10)
@@ -36,15 +35,7 @@ def lead(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
     on 31 Oct and one on 30 Sep. Dee (withdrew statistics consent): a session on
     10 Oct. Eve: a session on 30 Sep only.
     """
-    from peerdesk.services.setup import create_centre
-    from peerdesk.storage.paths import VaultPaths
-
-    paths = VaultPaths.at(tmp_path_factory.mktemp("peer-sets") / "c.peerdesk")
-    admin = create_centre(paths, centre_name="C", admin_name="Ada Admin",
-                          password="correct horse battery staple",
-                          confirm="correct horse battery staple").session
-    add_person(admin, "Lee Lead", Role.PROGRAMME_LEAD)
-    lead = sign_in_as(admin, "Lee Lead")
+    lead = lead_in_new_centre(tmp_path_factory.mktemp("peer-sets"))
     me = lead.staff.id
     ana, ben, cy, dee, eve = (peers.create(lead, peer(name), today=TODAY)
                               for name in ("Ana", "Ben", "Cy", "Dee", "Eve"))

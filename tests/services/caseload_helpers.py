@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from peerdesk.domain.one_to_one import SessionDraft, SessionKind, SessionMode
 from peerdesk.domain.peer import PeerDraft
@@ -41,3 +42,15 @@ def sign_in_as(admin: Session, name: str) -> Session:
     """
     locked = admin.vault.close()
     return SignIn(locked).sign_in(name, STAFF_PASSWORD)
+
+
+def lead_in_new_centre(folder: Path) -> Session:
+    """A new vault in `folder` with an admin and "Lee Lead", signed in as the lead."""
+    from peerdesk.services.setup import create_centre
+    from peerdesk.storage.paths import VaultPaths
+
+    admin = create_centre(VaultPaths.at(folder / "c.peerdesk"), centre_name="C",
+                          admin_name="Ada Admin", password="correct horse battery staple",
+                          confirm="correct horse battery staple").session
+    add_person(admin, "Lee Lead", Role.PROGRAMME_LEAD)
+    return sign_in_as(admin, "Lee Lead")
