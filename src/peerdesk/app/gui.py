@@ -276,7 +276,8 @@ class GuiController(QObject):
         hidden = blank_all_windows(keep=self.neutral_screen)
         if maximised:
             self.neutral_screen.showMaximized()
-        self.neutral_screen.show()
+        else:
+            self.neutral_screen.show()
         self.neutral_screen.raise_()
         self.neutral_screen.activateWindow()
         if self.session is not None:

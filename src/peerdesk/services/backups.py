@@ -64,6 +64,7 @@ class BackupSettings:
 class RestoreResult:
     vault: VaultPaths
     info: BackupInfo
+    backup: Path  # the backup it was restored from
 
 
 # -- settings -----------------------------------------------------------------------
@@ -255,7 +256,7 @@ def restore(backup_path: Path, target_path: Path, account: str | None, secret: s
     except BaseException:
         storage.remove_vault_files(target)
         raise
-    return RestoreResult(target, info)
+    return RestoreResult(target, info, Path(backup_path))
 
 
 def record_restore(session: Session, backup_path: Path) -> None:

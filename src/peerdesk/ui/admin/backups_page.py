@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import backups
-from peerdesk.services.backups import BackupFile, BackupResult, BackupSettings
+from peerdesk.services.backups import BackupFile, BackupResult, BackupSettings, RestoreResult
 from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
 from peerdesk.ui.admin.backup_text import counts_text, size_text
@@ -340,14 +340,14 @@ class BackupsPage(QWidget):
         chosen = self.selected()
         dialog = RestoreDialog(self.session.vault.paths, chosen.path if chosen else None,
                                folder=self.chosen_folder(), parent=self)
-        dialog.restored_from.connect(self._record_restore)
+        dialog.restore_finished.connect(self._record_restore)
         self.present(dialog)
         return dialog
 
-    def _record_restore(self, backup: Path) -> None:
-        if self.session is not None:
+    def _record_restore(self, outcome: object) -> None:
+        if isinstance(outcome, RestoreResult) and self.session is not None:
             try:
-                backups.record_restore(self.session, backup)
+                backups.record_restore(self.session, outcome.backup)
             except PeerDeskError as error:
                 show_error(self, error, self.tr("Not recorded"))
                 return

@@ -52,7 +52,6 @@ def preview_text(info: BackupInfo) -> str:
 class RestoreDialog(QDialog):
     previewed = Signal(object)  # BackupInfo
     restore_finished = Signal(object)  # RestoreResult or the error
-    restored_from = Signal(object)  # the backup's Path, once restored
 
     def __init__(self, live: VaultPaths, backup: Path | None = None, *,
                  folder: Path | None = None, parent: QWidget | None = None) -> None:
@@ -250,7 +249,6 @@ class RestoreDialog(QDialog):
         self.restore_button.setText(self.tr("Close"))
         self.restore_button.setEnabled(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setVisible(False)
-        self.restored_from.emit(Path(self.backup.text().strip()))
         self.restore_finished.emit(result)
 
     def _failed(self, error: BaseException) -> None:

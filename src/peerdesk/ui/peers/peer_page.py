@@ -412,7 +412,7 @@ class PeerPageView(QWidget):
                               + (f" · caseworker {names[d.caseworker_id]}"
                                  if d.caseworker_id in names else ""))
         self.banner.show_prefs(page.safe_contact)
-        age = (f"born {d.birth_year} ({d.age_band.value})" if d.birth_year
+        age = (f"born {d.birth_year} ({d.age_band.label})" if d.birth_year
                else d.age_band.label or "—")
         gender = (d.gender_description if d.gender is Gender.SELF_DESCRIBED
                   else gender_label(d.gender) if d.gender is not Gender.UNKNOWN else "—")
