@@ -2738,7 +2738,7 @@ Holds {counts}.</source>
 Contiene {counts}.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Restore a backup</source>
         <translation>Restaurar una copia</translation>
     </message>
@@ -2859,7 +2859,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Nothing was restored. {reason}</source>
         <translation>No se restauró nada. {reason}</translation>
     </message>
