@@ -14,8 +14,8 @@ from enum import StrEnum
 
 class CellState(StrEnum):
     SHOWN = "shown"          # the (possibly rounded) count is printed
-    PRIMARY = "primary"      # a small count, printed as "<k"
-    SECONDARY = "secondary"  # hidden so a small count can't be worked out; printed as "*"
+    PRIMARY = "primary"      # no longer printed: a small count is hidden as "*" like any other
+    SECONDARY = "secondary"  # hidden (small or not; a reader can't tell which); printed "*"
     NOT_APPLICABLE = "n/a"   # e.g. hours for a hidden session count; printed as "–"
 
 
@@ -82,3 +82,8 @@ class Report:
     # The centre's own logo for the cover (PNG or JPEG bytes, checked when it was
     # chosen); stored in the vault, so a report never reads a file to draw it.
     logo: bytes | None = field(default=None, repr=False)
+    # Publication (services.releases): the release's code ("2026-01 r1") on a
+    # published report; `preview` on anything else, printed on every page.
+    release_code: str = ""
+    preview: bool = True
+    revision_note: str = ""           # what a revision changed, in plain words

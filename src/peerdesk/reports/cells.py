@@ -1,0 +1,138 @@
+"""A report's figures as named cells, and what a reader knows ties them together.
+
+Every number a report can print has a stable name (a *cell id*): a headline
+("sessions"), or a table cell ("gender|Woman|Peers"). A table total that is
+the same number as a headline carries the headline's name, so the printed
+report has one cell per figure whatever table it appears in. Names are what
+the release register stores and what links the same figure across releases.
+
+`period_cells` returns the counts and the relations a reader of that one
+report knows: rows adding up to their totals, and the inequalities that
+follow from what the figures count (different people at groups never more
+than attendances, nor more than peers supported; groups run never more than
+meetings held; peers supported never more than sessions plus attendances;
+peers rated twice never more than peers supported). Relations between
+periods (a quarter and its months) are in reports.links.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from peerdesk.reports.figures import RawFigures, RawTable
+
+# Table totals that are a headline's figure.
+TOTAL_IS_HEADLINE = {"gender": "peers_supported", "age": "peers_supported",
+                     "sessions_by_mode": "sessions", "sessions_by_kind": "sessions",
+                     "contact_route": "new_peers", "follow_ups": "follow_ups_due",
+                     "referrals": "referrals"}
+# Headlines that are a table cell.
+HEADLINE_IS_CELL = {"follow_ups_on_time": "follow_ups|Done on time|Follow-ups"}
+
+HEADLINES = (
+    ("peers_supported", "Peers supported"), ("new_peers", "New peers"),
+    ("sessions", "One-to-one sessions"), ("session_hours", "Hours of one-to-one support"),
+    ("groups_run", "Groups run"), ("meetings_held", "Group meetings held"),
+    ("attendances", "Group attendances"), ("unique_attendees", "Different people at groups"),
+    ("anonymous_headcount", "Anonymous head-count at groups"),
+    ("referrals", "Referrals made"), ("follow_ups_on_time", "Follow-ups done on time"),
+)
+
+
+class Kind(StrEnum):
+    """How a figure for a longer period relates to the same figure for a part of it."""
+
+    ADDITIVE = "additive"   # the sum of its parts (sessions, attendances, referrals…)
+    PEOPLE = "people"       # different people (or groups): at least any part, at most the sum
+    AT_LEAST = "at_least"   # at least any part, no upper bound (peers rated twice by the end)
+    NONE = "none"           # no relation (better/worse: a later rating can change it)
+
+
+_PEOPLE = ("peers_supported", "unique_attendees", "groups_run")
+
+
+def kind_of(cell: str) -> Kind:
+    table = cell.split("|", 1)[0]
+    if cell in _PEOPLE or table in ("gender", "age"):
+        return Kind.PEOPLE
+    if table == "outcomes":
+        return Kind.AT_LEAST if cell.endswith("|Peers rated twice or more") else Kind.NONE
+    return Kind.ADDITIVE
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """sum(coefficient * cell) == 0, or >= 0 when `at_least`."""
+
+    terms: tuple[tuple[str, int], ...]
+    at_least: bool = False
+
+
+def equal(parts: list[str], total: str) -> Relation:
+    return Relation((*((p, 1) for p in parts), (total, -1)))
+
+
+def at_most(parts: list[str], bound: list[str]) -> Relation:
+    """sum(parts) <= sum(bound)."""
+    return Relation((*((b, 1) for b in bound), *((p, -1) for p in parts)), True)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodCells:
+    values: dict[str, int]               # cell id -> true count
+    relations: tuple[Relation, ...]
+    layout: dict[str, list[list[str]]]   # table key -> its grid of cell ids (rows, then total)
+
+
+def table_ids(raw: RawTable) -> list[list[str]]:
+    """Cell ids of a table's grid: its rows, then its Total row when it has one."""
+    columns = list(raw.columns) + ([raw.row_total_column] if raw.row_total_column else [])
+    grid = [[f"{raw.key}|{label}|{c}" for c in columns] for label, _ in raw.rows]
+    if raw.total_row and raw.rows:
+        grid.append([f"{raw.key}|Total|{c}" for c in columns])
+        headline = TOTAL_IS_HEADLINE.get(raw.key)
+        if headline:
+            grid[-1][-1] = headline
+    for cell, headline in HEADLINE_IS_CELL.items():
+        for row in grid:
+            row[:] = [cell if c == headline else c for c in row]
+    return grid
+
+
+def period_cells(raw: RawFigures) -> PeriodCells:
+    values: dict[str, int] = {}
+    relations: list[Relation] = []
+    layout: dict[str, list[list[str]]] = {}
+    for key, table in raw.tables.items():
+        ids = table_ids(table)
+        layout[key] = ids
+        counts = [list(v) for _, v in table.rows]
+        if table.row_total_column:
+            counts = [[*row, sum(row)] for row in counts]
+            relations += [equal(row[:-1], row[-1]) for row in ids[:len(counts)]]
+        if table.total_row and table.rows:
+            counts.append([sum(col) for col in zip(*counts, strict=True)])
+            relations += [equal([row[c] for row in ids[:-1]], ids[-1][c])
+                          for c in range(len(ids[0]))]
+            if table.row_total_column:
+                relations.append(equal(ids[-1][:-1], ids[-1][-1]))
+        for id_row, count_row in zip(ids, counts, strict=True):
+            for cell, count in zip(id_row, count_row, strict=True):
+                values[cell] = count
+    for key, _ in HEADLINES:
+        if key != "session_hours" and key not in values:
+            values[HEADLINE_IS_CELL.get(key, key)] = int(raw.headlines.get(key, 0))
+    relations += [
+        at_most(["unique_attendees"], ["attendances"]),
+        at_most(["unique_attendees"], ["peers_supported"]),
+        at_most(["groups_run"], ["meetings_held"]),
+        at_most(["peers_supported"], ["sessions", "attendances"]),
+    ]
+    for row in layout.get("outcomes", []):
+        relations.append(at_most([row[-1]], ["peers_supported"]))
+    return PeriodCells(values, tuple(relations), layout)
+
+
+__all__ = ["HEADLINES", "Kind", "PeriodCells", "Relation", "at_most", "equal", "kind_of",
+           "period_cells", "table_ids"]
