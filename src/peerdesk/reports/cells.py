@@ -94,9 +94,6 @@ def table_ids(raw: RawTable) -> list[list[str]]:
         headline = TOTAL_IS_HEADLINE.get(raw.key)
         if headline:
             grid[-1][-1] = headline
-    for cell, headline in HEADLINE_IS_CELL.items():
-        for row in grid:
-            row[:] = [cell if c == headline else c for c in row]
     return grid
 
 
@@ -121,8 +118,9 @@ def period_cells(raw: RawFigures) -> PeriodCells:
             for cell, count in zip(id_row, count_row, strict=True):
                 values[cell] = count
     for key, _ in HEADLINES:
-        if key != "session_hours" and key not in values:
-            values[HEADLINE_IS_CELL.get(key, key)] = int(raw.headlines.get(key, 0))
+        cell = HEADLINE_IS_CELL.get(key, key)
+        if key != "session_hours" and cell not in values:
+            values[cell] = int(raw.headlines.get(key, 0))
     relations += [
         at_most(["unique_attendees"], ["attendances"]),
         at_most(["unique_attendees"], ["peers_supported"]),

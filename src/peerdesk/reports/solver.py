@@ -47,9 +47,13 @@ class Problem:
             for v, _ in eq.terms:
                 self.by_var[v].append(e)
 
-    def propagate(self, bounds: Bounds) -> bool:
-        """Narrow `bounds` in place to what the equations allow; False if nothing fits."""
-        pending = set(range(len(self.equations)))
+    def propagate(self, bounds: Bounds, changed: int | None = None) -> bool:
+        """Narrow `bounds` in place to what the equations allow; False if nothing fits.
+
+        `changed`: only that variable's bounds moved since they last fitted, so
+        only its equations need looking at first."""
+        pending = set(range(len(self.equations))) if changed is None else set(
+            self.by_var[changed])
         while pending:
             eq = self.equations[pending.pop()]
             low_sum = high_sum = 0
@@ -77,26 +81,26 @@ class Problem:
                     pending.update(self.by_var[v])
         return True
 
-    def witness(self, bounds: Bounds) -> list[int] | None:
+    def witness(self, bounds: Bounds, changed: int | None = None) -> list[int] | None:
         """Whole numbers within `bounds` fitting every equation, or None (none, or
         out of budget)."""
         budget = [NODE_BUDGET]
 
-        def search(current: Bounds) -> list[int] | None:
+        def search(current: Bounds, changed: int | None) -> list[int] | None:
             budget[0] -= 1
-            if budget[0] < 0 or not self.propagate(current):
+            if budget[0] < 0 or not self.propagate(current, changed):
                 return None
             open_vars = [(hi - lo, v) for v, (lo, hi) in enumerate(current) if lo < hi]
             if not open_vars:
                 return [lo for lo, _ in current]
             _, v = min(open_vars)
             for part in self._split(v, current[v]):
-                found = search([*current[:v], part, *current[v + 1:]])
+                found = search([*current[:v], part, *current[v + 1:]], v)
                 if found is not None:
                     return found
             return None
 
-        return search(list(bounds))
+        return search(list(bounds), changed)
 
     def _split(self, v: int, bound: tuple[int, int]) -> list[tuple[int, int]]:
         lo, hi = bound
@@ -118,7 +122,7 @@ class Linear:
 
 def exposed(truth: dict[str, int], rows: Iterable[tuple[Sequence[tuple[str, int]], bool]],
             unknown: dict[str, int], small: Iterable[str], k: int,
-            focus: set[str] | None = None) -> list[str]:
+            focus: set[str] | None = None, cleared: set[str] | None = None) -> list[str]:
     """Small hidden counts a reader can bound below k.
 
     `truth`: every variable's real value; `rows`: the relations; `unknown`:
@@ -127,13 +131,21 @@ def exposed(truth: dict[str, int], rows: Iterable[tuple[Sequence[tuple[str, int]
     variable is known exactly. `small`: the hidden counts from 1 to k-1 to check.
     `focus`: when given, only groups of related unknowns holding one of these
     are checked (the others were checked when they were published).
+    `cleared`: counts already shown to reach k, skipped and added to. A witness
+    stays a witness when more figures are hidden, so a caller hiding more may
+    keep this between calls.
     """
+    cleared_names = cleared if cleared is not None else set()
     names = list(unknown)
     index = {n: i for i, n in enumerate(names)}
     values = [truth[n] for n in names]
-    ceiling = 2 * sum(abs(v) for v in truth.values()) + 4 * k + 8
+    # Witnesses are looked for below a ceiling: a lower one can only find fewer,
+    # so it can only hide more. Twice the largest figure leaves room to move any
+    # count by k; propagation over wide intervals is what costs time.
+    ceiling = 2 * max((abs(v) for v in truth.values()), default=0) + 4 * k + 8
     bounds: Bounds = [(unknown[n], ceiling) if truth[n] else (0, 0) for n in names]
     equations: list[Equation] = []
+    touched: set[int] = set()  # unknowns sharing a relation with a `focus` figure
     for terms, at_least in rows:
         coefficients: dict[int, int] = {}
         constant = 0
@@ -150,12 +162,14 @@ def exposed(truth: dict[str, int], rows: Iterable[tuple[Sequence[tuple[str, int]
         clean = tuple((v, c) for v, c in coefficients.items() if c)
         if clean:
             equations.append(Equation(clean, constant))
+            if focus is not None and any(name in focus for name, _ in terms):
+                touched.add(clean[0][0])
     small = set(small)
     found: list[str] = []
     for members, eqs in _components(len(values), equations):
-        wanted = [v for v in members if v < len(names) and names[v] in small]
-        if not wanted or (focus is not None and not any(
-                v < len(names) and names[v] in focus for v in members)):
+        wanted = [v for v in members if v < len(names) and names[v] in small
+                  and names[v] not in cleared_names]
+        if not wanted or (focus is not None and not any(v in touched for v in members)):
             continue
         local = {v: i for i, v in enumerate(members)}
         problem = Problem([values[v] for v in members],
@@ -174,11 +188,13 @@ def exposed(truth: dict[str, int], rows: Iterable[tuple[Sequence[tuple[str, int]
                 continue
             trial = list(start)
             trial[i] = (max(k, start[i][0]), start[i][1])
-            witness = problem.witness(trial)
+            witness = problem.witness(trial, i)
             if witness is None:
                 found.append(names[v])
                 continue
             cleared.update(j for j, x in enumerate(witness) if x >= k)
+            cleared_names.update(names[members[j]] for j, x in enumerate(witness)
+                                 if x >= k and members[j] < len(names))
     return sorted(found)
 
 

@@ -74,10 +74,12 @@ def choose_hidden(truth: dict[str, int], rows: Sequence[Row], *, hidden: set[str
                         chosen.add(best[1])
                         changed = True
 
+    cleared: set[str] = set()
     while True:
         two_per_line()
         small = [v for v in chosen if 1 <= truth[v] < k]
-        bad = exposed(truth, rows, unknown(), small, k, focus=open_ | set(latent))
+        bad = exposed(truth, rows, unknown(), small, k, focus=open_ | set(latent),
+                      cleared=cleared)
         if not bad:
             return chosen & open_
         pick = _near(bad[0], rows, lines, partner)
