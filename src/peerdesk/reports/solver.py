@@ -164,10 +164,10 @@ def exposed(truth: dict[str, int], rows: Iterable[tuple[Sequence[tuple[str, int]
             equations.append(Equation(clean, constant))
             if focus is not None and any(name in focus for name, _ in terms):
                 touched.add(clean[0][0])
-    small = set(small)
+    checking = set(small)
     found: list[str] = []
     for members, eqs in _components(len(values), equations):
-        wanted = [v for v in members if v < len(names) and names[v] in small
+        wanted = [v for v in members if v < len(names) and names[v] in checking
                   and names[v] not in cleared_names]
         if not wanted or (focus is not None and not any(v in touched for v in members)):
             continue
@@ -178,10 +178,10 @@ def exposed(truth: dict[str, int], rows: Iterable[tuple[Sequence[tuple[str, int]
         start = [bounds[v] for v in members]
         if not problem.propagate(start):
             raise AssertionError("the real figures must fit what is published")
-        cleared: set[int] = set()
+        reached: set[int] = set()
         for v in wanted:
             i = local[v]
-            if i in cleared:
+            if i in reached:
                 continue
             if start[i][1] < k:
                 found.append(names[v])
@@ -192,7 +192,7 @@ def exposed(truth: dict[str, int], rows: Iterable[tuple[Sequence[tuple[str, int]
             if witness is None:
                 found.append(names[v])
                 continue
-            cleared.update(j for j, x in enumerate(witness) if x >= k)
+            reached.update(j for j, x in enumerate(witness) if x >= k)
             cleared_names.update(names[members[j]] for j, x in enumerate(witness)
                                  if x >= k and members[j] < len(names))
     return sorted(found)
