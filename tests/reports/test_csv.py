@@ -48,7 +48,7 @@ def test_header_and_one_row_per_figure() -> None:
     report = sample_report()
     rows = _read(report)
     assert tuple(rows[0]) == HEADER
-    expected = len(report.headlines)
+    expected = 2 + len(report.headlines)  # the period and the release come first
     for section in report.sections:
         for table in section.tables:
             expected += len(table.rows) * len(table.columns)

@@ -24,8 +24,17 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+PREVIEW_MARK = "Preview — not for publication"
+
+
 def rows(report: Report) -> Iterator[tuple[str, str, str, str, str]]:
-    """The figures of `report`, one (section, table, row, column, value) each, unescaped."""
+    """The figures of `report`, one (section, table, row, column, value) each, unescaped.
+
+    The first two rows say which period it covers and which release it is (or
+    that it is a preview), so a file keeps that when it travels alone."""
+    yield ("", "release", "Period", "", f"{report.start.isoformat()}..{report.end.isoformat()}")
+    yield ("", "release", "Release", "", PREVIEW_MARK if report.preview or not
+           report.release_code else report.release_code)
     for headline in report.headlines:
         yield ("", "headline", headline.label, "", headline.cell.shown)
     for section in report.sections:
