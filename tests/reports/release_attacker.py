@@ -126,10 +126,12 @@ class System:
 
 
 def attack(published: list[Published], truth: dict[tuple[PeriodId, int], dict[Key, int]],
-           k: int, *, latent_signs: bool = True) -> dict[str, tuple[int, int]]:
+           k: int, *, latent_signs: bool = True, rounded_by: int = 0
+           ) -> dict[str, tuple[int, int]]:
     """Hidden small counts the attacker bounds below k: "<release> <figure>" ->
     (real count, largest value that fits). `truth` holds each period's counts at
-    each moment, months included whether published or not (the oracle)."""
+    each moment, months included whether published or not (the oracle).
+    `rounded_by`: a printed figure is within this of the count (rounding)."""
     system = System()
 
     def var(period: PeriodId, epoch: int, key: Key) -> int:
@@ -148,7 +150,7 @@ def attack(published: list[Published], truth: dict[tuple[PeriodId, int], dict[Ke
             number = _number(text)
             if number is not None:
                 known[v] = number
-                assert number == system.truth[v], f"{code} {key}: printed {text}"
+                assert abs(number - system.truth[v]) <= rounded_by, f"{code} {key}: {text}"
             elif text == "*":
                 hidden.setdefault(v, f"{code} {key}")
         for (trend, month), text in bars.items():
@@ -159,8 +161,8 @@ def attack(published: list[Published], truth: dict[tuple[PeriodId, int], dict[Ke
             m = months_in((first, first))[0]
             label = TREND_HEADLINE[trend]
             # The latest moment up to this one whose count the bar shows.
-            source = max(e for e in epochs if e <= epoch
-                         and truth[(m, e)][head(label)] == number)
+            source = max(e for e in epochs if e <= epoch and (m, e) in truth
+                         and abs(truth[(m, e)][head(label)] - number) <= rounded_by)
             known[var(m, source, head(label))] = number
     # Every key a period can have, from the oracle (unpublished months too).
     for epoch in epochs:
@@ -196,7 +198,7 @@ def attack(published: list[Published], truth: dict[tuple[PeriodId, int], dict[Ke
             else:
                 d = system.var(("change", a, b), abs(tb - ta))
                 system.add([(b, 1), (a, -1), (d, -1 if tb > ta else 1)])
-    return _solve(system, known, hidden, k)
+    return _solve(system, known, hidden, k, rounded_by)
 
 
 def _one_report(system: System, v: object, values: dict[Key, int]) -> None:
@@ -258,14 +260,15 @@ def _between(system: System, var: object, whole: PeriodId, parts: list[PeriodId]
             system.add([(p, 1) for p in ps] + [(w, -1)], at_least=True)
 
 
-def _solve(system: System, known: dict[int, int], hidden: dict[int, str], k: int
-           ) -> dict[str, tuple[int, int]]:
+def _solve(system: System, known: dict[int, int], hidden: dict[int, str], k: int,
+           rounded_by: int) -> dict[str, tuple[int, int]]:
     n = len(system.truth)
     truth = system.truth
     lower = np.array([0.0 if truth[v] == 0 else 1.0 for v in range(n)])
     upper = np.array([0.0 if truth[v] == 0 else np.inf for v in range(n)])
     for v, value in known.items():
-        lower[v] = upper[v] = value
+        lower[v] = max(lower[v], value - rounded_by)
+        upper[v] = min(upper[v], value + rounded_by)
     matrix = np.zeros((len(system.rows), n))
     low = np.zeros(len(system.rows))
     high = np.zeros(len(system.rows))
@@ -281,7 +284,7 @@ def _solve(system: System, known: dict[int, int], hidden: dict[int, str], k: int
     found: dict[str, tuple[int, int]] = {}
     cleared: set[int] = set()
     for v, label in sorted(hidden.items()):
-        if not 1 <= truth[v] < k or v in cleared or v in known:
+        if not 1 <= truth[v] < k or v in cleared or (v in known and not rounded_by):
             continue
         goal = np.zeros(n)
         goal[v] = -1

@@ -75,8 +75,10 @@ class Reader:
                                          (code,))
         return report_from_json(str(printed))
 
-    def attack(self, *, latent_signs: bool = True) -> dict[str, tuple[int, int]]:
-        return attack(self.published, self.truth, self.k, latent_signs=latent_signs)
+    def attack(self, *, latent_signs: bool = True, rounded_by: int = 0
+               ) -> dict[str, tuple[int, int]]:
+        return attack(self.published, self.truth, self.k, latent_signs=latent_signs,
+                      rounded_by=rounded_by)
 
 
 def months(year: int, which: Iterable[int]) -> list[Period]:
