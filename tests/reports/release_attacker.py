@@ -201,6 +201,25 @@ def attack(published: list[Published], truth: dict[tuple[PeriodId, int], dict[Ke
     return _solve(system, known, hidden, k, rounded_by)
 
 
+def small_counts_kept_below_k(grid: list[list[int]], hidden: list[list[bool]],
+                              equations: list[list[tuple[int, int]]], k: int,
+                              unprinted: frozenset[tuple[int, int]] = frozenset()
+                              ) -> dict[str, tuple[int, int]]:
+    """One table (or report) on its own: `equations` list cells whose members
+    before the last add up to the last; `unprinted` cells are sums or
+    differences nobody printed (not known to be zero or not)."""
+    system = System()
+    ids = [[system.var((r, c), v) for c, v in enumerate(row)] for r, row in enumerate(grid)]
+    for members in equations:
+        system.add([(ids[r][c], 1) for r, c in members[:-1]]
+                   + [(ids[members[-1][0]][members[-1][1]], -1)])
+    known = {ids[r][c]: v for r, row in enumerate(grid) for c, v in enumerate(row)
+             if not hidden[r][c]}
+    secret = {ids[r][c]: f"{r},{c}" for r, row in enumerate(grid) for c, _ in enumerate(row)
+              if hidden[r][c] and (r, c) not in unprinted}
+    return _solve(system, known, secret, k, 0, {ids[r][c] for r, c in unprinted})
+
+
 def _one_report(system: System, v: object, values: dict[Key, int]) -> None:
     assert callable(v)
     tables: dict[str, list[Key]] = {}
@@ -261,11 +280,13 @@ def _between(system: System, var: object, whole: PeriodId, parts: list[PeriodId]
 
 
 def _solve(system: System, known: dict[int, int], hidden: dict[int, str], k: int,
-           rounded_by: int) -> dict[str, tuple[int, int]]:
+           rounded_by: int, unprinted: set[int] | None = None) -> dict[str, tuple[int, int]]:
     n = len(system.truth)
     truth = system.truth
     lower = np.array([0.0 if truth[v] == 0 else 1.0 for v in range(n)])
     upper = np.array([0.0 if truth[v] == 0 else np.inf for v in range(n)])
+    for v in unprinted or ():
+        lower[v], upper[v] = 0.0, np.inf
     for v, value in known.items():
         lower[v] = max(lower[v], value - rounded_by)
         upper[v] = min(upper[v], value + rounded_by)
@@ -301,4 +322,4 @@ def _solve(system: System, known: dict[int, int], hidden: dict[int, str], k: int
     return found
 
 
-__all__ = ["Published", "attack", "months_in", "parse"]
+__all__ = ["Published", "attack", "months_in", "parse", "small_counts_kept_below_k"]

@@ -27,8 +27,8 @@ TOTAL_IS_HEADLINE = {"gender": "peers_supported", "age": "peers_supported",
                      "sessions_by_mode": "sessions", "sessions_by_kind": "sessions",
                      "contact_route": "new_peers", "follow_ups": "follow_ups_due",
                      "referrals": "referrals"}
-# Headlines that are a table cell.
-HEADLINE_IS_CELL = {"follow_ups_on_time": "follow_ups|Done on time|Follow-ups"}
+# Headlines that are a table's first cell.
+HEADLINE_IS_CELL = {"follow_ups_on_time": "follow_ups"}
 
 HEADLINES = (
     ("peers_supported", "Peers supported"), ("new_peers", "New peers"),
@@ -83,6 +83,7 @@ class PeriodCells:
     values: dict[str, int]               # cell id -> true count
     relations: tuple[Relation, ...]
     layout: dict[str, list[list[str]]]   # table key -> its grid of cell ids (rows, then total)
+    headlines: dict[str, str]            # headline key -> its cell id
 
 
 def table_ids(raw: RawTable) -> list[list[str]]:
@@ -117,10 +118,13 @@ def period_cells(raw: RawFigures) -> PeriodCells:
         for id_row, count_row in zip(ids, counts, strict=True):
             for cell, count in zip(id_row, count_row, strict=True):
                 values[cell] = count
+    headlines: dict[str, str] = {}
     for key, _ in HEADLINES:
-        cell = HEADLINE_IS_CELL.get(key, key)
-        if key != "session_hours" and cell not in values:
-            values[cell] = int(raw.headlines.get(key, 0))
+        table = HEADLINE_IS_CELL.get(key)
+        cell = layout[table][0][0] if table and raw.tables[table].rows else key
+        if key != "session_hours":
+            headlines[key] = cell
+            values.setdefault(cell, int(raw.headlines.get(key, 0)))
     relations += [
         at_most(["unique_attendees"], ["attendances"]),
         at_most(["unique_attendees"], ["peers_supported"]),
@@ -129,7 +133,7 @@ def period_cells(raw: RawFigures) -> PeriodCells:
     ]
     for row in layout.get("outcomes", []):
         relations.append(at_most([row[-1]], ["peers_supported"]))
-    return PeriodCells(values, tuple(relations), layout)
+    return PeriodCells(values, tuple(relations), layout, headlines)
 
 
 __all__ = ["HEADLINES", "Kind", "PeriodCells", "Relation", "at_most", "equal", "kind_of",

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from peerdesk.domain.errors import ValidationError
-from peerdesk.reports.cells import HEADLINE_IS_CELL, HEADLINES, PeriodCells, period_cells
+from peerdesk.reports.cells import HEADLINES, PeriodCells, period_cells
 from peerdesk.reports.figures import RawFigures, RawTable
 from peerdesk.reports.joint import Version, protect_batch
 from peerdesk.reports.model import Cell, CellState, Headline, Report, Section, Table, Trend
@@ -73,7 +73,7 @@ class Rules:
 
 
 PROTECTION = (
-    "How these figures are protected. A count of fewer than {k} people, sessions or "
+    "A count of fewer than {k} people, sessions or "
     "contacts could point to someone, so it is never printed. It is hidden as *, and so are "
     "enough other figures that no one can work a small count out, not even by putting this "
     "report beside every other report, CSV file and revision the centre has published, and "
@@ -149,8 +149,7 @@ def render(raw: RawFigures, cells: PeriodCells, hidden: frozenset[str], rules: R
         return _cell(cells.values[cell_id], cell_id in hidden, rules, f"{where}|{cell_id}")
 
     tables = {key: _table(t, cells.layout[key], cell) for key, t in raw.tables.items()}
-    heads = {key: cell(HEADLINE_IS_CELL.get(key, key)) for key, _ in HEADLINES
-             if key != "session_hours"}
+    heads = {key: cell(cells.headlines[key]) for key, _ in HEADLINES if key != "session_hours"}
     heads["session_hours"] = (
         Cell(f"{whole_hours(raw.session_hours):,}", CellState.SHOWN, None)
         if not heads["sessions"].hidden else Cell(NOT_PUBLISHED, CellState.NOT_APPLICABLE, None))
@@ -182,8 +181,8 @@ def render(raw: RawFigures, cells: PeriodCells, hidden: frozenset[str], rules: R
             "Anonymous head-count: people who came to a group but asked for no record.",
             "Follow-ups done on time: done on or before the date set.",
             "No names, reference codes, dates of birth or notes appear in this report.",
-            PROTECTION.format(k=rules.k),
         ),
+        protection=PROTECTION.format(k=rules.k),
     )
 
 

@@ -87,3 +87,4 @@ class Report:
     release_code: str = ""
     preview: bool = True
     revision_note: str = ""           # what a revision changed, in plain words
+    protection: str = ""              # what protects the figures, for the last page

@@ -22,6 +22,8 @@ from xml.sax.saxutils import escape
 from peerdesk.reports.model import Cell, CellState, Report, Section, Table, Trend
 
 GENERIC_TITLE = "PeerDesk monthly report"
+PREVIEW_MARK = "Preview — not for publication"
+MARK_RED = "#B71C1C"
 
 FONT_REGULAR = "PeerDeskSans"
 FONT_BOLD = "PeerDeskSans-Bold"
@@ -138,14 +140,17 @@ def _marks(report: Report, state: CellState) -> list[str]:
 
 def footer_rule(report: Report) -> str:
     """The short form of the disclosure rule printed in the footer."""
-    primary = _marks(report, CellState.PRIMARY)
     secondary = _marks(report, CellState.SECONDARY)
-    if len(primary) != 1:
+    if len(secondary) != 1:
         return "Anonymised figures"
-    rule = f"Anonymised: small counts shown as {primary[0]}"
-    if len(secondary) == 1:
-        rule += f", others that would reveal them as {secondary[0]}"
-    return rule
+    return f"Anonymised: hidden figures shown as {secondary[0]}"
+
+
+def footer_left(report: Report) -> str:
+    """Period, release (or the preview mark) and rule: on every page."""
+    which = PREVIEW_MARK if report.preview or not report.release_code else \
+        f"Release {report.release_code}"
+    return f"{report.period_label} · {which} · {footer_rule(report)}"
 
 
 _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
@@ -218,16 +223,18 @@ def render_pdf(report: Report) -> tuple[bytes, int]:
         lang="",
     )
     pages: list[int] = []
-    left = visual_order(f"{report.period_label} · {footer_rule(report)}")
-    canvas_class = numbered_canvas(left, pages)
+    left = visual_order(footer_left(report))
+    mark = PREVIEW_MARK if report.preview or not report.release_code else ""
+    canvas_class = numbered_canvas(left, pages, mark=mark)
     # The frame pads its content by 6pt on each side; draw within that.
     doc.build(_story(report, doc.width - 12), canvasmaker=canvas_class)
     return buffer.getvalue(), pages[0]
 
 
-def numbered_canvas(left: str, pages: list[int]) -> Callable[..., Any]:
+def numbered_canvas(left: str, pages: list[int], *, mark: str = "") -> Callable[..., Any]:
     """A canvas that holds every page until the end, then stamps a footer of
-    `left` and 'page N of M'; the page count is appended to `pages`."""
+    `left` and 'page N of M' (and `mark` across the top of every page, when
+    given); the page count is appended to `pages`."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
@@ -262,6 +269,11 @@ def numbered_canvas(left: str, pages: list[int]) -> Callable[..., Any]:
             self.setFillColor(colors.HexColor(MUTED))
             self.drawString(x0, y, left)
             self.drawRightString(x1, y, f"page {self._pageNumber} of {total}")
+            if mark:
+                _, height = self._pagesize
+                self.setFont(FONT_BOLD, 9)
+                self.setFillColor(colors.HexColor(MARK_RED))
+                self.drawCentredString(width / 2, height - 10 * mm, mark)
             self.restoreState()
 
     return NumberedCanvas
@@ -335,6 +347,9 @@ def _story(report: Report, width: float) -> list[Any]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
     ]))
     story.append(band)
+    if report.revision_note:
+        story.append(Spacer(1, 3 * mm))
+        story.append(Paragraph(_p(report.revision_note), s["body"]))
 
     if report.headlines:
         story.append(Paragraph("At a glance", s["h1"]))
@@ -580,11 +595,11 @@ def _notes(report: Report, s: dict[str, Any]) -> list[Any]:
     for mark in _marks(report, CellState.PRIMARY):
         items.append(f"“{mark}” — a small count, not shown so that no one can be identified.")
     for mark in _marks(report, CellState.SECONDARY):
-        items.append(f"“{mark}” — hidden so that a small count can’t be worked out from "
-                     "the totals.")
+        items.append(f"“{mark}” — hidden: a small count, or a figure hidden so that a small "
+                     "count can’t be worked out. It may stand for any number.")
     for mark in _marks(report, CellState.NOT_APPLICABLE):
-        items.append(f"“{mark}” — not applicable, or withheld because the count it "
-                     "depends on is hidden.")
+        items.append(f"“{mark}” — not applicable, not published yet, or withheld because "
+                     "the count it depends on is hidden.")
     items.append(report.disclosure_rule)
     if report.exclusion_note:
         items.append(report.exclusion_note)
@@ -592,4 +607,13 @@ def _notes(report: Report, s: dict[str, Any]) -> list[Any]:
     out: list[Any] = [Paragraph("Notes and definitions", s["h1"])]
     for text in items:
         out.append(Paragraph(_p(text), s["bullet"], bulletText="•"))
+    if report.protection:
+        # The last words of the report: what protects it, in plain words.
+        out.append(Paragraph("How these figures are protected", s["h1"]))
+        out.append(Paragraph(_p(report.protection), s["body"]))
+        which = (f"This is release {report.release_code} of the centre's register of "
+                 "published reports." if report.release_code and not report.preview else
+                 "This is a preview, not for publication: it is in no register, and its "
+                 "figures may change when the period is published.")
+        out.append(Paragraph(_p(which), s["body"]))
     return out

@@ -71,6 +71,7 @@ def report_json(report: Report) -> str:
         "disclosure_rule": report.disclosure_rule, "exclusion_note": report.exclusion_note,
         "page_size": report.page_size, "notes": list(report.notes),
         "release_code": report.release_code, "revision_note": report.revision_note,
+        "protection": report.protection,
     }, sort_keys=True, separators=(",", ":"))
 
 
@@ -91,7 +92,8 @@ def report_from_json(text: str) -> Report:
         headlines=tuple(Headline(k, label, _uncell(c)) for k, label, c in d["headlines"]),
         sections=sections, disclosure_rule=d["disclosure_rule"],
         exclusion_note=d["exclusion_note"], page_size=d["page_size"], notes=tuple(d["notes"]),
-        release_code=d["release_code"], preview=False, revision_note=d["revision_note"])
+        release_code=d["release_code"], preview=False, revision_note=d["revision_note"],
+        protection=d["protection"])
 
 
 __all__ = ["counts_from_json", "counts_json", "report_from_json", "report_json"]
