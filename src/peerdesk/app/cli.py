@@ -114,6 +114,18 @@ def _period(args: argparse.Namespace) -> Any:
         if not match:
             raise CommandError("Give the quarter as YYYY-Qn, for example 2026-Q3.")
         return Period.quarter(int(match.group(1)), int(match.group(2)))
+    if args.range:
+        from datetime import date
+
+        found = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\s*", args.range)
+        try:
+            if not found:
+                raise ValueError
+            return Period.custom(date.fromisoformat(found.group(1)),
+                                 date.fromisoformat(found.group(2)))
+        except ValueError:
+            raise CommandError("Give the range as YYYY-MM-DD..YYYY-MM-DD, for example "
+                               "2026-04-01..2026-09-30.") from None
     if not re.fullmatch(r"\d{4}", args.year.strip()):
         raise CommandError("Give the year as YYYY, for example 2026.")
     return Period.year(int(args.year))
@@ -135,7 +147,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
     try:
         session = SignIn(locked).sign_in(args.user, read_password())
         try:
-            report = reports.build(session, period)
+            if args.publish:
+                done = reports.publish(session, period)
+                report = done.report
+                what = "published" if done.new else "already published, unchanged"
+                print(f"{what}: release {report.release_code}")
+                for code in done.revised:
+                    print(f"revised with it: release {code}")
+            else:
+                report = reports.build(session, period)
+                print("preview, not for publication (add --publish to publish and record it)")
             if args.pdf:
                 pages = reports.save_pdf(session, report, Path(args.pdf))
                 print(f"saved {report.title.lower()} for {report.period_label}: "
@@ -203,8 +224,14 @@ def build_parser() -> argparse.ArgumentParser:
     when.add_argument("--month", metavar="YYYY-MM")
     when.add_argument("--quarter", metavar="YYYY-Qn")
     when.add_argument("--year", metavar="YYYY")
+    when.add_argument("--range", metavar="YYYY-MM-DD..YYYY-MM-DD",
+                      help="a custom range (publishable only as whole months within a year)")
     report.add_argument("--pdf", metavar="FILE", help="save the printable report here")
     report.add_argument("--csv", metavar="FILE", help="save the same figures as CSV here")
+    report.add_argument("--publish", action="store_true",
+                        help="publish: record the release in the vault (the same figures "
+                             "every time; changes come out as a revision). Without it, a "
+                             "preview marked not for publication")
     report.add_argument("--user", required=True, metavar="NAME",
                         help="a programme lead's account (password from PEERDESK_PASSWORD "
                              "or a prompt)")
