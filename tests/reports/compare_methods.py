@@ -73,7 +73,6 @@ def main() -> None:
     os.environ["PEERDESK_KDF_TARGET_MS"] = "0"
     from peerdesk.reports import figures
     from peerdesk.reports.disclosure import Rules, protect
-    from peerdesk.reports.period import Period
     from peerdesk.services.auth import SignIn
     from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD, create_demo_vault
     from peerdesk.storage.paths import VaultPaths
