@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -187,7 +188,7 @@ def attack(published: list[Published], truth: dict[tuple[PeriodId, int], dict[Ke
         by_place.setdefault((period, key), []).append((epoch, v))
     for versions in by_place.values():
         versions.sort()
-        for (_, a), (_, b) in zip(versions, versions[1:], strict=False):
+        for (_, a), (_, b) in itertools.pairwise(versions):
             published_both = a in known or a in hidden
             published_both = published_both and (b in known or b in hidden)
             if not (latent_signs or published_both):

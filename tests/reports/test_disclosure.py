@@ -26,8 +26,8 @@ def check_table(raw: RawTable, k: int) -> list[list[bool]]:
     grid, equations = grid_and_sums(raw)
     names = [[f"c{r}.{c}" for c in range(len(row))] for r, row in enumerate(grid)]
     truth = {names[r][c]: v for r, row in enumerate(grid) for c, v in enumerate(row)}
-    rows = [(tuple((names[r][c], 1) for r, c in members[:-1])
-             + ((names[members[-1][0]][members[-1][1]], -1),), False) for members in equations]
+    rows = [((*((names[r][c], 1) for r, c in members[:-1]),
+              (names[members[-1][0]][members[-1][1]], -1)), False) for members in equations]
     hidden = choose_hidden(truth, rows, hidden=set(), candidates=sorted(truth), latent={}, k=k)
     flags = [[names[r][c] in hidden for c in range(len(row))] for r, row in enumerate(grid)]
     for r, row in enumerate(grid):

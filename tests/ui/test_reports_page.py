@@ -119,7 +119,7 @@ def test_prepare_a_month_preview_its_figures_and_save_the_pdf(qtbot, start_gui, 
 
 def test_publish_records_a_release_shown_in_the_history(qtbot, start_gui, demo_vault,
                                                        tmp_path):
-    gui, page = _reports_page(qtbot, start_gui, demo_vault)
+    _gui, page = _reports_page(qtbot, start_gui, demo_vault)
     assert page.history.codes() == []
     preview = _prepare_by_click(qtbot, page)
     assert preview.preview and "Preview — not for publication" in page.preview.toPlainText()
@@ -148,7 +148,7 @@ def test_publish_records_a_release_shown_in_the_history(qtbot, start_gui, demo_v
 
 def test_a_range_that_cannot_be_published_can_still_be_previewed(qtbot, start_gui,
                                                                  demo_vault):
-    gui, page = _reports_page(qtbot, start_gui, demo_vault)
+    _gui, page = _reports_page(qtbot, start_gui, demo_vault)
     year, month = last_complete_month(date.today())
     page.picker.set_range(date(year, month, 2), date(year, month, 20))
     report = _prepare_by_click(qtbot, page)
@@ -200,7 +200,7 @@ def test_print_sends_the_report_and_records_it(qtbot, start_gui, demo_vault, tmp
 
 
 def test_cancel_throws_the_result_away(qtbot, start_gui, demo_vault):
-    _gui, page = _reports_page(qtbot, start_gui, demo_vault)
+    gui, page = _reports_page(qtbot, start_gui, demo_vault)
     finished: list[object] = []
     page.finished.connect(finished.append)
     qtbot.mouseClick(page.prepare_button, Qt.MouseButton.LeftButton)
@@ -235,7 +235,7 @@ def test_locking_while_preparing_leaves_nothing_behind(qtbot, start_gui, demo_va
 
 
 def test_a_custom_range_is_checked_before_anything_runs(qtbot, start_gui, demo_vault):
-    _gui, page = _reports_page(qtbot, start_gui, demo_vault)
+    gui, page = _reports_page(qtbot, start_gui, demo_vault)
     page.picker.set_range(date(2026, 5, 10), date(2026, 5, 1))
     assert "ends before it starts" in page.problem.text()
     page.prepare()

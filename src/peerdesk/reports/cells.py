@@ -120,8 +120,8 @@ def period_cells(raw: RawFigures) -> PeriodCells:
                 values[cell] = count
     headlines: dict[str, str] = {}
     for key, _ in HEADLINES:
-        table = HEADLINE_IS_CELL.get(key)
-        cell = layout[table][0][0] if table and raw.tables[table].rows else key
+        source = HEADLINE_IS_CELL.get(key)
+        cell = layout[source][0][0] if source and raw.tables[source].rows else key
         if key != "session_hours":
             headlines[key] = cell
             values.setdefault(cell, int(raw.headlines.get(key, 0)))

@@ -33,7 +33,8 @@ class ReleaseHistory(QTreeWidget):
             self.resizeColumnToContents(column)
 
     def codes(self) -> list[str]:
-        return [self.topLevelItem(i).text(0) for i in range(self.topLevelItemCount())]
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [item.text(0) for item in items if item is not None]
 
 
 __all__ = ["ReleaseHistory"]
