@@ -200,7 +200,7 @@ def test_print_sends_the_report_and_records_it(qtbot, start_gui, demo_vault, tmp
 
 
 def test_cancel_throws_the_result_away(qtbot, start_gui, demo_vault):
-    gui, page = _reports_page(qtbot, start_gui, demo_vault)
+    _gui, page = _reports_page(qtbot, start_gui, demo_vault)
     finished: list[object] = []
     page.finished.connect(finished.append)
     qtbot.mouseClick(page.prepare_button, Qt.MouseButton.LeftButton)
@@ -235,7 +235,7 @@ def test_locking_while_preparing_leaves_nothing_behind(qtbot, start_gui, demo_va
 
 
 def test_a_custom_range_is_checked_before_anything_runs(qtbot, start_gui, demo_vault):
-    gui, page = _reports_page(qtbot, start_gui, demo_vault)
+    _gui, page = _reports_page(qtbot, start_gui, demo_vault)
     page.picker.set_range(date(2026, 5, 10), date(2026, 5, 1))
     assert "ends before it starts" in page.problem.text()
     page.prepare()
