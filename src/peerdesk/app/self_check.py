@@ -1,6 +1,6 @@
 """`peerdesk --self-check`: prove an installed or bundled PeerDesk has all its parts.
 
-For packagers and support, not listed in --help. In a throwaway folder it starts
+For packagers and support (listed in --help). In a throwaway folder it starts
 Qt, creates a vault (SQLCipher, Argon2id, AES-GCM key slots, the migrations),
 unlocks it with a password, writes and reads back a made-up peer, and saves a
 one-month report as PDF (ReportLab and the shipped fonts). Nothing touches the
