@@ -33,6 +33,10 @@ class Session:
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):
+            if self.recovery_only:
+                raise PermissionDenied("Opened with the recovery key, PeerDesk only sets a new "
+                                       "password for an administrator. Sign in with a password "
+                                       "to do anything else.")
             raise PermissionDenied(needs_role_message(permission))
 
     def audit(self, action: AuditAction, target_kind: str = "", target_id: str = "",
