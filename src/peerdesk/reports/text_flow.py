@@ -100,6 +100,10 @@ def fallback_note(style: Any, **kwargs: Any) -> Any | None:
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """How wide one line of `text` is in points."""
     shown, _ = printable(text)
+    if is_simple(shown):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return float(stringWidth(shown, fonts.FONT_BOLD if bold else fonts.FONT_REGULAR, size))
     prepared = Prepared(shown)
     return prepared.width(0, len(shown), size, bold)
 
@@ -109,6 +113,13 @@ def draw_line(canvas: Any, x: float, y: float, text: str, size: float, *,
     """Draw one line of `text` with its left end at x ("start") or its right end at x
     ("end"), in the canvas's fill colour; returns its width."""
     shown, _ = printable(text.replace("\n", " "))
+    if is_simple(shown):
+        # As ReportLab sets it alone: no per-glyph positions, a smaller page.
+        font = fonts.FONT_BOLD if bold else fonts.FONT_REGULAR
+        canvas.setFont(font, size)
+        width = text_width(shown, size, bold)
+        canvas.drawString(x - width if anchor == "end" else x, y, shown)
+        return width
     line = Prepared(shown).line(0, len(shown), size, bold)
     left = x - line.width if anchor == "end" else x
     _draw_runs(canvas, left, y, line, size)
@@ -187,6 +198,7 @@ def _script_paragraph() -> type[Any]:
             return [first, rest]
 
         def draw(self) -> None:
+            from reportlab import rl_config
             from reportlab.lib.enums import TA_CENTER, TA_RIGHT
             from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
@@ -194,8 +206,11 @@ def _script_paragraph() -> type[Any]:
             assert self._lines is not None and self._laid_for is not None
             canvas = self.canv
             size = style.fontSize
-            ascent, _ = getAscentDescent(fonts.FONT_REGULAR, size)
-            y = self.height - ascent
+            # The first baseline where ReportLab's Paragraph puts it, so the two line up.
+            if rl_config.paraFontSizeHeightOffset:
+                y = self.height - size
+            else:
+                y = self.height - getAscentDescent(fonts.FONT_REGULAR, size)[0]
             inner = self._laid_for
             flush_right = len(self._lines) > 1 and any(line.right_to_left for line in self._lines)
             canvas.saveState()
