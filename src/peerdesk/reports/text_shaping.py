@@ -301,9 +301,9 @@ def _codes(ttf: Any, text: str, infos: Any, rtl: bool) -> list[int]:
     A glyph is drawn through the character it stands for where the glyphs of a
     cluster spell its text in order. Where they don't (a Devanagari vowel sign
     drawn before its consonant, a conjunct with no character of its own), the
-    cluster's glyphs get private codes whose ToUnicode entries give the whole
-    cluster's text to its first glyph and nothing to the rest, so copying or
-    searching the PDF finds the text as it was typed.
+    cluster's glyphs get private codes whose ToUnicode entries share the
+    cluster's text out in drawing order, so copying or searching the PDF finds
+    the text as it was typed.
     """
     face = ttf.face
     starts = sorted({info.cluster for info in infos})
@@ -323,9 +323,18 @@ def _codes(ttf: Any, text: str, infos: Any, rtl: bool) -> list[int]:
             for k, c in zip(indices, mapped, strict=True):
                 codes[k] = c
             continue
-        for order, k in enumerate(logical):
-            codes[k] = _private_code(ttf, infos[k].codepoint, source if order == 0 else "")
+        for k, part in zip(logical, _share(source, len(logical)), strict=True):
+            codes[k] = _private_code(ttf, infos[k].codepoint, part)
     return codes
+
+
+def _share(source: str, glyphs: int) -> list[str]:
+    """The cluster's text shared out over its glyphs so that, read in drawing order,
+    they give the text back: the first takes all but one character per later glyph."""
+    if glyphs <= len(source):
+        head = len(source) - glyphs + 1
+        return [source[:head], *source[head:]]
+    return [*source, *([""] * (glyphs - len(source)))]
 
 
 def _same(a: str, b: str) -> bool:
