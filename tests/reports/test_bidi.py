@@ -10,7 +10,7 @@ from peerdesk.reports import bidi
 
 # Letters of each direction, Arabic and European digits, separators, terminators,
 # brackets, spaces, a combining mark, a tab and a joiner.
-ALPHABET = list("abc ABC 123 ,.-+%$():!?/#€[]") + [
+ALPHABET = [*"abc ABC 123 ,.-+%$():!?/#€[]",
     "\u05d0", "\u05d1", "\u0627", "\u0644", "\u0664", "\u0665", "\u064b", "\u0301",
     "\u200d", "\t", "\u00a0"]
 
