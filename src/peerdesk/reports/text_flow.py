@@ -35,16 +35,21 @@ __all__ = ["FALLBACK_NOTE", "MARKER", "Typesetter", "draw_line", "fallback_note"
 
 def is_simple(text: str) -> bool:
     """True if ReportLab can set `text` alone: main face only, left to right, nothing to shape."""
-    for ch in text:
-        cp = ord(ch)
-        if ch == "\n":
-            continue
-        if not (cp < 0x0590 or 0x1E00 <= cp <= 0x1FFF or 0x2010 <= cp <= 0x2027
-                or 0x2030 <= cp <= 0x205E or 0x20A0 <= cp <= 0x2BFF):
-            return False
-        if unicodedata.category(ch) in ("Mn", "Cc", "Cf") or not fonts.covers(fonts.MAIN.name, cp):
-            return False
-    return True
+    if text.isascii() and text.replace("\n", "").isprintable():
+        return True  # DejaVu Sans has all of printable ASCII
+    return all(_simple_char(ch) for ch in text)
+
+
+@cache
+def _simple_char(ch: str) -> bool:
+    cp = ord(ch)
+    if ch == "\n":
+        return True
+    if not (cp < 0x0590 or 0x1E00 <= cp <= 0x1FFF or 0x2010 <= cp <= 0x2027
+            or 0x2030 <= cp <= 0x205E or 0x20A0 <= cp <= 0x2BFF):
+        return False
+    return unicodedata.category(ch) not in ("Mn", "Cc", "Cf") and fonts.covers(fonts.MAIN.name,
+                                                                              cp)
 
 
 class Typesetter:

@@ -21,6 +21,7 @@ and single lines.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,6 +53,8 @@ def printable(text: str) -> tuple[str, bool]:
     any part of it can't be drawn, the whole sequence becomes one marker. Tabs
     print as a space; other control characters are markers too.
     """
+    if all(map(_kept, text)):
+        return text.replace("\t", " "), False  # most text: nothing to replace
     out: list[str] = []
     replaced = False
     i, n = 0, len(text)
@@ -60,7 +63,7 @@ def printable(text: str) -> tuple[str, bool]:
         chunk = text[i:end]
         if chunk == "\t":
             out.append(" ")
-        elif all(_drawable(ch) for ch in chunk):
+        elif chunk == "\n" or all(_drawable(ch) for ch in chunk):
             out.append(chunk)
         else:
             out.append(MARKER)
@@ -69,6 +72,12 @@ def printable(text: str) -> tuple[str, bool]:
     return "".join(out), replaced
 
 
+@lru_cache(maxsize=8192)
+def _kept(ch: str) -> bool:
+    return ch in "\n\t" or _drawable(ch)
+
+
+@lru_cache(maxsize=8192)
 def _drawable(ch: str) -> bool:
     cp = ord(ch)
     category = unicodedata.category(ch)
@@ -143,20 +152,31 @@ class Prepared:
 
     def break_lines(self, width: float, size: float, bold: bool) -> list[tuple[int, int]]:
         """(start, end) of each line when set `width` points wide. Nothing is dropped
-        but the spaces a line breaks at; a word wider than a line is cut."""
+        but the spaces a line breaks at; a word wider than a line is cut.
+
+        Each word is measured once, with the spaces before it: nothing joins or
+        kerns across a space, so the sum is the line's width.
+        """
         lines: list[tuple[int, int]] = []
         start: int | None = None
         end = 0
+        used = 0.0
         for piece_start, piece_end, _ in _pieces(self.text):
             if start is None:
                 start = piece_start
-            elif self.width(start, piece_end, size, bold) > width:
-                lines.append((start, end))
-                start = piece_start
-            if self.width(start, piece_end, size, bold) > width:
+                step = self.width(start, piece_end, size, bold)
+            else:
+                step = self.width(end, piece_end, size, bold)
+                if used + step > width:
+                    lines.append((start, end))
+                    start, used = piece_start, 0.0
+                    step = self.width(start, piece_end, size, bold)
+            if used == 0.0 and step > width:
                 for cut in self._cuts(start, piece_end, width, size, bold):
                     lines.append((start, cut))
                     start = cut
+                step = self.width(start, piece_end, size, bold)
+            used += step
             end = piece_end
         lines.append((start or 0, end))
         return lines
@@ -178,23 +198,30 @@ def _families(text: str) -> list[str]:
     spaces and punctuation stay in the font of the letters around them."""
     chosen: list[str | None] = []
     for ch in text:
-        cp = ord(ch)
-        own = fonts.family_of_script(cp)
-        common = own is None and unicodedata.category(ch)[0] not in "LN"
-        if common and chosen and chosen[-1] is not None and fonts.covers(chosen[-1], cp):
-            chosen.append(chosen[-1])
-        elif common and unicodedata.category(ch) == "Cf":
-            chosen.append(None)   # joiners etc.: decided from their neighbours below
+        common, own = _char_family(ch)
+        previous = chosen[-1] if chosen else None
+        if common and previous is not None and fonts.covers(previous, ord(ch)):
+            chosen.append(previous)
         else:
-            chosen.append(fonts.family_for(cp) or fonts.MAIN.name)
+            chosen.append(own)  # None for joiners etc.: decided from what follows
     # Leading marks and invisible characters take the font that follows them.
     following = fonts.MAIN.name
+    out = [fonts.MAIN.name] * len(chosen)
     for i in range(len(chosen) - 1, -1, -1):
-        if chosen[i] is None:
-            chosen[i] = following
-        else:
-            following = chosen[i]  # type: ignore[assignment]
-    return [c or fonts.MAIN.name for c in chosen]
+        following = chosen[i] or following
+        out[i] = following
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _char_family(ch: str) -> tuple[bool, str | None]:
+    """(True if the character takes the font of its neighbours, the family it has of its own)."""
+    cp = ord(ch)
+    category = unicodedata.category(ch)
+    common = fonts.family_of_script(cp) is None and category[0] not in "LN"
+    if common and category == "Cf":
+        return True, None
+    return common, fonts.family_for(cp) or fonts.MAIN.name
 
 
 def _runs(text: str, levels: list[int], families: list[str]) -> Iterator[tuple[int, int, int,
@@ -213,6 +240,11 @@ def _pieces(text: str) -> Iterator[tuple[int, int, int]]:
     A line may break after spaces, and between Chinese or Japanese characters
     (which don't use spaces), except before closing punctuation or after opening.
     """
+    if not _IDEOGRAPHS.search(text):
+        # Breaks only after spaces: a word and the spaces after it.
+        for match in _WORD.finditer(text):
+            yield match.start(), match.start() + len(match.group(1)), match.end()
+        return
     n = len(text)
     start = 0
     i = 0
@@ -237,6 +269,10 @@ def _pieces(text: str) -> Iterator[tuple[int, int, int]]:
     while end > start and text[end - 1].isspace():
         end -= 1
     yield start, end, n
+
+
+_WORD = re.compile(r"(\s*\S*)\s*")  # leading spaces stay with the first word
+_IDEOGRAPHS = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60\U00020000-\U0003ffff]")
 
 
 def _ideographic(ch: str) -> bool:
