@@ -140,6 +140,23 @@ def test_emoji_show_or_become_an_explained_marker() -> None:
     assert MARKER not in _text(plain)           # no note when nothing was replaced
 
 
+def test_line_breaks_in_a_note_are_kept() -> None:
+    assert printable("سطر أول\nsecond 😀\n\nthird") == ("سطر أول\nsecond 😀\n\nthird", False)
+    data, _ = render_pdf(_record({"Latin": "Sam"}, notes=(("Notes", "سطر أول\nsecond line"),)))
+    text = _text(data)
+    assert "سطر أول" in text and "second line" in text
+
+
+def test_a_long_arabic_note_runs_across_pages_without_losing_a_word() -> None:
+    notes = tuple(("Notes", ARABIC_NOTE) for _ in range(12))
+    data, pages = render_pdf(_record({"Latin": "Sam"}, notes=notes))
+    assert pages >= 2
+    words = _text(data).split()
+    for word in set(ARABIC_NOTE.split()):
+        word = unicodedata.normalize("NFKC", word)
+        assert words.count(word) == 12 * ARABIC_NOTE.split().count(word), word
+
+
 def test_a_whole_emoji_sequence_is_one_marker() -> None:
     assert printable("a 👩🏽‍💻 b") == (f"a {MARKER} b", True)
     assert printable("🇬🇧🇫🇷") == (MARKER * 2, True)

@@ -165,6 +165,7 @@ def _script_paragraph() -> type[Any]:
             self.bullet = bullet
             self._lines = lines
             self._laid_for = width
+            self._split_part = lines is not None
             self._bold = fonts.is_bold(style.fontName)
 
         def _layout(self, width: float) -> list[ShapedLine]:
@@ -179,7 +180,8 @@ def _script_paragraph() -> type[Any]:
         def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
             self._avail = available_width
             inner = available_width - self.style.leftIndent - self.style.rightIndent
-            if self._lines is None or self._laid_for != inner:
+            # A part split off across a page keeps its lines: it holds only some of the text.
+            if self._lines is None or (self._laid_for != inner and not self._split_part):
                 self._lines = self._layout(inner)
                 self._laid_for = inner
             self.width = available_width
