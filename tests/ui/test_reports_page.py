@@ -131,6 +131,7 @@ def test_publish_records_a_release_shown_in_the_history(qtbot, start_gui, demo_v
     page.confirm_publish = lambda _label: True
     with qtbot.waitSignal(page.finished, timeout=TIMEOUT_MS) as done:
         qtbot.mouseClick(page.publish_button, Qt.MouseButton.LeftButton)
+        assert not page.cancel_button.isEnabled()  # once begun, a publication is seen through
     published = done.args[0].report
     code = published.release_code
     assert page.report is published and not published.preview

@@ -283,6 +283,7 @@ class ReportsPage(QWidget):
         self.status.clear()
         self._show_report(None)
         self._period = period
+        self.cancel_button.setEnabled(True)
         self._start(build_in_background(session, period),
                     self.tr("Preparing the report for %s…") % period.label)
 
@@ -355,6 +356,8 @@ class ReportsPage(QWidget):
         self.status.clear()
         self._start(publish_in_background(session, period),
                     self.tr("Publishing the report for %s…") % period.label)
+        # A publication is one act in the vault: once begun it is seen through.
+        self.cancel_button.setEnabled(False)
 
     # -- settings -------------------------------------------------------------------
 
