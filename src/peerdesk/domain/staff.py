@@ -45,6 +45,12 @@ class Permission(Enum):
     # Bring peers and sessions in from an old spreadsheet. Programme leads only:
     # the preview shows names, and administrators see no peers' records.
     IMPORT_DATA = "import_data"
+    # The listening service: log and see anonymous contacts, known callers,
+    # call-backs and the signposting directory. Casework roles only.
+    LOG_CONTACTS = "log_contacts"
+    # Change the lists contacts choose from (regions, topics, directory
+    # categories) and the office hours the report counts against.
+    EDIT_CONTACT_LISTS = "edit_contact_lists"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -59,10 +65,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_ALL_PEERS,
             Permission.READ_ALL_NOTES,
             Permission.IMPORT_DATA,
+            Permission.LOG_CONTACTS,
+            Permission.EDIT_CONTACT_LISTS,
         }
     ),
-    Role.CASEWORKER: frozenset({Permission.VIEW_ALL_PEERS, Permission.READ_ALL_NOTES}),
-    Role.PEER_SUPPORTER: frozenset(),
+    Role.CASEWORKER: frozenset({Permission.VIEW_ALL_PEERS, Permission.READ_ALL_NOTES,
+                                Permission.LOG_CONTACTS}),
+    Role.PEER_SUPPORTER: frozenset({Permission.LOG_CONTACTS}),
 }
 
 

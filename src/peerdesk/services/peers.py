@@ -74,18 +74,36 @@ def _check_assignees(session: Session, draft: PeerDraft) -> None:
 
 def create(session: Session, draft: PeerDraft, *, safe_contact: SafeContact | None = None,
            today: date | None = None) -> int:
+    new = prepare_new(session, draft, safe_contact=safe_contact, today=today)
+    with session.db.transaction():
+        return write_new(session, new)
+
+
+@dataclass(frozen=True, slots=True)
+class NewPeer:
+    """A checked new peer, ready to write (inside another change's transaction, too)."""
+
+    draft: PeerDraft
+    prefs: SafeContact | None
+
+
+def prepare_new(session: Session, draft: PeerDraft, *, safe_contact: SafeContact | None = None,
+                today: date | None = None) -> NewPeer:
     access.restrict(session, PeerFilter())
     clean = draft.validated(today_(today))
     if session.staff.role is Role.PEER_SUPPORTER and clean.supporter_id is None:
         # Otherwise the person who added them could not see them.
         clean = replace(clean, supporter_id=session.staff.id)
-    prefs = safe_contact.validated() if safe_contact else None
-    with session.db.transaction():
-        _check_assignees(session, clean)
-        peer_id = peer_repo.insert(session.db, clean, now=utc_now())
-        if prefs:
-            peer_repo.set_safe_contact(session.db, peer_id, prefs)
-        session.audit(AuditAction.CREATED, "peer", str(peer_id))
+    return NewPeer(clean, safe_contact.validated() if safe_contact else None)
+
+
+def write_new(session: Session, new: NewPeer) -> int:
+    """Insert a prepared peer; call inside a transaction. Returns the new id."""
+    _check_assignees(session, new.draft)
+    peer_id = peer_repo.insert(session.db, new.draft, now=utc_now())
+    if new.prefs:
+        peer_repo.set_safe_contact(session.db, peer_id, new.prefs)
+    session.audit(AuditAction.CREATED, "peer", str(peer_id))
     return peer_id
 
 
