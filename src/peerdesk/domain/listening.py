@@ -8,6 +8,7 @@ short note, and nothing that could identify them.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -216,3 +217,51 @@ def clean_list_name(raw: str, *, what: str) -> str:
     if not name:
         raise ValidationError(f"{what} can't be empty.", field="name")
     return name
+
+
+# -- office hours ---------------------------------------------------------------------
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+OFFICE_HOURS_KEY = "listening_office_hours"
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeHours:
+    """When the centre is open; contacts outside are counted as out of hours."""
+
+    days: frozenset[int] = frozenset(range(5))   # 0 = Monday
+    start: time = time(9, 0)
+    end: time = time(17, 0)
+
+    def contains(self, weekday: int, at: time) -> bool:
+        return weekday in self.days and self.start <= at < self.end
+
+    def label(self) -> str:
+        days = ", ".join(WEEKDAYS[d] for d in sorted(self.days)) or "no days"
+        return f"{days}, {self.start:%H:%M}–{self.end:%H:%M}"
+
+    def checked(self) -> OfficeHours:
+        if not self.days:
+            raise ValidationError("Choose at least one day the centre is open.", field="days")
+        if any(not 0 <= d <= 6 for d in self.days):
+            raise ValidationError("A day of the week is out of range.", field="days")
+        if not self.start < self.end:
+            raise ValidationError("Office hours must end after they start.", field="end")
+        return self
+
+    def as_setting(self) -> str:
+        return json.dumps({"days": sorted(self.days), "start": self.start.strftime("%H:%M"),
+                           "end": self.end.strftime("%H:%M")})
+
+    @classmethod
+    def from_setting(cls, text: str | None) -> OfficeHours:
+        """The stored setting, or the default (Monday to Friday, 9 to 5) when unset or
+        unreadable."""
+        if not text:
+            return cls()
+        try:
+            data = json.loads(text)
+            return cls(frozenset(int(d) for d in data["days"]), time.fromisoformat(data["start"]),
+                       time.fromisoformat(data["end"])).checked()
+        except (ValueError, KeyError, TypeError, ValidationError):
+            return cls()

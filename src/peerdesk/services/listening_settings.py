@@ -9,14 +9,10 @@ periods (Permission.MANAGE_RETENTION); every change is audited.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from datetime import time
-
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.callbacks import DEFAULT_KEEP_DAYS
 from peerdesk.domain.errors import ValidationError
-from peerdesk.domain.listening import clean_list_name
+from peerdesk.domain.listening import OFFICE_HOURS_KEY, WEEKDAYS, OfficeHours, clean_list_name
 from peerdesk.domain.staff import Permission
 from peerdesk.services.session import Session
 from peerdesk.storage.database import Database
@@ -25,13 +21,25 @@ from peerdesk.storage.repositories import listening_lists as lists
 from peerdesk.storage.repositories.listening_lists import ListItem, ListKind
 from peerdesk.storage.repositories.meta import get_setting, set_setting
 
-__all__ = ["DEFAULT_CONTACT_MONTHS", "ListItem", "ListKind", "OfficeHours", "add_item",
-           "callback_keep_days", "contact_months", "items", "office_hours", "read_office_hours",
-           "rename_item", "set_callback_keep_days", "set_contact_months", "set_item_active",
-           "set_office_hours"]
+__all__ = [
+    "DEFAULT_CONTACT_MONTHS",
+    "WEEKDAYS",
+    "ListItem",
+    "ListKind",
+    "OfficeHours",
+    "add_item",
+    "callback_keep_days",
+    "contact_months",
+    "items",
+    "office_hours",
+    "read_office_hours",
+    "rename_item",
+    "set_callback_keep_days",
+    "set_contact_months",
+    "set_item_active",
+    "set_office_hours",
+]
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_HOURS_KEY = "listening_office_hours"
 _CONTACT_MONTHS_KEY = "listening_contact_months"
 _CALLBACK_DAYS_KEY = "listening_callback_days"
 DEFAULT_CONTACT_MONTHS = 24
@@ -39,43 +47,9 @@ CONTACT_MONTHS_RANGE = (1, 120)
 CALLBACK_DAYS_RANGE = (1, 365)
 
 
-@dataclass(frozen=True, slots=True)
-class OfficeHours:
-    """When the centre is open; contacts outside are counted as out of hours."""
-
-    days: frozenset[int] = frozenset(range(5))   # 0 = Monday
-    start: time = time(9, 0)
-    end: time = time(17, 0)
-
-    def contains(self, weekday: int, at: time) -> bool:
-        return weekday in self.days and self.start <= at < self.end
-
-    def label(self) -> str:
-        days = ", ".join(WEEKDAYS[d] for d in sorted(self.days)) or "no days"
-        return f"{days}, {self.start:%H:%M}–{self.end:%H:%M}"
-
-    def checked(self) -> OfficeHours:
-        if not self.days:
-            raise ValidationError("Choose at least one day the centre is open.", field="days")
-        if not self.start < self.end:
-            raise ValidationError("Office hours must end after they start.", field="end")
-        if any(not 0 <= d <= 6 for d in self.days):
-            raise ValidationError("A day of the week is out of range.", field="days")
-        return self
-
-
 def read_office_hours(db: Database) -> OfficeHours:
     """The setting, or the default (Monday to Friday, 9 to 5) when unset or unreadable."""
-    text = get_setting(db, _HOURS_KEY)
-    if not text:
-        return OfficeHours()
-    try:
-        data = json.loads(text)
-        return OfficeHours(frozenset(int(d) for d in data["days"]),
-                           time.fromisoformat(data["start"]),
-                           time.fromisoformat(data["end"])).checked()
-    except (ValueError, KeyError, TypeError, ValidationError):
-        return OfficeHours()
+    return OfficeHours.from_setting(get_setting(db, OFFICE_HOURS_KEY))
 
 
 def office_hours(session: Session) -> OfficeHours:
@@ -87,9 +61,7 @@ def set_office_hours(session: Session, hours: OfficeHours) -> OfficeHours:
     session.require(Permission.EDIT_CONTACT_LISTS)
     clean = hours.checked()
     with session.db.transaction():
-        set_setting(session.db, _HOURS_KEY, json.dumps(
-            {"days": sorted(clean.days), "start": clean.start.strftime("%H:%M"),
-             "end": clean.end.strftime("%H:%M")}))
+        set_setting(session.db, OFFICE_HOURS_KEY, clean.as_setting())
         session.audit(AuditAction.CHANGED, "settings", "office_hours", clean.label())
     return clean
 
