@@ -114,8 +114,7 @@ def became_peer(session: Session, source: Source, draft: PeerDraft, *,
         now = utc_now()
         contact_repo.move_to_peer(session.db, list(moving.contact_ids), peer_id, now=now)
         if source.contact_id is not None:
-            session.db.execute("UPDATE anonymous_contact SET outcomes = outcomes | ? "
-                               "WHERE id = ?", (int(Outcome.BECAME_PEER), source.contact_id))
+            contact_repo.add_outcome(session.db, source.contact_id, Outcome.BECAME_PEER)
         for callback_id in moving.callback_ids:
             callback_repo.close(session.db, callback_id, CallbackStatus.DONE, on, now=now,
                                 peer_id=peer_id)

@@ -19,7 +19,9 @@ from typing import Any
 from peerdesk.domain.listening import Outcome
 from peerdesk.services import demo_names
 from peerdesk.storage.database import Database
-from peerdesk.storage.repositories import bulk, directory as directory_repo
+from peerdesk.storage.repositories import bulk
+from peerdesk.storage.repositories import bulk_listening as rows_in
+from peerdesk.storage.repositories import directory as directory_repo
 
 REGIONS = ("Northvale", "Eastmarsh", "Riverside", "Westfold", "Southmoor", "Highcombe")
 _PLACES = ("Northvale", "Eastmarsh", "Riverside", "Westfold", "Southmoor", "Highcombe",
@@ -81,9 +83,6 @@ SCALES = {"small": ListeningScale(2_400, 40, 60),
           "large": ListeningScale(100_000, 2_000, 500),
           "huge": ListeningScale(1_000_000, 20_000, 5_000)}
 
-_NOW = "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')"
-
-
 def _phone(rng: random.Random, mobile: bool = False) -> str:
     return (f"07700 900{rng.randint(0, 999):03d}" if mobile
             else f"01632 960{rng.randint(0, 999):03d}")
@@ -99,18 +98,14 @@ def populate(db: Database, rng: random.Random, *, scale: str, start: date, today
     """Fill the listening service of a demo vault (after its peers exist)."""
     size = SCALES[scale]
     with db.transaction():
-        db.executemany("INSERT INTO region (name) VALUES (?)", [(r,) for r in REGIONS])
-        regions = [int(r[0]) for r in db.query("SELECT id FROM region ORDER BY id")]
-        categories = {str(r[1]): int(r[0]) for r in db.query(
-            "SELECT id, name FROM directory_category")}
-        entries = _directory(db, rng, size.services, regions, categories, today)
+        regions = rows_in.add_regions(db, list(REGIONS))
+        entries = _directory(db, rng, size.services, regions, rows_in.categories(db), today)
         callers = _callers(db, rng, size.callers, start, staff_ids)
     _contacts(db, rng, size.contacts, start=start, today=today, staff_ids=staff_ids,
               regions=regions, entries=entries, callers=callers, peers=peers,
               progress=progress)
     with db.transaction():
-        db.execute("UPDATE known_caller SET last_contact = (SELECT max(contacted_on) FROM "
-                   "anonymous_contact AS c WHERE c.known_caller_id = known_caller.id)")
+        rows_in.refresh_all_callers(db)
         _callbacks(db, rng, today, staff_ids)
 
 
@@ -149,18 +144,10 @@ def _directory(db: Database, rng: random.Random, count: int, regions: list[int],
         links += [(entry_id, categories[c]) for c in cats]
         if not national:
             served += [(entry_id, r) for r in rng.sample(regions, rng.choice((1, 1, 2)))]
-    db.executemany(
-        "INSERT INTO directory_entry (id, name, sort_name, phone, email, website, opening_hours, "
-        f"all_regions, last_checked, created_at, updated_at) VALUES ({', '.join('?' * 9)}, "
-        f"{_NOW}, {_NOW})", rows)
-    db.executemany("INSERT INTO directory_entry_category (entry_id, category_id) VALUES (?, ?)",
-                   links)
-    db.executemany("INSERT INTO directory_entry_region (entry_id, region_id) VALUES (?, ?)",
-                   served)
-    ids = [r[0] for r in rows]
+    rows_in.write_directory(db, rows, links, served)
+    ids = [int(r[0]) for r in rows]
     directory_repo.reindex(db, ids, new=True)
-    db.execute("UPDATE referral SET directory_entry_id = (SELECT e.id FROM directory_entry AS e "
-               "WHERE e.name = referral.destination_name)")
+    rows_in.link_referrals_by_name(db)
     return ids
 
 
@@ -176,10 +163,8 @@ def _callers(db: Database, rng: random.Random, count: int, start: date,
         rows.append((first_id + offset, nickname, nickname.casefold(),
                      rng.choice(_CALLER_NOTES), rng.choice(staff_ids),
                      f"{start.isoformat()}T09:00:00+00:00"))
-    db.executemany("INSERT INTO known_caller (id, nickname, sort_name, note, created_by, "
-                   "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   [(*r, r[-1]) for r in rows])
-    return [r[0] for r in rows]
+    rows_in.write_callers(db, rows)
+    return [int(r[0]) for r in rows]
 
 
 def _when(rng: random.Random, start: date, days: int) -> tuple[date, str]:
@@ -196,7 +181,7 @@ def _contacts(db: Database, rng: random.Random, count: int, *, start: date, toda
               callers: list[int], peers: list[tuple[int, date]],
               progress: Callable[[int, int], None] | None) -> None:
     days = (today - start).days
-    topics = [int(r[0]) for r in db.query("SELECT id FROM contact_topic ORDER BY id")]
+    topics = rows_in.ids(db, "contact_topic")
     # About one peer in fifty first got in touch through the listening service.
     became = {p: first for p, first in peers if rng.random() < 0.02 and first > start}
     next_id = bulk.next_id(db, "anonymous_contact")
@@ -236,18 +221,7 @@ def _contacts(db: Database, rng: random.Random, count: int, *, start: date, toda
             links += [(cid, t) for t in rng.sample(topics, rng.choice((0, 1, 1, 2, 3)))]
             signposts += [(cid, e) for e in chosen]
         with db.transaction():
-            db.executemany(
-                "INSERT INTO anonymous_contact (id, contacted_on, contacted_time, channel, "
-                "minutes, taken_by, region_id, first_time, safety_concern, outcomes, "
-                f"known_caller_id, peer_id, created_at, updated_at) VALUES "
-                f"({', '.join('?' * 12)}, {_NOW}, {_NOW})", contacts)
-            db.executemany("INSERT INTO contact_note (contact_id, notes, safety_action) "
-                           "VALUES (?, ?, ?)", notes)
-            db.executemany("INSERT INTO contact_note_search (rowid, body) VALUES (?, ?)", search)
-            db.executemany("INSERT INTO contact_topic_link (contact_id, topic_id) VALUES (?, ?)",
-                           links)
-            db.executemany("INSERT INTO contact_signpost (contact_id, entry_id) VALUES (?, ?)",
-                           signposts)
+            rows_in.write_contacts(db, contacts, notes, search, links, signposts)
         done += len(contacts)
         if progress:
             progress(done, count)
@@ -259,18 +233,10 @@ def _callbacks(db: Database, rng: random.Random, today: date, staff_ids: list[in
         waiting = index < 7
         received = today - timedelta(days=rng.randint(0, 12) if waiting else rng.randint(20, 400))
         status = "waiting" if waiting else rng.choice(("done", "done", "closed", "expired"))
-        callback_id = int(db.execute(
-            "INSERT INTO callback (received_on, route, status, closed_on, created_by, "
-            f"created_at, updated_at) VALUES (?, ?, ?, ?, ?, {_NOW}, {_NOW})",
-            (received.isoformat(), rng.choice(_ROUTES), status,
-             None if waiting else (received + timedelta(days=rng.randint(1, 9))).isoformat(),
-             rng.choice(staff_ids))).lastrowid)
-        if waiting:
-            db.execute(
-                "INSERT INTO callback_reach (callback_id, ask_for, reach, calls_ok, texts_ok, "
-                "email_ok, voicemail_ok, safe_times, code_word, other, agreed_on) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (callback_id, rng.choice(demo_names.GIVEN), _phone(rng, mobile=True),
-                 int(rng.random() < 0.7), 1, 0, int(rng.random() < 0.3),
-                 rng.choice(("", "after 6 pm", "weekday mornings", "not at weekends")),
-                 "", "", received.isoformat()))
+        closed = None if waiting else (received + timedelta(days=rng.randint(1, 9))).isoformat()
+        reach = ((rng.choice(demo_names.GIVEN), _phone(rng, mobile=True),
+                  int(rng.random() < 0.7), 1, 0, int(rng.random() < 0.3),
+                  rng.choice(("", "after 6 pm", "weekday mornings", "not at weekends")),
+                  "", "", received.isoformat()) if waiting else None)
+        rows_in.write_callback(db, (received.isoformat(), rng.choice(_ROUTES), status, closed,
+                                    rng.choice(staff_ids)), reach)

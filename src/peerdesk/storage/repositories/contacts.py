@@ -75,6 +75,26 @@ def insert(db: Database, draft: ContactDraft, *, now: str, peer_id: int | None =
     return contact_id
 
 
+def insert_many(db: Database, drafts: list[ContactDraft], *, now: str) -> int:
+    """Insert many contacts at once (an imported call log); returns the first new id."""
+    first = int(db.scalar("SELECT coalesce(max(id), 0) + 1 FROM anonymous_contact"))
+    ids = range(first, first + len(drafts))
+    db.executemany(
+        f"INSERT INTO anonymous_contact (id, {_FIELDS}, created_at, updated_at) "
+        f"VALUES (?, {', '.join('?' * 10)}, ?, ?)",
+        [(i, *_values(d), now, now) for i, d in zip(ids, drafts, strict=True)])
+    db.executemany("INSERT INTO contact_note (contact_id, notes, safety_action) VALUES (?, ?, ?)",
+                   [(i, d.notes, d.safety_action) for i, d in zip(ids, drafts, strict=True)])
+    db.executemany("INSERT INTO contact_note_search (rowid, body) VALUES (?, ?)",
+                   [(i, _note_body(d)) for i, d in zip(ids, drafts, strict=True)
+                    if _note_body(d)])
+    db.executemany("INSERT INTO contact_topic_link (contact_id, topic_id) VALUES (?, ?)",
+                   [(i, t) for i, d in zip(ids, drafts, strict=True) for t in d.topic_ids])
+    db.executemany("INSERT INTO contact_signpost (contact_id, entry_id) VALUES (?, ?)",
+                   [(i, e) for i, d in zip(ids, drafts, strict=True) for e in d.signposts])
+    return first
+
+
 def update(db: Database, contact_id: int, draft: ContactDraft, *, now: str) -> None:
     assignments = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))
     if db.execute(f"UPDATE anonymous_contact SET {assignments}, updated_at = ? WHERE id = ?",
@@ -166,6 +186,23 @@ def move_to_peer(db: Database, contact_ids: list[int], peer_id: int, *, now: str
         db.execute(f"UPDATE anonymous_contact SET peer_id = ?, known_caller_id = NULL, "
                    f"updated_at = ? WHERE id IN ({', '.join('?' * len(chunk))})",
                    (peer_id, now, *chunk))
+
+
+def add_outcome(db: Database, contact_id: int, outcome: Outcome) -> None:
+    db.execute("UPDATE anonymous_contact SET outcomes = outcomes | ? WHERE id = ?",
+               (int(outcome), contact_id))
+
+
+def past_retention(db: Database, cutoff: date) -> list[int]:
+    """Anonymous contacts (not on a peer's record) on or before `cutoff`."""
+    return [int(r[0]) for r in db.query(
+        "SELECT id FROM anonymous_contact WHERE contacted_on <= ? AND peer_id IS NULL "
+        "ORDER BY id", (cutoff.isoformat(),))]
+
+
+def oldest_anonymous(db: Database) -> date | None:
+    found = db.scalar("SELECT min(contacted_on) FROM anonymous_contact WHERE peer_id IS NULL")
+    return date.fromisoformat(found) if found else None
 
 
 def refresh_caller(db: Database, caller_id: int | None) -> None:
