@@ -11,7 +11,7 @@ from datetime import date
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.consent import ConsentDraft
-from peerdesk.domain.errors import PermissionDenied
+from peerdesk.domain.errors import PermissionDenied, ValidationError
 from peerdesk.domain.one_to_one import SessionDraft
 from peerdesk.domain.outcomes import RatingDraft
 from peerdesk.domain.referral import ReferralDraft, ReferralStatus
@@ -20,6 +20,7 @@ from peerdesk.services import access
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
 from peerdesk.storage.repositories import consent as consent_repo
+from peerdesk.storage.repositories import directory as directory_repo
 from peerdesk.storage.repositories import one_to_one as session_repo
 from peerdesk.storage.repositories import peers as peer_repo
 from peerdesk.storage.repositories import ratings as rating_repo
@@ -166,6 +167,11 @@ def add_referral(session: Session, draft: ReferralDraft, *, today: date | None =
     access.require_peer(session, draft.peer_id)
     clean = draft.validated(today_(today))
     with session.db.transaction():
+        if clean.directory_entry_id is not None:
+            entry = directory_repo.get(session.db, clean.directory_entry_id)
+            if entry.archived:
+                raise ValidationError("That service is no longer in the directory; choose "
+                                      "another, or type where to.", field="destination_name")
         referral_id = referral_repo.insert(session.db, clean, recorded_by=session.staff.id,
                                            now=utc_now())
         session.audit(AuditAction.CHANGED, "peer", str(clean.peer_id),
