@@ -23,6 +23,7 @@ from peerdesk.domain.listening import (
     KnownCallerDraft,
     Outcome,
     Returning,
+    check_minutes,
     parse_time,
 )
 
@@ -215,7 +216,10 @@ class CallLogChecker:
     def _date(self, raw: str) -> date:
         if not raw.strip():
             raise ValidationError("the date is missing.")
-        return parse_day(raw, what="Date", field="date")
+        day = parse_day(raw, what="Date", field="date")
+        if day > self.now.date():
+            raise ValidationError(f"The contact can't be in the future ({day.isoformat()}).")
+        return day
 
     def _time(self, raw: str) -> object:
         if not raw.strip():
@@ -233,7 +237,7 @@ class CallLogChecker:
     def _minutes(self, raw: str) -> int:
         if not raw.strip():
             raise ValidationError("the duration is missing.")
-        return parse_minutes(raw)
+        return check_minutes(parse_minutes(raw))
 
     def _taker(self, raw: str) -> int:
         if not raw.strip():

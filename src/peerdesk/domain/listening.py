@@ -151,12 +151,7 @@ class ContactDraft:
             raise ValidationError(
                 f"The contact date ({self.contacted_on.isoformat()}) is before "
                 f"{EARLIEST.year}; please check the year.", field="when")
-        if self.minutes <= 0:
-            raise ValidationError("Duration must be at least one minute.", field="minutes")
-        if self.minutes > MAX_MINUTES:
-            raise ValidationError(
-                f"Duration of {self.minutes} minutes is more than {MAX_MINUTES // 60} hours; "
-                "please check it.", field="minutes")
+        check_minutes(self.minutes)
         action = clean_note(self.safety_action, what="What was done about the safety concern",
                             field="safety_action", maximum=SAFETY_ACTION_MAX)
         if action and not self.safety_concern:
@@ -177,6 +172,16 @@ class ContactDraft:
             notes=clean_note(self.notes, what="Notes", maximum=NOTE_MAX))
 
 
+
+
+def check_minutes(minutes: int) -> int:
+    if minutes <= 0:
+        raise ValidationError("Duration must be at least one minute.", field="minutes")
+    if minutes > MAX_MINUTES:
+        raise ValidationError(
+            f"Duration of {minutes} minutes is more than {MAX_MINUTES // 60} hours; "
+            "please check it.", field="minutes")
+    return minutes
 
 
 def parse_time(text: str, *, what: str = "Time", field: str = "when") -> time:
