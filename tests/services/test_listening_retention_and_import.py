@@ -188,8 +188,7 @@ def test_a_call_log_without_a_required_column_is_refused_whole(lead: Session,
     path = tmp_path / "calls.csv"
     path.write_text("date,channel,minutes\n2026-10-02,phone,10\n", encoding="utf-8")
     checked = contact_import.preview(lead, path, now=datetime(2026, 11, 22, 12))
-    assert [str(p) for p in checked.problems][0].startswith("line 1: Time: the file has no "
-                                                             "“Time” column")
+    assert str(checked.problems[0]).startswith("line 1: Time: the file has no “Time” column")
 
 
 def test_importing_a_call_log_is_for_programme_leads(vault: VaultPaths, tmp_path: Path) -> None:
