@@ -42,12 +42,22 @@ def log_session(session: Session, draft: SessionDraft, *, today: date | None = N
             raise PermissionDenied("You can only log your own sessions.")
         staff_repo.get(session.db, clean.worker_id)
     with session.db.transaction():
+        _check_signposts(session, clean.signposts, ())
         session_id = session_repo.insert(session.db, clean, now=utc_now())
         session_repo.settle_follow_ups(session.db, clean.peer_id)
         peer_repo.refresh_derived(session.db, clean.peer_id)
         session.audit(AuditAction.CREATED, "peer", str(clean.peer_id),
                       f"one-to-one session {session_id}")
     return session_id
+
+
+def _check_signposts(session: Session, chosen: tuple[int, ...], had: tuple[int, ...]) -> None:
+    found = {e.id: e for e in directory_repo.entries(session.db, list(chosen))}
+    for entry_id in chosen:
+        entry = found.get(entry_id)
+        if entry is None or (entry.archived and entry_id not in had):
+            raise ValidationError("A service chosen is no longer in the directory; choose "
+                                  "another.", field="signposts")
 
 
 def _editable(session: Session, session_id: int) -> session_repo.StoredSession:
@@ -72,6 +82,7 @@ def edit_session(session: Session, session_id: int, draft: SessionDraft, *,
     clean = replace(draft.validated(today_(today)), peer_id=stored.draft.peer_id,
                     worker_id=stored.draft.worker_id)
     with session.db.transaction():
+        _check_signposts(session, clean.signposts, stored.draft.signposts)
         session_repo.update(session.db, session_id, clean, now=utc_now())
         session_repo.settle_follow_ups(session.db, clean.peer_id)
         peer_repo.refresh_derived(session.db, clean.peer_id)

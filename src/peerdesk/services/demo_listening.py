@@ -135,7 +135,7 @@ def _directory(db: Database, rng: random.Random, count: int, regions: list[int],
     for offset, (name, cats, national) in enumerate(plan):
         entry_id = first_id + offset
         slug = _slug(name)
-        age = rng.choice((30, 90, 200, 300, 400, 500, 700)) if rng.random() < 0.93 else None
+        age = rng.choice((30, 90, 200, 300, 320, 340, 500)) if rng.random() < 0.95 else None
         rows.append((entry_id, name, name.casefold(), _phone(rng),
                      f"help@{slug}.example.org" if rng.random() < 0.8 else "",
                      f"www.{slug}.example.org" if rng.random() < 0.85 else "",

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -75,7 +76,7 @@ class ContactDialog(QDialog):
         self.stored = stored
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Change a contact") if stored else self.tr("Log a contact"))
-        self.setMinimumWidth(900)
+        self.setMinimumWidth(980)
         when = now or clock_now()
         d = stored.draft if stored else None
         choices = listening.choices(session, include_retired=stored is not None)
@@ -129,15 +130,14 @@ class ContactDialog(QDialog):
         self.topics.fit_rows(3)
         self.outcomes: dict[Outcome, QCheckBox] = {}
         outcome_box = QWidget()
-        outcome_row = QHBoxLayout(outcome_box)
-        outcome_row.setContentsMargins(0, 0, 0, 0)
+        outcome_grid = QGridLayout(outcome_box)
+        outcome_grid.setContentsMargins(0, 0, 0, 0)
         chosen = d.outcomes if d else Outcome.LISTENED
-        for outcome, text in OUTCOME_TEXTS.items():
+        for number, (outcome, text) in enumerate(OUTCOME_TEXTS.items()):
             box = QCheckBox(QCoreApplication.translate("ContactDialog", text))
             box.setChecked(bool(outcome & chosen))
             self.outcomes[outcome] = box
-            outcome_row.addWidget(box)
-        outcome_row.addStretch(1)
+            outcome_grid.addWidget(box, number // 2, number % 2)
         on_record = stored is not None and stored.peer_id is not None
         self.outcomes[Outcome.BECAME_PEER].setEnabled(not on_record)
         self.services = DirectoryPicker(session)

@@ -44,6 +44,10 @@ def _table(model: RowTableModel[Any], name: str, stretch: int) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.setAccessibleName(name)
     view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    # Three rows at least, so a long wait is never squeezed out of sight.
+    view.setMinimumHeight(view.horizontalHeader().sizeHint().height()
+                          + 3 * view.verticalHeader().defaultSectionSize() + 4)
     return view
 
 
@@ -67,9 +71,7 @@ class WaitingModel(RowTableModel[callbacks.Waiting]):
         c = row.callback
         match column:
             case WaitingColumn.WAITED:
-                days = plural(row.waited_days, self.tr("1 day"), self.tr("{n} days"))
-                return self.tr("{days} (since {date})").format(days=days,
-                                                               date=c.received_on.isoformat())
+                return plural(row.waited_days, self.tr("1 day"), self.tr("{n} days"))
             case WaitingColumn.BY:
                 return c.route.label
             case WaitingColumn.ASK_FOR:
@@ -81,6 +83,10 @@ class WaitingModel(RowTableModel[callbacks.Waiting]):
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            row = self._rows[index.row()]
+            return self.tr("Got in touch on {date}").format(
+                date=row.callback.received_on.isoformat())
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and not is_high_contrast():
             row = self._rows[index.row()]
             if (index.column() == WaitingColumn.WAITED and row.waited_days >= LONG_WAIT_DAYS) \
@@ -104,10 +110,10 @@ class CallbackSection(QWidget):
         self.model = WaitingModel(self)
         self.view = _table(self.model, self.tr("Waiting for a call-back"), WaitingColumn.SAFE)
         width = self.fontMetrics().horizontalAdvance
-        for column, sample in ((WaitingColumn.WAITED, "12 days (since 2026-11-10)"),
-                               (WaitingColumn.BY, "Through someone they know"),
-                               (WaitingColumn.ASK_FOR, "Ask for___"),
-                               (WaitingColumn.REACH, "07700 900 123___")):
+        for column, sample in ((WaitingColumn.WAITED, "Waiting__"),
+                               (WaitingColumn.BY, "Social media chat"),
+                               (WaitingColumn.ASK_FOR, "Ana Luísa"),
+                               (WaitingColumn.REACH, "07700 900 123")):
             self.view.horizontalHeader().resizeSection(column, width(sample) + 16)
         self.done_button = QPushButton(self.tr("Called &back"))
         self.peer_button = QPushButton(self.tr("Add them as a &peer…"))

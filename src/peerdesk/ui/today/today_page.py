@@ -192,8 +192,11 @@ class TodayPage(QWidget):
         layout.addWidget(self.logged, 2)
         layout.addWidget(self.reviews, 2)
         if self.callbacks is not None and self.review is not None:
-            layout.addWidget(self.callbacks, 2)
-            layout.addWidget(self.review, 1)
+            listening_row = QHBoxLayout()
+            listening_row.addWidget(self.callbacks, 3)
+            listening_row.addSpacing(12)
+            listening_row.addWidget(self.review, 2)
+            layout.addLayout(listening_row, 2)
         layout.addWidget(hint)
         self.refresh_button.clicked.connect(self.reload)
         bus.changed.connect(self._on_changed)
