@@ -127,7 +127,7 @@ class ContactDialog(QDialog):
         self.topics.set_items([(t.id, t.name) for t in choices.topics
                                if t.active or (d and t.id in d.topic_ids)],
                               d.topic_ids if d else ())
-        self.topics.fit_rows(3)
+        self.topics.setMinimumHeight(self.fontMetrics().height() * 3 + 30)
         self.outcomes: dict[Outcome, QCheckBox] = {}
         outcome_box = QWidget()
         outcome_grid = QGridLayout(outcome_box)
