@@ -9,7 +9,7 @@ service section is measured by bench_reports (its statements are captured there 
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -118,8 +118,9 @@ def measure(demo: DemoVault, workdir: Path, repeat: int, scale: str = "small") -
 
         choices = listening.choices(session)
         found = directory.search(session, "couns", limit=1)
+        earlier = datetime.now() - timedelta(minutes=5)
         draft = ContactDraft(
-            contacted_on=datetime.now().date(), contacted_time=time(21, 40),
+            contacted_on=earlier.date(), contacted_time=earlier.time().replace(microsecond=0),
             channel=Channel.TEXT, minutes=35, taken_by=session.staff.id,
             region_id=choices.regions[0].id if choices.regions else None,
             topic_ids=tuple(t.id for t in choices.topics[:2]),
@@ -152,7 +153,8 @@ def _plain_insert(plain: Any, draft: Any) -> None:
         "INSERT INTO anonymous_contact (contacted_on, contacted_time, channel, minutes, "
         "taken_by, region_id, first_time, safety_concern, outcomes, known_caller_id, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'unknown', 0, 3, NULL, ?, ?)",
-        (draft.contacted_on.isoformat(), "21:40", draft.channel.value, draft.minutes,
+        (draft.contacted_on.isoformat(), draft.contacted_time.strftime("%H:%M"),
+         draft.channel.value, draft.minutes,
          draft.taken_by, draft.region_id, now, now))
     contact_id = cursor.lastrowid
     plain.execute("INSERT INTO contact_note (contact_id, notes) VALUES (?, ?)",

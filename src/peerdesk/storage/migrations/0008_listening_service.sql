@@ -180,7 +180,7 @@ CREATE TABLE callback (
     closed_on       TEXT,
     contact_id      INTEGER REFERENCES anonymous_contact(id) ON DELETE SET NULL,
     known_caller_id INTEGER REFERENCES known_caller(id) ON DELETE SET NULL,
-    peer_id         INTEGER REFERENCES peer(id) ON DELETE SET NULL,
+    peer_id         INTEGER REFERENCES peer(id) ON DELETE CASCADE,  -- goes with their record
     created_by      INTEGER,                      -- staff id
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL

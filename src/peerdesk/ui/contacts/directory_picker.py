@@ -162,6 +162,7 @@ class ServicePick(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.tr("Type to find it in the directory, or type "
                                              "where to"))
+        self.edit.setAccessibleName(self.tr("Where to"))
         self.matches = QListWidget()
         self.matches.setAccessibleName(self.tr("Services found in the directory"))
         self._finder = _Matches(session, self.edit, self.matches, self.pick_current)
