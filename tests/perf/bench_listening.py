@@ -38,7 +38,8 @@ _SEARCH_SQL = (
     "SELECT c.id FROM anonymous_contact AS c WHERE (c.id IN (SELECT rowid FROM "
     "contact_note_search WHERE contact_note_search MATCH ?) OR c.known_caller_id IN "
     "(SELECT id FROM known_caller WHERE sort_name LIKE ? ESCAPE '\\' OR sort_name LIKE ? "
-    "ESCAPE '\\')) ORDER BY c.contacted_on DESC, c.contacted_time DESC, c.id DESC")
+    "ESCAPE '\\')) AND c.channel = 'text' "
+    "ORDER BY c.contacted_on DESC, c.contacted_time DESC, c.id DESC")
 _DIRECTORY_SQL = (
     "SELECT e.id FROM directory_entry AS e WHERE e.id IN (SELECT rowid FROM directory_search "
     "WHERE directory_search MATCH ?) AND e.archived_on IS NULL ORDER BY e.sort_name, e.id")
