@@ -90,6 +90,8 @@ _PERMISSION_ACTIONS: dict[Permission, str] = {
     Permission.VIEW_ALL_PEERS: "see every peer",
     Permission.READ_ALL_NOTES: "read every note",
     Permission.IMPORT_DATA: "import from a spreadsheet",
+    Permission.LOG_CONTACTS: "log or see listening-service contacts",
+    Permission.EDIT_CONTACT_LISTS: "change the listening service's lists and office hours",
 }
 
 _ROLE_WITH_ARTICLE = {
