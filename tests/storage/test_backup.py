@@ -28,6 +28,7 @@ from peerdesk.storage.vault import LockedVault, UnlockedVault
 from tests.fixtures.vaults import ADMIN_NAME, ADMIN_PASSWORD, PASSWORDS, Template, flip_byte
 from tests.storage.backup_helpers import (
     DEMO_ADMIN,
+    DEMO_LEAD,
     DEMO_PASSWORD,
     fingerprint,
     fingerprint_of,
@@ -56,22 +57,29 @@ def _back_up(paths: VaultPaths, folder: Path, account: str = ADMIN_NAME,
         _close(vault)
 
 
-def test_round_trip_restores_every_row_of_every_table(demo_vault, tmp_path):
+@pytest.mark.parametrize("who", [DEMO_LEAD, DEMO_ADMIN])
+def test_round_trip_restores_every_row_of_every_table(who, demo_vault, tmp_path):
+    """A programme lead's backup exports both databases under their keys; an
+    administrator, who holds no casework key, copies that file as it is. Either
+    way the restore holds every row of every table."""
     folder = tmp_path / "stick"
     folder.mkdir()
-    result, live = _back_up(demo_vault, folder, DEMO_ADMIN, DEMO_PASSWORD)
+    live = fingerprint_of(demo_vault, DEMO_LEAD, DEMO_PASSWORD)
+    result, _ = _back_up(demo_vault, folder, who, DEMO_PASSWORD)
     assert NAME.match(result.path.name)
     assert VaultPaths(result.path).keys.is_file()
-    assert sorted(p.name for p in folder.iterdir()) == [result.path.name,
-                                                       result.path.name + ".keys"]
-    assert result.info.counts["peers"] > 0 and result.info.counts["sessions"] > 0
-    assert result.info.counts["meetings"] > 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        result.path.name, result.path.name + ".casework", result.path.name + ".keys"]
+    if who == DEMO_LEAD:
+        assert result.info.counts["peers"] > 0 and result.info.counts["sessions"] > 0
+        assert result.info.counts["meetings"] > 0
+    else:  # what the administrator's keys open, and nothing they don't
+        assert set(result.info.counts) == {"staff"}
 
     target = tmp_path / "restored" / "centre.peerdesk"
-    restored = backups.restore(result.path, target, DEMO_ADMIN, DEMO_PASSWORD,
-                               live=demo_vault)
+    restored = backups.restore(result.path, target, who, DEMO_PASSWORD, live=demo_vault)
     assert restored.info == result.info
-    copy = fingerprint_of(restored.vault, DEMO_ADMIN, DEMO_PASSWORD)
+    copy = fingerprint_of(restored.vault, DEMO_LEAD, DEMO_PASSWORD)
     assert {t: c for t, (c, _h) in copy.items()} == {t: c for t, (c, _h) in live.items()}
     assert copy == live
     # Another account's password opens it too, and it passes the full check.

@@ -88,10 +88,23 @@ def _cmd_check(args: argparse.Namespace) -> int:
     paths = VaultPaths.at(args.path)
     if not paths.database.exists():
         raise CommandError(f"There is no PeerDesk vault at {paths.database}.")
-    report = check_vault(paths, args.user, read_password())
+    if args.anchor:
+        from peerdesk.storage.anchors import parse_printed
+
+        try:
+            parse_printed(args.anchor)
+        except ValueError as exc:
+            raise CommandError("Give the anchor as printed in a report's footer, for example "
+                               "--anchor 1234·9f2c1a0b.") from exc
+    report = check_vault(paths, args.user, read_password(), printed_anchor=args.anchor)
+    for part in report.not_checked:
+        print(f"not checked: {part}")
+    if report.unsigned_events:
+        print(f"note: {report.unsigned_events} audit events from before this version are "
+              "chained but not signed")
     if report.ok:
-        print(f"ok: encrypted pages, database structure and audit chain "
-              f"({report.audit_events} events) all check out")
+        print(f"ok: encrypted pages, schema, signed audit chain ({report.audit_events} events, "
+              f"head {report.anchor}) and account grants all check out")
         return 0
     # The details on standard output; one line on standard error (§7).
     for problem in report.problems:
@@ -194,6 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("path", metavar="PATH")
     check.add_argument("--user", required=True, metavar="NAME",
                        help="account to unlock with (password from PEERDESK_PASSWORD or a prompt)")
+    check.add_argument("--anchor", metavar="COUNT·HASH",
+                       help="also check against the audit anchor printed in a report's footer "
+                            "(e.g. 1234·9f2c1a0b): names a vault put back from an older copy")
     check.set_defaults(func=_cmd_check)
 
     report = commands.add_parser(

@@ -65,7 +65,7 @@ _SQLITE_CONSTRAINT = 19
 _SQLITE_IOERR = 10
 
 
-def translate(exc: Exception) -> VaultError:
+def translate(exc: Exception, file: object = None) -> VaultError:
     """Map a driver exception to a user-facing vault error.
 
     Decided by SQLite's result code where the driver gives one. Matching on
@@ -94,21 +94,95 @@ def translate(exc: Exception) -> VaultError:
                 "That change was refused because it would break the vault's own rules. "
                 "Nothing was changed."
             )
-        return VaultDamaged()
+        return VaultDamaged(file=file)
     message = str(exc).lower()
     if "full" in message or "no space" in message:
         return DiskFull()
     if "locked" in message or "busy" in message:
         return _busy()
-    return VaultDamaged()
+    return VaultDamaged(file=file)
 
 
 def _busy() -> VaultError:
     return VaultError("The vault is busy with another task. Wait a moment and try again.")
 
 
+PAGE_BYTES = 4096  # SQLCipher 4's page size, which we never change
+SALT_BYTES = 16  # the first bytes of every SQLCipher file: its random salt, not encrypted
+
+
+def file_salt(path: Path) -> bytes | None:
+    """The salt at the start of an encrypted database file (None if too short to have one).
+
+    Not secret. A key file records it for each key, so that a key that does
+    not open the file can be told apart as "the file is damaged" (same salt)
+    or "this key file is for another copy" (another salt).
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SALT_BYTES)
+    except OSError:
+        return None
+    return head if len(head) == SALT_BYTES else None
+
+
+def check_file_shape(path: Path) -> None:
+    """Refuse, without opening it, a file that can't be a whole vault database.
+
+    An empty file would be given a new header by the first write; a file cut
+    short would have its missing pages read as damage later. Either way,
+    nothing must be written to it.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        from peerdesk.domain.errors import VaultNotFound
+
+        raise VaultNotFound(file=path) from None
+    if size < PAGE_BYTES or size % PAGE_BYTES:
+        raise VaultDamaged(file=path)
+
+
+def verify_key_read_only(path: Path, data_key: bytes | bytearray) -> int:
+    """Open `path` read-only with `data_key` and read its schema: nothing is written.
+
+    Returns the schema version. Raises VaultDamaged when the key does not
+    open it (a wrong key and a damaged first page look the same).
+    """
+    driver = _driver()
+    uri = path.absolute().as_uri() + "?mode=ro"
+    # A read-only look at a WAL database makes its -wal and -shm files if
+    # they are missing; those it made are taken away again.
+    sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = {side: side.exists() for side in sides}
+    try:
+        conn = driver.connect(uri, uri=True, isolation_level=None)
+    except driver.Error as exc:
+        raise translate(exc, path) from exc
+    spec = _keyspec(data_key)
+    try:
+        _silence_cipher_log(conn)
+        conn.set_key(spec)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except driver.Error as exc:
+        raise translate(exc, path) from exc
+    finally:
+        crypto.wipe(spec)
+        conn.close()
+        for side in sides:
+            if not existed[side]:
+                with contextlib.suppress(OSError):
+                    if side.stat().st_size == 0 or side.name.endswith("-shm"):
+                        side.unlink()
+
+
 class Database:
-    """A keyed connection with explicit transactions."""
+    """A keyed connection with explicit transactions.
+
+    A casework database can be attached (`attach`): SQL names its tables
+    without a schema and SQLite finds them, since no table name is in both.
+    """
 
     def __init__(self, path: Path, data_key: bytes | bytearray, *, create: bool = False) -> None:
         driver = _driver()
@@ -117,10 +191,15 @@ class Database:
             from peerdesk.domain.errors import VaultNotFound
 
             raise VaultNotFound
+        self.path = path
+        self.attached: dict[str, Path] = {}
+        # The session's storage.signer.Signer: audit events written on this
+        # connection are signed with it (repositories/audit.py).
+        self.signer: Any = None
         try:
             conn = driver.connect(str(path), isolation_level=None, check_same_thread=True)
         except driver.Error as exc:
-            raise translate(exc) from exc
+            raise translate(exc, path) from exc
         try:
             _silence_cipher_log(conn)
             if not conn.execute("PRAGMA cipher_version").fetchone():
@@ -141,14 +220,46 @@ class Database:
             conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         except driver.Error as exc:
             conn.close()
-            raise translate(exc) from exc
+            raise translate(exc, path) from exc
         except BaseException:
             conn.close()
             raise
         self._conn = conn
-        self.path = path
         self.is_open = True
         _open_connections.add(self)
+
+    def attach(self, schema: str, path: Path, data_key: bytes | bytearray, *,
+               create: bool = False) -> None:
+        """Attach another encrypted database under `schema`, with its own key."""
+        if not create and not path.exists():
+            from peerdesk.domain.errors import VaultNotFound
+
+            raise VaultNotFound(file=path)
+        spec = _keyspec(data_key)
+        try:
+            self._conn.execute(f"ATTACH DATABASE ? AS {schema} KEY ?", (str(path), bytes(spec)))
+            self._conn.execute(f"SELECT count(*) FROM {schema}.sqlite_master").fetchone()
+            self._conn.execute(f"PRAGMA {schema}.journal_mode = WAL")
+            self._conn.execute(f"PRAGMA {schema}.secure_delete = ON")
+            self._conn.execute(f"PRAGMA {schema}.synchronous = FULL")
+            self._conn.execute(f"PRAGMA {schema}.cache_size = -{CACHE_KIB}")
+        except self._errors as exc:
+            with contextlib.suppress(Exception):
+                self._conn.execute(f"DETACH DATABASE {schema}")
+            raise translate(exc, path) from exc
+        finally:
+            crypto.wipe(spec)
+        self.attached[schema] = path
+
+    def detach(self, schema: str) -> None:
+        if schema in self.attached:
+            self.execute(f"DETACH DATABASE {schema}")
+            del self.attached[schema]
+
+    def _files(self) -> object:
+        # Which file a failing statement read can't be known when two are
+        # attached; the message then names the vault's main file's folder.
+        return self.path if not self.attached else None
 
     # -- statements ------------------------------------------------------------
 
@@ -156,19 +267,19 @@ class Database:
         try:
             return self._conn.execute(sql, params)
         except self._errors as exc:
-            raise translate(exc) from exc
+            raise translate(exc, self._files()) from exc
 
     def executemany(self, sql: str, rows: Any) -> None:
         try:
             self._conn.executemany(sql, rows)
         except self._errors as exc:
-            raise translate(exc) from exc
+            raise translate(exc, self._files()) from exc
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
         try:
             return list(self._conn.execute(sql, params).fetchall())
         except self._errors as exc:
-            raise translate(exc) from exc
+            raise translate(exc, self._files()) from exc
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         rows = self.query(sql, params)
@@ -179,7 +290,7 @@ class Database:
             self._conn.executescript(sql)
         except self._errors as exc:
             self._rollback_quietly()
-            raise translate(exc) from exc
+            raise translate(exc, self._files()) from exc
 
     def transaction(self) -> contextlib.AbstractContextManager[Database]:
         """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error."""
@@ -203,7 +314,7 @@ class Database:
             self._conn.execute("COMMIT")
         except self._errors as exc:
             self._rollback_quietly()
-            raise translate(exc) from exc
+            raise translate(exc, self._files()) from exc
 
     def _rollback_quietly(self) -> None:
         if self._conn.in_transaction:

@@ -1,21 +1,27 @@
-"""The append-only, hash-chained audit log.
+"""The append-only, hash-chained, signed audit log (docs/security.md §3).
 
 Each event's hash covers its own fields and the previous event's hash, and
-the newest hash and the event count are kept in `meta`, so a changed,
-removed or reordered event — including the last one — is detected by
-`verify_chain`. Triggers refuse UPDATE and DELETE on the table.
+each event is signed (Ed25519) by the person whose session wrote it, with
+the signing key their authority-signed grant names. So changing or removing
+anyone else's event, or re-chaining the log after doing so, needs keys the
+insider doesn't have. The newest hash and the count are kept in `meta` and,
+outside the database, in the key file, in backups and on printed reports
+(anchors.py), because cutting off the newest events leaves a chain that
+verifies. Triggers refuse UPDATE and DELETE; `check` also checks they are there.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from peerdesk.domain.audit import AuditAction, AuditEvent
+from peerdesk.storage import crypto
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.meta import get_meta, set_meta
+from peerdesk.storage.signer import AUTHORITY_SIGNER, event_message
 
 GENESIS = b"\0" * 32
 _HEAD = "audit_head"
@@ -33,20 +39,40 @@ def _digest(prev: bytes, event_id: int, at: str, actor: int | None, action: str,
 
 def append(db: Database, *, at: str, actor_id: int | None, action: AuditAction,
            target_kind: str = "", target_id: str = "", detail: str = "") -> int:
-    """Add one event; the caller's transaction makes it atomic with the change it records."""
+    """Add one event; the caller's transaction makes it atomic with the change it records.
+
+    Signed with the connection's signer (the signed-in person); a vault whose
+    log is signed refuses an unsigned event, so nothing can slip in unsigned.
+    """
     head = get_meta(db, _HEAD)
     prev = bytes.fromhex(head) if head else GENESIS
     count = int(get_meta(db, _COUNT) or 0)
     event_id = int(db.scalar("SELECT coalesce(max(id), 0) + 1 FROM audit_event"))
     digest = _digest(prev, event_id, at, actor_id, action.value, target_kind, target_id, detail)
+    signer = db.signer
+    if signer is None:
+        raise RuntimeError("audit events are written by a signed-in session only")
     db.execute(
         "INSERT INTO audit_event (id, at, actor_id, action, target_kind, target_id, detail,"
-        " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (event_id, at, actor_id, action.value, target_kind, target_id, detail, prev, digest),
+        " prev_hash, hash, signer_id, signing_key, signature)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (event_id, at, actor_id, action.value, target_kind, target_id, detail, prev, digest,
+         signer.staff_id, signer.public_key, signer.sign_event(digest)),
     )
     set_meta(db, _HEAD, digest.hex())
     set_meta(db, _COUNT, str(count + 1))
     return event_id
+
+
+def head(db: Database) -> tuple[int, bytes]:
+    """The log's count and newest hash, as `meta` records them."""
+    recorded = get_meta(db, _HEAD)
+    return int(get_meta(db, _COUNT) or 0), bytes.fromhex(recorded) if recorded else GENESIS
+
+
+def hash_at(db: Database, event_id: int) -> bytes | None:
+    value = db.scalar("SELECT hash FROM audit_event WHERE id = ?", (event_id,))
+    return None if value is None else bytes(value)
 
 
 def _event(row: Any) -> AuditEvent:
@@ -74,20 +100,41 @@ def recent(db: Database, *, limit: int = 500, target_kind: str | None = None,
 class ChainReport:
     events: int
     problems: list[str]
+    unsigned: int = 0  # events from before the log was signed
+    head: bytes = GENESIS
+    hashes: dict[int, bytes] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def verify_chain(db: Database) -> ChainReport:
+@dataclass(frozen=True, slots=True)
+class SignatureKeys:
+    """What event signatures are checked against: the vault's id, each person's
+    granted signing keys, and the authority's public key."""
+
+    vault_id: str
+    by_staff: dict[int, set[bytes]]
+    authority: bytes | None
+
+
+def verify_chain(db: Database, keys: SignatureKeys | None = None, *,
+                 keep_hashes: set[int] | None = None) -> ChainReport:
+    """Walk the whole log: order, chain, each event's hash and (given `keys`) signature.
+
+    `keep_hashes`: event ids whose hashes the caller wants back (to compare
+    with anchors kept outside the database).
+    """
     problems: list[str] = []
     prev = GENESIS
     expected_id = 1
-    count = 0
+    count = unsigned = 0
+    signed_seen = False
+    hashes: dict[int, bytes] = {}
     cursor = db.execute(
-        "SELECT id, at, actor_id, action, target_kind, target_id, detail, prev_hash, hash "
-        "FROM audit_event ORDER BY id"
+        "SELECT id, at, actor_id, action, target_kind, target_id, detail, prev_hash, hash, "
+        "signer_id, signing_key, signature FROM audit_event ORDER BY id"
     )
     for row in cursor:
         count += 1
@@ -99,11 +146,40 @@ def verify_chain(db: Database) -> ChainReport:
         digest = _digest(bytes(row[7]), event_id, row[1], row[2], row[3], row[4], row[5], row[6])
         if digest != bytes(row[8]):
             problems.append(f"audit event {event_id} has been changed")
+        if row[11] is None:
+            unsigned += 1
+            if signed_seen:
+                problems.append(f"audit event {event_id} is not signed")
+        else:
+            signed_seen = True
+            if keys is not None:
+                problem = _signature_problem(keys, event_id, row[9], row[10], row[11], row[8])
+                if problem:
+                    problems.append(problem)
+        if keep_hashes is not None and event_id in keep_hashes:
+            hashes[event_id] = bytes(row[8])
         prev = bytes(row[8])
         expected_id = event_id + 1
-    head = get_meta(db, _HEAD)
-    if count and head != prev.hex():
+    recorded = get_meta(db, _HEAD)
+    if count and recorded != prev.hex():
         problems.append("the newest audit events have been removed or replaced")
     if int(get_meta(db, _COUNT) or 0) != count:
         problems.append("the number of audit events does not match the log's record")
-    return ChainReport(events=count, problems=problems)
+    return ChainReport(events=count, problems=problems, unsigned=unsigned, head=prev,
+                       hashes=hashes)
+
+
+def _signature_problem(keys: SignatureKeys, event_id: int, signer: Any, signing_key: Any,
+                       signature: Any, digest: Any) -> str | None:
+    public = bytes(signing_key or b"")
+    if signer == AUTHORITY_SIGNER:
+        allowed = keys.authority is not None and public == keys.authority
+    else:
+        allowed = signer is not None and public in keys.by_staff.get(int(signer), set())
+    if not allowed:
+        return f"audit event {event_id} is signed with a key that is not its writer's"
+    try:
+        crypto.verify(public, bytes(signature), event_message(keys.vault_id, bytes(digest)))
+    except crypto.BadSignature:
+        return f"audit event {event_id} has a signature that does not match it"
+    return None
