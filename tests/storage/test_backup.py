@@ -89,22 +89,27 @@ def test_round_trip_restores_every_row_of_every_table(who, demo_vault, tmp_path)
 def test_backup_and_restore_open_with_the_recovery_key(vault, template: Template, tmp_path):
     folder = tmp_path / "stick"
     folder.mkdir()
-    result, live = _back_up(vault, folder)
+    live = fingerprint_of(vault, None, template.recovery_key)  # both databases
+    result, _ = _back_up(vault, folder)
     info = backups.preview(result.path, None, template.recovery_key)
     assert info.counts["staff"] == 5
     restored = backups.restore(result.path, tmp_path / "new" / "v.peerdesk", None,
                                template.recovery_key)
     assert fingerprint_of(restored.vault, None, template.recovery_key) == live
     assert fingerprint_of(restored.vault, "Cal Worker", PASSWORDS["Cal Worker"]) == live
+    # The administrator's password opens only what their slot opens.
+    admin_view = fingerprint_of(restored.vault, ADMIN_NAME, ADMIN_PASSWORD)
+    assert admin_view == {t: v for t, v in live.items() if t in admin_view}
+    assert "peer" not in admin_view
 
 
 def test_preview_shows_date_schema_and_counts(vault, tmp_path):
     folder = tmp_path / "stick"
     folder.mkdir()
     taken = datetime(2026, 3, 4, 9, 15, 30).astimezone()
-    result, _ = _back_up(vault, folder, now=taken)
+    result, _ = _back_up(vault, folder, "Lee Lead", PASSWORDS["Lee Lead"], now=taken)
     assert result.path.name == "peerdesk-backup-20260304-091530.peerdesk"
-    info = backups.preview(result.path, "Lee Lead", PASSWORDS["Lee Lead"])
+    info = backups.preview(result.path, ADMIN_NAME, ADMIN_PASSWORD)
     assert datetime.fromisoformat(info.taken_at) == taken
     assert info.schema_version == latest_version()
     assert info.counts == {"peers": 0, "sessions": 0, "groups": 0, "meetings": 0, "staff": 5}
@@ -285,5 +290,5 @@ def test_disk_full_during_backup_leaves_nothing_that_looks_like_a_backup(demo_va
     assert "space" in outcome["message"] and "No backup was made" in outcome["message"]
     assert sorted(p.name for p in folder.iterdir()) == ["keep-me.txt"]
     assert backup.list_backups(folder) == []
-    assert check_vault(demo_vault, DEMO_ADMIN, DEMO_PASSWORD).ok
     assert fingerprint_of(demo_vault, DEMO_ADMIN, DEMO_PASSWORD) == live
+    assert check_vault(demo_vault, DEMO_ADMIN, DEMO_PASSWORD).ok

@@ -24,9 +24,8 @@ from peerdesk.domain.staff import Role
 from peerdesk.services import accounts, keys
 from peerdesk.services.auth import SignIn
 from peerdesk.services.vault_check import check_vault
-from peerdesk.storage import crypto
+from peerdesk.storage import crypto, rotation
 from peerdesk.storage import keyslots as keyslots_module
-from peerdesk.storage import rotation
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.vault import LockedVault

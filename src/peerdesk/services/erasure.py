@@ -96,7 +96,8 @@ def make_physically_gone(session: Session, db: Database) -> None:
     # A reader elsewhere (a report being prepared) keeps the log from being
     # truncated now; it is cleared when the last connection closes.
     db.checkpoint()
-    for copy in existing_backups(session.vault.paths.database):
+    paths = session.vault.paths
+    for copy in (*existing_backups(paths.database), *existing_backups(paths.casework)):
         try:
             copy.unlink(missing_ok=True)
         except OSError as exc:

@@ -105,6 +105,8 @@ class Session:
 
 
 def role_needed(permission: Permission) -> str:
+    """"Your role does not allow this" says which role would (issue 14)."""
     role = _WHO_MAY[permission]
-    return (f"This needs the {role.label} role, which your account doesn't have. "
-            f"Ask someone who is a {role.label.lower()} to do it.")
+    article = "an" if role.label[0].lower() in "aeiou" else "a"
+    return (f"Your role does not allow this: it needs the {role.label} role. "
+            f"Ask {article} {role.label.lower()} to do it.")
