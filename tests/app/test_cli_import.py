@@ -88,5 +88,5 @@ def test_refusals_exit_non_zero(vault, tmp_path, capsys, monkeypatch):
     assert code == 1 and err.startswith("peerdesk: The file is empty")
     path = write_csv(tmp_path / "old.csv", GOOD_ROWS)
     code, _, err = run(capsys, monkeypatch, str(vault.database), str(path), user="Cal Worker")
-    assert code == 1 and "Your role does not allow this." in err
+    assert code == 1 and "Your role does not allow this: it needs the Programme lead role." in err
     assert vault_counts(vault)[:2] == (0, 0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -12,7 +14,8 @@ from tests.fixtures.vaults import sign_in as service_sign_in
 from tests.ui.conftest import ADMIN_NAME, ADMIN_PASSWORD, sign_in, visible
 
 PAGE = 4096
-DAMAGED = VaultDamaged.default_message
+# The message names the file that is damaged.
+DAMAGED = VaultDamaged(file=Path("centre.peerdesk")).user_message
 
 
 def _root_page(paths: VaultPaths, table: str) -> int:

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from peerdesk.domain.staff import Role
-from peerdesk.services import accounts, keys
-from peerdesk.services import demo_data
+from peerdesk.services import accounts, demo_data, keys
 from peerdesk.services.auth import SignIn
 from peerdesk.services.setup import create_centre
 from peerdesk.storage.paths import VaultPaths
