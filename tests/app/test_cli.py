@@ -148,3 +148,19 @@ def test_a_copied_vault_checks_ok(vault, tmp_path):
     done = peerdesk("check", str(copy / vault.database.name), "--user", ADMIN_NAME,
                     password=ADMIN_PASSWORD)
     assert done.returncode == 0, done.stderr
+
+
+def test_check_signs_in_and_is_audited(vault):
+    """Issue 12 item 7: `peerdesk check` unlocked the vault without an audit event."""
+    from peerdesk.domain.audit import AuditAction
+    from peerdesk.storage.repositories import audit as audit_repo
+
+    done = peerdesk("check", str(vault.database), "--user", ADMIN_NAME, password=ADMIN_PASSWORD)
+    assert done.returncode == 0, done.stderr
+    session = sign_in(vault, ADMIN_NAME)
+    try:
+        events = [(e.action, e.detail) for e in audit_repo.recent(session.db, limit=4)][1:]
+        assert events == [(AuditAction.SIGNED_OUT, ""), (AuditAction.VAULT_CHECKED, "ok"),
+                          (AuditAction.SIGNED_IN, "peerdesk check")]
+    finally:
+        close(session)

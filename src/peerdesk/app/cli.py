@@ -237,6 +237,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from peerdesk.app.hardening import refuse_core_dumps
+
+    # Before anything is unlocked: a crash must never write keys or records to disk.
+    refuse_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -94,13 +94,17 @@ class Session:
         Signing out also finishes removing deleted words from the search
         indexes on a very large vault (locking must be instant, so it doesn't).
         """
+        from peerdesk.domain.errors import VaultDamaged
         from peerdesk.storage import anchors
 
-        if action is AuditAction.SIGNED_OUT and self.holds(Compartment.CASEWORK):
-            purge_pending(self.vault.db)
-        with self.vault.db.transaction():
-            self.audit(action)
-        anchors.record_in_key_file(self.vault)
+        try:
+            if action is AuditAction.SIGNED_OUT and self.holds(Compartment.CASEWORK):
+                purge_pending(self.vault.db)
+            with self.vault.db.transaction():
+                self.audit(action)
+            anchors.record_in_key_file(self.vault)
+        except VaultDamaged:
+            pass  # found damaged while in use: nothing more is written to it
         return self.vault.close()
 
 

@@ -404,7 +404,7 @@ def _export(db: Database, temp: VaultPaths, taken: datetime, casework_key: bytea
                 db.execute("ROLLBACK")
             raise
     finally:
-        for schema in ("backup", "backup_cw"):
+        for schema in ("backup", *(("backup_cw",) if casework_key is not None else ())):
             with contextlib.suppress(PeerDeskError):
                 db.execute(f"DETACH DATABASE {schema}")
     owner_only(temp.database)

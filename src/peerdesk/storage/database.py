@@ -7,6 +7,7 @@ caller above storage ever sees a driver exception or a traceback.
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 import weakref
 from collections.abc import Iterator, Sequence
@@ -258,39 +259,69 @@ class Database:
 
     def _files(self) -> object:
         # Which file a failing statement read can't be known when two are
-        # attached; the message then names the vault's main file's folder.
-        return self.path if not self.attached else None
+        # attached: the message names both (`peerdesk check` says which).
+        if not self.attached:
+            return self.path
+        return " or ".join(p.name for p in (self.path, *self.attached.values()))
+
+    def _failed(self, exc: Exception) -> VaultError:
+        """Translate, and if the vault turns out damaged, write nothing more to it."""
+        error = translate(exc, self._files())
+        if not _is_damage(exc):
+            return error
+        if isinstance(error, VaultDamaged) and self.path in _written_vaults:
+            # Something was saved before the damage showed: "nothing has been
+            # changed" would not be true. Stop writing to it from now on.
+            _damaged_vaults.add(self.path)
+            files = self._files()
+            error = VaultDamaged(DAMAGED_IN_USE.format(
+                files=getattr(files, "name", files)))
+        elif isinstance(error, VaultDamaged):
+            _damaged_vaults.add(self.path)
+        return error
+
+    def _refuse_writes_if_damaged(self, sql: str) -> None:
+        if self.path in _damaged_vaults and _WRITES.match(sql):
+            files = self._files()
+            raise VaultDamaged(DAMAGED_IN_USE.format(files=getattr(files, "name", files)))
 
     # -- statements ------------------------------------------------------------
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        self._refuse_writes_if_damaged(sql)
         try:
-            return self._conn.execute(sql, params)
+            cursor = self._conn.execute(sql, params)
         except self._errors as exc:
-            raise translate(exc, self._files()) from exc
+            raise self._failed(exc) from exc
+        if not self._conn.in_transaction and _WRITES.match(sql) and not _BEGIN.match(sql):
+            _written_vaults.add(self.path)  # a write that committed on its own
+        return cursor
 
     def executemany(self, sql: str, rows: Any) -> None:
+        self._refuse_writes_if_damaged(sql)
         try:
             self._conn.executemany(sql, rows)
         except self._errors as exc:
-            raise translate(exc, self._files()) from exc
+            raise self._failed(exc) from exc
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+        self._refuse_writes_if_damaged(sql)
         try:
             return list(self._conn.execute(sql, params).fetchall())
         except self._errors as exc:
-            raise translate(exc, self._files()) from exc
+            raise self._failed(exc) from exc
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         rows = self.query(sql, params)
         return rows[0][0] if rows else None
 
     def executescript(self, sql: str) -> None:
+        self._refuse_writes_if_damaged("CREATE")
         try:
             self._conn.executescript(sql)
         except self._errors as exc:
             self._rollback_quietly()
-            raise translate(exc, self._files()) from exc
+            raise self._failed(exc) from exc
 
     def transaction(self) -> contextlib.AbstractContextManager[Database]:
         """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error."""
@@ -314,7 +345,9 @@ class Database:
             self._conn.execute("COMMIT")
         except self._errors as exc:
             self._rollback_quietly()
-            raise translate(exc, self._files()) from exc
+            raise self._failed(exc) from exc
+        if begin == "BEGIN IMMEDIATE":
+            _written_vaults.add(self.path)
 
     def _rollback_quietly(self) -> None:
         if self._conn.in_transaction:
@@ -331,6 +364,8 @@ class Database:
         return self._conn
 
     def checkpoint(self) -> None:
+        if self.path in _damaged_vaults:
+            return  # nothing more is written to a damaged vault, not even this
         self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
@@ -338,6 +373,45 @@ class Database:
             self._conn.close()
         self.is_open = False
         _open_connections.discard(self)
+
+
+# Vaults found damaged while in use: nothing more is written to them in this
+# process (the person is told, and a restore or a check comes next). A
+# damaged page found at unlock never gets this far: unlocking reads each file
+# read-only first (verify_key_read_only).
+_damaged_vaults: set[Path] = set()
+# Vaults this process has written to since it started: damage found later
+# can't be reported with "nothing has been changed".
+_written_vaults: set[Path] = set()
+_WRITES = re.compile(
+    r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|BEGIN\s+IMMEDIATE|VACUUM|"
+    r"PRAGMA\s+(\w+\.)?(wal_checkpoint|user_version\s*=|incremental_vacuum))",
+    re.IGNORECASE)
+_BEGIN = re.compile(r"\s*BEGIN", re.IGNORECASE)
+DAMAGED_IN_USE = (
+    "A file of this vault ({files}) is damaged or has been changed outside PeerDesk. "
+    "PeerDesk has stopped writing to it. Close PeerDesk, then restore the vault from a "
+    "backup, or ask for help (peerdesk check names the damaged file)."
+)
+
+
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+def _is_damage(exc: Exception) -> bool:
+    """A page that failed its check or a broken structure (not a mistake in SQL)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    message = str(exc).lower()
+    return "malformed" in message or "not a database" in message
+
+
+def forget_damage(path: Path) -> None:
+    """For a vault restored or replaced in place (and tests)."""
+    _damaged_vaults.discard(path)
+    _written_vaults.discard(path)
 
 
 # Every connection still open in this process, so locking can be checked to

@@ -37,6 +37,7 @@ from peerdesk.storage.migrations import (
     latest_version,
     migrate,
 )
+from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories import grants
 from peerdesk.storage.rotation import remove_leftovers
 from peerdesk.storage.vault import AUTHORITY_META, LockedVault, utc_now
@@ -159,6 +160,11 @@ def _copy(db: Database, vault_id: str, authority: bytearray, people: list[_Perso
         db.executemany("DELETE FROM mn.meta WHERE key = ?", [(k,) for k in _DROPPED_META])
         db.execute("INSERT INTO mn.meta (key, value) VALUES (?, ?)",
                    (AUTHORITY_META, authority_public.hex()))
+        # The events copied over were never signed: the authority says where
+        # signing begins, so that nothing after it can pass unsigned.
+        count, head_hash = audit_repo.head(db)
+        db.execute("INSERT INTO mn.meta (key, value) VALUES ('audit_origin', ?)",
+                   (audit_repo.origin_record(vault_id, authority, count, head_hash),))
         for person in people:
             _grant(db, vault_id, authority, person, seeds[person.staff_id], now)
         if owes_rotation:

@@ -32,6 +32,7 @@ from peerdesk.storage.database import (
     Database,
     check_file_shape,
     file_salt,
+    forget_damage,
     verify_key_read_only,
 )
 from peerdesk.storage.keyslots import AUTHORITY, CASEWORK, MAIN, SIGNING, KeySlotFile, Slot
@@ -43,6 +44,7 @@ from peerdesk.storage.migrations import (
     migrate,
 )
 from peerdesk.storage.paths import VaultPaths
+from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories.meta import get_meta, set_meta
 from peerdesk.storage.signer import Signer
 
@@ -146,6 +148,9 @@ class _Opener:
         from peerdesk.storage import rotation, split
 
         rotation.remove_leftovers(self.paths)
+        # A new unlock reads every file read-only before it writes again; what
+        # this process saw and wrote before starts afresh.
+        forget_damage(self.paths.database)
         opened = self.locked.keyslots.open_slot(self.slot, self.private)
         try:
             main = self._pick(MAIN, opened.secrets.get(MAIN, []))
@@ -500,6 +505,7 @@ def create_vault(paths: VaultPaths) -> tuple[UnlockedVault, str]:
             set_meta(db, "vault_id", slots.vault_id)
             set_meta(db, "created_at", utc_now())
             set_meta(db, AUTHORITY_META, authority_public.hex())
+            audit_repo.set_origin(db, slots.vault_id, authority)
             db.execute(
                 "INSERT INTO key_slot (slot_id, kind, public_key) VALUES (?, ?, ?)",
                 (recovery_slot.id, recovery_slot.kind, recovery_slot.public_key),

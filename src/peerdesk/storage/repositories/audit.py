@@ -26,6 +26,11 @@ from peerdesk.storage.signer import AUTHORITY_SIGNER, event_message
 GENESIS = b"\0" * 32
 _HEAD = "audit_head"
 _COUNT = "audit_count"
+# Where signing began, signed by the vault's authority: a new vault's log is
+# signed from its first event; an upgraded vault's from the first event after
+# the upgrade. Without it, re-chaining the whole log unsigned would pass for
+# a log from before signing.
+_ORIGIN = "audit_origin"
 
 
 def _digest(prev: bytes, event_id: int, at: str, actor: int | None, action: str,
@@ -62,6 +67,38 @@ def append(db: Database, *, at: str, actor_id: int | None, action: AuditAction,
     set_meta(db, _HEAD, digest.hex())
     set_meta(db, _COUNT, str(count + 1))
     return event_id
+
+
+def _origin_message(vault_id: str, count: int, head_hash: bytes) -> bytes:
+    return f"peerdesk-audit-origin|{vault_id}|{count}|{head_hash.hex()}".encode("ascii")
+
+
+def origin_record(vault_id: str, authority_seed: bytes | bytearray, count: int,
+                  head_hash: bytes) -> str:
+    """The signed statement "events 1..count are from before signing, ending in head"."""
+    signature = crypto.sign(authority_seed, _origin_message(vault_id, count, head_hash))
+    return json.dumps({"count": count, "head": head_hash.hex(), "signature": signature.hex()})
+
+
+def set_origin(db: Database, vault_id: str, authority_seed: bytes | bytearray) -> None:
+    """Mark the log's present end as where signing begins; inside a transaction."""
+    count, head_hash = head(db)
+    set_meta(db, _ORIGIN, origin_record(vault_id, authority_seed, count, head_hash))
+
+
+def _origin(db: Database, keys: SignatureKeys) -> tuple[int, bytes] | None:
+    """The authority-signed count and head of the unsigned part, or None if absent or forged."""
+    raw = get_meta(db, _ORIGIN)
+    if not raw or keys.authority is None:
+        return None
+    try:
+        data = json.loads(raw)
+        count, head_hash = int(data["count"]), bytes.fromhex(data["head"])
+        crypto.verify(keys.authority, bytes.fromhex(data["signature"]),
+                      _origin_message(keys.vault_id, count, head_hash))
+    except (ValueError, KeyError, TypeError, crypto.BadSignature):
+        return None
+    return count, head_hash
 
 
 def head(db: Database) -> tuple[int, bytes]:
@@ -131,6 +168,18 @@ def verify_chain(db: Database, keys: SignatureKeys | None = None, *,
     expected_id = 1
     count = unsigned = 0
     signed_seen = False
+    # Events up to this id may be unsigned (from before signing began).
+    unsigned_until = 0
+    if keys is not None:
+        origin = _origin(db, keys)
+        if origin is None:
+            problems.append("the record of where the audit log's signatures begin is missing "
+                            "or was not signed by the vault's authority")
+        else:
+            unsigned_until = origin[0]
+            if origin[0] and hash_at(db, origin[0]) != origin[1]:
+                problems.append(f"audit event {origin[0]} is not the one the log's signed "
+                                "origin names (events before signing began were changed)")
     hashes: dict[int, bytes] = {}
     cursor = db.execute(
         "SELECT id, at, actor_id, action, target_kind, target_id, detail, prev_hash, hash, "
@@ -148,7 +197,7 @@ def verify_chain(db: Database, keys: SignatureKeys | None = None, *,
             problems.append(f"audit event {event_id} has been changed")
         if row[11] is None:
             unsigned += 1
-            if signed_seen:
+            if signed_seen or (keys is not None and event_id > unsigned_until):
                 problems.append(f"audit event {event_id} is not signed")
         else:
             signed_seen = True
