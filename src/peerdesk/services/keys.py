@@ -23,6 +23,7 @@ from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.vault import UnlockedVault, utc_now
 
 Progress = Callable[[str, float], None]
+PreparedRotation = rotation.PreparedRotation
 ROTATED = (Compartment.MAIN, Compartment.CASEWORK)
 
 _LABELS = {
