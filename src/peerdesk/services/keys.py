@@ -123,11 +123,21 @@ def _task_ids(session: Session, compartment: Compartment) -> list[int]:
             if t.kind == key_tasks.ROTATE and t.compartment == compartment.value]
 
 
+def tasks_settled_by(session: Session, compartment: Compartment) -> list[int]:
+    """The owed rotations a rotation of `compartment` settles (read on the
+    session's own thread, before the work goes to a worker)."""
+    return _task_ids(session, compartment)
+
+
 def prepare_rotation(session: Session, compartment: Compartment,
-                     progress: Callable[[float], None] | None = None
-                     ) -> rotation.PreparedRotation:
-    """The long part of a rotation: safe on a worker thread (own connection)."""
-    done = _task_ids(session, compartment) if compartment is Compartment.MAIN else None
+                     progress: Callable[[float], None] | None = None, *,
+                     settles: list[int] | None = None) -> rotation.PreparedRotation:
+    """The long part of a rotation: safe on a worker thread (own connection).
+
+    `settles`: from `tasks_settled_by`; the main database's copy is made
+    without them, so a crash after its swap doesn't owe it again."""
+    done = (settles if settles is not None else _task_ids(session, compartment)) \
+        if compartment is Compartment.MAIN else None
     return rotation.prepare(session.vault, compartment.value, progress=progress,
                             done_tasks=done)
 

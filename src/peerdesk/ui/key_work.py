@@ -79,11 +79,13 @@ class KeyWork(QObject):
             "them…").format(what=self.tr(keys.label(compartment))))
         self.dialog.setValue(0)
         session = self.session
+        # Read here: the worker must not touch this thread's connection.
+        settles = keys.tasks_settled_by(session, compartment)
 
         def work(report: object) -> object:
             def step(fraction: float) -> None:
                 report(str(int(fraction * 100)))  # type: ignore[operator]
-            return keys.prepare_rotation(session, compartment, step)
+            return keys.prepare_rotation(session, compartment, step, settles=settles)
 
         self.job = BackgroundJob(work, name="peerdesk-key-rotation")
         self.job.progress.connect(self._progress)
