@@ -35,8 +35,8 @@ def restrict(session: Session, flt: peer_repo.PeerFilter) -> peer_repo.PeerFilte
         return replace(flt, assigned_to=session.staff.id)
     if session.role_allows(Permission.VIEW_ALL_PEERS):
         raise PermissionDenied(ACCESS_BEING_SET_UP)
-    raise PermissionDenied("Your role does not include working with peers' records: that needs "
-                           "a caseworker, programme lead or peer supporter account.")
+    raise PermissionDenied("Only a caseworker or a programme lead can work with peers' records "
+                           "(and a peer supporter with the peers assigned to them).")
 
 
 def require_peer(session: Session, peer_id: int) -> None:

@@ -12,6 +12,7 @@ from peerdesk.domain.staff import (
     Permission,
     Role,
     Staff,
+    needs_role_message,
     roles_allow,
 )
 from peerdesk.storage.database import Database
@@ -19,18 +20,6 @@ from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories.meta import get_setting
 from peerdesk.storage.repositories.search import purge_pending
 from peerdesk.storage.vault import LockedVault, UnlockedVault, utc_now
-
-# Which role grants each permission, for "ask a … to do this" messages.
-_WHO_MAY = {
-    Permission.MANAGE_STAFF: Role.ADMIN,
-    Permission.MANAGE_BACKUPS: Role.ADMIN,
-    Permission.VIEW_AUDIT_LOG: Role.PROGRAMME_LEAD,
-    Permission.RUN_REPORTS: Role.PROGRAMME_LEAD,
-    Permission.MANAGE_RETENTION: Role.PROGRAMME_LEAD,
-    Permission.IMPORT_DATA: Role.PROGRAMME_LEAD,
-    Permission.VIEW_ALL_PEERS: Role.CASEWORKER,
-    Permission.READ_ALL_NOTES: Role.CASEWORKER,
-}
 
 ACCESS_BEING_SET_UP = (
     "Your access to peers' records is being set up: it is ready after a colleague who "
@@ -68,10 +57,14 @@ class Session:
     def require(self, permission: Permission) -> None:
         if self.can(permission):
             return
+        if self.recovery_only:
+            raise PermissionDenied("Opened with the recovery key, PeerDesk only sets a new "
+                                   "password for an administrator. Sign in with a password "
+                                   "to do anything else.")
         if self.role_allows(permission):
             # The role allows it but the key hasn't reached this person yet.
             raise PermissionDenied(ACCESS_BEING_SET_UP)
-        raise PermissionDenied(role_needed(permission))
+        raise PermissionDenied(needs_role_message(permission))
 
     def has_role(self, role: Role) -> bool:
         return not self.recovery_only and role in self.staff.roles
@@ -106,11 +99,3 @@ class Session:
         except VaultDamaged:
             pass  # found damaged while in use: nothing more is written to it
         return self.vault.close()
-
-
-def role_needed(permission: Permission) -> str:
-    """"Your role does not allow this" says which role would (issue 14)."""
-    role = _WHO_MAY[permission]
-    article = "an" if role.label[0].lower() in "aeiou" else "a"
-    return (f"Your role does not allow this: it needs the {role.label} role. "
-            f"Ask {article} {role.label.lower()} to do it.")
