@@ -95,13 +95,13 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return int(run_gui(VaultPaths.at(default_vault_path())))
 
 
-_VAULT_FILE_SUFFIXES = ("", ".keys", ".lock", ".signin", ".rekey", "-wal", "-shm", "-journal")
 
 
 def _remove_new_vault(paths: VaultPaths) -> None:
     """The files of a vault this command was still creating when it stopped."""
-    for suffix in _VAULT_FILE_SUFFIXES:
-        paths.database.with_name(paths.database.name + suffix).unlink(missing_ok=True)
+    for path in (*paths.database_files(), paths.keys, paths.lock, paths.signin_log,
+                 *(paths.rotation_temp(c) for c in ("main", "casework"))):
+        path.unlink(missing_ok=True)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

@@ -23,6 +23,13 @@ from peerdesk.services import keys
 from peerdesk.services.session import Session
 from peerdesk.ui.background_job import BackgroundJob, jobs_running
 from peerdesk.ui.errors import show_error
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
+
+
+_WHAT = {
+    Compartment.MAIN: QT_TRANSLATE_NOOP("KeyWork", "the centre's settings, accounts and audit log"),
+    Compartment.CASEWORK: QT_TRANSLATE_NOOP("KeyWork", "peers' records"),
+}
 
 
 class KeyWork(QObject):
@@ -76,7 +83,7 @@ class KeyWork(QObject):
         assert self.dialog is not None
         self.dialog.setLabelText(self.tr(
             "Moving {what} to a new key, so that no old copy of a key file opens "
-            "them…").format(what=self.tr(keys.label(compartment))))
+            "them…").format(what=self.tr(_WHAT[compartment])))
         self.dialog.setValue(0)
         session = self.session
         # Read here: the worker must not touch this thread's connection.
