@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from peerdesk.domain.errors import VaultDamaged, VaultError
 from peerdesk.domain.import_plans import PeerPlan
 from peerdesk.storage.import_scratch import ScratchPlans
 
@@ -71,3 +72,24 @@ def test_no_more_people_once_sealed(tmp_path):
     list(store.in_order())
     with pytest.raises(RuntimeError):
         fill(store, 3)
+
+
+def test_a_folder_that_cant_hold_the_file_is_named_not_the_vault(tmp_path):
+    store = ScratchPlans(tmp_path / "gone", hot_limit=2)
+    with pytest.raises(VaultError, match="temporary file for checking this sheet") as caught:
+        fill(store, 5)
+    assert not isinstance(caught.value, VaultDamaged)
+
+
+def test_a_damaged_scratch_file_is_named_not_the_vault(tmp_path):
+    store = ScratchPlans(tmp_path, hot_limit=4)
+    fill(store, 40)
+    store.seal()
+    assert store.file is not None
+    data = bytearray(store.file.read_bytes())
+    for offset in range(4096, len(data), 512):
+        data[offset] ^= 0xFF
+    store.file.write_bytes(bytes(data))
+    with pytest.raises(VaultError, match="temporary file") as caught:
+        list(store.in_order())
+    assert "vault file is damaged" not in str(caught.value)

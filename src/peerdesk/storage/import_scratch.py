@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
+from peerdesk.domain.errors import DiskFull, VaultError
 from peerdesk.domain.import_plans import PeerPlan
 from peerdesk.storage import crypto
 from peerdesk.storage.database import Database
@@ -71,7 +72,9 @@ class ScratchPlans:
         if plan is None:
             if self._db is None:
                 return None
-            found = self._db.query("SELECT seq, line, body FROM plan WHERE key = ?", (key,))
+            with _scratch_errors():
+                found = self._db.query("SELECT seq, line, body FROM plan WHERE key = ?",
+                                       (key,))
             if not found:
                 return None
             seq, line, body = found[0]
@@ -141,14 +144,15 @@ class ScratchPlans:
         if self._sealed:
             raise RuntimeError("import plans are sealed")
         if self._db is None:
-            self._open()
+            with _scratch_errors():
+                self._open()
         # The least recently used half: people whose rows have probably ended.
         victims = [self._hot.pop(key) for key in list(islice(self._hot, self._limit // 2))]
         self._write(victims)
 
     def _write(self, plans: list[PeerPlan]) -> None:
         assert self._db is not None
-        with self._db.transaction():
+        with _scratch_errors(), self._db.transaction():
             self._db.executemany(
                 "INSERT INTO plan (seq, key, line, body) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (seq) DO UPDATE SET body = excluded.body",
@@ -171,12 +175,14 @@ class ScratchPlans:
 
     def _read_back(self) -> Iterator[PeerPlan]:
         assert self._file is not None and self._key is not None
-        db = _connect(self._file, self._key)
+        with _scratch_errors():
+            db = _connect(self._file, self._key)
         try:
             after = -1
             while True:
-                page = db.query("SELECT seq, key, line, body FROM plan WHERE seq > ? "
-                                "ORDER BY seq LIMIT ?", (after, _PAGE))
+                with _scratch_errors():
+                    page = db.query("SELECT seq, key, line, body FROM plan WHERE seq > ? "
+                                    "ORDER BY seq LIMIT ?", (after, _PAGE))
                 for seq, key, line, body in page:
                     yield PeerPlan.from_plain(key, int(seq), int(line), json.loads(body))
                 if len(page) < _PAGE:
@@ -184,6 +190,25 @@ class ScratchPlans:
                 after = int(page[-1][0])
         finally:
             db.close()
+
+
+@contextlib.contextmanager
+def _scratch_errors() -> Iterator[None]:
+    """Name the scratch file, not the vault, when it fails (the vault is untouched)."""
+    try:
+        yield
+    except DiskFull:
+        raise DiskFull("There is not enough free disk space beside the vault for checking "
+                       "this sheet. Nothing was imported and the vault is unchanged. Free "
+                       "some space and check the file again.") from None
+    except VaultError:
+        raise VaultError("PeerDesk's temporary file for checking this sheet could not be "
+                         "used. Nothing was imported and the vault is unchanged. Check the "
+                         "file again.") from None
+    except OSError:
+        raise VaultError("PeerDesk could not make its temporary file for checking this sheet "
+                         "beside the vault (the folder may be full or read-only). Nothing was "
+                         "imported and the vault is unchanged.") from None
 
 
 def _connect(path: Path, key: bytearray) -> Database:
