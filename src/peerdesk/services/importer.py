@@ -232,6 +232,8 @@ def _check(path: Path, fmt: FileFormat, store: PlanStore, *, staff: dict[str, St
     if checker is None:
         raise ImportRefused("The file is empty: there is nothing to import.")
     checker.finish(_stage(progress, _READING, 1.0))
+    if not checker.ok:
+        store.discard()  # nothing will be imported: give the memory and scratch file back now
     notes.extend(f"Column “{headers[i]}” is not used: no PeerDesk field is chosen for it."
                  for i in unused_columns(headers, checker.mapping))
     return ImportPreview(
