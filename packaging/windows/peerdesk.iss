@@ -57,7 +57,8 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
 [Files]
-; The whole one-folder bundle: peerdesk.exe, peerdesk-cli.exe and _internal\.
+; The whole one-folder bundle: peerdesk.exe, peerdesk-cli.exe and _internal\, which
+; holds the user guide the app shows offline (_internal\peerdesk\resources\help).
 Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]

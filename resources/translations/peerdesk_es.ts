@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/about_dialog.py" line="+42"/>
+        <source>About PeerDesk</source>
+        <translation>Acerca de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PeerDesk {version} (Qt {qt}, Python {python})</source>
+        <translation>PeerDesk {version} (Qt {qt}, Python {python})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{database}
+and its key file, which must stay beside it:
+{keys}</source>
+        <translation>{database}
+y su archivo de claves, que debe quedarse a su lado:
+{keys}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vault</source>
+        <translation>Bóveda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version:</source>
+        <translation>Versión:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The vault:</source>
+        <translation>La bóveda:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups:</source>
+        <translation>Copias de seguridad:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Encrypted records and anonymised reports for peer-support centres. Everything stays on this computer; nothing is sent over the internet. Free software under the GNU GPL, version 3 or later.</source>
+        <translation>Registros cifrados e informes anónimos para centros de apoyo entre pares. Todo se queda en este ordenador; nada se envía por internet. Software libre bajo la GNU GPL, versión 3 o posterior.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Last backup: {when}.</source>
+        <translation>Última copia: {when}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No backup has been made yet.</source>
+        <translation>Aún no se ha hecho ninguna copia.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No backup folder has been chosen yet: an administrator chooses one in Admin › Backups.</source>
+        <translation>Aún no se ha elegido una carpeta para las copias: una persona administradora la elige en Administración › Copias de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatically once a day, and when someone presses Back up now.</source>
+        <translation>Automáticamente una vez al día, y cuando alguien pulsa Hacer copia ahora.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only when someone presses Back up now (automatic backups are off).</source>
+        <translation>Solo cuando alguien pulsa Hacer copia ahora (las copias automáticas están desactivadas).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That folder can&apos;t be found right now (is the USB stick plugged in?).</source>
+        <translation>Ahora no se encuentra esa carpeta (¿está conectada la memoria USB?).</translation>
+    </message>
+</context>
+<context>
     <name>AddStaffDialog</name>
     <message>
         <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+94"/>
@@ -854,9 +941,111 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/help_menu.py" line="+21"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía de uso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Importing from a spreadsheet</source>
+        <translation>&amp;Importar desde una hoja de cálculo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About PeerDesk</source>
+        <translation>&amp;Acerca de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/help_window.py" line="+38"/>
+        <source>User guide</source>
+        <translation>Guía de uso (en inglés)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing from a spreadsheet</source>
+        <translation>Importar desde una hoja de cálculo (en inglés)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>PeerDesk help</source>
+        <translation>Ayuda de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Guide</source>
+        <translation>Guía</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Find in this guide</source>
+        <translation>Buscar en esta guía</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Guide text</source>
+        <translation>Texto de la guía</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Guide:</source>
+        <translation>&amp;Guía:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>This guide is missing from this installation of PeerDesk ({name}). Reinstalling PeerDesk puts it back.</source>
+        <translation>Falta esta guía en esta instalación de PeerDesk ({name}). Al reinstalar PeerDesk vuelve a estar.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>“{text}” is not in this guide.</source>
+        <translation>«{text}» no está en esta guía.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PeerDesk doesn&apos;t open websites or e-mail. The link is: {url}</source>
+        <translation>PeerDesk no abre sitios web ni correo electrónico. El enlace es: {url}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>That link leads outside the guides that come with PeerDesk.</source>
+        <translation>Ese enlace lleva fuera de las guías que vienen con PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save a copy of {name}</source>
+        <translation>Guardar una copia de {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The copy could not be saved there ({reason}). Choose another folder.</source>
+        <translation>No se pudo guardar la copia ahí ({reason}). Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved a copy: {path}</source>
+        <translation>Copia guardada: {path}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/import_dialog.py" line="+66"/>
+        <location filename="../../src/peerdesk/ui/peers/import_dialog.py" line="+67"/>
         <source>Import from a spreadsheet</source>
         <translation>Importar desde una hoja de cálculo</translation>
     </message>
@@ -876,9 +1065,14 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Elegir archivo…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Import &amp;guide (F1)</source>
+        <translation>&amp;Guía de importación (F1)</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>Choose the spreadsheet, saved as CSV. Every row is checked first; if any row has a problem, nothing is imported. The columns are described in the import guide that comes with PeerDesk.</source>
-        <translation>Elija la hoja de cálculo, guardada como CSV. Primero se comprueba cada fila; si alguna tiene un problema, no se importa nada. Las columnas se describen en la guía de importación que acompaña a PeerDesk.</translation>
+        <source>Choose the spreadsheet, saved as CSV. Every row is checked first; if any row has a problem, nothing is imported. The columns are described in the import guide that comes with PeerDesk (F1), with a template to start from.</source>
+        <translation>Elija la hoja de cálculo, guardada como CSV. Primero se comprueba cada fila; si alguna tiene un problema, no se importa nada. Las columnas se describen en la guía de importación que viene con PeerDesk (F1), con una plantilla para empezar.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -917,12 +1111,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>First rows</source>
         <translation>Primeras filas</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>Choose the spreadsheet</source>
         <translation>Elija la hoja de cálculo</translation>
     </message>
@@ -1071,7 +1265,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/main_window.py" line="+41"/>
+        <location filename="../../src/peerdesk/ui/main_window.py" line="+42"/>
         <source>{n} failed sign-in attempt since the last sign-in — see Admin › Audit log</source>
         <translation>{n} intento fallido de inicio de sesión desde el último inicio — vea Administración › Registro de auditoría</translation>
     </message>
@@ -1106,7 +1300,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Cuenta</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Sections</source>
         <translation>Secciones</translation>
     </message>
@@ -1377,6 +1571,32 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <location line="+25"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>NewVaultQuestion</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/new_vault_question.py" line="+27"/>
+        <source>There is no PeerDesk vault at:
+
+{path}
+
+Set up a new centre there?</source>
+        <translation>No hay ninguna bóveda de PeerDesk en:
+
+{path}
+
+¿Crear un centro nuevo ahí?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If you meant to open an existing vault, check the location (a typing mistake, or a USB stick that is not plugged in) and start PeerDesk again.</source>
+        <translation>Si quería abrir una bóveda existente, compruebe la ubicación (un error al escribirla, o una memoria USB sin conectar) y vuelva a iniciar PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Set up a new centre there…</source>
+        <translation>&amp;Crear un centro nuevo ahí…</translation>
     </message>
 </context>
 <context>
@@ -3195,7 +3415,17 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>¿Se olvidaron todas las contraseñas? Use la clave de recuperación</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Help (F1)</source>
+        <translation>Ayuda (F1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the user guide</source>
+        <translation>Abrir la guía de uso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Account:</source>
         <translation>&amp;Cuenta:</translation>
     </message>
@@ -3205,17 +3435,17 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Co&amp;ntraseña:</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Your name</source>
         <translation>Su nombre</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Demo vault — made-up data only. Sign in as {user} / password {password}</source>
         <translation>Bóveda de demostración — solo datos inventados. Entre como {user} / contraseña {password}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Type or choose your account name.</source>
         <translation>Escriba o elija el nombre de su cuenta.</translation>
     </message>

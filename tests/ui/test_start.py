@@ -19,16 +19,22 @@ from tests.ui.conftest import ADMIN_NAME, ADMIN_PASSWORD, sign_in, visible
 HEAVY = ("reportlab", "argon2", "cryptography", "sqlcipher3", "PySide6.QtPrintSupport")
 
 
-def _run_to_first_paint(vault_path) -> subprocess.CompletedProcess[str]:
-    """Start the GUI as `peerdesk --vault PATH` does, in a child, until its first paint."""
+def _run_to_first_paint(vault_path, **env_extra: str) -> subprocess.CompletedProcess[str]:
+    """Start the GUI as `peerdesk --vault PATH` does (`peerdesk` alone if PATH is None),
+    in a child, until its first paint."""
+    args = [] if vault_path is None else ["--vault", str(vault_path)]
     script = textwrap.dedent(f"""
         import sys
         from peerdesk.app.cli import main
-        code = main(["--vault", {str(vault_path)!r}])
+        code = main({args!r})
         loaded = [m for m in {HEAVY!r} if m in sys.modules]
         print("exit", code, "heavy-before-exit", ",".join(loaded) or "-")
+        from PySide6.QtWidgets import QApplication
+        print("shown", ",".join(sorted(type(w).__name__ for w in QApplication.topLevelWidgets()
+                                       if w.isVisible())))
     """)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PEERDESK_EXIT_AFTER_FIRST_PAINT="1")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PEERDESK_EXIT_AFTER_FIRST_PAINT="1",
+               **env_extra)
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           env=env, timeout=60, check=False)
 
@@ -43,12 +49,22 @@ def test_first_paint_of_the_sign_in_window_prints_painted_and_exits(vault):
     LockedVault.open(vault).release()
 
 
-def test_first_paint_of_the_setup_wizard_prints_painted_and_creates_nothing(tmp_path):
+def test_a_typed_path_with_no_vault_first_paints_the_question_and_creates_nothing(tmp_path):
     path = tmp_path / "new.peerdesk"
     result = _run_to_first_paint(path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["painted", "exit 0 heavy-before-exit -"]
+    # Not the setup wizard: first the question naming the path (test_new_vault_question.py).
+    assert result.stdout.splitlines() == ["painted", "exit 0 heavy-before-exit -",
+                                          "shown NewVaultQuestion"]
     assert not path.exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG data folder")
+def test_the_first_run_on_the_default_vault_goes_straight_to_setup(tmp_path):
+    result = _run_to_first_paint(None, XDG_DATA_HOME=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "shown SetupWizard"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_sign_in_window_paints_before_the_storage_loads(qtbot, vault):

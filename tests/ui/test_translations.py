@@ -91,7 +91,7 @@ def test_spanish_main_window_sidebar_top_bar_and_menu(qtbot, start_gui, vault):
         assert sidebar[:4] == ["Hoy", "Personas", "Sesiones", "Grupos"]
         assert main.lock_action.text() == "&Bloquear"
         assert main.hide_button.text() == "&Ocultar"
-        assert [a.text() for a in main.menuBar().actions()] == ["&Cuenta"]
+        assert [a.text() for a in main.menuBar().actions()] == ["&Cuenta", "Ay&uda"]
         # The pages keep their English keys: code and tests find them by those.
         main.show_page("Peers")
         assert main.sidebar.currentItem().text() == "Personas"

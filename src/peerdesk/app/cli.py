@@ -1,8 +1,9 @@
 """The command line (DESIGN.md §7).
 
 Headless commands never import Qt; the GUI is imported only to start it.
-Every command exits 0 on success, or non-zero with one clear line on
-standard error; a traceback only with --debug.
+Every command exits with a status from app/exit_codes.py: 0 on success, or
+non-zero with one clear line on standard error; a traceback is added only
+with --debug, which never changes the status.
 """
 
 from __future__ import annotations
@@ -13,22 +14,35 @@ import os
 import shutil
 import sys
 import tempfile
+import textwrap
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from peerdesk import __version__
+from peerdesk.app.exit_codes import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    EXIT_UNEXPECTED,
+    EXIT_USAGE,
+    CommandError,
+    Terminated,
+    UsageError,
+    exit_code_summary,
+    exit_code_table,
+)
 from peerdesk.app.paths import default_vault_path
 from peerdesk.domain.errors import PeerDeskError
 
+if TYPE_CHECKING:
+    from peerdesk.storage.paths import VaultPaths
+
 PASSWORD_ENV = "PEERDESK_PASSWORD"
-EXIT_FAILED = 1
-EXIT_UNEXPECTED = 2
-EXIT_USAGE = 64
 
-
-class CommandError(PeerDeskError):
-    """A problem with how a command was called."""
+__all__ = ["EXIT_FAILED", "EXIT_USAGE", "CommandError", "UsageError", "main",
+           "read_password", "require_vault"]
 
 
 def read_password(prompt: str = "Password: ") -> str:
@@ -39,6 +53,16 @@ def read_password(prompt: str = "Password: ") -> str:
     if not sys.stdin or not sys.stdin.isatty():
         raise CommandError(f"No password: set {PASSWORD_ENV} or run this in a terminal.")
     return getpass.getpass(prompt)
+
+
+def require_vault(path: str) -> VaultPaths:
+    """The vault at PATH, or a refusal naming where it looked."""
+    from peerdesk.storage.paths import VaultPaths
+
+    paths = VaultPaths.at(path)
+    if not paths.database.exists():
+        raise CommandError(f"There is no PeerDesk vault at {paths.database}.")
+    return paths
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -55,13 +79,29 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         try:
             paths = VaultPaths.at(folder / "demo.peerdesk")
             sign_in = create_demo_vault(paths)
+            # In the terminal too: the window may open behind another one.
+            print("PeerDesk demo: made-up people only; deleted when PeerDesk closes.")
+            print(f"demo vault: {paths.database}")
+            print(f"user: {sign_in.user}")
+            print(f"password: {sign_in.password}", flush=True)
             return int(run_gui(paths, demo_sign_in=(sign_in.user, sign_in.password)))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     from peerdesk.storage.paths import VaultPaths
 
-    vault = Path(args.vault) if args.vault else default_vault_path()
-    return int(run_gui(VaultPaths.at(vault)))
+    if args.vault:
+        # A typed path: if nothing is there, the app names it and asks first.
+        return int(run_gui(VaultPaths.at(args.vault), ask_before_creating=True))
+    return int(run_gui(VaultPaths.at(default_vault_path())))
+
+
+_VAULT_FILE_SUFFIXES = ("", ".keys", ".lock", ".signin", ".rekey", "-wal", "-shm", "-journal")
+
+
+def _remove_new_vault(paths: VaultPaths) -> None:
+    """The files of a vault this command was still creating when it stopped."""
+    for suffix in _VAULT_FILE_SUFFIXES:
+        paths.database.with_name(paths.database.name + suffix).unlink(missing_ok=True)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -72,8 +112,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(f"\rcreating demo peers: {done:,} of {total:,}", end="", file=sys.stderr)
 
-    sign_in = create_demo_vault(VaultPaths.at(args.path), scale=args.scale, seed=args.seed,
-                                progress=progress)
+    paths = VaultPaths.at(args.path)
+    existed = paths.exists()
+    try:
+        sign_in = create_demo_vault(paths, scale=args.scale, seed=args.seed, progress=progress)
+    except BaseException:
+        # Stopped (Ctrl+C, SIGTERM, a full disk): no half-made vault is left behind.
+        if not existed:
+            _remove_new_vault(paths)
+        raise
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"user: {sign_in.user}")
@@ -83,11 +130,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from peerdesk.services.vault_check import check_vault
-    from peerdesk.storage.paths import VaultPaths
 
-    paths = VaultPaths.at(args.path)
-    if not paths.database.exists():
-        raise CommandError(f"There is no PeerDesk vault at {paths.database}.")
+    paths = require_vault(args.path)
     report = check_vault(paths, args.user, read_password())
     if report.ok:
         print(f"ok: encrypted pages, database structure and audit chain "
@@ -102,40 +146,26 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
-def _period(args: argparse.Namespace) -> Any:
-    import re
-
-    from peerdesk.reports.period import Period
-
-    if args.month:
-        return Period.parse_month(args.month)
-    if args.quarter:
-        match = re.fullmatch(r"(\d{4})-Q([1-4])", args.quarter.strip(), re.IGNORECASE)
-        if not match:
-            raise CommandError("Give the quarter as YYYY-Qn, for example 2026-Q3.")
-        return Period.quarter(int(match.group(1)), int(match.group(2)))
-    if not re.fullmatch(r"\d{4}", args.year.strip()):
-        raise CommandError("Give the year as YYYY, for example 2026.")
-    return Period.year(int(args.year))
-
-
 def _cmd_report(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from peerdesk.app.cli_period import check_started, parse_period
     from peerdesk.services import reports
     from peerdesk.services.auth import SignIn
-    from peerdesk.storage.paths import VaultPaths
     from peerdesk.storage.vault import LockedVault
 
     if not args.pdf and not args.csv:
-        raise CommandError("Say where to save the report: --pdf FILE and/or --csv FILE.")
-    period = _period(args)
-    paths = VaultPaths.at(args.path)
-    if not paths.database.exists():
-        raise CommandError(f"There is no PeerDesk vault at {paths.database}.")
+        raise UsageError("Say where to save the report: --pdf FILE and/or --csv FILE.")
+    period = parse_period(args)
+    note = check_started(period, date.today())
+    paths = require_vault(args.path)
     locked = LockedVault.open(paths)
     try:
         session = SignIn(locked).sign_in(args.user, read_password())
         try:
             report = reports.build(session, period)
+            if note:
+                print(f"note: {note}")
             if args.pdf:
                 pages = reports.save_pdf(session, report, Path(args.pdf))
                 print(f"saved {report.title.lower()} for {report.period_label}: "
@@ -158,51 +188,95 @@ def _cmd_self_check(args: argparse.Namespace) -> int:
         run_self_check()
     except SelfCheckFailed as exc:
         if args.debug:
-            raise
+            traceback.print_exception(exc, file=sys.stderr)
         print(f"peerdesk: self-check failed at {exc}", file=sys.stderr)
         return EXIT_FAILED
     print(OK_LINE)
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="peerdesk",
-        description="PeerDesk: encrypted records and anonymised reports for peer-support centres.",
-    )
-    parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show full error details")
-    # Not in --help: for packagers checking a build (packaging/README.md).
-    parser.add_argument("--self-check", dest="func", action="store_const",
-                        const=_cmd_self_check, help=argparse.SUPPRESS)
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--vault", metavar="PATH", help="open the vault at PATH")
-    where.add_argument("--demo", action="store_true",
-                       help="open a throwaway vault of made-up data and show its sign-in")
-    parser.set_defaults(func=_cmd_gui)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+def usage_line(message: str, prog: str) -> str:
+    """A usage error as one sentence that says where the help is."""
+    return f"{message[:1].upper()}{message[1:].rstrip('.')} (see {prog} --help)."
 
-    demo = commands.add_parser("demo", help="create a demo vault and print its sign-in")
-    demo.add_argument("path", metavar="PATH")
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on standard error and exit status 2, like every failure."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"peerdesk: {usage_line(message, self.prog)}\n")
+
+
+def add_command(commands: Any, name: str, summary: str,
+                description: str) -> argparse.ArgumentParser:
+    """A command with its one-line summary, a description and the exit statuses."""
+    command: argparse.ArgumentParser = commands.add_parser(
+        name, help=summary, description=description, epilog=exit_code_summary())
+    return command
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="peerdesk",
+        description=textwrap.fill(
+            "PeerDesk: encrypted records and anonymised reports for peer-support centres. "
+            "Without a command it starts the app. Commands that unlock read the password "
+            f"from {PASSWORD_ENV} or ask for it, never from an argument.", 79),
+        epilog=exit_code_table(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}",
+                        help="print the version and exit")
+    parser.add_argument("--debug", action="store_true",
+                        help="show full error details (the exit status stays the same)")
+    parser.add_argument("--self-check", dest="func", action="store_const",
+                        const=_cmd_self_check,
+                        help="for packagers and support: check that this install has all its "
+                             "parts, in a throwaway vault, and exit")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--vault", metavar="PATH",
+                       help="start the app on the vault at PATH (if there is none, it asks "
+                            "before setting up a new centre there)")
+    where.add_argument("--demo", action="store_true",
+                       help="start the app on a throwaway vault of made-up people; prints "
+                            "where it is and its sign-in, and deletes it on closing")
+    parser.set_defaults(func=_cmd_gui)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                     title="commands (peerdesk COMMAND --help for each)")
+
+    demo = add_command(
+        commands, "demo", "create a demo vault and print its sign-in",
+        description="Create a vault full of made-up people, for trying PeerDesk out, and "
+                    "print the programme lead's sign-in as two lines, user: … and password: ….")
+    demo.add_argument("path", metavar="PATH",
+                      help="where to create it: a new .peerdesk file (never over a vault)")
     demo.add_argument("--scale", choices=("small", "large", "huge"), default="small",
                       help="small: 300 peers; large: 20,000; huge: 100,000")
-    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--seed", type=int, default=1, metavar="N",
+                      help="the same N makes the same people (default 1)")
     demo.set_defaults(func=_cmd_demo)
 
-    check = commands.add_parser(
-        "check", help="check the vault's encrypted pages, structure and audit chain")
-    check.add_argument("path", metavar="PATH")
+    check = add_command(
+        commands, "check", "check the vault's encrypted pages, structure and audit chain",
+        description="Check every encrypted page, the database's structure and the audit "
+                    "log's hash chain. Prints ok, or each problem.")
+    check.add_argument("path", metavar="PATH", help="the vault (its .peerdesk file)")
     check.add_argument("--user", required=True, metavar="NAME",
-                       help="account to unlock with (password from PEERDESK_PASSWORD or a prompt)")
+                       help="account to unlock with (password from PEERDESK_PASSWORD or a "
+                            "prompt)")
     check.set_defaults(func=_cmd_check)
 
-    report = commands.add_parser(
-        "report", help="save the anonymised report for a month, quarter or year")
-    report.add_argument("path", metavar="PATH")
+    report = add_command(
+        commands, "report", "save the anonymised report for a month, quarter or year",
+        description="Save the anonymised report (counts only, small numbers hidden) for a "
+                    "month, a quarter or a year. A period that has not started is refused; "
+                    "the current one is allowed, with a note that it is not over yet.")
+    report.add_argument("path", metavar="PATH", help="the vault (its .peerdesk file)")
     when = report.add_mutually_exclusive_group(required=True)
-    when.add_argument("--month", metavar="YYYY-MM")
-    when.add_argument("--quarter", metavar="YYYY-Qn")
-    when.add_argument("--year", metavar="YYYY")
+    when.add_argument("--month", metavar="YYYY-MM", help="a calendar month, e.g. 2026-10")
+    when.add_argument("--quarter", metavar="YYYY-Qn",
+                      help="a quarter, e.g. 2026-Q3 (July to September)")
+    when.add_argument("--year", metavar="YYYY", help="a calendar year, e.g. 2026")
     report.add_argument("--pdf", metavar="FILE", help="save the printable report here")
     report.add_argument("--csv", metavar="FILE", help="save the same figures as CSV here")
     report.add_argument("--user", required=True, metavar="NAME",
@@ -220,21 +294,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(message: str, *, debug: bool) -> None:
+    if debug:
+        traceback.print_exc(file=sys.stderr)
+    print(f"peerdesk: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns its exit status (app/exit_codes.py)."""
+    from peerdesk.app.stop_signals import sigterm_raises, stopped_message
+
     parser = build_parser()
-    args = parser.parse_args(argv)
     try:
-        return int(args.func(args))
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help and --version (0), usage errors (2): already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    debug = bool(args.debug)
+    try:
+        with sigterm_raises():
+            code = int(args.func(args))
+    except UsageError as exc:
+        command = f"peerdesk {args.command}" if args.command else "peerdesk"
+        _say(usage_line(exc.user_message, command), debug=debug)
+        return EXIT_USAGE
     except PeerDeskError as exc:
-        if args.debug:
-            raise
-        print(f"peerdesk: {exc.user_message}", file=sys.stderr)
-        return EXIT_USAGE if isinstance(exc, CommandError) else EXIT_FAILED
+        _say(exc.user_message, debug=debug)
+        return EXIT_FAILED
     except KeyboardInterrupt:
-        return 130
+        _say(stopped_message(EXIT_INTERRUPTED) + ".", debug=debug)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        _say(stopped_message(EXIT_TERMINATED) + ".", debug=debug)
+        return EXIT_TERMINATED
     except Exception:
-        if args.debug:
-            raise
-        print("peerdesk: stopped by an unexpected problem; nothing further was changed. "
-              "Run again with --debug for details.", file=sys.stderr)
+        _say("stopped by an unexpected problem; nothing further was changed. "
+             "Run again with --debug for details.", debug=debug)
         return EXIT_UNEXPECTED
+    if code in (EXIT_INTERRUPTED, EXIT_TERMINATED):  # the app, closed by a signal
+        print(f"peerdesk: {stopped_message(code)}; PeerDesk was closed.", file=sys.stderr)
+    return code

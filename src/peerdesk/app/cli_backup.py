@@ -13,17 +13,14 @@ RECOVERY_ENV = "PEERDESK_RECOVERY_KEY"
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli import CommandError, read_password
+    from peerdesk.app.cli import UsageError, read_password, require_vault
     from peerdesk.services import backups
     from peerdesk.services.auth import SignIn
-    from peerdesk.storage.paths import VaultPaths
     from peerdesk.storage.vault import LockedVault
 
-    paths = VaultPaths.at(args.path)
-    if not paths.database.exists():
-        raise CommandError(f"There is no PeerDesk vault at {paths.database}.")
     if args.keep is not None and args.keep < 1:
-        raise CommandError("--keep needs a number of backups, 1 or more.")
+        raise UsageError("--keep needs a number of backups, 1 or more.")
+    paths = require_vault(args.path)
     locked = LockedVault.open(paths)
     try:
         session = SignIn(locked).sign_in(args.user, read_password())
@@ -51,11 +48,11 @@ def _read_recovery_key() -> str:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli import CommandError, read_password
+    from peerdesk.app.cli import CommandError, UsageError, read_password
     from peerdesk.services import backups
 
     if args.user is None and not args.recovery_key:
-        raise CommandError("Say how to open the backup: --user NAME (password from "
+        raise UsageError("Say how to open the backup: --user NAME (password from "
                            "PEERDESK_PASSWORD or a prompt) or --recovery-key.")
     secret = _read_recovery_key() if args.recovery_key else read_password()
     backup = Path(args.backup).expanduser().absolute()
@@ -73,9 +70,14 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def add_backup_commands(commands: Any) -> None:
-    backup = commands.add_parser(
-        "backup", help="make a verified encrypted backup of the vault in a folder")
-    backup.add_argument("path", metavar="PATH", help="the vault")
+    from peerdesk.app.cli import add_command
+
+    backup = add_command(
+        commands, "backup", "make a verified encrypted backup of the vault in a folder",
+        description="Make an encrypted backup of the vault in a folder, check it by opening "
+                    "it, and print its path. It opens with the passwords and recovery key "
+                    "valid now.")
+    backup.add_argument("path", metavar="PATH", help="the vault (its .peerdesk file)")
     backup.add_argument("dest", metavar="DEST", help="the folder to put the backup in")
     backup.add_argument("--user", required=True, metavar="NAME",
                         help="an administrator's account (password from PEERDESK_PASSWORD "
@@ -84,8 +86,11 @@ def add_backup_commands(commands: Any) -> None:
                         help="keep the newest N backups in DEST (default: the vault's setting, 7)")
     backup.set_defaults(func=_cmd_backup)
 
-    restore = commands.add_parser(
-        "restore", help="restore a backup as a new vault (never over an existing one)")
+    restore = add_command(
+        commands, "restore", "restore a backup as a new vault (never over an existing one)",
+        description="Restore a backup as a new vault at PATH; never over an existing vault. "
+                    "Opens the backup with a password valid when it was made, or the "
+                    "recovery key.")
     restore.add_argument("backup", metavar="BACKUP", help="the backup's .peerdesk file")
     restore.add_argument("path", metavar="PATH", help="where the restored vault goes (new)")
     how = restore.add_mutually_exclusive_group()

@@ -14,14 +14,18 @@ from typing import Any
 
 
 def _map_pairs(pairs: list[str]) -> dict[str, str]:
-    from peerdesk.app.cli import CommandError
+    from peerdesk.app.cli import UsageError
+    from peerdesk.domain.import_columns import FIELD_BY_KEY
 
     found: dict[str, str] = {}
     for pair in pairs:
         ours, sep, theirs = pair.partition("=")
         if not sep or not ours.strip():
-            raise CommandError(f"Give --map as ourfield=theircolumn (not “{pair}”); for "
+            raise UsageError(f"Give --map as ourfield=theircolumn (not “{pair}”); for "
                                "example --map peer_key=\"Client No\".")
+        if ours.strip() not in FIELD_BY_KEY:
+            raise UsageError(f"“{ours.strip()}” is not one of PeerDesk's import fields: "
+                             f"{', '.join(FIELD_BY_KEY)}.")
         found[ours.strip()] = theirs.strip()
     return found
 
@@ -38,17 +42,14 @@ def _print_preview(checked: Any) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli import EXIT_FAILED, CommandError, read_password
+    from peerdesk.app.cli import EXIT_FAILED, read_password, require_vault
     from peerdesk.services import importer
     from peerdesk.services.auth import SignIn
-    from peerdesk.storage.paths import VaultPaths
     from peerdesk.storage.vault import LockedVault
 
-    paths = VaultPaths.at(args.path)
-    if not paths.database.exists():
-        raise CommandError(f"There is no PeerDesk vault at {paths.database}.")
-    source = Path(args.file).expanduser()
     names = _map_pairs(args.map or [])
+    paths = require_vault(args.path)
+    source = Path(args.file).expanduser()
     locked = LockedVault.open(paths)
     try:
         session = SignIn(locked).sign_in(args.user, read_password())
@@ -82,14 +83,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def add_import_command(commands: Any) -> None:
+    from peerdesk.app.cli import add_command
     from peerdesk.domain.import_columns import FIELD_BY_KEY
 
-    command = commands.add_parser(
-        "import", help="add peers and their sessions from a spreadsheet saved as CSV",
+    command = add_command(
+        commands, "import", "add peers and their sessions from a spreadsheet saved as CSV",
         description="Add peers and their one-to-one sessions from a spreadsheet saved as CSV. "
                     "Every row is checked first; if any has a problem, nothing is imported. "
                     f"Fields: {', '.join(FIELD_BY_KEY)}.")
-    command.add_argument("path", metavar="PATH", help="the vault")
+    command.add_argument("path", metavar="PATH", help="the vault (its .peerdesk file)")
     command.add_argument("file", metavar="FILE.csv", help="the spreadsheet, saved as CSV")
     command.add_argument("--user", required=True, metavar="NAME",
                          help="a programme lead's account (password from PEERDESK_PASSWORD "

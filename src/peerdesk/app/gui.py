@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from peerdesk.app.exit_codes import EXIT_FAILED
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.storage.paths import VaultPaths
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 EXIT_AFTER_FIRST_PAINT = "PEERDESK_EXIT_AFTER_FIRST_PAINT"
 DEBUG_ENV = "PEERDESK_DEBUG"
-EXIT_OPEN_FAILED = 1
+EXIT_OPEN_FAILED = EXIT_FAILED
 OPEN_ANYWAY_AFTER_MS = 500
 
 
@@ -60,8 +61,12 @@ class GuiController(QObject):
 
     def __init__(self, paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None, *,
                  idle_lock_ms: int | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 ask_before_creating: bool = False) -> None:
         super().__init__()
+        # A path someone typed (--vault): if nothing is there, name it and ask
+        # before the setup wizard makes a new centre there (a typo, a missing USB stick).
+        self.ask_before_creating = ask_before_creating
         # None: the centre's setting (Admin › Settings), read at each sign-in.
         self.idle_lock_ms = idle_lock_ms
         self.clock = clock  # injectable, so tests move time instead of waiting
@@ -75,6 +80,7 @@ class GuiController(QObject):
         self.wizard: SetupWizard | None = None
         self.sign_in_window: SignInWindow | None = None
         self.main_window: MainWindow | None = None
+        self.question: QWidget | None = None
         self.exit_code = 0
 
     # -- start --------------------------------------------------------------------
@@ -88,13 +94,9 @@ class GuiController(QObject):
         modules load; a failure then closes the window and exits.
         """
         if not self.paths.exists():
-            from peerdesk.ui.setup_wizard import SetupWizard
-
-            self.wizard = SetupWizard(self.paths)
-            self.wizard.centre_created.connect(self._centre_created)
-            self.wizard.rejected.connect(self.quit)
-            self.wizard.show()
-            return self.wizard
+            if self.ask_before_creating:
+                return self._ask_before_creating()
+            return self._show_setup()
         if open_after_paint:
             window = self.show_sign_in()
             window.first_painted.connect(self._open_after_paint)
@@ -104,6 +106,44 @@ class GuiController(QObject):
         if not self._open_vault():
             return None
         return self.show_sign_in()
+
+    def _show_setup(self) -> QWidget:
+        from peerdesk.ui.setup_wizard import SetupWizard
+
+        self.wizard = SetupWizard(self.paths)
+        self.wizard.centre_created.connect(self._centre_created)
+        self.wizard.rejected.connect(self.quit)
+        self.wizard.show()
+        return self.wizard
+
+    # -- a --vault path with no vault: ask first ---------------------------------------
+
+    def _ask_before_creating(self) -> QWidget:
+        from peerdesk.ui.new_vault_question import NewVaultQuestion
+
+        question = NewVaultQuestion(self.paths.database)
+        question.create_chosen.connect(self._show_setup)
+        question.declined.connect(self._declined_new_vault)
+        question.open()
+        self.question = question
+        return question
+
+    def _declined_new_vault(self) -> None:
+        print(f"peerdesk: there is no PeerDesk vault at {self.paths.database}; nothing was "
+              "created there.", file=sys.stderr)
+        self.exit_code = EXIT_OPEN_FAILED
+        self.quit()
+
+    # -- Ctrl+C and SIGTERM (app/gui_signals.py) ----------------------------------------
+
+    def stop_on_signal(self, signum: int) -> None:
+        """Close as a person closing the window would: drafts kept, session ended."""
+        from peerdesk.app.stop_signals import exit_code_for
+
+        self.exit_code = exit_code_for(signum)
+        self.quit()
+
+    # -- opening the vault ------------------------------------------------------------
 
     def _open_after_paint(self) -> None:
         if self.locked is None and self.exit_code == 0:
@@ -335,7 +375,8 @@ def _install_excepthook(parent: GuiController) -> None:
     sys.excepthook = hook
 
 
-def run_gui(paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None) -> int:
+def run_gui(paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None, *,
+            ask_before_creating: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("PeerDesk")
@@ -347,15 +388,19 @@ def run_gui(paths: VaultPaths, demo_sign_in: tuple[str, str] | None = None) -> i
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setQuitOnLastWindowClosed(False)  # windows are swapped; the controller decides
-    controller = GuiController(paths, demo_sign_in)
+    controller = GuiController(paths, demo_sign_in, ask_before_creating=ask_before_creating)
     first = controller.start(open_after_paint=True)
     if first is None:
         return controller.exit_code
     if os.environ.get(EXIT_AFTER_FIRST_PAINT):
         app.installEventFilter(_ExitAfterFirstPaint(first))
     _install_excepthook(controller)
+    from peerdesk.app.gui_signals import StopSignals
+
+    stop_signals = StopSignals(controller.stop_on_signal)
     try:
         code = app.exec()
     finally:
+        stop_signals.uninstall()
         controller.shutdown()
     return int(code)

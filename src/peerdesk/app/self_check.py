@@ -1,10 +1,12 @@
 """`peerdesk --self-check`: prove an installed or bundled PeerDesk has all its parts.
 
-For packagers and support, not listed in --help. In a throwaway folder it starts
-Qt, creates a vault (SQLCipher, Argon2id, AES-GCM key slots, the migrations),
-unlocks it with a password, writes and reads back a made-up peer, and saves a
-one-month report as PDF (ReportLab and the shipped fonts). Nothing touches the
-centre's real vault.
+For packagers and support (listed in --help). It starts Qt, reads the shipped
+guides as the Help window shows them, then in a throwaway folder creates a
+vault (SQLCipher, Argon2id, AES-GCM key slots, the migrations), unlocks it with
+a password, writes and reads back a made-up peer, shapes a word in each script
+the PDFs print (the shipped fonts and HarfBuzz), and saves a one-month report
+as PDF (ReportLab and the shipped fonts). Nothing touches the centre's real
+vault.
 """
 
 from __future__ import annotations
@@ -67,6 +69,19 @@ def check_qt() -> None:
     app.processEvents()
 
 
+def check_help() -> None:
+    """The guides Help shows offline are there, and Qt reads them as Markdown."""
+    from PySide6.QtGui import QTextDocument
+
+    from peerdesk.ui.help_window import GUIDES, help_folder
+
+    for name, _title in GUIDES:
+        document = QTextDocument()
+        document.setMarkdown((help_folder() / name).read_text(encoding="utf-8"))
+        if len(document.toPlainText()) < 1000:
+            raise RuntimeError(f"the guide {name} is empty")
+
+
 def check_vault_and_report(folder: Path) -> None:
     """Create, unlock, write, read, report: the whole storage and reports stack."""
     from peerdesk.domain.peer import PeerDraft
@@ -102,6 +117,15 @@ def check_vault_and_report(folder: Path) -> None:
         locked.release()
 
 
+def check_scripts() -> None:
+    """Shape a word in each script the PDFs print: the fonts and the shaper are bundled."""
+    from peerdesk.reports.text_flow import text_width
+
+    for word in ("محمد", "שרה", "प्रिया", "王小明", "김민수"):
+        if text_width(word, 10) <= 0:
+            raise RuntimeError("a shipped font draws nothing")
+
+
 def _create(folder: Path) -> VaultPaths:
     """A new vault with an administrator and a programme lead (who can run reports)."""
     from peerdesk.domain.staff import Role
@@ -132,6 +156,8 @@ def _step(name: str, action: Callable[[], T]) -> T:
 def run_self_check() -> None:
     """Raises SelfCheckFailed naming the first step that did not work."""
     _step("start Qt", check_qt)
+    _step("read the user guide", check_help)
+    _step("shape text in every script", check_scripts)
     folder = _step("make a temporary folder",
                    lambda: Path(tempfile.mkdtemp(prefix="peerdesk-self-check-")))
     try:

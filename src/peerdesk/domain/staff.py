@@ -70,6 +70,37 @@ def role_allows(role: Role, permission: Permission) -> bool:
     return permission in ROLE_PERMISSIONS[role]
 
 
+# What each permission is for, so a refusal can say who may do it instead of
+# only "your role does not allow this".
+_PERMISSION_ACTIONS: dict[Permission, str] = {
+    Permission.MANAGE_STAFF: "manage staff accounts and the screen-lock setting",
+    Permission.VIEW_AUDIT_LOG: "see the audit log",
+    Permission.MANAGE_BACKUPS: "make, list or restore backups",
+    Permission.RUN_REPORTS: "run reports",
+    Permission.MANAGE_RETENTION: "export, erase or review peers' whole records",
+    Permission.VIEW_ALL_PEERS: "see every peer",
+    Permission.READ_ALL_NOTES: "read every note",
+    Permission.IMPORT_DATA: "import from a spreadsheet",
+}
+
+_ROLE_WITH_ARTICLE = {
+    Role.ADMIN: "an administrator",
+    Role.PROGRAMME_LEAD: "a programme lead",
+    Role.CASEWORKER: "a caseworker",
+    Role.PEER_SUPPORTER: "a peer supporter",
+}
+
+
+def roles_allowed(permission: Permission) -> list[Role]:
+    return [role for role in Role if role_allows(role, permission)]
+
+
+def needs_role_message(permission: Permission) -> str:
+    """E.g. "Only a programme lead can run reports." (from the table above, so it stays true)."""
+    who = " or ".join(_ROLE_WITH_ARTICLE[role] for role in roles_allowed(permission))
+    return f"Only {who or 'no role'} can {_PERMISSION_ACTIONS[permission]}."
+
+
 @dataclass(frozen=True, slots=True)
 class Staff:
     id: int

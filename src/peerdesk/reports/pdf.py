@@ -2,8 +2,10 @@
 
 `write_pdf` renders a `Report` and nothing else: it runs no queries and reads
 no files apart from the fonts shipped with the package. The output carries no
-author, dates or file paths, embeds every font it uses, and is the same bytes
-every time for the same `Report`.
+author, dates or file paths, embeds every font it uses (subset: only the glyphs
+printed), and is the same bytes every time for the same `Report`. Text goes
+through `text_flow`, so a centre name in Arabic, Chinese or any other script
+PeerDesk ships a font for prints shaped and in reading order.
 
 ReportLab is imported inside the functions: importing it is slow and must stay
 off the application's start path.
@@ -12,20 +14,17 @@ off the application's start path.
 from __future__ import annotations
 
 import io
-import unicodedata
 from collections.abc import Callable, Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
-from xml.sax.saxutils import escape
 
+from peerdesk.reports.fonts import FONT_BOLD, FONT_REGULAR, font_dir, register_main
+
+__all__ = ["FONT_BOLD", "FONT_REGULAR", "GENERIC_TITLE", "font_dir", "render_pdf", "write_pdf"]
 from peerdesk.reports.model import Cell, CellState, Report, Section, Table, Trend
+from peerdesk.reports.text_flow import draw_line, fallback_note, para, text_width, typesetting
 
 GENERIC_TITLE = "PeerDesk monthly report"
-
-FONT_REGULAR = "PeerDeskSans"
-FONT_BOLD = "PeerDeskSans-Bold"
-_FONT_FILES = {FONT_REGULAR: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 
 # Palette: navy for headings, teal for accents, greys for text and rules.
 NAVY = "#1F3A5F"
@@ -74,27 +73,8 @@ def logo_size(data: bytes) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def font_dir() -> Path:
-    """The directory holding the shipped TrueType fonts and their licence."""
-    return Path(str(resources.files("peerdesk.reports") / "fonts"))
-
-
-def _register_fonts() -> None:
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    registered = set(pdfmetrics.getRegisteredFontNames())
-    for name, filename in _FONT_FILES.items():
-        if name in registered:
-            continue
-        # Read the bytes ourselves so ReportLab never holds the install path.
-        data = io.BytesIO((font_dir() / filename).read_bytes())
-        data.name = filename
-        pdfmetrics.registerFont(TTFont(name, data))
-    for bold, italic, face in ((0, 0, FONT_REGULAR), (1, 0, FONT_BOLD),
-                               (0, 1, FONT_REGULAR), (1, 1, FONT_BOLD)):
-        addMapping(FONT_REGULAR, bold, italic, face)
+# The shipped faces live in fonts.py, shared by every PDF writer.
+_register_fonts = register_main
 
 
 def month_label(month: str) -> str:
@@ -148,33 +128,6 @@ def footer_rule(report: Report) -> str:
     return rule
 
 
-_MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
-
-
-def visual_order(text: str) -> str:
-    """Right-to-left text in the order it is drawn, for text with no left-to-right letters.
-
-    ReportLab draws characters left to right in the order given. A label written
-    wholly in Hebrew or Arabic is reversed (numbers inside it keep their order and
-    brackets are mirrored); mixed-direction text is left as it is.
-    """
-    classes = [unicodedata.bidirectional(ch) for ch in text]
-    if "L" in classes or not any(c in ("R", "AL") for c in classes):
-        return text
-    runs: list[str] = []
-    for ch, cls in zip(text, classes, strict=True):
-        numeric = cls in ("EN", "AN")
-        if numeric and runs and runs[-1][-1:].isdigit():
-            runs[-1] += ch
-        else:
-            runs.append(ch if numeric else ch.translate(_MIRROR))
-    return "".join(reversed(runs))
-
-
-def _p(text: str) -> str:
-    return escape(visual_order(text))
-
-
 def write_pdf(report: Report, out: BinaryIO | Path) -> int:
     """Render `report` as a PDF to `out`; returns the number of pages."""
     data, pages = render_pdf(report)
@@ -191,7 +144,6 @@ def render_pdf(report: Report) -> tuple[bytes, int]:
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    _register_fonts()
     if report.page_size.strip().lower() == "letter":
         pagesize = LETTER
     elif report.page_size.strip().upper() == "A4":
@@ -218,10 +170,11 @@ def render_pdf(report: Report) -> tuple[bytes, int]:
         lang="",
     )
     pages: list[int] = []
-    left = visual_order(f"{report.period_label} · {footer_rule(report)}")
+    left = f"{report.period_label} · {footer_rule(report)}"
     canvas_class = numbered_canvas(left, pages)
     # The frame pads its content by 6pt on each side; draw within that.
-    doc.build(_story(report, doc.width - 12), canvasmaker=canvas_class)
+    with typesetting():
+        doc.build(_story(report, doc.width - 12), canvasmaker=canvas_class)
     return buffer.getvalue(), pages[0]
 
 
@@ -258,10 +211,9 @@ def numbered_canvas(left: str, pages: list[int]) -> Callable[..., Any]:
             self.setLineWidth(0.5)
             x0, x1 = 20 * mm + 6, width - 20 * mm - 6
             self.line(x0, y + 4.2 * mm, x1, y + 4.2 * mm)
-            self.setFont(FONT_REGULAR, 7.5)
             self.setFillColor(colors.HexColor(MUTED))
-            self.drawString(x0, y, left)
-            self.drawRightString(x1, y, f"page {self._pageNumber} of {total}")
+            draw_line(self, x0, y, left, 7.5)
+            draw_line(self, x1, y, f"page {self._pageNumber} of {total}", 7.5, anchor="end")
             self.restoreState()
 
     return NumberedCanvas
@@ -309,23 +261,23 @@ def _styles() -> dict[str, Any]:
 def _story(report: Report, width: float) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import Spacer, Table, TableStyle
 
     s = _styles()
     story: list[Any] = []
 
     # Heading block: centre, title, period (with the centre's logo to the right),
     # then the anonymity line in a tinted band.
-    heading = [Paragraph(_p(report.centre_name), s["centre"]),
-               Paragraph(_p(report.title), s["title"]),
-               Paragraph(_p(report.period_label), s["period"])]
+    heading = [para(report.centre_name, s["centre"]),
+               para(report.title, s["title"]),
+               para(report.period_label, s["period"])]
     block = _heading_with_logo(heading, report.logo, width) if report.logo else None
     if block is not None:
         story.append(block)
     else:
         story.extend(heading)
     story.append(Spacer(1, 5 * mm))
-    band = Table([[Paragraph(_p(report.disclosure_rule), s["anon"])]], colWidths=[width])
+    band = Table([[para(report.disclosure_rule, s["anon"])]], colWidths=[width])
     band.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(TEAL_LIGHT)),
@@ -337,7 +289,7 @@ def _story(report: Report, width: float) -> list[Any]:
     story.append(band)
 
     if report.headlines:
-        story.append(Paragraph("At a glance", s["h1"]))
+        story.append(para("At a glance", s["h1"]))
         story.append(_headline_grid(report, width, s))
 
     for section in report.sections:
@@ -380,7 +332,7 @@ def _heading_with_logo(heading: list[Any], logo: bytes, width: float) -> Any | N
 def _headline_grid(report: Report, width: float, s: dict[str, Any]) -> Any:
     """Big numbers with their labels, in tiles of equal width with a gutter between."""
     from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     per_row = 4 if width > 450 else 3
     gap = 6.0
@@ -408,8 +360,8 @@ def _headline_grid(report: Report, width: float, s: dict[str, Any]) -> Any:
         r = len(rows)
         row: list[Any] = [""] * len(widths)
         for j, h in enumerate(headlines[start:start + per_row]):
-            number = Paragraph(_p(h.cell.shown), s["bighidden"] if h.cell.hidden else s["big"])
-            row[2 * j] = [number, Paragraph(_p(h.label), s["biglabel"])]
+            number = para(h.cell.shown, s["bighidden"] if h.cell.hidden else s["big"])
+            row[2 * j] = [number, para(h.label, s["biglabel"])]
             style += [
                 ("BACKGROUND", (2 * j, r), (2 * j, r), colors.HexColor(ZEBRA)),
                 ("LINEABOVE", (2 * j, r), (2 * j, r), 2, colors.HexColor(TEAL)),
@@ -422,22 +374,22 @@ def _headline_grid(report: Report, width: float, s: dict[str, Any]) -> Any:
 
 
 def _section(section: Section, width: float, s: dict[str, Any]) -> list[Any]:
-    from reportlab.platypus import KeepTogether, Paragraph
+    from reportlab.platypus import KeepTogether
 
     # The section's heading (and intro) travel inside the first block's
     # KeepTogether: keepWithNext alone does not hold a heading to a following
     # KeepTogether, which left headings alone at the foot of a page.
-    lead: list[Any] = [Paragraph(_p(section.title), s["h1"])]
+    lead: list[Any] = [para(section.title, s["h1"])]
     if section.intro:
-        lead.append(Paragraph(_p(section.intro), s["body"]))
+        lead.append(para(section.intro, s["body"]))
     blocks: list[list[Any]] = []
     for table in section.tables:
-        parts = [Paragraph(_p(table.title), s["h2"]), _table(table, width, s)]
+        parts = [para(table.title, s["h2"]), _table(table, width, s)]
         if table.note:
-            parts.append(Paragraph(_p(table.note), s["note"]))
+            parts.append(para(table.note, s["note"]))
         blocks.append(parts)
     for trend in section.trends:
-        blocks.append([Paragraph(_p(trend.title), s["h2"]), _chart(trend, width)])
+        blocks.append([para(trend.title, s["h2"]), _chart(trend, width)])
     if not blocks:
         return lead
     blocks[0] = lead + blocks[0]
@@ -448,29 +400,28 @@ def _table(table: Table, width: float, s: dict[str, Any]) -> Any:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Paragraph, TableStyle
     from reportlab.platypus import Table as RLTable
+    from reportlab.platypus import TableStyle
 
     n = len(table.columns)
     # Wide enough for the longest column heading on one line, within limits.
-    widest = max((stringWidth(c, FONT_BOLD, 8.5) for c in table.columns), default=0.0)
+    widest = max((text_width(c, 8.5, bold=True) for c in table.columns), default=0.0)
     value_w = min(max(56.0, widest + 18), 96.0, (width * 0.6) / max(n, 1))
     label_w = width - value_w * n
     head_right = ParagraphStyle("headright", s["cellhead"], alignment=TA_RIGHT)
 
-    data: list[list[Any]] = [[Paragraph(_p(table.row_header), s["cellhead"])]
-                             + [Paragraph(_p(c), head_right) for c in table.columns]]
+    data: list[list[Any]] = [[para(table.row_header, s["cellhead"])]
+                             + [para(c, head_right) for c in table.columns]]
     hidden: list[tuple[int, int]] = []
     for label, cells in table.rows:
         r = len(data)
-        data.append([Paragraph(_p(label), s["cell"])] + [c.shown for c in cells])
+        data.append([para(label, s["cell"])] + [c.shown for c in cells])
         hidden += [(j + 1, r) for j, c in enumerate(cells) if c.hidden]
     total_row = None
     if table.total is not None:
         total_row = len(data)
         bold = ParagraphStyle("total", s["cell"], fontName=FONT_BOLD)
-        data.append([Paragraph("Total", bold)] + [c.shown for c in table.total])
+        data.append([para("Total", bold)] + [c.shown for c in table.total])
         hidden += [(j + 1, total_row) for j, c in enumerate(table.total) if c.hidden]
 
     t = RLTable(data, colWidths=[label_w] + [value_w] * n, repeatRows=1, hAlign="LEFT")
@@ -574,8 +525,6 @@ def _nice_max(top: float) -> float:
 
 
 def _notes(report: Report, s: dict[str, Any]) -> list[Any]:
-    from reportlab.platypus import Paragraph
-
     items: list[str] = []
     for mark in _marks(report, CellState.PRIMARY):
         items.append(f"“{mark}” — a small count, not shown so that no one can be identified.")
@@ -589,7 +538,11 @@ def _notes(report: Report, s: dict[str, Any]) -> list[Any]:
     if report.exclusion_note:
         items.append(report.exclusion_note)
     items.extend(report.notes)
-    out: list[Any] = [Paragraph("Notes and definitions", s["h1"])]
+    out: list[Any] = [para("Notes and definitions", s["h1"])]
     for text in items:
-        out.append(Paragraph(_p(text), s["bullet"], bulletText="•"))
+        out.append(para(text, s["bullet"], bulletText="•"))
+    # Last, so it knows whether anything above (the centre's name, say) needed the marker.
+    marker_note = fallback_note(s["bullet"], bulletText="•")
+    if marker_note is not None:
+        out.append(marker_note)
     return out

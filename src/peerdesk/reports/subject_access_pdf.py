@@ -2,8 +2,10 @@
 
 Not anonymised, on purpose. `render_pdf` draws the plain data it is given
 (a `SubjectAccessRecord`) and nothing else: it runs no queries and reads no
-files apart from the shipped fonts, which it embeds. The PDF's metadata is
-blank apart from a generic title, so the file's properties name nobody, and
+files apart from the shipped fonts, which it embeds (subset). Names and notes in
+any script PeerDesk ships a font for print shaped and in reading order
+(`text_flow`); a symbol it can't print shows as a marker, explained on the cover.
+The PDF's metadata is blank apart from a generic title, so the file's properties name nobody, and
 every page carries "page N of M".
 
 Notes can be long: they are laid out as paragraphs that flow across pages,
@@ -15,11 +17,9 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
+from peerdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
 from peerdesk.reports.pdf import (
-    FONT_BOLD,
-    FONT_REGULAR,
     HEAD_BG,
     MUTED,
     NAVY,
@@ -27,10 +27,9 @@ from peerdesk.reports.pdf import (
     TEAL,
     TEXT,
     ZEBRA,
-    _register_fonts,
     numbered_canvas,
-    visual_order,
 )
+from peerdesk.reports.text_flow import fallback_note, para, typesetting
 
 GENERIC_TITLE = "PeerDesk personal record"
 FOOTER = "Personal and confidential"
@@ -71,18 +70,12 @@ class SubjectAccessRecord:
     page_size: str = "A4"
 
 
-def _p(text: str) -> str:
-    """Escaped for a Paragraph, each line kept as a line."""
-    return "<br/>".join(escape(visual_order(line)) for line in text.split("\n"))
-
-
 def render_pdf(record: SubjectAccessRecord) -> tuple[bytes, int]:
     """The PDF bytes and the number of pages."""
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    _register_fonts()
     size = record.page_size.strip().lower()
     if size not in ("a4", "letter"):
         raise ValueError(f"unknown page size {record.page_size!r}")
@@ -94,7 +87,8 @@ def render_pdf(record: SubjectAccessRecord) -> tuple[bytes, int]:
         invariant=1, initialFontName=FONT_REGULAR, lang="",
     )
     pages: list[int] = []
-    doc.build(_story(record, doc.width - 12), canvasmaker=numbered_canvas(FOOTER, pages))
+    with typesetting():
+        doc.build(_story(record, doc.width - 12), canvasmaker=numbered_canvas(FOOTER, pages))
     return buffer.getvalue(), pages[0]
 
 
@@ -130,37 +124,39 @@ def _styles() -> dict[str, Any]:
 
 
 def _story(record: SubjectAccessRecord, width: float) -> list[Any]:
-    from reportlab.platypus import Paragraph
-
     s = _styles()
     story: list[Any] = [
-        Paragraph(_p(record.centre_name), s["centre"]),
-        Paragraph("Everything we hold about you", s["title"]),
-        Paragraph(_p(record.subject), s["subject"]),
-        Paragraph(_p(f"Produced on {record.produced_on}"), s["muted"]),
-        Paragraph(_p(record.intro), s["body"]),
+        para(record.centre_name, s["centre"]),
+        para("Everything we hold about you", s["title"]),
+        para(record.subject, s["subject"]),
+        para(f"Produced on {record.produced_on}", s["muted"]),
+        para(record.intro, s["body"]),
     ]
     for part in record.parts:
-        story.append(Paragraph(_p(part.heading), s["h1"]))
+        story.append(para(part.heading, s["h1"]))
         if part.is_empty:
-            story.append(Paragraph(_p(part.empty), s["muted"]))
+            story.append(para(part.empty, s["muted"]))
             continue
         if part.fields:
             story.append(_table(("", ""), part.fields, width, s, label_column=True))
         if part.rows:
             story.append(_table(part.columns, part.rows, width, s))
         for entry in part.entries:
-            story.append(Paragraph(_p(entry.heading), s["entry"]))
+            story.append(para(entry.heading, s["entry"]))
             for label, text in entry.texts:
-                story.append(Paragraph(_p(label), s["label"]))
-                story.append(Paragraph(_p(text), s["text"]))
+                story.append(para(label, s["label"]))
+                story.append(para(text, s["text"]))
+    # On the cover, after the introduction: what the marker for an unprintable symbol means.
+    marker_note = fallback_note(s["muted"])
+    if marker_note is not None:
+        story.insert(5, marker_note)
     return story
 
 
 def _table(columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], width: float,
            s: dict[str, Any], *, label_column: bool = False) -> Any:
     from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     n = max(len(columns), max((len(r) for r in rows), default=0))
     if label_column:
@@ -168,10 +164,10 @@ def _table(columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], width: f
         data: list[list[Any]] = []
     else:
         widths = [width / n] * n
-        data = [[Paragraph(_p(c), s["cellhead"]) for c in columns]]
+        data = [[para(c, s["cellhead"]) for c in columns]]
     for row in rows:
         cells = list(row) + [""] * (n - len(row))
-        data.append([Paragraph(_p(c), s["cellhead"] if label_column and i == 0 else s["cell"])
+        data.append([para(c, s["cellhead"] if label_column and i == 0 else s["cell"])
                      for i, c in enumerate(cells)])
     table = Table(data, colWidths=widths, repeatRows=0 if label_column else 1, hAlign="LEFT")
     style: list[Any] = [

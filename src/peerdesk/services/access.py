@@ -25,7 +25,8 @@ def restrict(session: Session, flt: peer_repo.PeerFilter) -> peer_repo.PeerFilte
         return flt
     if session.staff.role is Role.PEER_SUPPORTER:
         return replace(flt, assigned_to=session.staff.id)
-    raise PermissionDenied("Your role does not include working with peers' records.")
+    raise PermissionDenied("Only a caseworker or a programme lead can work with peers' records "
+                           "(and a peer supporter with the peers assigned to them).")
 
 
 def require_peer(session: Session, peer_id: int) -> None:

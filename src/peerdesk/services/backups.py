@@ -50,6 +50,7 @@ __all__ = [
     "restore",
     "run_due_backup",
     "save_backup_settings",
+    "where_backups_go",
 ]
 
 
@@ -84,6 +85,11 @@ def _read_settings(db: Database) -> BackupSettings:
 
 def backup_settings(session: Session) -> BackupSettings:
     session.require(Permission.MANAGE_BACKUPS)
+    return _read_settings(session.db)
+
+
+def where_backups_go(session: Session) -> BackupSettings:
+    """For Help › About, which everyone signed in may read: only administrators change it."""
     return _read_settings(session.db)
 
 

@@ -49,7 +49,7 @@ def can_see_groups(session: Session) -> bool:
 
 def _require_manage(session: Session) -> None:
     if not _runs_all_groups(session):
-        raise PermissionDenied("Only caseworkers and programme leads can change groups.")
+        raise PermissionDenied("Only a caseworker or a programme lead can change groups.")
 
 
 def _require_group(session: Session, group_id: int) -> None:
@@ -67,7 +67,8 @@ def list_groups(session: Session, *, include_archived: bool = False) -> list[Gro
     if can_see_groups(session):
         return repo.list_groups(session.db, include_archived=include_archived,
                                 facilitated_by=session.staff.id)
-    raise PermissionDenied("Your role does not include groups.")
+    raise PermissionDenied("Only a caseworker or a programme lead can see the groups (and a "
+                           "peer supporter the groups they run).")
 
 
 def get_group(session: Session, group_id: int) -> GroupRow:

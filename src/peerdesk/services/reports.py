@@ -213,6 +213,9 @@ def _write_safely(path: Path, write: Callable[[Path], T]) -> T:
                            "Nothing was saved.") from exc
         raise PeerDeskError(f"The report could not be saved there ({exc.strerror}). "
                             "Choose another folder.") from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)  # stopped part-way (Ctrl+C): no half file left
+        raise
     return result
 
 

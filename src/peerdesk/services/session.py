@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import PermissionDenied
-from peerdesk.domain.staff import Permission, Staff, role_allows
+from peerdesk.domain.staff import Permission, Staff, needs_role_message, role_allows
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories.meta import get_setting
@@ -33,7 +33,11 @@ class Session:
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):
-            raise PermissionDenied
+            if self.recovery_only:
+                raise PermissionDenied("Opened with the recovery key, PeerDesk only sets a new "
+                                       "password for an administrator. Sign in with a password "
+                                       "to do anything else.")
+            raise PermissionDenied(needs_role_message(permission))
 
     def audit(self, action: AuditAction, target_kind: str = "", target_id: str = "",
               detail: str = "") -> None:

@@ -29,6 +29,7 @@ from peerdesk.ui import theme
 from peerdesk.ui.admin.admin_page import AdminPage, can_see_admin
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.groups.section import GroupsSection
+from peerdesk.ui.help_menu import HelpMenu
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.password_dialog import ChangePasswordDialog
 from peerdesk.ui.peers.pages import CaseloadPages
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.lock_action)
         menu.addAction(self.sign_out_action)
         self.addAction(self.lock_action)
+        self.help_menu = HelpMenu(self)  # Help: the user guide (F1), About PeerDesk
 
         central = QWidget()
         outer = QVBoxLayout(central)

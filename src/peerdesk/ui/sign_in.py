@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -94,6 +94,11 @@ class SignInWindow(QWidget):
         self.recovery_link.setStyleSheet(
             f"QPushButton {{ color: {colour('#1565c0', 'link')}; text-decoration: underline; }}"
             + focus_rule("QPushButton"))
+        # The user guide before signing in too (F1): how to sign in, what to do if locked out.
+        self.help_link = QPushButton(self.tr("Help (F1)"))
+        self.help_link.setFlat(True)
+        self.help_link.setStyleSheet(self.recovery_link.styleSheet())
+        self.help_link.setAccessibleName(self.tr("Open the user guide"))
 
         form = QFormLayout()
         form.addRow(self.tr("&Account:"), self.account)
@@ -119,6 +124,7 @@ class SignInWindow(QWidget):
         link_row = QHBoxLayout()
         link_row.addWidget(self.recovery_link)
         link_row.addStretch(1)
+        link_row.addWidget(self.help_link)
         inner.addLayout(link_row)
 
         outer = QVBoxLayout(self)
@@ -138,6 +144,8 @@ class SignInWindow(QWidget):
             line_edit.returnPressed.connect(self._account_entered)
             line_edit.setPlaceholderText(self.tr("Your name"))
         self.recovery_link.clicked.connect(self.open_recovery)
+        self.help_link.clicked.connect(self.open_help)
+        QShortcut(QKeySequence("F1"), self, self.open_help)
 
         if demo_sign_in is not None:
             user, password = demo_sign_in
@@ -154,6 +162,7 @@ class SignInWindow(QWidget):
 
         # Qt's namespace of enums takes a noticeable time to load; it waits until now.
         self.recovery_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.help_link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.service = sign_in
         typed = self.account.currentText()
         self.account.addItems(sign_in.accounts())
@@ -255,6 +264,11 @@ class SignInWindow(QWidget):
         dialog.recovered.connect(self.signed_in.emit)
         dialog.open()
         self.recovery_dialog = dialog
+
+    def open_help(self) -> None:
+        from peerdesk.ui.help_window import show_help
+
+        show_help(self)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -110,6 +110,22 @@ def enum_combo(items: list[tuple[str, object]], current: object = None) -> QComb
     return combo
 
 
+def start_aligned(label: QLabel) -> QLabel:
+    """Keep `label`'s text at the start of the window's layout, whatever script it holds.
+
+    Qt aligns a label by the direction of its text: an Arabic or Hebrew name in a
+    left-to-right window goes to the right edge, away from the labels beside and
+    under it. Absolute alignment to the layout's start keeps it in place; the
+    name itself still reads right to left.
+    """
+    edge = (Qt.AlignmentFlag.AlignLeft
+            if label.layoutDirection() == Qt.LayoutDirection.LeftToRight
+            else Qt.AlignmentFlag.AlignRight)
+    vertical = label.alignment() & Qt.AlignmentFlag.AlignVertical_Mask
+    label.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute | vertical)
+    return label
+
+
 def heading(text: str, delta: int = 3) -> QLabel:
     label = QLabel(text)
     font = label.font()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -71,10 +72,11 @@ class ImportDialog(QDialog):
         self.file.setAccessibleName(self.tr("Spreadsheet file"))
         self.file.setPlaceholderText(self.tr("A spreadsheet saved as CSV"))
         self.choose = QPushButton(self.tr("&Choose file…"))
+        self.guide_button = QPushButton(self.tr("Import &guide (F1)"))
         self.summary = muted(self.tr(
             "Choose the spreadsheet, saved as CSV. Every row is checked first; if any row "
             "has a problem, nothing is imported. The columns are described in the import "
-            "guide that comes with PeerDesk."))
+            "guide that comes with PeerDesk (F1), with a template to start from."))
 
         self.mapping_table = QTableWidget(len(FIELDS), 2)
         self.mapping_table.setAccessibleName(self.tr("Column mapping"))
@@ -117,6 +119,7 @@ class ImportDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.file, 1)
         top.addWidget(self.choose)
+        top.addWidget(self.guide_button)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -135,10 +138,18 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.choose.clicked.connect(self.choose_file)
+        self.guide_button.clicked.connect(self.show_guide)
+        QShortcut(QKeySequence("F1"), self, self.show_guide)
         self.import_button.clicked.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
 
     # -- choosing and checking ------------------------------------------------------------
+
+    def show_guide(self) -> QWidget:
+        """The import guide, shipped with PeerDesk, beside this dialog."""
+        from peerdesk.ui.help_window import IMPORT_GUIDE, show_help
+
+        return show_help(self, IMPORT_GUIDE)
 
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(

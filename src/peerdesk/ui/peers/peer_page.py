@@ -51,7 +51,7 @@ from peerdesk.ui.groups.peer_attendance import PeerAttendanceTab
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.peers.banner import SafeContactBanner
 from peerdesk.ui.peers.chart import LineChart, Series
-from peerdesk.ui.peers.forms import heading, muted
+from peerdesk.ui.peers.forms import heading, muted, start_aligned
 from peerdesk.ui.peers.peer_dialog import gender_label
 from peerdesk.ui.peers.record_dialogs import ConsentDialog, RatingDialog, ReferralDialog
 from peerdesk.ui.peers.record_models import (
@@ -152,9 +152,10 @@ class PeerPageView(QWidget):
         # -- header ---------------------------------------------------------------
         self.back_button = QPushButton(self.tr("← Back to the list"))
         self.back_button.setToolTip(self.tr("Back to the list (Esc or Alt+Left)"))
-        self.name = heading("", 5)
+        # A name in Arabic or Hebrew stays above its reference line, not at the far side.
+        self.name = start_aligned(heading("", 5))
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.subtitle = muted()
+        self.subtitle = start_aligned(muted())
         self.edit_button = QPushButton(self.tr("&Edit details…"))
         self.log_button = QPushButton(self.tr("&Log session…"))
         self.log_button.setToolTip(self.tr("Log a one-to-one session (Ctrl+Shift+S)"))
@@ -236,7 +237,7 @@ class PeerPageView(QWidget):
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
             form.setHorizontalSpacing(14)
             for key in keys:
-                value = QLabel()
+                value = start_aligned(QLabel())
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 value.setWordWrap(True)
                 self.detail_labels[key] = value
