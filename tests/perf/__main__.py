@@ -33,6 +33,11 @@ Figures today:
   <= 1 s at large, <= 5 s at huge) split into figures SQL / disclosure / PDF
   layout, and every figures query warm (<= 1.3 x) and cold (<= 2.5 x where
   plain takes over 10 ms) against the same SQL on a plain copy.
+- import: a generated sheet of 100,000 rows (small) or 1,000,000 (large, huge)
+  checked and imported in a child process: peak resident memory (<= 300 MB),
+  for a session log imported and for one row per person refused on its last
+  row; the write-ahead log's peak against the data added (<= 1.1 x, and given
+  back afterwards) and with the check's scratch file (<= 1.15 x).
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from tests.perf import (
     bench_caseload,
     bench_groups,
+    bench_import,
     bench_memory,
     bench_reports,
     bench_rotation,
@@ -60,7 +66,7 @@ from tests.perf.bench_common import DEFAULT_WORKDIR, demo_vault
 BENCHES = {"startup": bench_startup.measure, "unlock": bench_unlock.measure,
            "caseload": bench_caseload.measure, "groups": bench_groups.measure,
            "memory": bench_memory.measure, "reports": bench_reports.measure,
-           "rotation": bench_rotation.measure}
+           "rotation": bench_rotation.measure, "import": bench_import.measure}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = []
     with tempfile.TemporaryDirectory(prefix="run-", dir=args.workdir) as scratch:
         for name in chosen:
-            extra = {"scale": args.scale} if name in ("caseload", "reports") else {}
+            extra = {"scale": args.scale} if name in ("caseload", "reports", "import") else {}
             for figure in BENCHES[name](demo, Path(scratch), args.repeat, **extra):
                 print(figure.line(), flush=True)
                 figures.append(figure)
