@@ -25,7 +25,6 @@ from peerdesk.ui.background_job import BackgroundJob, jobs_running
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 
-
 _WHAT = {
     Compartment.MAIN: QT_TRANSLATE_NOOP("KeyWork", "the centre's settings, accounts and audit log"),
     Compartment.CASEWORK: QT_TRANSLATE_NOOP("KeyWork", "peers' records"),
