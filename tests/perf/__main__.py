@@ -27,6 +27,8 @@ Figures today:
 - memory: resident set with the vault open and the Peers list shown and
   scrolled end to end, against a bare window (reported in MB, not ms);
   target <= 300 MB.
+- rotation: moving each database to a new key after a revocation (export,
+  verify, swap) against copying the same file's bytes; reported, no target.
 - reports: the month's and the year's PDF end to end (build + write_pdf;
   <= 1 s at large, <= 5 s at huge) split into figures SQL / disclosure / PDF
   layout, and every figures query warm (<= 1.3 x) and cold (<= 2.5 x where
@@ -55,6 +57,7 @@ from tests.perf import (
     bench_import,
     bench_memory,
     bench_reports,
+    bench_rotation,
     bench_startup,
     bench_unlock,
 )
@@ -63,7 +66,7 @@ from tests.perf.bench_common import DEFAULT_WORKDIR, demo_vault
 BENCHES = {"startup": bench_startup.measure, "unlock": bench_unlock.measure,
            "caseload": bench_caseload.measure, "groups": bench_groups.measure,
            "memory": bench_memory.measure, "reports": bench_reports.measure,
-           "import": bench_import.measure}
+           "rotation": bench_rotation.measure, "import": bench_import.measure}
 
 
 def main(argv: list[str] | None = None) -> int:
