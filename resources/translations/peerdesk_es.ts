@@ -91,7 +91,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+94"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+119"/>
         <source>Give the person this first password in private. PeerDesk asks them to choose their own the first time they sign in.</source>
         <translation>Dé a la persona esta primera contraseña en privado. PeerDesk le pedirá que elija la suya la primera vez que inicie sesión.</translation>
     </message>
@@ -102,8 +102,8 @@ y su archivo de claves, que debe quedarse a su lado:
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Role:</source>
-        <translation>&amp;Función:</translation>
+        <source>Roles:</source>
+        <translation>Funciones:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -719,19 +719,19 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ChangeRoleDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+51"/>
-        <source>Change role</source>
-        <translation>Cambiar función</translation>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+52"/>
+        <source>Change roles</source>
+        <translation>Cambiar funciones</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Role for {name}:</source>
-        <translation>Función de {name}:</translation>
+        <source>Roles for {name}:</source>
+        <translation>Funciones de {name}:</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Change role</source>
-        <translation>&amp;Cambiar función</translation>
+        <source>&amp;Change roles</source>
+        <translation>&amp;Cambiar funciones</translation>
     </message>
 </context>
 <context>
@@ -1293,7 +1293,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+16"/>
         <source>Contacts</source>
-        <translation>Contactos</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+83"/>
@@ -1366,7 +1366,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+3"/>
         <source>Contacts</source>
-        <translation>Contactos</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2271,7 +2271,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Hojas de cálculo guardadas como CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Checking rows… {percent}%</source>
         <translation>Comprobando filas… {percent}%</translation>
     </message>
@@ -2344,6 +2344,44 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <location line="+6"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
+    </message>
+</context>
+<context>
+    <name>KeyWork</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/key_work.py" line="+29"/>
+        <source>the centre&apos;s settings, accounts and audit log</source>
+        <translation>los ajustes del centro, las cuentas y el registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>peers&apos; records</source>
+        <translation>los expedientes de las personas</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+69"/>
+        <source>Securing the vault</source>
+        <translation>Protegiendo el almacén</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Moving {what} to a new key, so that no old copy of a key file opens them…</source>
+        <translation>Pasando {what} a una clave nueva, para que ninguna copia antigua de un archivo de claves pueda abrirlos…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>PeerDesk was locked or busy before it could finish.</source>
+        <translation>PeerDesk se bloqueó o estaba ocupado antes de poder terminar.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>PeerDesk could not finish moving the vault to new keys: {why}
+
+Nothing has been lost and you can go on working. It will be offered again the next time someone who holds these keys signs in.</source>
+        <translation>PeerDesk no pudo terminar de pasar el almacén a claves nuevas: {why}
+
+No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxima vez que entre alguien que tenga estas claves.</translation>
     </message>
 </context>
 <context>
@@ -2592,7 +2630,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     <message>
         <location line="+2"/>
         <source>Contacts</source>
-        <translation>Contactos</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4251,7 +4289,7 @@ Set up a new centre there?</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-35"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-36"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
@@ -4553,6 +4591,29 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
     </message>
 </context>
 <context>
+    <name>RolesPicker</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-131"/>
+        <source>accounts, backups and settings; no peers&apos; records</source>
+        <translation>cuentas, copias de seguridad y ajustes; ningún expediente de personas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every record, reports, retention</source>
+        <translation>todos los expedientes, informes, conservación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every peer and every note</source>
+        <translation>todas las personas y todas las notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the peers assigned to them</source>
+        <translation>las personas que tiene asignadas</translation>
+    </message>
+</context>
+<context>
     <name>SafeContactBanner</name>
     <message>
         <location filename="../../src/peerdesk/ui/peers/banner.py" line="+36"/>
@@ -4833,7 +4894,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Su nombre</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Demo vault — made-up data only. Sign in as {user} / password {password}</source>
         <translation>Bóveda de demostración — solo datos inventados. Entre como {user} / contraseña {password}</translation>
     </message>
@@ -4869,7 +4930,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_page.py" line="+49"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_page.py" line="+47"/>
         <source>Search staff…</source>
         <translation>Buscar personal…</translation>
     </message>
@@ -4914,7 +4975,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Desactivar impide al instante que alguien inicie sesión. Eliminar es para quien ya se ha ido: la bóveda se vuelve a cifrar para que ninguna copia antigua de su clave la abra.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+118"/>
         <source>Deactivate account</source>
         <translation>Desactivar cuenta</translation>
     </message>
@@ -4929,7 +4990,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Desactivar</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Remove account</source>
         <translation>Eliminar cuenta</translation>
     </message>
@@ -4950,16 +5011,6 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+6"/>
         <source>Remove and re-encrypt</source>
         <translation>Eliminar y volver a cifrar</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Re-encrypting the vault…</source>
-        <translation>Volviendo a cifrar la bóveda…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Removing account</source>
-        <translation>Eliminando la cuenta</translation>
     </message>
 </context>
 <context>
@@ -5182,7 +5233,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+1"/>
         <source>Contacts</source>
-        <translation>Contactos</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>

@@ -30,10 +30,17 @@ Figures today:
 - listening: the Contacts page's first rows (<= 150 ms), filtering as you type
   (<= 50 ms per keystroke at large), directory search (<= 20 ms), saving a
   contact with its audit write (<= 50 ms), each beside the same SQL on a plain copy.
+- rotation: moving each database to a new key after a revocation (export,
+  verify, swap) against copying the same file's bytes; reported, no target.
 - reports: the month's and the year's PDF end to end (build + write_pdf;
   <= 1 s at large, <= 5 s at huge) split into figures SQL / disclosure / PDF
   layout, and every figures query warm (<= 1.3 x) and cold (<= 2.5 x where
   plain takes over 10 ms) against the same SQL on a plain copy.
+- import: a generated sheet of 100,000 rows (small) or 1,000,000 (large, huge)
+  checked and imported in a child process: peak resident memory (<= 300 MB),
+  for a session log imported and for one row per person refused on its last
+  row; the write-ahead log's peak against the data added (<= 1.1 x, and given
+  back afterwards) and with the check's scratch file (<= 1.15 x).
 """
 
 from __future__ import annotations
@@ -50,9 +57,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from tests.perf import (
     bench_caseload,
     bench_groups,
+    bench_import,
     bench_listening,
     bench_memory,
     bench_reports,
+    bench_rotation,
     bench_startup,
     bench_unlock,
 )
@@ -61,7 +70,8 @@ from tests.perf.bench_common import DEFAULT_WORKDIR, demo_vault
 BENCHES = {"startup": bench_startup.measure, "unlock": bench_unlock.measure,
            "caseload": bench_caseload.measure, "groups": bench_groups.measure,
            "memory": bench_memory.measure, "reports": bench_reports.measure,
-           "listening": bench_listening.measure}
+           "listening": bench_listening.measure, "rotation": bench_rotation.measure,
+           "import": bench_import.measure}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     figures = []
     with tempfile.TemporaryDirectory(prefix="run-", dir=args.workdir) as scratch:
         for name in chosen:
-            extra = ({"scale": args.scale} if name in ("caseload", "reports", "listening")
-                     else {})
+            extra = ({"scale": args.scale}
+                     if name in ("caseload", "reports", "listening", "import") else {})
             for figure in BENCHES[name](demo, Path(scratch), args.repeat, **extra):
                 print(figure.line(), flush=True)
                 figures.append(figure)

@@ -1,4 +1,5 @@
-"""Migration 8 turns each "Where to" already typed on a referral into a directory entry."""
+"""Casework migration 2 turns each "Where to" already typed on a referral into a
+directory entry."""
 
 from __future__ import annotations
 
@@ -14,16 +15,16 @@ from peerdesk.storage.database import Database
 def _folder(tmp_path: Path, up_to: int) -> Path:
     folder = tmp_path / f"migrations-{up_to}"
     folder.mkdir()
-    shipped = Path(str(resources.files("peerdesk.storage") / "migrations"))
+    shipped = Path(str(resources.files("peerdesk.storage") / "migrations" / "casework"))
     for sql in sorted(shipped.glob("*.sql"))[:up_to]:
         shutil.copy(sql, folder)
     return folder
 
 
 def test_referrals_where_to_become_directory_entries(tmp_path: Path) -> None:
-    db = Database(tmp_path / "v7.peerdesk", os.urandom(32), create=True)
+    db = Database(tmp_path / "v1.casework", os.urandom(32), create=True)
     try:
-        migrations.migrate(db, _folder(tmp_path, 7))
+        migrations.migrate(db, _folder(tmp_path, 1), compartment="casework")
         now = "2026-01-01T00:00:00+00:00"
         db.execute("INSERT INTO peer (id, ref_number, preferred_name, sort_name, contact_route, "
                    "first_contact, created_at, updated_at) VALUES (1, 1, 'Sunny', 'sunny', "
@@ -35,8 +36,8 @@ def test_referrals_where_to_become_directory_entries(tmp_path: Path) -> None:
             db.execute("INSERT INTO referral (peer_id, made_on, destination, destination_name, "
                        "created_at, updated_at) VALUES (1, '2025-02-01', ?, ?, ?, ?)",
                        (destination, where, now, now))
-        result = migrations.migrate(db)
-        assert result.from_version == 7 and result.backup is not None  # copied first
+        result = migrations.migrate(db, compartment="casework")
+        assert result.from_version == 1 and result.backup is not None  # copied first
         entries = {str(r[1]): int(r[0]) for r in db.query(
             "SELECT id, name FROM directory_entry ORDER BY name")}
         # One entry per name, spacing and case ignored; never checked, so due for review.

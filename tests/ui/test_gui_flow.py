@@ -115,7 +115,7 @@ def test_setup_add_caseworker_and_hand_over(qtbot, start_gui, tmp_path):
     qtbot.mouseClick(staff_page.add_button, Qt.MouseButton.LeftButton)
     dialog = one_visible(AddStaffDialog)
     qtbot.keyClicks(dialog.name, WORKER)
-    dialog.role.setCurrentIndex(list(Role).index(Role.CASEWORKER))
+    dialog.roles.set_roles(frozenset({Role.CASEWORKER}))
     qtbot.keyClicks(dialog.passwords.password, WORKER_FIRST_PW)
     qtbot.keyClicks(dialog.passwords.confirm, "not the same one")
     _press_ok(qtbot, dialog)

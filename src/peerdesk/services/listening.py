@@ -15,7 +15,7 @@ from datetime import datetime
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import PermissionDenied, ValidationError
 from peerdesk.domain.listening import Channel, ContactDraft
-from peerdesk.domain.staff import Permission, StaffStatus, role_allows
+from peerdesk.domain.staff import Permission, StaffStatus, roles_allow
 from peerdesk.services import access
 from peerdesk.services.clock import now as now_
 from peerdesk.services.session import Session
@@ -58,7 +58,7 @@ class Choices:
 def takers(session: Session, db: Database | None = None) -> list[Taker]:
     """Active staff whose roles log contacts (who can have taken one)."""
     return [Taker(s.id, s.name) for s in staff_repo.list_all(db or session.db)
-            if s.status is StaffStatus.ACTIVE and role_allows(s.role, Permission.LOG_CONTACTS)]
+            if s.status is StaffStatus.ACTIVE and roles_allow(s.roles, Permission.LOG_CONTACTS)]
 
 
 def choices(session: Session, *, include_retired: bool = False) -> Choices:

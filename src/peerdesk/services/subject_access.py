@@ -28,6 +28,7 @@ from peerdesk.reports.subject_access_pdf import Entry, Part, SubjectAccessRecord
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories import consent as consent_repo
 from peerdesk.storage.repositories import contacts as contact_repo
 from peerdesk.storage.repositories import directory as directory_repo
@@ -40,6 +41,7 @@ from peerdesk.storage.repositories import referrals as referral_repo
 from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.repositories.listening_lists import ListKind
 from peerdesk.storage.repositories.meta import get_setting
+from peerdesk.storage.vault import utc_now
 
 INTRO = (
     "This is every piece of information this centre holds about you in PeerDesk, its "
@@ -212,10 +214,19 @@ def build(session: Session, peer_id: int, *, db: Database | None = None,
 
 def prepare(session: Session, peer_id: int, *, db: Database | None = None,
             today: date | None = None, page_size: str = "A4") -> PreparedExport:
-    """Read and lay out the export; safe on a worker thread with its own `db`."""
+    """Read and lay out the export; safe on a worker thread with its own `db`.
+
+    Reading a whole record is a view of it, so preparing is audited (saving
+    is audited again, as an export).
+    """
     from peerdesk.reports.subject_access_pdf import render_pdf
 
-    record = replace(build(session, peer_id, db=db, today=today), page_size=page_size)
+    conn = db if db is not None else session.db
+    record = replace(build(session, peer_id, db=conn, today=today), page_size=page_size)
+    with conn.transaction():
+        audit_repo.append(conn, at=utc_now(), actor_id=session.staff.id,
+                          action=AuditAction.VIEWED, target_kind="peer", target_id=str(peer_id),
+                          detail="subject access export prepared")
     data, pages = render_pdf(record)
     return PreparedExport(peer_id, record.reference, data, pages)
 

@@ -1,4 +1,4 @@
--- Schema version 8: the listening service. Anonymous contacts (by phone, text,
+-- Casework schema version 2: the listening service. Anonymous contacts (by phone, text,
 -- email, online), known callers (a nickname and a short note, nothing else),
 -- a signposting directory, enquiries waiting for a call-back, and the lists a
 -- centre edits for them (regions, contact topics, directory categories).
