@@ -133,14 +133,14 @@ def test_a_way_to_reach_is_erased_after_the_centres_period(lead: Session, vault:
                                                            ) -> None:
     settings.set_callback_keep_days(lead, 30)
     callback = _callback(lead, reach="07700 900777")
-    key = bytes(lead.vault._data_key)
+    key = bytes(lead.vault.key("casework").key)
     # Nobody looked for 31 days; the first look erases it.
     assert callbacks.waiting(lead, today=date(2026, 12, 22)) == []
     stored = callbacks.get(lead, callback)
     assert (stored.status, stored.reach) == (CallbackStatus.EXPIRED, None)
     lead.db.checkpoint()
-    pages = [*database_pages(vault.database, key),
-             *wal_pages(vault.database.with_name(vault.database.name + "-wal"), key)]
+    pages = [*database_pages(vault.casework, key),
+             *wal_pages(vault.casework.with_name(vault.casework.name + "-wal"), key)]
     assert words_found(pages, ["900777"]) == set()
     with pytest.raises(ValidationError, match="1 to 365"):
         settings.set_callback_keep_days(lead, 0)
@@ -151,12 +151,12 @@ def test_erasing_a_known_caller_takes_every_contact_and_word_with_it(
     caller = known_callers.create(lead, KnownCallerDraft("Blue scarf"))
     log(lead, known_caller_id=caller, notes="zorblaxian nightmares again")
     kept = log(lead, notes="quillfenish garden")
-    key = bytes(lead.vault._data_key)
+    key = bytes(lead.vault.key("casework").key)
     with pytest.raises(ValidationError, match="Type the nickname"):
         known_callers.erase(lead, caller, typed_nickname="Blue")
     assert known_callers.erase(lead, caller, typed_nickname="blue scarf") == 1
     assert listening.find(lead, ContactFilter()) == [kept]
-    pages = [*database_pages(vault.database, key),
-             *wal_pages(vault.database.with_name(vault.database.name + "-wal"), key)]
+    pages = [*database_pages(vault.casework, key),
+             *wal_pages(vault.casework.with_name(vault.casework.name + "-wal"), key)]
     assert words_found(pages, ["zorblaxian", "Blue scarf"]) == set()
     assert words_found(pages, ["quillfenish"]) == {"quillfenish"}

@@ -71,13 +71,13 @@ def test_contacts_and_quiet_known_callers_past_the_period_go_in_one_step(
     due = listening_retention.due(lead, today=TODAY)
     assert (due.cutoff, due.contacts, due.callers, due.oldest) == (
         date(2024, 11, 22), 3, 1, date(2024, 5, 1))
-    key = bytes(lead.vault._data_key)
+    key = bytes(lead.vault.key("casework").key)
     listening_retention.delete_due(lead, due, today=TODAY)
     assert set(listening.find(lead, ContactFilter())) == {kept, recent, moved}
     assert [c.draft.nickname for c in known_callers.search(lead)] == ["Still around"]
     assert old not in listening.find(lead, ContactFilter()) and edge != kept
-    pages = [*database_pages(vault.database, key),
-             *wal_pages(vault.database.with_name(vault.database.name + "-wal"), key)]
+    pages = [*database_pages(vault.casework, key),
+             *wal_pages(vault.casework.with_name(vault.casework.name + "-wal"), key)]
     assert words_found(pages, ["glimmerfrost", "Old friend"]) == set()
     with pytest.raises(ValidationError, match="changed since"):
         listening_retention.delete_due(lead, due, today=TODAY)  # nothing left of it
@@ -116,11 +116,11 @@ def test_erasing_a_peer_takes_the_contacts_from_before_they_became_one(
     assert part.heading.endswith("(1)")
     assert part.entries[0].heading.startswith("2026-11-20 21:40 · Text message · 30 min")
     assert ("Notes", "wobblequartz memory") in part.entries[0].texts
-    key = bytes(lead.vault._data_key)
+    key = bytes(lead.vault.key("casework").key)
     erasure.erase_peer(lead, peer_id, typed_ref=record.reference)
     assert listening.find(lead, ContactFilter()) == []
-    pages = [*database_pages(vault.database, key),
-             *wal_pages(vault.database.with_name(vault.database.name + "-wal"), key)]
+    pages = [*database_pages(vault.casework, key),
+             *wal_pages(vault.casework.with_name(vault.casework.name + "-wal"), key)]
     assert words_found(pages, ["wobblequartz"]) == set()
 
 
