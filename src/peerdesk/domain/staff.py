@@ -99,6 +99,12 @@ class Permission(Enum):
     # Bring peers and sessions in from an old spreadsheet. Programme leads only:
     # the preview shows names, and administrators see no peers' records.
     IMPORT_DATA = "import_data"
+    # The listening service: log and see anonymous contacts, known callers,
+    # call-backs and the signposting directory. Casework roles only.
+    LOG_CONTACTS = "log_contacts"
+    # Change the lists contacts choose from (regions, topics, directory
+    # categories) and the office hours the report counts against.
+    EDIT_CONTACT_LISTS = "edit_contact_lists"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -113,10 +119,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_ALL_PEERS,
             Permission.READ_ALL_NOTES,
             Permission.IMPORT_DATA,
+            Permission.LOG_CONTACTS,
+            Permission.EDIT_CONTACT_LISTS,
         }
     ),
-    Role.CASEWORKER: frozenset({Permission.VIEW_ALL_PEERS, Permission.READ_ALL_NOTES}),
-    Role.PEER_SUPPORTER: frozenset(),
+    Role.CASEWORKER: frozenset({Permission.VIEW_ALL_PEERS, Permission.READ_ALL_NOTES,
+                                Permission.LOG_CONTACTS}),
+    Role.PEER_SUPPORTER: frozenset({Permission.LOG_CONTACTS}),
 }
 
 
@@ -132,6 +141,8 @@ PERMISSION_COMPARTMENT: dict[Permission, Compartment] = {
     Permission.VIEW_ALL_PEERS: Compartment.CASEWORK,
     Permission.READ_ALL_NOTES: Compartment.CASEWORK,
     Permission.IMPORT_DATA: Compartment.CASEWORK,
+    Permission.LOG_CONTACTS: Compartment.CASEWORK,
+    Permission.EDIT_CONTACT_LISTS: Compartment.CASEWORK,
 }
 
 
@@ -154,6 +165,8 @@ _PERMISSION_ACTIONS: dict[Permission, str] = {
     Permission.VIEW_ALL_PEERS: "see every peer",
     Permission.READ_ALL_NOTES: "read every note",
     Permission.IMPORT_DATA: "import from a spreadsheet",
+    Permission.LOG_CONTACTS: "log or see listening-service contacts",
+    Permission.EDIT_CONTACT_LISTS: "change the listening service's lists and office hours",
 }
 
 _ROLE_WITH_ARTICLE = {
