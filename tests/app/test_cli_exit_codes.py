@@ -232,7 +232,7 @@ def test_a_quarter_or_year_not_started_is_refused(capsys, monkeypatch, vault, tm
 def test_an_unexpected_problem_is_status_3_without_its_details(capsys, monkeypatch, vault):
     from peerdesk.services import vault_check
 
-    def broken(*_args):
+    def broken(*_args, **_kwargs):
         raise RuntimeError("internal detail that must not be shown")
 
     monkeypatch.setattr(vault_check, "check_vault", broken)
@@ -250,7 +250,7 @@ def test_ctrl_c_is_130_and_gives_the_vault_back(capsys, monkeypatch, vault):
     from peerdesk.services import vault_check
     from peerdesk.storage.vault import LockedVault
 
-    def interrupted(*_args):
+    def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(vault_check, "check_vault", interrupted)

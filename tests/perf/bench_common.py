@@ -59,7 +59,8 @@ def demo_vault(workdir: Path, scale: str) -> DemoVault:
 
     Keyed by program and schema version, so a new migration builds afresh.
     """
-    folder = workdir / f"demo-{scale}-v{__version__}-s{latest_version()}"
+    folder = (workdir / f"demo-{scale}-v{__version__}-s{latest_version()}"
+              f"-c{latest_version(compartment='casework')}")
     path = folder / "demo.peerdesk"
     sign_in = folder / "sign-in.txt"
     if not sign_in.exists():
@@ -79,6 +80,8 @@ def fresh_copy(demo: DemoVault, folder: Path) -> Path:
     """A private copy, so runs that write (audit events) never change the cache."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    for source in (demo.path, demo.path.with_name(demo.path.name + ".keys")):
-        shutil.copyfile(source, folder / source.name)
+    for suffix in ("", ".casework", ".keys"):
+        source = demo.path.with_name(demo.path.name + suffix)
+        if source.exists():
+            shutil.copyfile(source, folder / source.name)
     return folder / demo.path.name

@@ -11,6 +11,13 @@ What it knows (more than a real reader, which makes it stronger):
 - different people at groups <= attendances and <= peers supported; groups
   run <= meetings held; peers supported <= sessions + attendances; peers
   rated twice <= peers supported;
+- the listening service: each of the four splits of contacts adds up to the
+  contacts headline; contacts about a topic plus those about none <= all
+  contacts <= all topic rows together; each outcome <= all contacts <= all
+  outcomes together; contacts signposted to a category plus those signposted
+  outside the directory <= the signposted <= all signposting rows together;
+  peers with a first one-to-one <= peers supported and <= sessions;
+- a row a table leaves out (a retired region or topic) counted none;
 - for a quarter, year or range: additive figures are the sum of the months
   (published or not: unpublished months are unknowns it solves for too),
   different people at least each month's and at most their sum, peers rated
@@ -44,10 +51,15 @@ HEADLINE_TOTALS: dict[str, list[Key]] = {
     "New peers": [("contact_route", "Total", "New peers")],
     "Referrals made": [("referrals", "Total", "All referrals")],
     "Follow-ups done on time": [("follow_ups", "Done on time", "Follow-ups")],
+    "Listening-service contacts": [(table, "Total", "Contacts") for table in (
+        "contacts_by_channel", "contacts_by_region", "contacts_first_time",
+        "contacts_office_hours")],
 }
+CONTACTS = "Listening-service contacts"
+NOT_COUNTS = ("listening_summary",)   # hours, a share, a median: read, never solved for
 ROW_TOTAL_COLUMNS = ("All referrals", "Peers rated twice or more")
 TREND_HEADLINE = {"trend_peers": "Peers supported", "trend_sessions": "One-to-one sessions",
-                  "trend_attendances": "Group attendances"}
+                  "trend_attendances": "Group attendances", "trend_contacts": CONTACTS}
 
 
 def head(label: str) -> Key:
@@ -81,8 +93,10 @@ def parse(text: str) -> tuple[PeriodId, str, dict[Key, str], dict[tuple[str, str
         if table == "release":
             if row == "Period":
                 period = value
-            else:
+            elif row == "Release":
                 code = value
+        elif table in NOT_COUNTS:
+            continue
         elif table.startswith("trend_"):
             bars[(table, row)] = value
         else:
@@ -255,6 +269,38 @@ def _one_report(system: System, v: object, values: dict[Key, int]) -> None:
     ge([(v(head("Group meetings held")), 1), (v(head("Groups run")), -1)], at_least=True)
     ge([(v(head("One-to-one sessions")), 1), (v(head("Group attendances")), 1),
         (v(head("Peers supported")), -1)], at_least=True)
+    if "contacts_outcomes" in tables:
+        _listening(system, v, tables)
+
+
+def _listening(system: System, v: object, tables: dict[str, list[Key]]) -> None:
+    """Bounds on the tables where one contact can count in several rows."""
+    assert callable(v)
+
+    def at_most(small: list[Key], big: list[Key]) -> None:
+        system.add([(v(b), 1) for b in big] + [(v(s), -1) for s in small], at_least=True)
+
+    contacts = head(CONTACTS)
+    topics = tables["contacts_by_topic"]
+    no_topic = next(key for key in topics if key[1] == "No topic recorded")
+    for key in topics:
+        if key != no_topic:
+            at_most([key, no_topic], [contacts])
+    at_most([contacts], topics)
+    outcomes = {key[1]: key for key in tables["contacts_outcomes"]}
+    for key in outcomes.values():
+        at_most([key], [contacts])
+    at_most([contacts], list(outcomes.values()))
+    signposted = outcomes["Signposted"]
+    places = tables["contacts_signposted"]
+    elsewhere = next(key for key in places if key[1] == "Somewhere not in the directory")
+    for key in places:
+        if key != elsewhere:
+            at_most([key, elsewhere], [signposted])
+    at_most([signposted], places)
+    for key in tables["first_sessions"]:
+        at_most([key], [head("Peers supported")])
+        at_most([key], [head("One-to-one sessions")])
 
 
 def _between(system: System, var: object, whole: PeriodId, parts: list[PeriodId], epoch: int,
@@ -262,13 +308,15 @@ def _between(system: System, var: object, whole: PeriodId, parts: list[PeriodId]
     assert callable(var)
     if not parts:
         return
+    has_table = {p: {key[0] for key in truth[(p, epoch)]} for p in parts}
     for key in truth[(whole, epoch)]:
         if key[0] == "headline" and key[1] == "Hours of one-to-one support":
             continue
-        if not all(key in truth[(p, epoch)] for p in parts):
+        # A part without the row but with its table counted none there.
+        if not all(key in truth[(p, epoch)] or key[0] in has_table[p] for p in parts):
             continue
         w = var(whole, epoch, key)
-        ps = [var(p, epoch, key) for p in parts]
+        ps = [var(p, epoch, key) for p in parts if key in truth[(p, epoch)]]
         how = kind(key)
         if how == "none":
             continue

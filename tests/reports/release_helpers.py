@@ -31,7 +31,7 @@ def counts(session: Session, period: Period) -> dict[Key, int]:
     report = render(raw, period_cells(raw), frozenset(), Rules(), centre_name="")
     found: dict[Key, int] = {}
     for _, table, row, column, value in list(csv.reader(io.StringIO(csv_text(report))))[1:]:
-        if table != "release" and not table.startswith("trend_"):
+        if table not in ("release", "listening_summary") and not table.startswith("trend_"):
             found[(table, row, column)] = int(value.replace(",", ""))
     return found
 

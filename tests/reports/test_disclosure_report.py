@@ -46,13 +46,20 @@ class ReaderView:
         self.free.add(len(self.values) - 1)
         return 0, len(self.values) - 1
 
-    def at_most(self, small: tuple[int, int], bound: list[tuple[int, int]]) -> None:
-        total = bound[0]
-        if len(bound) > 1:
-            total = self.unprinted(sum(self.values[b[1]] for b in bound))
-            self.adds_up(bound, total)
-        slack = self.unprinted(self.values[total[1]] - self.values[small[1]])
-        self.adds_up([small, slack], total)
+    def sum_of(self, cells: list[tuple[int, int]]) -> tuple[int, int]:
+        if len(cells) == 1:
+            return cells[0]
+        total = self.unprinted(sum(self.values[c[1]] for c in cells))
+        self.adds_up(cells, total)
+        return total
+
+    def at_most(self, small: tuple[int, int] | list[tuple[int, int]],
+                bound: list[tuple[int, int]]) -> None:
+        """sum(small) <= sum(bound)."""
+        part = self.sum_of(small if isinstance(small, list) else [small])
+        total = self.sum_of(bound)
+        slack = self.unprinted(self.values[total[1]] - self.values[part[1]])
+        self.adds_up([part, slack], total)
 
 
 def read(raw: RawFigures, report: Report) -> ReaderView:
@@ -60,6 +67,7 @@ def read(raw: RawFigures, report: Report) -> ReaderView:
     tables = {t.key: t for s in report.sections for t in s.tables}
     totals: dict[str, tuple[int, int]] = {}
     first_cells: dict[str, tuple[int, int]] = {}
+    rows: dict[str, dict[str, tuple[int, int]]] = {}
     for key, source in raw.tables.items():
         printed = tables[key]
         counts = [list(v) for _, v in source.rows]
@@ -82,14 +90,21 @@ def read(raw: RawFigures, report: Report) -> ReaderView:
             for row in cells:
                 view.adds_up(row[:-1], row[-1])
         first_cells[key] = cells[0][0]
+        rows[key] = {label: cells[i][0] for i, (label, _) in enumerate(source.rows)}
     heads = {h.key: view.cell(h.cell, raw.headlines[h.key]) for h in report.headlines
              if h.key != "session_hours"}
     same = [("peers_supported", totals["gender"]), ("peers_supported", totals["age"]),
             ("sessions", totals["sessions_by_mode"]), ("sessions", totals["sessions_by_kind"]),
             ("new_peers", totals["contact_route"]), ("referrals", totals["referrals"]),
             ("follow_ups_on_time", first_cells["follow_ups"])]
+    # Every contact of the period, split by channel, region, first time or not, and
+    # office hours: each of those tables' totals is the contacts headline.
+    same += [("listening_contacts", totals[key]) for key in (
+        "contacts_by_channel", "contacts_by_region", "contacts_first_time",
+        "contacts_office_hours") if key in totals]
     for key, cell in same:
         view.adds_up([cell], heads[key])
+    _listening_bounds(view, rows, heads)
     # Inequalities any reader knows from what the figures count.
     for small, big in (("unique_attendees", ["attendances"]),
                        ("unique_attendees", ["peers_supported"]),
@@ -97,6 +112,33 @@ def read(raw: RawFigures, report: Report) -> ReaderView:
                        ("peers_supported", ["sessions", "attendances"])):
         view.at_most(heads[small], [heads[b] for b in big])
     return view
+
+
+def _listening_bounds(view: ReaderView, rows: dict[str, dict[str, tuple[int, int]]],
+                      heads: dict[str, tuple[int, int]]) -> None:
+    """What a reader knows of the tables where one contact can count more than once."""
+    if "contacts_by_topic" not in rows:
+        return
+    contacts = heads["listening_contacts"]
+    topics = rows["contacts_by_topic"]
+    none = topics["No topic recorded"]
+    for cell in topics.values():
+        if cell != none:
+            view.at_most([cell, none], [contacts])
+    view.at_most(contacts, list(topics.values()))
+    outcomes = rows["contacts_outcomes"]
+    for cell in outcomes.values():
+        view.at_most(cell, [contacts])
+    view.at_most(contacts, list(outcomes.values()))
+    places = rows["contacts_signposted"]
+    elsewhere = places["Somewhere not in the directory"]
+    for cell in places.values():
+        if cell != elsewhere:
+            view.at_most([cell, elsewhere], [outcomes["Signposted"]])
+    view.at_most(outcomes["Signposted"], list(places.values()))
+    [first] = rows["first_sessions"].values()
+    view.at_most(first, [heads["peers_supported"]])
+    view.at_most(first, [heads["sessions"]])
 
 
 def check_report(raw: RawFigures, k: int) -> Report:
@@ -149,6 +191,43 @@ def _column(key: str, values: tuple[int, ...], hours: bool = False) -> RawTable:
                     hours=tuple(float(v) for v in values) if hours else None)
 
 
+def _listening(draw: st.DrawFn, most_first_sessions: int) -> dict[str, RawTable]:
+    """The listening section as real contacts make it: four splits of every contact;
+    topics, outcomes and signposting counted per contact (several per contact)."""
+    n = draw(st.integers(0, 14))
+    contacts = [(draw(st.sets(st.integers(0, 2), max_size=2)),
+                 draw(st.sets(st.integers(0, 4), min_size=1, max_size=2)),
+                 draw(st.sets(st.integers(0, 2), max_size=2))) for _ in range(n)]
+    topics = [sum(t in c[0] for c in contacts) for t in range(3)]
+    outcomes = [sum(o in c[1] for c in contacts) for o in range(5)]
+    signposted = [c for c in contacts if 1 in c[1]]
+    places = [sum(p in c[2] for c in signposted) for p in range(3)]
+
+    def listed(key: str, labelled: list[tuple[str, int]]) -> RawTable:
+        return RawTable(key, key, "x", ("n",), tuple((label, (v,)) for label, v in labelled),
+                        total_row=False)
+
+    return {
+        "contacts_by_channel": _column("contacts_by_channel", _split(draw, n, 4)),
+        "contacts_by_region": _column("contacts_by_region", _split(draw, n, 3)),
+        "contacts_first_time": _column("contacts_first_time", _split(draw, n, 3)),
+        "contacts_office_hours": _column("contacts_office_hours", _split(draw, n, 2)),
+        "contacts_by_topic": listed("contacts_by_topic", [
+            *((f"t{i}", v) for i, v in enumerate(topics)),
+            ("No topic recorded", sum(not c[0] for c in contacts))]),
+        "contacts_outcomes": listed("contacts_outcomes", [
+            (label, v) for label, v in zip(("Listened", "Signposted", "Offered a one-to-one",
+                                            "Offered a group", "Became a peer"), outcomes,
+                                           strict=True)]),
+        "contacts_signposted": listed("contacts_signposted", [
+            *((f"p{i}", v) for i, v in enumerate(places)),
+            ("Somewhere not in the directory", sum(not c[2] for c in signposted))]),
+        "first_sessions": listed("first_sessions", [
+            ("With their first one-to-one session in the period",
+             draw(st.integers(0, most_first_sessions)))]),
+    }
+
+
 @st.composite
 def months_of_figures(draw: st.DrawFn) -> tuple[RawFigures, int]:
     small = st.integers(0, 12)
@@ -170,6 +249,7 @@ def months_of_figures(draw: st.DrawFn) -> tuple[RawFigures, int]:
     for row in rated:
         while sum(row) > peers:
             row[row.index(max(row))] -= 1
+    listening = _listening(draw, min(peers, sessions))
 
     def trend(key: str, last: int) -> RawTrend:
         return RawTrend(key, key, names, (*(draw(small) for _ in range(11)), last))
@@ -181,7 +261,9 @@ def months_of_figures(draw: st.DrawFn) -> tuple[RawFigures, int]:
                    "attendances": attendances, "unique_attendees": unique,
                    "anonymous_headcount": draw(small),
                    "referrals": sum(map(sum, referrals)),
-                   "follow_ups_due": sum(follow_ups), "follow_ups_on_time": follow_ups[0]},
+                   "follow_ups_due": sum(follow_ups), "follow_ups_on_time": follow_ups[0],
+                   "listening_contacts": sum(v for _, (v,) in
+                                             listening["contacts_by_channel"].rows)},
         session_hours=float(sessions),
         tables={
             "sessions_by_mode": _column("sessions_by_mode", by_mode, hours=True),
@@ -195,6 +277,7 @@ def months_of_figures(draw: st.DrawFn) -> tuple[RawFigures, int]:
             "outcomes": RawTable("outcomes", "o", "m", ("b", "s", "w"), tuple(
                 (f"m{i}", tuple(row)) for i, row in enumerate(rated)),
                 total_row=False, row_total_column="Peers"),
+            **listening,
         },
         trends=[trend("trend_peers", peers), trend("trend_sessions", sessions),
                 trend("trend_attendances", attendances)],

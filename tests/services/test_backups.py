@@ -188,7 +188,8 @@ def test_a_restored_vault_records_where_it_came_from_and_who_opened_it(
 
     by_key = tmp_path / "by-key.peerdesk"
     backups.restore(made.path, by_key, None, template.recovery_key)
-    assert _restored_history(by_key, ADMIN_NAME)[0] == (AuditAction.CREATED, "restored", "None")
+    assert _restored_history(by_key, ADMIN_NAME)[0] == (
+        AuditAction.RECOVERY_USED, "restored", "None")
 
 
 def test_the_vault_in_use_records_a_restore_by_file_name_only(admin, stick):

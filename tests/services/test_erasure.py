@@ -30,17 +30,23 @@ def lead(vault: VaultPaths) -> Iterator[Session]:
 
 
 def _wal(paths: VaultPaths):
-    return paths.database.with_name(paths.database.name + "-wal")
+    return paths.casework.with_name(paths.casework.name + "-wal")
 
 
-def _pre_upgrade_copy(session: Session) -> VaultPaths:
-    """A pre-upgrade copy made the way storage makes one (same bytes, same key)."""
-    version = migrations.schema_version(session.db)
-    copy = migrations.backup_path(session.db.path, version - 1)
+def _pre_upgrade_copy(session: Session) -> Path:
+    """A pre-upgrade copy of the casework file, made the way storage makes one
+    (same bytes, same key)."""
+    casework = session.vault.paths.casework
+    version = int(session.db.scalar("PRAGMA casework.user_version"))
+    copy = migrations.backup_path(casework, version)
     session.db.checkpoint()
-    shutil.copyfile(session.db.path, copy)
-    assert migrations.existing_backups(session.db.path) == [copy]
-    return VaultPaths.at(copy)
+    shutil.copyfile(casework, copy)
+    assert migrations.existing_backups(casework) == [copy]
+    return copy
+
+
+def _casework_key(session: Session) -> bytes:
+    return bytes(session.vault.key("casework").key)
 
 
 def test_erasure_leaves_no_word_of_them_in_any_page_the_log_or_an_old_copy(
@@ -51,22 +57,22 @@ def test_erasure_leaves_no_word_of_them_in_any_page_the_log_or_an_old_copy(
     # Edits too: the old name and old note words live on in freed cells and index blocks.
     peers.update(lead, gone.peer_id, peers.open_page(lead, gone.peer_id).peer.details)
     copy = _pre_upgrade_copy(lead)
-    key = bytes(lead.vault._data_key)
+    key = _casework_key(lead)
     # The checks can see the words: in the live file, and in the copy.
-    assert words_found(database_pages(vault.database, key), gone.words) == set(gone.words)
-    assert words_found(database_pages(copy.database, key), gone.words) == set(gone.words)
+    assert words_found(database_pages(vault.casework, key), gone.words) == set(gone.words)
+    assert words_found(database_pages(copy, key), gone.words) == set(gone.words)
 
     erasure.erase_peer(lead, gone.peer_id, typed_ref=peers.open_page(lead, gone.peer_id)
                        .peer.ref.lower())
 
-    assert not copy.database.exists()
+    assert not copy.exists()
     assert words_found(wal_pages(_wal(vault), key), gone.words) == set()
     close(lead)
-    assert page_one_is_sqlite(vault.database, key)
-    assert words_found(database_pages(vault.database, key), gone.words) == set()
+    assert page_one_is_sqlite(vault.casework, key)
+    assert words_found(database_pages(vault.casework, key), gone.words) == set()
     assert words_found(wal_pages(_wal(vault), key), gone.words) == set()
     # The other peer's words are all still there, read the same way.
-    assert words_found(database_pages(vault.database, key), kept.words) == set(kept.words)
+    assert words_found(database_pages(vault.casework, key), kept.words) == set(kept.words)
 
     again = sign_in(vault, "Lee Lead")
     try:
@@ -134,7 +140,8 @@ def test_preview_counts_what_will_go(lead: Session) -> None:
 def test_every_table_that_points_at_a_peer_goes_with_them(lead: Session) -> None:
     """A table added later without ON DELETE CASCADE would make erasure fail or leave rows."""
     tables = [r[0] for r in lead.db.query(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE '%VIRTUAL%'")]
+        "SELECT name FROM casework.sqlite_master WHERE type = 'table' "
+        "AND sql NOT LIKE '%VIRTUAL%'")]
     pointing = {}
     for table in tables:
         for fk in lead.db.query(f"PRAGMA foreign_key_list('{table}')"):
@@ -148,15 +155,17 @@ def test_every_table_that_points_at_a_peer_goes_with_them(lead: Session) -> None
 FIXTURE_V1 = Path(__file__).parent.parent / "fixtures" / "vault_v1"
 
 
-def test_the_copy_an_upgrade_left_beside_the_vault_is_removed(tmp_path: Path) -> None:
-    """The real thing: a version-1 vault upgraded at sign-in keeps its safety copy until then."""
+def test_an_upgraded_vault_keeps_no_copy_that_holds_a_record(tmp_path: Path) -> None:
+    """The real thing: a version-1 vault upgraded at sign-in. Moving casework into
+    its own file removed the safety copy once the new files verified (it is under
+    the old key, which every old slot opens), so there is none left to hold a record."""
     folder = tmp_path / "old"
     shutil.copytree(FIXTURE_V1, folder)
     paths = VaultPaths.at(folder / "centre.peerdesk")
     lead = sign_in(paths, "Lee Lead", "fixture vault password 1")
     try:
-        assert migrations.existing_backups(paths.database) == [
-            migrations.backup_path(paths.database, 1)]
+        assert migrations.existing_backups(paths.database) == []
+        assert migrations.existing_backups(paths.casework) == []
         record = full_record(lead, "gravelyn")
         erasure.erase_peer(lead, record.peer_id,
                            typed_ref=peers.open_page(lead, record.peer_id).peer.ref)
@@ -170,12 +179,12 @@ def test_a_draft_about_them_goes_too(lead: Session, vault: VaultPaths) -> None:
     other = full_record(lead, "ilvasch")
     for peer_id, word in ((record.peer_id, "torquindraftword"), (other.peer_id, "ilvaschdraft")):
         drafts.keep(lead, drafts.SESSION_FORM, {"peer_id": peer_id, "notes": word})
-    key = bytes(lead.vault._data_key)
+    key = _casework_key(lead)
     erasure.erase_peer(lead, record.peer_id,
                        typed_ref=peers.open_page(lead, record.peer_id).peer.ref)
     assert [d.payload["notes"] for d in drafts.pending(lead)] == ["ilvaschdraft"]
     close(lead)
-    assert words_found(database_pages(vault.database, key),
+    assert words_found(database_pages(vault.casework, key),
                        ["torquindraftword", "ilvaschdraft"]) == {"ilvaschdraft"}
 
 

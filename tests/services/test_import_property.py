@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from peerdesk.services import importer
 from peerdesk.services.import_reader import ImportRefused
+from peerdesk.storage import import_scratch
 from tests.fixtures.vaults import close, sign_in
 from tests.services.import_helpers import HEADERS, counts
 
@@ -149,6 +150,15 @@ def test_any_file_is_imported_whole_or_not_at_all(lead, tmp_path, sheet):
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(sheet=sheets(with_junk=False))
 def test_files_of_good_rows_always_import(lead, tmp_path, sheet):
+    _check(lead, tmp_path / "sheet.csv", sheet)
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(sheet=sheets())
+def test_the_same_when_people_spill_to_the_scratch_file(lead, tmp_path, monkeypatch, sheet):
+    # Two people in memory at most: the rest go to disk and come back, as in a huge sheet.
+    monkeypatch.setattr(import_scratch, "HOT_PLANS", 2)
     _check(lead, tmp_path / "sheet.csv", sheet)
 
 

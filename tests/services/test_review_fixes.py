@@ -3,7 +3,6 @@ assignments, topics."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import stat
@@ -15,7 +14,7 @@ from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import ValidationError
 from peerdesk.domain.staff import Role
 from peerdesk.services import casework, peers
-from peerdesk.services.auth import MAX_DELAY_S, SignIn
+from peerdesk.services.auth import SignIn
 from peerdesk.services.session import Session
 from peerdesk.storage.migrations import latest_version
 from peerdesk.storage.paths import VaultPaths
@@ -39,21 +38,8 @@ def test_vault_files_are_for_this_account_only(tmp_path: Path) -> None:
         SignIn(centre.session.end()).sign_in(ADMIN_NAME, "wrong password here")
     centre.session.vault.locked.release()
     assert stat.S_IMODE(paths.database.parent.stat().st_mode) == 0o700
-    for path in (paths.database, paths.keys, paths.signin_log):
+    for path in (paths.database, paths.casework, paths.keys):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
-
-
-def test_a_damaged_sign_in_counter_never_locks_anyone_out(admin_session: Session) -> None:
-    locked = admin_session.end()
-    paths = locked.paths
-    for entries in ([{"at": "not a date", "account": ""}],
-                    [{"at": "2999-01-01T00:00:00+00:00", "account": ""}] * 9):
-        paths.signin_log.write_text(json.dumps(entries))
-        sign_in = SignIn(locked)
-        assert sign_in.seconds_to_wait() <= MAX_DELAY_S
-    paths.signin_log.write_text(json.dumps([{"at": "not a date", "account": ""}]))
-    session = SignIn(locked).sign_in(ADMIN_NAME, ADMIN_PASSWORD)
-    session.vault.close()
 
 
 def test_an_upgrade_done_at_sign_in_is_audited(tmp_path: Path) -> None:

@@ -127,7 +127,22 @@ def test_a_failed_write_leaves_nothing_and_records_no_export(lead: Session,
                                   today=TODAY)
     assert "Nothing was saved" in failed.value.user_message or "Choose another" in (
         failed.value.user_message)
-    assert audit_repo.recent(lead.db, limit=1)[0].id == before
+    # Preparing it was a view of the record (audited); no export is recorded.
+    after = [(e.action, e.detail) for e in audit_repo.recent(lead.db, limit=5) if e.id > before]
+    assert after == [(AuditAction.VIEWED, "subject access export prepared")]
+
+
+def test_preparing_an_export_and_previewing_an_erasure_are_audited(lead: Session) -> None:
+    """Issue 12 item 7: both read a whole record and left no trace."""
+    from peerdesk.services import erasure
+
+    record = full_record(lead, "tamsvell")
+    subject_access.prepare(lead, record.peer_id, today=TODAY)
+    erasure.preview(lead, record.peer_id)
+    events = audit_repo.recent(lead.db, limit=2)
+    assert [(e.action, e.target_id, e.detail) for e in reversed(events)] == [
+        (AuditAction.VIEWED, str(record.peer_id), "subject access export prepared"),
+        (AuditAction.VIEWED, str(record.peer_id), "erasure previewed")]
 
 
 @pytest.mark.parametrize("name", ["Cal Worker", "Pia Peer", "Ada Admin"])

@@ -28,6 +28,7 @@ from peerdesk.storage.vault import LockedVault, UnlockedVault
 from tests.fixtures.vaults import ADMIN_NAME, ADMIN_PASSWORD, PASSWORDS, Template, flip_byte
 from tests.storage.backup_helpers import (
     DEMO_ADMIN,
+    DEMO_LEAD,
     DEMO_PASSWORD,
     fingerprint,
     fingerprint_of,
@@ -56,22 +57,29 @@ def _back_up(paths: VaultPaths, folder: Path, account: str = ADMIN_NAME,
         _close(vault)
 
 
-def test_round_trip_restores_every_row_of_every_table(demo_vault, tmp_path):
+@pytest.mark.parametrize("who", [DEMO_LEAD, DEMO_ADMIN])
+def test_round_trip_restores_every_row_of_every_table(who, demo_vault, tmp_path):
+    """A programme lead's backup exports both databases under their keys; an
+    administrator, who holds no casework key, copies that file as it is. Either
+    way the restore holds every row of every table."""
     folder = tmp_path / "stick"
     folder.mkdir()
-    result, live = _back_up(demo_vault, folder, DEMO_ADMIN, DEMO_PASSWORD)
+    live = fingerprint_of(demo_vault, DEMO_LEAD, DEMO_PASSWORD)
+    result, _ = _back_up(demo_vault, folder, who, DEMO_PASSWORD)
     assert NAME.match(result.path.name)
     assert VaultPaths(result.path).keys.is_file()
-    assert sorted(p.name for p in folder.iterdir()) == [result.path.name,
-                                                       result.path.name + ".keys"]
-    assert result.info.counts["peers"] > 0 and result.info.counts["sessions"] > 0
-    assert result.info.counts["meetings"] > 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        result.path.name, result.path.name + ".casework", result.path.name + ".keys"]
+    if who == DEMO_LEAD:
+        assert result.info.counts["peers"] > 0 and result.info.counts["sessions"] > 0
+        assert result.info.counts["meetings"] > 0
+    else:  # what the administrator's keys open, and nothing they don't
+        assert set(result.info.counts) == {"staff"}
 
     target = tmp_path / "restored" / "centre.peerdesk"
-    restored = backups.restore(result.path, target, DEMO_ADMIN, DEMO_PASSWORD,
-                               live=demo_vault)
+    restored = backups.restore(result.path, target, who, DEMO_PASSWORD, live=demo_vault)
     assert restored.info == result.info
-    copy = fingerprint_of(restored.vault, DEMO_ADMIN, DEMO_PASSWORD)
+    copy = fingerprint_of(restored.vault, DEMO_LEAD, DEMO_PASSWORD)
     assert {t: c for t, (c, _h) in copy.items()} == {t: c for t, (c, _h) in live.items()}
     assert copy == live
     # Another account's password opens it too, and it passes the full check.
@@ -81,22 +89,27 @@ def test_round_trip_restores_every_row_of_every_table(demo_vault, tmp_path):
 def test_backup_and_restore_open_with_the_recovery_key(vault, template: Template, tmp_path):
     folder = tmp_path / "stick"
     folder.mkdir()
-    result, live = _back_up(vault, folder)
+    live = fingerprint_of(vault, None, template.recovery_key)  # both databases
+    result, _ = _back_up(vault, folder)
     info = backups.preview(result.path, None, template.recovery_key)
     assert info.counts["staff"] == 5
     restored = backups.restore(result.path, tmp_path / "new" / "v.peerdesk", None,
                                template.recovery_key)
     assert fingerprint_of(restored.vault, None, template.recovery_key) == live
     assert fingerprint_of(restored.vault, "Cal Worker", PASSWORDS["Cal Worker"]) == live
+    # The administrator's password opens only what their slot opens.
+    admin_view = fingerprint_of(restored.vault, ADMIN_NAME, ADMIN_PASSWORD)
+    assert admin_view == {t: v for t, v in live.items() if t in admin_view}
+    assert "peer" not in admin_view
 
 
 def test_preview_shows_date_schema_and_counts(vault, tmp_path):
     folder = tmp_path / "stick"
     folder.mkdir()
     taken = datetime(2026, 3, 4, 9, 15, 30).astimezone()
-    result, _ = _back_up(vault, folder, now=taken)
+    result, _ = _back_up(vault, folder, "Lee Lead", PASSWORDS["Lee Lead"], now=taken)
     assert result.path.name == "peerdesk-backup-20260304-091530.peerdesk"
-    info = backups.preview(result.path, "Lee Lead", PASSWORDS["Lee Lead"])
+    info = backups.preview(result.path, ADMIN_NAME, ADMIN_PASSWORD)
     assert datetime.fromisoformat(info.taken_at) == taken
     assert info.schema_version == latest_version()
     assert info.counts == {"peers": 0, "sessions": 0, "groups": 0, "meetings": 0, "staff": 5}
@@ -277,5 +290,5 @@ def test_disk_full_during_backup_leaves_nothing_that_looks_like_a_backup(demo_va
     assert "space" in outcome["message"] and "No backup was made" in outcome["message"]
     assert sorted(p.name for p in folder.iterdir()) == ["keep-me.txt"]
     assert backup.list_backups(folder) == []
-    assert check_vault(demo_vault, DEMO_ADMIN, DEMO_PASSWORD).ok
     assert fingerprint_of(demo_vault, DEMO_ADMIN, DEMO_PASSWORD) == live
+    assert check_vault(demo_vault, DEMO_ADMIN, DEMO_PASSWORD).ok

@@ -32,7 +32,7 @@ def _short_field(raw: bytes) -> bytes:
 
 def _future(raw: bytes) -> bytes:
     data = json.loads(raw)
-    data["version"] = 2
+    data["version"] = 3
     data["something_new"] = {"x": 1}
     return json.dumps(data).encode()
 
@@ -66,7 +66,10 @@ def test_damaged_key_file_is_refused_and_nothing_changes(vault, damage, error):
     for _ in range(2):  # the lock is given back: the second try says the same
         with pytest.raises(error) as caught:
             LockedVault.open(vault)
-        assert caught.value.user_message == error.default_message
+        # The message names the file that is wrong, not "the vault".
+        assert caught.value.user_message == error(file=vault.keys).user_message
+        if error is KeyFileDamaged:
+            assert vault.keys.name in caught.value.user_message
         assert "Nothing has been changed" in caught.value.user_message
     assert (vault.database.read_bytes(), vault.keys.read_bytes()) == before
 
@@ -74,7 +77,7 @@ def test_damaged_key_file_is_refused_and_nothing_changes(vault, damage, error):
 def test_missing_key_file(vault):
     vault.keys.unlink()
     before = vault.database.read_bytes()
-    with pytest.raises(KeyFileMissing, match="key file is missing"):
+    with pytest.raises(KeyFileMissing, match=f"key file {vault.keys.name} is missing"):
         LockedVault.open(vault)
     assert vault.database.read_bytes() == before
     assert not vault.keys.exists()

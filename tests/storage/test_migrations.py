@@ -39,7 +39,13 @@ def test_v1_fixture_opens_upgrades_and_keeps_its_data(tmp_path):
         assert migrations.schema_version(session.db) == migrations.latest_version()
         if migrations.latest_version() > v1.VERSION:
             assert session.vault.migration.from_version == v1.VERSION
-            assert session.vault.migration.backup.exists()
+            # Moving casework into its own file (version 8) kept the old file
+            # untouched until the new ones verified, then removed it and every
+            # pre-upgrade copy: they are under the old key, which the
+            # administrator's old slot opens, and hold every peer's record.
+            assert session.vault.migration.backup is None
+            assert migrations.existing_backups(paths.database) == []
+            assert paths.casework.exists()
         assert session.centre_name == v1.CENTRE
         staff = {s.name: (s.role, s.status.value)
                  for s in accounts.list_staff(session, include_removed=True)}
@@ -182,6 +188,7 @@ def test_rekey_deletes_pre_upgrade_copies_an_old_key_file_would_open(vault, tmp_
     stolen.database.parent.mkdir()
     stolen.keys.write_bytes(old_keys)
     stolen.database.write_bytes(copy_bytes)
+    shutil.copyfile(vault.casework, stolen.casework)
     locked = LockedVault.open(stolen)
     try:
         locked.unlock("Cal Worker", "caseworker pass phrase 7").close()

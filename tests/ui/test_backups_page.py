@@ -54,8 +54,8 @@ def test_back_up_now_writes_a_verified_backup_and_lists_it(qtbot, start_gui, vau
     assert page.model.rows()[0].path == result.path
     assert "none yet" not in page.last.text()
     # Only the finished pair is in the folder, and it opens with the same password.
-    assert sorted(p.name for p in stick.iterdir()) == [result.path.name,
-                                                      result.path.name + ".keys"]
+    assert sorted(p.name for p in stick.iterdir()) == [
+        result.path.name, result.path.name + ".casework", result.path.name + ".keys"]
     assert backups.preview(result.path, ADMIN_NAME, ADMIN_PASSWORD).counts["staff"] == 5
 
 

@@ -115,7 +115,7 @@ def test_setup_add_caseworker_and_hand_over(qtbot, start_gui, tmp_path):
     qtbot.mouseClick(staff_page.add_button, Qt.MouseButton.LeftButton)
     dialog = one_visible(AddStaffDialog)
     qtbot.keyClicks(dialog.name, WORKER)
-    dialog.role.setCurrentIndex(list(Role).index(Role.CASEWORKER))
+    dialog.roles.set_roles(frozenset({Role.CASEWORKER}))
     qtbot.keyClicks(dialog.passwords.password, WORKER_FIRST_PW)
     qtbot.keyClicks(dialog.passwords.confirm, "not the same one")
     _press_ok(qtbot, dialog)
@@ -150,7 +150,8 @@ def test_setup_add_caseworker_and_hand_over(qtbot, start_gui, tmp_path):
     assert main.who.text() == f"{WORKER} · Caseworker"
     assert main.admin_page is None and "Admin" not in main.pages
     sidebar = [main.sidebar.item(i).text() for i in range(main.sidebar.count())]
-    assert sidebar == ["Today", "Peers", "Sessions", "Groups"]  # reports: programme leads
+    # Reports: programme leads; Contacts (the listening service): casework roles.
+    assert sidebar == ["Today", "Peers", "Sessions", "Groups", "Contacts"]
 
     # Their own password works from now on.
     main.sign_out_action.trigger()

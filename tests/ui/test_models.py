@@ -12,10 +12,12 @@ from peerdesk.ui.admin.staff_model import StaffColumn, StaffModel
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
 
 STAFF = [
-    Staff(1, "Ada Admin", Role.ADMIN, StaffStatus.ACTIVE, "s1", "2026-01-02T10:00:00+00:00"),
-    Staff(2, "cal Worker", Role.CASEWORKER, StaffStatus.DEACTIVATED, None,
+    Staff(1, "Ada Admin", frozenset({Role.ADMIN}), StaffStatus.ACTIVE, "s1",
+          "2026-01-02T10:00:00+00:00"),
+    Staff(2, "cal Worker", frozenset({Role.CASEWORKER}), StaffStatus.DEACTIVATED, None,
           "2026-03-04T10:00:00+00:00"),
-    Staff(3, "Bea Second", Role.ADMIN, StaffStatus.REMOVED, None, "2025-12-31T23:00:00+00:00"),
+    Staff(3, "Bea Second", frozenset({Role.ADMIN}), StaffStatus.REMOVED, None,
+          "2025-12-31T23:00:00+00:00"),
 ]
 EVENTS = [
     AuditRow(1, "2026-01-02T10:00:00+00:00", "Ada Admin", AuditAction.VAULT_CREATED,

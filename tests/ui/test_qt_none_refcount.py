@@ -30,7 +30,7 @@ CHILD = textwrap.dedent(f"""
     widget = QWidget()
     label = QLabel()
     model = StaffModel()
-    model.set_rows([Staff(1, "Ada", Role.ADMIN, StaffStatus.ACTIVE, None, "")])
+    model.set_rows([Staff(1, "Ada", frozenset([Role.ADMIN]), StaffStatus.ACTIVE, None, "")])
     top_left, bottom_right = model.index(0, 0), model.index(0, 3)
 
     before = sys.getrefcount(None)

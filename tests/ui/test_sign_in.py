@@ -90,8 +90,12 @@ def test_a_new_window_keeps_counting_the_wait(qtbot, vault):
                 service.sign_in(ADMIN_NAME, "wrong password again")
         window = SignInWindow(SignIn(locked))
         qtbot.addWidget(window)
+        window.account.setCurrentText(ADMIN_NAME)
         assert not window.sign_in_button.isEnabled()
         assert window.message.text().startswith("Too many unsuccessful tries.")
+        # Another account's name is not held up by them.
+        window.account.setCurrentText("Cal Worker")
+        assert window.sign_in_button.isEnabled()
     finally:
         locked.release()
 

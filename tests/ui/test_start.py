@@ -106,7 +106,7 @@ def test_a_vault_that_cannot_be_opened_is_explained_and_exits_non_zero(
     controller = gui_module.GuiController(vault)
     assert controller.start() is None
     assert controller.exit_code != 0
-    assert fatal_messages == [error.default_message]
+    assert fatal_messages == [error(file=vault.keys).user_message]
 
 
 def test_a_vault_open_elsewhere_is_explained_after_paint(qtbot, vault, fatal_messages,

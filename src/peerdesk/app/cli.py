@@ -95,13 +95,13 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return int(run_gui(VaultPaths.at(default_vault_path())))
 
 
-_VAULT_FILE_SUFFIXES = ("", ".keys", ".lock", ".signin", ".rekey", "-wal", "-shm", "-journal")
 
 
 def _remove_new_vault(paths: VaultPaths) -> None:
     """The files of a vault this command was still creating when it stopped."""
-    for suffix in _VAULT_FILE_SUFFIXES:
-        paths.database.with_name(paths.database.name + suffix).unlink(missing_ok=True)
+    for path in (*paths.database_files(), paths.keys, paths.lock, paths.signin_log,
+                 *(paths.rotation_temp(c) for c in ("main", "casework"))):
+        path.unlink(missing_ok=True)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -132,10 +132,23 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from peerdesk.services.vault_check import check_vault
 
     paths = require_vault(args.path)
-    report = check_vault(paths, args.user, read_password())
+    if args.anchor:
+        from peerdesk.storage.anchors import parse_printed
+
+        try:
+            parse_printed(args.anchor)
+        except ValueError as exc:
+            raise UsageError("Give the anchor as printed in a report's footer, for example "
+                             "--anchor 1234·9f2c1a0b.") from exc
+    report = check_vault(paths, args.user, read_password(), printed_anchor=args.anchor)
+    for part in report.not_checked:
+        print(f"not checked: {part}")
+    if report.unsigned_events:
+        print(f"note: {report.unsigned_events} audit events from before this version are "
+              "chained but not signed")
     if report.ok:
-        print(f"ok: encrypted pages, database structure and audit chain "
-              f"({report.audit_events} events) all check out")
+        print(f"ok: encrypted pages, schema, signed audit chain ({report.audit_events} events, "
+              f"head {report.anchor}) and account grants all check out")
         return 0
     # The details on standard output; one line on standard error (§7).
     for problem in report.problems:
@@ -273,6 +286,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--user", required=True, metavar="NAME",
                        help="account to unlock with (password from PEERDESK_PASSWORD or a "
                             "prompt)")
+    check.add_argument("--anchor", metavar="COUNT·HASH",
+                       help="also check against the audit anchor printed in a report's footer "
+                            "(e.g. 1234·9f2c1a0b): names a vault put back from an older copy")
     check.set_defaults(func=_cmd_check)
 
     report = add_command(
@@ -322,8 +338,11 @@ def _say(message: str, *, debug: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns its exit status (app/exit_codes.py)."""
+    from peerdesk.app.hardening import refuse_core_dumps
     from peerdesk.app.stop_signals import sigterm_raises, stopped_message
 
+    # Before anything is unlocked: a crash must never write keys or records to disk.
+    refuse_core_dumps()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from peerdesk.services.session import Session
     from peerdesk.storage.vault import LockedVault
     from peerdesk.ui.idle_lock import IdleLock
+    from peerdesk.ui.key_work import KeyWork
     from peerdesk.ui.main_window import MainWindow
     from peerdesk.ui.quick_hide import NeutralScreen, ShiftTriple
     from peerdesk.ui.setup_wizard import SetupWizard
@@ -80,6 +81,7 @@ class GuiController(QObject):
         self.wizard: SetupWizard | None = None
         self.sign_in_window: SignInWindow | None = None
         self.main_window: MainWindow | None = None
+        self.key_work: KeyWork | None = None
         self.question: QWidget | None = None
         self.exit_code = 0
 
@@ -224,8 +226,22 @@ class GuiController(QObject):
             window = self.main_window
             offer_back(session, window, window.bus, window.present)
         self._start_watching(session)
+        # Key work a change of staff left owed (a rotation of peers' records
+        # the administrator could not do) runs first, with progress; then the
+        # daily backup, so that it copies the vault under its new keys.
+        from peerdesk.ui.key_work import run_owed_key_work
+
+        self.key_work = run_owed_key_work(session, self.main_window)
+        if self.key_work is None:
+            self._start_due_backup(session)
+        else:
+            self.key_work.done.connect(lambda _ok: self._start_due_backup(session))
+
+    def _start_due_backup(self, session: Session) -> None:
         # -- automatic daily backup: in the background once the window shows; a
         # failure is a notice that stops no one (ui/admin/auto_backup.py).
+        if self.session is not session or self.main_window is None:
+            return
         from peerdesk.ui.admin.auto_backup import start_due_backup
 
         start_due_backup(session, self.main_window)

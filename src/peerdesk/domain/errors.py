@@ -53,7 +53,20 @@ class NotFound(PeerDeskError):
 
 
 class VaultError(PeerDeskError):
-    """Base for problems with the vault files themselves."""
+    """Base for problems with the vault files themselves.
+
+    Given `file`, the message names it (`file_message`, with {file} for its
+    name): a person with a vault, its casework file, its key file and a
+    backup in front of them must know which one is wrong.
+    """
+
+    file_message: str | None = None
+
+    def __init__(self, user_message: str | None = None, *, file: object = None) -> None:
+        self.file = file
+        if user_message is None and file is not None and self.file_message:
+            user_message = self.file_message.format(file=getattr(file, "name", file))
+        super().__init__(user_message)
 
 
 class VaultNotFound(VaultError):
@@ -69,6 +82,26 @@ class VaultDamaged(VaultError):
         "The vault file is damaged or has been changed outside PeerDesk, so it can't be "
         "opened safely. Nothing has been changed. Restore it from a backup, or ask for help."
     )
+    file_message = (
+        "The file {file} is damaged or has been changed outside PeerDesk, so the vault "
+        "can't be opened safely. Nothing has been changed. Restore it from a backup, or ask "
+        "for help."
+    )
+
+
+class KeyFileMismatch(VaultError):
+    """The key file opens, but none of its keys opens the database beside it."""
+
+    default_message = (
+        "The key file does not belong with this vault file as it is now (it may be an old "
+        "copy, or from another vault). Nothing has been changed. Put back the key file that "
+        "belongs with it, or restore both from the same backup."
+    )
+    file_message = (
+        "The key file {file} does not belong with the vault beside it as it is now (it may "
+        "be an old copy, or from another vault). Nothing has been changed. Put back the key "
+        "file that belongs with it, or restore both from the same backup."
+    )
 
 
 class KeyFileMissing(VaultError):
@@ -76,11 +109,19 @@ class KeyFileMissing(VaultError):
         "The vault's key file is missing, so the vault can't be unlocked. "
         "Put the key file back beside the vault, or restore from a backup."
     )
+    file_message = (
+        "The vault's key file {file} is missing, so the vault can't be unlocked. "
+        "Put the key file back beside the vault, or restore from a backup."
+    )
 
 
 class KeyFileDamaged(VaultError):
     default_message = (
         "The vault's key file is damaged, so the vault can't be unlocked. "
+        "Nothing has been changed. Restore the key file from a backup."
+    )
+    file_message = (
+        "The vault's key file {file} is damaged, so the vault can't be unlocked. "
         "Nothing has been changed. Restore the key file from a backup."
     )
 

@@ -92,9 +92,12 @@ Mapping = dict[str, int]
 """Our field key -> the index of the file's column that holds it."""
 
 
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
 def squash(text: str) -> str:
     """'Date of Birth ' and 'date_of_birth' compare equal."""
-    return re.sub(r"[\W_]+", "", text.casefold())
+    return _NOT_LETTERS.sub("", text.casefold())
 
 
 def _names(field: ImportField) -> list[str]:

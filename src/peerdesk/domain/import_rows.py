@@ -5,13 +5,15 @@ are the same person: their peer columns may be left blank after the first row,
 but a value that differs from an earlier row's is an error (two people under
 one key, or a typing slip), never silently chosen between.
 
-Pure: the file is read, and the vault written, by the services layer.
+Pure: the file is read, and the vault written, by the services layer. What is
+remembered about each person between rows is a `PeerPlan` in a `PlanStore`
+(import_plans), so a huge sheet need not hold everyone in memory.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -24,6 +26,7 @@ from peerdesk.domain.import_columns import (
     Mapping,
     squash,
 )
+from peerdesk.domain.import_plans import MemoryPlans, PeerPlan, PlanStore
 from peerdesk.domain.import_values import (
     parse_age_band,
     parse_birth_year,
@@ -42,6 +45,10 @@ from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.domain.text import clean_short_text
 from peerdesk.domain.validation import clean_name
 
+__all__ = ["KEY_MAX", "MAX_LISTED_PROBLEMS", "ImportChecker", "PeerPlan", "Problem",
+           "StaffRef"]
+
+# Problems listed one by one; beyond these only counted ("… and 12,345 more").
 MAX_LISTED_PROBLEMS = 500
 KEY_MAX = 100
 
@@ -61,20 +68,6 @@ class StaffRef:
     id: int
     # Active, and a role that can be assigned to a peer (services.peers).
     assignable: bool
-
-
-@dataclass(slots=True)
-class PeerPlan:
-    key: str
-    line: int
-    values: dict[str, tuple[Any, int]] = field(default_factory=dict)
-    first_session: date | None = None
-    sessions: int = 0
-    draft: PeerDraft | None = None
-    safe: SafeContact | None = None
-    # A value already refused: checking the whole person would only repeat it
-    # ("first contact missing" after "first contact is not a date").
-    refused_value: bool = False
 
 
 def _text(raw: str) -> str:
@@ -119,13 +112,13 @@ class ImportChecker:
     """Feed rows in file order with `check_row`, then call `finish`."""
 
     def __init__(self, headers: list[str], mapping: Mapping, *, staff: dict[str, StaffRef],
-                 importer_id: int, today: date) -> None:
+                 importer_id: int, today: date, plans: PlanStore | None = None) -> None:
         self.headers = headers
         self.mapping = mapping
         self.staff = staff
         self.importer_id = importer_id
         self.today = today
-        self.peers: dict[str, PeerPlan] = {}
+        self.plans: PlanStore = MemoryPlans() if plans is None else plans
         self.problems: list[Problem] = []
         self.problem_count = 0
         self.rows = 0
@@ -155,28 +148,31 @@ class ImportChecker:
                 found[key] = cells[index]
         return found
 
-    def check_row(self, line: int, cells: list[str]) -> tuple[str, SessionDraft | None] | None:
-        """The row's peer key and its session (peer_id 0), or None when it has errors."""
+    def check_row(self, line: int, cells: list[str]) -> tuple[int, SessionDraft | None] | None:
+        """The row's person (their plan's seq) and its session (peer_id 0), or None when
+        the row has errors."""
         self.rows += 1
         before = self.problem_count
         key = self._key(line, cells)
         plan = None
         if key is not None:
-            plan = self.peers.get(key)
+            plan = self.plans.get(key)
             if plan is None:
-                plan = self.peers[key] = PeerPlan(key, line)
+                plan = self.plans.new(key, line)
             merging = self.problem_count
             self._merge_peer(line, plan, self._cells(cells, PEER_FIELDS))
             plan.refused_value |= self.problem_count > merging
-        session = self._session(line, self._cells(cells, SESSION_FIELDS))
+        session = self.session_of(line, cells)
         if session is not None and plan is not None:
-            plan.sessions += 1
+            plan.add_session(session.held_on)
             self.sessions += 1
-            if plan.first_session is None or session.held_on < plan.first_session:
-                plan.first_session = session.held_on
-        if key is None or self.problem_count > before:
+        if plan is None or self.problem_count > before:
             return None
-        return key, session
+        return plan.seq, session
+
+    def session_of(self, line: int, cells: list[str]) -> SessionDraft | None:
+        """The row's session alone (no person's details): what importing a checked row needs."""
+        return self._session(line, self._cells(cells, SESSION_FIELDS))
 
     def _key(self, line: int, cells: list[str]) -> str | None:
         raw = self._cells(cells, ("peer_key",)).get("peer_key", "")
@@ -266,30 +262,43 @@ class ImportChecker:
 
     # -- after the last row ---------------------------------------------------------
 
-    def finish(self) -> None:
-        """Build and validate each peer from all their rows."""
+    def finish(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Build and validate each person from all their rows."""
         if self.rows == 0 and self.problem_count == 0:
             self.problem(1, "peer_key", "the file has headings but no rows to import.")
-        for plan in self.peers.values():
+        total = len(self.plans)
+        for done, plan in enumerate(self.plans.in_order(), 1):
             self._finish_peer(plan)
+            if progress is not None and done % 10_000 == 0:
+                progress(done, total)
+        if progress is not None:
+            progress(total, total)
 
     def _finish_peer(self, plan: PeerPlan) -> None:
         if plan.refused_value:
             return
+        try:
+            self.records(plan)
+        except _Missing as missing:
+            self.problem(plan.line, missing.key, missing.message)
+        except ValidationError as exc:
+            key = self._our_field(exc.field, "preferred_name")
+            at = plan.values[key][1] if key in plan.values else plan.line
+            self.problem(at, key, exc.user_message)
+
+    def records(self, plan: PeerPlan) -> tuple[PeerDraft, SafeContact]:
+        """The person and their safe-contact preferences from all their rows, validated.
+
+        Raises ValidationError (or its `_Missing` kind for a required field no row gave).
+        """
         values = {key: value for key, (value, _line) in plan.values.items()}
-
-        def line_of(key: str) -> int:
-            return plan.values[key][1] if key in plan.values else plan.line
-
         if "preferred_name" not in values:
-            self.problem(plan.line, "preferred_name", "missing; every peer needs a preferred "
-                         "name or alias (on at least one of their rows).")
-            return
+            raise _Missing("preferred_name", "missing; every peer needs a preferred name or "
+                           "alias (on at least one of their rows).")
         first_contact = values.get("first_contact", plan.first_session)
         if first_contact is None:
-            self.problem(plan.line, "first_contact", "missing; give the first contact date, "
-                         "or at least one session for this peer.")
-            return
+            raise _Missing("first_contact", "missing; give the first contact date, or at "
+                           "least one session for this peer.")
         gender, description = values.get("gender", (Gender.UNKNOWN, ""))
         draft = PeerDraft(preferred_name=values["preferred_name"], first_contact=first_contact,
                           gender=gender, gender_description=description)
@@ -299,14 +308,19 @@ class ImportChecker:
         optional.update({target: values[key] for key, target in
                          (("caseworker", "caseworker_id"), ("supporter", "supporter_id"))
                          if key in values})
-        try:
-            plan.draft = replace(draft, **optional).validated(self.today)
-            plan.safe = replace(SafeContact(), **{k: values[k] for k in _SAFE_FIELDS
-                                                 if k in values}).validated()
-        except ValidationError as exc:
-            key = self._our_field(exc.field, "preferred_name")
-            self.problem(line_of(key), key, exc.user_message)
+        return (replace(draft, **optional).validated(self.today),
+                replace(SafeContact(), **{k: values[k] for k in _SAFE_FIELDS
+                                          if k in values}).validated())
 
     @property
     def ok(self) -> bool:
         return self.problem_count == 0
+
+
+class _Missing(ValidationError):
+    """A field every person needs that none of their rows gave (shown at their first row)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message, field=key)
+        self.key = key
+        self.message = message

@@ -7,11 +7,12 @@ domain's own values, its labels and a few common synonyms.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from peerdesk.domain.errors import ValidationError
 from peerdesk.domain.import_columns import squash
@@ -69,15 +70,27 @@ def parse_age_band(text: str) -> AgeBand:
 
 def _choice(text: str, kind: type[E], synonyms: Mapping[str, E], what: str, field: str) -> E:
     wanted = squash(text)
-    for member in kind:
-        label = str(getattr(member, "label", member.value))
-        if wanted and wanted in (squash(member.value), squash(label)):
-            return member
+    found = _names(kind).get(wanted) if wanted else None
+    if found is not None:
+        return cast(E, found)
     if wanted in synonyms:
         return synonyms[wanted]
     allowed = ", ".join(str(getattr(m, "label", m.value)) for m in kind if m.value)
     raise ValidationError(f"{what} “{_clip(text.strip())}” is not one of: {allowed}.",
                           field=field)
+
+
+@functools.cache
+def _names(kind: type[StrEnum]) -> dict[str, StrEnum]:
+    """Each member's value and label, squashed; the first member to claim a name keeps it.
+    Worked out once per choice, not once per cell (a million-row sheet has many cells)."""
+    names: dict[str, StrEnum] = {}
+    for member in kind:
+        label = str(getattr(member, "label", member.value))
+        for name in (squash(member.value), squash(label)):
+            if name:
+                names.setdefault(name, member)
+    return names
 
 
 def _syn(pairs: dict[str, E]) -> dict[str, E]:

@@ -1,7 +1,13 @@
-"""Staff accounts, roles and what each role may do (DESIGN.md §1)."""
+"""Staff accounts, roles and what each role may do (DESIGN.md §1).
+
+A person may hold several roles; they may do what any of them allows.
+Which keys a role's slot holds (docs/security.md §2) is policy too, so it is
+here: storage seals keys, services decide to whom.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
@@ -25,6 +31,54 @@ _ROLE_LABELS = {
 }
 
 
+# Highest first: the role named when one must be shown.
+ROLE_ORDER = (Role.PROGRAMME_LEAD, Role.CASEWORKER, Role.PEER_SUPPORTER, Role.ADMIN)
+
+
+def roles_code(roles: Iterable[Role]) -> str:
+    """Stored form: codes sorted and comma-separated ("admin,programme_lead")."""
+    return ",".join(sorted({Role(r).value for r in roles}))
+
+
+def parse_roles(code: str) -> frozenset[Role]:
+    return frozenset(Role(part) for part in code.split(",") if part)
+
+
+def primary_role(roles: Iterable[Role]) -> Role:
+    held = set(roles)
+    return next(r for r in ROLE_ORDER if r in held)
+
+
+def roles_label(roles: Iterable[Role]) -> str:
+    held = set(roles)
+    return ", ".join(r.label for r in ROLE_ORDER if r in held)
+
+
+class Compartment(StrEnum):
+    """A separately encrypted part of the vault, and the vault's authority key."""
+
+    MAIN = "main"  # settings, staff, the audit log
+    CASEWORK = "casework"  # everything about peers
+    AUTHORITY = "authority"  # signs role grants: who may hold which role
+
+
+_ROLE_COMPARTMENTS: dict[Role, frozenset[Compartment]] = {
+    Role.ADMIN: frozenset({Compartment.MAIN, Compartment.AUTHORITY}),
+    Role.PROGRAMME_LEAD: frozenset({Compartment.MAIN, Compartment.CASEWORK}),
+    Role.CASEWORKER: frozenset({Compartment.MAIN, Compartment.CASEWORK}),
+    Role.PEER_SUPPORTER: frozenset({Compartment.MAIN, Compartment.CASEWORK}),
+}
+
+
+def compartments_for(roles: Iterable[Role]) -> frozenset[Compartment]:
+    """The keys a person with these roles holds: an administrator holds none
+    that decrypts casework."""
+    found: set[Compartment] = set()
+    for role in roles:
+        found |= _ROLE_COMPARTMENTS[role]
+    return frozenset(found)
+
+
 class StaffStatus(StrEnum):
     ACTIVE = "active"
     # Cannot sign in (no key slot) but can be reactivated with a new password.
@@ -45,6 +99,12 @@ class Permission(Enum):
     # Bring peers and sessions in from an old spreadsheet. Programme leads only:
     # the preview shows names, and administrators see no peers' records.
     IMPORT_DATA = "import_data"
+    # The listening service: log and see anonymous contacts, known callers,
+    # call-backs and the signposting directory. Casework roles only.
+    LOG_CONTACTS = "log_contacts"
+    # Change the lists contacts choose from (regions, topics, directory
+    # categories) and the office hours the report counts against.
+    EDIT_CONTACT_LISTS = "edit_contact_lists"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -59,15 +119,39 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_ALL_PEERS,
             Permission.READ_ALL_NOTES,
             Permission.IMPORT_DATA,
+            Permission.LOG_CONTACTS,
+            Permission.EDIT_CONTACT_LISTS,
         }
     ),
-    Role.CASEWORKER: frozenset({Permission.VIEW_ALL_PEERS, Permission.READ_ALL_NOTES}),
-    Role.PEER_SUPPORTER: frozenset(),
+    Role.CASEWORKER: frozenset({Permission.VIEW_ALL_PEERS, Permission.READ_ALL_NOTES,
+                                Permission.LOG_CONTACTS}),
+    Role.PEER_SUPPORTER: frozenset({Permission.LOG_CONTACTS}),
+}
+
+
+# The key a permission's work needs: granted by role, it is still refused
+# until the person's slot holds that key (a new caseworker's, before a
+# colleague has given it to them).
+PERMISSION_COMPARTMENT: dict[Permission, Compartment] = {
+    Permission.MANAGE_STAFF: Compartment.AUTHORITY,
+    Permission.VIEW_AUDIT_LOG: Compartment.MAIN,
+    Permission.MANAGE_BACKUPS: Compartment.MAIN,
+    Permission.RUN_REPORTS: Compartment.CASEWORK,
+    Permission.MANAGE_RETENTION: Compartment.CASEWORK,
+    Permission.VIEW_ALL_PEERS: Compartment.CASEWORK,
+    Permission.READ_ALL_NOTES: Compartment.CASEWORK,
+    Permission.IMPORT_DATA: Compartment.CASEWORK,
+    Permission.LOG_CONTACTS: Compartment.CASEWORK,
+    Permission.EDIT_CONTACT_LISTS: Compartment.CASEWORK,
 }
 
 
 def role_allows(role: Role, permission: Permission) -> bool:
     return permission in ROLE_PERMISSIONS[role]
+
+
+def roles_allow(roles: Iterable[Role], permission: Permission) -> bool:
+    return any(permission in ROLE_PERMISSIONS[r] for r in roles)
 
 
 # What each permission is for, so a refusal can say who may do it instead of
@@ -81,6 +165,8 @@ _PERMISSION_ACTIONS: dict[Permission, str] = {
     Permission.VIEW_ALL_PEERS: "see every peer",
     Permission.READ_ALL_NOTES: "read every note",
     Permission.IMPORT_DATA: "import from a spreadsheet",
+    Permission.LOG_CONTACTS: "log or see listening-service contacts",
+    Permission.EDIT_CONTACT_LISTS: "change the listening service's lists and office hours",
 }
 
 _ROLE_WITH_ARTICLE = {
@@ -105,10 +191,22 @@ def needs_role_message(permission: Permission) -> str:
 class Staff:
     id: int
     name: str
-    role: Role
+    roles: frozenset[Role]
     status: StaffStatus
     slot_id: str | None
     created_at: str
+
+    @property
+    def role(self) -> Role:
+        """The one role to name where only one fits (a person may hold several)."""
+        return primary_role(self.roles)
+
+    @property
+    def roles_label(self) -> str:
+        return roles_label(self.roles)
+
+    def has(self, role: Role) -> bool:
+        return role in self.roles
 
     @property
     def is_active(self) -> bool:

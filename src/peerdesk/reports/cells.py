@@ -11,8 +11,9 @@ report knows: rows adding up to their totals, and the inequalities that
 follow from what the figures count (different people at groups never more
 than attendances, nor more than peers supported; groups run never more than
 meetings held; peers supported never more than sessions plus attendances;
-peers rated twice never more than peers supported). Relations between
-periods (a quarter and its months) are in reports.links.
+peers rated twice never more than peers supported; and the listening
+service's bounds, below). Relations between periods (a quarter and its
+months) are in reports.links.
 """
 
 from __future__ import annotations
@@ -20,13 +21,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from peerdesk.reports import listening_figures as listening
 from peerdesk.reports.figures import RawFigures, RawTable
 
+CONTACTS = listening.HEADLINE[0]
 # Table totals that are a headline's figure.
 TOTAL_IS_HEADLINE = {"gender": "peers_supported", "age": "peers_supported",
                      "sessions_by_mode": "sessions", "sessions_by_kind": "sessions",
                      "contact_route": "new_peers", "follow_ups": "follow_ups_due",
-                     "referrals": "referrals"}
+                     "referrals": "referrals",
+                     **dict.fromkeys(listening.TOTALLED, CONTACTS)}
 # Headlines that are a table's first cell.
 HEADLINE_IS_CELL = {"follow_ups_on_time": "follow_ups"}
 
@@ -37,6 +41,7 @@ HEADLINES = (
     ("attendances", "Group attendances"), ("unique_attendees", "Different people at groups"),
     ("anonymous_headcount", "Anonymous head-count at groups"),
     ("referrals", "Referrals made"), ("follow_ups_on_time", "Follow-ups done on time"),
+    listening.HEADLINE,
 )
 
 
@@ -133,7 +138,57 @@ def period_cells(raw: RawFigures) -> PeriodCells:
     ]
     for row in layout.get("outcomes", []):
         relations.append(at_most([row[-1]], ["peers_supported"]))
+    relations += [r for r in _listening_bounds(layout) if _holds(r, values)]
     return PeriodCells(values, tuple(relations), layout, headlines)
+
+
+def _listening_bounds(layout: dict[str, list[list[str]]]) -> list[Relation]:
+    """What a reader knows of the listening tables that count a contact more than once
+    (topics, outcomes, signposting) and of the peers' first sessions.
+
+    - a topic's contacts and those with no topic are apart: together at most all
+      contacts; every contact has a topic or none, so all rows together at least
+      all contacts;
+    - each outcome at most all contacts, and every contact has one at least;
+    - contacts signposted to a category, and those signposted somewhere not in
+      the directory, are apart and all were signposted: together at most the
+      signposted; every signposted contact is in one row at least;
+    - peers with their first one-to-one in the period: at most the peers
+      supported and at most the sessions.
+    """
+    def column(key: str) -> dict[str, str]:
+        return {row[0].split("|")[1]: row[0] for row in layout.get(key, [])}
+
+    out: list[Relation] = []
+    topics = column("contacts_by_topic")
+    if topics:
+        none = topics[listening.NO_TOPIC]
+        out += [at_most([cell, none], [CONTACTS]) for label, cell in topics.items()
+                if cell != none]
+        out.append(at_most([CONTACTS], list(topics.values())))
+    outcomes = column("contacts_outcomes")
+    if outcomes:
+        out += [at_most([cell], [CONTACTS]) for cell in outcomes.values()]
+        out.append(at_most([CONTACTS], list(outcomes.values())))
+    places = column("contacts_signposted")
+    if places and "Signposted" in outcomes:
+        signposted = outcomes["Signposted"]
+        elsewhere = places[listening.NOT_IN_DIRECTORY]
+        out += [at_most([cell, elsewhere], [signposted]) for cell in places.values()
+                if cell != elsewhere]
+        out.append(at_most([signposted], list(places.values())))
+    first = column("first_sessions").get(listening.FIRST_SESSIONS)
+    if first:
+        out += [at_most([first], ["peers_supported"]), at_most([first], ["sessions"])]
+    return out
+
+
+def _holds(relation: Relation, values: dict[str, int]) -> bool:
+    # Only what is true goes in: the app keeps these true (every contact has an
+    # outcome, a contact pointed to a service is signposted), but a contact
+    # imported or edited outside it might not, and the system must fit the counts.
+    total = sum(values[cell] * c for cell, c in relation.terms)
+    return total >= 0 if relation.at_least else total == 0
 
 
 __all__ = ["HEADLINES", "Kind", "PeriodCells", "Relation", "at_most", "equal", "kind_of",

@@ -10,7 +10,8 @@ The method and why it holds are in docs/disclosure.md. In short:
 3. What is shown may be rounded (to base 5, or randomly to base 3). Rounding
    is the same for the same figure of the same period wherever it prints;
    the protection never relies on it.
-4. Hours print once, in whole hours, and only when the session count is shown.
+4. Hours print once, in whole hours, and only when the session (or contact)
+   count is shown; a share or a median only where its counts are shown.
 5. Trend bars print only figures already published: a month's bar is that
    month's released figure, as it was printed.
 """
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from peerdesk.domain.errors import ValidationError
+from peerdesk.reports import listening_figures as listening
 from peerdesk.reports.cells import HEADLINES, PeriodCells, period_cells
 from peerdesk.reports.figures import RawFigures, RawTable
 from peerdesk.reports.joint import Version, protect_batch
@@ -84,7 +86,8 @@ PROTECTION = (
     "before it. People who withdrew their consent to be counted are left out of every "
     "figure. A month's bar in a trend chart is the figure that month's own report printed; "
     "a month not yet published has no bar. Hours are shown in whole hours, and only where "
-    "the number of sessions is shown."
+    "the number of sessions or contacts they belong to is shown; a share or a median only "
+    "where the counts it comes from are shown."
 )
 
 
@@ -123,10 +126,11 @@ class Bars:
 
 
 TREND_HEADLINES = {"trend_peers": "peers_supported", "trend_sessions": "sessions",
-                   "trend_attendances": "attendances"}
+                   "trend_attendances": "attendances", listening.TREND: listening.HEADLINE[0]}
 TREND_TITLES = {"trend_peers": "Peers supported each month",
                 "trend_sessions": "One-to-one sessions each month",
-                "trend_attendances": "Group attendances each month"}
+                "trend_attendances": "Group attendances each month",
+                listening.TREND: "Listening-service contacts each month"}
 
 
 def protect(raw: RawFigures, rules: Rules, *, centre_name: str, page_size: str = "A4",
@@ -154,7 +158,8 @@ def render(raw: RawFigures, cells: PeriodCells, hidden: frozenset[str], rules: R
         Cell(f"{whole_hours(raw.session_hours):,}", CellState.SHOWN, None)
         if not heads["sessions"].hidden else Cell(NOT_PUBLISHED, CellState.NOT_APPLICABLE, None))
     headlines = tuple(Headline(key, label, heads[key]) for key, label in HEADLINES)
-    trends = _trends(raw, heads, bars or Bars())
+    trends = {t.key: t for t in _trends(raw, heads, bars or Bars())}
+    contacts = trends.pop(listening.TREND)
     sections = (
         Section("One-to-one support", tables=(tables["sessions_by_mode"],
                                               tables["sessions_by_kind"])),
@@ -162,8 +167,11 @@ def render(raw: RawFigures, cells: PeriodCells, hidden: frozenset[str], rules: R
                 "the period.", (tables["age"], tables["gender"], tables["contact_route"])),
         Section("Referrals and follow-ups", tables=(tables["referrals"], tables["follow_ups"])),
         Section("Outcomes", tables=(tables["outcomes"],)),
+        *((listening.section(raw, tables, heads[listening.HEADLINE[0]], contacts, rules.k),)
+          if listening.TOTALLED[0] in tables else ()),
         Section("The last twelve months", "Each bar is the figure that month's own published "
-                "report printed; a month not yet published has no bar.", trends=trends),
+                "report printed; a month not yet published has no bar.",
+                trends=tuple(trends.values())),
     )
     # No number: how many people withdrew would change by one when one more does.
     excluded = ("People who withdrew their consent to be counted in statistics are left out "
@@ -180,6 +188,8 @@ def render(raw: RawFigures, cells: PeriodCells, hidden: frozenset[str], rules: R
             "attendance in the period.",
             "Anonymous head-count: people who came to a group but asked for no record.",
             "Follow-ups done on time: done on or before the date set.",
+            "Listening-service contacts: calls, texts, emails, chats and visits logged "
+            "without a person record, including those of people who later became peers.",
             "No names, reference codes, dates of birth or notes appear in this report.",
         ),
         protection=PROTECTION.format(k=rules.k),

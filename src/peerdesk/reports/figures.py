@@ -54,6 +54,9 @@ class RawFigures:
     tables: dict[str, RawTable] = field(default_factory=dict)
     trends: list[RawTrend] = field(default_factory=list)
     excluded_peers: int = 0
+    # Figures that are not counts (hours, a median), printed only beside counts
+    # that are shown (see reports.listening_figures).
+    extras: dict[str, float] = field(default_factory=dict)
 
 
 def _q(db: Database, sql: str, period: Period) -> list[Any]:
@@ -89,6 +92,9 @@ def _larger_cache(db: Database) -> Iterator[None]:
 def compute(db: Database, period: Period) -> RawFigures:
     """The period's counts. Trend bars are not counted here: a month's bar is the
     figure its own release printed (services.releases reads them from the register)."""
+    # Its module builds on the raw types defined here.
+    from peerdesk.reports import listening_figures
+
     fig = RawFigures(period)
     # One snapshot for the whole report: a session saved on another connection
     # while it counts is in every figure or in none.
@@ -100,6 +106,7 @@ def compute(db: Database, period: Period) -> RawFigures:
         _people(db, period, fig)
         _referrals_and_follow_ups(db, period, fig)
         _outcomes(db, period, fig)
+        listening_figures.compute(db, period, fig)
         fig.excluded_peers = int(db.query(f"SELECT count(*) FROM {EXCLUDED}")[0][0])
     return fig
 

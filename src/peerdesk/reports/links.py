@@ -12,6 +12,10 @@ found unchanged), a reader knows, for each figure both print:
 Periods are months, quarters, years and whole-month ranges within a year
 (services.releases refuses ranges that would partly overlap a release).
 
+Some tables have a row only where it counts something or is still in use (a
+region, topic or category the centre retired): a part that has the table but
+not the row counted none there, and the reader knows it.
+
 Variables are named "<version>:<cell>".
 """
 
@@ -64,10 +68,23 @@ def _same_kind_covers(whole: Period, parts: Sequence[Counted]) -> list[tuple[lis
     return out
 
 
+def _tables(values: dict[str, int]) -> set[str]:
+    return {cell.split("|", 1)[0] for cell in values if "|" in cell}
+
+
 def relations(versions: Sequence[Counted], names: dict[str, str]) -> list[Row]:
     """Relations among `versions`, all counted at one moment. `names` maps each
     "<version>:<cell>" to the variable that stands for it."""
     rows: list[Row] = []
+    tables = {v.key: _tables(v.values) for v in versions}
+
+    def counted_in(cell: str, part: Counted) -> bool | None:
+        """True: the part has the cell; False: it has the table, so the cell is 0
+        there; None: the part doesn't count it."""
+        if cell in part.values:
+            return True
+        return False if "|" in cell and cell.split("|", 1)[0] in tables[part.key] else None
+
     for whole in versions:
         parts = [p for p in versions if _inside(p.period, whole.period)]
         for part in parts:
@@ -77,11 +94,13 @@ def relations(versions: Sequence[Counted], names: dict[str, str]) -> list[Row]:
                                   (names[var(part.key, cell)], -1)), True))
         for chosen, complete in _same_kind_covers(whole.period, parts):
             for cell in whole.values:
-                if not all(cell in p.values for p in chosen):
+                has = [counted_in(cell, p) for p in chosen]
+                if None in has:
                     continue
                 kind = kind_of(cell)
                 terms = ((names[var(whole.key, cell)], -1),
-                         *((names[var(p.key, cell)], 1) for p in chosen))
+                         *((names[var(p.key, cell)], 1) for p, h in zip(chosen, has,
+                                                                       strict=True) if h))
                 if kind is Kind.ADDITIVE:
                     # parts - whole == 0 when they make it up; whole - parts >= 0 otherwise
                     rows.append((terms, False) if complete else

@@ -26,7 +26,7 @@ def counts_json(raw: RawFigures) -> str:
         "period": {"start": raw.period.start.isoformat(), "end": raw.period.end.isoformat(),
                    "label": raw.period.label, "kind": raw.period.kind},
         "headlines": raw.headlines, "session_hours": raw.session_hours,
-        "excluded": raw.excluded_peers,
+        "excluded": raw.excluded_peers, "extras": raw.extras,
         "tables": [{"key": t.key, "title": t.title, "row_header": t.row_header,
                     "columns": list(t.columns), "rows": [[label, list(v)] for label, v in t.rows],
                     "total_row": t.total_row, "row_total_column": t.row_total_column,
@@ -41,7 +41,8 @@ def counts_from_json(text: str) -> RawFigures:
                                  t["total_row"], t["row_total_column"], None, t["note"])
               for t in data["tables"]}
     return RawFigures(_period(data["period"]), dict(data["headlines"]),
-                      float(data["session_hours"]), tables, [], int(data["excluded"]))
+                      float(data["session_hours"]), tables, [], int(data["excluded"]),
+                      {str(k): float(v) for k, v in data.get("extras", {}).items()})
 
 
 def _cell(c: Cell) -> list[Any]:

@@ -10,30 +10,42 @@ from __future__ import annotations
 from dataclasses import replace
 
 from peerdesk.domain.errors import PermissionDenied
-from peerdesk.domain.staff import Permission, Role
-from peerdesk.services.session import Session
+from peerdesk.domain.staff import Compartment, Permission, Role
+from peerdesk.services.session import ACCESS_BEING_SET_UP, Session
 from peerdesk.storage.repositories import peers as peer_repo
 
 
+def is_supporter(session: Session) -> bool:
+    """A peer supporter (and not also a role that sees every peer)."""
+    return session.has_role(Role.PEER_SUPPORTER) and not session.can(Permission.VIEW_ALL_PEERS)
+
+
 def can_see_peers(session: Session) -> bool:
-    return session.can(Permission.VIEW_ALL_PEERS) or session.staff.role is Role.PEER_SUPPORTER
+    return session.can(Permission.VIEW_ALL_PEERS) or (
+        is_supporter(session) and session.holds(Compartment.CASEWORK))
 
 
 def restrict(session: Session, flt: peer_repo.PeerFilter) -> peer_repo.PeerFilter:
     """The filter as this person is allowed to run it."""
     if session.can(Permission.VIEW_ALL_PEERS):
         return flt
-    if session.staff.role is Role.PEER_SUPPORTER:
+    if is_supporter(session):
+        if not session.holds(Compartment.CASEWORK):
+            raise PermissionDenied(ACCESS_BEING_SET_UP)
         return replace(flt, assigned_to=session.staff.id)
+    if session.role_allows(Permission.VIEW_ALL_PEERS):
+        raise PermissionDenied(ACCESS_BEING_SET_UP)
     raise PermissionDenied("Only a caseworker or a programme lead can work with peers' records "
                            "(and a peer supporter with the peers assigned to them).")
 
 
 def require_peer(session: Session, peer_id: int) -> None:
+    if not can_see_peers(session):
+        restrict(session, peer_repo.PeerFilter())  # raises, saying why
     caseworker, supporter = peer_repo.assignment(session.db, peer_id)
     if session.can(Permission.VIEW_ALL_PEERS):
         return
-    if session.staff.role is Role.PEER_SUPPORTER and session.staff.id in (caseworker, supporter):
+    if is_supporter(session) and session.staff.id in (caseworker, supporter):
         return
     raise PermissionDenied("This peer is not assigned to you.")
 

@@ -1,14 +1,22 @@
-"""Signing in, slowing down guessing, and recovery."""
+"""Signing in, slowing down guessing, and recovery (docs/security.md §3).
+
+Who signed in is settled by keys, not by the staff table: the slot that
+opened must hold the signing key that the person's authority-signed grant
+names, and the grant (not the table) says which roles they have and whether
+the account is active.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import (
     AccountInactive,
+    PeerDeskError,
     SignInDelayed,
     ValidationError,
     VaultDamaged,
@@ -16,16 +24,29 @@ from peerdesk.domain.errors import (
 )
 from peerdesk.domain.staff import Role, Staff, StaffStatus
 from peerdesk.domain.validation import check_new_password
+from peerdesk.services import key_changes
 from peerdesk.services.session import Session
-from peerdesk.storage import crypto, keyslots, signin_log
+from peerdesk.storage import anchors, crypto, signin_guard
 from peerdesk.storage.repositories import audit as audit_repo
+from peerdesk.storage.repositories import grants
 from peerdesk.storage.repositories import staff as staff_repo
+from peerdesk.storage.repositories.meta import get_meta, get_setting, set_meta
+from peerdesk.storage.signer import AUTHORITY_SIGNER, Signer
 from peerdesk.storage.vault import LockedVault, UnlockedVault, utc_now
 
 # Free tries before waiting; then the wait doubles from 2 s up to 5 minutes.
 FREE_TRIES = 3
 FIRST_DELAY_S = 2
 MAX_DELAY_S = 300
+_ATTEMPTS_SEEN = "sign_in_attempts_seen"
+
+
+class AccountNotVerified(PeerDeskError):
+    default_message = (
+        "This account's record in the vault could not be verified (it may have been changed "
+        "outside PeerDesk), so it can't sign in. Ask an administrator to run a check of the "
+        "vault. Nothing has been changed."
+    )
 
 
 def delay_after(consecutive_failures: int) -> int:
@@ -44,45 +65,46 @@ class SignIn:
     def accounts(self) -> list[str]:
         return self.locked.accounts()
 
-    def seconds_to_wait(self) -> int:
-        failures = signin_log.read(self.locked.paths.signin_log)
-        if not failures:
+    def seconds_to_wait(self, account: str = "") -> int:
+        """The wait before the next try at this account name (each name its own)."""
+        failures, last = signin_guard.consecutive_failures(self.locked.keyslots, account)
+        if not failures or last is None:
             return 0
-        last = datetime.fromisoformat(failures[-1].at).timestamp()
-        remaining = last + delay_after(len(failures)) - self._clock()
-        # Capped: a time edited into the future must not lock everyone out.
+        remaining = (datetime.fromisoformat(last).timestamp() + delay_after(failures)
+                     - self._clock())
+        # Capped: a time edited into the future must not lock anyone out for long.
         return max(0, min(MAX_DELAY_S, int(remaining + 0.999)))
 
     def unlock(self, account: str, password: str) -> UnlockedVault:
-        """Unlock without starting a session (for `peerdesk check`); still counted and slowed."""
-        wait = self.seconds_to_wait()
+        """Unlock without starting a session; still counted and slowed."""
+        wait = self.seconds_to_wait(account)
         if wait:
             raise SignInDelayed(wait)
         try:
-            return self.locked.unlock(account, password)
+            vault = self.locked.unlock(account, password)
         except WrongCredentials:
-            # The account's own spelling, not as typed (" ada admin "), so the
-            # audit log names one account one way.
-            slots = self.locked.keyslots.slots_for(account)
-            known = (slots[0].account or "") if slots else ""
-            signin_log.record(self.locked.paths.signin_log, signin_log.FailedSignIn(
-                at=datetime.fromtimestamp(self._clock(), UTC).isoformat(timespec="seconds"),
-                account=known))
+            keys = self.locked.keyslots
+            signin_guard.record_failure(keys, account, datetime.fromtimestamp(
+                self._clock(), UTC).isoformat(timespec="seconds"))
+            keys.save(self.locked.paths.keys)
             raise
+        signin_guard.record_success(self.locked.keyslots, account)
+        return vault
 
-    def sign_in(self, account: str, password: str) -> Session:
-        return self._start_session(self.unlock(account, password), AuditAction.SIGNED_IN)
+    def sign_in(self, account: str, password: str, *,
+                action: AuditAction = AuditAction.SIGNED_IN, detail: str = "",
+                restored: bool = False) -> Session:
+        """`restored`: the vault was just restored from a backup, so it is older
+        than what was recorded about it on purpose; the event says so instead."""
+        return self._start_session(self.unlock(account, password), action, detail, restored)
 
-    def _start_session(self, vault: UnlockedVault, action: AuditAction) -> Session:
+    def _start_session(self, vault: UnlockedVault, action: AuditAction,
+                       detail: str = "", restored: bool = False) -> Session:
+        recovery = action is AuditAction.RECOVERY_USED
         try:
-            staff = staff_repo.by_slot(vault.db, vault.slot.id)
-            if staff is None and action is not AuditAction.RECOVERY_USED:
-                # A slot with no account behind it (left by an interrupted
-                # change) opens nothing.
-                raise WrongCredentials
-            if staff is not None and not staff.is_active:
-                raise AccountInactive
-            failures = signin_log.read(self.locked.paths.signin_log)
+            staff, notices, mismatch = _verified_identity(vault, recovery)
+            keys = self.locked.keyslots
+            failures = signin_guard.unrecorded(keys)
             with vault.db.transaction():
                 for failure in failures:
                     audit_repo.append(
@@ -90,7 +112,15 @@ class SignIn:
                         action=AuditAction.SIGN_IN_FAILED, target_kind="account",
                         target_id=failure.account,
                     )
-                actor = staff.id if staff else None
+                actor = staff.id or None
+                if mismatch:
+                    audit_repo.append(vault.db, at=utc_now(), actor_id=actor,
+                                      action=AuditAction.ACCOUNT_RECORD_MISMATCH,
+                                      target_kind="staff", target_id=str(staff.id),
+                                      detail=mismatch)
+                notices += _guard_reset(vault, actor)
+                if not restored:
+                    notices += _older_than_recorded(vault, actor)
                 # Work the unlock itself did is recorded under the person who unlocked.
                 upgrade = vault.migration
                 if upgrade is not None and upgrade.to_version > upgrade.from_version:
@@ -98,39 +128,124 @@ class SignIn:
                                       action=AuditAction.VAULT_MIGRATED,
                                       detail=f"schema {upgrade.from_version} -> "
                                              f"{upgrade.to_version}")
-                if vault.rekeyed_on_open:
-                    audit_repo.append(vault.db, at=utc_now(), actor_id=actor,
-                                      action=AuditAction.VAULT_REKEYED,
-                                      detail="finished after an interruption")
-                audit_repo.append(vault.db, at=utc_now(), actor_id=actor, action=action)
-            signin_log.clear(self.locked.paths.signin_log)
+                target = ("vault", "restored") if restored else ("", "")
+                audit_repo.append(vault.db, at=utc_now(), actor_id=actor, action=action,
+                                  target_kind=target[0], target_id=target[1], detail=detail)
+            signin_guard.clear_unrecorded(keys)
+            keys.save(self.locked.paths.keys)
         except BaseException:
             vault.close()
             raise
-        if staff is None:
-            # Recovery: the caller will set an admin password next.
-            return Session(vault=vault, staff=_RECOVERY_STAFF, recovery_only=True,
-                           failed_sign_ins_since_last=len(failures))
+        if recovery:
+            return Session(vault=vault, staff=staff, recovery_only=True,
+                           failed_sign_ins_since_last=len(failures), notices=notices)
         return Session(
             vault=vault,
             staff=staff,
             must_change_password=staff_repo.must_change_password(vault.db, staff.id),
             failed_sign_ins_since_last=len(failures),
+            notices=notices,
         )
 
     # -- recovery -----------------------------------------------------------------
 
-    def open_with_recovery_key(self, typed_key: str) -> Session:
+    def open_with_recovery_key(self, typed_key: str, *, detail: str = "",
+                               restored: bool = False) -> Session:
         """A session that may only set a new admin password (see recover_admin)."""
         vault = self.locked.unlock_with_recovery_key(typed_key)
-        return self._start_session(vault, AuditAction.RECOVERY_USED)
+        return self._start_session(vault, AuditAction.RECOVERY_USED, detail, restored)
 
 
 # Stands for "whoever holds the recovery key" until they choose an admin account.
 _RECOVERY_STAFF = Staff(
-    id=0, name="Recovery key", role=Role.ADMIN, status=StaffStatus.ACTIVE, slot_id=None,
-    created_at="",
+    id=0, name="Recovery key", roles=frozenset({Role.ADMIN}), status=StaffStatus.ACTIVE,
+    slot_id=None, created_at="",
 )
+
+
+def _verified_identity(vault: UnlockedVault, recovery: bool) -> tuple[Staff, list[str], str]:
+    """The signed-in person as their grant says, the notices for them, and
+    what the staff table says differently ("" when nothing)."""
+    if not vault.authority_pin_ok or vault.trusted_authority is None:
+        raise AccountNotVerified(
+            "The vault's authority key is not the one your account trusts: the vault may "
+            "have been changed outside PeerDesk, so it won't sign you in. Ask an "
+            "administrator to run a check of the vault. Nothing has been changed.")
+    if recovery:
+        if vault.authority_seed is None:
+            raise VaultDamaged
+        vault.set_signer(Signer.from_seed(vault.vault_id, AUTHORITY_SIGNER,
+                                          bytearray(vault.authority_seed)))
+        return _RECOVERY_STAFF, [], ""
+    staff = staff_repo.by_slot(vault.db, vault.slot.id)
+    if staff is None:
+        # A slot with no account behind it (left by an interrupted change)
+        # opens nothing.
+        raise WrongCredentials
+    grant = grants.newest_valid(vault.db, vault.vault_id, vault.trusted_authority, staff.id)
+    seed = vault.signing_seed
+    if grant is None or seed is None or crypto.signing_public_key(seed) != grant.signing_key:
+        raise AccountNotVerified
+    if grant.status is not StaffStatus.ACTIVE:
+        raise AccountInactive
+    mismatch = ""
+    if staff.roles != grant.roles or staff.status is not grant.status:
+        mismatch = (f"table says {','.join(sorted(r.value for r in staff.roles))}/"
+                    f"{staff.status.value}; signed grant says "
+                    f"{','.join(sorted(r.value for r in grant.roles))}/{grant.status.value}")
+    vault.set_signer(Signer.from_seed(vault.vault_id, staff.id, bytearray(seed)))
+    notices = []
+    if mismatch:
+        notices.append("Your account's record was changed outside PeerDesk; you are signed in "
+                       "with the roles an administrator gave you. It has been noted in the "
+                       "audit log.")
+    return replace(staff, roles=grant.roles, status=grant.status), notices, mismatch
+
+
+def _guard_reset(vault: UnlockedVault, actor: int | None) -> list[str]:
+    """A key file put back from an older copy (or its failed-sign-in record
+    edited out) is noticed by its attempt counter going backwards."""
+    seen = int(get_meta(vault.db, _ATTEMPTS_SEEN) or 0)
+    now = signin_guard.attempts(vault.keyslots)
+    set_meta(vault.db, _ATTEMPTS_SEEN, str(now))
+    if now >= seen:
+        return []
+    audit_repo.append(vault.db, at=utc_now(), actor_id=actor,
+                      action=AuditAction.SIGN_IN_RECORD_RESET,
+                      detail=f"{seen} failed tries recorded before, {now} now")
+    return ["The record of failed sign-ins was reset since the last sign-in (the key file "
+            "may have been replaced). It has been noted in the audit log."]
+
+
+def _older_than_recorded(vault: UnlockedVault, actor: int | None) -> list[str]:
+    """The vault against the head kept in its key file and in the newest backup."""
+    from peerdesk.storage.backup import list_backups
+
+    found = []
+    mirrored = anchors.in_key_file(vault.keyslots)
+    if mirrored is not None:
+        problem = anchors.contradiction(vault.db, mirrored)
+        if problem:
+            found.append(("key file", problem))
+    folder = get_setting(vault.db, "backup_folder", "") or ""
+    if folder:
+        from pathlib import Path
+
+        newest = next(iter(list_backups(Path(folder))), None)
+        anchor = anchors.in_backup(newest.paths.keys) if newest else None
+        if anchor is not None:
+            problem = anchors.contradiction(vault.db, anchor)
+            if problem:
+                found.append((f"newest backup ({newest.path.name})", problem))  # type: ignore[union-attr]
+    for source, problem in found:
+        audit_repo.append(vault.db, at=utc_now(), actor_id=actor,
+                          action=AuditAction.VAULT_OLDER_THAN_RECORDED,
+                          detail=f"against the {source}: {problem}")
+    if not found:
+        return []
+    return ["This vault is older than what was recorded about it "
+            f"({'; '.join(f'{s}: {p}' for s, p in found)}). It may have been put back from "
+            "an older copy. It has been noted in the audit log; tell your programme lead."]
 
 
 def is_recovery(session: Session) -> bool:
@@ -140,7 +255,7 @@ def is_recovery(session: Session) -> bool:
 def recovery_admin_choices(session: Session) -> list[Staff]:
     if not is_recovery(session):
         raise WrongCredentials
-    return [s for s in staff_repo.list_all(session.db) if s.role is Role.ADMIN]
+    return [s for s in staff_repo.list_all(session.db) if Role.ADMIN in s.roles]
 
 
 def recover_admin(session: Session, staff_id: int, new_password: str, confirm: str) -> Session:
@@ -151,29 +266,17 @@ def recover_admin(session: Session, staff_id: int, new_password: str, confirm: s
     if not is_recovery(session):
         raise WrongCredentials
     staff = staff_repo.get(session.db, staff_id)
-    if staff.role is not Role.ADMIN or staff.status is StaffStatus.REMOVED:
+    if Role.ADMIN not in staff.roles or staff.status is StaffStatus.REMOVED:
         raise ValidationError("Choose an administrator account.", field="account")
     check_new_password(new_password, confirm, account_name=staff.name)
+    key_changes.replace_password(session, staff, new_password, must_change=False,
+                                 action=AuditAction.STAFF_PASSWORD_RESET,
+                                 detail="with the recovery key")
     vault = session.vault
-    old_slot = staff.slot_id
-    slot = vault.add_slot(kind=keyslots.PASSWORD, account=staff.name,
-                          secret=keyslots.password_bytes(new_password), params=crypto.calibrate())
-    try:
-        with vault.db.transaction():
-            if old_slot:
-                vault.db.execute("DELETE FROM key_slot WHERE slot_id = ?", (old_slot,))
-            staff_repo.set_slot(vault.db, staff.id, slot.id, must_change=False)
-            staff_repo.set_status(vault.db, staff.id, StaffStatus.ACTIVE)
-            audit_repo.append(vault.db, at=utc_now(), actor_id=staff.id,
-                              action=AuditAction.STAFF_PASSWORD_RESET, target_kind="staff",
-                              target_id=str(staff.id), detail="with the recovery key")
-    except BaseException:
-        vault.forget_slot(slot.id)
-        raise
-    if old_slot:
-        vault.keyslots.remove(old_slot)
-        vault.keyslots.save(vault.paths.keys)
     fresh = staff_repo.get(vault.db, staff.id)
     if fresh.slot_id is None:
         raise VaultDamaged
-    return Session(vault=vault, staff=fresh)
+    grant = grants.newest_valid(vault.db, vault.vault_id, vault.trusted_authority, staff.id)
+    if grant is None:
+        raise VaultDamaged
+    return Session(vault=vault, staff=replace(fresh, roles=grant.roles, status=grant.status))

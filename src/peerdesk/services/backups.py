@@ -23,7 +23,6 @@ from peerdesk.storage.backup import BackupFile, BackupInfo, BackupResult
 from peerdesk.storage.database import Database
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
-from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.repositories.meta import get_setting, set_setting
 from peerdesk.storage.vault import LockedVault, utc_now
 
@@ -274,33 +273,36 @@ def record_restore(session: Session, backup_path: Path) -> None:
 
 def _open_and_check(target: VaultPaths, account: str | None, secret: str,
                     info: BackupInfo) -> None:
-    from peerdesk.storage import integrity
+    from peerdesk.services.auth import SignIn
+    from peerdesk.services.vault_check import check_session
 
     locked = LockedVault.open(target)
     try:
-        vault = (locked.unlock_with_recovery_key(secret) if account is None
-                 else locked.unlock(account, secret))
+        sign = SignIn(locked)
+        # Signing in to the restored copy starts its new history with where it
+        # came from and who opened it (no one, by name, with the recovery key),
+        # and upgrades a backup from an older PeerDesk.
+        detail = f"restored from a backup taken {info.taken_at}"
+        session = (sign.open_with_recovery_key(secret, detail=detail, restored=True)
+                   if account is None else
+                   sign.sign_in(account, secret, action=AuditAction.CREATED, detail=detail,
+                                restored=True))
+        vault = session.vault
         try:
-            report = integrity.check(vault.db)
+            report = check_session(session, audit=False)
             if not report.ok:
                 raise storage.BackupFailed(
                     "The restored copy did not pass its checks, so it was removed: "
                     f"{report.problems[0]}. Try an older backup.")
-            # Counted afresh, not read from the manifest: the rows must really be there.
-            if storage.summary(vault.db) != info.counts:
+            # Counted afresh, not read from the manifest: the rows must really be
+            # there (what the person who made the backup could see of them).
+            found = storage.summary(vault.db)
+            if any(found.get(label) != count for label, count in info.counts.items()):
                 raise storage.BackupFailed(
                     "The restored copy does not hold what the backup said it holds, so it "
                     "was removed. Try an older backup.")
-            storage.drop_manifest(vault.db)
-            # The restored vault's own history says where it came from, and who
-            # opened the backup (no one, by name, when it was the recovery key).
-            staff = staff_repo.by_slot(vault.db, vault.slot.id) if account is not None else None
             with vault.db.transaction():
-                audit_repo.append(vault.db, at=utc_now(),
-                                  actor_id=staff.id if staff is not None else None,
-                                  action=AuditAction.CREATED, target_kind="vault",
-                                  target_id="restored",
-                                  detail=f"restored from a backup taken {info.taken_at}")
+                storage.drop_manifest(vault.db)
         finally:
             vault.close()
     finally:

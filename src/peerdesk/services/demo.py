@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from peerdesk.domain.staff import Role
-from peerdesk.services import accounts, demo_data
+from peerdesk.services import accounts, demo_data, keys
+from peerdesk.services.auth import SignIn
 from peerdesk.services.setup import create_centre
 from peerdesk.storage.paths import VaultPaths
 
@@ -55,11 +56,23 @@ def create_demo_vault(paths: VaultPaths, *, scale: str = "small", seed: int = 1,
                            for n in _names(DEMO_CASEWORKERS, size.caseworkers, "Caseworker")]
             supporters = [add(n, Role.PEER_SUPPORTER)
                           for n in _names(DEMO_SUPPORTERS, size.supporters, "Peer supporter")]
-            demo_data.populate(session.db, scale=size, seed=seed, today=today or date.today(),
-                               staff_ids=[*caseworkers, lead], supporter_ids=supporters,
-                               progress=progress)
         finally:
-            session.end().release()
+            locked = session.end()
+        # The records are written by the programme lead, as at a real centre:
+        # their first sign-in takes the casework key away from the administrator
+        # who set the vault up (cheap while it is still empty).
+        try:
+            session = SignIn(locked).sign_in(DEMO_LEAD, DEMO_PASSWORD)
+            try:
+                keys.settle(session)
+                demo_data.populate(session.db, scale=size, seed=seed,
+                                   today=today or date.today(),
+                                   staff_ids=[*caseworkers, lead], supporter_ids=supporters,
+                                   progress=progress)
+            finally:
+                session.end()
+        finally:
+            locked.release()
     finally:
         if previous is None:
             os.environ.pop(KDF_ENV, None)

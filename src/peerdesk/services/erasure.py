@@ -55,12 +55,22 @@ class ErasurePreview:
     attendance_marks: int
 
 
-def preview(session: Session, peer_id: int, *, db: Database | None = None) -> ErasurePreview:
-    session.require(Permission.MANAGE_RETENTION)
-    db = db or session.db
+def _what_would_go(db: Database, peer_id: int) -> ErasurePreview:
     peer = peer_repo.get(db, peer_id)
     sessions, consents, referrals, ratings, marks = erasure_repo.counts_for(db, peer_id)
     return ErasurePreview(peer_id, peer.ref, sessions, consents, referrals, ratings, marks)
+
+
+def preview(session: Session, peer_id: int, *, db: Database | None = None) -> ErasurePreview:
+    """What erasing this person would delete: shown before asking, and audited."""
+    session.require(Permission.MANAGE_RETENTION)
+    db = db or session.db
+    shown = _what_would_go(db, peer_id)
+    with db.transaction():
+        audit_repo.append(db, at=utc_now(), actor_id=session.staff.id,
+                          action=AuditAction.VIEWED, target_kind="peer", target_id=str(peer_id),
+                          detail="erasure previewed")
+    return shown
 
 
 def erase_peer(session: Session, peer_id: int, *, typed_ref: str,
@@ -74,7 +84,7 @@ def erase_peer(session: Session, peer_id: int, *, typed_ref: str,
     """
     session.require(Permission.MANAGE_RETENTION)
     db = db or session.db
-    before = preview(session, peer_id, db=db)
+    before = _what_would_go(db, peer_id)
     if parse_ref(typed_ref) != parse_ref(before.ref):
         raise ValidationError(f"Type the reference code {before.ref} exactly to confirm. "
                               "Nothing was deleted.", field="typed_ref")
@@ -96,7 +106,8 @@ def make_physically_gone(session: Session, db: Database) -> None:
     # A reader elsewhere (a report being prepared) keeps the log from being
     # truncated now; it is cleared when the last connection closes.
     db.checkpoint()
-    for copy in existing_backups(session.vault.paths.database):
+    paths = session.vault.paths
+    for copy in (*existing_backups(paths.database), *existing_backups(paths.casework)):
         try:
             copy.unlink(missing_ok=True)
         except OSError as exc:

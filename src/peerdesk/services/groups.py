@@ -23,7 +23,7 @@ from peerdesk.domain.groups import (
     check_head_count,
 )
 from peerdesk.domain.referral import ReferralDestination, ReferralDraft
-from peerdesk.domain.staff import Permission, Role
+from peerdesk.domain.staff import Permission
 from peerdesk.services import access
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
@@ -43,8 +43,7 @@ def _runs_all_groups(session: Session) -> bool:
 
 
 def can_see_groups(session: Session) -> bool:
-    return _runs_all_groups(session) or (
-        not session.recovery_only and session.staff.role is Role.PEER_SUPPORTER)
+    return _runs_all_groups(session) or access.can_see_peers(session)
 
 
 def _require_manage(session: Session) -> None:
@@ -55,7 +54,7 @@ def _require_manage(session: Session) -> None:
 def _require_group(session: Session, group_id: int) -> None:
     if _runs_all_groups(session):
         return
-    if session.staff.role is Role.PEER_SUPPORTER and session.staff.id in repo.facilitator_ids(
+    if access.can_see_peers(session) and session.staff.id in repo.facilitator_ids(
             session.db, group_id):
         return
     raise PermissionDenied("You don't facilitate this group.")

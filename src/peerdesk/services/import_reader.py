@@ -128,11 +128,13 @@ def detect(path: Path) -> FileFormat:
 
 
 class _CountingReader(io.RawIOBase):
-    """Counts bytes read, so progress can be shown through a text stream."""
+    """Counts (and hashes) bytes read, so progress can be shown through a text stream
+    and the bytes read proved to be the ones that were checked."""
 
-    def __init__(self, raw: io.BufferedReader) -> None:
+    def __init__(self, raw: io.BufferedReader, digest: Any = None) -> None:
         self.raw = raw
         self.count = 0
+        self.digest = digest
 
     def readable(self) -> bool:
         return True
@@ -140,6 +142,8 @@ class _CountingReader(io.RawIOBase):
     def readinto(self, buffer: Any) -> int:
         n = self.raw.readinto(buffer)
         self.count += n
+        if self.digest is not None and n:
+            self.digest.update(memoryview(buffer)[:n])
         return n
 
 
@@ -152,15 +156,16 @@ class UnreadableRow(Exception):
         super().__init__(reason)
 
 
-def rows(path: Path, fmt: FileFormat, progress: Progress | None = None
-         ) -> Iterator[tuple[int, list[str]]]:
+def rows(path: Path, fmt: FileFormat, progress: Progress | None = None, *,
+         digest: Any = None) -> Iterator[tuple[int, list[str]]]:
     """(line as a spreadsheet numbers it, cells) for every record, the headings as line 1.
 
     A cell with line breaks inside quotes is still one spreadsheet row, so
-    lines count records, not text lines.
+    lines count records, not text lines. `digest` (a hashlib object) is fed
+    every byte read, for comparing with the fingerprint once the last row is in.
     """
     with path.open("rb") as raw:
-        counting = _CountingReader(raw)
+        counting = _CountingReader(raw, digest)
         text = io.TextIOWrapper(io.BufferedReader(counting), encoding=fmt.encoding,
                                 newline="")
         reader = csv.reader(text, delimiter=fmt.delimiter, quotechar='"', doublequote=True,

@@ -26,7 +26,7 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.staff import Permission
 from peerdesk.reports import figures
 from peerdesk.reports.cells import PeriodCells, period_cells
-from peerdesk.reports.disclosure import Bars, Rules, render
+from peerdesk.reports.disclosure import TREND_HEADLINES, Bars, Rules, render
 from peerdesk.reports.figures import RawFigures
 from peerdesk.reports.joint import Version, protect_batch
 from peerdesk.reports.model import Cell, Report
@@ -189,26 +189,25 @@ def _versions(plan: _Plan) -> tuple[list[Version], list[Version]]:
 def _bars(db: Database, period: Period, fresh: dict[str, Report]) -> Bars:
     months = period.trend_months()
     printed = dict(repo.latest_months(db, months[0][1].isoformat(), months[-1][1].isoformat()))
-    cells: dict[str, dict[str, Cell]] = {"trend_peers": {}, "trend_sessions": {},
-                                          "trend_attendances": {}}
-    heads = {"trend_peers": "peers_supported", "trend_sessions": "sessions",
-             "trend_attendances": "attendances"}
+    cells: dict[str, dict[str, Cell]] = {trend: {} for trend in TREND_HEADLINES}
     for month, _, _ in months:
         report = fresh.get(month) or (report_from_json(printed[month]) if month in printed
                                       else None)
         if report is None:
             continue
         by_key = {h.key: h.cell for h in report.headlines}
-        for trend, head in heads.items():
-            cells[trend][month] = by_key[head]
+        for trend, head in TREND_HEADLINES.items():
+            if head in by_key:
+                cells[trend][month] = by_key[head]
     return Bars(cells)
 
 
 def _revision_note(period: Period, before: repo.ReleaseRow, report: Report) -> str:
     old = report_from_json(before.printed)
-    changed = [t.title for s_old, s_new in zip(old.sections, report.sections, strict=True)
-               for t_old, t in zip(s_old.tables, s_new.tables, strict=True) if t_old != t]
-    if [h.cell for h in old.headlines] != [h.cell for h in report.headlines]:
+    printed = {t.key: t for s in old.sections for t in s.tables}
+    changed = [t.title for s in report.sections for t in s.tables
+               if printed.get(t.key) != t]
+    if {h.key: h.cell for h in old.headlines} != {h.key: h.cell for h in report.headlines}:
         changed.insert(0, "headline figures")
     what = ", ".join(changed) if changed else "hidden figures only"
     return (f"Revision {before.revision + 1} of {period.label}: replaces {before.code}. "

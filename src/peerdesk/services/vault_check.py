@@ -1,25 +1,52 @@
-"""`peerdesk check`: unlock, then check pages, structure and the audit chain."""
+"""`peerdesk check`: sign in (audited), then check everything this account's keys open.
+
+Pages and structure of each database, the schema against what PeerDesk
+ships (dropped triggers, added objects), the audit chain with each event's
+signature, every account's signed role grant, and the log's head against
+the key file's record and, when given, an anchor printed on a report.
+"""
 
 from __future__ import annotations
 
+from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import VaultDamaged
+from peerdesk.domain.staff import Compartment
 from peerdesk.services.auth import SignIn
-from peerdesk.storage import integrity
+from peerdesk.services.session import Session
+from peerdesk.storage import anchors, integrity
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.vault import LockedVault
 
 
-def check_vault(paths: VaultPaths, account: str, password: str) -> integrity.IntegrityReport:
+def check_session(session: Session, printed_anchor: str | None = None, *,
+                  audit: bool = True) -> integrity.IntegrityReport:
+    vault = session.vault
+    anchor = anchors.parse_printed(printed_anchor) if printed_anchor else None
+    report = integrity.check(
+        vault.db, integrity.Trust(vault.vault_id, vault.trusted_authority),
+        casework=session.holds(Compartment.CASEWORK), printed_anchor=anchor,
+        mirrored=anchors.in_key_file(vault.keyslots),
+    )
+    if audit:
+        with vault.db.transaction():
+            session.audit(AuditAction.VAULT_CHECKED,
+                          detail="ok" if report.ok else f"{len(report.problems)} problems")
+    return report
+
+
+def check_vault(paths: VaultPaths, account: str, password: str, *,
+                printed_anchor: str | None = None) -> integrity.IntegrityReport:
+    if printed_anchor:
+        anchors.parse_printed(printed_anchor)  # a malformed anchor is refused before unlocking
     locked = LockedVault.open(paths)
     try:
         try:
-            vault = SignIn(locked).unlock(account, password)
-        except VaultDamaged:
-            return integrity.IntegrityReport(
-                problems=["the vault file is damaged: its first pages can't be read"])
+            session = SignIn(locked).sign_in(account, password, detail="peerdesk check")
+        except VaultDamaged as exc:
+            return integrity.IntegrityReport(problems=[exc.user_message])
         try:
-            return integrity.check(vault.db)
+            return check_session(session, printed_anchor)
         finally:
-            vault.close()
+            session.end()
     finally:
         locked.release()

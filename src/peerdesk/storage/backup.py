@@ -1,13 +1,15 @@
 """Encrypted backups of a vault, and copying one back out (DESIGN.md §6).
 
-A backup is itself a vault under the same data key: a consistent copy of the
-database plus the key file as it was, so any password that opened the vault
-then, or the recovery key, opens the backup. The copy is written under a
-name that does not look like a backup, synced, opened again and checked
+A backup is itself a vault under the same keys: a consistent copy of both
+databases plus the key file as it was, so any password that opened the vault
+then, or the recovery key, opens the backup. The copies are written under
+names that do not look like a backup, synced, opened again and checked
 (every encrypted page, the structure, row counts of every table) and only
-then renamed to `peerdesk-backup-YYYYMMDD-HHMMSS.peerdesk` (+ `.keys`).
-Anything that fails on the way removes what was written; the live vault is
-only ever read.
+then renamed to `peerdesk-backup-YYYYMMDD-HHMMSS.peerdesk` (+ `.casework`,
+`.keys`). An administrator who holds no casework key can still back it up:
+its file is copied byte for byte and checked against the original. Anything
+that fails on the way removes what was written; the live vault is only ever
+read. The key file copied carries the audit log's head (anchors.py).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from peerdesk.domain.errors import (
 from peerdesk.storage import crypto, keyslots, recovery
 from peerdesk.storage.atomic import fsync_directory, owner_only
 from peerdesk.storage.database import Database, translate
-from peerdesk.storage.keyslots import KeySlotFile, Slot
+from peerdesk.storage.keyslots import CASEWORK, MAIN, KeySlotFile, Slot
 from peerdesk.storage.migrations import latest_version
 from peerdesk.storage.paths import VAULT_SUFFIX, VaultPaths
 from peerdesk.storage.vault import UnlockedVault
@@ -140,7 +142,7 @@ def list_backups(folder: Path) -> list[BackupFile]:
             continue
         taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
         try:
-            size = entry.stat().st_size + keys.stat().st_size
+            size = sum(p.stat().st_size for p in _files_of(VaultPaths(entry)) if p.exists())
         except OSError:
             continue
         found.append((taken, int(match.group(2) or 0), BackupFile(entry, taken, size)))
@@ -156,7 +158,7 @@ def prune(folder: Path, keep: int, *, now: float | None = None) -> list[Path]:
     """
     removed = []
     for old in list_backups(folder)[max(1, keep):]:
-        for path in (old.path, old.paths.keys):
+        for path in _files_of(old.paths):
             path.unlink(missing_ok=True)
         removed.append(old.path)
     cutoff = (time.time() if now is None else now) - _STALE_AFTER_S
@@ -166,6 +168,12 @@ def prune(folder: Path, keep: int, *, now: float | None = None) -> list[Path]:
                 leftover.unlink()
                 removed.append(leftover)
     return removed
+
+
+def _files_of(paths: VaultPaths) -> list[Path]:
+    """A backup's files: the databases (and a casework journal copied as it was) and keys."""
+    casework_wal = paths.casework.with_name(paths.casework.name + "-wal")
+    return [paths.database, paths.casework, casework_wal, paths.keys]
 
 
 # -- making a backup -------------------------------------------------------------------
@@ -185,17 +193,29 @@ def _row_counts(db: Database, schema: str) -> dict[str, int]:
             for t in _tables(db, schema)}
 
 
-def _summary(db: Database | _ReadOnly, schema: str) -> dict[str, int]:
-    tables = {str(r) for r in _tables(db, schema)}
+def _summary(db: Database | _ReadOnly, schema: str = "main") -> dict[str, int]:
+    """What the preview shows, from whichever database holds each table.
+
+    A vault from before compartments holds them all in its main file. What
+    the reader's keys don't open (peers' records, for an administrator) is
+    left out rather than counted as none.
+    """
+    tables = set(_tables(db, schema))
+    attached = {str(r[1]) for r in db.query("PRAGMA database_list")}
+    if "casework" in attached:
+        tables |= set(_tables(db, "casework"))
+    if "peer" not in tables and "staff" in tables:
+        return {label: int(db.scalar(f"SELECT count(*) FROM {table}{where}"))
+                for label, (table, where) in COUNTED.items() if table in tables}
     # An old vault may not have every table yet.
-    return {label: int(db.scalar(f"SELECT count(*) FROM {schema}.{table}{where}"))
+    return {label: int(db.scalar(f"SELECT count(*) FROM {table}{where}"))
             if table in tables else 0
             for label, (table, where) in COUNTED.items()}
 
 
 def summary(db: Database) -> dict[str, int]:
     """The preview's counts, counted now in an open vault."""
-    return _summary(db, "main")
+    return _summary(db)
 
 
 def drop_manifest(db: Database) -> None:
@@ -253,6 +273,8 @@ Progress = Callable[[str], None]
 def write_backup(vault: UnlockedVault, folder: Path, *, now: datetime | None = None,
                  progress: Progress | None = None) -> BackupResult:
     """Back up `vault` into `folder` on this thread's own connections."""
+    from peerdesk.storage import anchors
+
     step = progress or (lambda _text: None)
     folder = Path(folder).expanduser().absolute()
     if not folder.is_dir():
@@ -260,38 +282,51 @@ def write_backup(vault: UnlockedVault, folder: Path, *, now: datetime | None = N
             f"The backup folder {folder} can't be found. If it is on a USB stick, plug it "
             "in; or choose another folder. No backup was made.")
     taken = now or datetime.now().astimezone()
-    final = _free_name(folder, taken.replace(tzinfo=None))
-    temp = folder / (_TEMP_PREFIX + final.name)
-    temp_keys = folder / (_TEMP_PREFIX + VaultPaths(final).keys.name)
+    final = VaultPaths(_free_name(folder, taken.replace(tzinfo=None)))
+    temp = VaultPaths(folder / (_TEMP_PREFIX + final.database.name))
     renamed: list[Path] = []
     # Both connections are opened first: if the vault is locked meanwhile, the
-    # key is gone and a connection opened later would fail halfway.
+    # keys are gone and a connection opened later would fail halfway.
     writer = vault.connect()
     try:
         checker = vault.connect()
     except BaseException:
         writer.close()
         raise
+    written = [*_files_of(temp), *(p.with_name(p.name + "-journal")
+                                   for p in (temp.database, temp.casework))]
     try:
         step("Copying the vault…")
-        _new_private_file(temp)
-        info, counts, generation = _export(writer, temp, taken)
-        _fsync_file(temp)
+        _new_private_file(temp.database)
+        holds_casework = vault.holds(CASEWORK)
+        if holds_casework:
+            _new_private_file(temp.casework)
+        info, counts = _export(writer, temp, taken, vault.key(CASEWORK).key
+                               if holds_casework else None)
+        _fsync_file(temp.database)
+        if holds_casework:
+            _fsync_file(temp.casework)
+        else:
+            step("Copying peers' records as they are…")
+            _copy_sealed_casework(vault.paths, temp)
         step("Copying the key file…")
-        raw_keys = _copy_keys(vault.paths.keys, temp_keys, generation)
+        anchors.record_in_key_file(vault, writer)
+        raw_keys = _copy_keys(vault, temp.keys)
         step("Checking the backup…")
-        _verify(checker, temp, counts, info)
-        if temp_keys.read_bytes() != raw_keys:
+        _verify(checker, temp, counts, info, vault)
+        if temp.keys.read_bytes() != raw_keys:
             raise BackupFailed("The backup's key file did not check out after writing, so "
                                "the backup was deleted. The vault is unchanged.")
         # Key file first: a database without its key file is never listed.
-        os.replace(temp_keys, VaultPaths(final).keys)
-        renamed.append(VaultPaths(final).keys)
-        os.replace(temp, final)
-        renamed.append(final)
+        for source, target in ((temp.keys, final.keys), (temp.casework, final.casework),
+                               (_wal(temp.casework), _wal(final.casework)),
+                               (temp.database, final.database)):
+            if source.exists():
+                os.replace(source, target)
+                renamed.append(target)
         fsync_directory(folder)
     except BaseException as exc:
-        for leftover in (temp, temp_keys, temp.with_name(temp.name + "-journal"), *renamed):
+        for leftover in (*written, *renamed):
             with contextlib.suppress(OSError):
                 leftover.unlink()
         if isinstance(exc, Exception):
@@ -300,23 +335,62 @@ def write_backup(vault: UnlockedVault, folder: Path, *, now: datetime | None = N
     finally:
         writer.close()
         checker.close()
-    size = final.stat().st_size + VaultPaths(final).keys.stat().st_size
-    return BackupResult(final, info, size)
+    size = sum(p.stat().st_size for p in _files_of(final) if p.exists())
+    return BackupResult(final.database, info, size)
 
 
-def _export(db: Database, temp: Path, taken: datetime) -> tuple[BackupInfo, dict[str, int], int]:
-    """Copy into `temp` in one read transaction, so the copy is one moment's state."""
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def _copy_sealed_casework(live: VaultPaths, temp: VaultPaths) -> None:
+    """Copy the casework file without its key, byte for byte (with its journal, if
+    the last session that had it open ended without writing it back)."""
+    for source, target in ((live.casework, temp.casework),
+                           (_wal(live.casework), _wal(temp.casework))):
+        if source.exists() and source.stat().st_size:
+            if not target.exists():
+                _new_private_file(target)
+            shutil.copyfile(source, target)
+            _fsync_file(target)
+            if _digest(source) != _digest(target):
+                raise BackupFailed("The copy of peers' records did not match the original, so "
+                                   "the backup was deleted. The vault is unchanged.")
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _export(db: Database, temp: VaultPaths, taken: datetime, casework_key: bytearray | None
+            ) -> tuple[BackupInfo, dict[str, dict[str, int]]]:
+    """Copy both databases in one read transaction, so the copy is one moment's state."""
     # No KEY clause: SQLCipher gives the attached file the main key.
-    db.execute("ATTACH DATABASE ? AS backup", (str(temp),))
+    db.execute("ATTACH DATABASE ? AS backup", (str(temp.database),))
+    if casework_key is not None:
+        spec = "x'" + bytes(casework_key).hex() + "'"
+        db.execute("ATTACH DATABASE ? AS backup_cw KEY ?", (str(temp.casework), spec))
     try:
         db.execute("BEGIN")
         try:
             version = int(db.scalar("PRAGMA main.user_version"))
+            counts = {"main": _row_counts(db, "main")}
+            if casework_key is not None:
+                counts["casework"] = _row_counts(db, "casework")
             db.query("SELECT sqlcipher_export('backup')")
             db.execute(f"PRAGMA backup.user_version = {version}")
-            counts = _row_counts(db, "main")
+            if casework_key is not None:
+                db.query("SELECT sqlcipher_export('backup_cw', 'casework')")
+                db.execute("PRAGMA backup_cw.user_version = "
+                           f"{int(db.scalar('PRAGMA casework.user_version'))}")
             if db.scalar("SELECT 1 FROM main.meta WHERE key = ?", (_INFO_KEY,)) is None:
-                counts["meta"] += 1  # the manifest below is the copy's one extra row
+                counts["main"]["meta"] += 1  # the manifest below is the copy's one extra row
             info = BackupInfo(
                 taken_at=taken.astimezone(UTC).isoformat(timespec="seconds"),
                 schema_version=version, counts=_summary(db, "main"))
@@ -324,43 +398,53 @@ def _export(db: Database, temp: Path, taken: datetime) -> tuple[BackupInfo, dict
                 "INSERT INTO backup.meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (_INFO_KEY, info.to_json()))
-            generation = int(db.scalar(
-                "SELECT value FROM main.meta WHERE key = ?", (_GENERATION_KEY,)) or 1)
             db.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(PeerDeskError):
                 db.execute("ROLLBACK")
             raise
     finally:
-        with contextlib.suppress(PeerDeskError):
-            db.execute("DETACH DATABASE backup")
-    owner_only(temp)
-    return info, counts, generation
+        for schema in ("backup", *(("backup_cw",) if casework_key is not None else ())):
+            with contextlib.suppress(PeerDeskError):
+                db.execute(f"DETACH DATABASE {schema}")
+    owner_only(temp.database)
+    owner_only(temp.casework)
+    return info, counts
 
 
-def _copy_keys(live_keys: Path, temp_keys: Path, generation: int) -> bytes:
-    raw = live_keys.read_bytes()
+def _copy_keys(vault: UnlockedVault, temp_keys: Path) -> bytes:
+    raw = vault.paths.keys.read_bytes()
     slots = KeySlotFile.load_bytes(raw)
-    # The copy is under the data key of `generation`; a key file from after a
-    # rekey would not open it.
-    if not any(k.generation == generation for s in slots.slots for k in s.data_keys):
-        raise BackupFailed("The vault's key changed while the backup was made. "
-                           "No backup was made; try again.")
+    # The copies are under the keys of the generations this session holds; a
+    # key file from after a rotation would not open them.
+    for what, held in vault.held.items():
+        if held.generation not in slots.generations(what):
+            raise BackupFailed("The vault's key changed while the backup was made. "
+                               "No backup was made; try again.")
     _write_private(temp_keys, raw)
     return raw
 
 
-def _verify(db: Database, temp: Path, counts: dict[str, int], info: BackupInfo) -> None:
-    """Open the written copy again and check every page, the structure and the rows."""
+def _verify(db: Database, temp: VaultPaths, counts: dict[str, dict[str, int]],
+            info: BackupInfo, vault: UnlockedVault) -> None:
+    """Open the written copies again and check every page, the structure and the rows."""
     bad = BackupFailed("The backup did not check out after writing, so it was deleted. "
                        "The vault is unchanged. Try again, or use another folder or stick.")
-    db.execute("ATTACH DATABASE ? AS written", (str(temp),))
+    db.execute("ATTACH DATABASE ? AS written", (str(temp.database),))
+    checked = ["written"]
     try:
-        if db.query("PRAGMA written.cipher_integrity_check"):
+        if "casework" in counts:
+            spec = "x'" + bytes(vault.key(CASEWORK).key).hex() + "'"
+            db.execute("ATTACH DATABASE ? AS written_cw KEY ?", (str(temp.casework), spec))
+            checked.append("written_cw")
+        for schema in checked:
+            if db.query(f"PRAGMA {schema}.cipher_integrity_check"):
+                raise bad
+            if db.scalar(f"PRAGMA {schema}.integrity_check") != "ok":
+                raise bad
+        if _row_counts(db, "written") != counts["main"]:
             raise bad
-        if db.scalar("PRAGMA written.integrity_check") != "ok":
-            raise bad
-        if _row_counts(db, "written") != counts:
+        if "casework" in counts and _row_counts(db, "written_cw") != counts["casework"]:
             raise bad
         if int(db.scalar("PRAGMA written.user_version")) != info.schema_version:
             raise bad
@@ -370,8 +454,9 @@ def _verify(db: Database, temp: Path, counts: dict[str, int], info: BackupInfo) 
     except VaultDamaged as exc:
         raise bad from exc
     finally:
-        with contextlib.suppress(PeerDeskError):
-            db.execute("DETACH DATABASE written")
+        for schema in checked:
+            with contextlib.suppress(PeerDeskError):
+                db.execute(f"DETACH DATABASE {schema}")
 
 
 # -- reading a backup ----------------------------------------------------------------------
@@ -390,8 +475,9 @@ class _ReadOnly:
         uri = path.absolute().as_uri() + "?mode=ro"
         try:
             conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
+            # ATTACH of a read-only "file:" URI needs URI filenames on.
         except sqlcipher3.Error as exc:
-            raise translate(exc) from exc
+            raise translate(exc, path) from exc
         spec = bytearray(b"x'") + bytearray(bytes(data_key).hex().encode("ascii")) + b"'"
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
@@ -399,10 +485,26 @@ class _ReadOnly:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.Error as exc:
             conn.close()
-            raise translate(exc) from exc
+            raise translate(exc, path) from exc
         finally:
             crypto.wipe(spec)
         self._conn = conn
+        self.casework: Path | None = None
+
+    def attach_casework(self, path: Path, data_key: bytes | bytearray) -> None:
+        """Peers' records too, when the slot that opened the backup holds their key."""
+        import sqlcipher3
+
+        uri = path.absolute().as_uri() + "?mode=ro"
+        spec = "x'" + bytes(data_key).hex() + "'"
+        try:
+            self._conn.execute("ATTACH DATABASE ? AS casework KEY ?", (uri, spec))
+            self._conn.execute("SELECT count(*) FROM casework.sqlite_master").fetchone()
+        except sqlcipher3.Error as exc:
+            with contextlib.suppress(sqlcipher3.Error):
+                self._conn.execute("DETACH DATABASE casework")
+            raise translate(exc, path) from exc
+        self.casework = path
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         try:
@@ -419,17 +521,26 @@ class _ReadOnly:
             self._conn.close()
 
 
-def _unwrap(slots: KeySlotFile, candidates: list[Slot], secret: bytes) -> list[bytearray]:
+def _unwrap(slots: KeySlotFile, candidates: list[Slot],
+            secret: bytes) -> dict[str, list[bytearray]]:
+    """The keys of each database (newest first) the first slot that opens gives."""
     for slot in candidates:
         try:
             private = slots.open_private_key(slot, secret)
         except crypto.UnwrapFailed:
             continue
         try:
-            return [key for _generation, key in slots.data_key_candidates(slot, private)]
+            opened = slots.open_slot(slot, private)
         finally:
             crypto.wipe(private)
-    return []
+        keys = {what: [key for _generation, key in opened.secrets.get(what, [])]
+                for what in (MAIN, CASEWORK)}
+        for what, entries in opened.secrets.items():
+            if what not in keys:
+                for _generation, key in entries:
+                    crypto.wipe(key)
+        return keys
+    return {}
 
 
 def _backup_keys(paths: VaultPaths) -> KeySlotFile:
@@ -465,19 +576,26 @@ def open_backup(path: Path, account: str | None, secret: str) -> Iterator[_ReadO
     else:
         keys = _unwrap(slots, slots.slots_for(account), keyslots.password_bytes(secret))
         refused = WrongCredentials()
-    if not keys:
+    if not keys.get(MAIN):
         raise refused
     conn: _ReadOnly | None = None
     try:
-        for key in keys:
+        for key in keys[MAIN]:
             if conn is None:
                 with contextlib.suppress(VaultDamaged):
                     conn = _ReadOnly(paths.database, key)
+        if conn is not None and paths.casework.is_file():
+            for key in keys.get(CASEWORK, []):
+                if conn.casework is None:
+                    with contextlib.suppress(VaultDamaged):
+                        conn.attach_casework(paths.casework, key)
     finally:
-        for key in keys:
-            crypto.wipe(key)
+        for entries in keys.values():
+            for key in entries:
+                crypto.wipe(key)
     if conn is None:
-        raise VaultDamaged("This backup is damaged or was changed, so it can't be opened.")
+        raise VaultDamaged(f"This backup ({paths.database.name}) is damaged or was changed, "
+                           "so it can't be opened.")
     try:
         if int(conn.scalar("PRAGMA user_version")) > latest_version():
             raise VaultTooNew
@@ -507,7 +625,10 @@ def copy_out(backup: Path, target: VaultPaths) -> None:
         raise VaultExists("There is already a vault at that location. Choose a new name; a "
                           "restore never writes over a vault.")
     folder = target.database.parent
-    copies = [(source.keys, target.keys), (source.database, target.database)]
+    copies = [(src, dst) for src, dst in (
+        (source.keys, target.keys), (source.casework, target.casework),
+        (_wal(source.casework), _wal(target.casework)), (source.database, target.database))
+        if src.exists()]
     written: list[Path] = []
     try:
         if not folder.exists():
@@ -539,9 +660,6 @@ def copy_out(backup: Path, target: VaultPaths) -> None:
 
 def remove_vault_files(target: VaultPaths) -> None:
     """Undo a restore that did not verify (only ever on files the restore made)."""
-    db = target.database
-    for path in (db, target.keys, target.lock, target.signin_log,
-                 db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"),
-                 db.with_name(db.name + "-journal")):
+    for path in (*target.database_files(), target.keys, target.lock, target.signin_log):
         with contextlib.suppress(OSError):
             path.unlink()

@@ -226,3 +226,73 @@ def open_sealed(
     shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
     key = _sealing_key(shared, ephemeral_public, recipient_public, aad)
     return unwrap(key, nonce, sealed, aad)
+
+
+# -- signing (Ed25519) -----------------------------------------------------------
+#
+# Each person has a signing key; the vault has an authority key that signs
+# role grants. Keys are handled as raw 32-byte seeds in bytearrays we wipe.
+
+SIGNATURE_BYTES = 64
+
+
+class BadSignature(Exception):
+    """A signature that does not verify under the key it names."""
+
+
+def new_signing_seed() -> bytearray:
+    return bytearray(secrets.token_bytes(32))
+
+
+def signing_public_key(seed: bytes | bytearray) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    private = Ed25519PrivateKey.from_private_bytes(bytes(seed))
+    return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def sign(seed: bytes | bytearray, message: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return Ed25519PrivateKey.from_private_bytes(bytes(seed)).sign(message)
+
+
+def verify(public_key: bytes, signature: bytes, message: bytes) -> None:
+    """Raises BadSignature unless `signature` is `public_key`'s over `message`."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes(public_key)).verify(bytes(signature), message)
+    except (InvalidSignature, ValueError) as exc:
+        raise BadSignature from exc
+
+
+def fingerprint(public_key: bytes) -> str:
+    """A short, printable name for a public key (first 16 bytes of its SHA-256)."""
+    import hashlib
+
+    return hashlib.sha256(bytes(public_key)).hexdigest()[:32]
+
+
+def mac(key: bytes | bytearray, message: bytes) -> bytes:
+    import hashlib
+    import hmac
+
+    return hmac.new(bytes(key), message, hashlib.sha256).digest()
+
+
+def mac_matches(key: bytes | bytearray, message: bytes, tag: bytes) -> bool:
+    import hmac
+
+    return hmac.compare_digest(mac(key, message), bytes(tag))
+
+
+def derive_subkey(secret: bytes | bytearray, purpose: bytes) -> bytearray:
+    """A key for one purpose from a secret we hold (HKDF-SHA256)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return bytearray(HKDF(algorithm=hashes.SHA256(), length=DATA_KEY_BYTES, salt=None,
+                          info=b"peerdesk|" + purpose).derive(bytes(secret)))

@@ -1,21 +1,27 @@
-"""The key-slot sidecar beside the database (DESIGN.md §3, with one change).
+"""The key file beside the database: one slot per person (docs/security.md §2).
 
 A slot belongs to one account (or to the recovery key) and holds:
 - an X25519 key pair whose private half is sealed with AES-256-GCM under a
   key derived from the password by Argon2id;
-- the vault's data key sealed to the slot's public key, once per key
-  generation.
+- sealed to its public half, every secret the person holds: the key of each
+  compartment their roles open (main, casework), per key generation; the
+  vault's authority key for administrators; their own signing key;
+- a pin of the authority's public key, authenticated with a key derived from
+  the slot's private key, so that nobody without this person's password can
+  make them trust another authority.
 
-Why not wrap the data key directly under the password key, as DESIGN.md
-first said: removing a person must rekey the vault, and a rekey has to
-re-wrap the new data key for everyone who stays, whose passwords we don't
-have. Sealing to a public key needs no password. The public keys are also
-kept inside the encrypted database, and a rekey seals only to those, so an
-edited sidecar can't slip in a key of someone else's.
+Sealing to a public key needs no password, so a colleague can hand the
+casework key to a new person and a rotation can re-seal new keys to everyone
+who stays. The public keys are also kept inside the encrypted main database,
+and a rotation seals only to those, so an edited key file can't slip in a
+reader. The vault id, slot id, kind, compartment and generation are GCM
+associated data: a sealed key moved to another slot, compartment or
+generation does not open.
 
-The vault id, slot id, kind and generation are the GCM associated data, so a
-slot copied from another vault, or moved to another generation, does not open.
-A password change re-wraps one private key and leaves the database untouched.
+The file also carries the audit anchor (the newest audit event's count and
+hash, see anchors.py) and the sign-in guard (failed tries per account, see
+signin_guard.py). Version 1 files (one "data_keys" list, the key of a vault
+that had only one database) are read and written back as version 2.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import base64
 import json
 import secrets
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,10 +40,17 @@ from peerdesk.storage import crypto
 from peerdesk.storage.atomic import write_atomically
 
 FORMAT = "peerdesk-keys"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 PASSWORD = "password"
 RECOVERY = "recovery"
+
+# What a slot can hold, besides its own private key.
+MAIN = "main"
+CASEWORK = "casework"
+AUTHORITY = "authority"  # the vault's Ed25519 authority seed
+SIGNING = "signing"  # the person's own Ed25519 signing seed
+SECRETS = (MAIN, CASEWORK, AUTHORITY, SIGNING)
 
 
 def _b64(data: bytes) -> str:
@@ -53,7 +67,7 @@ def _unb64(text: str, length: int | None = None) -> bytes:
     return data
 
 
-_KEY = 32  # X25519 keys and the data key
+_KEY = 32  # X25519 keys, Ed25519 seeds and public keys, database keys
 _SEALED = _KEY + 16  # AES-GCM adds a 16-byte tag
 
 
@@ -64,28 +78,55 @@ def password_bytes(password: str) -> bytes:
 
 
 @dataclass(slots=True)
-class SealedDataKey:
+class SealedKey:
+    what: str  # one of SECRETS
     generation: int
     ephemeral: bytes
     nonce: bytes
     sealed: bytes
+    # Read from a version 1 file: sealed with that version's associated data.
+    legacy: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
+            "what": self.what,
             "generation": self.generation,
             "ephemeral": _b64(self.ephemeral),
             "nonce": _b64(self.nonce),
             "sealed": _b64(self.sealed),
         }
+        if self.legacy:
+            data["legacy"] = True
+        return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SealedDataKey:
+    def from_json(cls, data: dict[str, Any], *, legacy: bool = False) -> SealedKey:
+        what = str(data.get("what", MAIN))
+        if what not in SECRETS:
+            raise ValueError("unknown sealed secret")
         return cls(
+            what=what,
             generation=int(data["generation"]),
             ephemeral=_unb64(data["ephemeral"], _KEY),
             nonce=_unb64(data["nonce"], crypto.NONCE_BYTES),
             sealed=_unb64(data["sealed"], _SEALED),
+            legacy=legacy or bool(data.get("legacy", False)),
         )
+
+
+@dataclass(slots=True)
+class Pin:
+    """The authority this slot's owner trusts, and the tag that proves they set it."""
+
+    authority: bytes
+    tag: bytes
+
+    def to_json(self) -> dict[str, str]:
+        return {"authority": _b64(self.authority), "tag": _b64(self.tag)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Pin:
+        return cls(authority=_unb64(data["authority"], _KEY), tag=_unb64(data["tag"], _KEY))
 
 
 @dataclass(slots=True)
@@ -98,16 +139,27 @@ class Slot:
     public_key: bytes
     private_nonce: bytes
     private_sealed: bytes
-    data_keys: list[SealedDataKey] = field(default_factory=list)
+    keys: list[SealedKey] = field(default_factory=list)
+    pin: Pin | None = None
 
     def private_aad(self, vault_id: str) -> bytes:
         return f"peerdesk-slot-private|{vault_id}|{self.id}|{self.kind}".encode()
 
-    def data_key_aad(self, vault_id: str, generation: int) -> bytes:
-        return f"peerdesk-slot-data|{vault_id}|{self.id}|{self.kind}|{generation}".encode()
+    def sealed_aad(self, vault_id: str, entry: SealedKey) -> bytes:
+        if entry.legacy:
+            return (f"peerdesk-slot-data|{vault_id}|{self.id}|{self.kind}|"
+                    f"{entry.generation}").encode()
+        return (f"peerdesk-slot-key|{vault_id}|{self.id}|{self.kind}|{entry.what}|"
+                f"{entry.generation}").encode()
+
+    def generations(self, what: str) -> list[int]:
+        return sorted({k.generation for k in self.keys if k.what == what}, reverse=True)
+
+    def holds(self, what: str) -> bool:
+        return any(k.what == what for k in self.keys)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
             "account": self.account,
@@ -116,8 +168,11 @@ class Slot:
             "public_key": _b64(self.public_key),
             "private_nonce": _b64(self.private_nonce),
             "private_sealed": _b64(self.private_sealed),
-            "data_keys": [k.to_json() for k in self.data_keys],
+            "keys": [k.to_json() for k in self.keys],
         }
+        if self.pin is not None:
+            data["pin"] = self.pin.to_json()
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Slot:
@@ -125,6 +180,11 @@ class Slot:
         if kind not in (PASSWORD, RECOVERY):
             raise ValueError("unknown slot kind")
         account = data.get("account")
+        if "keys" in data:
+            keys = [SealedKey.from_json(k) for k in data["keys"]]
+        else:  # version 1
+            keys = [SealedKey.from_json(k, legacy=True) for k in data["data_keys"]]
+        pin = Pin.from_json(data["pin"]) if data.get("pin") else None
         return cls(
             id=str(data["id"]),
             kind=kind,
@@ -134,14 +194,41 @@ class Slot:
             public_key=_unb64(data["public_key"], _KEY),
             private_nonce=_unb64(data["private_nonce"], crypto.NONCE_BYTES),
             private_sealed=_unb64(data["private_sealed"], _SEALED),
-            data_keys=[SealedDataKey.from_json(k) for k in data["data_keys"]],
+            keys=keys,
+            pin=pin,
         )
+
+
+@dataclass(slots=True)
+class OpenedSlot:
+    """What one slot gave up to its password: each secret, newest generation first."""
+
+    slot: Slot
+    secrets: dict[str, list[tuple[int, bytearray]]]
+
+    def newest(self, what: str) -> bytearray | None:
+        found = self.secrets.get(what)
+        return found[0][1] if found else None
+
+    def wipe(self) -> None:
+        for entries in self.secrets.values():
+            for _generation, key in entries:
+                crypto.wipe(key)
+        self.secrets.clear()
 
 
 @dataclass(slots=True)
 class KeySlotFile:
     vault_id: str
     slots: list[Slot] = field(default_factory=list)
+    # Mirrors of state kept outside the database (anchors.py, signin_guard.py):
+    # plain JSON objects here, interpreted by their own modules.
+    anchor: dict[str, Any] | None = None
+    guard: dict[str, Any] = field(default_factory=dict)
+    # The salt (the first, unencrypted bytes) of the database file each key
+    # generation was made for, "main:3" -> base64: when no key opens a file,
+    # this tells a damaged file from a key file that belongs to another copy.
+    salts: dict[str, str] = field(default_factory=dict)
 
     # -- reading and writing -------------------------------------------------
 
@@ -154,8 +241,11 @@ class KeySlotFile:
         try:
             raw = path.read_bytes()
         except FileNotFoundError as exc:
-            raise KeyFileMissing from exc
-        return cls.load_bytes(raw)
+            raise KeyFileMissing(file=path) from exc
+        try:
+            return cls.load_bytes(raw)
+        except KeyFileDamaged as exc:
+            raise KeyFileDamaged(file=path) from exc
 
     @classmethod
     def load_bytes(cls, raw: bytes) -> KeySlotFile:
@@ -167,23 +257,39 @@ class KeySlotFile:
                 raise VaultTooNew
             vault_id = str(data["vault_id"])
             slots = [Slot.from_json(item) for item in data["slots"]]
+            anchor = data.get("anchor")
+            guard = data.get("guard") or {}
+            salts = {str(k): str(v) for k, v in dict(data.get("salts") or {}).items()}
+            if anchor is not None and not isinstance(anchor, dict):
+                raise ValueError("anchor is not an object")
+            if not isinstance(guard, dict):
+                raise ValueError("guard is not an object")
         except VaultTooNew:
             raise
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
             raise KeyFileDamaged from exc
-        return cls(vault_id=vault_id, slots=slots)
+        return cls(vault_id=vault_id, slots=slots, anchor=anchor, guard=guard, salts=salts)
 
     def to_bytes(self) -> bytes:
-        payload = {
+        payload: dict[str, Any] = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "vault_id": self.vault_id,
             "slots": [slot.to_json() for slot in self.slots],
         }
+        if self.anchor is not None:
+            payload["anchor"] = self.anchor
+        if self.guard:
+            payload["guard"] = self.guard
+        if self.salts:
+            payload["salts"] = self.salts
         return json.dumps(payload, indent=1, ensure_ascii=True).encode("ascii")
 
     def save(self, path: Path) -> None:
         write_atomically(path, self.to_bytes())
+
+    def copy(self) -> KeySlotFile:
+        return KeySlotFile.load_bytes(self.to_bytes())
 
     # -- queries --------------------------------------------------------------
 
@@ -204,19 +310,20 @@ class KeySlotFile:
     def recovery_slots(self) -> list[Slot]:
         return [s for s in self.slots if s.kind == RECOVERY]
 
+    def generations(self, what: str) -> list[int]:
+        """Every generation of a compartment key any slot holds, newest first."""
+        return sorted({k.generation for s in self.slots for k in s.keys if k.what == what},
+                      reverse=True)
+
     # -- changes (callers save afterwards) ------------------------------------
 
-    def add(
-        self,
-        *,
-        kind: str,
-        account: str | None,
-        secret: bytes,
-        data_key: bytes | bytearray,
-        generation: int,
-        params: crypto.KdfParams,
-    ) -> Slot:
-        """A new slot whose private key opens with `secret` and holds `data_key`."""
+    def add(self, *, kind: str, account: str | None, secret: bytes,
+            params: crypto.KdfParams) -> tuple[Slot, bytearray]:
+        """A new slot whose private key opens with `secret`; holds nothing yet.
+
+        Returns the slot and its private key (the caller seals to it, pins the
+        authority with it, and wipes it).
+        """
         private, public = crypto.new_keypair()
         slot = Slot(
             id=secrets.token_hex(8),
@@ -230,11 +337,11 @@ class KeySlotFile:
         )
         try:
             self._protect_private_key(slot, private, secret)
-        finally:
+        except BaseException:
             crypto.wipe(private)
-        self.seal_data_key(slot, data_key, generation)
+            raise
         self.slots.append(slot)
-        return slot
+        return slot, private
 
     def _protect_private_key(self, slot: Slot, private: bytearray, secret: bytes) -> None:
         kek = crypto.derive_key(secret, slot.salt, slot.kdf)
@@ -245,27 +352,47 @@ class KeySlotFile:
         finally:
             crypto.wipe(kek)
 
-    def change_secret(self, slot: Slot, old_private: bytearray, new_secret: bytes,
-                      params: crypto.KdfParams) -> None:
-        """Re-wrap one slot's private key under a new password; data keys untouched."""
-        slot.salt = crypto.new_salt()
-        slot.kdf = params
-        self._protect_private_key(slot, old_private, new_secret)
-
-    def seal_data_key(self, slot: Slot, data_key: bytes | bytearray, generation: int,
-                      public_key: bytes | None = None) -> None:
+    def seal(self, slot: Slot, what: str, generation: int, secret: bytes | bytearray,
+             public_key: bytes | None = None) -> None:
+        """Seal `secret` to the slot (to `public_key` when given: the one the
+        database registers), replacing what it held of that kind and generation."""
+        entry = SealedKey(what, generation, b"", b"", b"")
         ephemeral, nonce, sealed = crypto.seal(
-            public_key or slot.public_key, data_key, slot.data_key_aad(self.vault_id, generation)
+            public_key or slot.public_key, secret, slot.sealed_aad(self.vault_id, entry)
         )
-        slot.data_keys = [k for k in slot.data_keys if k.generation != generation]
-        slot.data_keys.append(SealedDataKey(generation, ephemeral, nonce, sealed))
+        entry.ephemeral, entry.nonce, entry.sealed = ephemeral, nonce, sealed
+        slot.keys = [k for k in slot.keys if not (k.what == what and k.generation == generation)]
+        slot.keys.append(entry)
 
-    def drop_generations_before(self, generation: int) -> None:
+    def unseal(self, slot: Slot, what: str) -> None:
+        """The slot no longer holds any generation of `what`."""
+        slot.keys = [k for k in slot.keys if k.what != what]
+
+    def keep_generations(self, what: str, keep: Iterable[int]) -> None:
+        wanted = set(keep)
         for slot in self.slots:
-            slot.data_keys = [k for k in slot.data_keys if k.generation >= generation]
+            slot.keys = [k for k in slot.keys if k.what != what or k.generation in wanted]
+        for name in list(self.salts):
+            kind, _, generation = name.partition(":")
+            if kind == what and int(generation) not in wanted:
+                del self.salts[name]
+
+    def record_salt(self, what: str, generation: int, salt: bytes | None) -> None:
+        if salt is not None:
+            self.salts[f"{what}:{generation}"] = _b64(salt)
+
+    def salt_of(self, what: str, generation: int) -> bytes | None:
+        recorded = self.salts.get(f"{what}:{generation}")
+        try:
+            return _unb64(recorded) if recorded else None
+        except ValueError:
+            return None
 
     def remove(self, slot_id: str) -> None:
         self.slots = [s for s in self.slots if s.id != slot_id]
+
+    def set_pin(self, slot: Slot, private: bytearray, authority: bytes) -> None:
+        slot.pin = Pin(authority, _pin_tag(self.vault_id, slot, private, authority))
 
     # -- opening ----------------------------------------------------------------
 
@@ -279,16 +406,34 @@ class KeySlotFile:
         finally:
             crypto.wipe(kek)
 
-    def data_key_candidates(self, slot: Slot, private: bytearray) -> list[tuple[int, bytearray]]:
-        """Every data key this slot holds, newest generation first."""
-        found = []
-        for entry in sorted(slot.data_keys, key=lambda k: -k.generation):
+    def open_slot(self, slot: Slot, private: bytearray) -> OpenedSlot:
+        """Every secret the slot holds that opens; an entry that doesn't is skipped
+        (a damaged or planted entry opens nothing, it never raises)."""
+        found: dict[str, list[tuple[int, bytearray]]] = {}
+        for entry in sorted(slot.keys, key=lambda k: -k.generation):
             try:
                 key = crypto.open_sealed(
                     private, slot.public_key, entry.ephemeral, entry.nonce, entry.sealed,
-                    slot.data_key_aad(self.vault_id, entry.generation),
+                    slot.sealed_aad(self.vault_id, entry),
                 )
             except crypto.UnwrapFailed:
                 continue
-            found.append((entry.generation, key))
-        return found
+            found.setdefault(entry.what, []).append((entry.generation, key))
+        return OpenedSlot(slot, found)
+
+    def pinned_authority(self, slot: Slot, private: bytearray) -> bytes | None:
+        """The authority this slot's owner pinned, or None (none yet, or forged)."""
+        if slot.pin is None:
+            return None
+        expected = _pin_tag(self.vault_id, slot, private, slot.pin.authority)
+        if not secrets.compare_digest(expected, slot.pin.tag):
+            return None
+        return slot.pin.authority
+
+
+def _pin_tag(vault_id: str, slot: Slot, private: bytearray, authority: bytes) -> bytes:
+    key = crypto.derive_subkey(private, b"authority-pin")
+    try:
+        return crypto.mac(key, f"{vault_id}|{slot.id}|".encode() + authority)
+    finally:
+        crypto.wipe(key)

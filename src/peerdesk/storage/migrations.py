@@ -1,5 +1,10 @@
 """Numbered SQL migrations, one transaction each, version in user_version.
 
+Each database of a vault has its own sequence: the main database's files are
+in `migrations/`, the casework database's in `migrations/casework/`
+(docs/security.md §2). Main version 8 is where casework moved out into its
+own file (storage/split.py does the moving for an older vault).
+
 Before an existing vault is upgraded, an encrypted copy of it is written
 beside it (same key: it is the same bytes), so a failed or regretted upgrade
 loses nothing.
@@ -21,6 +26,11 @@ from peerdesk.storage.database import Database
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
+MAIN = "main"
+CASEWORK = "casework"
+# The main version at which casework left the main database.
+SPLIT_VERSION = 8
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -36,11 +46,14 @@ class MigrationResult:
     backup: Path | None
 
 
-def load_migrations(folder: Path | None = None) -> list[Migration]:
+def load_migrations(folder: Path | None = None, compartment: str = MAIN) -> list[Migration]:
     if folder is None:
+        shipped = resources.files("peerdesk.storage").joinpath("migrations")
+        if compartment != MAIN:
+            shipped = shipped.joinpath(compartment)
         files = [
             (entry.name, entry.read_text(encoding="utf-8"))
-            for entry in resources.files("peerdesk.storage").joinpath("migrations").iterdir()
+            for entry in shipped.iterdir()
             if entry.name.endswith(".sql")
         ]
     else:
@@ -58,17 +71,18 @@ def load_migrations(folder: Path | None = None) -> list[Migration]:
     return found
 
 
-def latest_version(folder: Path | None = None) -> int:
-    return len(load_migrations(folder))
+def latest_version(folder: Path | None = None, compartment: str = MAIN) -> int:
+    return len(load_migrations(folder, compartment))
 
 
 def schema_version(db: Database) -> int:
     return int(db.scalar("PRAGMA user_version"))
 
 
-def check_not_too_new(db: Database, folder: Path | None = None) -> int:
+def check_not_too_new(db: Database, folder: Path | None = None,
+                      compartment: str = MAIN) -> int:
     current = schema_version(db)
-    if current > latest_version(folder):
+    if current > latest_version(folder, compartment):
         raise VaultTooNew
     return current
 
@@ -83,14 +97,16 @@ def existing_backups(database: Path) -> list[Path]:
     return sorted(database.parent.glob(pattern))
 
 
-def migrate(db: Database, folder: Path | None = None) -> MigrationResult:
-    migrations = load_migrations(folder)
-    current = check_not_too_new(db, folder)
-    target = len(migrations)
-    if current == target:
+def migrate(db: Database, folder: Path | None = None, *, compartment: str = MAIN,
+            stop_before: int | None = None, safety_copy: bool = True) -> MigrationResult:
+    """Bring `db` (opened on its own, as main) up to date, or to `stop_before` - 1."""
+    migrations = load_migrations(folder, compartment)
+    current = check_not_too_new(db, folder, compartment)
+    target = len(migrations) if stop_before is None else min(len(migrations), stop_before - 1)
+    if current >= target:
         return MigrationResult(current, current, None)
     copy: Path | None = None
-    if current > 0:
+    if current > 0 and safety_copy:
         copy = backup_path(db.path, current)
         db.checkpoint()  # the main file then holds every committed page
         try:
@@ -107,7 +123,7 @@ def migrate(db: Database, folder: Path | None = None) -> MigrationResult:
                 f"so it did not upgrade ({exc.strerror or 'the copy failed'}). "
                 "Nothing has been changed."
             ) from exc
-    for migration in migrations[current:]:
+    for migration in migrations[current:target]:
         # executescript runs the file's statements in our own transaction;
         # any failure rolls back this migration and leaves the version as it was.
         db.executescript(

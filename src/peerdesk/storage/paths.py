@@ -33,8 +33,28 @@ class VaultPaths:
         return self._beside(".signin")
 
     @property
+    def casework(self) -> Path:
+        """The casework database: everything about peers, under its own key."""
+        return self._beside(".casework")
+
+    def file_of(self, compartment: str) -> Path:
+        return self.database if compartment == "main" else self._beside("." + compartment)
+
+    def rotation_temp(self, compartment: str) -> Path:
+        """Where a compartment's file is re-encrypted before it replaces the old one."""
+        return self._beside(".rekey" if compartment == "main" else f".{compartment}.rekey")
+
+    @property
     def rekey_temp(self) -> Path:
-        return self._beside(".rekey")
+        return self.rotation_temp("main")
+
+    def database_files(self) -> list[Path]:
+        """Both databases with their WAL and shared-memory files, for removing a vault."""
+        found = []
+        for db in (self.database, self.casework):
+            found += [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"),
+                      db.with_name(db.name + "-journal")]
+        return found
 
     def exists(self) -> bool:
-        return self.database.exists() or self.keys.exists()
+        return self.database.exists() or self.keys.exists() or self.casework.exists()

@@ -1,45 +1,64 @@
-"""Creating, unlocking, locking and rekeying a vault (DESIGN.md §3).
+"""Creating, unlocking and locking a vault (docs/security.md §2).
 
 `LockedVault` holds the files for this process (the lock file) but no key:
 it is what the sign-in screen talks to. Unlocking returns an
-`UnlockedVault`, which holds the data key and the main-thread connection;
-closing it wipes the key and goes back to the locked state.
+`UnlockedVault`, which holds the keys the person's slot gave up and the
+main-thread connection (the main database, with the casework database
+attached when the slot holds its key); closing it wipes the keys and goes
+back to the locked state.
+
+Nothing is written before every file has been opened read-only with its key:
+a damaged or mismatched file is refused unchanged.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from peerdesk.domain.errors import (
+    KeyFileMismatch,
     PeerDeskError,
     VaultDamaged,
     VaultExists,
     VaultNotFound,
+    VaultTooNew,
     WrongCredentials,
 )
 from peerdesk.storage import crypto, keyslots, recovery
-from peerdesk.storage.atomic import fsync_directory, owner_only
-from peerdesk.storage.database import Database
-from peerdesk.storage.keyslots import KeySlotFile, Slot
+from peerdesk.storage.atomic import owner_only
+from peerdesk.storage.database import (
+    Database,
+    check_file_shape,
+    file_salt,
+    forget_damage,
+    verify_key_read_only,
+)
+from peerdesk.storage.keyslots import AUTHORITY, CASEWORK, MAIN, SIGNING, KeySlotFile, Slot
 from peerdesk.storage.lockfile import VaultLock
 from peerdesk.storage.migrations import (
+    SPLIT_VERSION,
     MigrationResult,
-    check_not_too_new,
-    existing_backups,
+    latest_version,
     migrate,
 )
 from peerdesk.storage.paths import VaultPaths
+from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories.meta import get_meta, set_meta
+from peerdesk.storage.signer import Signer
 
-_GENERATION = "key_generation"
-_REKEY_PENDING = "rekey_pending"
+AUTHORITY_META = "authority_public_key"
 
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(slots=True)
+class HeldKey:
+    generation: int
+    key: bytearray
 
 
 class LockedVault:
@@ -70,14 +89,28 @@ class LockedVault:
     def accounts(self) -> list[str]:
         return self.keyslots.accounts()
 
+    def reload_keys(self) -> None:
+        """Read the key file again (another step of this process may have changed it)."""
+        self.keyslots = KeySlotFile.load(self.paths.keys)
+
+    def decoy_derivation(self, secret: bytes) -> None:
+        """Spend what a real try at an account costs, for a name that is none.
+
+        The parameters are a real slot's, so an unknown name takes as long as
+        a known one with a wrong password: timing doesn't tell which exist.
+        """
+        real = next((s for s in self.keyslots.slots if s.kind == keyslots.PASSWORD), None)
+        params = real.kdf if real else crypto.calibrate()
+        with contextlib.suppress(crypto.UnwrapFailed):
+            crypto.unwrap(crypto.derive_key(secret, b"\0" * crypto.SALT_BYTES, params),
+                          b"\0" * crypto.NONCE_BYTES, b"\0" * 48, b"decoy")
+
     def unlock(self, account: str, password: str) -> UnlockedVault:
         """Open with an account's password; WrongCredentials names neither part."""
         secret = keyslots.password_bytes(password)
         slots = self.keyslots.slots_for(account)
         if not slots:
-            # Spend the same time as a real try, so timing doesn't reveal
-            # which account names exist.
-            crypto.derive_key(secret, b"\0" * crypto.SALT_BYTES, crypto.KdfParams())
+            self.decoy_derivation(secret)
             raise WrongCredentials
         for slot in slots:
             with contextlib.suppress(crypto.UnwrapFailed):
@@ -94,238 +127,347 @@ class LockedVault:
     def _open_with(self, slot: Slot, secret: bytes) -> UnlockedVault:
         private = self.keyslots.open_private_key(slot, secret)
         try:
-            candidates = self.keyslots.data_key_candidates(slot, private)
+            return _Opener(self, slot, private).open()
         finally:
             crypto.wipe(private)
-        opened: UnlockedVault | None = None
-        for generation, data_key in candidates:
-            if opened is None:
-                try:
-                    db = Database(self.paths.database, data_key)
-                except VaultDamaged:
-                    crypto.wipe(data_key)
-                    continue
-                opened = UnlockedVault(self, slot, data_key, db, generation)
-            else:
-                crypto.wipe(data_key)
-        if opened is None:
-            raise VaultDamaged
-        try:
-            # Refuse a newer vault before anything is written: finishing a
-            # pending rekey would otherwise rewrite it with this older program.
-            check_not_too_new(opened.db)
-            opened.finish_interrupted_rekey()
-            opened.migration = migrate(opened.db)
-        except BaseException:
-            opened.close()
-            raise
-        return opened
 
     def release(self) -> None:
         self._lock.release()
 
 
-class UnlockedVault:
-    """An open vault: the data key, the main connection, and slot management."""
+class _Opener:
+    """One unlock: pick each file's key read-only, upgrade, attach, pin."""
 
-    def __init__(self, locked: LockedVault, slot: Slot, data_key: bytearray, db: Database,
-                 generation: int) -> None:
+    def __init__(self, locked: LockedVault, slot: Slot, private: bytearray) -> None:
         self.locked = locked
         self.paths = locked.paths
-        self.keyslots = locked.keyslots
         self.slot = slot
-        self._data_key = data_key
+        self.private = private
+
+    def open(self) -> UnlockedVault:
+        from peerdesk.storage import rotation, split
+
+        rotation.remove_leftovers(self.paths)
+        # A new unlock reads every file read-only before it writes again; what
+        # this process saw and wrote before starts afresh.
+        forget_damage(self.paths.database)
+        opened = self.locked.keyslots.open_slot(self.slot, self.private)
+        try:
+            main = self._pick(MAIN, opened.secrets.get(MAIN, []))
+            version = verify_key_read_only(self.paths.database, main.key)
+            if version > latest_version():
+                raise VaultTooNew
+            if version < SPLIT_VERSION:
+                # An older vault: everything was in one file. Move casework
+                # into its own under new keys, then open what that made.
+                result = split.split_legacy(self.locked, self.slot, main.key)
+                opened.wipe()
+                self.locked.reload_keys()
+                self.slot = self.locked.keyslots.slot(self.slot.id) or self.slot
+                vault = _Opener(self.locked, self.slot, self.private).open()
+                vault.migration = result
+                return vault
+            return self._open_current(opened, main)
+        finally:
+            opened.wipe()
+
+    def _pick(self, what: str, candidates: list[tuple[int, bytearray]]) -> HeldKey:
+        """The generation whose key opens the file, tried read-only, newest first."""
+        path = self.paths.file_of(what)
+        check_file_shape(path)
+        for generation, key in candidates:
+            with contextlib.suppress(VaultDamaged):
+                verify_key_read_only(path, key)
+                return HeldKey(generation, bytearray(key))
+        salt = file_salt(path)
+        recorded = [self.locked.keyslots.salt_of(what, g) for g, _ in candidates]
+        if salt is not None and any(r is not None for r in recorded) and salt not in recorded:
+            raise KeyFileMismatch(file=self.paths.keys)
+        raise VaultDamaged(file=path)
+
+    def _open_current(self, opened: keyslots.OpenedSlot, main: HeldKey) -> UnlockedVault:
+        keys = self.locked.keyslots
+        held = {MAIN: main}
+        casework: HeldKey | None = None
+        if opened.secrets.get(CASEWORK):
+            if not self.paths.casework.exists():
+                raise VaultNotFound(
+                    f"The vault's casework file ({self.paths.casework.name}) is missing, so "
+                    "peers' records can't be opened. Nothing has been changed. Put it back "
+                    "beside the vault, or restore both from a backup.")
+            casework = self._pick(CASEWORK, opened.secrets[CASEWORK])
+            held[CASEWORK] = casework
+        changed = _keep_only_opened_generations(keys, held)
+        migration = self._migrate(main, casework)
+        db = Database(self.paths.database, main.key)
+        try:
+            if casework is not None:
+                db.attach("casework", self.paths.casework, casework.key)
+            authority_public = _authority_public(db)
+            seed = opened.newest(AUTHORITY)
+            if seed is not None and (authority_public is None
+                                     or crypto.signing_public_key(seed) != authority_public):
+                seed = None  # a planted or stale authority key is no authority
+            trusted, pin_ok, pinned_now = self._trusted_authority(authority_public)
+            changed = changed or pinned_now
+            if changed:
+                keys.save(self.paths.keys)
+        except BaseException:
+            db.close()
+            for key in held.values():
+                crypto.wipe(key.key)
+            raise
+        signing = opened.newest(SIGNING)
+        vault = UnlockedVault(
+            self.locked, self.slot, held, db,
+            authority_seed=bytearray(seed) if seed is not None else None,
+            signing_seed=bytearray(signing) if signing is not None else None,
+            trusted_authority=trusted, authority_pin_ok=pin_ok,
+        )
+        vault.migration = migration
+        return vault
+
+    def _migrate(self, main: HeldKey, casework: HeldKey | None) -> MigrationResult:
+        """Upgrade each file this slot opens; casework on a connection of its own
+        (its migrations name its tables without a schema)."""
+        db = Database(self.paths.database, main.key)
+        try:
+            result = migrate(db)
+        finally:
+            db.close()
+        if casework is not None:
+            cw = Database(self.paths.casework, casework.key)
+            try:
+                migrate(cw, compartment=CASEWORK)
+            finally:
+                cw.close()
+        return result
+
+    def _trusted_authority(self, in_database: bytes | None) -> tuple[bytes | None, bool, bool]:
+        """The authority this person trusts: (key, pin matches the database, pinned now).
+
+        A slot with no pin yet (made before pins, or by an upgrade) trusts
+        what the database says, once, and pins it.
+        """
+        keys = self.locked.keyslots
+        if self.slot.pin is None:
+            if in_database is None:
+                return None, False, False
+            keys.set_pin(self.slot, self.private, in_database)
+            return in_database, True, True
+        pinned = keys.pinned_authority(self.slot, self.private)
+        if pinned is None:
+            return None, False, False
+        return pinned, pinned == in_database, False
+
+
+def _keep_only_opened_generations(keys: KeySlotFile, held: dict[str, HeldKey]) -> bool:
+    """Drop key generations that don't open their file (an interrupted rotation's)."""
+    changed = False
+    for what, key in held.items():
+        if keys.generations(what) != [key.generation]:
+            keys.keep_generations(what, [key.generation])
+            changed = True
+    return changed
+
+
+def _authority_public(db: Database) -> bytes | None:
+    value = get_meta(db, AUTHORITY_META)
+    try:
+        return bytes.fromhex(value) if value else None
+    except ValueError:
+        return None
+
+
+class UnlockedVault:
+    """An open vault: the keys this slot holds, the main connection, and slot management."""
+
+    def __init__(self, locked: LockedVault, slot: Slot, held: dict[str, HeldKey],
+                 db: Database, *, authority_seed: bytearray | None,
+                 signing_seed: bytearray | None, trusted_authority: bytes | None,
+                 authority_pin_ok: bool) -> None:
+        self.locked = locked
+        self.paths = locked.paths
+        self.slot = slot
+        self.held = held
         self.db = db
-        self.generation = generation
+        self.authority_seed = authority_seed
+        self.signing_seed = signing_seed
+        # The authority's public key as this person's own slot vouches for it.
+        self.trusted_authority = trusted_authority
+        self.authority_pin_ok = authority_pin_ok
         self.migration: MigrationResult | None = None
-        # Set when this unlock finished a rekey that a crash interrupted.
-        self.rekeyed_on_open = False
+        self.signer: Signer | None = None
+
+    @property
+    def keyslots(self) -> KeySlotFile:
+        return self.locked.keyslots
+
+    @property
+    def vault_id(self) -> str:
+        return self.locked.keyslots.vault_id
+
+    def holds(self, what: str) -> bool:
+        if what == AUTHORITY:
+            return self.authority_seed is not None
+        return what in self.held
+
+    def key(self, what: str) -> HeldKey:
+        return self.held[what]
+
+    def set_signer(self, signer: Signer | None) -> None:
+        self.signer = signer
+        self.db.signer = signer
 
     # -- connections ----------------------------------------------------------
 
     def connect(self) -> Database:
         """Another connection on the same vault, for a worker thread."""
-        return Database(self.paths.database, self._data_key)
+        db = Database(self.paths.database, self.held[MAIN].key)
+        try:
+            if CASEWORK in self.held:
+                db.attach("casework", self.paths.casework, self.held[CASEWORK].key)
+        except BaseException:
+            db.close()
+            raise
+        db.signer = self.signer
+        return db
+
+    def reopen(self) -> None:
+        """Reconnect the main connection (after a rotation swapped a file)."""
+        with contextlib.suppress(Exception):
+            self.db.close()
+        self.db = self.connect()
 
     def close(self) -> LockedVault:
-        """Drop the connection and the key; the files stay reserved."""
+        """Drop the connection and every key; the files stay reserved."""
         self.db.close()
-        crypto.wipe(self._data_key)
+        for held in self.held.values():
+            crypto.wipe(held.key)
+        self.held = {}
+        for secret in (self.authority_seed, self.signing_seed):
+            if secret is not None:
+                crypto.wipe(secret)
+        if self.signer is not None:
+            self.signer.wipe()
+        self.authority_seed = self.signing_seed = None
         return self.locked
 
     # -- key slots --------------------------------------------------------------
 
-    def add_slot(self, *, kind: str, account: str | None, secret: bytes,
-                 params: crypto.KdfParams) -> Slot:
-        """A new slot, saved to the sidecar and registered in the database."""
-        slot = self.keyslots.add(
-            kind=kind, account=account, secret=secret, data_key=self._data_key,
-            generation=self.generation, params=params,
-        )
-        self._save_slots_or_forget(slot.id)
+    def registered_public_keys(self) -> dict[str, bytes]:
+        """Slot id -> public key, as the main database registers them."""
+        return {str(r[0]): bytes(r[1])
+                for r in self.db.query("SELECT slot_id, public_key FROM key_slot")}
+
+    def new_slot(self, *, kind: str, account: str | None, secret: bytes,
+                 params: crypto.KdfParams, give: set[str], signing_seed: bytes | bytearray | None,
+                 db: Database | None = None) -> Slot:
+        """A new slot holding the keys in `give` (of those this session holds) and
+        `signing_seed`, pinned to the authority this session trusts; saved to the
+        key file and registered in the database (inside the caller's transaction
+        when `db` is in one). The caller forgets it if what follows fails."""
+        keys = self.keyslots
+        slot, private = keys.add(kind=kind, account=account, secret=secret, params=params)
         try:
-            self.db.execute(
+            for what in give:
+                if what == AUTHORITY and self.authority_seed is not None:
+                    keys.seal(slot, AUTHORITY, 1, self.authority_seed)
+                elif what in self.held:
+                    keys.seal(slot, what, self.held[what].generation, self.held[what].key)
+            if signing_seed is not None:
+                keys.seal(slot, SIGNING, 1, signing_seed)
+            if self.trusted_authority is not None:
+                keys.set_pin(slot, private, self.trusted_authority)
+        except BaseException:
+            keys.remove(slot.id)
+            raise
+        finally:
+            crypto.wipe(private)
+        try:
+            keys.save(self.paths.keys)
+        except BaseException:
+            keys.remove(slot.id)
+            raise
+        try:
+            (db or self.db).execute(
                 "INSERT INTO key_slot (slot_id, kind, public_key) VALUES (?, ?, ?)",
                 (slot.id, kind, slot.public_key),
             )
         except BaseException:
             # Without this the saved slot stayed in the key file, listed on
             # the sign-in screen with no account behind it.
-            self.keyslots.remove(slot.id)
-            with contextlib.suppress(PeerDeskError):
-                self.keyslots.save(self.paths.keys)
+            self.forget_slot_file_only(slot.id)
             raise
         return slot
 
-    def _save_slots_or_forget(self, slot_id: str) -> None:
-        try:
-            self.keyslots.save(self.paths.keys)
-        except BaseException:
-            self.keyslots.remove(slot_id)
-            raise
+    def seal_to(self, slot_id: str, what: str) -> bool:
+        """Give an existing slot a key this session holds (sealed to the public
+        key the database registers for it). Returns False when it can't."""
+        slot = self.keyslots.slot(slot_id)
+        public = self.registered_public_keys().get(slot_id)
+        if slot is None or public is None or public != slot.public_key:
+            return False
+        if what == AUTHORITY:
+            if self.authority_seed is None:
+                return False
+            self.keyslots.seal(slot, AUTHORITY, 1, self.authority_seed, public)
+        else:
+            if what not in self.held:
+                return False
+            held = self.held[what]
+            self.keyslots.seal(slot, what, held.generation, held.key, public)
+        return True
 
-    def change_secret(self, slot: Slot, old_secret: bytes, new_secret: bytes,
-                      params: crypto.KdfParams) -> None:
-        """A password change: one slot re-wrapped, the database untouched."""
-        private = self.keyslots.open_private_key(slot, old_secret)
-        backup = self.keyslots.to_bytes()
-        try:
-            self.keyslots.change_secret(slot, private, new_secret, params)
+    def forget_slot_file_only(self, slot_id: str) -> None:
+        self.keyslots.remove(slot_id)
+        with contextlib.suppress(PeerDeskError):
             self.keyslots.save(self.paths.keys)
-        except BaseException:
-            self.locked.keyslots = self.keyslots = KeySlotFile.load_bytes(backup)
-            raise
-        finally:
-            crypto.wipe(private)
 
     def forget_slot(self, slot_id: str) -> None:
-        """Remove a slot from the sidecar and the database (no rekey).
+        """Remove a slot from the key file and the database.
 
-        The sidecar goes first: it is what opens the vault. When the disk is
+        The key file goes first: it is what opens the vault. When the disk is
         full the database delete fails too, and a row left in key_slot alone
-        opens nothing (a rekey seals only to slots in both places).
+        opens nothing (a rotation seals only to slots in both places).
         """
         self.keyslots.remove(slot_id)
         self.keyslots.save(self.paths.keys)
         self.db.execute("DELETE FROM key_slot WHERE slot_id = ?", (slot_id,))
 
-    # -- rekeying -----------------------------------------------------------------
-
-    def mark_rekey_pending(self) -> None:
-        """Called inside the transaction that removes someone, so a crash before
-        the rekey finishes is completed at the next unlock."""
-        set_meta(self.db, _REKEY_PENDING, "1")
-
-    def finish_interrupted_rekey(self) -> None:
-        if self.paths.rekey_temp.exists():
-            self.paths.rekey_temp.unlink()
-        newest = max((k.generation for s in self.keyslots.slots for k in s.data_keys), default=1)
-        if newest != self.generation:
-            # The database swap did not happen (or did, for the other case):
-            # keep only the generation the database is actually under.
-            for slot in self.keyslots.slots:
-                slot.data_keys = [k for k in slot.data_keys if k.generation == self.generation]
+    def change_secret(self, slot: Slot, old_secret: bytes, new_secret: bytes,
+                      params: crypto.KdfParams) -> None:
+        """Re-wrap one slot's private key under a new password (no rotation:
+        services.accounts rotates after a password change)."""
+        private = self.keyslots.open_private_key(slot, old_secret)
+        backup = self.keyslots.to_bytes()
+        try:
+            slot.salt = crypto.new_salt()
+            slot.kdf = params
+            self.keyslots._protect_private_key(slot, private, new_secret)
             self.keyslots.save(self.paths.keys)
-        elif any(len(s.data_keys) > 1 for s in self.keyslots.slots):
-            self.keyslots.drop_generations_before(self.generation)
-            self.keyslots.save(self.paths.keys)
-        if get_meta(self.db, _REKEY_PENDING) == "1":
-            self.rekey()
-            self.rekeyed_on_open = True
-
-    def rekey(self) -> None:
-        """Move the whole database to a new data key (DESIGN.md §3).
-
-        Export to a new file under the new key, verify it, seal the new key
-        to every slot registered in the database, swap the files, then drop
-        the old key. At every step a crash leaves a vault that opens.
-        Other connections must be closed first.
-        """
-        new_key = crypto.new_data_key()
-        new_generation = self.generation + 1
-        temp = self.paths.rekey_temp
-        temp.unlink(missing_ok=True)
-        spec = "x'" + bytes(new_key).hex() + "'"
-        version = int(self.db.scalar("PRAGMA user_version"))
-        try:
-            self.db.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(temp), spec))
-            try:
-                self.db.query("SELECT sqlcipher_export('rekeyed')")
-                self.db.execute(f"PRAGMA rekeyed.user_version = {version}")
-                # Only the copy is marked done: if we crash before the swap,
-                # the old file still says a rekey is owed.
-                for key, value in ((_REKEY_PENDING, "0"), (_GENERATION, str(new_generation))):
-                    self.db.execute(
-                        "INSERT INTO rekeyed.meta (key, value) VALUES (?, ?) "
-                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                        (key, value),
-                    )
-            finally:
-                self.db.execute("DETACH DATABASE rekeyed")
-            owner_only(temp)
-            self._verify_copy(temp, new_key)
         except BaseException:
-            temp.unlink(missing_ok=True)
+            self.locked.keyslots = KeySlotFile.load_bytes(backup)
             raise
-        registered = {
-            str(row[0]): bytes(row[1])
-            for row in self.db.query("SELECT slot_id, public_key FROM key_slot")
-        }
-        # Slots not registered in the database (a removed person's) go now.
-        self.keyslots.slots = [s for s in self.keyslots.slots if s.id in registered]
-        for slot in self.keyslots.slots:
-            self.keyslots.seal_data_key(slot, new_key, new_generation, registered[slot.id])
-        self.keyslots.save(self.paths.keys)
-        # The swap: close, rename, reopen under the new key.
-        self.db.checkpoint()
-        self.db.close()
-        try:
-            os.replace(temp, self.paths.database)
-        except BaseException:
-            # The old file is still the vault and every slot still holds its
-            # key: reopen it so this session keeps working (it was left with
-            # a closed connection), and the next unlock finishes the rekey.
-            self.db = Database(self.paths.database, self._data_key)
-            raise
-        # From here the file is under the new key. Switch to it before
-        # anything else can fail, so this session never holds a connection
-        # or key that no longer matches the file.
-        crypto.wipe(self._data_key)
-        self._data_key = new_key
-        self.generation = new_generation
-        self.db = Database(self.paths.database, new_key)
-        fsync_directory(self.paths.database.parent)
-        self.keyslots.drop_generations_before(new_generation)
-        self.keyslots.save(self.paths.keys)
-        # Pre-upgrade copies are under an old data key. No slot in the key
-        # file opens them any more, but an old copy of the key file would:
-        # kept, they would let the person just removed read everything up to
-        # the upgrade. They are of no use to anyone else now.
-        for stale in existing_backups(self.paths.database):
-            stale.unlink(missing_ok=True)
-
-    def _verify_copy(self, path: Path, key: bytearray) -> None:
-        copy = Database(path, key)
-        try:
-            if copy.query("PRAGMA cipher_integrity_check"):
-                raise VaultDamaged("The re-encrypted copy did not verify; nothing was changed.")
-            if copy.scalar("PRAGMA integrity_check") != "ok":
-                raise VaultDamaged("The re-encrypted copy did not verify; nothing was changed.")
-            tables = [r[0] for r in self.db.query(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )]
-            for table in tables:
-                quoted = '"' + table.replace('"', '""') + '"'
-                if self.db.scalar(f"SELECT count(*) FROM {quoted}") != copy.scalar(
-                    f"SELECT count(*) FROM {quoted}"
-                ):
-                    raise VaultDamaged("The re-encrypted copy is incomplete; nothing was changed.")
         finally:
-            copy.close()
+            crypto.wipe(private)
+
+
+# -- a new vault -------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class NewVault:
+    vault: UnlockedVault
+    recovery_key: str
 
 
 def create_vault(paths: VaultPaths) -> tuple[UnlockedVault, str]:
-    """A new, empty vault with only its recovery slot. Returns it and the recovery key."""
+    """A new, empty vault with only its recovery slot. Returns it and the recovery key.
+
+    The recovery slot holds every key; the session that made the vault signs
+    as the authority until the first account is added.
+    """
     if paths.exists():
         raise VaultExists
     if not paths.database.parent.exists():
@@ -333,42 +475,65 @@ def create_vault(paths: VaultPaths) -> tuple[UnlockedVault, str]:
     lock = VaultLock(paths.lock)
     lock.acquire()
     slots = KeySlotFile.new()
-    data_key = crypto.new_data_key()
+    main_key, casework_key = crypto.new_data_key(), crypto.new_data_key()
+    authority = crypto.new_signing_seed()
+    authority_public = crypto.signing_public_key(authority)
     recovery_key = recovery.generate()
+    db: Database | None = None
     try:
-        recovery_slot = slots.add(
+        recovery_slot, private = slots.add(
             kind=keyslots.RECOVERY, account=None, secret=recovery.secret_bytes(recovery_key),
-            data_key=data_key, generation=1, params=crypto.calibrate(),
+            params=crypto.calibrate(),
         )
-        slots.save(paths.keys)
-        db = Database(paths.database, data_key, create=True)
-        owner_only(paths.database)
         try:
-            result = migrate(db)
-            with db.transaction():
-                set_meta(db, "vault_id", slots.vault_id)
-                set_meta(db, "created_at", utc_now())
-                set_meta(db, _GENERATION, "1")
-                db.execute(
-                    "INSERT INTO key_slot (slot_id, kind, public_key) VALUES (?, ?, ?)",
-                    (recovery_slot.id, recovery_slot.kind, recovery_slot.public_key),
-                )
-        except BaseException:
-            db.close()
-            raise
+            slots.seal(recovery_slot, MAIN, 1, main_key)
+            slots.seal(recovery_slot, CASEWORK, 1, casework_key)
+            slots.seal(recovery_slot, AUTHORITY, 1, authority)
+            slots.set_pin(recovery_slot, private, authority_public)
+        finally:
+            crypto.wipe(private)
+        cw = Database(paths.casework, casework_key, create=True)
+        try:
+            owner_only(paths.casework)
+            migrate(cw, compartment=CASEWORK)
+        finally:
+            cw.close()
+        db = Database(paths.database, main_key, create=True)
+        owner_only(paths.database)
+        result = migrate(db)
+        with db.transaction():
+            set_meta(db, "vault_id", slots.vault_id)
+            set_meta(db, "created_at", utc_now())
+            set_meta(db, AUTHORITY_META, authority_public.hex())
+            audit_repo.set_origin(db, slots.vault_id, authority)
+            db.execute(
+                "INSERT INTO key_slot (slot_id, kind, public_key) VALUES (?, ?, ?)",
+                (recovery_slot.id, recovery_slot.kind, recovery_slot.public_key),
+            )
+        db.attach("casework", paths.casework, casework_key)
+        slots.record_salt(MAIN, 1, file_salt(paths.database))
+        slots.record_salt(CASEWORK, 1, file_salt(paths.casework))
+        slots.save(paths.keys)
     except BaseException:
-        crypto.wipe(data_key)
-        for leftover in (paths.database, paths.keys, paths.database.with_name(
-                paths.database.name + "-wal"), paths.database.with_name(
-                paths.database.name + "-shm")):
+        if db is not None:
+            db.close()
+        for key in (main_key, casework_key, authority):
+            crypto.wipe(key)
+        for leftover in (*paths.database_files(), paths.keys):
             with contextlib.suppress(OSError):
                 leftover.unlink()
         lock.release()
         raise
     locked = LockedVault(paths, lock, slots)
-    vault = UnlockedVault(locked, recovery_slot, data_key, db, 1)
+    vault = UnlockedVault(
+        locked, recovery_slot, {MAIN: HeldKey(1, main_key), CASEWORK: HeldKey(1, casework_key)},
+        db, authority_seed=authority, signing_seed=None, trusted_authority=authority_public,
+        authority_pin_ok=True,
+    )
     vault.migration = result
+    vault.set_signer(Signer.from_seed(slots.vault_id, 0, bytearray(authority)))
     return vault, recovery_key
 
 
-__all__ = ["LockedVault", "PeerDeskError", "UnlockedVault", "create_vault", "utc_now"]
+__all__ = ["HeldKey", "LockedVault", "PeerDeskError", "UnlockedVault", "create_vault",
+           "utc_now"]

@@ -68,9 +68,10 @@ class ChangePasswordDialog(QDialog):
         for label in (self.current_error, self.error):
             set_message(label, None)
         try:
+            # The keys move on afterwards, with progress, once this closes.
             accounts.change_own_password(self.session, self.current.text(),
                                          self.passwords.password.text(),
-                                         self.passwords.confirm.text())
+                                         self.passwords.confirm.text(), settle=False)
         except WrongCredentials as exc:
             set_message(self.current_error, exc.user_message)
             self.current.clear()
@@ -88,6 +89,10 @@ class ChangePasswordDialog(QDialog):
         self._wipe()
         super().accept()
         self.changed.emit()
+        from peerdesk.ui.key_work import run_owed_key_work
+
+        parent = self.parentWidget()
+        self.key_work = run_owed_key_work(self.session, parent if parent is not None else self)
 
     def reject(self) -> None:
         self._wipe()

@@ -144,6 +144,7 @@ class SignInWindow(QWidget):
             line_edit.returnPressed.connect(self._account_entered)
             line_edit.setPlaceholderText(self.tr("Your name"))
         self.recovery_link.clicked.connect(self.open_recovery)
+        self.account.currentTextChanged.connect(lambda _text: self._tick())
         self.help_link.clicked.connect(self.open_help)
         QShortcut(QKeySequence("F1"), self, self.open_help)
 
@@ -233,7 +234,8 @@ class SignInWindow(QWidget):
         """Keep the button and the wait message in step with the service's delay."""
         if self.service is None:
             return
-        wait = self.service.seconds_to_wait()
+        # Each account name has its own wait: guesses at one never hold up another.
+        wait = self.service.seconds_to_wait(self.account.currentText())
         if wait > 0:
             self.sign_in_button.setEnabled(False)
             self._show_passing(_wait_message(wait))

@@ -29,6 +29,9 @@ def topic_ids(db: Database) -> list[int]:
 @dataclass(slots=True)
 class Rows:
     peers: list[tuple[Any, ...]] = field(default_factory=list)
+    # As `peers`, with their last contact (the latest session) at the end: an import
+    # knows it before writing, and setting it afterwards would rewrite every row.
+    dated_peers: list[tuple[Any, ...]] = field(default_factory=list)
     search: list[tuple[Any, ...]] = field(default_factory=list)
     safe: list[tuple[Any, ...]] = field(default_factory=list)
     consents: list[tuple[Any, ...]] = field(default_factory=list)
@@ -54,13 +57,20 @@ class Rows:
 _NOW = "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')"
 
 
+_PEER_COLUMNS = (
+    "id, ref_number, preferred_name, full_name, sort_name, birth_year, age_band, gender, "
+    "gender_description, languages, nationality, contact_route, first_contact, status, "
+    "closed_on, closed_reason, caseworker_id, supporter_id")
+
+
 def write(db: Database, rows: Rows) -> None:
     """Insert one batch; call inside a transaction."""
     db.executemany(
-        "INSERT INTO peer (id, ref_number, preferred_name, full_name, sort_name, birth_year, "
-        "age_band, gender, gender_description, languages, nationality, contact_route, "
-        "first_contact, status, closed_on, closed_reason, caseworker_id, supporter_id, "
-        f"created_at, updated_at) VALUES ({', '.join('?' * 18)}, {_NOW}, {_NOW})", rows.peers)
+        f"INSERT INTO peer ({_PEER_COLUMNS}, created_at, updated_at) "
+        f"VALUES ({', '.join('?' * 18)}, {_NOW}, {_NOW})", rows.peers)
+    db.executemany(
+        f"INSERT INTO peer ({_PEER_COLUMNS}, last_contact, created_at, updated_at) "
+        f"VALUES ({', '.join('?' * 19)}, {_NOW}, {_NOW})", rows.dated_peers)
     db.executemany("INSERT INTO peer_search (rowid, names) VALUES (?, ?)", rows.search)
     db.executemany(
         "INSERT INTO safe_contact (peer_id, do_not_contact, calls_ok, texts_ok, email_ok, "

@@ -5,17 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from peerdesk.domain.errors import NotFound, ValidationError
-from peerdesk.domain.staff import Role, Staff, StaffStatus
+from peerdesk.domain.staff import (
+    Role,
+    Staff,
+    StaffStatus,
+    parse_roles,
+    primary_role,
+    roles_code,
+)
 from peerdesk.storage.database import Database
 
-_COLUMNS = "id, name, role, status, slot_id, created_at"
+# `roles` holds every role; `role` the first of them (kept for what shows one).
+_COLUMNS = "id, name, roles, status, slot_id, created_at"
 
 
 def _row(row: Any) -> Staff:
     return Staff(
         id=int(row[0]),
         name=str(row[1]),
-        role=Role(row[2]),
+        roles=parse_roles(str(row[2])),
         status=StaffStatus(row[3]),
         slot_id=row[4],
         created_at=str(row[5]),
@@ -26,7 +34,8 @@ def name_key(name: str) -> str:
     return name.strip().casefold()
 
 
-def insert(db: Database, *, name: str, role: Role, slot_id: str | None, created_at: str) -> Staff:
+def insert(db: Database, *, name: str, roles: frozenset[Role], slot_id: str | None,
+           created_at: str) -> Staff:
     if db.scalar("SELECT 1 FROM staff WHERE name_key = ?", (name_key(name),)):
         raise ValidationError(
             "There is already an account with that name (perhaps a removed one). "
@@ -34,9 +43,10 @@ def insert(db: Database, *, name: str, role: Role, slot_id: str | None, created_
             field="name",
         )
     cursor = db.execute(
-        "INSERT INTO staff (name, name_key, role, status, slot_id, created_at) "
-        "VALUES (?, ?, ?, 'active', ?, ?)",
-        (name, name_key(name), role.value, slot_id, created_at),
+        "INSERT INTO staff (name, name_key, role, roles, status, slot_id, created_at) "
+        "VALUES (?, ?, ?, ?, 'active', ?, ?)",
+        (name, name_key(name), primary_role(roles).value, roles_code(roles), slot_id,
+         created_at),
     )
     return get(db, int(cursor.lastrowid))
 
@@ -65,9 +75,7 @@ def list_all(db: Database, *, include_removed: bool = False) -> list[Staff]:
 
 
 def count_active_with_role(db: Database, role: Role) -> int:
-    return int(
-        db.scalar("SELECT count(*) FROM staff WHERE role = ? AND status = 'active'", (role.value,))
-    )
+    return sum(1 for s in list_all(db) if s.is_active and role in s.roles)
 
 
 def set_slot(db: Database, staff_id: int, slot_id: str | None, *, must_change: bool) -> None:
@@ -81,8 +89,9 @@ def set_status(db: Database, staff_id: int, status: StaffStatus) -> None:
     db.execute("UPDATE staff SET status = ? WHERE id = ?", (status.value, staff_id))
 
 
-def set_role(db: Database, staff_id: int, role: Role) -> None:
-    db.execute("UPDATE staff SET role = ? WHERE id = ?", (role.value, staff_id))
+def set_roles(db: Database, staff_id: int, roles: frozenset[Role]) -> None:
+    db.execute("UPDATE staff SET role = ?, roles = ? WHERE id = ?",
+               (primary_role(roles).value, roles_code(roles), staff_id))
 
 
 def must_change_password(db: Database, staff_id: int) -> bool:

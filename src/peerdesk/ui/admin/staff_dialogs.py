@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,22 +21,45 @@ from peerdesk.domain.staff import Role, Staff
 from peerdesk.domain.validation import NAME_MAX
 from peerdesk.services import accounts
 from peerdesk.services.session import Session
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.password_fields import NewPasswordFields, error_label, set_message
 
 
-def role_combo(current: Role | None = None) -> QComboBox:
-    combo = QComboBox()
-    for role in Role:
-        combo.addItem(role.label, role.value)  # Qt would turn the enum into a plain str
-    if current is not None:
-        combo.setCurrentIndex(list(Role).index(current))
-    else:
-        combo.setCurrentIndex(list(Role).index(Role.CASEWORKER))
-    return combo
+class RolesPicker(QWidget):
+    """A tick box per role: a person may hold several (a small centre's programme
+    lead is often its administrator too). Each box says what the role opens."""
 
+    _HINTS: ClassVar[dict[Role, str]] = {
+        Role.ADMIN: QT_TRANSLATE_NOOP("RolesPicker", "accounts, backups and settings; "
+                                                     "no peers' records"),
+        Role.PROGRAMME_LEAD: QT_TRANSLATE_NOOP("RolesPicker", "every record, reports, "
+                                                              "retention"),
+        Role.CASEWORKER: QT_TRANSLATE_NOOP("RolesPicker", "every peer and every note"),
+        Role.PEER_SUPPORTER: QT_TRANSLATE_NOOP("RolesPicker", "the peers assigned to them"),
+    }
 
-def selected_role(combo: QComboBox) -> Role:
-    return Role(combo.currentData())
+    def __init__(self, current: frozenset[Role] = frozenset({Role.CASEWORKER}),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[Role, QCheckBox] = {}
+        for role in (Role.PROGRAMME_LEAD, Role.CASEWORKER, Role.PEER_SUPPORTER, Role.ADMIN):
+            box = QCheckBox(f"{role.label} — {self.tr(self._HINTS[role])}")
+            box.setAccessibleName(role.label)
+            box.setChecked(role in current)
+            layout.addWidget(box)
+            self.boxes[role] = box
+
+    def roles(self) -> frozenset[Role]:
+        return frozenset(role for role, box in self.boxes.items() if box.isChecked())
+
+    def set_roles(self, roles: frozenset[Role]) -> None:
+        for role, box in self.boxes.items():
+            box.setChecked(role in roles)
+
+    def focus_first(self) -> None:
+        next(iter(self.boxes.values())).setFocus()
 
 
 class _ServiceDialog(QDialog):
@@ -89,7 +114,7 @@ class AddStaffDialog(_ServiceDialog):
         self.name = QLineEdit()
         self.name.setMaxLength(NAME_MAX)
         self.name_error = error_label()
-        self.role = role_combo()
+        self.roles = RolesPicker()
         self.passwords = NewPasswordFields()
         note = QLabel(self.tr("Give the person this first password in private. PeerDesk asks them "
                               "to choose their own the first time they sign in."))
@@ -97,7 +122,7 @@ class AddStaffDialog(_ServiceDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow("", self.name_error)
-        form.addRow(self.tr("&Role:"), self.role)
+        form.addRow(self.tr("Roles:"), self.roles)
         self.body.addLayout(form)
         self.body.addWidget(note)
         self.body.addWidget(self.passwords)
@@ -108,7 +133,7 @@ class AddStaffDialog(_ServiceDialog):
     def save(self) -> None:
         set_message(self.name_error, None)
         self.added = accounts.add_staff(
-            self.session, name=self.name.text(), role=selected_role(self.role),
+            self.session, name=self.name.text(), roles=self.roles.roles(),
             password=self.passwords.password.text(), confirm=self.passwords.confirm.text())
 
     def place_error(self, exc: ValidationError) -> None:
@@ -140,8 +165,9 @@ class ResetPasswordDialog(_ServiceDialog):
         self.passwords.password.setFocus()
 
     def save(self) -> None:
+        # The keys move on afterwards, with progress (the Staff page runs it).
         accounts.reset_password(self.session, self.staff.id, self.passwords.password.text(),
-                                self.passwords.confirm.text())
+                                self.passwords.confirm.text(), settle=False)
 
     def place_error(self, exc: ValidationError) -> None:
         if exc.field in ("password", "confirm"):
@@ -152,14 +178,14 @@ class ResetPasswordDialog(_ServiceDialog):
 
 class ChangeRoleDialog(_ServiceDialog):
     def __init__(self, session: Session, staff: Staff, parent: QWidget | None = None) -> None:
-        super().__init__(session, self.tr("Change role"), parent)
+        super().__init__(session, self.tr("Change roles"), parent)
         self.staff = staff
-        self.role = role_combo(staff.role)
+        self.roles = RolesPicker(staff.roles)
         form = QFormLayout()
-        form.addRow(self.tr("Role for {name}:").format(name=staff.name), self.role)
+        form.addRow(self.tr("Roles for {name}:").format(name=staff.name), self.roles)
         self.body.addLayout(form)
-        self.finish_layout(self.tr("&Change role"))
-        self.role.setFocus()
+        self.finish_layout(self.tr("&Change roles"))
+        self.roles.focus_first()
 
     def save(self) -> None:
-        accounts.change_role(self.session, self.staff.id, selected_role(self.role))
+        accounts.change_roles(self.session, self.staff.id, self.roles.roles(), settle=False)

@@ -36,7 +36,7 @@ class StaffModel(RowTableModel[Staff]):
             case StaffColumn.NAME:
                 return row.name
             case StaffColumn.ROLE:
-                return row.role.label
+                return row.roles_label
             case StaffColumn.STATUS:
                 return self.tr(STATUS_LABELS[row.status])
             case StaffColumn.CREATED:

@@ -7,13 +7,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -155,6 +153,18 @@ class StaffPage(QWidget):
         self.bus.changed.emit(change_bus.STAFF)
         self.bus.changed.emit(change_bus.AUDIT)
 
+    def _changed_keys(self) -> None:
+        """After a change that takes keys from someone: move the keys on now, with
+        progress (the part this person can do; the rest waits, as the page says)."""
+        self._changed()
+        if self.session is None:
+            return
+        from peerdesk.ui.key_work import run_owed_key_work
+
+        self.key_work = run_owed_key_work(self.session, self)
+        if self.key_work is not None:
+            self.key_work.done.connect(lambda _ok: self._changed())
+
     def add_staff(self) -> None:
         if self.session is None:
             return
@@ -167,7 +177,7 @@ class StaffPage(QWidget):
         if self.session is None or staff is None:
             return
         dialog = ResetPasswordDialog(self.session, staff, self)
-        dialog.saved.connect(self._changed)
+        dialog.saved.connect(self._changed_keys)
         self.present(dialog)
 
     def change_role(self, _index: QModelIndex | None = None) -> None:
@@ -175,7 +185,7 @@ class StaffPage(QWidget):
         if self.session is None or staff is None or not self.role_button.isEnabled():
             return
         dialog = ChangeRoleDialog(self.session, staff, self)
-        dialog.saved.connect(self._changed)
+        dialog.saved.connect(self._changed_keys)
         self.present(dialog)
 
     def deactivate(self) -> None:
@@ -187,7 +197,8 @@ class StaffPage(QWidget):
             self.tr("{name} will not be able to sign in until an administrator resets their "
                     "password. Their records and history stay as they are.").format(
                         name=staff.name),
-            self.tr("Deactivate"), lambda: self._run(accounts.deactivate, staff))
+            self.tr("Deactivate"),
+            lambda: self._run(lambda s, i: accounts.deactivate(s, i, settle=False), staff))
 
     def remove(self) -> None:
         staff = self.selected()
@@ -210,22 +221,9 @@ class StaffPage(QWidget):
             action(self.session, staff.id)
         except PeerDeskError as exc:
             show_error(self, exc)
-        self._changed()
+            self._changed()
+            return
+        self._changed_keys()
 
     def _remove(self, staff: Staff) -> None:
-        if self.session is None:
-            return
-        progress = QProgressDialog(self.tr("Re-encrypting the vault…"), "", 0, 0, self)
-        progress.setWindowTitle(self.tr("Removing account"))
-        progress.setCancelButton(None)
-        progress.setMinimumDuration(0)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.show()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            QApplication.processEvents()
-            self._run(accounts.remove, staff)
-        finally:
-            QApplication.restoreOverrideCursor()
-            progress.close()
-            progress.deleteLater()
+        self._run(lambda s, i: accounts.remove(s, i, settle=False), staff)

@@ -199,6 +199,7 @@ class ImportDialog(QDialog):
         try:
             session.require(Permission.IMPORT_DATA)
             staff = importer.staff_directory(session)
+            plans = importer.plans_for(session)
         except PeerDeskError as exc:
             show_error(self, exc)
             return
@@ -210,7 +211,7 @@ class ImportDialog(QDialog):
             def progress(done: int, total: int) -> None:
                 report(template.format(percent=_percent(done, total)))
             return importer.check_file(path, staff=staff, importer_id=me, today=when,
-                                       mapping=mapping, progress=progress)
+                                       mapping=mapping, progress=progress, plans=plans)
 
         self._start(work, self.tr("Checking the file…"), self._checked, self._check_failed)
 
@@ -326,7 +327,9 @@ class ImportDialog(QDialog):
         self._finish_job()
         show_error(self, error, self.tr("Nothing was imported"))
         self.summary.setText(message_for(error))
-        self.import_button.setEnabled(self.preview is not None and self.preview.ok)
+        # A try that got as far as writing used the check up (the message says to check again).
+        self.import_button.setEnabled(self.preview is not None and self.preview.ok
+                                      and not self.preview.spent)
 
     # -- the background job ----------------------------------------------------------------------
 

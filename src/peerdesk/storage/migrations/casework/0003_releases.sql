@@ -1,10 +1,11 @@
--- Schema version 8: the release register (docs/disclosure.md). A report
--- published for a period is recorded here with its rules and figures, frozen:
--- publishing the period again prints the same figures, and figures that
--- changed since come out only as a numbered revision, protected against
+-- Casework schema version 3: the release register (docs/disclosure.md). A
+-- report published for a period is recorded here with its rules and figures,
+-- frozen: publishing the period again prints the same figures, and figures
+-- that changed since come out only as a numbered revision, protected against
 -- every earlier release. Casework: it belongs with the records it counts.
--- Aggregate counts only, never a peer's id. `published_by` is a staff id,
--- checked in services (staff live in the other database file).
+-- Aggregate counts only, never a peer's id. `published_by` is a staff id, a
+-- plain integer checked in services (staff live in the main database, and
+-- SQLite can't enforce a foreign key across database files).
 
 CREATE TABLE report_release (
     id           INTEGER PRIMARY KEY,
