@@ -81,6 +81,21 @@ class Reader:
                       rounded_by=rounded_by)
 
 
+def hidden_small(reader: Reader, tables: Iterable[str]) -> int:
+    """How many figures of `tables` the reader's releases hid while their real count was
+    from 1 to k-1: a test of them finding nothing is not a test if there are none."""
+    from tests.reports.release_attacker import parse
+
+    wanted = set(tables)
+    found = 0
+    for published in reader.published:
+        period, _, values, _ = parse(published.csv_text)
+        truth = reader.truth[(period, published.epoch)]
+        found += sum(1 for key, text in values.items() if key[0] in wanted and text == "*"
+                     and 1 <= truth.get(key, 0) < reader.k)
+    return found
+
+
 def months(year: int, which: Iterable[int]) -> list[Period]:
     return [Period.month(year, m) for m in which]
 
@@ -90,4 +105,4 @@ def a_year(year: int) -> list[Period]:
             + [Period.year(year)])
 
 
-__all__ = ["Reader", "a_year", "counts", "csv_text", "months"]
+__all__ = ["Reader", "a_year", "counts", "csv_text", "hidden_small", "months"]
