@@ -72,6 +72,27 @@ def test_a_published_report_carries_its_release_on_every_page(lead: Session,
     assert [h.code for h in reports.release_history(lead)] == ["2026-01 r1"]
 
 
+def test_every_report_prints_the_audit_anchor_it_was_counted_at(lead: Session,
+                                                                 tmp_path: Path) -> None:
+    from peerdesk.reports.csv_writer import rows
+    from peerdesk.storage import anchors
+
+    people(lead, 12, date(2026, 1, 9))
+    before = anchors.current(lead.db)
+    preview = reports.build(lead, JAN)
+    # The head as the figures were counted: the build's own audit event comes after.
+    assert preview.anchor == before.printed
+    assert anchors.current(lead.db).count == before.count + 1
+    done = reports.publish(lead, JAN).report
+    # Taken in the act of publishing: the head includes the publication's event.
+    assert anchors.parse_printed(done.anchor).count == before.count + 2
+    for report, name in ((preview, "preview.pdf"), (done, "release.pdf")):
+        pages = _pdf_pages(report, tmp_path, name)
+        assert all(f"audit {report.anchor}" in page for page in pages)
+        assert ("", "release", "Audit anchor", "", f"audit {report.anchor}") in rows(report)
+        assert anchors.contradiction(lead.db, anchors.parse_printed(report.anchor)) is None
+
+
 def test_publishing_again_gives_the_same_release_byte_for_byte(lead: Session,
                                                               tmp_path: Path) -> None:
     people(lead, 12, date(2026, 1, 9))

@@ -138,11 +138,14 @@ def test_publish_records_a_release_shown_in_the_history(qtbot, start_gui, demo_v
     assert page.history.codes() == [code]
     assert f"Published release {code}" in page.status.text()
     assert f"Release {code}" in page.preview.toPlainText()
+    # The audit anchor of the act of publishing, on screen, in print and on every page.
+    assert published.anchor and f"audit {published.anchor}" in page.preview.toPlainText()
     assert not page.publish_button.isEnabled()  # it is published already
     page.choose_save_path = lambda *_a: (str(tmp_path / "board.pdf"), "")
     qtbot.mouseClick(page.save_pdf_button, Qt.MouseButton.LeftButton)
     pages = [p.extract_text() or "" for p in PdfReader(tmp_path / "board.pdf").pages]
-    assert all(f"Release {code}" in text for text in pages)
+    assert all(f"Release {code}" in text and f"audit {published.anchor}" in text
+               for text in pages)
     assert not any("Preview" in text for text in pages)
     _wait_for_workers(qtbot)
 

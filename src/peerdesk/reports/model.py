@@ -88,3 +88,13 @@ class Report:
     preview: bool = True
     revision_note: str = ""           # what a revision changed, in plain words
     protection: str = ""              # what protects the figures, for the last page
+    # The audit log's head when the report was counted ("1234·9f2c1a0b",
+    # storage.anchors), printed in the footer so that `peerdesk check --anchor`
+    # can name a vault put back from an older copy. A stamp of the printing,
+    # not a figure: two prints of one release are the same report.
+    anchor: str = field(default="", compare=False)
+
+
+def anchor_line(report: Report) -> str:
+    """The audit anchor as printed: "audit 1234·9f2c1a0b" (empty when there is none)."""
+    return f"audit {report.anchor}" if report.anchor else ""

@@ -21,7 +21,15 @@ from typing import Any, BinaryIO
 from peerdesk.reports.fonts import FONT_BOLD, FONT_REGULAR, font_dir, register_main
 
 __all__ = ["FONT_BOLD", "FONT_REGULAR", "GENERIC_TITLE", "font_dir", "render_pdf", "write_pdf"]
-from peerdesk.reports.model import Cell, CellState, Report, Section, Table, Trend
+from peerdesk.reports.model import (
+    Cell,
+    CellState,
+    Report,
+    Section,
+    Table,
+    Trend,
+    anchor_line,
+)
 from peerdesk.reports.text_flow import draw_line, fallback_note, para, text_width, typesetting
 
 GENERIC_TITLE = "PeerDesk monthly report"
@@ -177,17 +185,18 @@ def render_pdf(report: Report) -> tuple[bytes, int]:
     pages: list[int] = []
     left = footer_left(report)
     mark = PREVIEW_MARK if report.preview or not report.release_code else ""
-    canvas_class = numbered_canvas(left, pages, mark=mark)
+    canvas_class = numbered_canvas(left, pages, mark=mark, right=anchor_line(report))
     # The frame pads its content by 6pt on each side; draw within that.
     with typesetting():
         doc.build(_story(report, doc.width - 12), canvasmaker=canvas_class)
     return buffer.getvalue(), pages[0]
 
 
-def numbered_canvas(left: str, pages: list[int], *, mark: str = "") -> Callable[..., Any]:
+def numbered_canvas(left: str, pages: list[int], *, mark: str = "", right: str = ""
+                    ) -> Callable[..., Any]:
     """A canvas that holds every page until the end, then stamps a footer of
-    `left` and 'page N of M' (and `mark` across the top of every page, when
-    given); the page count is appended to `pages`."""
+    `left` and '`right` · page N of M' (and `mark` across the top of every page,
+    when given); the page count is appended to `pages`."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
@@ -220,7 +229,8 @@ def numbered_canvas(left: str, pages: list[int], *, mark: str = "") -> Callable[
             self.line(x0, y + 4.2 * mm, x1, y + 4.2 * mm)
             self.setFillColor(colors.HexColor(MUTED))
             draw_line(self, x0, y, left, 7.5)
-            draw_line(self, x1, y, f"page {self._pageNumber} of {total}", 7.5, anchor="end")
+            page = f"page {self._pageNumber} of {total}"
+            draw_line(self, x1, y, f"{right} · {page}" if right else page, 7.5, anchor="end")
             if mark:
                 _, height = self._pagesize
                 self.setFont(FONT_BOLD, 9)

@@ -33,6 +33,7 @@ from peerdesk.reports.model import Cell, Report
 from peerdesk.reports.period import Period
 from peerdesk.reports.stored import counts_from_json, counts_json, report_from_json, report_json
 from peerdesk.services.session import Session
+from peerdesk.storage import anchors
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories import releases as repo
@@ -262,7 +263,8 @@ def publish(session: Session, db: Database, period: Period, rules: Rules, centre
     with db.transaction():  # counted, protected and recorded as one act
         plan, made = _prepare(session, db, period, rules, centre, page_size)
         if plan.unchanged is not None:
-            return Publication(report_from_json(plan.unchanged.printed), False, ())
+            return Publication(replace(report_from_json(plan.unchanged.printed),
+                                       anchor=anchors.current(db).printed), False, ())
         now = utc_now()
         ids: list[int] = []
         for (report, hidden), (p, raw, _, before) in zip(made, plan.batch, strict=True):
@@ -281,10 +283,12 @@ def publish(session: Session, db: Database, period: Period, rules: Rules, centre
         for release_id in ids:
             repo.set_together(db, release_id, [i for i in ids if i != release_id]
                               + [row.id for row in plan.together])
+        # Taken in the act itself: the head includes the publication's own events.
+        anchor = anchors.current(db).printed
     mine = next(i for i, (r, _) in enumerate(made)
                 if (r.start, r.end) == (period.start, period.end))
     others = tuple(r.release_code for i, (r, _) in enumerate(made) if i != mine)
-    return Publication(made[mine][0], True, others)
+    return Publication(replace(made[mine][0], anchor=anchor), True, others)
 
 
 def history(session: Session, db: Database) -> list[ReleaseSummary]:

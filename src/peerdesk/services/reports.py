@@ -25,6 +25,7 @@ from peerdesk.reports.model import Report
 from peerdesk.reports.period import Period
 from peerdesk.services import releases
 from peerdesk.services.session import Session
+from peerdesk.storage import anchors
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories.meta import get_meta, get_setting, set_setting
@@ -163,9 +164,12 @@ def build(session: Session, period: Period, *, db: Database | None = None,
     conn = db or session.db
     # Everything through `conn`: a connection belongs to the thread that opened it.
     chosen = overrides or _read_settings(conn)
-    report = releases.preview(session, conn, period, _rules(conn, period, chosen),
-                              get_setting(conn, "centre_name", "") or "", chosen.page_size)
-    report = replace(report, logo=_stored_logo(conn))
+    # One snapshot: the audit anchor printed in the footer is the log's head as it
+    # was when these figures were counted.
+    with conn.read_snapshot():
+        report = releases.preview(session, conn, period, _rules(conn, period, chosen),
+                                  get_setting(conn, "centre_name", "") or "", chosen.page_size)
+        report = replace(report, logo=_stored_logo(conn), anchor=anchors.current(conn).printed)
     with conn.transaction():
         session_audit(session, conn, AuditAction.VIEWED, report, "preview built")
     return report

@@ -13,7 +13,15 @@ from html import escape
 from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
-from peerdesk.reports.model import Cell, CellState, Report, Section, Table, Trend
+from peerdesk.reports.model import (
+    Cell,
+    CellState,
+    Report,
+    Section,
+    Table,
+    Trend,
+    anchor_line,
+)
 
 LOGO_URL = "peerdesk-report:logo"
 NAVY = "#1F3A5F"
@@ -127,6 +135,14 @@ def _mark(report: Report) -> str:
     return f"<p align='center' style='color:{colour}'><b>{escape(release_line(report))}</b></p>"
 
 
+def _anchor(report: Report) -> str:
+    """The audit anchor, at the end of a printed copy as in the PDF's footer."""
+    if not report.anchor:
+        return ""
+    line = escape(anchor_line(report))
+    return f"<p align='center' style='color:{MUTED}'><small>{line}</small></p>"
+
+
 def report_html(report: Report) -> str:
     """The whole report as rich text; the logo, if any, is the image at LOGO_URL."""
     logo = (f"<p align='right'><img src='{LOGO_URL}' height='60'></p>"
@@ -153,6 +169,7 @@ def report_html(report: Report) -> str:
     parts += [_section(s) for s in report.sections]
     parts.append(_notes(report))
     parts.append(_mark(report))
+    parts.append(_anchor(report))
     return "".join(parts)
 
 
