@@ -27,7 +27,7 @@ from peerdesk import __version__
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import PeerDeskError, ValidationError
 from peerdesk.domain.staff import Compartment, Permission, roles_label
-from peerdesk.domain.validation import check_export_passphrase
+from peerdesk.domain.validation import check_export_passphrase, passphrase_problem
 from peerdesk.reports import export_files, export_readme
 from peerdesk.reports.export_archive import ArchiveWriter
 from peerdesk.services.session import Session
@@ -87,6 +87,20 @@ def can_export(session: Session) -> bool:
     except PeerDeskError:
         return False
     return True
+
+
+_SUGGEST_ALPHABET = "abcdefghjkmnpqrstvwxyz23456789"  # no 0/o, 1/l/i to misread
+
+
+def suggest_passphrase(account_name: str = "") -> str:
+    """Six groups of five random characters (about 147 bits), e.g. k7qmx-3xzpa-…:
+    strong enough for the zip format's weak key derivation, easy to write down."""
+    while True:
+        groups = ["".join(secrets.choice(_SUGGEST_ALPHABET) for _ in range(5))
+                  for _ in range(6)]
+        suggestion = "-".join(groups)
+        if passphrase_problem(suggestion, account_name=account_name) is None:
+            return suggestion
 
 
 def check_destination(out: Path, *, replace: bool) -> Path:
