@@ -4,8 +4,8 @@ refused, and the passphrase only from the environment or a prompt."""
 
 from __future__ import annotations
 
-import pyzipper
 import pytest
+import pyzipper
 
 from peerdesk.app import cli
 from peerdesk.app.cli_export import PASSPHRASE_ENV

@@ -11,8 +11,8 @@ import subprocess
 import threading
 import zipfile
 
-import pyzipper
 import pytest
+import pyzipper
 
 from peerdesk.domain.errors import PermissionDenied, ValidationError, WrongCredentials
 from peerdesk.services import export
@@ -262,7 +262,7 @@ def test_a_damaged_zip_is_refused_and_makes_no_vault(exported, tmp_path):
 
 def test_a_cut_short_zip_is_refused(exported, tmp_path):
     exported.write_bytes(exported.read_bytes()[: exported.stat().st_size // 3])
-    with pytest.raises(export.PeerDeskError, match="damaged|not a PeerDesk"):
+    with pytest.raises(export.PeerDeskError, match=r"damaged|not a PeerDesk"):
         import_into(exported, _new(tmp_path))
 
 
@@ -341,7 +341,7 @@ def test_an_old_audit_event_changed_and_rehashed_in_the_files_is_refused(exporte
     _rewrite(exported, lambda name, data: json.dumps(manifest).encode()
              if name == "manifest.json" else data)
     new = _new(tmp_path)
-    with pytest.raises(export.PeerDeskError, match="audit log .* does not check out"):
+    with pytest.raises(export.PeerDeskError, match=r"audit log .* does not check out"):
         import_into(exported, new)
     assert not new.exists()
 
