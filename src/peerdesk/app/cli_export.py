@@ -119,8 +119,9 @@ def _cmd_import_export(args: argparse.Namespace) -> int:
           + ", ".join(f"{counts.get(table, 0):,} {label}" for table, label in (
               ("peer", "peers"), ("one_to_one", "sessions"), ("meeting", "meetings"),
               ("attendance", "attendance marks"), ("staff", "staff"))))
-    print(f"the old audit log: {result.old_audit_events:,} events, checked, kept beside the "
-          f"new one (newest {result.old_audit_events}·{result.old_audit_head[:8]})")
+    print(f"the old audit log: {result.old_audit_events:,} events, checked and kept beside "
+          f"the new one (anchor {result.old_audit_events}·{result.old_audit_head[:8]}, as on "
+          "the old vault's reports)")
     if result.to_reactivate:
         print(f"note: {result.to_reactivate} other account(s) can't sign in until "
               f"{result.account} gives each a new password (Admin › Staff)")
