@@ -75,22 +75,30 @@ class ExportPage(QWidget):
         self.confirm_error = error_label()
         self.suggest_button = QPushButton(self.tr("S&uggest one"))
         self.suggestion = QLabel()
+        self.suggestion.setVisible(False)
         self.suggestion.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.suggestion.setWordWrap(True)
         self.suggestion.setAccessibleName(self.tr("Suggested passphrase"))
         phrase_row = QHBoxLayout()
         phrase_row.addWidget(self.passphrase, 1)
         phrase_row.addWidget(self.suggest_button)
+        # Each field with its messages under it (a hidden form row still takes space).
+        phrase_column = QVBoxLayout()
+        phrase_column.setSpacing(2)
+        phrase_column.addLayout(phrase_row)
+        phrase_column.addWidget(self.passphrase_error)
+        phrase_column.addWidget(self.suggestion)
+        confirm_column = QVBoxLayout()
+        confirm_column.setSpacing(2)
+        confirm_column.addWidget(self.confirm)
+        confirm_column.addWidget(self.confirm_error)
         form = QFormLayout()
         label = QLabel(self.tr("&Passphrase:"))
         label.setBuddy(self.passphrase)
-        form.addRow(label, phrase_row)
-        form.addRow("", self.passphrase_error)
-        form.addRow("", self.suggestion)
+        form.addRow(label, phrase_column)
         confirm_label = QLabel(self.tr("&Again:"))
         confirm_label.setBuddy(self.confirm)
-        form.addRow(confirm_label, self.confirm)
-        form.addRow("", self.confirm_error)
+        form.addRow(confirm_label, confirm_column)
 
         self.export_button = QPushButton(self.tr("&Export everything…"))
         actions = QHBoxLayout()
@@ -164,7 +172,7 @@ class ExportPage(QWidget):
             self.cancel.set()
         for edit in (self.passphrase, self.confirm):
             edit.clear()
-        self.suggestion.clear()
+        set_message(self.suggestion, None)
         self.result.clear()
         self.what.clear()
         self._close_progress()
@@ -182,7 +190,7 @@ class ExportPage(QWidget):
         phrase = export.suggest_passphrase(name)
         self.passphrase.setText(phrase)
         self.confirm.setText(phrase)
-        self.suggestion.setText(self.tr(
+        set_message(self.suggestion, self.tr(
             "Suggested: {phrase} — write it down now and keep it apart from the export; "
             "it is not shown again.").format(phrase=phrase))
 
@@ -269,7 +277,7 @@ class ExportPage(QWidget):
         if self.session is not None:
             for edit in (self.passphrase, self.confirm):
                 edit.clear()
-            self.suggestion.clear()
+            set_message(self.suggestion, None)
             self.result.setStyleSheet(f"color: {colour('#1b5e20', 'window-text')};")
             self.result.setText(self.tr(
                 "Saved: {path} ({size}; {tables} tables, {rows} rows), encrypted with the "
