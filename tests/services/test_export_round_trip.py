@@ -157,3 +157,28 @@ def test_a_new_vault_made_from_an_imported_one_keeps_both_old_logs(round_trip, t
             "SELECT DISTINCT source_vault FROM imported_audit_event")}
     assert sources == {first.source_vault, result.source_vault}
     assert vault_check.check_vault(third, DEMO_ADMIN, NEW_PASSWORD).ok
+
+
+@pytest.mark.parametrize("attack", ["change", "delete"])
+def test_an_old_event_changed_or_removed_after_the_import_is_found_by_check(round_trip,
+                                                                           tmp_path, attack):
+    """An insider with the new vault's key edits the kept old log (dropping its
+    triggers, re-chaining what follows): the new log's signed record of the
+    old log's head no longer matches."""
+    _before, _after, result, new, _log = round_trip
+    copy = tmp_path / "copy"
+    shutil.copytree(new.database.parent, copy)
+    paths = VaultPaths.at(copy / new.database.name)
+    with signed_in(paths, DEMO_ADMIN, NEW_PASSWORD) as session:
+        db = session.db
+        db.execute("DROP TRIGGER imported_audit_event_no_update")
+        db.execute("DROP TRIGGER imported_audit_event_no_delete")
+        if attack == "change":
+            db.execute("UPDATE imported_audit_event SET detail = 'nothing to see' "
+                       "WHERE source_vault = ? AND id = 3", (result.source_vault,))
+        else:
+            db.execute("DELETE FROM imported_audit_event WHERE source_vault = ? AND id = "
+                       "(SELECT max(id) FROM imported_audit_event WHERE source_vault = ?)",
+                       (result.source_vault, result.source_vault))
+    report = vault_check.check_vault(paths, DEMO_ADMIN, NEW_PASSWORD)
+    assert any("imported audit log" in p for p in report.problems), report.problems
