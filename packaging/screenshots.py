@@ -76,6 +76,7 @@ def main(out: Path) -> int:
             ("peers.png", lambda: main_window.show_page("Peers")),
             ("peer-page.png", lambda: _open_busiest_peer(main_window)),
             ("groups.png", lambda: main_window.show_page("Groups")),
+            ("contacts.png", lambda: main_window.show_page("Contacts")),
         ]
         if "Reports" in main_window.pages:
             steps.append(("reports.png", lambda: _prepare_report(app, main_window)))
@@ -83,11 +84,34 @@ def main(out: Path) -> int:
             step()
             settle(app, 700)
             shoot(app, main_window, out / name)
+        _contact_form(app, main_window, out)
         _report_page(app, main_window, out)
         gui.shutdown()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0
+
+
+def _contact_form(app: QApplication, main_window: object, out: Path) -> None:
+    """The contact form as someone fills it in during a call."""
+    from PySide6.QtCore import Qt
+
+    dialog = main_window.log_contact()  # type: ignore[attr-defined]
+    if dialog is None:
+        return
+    settle(app, 400)
+    dialog.minutes.setValue(40)
+    dialog.region.setCurrentIndex(2)
+    dialog.returning.setCurrentIndex(1)
+    for row in (1, 5):
+        dialog.topics.item(row).setCheckState(Qt.CheckState.Checked)
+    dialog.services.search.setText("lantern")
+    settle(app, 200)
+    dialog.services.add_current()
+    dialog.notes.setPlainText("Couldn't sleep and wanted to talk. Talked through the "
+                              "anniversary coming up; gave the 24-hour line.")
+    shoot(app, dialog, out / "contact-form.png")
+    dialog.reject()
 
 
 def _open_busiest_peer(main_window: object) -> None:

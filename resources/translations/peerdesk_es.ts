@@ -406,6 +406,251 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     </message>
 </context>
 <context>
+    <name>BecamePeerDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/became_peer_dialog.py" line="+25"/>
+        <source>Add them as a peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Their contact with the listening service moves onto their record: on their timeline, and still counted once in the report. First contact and how it came are filled in from it; check them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Their {n} contacts with the listening service move onto their record: on their timeline, and still counted once each in the report. First contact and how it came are filled in from the earliest; check them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+43"/>
+        <source>Someone to call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The name or alias to ask for (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A number, a handle, an address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They &amp;agreed we keep this, to call them back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls OK</source>
+        <translation type="unfinished">Llamadas sí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Texts OK</source>
+        <translation type="unfinished">Mensajes sí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Email OK</source>
+        <translation type="unfinished">Correo sí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voicemail OK</source>
+        <translation type="unfinished">Buzón de voz sí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. texts only after 6 pm</source>
+        <translation type="unfinished">p. ej. mensajes solo después de las 18:00</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept hidden</source>
+        <translation type="unfinished">Se mantiene oculta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code word</source>
+        <translation type="unfinished">Palabra clave</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Got in touch on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How to &amp;reach them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As&amp;k for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Safe ways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safe &amp;times</source>
+        <translation type="unfinished">&amp;Horarios seguros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code &amp;word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>It shows on Today under “To call back” until someone has called. It is erased when they are called back, become a peer, or after the centre&apos;s period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallbackSection</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="+108"/>
+        <source>To call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody is waiting for a call-back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for a call-back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Called &amp;back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add them as a &amp;peer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No longer &amp;needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>To call back ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Record that they were called back? The way to reach them is erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close this call-back? The way to reach them is erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Call-back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yes, erase it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallerPageDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+161"/>
+        <source>Known caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Their contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change nickname or note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Became a peer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Erase them and their contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{n} contacts · last {last} · {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallersTab</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/callers_tab.py" line="+65"/>
+        <source>Find a known caller by nickname…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a known caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a known &amp;caller…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Known callers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Someone who gets in touch again and again without giving a name: a nickname and a short note only. Enter or double-click opens their contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{n:,} known caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} known callers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CentrePage</name>
     <message>
         <location filename="../../src/peerdesk/ui/setup_wizard.py" line="-45"/>
@@ -546,6 +791,590 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/contact_dialog.py" line="+55"/>
+        <source>&amp;Listened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Si&amp;gnposted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offered a &amp;one-to-one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offered a gro&amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Became a p&amp;eer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Change a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Date of the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time of the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> min</source>
+        <translation type="unfinished"> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration in minutes</source>
+        <translation type="unfinished">Duración en minutos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not known</source>
+        <translation type="unfinished">Se desconoce</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Known caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add a known caller…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Topics</source>
+        <translation type="unfinished">Temas</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Safety concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What was done about it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What was done about the safety concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional. Kept encrypted, never in reports; no names or numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wants a &amp;call-back to arrange a first one-to-one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hannel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken &amp;by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In touch before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Known caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To&amp;pics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ser&amp;vices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only the person who took this contact can read its notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No&amp;tes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This contact is on the record of the peer it led to; changes are recorded in their audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save  (Ctrl+Return)</source>
+        <translation type="unfinished">Guardar  (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>— Not a known caller —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Give the date of the contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <location line="+3"/>
+        <source>Delete contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Delete this contact and its notes? The deletion is recorded in the audit log. This can&apos;t be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactImportDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/import_dialog.py" line="+50"/>
+        <source>Import a call log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Call log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished">&amp;Elegir archivo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A call log kept in a spreadsheet, saved as CSV: one row per contact, with the headings of the call log template. Every row is checked first; if any has a problem, nothing is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problems</source>
+        <translation type="unfinished">Problemas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished">&amp;Importar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Problems and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose the call log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Checking every row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>… and {n:,} more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 contact is ready to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} contacts are ready to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 new known caller will be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} new known callers will be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 problem: nothing can be imported until it is put right in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n:,} problems: nothing can be imported until they are put right in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Importing…</source>
+        <translation type="unfinished">Importando…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Imported 1 contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported {n:,} contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+157"/>
+        <source> · safety concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactRetention</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/contact_retention.py" line="+37"/>
+        <source>Listening service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep anonymous contacts for this many months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep a way to call someone back for at most this many days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sa&amp;ve periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete &amp;what is past the period…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep anonymous &amp;contacts for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep a way to call someone &amp;back for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Contacts with no person record are kept for this long after the day they happened, then listed here; known callers with no contact inside the period go with them. Contacts on a peer&apos;s record follow that record instead. A way to call someone back is erased once they are called, or after this many days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Nothing is past the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Past the period (on or before {cutoff}): {contacts:,} contacts (the oldest from {oldest}), {callers:,} known callers and {callbacks:,} closed call-backs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Saved: contacts for {months} months, ways to call back for {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete past the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete {contacts:,} contacts, {callers:,} known callers and {callbacks:,} call-backs for good? The audit log records how many, nothing else. This can&apos;t be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete for good</source>
+        <translation type="unfinished">Borrar para siempre</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deleting…</source>
+        <translation type="unfinished">Borrando…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Deleted {n:,} contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing deleted</source>
+        <translation type="unfinished">No se borró nada</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsList</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/contacts_list.py" line="+61"/>
+        <source>Search notes, or a known caller&apos;s nickname…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Any channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Any region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Any topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Any outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number of contacts shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>{n:,} contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No contact matches. Try other words, or clear the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contacts yet. Press Ctrl+Shift+C (or “Log a contact…”) when someone gets in touch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/contacts_page.py" line="+47"/>
+        <source>Con&amp;tacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Known callers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Log a contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a contact ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lists and office &amp;hours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import a call log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../src/peerdesk/ui/peers/forms.py" line="+31"/>
@@ -567,9 +1396,219 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     </message>
 </context>
 <context>
+    <name>DirectoryEntryDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/directory_dialog.py" line="+45"/>
+        <source>Change a service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What it offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Serves &amp;every region (a national service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regions served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. Mon–Fri 9–5, or 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For staff: who to ask for, what to expect. Not printed on the handout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished">&amp;Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What it &amp;offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;gions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening &amp;hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No&amp;tes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last &amp;checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPicker</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/directory_picker.py" line="+92"/>
+        <source>Type a service, a need or a region; Enter adds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a service in the directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Services found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Services chosen (Delete removes one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+97"/>
+        <source>Find a service by name, need or region…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What it offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show archi&amp;ved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Add a service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hange…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark &amp;checked today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+73"/>
+        <source>Archi&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print or save a list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Any need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{n:,} service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rest&amp;ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Delete a service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete “{name}” from the directory? This can&apos;t be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Drafts</name>
     <message>
-        <location filename="../../src/peerdesk/ui/drafts.py" line="+61"/>
+        <location filename="../../src/peerdesk/ui/drafts.py" line="+65"/>
         <source>You were writing a session when PeerDesk locked. Nothing was lost.
 
 Carry on with it now?</source>
@@ -600,6 +1639,49 @@ Carry on with it now?</source>
         <location line="+2"/>
         <source>&amp;Discard</source>
         <translation>&amp;Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>EntryModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="-191"/>
+        <source> (archived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EraseCallerDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/erase_caller.py" line="+22"/>
+        <source>Erase a known caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This deletes the profile and all {n} of their contacts, with every note, for good. The audit log records that it was done, not what was held. Backups already made still hold them until they are replaced.
+
+Type the nickname to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type the nickname to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erase for good</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1070,6 +2152,69 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
 </context>
 <context>
+    <name>HandoutDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+211"/>
+        <source>A list of services to hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>“{title}”: 1 service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{title}”: {n} services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the list as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <location filename="../../src/peerdesk/ui/help_menu.py" line="+21"/>
@@ -1369,6 +2514,44 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
     </message>
 </context>
 <context>
+    <name>KnownCallerDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-159"/>
+        <source>Change a known caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a known caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A name they chose or you use, e.g. “Tuesday texter”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Optional, short: what helps when they get in touch. No surname, number or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A known caller is someone who gets in touch again and again without giving a name. Their contacts show as one list, and they can become a peer later with that history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LineChart</name>
     <message>
         <location filename="../../src/peerdesk/ui/peers/chart.py" line="+32"/>
@@ -1379,6 +2562,98 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <location line="+23"/>
         <source>No ratings of this kind yet.</source>
         <translation>Aún no hay valoraciones de este tipo.</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/settings_dialog.py" line="+55"/>
+        <source>A new name, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+50"/>
+        <source>Retir&amp;e</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>{name} (retired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Bring bac&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListeningSettingsDialog</name>
+    <message>
+        <location line="+70"/>
+        <source>Listening service: lists and office hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The areas people get in touch from, as the centre names them. Contacts and directory services choose from this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What contacts are about. Start from these and change them to fit your centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the services in the directory offer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact &amp;topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Directory categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office &amp;hours</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1417,7 +2692,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/pages.py" line="+25"/>
+        <location filename="../../src/peerdesk/ui/peers/pages.py" line="+26"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
@@ -1432,7 +2707,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/main_window.py" line="+42"/>
+        <location filename="../../src/peerdesk/ui/main_window.py" line="+44"/>
         <source>{n} failed sign-in attempt since the last sign-in — see Admin › Audit log</source>
         <translation>{n} intento fallido de inicio de sesión desde el último inicio — vea Administración › Registro de auditoría</translation>
     </message>
@@ -1472,9 +2747,19 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <translation>Secciones</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Log a &amp;contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Groups</source>
         <translation>Grupos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1522,7 +2807,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <translation>Descartar</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>Your password has been changed. Use it from now on.</source>
         <translation>Su contraseña se ha cambiado. Úsela a partir de ahora.</translation>
     </message>
@@ -1775,6 +3060,49 @@ Set up a new centre there?</source>
     </message>
 </context>
 <context>
+    <name>OfficeHoursEditor</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/settings_dialog.py" line="-60"/>
+        <source>Opens at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closes at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save office hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Opens at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Closes at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The report counts contacts outside these hours as out of hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved: {hours}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PeerAttendanceTab</name>
     <message>
         <location filename="../../src/peerdesk/ui/groups/peer_attendance.py" line="+27"/>
@@ -1855,7 +3183,7 @@ Set up a new centre there?</source>
         <translation>Añadir una persona</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Preferred name or alias</source>
         <translation>Nombre preferido o alias</translation>
     </message>
@@ -2172,7 +3500,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPageView</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+153"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+163"/>
         <source>← Back to the list</source>
         <translation>← Volver a la lista</translation>
     </message>
@@ -2337,7 +3665,17 @@ Set up a new centre there?</source>
         <translation>{title} — {n} valoraciones</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+116"/>
+        <source>Listening-service contact from before they became a peer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Safety concern: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <location line="+4"/>
         <source>Delete session</source>
         <translation>Borrar sesión</translation>
@@ -2362,7 +3700,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPicker</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+52"/>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+54"/>
         <source>Type a name, alias or reference…</source>
         <translation>Escriba un nombre, alias o referencia…</translation>
     </message>
@@ -2492,7 +3830,7 @@ Set up a new centre there?</source>
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+38"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+39"/>
         <source>Record a rating</source>
         <translation>Registrar una valoración</translation>
     </message>
@@ -2601,17 +3939,12 @@ Set up a new centre there?</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="-36"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="-37"/>
         <source>Add a referral</source>
         <translation>Añadir una derivación</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>e.g. Women&apos;s Aid counselling service</source>
-        <translation>p. ej. servicio de orientación de una asociación de mujeres</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Referred &amp;to</source>
         <translation>Derivado &amp;a</translation>
     </message>
@@ -3254,7 +4587,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+85"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+87"/>
         <source>Closed records are kept for this many years after they were closed, then listed here for review. Deleting one removes the person and everything about them, as erasure does; meetings&apos; anonymous head-counts stay. The audit log records how many were deleted and their reference codes, never a name.</source>
         <translation>Los registros cerrados se guardan estos años después de cerrarse y luego aparecen aquí para revisarlos. Borrar uno elimina a la persona y todo lo relativo a ella, como el borrado; los recuentos anónimos de las reuniones se quedan. El registro de auditoría anota cuántos se borraron y sus códigos de referencia, nunca un nombre.</translation>
     </message>
@@ -3294,7 +4627,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>&amp;Borrar seleccionados…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>1 closed record is past the period.</source>
         <translation>1 registro cerrado supera el periodo.</translation>
     </message>
@@ -3304,7 +4637,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>{n} registros cerrados superan el periodo.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Saved: closed records are kept for {years} years.</source>
         <translation>Guardado: los registros cerrados se guardan {years} años.</translation>
     </message>
@@ -3347,6 +4680,43 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <location line="+11"/>
         <source>Nothing deleted</source>
         <translation>No se borró nada</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="+26"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSection</name>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <source>Directory services to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Every service in the directory was checked in the last twelve months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Still right: mark &amp;checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Directory services to check ({n})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3394,6 +4764,24 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
     </message>
 </context>
 <context>
+    <name>ServicePick</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/directory_picker.py" line="+65"/>
+        <source>Type to find it in the directory, or type where to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Services found in the directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+58"/>
@@ -3426,7 +4814,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Lo que pasó, con sus palabras. Se guarda cifrado; nunca aparece en informes.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>&amp;Peer</source>
         <translation>&amp;Persona</translation>
     </message>
@@ -3461,6 +4849,11 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>&amp;Temas</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Si&amp;gnposted to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
@@ -3481,7 +4874,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Guardar  (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+132"/>
         <source>Choose who the session was with.</source>
         <translation>Elija con quién fue la sesión.</translation>
     </message>
@@ -3785,7 +5178,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-167"/>
         <location line="+168"/>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+53"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+57"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -3815,7 +5208,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-193"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-201"/>
         <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+14"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-58"/>
         <location line="+122"/>
@@ -3962,12 +5355,28 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Trabajador/a de casos</translation>
     </message>
     <message>
+        <location filename="../../src/peerdesk/ui/contacts/callers_tab.py" line="-73"/>
+        <source>Nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
         <source>Last contact</source>
         <translation>Último contacto</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
         <source>Next follow-up</source>
         <translation>Próximo seguimiento</translation>
     </message>
@@ -4043,18 +5452,45 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Acordado por</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+58"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-112"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+30"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-1"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+0"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+1"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-26"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+3"/>
+        <source>Taken by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-2"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="+0"/>
         <source>Worker</source>
         <translation>Profesional</translation>
     </message>
@@ -4062,6 +5498,99 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+27"/>
         <source>Where the words appear</source>
         <translation>Dónde aparecen las palabras</translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="-284"/>
+        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="-41"/>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What it offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="+1"/>
+        <source>Last checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-1"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topics</source>
+        <translation type="unfinished">Temas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="-121"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Got in touch by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How to reach them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safe way</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextCheck</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/contacts/widgets.py" line="+48"/>
+        <source>{n:,} characters: at most {max:,} can be saved. Shorten it; nothing is cut off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This looks like a phone number. Keep contact details out of it: it is meant to stay anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This looks like an email address. Keep contact details out of it: it is meant to stay anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <location line="+56"/>
+        <source>HH:MM</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4080,7 +5609,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodayPage</name>
     <message>
-        <location line="+88"/>
+        <location line="+98"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
@@ -4121,6 +5650,16 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Log a contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a listening-service contact (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Enter or double-click opens the peer. Overdue follow-ups are marked in red.</source>
         <translation>Intro o doble clic abre a la persona. Los seguimientos atrasados se marcan en rojo.</translation>
     </message>
@@ -4128,7 +5667,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-44"/>
+        <location line="-60"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>
@@ -4141,6 +5680,29 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+2"/>
         <source>{title} ({n}, {late} past their date)</source>
         <translation>{title} ({n}, {late} con la fecha pasada)</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="+6"/>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Any way they gave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Got in touch on {date}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

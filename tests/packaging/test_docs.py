@@ -82,7 +82,8 @@ def test_the_package_ships_the_guides_the_help_window_offers():
     assert {name for name, _ in GUIDES} <= {p.name for p in shipped_files()}
 
 
-@pytest.mark.parametrize("name", ["user-guide.md", "import.md", "import-template.csv"])
+@pytest.mark.parametrize("name", ["user-guide.md", "import.md", "import-template.csv",
+                                  "call-log-template.csv"])
 def test_the_shipped_copies_are_the_documents_in_docs(name):
     assert (SHIPPED / name).read_bytes() == (DOCS / name).read_bytes(), (
         f"docs/{name} changed: copy it to src/peerdesk/resources/help/ "

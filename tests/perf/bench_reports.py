@@ -42,7 +42,7 @@ from tests.perf.bench_caseload import (
 from tests.perf.bench_common import DemoVault, Figure, fresh_copy, median_ms
 
 END_TO_END_TARGET_S = {"small": 5.0, "large": 1.0, "huge": 5.0}
-_FIGURES_FILES = ("figures.py", "peer_sets.py")
+_FIGURES_FILES = ("figures.py", "peer_sets.py", "listening_figures.py")
 # What each statement counts, for the report lines; a statement figures.py
 # adds later still gets its function's name and number.
 LABELS = {
@@ -52,7 +52,16 @@ LABELS = {
     "people 3": "new peers by route", "referrals_and_follow_ups 1": "referrals",
     "referrals_and_follow_ups 2": "follow-ups due", "outcomes 1": "rating changes",
     "outcomes 2": "measure titles", "trends 1": "trend of peers supported",
-    "compute 1": "peers excluded (consent)",
+    # figures.compute's own last count runs after the listening section's.
+    "compute 1": "listening: contacts by channel, region, first time, hours",
+    "compute 2": "listening: region names", "compute 3": "listening: regions in use",
+    "compute 4": "peers excluded (consent)",
+    "topics 1": "listening: contacts by topic", "topics 2": "listening: contacts with a topic",
+    "topics 3": "listening: topic names",
+    "signposted 1": "listening: signposted by category",
+    "signposted 2": "listening: signposted to the directory",
+    "signposted 3": "listening: category names",
+    "first_sessions 1": "listening: first sessions", "trend 1": "listening: contacts trend",
 }
 # The temporary tables peer_sets fills, by the name its statements give them.
 FILLED = {"temp.report_excluded": "fill: peers left out (consent)",

@@ -22,7 +22,7 @@ def sample_figures() -> RawFigures:
         headlines={"peers_supported": peers, "new_peers": 14, "sessions": 168,
                    "groups_run": 6, "meetings_held": 23, "attendances": 214,
                    "unique_attendees": 38, "anonymous_headcount": 2, "referrals": 38,
-                   "follow_ups_due": 30, "follow_ups_on_time": 24},
+                   "follow_ups_due": 30, "follow_ups_on_time": 24, "listening_contacts": 93},
         session_hours=127.0,
         tables={
             "sessions_by_mode": _column("sessions_by_mode", sessions,
@@ -49,6 +49,7 @@ def sample_figures() -> RawFigures:
                 (("Feeling safe", (21, 8, 3)), ("Wellbeing", (18, 9, 4)),
                  ("Connection", (24, 6, 0))),
                 total_row=False, row_total_column="Peers rated twice or more"),
+            **listening_tables(),
         },
         trends=[
             RawTrend("trend_peers", "Peers", months,
@@ -57,6 +58,37 @@ def sample_figures() -> RawFigures:
                      (31, 28, 4, 35, 40, 38, 1, 44, 47, 41, 52, 168)),
             RawTrend("trend_attendances", "Attendances", months,
                      (150, 162, 120, 171, 180, 176, 190, 201, 188, 196, 205, 214)),
+            RawTrend("trend_contacts", "Contacts", months,
+                     (70, 81, 2, 77, 90, 85, 88, 79, 91, 84, 87, 93)),
         ],
         excluded_peers=6,
+        extras={"contact_hours": 41.5, "median_days_to_first_session": 9.0},
     )
+
+
+def listening_tables() -> dict[str, RawTable]:
+    """93 contacts in the month, with small counts in every table."""
+    multi = {"total_row": False}
+    return {
+        "contacts_by_channel": _column("contacts_by_channel", {
+            "Phone": 40, "Text message": 31, "Email": 3, "Online chat": 12, "Video call": 0,
+            "Walk-in": 7}, hours=(20.0, 11.5, 1.0, 6.0, 0.0, 3.0)),
+        "contacts_by_region": _column("contacts_by_region", {
+            "Northvale": 30, "Eastmarsh": 2, "Riverside": 44, "Westfold": 13,
+            "Not recorded": 4}),
+        "contacts_by_topic": RawTable("contacts_by_topic", "t", "Topic", ("Count",), (
+            ("Isolation", (25,)), ("Anger", (3,)), ("Trust", (11,)),
+            ("No topic recorded", (40,))), **multi),  # type: ignore[arg-type]
+        "contacts_first_time": _column("contacts_first_time", {
+            "First time": 33, "Been in touch before": 58, "Not known": 2}),
+        "contacts_office_hours": _column("contacts_office_hours", {
+            "In office hours": 38, "Out of hours": 55}),
+        "contacts_outcomes": RawTable("contacts_outcomes", "o", "Outcome", ("Count",), (
+            ("Listened", (90,)), ("Signposted", (21,)), ("Offered a one-to-one", (6,)),
+            ("Offered a group", (1,)), ("Became a peer", (2,))), **multi),  # type: ignore[arg-type]
+        "contacts_signposted": RawTable("contacts_signposted", "s", "Service", ("Count",), (
+            ("Counselling", (9,)), ("Housing", (4,)), ("Legal", (8,)),
+            ("Somewhere not in the directory", (1,))), **multi),  # type: ignore[arg-type]
+        "first_sessions": RawTable("first_sessions", "f", "Peers", ("Peers",), (
+            ("With their first one-to-one session in the period", (6,)),), **multi),  # type: ignore[arg-type]
+    }

@@ -72,13 +72,18 @@ def read(raw: RawFigures, report: Report) -> ReaderView:
             ("sessions", totals["sessions_by_mode"]), ("sessions", totals["sessions_by_kind"]),
             ("new_peers", totals["contact_route"]), ("referrals", totals["referrals"]),
             ("follow_ups_on_time", first_cells["follow_ups"])]
+    # Every contact of the period, split by channel, region, first time or not, and
+    # office hours: each of those tables' totals is the contacts headline.
+    same += [("listening_contacts", totals[key]) for key in (
+        "contacts_by_channel", "contacts_by_region", "contacts_first_time",
+        "contacts_office_hours") if key in totals]
     for key, cell in same:
         view.adds_up([cell], heads[key])
     inside = [m for m, start, _ in raw.period.trend_months()
               if raw.period.start <= start <= raw.period.end]
     printed_trends = {t.key: t for s in report.sections for t in s.trends}
     adds_to = {"trend_sessions": "sessions", "trend_attendances": "attendances",
-               "trend_peers": "peers_supported"}
+               "trend_peers": "peers_supported", "trend_contacts": "listening_contacts"}
     for trend in raw.trends:
         months = [view.cell(c, v) for c, v in zip(printed_trends[trend.key].values,
                                                    trend.values, strict=True)]
@@ -149,6 +154,8 @@ def months_of_figures(draw: st.DrawFn) -> tuple[RawFigures, int]:
     referrals = tuple(tuple(draw(st.integers(0, 6)) for _ in range(3)) for _ in range(3))
     follow_ups = tuple(draw(small) for _ in range(3))
     attendances = draw(st.integers(0, 30))
+    by_channel = tuple(draw(small) for _ in range(4))
+    contacts = sum(by_channel)
 
     def trend(key: str, last: int) -> RawTrend:
         return RawTrend(key, key, names, (*(draw(small) for _ in range(11)), last))
@@ -160,7 +167,8 @@ def months_of_figures(draw: st.DrawFn) -> tuple[RawFigures, int]:
                    "attendances": attendances, "unique_attendees": draw(small),
                    "anonymous_headcount": draw(small),
                    "referrals": sum(map(sum, referrals)),
-                   "follow_ups_due": sum(follow_ups), "follow_ups_on_time": follow_ups[0]},
+                   "follow_ups_due": sum(follow_ups), "follow_ups_on_time": follow_ups[0],
+                   "listening_contacts": contacts},
         session_hours=float(sessions),
         tables={
             "sessions_by_mode": _column("sessions_by_mode", by_mode, hours=True),
@@ -174,9 +182,20 @@ def months_of_figures(draw: st.DrawFn) -> tuple[RawFigures, int]:
             "outcomes": RawTable("outcomes", "o", "m", ("b", "s", "w"), tuple(
                 (f"m{i}", tuple(draw(small) for _ in range(3))) for i in range(2)),
                 total_row=False, row_total_column="Peers"),
+            # The listening section: four splits of every contact, three lists where a
+            # contact can count more than once, and one count of peers.
+            "contacts_by_channel": _column("contacts_by_channel", by_channel, hours=True),
+            "contacts_by_region": _column("contacts_by_region", _split(draw, contacts, 3)),
+            "contacts_first_time": _column("contacts_first_time", _split(draw, contacts, 3)),
+            "contacts_office_hours": _column("contacts_office_hours",
+                                             _split(draw, contacts, 2)),
+            **{key: RawTable(key, key, "x", ("n",), tuple(
+                (f"{key}{i}", (draw(small),)) for i in range(3)), total_row=False)
+               for key in ("contacts_by_topic", "contacts_outcomes", "contacts_signposted",
+                           "first_sessions")},
         },
         trends=[trend("trend_peers", peers), trend("trend_sessions", sessions),
-                trend("trend_attendances", attendances)],
+                trend("trend_attendances", attendances), trend("trend_contacts", contacts)],
     )
     return raw, draw(st.integers(3, 5))
 

@@ -112,7 +112,7 @@ def test_headline_figures(counted: figures.RawFigures) -> None:
         "sessions": 3, "peers_supported": 3, "new_peers": 2, "groups_run": 1,
         "meetings_held": 2, "attendances": 4, "unique_attendees": 3,
         "anonymous_headcount": 3, "referrals": 1, "follow_ups_due": 2,
-        "follow_ups_on_time": 1,
+        "follow_ups_on_time": 1, "listening_contacts": 0,
     }
     assert counted.session_hours == (60 + 30 + 45) / 60
     assert counted.excluded_peers == 1

@@ -24,6 +24,8 @@ __all__ = ["template", "vault"]
 # Scanned whole on purpose: the report's own in-memory tables of peers
 # (reports.peer_sets), subqueries, and the handful of rating measures.
 SMALL_SCANS = ("temp.report_", "report_", "measure", "(subquery-")
+# The lists a centre edits for its listening service: a few dozen names each.
+SMALL_TABLES = ("region", "contact_topic", "directory_category")
 
 
 class Recording:
@@ -50,6 +52,10 @@ class Recording:
         self._plan(sql, params)
         return self.db.execute(sql, params)
 
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        rows = self.query(sql, params)
+        return rows[0][0] if rows else None
+
     def read_snapshot(self) -> Any:
         return self.db.read_snapshot()
 
@@ -64,13 +70,16 @@ def test_no_figures_query_scans_a_growing_table(vault, period):
         assert len(recording.plans) >= 10
         for sql, plan in recording.plans:
             scans = [step for step in plan if step.startswith("SCAN ")
-                     and not step[len("SCAN "):].startswith(SMALL_SCANS)]
+                     and not step[len("SCAN "):].startswith(SMALL_SCANS)
+                     and step.split()[1] not in SMALL_TABLES]
             assert not scans, (sql, plan)
             # Sessions and ratings are read from indexes only, never from the
             # table's rows (which a page read would decrypt whole).
             rows_read = [step for step in plan
                          if step.startswith(("SEARCH one_to_one ", "SEARCH rating ",
-                                             "SEARCH r ", "SEARCH f ", "SEARCH l "))]
+                                             "SEARCH r ", "SEARCH f ", "SEARCH l ",
+                                             "SEARCH anonymous_contact ", "SEARCH c ",
+                                             "SEARCH o "))]
             assert all("COVERING INDEX" in step for step in rows_read), (sql, plan)
     finally:
         close(session)

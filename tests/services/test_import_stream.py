@@ -74,7 +74,9 @@ def test_a_sheet_bigger_than_memory_imports_as_a_small_one_does(lead, tmp_path):
     assert plans.file is not None
     scratch = plans.file.read_bytes()
     assert len(scratch) > 4096
-    for secret in (*NAMES, "Example", "K3"):
+    # (Words of four letters or more: a two-byte one like a sheet's "K3" turns up
+    # in 20 KB of ciphertext by chance about one run in four.)
+    for secret in (*NAMES, "Example"):
         assert secret.encode() not in scratch
 
     result = importer.apply_import(lead, checked)

@@ -80,6 +80,8 @@ def test_log_a_session_by_keyboard_alone(qtbot, vault):
         press(qtbot, Qt.Key.Key_Space)
         press(qtbot, Qt.Key.Key_Right)
         press(qtbot, Qt.Key.Key_Space)
+        press(qtbot, Qt.Key.Key_Tab)  # services signposted to (the directory)
+        assert dialog.services is not None and focused() is dialog.services.search
         press(qtbot, Qt.Key.Key_Tab)  # notes; Tab moves on rather than typing a tab
         assert focused() is dialog.notes
         type_text(qtbot, "Talked about the housing letter.")
@@ -320,7 +322,8 @@ def test_consent_referral_rating_and_follow_up_from_the_peer_page(qtbot, qtmodel
         assert isinstance(referral, ReferralDialog)
         referral.accept()
         assert "Say where" in referral.fields["destination_name"].error.text()
-        qtbot.keyClicks(referral.destination_name, "Harbour counselling")
+        # Words of one's own when the service isn't in the directory.
+        qtbot.keyClicks(referral.destination_name.edit, "Harbour counselling")
         referral.accept()
         assert view.referrals.rowCount() == 1
         view.referral_view.selectRow(0)

@@ -51,6 +51,7 @@ class SessionDraft:
     notes: str = ""
     next_steps: str = ""
     follow_up_on: date | None = None
+    signposts: tuple[int, ...] = ()    # services in the signposting directory pointed to
 
     def validated(self, today: date) -> SessionDraft:
         check_past_date(self.held_on, today=today, what="Session date", field="held_on")
@@ -76,5 +77,5 @@ class SessionDraft:
             notes=clean_note(self.notes, what="Notes"),
             next_steps=clean_note(self.next_steps, what="Next steps", field="next_steps",
                                   maximum=4000),
-            follow_up_on=follow_up,
+            follow_up_on=follow_up, signposts=tuple(dict.fromkeys(self.signposts)),
         )

@@ -35,6 +35,9 @@ class ReferralDraft:
     destination: ReferralDestination
     destination_name: str
     status: ReferralStatus = ReferralStatus.MADE
+    # The service in the signposting directory, when it was picked from there;
+    # `destination_name` keeps the words either way.
+    directory_entry_id: int | None = None
 
     def validated(self, today: date) -> ReferralDraft:
         check_past_date(self.made_on, today=today, what="Referral date", field="made_on")
@@ -42,4 +45,5 @@ class ReferralDraft:
                                 maximum=120)
         if not name:
             raise ValidationError("Say where the referral is to.", field="destination_name")
-        return ReferralDraft(self.peer_id, self.made_on, self.destination, name, self.status)
+        return ReferralDraft(self.peer_id, self.made_on, self.destination, name, self.status,
+                             self.directory_entry_id)

@@ -104,6 +104,12 @@ class Permission(Enum):
     # casework only with EXPORT_CASEWORK (an administrator holds no casework key).
     EXPORT_CENTRE = "export_centre"
     EXPORT_CASEWORK = "export_casework"
+    # The listening service: log and see anonymous contacts, known callers,
+    # call-backs and the signposting directory. Casework roles only.
+    LOG_CONTACTS = "log_contacts"
+    # Change the lists contacts choose from (regions, topics, directory
+    # categories) and the office hours the report counts against.
+    EDIT_CONTACT_LISTS = "edit_contact_lists"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -121,10 +127,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.IMPORT_DATA,
             Permission.EXPORT_CENTRE,
             Permission.EXPORT_CASEWORK,
+            Permission.LOG_CONTACTS,
+            Permission.EDIT_CONTACT_LISTS,
         }
     ),
-    Role.CASEWORKER: frozenset({Permission.VIEW_ALL_PEERS, Permission.READ_ALL_NOTES}),
-    Role.PEER_SUPPORTER: frozenset(),
+    Role.CASEWORKER: frozenset({Permission.VIEW_ALL_PEERS, Permission.READ_ALL_NOTES,
+                                Permission.LOG_CONTACTS}),
+    Role.PEER_SUPPORTER: frozenset({Permission.LOG_CONTACTS}),
 }
 
 
@@ -142,6 +151,8 @@ PERMISSION_COMPARTMENT: dict[Permission, Compartment] = {
     Permission.IMPORT_DATA: Compartment.CASEWORK,
     Permission.EXPORT_CENTRE: Compartment.MAIN,
     Permission.EXPORT_CASEWORK: Compartment.CASEWORK,
+    Permission.LOG_CONTACTS: Compartment.CASEWORK,
+    Permission.EDIT_CONTACT_LISTS: Compartment.CASEWORK,
 }
 
 
@@ -166,6 +177,8 @@ _PERMISSION_ACTIONS: dict[Permission, str] = {
     Permission.IMPORT_DATA: "import from a spreadsheet",
     Permission.EXPORT_CENTRE: "export the whole centre's data",
     Permission.EXPORT_CASEWORK: "export peers' records with the whole centre",
+    Permission.LOG_CONTACTS: "log or see listening-service contacts",
+    Permission.EDIT_CONTACT_LISTS: "change the listening service's lists and office hours",
 }
 
 _ROLE_WITH_ARTICLE = {

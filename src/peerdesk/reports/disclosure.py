@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from peerdesk.domain.errors import ValidationError
+from peerdesk.reports import listening_figures as listening
 from peerdesk.reports.figures import RawFigures, RawTable
 from peerdesk.reports.model import Cell, CellState, Headline, Report, Section, Table, Trend
 from peerdesk.reports.suppression import suppress_cells
@@ -210,11 +211,13 @@ def _table(raw: RawTable, ids: list[list[int]], values: list[int], states: list[
 LINKED_TOTALS = {"peers_supported": ("gender", "age"),
                  "sessions": ("sessions_by_mode", "sessions_by_kind"),
                  "new_peers": ("contact_route",), "follow_ups_due": ("follow_ups",),
-                 "referrals": ("referrals",)}
+                 "referrals": ("referrals",),
+                 listening.HEADLINE[0]: listening.TOTALLED}
 # Headlines that are one cell of a table: (table, row, column).
 HEADLINE_CELLS = {"follow_ups_on_time": ("follow_ups", 0, 0)}
 # Monthly series whose months inside the period add up to a headline.
-ADDITIVE_TRENDS = {"trend_sessions": "sessions", "trend_attendances": "attendances"}
+ADDITIVE_TRENDS = {"trend_sessions": "sessions", "trend_attendances": "attendances",
+                   listening.TREND: listening.HEADLINE[0]}
 
 
 _HEADLINES = (
@@ -224,6 +227,7 @@ _HEADLINES = (
     ("attendances", "Group attendances"), ("unique_attendees", "Different people at groups"),
     ("anonymous_headcount", "Anonymous head-count at groups"),
     ("referrals", "Referrals made"), ("follow_ups_on_time", "Follow-ups done on time"),
+    listening.HEADLINE,
 )
 
 
@@ -235,7 +239,8 @@ def protect(raw: RawFigures, rules: Rules, *, centre_name: str, page_size: str =
     heads = {key: ledger.add(raw.headlines.get(key, 0)) for key, _ in _HEADLINES
              if key != "session_hours"}
     for key, members in LINKED_TOTALS.items():
-        totals = [t for m in members if (t := _grand_total(raw.tables[m], grids[m])) is not None]
+        totals = [t for m in members if m in raw.tables
+                  and (t := _grand_total(raw.tables[m], grids[m])) is not None]
         for t in totals[1:]:
             ledger.adds_up([t], totals[0])
         if key in heads and totals:
@@ -272,7 +277,10 @@ def protect(raw: RawFigures, rules: Rules, *, centre_name: str, page_size: str =
                 "the period.", (tables["age"], tables["gender"], tables["contact_route"])),
         Section("Referrals and follow-ups", tables=(tables["referrals"], tables["follow_ups"])),
         Section("Outcomes", tables=(tables["outcomes"],)),
-        Section("The last twelve months", trends=trends),
+        *((listening.section(raw, tables, cells[listening.HEADLINE[0]], trends, rules.k),)
+          if listening.TOTALLED[0] in tables else ()),
+        Section("The last twelve months",
+                trends=tuple(t for t in trends if t.key != listening.TREND)),
     )
     excluded = ""
     if raw.excluded_peers >= rules.k:
@@ -294,6 +302,8 @@ def protect(raw: RawFigures, rules: Rules, *, centre_name: str, page_size: str =
             "attendance in the period.",
             "Anonymous head-count: people who came to a group but asked for no record.",
             "Follow-ups done on time: done on or before the date set.",
+            "Listening-service contacts: calls, texts, emails, chats and visits logged "
+            "without a person record, including those of people who later became peers.",
             "No names, reference codes, dates of birth or notes appear in this report.",
         ),
     )

@@ -54,6 +54,9 @@ class RawFigures:
     tables: dict[str, RawTable] = field(default_factory=dict)
     trends: list[RawTrend] = field(default_factory=list)
     excluded_peers: int = 0
+    # Figures that are not counts (hours, a median), printed only beside counts
+    # that are shown (see reports.listening_figures).
+    extras: dict[str, float] = field(default_factory=dict)
 
 
 def _q(db: Database, sql: str, period: Period) -> list[Any]:
@@ -87,6 +90,9 @@ def _larger_cache(db: Database) -> Iterator[None]:
 
 
 def compute(db: Database, period: Period) -> RawFigures:
+    # Its module builds on the raw types defined here.
+    from peerdesk.reports import listening_figures
+
     fig = RawFigures(period)
     months = period.trend_months()
     window = Period(months[0][1], months[-1][2], "", "custom")
@@ -103,6 +109,7 @@ def compute(db: Database, period: Period) -> RawFigures:
         _outcomes(db, period, fig)
         _trends(db, window, tuple(m for m, _, _ in months), session_days, attendance_days,
                 fig)
+        listening_figures.compute(db, period, window, fig)
         fig.excluded_peers = int(db.query(f"SELECT count(*) FROM {EXCLUDED}")[0][0])
     return fig
 

@@ -11,7 +11,7 @@ from datetime import date
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.consent import ConsentDraft
-from peerdesk.domain.errors import PermissionDenied
+from peerdesk.domain.errors import PermissionDenied, ValidationError
 from peerdesk.domain.one_to_one import SessionDraft
 from peerdesk.domain.outcomes import RatingDraft
 from peerdesk.domain.referral import ReferralDraft, ReferralStatus
@@ -20,6 +20,7 @@ from peerdesk.services import access
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
 from peerdesk.storage.repositories import consent as consent_repo
+from peerdesk.storage.repositories import directory as directory_repo
 from peerdesk.storage.repositories import one_to_one as session_repo
 from peerdesk.storage.repositories import peers as peer_repo
 from peerdesk.storage.repositories import ratings as rating_repo
@@ -41,12 +42,22 @@ def log_session(session: Session, draft: SessionDraft, *, today: date | None = N
             raise PermissionDenied("You can only log your own sessions.")
         staff_repo.get(session.db, clean.worker_id)
     with session.db.transaction():
+        _check_signposts(session, clean.signposts, ())
         session_id = session_repo.insert(session.db, clean, now=utc_now())
         session_repo.settle_follow_ups(session.db, clean.peer_id)
         peer_repo.refresh_derived(session.db, clean.peer_id)
         session.audit(AuditAction.CREATED, "peer", str(clean.peer_id),
                       f"one-to-one session {session_id}")
     return session_id
+
+
+def _check_signposts(session: Session, chosen: tuple[int, ...], had: tuple[int, ...]) -> None:
+    found = {e.id: e for e in directory_repo.entries(session.db, list(chosen))}
+    for entry_id in chosen:
+        entry = found.get(entry_id)
+        if entry is None or (entry.archived and entry_id not in had):
+            raise ValidationError("A service chosen is no longer in the directory; choose "
+                                  "another.", field="signposts")
 
 
 def _editable(session: Session, session_id: int) -> session_repo.StoredSession:
@@ -71,6 +82,7 @@ def edit_session(session: Session, session_id: int, draft: SessionDraft, *,
     clean = replace(draft.validated(today_(today)), peer_id=stored.draft.peer_id,
                     worker_id=stored.draft.worker_id)
     with session.db.transaction():
+        _check_signposts(session, clean.signposts, stored.draft.signposts)
         session_repo.update(session.db, session_id, clean, now=utc_now())
         session_repo.settle_follow_ups(session.db, clean.peer_id)
         peer_repo.refresh_derived(session.db, clean.peer_id)
@@ -166,6 +178,11 @@ def add_referral(session: Session, draft: ReferralDraft, *, today: date | None =
     access.require_peer(session, draft.peer_id)
     clean = draft.validated(today_(today))
     with session.db.transaction():
+        if clean.directory_entry_id is not None:
+            entry = directory_repo.get(session.db, clean.directory_entry_id)
+            if entry.archived:
+                raise ValidationError("That service is no longer in the directory; choose "
+                                      "another, or type where to.", field="destination_name")
         referral_id = referral_repo.insert(session.db, clean, recorded_by=session.staff.id,
                                            now=utc_now())
         session.audit(AuditAction.CHANGED, "peer", str(clean.peer_id),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from peerdesk.domain.peer import AgeBand, ContactRoute, Gender
-from peerdesk.services import demo_groups
+from peerdesk.services import demo_groups, demo_listening
 from peerdesk.services import demo_names as names
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import bulk
@@ -100,6 +100,9 @@ def populate(db: Database, *, scale: Scale, seed: int, today: date, staff_ids: l
         bulk.refresh_all_derived(db)
     demo_groups.populate_groups(db, rng, peers=spans, start=start, today=today,
                                 facilitators=[*supporter_ids, *staff_ids])
+    demo_listening.populate(db, rng, scale=scale.name, start=start, today=today,
+                            staff_ids=[*staff_ids, *supporter_ids],
+                            peers=[(p.id, p.first) for p in spans])
 
 
 def _one_peer(rng: random.Random, rows: bulk.Rows, *, peer_id: int, ref: int, start: date,

@@ -17,7 +17,8 @@ from peerdesk.storage.repositories import drafts as draft_repo
 from peerdesk.storage.vault import utc_now
 
 SESSION_FORM = "one_to_one_session"
-KINDS = frozenset({SESSION_FORM})
+CONTACT_FORM = "listening_contact"
+KINDS = frozenset({SESSION_FORM, CONTACT_FORM})
 # A payload far past any form's limits is not a form; refuse it rather than
 # fill the vault (notes are capped well below this by the domain's rules).
 MAX_PAYLOAD_CHARS = 2_000_000

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from peerdesk.domain.audit import AuditAction
@@ -15,6 +15,7 @@ from peerdesk.services import access
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
 from peerdesk.storage.repositories import consent as consent_repo
+from peerdesk.storage.repositories import contacts as contact_repo
 from peerdesk.storage.repositories import one_to_one as session_repo
 from peerdesk.storage.repositories import peers as peer_repo
 from peerdesk.storage.repositories import ratings as rating_repo
@@ -62,30 +63,48 @@ _ASSIGNABLE = (Role.CASEWORKER, Role.PEER_SUPPORTER, Role.PROGRAMME_LEAD)
 
 
 def _check_assignees(session: Session, draft: PeerDraft) -> None:
-    for staff_id, field in ((draft.caseworker_id, "caseworker_id"),
-                            (draft.supporter_id, "supporter_id")):
+    for staff_id, name in ((draft.caseworker_id, "caseworker_id"),
+                           (draft.supporter_id, "supporter_id")):
         if staff_id is None:
             continue
         staff = staff_repo.get(session.db, staff_id)
         if not staff.is_active or staff.role not in _ASSIGNABLE:
             raise ValidationError("Assign an active caseworker, peer supporter or programme "
-                                  "lead.", field=field)
+                                  "lead.", field=name)
 
 
 def create(session: Session, draft: PeerDraft, *, safe_contact: SafeContact | None = None,
            today: date | None = None) -> int:
+    new = prepare_new(session, draft, safe_contact=safe_contact, today=today)
+    with session.db.transaction():
+        return write_new(session, new)
+
+
+@dataclass(frozen=True, slots=True)
+class NewPeer:
+    """A checked new peer, ready to write (inside another change's transaction, too)."""
+
+    draft: PeerDraft
+    prefs: SafeContact | None
+
+
+def prepare_new(session: Session, draft: PeerDraft, *, safe_contact: SafeContact | None = None,
+                today: date | None = None) -> NewPeer:
     access.restrict(session, PeerFilter())
     clean = draft.validated(today_(today))
     if session.staff.role is Role.PEER_SUPPORTER and clean.supporter_id is None:
         # Otherwise the person who added them could not see them.
         clean = replace(clean, supporter_id=session.staff.id)
-    prefs = safe_contact.validated() if safe_contact else None
-    with session.db.transaction():
-        _check_assignees(session, clean)
-        peer_id = peer_repo.insert(session.db, clean, now=utc_now())
-        if prefs:
-            peer_repo.set_safe_contact(session.db, peer_id, prefs)
-        session.audit(AuditAction.CREATED, "peer", str(peer_id))
+    return NewPeer(clean, safe_contact.validated() if safe_contact else None)
+
+
+def write_new(session: Session, new: NewPeer) -> int:
+    """Insert a prepared peer; call inside a transaction. Returns the new id."""
+    _check_assignees(session, new.draft)
+    peer_id = peer_repo.insert(session.db, new.draft, now=utc_now())
+    if new.prefs:
+        peer_repo.set_safe_contact(session.db, peer_id, new.prefs)
+    session.audit(AuditAction.CREATED, "peer", str(peer_id))
     return peer_id
 
 
@@ -120,6 +139,8 @@ class PeerPage:
     referrals: list[referral_repo.StoredReferral]
     ratings: list[rating_repo.StoredRating]
     can_see_audit: bool
+    # Listening-service contacts from before they became a peer (services.became_peer).
+    contacts: list[contact_repo.StoredContact] = field(default_factory=list)
 
 
 def open_page(session: Session, peer_id: int) -> PeerPage:
@@ -137,6 +158,8 @@ def open_page(session: Session, peer_id: int) -> PeerPage:
         referrals=referral_repo.for_peer(db, peer_id),
         ratings=rating_repo.for_peer(db, peer_id),
         can_see_audit=session.can(Permission.VIEW_AUDIT_LOG),
+        contacts=contact_repo.for_peer(db, peer_id,
+                                       notes_of=access.notes_limited_to(session)),
     )
 
 

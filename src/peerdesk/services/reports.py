@@ -179,7 +179,7 @@ def save_pdf(session: Session, report: Report, path: Path) -> int:
     from peerdesk.reports.pdf import write_pdf
 
     session.require(Permission.RUN_REPORTS)
-    pages = _write_safely(path, lambda target: write_pdf(report, target))
+    pages = write_safely(path, lambda target: write_pdf(report, target))
     with session.db.transaction():
         session_audit(session, session.db, AuditAction.EXPORTED, report, f"pdf, {pages} pages")
     return pages
@@ -189,7 +189,7 @@ def save_csv(session: Session, report: Report, path: Path) -> None:
     from peerdesk.reports.csv_writer import write_csv
 
     session.require(Permission.RUN_REPORTS)
-    _write_safely(path, lambda target: write_csv(report, target))
+    write_safely(path, lambda target: write_csv(report, target))
     with session.db.transaction():
         session_audit(session, session.db, AuditAction.EXPORTED, report, "csv")
 
@@ -200,7 +200,7 @@ def record_printed(session: Session, report: Report) -> None:
         session_audit(session, session.db, AuditAction.PRINTED, report, "printed")
 
 
-def _write_safely(path: Path, write: Callable[[Path], T]) -> T:
+def write_safely(path: Path, write: Callable[[Path], T]) -> T:
     """Write beside the target and rename, so a full disk never leaves half a report."""
     temp = path.with_name(f".{path.name}.partial")
     try:

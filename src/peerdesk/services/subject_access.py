@@ -30,20 +30,25 @@ from peerdesk.services.session import Session
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories import consent as consent_repo
+from peerdesk.storage.repositories import contacts as contact_repo
+from peerdesk.storage.repositories import directory as directory_repo
 from peerdesk.storage.repositories import groups as group_repo
+from peerdesk.storage.repositories import listening_lists as lists
 from peerdesk.storage.repositories import one_to_one as session_repo
 from peerdesk.storage.repositories import peers as peer_repo
 from peerdesk.storage.repositories import ratings as rating_repo
 from peerdesk.storage.repositories import referrals as referral_repo
 from peerdesk.storage.repositories import staff as staff_repo
+from peerdesk.storage.repositories.listening_lists import ListKind
 from peerdesk.storage.repositories.meta import get_setting
 from peerdesk.storage.vault import utc_now
 
 INTRO = (
     "This is every piece of information this centre holds about you in PeerDesk, its "
     "records system: your details, how you asked to be contacted, your consent, the notes "
-    "of each one-to-one session, referrals, the ratings you gave, and the groups you "
-    "joined and attended. Anonymous head-counts at group meetings are not linked to anyone "
+    "of each one-to-one session, referrals, the ratings you gave, the groups you joined "
+    "and attended, and the times you got in touch with our listening service before you "
+    "became a peer. Anonymous head-counts at group meetings are not linked to anyone "
     "and so are not part of it."
 )
 
@@ -120,6 +125,36 @@ def _sessions(db: Database, peer_id: int) -> tuple[Part, Part]:
                  rows=tuple(follow_ups), empty="No follow-ups are recorded."))
 
 
+def _contacts(db: Database, peer_id: int) -> Part:
+    """Listening-service contacts from before they became a peer, oldest first."""
+    stored = sorted(contact_repo.for_peer(db, peer_id, notes_of=None),
+                    key=lambda c: (c.draft.contacted_on, c.draft.contacted_time, c.id))
+    topics = lists.names(db, ListKind.TOPIC)
+    regions = lists.names(db, ListKind.REGION)
+    services = directory_repo.names_of(db, [e for c in stored for e in c.draft.signposts])
+    entries = []
+    for c in stored:
+        d = c.draft
+        texts: list[tuple[str, str]] = []
+        if d.region_id is not None:
+            texts.append(("Region", regions.get(d.region_id, "—")))
+        if d.topic_ids:
+            texts.append(("Topics", ", ".join(topics.get(t, "—") for t in d.topic_ids)))
+        texts.append(("What came of it", ", ".join(o.label for o in d.outcomes.parts())))
+        if d.signposts:
+            texts.append(("Pointed to", ", ".join(services.get(e, "—") for e in d.signposts)))
+        if d.safety_concern:
+            texts.append(("Safety concern", d.safety_action or "Yes"))
+        if d.notes:
+            texts.append(("Notes", d.notes))
+        with_whom = f" · with {c.taken_by_name}" if c.taken_by_name else ""
+        entries.append(Entry(f"{d.contacted_on} {d.contacted_time:%H:%M} · {d.channel.label} · "
+                             f"{d.minutes} min{with_whom}", tuple(texts)))
+    return Part(f"Before you became a peer: contacts with our listening service "
+                f"({len(entries)})", entries=tuple(entries),
+                empty="No listening-service contacts are linked to your record.")
+
+
 def _record(db: Database, peer_id: int, on: date) -> SubjectAccessRecord:
     peer = peer_repo.get(db, peer_id)
     staff = {s.id: s.name for s in staff_repo.list_all(db, include_removed=True)}
@@ -165,6 +200,7 @@ def _record(db: Database, peer_id: int, on: date) -> SubjectAccessRecord:
                  empty="You are not recorded as a member of any group."),
             Part("Group attendance", columns=("Meeting", "Group", "Mark"), rows=attendance,
                  empty="No attendance is recorded."),
+            _contacts(db, peer_id),
         ),
     )
 

@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject, Signal
 
 STAFF = "staff"
 AUDIT = "audit"
+# The listening service: contacts, known callers, call-backs, the directory.
+CONTACTS = "contacts"
 
 
 class ChangeBus(QObject):

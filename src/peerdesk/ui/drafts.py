@@ -34,11 +34,15 @@ def keep_open_forms(session: Session, widgets: Iterable[QWidget]) -> int:
     can't be stored (a full disk) is given up rather than stop the lock: the
     key must be dropped whatever happens.
     """
+    from peerdesk.ui.contacts.contact_dialog import ContactDialog
+
     kept = 0
     for widget in widgets:
-        if isinstance(widget, SessionDialog) and widget.has_unsaved_typing():
+        kind = (drafts.SESSION_FORM if isinstance(widget, SessionDialog)
+                else drafts.CONTACT_FORM if isinstance(widget, ContactDialog) else None)
+        if kind is not None and widget.has_unsaved_typing():  # type: ignore[attr-defined]
             try:
-                drafts.keep(session, drafts.SESSION_FORM, widget.form_state())
+                drafts.keep(session, kind, widget.form_state())  # type: ignore[attr-defined]
             except PeerDeskError as exc:
                 # No record content in the log: only what kind of problem it was.
                 log.warning("an unsaved form could not be kept: %s", type(exc).__name__)
@@ -89,12 +93,14 @@ def offer_back(session: Session, parent: QWidget, bus: ChangeBus,
 
 
 def reopen(session: Session, draft_id: int, parent: QWidget, bus: ChangeBus,
-           present: Present) -> SessionDialog | None:
+           present: Present) -> QDialog | None:
     try:
         draft = drafts.take(session, draft_id)
     except PeerDeskError:
         return None
     state: dict[str, Any] = draft.payload
+    if draft.kind == drafts.CONTACT_FORM:
+        return _reopen_contact(session, state, parent, bus, present)
     stored = None
     if isinstance(state.get("session_id"), int):
         try:
@@ -110,6 +116,29 @@ def reopen(session: Session, draft_id: int, parent: QWidget, bus: ChangeBus,
     return dialog
 
 
-def _announce(bus: ChangeBus) -> None:
+def _reopen_contact(session: Session, state: dict[str, Any], parent: QWidget, bus: ChangeBus,
+                    present: Present) -> QDialog | None:
+    from peerdesk.services import listening
+    from peerdesk.ui.contacts.contact_dialog import ContactDialog
+
+    stored = None
+    if isinstance(state.get("contact_id"), int):
+        try:
+            stored = listening.get_contact(session, state["contact_id"])
+        except PeerDeskError:
+            stored = None  # deleted meanwhile: offer it as a new contact instead
+    try:
+        dialog = ContactDialog(session, stored, parent=parent)
+    except PeerDeskError:
+        return None
+    dialog.restore_form_state(state)
+    dialog.saved.connect(lambda _id: _announce(bus, contacts=True))
+    present(dialog)
+    return dialog
+
+
+def _announce(bus: ChangeBus, *, contacts: bool = False) -> None:
+    if contacts:
+        bus.changed.emit(change_bus.CONTACTS)
     bus.changed.emit(CASELOAD)
     bus.changed.emit(change_bus.AUDIT)

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.staff import Permission
+from peerdesk.services import listening
 from peerdesk.services.session import Session
 from peerdesk.ui import theme
 from peerdesk.ui.admin.admin_page import AdminPage, can_see_admin
 from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.contacts.contacts_page import LOG_CONTACT_KEYS, ContactsPage
 from peerdesk.ui.groups.section import GroupsSection
 from peerdesk.ui.help_menu import HelpMenu
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
@@ -94,12 +96,26 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet(theme.sidebar_style())
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        # The listening service (anonymous contacts), for the roles that log contacts.
+        self.contacts_page: ContactsPage | None = None
+        self.log_contact_action = QAction(self.tr("Log a &contact…"), self)
+        self.log_contact_action.setShortcut(QKeySequence(LOG_CONTACT_KEYS))
+        self.log_contact_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.log_contact_action.setEnabled(False)
+        if listening.can_log(session):
+            self.contacts_page = ContactsPage(session, self.bus, self.present)
+            self.log_contact_action.setEnabled(True)
+            self.log_contact_action.triggered.connect(self.log_contact)
+            self.addAction(self.log_contact_action)
         # Today, Peers and Sessions (a plain sentence instead for roles without peers).
-        self.caseload = CaseloadPages(session, self.bus, self.present, self.show_page)
+        self.caseload = CaseloadPages(session, self.bus, self.present, self.show_page,
+                                      self.contacts_page)
         for title, page in self.caseload.pages():
             self._add_page(title, page)
         self.groups = GroupsSection(session, self.bus, self.present)
         self._add_page(QT_TRANSLATE_NOOP("MainWindow", "Groups"), self.groups)
+        if self.contacts_page is not None:
+            self._add_page(QT_TRANSLATE_NOOP("MainWindow", "Contacts"), self.contacts_page)
         self.reports_page: ReportsPage | None = None
         if session.can(Permission.RUN_REPORTS):  # programme leads
             self.reports_page = ReportsPage(session, self.bus, self.present)
@@ -198,6 +214,12 @@ class MainWindow(QMainWindow):
         dialog.addAction(self.lock_action)
         dialog.open()
 
+    def log_contact(self) -> QDialog | None:
+        """The contact form, from anywhere (Ctrl+Shift+C): Ctrl+L already locks."""
+        if self.contacts_page is None or self.session is None:
+            return None
+        return self.contacts_page.log_contact()
+
     def change_password(self, *, required: bool = False) -> ChangePasswordDialog | None:
         if self.session is None:
             return None
@@ -234,6 +256,8 @@ class MainWindow(QMainWindow):
         self.session = None
         self.caseload.clear_data()
         self.groups.clear_data()
+        if self.contacts_page is not None:
+            self.contacts_page.clear_data()
         if self.reports_page is not None:
             self.reports_page.clear_data()
         if self.admin_page is not None:

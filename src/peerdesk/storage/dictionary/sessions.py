@@ -42,7 +42,9 @@ TABLES = [
            "status": "What came of it (see the codes).",
            "recorded_by": STAFF_ID + " who recorded it.",
            "created_at": TIMESTAMP,
-           "updated_at": TIMESTAMP},
+           "updated_at": TIMESTAMP,
+           "directory_entry_id": "The service in the signposting directory "
+                                 "(directory_entry.id), when it was picked from there."},
           codes={"destination": codes_of(ReferralDestination),
                  "status": codes_of(ReferralStatus)}),
     Table("measure", "The rating scales in use: ONS4 wellbeing, UCLA-3 loneliness, and the "

@@ -2,7 +2,8 @@
 
 A peer's rows go by the schema's ON DELETE CASCADE (safe-contact, consent,
 sessions with their notes and topics, referrals, ratings, group membership,
-attendance marks). Meetings and their anonymous head-counts are not per
+attendance marks, and the listening-service contacts from before they became a
+peer). Meetings and their anonymous head-counts are not per
 person and stay. The contentless search indexes hold no link back to the
 peer row, so their entries are deleted by rowid here, and the indexes are
 rewritten so the words leave the index blocks too.
@@ -46,6 +47,12 @@ def delete_peers(db: Database, peer_ids: list[int]) -> ErasedCounts:
         session_ids = [int(r[0]) for r in db.query(
             "SELECT id FROM one_to_one WHERE peer_id = ?", (peer_id,))]
         db.executemany("DELETE FROM note_search WHERE rowid = ?", [(s,) for s in session_ids])
+        # Contacts from before they became a peer go with the record (ON DELETE
+        # CASCADE); their notes' index rows have no link back, so go by id here.
+        db.execute("DELETE FROM contact_note_search WHERE rowid IN "
+                   "(SELECT id FROM anonymous_contact WHERE peer_id = ?)", (peer_id,))
+        db.execute("UPDATE callback SET contact_id = NULL WHERE contact_id IN "
+                   "(SELECT id FROM anonymous_contact WHERE peer_id = ?)", (peer_id,))
         db.execute("DELETE FROM peer_search WHERE rowid = ?", (peer_id,))
         draft_repo.delete_for_peer(db, peer_id)
         marks += int(db.scalar("SELECT count(*) FROM attendance WHERE peer_id = ?", (peer_id,)))

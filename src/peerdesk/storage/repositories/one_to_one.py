@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -60,6 +60,9 @@ def _write_parts(db: Database, session_id: int, draft: SessionDraft, *, new: boo
         (session_id, draft.notes, draft.next_steps),
     )
     db.execute("DELETE FROM one_to_one_topic WHERE session_id = ?", (session_id,))
+    db.execute("DELETE FROM one_to_one_signpost WHERE session_id = ?", (session_id,))
+    db.executemany("INSERT INTO one_to_one_signpost (session_id, entry_id) VALUES (?, ?)",
+                   [(session_id, entry_id) for entry_id in draft.signposts])
     db.executemany(
         "INSERT INTO one_to_one_topic (session_id, topic_id) VALUES (?, ?)",
         [(session_id, topic_id) for topic_id in _topic_ids(db, draft.topics)],
@@ -160,7 +163,11 @@ def get(db: Database, session_id: int) -> StoredSession:
     rows = db.query(f"{_SELECT} WHERE o.id = ?", (session_id,))
     if not rows:
         raise NotFound
-    return _session(rows[0], _topics_for(db, [session_id]).get(session_id, ()), True)
+    stored = _session(rows[0], _topics_for(db, [session_id]).get(session_id, ()), True)
+    signposts = tuple(int(r[0]) for r in db.query(
+        "SELECT entry_id FROM one_to_one_signpost WHERE session_id = ? ORDER BY entry_id",
+        (session_id,)))
+    return replace(stored, draft=replace(stored.draft, signposts=signposts))
 
 
 def for_peer(db: Database, peer_id: int, *, only_notes_by: int | None = None

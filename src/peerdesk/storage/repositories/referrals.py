@@ -19,9 +19,11 @@ class StoredReferral:
 def insert(db: Database, draft: ReferralDraft, *, recorded_by: int, now: str) -> int:
     return int(db.execute(
         "INSERT INTO referral (peer_id, made_on, destination, destination_name, status, "
-        "recorded_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "directory_entry_id, recorded_by, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (draft.peer_id, draft.made_on.isoformat(), draft.destination.value,
-         draft.destination_name, draft.status.value, recorded_by, now, now),
+         draft.destination_name, draft.status.value, draft.directory_entry_id, recorded_by,
+         now, now),
     ).lastrowid)
 
 
@@ -39,8 +41,9 @@ def for_peer(db: Database, peer_id: int) -> list[StoredReferral]:
     return [
         StoredReferral(int(r[0]), ReferralDraft(peer_id, date.fromisoformat(r[1]),
                                                 ReferralDestination(r[2]), r[3],
-                                                ReferralStatus(r[4])))
+                                                ReferralStatus(r[4]), r[5]))
         for r in db.query(
-            "SELECT id, made_on, destination, destination_name, status FROM referral "
+            "SELECT id, made_on, destination, destination_name, status, directory_entry_id "
+            "FROM referral "
             "WHERE peer_id = ? ORDER BY made_on DESC, id DESC", (peer_id,))
     ]

@@ -34,7 +34,7 @@ def prefix_query(text: str) -> str | None:
 # transaction; on a very large one (seconds) it is recorded and run when the
 # person signs out.
 
-INDEXES = ("peer_search", "note_search")
+INDEXES = ("peer_search", "note_search", "contact_note_search", "directory_search")
 SMALL_INDEX_BLOCKS = 2000
 _PENDING = "fts_purge_pending"
 

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.staff import Permission
 from peerdesk.services import clock, retention
 from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
+from peerdesk.ui.admin.contact_retention import ContactRetention
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, show_error
@@ -130,6 +132,12 @@ class RetentionPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        # Anonymous contacts have their own, shorter period (the listening service).
+        self.contacts: ContactRetention | None = None
+        if session.can(Permission.LOG_CONTACTS):
+            self.contacts = ContactRetention(
+                session, self.today, lambda: self.bus.changed.emit(change_bus.AUDIT))
+            layout.addWidget(self.contacts)
 
         self.save_button.clicked.connect(self.save_years)
         self.select_all_button.clicked.connect(self.view.selectAll)
@@ -155,9 +163,11 @@ class RetentionPage(QWidget):
         self.count.setText(plural(len(due), self.tr("1 closed record is past the period."),
                                   self.tr("{n} closed records are past the period.")))
         self._update_buttons()
+        if self.contacts is not None:
+            self.contacts.reload()
 
     def _on_changed(self, topic: str) -> None:
-        if topic != CASELOAD:
+        if topic not in (CASELOAD, change_bus.CONTACTS):
             return
         # Caseload changes are frequent; the list is read again only when seen.
         if self.isVisible():
@@ -251,6 +261,8 @@ class RetentionPage(QWidget):
 
     def clear_data(self) -> None:
         self.session = None
+        if self.contacts is not None:
+            self.contacts.clear_data()
         self.model.clear()
         self.count.clear()
         self.status.clear()

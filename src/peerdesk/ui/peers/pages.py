@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from peerdesk.services import access
 from peerdesk.services.session import Session
 from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.contacts.contacts_page import ContactsPage
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.no_access import NoAccessPage
 from peerdesk.ui.peers.section import PeersSection
@@ -31,7 +32,7 @@ class CaseloadPages:
     """Builds the three pages; `clear_data()` empties them all (lock, sign out)."""
 
     def __init__(self, session: Session, bus: ChangeBus, present: Present,
-                 show_page: ShowPage) -> None:
+                 show_page: ShowPage, contacts: ContactsPage | None = None) -> None:
         self.show_page = show_page
         self.peers: PeersSection | None = None
         self.today: TodayPage | None = None
@@ -42,7 +43,10 @@ class CaseloadPages:
                            for title in SIDEBAR_TITLES]
             return
         self.peers = PeersSection(session, bus, present)
-        self.today = TodayPage(session, bus, self.open_peer)
+        self.today = TodayPage(
+            session, bus, self.open_peer,
+            log_contact=contacts.log_contact if contacts is not None else None,
+            became_peer=contacts.became_peer if contacts is not None else None)
         self.sessions = SessionsPage(session, bus, self.open_peer, self.log_session)
         self._pages = list(zip(SIDEBAR_TITLES, (self.today, self.peers, self.sessions),
                                strict=True))

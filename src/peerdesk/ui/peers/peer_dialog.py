@@ -58,7 +58,7 @@ class PeerDialog(QDialog):
 
     def __init__(self, session: Session, peer: Peer | None = None,
                  safe_contact: SafeContact | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, prefill: PeerDraft | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.peer = peer
@@ -66,7 +66,8 @@ class PeerDialog(QDialog):
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Change details") if peer else self.tr("Add a peer"))
         self.setMinimumWidth(900)
-        d = peer.details if peer else PeerDraft(preferred_name="", first_contact=today())
+        d = peer.details if peer else prefill or PeerDraft(preferred_name="",
+                                                           first_contact=today())
 
         # -- about them --------------------------------------------------------------
         self.preferred_name = QLineEdit(d.preferred_name)
@@ -276,7 +277,7 @@ class PeerDialog(QDialog):
             draft = self.draft()
             prefs = self.prefs()
             if self.peer is None:
-                self.saved_id = peers.create(self.session, draft, safe_contact=prefs)
+                self.saved_id = self.add_peer(draft, prefs)
             else:
                 self.saved_id = self.peer.id
                 peers.update(self.session, self.peer.id, draft)
@@ -287,4 +288,8 @@ class PeerDialog(QDialog):
             return
         super().accept()
         self.saved.emit(self.saved_id)
+
+    def add_peer(self, draft: PeerDraft, prefs: SafeContact) -> int:
+        """Add the new peer; a subclass may add them from somewhere (services.became_peer)."""
+        return peers.create(self.session, draft, safe_contact=prefs)
 

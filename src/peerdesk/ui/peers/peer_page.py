@@ -126,6 +126,16 @@ def timeline_entries(page: PageData, titles: dict[str, str]) -> list[TimelineEnt
             f"Rating: {titles.get(rating.measure_key, rating.measure_key)}",
             "Answers " + " · ".join(str(x) for x in rating.scores) + f" (total {rating.total})",
             "", rating.id, 3))
+    for contact in page.contacts:
+        # From before they became a peer: the listening service's own record of it.
+        cd = contact.draft
+        said = ", ".join(o.label for o in cd.outcomes.parts())
+        words = " ".join(cd.notes.split())
+        if words:
+            said = f"{said} — {words}"
+        entries.append(TimelineEntry(cd.contacted_on, "contact",
+                                     f"Contact: {cd.channel.label} · {cd.minutes} min",
+                                     said[:160], contact.taken_by_name, contact.id, 4))
     entries.sort(key=lambda e: (-e.when.toordinal(), e.order, -e.item_id))
     return entries
 
@@ -592,6 +602,21 @@ class PeerPageView(QWidget):
             if limited is not None and d.worker_id != limited:
                 parts.append("(Only the person who logged this session can read its notes.)")
             self.entry_text.setPlainText("\n\n".join(parts))
+        elif entry.kind == "contact":
+            contact = next((c for c in self.page.contacts if c.id == entry.item_id), None)
+            if contact is None:
+                return
+            cd = contact.draft
+            lines = [f"{cd.contacted_on} {cd.contacted_time:%H:%M} · {cd.channel.label} · "
+                     f"{cd.minutes} min · {contact.taken_by_name}",
+                     self.tr("Listening-service contact from before they became a peer."),
+                     ", ".join(o.label for o in cd.outcomes.parts())]
+            if cd.safety_concern:
+                lines.append(self.tr("Safety concern: {what}").format(
+                    what=cd.safety_action or "—"))
+            if cd.notes:
+                lines.append(cd.notes)
+            self.entry_text.setPlainText("\n\n".join(lines))
         else:
             self.entry_text.setPlainText(f"{entry.when} · {entry.what}\n{entry.detail}")
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from peerdesk.domain.outcomes import Measure, RatingDraft
 from peerdesk.domain.referral import ReferralDestination, ReferralDraft, ReferralStatus
 from peerdesk.services import casework
 from peerdesk.services.session import Session
+from peerdesk.ui.contacts.directory_picker import ServicePick
 from peerdesk.ui.password_fields import error_label, set_message
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
 
@@ -99,8 +99,8 @@ class ReferralDialog(RecordDialog):
     def __init__(self, session: Session, peer_id: int, parent: QWidget | None = None) -> None:
         super().__init__(session, peer_id, self.tr("Add a referral"), parent)
         self.destination = enum_combo([(d.label, d.value) for d in ReferralDestination])
-        self.destination_name = QLineEdit()
-        self.destination_name.setPlaceholderText(self.tr("e.g. Women's Aid counselling service"))
+        # From the signposting directory, or typed when the service isn't in it.
+        self.destination_name = ServicePick(session)
         self.made_on = DateField(today())
         self.status = enum_combo([(s.value.capitalize(), s.value) for s in ReferralStatus])
         self.add(self.tr("Referred &to"), "destination", self.destination)
@@ -115,7 +115,8 @@ class ReferralDialog(RecordDialog):
             made_on=self.made_on.value(what="Referral date", field="made_on") or today(),
             destination=ReferralDestination(self.destination.currentData()),
             destination_name=self.destination_name.text(),
-            status=ReferralStatus(self.status.currentData())))
+            status=ReferralStatus(self.status.currentData()),
+            directory_entry_id=self.destination_name.entry_id))
 
 
 class RatingDialog(RecordDialog):

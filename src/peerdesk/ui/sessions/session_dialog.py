@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.errors import PeerDeskError, ValidationError
 from peerdesk.domain.one_to_one import MAX_MINUTES, SessionDraft, SessionKind, SessionMode
-from peerdesk.services import casework, peers
+from peerdesk.domain.staff import Permission
+from peerdesk.services import casework, directory, peers
 from peerdesk.services.peers import PeerFilter
 from peerdesk.services.session import Session
+from peerdesk.ui.contacts.directory_picker import DirectoryPicker
 from peerdesk.ui.password_fields import error_label, set_message
 from peerdesk.ui.peers.banner import SafeContactBanner
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
@@ -156,6 +158,13 @@ class SessionDialog(QDialog):
         self.next_steps.setTabChangesFocus(True)
         self.next_steps.setFixedHeight(self.fontMetrics().height() * 3 + 14)
         self.follow_up_on = DateField(draft.follow_up_on if draft else None, optional=True)
+        # Services from the signposting directory, for the roles that use it.
+        self.services: DirectoryPicker | None = None
+        if session.can(Permission.LOG_CONTACTS):
+            self.services = DirectoryPicker(session)
+            if draft and draft.signposts:
+                service_names = directory.names(session, list(draft.signposts))
+                self.services.set_chosen([(e, service_names.get(e, "?")) for e in draft.signposts])
 
         form = QFormLayout()
         if peer_id is None and stored is None:
@@ -169,6 +178,8 @@ class SessionDialog(QDialog):
         form.addRow(self.tr("&Mode"), self.mode)
         form.addRow(self.tr("&Kind"), self.kind)
         form.addRow(self.tr("&Topics"), self.topics)
+        if self.services is not None:
+            form.addRow(self.tr("Si&gnposted to"), self._field("signposts", self.services))
         form.addRow(self.tr("&Notes"), self._field("notes", self.notes))
         form.addRow(self.tr("N&ext steps"), self._field("next_steps", self.next_steps))
         form.addRow(self.tr("&Follow up by"), self._field("follow_up_on", self.follow_up_on))
@@ -187,7 +198,8 @@ class SessionDialog(QDialog):
         layout.addWidget(self.buttons)
 
         order: list[QWidget] = [w for w in (self.picker,) if w is not None]
-        order += [self.held_on, self.minutes, self.mode, self.kind, self.topics, self.notes,
+        order += [self.held_on, self.minutes, self.mode, self.kind, self.topics,
+                  *([self.services.search] if self.services is not None else []), self.notes,
                   self.next_steps, self.follow_up_on, save,
                   self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         for a, b in pairwise(order):
@@ -267,6 +279,7 @@ class SessionDialog(QDialog):
             "notes": self.notes.toPlainText(),
             "next_steps": self.next_steps.toPlainText(),
             "follow_up_on": self.follow_up_on.text(),
+            "services": [list(e) for e in self.services.entries()] if self.services else [],
         }
 
     def has_unsaved_typing(self) -> bool:
@@ -293,6 +306,9 @@ class SessionDialog(QDialog):
         self.notes.setPlainText(str(state.get("notes", "")))
         self.next_steps.setPlainText(str(state.get("next_steps", "")))
         self.follow_up_on.setText(str(state.get("follow_up_on", "")))
+        if self.services is not None:
+            self.services.set_chosen([(int(e[0]), str(e[1])) for e in state.get("services") or ()
+                                      if isinstance(e, list) and len(e) == 2])
 
     # -- saving -------------------------------------------------------------------------
 
@@ -311,7 +327,8 @@ class SessionDialog(QDialog):
             kind=SessionKind(self.kind.currentData()), topics=self.checked_topics(),
             notes=self.notes.toPlainText(), next_steps=self.next_steps.toPlainText(),
             follow_up_on=self.follow_up_on.value(what="Follow-up date",
-                                                 field="follow_up_on"))
+                                                 field="follow_up_on"),
+            signposts=self.services.ids() if self.services is not None else ())
 
     def accept(self) -> None:
         for field in self.fields.values():

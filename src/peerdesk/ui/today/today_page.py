@@ -21,15 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.errors import PeerDeskError
+from peerdesk.services import callbacks, directory, listening
 from peerdesk.services import today as today_service
+from peerdesk.services.became_peer import Source
 from peerdesk.services.session import Session
 from peerdesk.services.today import TodayItem
+from peerdesk.ui import change_bus
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel
 from peerdesk.ui.theme import colour, is_high_contrast
+from peerdesk.ui.today.listening_sections import CallbackSection, ReviewSection
 
 OpenPeer = Callable[[int], object]
 # Calm, but unmistakable: a pale wash over the row and the date itself in red.
@@ -141,10 +145,20 @@ class TodaySection(QWidget):
 
 class TodayPage(QWidget):
     def __init__(self, session: Session, bus: ChangeBus, open_peer: OpenPeer,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 log_contact: Callable[[], object] | None = None,
+                 became_peer: Callable[[Source], object] | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = session
         self._stale = True
+        self.bus = bus
+        # The listening service, for the roles that log contacts.
+        self.callbacks: CallbackSection | None = None
+        self.review: ReviewSection | None = None
+        self.log_contact_button: QPushButton | None = None
+        if listening.can_log(session) and became_peer is not None:
+            self.callbacks = CallbackSection(session, became_peer, self._listening_changed)
+            self.review = ReviewSection(session, self._listening_changed)
         self.date_label = muted()
         self.date_label.setWordWrap(False)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
@@ -160,6 +174,12 @@ class TodayPage(QWidget):
         top.addSpacing(12)
         top.addWidget(self.date_label)
         top.addStretch(1)
+        if log_contact is not None and self.callbacks is not None:
+            self.log_contact_button = QPushButton(self.tr("&Log a contact…"))
+            self.log_contact_button.setToolTip(self.tr("Log a listening-service contact "
+                                                       "(Ctrl+Shift+C)"))
+            self.log_contact_button.clicked.connect(log_contact)
+            top.addWidget(self.log_contact_button)
         top.addWidget(self.refresh_button)
         hint = QLabel(self.tr("Enter or double-click opens the peer. Overdue follow-ups are marked "
                               "in red."))
@@ -171,6 +191,12 @@ class TodayPage(QWidget):
         layout.addWidget(self.follow_ups, 3)
         layout.addWidget(self.logged, 2)
         layout.addWidget(self.reviews, 2)
+        if self.callbacks is not None and self.review is not None:
+            listening_row = QHBoxLayout()
+            listening_row.addWidget(self.callbacks, 3)
+            listening_row.addSpacing(12)
+            listening_row.addWidget(self.review, 2)
+            layout.addLayout(listening_row, 2)
         layout.addWidget(hint)
         self.refresh_button.clicked.connect(self.reload)
         bus.changed.connect(self._on_changed)
@@ -183,8 +209,12 @@ class TodayPage(QWidget):
         if self._stale or self.date_label.text() != _long_date(date.today()):
             self.reload()
 
+    def _listening_changed(self) -> None:
+        self.bus.changed.emit(change_bus.CONTACTS)
+        self.bus.changed.emit(change_bus.AUDIT)
+
     def _on_changed(self, topic: str) -> None:
-        if topic == CASELOAD:
+        if topic in (CASELOAD, change_bus.CONTACTS):
             self._stale = True
             if self.isVisible():
                 self.reload()
@@ -204,11 +234,20 @@ class TodayPage(QWidget):
                                          key=lambda i: (not i.overdue, i.when)))
         self.logged.set_items(overview.sessions_today)
         self.reviews.set_items(overview.consent_reviews)
+        if self.callbacks is not None and self.review is not None:
+            try:
+                self.callbacks.set_items(callbacks.waiting(self.session))
+                self.review.set_items(directory.due_for_review(self.session))
+            except PeerDeskError as exc:
+                show_error(self, exc)
 
     def clear_data(self) -> None:
         self.session = None
         for section in self.sections():
             section.clear()
+        for extra in (self.callbacks, self.review):
+            if extra is not None:
+                extra.clear()
         self.date_label.clear()
 
 

@@ -1,0 +1,301 @@
+"""A call log kept in a spreadsheet, read row by row into contacts (docs/import.md).
+
+One row per contact. The columns are found by their headings (the template's
+own names, or common alternatives, ignoring case, spaces and punctuation).
+Each value is checked as the contact form checks it; a value the centre's
+lists don't have (a region, a topic, a directory service) is a problem named by
+its line and column, never guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.import_columns import squash
+from peerdesk.domain.import_rows import MAX_LISTED_PROBLEMS, Problem
+from peerdesk.domain.import_values import parse_day, parse_minutes, parse_yes_no
+from peerdesk.domain.listening import (
+    Channel,
+    ContactDraft,
+    KnownCallerDraft,
+    Outcome,
+    Returning,
+    check_minutes,
+    parse_time,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    required: bool = False
+    synonyms: tuple[str, ...] = ()
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("date", "Date", True, ("contact date", "day", "date of contact", "call date")),
+    Column("time", "Time", True, ("time of contact", "call time", "at")),
+    Column("channel", "Channel", True, ("how", "method", "contact method", "type", "via")),
+    Column("minutes", "Minutes", True, ("duration", "length", "mins", "duration minutes",
+                                        "call length")),
+    Column("taken_by", "Taken by (account name)", False, ("taken by", "worker", "staff",
+                                                          "volunteer", "answered by")),
+    Column("region", "Region", False, ("area", "county", "district", "location")),
+    Column("in_touch_before", "In touch before", False, ("first time", "returning",
+                                                         "new or returning", "repeat")),
+    Column("topics", "Topics", False, ("topic", "about", "themes", "issues")),
+    Column("safety_concern", "Safety concern", False, ("safety", "risk", "concern")),
+    Column("safety_action", "What was done", False, ("action", "action taken",
+                                                     "safety action")),
+    Column("outcomes", "Outcomes", False, ("outcome", "result")),
+    Column("signposted_to", "Signposted to", False, ("signposted", "referred to",
+                                                     "services")),
+    Column("known_caller", "Known caller (nickname)", False, ("known caller", "caller",
+                                                              "nickname", "regular")),
+    Column("notes", "Notes", False, ("note", "comments", "summary")),
+)
+COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
+
+_CHANNELS = {
+    **{squash(c.value): c for c in Channel}, **{squash(c.label): c for c in Channel},
+    "call": Channel.PHONE, "phonecall": Channel.PHONE, "telephone": Channel.PHONE,
+    "sms": Channel.TEXT, "text": Channel.TEXT, "chat": Channel.ONLINE_CHAT,
+    "webchat": Channel.ONLINE_CHAT, "socialmedia": Channel.SOCIAL_MEDIA, "dm": Channel.SOCIAL_MEDIA,
+    "video": Channel.VIDEO, "inperson": Channel.WALK_IN, "walkin": Channel.WALK_IN,
+    "dropin": Channel.WALK_IN,
+}
+_RETURNING = {
+    "first": Returning.FIRST, "firsttime": Returning.FIRST, "new": Returning.FIRST,
+    "no": Returning.FIRST, "returning": Returning.RETURNING, "repeat": Returning.RETURNING,
+    "beenintouchbefore": Returning.RETURNING, "yes": Returning.RETURNING,
+    "notknown": Returning.UNKNOWN, "unknown": Returning.UNKNOWN, "": Returning.UNKNOWN,
+}
+_OUTCOMES = {
+    **{squash(o.label): o for o in Outcome.each()},
+    "listen": Outcome.LISTENED, "signpost": Outcome.SIGNPOSTED,
+    "offeredonetoone": Outcome.OFFERED_ONE_TO_ONE, "offered121": Outcome.OFFERED_ONE_TO_ONE,
+    "offeredgroup": Outcome.OFFERED_GROUP, "becamepeer": Outcome.BECAME_PEER,
+}
+_SEPARATORS = (";", "|", "\n")
+
+
+def guess_columns(headers: list[str]) -> dict[str, int]:
+    """Each column to the first heading that names it, the template's own names first."""
+    squashed = [squash(h) for h in headers]
+    found: dict[str, int] = {}
+    taken: set[int] = set()
+    for strict in (True, False):
+        for column in COLUMNS:
+            if column.key in found:
+                continue
+            names = [squash(column.key), squash(column.label)]
+            if not strict:
+                names += [squash(s) for s in column.synonyms]
+            for index, heading in enumerate(squashed):
+                if index not in taken and heading and heading in names:
+                    found[column.key] = index
+                    taken.add(index)
+                    break
+    return found
+
+
+def _clip(text: str, width: int = 40) -> str:
+    one_line = "".join(c if c.isprintable() else "?" for c in " ".join(text.split()))
+    return one_line if len(one_line) <= width else one_line[:width - 1] + "…"
+
+
+def _split(raw: str) -> list[str]:
+    text = raw
+    for separator in _SEPARATORS[1:]:
+        text = text.replace(separator, _SEPARATORS[0])
+    parts = [p.strip() for p in text.split(_SEPARATORS[0])]
+    if len(parts) == 1 and "," in raw:
+        parts = [p.strip() for p in raw.split(",")]
+    return [p for p in parts if p]
+
+
+@dataclass(frozen=True, slots=True)
+class Lists:
+    """The centre's names as written, by casefolded name, with the ids contacts store."""
+
+    regions: Mapping[str, tuple[int, str]]
+    topics: Mapping[str, tuple[int, str]]
+    services: Mapping[str, tuple[int, str]]   # directory entries in use
+    takers: Mapping[str, int]                 # accounts that take contacts (squashed names)
+    callers: Mapping[str, int]                # existing known callers by nickname
+
+    @staticmethod
+    def keyed(items: Mapping[int, str]) -> dict[str, tuple[int, str]]:
+        return {name.casefold(): (item_id, name) for item_id, name in items.items()}
+
+
+@dataclass(slots=True)
+class CallLogChecker:
+    """Checks rows one at a time; keeps the problems and the contacts that passed."""
+
+    headers: list[str]
+    columns: dict[str, int]
+    lists: Lists
+    importer_id: int
+    now: datetime
+    problems: list[Problem] = field(default_factory=list)
+    problem_count: int = 0
+    rows: int = 0
+    drafts: list[tuple[int, ContactDraft, str]] = field(default_factory=list)
+    new_callers: dict[str, str] = field(default_factory=dict)   # casefolded -> as written
+
+    def __post_init__(self) -> None:
+        for column in COLUMNS:
+            if column.required and column.key not in self.columns:
+                self.problem(1, column.key, f"the file has no “{column.label}” column (the "
+                             "template's heading, or a common alternative).")
+
+    def heading(self, key: str) -> str:
+        index = self.columns.get(key)
+        if index is not None and index < len(self.headers) and self.headers[index]:
+            return self.headers[index]
+        return COLUMN_BY_KEY[key].label
+
+    def problem(self, line: int, key: str, message: str) -> None:
+        self.problem_count += 1
+        if len(self.problems) < MAX_LISTED_PROBLEMS:
+            self.problems.append(Problem(line, self.heading(key), message))
+
+    @property
+    def ok(self) -> bool:
+        return self.problem_count == 0
+
+    def _cell(self, cells: list[str], key: str) -> str:
+        index = self.columns.get(key)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    def check_row(self, line: int, cells: list[str]) -> ContactDraft | None:
+        """The row's contact, or None (its problems recorded) if anything is wrong."""
+        self.rows += 1
+        before = self.problem_count
+        values: dict[str, object] = {}
+        for key, read in (("date", self._date), ("time", self._time),
+                          ("channel", self._channel), ("minutes", self._minutes),
+                          ("taken_by", self._taker), ("region", self._region),
+                          ("in_touch_before", self._returning), ("topics", self._topics),
+                          ("safety_concern", self._concern), ("outcomes", self._outcomes),
+                          ("signposted_to", self._services), ("known_caller", self._caller)):
+            try:
+                values[key] = read(self._cell(cells, key))
+            except ValidationError as exc:
+                self.problem(line, key, exc.user_message)
+        if self.problem_count != before:
+            return None
+        caller = values["known_caller"]
+        draft = ContactDraft(
+            contacted_on=values["date"], contacted_time=values["time"],  # type: ignore[arg-type]
+            channel=values["channel"], minutes=values["minutes"],  # type: ignore[arg-type]
+            taken_by=values["taken_by"], region_id=values["region"],  # type: ignore[arg-type]
+            returning=values["in_touch_before"],  # type: ignore[arg-type]
+            topic_ids=values["topics"], safety_concern=values["safety_concern"],  # type: ignore[arg-type]
+            safety_action=self._cell(cells, "safety_action"),
+            outcomes=values["outcomes"], signposts=values["signposted_to"],  # type: ignore[arg-type]
+            notes=self._cell(cells, "notes"),
+            known_caller_id=caller if isinstance(caller, int) else None)
+        try:
+            clean = draft.validated(self.now)
+        except ValidationError as exc:
+            key = {"when": "date", "safety_action": "safety_action", "notes": "notes",
+                   "outcomes": "outcomes", "minutes": "minutes"}.get(exc.field or "", "date")
+            self.problem(line, key, exc.user_message)
+            return None
+        self.drafts.append((line, clean, caller if isinstance(caller, str) else ""))
+        return clean
+
+    # -- one value each ----------------------------------------------------------------
+
+    def _date(self, raw: str) -> date:
+        if not raw.strip():
+            raise ValidationError("the date is missing.")
+        day = parse_day(raw, what="Date", field="date")
+        if day > self.now.date():
+            raise ValidationError(f"The contact can't be in the future ({day.isoformat()}).")
+        return day
+
+    def _time(self, raw: str) -> object:
+        if not raw.strip():
+            raise ValidationError("the time is missing (HH:MM, for example 21:40).")
+        return parse_time(raw, what="Time")
+
+    def _channel(self, raw: str) -> Channel:
+        found = _CHANNELS.get(squash(raw))
+        if found is None:
+            names = ", ".join(c.label for c in Channel)
+            raise ValidationError(f"“{_clip(raw.strip())}” is not a channel PeerDesk knows "
+                                  f"({names})." if raw.strip() else "the channel is missing.")
+        return found
+
+    def _minutes(self, raw: str) -> int:
+        if not raw.strip():
+            raise ValidationError("the duration is missing.")
+        return check_minutes(parse_minutes(raw))
+
+    def _taker(self, raw: str) -> int:
+        if not raw.strip():
+            return self.importer_id
+        found = self.lists.takers.get(squash(raw))
+        if found is None:
+            raise ValidationError(f"“{_clip(raw.strip())}” is not an active account that "
+                                  "takes contacts.")
+        return found
+
+    def _lookup(self, raw: str, names: Mapping[str, tuple[int, str]], what: str) -> int:
+        found = names.get(raw.strip().casefold())
+        if found is None:
+            known = sorted((shown for _, shown in names.values()), key=str.casefold)
+            listed = ", ".join(known[:8]) + (", …" if len(known) > 8 else "")
+            raise ValidationError(f"“{_clip(raw.strip())}” is not one of the centre's {what}"
+                                  + (f" ({listed})." if listed else " (the list is empty)."))
+        return found[0]
+
+    def _region(self, raw: str) -> int | None:
+        return self._lookup(raw, self.lists.regions, "regions") if raw.strip() else None
+
+    def _returning(self, raw: str) -> Returning:
+        found = _RETURNING.get(squash(raw))
+        if found is None:
+            raise ValidationError(f"“{_clip(raw.strip())}” should be first time, returning "
+                                  "or not known.")
+        return found
+
+    def _topics(self, raw: str) -> tuple[int, ...]:
+        return tuple(self._lookup(t, self.lists.topics, "contact topics") for t in _split(raw))
+
+    def _concern(self, raw: str) -> bool:
+        return parse_yes_no(raw, what="Safety concern", field="safety_concern") \
+            if raw.strip() else False
+
+    def _outcomes(self, raw: str) -> Outcome:
+        flags = Outcome(0)
+        for part in _split(raw):
+            found = _OUTCOMES.get(squash(part))
+            if found is None:
+                names = ", ".join(o.label.lower() for o in Outcome.each())
+                raise ValidationError(f"“{_clip(part)}” is not an outcome ({names}).")
+            flags |= found
+        return flags or Outcome.LISTENED
+
+    def _services(self, raw: str) -> tuple[int, ...]:
+        return tuple(self._lookup(s, self.lists.services, "directory services")
+                     for s in _split(raw))
+
+    def _caller(self, raw: str) -> int | str | None:
+        """An existing known caller's id, or the nickname of one to add."""
+        name = raw.strip()
+        if not name:
+            return None
+        found = self.lists.callers.get(name.casefold())
+        if found is not None:
+            return found
+        clean = KnownCallerDraft(name).validated().nickname
+        self.new_callers.setdefault(clean.casefold(), clean)
+        return clean

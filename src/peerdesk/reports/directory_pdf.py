@@ -1,0 +1,111 @@
+"""Services for a region and a need on one page, to hand over or pin up.
+
+`render_pdf` draws the `Handout` it is given and nothing else: no queries, no
+files but the shipped fonts (embedded, subset). Names and details in any script
+PeerDesk ships a font for print shaped and in reading order (`text_flow`). It
+names services only, never a person; the metadata is blank but for a title.
+Entries sit in two columns so a list of twenty or so fits on one page.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from peerdesk.reports.directory_model import Handout, HandoutEntry
+from peerdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
+from peerdesk.reports.pdf import MUTED, NAVY, RULE, TEAL, TEXT, numbered_canvas
+from peerdesk.reports.text_flow import fallback_note, para, typesetting
+
+GENERIC_TITLE = "Where to find help"
+
+
+def render_pdf(handout: Handout, *, page_size: str = "A4") -> tuple[bytes, int]:
+    """The PDF bytes and the number of pages."""
+    from reportlab.lib.pagesizes import A4, LETTER
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    size = page_size.strip().lower()
+    if size not in ("a4", "letter"):
+        raise ValueError(f"unknown page size {page_size!r}")
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4 if size == "a4" else LETTER,
+        leftMargin=16 * mm, rightMargin=16 * mm, topMargin=14 * mm, bottomMargin=20 * mm,
+        title=GENERIC_TITLE, author="", subject="", keywords="", creator="", producer="",
+        invariant=1, initialFontName=FONT_REGULAR, lang="",
+    )
+    pages: list[int] = []
+    footer = " · ".join(p for p in (handout.centre_name, handout.produced_on) if p)
+    with typesetting():
+        doc.build(_story(handout, doc.width - 12), canvasmaker=numbered_canvas(footer, pages))
+    return buffer.getvalue(), pages[0]
+
+
+def _styles() -> dict[str, Any]:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("base", fontName=FONT_REGULAR, fontSize=9, leading=11.5,
+                          textColor=colors.HexColor(TEXT))
+    return {
+        "centre": ParagraphStyle("centre", base, fontName=FONT_BOLD, fontSize=10.5,
+                                 leading=13, textColor=colors.HexColor(TEAL)),
+        "title": ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=19, leading=23,
+                                textColor=colors.HexColor(NAVY), spaceAfter=8),
+        "name": ParagraphStyle("name", base, fontName=FONT_BOLD, fontSize=10.5, leading=13,
+                               textColor=colors.HexColor(NAVY)),
+        "muted": ParagraphStyle("muted", base, fontSize=8, leading=10,
+                                textColor=colors.HexColor(MUTED)),
+        "line": ParagraphStyle("line", base),
+        "empty": ParagraphStyle("empty", base, fontSize=10.5, leading=14),
+    }
+
+
+def _block(entry: HandoutEntry, s: dict[str, Any]) -> list[Any]:
+    parts = [para(entry.name, s["name"])]
+    about = " · ".join(p for p in (entry.what, entry.where) if p)
+    if about:
+        parts.append(para(about, s["muted"]))
+    for label, value in (("Phone", entry.phone), ("Email", entry.email),
+                         ("Web", entry.website), ("Open", entry.hours)):
+        if value:
+            parts.append(para(f"{label}: {value}", s["line"]))
+    return parts
+
+
+def _story(handout: Handout, width: float) -> list[Any]:
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    s = _styles()
+    story: list[Any] = []
+    if handout.centre_name:
+        story.append(para(handout.centre_name, s["centre"]))
+    story.append(para(handout.title, s["title"]))
+    if not handout.entries:
+        story.append(para("No services in the directory match. Ask us, and we'll help "
+                          "you find one.", s["empty"]))
+    blocks = [_block(e, s) for e in handout.entries]
+    rows = [[blocks[i], blocks[i + 1] if i + 1 < len(blocks) else ""]
+            for i in range(0, len(blocks), 2)]
+    if rows:
+        grid = Table(rows, colWidths=[width / 2, width / 2], hAlign="LEFT")
+        grid.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(RULE)),
+        ]))
+        story.append(grid)
+    marker_note = fallback_note(s["muted"])
+    if marker_note is not None:
+        story.append(marker_note)
+    return story
+
+
+__all__ = ["GENERIC_TITLE", "render_pdf"]

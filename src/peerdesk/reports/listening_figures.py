@@ -1,0 +1,232 @@
+"""The report's "Listening service" section: anonymous contacts, counted (DESIGN.md §5).
+
+Counting (`compute`) adds ordinary tables, a trend and a headline to the report's
+raw figures, so disclosure control treats them as it treats every table: small
+counts hidden, complementary suppression solved over the whole report, the same
+rounding. The tables that split all of the period's contacts one way (channel,
+region, first time or returning, office hours) add up to the same total, the
+headline; topics, outcomes and signposting can name several per contact, so
+they have no total row.
+
+A contact that became a peer is on their record but is still one contact here,
+counted once (it is never a one-to-one session); one whose peer withdrew
+consent to statistics is left out, like the rest of that person's record.
+
+Hours, the share out of office hours and the median wait for a first session
+are not counts. They are printed only where the counts they come from are
+shown, and the share is worked out from the printed (rounded) counts, so it
+tells a reader nothing the table doesn't.
+"""
+
+from __future__ import annotations
+
+import statistics
+from datetime import date
+
+from peerdesk.domain.listening import OFFICE_HOURS_KEY, Channel, OfficeHours, Outcome, Returning
+from peerdesk.reports.figures import RawFigures, RawTable, RawTrend
+from peerdesk.reports.model import Cell, CellState, Section, Table, Trend
+from peerdesk.reports.peer_sets import EXCLUDED, SUPPORTED
+from peerdesk.reports.period import Period
+from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.meta import get_setting
+
+HEADLINE = ("listening_contacts", "Listening-service contacts")
+# Tables whose total is the headline: every contact of the period, split one way.
+TOTALLED = ("contacts_by_channel", "contacts_by_region", "contacts_first_time",
+            "contacts_office_hours")
+MULTI = ("contacts_by_topic", "contacts_outcomes", "contacts_signposted")
+TABLES = (*TOTALLED[:2], "contacts_by_topic", "contacts_first_time", "contacts_office_hours",
+          "contacts_outcomes", "contacts_signposted", "first_sessions")
+TREND = "trend_contacts"
+SUMMARY = "listening_summary"
+
+# Contacts on the record of someone who withdrew consent to statistics are left out.
+_COUNTED = f"coalesce(c.peer_id, 0) NOT IN {EXCLUDED}"
+NOT_RECORDED = "Not recorded"
+
+
+def _params(period: Period) -> dict[str, str]:
+    return {"s": period.start.isoformat(), "e": period.end.isoformat()}
+
+
+def compute(db: Database, period: Period, window: Period, fig: RawFigures) -> None:
+    """Add the section's counts to `fig`. Runs inside figures.compute's snapshot, after
+    the report's peer sets are filled."""
+    hours = OfficeHours.from_setting(get_setting(db, OFFICE_HOURS_KEY))
+    # SQLite's %w counts from Sunday (0); ours from Monday.
+    open_days = ", ".join(f"'{(d + 1) % 7}'" for d in sorted(hours.days))
+    rows = db.query(
+        "SELECT c.channel, c.region_id, c.first_time, c.outcomes, "
+        f"  strftime('%w', c.contacted_on) IN ({open_days}) AND c.contacted_time >= :open "
+        "  AND c.contacted_time < :close, count(*), sum(c.minutes) "
+        "FROM anonymous_contact AS c WHERE c.contacted_on BETWEEN :s AND :e "
+        f"AND {_COUNTED} GROUP BY 1, 2, 3, 4, 5",
+        {**_params(period), "open": hours.start.strftime("%H:%M"),
+         "close": hours.end.strftime("%H:%M")})
+    channels = dict.fromkeys(Channel, 0)
+    channel_minutes = dict.fromkeys(Channel, 0)
+    regions: dict[int | None, int] = {}
+    first = dict.fromkeys(Returning, 0)
+    outcomes = dict.fromkeys(Outcome.each(), 0)
+    in_hours = out_of_hours = 0
+    for channel, region, first_time, flags, open_now, count, minutes in rows:
+        n = int(count)
+        channels[Channel(channel)] += n
+        channel_minutes[Channel(channel)] += int(minutes or 0)
+        regions[region] = regions.get(region, 0) + n
+        first[Returning(first_time)] += n
+        for outcome in Outcome(int(flags)).parts():
+            outcomes[outcome] += n
+        if open_now:
+            in_hours += n
+        else:
+            out_of_hours += n
+    total = sum(channels.values())
+    fig.headlines[HEADLINE[0]] = total
+    fig.extras["contact_hours"] = sum(channel_minutes.values()) / 60
+    fig.tables["contacts_by_channel"] = RawTable(
+        "contacts_by_channel", "Contacts by channel", "Channel", ("Contacts",),
+        tuple((c.label, (channels[c],)) for c in Channel),
+        hours=tuple(channel_minutes[c] / 60 for c in Channel))
+    region_names = {int(r[0]): str(r[1]) for r in db.query("SELECT id, name FROM region")}
+    shown_regions = sorted({i for i, n in regions.items() if i is not None and n}
+                           | {int(r[0]) for r in db.query(
+                               "SELECT id FROM region WHERE active = 1")},
+                           key=lambda i: region_names.get(i, "").casefold())
+    fig.tables["contacts_by_region"] = RawTable(
+        "contacts_by_region", "Contacts by region", "Region", ("Contacts",),
+        (*((region_names.get(i, "?"), (regions.get(i, 0),)) for i in shown_regions),
+         (NOT_RECORDED, (regions.get(None, 0),))))
+    fig.tables["contacts_first_time"] = RawTable(
+        "contacts_first_time", "First time or returning", "In touch before?", ("Contacts",),
+        tuple((r.label, (first[r],)) for r in Returning))
+    fig.tables["contacts_office_hours"] = RawTable(
+        "contacts_office_hours", "In and out of office hours", "When", ("Contacts",),
+        (("In office hours", (in_hours,)), ("Out of hours", (out_of_hours,))),
+        note=f"Office hours: {hours.label()}.")
+    fig.tables["contacts_outcomes"] = RawTable(
+        "contacts_outcomes", "What came of contacts", "Outcome", ("Contacts",),
+        tuple((o.label, (outcomes[o],)) for o in Outcome.each()), total_row=False,
+        note="A contact can have more than one outcome, so these don't add up to the total.")
+    _topics(db, period, total, fig)
+    _signposted(db, period, outcomes[Outcome.SIGNPOSTED], fig)
+    _first_sessions(db, period, fig)
+    _trend(db, window, fig)
+
+
+def _topics(db: Database, period: Period, total: int, fig: RawFigures) -> None:
+    counts = {int(t): int(n) for t, n in db.query(
+        "SELECT t.topic_id, count(*) FROM anonymous_contact AS c "
+        "JOIN contact_topic_link AS t ON t.contact_id = c.id "
+        f"WHERE c.contacted_on BETWEEN :s AND :e AND {_COUNTED} GROUP BY t.topic_id",
+        _params(period))}
+    with_topic = int(db.query(
+        "SELECT count(*) FROM anonymous_contact AS c WHERE c.contacted_on BETWEEN :s AND :e "
+        f"AND {_COUNTED} AND EXISTS (SELECT 1 FROM contact_topic_link AS t "
+        "WHERE t.contact_id = c.id)", _params(period))[0][0])
+    topics = db.query("SELECT id, name, active FROM contact_topic ORDER BY name COLLATE NOCASE")
+    fig.tables["contacts_by_topic"] = RawTable(
+        "contacts_by_topic", "What contacts were about", "Topic", ("Contacts",),
+        (*((str(name), (counts.get(int(i), 0),)) for i, name, active in topics
+           if active or counts.get(int(i))),
+         ("No topic recorded", (total - with_topic,))), total_row=False,
+        note="A contact can be about several topics, so these don't add up to the total.")
+
+
+def _signposted(db: Database, period: Period, signposted: int, fig: RawFigures) -> None:
+    """Contacts signposted to a service of each category (one contact once per category)."""
+    by_category = {int(k) if k is not None else None: int(n) for k, n in db.query(
+        "SELECT ec.category_id, count(DISTINCT c.id) FROM anonymous_contact AS c "
+        "JOIN contact_signpost AS s ON s.contact_id = c.id "
+        "LEFT JOIN directory_entry_category AS ec ON ec.entry_id = s.entry_id "
+        f"WHERE c.contacted_on BETWEEN :s AND :e AND {_COUNTED} GROUP BY ec.category_id",
+        _params(period))}
+    to_directory = int(db.query(
+        "SELECT count(*) FROM anonymous_contact AS c WHERE c.contacted_on BETWEEN :s AND :e "
+        f"AND {_COUNTED} AND EXISTS (SELECT 1 FROM contact_signpost AS s "
+        "WHERE s.contact_id = c.id)", _params(period))[0][0])
+    categories = db.query(
+        "SELECT id, name, active FROM directory_category ORDER BY name COLLATE NOCASE")
+    fig.tables["contacts_signposted"] = RawTable(
+        "contacts_signposted", "Contacts signposted, by what the service offers", "Service",
+        ("Contacts",),
+        (*((str(name), (by_category.get(int(i), 0),)) for i, name, active in categories
+           if active or by_category.get(int(i))),
+         ("A service with no category", (by_category.get(None, 0),)),
+         ("Somewhere not in the directory", (max(0, signposted - to_directory),))),
+        total_row=False,
+        note="A contact can be pointed to several services, so these don't add up.")
+
+
+def _first_sessions(db: Database, period: Period, fig: RawFigures) -> None:
+    """Peers whose first one-to-one session was in the period, and how long they waited
+    for it from their first contact."""
+    waits = [(date.fromisoformat(first) - date.fromisoformat(contact)).days
+             for contact, first in db.query(
+                 "SELECT p.first_contact, w.first FROM (SELECT report_s.peer_id, "
+                 "  (SELECT min(o.held_on) FROM one_to_one AS o "
+                 "   WHERE o.peer_id = report_s.peer_id) "
+                 f"  AS first FROM {SUPPORTED} AS report_s) AS w JOIN peer AS p "
+                 "ON p.id = w.peer_id "
+                 "WHERE w.first BETWEEN :s AND :e", _params(period))]
+    fig.tables["first_sessions"] = RawTable(
+        "first_sessions", "From first contact to a first one-to-one", "Peers",
+        ("Peers",), (("With their first one-to-one session in the period", (len(waits),)),),
+        total_row=False)
+    if waits:
+        fig.extras["median_days_to_first_session"] = float(
+            statistics.median(max(0, w) for w in waits))
+
+
+def _trend(db: Database, window: Period, fig: RawFigures) -> None:
+    months = [m for m, _, _ in window.trend_months(
+        (window.end.year - window.start.year) * 12 + window.end.month - window.start.month + 1)]
+    counts = {str(m): int(n) for m, n in db.query(
+        "SELECT substr(c.contacted_on, 1, 7), count(*) FROM anonymous_contact AS c "
+        f"WHERE c.contacted_on BETWEEN :s AND :e AND {_COUNTED} GROUP BY 1", _params(window))}
+    fig.trends.append(RawTrend(TREND, "Listening-service contacts each month", tuple(months),
+                               tuple(counts.get(m, 0) for m in months)))
+
+
+# -- after disclosure control -----------------------------------------------------------
+
+
+def _fraction(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
+def section(raw: RawFigures, tables: dict[str, Table], contacts: Cell,
+            trends: tuple[Trend, ...], k: int) -> Section:
+    """The section as printed, from the protected tables and the headline's cell."""
+    na = Cell("–", CellState.NOT_APPLICABLE, None)
+    hours = (Cell(_fraction(round(raw.extras.get("contact_hours", 0.0), 1)), CellState.SHOWN,
+                  None) if not contacts.hidden else na)
+    office = tables["contacts_office_hours"]
+    share = na
+    out_cell, in_cell = office.rows[1][1][0], office.rows[0][1][0]
+    if not out_cell.hidden and not in_cell.hidden and out_cell.value is not None \
+            and in_cell.value is not None and out_cell.value + in_cell.value > 0:
+        share = Cell(f"{100 * out_cell.value / (out_cell.value + in_cell.value):.0f}%",
+                     CellState.SHOWN, None)
+    peers_cell = tables["first_sessions"].rows[0][1][0]
+    median = raw.extras.get("median_days_to_first_session")
+    wait = (Cell(_fraction(median), CellState.SHOWN, None)
+            if median is not None and not peers_cell.hidden and (peers_cell.value or 0) >= k
+            else na)
+    summary = Table(SUMMARY, "Listening service at a glance", "Figure", ("Value",), (
+        ("Hours of listening", (hours,)),
+        ("Share of contacts out of office hours", (share,)),
+        ("Median days from first contact to first one-to-one", (wait,)),
+    ), note="Hours and the median are shown only where the counts they come from are shown; "
+            "the share is worked out from the printed counts.")
+    return Section(
+        "Listening service",
+        "Contacts by phone, text, email, online and in person with people who have no "
+        "record with us, and the people who became peers from them (each contact counted "
+        "once).",
+        (summary, *(tables[key] for key in TABLES)),
+        tuple(t for t in trends if t.key == TREND))
+
+
+__all__ = ["HEADLINE", "MULTI", "SUMMARY", "TABLES", "TOTALLED", "TREND", "compute", "section"]

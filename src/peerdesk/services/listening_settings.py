@@ -1,0 +1,156 @@
+"""What a centre sets for its listening service: the lists contacts choose from, its
+office hours, and how long contacts and ways to call someone back are kept.
+
+The lists (regions, contact topics, directory categories) live with the casework;
+office hours and the periods are plain settings, with nothing identifying in them.
+Programme leads change the lists and hours (Permission.EDIT_CONTACT_LISTS) and the
+periods (Permission.MANAGE_RETENTION); every change is audited.
+"""
+
+from __future__ import annotations
+
+from peerdesk.domain.audit import AuditAction
+from peerdesk.domain.callbacks import DEFAULT_KEEP_DAYS
+from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.listening import OFFICE_HOURS_KEY, WEEKDAYS, OfficeHours, clean_list_name
+from peerdesk.domain.staff import Permission
+from peerdesk.services.session import Session
+from peerdesk.storage.database import Database
+from peerdesk.storage.repositories import directory as directory_repo
+from peerdesk.storage.repositories import listening_lists as lists
+from peerdesk.storage.repositories.listening_lists import ListItem, ListKind
+from peerdesk.storage.repositories.meta import get_setting, set_setting
+
+__all__ = [
+    "DEFAULT_CONTACT_MONTHS",
+    "WEEKDAYS",
+    "ListItem",
+    "ListKind",
+    "OfficeHours",
+    "add_item",
+    "callback_keep_days",
+    "contact_months",
+    "items",
+    "office_hours",
+    "read_office_hours",
+    "rename_item",
+    "set_callback_keep_days",
+    "set_contact_months",
+    "set_item_active",
+    "set_office_hours",
+]
+
+_CONTACT_MONTHS_KEY = "listening_contact_months"
+_CALLBACK_DAYS_KEY = "listening_callback_days"
+DEFAULT_CONTACT_MONTHS = 24
+CONTACT_MONTHS_RANGE = (1, 120)
+CALLBACK_DAYS_RANGE = (1, 365)
+
+
+def read_office_hours(db: Database) -> OfficeHours:
+    """The setting, or the default (Monday to Friday, 9 to 5) when unset or unreadable."""
+    return OfficeHours.from_setting(get_setting(db, OFFICE_HOURS_KEY))
+
+
+def office_hours(session: Session) -> OfficeHours:
+    session.require(Permission.LOG_CONTACTS)
+    return read_office_hours(session.db)
+
+
+def set_office_hours(session: Session, hours: OfficeHours) -> OfficeHours:
+    session.require(Permission.EDIT_CONTACT_LISTS)
+    clean = hours.checked()
+    with session.db.transaction():
+        set_setting(session.db, OFFICE_HOURS_KEY, clean.as_setting())
+        session.audit(AuditAction.CHANGED, "settings", "office_hours", clean.label())
+    return clean
+
+
+# -- the lists --------------------------------------------------------------------------
+
+
+def items(session: Session, kind: ListKind, *, active_only: bool = False) -> list[ListItem]:
+    session.require(Permission.LOG_CONTACTS)
+    return lists.items(session.db, kind, active_only=active_only)
+
+
+def add_item(session: Session, kind: ListKind, name: str) -> int:
+    session.require(Permission.EDIT_CONTACT_LISTS)
+    clean = clean_list_name(name, what=kind.what)
+    with session.db.transaction():
+        item_id = lists.add(session.db, kind, clean)
+        session.audit(AuditAction.CHANGED, "settings", kind.value, f"added {item_id}")
+    return item_id
+
+
+def rename_item(session: Session, kind: ListKind, item_id: int, name: str) -> None:
+    """Past records show the new name too: it is the same item, better named."""
+    session.require(Permission.EDIT_CONTACT_LISTS)
+    clean = clean_list_name(name, what=kind.what)
+    with session.db.transaction():
+        lists.rename(session.db, kind, item_id, clean)
+        link = {ListKind.REGION: "directory_entry_region",
+                ListKind.CATEGORY: "directory_entry_category"}.get(kind)
+        if link is not None:
+            directory_repo.reindex(session.db, directory_repo.entries_using(session.db, link,
+                                                                            item_id))
+        session.audit(AuditAction.CHANGED, "settings", kind.value, f"renamed {item_id}")
+
+
+def set_item_active(session: Session, kind: ListKind, item_id: int, active: bool) -> None:
+    """Retire (or bring back) an item: new records can't choose it; old ones keep it."""
+    session.require(Permission.EDIT_CONTACT_LISTS)
+    with session.db.transaction():
+        lists.set_active(session.db, kind, item_id, active)
+        session.audit(AuditAction.CHANGED, "settings", kind.value,
+                      f"{'restored' if active else 'retired'} {item_id}")
+
+
+# -- periods ------------------------------------------------------------------------------
+
+
+def _number(db: Database, key: str, default: int, bounds: tuple[int, int]) -> int:
+    try:
+        value = int(get_setting(db, key) or default)
+    except ValueError:
+        return default
+    return value if bounds[0] <= value <= bounds[1] else default
+
+
+def contact_months(db: Database) -> int:
+    """Months an anonymous contact is kept after the day it happened."""
+    return _number(db, _CONTACT_MONTHS_KEY, DEFAULT_CONTACT_MONTHS, CONTACT_MONTHS_RANGE)
+
+
+def callback_keep_days(db: Database) -> int:
+    """Days a way to reach someone waiting for a call-back is kept at most."""
+    return _number(db, _CALLBACK_DAYS_KEY, DEFAULT_KEEP_DAYS, CALLBACK_DAYS_RANGE)
+
+
+def _set_number(session: Session, key: str, value: object, bounds: tuple[int, int],
+                message: str, field: str, detail: str) -> int:
+    session.require(Permission.MANAGE_RETENTION)
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = None
+    if number is None or not bounds[0] <= number <= bounds[1]:
+        raise ValidationError(message, field=field)
+    with session.db.transaction():
+        set_setting(session.db, key, str(number))
+        session.audit(AuditAction.CHANGED, "settings", key, detail.format(n=number))
+    return number
+
+
+def set_contact_months(session: Session, value: object) -> int:
+    low, high = CONTACT_MONTHS_RANGE
+    return _set_number(session, _CONTACT_MONTHS_KEY, value, CONTACT_MONTHS_RANGE,
+                       f"Keep anonymous contacts for {low} to {high} whole months.",
+                       "contact_months", "{n} months")
+
+
+def set_callback_keep_days(session: Session, value: object) -> int:
+    low, high = CALLBACK_DAYS_RANGE
+    return _set_number(session, _CALLBACK_DAYS_KEY, value, CALLBACK_DAYS_RANGE,
+                       f"Keep a way to call someone back for {low} to {high} days.",
+                       "callback_days", "{n} days")

@@ -1,0 +1,136 @@
+"""Someone would like a call-back to arrange a first one-to-one: how to reach them, safely,
+kept only with their agreement."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.callbacks import ASK_FOR_MAX, REACH_MAX, CallbackDraft, CallbackRoute
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.safe_contact import SafeContact
+from peerdesk.services import callbacks
+from peerdesk.services.session import Session
+from peerdesk.ui.contacts.widgets import TextCheck
+from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.peers.forms import DateField, Field, enum_combo, muted, today
+
+
+class CallbackDialog(QDialog):
+    """Emits `saved(callback_id)`."""
+
+    saved = Signal(int)
+
+    def __init__(self, session: Session, *, contact_id: int | None = None,
+                 caller_id: int | None = None, received_on: date | None = None,
+                 route: CallbackRoute = CallbackRoute.PHONE,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.contact_id = contact_id
+        self.caller_id = caller_id
+        self.setWindowTitle(self.tr("Someone to call back"))
+        self.setMinimumWidth(560)
+        self.received_on = DateField(received_on or today())
+        self.route = enum_combo([(r.label, r.value) for r in CallbackRoute], route.value)
+        self.ask_for = QLineEdit()
+        self.ask_for.setPlaceholderText(self.tr("The name or alias to ask for (optional)"))
+        self.reach = QLineEdit()
+        self.reach.setPlaceholderText(self.tr("A number, a handle, an address"))
+        self.agreed = QCheckBox(self.tr("They &agreed we keep this, to call them back"))
+        self.calls_ok = QCheckBox(self.tr("Calls OK"))
+        self.calls_ok.setChecked(True)
+        self.texts_ok = QCheckBox(self.tr("Texts OK"))
+        self.texts_ok.setChecked(True)
+        self.email_ok = QCheckBox(self.tr("Email OK"))
+        self.email_ok.setChecked(True)
+        self.voicemail_ok = QCheckBox(self.tr("Voicemail OK"))
+        self.safe_times = QLineEdit()
+        self.safe_times.setPlaceholderText(self.tr("e.g. texts only after 6 pm"))
+        self.code_word = QLineEdit()
+        self.code_word.setEchoMode(QLineEdit.EchoMode.Password)
+        self.code_word.setPlaceholderText(self.tr("Kept hidden"))
+        self.code_word.setAccessibleName(self.tr("Code word"))
+        channels = QGridLayout()
+        for i, box in enumerate((self.calls_ok, self.texts_ok, self.email_ok,
+                                 self.voicemail_ok)):
+            channels.addWidget(box, 0, i)
+        self.fields = {
+            "received_on": Field(self.received_on),
+            "reach": Field(self._checked(self.reach, TextCheck(self.reach, REACH_MAX))),
+            "ask_for": Field(self._checked(self.ask_for, TextCheck(self.ask_for, ASK_FOR_MAX))),
+            "agreed": Field(self.agreed),
+            "safe_times": Field(self.safe_times),
+            "code_word": Field(self.code_word),
+        }
+        form = QFormLayout()
+        form.addRow(self.tr("&Got in touch on"), self.fields["received_on"])
+        form.addRow(self.tr("&By"), self.route)
+        form.addRow(self.tr("How to &reach them"), self.fields["reach"])
+        form.addRow(self.tr("As&k for"), self.fields["ask_for"])
+        form.addRow("", self.fields["agreed"])
+        form.addRow(self.tr("Safe ways"), channels)
+        form.addRow(self.tr("Safe &times"), self.fields["safe_times"])
+        form.addRow(self.tr("Code &word"), self.fields["code_word"])
+        self.error = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(muted(self.tr(
+            "It shows on Today under “To call back” until someone has called. It is erased "
+            "when they are called back, become a peer, or after the centre's period.")))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.reach.setFocus()
+
+    @staticmethod
+    def _checked(edit: QLineEdit, check: TextCheck) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(edit)
+        column.addWidget(check)
+        box.setFocusProxy(edit)
+        return box
+
+    def accept(self) -> None:
+        for field in self.fields.values():
+            field.show_error(None)
+        set_message(self.error, None)
+        try:
+            draft = CallbackDraft(
+                received_on=self.received_on.value(what="Date of the enquiry",
+                                                   field="received_on") or today(),
+                route=CallbackRoute(self.route.currentData()), reach=self.reach.text(),
+                agreed=self.agreed.isChecked(), ask_for=self.ask_for.text(),
+                prefs=SafeContact(calls_ok=self.calls_ok.isChecked(),
+                                  texts_ok=self.texts_ok.isChecked(),
+                                  email_ok=self.email_ok.isChecked(),
+                                  voicemail_ok=self.voicemail_ok.isChecked(),
+                                  safe_times=self.safe_times.text(),
+                                  code_word=self.code_word.text()),
+                contact_id=self.contact_id, known_caller_id=self.caller_id)
+            callback_id = callbacks.add(self.session, draft)
+        except PeerDeskError as exc:
+            name = getattr(exc, "field", None)
+            if name in self.fields:
+                self.fields[name].show_error(exc.user_message)
+            else:
+                set_message(self.error, exc.user_message)
+            return
+        super().accept()
+        self.saved.emit(callback_id)

@@ -1,0 +1,243 @@
+"""A known caller: add or change the profile (a nickname and a short note, nothing else),
+and open it to see every contact of theirs as one list."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.listening import CALLER_NOTE_MAX, NICKNAME_MAX, KnownCallerDraft
+from peerdesk.services import known_callers
+from peerdesk.services.session import Session
+from peerdesk.storage.repositories.contacts import StoredContact
+from peerdesk.ui.contacts.widgets import TextCheck
+from peerdesk.ui.errors import show_error
+from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
+from peerdesk.ui.peers.forms import Field, muted
+from peerdesk.ui.table_model import ROW_ROLE, RowTableModel
+
+
+class KnownCallerDialog(QDialog):
+    """Emits `saved(caller_id)`. No field for a surname, a number or an address, on purpose."""
+
+    saved = Signal(int)
+
+    def __init__(self, session: Session, caller: known_callers.StoredCaller | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.caller = caller
+        self.setWindowTitle(self.tr("Change a known caller") if caller
+                            else self.tr("Add a known caller"))
+        self.setMinimumWidth(520)
+        self.nickname = QLineEdit(caller.draft.nickname if caller else "")
+        self.nickname.setPlaceholderText(self.tr("A name they chose or you use, e.g. "
+                                                 "“Tuesday texter”"))
+        self.note = QPlainTextEdit(caller.draft.note if caller else "")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.fontMetrics().height() * 4 + 14)
+        self.note.setPlaceholderText(self.tr("Optional, short: what helps when they get in "
+                                             "touch. No surname, number or address."))
+        self.nickname_check = TextCheck(self.nickname, NICKNAME_MAX, identifying=True)
+        self.note_check = TextCheck(self.note, CALLER_NOTE_MAX, identifying=True)
+        self.fields = {"nickname": Field(self._with(self.nickname, self.nickname_check)),
+                       "note": Field(self._with(self.note, self.note_check))}
+        form = QFormLayout()
+        form.addRow(self.tr("&Nickname"), self.fields["nickname"])
+        form.addRow(self.tr("N&ote"), self.fields["note"])
+        explain = muted(self.tr("A known caller is someone who gets in touch again and again "
+                                "without giving a name. Their contacts show as one list, and "
+                                "they can become a peer later with that history."))
+        self.error = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.nickname.setFocus()
+
+    @staticmethod
+    def _with(edit: QWidget, check: QLabel) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(edit)
+        column.addWidget(check)
+        box.setFocusProxy(edit)
+        return box
+
+    def accept(self) -> None:
+        for field in self.fields.values():
+            field.show_error(None)
+        set_message(self.error, None)
+        draft = KnownCallerDraft(self.nickname.text(), self.note.toPlainText())
+        try:
+            if self.caller is None:
+                caller_id = known_callers.create(self.session, draft)
+            else:
+                caller_id = self.caller.id
+                known_callers.update(self.session, caller_id, draft)
+        except PeerDeskError as exc:
+            name = getattr(exc, "field", None)
+            if name in self.fields:
+                self.fields[name].show_error(exc.user_message)
+            else:
+                set_message(self.error, exc.user_message)
+            return
+        super().accept()
+        self.saved.emit(caller_id)
+
+
+class CallerContactColumn(IntEnum):
+    WHEN = 0
+    CHANNEL = 1
+    MINUTES = 2
+    BY = 3
+    OUTCOMES = 4
+    NOTES = 5
+
+
+class CallerContactsModel(RowTableModel[StoredContact]):
+    columns = CallerContactColumn
+    headers = (QT_TRANSLATE_NOOP("TableHeader", "When"),
+               QT_TRANSLATE_NOOP("TableHeader", "Channel"),
+               QT_TRANSLATE_NOOP("TableHeader", "Minutes"),
+               QT_TRANSLATE_NOOP("TableHeader", "Taken by"),
+               QT_TRANSLATE_NOOP("TableHeader", "Outcome"),
+               QT_TRANSLATE_NOOP("TableHeader", "Notes"))
+
+    def display(self, row: StoredContact, column: Any) -> str:
+        d = row.draft
+        match column:
+            case CallerContactColumn.WHEN:
+                return f"{d.contacted_on} {d.contacted_time:%H:%M}"
+            case CallerContactColumn.CHANNEL:
+                return d.channel.label
+            case CallerContactColumn.MINUTES:
+                return str(d.minutes)
+            case CallerContactColumn.BY:
+                return row.taken_by_name
+            case CallerContactColumn.OUTCOMES:
+                return ", ".join(o.label for o in d.outcomes.parts())
+            case CallerContactColumn.NOTES:
+                return " ".join(d.notes.split())[:160]
+        return ""
+
+
+class CallerPageDialog(QDialog):
+    """One known caller's contacts, newest first (opening it is audited)."""
+
+    became_peer = Signal(int)   # caller id
+    open_contact = Signal(int)
+    changed = Signal()
+
+    def __init__(self, session: Session, caller_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.caller_id = caller_id
+        self.setWindowTitle(self.tr("Known caller"))
+        self.resize(820, 520)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.summary = muted()
+        self.model = CallerContactsModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(CallerContactColumn.NOTES,
+                                                          QHeaderView.ResizeMode.Stretch)
+        self.view.setAccessibleName(self.tr("Their contacts"))
+        self.edit_button = QPushButton(self.tr("&Change nickname or note…"))
+        self.peer_button = QPushButton(self.tr("&Became a peer…"))
+        self.erase_button = QPushButton(self.tr("&Erase them and their contacts…"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.peer_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.erase_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(close)
+        self.edit_button.clicked.connect(self._edit)
+        self.peer_button.clicked.connect(lambda: self.became_peer.emit(self.caller_id))
+        self.erase_button.clicked.connect(self._erase)
+        self.view.activated.connect(self._open)
+        self.page: known_callers.CallerPage | None = None
+
+    def load(self) -> bool:
+        try:
+            self.page = known_callers.open_page(self.session, self.caller_id)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return False
+        caller = self.page.caller
+        self.title.setText(caller.draft.nickname)
+        self.summary.setText(self.tr("{n} contacts · last {last} · {note}").format(
+            n=caller.contacts, last=caller.last_contact or "—", note=caller.draft.note or "—"))
+        self.model.set_rows(self.page.contacts)
+        self.erase_button.setVisible(self.page.can_erase)
+        return True
+
+    def _open(self) -> None:
+        row = self.view.currentIndex().data(ROW_ROLE)
+        if isinstance(row, StoredContact):
+            self.open_contact.emit(row.id)
+
+    def _edit(self) -> None:
+        if self.page is None:
+            return
+        dialog = KnownCallerDialog(self.session, self.page.caller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._changed)
+        dialog.open()
+
+    def _erase(self) -> None:
+        if self.page is None:
+            return
+        from peerdesk.ui.contacts.erase_caller import EraseCallerDialog
+
+        dialog = EraseCallerDialog(self.session, self.page.caller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.erased.connect(self._erased)
+        dialog.open()
+
+    def _changed(self, _caller_id: int) -> None:
+        self.load()
+        self.changed.emit()
+
+    def _erased(self) -> None:
+        self.changed.emit()
+        self.reject()

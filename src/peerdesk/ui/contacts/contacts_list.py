@@ -1,0 +1,280 @@
+"""The Contacts tab: every contact, filtered by date, channel, region, topic, who took it
+and outcome, searched through notes and known callers' nicknames, sorted in SQL."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError, ValidationError
+from peerdesk.domain.listening import Channel, Outcome
+from peerdesk.services import listening
+from peerdesk.services.listening import ContactFilter
+from peerdesk.services.session import Session
+from peerdesk.ui.contacts.list_model import CONTACT_ID_ROLE, ContactColumn, ContactListModel
+from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.i18n import plural
+from peerdesk.ui.peers.forms import DateField, muted
+
+# A search of notes is recorded once the typing stops for this long.
+SEARCH_AUDIT_MS = 1500
+
+
+class ContactTable(QTableView):
+    """Enter opens the selected contact, as a double-click does."""
+
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class ContactsList(QWidget):
+    """Emits `open_contact(id)`."""
+
+    open_contact = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self.model = ContactListModel(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search notes, or a known caller's nickname…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search contacts"))
+        self.start = DateField(optional=True, placeholder=self.tr("from YYYY-MM-DD"))
+        self.start.setAccessibleName(self.tr("From date"))
+        self.end = DateField(optional=True, placeholder=self.tr("to YYYY-MM-DD"))
+        self.end.setAccessibleName(self.tr("To date"))
+        self.channel = self._combo(self.tr("Channel"), self.tr("Any channel"),
+                                   [(c.label, c.value) for c in Channel])
+        self.region = self._combo(self.tr("Region"), self.tr("Any region"), [])
+        self.topic = self._combo(self.tr("Topic"), self.tr("Any topic"), [])
+        self.taker = self._combo(self.tr("Taken by"), self.tr("Anyone"), [])
+        self.outcome = self._combo(self.tr("Outcome"), self.tr("Any outcome"),
+                                   [(o.label, int(o)) for o in Outcome.each()])
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.count = QLabel()
+        self.count.setAccessibleName(self.tr("Number of contacts shown"))
+        self.date_error = error_label()
+
+        self.table = ContactTable()
+        self.table.setTabKeyNavigation(False)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(ContactColumn.WHEN,
+                                                      Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
+        self.table.setAccessibleName(self.tr("Contacts"))
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(ContactColumn.TOPICS, QHeaderView.ResizeMode.Stretch)
+        width = self.table.fontMetrics().horizontalAdvance
+        for column, sample in ((ContactColumn.WHEN, "2026-11-22 21:40 · safety concern"),
+                               (ContactColumn.CHANNEL, "Social media message"),
+                               (ContactColumn.MINUTES, "Minutes"),
+                               (ContactColumn.REGION, "Highcombe____"),
+                               (ContactColumn.OUTCOME, "Listened, Signposted"),
+                               (ContactColumn.CALLER, "Tuesday texter"),
+                               (ContactColumn.TAKEN_BY, "Tomás Herrera")):
+            header.resizeSection(column, width(sample) + 16)
+        self.empty = muted()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.empty)
+
+        first = QHBoxLayout()
+        first.addWidget(self.search, 3)
+        first.addWidget(self.start)
+        first.addWidget(self.end)
+        first.addWidget(self.count)
+        second = QHBoxLayout()
+        for combo in (self.channel, self.region, self.topic, self.taker, self.outcome):
+            second.addWidget(combo, 1)
+        second.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(self.date_error)
+        layout.addWidget(self.views, 1)
+
+        self.audit_timer = QTimer(self)
+        self.audit_timer.setSingleShot(True)
+        self.audit_timer.setInterval(SEARCH_AUDIT_MS)
+        self.audit_timer.timeout.connect(self._record_search)
+        self.search.textChanged.connect(self.apply_filter)
+        self.search.installEventFilter(self)
+        for combo in (self.channel, self.region, self.topic, self.taker, self.outcome):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        for field in (self.start, self.end):
+            field.editingFinished.connect(self.apply_filter)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.activated_row.connect(self._open_row)
+        self.model.modelReset.connect(self._update_count)
+        self.fill_choices()
+        self.apply_filter()
+
+    def _combo(self, name: str, anything: str, items: list[tuple[str, object]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.addItem(anything, None)
+        for label, value in items:
+            combo.addItem(label, value)
+        return combo
+
+    def fill_choices(self) -> None:
+        """Regions, topics and who takes contacts, as the centre's lists now hold them."""
+        if self.session is None:
+            return
+        try:
+            choices = listening.choices(self.session, include_retired=True)
+        except PeerDeskError:
+            return
+        for combo, items in ((self.region, [(r.name, r.id) for r in choices.regions]),
+                             (self.topic, [(t.name, t.id) for t in choices.topics]),
+                             (self.taker, [(t.name, t.id) for t in choices.takers])):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for label, value in items:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> ContactFilter:
+        set_message(self.date_error, None)
+        dates: list[date | None] = []
+        for field, what in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
+            try:
+                dates.append(field.value(what=what, field="date"))
+            except ValidationError as exc:
+                set_message(self.date_error, exc.user_message)
+                dates.append(None)
+        channel = self.channel.currentData()
+        outcome = self.outcome.currentData()
+        return ContactFilter(text=self.search.text(), start=dates[0], end=dates[1],
+                             channel=Channel(channel) if channel else None,
+                             region_id=self.region.currentData(),
+                             topic_id=self.topic.currentData(),
+                             taken_by=self.taker.currentData(),
+                             outcome=Outcome(outcome) if outcome else None)
+
+    def apply_filter(self, *_args: object) -> None:
+        if self.model.session is not self.session:
+            self.model.session = self.session
+        self.model.set_filter(self.current_filter())
+        if self.search.text().strip():
+            self.audit_timer.start()
+        else:
+            self.audit_timer.stop()
+
+    def _record_search(self) -> None:
+        if self.session is not None and self.search.text().strip():
+            with contextlib.suppress(PeerDeskError):
+                listening.record_search(self.session, self.model.rowCount())
+
+    def reload(self) -> None:
+        selected = self.selected_contact()
+        self.model.reload()
+        if selected is not None:
+            self.select_contact(selected)
+
+    def clear_filters(self) -> None:
+        for widget in (self.search, self.start, self.end):
+            widget.blockSignals(True)
+            widget.clear()
+            widget.blockSignals(False)
+        for combo in (self.channel, self.region, self.topic, self.taker, self.outcome):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.apply_filter()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        filtered = self.current_filter() != ContactFilter()
+        if self.model.error:
+            self.count.clear()
+            self.empty.setText(self.model.error)
+        else:
+            self.count.setText(plural(n, self.tr("{n:,} contact"), self.tr("{n:,} contacts")))
+            self.empty.setText(
+                self.tr("No contact matches. Try other words, or clear the filters.") if filtered
+                else self.tr("No contacts yet. Press Ctrl+Shift+C (or “Log a contact…”) when "
+                             "someone gets in touch."))
+        self.views.setCurrentWidget(self.table if n else self.empty)
+
+    def selected_contact(self) -> int | None:
+        index = self.table.currentIndex()
+        value = index.data(CONTACT_ID_ROLE) if index.isValid() else None
+        return value if isinstance(value, int) else None
+
+    def select_contact(self, contact_id: int) -> bool:
+        row = self.model.row_of(contact_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
+                and self.model.rowCount()):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _open_row(self, row: int) -> None:
+        contact_id = self.model.contact_id(row)
+        if contact_id is not None:
+            self.open_contact.emit(contact_id)
+
+    def clear_data(self) -> None:
+        self.session = None
+        self.audit_timer.stop()
+        for widget in (self.search, self.start, self.end):
+            widget.blockSignals(True)
+            widget.clear()
+            widget.blockSignals(False)
+        for combo in (self.region, self.topic, self.taker):
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            combo.blockSignals(False)
+        self.model.clear()
+        self.count.clear()
+
+
+__all__ = ["ContactsList"]

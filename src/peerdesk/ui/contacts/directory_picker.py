@@ -1,0 +1,195 @@
+"""Pick services from the signposting directory while typing.
+
+`DirectoryPicker` (a contact, a session): type part of a name, a category or a
+region, Up/Down to choose, Enter to add; the chosen services are listed below,
+Delete removes one. `ServicePick` (a referral): one service from the directory,
+or any words typed when it isn't there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.services import directory
+from peerdesk.services.session import Session
+
+MATCHES_SHOWN = 8
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _label(entry: directory.StoredEntry) -> str:
+    about = ", ".join(entry.categories)
+    return f"{entry.draft.name}  ·  {about}" if about else entry.draft.name
+
+
+class _Matches(QObject):
+    """A search box and the list of matches under it, moved through with Up and Down."""
+
+    def __init__(self, session: Session, search: QLineEdit, matches: QListWidget,
+                 on_enter: Callable[[], object]) -> None:
+        super().__init__(search)
+        self.session = session
+        self.on_enter = on_enter
+        self.search = search
+        self.matches = matches
+        matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        matches.setMaximumHeight(search.fontMetrics().height() * 5 + 12)
+        matches.setVisible(False)
+        search.installEventFilter(self)
+
+    def find(self, text: str, skip: set[int]) -> None:
+        self.matches.clear()
+        if text.strip():
+            try:
+                found = directory.search(self.session, text, limit=MATCHES_SHOWN + len(skip))
+            except PeerDeskError:
+                found = []
+            for entry in [e for e in found if e.id not in skip][:MATCHES_SHOWN]:
+                item = QListWidgetItem(_label(entry))
+                item.setData(ENTRY_ROLE, entry.id)
+                item.setToolTip(entry.draft.phone)
+                self.matches.addItem(item)
+        self.matches.setVisible(self.matches.count() > 0)
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
+
+    def current(self) -> tuple[int, str] | None:
+        item = self.matches.currentItem()
+        if item is None or not self.matches.isVisible():
+            return None
+        return int(item.data(ENTRY_ROLE)), item.text().split("  ·  ")[0]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = Qt.Key(event.key())
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(key)
+            if step and self.matches.count() and self.matches.isVisible():
+                row = min(max(self.matches.currentRow() + step, 0), self.matches.count() - 1)
+                self.matches.setCurrentRow(row)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current() is not None \
+                    and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                # Enter picks the match; it must not reach the dialog and save it.
+                self.on_enter()
+                return True
+        return super().eventFilter(watched, event)
+
+
+class DirectoryPicker(QWidget):
+    """Several services; `changed()` when one is added or removed."""
+
+    changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Type a service, a need or a region; Enter "
+                                               "adds it"))
+        self.search.setAccessibleName(self.tr("Find a service in the directory"))
+        self.matches = QListWidget()
+        self.matches.setAccessibleName(self.tr("Services found"))
+        self.chosen = QListWidget()
+        self.chosen.setAccessibleName(self.tr("Services chosen (Delete removes one)"))
+        self.chosen.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
+        self.chosen.setVisible(False)
+        self._finder = _Matches(session, self.search, self.matches, self.add_current)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.search)
+        layout.addWidget(self.matches)
+        layout.addWidget(self.chosen)
+        self.setFocusProxy(self.search)
+        self.search.textChanged.connect(lambda text: self._finder.find(text, set(self.ids())))
+        self.chosen.installEventFilter(self)
+
+    def add_current(self) -> bool:
+        found = self._finder.current()
+        if found is None:
+            return False
+        self.add(*found)
+        self.search.clear()
+        return True
+
+    def add(self, entry_id: int, name: str) -> None:
+        if entry_id in self.ids():
+            return
+        item = QListWidgetItem(name)
+        item.setData(ENTRY_ROLE, entry_id)
+        self.chosen.addItem(item)
+        self.chosen.setVisible(True)
+        self.changed.emit()
+
+    def set_chosen(self, entries: list[tuple[int, str]]) -> None:
+        self.chosen.clear()
+        for entry_id, name in entries:
+            item = QListWidgetItem(name)
+            item.setData(ENTRY_ROLE, entry_id)
+            self.chosen.addItem(item)
+        self.chosen.setVisible(self.chosen.count() > 0)
+
+    def ids(self) -> tuple[int, ...]:
+        return tuple(int(self.chosen.item(i).data(ENTRY_ROLE)) for i in range(self.chosen.count()))
+
+    def entries(self) -> list[tuple[int, str]]:
+        return [(int(self.chosen.item(i).data(ENTRY_ROLE)), self.chosen.item(i).text())
+                for i in range(self.chosen.count())]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.chosen and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
+            row = self.chosen.currentRow()
+            if row >= 0:
+                self.chosen.takeItem(row)
+                self.chosen.setVisible(self.chosen.count() > 0)
+                self.changed.emit()
+                return True
+        return super().eventFilter(watched, event)
+
+
+class ServicePick(QWidget):
+    """One service: picked from the directory (Down, then Enter) or typed freely."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(self.tr("Type to find it in the directory, or type "
+                                             "where to"))
+        self.edit.setAccessibleName(self.tr("Where to"))
+        self.matches = QListWidget()
+        self.matches.setAccessibleName(self.tr("Services found in the directory"))
+        self._finder = _Matches(session, self.edit, self.matches, self.pick_current)
+        self.entry_id: int | None = None
+        self._picked_name = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.matches)
+        self.setFocusProxy(self.edit)
+        self.edit.textEdited.connect(self._typed)
+
+    def _typed(self, text: str) -> None:
+        if self.entry_id is not None and text != self._picked_name:
+            self.entry_id = None  # words of one's own now, not the directory's service
+        self._finder.find(text, set())
+
+    def pick_current(self) -> bool:
+        found = self._finder.current()
+        if found is None:
+            return False
+        self.entry_id, self._picked_name = found
+        self.edit.setText(self._picked_name)
+        self.matches.clear()
+        self.matches.setVisible(False)
+        return True
+
+    def text(self) -> str:
+        return self.edit.text()
