@@ -23,10 +23,12 @@ def check_session(session: Session, printed_anchor: str | None = None, *,
     vault = session.vault
     anchor = anchors.parse_printed(printed_anchor) if printed_anchor else None
     report = integrity.check(
-        vault.db, integrity.Trust(vault.vault_id, vault.trusted_authority),
+        vault.db, integrity.Trust(vault.vault_id, vault.trusted_authority, vault.trusted_origin),
         casework=session.holds(Compartment.CASEWORK), printed_anchor=anchor,
         mirrored=anchors.in_key_file(vault.keyslots),
     )
+    if not session.holds(Compartment.CASEWORK):
+        report.problems += integrity.casework_file_problems(vault.paths, vault.keyslots)
     if audit:
         with vault.db.transaction():
             session.audit(AuditAction.VAULT_CHECKED,
