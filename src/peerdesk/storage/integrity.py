@@ -103,6 +103,8 @@ def casework_file_problems(paths: object, keys: object) -> list[str]:
     from peerdesk.storage.paths import VaultPaths
 
     assert isinstance(paths, VaultPaths) and isinstance(keys, KeySlotFile)
+    if not paths.casework.exists():
+        return [f"the casework file {paths.casework.name} is missing"]
     try:
         check_file_shape(paths.casework)
     except Damaged:
