@@ -235,7 +235,8 @@ def _rewrite_chain_by_hand(vault: VaultPaths, delete_where: str, *,
     conn = _raw(vault.database, key)
     try:
         triggers = [r[0] for r in conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger'").fetchall()]
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+            "AND tbl_name = 'audit_event'").fetchall()]
         conn.execute("DROP TRIGGER audit_event_no_update")
         conn.execute("DROP TRIGGER audit_event_no_delete")
         deleted = conn.execute(f"DELETE FROM audit_event WHERE {delete_where}").rowcount
