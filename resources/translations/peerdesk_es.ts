@@ -2489,17 +2489,27 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+69"/>
+        <source>You have just given access to peers&apos; records to: {names}. Their roles were given by an administrator; if that is not right, tell your programme lead.</source>
+        <translation>Acaba de dar acceso a los expedientes de las personas a: {names}. Sus funciones las dio un administrador; si no es correcto, avise a su responsable del programa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access given</source>
+        <translation>Acceso dado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+68"/>
         <source>Securing the vault</source>
         <translation>Protegiendo el almacén</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-50"/>
         <source>Moving {what} to a new key, so that no old copy of a key file opens them…</source>
         <translation>Pasando {what} a una clave nueva, para que ninguna copia antigua de un archivo de claves pueda abrirlos…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>PeerDesk was locked or busy before it could finish.</source>
         <translation>PeerDesk se bloqueó o estaba ocupado antes de poder terminar.</translation>
     </message>

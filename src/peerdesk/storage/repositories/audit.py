@@ -87,6 +87,15 @@ def set_origin(db: Database, vault_id: str, authority_seed: bytes | bytearray) -
     set_meta(db, _ORIGIN, origin_record(vault_id, authority_seed, count, head_hash))
 
 
+def recorded_origin_count(db: Database) -> int:
+    """Where the database says signing begins (not yet verified; -1 when it says nothing)."""
+    raw = get_meta(db, _ORIGIN)
+    try:
+        return int(json.loads(raw)["count"]) if raw else -1
+    except (ValueError, KeyError, TypeError):
+        return -1
+
+
 def _origin(db: Database, keys: SignatureKeys) -> tuple[int, bytes] | None:
     """The authority-signed count and head of the unsigned part, or None if absent or forged."""
     return parse_origin(get_meta(db, _ORIGIN), keys)
@@ -159,6 +168,8 @@ class SignatureKeys:
     vault_id: str
     by_staff: dict[int, set[bytes]]
     authority: bytes | None
+    # Where signing begins, as the checker's own slot pinned it (None: not pinned).
+    pinned_origin: int | None = None
 
 
 def verify_chain(db: Database, keys: SignatureKeys | None = None, *,
@@ -178,6 +189,9 @@ def verify_chain(db: Database, keys: SignatureKeys | None = None, *,
                             "or was not signed by the vault's authority")
         else:
             unsigned_until = origin[0]
+            if keys.pinned_origin is not None and keys.pinned_origin != origin[0]:
+                problems.append("the record of where the audit log's signatures begin is not "
+                                "the one your account trusts (it was rewritten)")
             if origin[0] and hash_at(db, origin[0]) != origin[1]:
                 problems.append(f"audit event {origin[0]} is not the one the log's signed "
                                 "origin names (events before signing began were changed)")

@@ -1,4 +1,4 @@
--- Main schema version 9: the audit log of the vault an export came from
+-- Main schema version 10: the audit log of the vault an export came from
 -- (docs/export.md). A vault made from an export can't carry the old log's
 -- signatures forward as its own (new vault, new keys), so the old events are
 -- kept here as they were, hash, signature and all, and the new log begins
