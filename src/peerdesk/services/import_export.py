@@ -63,7 +63,7 @@ from peerdesk.storage.keyslots import CASEWORK, MAIN
 from peerdesk.storage.migrations import SPLIT_VERSION, latest_version, migrate
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
-from peerdesk.storage.repositories import grants, imported_audit, key_tasks
+from peerdesk.storage.repositories import grants, imported_audit
 from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.repositories.meta import set_meta
 from peerdesk.storage.signer import Signer
@@ -380,6 +380,9 @@ class _Builder:
                 db.close()
 
     def _accounts(self, vault: UnlockedVault, password: str) -> Staff:
+        """The importing administrator gets a slot; everyone gets a fresh grant of
+        the roles they had. The new vault's signed log starts with those grants,
+        the importer's own first (storage/audit_rules.py: a vault's first grants)."""
         db = vault.db
         person = staff_repo.get(db, self.person_id)
         seed = crypto.new_signing_seed()
@@ -388,14 +391,18 @@ class _Builder:
                 kind=keyslots.PASSWORD, account=person.name,
                 secret=keyslots.password_bytes(password), params=crypto.calibrate(),
                 give={Compartment.MAIN.value, Compartment.CASEWORK.value,
-                      Compartment.AUTHORITY.value}, signing_seed=seed)
+                      Compartment.AUTHORITY.value}, signing_seed=seed, adopt=True)
             assert vault.authority_seed is not None
+            vault.set_signer(Signer.from_seed(vault.vault_id, person.id, bytearray(seed)))
             with db.transaction():
                 staff_repo.set_slot(db, person.id, slot.id, must_change=False)
                 staff_repo.set_status(db, person.id, StaffStatus.ACTIVE)
-                for other in staff_repo.list_all(db, include_removed=True):
+                vault.register_slot(slot, staff_id=person.id, certify_with=seed)
+                everyone = staff_repo.list_all(db, include_removed=True)
+                everyone.sort(key=lambda other: (other.id != person.id, other.id))
+                for other in everyone:
                     mine = other.id == person.id
-                    grants.issue(
+                    grant = grants.issue(
                         db, vault_id=vault.vault_id, authority_seed=vault.authority_seed,
                         staff_id=other.id, name_key=staff_repo.name_key(other.name),
                         roles=other.roles,
@@ -405,13 +412,17 @@ class _Builder:
                         signing_key=crypto.signing_public_key(
                             seed if mine else crypto.new_signing_seed()),
                         issued_at=utc_now(), issued_by=None)
+                    audit_repo.append(db, at=utc_now(), actor_id=person.id,
+                                      action=AuditAction.GRANT_ISSUED, target_kind="staff",
+                                      target_id=str(other.id),
+                                      detail=grants.event_detail(grant))
                 if Compartment.CASEWORK not in compartments_for(person.roles):
-                    key_tasks.owe_rotation(db, Compartment.CASEWORK.value,
-                                           "held by the administrator who imported the export",
-                                           utc_now())
-            vault.slot = slot
+                    audit_repo.append(db, at=utc_now(), actor_id=person.id,
+                                      action=AuditAction.ROTATION_OWED,
+                                      target_kind="compartment",
+                                      target_id=Compartment.CASEWORK.value,
+                                      detail="held by the administrator who imported the export")
             vault.signing_seed = bytearray(seed)
-            vault.set_signer(Signer.from_seed(vault.vault_id, person.id, bytearray(seed)))
         finally:
             crypto.wipe(seed)
         return staff_repo.get(db, person.id)

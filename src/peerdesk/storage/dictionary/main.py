@@ -45,7 +45,10 @@ TABLES = [
           "themselves are in the key file, never in an export.",
           {"slot_id": "The slot's id in the key file.",
            "kind": "password (a staff member's) or recovery (the printed recovery key).",
-           "public_key": "The slot's X25519 public key (hex)."},
+           "public_key": "The slot's X25519 public key (hex).",
+           "staff_id": "Whose slot it is (staff.id; 0 for the recovery key's).",
+           "certificate": "The owner's signature over the slot's key (hex): new keys are "
+                          "sealed only to slots whose owner signed them."},
           codes={"kind": {"password": "a staff member's slot",
                           "recovery": "the recovery key's slot"}}),
     Table("staff", "Staff accounts. Removed people stay, so the audit log still reads.",
