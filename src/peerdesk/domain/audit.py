@@ -37,6 +37,9 @@ class AuditAction(StrEnum):
     DELETED = "deleted"
     EXPORTED = "exported"
     PRINTED = "printed"
+    # This vault was made from an export of another: the detail names the
+    # old vault and the count and head of its audit log (docs/export.md).
+    CREATED_FROM_EXPORT = "created_from_export"
 
 
 @dataclass(frozen=True, slots=True)

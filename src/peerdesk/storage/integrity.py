@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from peerdesk.domain.errors import VaultDamaged, VaultError
 from peerdesk.storage import anchors, audit_rules, schema_check
 from peerdesk.storage.database import Database
-from peerdesk.storage.repositories import grants
+from peerdesk.storage.repositories import grants, imported_audit
 from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.repositories.audit import SignatureKeys, verify_chain
 
@@ -152,6 +152,7 @@ def check(db: Database, trust: Trust, *, casework: bool,
         report.audit_events = chain.events
         report.unsigned_events = chain.unsigned
         report.problems.extend(chain.problems)
+        report.problems.extend(imported_audit.check(db))
         report.anchor = anchors.current(db).printed
         _grants(db, trust, report)
         report.problems += audit_rules.check(db, trust.vault_id, trust.authority)

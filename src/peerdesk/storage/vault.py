@@ -508,12 +508,16 @@ class NewVault:
     recovery_key: str
 
 
-def create_vault(paths: VaultPaths) -> tuple[UnlockedVault, str]:
+def create_vault(paths: VaultPaths, *,
+                 versions: dict[str, int] | None = None) -> tuple[UnlockedVault, str]:
     """A new, empty vault with only its recovery slot. Returns it and the recovery key.
 
     The recovery slot holds every key; the session that made the vault signs
-    as the authority until the first account is added.
+    as the authority until the first account is added. `versions`: build a
+    database at an older schema version than the newest (main, casework), to
+    load an export made by that version before upgrading it as any vault is.
     """
+    stop = {what: version + 1 for what, version in (versions or {}).items()}
     if paths.exists():
         raise VaultExists
     if not paths.database.parent.exists():
@@ -541,12 +545,12 @@ def create_vault(paths: VaultPaths) -> tuple[UnlockedVault, str]:
         cw = Database(paths.casework, casework_key, create=True)
         try:
             owner_only(paths.casework)
-            migrate(cw, compartment=CASEWORK)
+            migrate(cw, compartment=CASEWORK, stop_before=stop.get(CASEWORK))
         finally:
             cw.close()
         db = Database(paths.database, main_key, create=True)
         owner_only(paths.database)
-        result = migrate(db)
+        result = migrate(db, stop_before=stop.get(MAIN))
         with db.transaction():
             set_meta(db, "vault_id", slots.vault_id)
             set_meta(db, "created_at", utc_now())
