@@ -134,7 +134,7 @@ y su archivo de claves, que debe quedarse a su lado:
         <translation>Su &amp;nombre:</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/admin_page.py" line="+35"/>
+        <location filename="../../src/peerdesk/ui/admin/admin_page.py" line="+38"/>
         <source>&amp;Staff</source>
         <translation>&amp;Personal</translation>
     </message>
@@ -157,6 +157,11 @@ y su archivo de claves, que debe quedarse a su lado:
         <location line="+3"/>
         <source>&amp;Retention</source>
         <translation>Con&amp;servación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportar</translation>
     </message>
 </context>
 <context>
@@ -1729,6 +1734,130 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
 </context>
 <context>
+    <name>ExportPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/export_page.py" line="+67"/>
+        <source>What the export holds</source>
+        <translation>Qué contiene la exportación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least {n} characters: four or five words, or a suggestion</source>
+        <translation>Al menos {n} caracteres: cuatro o cinco palabras, o una sugerencia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export passphrase</source>
+        <translation>Frase de contraseña de la exportación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the passphrase again</source>
+        <translation>Escriba otra vez la frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;uggest one</source>
+        <translation>S&amp;ugerir una</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Suggested passphrase</source>
+        <translation>Frase de contraseña sugerida</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Again:</source>
+        <translation>&amp;Otra vez:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export everything…</source>
+        <translation>&amp;Exportarlo todo…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export result</source>
+        <translation>Resultado de la exportación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The export is a zip file encrypted with AES-256: 7-Zip, PeaZip, WinZip or Keka open it with the passphrase (the zip support built into Windows can&apos;t). Inside: one spreadsheet (CSV) per table, one JSON file with everything, a data dictionary saying what every column means, and a README. It is not anonymised: keep it as carefully as the vault, and keep the passphrase apart from it. Without the passphrase nobody can open it, not even PeerDesk. The export is recorded in the audit log.</source>
+        <translation>La exportación es un archivo zip cifrado con AES-256: 7-Zip, PeaZip, WinZip o Keka lo abren con la frase de contraseña (el soporte zip integrado en Windows no puede). Dentro: una hoja de cálculo (CSV) por tabla, un archivo JSON con todo, un diccionario de datos que explica cada columna y un README. No es anónima: guárdela con el mismo cuidado que la bóveda, y guarde la frase de contraseña aparte. Sin la frase de contraseña nadie puede abrirla, ni siquiera PeerDesk. La exportación queda anotada en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Export everything the centre holds — peers&apos; records, sessions and notes, groups and attendance, referrals, ratings, staff, settings and the audit log — in open formats any spreadsheet or database can read, for moving to another system or archiving.</source>
+        <translation>Exporte todo lo que guarda el centro —los registros de las personas, sesiones y notas, grupos y asistencia, derivaciones, valoraciones, personal, ajustes y el registro de auditoría— en formatos abiertos que cualquier hoja de cálculo o base de datos puede leer, para pasar a otro sistema o archivar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your export will hold the main database only: the centre&apos;s settings, the staff accounts and the audit log. Administrators hold no key to peers&apos; records, so no peer&apos;s record, session or note can be in it. A programme lead&apos;s export holds everything.</source>
+        <translation>Su exportación contendrá solo la base de datos principal: los ajustes del centro, las cuentas del personal y el registro de auditoría. Las personas administradoras no tienen la clave de los registros de las personas atendidas, así que no puede contener ningún registro, sesión ni nota. La exportación de una persona responsable de programa lo contiene todo.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Suggested: {phrase} — write it down now and keep it apart from the export; it is not shown again.</source>
+        <translation>Sugerida: {phrase}. Anótela ahora y guárdela aparte de la exportación; no se vuelve a mostrar.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The two passphrases are not the same.</source>
+        <translation>Las dos frases de contraseña no son iguales.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+81"/>
+        <source>Not exported</source>
+        <translation>No exportado</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Save the export</source>
+        <translation>Guardar la exportación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted zip (*.zip)</source>
+        <translation>Zip cifrado (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Exporting {what}…</source>
+        <translation>Exportando {what}…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Saved: {path} ({size}; {tables} tables, {rows} rows), encrypted with the passphrase.</source>
+        <translation>Guardada: {path} ({size}; {tables} tablas, {rows} filas), cifrada con la frase de contraseña.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No export was saved. {reason}</source>
+        <translation>No se guardó ninguna exportación. {reason}</translation>
+    </message>
+</context>
+<context>
     <name>GroupDialog</name>
     <message>
         <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+36"/>
@@ -2360,17 +2489,27 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+69"/>
+        <source>You have just given access to peers&apos; records to: {names}. Their roles were given by an administrator; if that is not right, tell your programme lead.</source>
+        <translation>Acaba de dar acceso a los expedientes de las personas a: {names}. Sus funciones las dio un administrador; si no es correcto, avise a su responsable del programa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access given</source>
+        <translation>Acceso dado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+68"/>
         <source>Securing the vault</source>
         <translation>Protegiendo el almacén</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-50"/>
         <source>Moving {what} to a new key, so that no old copy of a key file opens them…</source>
         <translation>Pasando {what} a una clave nueva, para que ninguna copia antigua de un archivo de claves pueda abrirlos…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>PeerDesk was locked or busy before it could finish.</source>
         <translation>PeerDesk se bloqueó o estaba ocupado antes de poder terminar.</translation>
     </message>

@@ -143,7 +143,7 @@ def test_check_while_the_vault_is_open_elsewhere(vault):
 def test_a_copied_vault_checks_ok(vault, tmp_path):
     copy = tmp_path / "copy"
     copy.mkdir()
-    for path in (vault.database, vault.keys):
+    for path in (vault.database, vault.casework, vault.keys):
         shutil.copy(path, copy / Path(path).name)
     done = peerdesk("check", str(copy / vault.database.name), "--user", ADMIN_NAME,
                     password=ADMIN_PASSWORD)

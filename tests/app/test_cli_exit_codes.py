@@ -74,7 +74,8 @@ def test_the_readme_shows_the_same_table():
     assert [(int(code), text) for code, text in rows] == list(EXIT_CODES)
 
 
-@pytest.mark.parametrize("command", ["demo", "check", "report", "backup", "restore", "import"])
+@pytest.mark.parametrize("command", ["demo", "check", "report", "backup", "restore", "import",
+                                     "export", "import-export"])
 def test_each_command_help_names_the_statuses(capsys, command):
     assert cli.main([command, "--help"]) == 0
     assert exit_codes.exit_code_summary().split("(")[0].strip() in " ".join(
@@ -131,6 +132,8 @@ def test_every_argument_has_help():
      "Give --map as ourfield=theircolumn"),
     (["import", "x.peerdesk", "old.csv", "--user", LEAD, "--map", "colour=Colour"],
      "“colour” is not one of PeerDesk's import fields"),
+    (["export", "x.peerdesk", "--user", LEAD], "required: OUT"),
+    (["import-export", "e.zip", "new.peerdesk"], "required: --user"),
     (["--vault", "a.peerdesk", "--demo"], "not allowed with argument"),
 ])
 def test_a_wrong_command_line_is_status_2_with_one_line(capsys, monkeypatch, tmp_path, args,

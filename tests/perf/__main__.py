@@ -45,6 +45,9 @@ Figures today:
   for a session log imported and for one row per person refused on its last
   row; the write-ahead log's peak against the data added (<= 1.1 x, and given
   back afterwards) and with the check's scratch file (<= 1.15 x).
+- export: the whole vault exported (CSV and JSON into the AES zip) and imported
+  back into a new vault, in a child process: each step's peak resident memory
+  (<= 300 MB at any scale), with the seconds, rows and the zip's size.
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.perf import (
     bench_caseload,
+    bench_export,
     bench_groups,
     bench_import,
     bench_listening,
@@ -76,7 +80,8 @@ BENCHES = {"startup": bench_startup.measure, "unlock": bench_unlock.measure,
            "caseload": bench_caseload.measure, "groups": bench_groups.measure,
            "memory": bench_memory.measure, "reports": bench_reports.measure,
            "releases": bench_releases.measure, "listening": bench_listening.measure,
-           "rotation": bench_rotation.measure, "import": bench_import.measure}
+           "rotation": bench_rotation.measure, "import": bench_import.measure,
+           "export": bench_export.measure}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -234,8 +234,10 @@ def _rewrite_chain_by_hand(vault: VaultPaths, delete_where: str, *,
     key = _secrets(vault.keys.read_bytes(), SUPPORTER, PASSWORDS[SUPPORTER])["main"][0]
     conn = _raw(vault.database, key)
     try:
+        # The two it drops (the imported log's own triggers stay in place).
         triggers = [r[0] for r in conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger'").fetchall()]
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+            "AND tbl_name = 'audit_event'").fetchall()]
         conn.execute("DROP TRIGGER audit_event_no_update")
         conn.execute("DROP TRIGGER audit_event_no_delete")
         deleted = conn.execute(f"DELETE FROM audit_event WHERE {delete_where}").rowcount

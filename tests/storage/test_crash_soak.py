@@ -68,23 +68,38 @@ def _make_peer(paths: VaultPaths) -> int:
         close(session)
 
 
+def _read_line(fd: int) -> str:
+    line = bytearray()
+    while not line.endswith(b"\n"):
+        byte = os.read(fd, 1)
+        if not byte:
+            break
+        line += byte
+    return line.decode()
+
+
 def _run_and_kill(paths: VaultPaths, peer_id: int, delay: float, tally: Tally
                   ) -> tuple[int, dict[int, str]]:
     """Start a writer, kill it `delay` s after it is ready; its pid and reported sessions."""
     env = {**os.environ, "PEERDESK_PASSWORD": PASSWORDS[ACCOUNT]}
+    # Unbuffered bytes: the "ready" line is read a byte at a time, so nothing the
+    # child prints after it is pulled into a reader's buffer that communicate()
+    # (which reads the pipe itself) would then never see. (A buffered readline
+    # once swallowed the first reported sessions and made them "unexpected".)
     child = subprocess.Popen(
         [sys.executable, str(WRITER), str(paths.database), ACCOUNT, str(peer_id),
          str(tally.kills)], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True)
+        stderr=subprocess.PIPE, bufsize=0)
     watchdog = threading.Timer(WATCHDOG_S, child.kill)
     watchdog.start()
     try:
         assert child.stdout is not None
-        ready = child.stdout.readline()
+        ready = _read_line(child.stdout.fileno())
         if ready.strip() == "ready":
             time.sleep(delay)
             os.kill(child.pid, signal.SIGKILL)
-        out, err = child.communicate()
+        raw_out, raw_err = child.communicate()
+        out, err = raw_out.decode(), raw_err.decode()
     finally:
         watchdog.cancel()
         if child.poll() is None:

@@ -134,11 +134,13 @@ def test_change_own_password_is_audited_with_the_rotations_it_causes(vault):
         before = audit_repo.verify_chain(session.db).events
         accounts.change_own_password(session, PASSWORDS["Cal Worker"], "fresh words for cal",
                                      "fresh words for cal")
-        events = list(reversed(audit_repo.recent(session.db, limit=3)))
-        assert audit_repo.verify_chain(session.db).events == before + 3
-        assert [e.action for e in events] == [AuditAction.PASSWORD_CHANGED,
-                                              AuditAction.VAULT_REKEYED,
-                                              AuditAction.VAULT_REKEYED]
+        events = list(reversed(audit_repo.recent(session.db, limit=5)))
+        assert audit_repo.verify_chain(session.db).events == before + 5
+        # What is owed is said in the signed log, then settled there.
+        assert [(e.action, e.target_id) for e in events] == [
+            (AuditAction.ROTATION_OWED, "casework"), (AuditAction.ROTATION_OWED, "main"),
+            (AuditAction.PASSWORD_CHANGED, str(session.staff.id)),
+            (AuditAction.VAULT_REKEYED, "casework"), (AuditAction.VAULT_REKEYED, "main")]
         with pytest.raises(WrongCredentials):
             accounts.change_own_password(session, "not my password", "another new one",
                                          "another new one")

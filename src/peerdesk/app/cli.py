@@ -327,6 +327,10 @@ def build_parser() -> argparse.ArgumentParser:
     from peerdesk.app.cli_import import add_import_command
 
     add_import_command(commands)
+
+    from peerdesk.app.cli_export import add_export_commands
+
+    add_export_commands(commands)
     return parser
 
 

@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from peerdesk.storage.paths import VaultPaths
@@ -111,10 +111,26 @@ def check_vault_and_report(folder: Path) -> None:
             if not data.startswith(b"%PDF") or b"DejaVuSans" not in data:
                 raise SelfCheckFailed("save the report as PDF",
                                       RuntimeError("the PDF or its embedded fonts are missing"))
+            _step("export everything (AES zip)", lambda: _export(session, folder))
         finally:
             locked = session.end()
     finally:
         locked.release()
+
+
+def _export(session: Any, folder: Path) -> None:
+    """The whole export, then its zip opened again: the AES zip library is bundled."""
+    from peerdesk.reports.export_archive import ArchiveReader
+    from peerdesk.services import export
+
+    phrase = "self-check export passphrase"
+    result = export.export_centre(session, folder / "export.zip", phrase)
+    reader = ArchiveReader(result.path, phrase)
+    try:
+        if _PEER_NAME not in reader.read_text("casework/peer.csv"):
+            raise RuntimeError("the export did not hold the peer just written")
+    finally:
+        reader.close()
 
 
 def check_scripts() -> None:

@@ -26,6 +26,9 @@ class AuditAction(StrEnum):
     VAULT_OLDER_THAN_RECORDED = "vault_older_than_recorded"
     SIGN_IN_RECORD_RESET = "sign_in_record_reset"
     VAULT_CHECKED = "vault_checked"
+    AUTHORITY_TRUSTED = "authority_trusted"
+    GRANT_ISSUED = "grant_issued"
+    ROTATION_OWED = "rotation_owed"
     VAULT_MIGRATED = "vault_migrated"
     AUDIT_VIEWED = "audit_viewed"
     VIEWED = "viewed"
@@ -34,6 +37,9 @@ class AuditAction(StrEnum):
     DELETED = "deleted"
     EXPORTED = "exported"
     PRINTED = "printed"
+    # This vault was made from an export of another: the detail names the
+    # old vault and the count and head of its audit log (docs/export.md).
+    CREATED_FROM_EXPORT = "created_from_export"
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,11 @@ class Permission(Enum):
     # Bring peers and sessions in from an old spreadsheet. Programme leads only:
     # the preview shows names, and administrators see no peers' records.
     IMPORT_DATA = "import_data"
+    # Take the whole centre out in open formats (docs/export.md). What the
+    # export holds follows the keys: the main database for everyone allowed,
+    # casework only with EXPORT_CASEWORK (an administrator holds no casework key).
+    EXPORT_CENTRE = "export_centre"
+    EXPORT_CASEWORK = "export_casework"
     # The listening service: log and see anonymous contacts, known callers,
     # call-backs and the signposting directory. Casework roles only.
     LOG_CONTACTS = "log_contacts"
@@ -109,7 +114,8 @@ class Permission(Enum):
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(
-        {Permission.MANAGE_STAFF, Permission.VIEW_AUDIT_LOG, Permission.MANAGE_BACKUPS}
+        {Permission.MANAGE_STAFF, Permission.VIEW_AUDIT_LOG, Permission.MANAGE_BACKUPS,
+         Permission.EXPORT_CENTRE}
     ),
     Role.PROGRAMME_LEAD: frozenset(
         {
@@ -119,6 +125,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_ALL_PEERS,
             Permission.READ_ALL_NOTES,
             Permission.IMPORT_DATA,
+            Permission.EXPORT_CENTRE,
+            Permission.EXPORT_CASEWORK,
             Permission.LOG_CONTACTS,
             Permission.EDIT_CONTACT_LISTS,
         }
@@ -141,6 +149,8 @@ PERMISSION_COMPARTMENT: dict[Permission, Compartment] = {
     Permission.VIEW_ALL_PEERS: Compartment.CASEWORK,
     Permission.READ_ALL_NOTES: Compartment.CASEWORK,
     Permission.IMPORT_DATA: Compartment.CASEWORK,
+    Permission.EXPORT_CENTRE: Compartment.MAIN,
+    Permission.EXPORT_CASEWORK: Compartment.CASEWORK,
     Permission.LOG_CONTACTS: Compartment.CASEWORK,
     Permission.EDIT_CONTACT_LISTS: Compartment.CASEWORK,
 }
@@ -165,6 +175,8 @@ _PERMISSION_ACTIONS: dict[Permission, str] = {
     Permission.VIEW_ALL_PEERS: "see every peer",
     Permission.READ_ALL_NOTES: "read every note",
     Permission.IMPORT_DATA: "import from a spreadsheet",
+    Permission.EXPORT_CENTRE: "export the whole centre's data",
+    Permission.EXPORT_CASEWORK: "export peers' records with the whole centre",
     Permission.LOG_CONTACTS: "log or see listening-service contacts",
     Permission.EDIT_CONTACT_LISTS: "change the listening service's lists and office hours",
 }

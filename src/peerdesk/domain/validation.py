@@ -10,6 +10,11 @@ NAME_MAX = 60
 CENTRE_NAME_MAX = 120
 PASSWORD_MIN = 10
 PASSWORD_MAX = 1024
+# An export's passphrase guards every record outside the vault, under the
+# zip format's own key derivation (PBKDF2-SHA1, 1,000 rounds, fixed by the
+# format: far faster to guess than a staff password's Argon2id), so it must
+# be longer than a password (docs/export.md).
+PASSPHRASE_MIN = 16
 
 # A short list of the passwords most often tried first; the length rule does
 # most of the work, this catches the obvious long ones.
@@ -69,6 +74,23 @@ def check_new_password(
         raise ValidationError(problem, field="password")
     if confirm is not None and confirm != password:
         raise ValidationError("The two passwords are not the same.", field="confirm")
+
+
+def passphrase_problem(passphrase: str, *, account_name: str = "") -> str | None:
+    """Why an export passphrase is refused: the password rules, and longer."""
+    if len(passphrase) < PASSPHRASE_MIN:
+        return (f"Use at least {PASSPHRASE_MIN} characters for an export's passphrase "
+                "(four or five words together work well).")
+    return password_problem(passphrase, account_name=account_name)
+
+
+def check_export_passphrase(passphrase: str, confirm: str | None = None, *,
+                            account_name: str = "") -> None:
+    problem = passphrase_problem(passphrase, account_name=account_name)
+    if problem:
+        raise ValidationError(problem, field="passphrase")
+    if confirm is not None and confirm != passphrase:
+        raise ValidationError("The two passphrases are not the same.", field="confirm")
 
 
 def password_strength(password: str) -> int:

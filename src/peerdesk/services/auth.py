@@ -26,7 +26,7 @@ from peerdesk.domain.staff import Role, Staff, StaffStatus
 from peerdesk.domain.validation import check_new_password
 from peerdesk.services import key_changes
 from peerdesk.services.session import Session
-from peerdesk.storage import anchors, crypto, signin_guard
+from peerdesk.storage import anchors, audit_rules, crypto, signin_guard
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories import grants
 from peerdesk.storage.repositories import staff as staff_repo
@@ -106,6 +106,8 @@ class SignIn:
             keys = self.locked.keyslots
             failures = signin_guard.unrecorded(keys)
             with vault.db.transaction():
+                if _just_split(vault):
+                    _issue_upgrade_grants(vault, staff.id)
                 for failure in failures:
                     audit_repo.append(
                         vault.db, at=failure.at, actor_id=None,
@@ -118,9 +120,16 @@ class SignIn:
                                       action=AuditAction.ACCOUNT_RECORD_MISMATCH,
                                       target_kind="staff", target_id=str(staff.id),
                                       detail=mismatch)
+                if vault.pinned_now:
+                    # An account from before pins trusts the authority from now on:
+                    # recorded, so a later look at the log can tell which it trusted.
+                    audit_repo.append(vault.db, at=utc_now(), actor_id=actor,
+                                      action=AuditAction.AUTHORITY_TRUSTED,
+                                      detail=crypto.fingerprint(vault.trusted_authority or b""))
                 notices += _guard_reset(vault, actor)
                 if not restored:
                     notices += _older_than_recorded(vault, actor)
+                    notices += _older_than_seen(vault, actor)
                 # Work the unlock itself did is recorded under the person who unlocked.
                 upgrade = vault.migration
                 if upgrade is not None and upgrade.to_version > upgrade.from_version:
@@ -186,6 +195,17 @@ def _verified_identity(vault: UnlockedVault, recovery: bool) -> tuple[Staff, lis
     seed = vault.signing_seed
     if grant is None or seed is None or crypto.signing_public_key(seed) != grant.signing_key:
         raise AccountNotVerified
+    # The newest grant the signed log issued must be the one in force: a newer
+    # one deleted (a demotion or a deactivation undone) leaves them unequal.
+    issued = audit_rules.newest_issued(vault.db, staff.id)
+    if issued != (grant.serial, grant.fingerprint()) and not (issued is None
+                                                               and _just_split(vault)):
+        raise AccountNotVerified
+    # ...and issued by someone who was an administrator then (a demoted one who
+    # kept the authority key could sign grants, but not as an administrator).
+    if issued is not None and not audit_rules.issued_by_an_administrator(
+            vault.db, vault.vault_id, vault.trusted_authority, staff.id):
+        raise AccountNotVerified
     if grant.status is not StaffStatus.ACTIVE:
         raise AccountInactive
     mismatch = ""
@@ -200,6 +220,43 @@ def _verified_identity(vault: UnlockedVault, recovery: bool) -> tuple[Staff, lis
                        "with the roles an administrator gave you. It has been noted in the "
                        "audit log.")
     return replace(staff, roles=grant.roles, status=grant.status), notices, mismatch
+
+
+def _just_split(vault: UnlockedVault) -> bool:
+    from peerdesk.storage.migrations import SPLIT_VERSION
+
+    upgrade = vault.migration
+    return upgrade is not None and upgrade.from_version < SPLIT_VERSION <= upgrade.to_version
+
+
+def _issue_upgrade_grants(vault: UnlockedVault, upgrader: int) -> None:
+    """An upgraded vault's grants were made all at once; their signed events are
+    the first of its signed log, the upgrader's own first."""
+    made = [g for g in grants.history(vault.db) if g.serial == 1 and g.issued_by is None]
+    made.sort(key=lambda g: (g.staff_id != upgrader, g.staff_id))
+    for grant in made:
+        audit_repo.append(vault.db, at=utc_now(), actor_id=upgrader,
+                          action=AuditAction.GRANT_ISSUED, target_kind="staff",
+                          target_id=str(grant.staff_id), detail=grants.event_detail(grant))
+
+
+def _older_than_seen(vault: UnlockedVault, actor: int | None) -> list[str]:
+    """The log against what this person saw when they last signed out (kept in
+    their own slot, where only their password's key can vouch for it)."""
+    problem = None
+    if vault.seen_forged:
+        problem = ("the record in your key slot of what you saw last time was changed outside "
+                   "PeerDesk")
+    elif vault.last_seen is not None:
+        problem = anchors.contradiction(vault.db, anchors.Anchor(
+            int(vault.last_seen["count"]), str(vault.last_seen["head"])))
+    if problem is None:
+        return []
+    audit_repo.append(vault.db, at=utc_now(), actor_id=actor,
+                      action=AuditAction.VAULT_OLDER_THAN_RECORDED,
+                      detail=f"against what this account last saw: {problem}")
+    return [f"The audit log is not as you left it: {problem}. It has been noted in the audit "
+            "log; tell your programme lead."]
 
 
 def _guard_reset(vault: UnlockedVault, actor: int | None) -> list[str]:

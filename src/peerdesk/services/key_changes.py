@@ -32,12 +32,15 @@ def _authority(session: Session) -> bytearray:
 
 def issue_grant(session: Session, staff: Staff, *, roles: frozenset[Role], status: StaffStatus,
                 signing_key: bytes) -> None:
-    """Sign and store a new grant; inside the caller's transaction."""
-    grants.issue(
+    """Sign and store a new grant, and name it in a signed audit event; inside the
+    caller's transaction. The event is what makes the grant count: a grant row
+    written or removed outside PeerDesk no longer matches the log."""
+    grant = grants.issue(
         session.db, vault_id=session.vault.vault_id, authority_seed=_authority(session),
         staff_id=staff.id, name_key=staff_repo.name_key(staff.name), roles=roles, status=status,
         signing_key=signing_key, issued_at=utc_now(), issued_by=session.staff.id or None,
     )
+    session.audit(AuditAction.GRANT_ISSUED, "staff", str(staff.id), grants.event_detail(grant))
 
 
 def current_grant(session: Session, staff_id: int) -> grants.Grant:
@@ -83,6 +86,7 @@ def add_account(session: Session, *, name: str, roles: frozenset[Role], password
                 staff = staff_repo.insert(session.db, name=name, roles=roles, slot_id=slot.id,
                                           created_at=utc_now())
                 staff_repo.set_slot(session.db, staff.id, slot.id, must_change=must_change)
+                session.vault.register_slot(slot, staff_id=staff.id, certify_with=seed)
                 issue_grant(session, staff, roles=roles, status=StaffStatus.ACTIVE,
                             signing_key=crypto.signing_public_key(seed))
                 owe_seals(session, slot.id, later)
@@ -132,6 +136,7 @@ def replace_password(session: Session, staff: Staff, password: str, *, must_chan
             with session.db.transaction():
                 _retire(session, staff.slot_id)
                 staff_repo.set_slot(session.db, staff.id, slot.id, must_change=must_change)
+                session.vault.register_slot(slot, staff_id=staff.id, certify_with=seed)
                 if staff.status is StaffStatus.DEACTIVATED:
                     staff_repo.set_status(session.db, staff.id, StaffStatus.ACTIVE)
                     action = AuditAction.STAFF_REACTIVATED
@@ -208,18 +213,23 @@ def change_own_password(session: Session, new_password: str) -> None:
         give.add(Compartment.AUTHORITY.value)
     old_slot = staff.slot_id
     old = _held_by(session, old_slot)
+    grant = current_grant(session, staff.id)
+    # What the grant opens that this session doesn't hold yet (a new caseworker
+    # whose key a colleague has still to give): owed to the new slot.
+    waiting = {c for c in compartments_for(grant.roles) if not session.holds(c)}
     slot = vault.new_slot(kind=keyslots.PASSWORD, account=staff.name,
                           secret=keyslots.password_bytes(new_password),
-                          params=crypto.calibrate(), give=give, signing_seed=seed)
+                          params=crypto.calibrate(), give=give, signing_seed=seed, adopt=True)
     try:
         with session.db.transaction():
             _retire(session, old_slot)
             staff_repo.set_slot(session.db, staff.id, slot.id, must_change=False)
+            vault.register_slot(slot, staff_id=staff.id, certify_with=seed)
+            owe_seals(session, slot.id, waiting)
             keys.owe_rotation(session, old, "password changed")
             session.audit(AuditAction.PASSWORD_CHANGED, "staff", str(staff.id))
     except BaseException:
         vault.forget_slot_file_only(slot.id)
         raise
     _drop_from_key_file(session, old_slot)
-    vault.slot = slot
     session.staff = replace(staff, slot_id=slot.id)

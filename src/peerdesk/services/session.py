@@ -95,7 +95,7 @@ class Session:
                 purge_pending(self.vault.db)
             with self.vault.db.transaction():
                 self.audit(action)
-            anchors.record_in_key_file(self.vault)
+            anchors.record_in_key_file(self.vault, seen_by=self.vault)
         except VaultDamaged:
             pass  # found damaged while in use: nothing more is written to it
         return self.vault.close()

@@ -12,7 +12,7 @@ from peerdesk.services.session import Session
 from peerdesk.storage import crypto, keyslots
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
-from peerdesk.storage.repositories import grants, key_tasks
+from peerdesk.storage.repositories import grants
 from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.repositories.meta import set_setting
 from peerdesk.storage.signer import Signer
@@ -57,7 +57,7 @@ def create_centre(paths: VaultPaths, *, centre_name: str, admin_name: str, passw
     try:
         slot = vault.new_slot(
             kind=keyslots.PASSWORD, account=name, secret=keyslots.password_bytes(password),
-            params=crypto.calibrate(), signing_seed=seed,
+            params=crypto.calibrate(), signing_seed=seed, adopt=True,
             give={Compartment.MAIN.value, Compartment.CASEWORK.value,
                   Compartment.AUTHORITY.value},
         )
@@ -65,21 +65,27 @@ def create_centre(paths: VaultPaths, *, centre_name: str, admin_name: str, passw
             set_setting(vault.db, "centre_name", centre)
             staff = staff_repo.insert(vault.db, name=name, roles=chosen, slot_id=slot.id,
                                       created_at=utc_now())
+            vault.register_slot(slot, staff_id=staff.id, certify_with=seed)
             assert vault.authority_seed is not None
-            grants.issue(vault.db, vault_id=vault.vault_id, authority_seed=vault.authority_seed,
-                         staff_id=staff.id, name_key=staff_repo.name_key(name), roles=chosen,
-                         status=StaffStatus.ACTIVE, signing_key=crypto.signing_public_key(seed),
-                         issued_at=utc_now(), issued_by=None)
-            if Compartment.CASEWORK not in compartments_for(chosen):
-                key_tasks.owe_rotation(vault.db, Compartment.CASEWORK.value,
-                                       "held by the administrator who set up the vault",
-                                       utc_now())
+            grant = grants.issue(
+                vault.db, vault_id=vault.vault_id, authority_seed=vault.authority_seed,
+                staff_id=staff.id, name_key=staff_repo.name_key(name), roles=chosen,
+                status=StaffStatus.ACTIVE, signing_key=crypto.signing_public_key(seed),
+                issued_at=utc_now(), issued_by=None)
             vault.set_signer(Signer.from_seed(vault.vault_id, staff.id, bytearray(seed)))
+            # The vault's first event: its first person's grant, signed by them.
+            audit_repo.append(vault.db, at=utc_now(), actor_id=staff.id,
+                              action=AuditAction.GRANT_ISSUED, target_kind="staff",
+                              target_id=str(staff.id), detail=grants.event_detail(grant))
             audit_repo.append(vault.db, at=utc_now(), actor_id=staff.id,
                               action=AuditAction.VAULT_CREATED)
+            if Compartment.CASEWORK not in compartments_for(chosen):
+                audit_repo.append(vault.db, at=utc_now(), actor_id=staff.id,
+                                  action=AuditAction.ROTATION_OWED, target_kind="compartment",
+                                  target_id=Compartment.CASEWORK.value,
+                                  detail="held by the administrator who set up the vault")
             audit_repo.append(vault.db, at=utc_now(), actor_id=staff.id,
                               action=AuditAction.SIGNED_IN)
-        vault.slot = slot
         vault.signing_seed = bytearray(seed)
     except BaseException:
         locked = vault.close()

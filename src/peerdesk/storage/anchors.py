@@ -82,15 +82,23 @@ def contradiction(db: Database, anchor: Anchor) -> str | None:
     return None
 
 
-def record_in_key_file(vault: UnlockedVault, db: Database | None = None) -> None:
+def record_in_key_file(vault: UnlockedVault, db: Database | None = None, *,
+                       seen_by: UnlockedVault | None = None) -> None:
     """Mirror the head into the key file (best effort: a full disk must not stop a
-    lock). `db`: the connection to read it on, when not the vault's own (a worker's)."""
+    lock). `db`: the connection to read it on, when not the vault's own (a worker's).
+    `seen_by`: also record it in this session's own slot, under a tag only its
+    password's key can make (checked at that person's next sign-in)."""
     import contextlib
 
     from peerdesk.domain.errors import PeerDeskError
     from peerdesk.storage.vault import utc_now
 
-    vault.keyslots.anchor = current(db or vault.db, utc_now()).to_json()
+    anchor = current(db or vault.db, utc_now())
+    vault.keyslots.anchor = anchor.to_json()
+    if seen_by is not None and seen_by.seen_key is not None:
+        slot = vault.keyslots.slot(seen_by.slot.id)
+        if slot is not None:
+            vault.keyslots.record_seen(slot, seen_by.seen_key, anchor.count, anchor.head)
     with contextlib.suppress(PeerDeskError):
         vault.keyslots.save(vault.paths.keys)
 

@@ -345,7 +345,15 @@ def _wal(path: Path) -> Path:
 
 def _copy_sealed_casework(live: VaultPaths, temp: VaultPaths) -> None:
     """Copy the casework file without its key, byte for byte (with its journal, if
-    the last session that had it open ended without writing it back)."""
+    the last session that had it open ended without writing it back) — once what
+    can be told of it without the key says it is the vault's own, whole file."""
+    from peerdesk.storage.integrity import casework_file_problems
+    from peerdesk.storage.keyslots import KeySlotFile
+
+    problems = casework_file_problems(live, KeySlotFile.load(live.keys))
+    if problems:
+        raise BackupFailed(f"No backup was made: {problems[0]}. The vault is unchanged; run "
+                           "a check of the vault.")
     for source, target in ((live.casework, temp.casework),
                            (_wal(live.casework), _wal(temp.casework))):
         if source.exists() and source.stat().st_size:

@@ -311,6 +311,21 @@ class Database:
         except self._errors as exc:
             raise self._failed(exc) from exc
 
+    def iterate(self, sql: str, params: Sequence[Any] | dict[str, Any] = (), *,
+                batch: int = 1000) -> Iterator[tuple[Any, ...]]:
+        """Rows fetched as they are read, `batch` at a time (an export of a
+        table of millions of rows holds one batch in memory, not the table)."""
+        cursor = self.execute(sql, params)
+        while True:
+            try:
+                rows = cursor.fetchmany(batch)
+            except self._errors as exc:
+                raise self._failed(exc) from exc
+            if not rows:
+                return
+            for row in rows:
+                yield tuple(row)
+
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         rows = self.query(sql, params)
         return rows[0][0] if rows else None

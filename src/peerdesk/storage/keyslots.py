@@ -116,17 +116,21 @@ class SealedKey:
 
 @dataclass(slots=True)
 class Pin:
-    """The authority this slot's owner trusts, and the tag that proves they set it."""
+    """What this slot's owner trusts — the vault's authority key, and where the
+    audit log's signatures begin — and the tag that proves they set it."""
 
     authority: bytes
+    origin: int
     tag: bytes
 
-    def to_json(self) -> dict[str, str]:
-        return {"authority": _b64(self.authority), "tag": _b64(self.tag)}
+    def to_json(self) -> dict[str, Any]:
+        return {"authority": _b64(self.authority), "origin": self.origin,
+                "tag": _b64(self.tag)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Pin:
-        return cls(authority=_unb64(data["authority"], _KEY), tag=_unb64(data["tag"], _KEY))
+        return cls(authority=_unb64(data["authority"], _KEY), origin=int(data.get("origin", -1)),
+                   tag=_unb64(data["tag"], _KEY))
 
 
 @dataclass(slots=True)
@@ -141,9 +145,16 @@ class Slot:
     private_sealed: bytes
     keys: list[SealedKey] = field(default_factory=list)
     pin: Pin | None = None
+    # The audit head its owner last saw, with a tag only their private key can
+    # make: a log rewritten or cut back since is named at their next sign-in.
+    seen: dict[str, Any] | None = None
 
-    def private_aad(self, vault_id: str) -> bytes:
-        return f"peerdesk-slot-private|{vault_id}|{self.id}|{self.kind}".encode()
+    def private_aad(self, vault_id: str, *, pinned: bool = True) -> bytes:
+        # "pinned": the slot carries a pin. It is in the associated data, which
+        # only the password can change, so deleting a pin from the file can't
+        # make its owner fall back to trusting whatever the database says.
+        marker = "|pinned" if pinned else ""
+        return f"peerdesk-slot-private|{vault_id}|{self.id}|{self.kind}{marker}".encode()
 
     def sealed_aad(self, vault_id: str, entry: SealedKey) -> bytes:
         if entry.legacy:
@@ -172,6 +183,8 @@ class Slot:
         }
         if self.pin is not None:
             data["pin"] = self.pin.to_json()
+        if self.seen is not None:
+            data["seen"] = self.seen
         return data
 
     @classmethod
@@ -185,6 +198,9 @@ class Slot:
         else:  # version 1
             keys = [SealedKey.from_json(k, legacy=True) for k in data["data_keys"]]
         pin = Pin.from_json(data["pin"]) if data.get("pin") else None
+        seen = data.get("seen")
+        if seen is not None and not isinstance(seen, dict):
+            raise ValueError("seen is not an object")
         return cls(
             id=str(data["id"]),
             kind=kind,
@@ -196,6 +212,7 @@ class Slot:
             private_sealed=_unb64(data["private_sealed"], _SEALED),
             keys=keys,
             pin=pin,
+            seen=seen,
         )
 
 
@@ -391,20 +408,36 @@ class KeySlotFile:
     def remove(self, slot_id: str) -> None:
         self.slots = [s for s in self.slots if s.id != slot_id]
 
-    def set_pin(self, slot: Slot, private: bytearray, authority: bytes) -> None:
-        slot.pin = Pin(authority, _pin_tag(self.vault_id, slot, private, authority))
+    def set_pin(self, slot: Slot, private: bytearray, authority: bytes, origin: int) -> None:
+        slot.pin = Pin(authority, origin, _pin_tag(self.vault_id, slot, private, authority,
+                                                   origin))
 
     # -- opening ----------------------------------------------------------------
 
     def open_private_key(self, slot: Slot, secret: bytes) -> bytearray:
         """Raises crypto.UnwrapFailed when the secret is wrong or the slot was changed."""
+        return self.open_private(slot, secret)[0]
+
+    def open_private(self, slot: Slot, secret: bytes) -> tuple[bytearray, bool]:
+        """The slot's private key, and whether the slot is a pinned one (every slot
+        made by this version is; one from before pins is pinned at its owner's
+        first sign-in). Raises crypto.UnwrapFailed when the secret is wrong."""
         kek = crypto.derive_key(secret, slot.salt, slot.kdf)
         try:
-            return crypto.unwrap(
-                kek, slot.private_nonce, slot.private_sealed, slot.private_aad(self.vault_id)
-            )
+            for pinned in (True, False):
+                try:
+                    return crypto.unwrap(kek, slot.private_nonce, slot.private_sealed,
+                                         slot.private_aad(self.vault_id, pinned=pinned)), pinned
+                except crypto.UnwrapFailed:
+                    continue
+            raise crypto.UnwrapFailed
         finally:
             crypto.wipe(kek)
+
+    def rewrap(self, slot: Slot, private: bytearray, secret: bytes) -> None:
+        """Wrap an older slot's private key again as a pinned slot (at its owner's
+        sign-in, the only time the password is at hand)."""
+        self._protect_private_key(slot, private, secret)
 
     def open_slot(self, slot: Slot, private: bytearray) -> OpenedSlot:
         """Every secret the slot holds that opens; an entry that doesn't is skipped
@@ -421,19 +454,48 @@ class KeySlotFile:
             found.setdefault(entry.what, []).append((entry.generation, key))
         return OpenedSlot(slot, found)
 
-    def pinned_authority(self, slot: Slot, private: bytearray) -> bytes | None:
-        """The authority this slot's owner pinned, or None (none yet, or forged)."""
-        if slot.pin is None:
+    def verified_pin(self, slot: Slot, private: bytearray) -> Pin | None:
+        """The pin this slot's owner set, or None (none, or forged)."""
+        pin = slot.pin
+        if pin is None:
             return None
-        expected = _pin_tag(self.vault_id, slot, private, slot.pin.authority)
-        if not secrets.compare_digest(expected, slot.pin.tag):
+        expected = _pin_tag(self.vault_id, slot, private, pin.authority, pin.origin)
+        if not secrets.compare_digest(expected, pin.tag):
             return None
-        return slot.pin.authority
+        return pin
 
 
-def _pin_tag(vault_id: str, slot: Slot, private: bytearray, authority: bytes) -> bytes:
+    def record_seen(self, slot: Slot, seen_key: bytes | bytearray, count: int,
+                    head: str) -> None:
+        slot.seen = {"count": count, "head": head,
+                     "tag": _b64(crypto.mac(seen_key, _seen_message(self.vault_id, slot, count,
+                                                                     head)))}
+
+    def verified_seen(self, slot: Slot, seen_key: bytes | bytearray | None
+                      ) -> tuple[dict[str, Any] | None, bool]:
+        """(what the owner last saw, or None; whether a record there fails to verify)."""
+        seen = slot.seen
+        if seen is None or seen_key is None:
+            return None, False
+        try:
+            count, head = int(seen["count"]), str(seen["head"])
+            ok = crypto.mac_matches(seen_key, _seen_message(self.vault_id, slot, count, head),
+                                    _unb64(str(seen["tag"]), _KEY))
+        except (KeyError, TypeError, ValueError):
+            ok = False
+        if not ok:
+            return None, True
+        return {"count": count, "head": head}, False
+
+
+def _seen_message(vault_id: str, slot: Slot, count: int, head: str) -> bytes:
+    return f"peerdesk-seen|{vault_id}|{slot.id}|{count}|{head}".encode("ascii")
+
+
+def _pin_tag(vault_id: str, slot: Slot, private: bytearray, authority: bytes,
+             origin: int) -> bytes:
     key = crypto.derive_subkey(private, b"authority-pin")
     try:
-        return crypto.mac(key, f"{vault_id}|{slot.id}|".encode() + authority)
+        return crypto.mac(key, f"{vault_id}|{slot.id}|{origin}|".encode() + authority)
     finally:
         crypto.wipe(key)

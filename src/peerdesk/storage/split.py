@@ -167,6 +167,11 @@ def _copy(db: Database, vault_id: str, authority: bytearray, people: list[_Perso
                    (audit_repo.origin_record(vault_id, authority, count, head_hash),))
         for person in people:
             _grant(db, vault_id, authority, person, seeds[person.staff_id], now)
+            if person.slot_id:
+                # Each slot's key certified with its owner's new signing key.
+                _certify(db, vault_id, person.staff_id, person.slot_id, seeds[person.staff_id])
+        for (slot_id,) in db.query("SELECT slot_id FROM mn.key_slot WHERE kind = 'recovery'"):
+            _certify(db, vault_id, 0, str(slot_id), authority)
         if owes_rotation:
             db.execute("INSERT INTO mn.key_task (kind, compartment, reason, created_at) "
                        "VALUES ('rotate', 'casework', 'upgrade', ?)", (now,))
@@ -198,6 +203,17 @@ def _grant(db: Database, vault_id: str, authority: bytearray, person: _Person,
         (person.staff_id, 1, person.name_key, ",".join(sorted(r.value for r in person.roles)),
          person.status.value, grant.signing_key, now, None, signature),
     )
+
+
+def _certify(db: Database, vault_id: str, staff_id: int, slot_id: str,
+             seed: bytearray) -> None:
+    public = db.scalar("SELECT public_key FROM mn.key_slot WHERE slot_id = ?", (slot_id,))
+    if public is None:
+        return
+    certificate = crypto.sign(seed, grants.slot_certificate_message(
+        vault_id, staff_id, slot_id, bytes(public)))
+    db.execute("UPDATE mn.key_slot SET staff_id = ?, certificate = ? WHERE slot_id = ?",
+               (staff_id, certificate, slot_id))
 
 
 def _seal_new_keys(keys: KeySlotFile, registered: dict[str, bytes], people: list[_Person],

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from peerdesk.domain.errors import (
     KeyFileMismatch,
@@ -125,9 +126,9 @@ class LockedVault:
         raise WrongCredentials("That recovery key does not open this vault.")
 
     def _open_with(self, slot: Slot, secret: bytes) -> UnlockedVault:
-        private = self.keyslots.open_private_key(slot, secret)
+        private, pinned = self.keyslots.open_private(slot, secret)
         try:
-            return _Opener(self, slot, private).open()
+            return _Opener(self, slot, private, pinned, secret).open()
         finally:
             crypto.wipe(private)
 
@@ -138,11 +139,14 @@ class LockedVault:
 class _Opener:
     """One unlock: pick each file's key read-only, upgrade, attach, pin."""
 
-    def __init__(self, locked: LockedVault, slot: Slot, private: bytearray) -> None:
+    def __init__(self, locked: LockedVault, slot: Slot, private: bytearray, pinned: bool,
+                 secret: bytes) -> None:
         self.locked = locked
         self.paths = locked.paths
         self.slot = slot
         self.private = private
+        self.pinned = pinned  # opened as a pinned slot: it must carry a valid pin
+        self.secret = secret
 
     def open(self) -> UnlockedVault:
         from peerdesk.storage import rotation, split
@@ -164,7 +168,8 @@ class _Opener:
                 opened.wipe()
                 self.locked.reload_keys()
                 self.slot = self.locked.keyslots.slot(self.slot.id) or self.slot
-                vault = _Opener(self.locked, self.slot, self.private).open()
+                vault = _Opener(self.locked, self.slot, self.private, self.pinned,
+                                self.secret).open()
                 vault.migration = result
                 return vault
             return self._open_current(opened, main)
@@ -182,6 +187,14 @@ class _Opener:
         salt = file_salt(path)
         recorded = [self.locked.keyslots.salt_of(what, g) for g, _ in candidates]
         if salt is not None and any(r is not None for r in recorded) and salt not in recorded:
+            if what != MAIN:
+                # Main opened with this key file, so the key file is current:
+                # it is the casework file that is another copy.
+                raise KeyFileMismatch(
+                    f"The casework file {path.name} does not belong with the vault as it is "
+                    "now (it may be an older copy, or from another vault). Nothing has been "
+                    "changed. Put back the casework file that belongs with it, or restore "
+                    "the vault from a backup.")
             raise KeyFileMismatch(file=self.paths.keys)
         raise VaultDamaged(file=path)
 
@@ -208,7 +221,8 @@ class _Opener:
             if seed is not None and (authority_public is None
                                      or crypto.signing_public_key(seed) != authority_public):
                 seed = None  # a planted or stale authority key is no authority
-            trusted, pin_ok, pinned_now = self._trusted_authority(authority_public)
+            origin = audit_repo.recorded_origin_count(db)
+            trusted, pin_ok, pinned_now = self._trusted_authority(authority_public, origin)
             changed = changed or pinned_now
             if changed:
                 keys.save(self.paths.keys)
@@ -223,8 +237,12 @@ class _Opener:
             authority_seed=bytearray(seed) if seed is not None else None,
             signing_seed=bytearray(signing) if signing is not None else None,
             trusted_authority=trusted, authority_pin_ok=pin_ok,
+            trusted_origin=origin if pin_ok else None,
         )
         vault.migration = migration
+        vault.pinned_now = pinned_now
+        vault._set_seen_key(self.private)
+        vault.last_seen, vault.seen_forged = keys.verified_seen(self.slot, vault.seen_key)
         return vault
 
     def _migrate(self, main: HeldKey, casework: HeldKey | None) -> MigrationResult:
@@ -243,22 +261,27 @@ class _Opener:
                 cw.close()
         return result
 
-    def _trusted_authority(self, in_database: bytes | None) -> tuple[bytes | None, bool, bool]:
+    def _trusted_authority(self, in_database: bytes | None,
+                           origin: int) -> tuple[bytes | None, bool, bool]:
         """The authority this person trusts: (key, pin matches the database, pinned now).
 
-        A slot with no pin yet (made before pins, or by an upgrade) trusts
-        what the database says, once, and pins it.
+        A slot made by this version is pinned from the start, and its private
+        key opens only as a pinned slot's: a pin missing or forged is refused.
+        A slot from before pins (an upgraded vault) trusts what the database
+        says, once — at its owner's first sign-in — and from then on is pinned
+        like the others (its private key wrapped again, as only the password can).
         """
         keys = self.locked.keyslots
-        if self.slot.pin is None:
-            if in_database is None:
+        if self.pinned:
+            pin = keys.verified_pin(self.slot, self.private)
+            if pin is None:
                 return None, False, False
-            keys.set_pin(self.slot, self.private, in_database)
-            return in_database, True, True
-        pinned = keys.pinned_authority(self.slot, self.private)
-        if pinned is None:
+            return pin.authority, pin.authority == in_database and pin.origin == origin, False
+        if in_database is None:
             return None, False, False
-        return pinned, pinned == in_database, False
+        keys.set_pin(self.slot, self.private, in_database, origin)
+        keys.rewrap(self.slot, self.private, self.secret)
+        return in_database, True, True
 
 
 def _keep_only_opened_generations(keys: KeySlotFile, held: dict[str, HeldKey]) -> bool:
@@ -285,7 +308,7 @@ class UnlockedVault:
     def __init__(self, locked: LockedVault, slot: Slot, held: dict[str, HeldKey],
                  db: Database, *, authority_seed: bytearray | None,
                  signing_seed: bytearray | None, trusted_authority: bytes | None,
-                 authority_pin_ok: bool) -> None:
+                 authority_pin_ok: bool, trusted_origin: int | None = None) -> None:
         self.locked = locked
         self.paths = locked.paths
         self.slot = slot
@@ -296,8 +319,18 @@ class UnlockedVault:
         # The authority's public key as this person's own slot vouches for it.
         self.trusted_authority = trusted_authority
         self.authority_pin_ok = authority_pin_ok
+        # Where the audit log's signatures begin, as the same slot vouches for it.
+        self.trusted_origin = trusted_origin
+        # This unlock trusted the authority for the first time (an upgraded slot).
+        self.pinned_now = False
         self.migration: MigrationResult | None = None
         self.signer: Signer | None = None
+        # The audit head this person's own slot says they last saw (verified), or
+        # None; `seen_forged` when the slot's record of it does not verify.
+        self.last_seen: dict[str, Any] | None = None
+        self.seen_forged = False
+        # Authenticates this person's record of what they last saw (keyslots: seen).
+        self.seen_key: bytearray | None = None
 
     @property
     def keyslots(self) -> KeySlotFile:
@@ -345,9 +378,10 @@ class UnlockedVault:
         for held in self.held.values():
             crypto.wipe(held.key)
         self.held = {}
-        for secret in (self.authority_seed, self.signing_seed):
+        for secret in (self.authority_seed, self.signing_seed, self.seen_key):
             if secret is not None:
                 crypto.wipe(secret)
+        self.seen_key = None
         if self.signer is not None:
             self.signer.wipe()
         self.authority_seed = self.signing_seed = None
@@ -362,11 +396,12 @@ class UnlockedVault:
 
     def new_slot(self, *, kind: str, account: str | None, secret: bytes,
                  params: crypto.KdfParams, give: set[str], signing_seed: bytes | bytearray | None,
-                 db: Database | None = None) -> Slot:
+                 adopt: bool = False) -> Slot:
         """A new slot holding the keys in `give` (of those this session holds) and
-        `signing_seed`, pinned to the authority this session trusts; saved to the
-        key file and registered in the database (inside the caller's transaction
-        when `db` is in one). The caller forgets it if what follows fails."""
+        `signing_seed`, pinned to the authority this session trusts, and saved to
+        the key file. The caller registers it (`register_slot`) in the transaction
+        that uses it, and forgets it if that fails. `adopt`: it is this session's
+        own new slot (a password change)."""
         keys = self.keyslots
         slot, private = keys.add(kind=kind, account=account, secret=secret, params=params)
         try:
@@ -377,8 +412,11 @@ class UnlockedVault:
                     keys.seal(slot, what, self.held[what].generation, self.held[what].key)
             if signing_seed is not None:
                 keys.seal(slot, SIGNING, 1, signing_seed)
-            if self.trusted_authority is not None:
-                keys.set_pin(slot, private, self.trusted_authority)
+            if self.trusted_authority is not None and self.trusted_origin is not None:
+                keys.set_pin(slot, private, self.trusted_authority, self.trusted_origin)
+            if adopt:
+                self.slot = slot
+                self._set_seen_key(private)
         except BaseException:
             keys.remove(slot.id)
             raise
@@ -389,17 +427,25 @@ class UnlockedVault:
         except BaseException:
             keys.remove(slot.id)
             raise
-        try:
-            (db or self.db).execute(
-                "INSERT INTO key_slot (slot_id, kind, public_key) VALUES (?, ?, ?)",
-                (slot.id, kind, slot.public_key),
-            )
-        except BaseException:
-            # Without this the saved slot stayed in the key file, listed on
-            # the sign-in screen with no account behind it.
-            self.forget_slot_file_only(slot.id)
-            raise
         return slot
+
+    def register_slot(self, slot: Slot, *, staff_id: int, certify_with: bytes | bytearray,
+                      db: Database | None = None) -> None:
+        """Register a slot's public key in the database, certified by its owner's
+        signing key (or the authority's, for the recovery slot: staff id 0)."""
+        from peerdesk.storage.repositories.grants import slot_certificate_message
+
+        certificate = crypto.sign(certify_with, slot_certificate_message(
+            self.vault_id, staff_id, slot.id, slot.public_key))
+        (db or self.db).execute(
+            "INSERT INTO key_slot (slot_id, kind, public_key, staff_id, certificate) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (slot.id, slot.kind, slot.public_key, staff_id, certificate))
+
+    def _set_seen_key(self, private: bytearray) -> None:
+        if self.seen_key is not None:
+            crypto.wipe(self.seen_key)
+        self.seen_key = crypto.derive_subkey(private, b"last-seen")
 
     def seal_to(self, slot_id: str, what: str) -> bool:
         """Give an existing slot a key this session holds (sealed to the public
@@ -462,12 +508,16 @@ class NewVault:
     recovery_key: str
 
 
-def create_vault(paths: VaultPaths) -> tuple[UnlockedVault, str]:
+def create_vault(paths: VaultPaths, *,
+                 versions: dict[str, int] | None = None) -> tuple[UnlockedVault, str]:
     """A new, empty vault with only its recovery slot. Returns it and the recovery key.
 
     The recovery slot holds every key; the session that made the vault signs
-    as the authority until the first account is added.
+    as the authority until the first account is added. `versions`: build a
+    database at an older schema version than the newest (main, casework), to
+    load an export made by that version before upgrading it as any vault is.
     """
+    stop = {what: version + 1 for what, version in (versions or {}).items()}
     if paths.exists():
         raise VaultExists
     if not paths.database.parent.exists():
@@ -489,26 +539,31 @@ def create_vault(paths: VaultPaths) -> tuple[UnlockedVault, str]:
             slots.seal(recovery_slot, MAIN, 1, main_key)
             slots.seal(recovery_slot, CASEWORK, 1, casework_key)
             slots.seal(recovery_slot, AUTHORITY, 1, authority)
-            slots.set_pin(recovery_slot, private, authority_public)
+            slots.set_pin(recovery_slot, private, authority_public, 0)
         finally:
             crypto.wipe(private)
         cw = Database(paths.casework, casework_key, create=True)
         try:
             owner_only(paths.casework)
-            migrate(cw, compartment=CASEWORK)
+            migrate(cw, compartment=CASEWORK, stop_before=stop.get(CASEWORK))
         finally:
             cw.close()
         db = Database(paths.database, main_key, create=True)
         owner_only(paths.database)
-        result = migrate(db)
+        result = migrate(db, stop_before=stop.get(MAIN))
         with db.transaction():
             set_meta(db, "vault_id", slots.vault_id)
             set_meta(db, "created_at", utc_now())
             set_meta(db, AUTHORITY_META, authority_public.hex())
             audit_repo.set_origin(db, slots.vault_id, authority)
+            from peerdesk.storage.repositories.grants import slot_certificate_message
+
             db.execute(
-                "INSERT INTO key_slot (slot_id, kind, public_key) VALUES (?, ?, ?)",
-                (recovery_slot.id, recovery_slot.kind, recovery_slot.public_key),
+                "INSERT INTO key_slot (slot_id, kind, public_key, staff_id, certificate) "
+                "VALUES (?, ?, ?, 0, ?)",
+                (recovery_slot.id, recovery_slot.kind, recovery_slot.public_key,
+                 crypto.sign(authority, slot_certificate_message(
+                     slots.vault_id, 0, recovery_slot.id, recovery_slot.public_key))),
             )
         db.attach("casework", paths.casework, casework_key)
         slots.record_salt(MAIN, 1, file_salt(paths.database))
@@ -528,7 +583,7 @@ def create_vault(paths: VaultPaths) -> tuple[UnlockedVault, str]:
     vault = UnlockedVault(
         locked, recovery_slot, {MAIN: HeldKey(1, main_key), CASEWORK: HeldKey(1, casework_key)},
         db, authority_seed=authority, signing_seed=None, trusted_authority=authority_public,
-        authority_pin_ok=True,
+        authority_pin_ok=True, trusted_origin=0,
     )
     vault.migration = result
     vault.set_signer(Signer.from_seed(slots.vault_id, 0, bytearray(authority)))

@@ -44,6 +44,7 @@ class KeyWork(QObject):
         self.dialog: QProgressDialog | None = None
         self.job: BackgroundJob | None = None
         self.failure: str | None = None
+        self.given: list[str] = []
 
     def start(self) -> bool:
         """Start if anything is owed that this session can do; False if nothing to do."""
@@ -54,10 +55,18 @@ class KeyWork(QObject):
             show_error(self.parent_widget, exc)  # a damaged vault, say: said, not raised
             return False
         try:
-            keys.settle_seals(self.session)
+            self.given = keys.settle_seals(self.session)
         except PeerDeskError as exc:
             self._fail(exc.user_message)
             return True
+        if self.given:
+            # Said out loud: whose sign-in handed peers' records to whom.
+            self.handed_over = show_error(
+                self.parent_widget,
+                self.tr("You have just given access to peers' records to: {names}. Their roles "
+                        "were given by an administrator; if that is not right, tell your "
+                        "programme lead.").format(names=", ".join(self.given)),
+                self.tr("Access given"))
         self.queue = keys.rotations_doable(self.session)
         if not self.queue:
             self.done.emit(True)
@@ -85,13 +94,12 @@ class KeyWork(QObject):
             "them…").format(what=self.tr(_WHAT[compartment])))
         self.dialog.setValue(0)
         session = self.session
-        # Read here: the worker must not touch this thread's connection.
-        settles = keys.tasks_settled_by(session, compartment)
 
         def work(report: object) -> object:
+            # On the worker: only a connection of its own (rotation.prepare).
             def step(fraction: float) -> None:
                 report(str(int(fraction * 100)))  # type: ignore[operator]
-            return keys.prepare_rotation(session, compartment, step, settles=settles)
+            return keys.prepare_rotation(session, compartment, step)
 
         self.job = BackgroundJob(work, name="peerdesk-key-rotation")
         self.job.progress.connect(self._progress)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,9 +87,22 @@ def set_origin(db: Database, vault_id: str, authority_seed: bytes | bytearray) -
     set_meta(db, _ORIGIN, origin_record(vault_id, authority_seed, count, head_hash))
 
 
+def recorded_origin_count(db: Database) -> int:
+    """Where the database says signing begins (not yet verified; -1 when it says nothing)."""
+    raw = get_meta(db, _ORIGIN)
+    try:
+        return int(json.loads(raw)["count"]) if raw else -1
+    except (ValueError, KeyError, TypeError):
+        return -1
+
+
 def _origin(db: Database, keys: SignatureKeys) -> tuple[int, bytes] | None:
     """The authority-signed count and head of the unsigned part, or None if absent or forged."""
-    raw = get_meta(db, _ORIGIN)
+    return parse_origin(get_meta(db, _ORIGIN), keys)
+
+
+def parse_origin(raw: str | None, keys: SignatureKeys) -> tuple[int, bytes] | None:
+    """An origin record (as `meta` keeps it) checked against `keys`' authority."""
     if not raw or keys.authority is None:
         return None
     try:
@@ -154,6 +168,8 @@ class SignatureKeys:
     vault_id: str
     by_staff: dict[int, set[bytes]]
     authority: bytes | None
+    # Where signing begins, as the checker's own slot pinned it (None: not pinned).
+    pinned_origin: int | None = None
 
 
 def verify_chain(db: Database, keys: SignatureKeys | None = None, *,
@@ -164,10 +180,6 @@ def verify_chain(db: Database, keys: SignatureKeys | None = None, *,
     with anchors kept outside the database).
     """
     problems: list[str] = []
-    prev = GENESIS
-    expected_id = 1
-    count = unsigned = 0
-    signed_seen = False
     # Events up to this id may be unsigned (from before signing began).
     unsigned_until = 0
     if keys is not None:
@@ -177,15 +189,40 @@ def verify_chain(db: Database, keys: SignatureKeys | None = None, *,
                             "or was not signed by the vault's authority")
         else:
             unsigned_until = origin[0]
+            if keys.pinned_origin is not None and keys.pinned_origin != origin[0]:
+                problems.append("the record of where the audit log's signatures begin is not "
+                                "the one your account trusts (it was rewritten)")
             if origin[0] and hash_at(db, origin[0]) != origin[1]:
                 problems.append(f"audit event {origin[0]} is not the one the log's signed "
                                 "origin names (events before signing began were changed)")
-    hashes: dict[int, bytes] = {}
-    cursor = db.execute(
+    walked = walk(db.iterate(
         "SELECT id, at, actor_id, action, target_kind, target_id, detail, prev_hash, hash, "
-        "signer_id, signing_key, signature FROM audit_event ORDER BY id"
-    )
-    for row in cursor:
+        "signer_id, signing_key, signature FROM audit_event ORDER BY id"),
+        keys, unsigned_until=unsigned_until, keep_hashes=keep_hashes)
+    problems += walked.problems
+    count, unsigned, prev, hashes = walked.events, walked.unsigned, walked.head, walked.hashes
+    recorded = get_meta(db, _HEAD)
+    if count and recorded != prev.hex():
+        problems.append("the newest audit events have been removed or replaced")
+    if int(get_meta(db, _COUNT) or 0) != count:
+        problems.append("the number of audit events does not match the log's record")
+    return ChainReport(events=count, problems=problems, unsigned=unsigned, head=prev,
+                       hashes=hashes)
+
+
+def walk(rows: Iterable[Sequence[Any]], keys: SignatureKeys | None, *,
+         unsigned_until: int = 0, keep_hashes: set[int] | None = None) -> ChainReport:
+    """Check a log's rows in id order: numbering, chain, hashes and (given
+    `keys`) signatures. Rows are (id, at, actor_id, action, target_kind,
+    target_id, detail, prev_hash, hash, signer_id, signing_key, signature).
+    Also walks an imported log (repositories/imported_audit.py)."""
+    problems: list[str] = []
+    prev = GENESIS
+    expected_id = 1
+    count = unsigned = 0
+    signed_seen = False
+    hashes: dict[int, bytes] = {}
+    for row in rows:
         count += 1
         event_id = int(row[0])
         if event_id != expected_id:
@@ -209,11 +246,6 @@ def verify_chain(db: Database, keys: SignatureKeys | None = None, *,
             hashes[event_id] = bytes(row[8])
         prev = bytes(row[8])
         expected_id = event_id + 1
-    recorded = get_meta(db, _HEAD)
-    if count and recorded != prev.hex():
-        problems.append("the newest audit events have been removed or replaced")
-    if int(get_meta(db, _COUNT) or 0) != count:
-        problems.append("the number of audit events does not match the log's record")
     return ChainReport(events=count, problems=problems, unsigned=unsigned, head=prev,
                        hashes=hashes)
 

@@ -37,6 +37,12 @@ class Grant:
         return _message(vault_id, self.staff_id, self.serial, self.name_key, self.roles,
                         self.status, self.signing_key, self.issued_at, self.issued_by)
 
+    def fingerprint(self) -> str:
+        """Names this exact grant in the audit log (grant_issued events)."""
+        import hashlib
+
+        return hashlib.sha256(self.signature).hexdigest()[:24]
+
     def verifies(self, vault_id: str, authority: bytes | None) -> bool:
         if authority is None:
             return False
@@ -104,6 +110,30 @@ def newest_valid(db: Database, vault_id: str, authority: bytes | None,
         if grant.verifies(vault_id, authority):
             return grant
     return None
+
+
+def by_serial(db: Database, staff_id: int, serial: int) -> Grant | None:
+    rows = db.query(f"SELECT {_COLUMNS} FROM role_grant WHERE staff_id = ? AND serial = ?",
+                    (staff_id, serial))
+    return _row(rows[0]) if rows else None
+
+
+def event_detail(grant: Grant) -> str:
+    """The grant_issued event's detail: which grant, exactly."""
+    return f"{grant.serial} {grant.fingerprint()}"
+
+
+def parse_event_detail(detail: str) -> tuple[int, str] | None:
+    serial, _, fingerprint = detail.partition(" ")
+    try:
+        return int(serial), fingerprint
+    except ValueError:
+        return None
+
+
+def slot_certificate_message(vault_id: str, staff_id: int, slot_id: str,
+                             public_key: bytes) -> bytes:
+    return f"peerdesk-slot|{vault_id}|{staff_id}|{slot_id}|{public_key.hex()}".encode("ascii")
 
 
 def valid_signing_keys(db: Database, vault_id: str,

@@ -1,4 +1,5 @@
-"""Admin: tabs for staff accounts and the audit log, each shown only to roles allowed it."""
+"""Admin: tabs for staff, the audit log, backups, retention and the export, each shown
+only to roles allowed it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from peerdesk.domain.staff import Permission
 from peerdesk.services.session import Session
 from peerdesk.ui.admin.audit_page import AuditPage
 from peerdesk.ui.admin.backups_page import BackupsPage
+from peerdesk.ui.admin.export_page import ExportPage
 from peerdesk.ui.admin.lock_settings_page import LockSettingsPage
 from peerdesk.ui.admin.retention_page import RetentionPage
 from peerdesk.ui.admin.staff_page import Present, StaffPage
@@ -29,6 +31,7 @@ class AdminPage(QWidget):
         self.lock_settings_page: LockSettingsPage | None = None
         self.backups_page: BackupsPage | None = None
         self.retention_page: RetentionPage | None = None
+        self.export_page: ExportPage | None = None
         # The services check permissions too; this only keeps the screen honest.
         if session.can(Permission.MANAGE_STAFF):
             self.staff_page = StaffPage(session, bus, present)
@@ -44,6 +47,9 @@ class AdminPage(QWidget):
         if session.can(Permission.MANAGE_RETENTION):
             self.retention_page = RetentionPage(session, bus)
             self.tabs.addTab(self.retention_page, self.tr("&Retention"))
+        if session.can(Permission.EXPORT_CENTRE):
+            self.export_page = ExportPage(session, bus)
+            self.tabs.addTab(self.export_page, self.tr("E&xport"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -54,6 +60,6 @@ class AdminPage(QWidget):
 
     def clear_data(self) -> None:
         for page in (self.staff_page, self.audit_page, self.lock_settings_page,
-                     self.backups_page, self.retention_page):
+                     self.backups_page, self.retention_page, self.export_page):
             if page is not None:
                 page.clear_data()
