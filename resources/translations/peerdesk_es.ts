@@ -4132,6 +4132,44 @@ Set up a new centre there?</source>
     </message>
 </context>
 <context>
+    <name>ReleaseHistory</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/reports/release_history.py" line="+16"/>
+        <source>Release</source>
+        <translation>Publicación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Published</source>
+        <translation>Publicado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What changed</source>
+        <translation>Qué cambió</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Published reports</source>
+        <translation>Informes publicados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every report published, with its revisions. Publishing a period again prints the same figures unless they changed.</source>
+        <translation>Cada informe publicado, con sus revisiones. Publicar de nuevo un periodo imprime las mismas cifras salvo que hayan cambiado.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First release</source>
+        <translation>Primera publicación</translation>
+    </message>
+</context>
+<context>
     <name>ReportSettingsDialog</name>
     <message>
         <location filename="../../src/peerdesk/ui/reports/settings_dialog.py" line="+55"/>
@@ -4149,12 +4187,7 @@ Set up a new centre there?</source>
         <translation>Menor recuento que se muestra</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Counts from 1 to one less than this are shown as “&lt;k”.</source>
-        <translation>Los recuentos desde 1 hasta uno menos que este se muestran como «&lt;k».</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Rounding</source>
         <translation>Redondeo</translation>
     </message>
@@ -4199,9 +4232,14 @@ Set up a new centre there?</source>
         <translation>&amp;Nombre del centro:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Show counts &amp;below as “&lt;k” from k =</source>
-        <translation>Mostrar los recuentos &amp;inferiores como «&lt;k» desde k =</translation>
+        <location line="-33"/>
+        <source>Counts from 1 to one less than this are never printed: they are hidden as “*”.</source>
+        <translation>Los recuentos de 1 hasta uno menos que este nunca se imprimen: se ocultan como «*».</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Hide counts &amp;below k =</source>
+        <translation>Ocultar recuentos &amp;menores que k =</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4267,7 +4305,7 @@ Set up a new centre there?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+89"/>
+        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+107"/>
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
@@ -4338,59 +4376,110 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+167"/>
+        <location line="+238"/>
         <source>Save the report as PDF</source>
         <translation>Guardar el informe como PDF</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-237"/>
         <source>Save C&amp;SV…</source>
         <translation>Guardar C&amp;SV…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
+        <location line="+239"/>
         <source>Save the report&apos;s tables as CSV</source>
         <translation>Guardar las tablas del informe como CSV</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-238"/>
         <source>P&amp;rint…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+206"/>
+        <location line="+277"/>
         <source>Print the report</source>
         <translation>Imprimir el informe</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-276"/>
+        <source>P&amp;ublish…</source>
+        <translation>P&amp;ublicar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+183"/>
+        <source>Publish the report</source>
+        <translation>Publicar el informe</translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <location line="+60"/>
+        <source>Record this report as published, so it prints the same figures every time. A preview is marked &apos;not for publication&apos; on every page.</source>
+        <translation>Registrar este informe como publicado, para que imprima siempre las mismas cifras. Una vista previa lleva «no apta para publicación» en cada página.</translation>
+    </message>
+    <message>
+        <location line="-56"/>
         <source>Report status</source>
         <translation>Estado del informe</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+7"/>
+        <source>Published reports</source>
+        <translation>Informes publicados</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>Preparing the report for %s…</source>
         <translation>Preparando el informe de %s…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Cancelled: no report was prepared.</source>
         <translation>Cancelado: no se preparó ningún informe.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Prepared: %s.</source>
-        <translation>Preparado: %s.</translation>
+        <source>Prepared: %s. This is a preview, not for publication.</source>
+        <translation>Preparado: %s. Es una vista previa, no apta para publicación.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Published release %s.</source>
+        <translation>Publicado: %s.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release %s was published before and its figures have not changed: here it is again.</source>
+        <translation>La publicación %s ya se hizo y sus cifras no han cambiado: aquí está de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revised with it: %s.</source>
+        <translation>Revisado con ella: %s.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Report not prepared</source>
         <translation>Informe no preparado</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>Publish the report for %s?
+
+It is recorded in the vault as a release: publishing this period again prints the same figures, and figures that change later come out only as a numbered revision.</source>
+        <translation>¿Publicar el informe de %s?
+
+Queda registrado en la bóveda como publicación: publicar de nuevo este periodo imprime las mismas cifras, y las cifras que cambien después solo salen como una revisión numerada.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Publishing the report for %s…</source>
+        <translation>Publicando el informe de %s…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Settings saved. Prepare the report again to use them.</source>
         <translation>Ajustes guardados. Prepare el informe de nuevo para usarlos.</translation>
     </message>

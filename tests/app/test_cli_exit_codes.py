@@ -110,7 +110,7 @@ def test_every_argument_has_help():
     (["demo", "x.peerdesk", "--seed", "one"], "invalid int value: 'one'"),
     (["check", "x.peerdesk"], "required: --user"),
     (["report", "x.peerdesk", "--user", LEAD, "--pdf", "r.pdf"],
-     "one of the arguments --month --quarter --year is required"),
+     "one of the arguments --month --quarter --year --range is required"),
     (["report", "x.peerdesk", "--month", "2026-01", "--quarter", "2026-Q1", "--user", LEAD,
       "--pdf", "r.pdf"], "not allowed with argument"),
     (["report", "x.peerdesk", "--month", "2026-13", "--user", LEAD, "--pdf", "r.pdf"],

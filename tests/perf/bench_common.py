@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import statistics
@@ -11,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from peerdesk import __version__
-from peerdesk.storage.migrations import latest_version
+from peerdesk.storage.migrations import CASEWORK, MAIN, load_migrations
 
 DEFAULT_WORKDIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "peerdesk-bench"
 
@@ -57,10 +58,11 @@ class DemoVault:
 def demo_vault(workdir: Path, scale: str) -> DemoVault:
     """Build (once) or reuse the demo vault for `scale`, made by `peerdesk demo`.
 
-    Keyed by program and schema version, so a new migration builds afresh.
+    Keyed by program version and by what every shipped migration says (not only
+    how many there are), so a vault built from another branch's migrations, or
+    before one was changed, is never reused.
     """
-    folder = (workdir / f"demo-{scale}-v{__version__}-s{latest_version()}"
-              f"-c{latest_version(compartment='casework')}")
+    folder = workdir / f"demo-{scale}-v{__version__}-m{migrations_digest()}"
     path = folder / "demo.peerdesk"
     sign_in = folder / "sign-in.txt"
     if not sign_in.exists():
@@ -74,6 +76,19 @@ def demo_vault(workdir: Path, scale: str) -> DemoVault:
         sign_in.write_text(done.stdout, encoding="utf-8")
     lines = dict(line.split(": ", 1) for line in sign_in.read_text().splitlines() if ": " in line)
     return DemoVault(path, lines["user"], lines["password"])
+
+
+def migrations_digest(folders: dict[str, Path] | None = None) -> str:
+    """A short hash of every migration file of both sequences, names and text: the
+    shipped ones, or those in `folders` (compartment -> folder)."""
+    digest = hashlib.sha256()
+    for compartment in (MAIN, CASEWORK):
+        folder = (folders or {}).get(compartment)
+        for migration in load_migrations(folder, compartment):
+            for part in (compartment, migration.name, migration.sql):
+                digest.update(part.encode("utf-8"))
+                digest.update(b"\0")
+    return digest.hexdigest()[:12]
 
 
 def fresh_copy(demo: DemoVault, folder: Path) -> Path:

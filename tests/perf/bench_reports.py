@@ -41,7 +41,10 @@ from tests.perf.bench_caseload import (
 )
 from tests.perf.bench_common import DemoVault, Figure, fresh_copy, median_ms
 
-END_TO_END_TARGET_S = {"small": 5.0, "large": 1.0, "huge": 5.0}
+# The month: <= 0.3 s at large and <= 1 s at huge (its trend bars are read from
+# the release register, not counted over the whole history); the year as before.
+END_TO_END_TARGET_S = {"month": {"small": 1.0, "large": 0.3, "huge": 1.0},
+                       "year": {"small": 5.0, "large": 1.0, "huge": 5.0}}
 _FIGURES_FILES = ("figures.py", "peer_sets.py", "listening_figures.py")
 # What each statement counts, for the report lines; a statement figures.py
 # adds later still gets its function's name and number.
@@ -184,7 +187,6 @@ def measure(demo: DemoVault, workdir: Path, repeat: int, scale: str = "small") -
     folder = workdir / "reports"
     paths = VaultPaths.at(fresh_copy(demo, folder))
     locked = LockedVault.open(paths)
-    target_s = END_TO_END_TARGET_S[scale]
     figures_out: list[Figure] = []
     try:
         session = SignIn(locked).sign_in(demo.user, demo.password)
@@ -203,6 +205,7 @@ def measure(demo: DemoVault, workdir: Path, repeat: int, scale: str = "small") -
         finally:
             warm_up.close()
         for kind, period in periods:
+            target_s = END_TO_END_TARGET_S[kind][scale]
             # Cold: on a new connection (empty page cache), as the report
             # window's worker thread does it.
             fresh = session.vault.connect()

@@ -78,7 +78,7 @@ def listening_tables() -> dict[str, RawTable]:
             "Not recorded": 4}),
         "contacts_by_topic": RawTable("contacts_by_topic", "t", "Topic", ("Count",), (
             ("Isolation", (25,)), ("Anger", (3,)), ("Trust", (11,)),
-            ("No topic recorded", (40,))), **multi),  # type: ignore[arg-type]
+            ("No topic recorded", (55,))), **multi),  # type: ignore[arg-type]
         "contacts_first_time": _column("contacts_first_time", {
             "First time": 33, "Been in touch before": 58, "Not known": 2}),
         "contacts_office_hours": _column("contacts_office_hours", {

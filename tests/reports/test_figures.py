@@ -143,14 +143,10 @@ def test_tables(counted: figures.RawFigures) -> None:
                                    "Loneliness (UCLA 3-item)": (0, 0, 1)}
 
 
-def test_trends_end_with_the_period(counted: figures.RawFigures) -> None:
-    sessions = next(t for t in counted.trends if t.key == "trend_sessions")
-    assert sessions.months[-1] == "2026-10" and len(sessions.months) == 12
-    assert sessions.values[-2:] == (1, 3)  # Ben's September session; October's three
-    attendances = next(t for t in counted.trends if t.key == "trend_attendances")
-    assert attendances.values[-1] == 4
-    peers_trend = next(t for t in counted.trends if t.key == "trend_peers")
-    assert peers_trend.values[-1] == 3
+def test_no_trend_is_counted_from_the_history(counted: figures.RawFigures) -> None:
+    # A month's bar is what that month's own release printed (services.releases),
+    # so a report counts its own period and nothing before it.
+    assert counted.trends == []
 
 
 def test_a_report_counts_one_moment_while_others_keep_saving(vault) -> None:

@@ -59,6 +59,10 @@ class Recording:
     def read_snapshot(self) -> Any:
         return self.db.read_snapshot()
 
+    @property
+    def in_transaction(self) -> bool:
+        return self.db.in_transaction
+
 
 @pytest.mark.parametrize("period", [Period.month(2026, 10), Period.year(2025)],
                          ids=["month", "year"])

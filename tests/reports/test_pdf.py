@@ -89,7 +89,8 @@ def test_page_count_matches_footer(rendered: tuple[Path, int]) -> None:
     for number, text in enumerate(texts, start=1):
         assert f"page {number} of {pages}" in text
         assert "October 2026" in text
-        assert "small counts shown as <5, others that would reveal them as *" in _flat(text)
+        assert "hidden figures shown as *" in _flat(text)
+        assert "Preview — not for publication" in text  # a Report is a preview unless released
 
 
 def test_write_to_binary_stream_matches_file(tmp_path: Path) -> None:

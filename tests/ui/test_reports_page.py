@@ -117,6 +117,50 @@ def test_prepare_a_month_preview_its_figures_and_save_the_pdf(qtbot, start_gui, 
     assert "board.pdf" in page.status.text()
 
 
+def test_publish_records_a_release_shown_in_the_history(qtbot, start_gui, demo_vault,
+                                                       tmp_path):
+    _gui, page = _reports_page(qtbot, start_gui, demo_vault)
+    assert page.history.codes() == []
+    preview = _prepare_by_click(qtbot, page)
+    assert preview.preview and "Preview — not for publication" in page.preview.toPlainText()
+    assert page.publish_button.isEnabled()
+    asked: list[str] = []
+    page.confirm_publish = lambda label: asked.append(label) or False
+    qtbot.mouseClick(page.publish_button, Qt.MouseButton.LeftButton)
+    assert asked and page.history.codes() == []  # said no: nothing published
+    page.confirm_publish = lambda _label: True
+    with qtbot.waitSignal(page.finished, timeout=TIMEOUT_MS) as done:
+        qtbot.mouseClick(page.publish_button, Qt.MouseButton.LeftButton)
+        assert not page.cancel_button.isEnabled()  # once begun, a publication is seen through
+    published = done.args[0].report
+    code = published.release_code
+    assert page.report is published and not published.preview
+    assert page.history.codes() == [code]
+    assert f"Published release {code}" in page.status.text()
+    assert f"Release {code}" in page.preview.toPlainText()
+    # The audit anchor of the act of publishing, on screen, in print and on every page.
+    assert published.anchor and f"audit {published.anchor}" in page.preview.toPlainText()
+    assert not page.publish_button.isEnabled()  # it is published already
+    page.choose_save_path = lambda *_a: (str(tmp_path / "board.pdf"), "")
+    qtbot.mouseClick(page.save_pdf_button, Qt.MouseButton.LeftButton)
+    pages = [p.extract_text() or "" for p in PdfReader(tmp_path / "board.pdf").pages]
+    assert all(f"Release {code}" in text and f"audit {published.anchor}" in text
+               for text in pages)
+    assert not any("Preview" in text for text in pages)
+    _wait_for_workers(qtbot)
+
+
+def test_a_range_that_cannot_be_published_can_still_be_previewed(qtbot, start_gui,
+                                                                 demo_vault):
+    _gui, page = _reports_page(qtbot, start_gui, demo_vault)
+    year, month = last_complete_month(date.today())
+    page.picker.set_range(date(year, month, 2), date(year, month, 20))
+    report = _prepare_by_click(qtbot, page)
+    assert report.preview and not page.publish_button.isEnabled()
+    assert "previewed only" in page.publish_button.toolTip()
+    _wait_for_workers(qtbot)
+
+
 def test_save_csv_and_a_save_that_fails_says_so(qtbot, start_gui, demo_vault, tmp_path):
     gui, page = _reports_page(qtbot, start_gui, demo_vault)
     _prepare_by_click(qtbot, page)
@@ -226,7 +270,7 @@ def test_settings_dialog_keeps_k_at_three_or_more_and_saves(qtbot, start_gui, de
     assert "settings: reports" in changed and "settings: centre_name" in changed
     report = _prepare_by_click(qtbot, page)
     assert report.centre_name == "Harbour Lane" and report.page_size == "Letter"
-    assert "<3" in report.disclosure_rule
+    assert "from 1 to 2 is hidden" in report.disclosure_rule
 
 
 def test_an_unusable_logo_is_refused_and_nothing_is_saved(qtbot, start_gui, demo_vault,

@@ -176,9 +176,18 @@ def _cmd_report(args: argparse.Namespace) -> int:
     try:
         session = SignIn(locked).sign_in(args.user, read_password())
         try:
-            report = reports.build(session, period)
             if note:
                 print(f"note: {note}")
+            if args.publish:
+                done = reports.publish(session, period)
+                report = done.report
+                what = "published" if done.new else "already published, unchanged"
+                print(f"{what}: release {report.release_code}")
+                for code in done.revised:
+                    print(f"revised with it: release {code}")
+            else:
+                report = reports.build(session, period)
+                print("preview, not for publication (add --publish to publish and record it)")
             if args.pdf:
                 pages = reports.save_pdf(session, report, Path(args.pdf))
                 print(f"saved {report.title.lower()} for {report.period_label}: "
@@ -285,16 +294,27 @@ def build_parser() -> argparse.ArgumentParser:
     report = add_command(
         commands, "report", "save the anonymised report for a month, quarter or year",
         description="Save the anonymised report (counts only, small numbers hidden) for a "
-                    "month, a quarter or a year. A period that has not started is refused; "
-                    "the current one is allowed, with a note that it is not over yet.")
+                    "month, a quarter, a year or a range. Without --publish it is a preview, "
+                    "marked not for publication on every page; with --publish it is recorded "
+                    "in the vault as a release, which prints the same figures every time "
+                    "(figures that changed come out as a numbered revision). A period that "
+                    "has not started is refused; the current one is allowed, with a note "
+                    "that it is not over yet.")
     report.add_argument("path", metavar="PATH", help="the vault (its .peerdesk file)")
     when = report.add_mutually_exclusive_group(required=True)
     when.add_argument("--month", metavar="YYYY-MM", help="a calendar month, e.g. 2026-10")
     when.add_argument("--quarter", metavar="YYYY-Qn",
                       help="a quarter, e.g. 2026-Q3 (July to September)")
     when.add_argument("--year", metavar="YYYY", help="a calendar year, e.g. 2026")
+    when.add_argument("--range", metavar="YYYY-MM-DD..YYYY-MM-DD",
+                      help="a custom range, e.g. 2026-04-01..2026-09-30 (published only as "
+                           "whole months within one year; otherwise a preview)")
     report.add_argument("--pdf", metavar="FILE", help="save the printable report here")
     report.add_argument("--csv", metavar="FILE", help="save the same figures as CSV here")
+    report.add_argument("--publish", action="store_true",
+                        help="publish: record the release in the vault (the same figures "
+                             "every time; changes come out as a revision). Without it, a "
+                             "preview marked not for publication")
     report.add_argument("--user", required=True, metavar="NAME",
                         help="a programme lead's account (password from PEERDESK_PASSWORD "
                              "or a prompt)")

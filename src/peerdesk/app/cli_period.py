@@ -1,4 +1,4 @@
-"""The period of `peerdesk report`: --month, --quarter or --year.
+"""The period of `peerdesk report`: --month, --quarter, --year or --range.
 
 A period in the wrong form is a usage error (exit 2). A period that
 has not started yet is refused (exit 1): its report would be all zeros and
@@ -34,6 +34,17 @@ def parse_period(args: argparse.Namespace) -> Period:
             raise UsageError(f"“{args.quarter}” is not a quarter: give it as YYYY-Qn with n "
                              "from 1 to 4, for example 2026-Q3.")
         return Period.quarter(int(match.group(1)), int(match.group(2)))
+    if getattr(args, "range", None):
+        found = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\s*", args.range)
+        try:
+            if not found:
+                raise ValueError(args.range)
+            return Period.custom(date.fromisoformat(found.group(1)),
+                                 date.fromisoformat(found.group(2)))
+        except ValueError:
+            raise UsageError(f"“{args.range}” is not a range: give it as "
+                             "YYYY-MM-DD..YYYY-MM-DD, for example 2026-04-01..2026-09-30."
+                             ) from None
     if not re.fullmatch(r"\s*\d{4}\s*", args.year):
         raise UsageError(f"“{args.year}” is not a year: give it as YYYY, for example 2026.")
     return Period.year(int(args.year))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from peerdesk.reports.model import Report
+from peerdesk.reports.model import Report, anchor_line
 
 HEADER = ("section", "table", "row", "column", "value")
 
@@ -24,8 +24,20 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+PREVIEW_MARK = "Preview — not for publication"
+
+
 def rows(report: Report) -> Iterator[tuple[str, str, str, str, str]]:
-    """The figures of `report`, one (section, table, row, column, value) each, unescaped."""
+    """The figures of `report`, one (section, table, row, column, value) each, unescaped.
+
+    The first rows say which period it covers, which release it is (or that it
+    is a preview) and the audit anchor when it was counted, so a file keeps
+    that when it travels alone."""
+    yield ("", "release", "Period", "", f"{report.start.isoformat()}..{report.end.isoformat()}")
+    yield ("", "release", "Release", "", PREVIEW_MARK if report.preview or not
+           report.release_code else report.release_code)
+    if report.anchor:
+        yield ("", "release", "Audit anchor", "", anchor_line(report))
     for headline in report.headlines:
         yield ("", "headline", headline.label, "", headline.cell.shown)
     for section in report.sections:

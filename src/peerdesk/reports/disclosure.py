@@ -1,47 +1,40 @@
-"""Disclosure control: turn counts into cells that are safe to publish (DESIGN.md §5).
+"""Disclosure control: turn counts into a report that is safe to publish (DESIGN.md §5).
 
-1. Primary suppression: a count from 1 to k-1 is printed as "<k".
-2. Complementary suppression ("*"), over the whole report at once: every table
-   is a set of equations (each row's cells add up to its row total, each
-   column's to the Total row), tables that share a total share one cell, and a
-   headline is the same cell as the table total or table cell it equals, as is
-   the sum of a trend's months inside the period. See reports.suppression:
-   two hidden members per equation, then an exact reader's solver
-   (reports.solver) and one more hidden cell near anything it can still pin,
-   until it pins nothing.
-3. Optional rounding of what is still shown: to base 5, or random rounding
-   to base 3 (seeded, so the same report prints the same numbers).
-
-The guarantee. A reader who knows every printed number exactly, that "<k" is
-1..k-1, that "*" is 0 or at least k (stronger than the printed rule, which
-says only that it is hidden), every equation above, and that counts are whole
-numbers, cannot work out the exact value of any hidden cell, "<k" or "*":
-each can take at least two values in tables that fit everything printed.
-That is a protection interval of width one or more. It is not more: a
-reader may narrow a "<5" to, say, 2 or 3. When k-1 small counts make up a
-small total (so all must be 1) and there is nothing left to hide, a small
-count is printed "*" rather than "<k"; the printed rule says a "*" may be any
-size. Rounding only adds uncertainty, so it is left out of the check. Not
-covered: differences between two reports (this month's against last
-month's, or overlapping custom ranges), hours of hidden session counts
-worked out from the hours shown, and inequalities such as unique attendees
-never exceeding peers supported.
+The method and why it holds are in docs/disclosure.md. In short:
+1. Which figures to hide is decided over every release of the year at once
+   (reports.joint, reports.suppression, reports.solver): every count from 1
+   to k-1 is hidden, and enough others that none of them could be told from
+   a count of k or more by a reader who holds every release.
+2. A hidden figure prints "*" whatever its size, so "*" says nothing about
+   whether the count was small.
+3. What is shown may be rounded (to base 5, or randomly to base 3). Rounding
+   is the same for the same figure of the same period wherever it prints;
+   the protection never relies on it.
+4. Hours print once, in whole hours, and only when the session (or contact)
+   count is shown; a share or a median only where its counts are shown.
+5. Trend bars print only figures already published: a month's bar is that
+   month's released figure, as it was printed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from peerdesk.domain.errors import ValidationError
 from peerdesk.reports import listening_figures as listening
+from peerdesk.reports.cells import HEADLINES, PeriodCells, period_cells
 from peerdesk.reports.figures import RawFigures, RawTable
+from peerdesk.reports.joint import Version, protect_batch
 from peerdesk.reports.model import Cell, CellState, Headline, Report, Section, Table, Trend
-from peerdesk.reports.suppression import suppress_cells
 
 MIN_K = 3
 DEFAULT_K = 5
+
+HIDDEN = "*"
+NOT_PUBLISHED = "–"
 
 
 class Rounding(StrEnum):
@@ -71,205 +64,102 @@ class Rules:
         return self
 
     def sentence(self) -> str:
-        text = (f"Counts from 1 to {self.k - 1} are shown as <{self.k}; figures marked * "
-                "(of any size) are hidden so that a small count can't be worked out from "
-                "the totals.")
+        text = (f"Figures marked * are hidden: every count from 1 to {self.k - 1} is hidden, "
+                "and enough other figures that no small count can be worked out from this "
+                "report together with every other report the centre has published.")
         if self.rounding is Rounding.BASE_5:
-            text += " Other counts are rounded to the nearest 5, totals separately."
+            text += " Other counts are rounded to the nearest 5, each on its own."
         elif self.rounding is Rounding.RANDOM_3:
-            text += (" Other counts are randomly rounded to a multiple of 3, totals "
-                     "separately.")
+            text += " Other counts are randomly rounded to a multiple of 3, each on its own."
         return text
 
 
-# -- suppression on a grid ------------------------------------------------------------
-
-
-def suppress(grid: list[list[int]], equations: list[list[tuple[int, int]]], k: int,
-             forced: frozenset[tuple[int, int]] = frozenset()) -> list[list[CellState]]:
-    """States for every cell of `grid` given linear `equations` (lists of cell
-    positions whose first n-1 members add up to the last). `forced` cells are
-    hidden because they are hidden elsewhere (a total another table hid)."""
-    ledger = _Ledger()
-    ids = ledger.grid(grid)
-    states = suppress_cells(ledger.values, [[ids[r][c] for r, c in members]
-                                            for members in equations], k,
-                            frozenset(ids[r][c] for r, c in forced))
-    return [[states[i] for i in row] for row in ids]
-
-
-class _Ledger:
-    """Every number a report prints, numbered, and the equations a reader knows."""
-
-    def __init__(self) -> None:
-        self.values: list[int] = []
-        self.equations: list[list[int]] = []
-
-    def add(self, value: int) -> int:
-        self.values.append(value)
-        return len(self.values) - 1
-
-    def grid(self, grid: list[list[int]],
-             equations: list[list[tuple[int, int]]] | None = None) -> list[list[int]]:
-        ids = [[self.add(v) for v in row] for row in grid]
-        for members in equations or []:
-            self.equations.append([ids[r][c] for r, c in members])
-        return ids
-
-    def adds_up(self, parts: list[int], total: int) -> None:
-        # Only what is true goes in: were two counts of one thing ever to
-        # differ, a reader would see it, and the solver must start from a
-        # table that fits.
-        if sum(self.values[p] for p in parts) == self.values[total]:
-            self.equations.append([*parts, total])
-
-
-def table_grid(raw: RawTable) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
-    """The table's counts with its totals, and the equations that tie them."""
-    rows = [list(values) for _, values in raw.rows]
-    width = len(raw.columns)
-    if raw.row_total_column:
-        for row in rows:
-            row.append(sum(row))
-    grid = rows[:]
-    if raw.total_row:
-        grid.append([sum(r[c] for r in rows) for c in range(len(grid[0]) if rows else width)])
-    equations: list[list[tuple[int, int]]] = []
-    if raw.row_total_column:
-        equations += [[(r, c) for c in range(width + 1)] for r in range(len(grid))]
-    if raw.total_row and rows:
-        equations += [[(r, c) for r in range(len(grid))] for c in range(len(grid[0]))]
-    return grid, equations
+PROTECTION = (
+    "A count of fewer than {k} people, sessions or "
+    "contacts could point to someone, so it is never printed. It is hidden as *, and so are "
+    "enough other figures that no one can work a small count out, not even by putting this "
+    "report beside every other report, CSV file and revision the centre has published, and "
+    "solving the sums exactly. A * may stand for any number, small or large. Each report is "
+    "recorded when it is published; publishing the same period again prints the same "
+    "figures, and figures that changed later (late entries, consent withdrawn, records "
+    "erased) come out only as a numbered revision, protected against everything published "
+    "before it. People who withdrew their consent to be counted are left out of every "
+    "figure. A month's bar in a trend chart is the figure that month's own report printed; "
+    "a month not yet published has no bar. Hours are shown in whole hours, and only where "
+    "the number of sessions or contacts they belong to is shown; a share or a median only "
+    "where the counts it comes from are shown."
+)
 
 
 # -- rounding and cells ---------------------------------------------------------------
 
 
-def _rounded(value: int, rules: Rules) -> int:
+def rounded(value: int, rules: Rules, where: str) -> int:
+    """`where` names the figure (period and cell): the same figure rounds the same way
+    in every report that prints it."""
     if rules.rounding is Rounding.BASE_5:
         return int(5 * ((value + 2) // 5)) if value % 5 else value
     if rules.rounding is Rounding.RANDOM_3:
-        # Seeded by the value too: the same count printed twice (a headline and
-        # a table total) rounds the same way, so two roundings can't be compared.
         low, rest = value - value % 3, value % 3
-        draw = random.Random(f"{rules.seed}:{value}").random()
+        digest = hashlib.sha256(f"{rules.seed}|{where}|{value}".encode()).digest()
+        draw = random.Random(int.from_bytes(digest[:8], "big")).random()
         return low + 3 if rest and draw < rest / 3 else low
     return value
 
 
-def _cell(value: int, state: CellState, rules: Rules) -> Cell:
-    if state is CellState.PRIMARY:
-        return Cell(f"<{rules.k}", state, None)
-    if state is CellState.SECONDARY:
-        return Cell("*", state, None)
-    shown = _rounded(value, rules)
+def _cell(value: int, hidden: bool, rules: Rules, where: str) -> Cell:
+    if hidden:
+        return Cell(HIDDEN, CellState.SECONDARY, None)
+    shown = rounded(value, rules, where)
     return Cell(f"{shown:,}", CellState.SHOWN, shown)
 
 
-def protect_table(raw: RawTable, rules: Rules, *, hide_total: bool = False) -> Table:
-    """One table on its own (`hide_total`: its total is hidden elsewhere)."""
-    ledger = _Ledger()
-    ids = ledger.grid(*table_grid(raw))
-    total = _grand_total(raw, ids)
-    forced = frozenset({total}) if hide_total and total is not None else frozenset()
-    return _table(raw, ids, ledger.values, suppress_cells(ledger.values, ledger.equations,
-                                                          rules.k, forced), rules)
+def whole_hours(hours: float) -> int:
+    return int(hours + 0.5)
 
 
-def _grand_total(raw: RawTable, ids: list[list[int]]) -> int | None:
-    if not (raw.total_row and raw.rows):
-        return None
-    if raw.row_total_column:
-        return ids[-1][-1]
-    return ids[-1][0] if len(raw.columns) == 1 else None
+@dataclass(frozen=True, slots=True)
+class Bars:
+    """Released figures for trend bars: trend key -> month ("2026-01") -> printed cell."""
+
+    cells: dict[str, dict[str, Cell]] = field(default_factory=dict)
 
 
-def _table(raw: RawTable, ids: list[list[int]], values: list[int], states: list[CellState],
-           rules: Rules) -> Table:
-    cells = [[_cell(values[i], states[i], rules) for i in row] for row in ids]
-    columns = raw.columns + ((raw.row_total_column,) if raw.row_total_column else ())
-    if raw.hours is not None:
-        # Hours belong to the first count: hidden with it, never rounded.
-        columns = (columns[0], "Hours", *columns[1:])
-        # Each figure is rounded once, when printed. The total is whole minutes
-        # over 60, the same division as the headline "hours of one-to-one
-        # support", so the two agree (a total of rounded rows, or a float sum,
-        # could differ from it by a tenth).
-        minutes = sum(round(h * 60) for h in raw.hours)
-        hours = [*raw.hours, minutes / 60]
-        for r, row in enumerate(cells):
-            h = (Cell(f"{hours[r]:,.1f}", CellState.SHOWN, None) if not row[0].hidden
-                 else Cell("–", CellState.NOT_APPLICABLE, None))
-            row.insert(1, h)
-    body = tuple((label, tuple(cells[i])) for i, (label, _) in enumerate(raw.rows))
-    total = tuple(cells[-1]) if raw.total_row and raw.rows else None
-    return Table(raw.key, raw.title, raw.row_header, columns, body, total, raw.note)
-
-
-# Tables whose totals are one and the same number (and the headline it is):
-# if any of them must hide it, all of them do.
-LINKED_TOTALS = {"peers_supported": ("gender", "age"),
-                 "sessions": ("sessions_by_mode", "sessions_by_kind"),
-                 "new_peers": ("contact_route",), "follow_ups_due": ("follow_ups",),
-                 "referrals": ("referrals",),
-                 listening.HEADLINE[0]: listening.TOTALLED}
-# Headlines that are one cell of a table: (table, row, column).
-HEADLINE_CELLS = {"follow_ups_on_time": ("follow_ups", 0, 0)}
-# Monthly series whose months inside the period add up to a headline.
-ADDITIVE_TRENDS = {"trend_sessions": "sessions", "trend_attendances": "attendances",
-                   listening.TREND: listening.HEADLINE[0]}
-
-
-_HEADLINES = (
-    ("peers_supported", "Peers supported"), ("new_peers", "New peers"),
-    ("sessions", "One-to-one sessions"), ("session_hours", "Hours of one-to-one support"),
-    ("groups_run", "Groups run"), ("meetings_held", "Group meetings held"),
-    ("attendances", "Group attendances"), ("unique_attendees", "Different people at groups"),
-    ("anonymous_headcount", "Anonymous head-count at groups"),
-    ("referrals", "Referrals made"), ("follow_ups_on_time", "Follow-ups done on time"),
-    listening.HEADLINE,
-)
+TREND_HEADLINES = {"trend_peers": "peers_supported", "trend_sessions": "sessions",
+                   "trend_attendances": "attendances", listening.TREND: listening.HEADLINE[0]}
+TREND_TITLES = {"trend_peers": "Peers supported each month",
+                "trend_sessions": "One-to-one sessions each month",
+                "trend_attendances": "Group attendances each month",
+                listening.TREND: "Listening-service contacts each month"}
 
 
 def protect(raw: RawFigures, rules: Rules, *, centre_name: str, page_size: str = "A4",
             title: str | None = None) -> Report:
+    """One report on its own, with nothing published before it."""
     rules = rules.checked()
-    ledger = _Ledger()
-    grids = {key: ledger.grid(*table_grid(t)) for key, t in raw.tables.items()}
-    heads = {key: ledger.add(raw.headlines.get(key, 0)) for key, _ in _HEADLINES
-             if key != "session_hours"}
-    for key, members in LINKED_TOTALS.items():
-        totals = [t for m in members if m in raw.tables
-                  and (t := _grand_total(raw.tables[m], grids[m])) is not None]
-        for t in totals[1:]:
-            ledger.adds_up([t], totals[0])
-        if key in heads and totals:
-            ledger.adds_up([totals[0]], heads[key])
-    for key, (table_key, r, c) in HEADLINE_CELLS.items():
-        if raw.tables[table_key].rows:
-            ledger.adds_up([grids[table_key][r][c]], heads[key])
-    period_months = {m for m, _, _ in raw.period.trend_months(
-        len(raw.trends[0].months) if raw.trends else 12) if raw.period.start.isoformat()[:7]
-        <= m <= raw.period.end.isoformat()[:7]}
-    months: dict[str, list[int]] = {}
-    for trend in raw.trends:
-        months[trend.key] = [ledger.add(v) for v in trend.values]
-        linked = ADDITIVE_TRENDS.get(trend.key)
-        if linked is None and trend.key == "trend_peers" and raw.period.kind == "month":
-            linked = "peers_supported"  # one month: that month's count is the headline
-        if linked in heads:
-            ledger.adds_up([i for i, m in zip(months[trend.key], trend.months, strict=True)
-                            if m in period_months], heads[linked])
-    states = suppress_cells(ledger.values, ledger.equations, rules.k)
-    tables = {key: _table(t, grids[key], ledger.values, states, rules)
-              for key, t in raw.tables.items()}
-    cells = {key: _cell(ledger.values[i], states[i], rules) for key, i in heads.items()}
-    cells["session_hours"] = (Cell(f"{raw.session_hours:,.1f}", CellState.SHOWN, None)
-                              if not cells["sessions"].hidden
-                              else Cell("–", CellState.NOT_APPLICABLE, None))
-    headlines = [Headline(key, label, cells[key]) for key, label in _HEADLINES]
-    trends = tuple(Trend(t.key, t.title, t.months, tuple(
-        _cell(ledger.values[i], states[i], rules) for i in months[t.key])) for t in raw.trends)
+    cells = period_cells(raw)
+    hidden = protect_batch([], [Version("new", raw.period, cells)], rules.k)["new"]
+    return render(raw, cells, hidden, rules, centre_name=centre_name, page_size=page_size,
+                  title=title)
+
+
+def render(raw: RawFigures, cells: PeriodCells, hidden: frozenset[str], rules: Rules, *,
+           centre_name: str, page_size: str = "A4", title: str | None = None,
+           bars: Bars | None = None) -> Report:
+    """The printed report: `hidden` cells as "*", the rest (rounded) as they are."""
+    where = f"{raw.period.start}..{raw.period.end}"
+
+    def cell(cell_id: str) -> Cell:
+        return _cell(cells.values[cell_id], cell_id in hidden, rules, f"{where}|{cell_id}")
+
+    tables = {key: _table(t, cells.layout[key], cell) for key, t in raw.tables.items()}
+    heads = {key: cell(cells.headlines[key]) for key, _ in HEADLINES if key != "session_hours"}
+    heads["session_hours"] = (
+        Cell(f"{whole_hours(raw.session_hours):,}", CellState.SHOWN, None)
+        if not heads["sessions"].hidden else Cell(NOT_PUBLISHED, CellState.NOT_APPLICABLE, None))
+    headlines = tuple(Headline(key, label, heads[key]) for key, label in HEADLINES)
+    trends = {t.key: t for t in _trends(raw, heads, bars or Bars())}
+    contacts = trends.pop(listening.TREND)
     sections = (
         Section("One-to-one support", tables=(tables["sessions_by_mode"],
                                               tables["sessions_by_kind"])),
@@ -277,25 +167,21 @@ def protect(raw: RawFigures, rules: Rules, *, centre_name: str, page_size: str =
                 "the period.", (tables["age"], tables["gender"], tables["contact_route"])),
         Section("Referrals and follow-ups", tables=(tables["referrals"], tables["follow_ups"])),
         Section("Outcomes", tables=(tables["outcomes"],)),
-        *((listening.section(raw, tables, cells[listening.HEADLINE[0]], trends, rules.k),)
+        *((listening.section(raw, tables, heads[listening.HEADLINE[0]], contacts, rules.k),)
           if listening.TOTALLED[0] in tables else ()),
-        Section("The last twelve months",
-                trends=tuple(t for t in trends if t.key != listening.TREND)),
+        Section("The last twelve months", "Each bar is the figure that month's own published "
+                "report printed; a month not yet published has no bar.",
+                trends=tuple(trends.values())),
     )
-    excluded = ""
-    if raw.excluded_peers >= rules.k:
-        excluded = (f"{raw.excluded_peers} people who withdrew their consent to be counted in "
-                    "statistics are left out of every figure.")
-    elif raw.excluded_peers:
-        excluded = ("People who withdrew their consent to be counted in statistics are left "
-                    "out of every figure.")
-    kind = raw.period.kind
+    # No number: how many people withdrew would change by one when one more does.
+    excluded = ("People who withdrew their consent to be counted in statistics are left out "
+                "of every figure." if raw.excluded_peers else "")
     return Report(
         centre_name=centre_name,
         title=title or {"month": "Monthly report", "quarter": "Quarterly report",
-                        "year": "Annual report"}.get(kind, "Report"),
+                        "year": "Annual report"}.get(raw.period.kind, "Report"),
         period_label=raw.period.label, start=raw.period.start, end=raw.period.end,
-        headlines=tuple(headlines), sections=sections, disclosure_rule=rules.sentence(),
+        headlines=headlines, sections=sections, disclosure_rule=rules.sentence(),
         exclusion_note=excluded, page_size=page_size,
         notes=(
             "Peers supported: people with at least one one-to-one session or group "
@@ -306,4 +192,29 @@ def protect(raw: RawFigures, rules: Rules, *, centre_name: str, page_size: str =
             "without a person record, including those of people who later became peers.",
             "No names, reference codes, dates of birth or notes appear in this report.",
         ),
+        protection=PROTECTION.format(k=rules.k),
     )
+
+
+def _table(raw: RawTable, ids: list[list[str]], cell: object) -> Table:
+    assert callable(cell)
+    cells = [[cell(c) for c in row] for row in ids]
+    columns = raw.columns + ((raw.row_total_column,) if raw.row_total_column else ())
+    body = tuple((label, tuple(cells[i])) for i, (label, _) in enumerate(raw.rows))
+    total = tuple(cells[-1]) if raw.total_row and raw.rows else None
+    return Table(raw.key, raw.title, raw.row_header, columns, body, total, raw.note)
+
+
+def _trends(raw: RawFigures, heads: dict[str, Cell], bars: Bars) -> tuple[Trend, ...]:
+    months = [m for m, _, _ in raw.period.trend_months()]
+    own = f"{raw.period.start:%Y-%m}" if raw.period.kind == "month" else None
+    blank = Cell(NOT_PUBLISHED, CellState.NOT_APPLICABLE, None)
+    out = []
+    for key, headline in TREND_HEADLINES.items():
+        released = bars.cells.get(key, {})
+        values = tuple(heads[headline] if m == own else released.get(m, blank) for m in months)
+        out.append(Trend(key, TREND_TITLES[key], tuple(months), values))
+    return tuple(out)
+
+
+__all__ = ["DEFAULT_K", "MIN_K", "Bars", "Rounding", "Rules", "protect", "render", "rounded"]

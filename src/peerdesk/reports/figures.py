@@ -10,14 +10,14 @@ worked out once per report (reports.peer_sets).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
 from peerdesk.domain.one_to_one import SessionKind, SessionMode
 from peerdesk.domain.peer import AgeBand, ContactRoute, Gender
 from peerdesk.domain.referral import ReferralDestination
-from peerdesk.reports.peer_sets import EXCLUDED, SEEN, SUPPORTED, prepared
+from peerdesk.reports.peer_sets import EXCLUDED, SUPPORTED, prepared
 from peerdesk.reports.period import Period
 from peerdesk.storage.database import Database
 
@@ -90,26 +90,23 @@ def _larger_cache(db: Database) -> Iterator[None]:
 
 
 def compute(db: Database, period: Period) -> RawFigures:
+    """The period's counts. Trend bars are not counted here: a month's bar is the
+    figure its own release printed (services.releases reads them from the register)."""
     # Its module builds on the raw types defined here.
     from peerdesk.reports import listening_figures
 
     fig = RawFigures(period)
-    months = period.trend_months()
-    window = Period(months[0][1], months[-1][2], "", "custom")
-    # Sessions and attendances are read once, by day, over the period and the
-    # trend window together, then summed for each here.
-    span = Period(min(period.start, window.start), max(period.end, window.end), "", "custom")
     # One snapshot for the whole report: a session saved on another connection
     # while it counts is in every figure or in none.
-    with db.read_snapshot(), _larger_cache(db), prepared(db, period, window):
-        session_days = _sessions(db, period, span, fig)
-        attendance_days = _groups(db, period, span, fig)
+    # Inside a publication's own transaction that transaction is the snapshot.
+    snapshot = nullcontext(db) if db.in_transaction else db.read_snapshot()
+    with snapshot, _larger_cache(db), prepared(db, period):
+        _sessions(db, period, period, fig)
+        _groups(db, period, period, fig)
         _people(db, period, fig)
         _referrals_and_follow_ups(db, period, fig)
         _outcomes(db, period, fig)
-        _trends(db, window, tuple(m for m, _, _ in months), session_days, attendance_days,
-                fig)
-        listening_figures.compute(db, period, window, fig)
+        listening_figures.compute(db, period, fig)
         fig.excluded_peers = int(db.query(f"SELECT count(*) FROM {EXCLUDED}")[0][0])
     return fig
 
@@ -255,28 +252,6 @@ def _outcomes(db: Database, period: Period, fig: RawFigures) -> None:
         total_row=False, row_total_column="Peers rated twice or more",
         note="Peers supported in the period with two or more ratings up to its end; "
              "first and latest compared. Less loneliness and less anxiety count as better.")
-
-
-def _trends(db: Database, window: Period, keys: tuple[str, ...],
-            session_days: list[tuple[str, int]], attendance_days: list[tuple[str, int]],
-            fig: RawFigures) -> None:
-    def by_month(days: list[tuple[str, int]]) -> tuple[int, ...]:
-        counts = dict.fromkeys(keys, 0)
-        for day, count in days:
-            if _within(day, window):
-                counts[day[:7]] += count
-        return tuple(counts.values())
-
-    peers = {str(m): int(c) for m, c in
-             db.query(f"SELECT month, count(*) FROM {SEEN} GROUP BY month")}
-    fig.trends = [
-        RawTrend("trend_peers", "Peers supported each month", keys,
-                 tuple(peers.get(k, 0) for k in keys)),
-        RawTrend("trend_sessions", "One-to-one sessions each month", keys,
-                 by_month(session_days)),
-        RawTrend("trend_attendances", "Group attendances each month", keys,
-                 by_month(attendance_days)),
-    ]
 
 
 __all__ = ["RawFigures", "RawTable", "RawTrend", "compute"]

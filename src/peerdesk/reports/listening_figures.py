@@ -1,12 +1,15 @@
 """The report's "Listening service" section: anonymous contacts, counted (DESIGN.md §5).
 
-Counting (`compute`) adds ordinary tables, a trend and a headline to the report's
-raw figures, so disclosure control treats them as it treats every table: small
-counts hidden, complementary suppression solved over the whole report, the same
-rounding. The tables that split all of the period's contacts one way (channel,
-region, first time or returning, office hours) add up to the same total, the
-headline; topics, outcomes and signposting can name several per contact, so
-they have no total row.
+Counting (`compute`) adds ordinary tables and a headline to the report's raw
+figures, so disclosure control treats them as it treats every table: each
+figure is a named cell, protected over every release of the year with the
+rest (docs/disclosure.md), rounded the same way. The tables that split all of
+the period's contacts one way (channel, region, first time or returning,
+office hours) add up to the same total, the headline; topics, outcomes and
+signposting can name several per contact, so they have no total row (the
+bounds a reader knows for them are in reports.cells). The twelve-month trend
+is not counted here: like every trend, its bars copy what each month's own
+release printed.
 
 A contact that became a peer is on their record but is still one contact here,
 counted once (it is never a one-to-one session); one whose peer withdrew
@@ -14,8 +17,10 @@ consent to statistics is left out, like the rest of that person's record.
 
 Hours, the share out of office hours and the median wait for a first session
 are not counts. They are printed only where the counts they come from are
-shown, and the share is worked out from the printed (rounded) counts, so it
-tells a reader nothing the table doesn't.
+shown: hours once, in whole hours, beside a shown contacts headline; the
+share worked out from the printed (rounded) counts, so it tells a reader
+nothing the table doesn't; the median only where the number of peers it is
+the median of is shown and at least k.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import statistics
 from datetime import date
 
 from peerdesk.domain.listening import OFFICE_HOURS_KEY, Channel, OfficeHours, Outcome, Returning
-from peerdesk.reports.figures import RawFigures, RawTable, RawTrend
+from peerdesk.reports.figures import RawFigures, RawTable
 from peerdesk.reports.model import Cell, CellState, Section, Table, Trend
 from peerdesk.reports.peer_sets import EXCLUDED, SUPPORTED
 from peerdesk.reports.period import Period
@@ -40,6 +45,10 @@ TABLES = (*TOTALLED[:2], "contacts_by_topic", "contacts_first_time", "contacts_o
           "contacts_outcomes", "contacts_signposted", "first_sessions")
 TREND = "trend_contacts"
 SUMMARY = "listening_summary"
+# Rows the bounds in reports.cells name.
+NO_TOPIC = "No topic recorded"
+NOT_IN_DIRECTORY = "Somewhere not in the directory"
+FIRST_SESSIONS = "With their first one-to-one session in the period"
 
 # Contacts on the record of someone who withdrew consent to statistics are left out.
 _COUNTED = f"coalesce(c.peer_id, 0) NOT IN {EXCLUDED}"
@@ -50,7 +59,7 @@ def _params(period: Period) -> dict[str, str]:
     return {"s": period.start.isoformat(), "e": period.end.isoformat()}
 
 
-def compute(db: Database, period: Period, window: Period, fig: RawFigures) -> None:
+def compute(db: Database, period: Period, fig: RawFigures) -> None:
     """Add the section's counts to `fig`. Runs inside figures.compute's snapshot, after
     the report's peer sets are filled."""
     hours = OfficeHours.from_setting(get_setting(db, OFFICE_HOURS_KEY))
@@ -110,9 +119,8 @@ def compute(db: Database, period: Period, window: Period, fig: RawFigures) -> No
         tuple((o.label, (outcomes[o],)) for o in Outcome.each()), total_row=False,
         note="A contact can have more than one outcome, so these don't add up to the total.")
     _topics(db, period, total, fig)
-    _signposted(db, period, outcomes[Outcome.SIGNPOSTED], fig)
+    _signposted(db, period, fig)
     _first_sessions(db, period, fig)
-    _trend(db, window, fig)
 
 
 def _topics(db: Database, period: Period, total: int, fig: RawFigures) -> None:
@@ -130,22 +138,25 @@ def _topics(db: Database, period: Period, total: int, fig: RawFigures) -> None:
         "contacts_by_topic", "What contacts were about", "Topic", ("Contacts",),
         (*((str(name), (counts.get(int(i), 0),)) for i, name, active in topics
            if active or counts.get(int(i))),
-         ("No topic recorded", (total - with_topic,))), total_row=False,
+         (NO_TOPIC, (total - with_topic,))), total_row=False,
         note="A contact can be about several topics, so these don't add up to the total.")
 
 
-def _signposted(db: Database, period: Period, signposted: int, fig: RawFigures) -> None:
-    """Contacts signposted to a service of each category (one contact once per category)."""
+def _signposted(db: Database, period: Period, fig: RawFigures) -> None:
+    """Contacts signposted to a service of each category (one contact once per category),
+    and those signposted somewhere not in the directory. Each row counts contacts of
+    the period, so a quarter's row is the sum of its months'."""
     by_category = {int(k) if k is not None else None: int(n) for k, n in db.query(
         "SELECT ec.category_id, count(DISTINCT c.id) FROM anonymous_contact AS c "
         "JOIN contact_signpost AS s ON s.contact_id = c.id "
         "LEFT JOIN directory_entry_category AS ec ON ec.entry_id = s.entry_id "
         f"WHERE c.contacted_on BETWEEN :s AND :e AND {_COUNTED} GROUP BY ec.category_id",
         _params(period))}
-    to_directory = int(db.query(
+    elsewhere = int(db.query(
         "SELECT count(*) FROM anonymous_contact AS c WHERE c.contacted_on BETWEEN :s AND :e "
-        f"AND {_COUNTED} AND EXISTS (SELECT 1 FROM contact_signpost AS s "
-        "WHERE s.contact_id = c.id)", _params(period))[0][0])
+        f"AND {_COUNTED} AND c.outcomes & {int(Outcome.SIGNPOSTED)} AND NOT EXISTS "
+        "(SELECT 1 FROM contact_signpost AS s WHERE s.contact_id = c.id)",
+        _params(period))[0][0])
     categories = db.query(
         "SELECT id, name, active FROM directory_category ORDER BY name COLLATE NOCASE")
     fig.tables["contacts_signposted"] = RawTable(
@@ -154,7 +165,7 @@ def _signposted(db: Database, period: Period, signposted: int, fig: RawFigures) 
         (*((str(name), (by_category.get(int(i), 0),)) for i, name, active in categories
            if active or by_category.get(int(i))),
          ("A service with no category", (by_category.get(None, 0),)),
-         ("Somewhere not in the directory", (max(0, signposted - to_directory),))),
+         (NOT_IN_DIRECTORY, (elsewhere,))),
         total_row=False,
         note="A contact can be pointed to several services, so these don't add up.")
 
@@ -172,21 +183,11 @@ def _first_sessions(db: Database, period: Period, fig: RawFigures) -> None:
                  "WHERE w.first BETWEEN :s AND :e", _params(period))]
     fig.tables["first_sessions"] = RawTable(
         "first_sessions", "From first contact to a first one-to-one", "Peers",
-        ("Peers",), (("With their first one-to-one session in the period", (len(waits),)),),
+        ("Peers",), ((FIRST_SESSIONS, (len(waits),)),),
         total_row=False)
     if waits:
         fig.extras["median_days_to_first_session"] = float(
             statistics.median(max(0, w) for w in waits))
-
-
-def _trend(db: Database, window: Period, fig: RawFigures) -> None:
-    months = [m for m, _, _ in window.trend_months(
-        (window.end.year - window.start.year) * 12 + window.end.month - window.start.month + 1)]
-    counts = {str(m): int(n) for m, n in db.query(
-        "SELECT substr(c.contacted_on, 1, 7), count(*) FROM anonymous_contact AS c "
-        f"WHERE c.contacted_on BETWEEN :s AND :e AND {_COUNTED} GROUP BY 1", _params(window))}
-    fig.trends.append(RawTrend(TREND, "Listening-service contacts each month", tuple(months),
-                               tuple(counts.get(m, 0) for m in months)))
 
 
 # -- after disclosure control -----------------------------------------------------------
@@ -196,11 +197,13 @@ def _fraction(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
 
 
-def section(raw: RawFigures, tables: dict[str, Table], contacts: Cell,
-            trends: tuple[Trend, ...], k: int) -> Section:
+def section(raw: RawFigures, tables: dict[str, Table], contacts: Cell, trend: Trend,
+            k: int) -> Section:
     """The section as printed, from the protected tables and the headline's cell."""
     na = Cell("–", CellState.NOT_APPLICABLE, None)
-    hours = (Cell(_fraction(round(raw.extras.get("contact_hours", 0.0), 1)), CellState.SHOWN,
+    # Hours once, in whole hours, and only beside a contacts count that is shown: the
+    # same rule as the hours of one-to-one support (docs/disclosure.md).
+    hours = (Cell(f"{int(raw.extras.get('contact_hours', 0.0) + 0.5):,}", CellState.SHOWN,
                   None) if not contacts.hidden else na)
     office = tables["contacts_office_hours"]
     share = na
@@ -218,15 +221,16 @@ def section(raw: RawFigures, tables: dict[str, Table], contacts: Cell,
         ("Hours of listening", (hours,)),
         ("Share of contacts out of office hours", (share,)),
         ("Median days from first contact to first one-to-one", (wait,)),
-    ), note="Hours and the median are shown only where the counts they come from are shown; "
-            "the share is worked out from the printed counts.")
+    ), note="Hours are shown in whole hours and the median only where the counts they "
+            "come from are shown; the share is worked out from the printed counts.")
     return Section(
         "Listening service",
         "Contacts by phone, text, email, online and in person with people who have no "
         "record with us, and the people who became peers from them (each contact counted "
-        "once).",
-        (summary, *(tables[key] for key in TABLES)),
-        tuple(t for t in trends if t.key == TREND))
+        "once). Each bar is the figure that month's own published report printed; a month "
+        "not yet published has no bar.",
+        (summary, *(tables[key] for key in TABLES)), (trend,))
 
 
-__all__ = ["HEADLINE", "MULTI", "SUMMARY", "TABLES", "TOTALLED", "TREND", "compute", "section"]
+__all__ = ["FIRST_SESSIONS", "HEADLINE", "MULTI", "NOT_IN_DIRECTORY", "NO_TOPIC", "SUMMARY",
+           "TABLES", "TOTALLED", "TREND", "compute", "section"]

@@ -14,8 +14,8 @@ from enum import StrEnum
 
 class CellState(StrEnum):
     SHOWN = "shown"          # the (possibly rounded) count is printed
-    PRIMARY = "primary"      # a small count, printed as "<k"
-    SECONDARY = "secondary"  # hidden so a small count can't be worked out; printed as "*"
+    PRIMARY = "primary"      # no longer printed: a small count is hidden as "*" like any other
+    SECONDARY = "secondary"  # hidden (small or not; a reader can't tell which); printed "*"
     NOT_APPLICABLE = "n/a"   # e.g. hours for a hidden session count; printed as "–"
 
 
@@ -82,3 +82,19 @@ class Report:
     # The centre's own logo for the cover (PNG or JPEG bytes, checked when it was
     # chosen); stored in the vault, so a report never reads a file to draw it.
     logo: bytes | None = field(default=None, repr=False)
+    # Publication (services.releases): the release's code ("2026-01 r1") on a
+    # published report; `preview` on anything else, printed on every page.
+    release_code: str = ""
+    preview: bool = True
+    revision_note: str = ""           # what a revision changed, in plain words
+    protection: str = ""              # what protects the figures, for the last page
+    # The audit log's head when the report was counted ("1234·9f2c1a0b",
+    # storage.anchors), printed in the footer so that `peerdesk check --anchor`
+    # can name a vault put back from an older copy. A stamp of the printing,
+    # not a figure: two prints of one release are the same report.
+    anchor: str = field(default="", compare=False)
+
+
+def anchor_line(report: Report) -> str:
+    """The audit anchor as printed: "audit 1234·9f2c1a0b" (empty when there is none)."""
+    return f"audit {report.anchor}" if report.anchor else ""

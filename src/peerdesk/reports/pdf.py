@@ -21,10 +21,20 @@ from typing import Any, BinaryIO
 from peerdesk.reports.fonts import FONT_BOLD, FONT_REGULAR, font_dir, register_main
 
 __all__ = ["FONT_BOLD", "FONT_REGULAR", "GENERIC_TITLE", "font_dir", "render_pdf", "write_pdf"]
-from peerdesk.reports.model import Cell, CellState, Report, Section, Table, Trend
+from peerdesk.reports.model import (
+    Cell,
+    CellState,
+    Report,
+    Section,
+    Table,
+    Trend,
+    anchor_line,
+)
 from peerdesk.reports.text_flow import draw_line, fallback_note, para, text_width, typesetting
 
 GENERIC_TITLE = "PeerDesk monthly report"
+PREVIEW_MARK = "Preview — not for publication"
+MARK_RED = "#B71C1C"
 
 # Palette: navy for headings, teal for accents, greys for text and rules.
 NAVY = "#1F3A5F"
@@ -118,14 +128,17 @@ def _marks(report: Report, state: CellState) -> list[str]:
 
 def footer_rule(report: Report) -> str:
     """The short form of the disclosure rule printed in the footer."""
-    primary = _marks(report, CellState.PRIMARY)
     secondary = _marks(report, CellState.SECONDARY)
-    if len(primary) != 1:
+    if len(secondary) != 1:
         return "Anonymised figures"
-    rule = f"Anonymised: small counts shown as {primary[0]}"
-    if len(secondary) == 1:
-        rule += f", others that would reveal them as {secondary[0]}"
-    return rule
+    return f"Anonymised: hidden figures shown as {secondary[0]}"
+
+
+def footer_left(report: Report) -> str:
+    """Period, release (or the preview mark) and rule: on every page."""
+    which = PREVIEW_MARK if report.preview or not report.release_code else \
+        f"Release {report.release_code}"
+    return f"{report.period_label} · {which} · {footer_rule(report)}"
 
 
 def write_pdf(report: Report, out: BinaryIO | Path) -> int:
@@ -170,17 +183,20 @@ def render_pdf(report: Report) -> tuple[bytes, int]:
         lang="",
     )
     pages: list[int] = []
-    left = f"{report.period_label} · {footer_rule(report)}"
-    canvas_class = numbered_canvas(left, pages)
+    left = footer_left(report)
+    mark = PREVIEW_MARK if report.preview or not report.release_code else ""
+    canvas_class = numbered_canvas(left, pages, mark=mark, right=anchor_line(report))
     # The frame pads its content by 6pt on each side; draw within that.
     with typesetting():
         doc.build(_story(report, doc.width - 12), canvasmaker=canvas_class)
     return buffer.getvalue(), pages[0]
 
 
-def numbered_canvas(left: str, pages: list[int]) -> Callable[..., Any]:
+def numbered_canvas(left: str, pages: list[int], *, mark: str = "", right: str = ""
+                    ) -> Callable[..., Any]:
     """A canvas that holds every page until the end, then stamps a footer of
-    `left` and 'page N of M'; the page count is appended to `pages`."""
+    `left` and '`right` · page N of M' (and `mark` across the top of every page,
+    when given); the page count is appended to `pages`."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
@@ -213,7 +229,13 @@ def numbered_canvas(left: str, pages: list[int]) -> Callable[..., Any]:
             self.line(x0, y + 4.2 * mm, x1, y + 4.2 * mm)
             self.setFillColor(colors.HexColor(MUTED))
             draw_line(self, x0, y, left, 7.5)
-            draw_line(self, x1, y, f"page {self._pageNumber} of {total}", 7.5, anchor="end")
+            page = f"page {self._pageNumber} of {total}"
+            draw_line(self, x1, y, f"{right} · {page}" if right else page, 7.5, anchor="end")
+            if mark:
+                _, height = self._pagesize
+                self.setFont(FONT_BOLD, 9)
+                self.setFillColor(colors.HexColor(MARK_RED))
+                self.drawCentredString(width / 2, height - 10 * mm, mark)
             self.restoreState()
 
     return NumberedCanvas
@@ -287,6 +309,9 @@ def _story(report: Report, width: float) -> list[Any]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
     ]))
     story.append(band)
+    if report.revision_note:
+        story.append(Spacer(1, 3 * mm))
+        story.append(para(report.revision_note, s["body"]))
 
     if report.headlines:
         story.append(para("At a glance", s["h1"]))
@@ -529,11 +554,11 @@ def _notes(report: Report, s: dict[str, Any]) -> list[Any]:
     for mark in _marks(report, CellState.PRIMARY):
         items.append(f"“{mark}” — a small count, not shown so that no one can be identified.")
     for mark in _marks(report, CellState.SECONDARY):
-        items.append(f"“{mark}” — hidden so that a small count can’t be worked out from "
-                     "the totals.")
+        items.append(f"“{mark}” — hidden: a small count, or a figure hidden so that a small "
+                     "count can’t be worked out. It may stand for any number.")
     for mark in _marks(report, CellState.NOT_APPLICABLE):
-        items.append(f"“{mark}” — not applicable, or withheld because the count it "
-                     "depends on is hidden.")
+        items.append(f"“{mark}” — not applicable, not published yet, or withheld because "
+                     "the count it depends on is hidden.")
     items.append(report.disclosure_rule)
     if report.exclusion_note:
         items.append(report.exclusion_note)
@@ -541,6 +566,15 @@ def _notes(report: Report, s: dict[str, Any]) -> list[Any]:
     out: list[Any] = [para("Notes and definitions", s["h1"])]
     for text in items:
         out.append(para(text, s["bullet"], bulletText="•"))
+    if report.protection:
+        # The last words of the report: what protects it, in plain words.
+        out.append(para("How these figures are protected", s["h1"]))
+        out.append(para(report.protection, s["body"]))
+        which = (f"This is release {report.release_code} of the centre's register of "
+                 "published reports." if report.release_code and not report.preview else
+                 "This is a preview, not for publication: it is in no register, and its "
+                 "figures may change when the period is published.")
+        out.append(para(which, s["body"]))
     # Last, so it knows whether anything above (the centre's name, say) needed the marker.
     marker_note = fallback_note(s["bullet"], bulletText="•")
     if marker_note is not None:

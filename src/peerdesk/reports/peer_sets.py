@@ -83,10 +83,12 @@ def _drop(db: Database) -> None:
 
 
 @contextmanager
-def prepared(db: Database, period: Period, window: Period) -> Iterator[None]:
+def prepared(db: Database, period: Period, window: Period | None = None) -> Iterator[None]:
     """Fill the tables for `period` and the trend `window`; drop them on leaving.
 
-    `window` is whole months; report_seen holds its months only.
+    `window` is whole months; report_seen holds its months only. Without one
+    (a report's trend bars come from the release register) report_seen stays
+    empty and the peers supported are counted from the period's own days.
     """
     # A report that failed on this connection may have left them behind.
     _drop(db)
@@ -95,11 +97,12 @@ def prepared(db: Database, period: Period, window: Period) -> Iterator[None]:
         db.execute(_FILL_EXCLUDED)
         db.execute(f"CREATE TABLE {SEEN} (month TEXT NOT NULL, peer_id INTEGER NOT NULL, "
                    "attended INTEGER NOT NULL, PRIMARY KEY (month, peer_id)) WITHOUT ROWID")
-        for fill in _FILL_SEEN:
-            db.execute(fill, _dates(window))
+        if window is not None:
+            for fill in _FILL_SEEN:
+                db.execute(fill, _dates(window))
         db.execute(f"CREATE TABLE {SUPPORTED} (peer_id INTEGER PRIMARY KEY, "
                    "attended INTEGER NOT NULL)")
-        if _whole_months_within(period, window):
+        if window is not None and _whole_months_within(period, window):
             db.execute(_SUPPORTED_FROM_SEEN, {"first": f"{period.start:%Y-%m}",
                                               "last": f"{period.end:%Y-%m}"})
         else:

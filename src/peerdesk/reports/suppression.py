@@ -1,131 +1,115 @@
-"""Primary and complementary suppression over a set of linked equations.
+"""Which figures to hide: suppression over every release at once.
 
-Cells are numbered; an equation lists cells whose members before the last add
-up to the last. One set of equations covers a whole report, so a total shared
-by two tables, a headline and the months that add up to it are one system and
-hidden together.
+Variables are named figures (a release's cell, or a change between two
+versions of one period); rows are the relations a reader knows. Some
+figures are settled already (printed in an earlier release, shown or
+hidden); the `candidates` are the new release's figures, still to decide.
 
-1. Primary: a count from 1 to k-1 is hidden ("<k").
-2. Two per line: an equation with a single hidden member would give it away,
-   so another member is hidden too ("*"), until no equation has just one.
-3. Verify: the reader's solver (reports.solver) looks for hidden cells that
-   can still be worked out exactly. For the first it finds, one more member of
-   one of its equations is hidden, and the check runs again, until it passes.
-4. Last resort: when everything near an exposed cell is hidden already and it
-   can still be worked out (k-1 small counts under a small total must all be
-   1), a small count is printed "*" instead of "<k": the reader then knows it
-   only as a count, 0 or more, and the equation no longer pins anything.
-   Once every cell of a group is "*" nothing can be pinned, so this ends.
+1. Every candidate from 1 to k-1 is hidden.
+2. Two per line: a relation with a single unknown left would give it away,
+   so another candidate in it is hidden too.
+3. Check with the reader's solver (reports.solver): for the first small count
+   it can still bound below k, one more candidate near it is hidden (the
+   smallest non-zero part in one of its relations, then a total; then
+   outwards through the relations), and the check runs again.
 
-Which member to hide: the smallest shown non-zero part keeps the most
-information; then a shown total; a shown zero last (a hidden zero protects
-only when it could just as well be k or more).
+Zeros are never hidden to protect anything: the reader is taken to know
+them. Hiding every non-zero candidate adds nothing a reader could use, so
+the loop ends; should even that not clear a count, the release is refused.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from peerdesk.reports.model import CellState
-from peerdesk.reports.solver import pinned
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.reports.solver import exposed
+
+Row = tuple[Sequence[tuple[str, int]], bool]
 
 
-def suppress_cells(values: Sequence[int], equations: Sequence[Sequence[int]], k: int,
-                   forced: frozenset[int] = frozenset()) -> list[CellState]:
-    """A state for every cell. `forced` cells are hidden whatever their value
-    (a total another table had to hide)."""
-    state = [CellState.PRIMARY if 1 <= v < k else CellState.SHOWN for v in values]
-    for cell in forced:
-        if state[cell] is CellState.SHOWN:
-            state[cell] = CellState.SECONDARY
-    lines: list[list[int]] = [[] for _ in values]
-    for e, members in enumerate(equations):
-        for cell in members:
-            lines[cell].append(e)
+class CannotProtect(PeerDeskError):
+    """No choice of hidden figures keeps every small count safe."""
+
+
+def choose_hidden(truth: dict[str, int], rows: Sequence[Row], *, hidden: set[str],
+                  candidates: Sequence[str], latent: dict[str, int], k: int) -> set[str]:
+    """The hidden figures among `candidates`.
+
+    `hidden`: settled figures printed hidden; `latent`: variables never
+    printed (changes between versions), with the least value a reader knows.
+    Every other variable not a candidate was printed as it is.
+    """
+    chosen = set(hidden) | {c for c in candidates if 1 <= truth[c] < k}
+    open_ = set(candidates)
+    lines: dict[str, list[int]] = {}
+    for r, (terms, _) in enumerate(rows):
+        for name, _ in terms:
+            lines.setdefault(name, []).append(r)
+
+    def unknown() -> dict[str, int]:
+        return {v: (1 if truth[v] else 0) for v in chosen} | latent
+
+    def partner(row: int) -> tuple[tuple[int, int, str], str] | None:
+        best = None
+        for name, c in rows[row][0]:
+            if name in open_ and name not in chosen and truth[name] > 0:
+                cost = (0 if c > 0 else 1, truth[name], name)
+                if best is None or cost < best[0]:
+                    best = (cost, name)
+        return best
+
+    def two_per_line() -> None:
+        changed = True
+        while changed:
+            changed = False
+            for r, (terms, at_least) in enumerate(rows):
+                if at_least:
+                    continue
+                unknowns = [n for n, _ in terms if (n in chosen or n in latent) and truth[n]]
+                if len(unknowns) == 1 and 1 <= truth[unknowns[0]] < k \
+                        and unknowns[0] not in latent:
+                    best = partner(r)
+                    if best is not None:
+                        chosen.add(best[1])
+                        changed = True
+
+    cleared: set[str] = set()
     while True:
-        _two_per_line(values, equations, state)
-        exposed = pinned(values, equations,
-                         {c for c, s in enumerate(state) if s is CellState.PRIMARY},
-                         {c for c, s in enumerate(state) if s is CellState.SECONDARY}, k)
-        if not exposed:
-            return state
-        if not _hide_near(exposed[0], values, equations, lines, state) and not _blur_near(
-                exposed[0], values, equations, lines, state, k):
-            return state  # nothing left to hide or blur: cannot happen, see _blur_near
+        two_per_line()
+        small = [v for v in chosen if 1 <= truth[v] < k]
+        bad = exposed(truth, rows, unknown(), small, k, focus=open_ | set(latent),
+                      cleared=cleared)
+        if not bad:
+            return chosen & open_
+        pick = _near(bad[0], rows, lines, partner)
+        if pick is None:
+            raise CannotProtect(
+                "These figures can't be published without letting a small count be worked "
+                "out from earlier releases. Nothing was published.")
+        chosen.add(pick)
 
 
-def _two_per_line(values: Sequence[int], equations: Sequence[Sequence[int]],
-                  state: list[CellState]) -> None:
-    changed = True
-    while changed:
-        changed = False
-        for members in equations:
-            if sum(state[c] is not CellState.SHOWN for c in members) == 1:
-                partner = _partner(members, values, state)
-                if partner is not None:
-                    state[partner[1]] = CellState.SECONDARY
-                    changed = True
-
-
-Choice = tuple[tuple[int, int, int], int]  # (cost, cell)
-
-
-def _partner(members: Sequence[int], values: Sequence[int], state: list[CellState]
-             ) -> Choice | None:
-    """The shown member of one equation that is best hidden, with its cost, if any."""
-    shown = [(position, c) for position, c in enumerate(members)
-             if state[c] is CellState.SHOWN]
-    if not shown:
-        return None
-    last = len(members) - 1
-
-    def cost(item: tuple[int, int]) -> tuple[int, int, int]:
-        position, cell = item
-        rank = 2 if values[cell] == 0 else (1 if position == last else 0)
-        return rank, values[cell], cell
-
-    best = min(shown, key=cost)
-    return cost(best), best[1]
-
-
-def _hide_near(cell: int, values: Sequence[int], equations: Sequence[Sequence[int]],
-               lines: list[list[int]], state: list[CellState]) -> bool:
-    """Hide one more cell in an equation of `cell`; if all of those are hidden
-    already, in an equation of one of their members, and so on outwards.
-    False when nothing near is left to hide."""
-    seen_cells = {cell}
-    frontier = [cell]
+def _near(start: str, rows: Sequence[Row], lines: dict[str, list[int]],
+          partner: object) -> str | None:
+    """The best candidate to hide in a relation of `start`, then outwards."""
+    assert callable(partner)
+    seen = {start}
+    frontier = [start]
     while frontier:
-        best: Choice | None = None
-        reached: list[int] = []
-        for c in frontier:
-            for e in lines[c]:
-                partner = _partner(equations[e], values, state)
-                if partner is not None and (best is None or partner < best):
-                    best = partner
-                reached += [m for m in equations[e] if m not in seen_cells]
+        best = None
+        reached: list[str] = []
+        for name in frontier:
+            for r in lines.get(name, []):
+                found = partner(r)
+                if found is not None and (best is None or found < best):
+                    best = found
+                reached += [n for n, _ in rows[r][0] if n not in seen]
         if best is not None:
-            state[best[1]] = CellState.SECONDARY
-            return True
-        seen_cells.update(reached)
+            return str(best[1])
+        seen.update(reached)
         frontier = list(dict.fromkeys(reached))
-    return False
+    return None
 
 
-def _blur_near(cell: int, values: Sequence[int], equations: Sequence[Sequence[int]],
-               lines: list[list[int]], state: list[CellState], k: int) -> bool:
-    """Print one "<k" cell near `cell` as "*": the largest, totals first."""
-    near = [cell] + [m for e in lines[cell] for m in equations[e]]
-    seen_cells: set[int] = set()
-    frontier = list(dict.fromkeys(near))
-    while frontier:
-        small = [c for c in frontier if state[c] is CellState.PRIMARY]
-        if small:
-            choice = max(small, key=lambda c: (values[c], c))
-            state[choice] = CellState.SECONDARY
-            assert 1 <= values[choice] < k
-            return True
-        seen_cells.update(frontier)
-        frontier = list(dict.fromkeys(m for c in frontier for e in lines[c]
-                                      for m in equations[e] if m not in seen_cells))
-    return False
+__all__ = ["CannotProtect", "choose_hidden"]

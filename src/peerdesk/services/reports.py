@@ -20,10 +20,12 @@ from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import DiskFull, PeerDeskError, ValidationError
 from peerdesk.domain.staff import Permission
 from peerdesk.domain.validation import CENTRE_NAME_MAX, clean_name
-from peerdesk.reports import disclosure, figures
+from peerdesk.reports import disclosure
 from peerdesk.reports.model import Report
 from peerdesk.reports.period import Period
+from peerdesk.services import releases
 from peerdesk.services.session import Session
+from peerdesk.storage import anchors
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories.meta import get_meta, get_setting, set_setting
@@ -150,21 +152,48 @@ def _seed(db: Database, period: Period) -> int:
     return int.from_bytes(digest[:8], "big")
 
 
+def _rules(db: Database, period: Period, chosen: ReportSettings) -> disclosure.Rules:
+    return disclosure.Rules(chosen.k, chosen.rounding, _seed(db, period)).checked()
+
+
 def build(session: Session, period: Period, *, db: Database | None = None,
           overrides: ReportSettings | None = None) -> Report:
-    """Count, protect and lay out the report. `db`: a worker thread's own connection."""
+    """A preview: counted and protected exactly as publishing would, recorded nowhere,
+    marked "Preview — not for publication". `db`: a worker thread's own connection."""
     session.require(Permission.RUN_REPORTS)
     conn = db or session.db
     # Everything through `conn`: a connection belongs to the thread that opened it.
     chosen = overrides or _read_settings(conn)
-    raw = figures.compute(conn, period)
-    report = disclosure.protect(
-        raw, disclosure.Rules(chosen.k, chosen.rounding, _seed(conn, period)),
-        centre_name=get_setting(conn, "centre_name", "") or "", page_size=chosen.page_size)
-    report = replace(report, logo=_stored_logo(conn))
+    # One snapshot: the audit anchor printed in the footer is the log's head as it
+    # was when these figures were counted.
+    with conn.read_snapshot():
+        report = releases.preview(session, conn, period, _rules(conn, period, chosen),
+                                  get_setting(conn, "centre_name", "") or "", chosen.page_size)
+        report = replace(report, logo=_stored_logo(conn), anchor=anchors.current(conn).printed)
     with conn.transaction():
-        session_audit(session, conn, AuditAction.VIEWED, report, "built")
+        session_audit(session, conn, AuditAction.VIEWED, report, "preview built")
     return report
+
+
+def publish(session: Session, period: Period, *, db: Database | None = None
+            ) -> releases.Publication:
+    """Record the period's report as a release (or give back the one already made
+    when nothing changed). NotPublishable for a range that can only be previewed."""
+    session.require(Permission.RUN_REPORTS)
+    conn = db or session.db
+    chosen = _read_settings(conn)
+    done = releases.publish(session, conn, period, _rules(conn, period, chosen),
+                            get_setting(conn, "centre_name", "") or "", chosen.page_size)
+    report = replace(done.report, logo=_stored_logo(conn))
+    if not done.new:
+        with conn.transaction():
+            session_audit(session, conn, AuditAction.VIEWED, report,
+                          f"release {report.release_code} unchanged, printed again")
+    return replace(done, report=report)
+
+
+def release_history(session: Session) -> list[releases.ReleaseSummary]:
+    return releases.history(session, session.db)
 
 
 def session_audit(session: Session, db: Database, action: AuditAction, report: Report,
@@ -219,6 +248,6 @@ def write_safely(path: Path, write: Callable[[Path], T]) -> T:
     return result
 
 
-__all__ = ["Period", "ReportSettings", "build", "centre_name", "check_logo",
-           "check_logo_size", "logo", "record_printed", "remove_logo", "save_csv", "save_pdf",
-           "save_settings", "set_centre_name", "set_logo", "settings"]
+__all__ = ["Period", "ReportSettings", "build", "centre_name", "check_logo", "check_logo_size",
+           "logo", "publish", "record_printed", "release_history", "remove_logo", "save_csv",
+           "save_pdf", "save_settings", "set_centre_name", "set_logo", "settings"]

@@ -1,7 +1,7 @@
 """The report as HTML for the in-app preview and for printing.
 
 It renders the same `Report` object the PDF and CSV writers get, so every
-figure, and every "<5" or "*", reads exactly as in the PDF. Every piece of
+figure, and every "*", reads exactly as in the PDF. Every piece of
 text is escaped: labels come from the vault.
 """
 
@@ -13,7 +13,15 @@ from html import escape
 from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
-from peerdesk.reports.model import Cell, CellState, Report, Section, Table, Trend
+from peerdesk.reports.model import (
+    Cell,
+    CellState,
+    Report,
+    Section,
+    Table,
+    Trend,
+    anchor_line,
+)
 
 LOGO_URL = "peerdesk-report:logo"
 NAVY = "#1F3A5F"
@@ -23,12 +31,15 @@ RULE = "#C9D1D8"
 HEAD_BG = "#E9EEF3"
 BAND_BG = "#E6F2F2"
 BAR_WIDTH_PX = 220
+MARK = "#B71C1C"
+PREVIEW_MARK = "Preview — not for publication"
 
 _NOTE_FOR_STATE = {
     CellState.PRIMARY: "a small count, not shown so that no one can be identified.",
-    CellState.SECONDARY: "hidden so that a small count can’t be worked out from the totals.",
-    CellState.NOT_APPLICABLE: "not applicable, or withheld because the count it depends on "
-                              "is hidden.",
+    CellState.SECONDARY: "hidden: a small count, or a figure hidden so that a small count "
+                         "can’t be worked out. It may stand for any number.",
+    CellState.NOT_APPLICABLE: "not applicable, not published yet, or withheld because the "
+                              "count it depends on is hidden.",
 }
 
 
@@ -105,7 +116,31 @@ def _notes(report: Report) -> str:
         items.append(report.exclusion_note)
     items += report.notes
     listed = "".join(f"<li>{escape(item)}</li>" for item in items)
-    return f"<h2 style='color:{NAVY}'>Notes and definitions</h2><ul>{listed}</ul>"
+    out = f"<h2 style='color:{NAVY}'>Notes and definitions</h2><ul>{listed}</ul>"
+    if report.protection:
+        out += (f"<h2 style='color:{NAVY}'>How these figures are protected</h2>"
+                f"<p>{escape(report.protection)}</p>")
+    return out
+
+
+def release_line(report: Report) -> str:
+    """Which release this is, or the preview mark."""
+    if report.preview or not report.release_code:
+        return PREVIEW_MARK
+    return f"Release {report.release_code}"
+
+
+def _mark(report: Report) -> str:
+    colour = MARK if report.preview or not report.release_code else MUTED
+    return f"<p align='center' style='color:{colour}'><b>{escape(release_line(report))}</b></p>"
+
+
+def _anchor(report: Report) -> str:
+    """The audit anchor, at the end of a printed copy as in the PDF's footer."""
+    if not report.anchor:
+        return ""
+    line = escape(anchor_line(report))
+    return f"<p align='center' style='color:{MUTED}'><small>{line}</small></p>"
 
 
 def report_html(report: Report) -> str:
@@ -116,6 +151,7 @@ def report_html(report: Report) -> str:
         f"<tr><td>{escape(h.label)}</td>{_cell(h.cell, bold=True)}</tr>"
         for h in report.headlines)
     parts = [
+        _mark(report),
         logo,
         f"<p style='color:{TEAL}'><b>{escape(report.centre_name)}</b></p>",
         f"<h1 style='color:{NAVY}'>{escape(report.title)}</h1>",
@@ -123,6 +159,8 @@ def report_html(report: Report) -> str:
         f"<table width='100%' cellpadding='6' style='background:{BAND_BG}'><tr><td>"
         f"{escape(report.disclosure_rule)}</td></tr></table>",
     ]
+    if report.revision_note:
+        parts.append(f"<p>{escape(report.revision_note)}</p>")
     if report.exclusion_note:
         parts.append(f"<p>{escape(report.exclusion_note)}</p>")
     if report.headlines:
@@ -130,6 +168,8 @@ def report_html(report: Report) -> str:
                      f"<table cellspacing='0' cellpadding='4'>{headlines}</table>")
     parts += [_section(s) for s in report.sections]
     parts.append(_notes(report))
+    parts.append(_mark(report))
+    parts.append(_anchor(report))
     return "".join(parts)
 
 

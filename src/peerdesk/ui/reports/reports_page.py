@@ -25,6 +25,7 @@ from peerdesk.domain.errors import PeerDeskError, ValidationError
 from peerdesk.reports.model import Report
 from peerdesk.reports.period import Period
 from peerdesk.services import clock, reports
+from peerdesk.services.releases import Publication, why_not_publishable
 from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
 from peerdesk.ui.background_job import BackgroundJob
@@ -32,6 +33,7 @@ from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.reports.period_picker import PeriodPicker
 from peerdesk.ui.reports.preview import file_stem, report_document
+from peerdesk.ui.reports.release_history import ReleaseHistory
 from peerdesk.ui.reports.settings_dialog import ReportSettingsDialog
 
 Present = Callable[[QDialog], None]
@@ -70,6 +72,19 @@ def build_in_background(session: Session, period: Period) -> Callable[..., Repor
     return work
 
 
+def publish_in_background(session: Session, period: Period) -> Callable[..., Publication]:
+    """Publishing counts and protects against every release of the year: a worker's job."""
+
+    def work(_progress: Callable[[str], None]) -> Publication:
+        connection = session.vault.connect()
+        try:
+            return reports.publish(session, period, db=connection)
+        finally:
+            connection.close()
+
+    return work
+
+
 class ReportsPage(QWidget):
     """`finished(report or error)` when a preparation that wasn't cancelled ends (for tests)."""
 
@@ -83,8 +98,11 @@ class ReportsPage(QWidget):
         self.present = present
         self.report: Report | None = None
         self._delivery: _Delivery | None = None
-        # Replaceable in tests: the platform's own save dialog.
+        # Replaceable in tests: the platform's own save dialog, and the question
+        # asked before publishing.
         self.choose_save_path: Callable[..., tuple[str, str]] = QFileDialog.getSaveFileName
+        self.confirm_publish: Callable[[str], bool] = self._ask_to_publish
+        self._period: Period | None = None
 
         heading = QLabel(self.tr("Reports"))
         font = heading.font()
@@ -138,13 +156,23 @@ class ReportsPage(QWidget):
         self.save_csv_button.setAccessibleName(self.tr("Save the report's tables as CSV"))
         self.print_button = QPushButton(self.tr("P&rint…"))
         self.print_button.setAccessibleName(self.tr("Print the report"))
+        self.publish_button = QPushButton(self.tr("P&ublish…"))
+        self.publish_button.setAccessibleName(self.tr("Publish the report"))
+        self.publish_button.setToolTip(self.tr(
+            "Record this report as published, so it prints the same figures every time. "
+            "A preview is marked 'not for publication' on every page."))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Report status"))
         output_row = QHBoxLayout()
-        for button in (self.save_pdf_button, self.save_csv_button, self.print_button):
+        for button in (self.publish_button, self.save_pdf_button, self.save_csv_button,
+                       self.print_button):
             output_row.addWidget(button)
         output_row.addWidget(self.status, 1)
+
+        self.history_label = QLabel(self.tr("Published reports"))
+        self.history = ReleaseHistory()
+        self.history.setMaximumHeight(150)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -154,6 +182,8 @@ class ReportsPage(QWidget):
         layout.addWidget(self.busy_row)
         layout.addWidget(self.preview, 1)
         layout.addLayout(output_row)
+        layout.addWidget(self.history_label)
+        layout.addWidget(self.history)
 
         shortcut = QShortcut(QKeySequence("Ctrl+R"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -165,7 +195,9 @@ class ReportsPage(QWidget):
         self.save_pdf_button.clicked.connect(self.save_pdf)
         self.save_csv_button.clicked.connect(self.save_csv)
         self.print_button.clicked.connect(self.print_report)
+        self.publish_button.clicked.connect(self.publish)
         self._update_buttons()
+        self.refresh_history()
 
     # -- state ----------------------------------------------------------------------
 
@@ -181,6 +213,14 @@ class ReportsPage(QWidget):
         self.picker.setEnabled(signed_in and not self.preparing)
         for button in (self.save_pdf_button, self.save_csv_button, self.print_button):
             button.setEnabled(ready)
+        # Only a preview can be published (a published report already is), and
+        # only for a period that may be published.
+        why_not = why_not_publishable(self._period) if self._period is not None else ""
+        self.publish_button.setEnabled(ready and self.report is not None
+                                       and self.report.preview and not why_not)
+        self.publish_button.setToolTip(why_not or self.tr(
+            "Record this report as published, so it prints the same figures every time. "
+            "A preview is marked 'not for publication' on every page."))
 
     def _show_report(self, report: Report | None) -> None:
         self.report = report
@@ -195,11 +235,21 @@ class ReportsPage(QWidget):
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
 
+    def refresh_history(self) -> None:
+        if self.session is None:
+            self.history.clear()
+            return
+        try:
+            self.history.show_releases(reports.release_history(self.session))
+        except PeerDeskError as exc:
+            show_error(self, exc)
+
     def clear_data(self) -> None:
         """Locking: abandon any preparation and empty the preview (its worker just ends)."""
         self.session = None
         self._abandon()
         self._show_report(None)
+        self.history.clear()
         self.status.clear()
         self.problem.hide()
 
@@ -232,12 +282,18 @@ class ReportsPage(QWidget):
         self.problem.hide()
         self.status.clear()
         self._show_report(None)
+        self._period = period
+        self.cancel_button.setEnabled(True)
+        self._start(build_in_background(session, period),
+                    self.tr("Preparing the report for %s…") % period.label)
+
+    def _start(self, work: Callable[..., object], text: str) -> None:
         delivery = _Delivery(self)
-        job = BackgroundJob(build_in_background(session, period), name="peerdesk-report")
+        job = BackgroundJob(work, name="peerdesk-report")
         job.succeeded.connect(delivery.succeeded)
         job.failed.connect(delivery.failed)
         self._delivery = delivery
-        self.busy_label.setText(self.tr("Preparing the report for %s…") % period.label)
+        self.busy_label.setText(text)
         self.busy_row.show()
         self._update_buttons()
         self.cancel_button.setFocus()
@@ -258,7 +314,19 @@ class ReportsPage(QWidget):
         self.busy_row.hide()
         if isinstance(outcome, Report):
             self._show_report(outcome)
-            self.status.setText(self.tr("Prepared: %s.") % outcome.period_label)
+            self.status.setText(self.tr("Prepared: %s. This is a preview, not for "
+                                        "publication.") % outcome.period_label)
+            self.bus.changed.emit(change_bus.AUDIT)
+            self.save_pdf_button.setFocus()
+        elif isinstance(outcome, Publication):
+            self._show_report(outcome.report)
+            text = (self.tr("Published release %s.") if outcome.new else
+                    self.tr("Release %s was published before and its figures have not "
+                            "changed: here it is again.")) % outcome.report.release_code
+            if outcome.revised:
+                text += " " + self.tr("Revised with it: %s.") % ", ".join(outcome.revised)
+            self.status.setText(text)
+            self.refresh_history()
             self.bus.changed.emit(change_bus.AUDIT)
             self.save_pdf_button.setFocus()
         else:
@@ -266,6 +334,30 @@ class ReportsPage(QWidget):
             if isinstance(outcome, BaseException):
                 show_error(self, outcome, self.tr("Report not prepared"))
         self.finished.emit(outcome)
+
+    # -- publishing -----------------------------------------------------------------
+
+    def _ask_to_publish(self, label: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, self.tr("Publish the report"),
+            self.tr("Publish the report for %s?\n\nIt is recorded in the vault as a release: "
+                    "publishing this period again prints the same figures, and figures that "
+                    "change later come out only as a numbered revision.") % label)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def publish(self) -> None:
+        session, period = self.session, self._period
+        if session is None or period is None or self.preparing or self.report is None:
+            return
+        if not self.confirm_publish(period.label):
+            return
+        self.status.clear()
+        self._start(publish_in_background(session, period),
+                    self.tr("Publishing the report for %s…") % period.label)
+        # A publication is one act in the vault: once begun it is seen through.
+        self.cancel_button.setEnabled(False)
 
     # -- settings -------------------------------------------------------------------
 

@@ -66,7 +66,8 @@ class ReportSettingsDialog(QDialog):
         self.k.setRange(MIN_K, MAX_K)
         self.k.setValue(current.k)
         self.k.setAccessibleName(self.tr("Smallest count shown"))
-        self.k.setToolTip(self.tr("Counts from 1 to one less than this are shown as “<k”."))
+        self.k.setToolTip(self.tr("Counts from 1 to one less than this are never printed: "
+                                  "they are hidden as “*”."))
         self.rounding = QComboBox()
         for rounding in Rounding:
             self.rounding.addItem(rounding.label, rounding.value)
@@ -99,7 +100,7 @@ class ReportSettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Centre &name:"), self.centre)
-        form.addRow(self.tr("Show counts &below as “<k” from k ="), self.k)
+        form.addRow(self.tr("Hide counts &below k ="), self.k)
         form.addRow(self.tr("R&ounding:"), self.rounding)
         form.addRow(self.tr("&Paper:"), self.page_size)
         form.addRow(self.tr("Logo on the cover:"), logo_row)
