@@ -1687,25 +1687,75 @@ Type the nickname to confirm:</source>
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+64"/>
+        <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+65"/>
         <source>Erase a record</source>
         <translation>Borrar un registro</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>This deletes {ref} and everything about them, for good: their details and safe-contact preferences, {sessions} one-to-one sessions with their notes and follow-ups, {consents} consent records, {referrals} referrals, {ratings} ratings, their group memberships and {marks} attendance marks.
+        <source>{n} one-to-one session with its notes and follow-ups</source>
+        <translation>{n} sesión individual con sus notas y seguimientos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} one-to-one sessions with their notes and follow-ups</source>
+        <translation>{n} sesiones individuales con sus notas y seguimientos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} consent record</source>
+        <translation>{n} registro de consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} consent records</source>
+        <translation>{n} registros de consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} referral</source>
+        <translation>{n} derivación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} referrals</source>
+        <translation>{n} derivaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} rating</source>
+        <translation>{n} valoración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} ratings</source>
+        <translation>{n} valoraciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} attendance mark</source>
+        <translation>{n} marca de asistencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} attendance marks</source>
+        <translation>{n} marcas de asistencia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This deletes {ref} and everything about them, for good: their details and safe-contact preferences, {sessions}, {consents}, {referrals}, {ratings}, their group memberships and {marks}.
 
 Meetings and their anonymous head-counts stay: those are not about anyone. The audit log keeps that the record was erased, by its reference only. Backups made earlier still hold the record until they are replaced.
 
 Type the reference code {ref} to confirm.</source>
-        <translation>Esto borra {ref} y todo lo relativo a esa persona, para siempre: sus datos y preferencias de contacto seguro, {sessions} sesiones individuales con sus notas y seguimientos, {consents} registros de consentimiento, {referrals} derivaciones, {ratings} valoraciones, su pertenencia a grupos y {marks} marcas de asistencia.
+        <translation>Esto borra {ref} y todo lo relativo a esa persona, para siempre: sus datos y preferencias de contacto seguro, {sessions}, {consents}, {referrals}, {ratings}, su pertenencia a grupos y {marks}.
 
 Las reuniones y sus recuentos anónimos se quedan: no tratan de nadie. El registro de auditoría guarda que se borró el registro, solo por su referencia. Las copias de seguridad anteriores siguen conteniendo el registro hasta que se sustituyan.
 
 Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Reference code, typed to confirm</source>
         <translation>Código de referencia, escrito para confirmar</translation>
     </message>
@@ -1860,7 +1910,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+36"/>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+37"/>
         <source>For example: Tuesday women&apos;s circle</source>
         <translation>Por ejemplo: círculo de mujeres de los martes</translation>
     </message>
@@ -1885,7 +1935,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Facilitadores</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-15"/>
         <source>Change group</source>
         <translation>Cambiar grupo</translation>
     </message>
@@ -2078,6 +2128,11 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <location line="+1"/>
         <source>{n} members</source>
         <translation>{n} miembros</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} member</source>
+        <translation>{n} miembro</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2825,7 +2880,22 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+41"/>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+59"/>
+        <source>Change meeting</source>
+        <translation>Cambiar reunión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule a series of meetings</source>
+        <translation>Programar una serie de reuniones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule a meeting</source>
+        <translation>Programar una reunión</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>HH:MM, e.g. 18:30</source>
         <translation>HH:MM, p. ej. 18:30</translation>
     </message>
@@ -4305,12 +4375,12 @@ Set up a new centre there?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+107"/>
+        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+109"/>
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>&amp;Prepare report</source>
         <translation>&amp;Preparar informe</translation>
     </message>
@@ -4376,45 +4446,45 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+238"/>
+        <location line="+241"/>
         <source>Save the report as PDF</source>
         <translation>Guardar el informe como PDF</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-240"/>
         <source>Save C&amp;SV…</source>
         <translation>Guardar C&amp;SV…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+242"/>
         <source>Save the report&apos;s tables as CSV</source>
         <translation>Guardar las tablas del informe como CSV</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-241"/>
         <source>P&amp;rint…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+277"/>
+        <location line="+280"/>
         <source>Print the report</source>
         <translation>Imprimir el informe</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-279"/>
         <source>P&amp;ublish…</source>
         <translation>P&amp;ublicar…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>Publish the report</source>
         <translation>Publicar el informe</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <location line="+60"/>
         <source>Record this report as published, so it prints the same figures every time. A preview is marked &apos;not for publication&apos; on every page.</source>
         <translation>Registrar este informe como publicado, para que imprima siempre las mismas cifras. Una vista previa lleva «no apta para publicación» en cada página.</translation>
@@ -4430,7 +4500,7 @@ Set up a new centre there?</source>
         <translation>Informes publicados</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Preparing the report for %s…</source>
         <translation>Preparando el informe de %s…</translation>
     </message>
@@ -4479,7 +4549,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
         <translation>Publicando el informe de %s…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Settings saved. Prepare the report again to use them.</source>
         <translation>Ajustes guardados. Prepare el informe de nuevo para usarlos.</translation>
     </message>

@@ -72,7 +72,8 @@ class GroupDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.group = group
-        self.setWindowTitle("PeerDesk")
+        title = self.tr("Change group") if group else self.tr("Add a group")
+        self.setWindowTitle(title)
         self.name = QLineEdit(group.name if group else "")
         self.name.setPlaceholderText(self.tr("For example: Tuesday women's circle"))
         self.name.setMaxLength(80)
@@ -92,7 +93,7 @@ class GroupDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Change group") if group else self.tr("Add a group"), 2))
+        layout.addWidget(heading(title, 2))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -129,7 +130,10 @@ class MeetingDialog(QDialog):
         self.group = group
         self.meeting = meeting
         self.series = series
-        self.setWindowTitle("PeerDesk")
+        # The window's title names no group (the taskbar shows it); the heading does.
+        self.setWindowTitle(self.tr("Change meeting") if meeting else
+                            self.tr("Schedule a series of meetings") if series else
+                            self.tr("Schedule a meeting"))
         held = date.fromisoformat(meeting.held_on) if meeting else today()
         self.held_on = DateField(held)
         self.starts_at = QLineEdit(meeting.starts_at if meeting else "")

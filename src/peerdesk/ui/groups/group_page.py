@@ -201,7 +201,7 @@ class GroupPage(QWidget):
         parts = [group.kind.label, group.mode.label,
                  self.tr("facilitated by {names}").format(names=", ".join(group.facilitators))
                  if group.facilitators else self.tr("no facilitators yet"),
-                 self.tr("{n} members").format(n=group.members)]
+                 plural(group.members, self.tr("{n} member"), self.tr("{n} members"))]
         if group.archived_on:
             parts.append(self.tr("archived {date}").format(date=group.archived_on))
         self.subtitle.setText(" · ".join(parts))

@@ -31,6 +31,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.background_job import BackgroundJob, Work
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.i18n import plural
 
 
 def run_in_background(work: Work, name: str, succeeded: Callable[[object], None],
@@ -64,17 +65,26 @@ class EraseDialog(QDialog):
         self.setWindowTitle(self.tr("Erase a record"))
         self.setMinimumWidth(500)
         s = self.shown
+        counts = {
+            "sessions": plural(s.sessions, self.tr("{n} one-to-one session with its notes and "
+                                                   "follow-ups"),
+                               self.tr("{n} one-to-one sessions with their notes and "
+                                       "follow-ups")),
+            "consents": plural(s.consents, self.tr("{n} consent record"),
+                               self.tr("{n} consent records")),
+            "referrals": plural(s.referrals, self.tr("{n} referral"), self.tr("{n} referrals")),
+            "ratings": plural(s.ratings, self.tr("{n} rating"), self.tr("{n} ratings")),
+            "marks": plural(s.attendance_marks, self.tr("{n} attendance mark"),
+                            self.tr("{n} attendance marks")),
+        }
         explain = QLabel(self.tr(
             "This deletes {ref} and everything about them, for good: their details and "
-            "safe-contact preferences, {sessions} one-to-one sessions with their notes and "
-            "follow-ups, {consents} consent records, {referrals} referrals, {ratings} ratings, "
-            "their group memberships and {marks} attendance marks.\n\n"
+            "safe-contact preferences, {sessions}, {consents}, {referrals}, {ratings}, "
+            "their group memberships and {marks}.\n\n"
             "Meetings and their anonymous head-counts stay: those are not about anyone. The "
             "audit log keeps that the record was erased, by its reference only. Backups made "
             "earlier still hold the record until they are replaced.\n\n"
-            "Type the reference code {ref} to confirm.").format(
-                ref=s.ref, sessions=s.sessions, consents=s.consents, referrals=s.referrals,
-                ratings=s.ratings, marks=s.attendance_marks))
+            "Type the reference code {ref} to confirm.").format(ref=s.ref, **counts))
         explain.setWordWrap(True)
         self.typed = QLineEdit()
         self.typed.setPlaceholderText(s.ref)

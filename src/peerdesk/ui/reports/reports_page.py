@@ -31,6 +31,7 @@ from peerdesk.ui import change_bus
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
+from peerdesk.ui.peers.forms import heading
 from peerdesk.ui.reports.period_picker import PeriodPicker
 from peerdesk.ui.reports.preview import file_stem, report_document
 from peerdesk.ui.reports.release_history import ReleaseHistory
@@ -104,11 +105,8 @@ class ReportsPage(QWidget):
         self.confirm_publish: Callable[[str], bool] = self._ask_to_publish
         self._period: Period | None = None
 
-        heading = QLabel(self.tr("Reports"))
-        font = heading.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        heading.setFont(font)
+        # The same size and place as every other page's heading.
+        self.heading = heading(self.tr("Reports"))
 
         self.picker = PeriodPicker(clock.today(today))
         self.prepare_button = QPushButton(self.tr("&Prepare report"))
@@ -175,8 +173,8 @@ class ReportsPage(QWidget):
         self.history.setMaximumHeight(150)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.addWidget(heading)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.heading)
         layout.addLayout(choose_row)
         layout.addWidget(self.problem)
         layout.addWidget(self.busy_row)
