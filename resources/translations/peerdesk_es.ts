@@ -114,24 +114,44 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+86"/>
-        <source>The first administrator</source>
-        <translation>La primera persona administradora</translation>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+88"/>
+        <source>The first person</source>
+        <translation>La primera persona</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>This account manages staff accounts. Use your own name.</source>
-        <translation>Esta cuenta gestiona las cuentas del personal. Use su propio nombre.</translation>
+        <source>Your own account: you will add your colleagues from it. Use your own name.</source>
+        <translation>Su propia cuenta: desde ella añadirá a sus compañeros. Use su propio nombre.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Crear bóveda</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>I run the centre and &amp;work with peers (administrator and programme lead)</source>
+        <translation>Dirijo el centro y &amp;trabajo con las personas usuarias (administración y coordinación del programa)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You add staff and look after backups, and you also record peers, sessions and reports. Usual when the centre is small.</source>
+        <translation>Añade al personal y se ocupa de las copias de seguridad, y también registra personas usuarias, sesiones e informes. Lo habitual en un centro pequeño.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I only look after &amp;accounts and backups (administrator; a programme lead will be added for peers&apos; records)</source>
+        <translation>Solo me ocupo de las &amp;cuentas y las copias de seguridad (administración; se añadirá una coordinación del programa para los expedientes)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Your &amp;name:</source>
         <translation>Su &amp;nombre:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What you do:</source>
+        <translation>Qué hace usted:</translation>
     </message>
     <message>
         <location filename="../../src/peerdesk/ui/admin/admin_page.py" line="+38"/>
@@ -280,7 +300,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+96"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+97"/>
         <source>No folder chosen yet: a USB stick is a good place</source>
         <translation>Aún no se ha elegido carpeta: una memoria USB es un buen sitio</translation>
     </message>
@@ -310,7 +330,17 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Hacer copia &amp;automática una vez al día, cuando alguien inicia sesión por primera vez</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Automatic backup message</source>
+        <translation>Mensaje de la copia automática</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic backup is switched on but no folder is chosen, so no backups are being made. Choose a folder.</source>
+        <translation>La copia de seguridad automática está activada pero no hay carpeta elegida, así que no se está haciendo ninguna copia. Elija una carpeta.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Save settings</source>
         <translation>&amp;Guardar ajustes</translation>
     </message>
@@ -325,7 +355,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>&amp;Conservar las más recientes:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Last backup</source>
         <translation>Última copia</translation>
     </message>
@@ -355,12 +385,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Cada copia está cifrada como la bóveda: la abren las mismas contraseñas y la clave de recuperación. Se comprueba después de escribirla. Restaurar crea una bóveda nueva junto a esta; esta bóveda nunca se sobrescribe.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Backups in this folder:</source>
         <translation>Copias en esta carpeta:</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Last backup: {when}</source>
         <translation>Última copia: {when}</translation>
     </message>
@@ -370,12 +400,17 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>ninguna todavía</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
+        <source>Choose a folder first: automatic backups need somewhere to go.</source>
+        <translation>Elija antes una carpeta: las copias automáticas necesitan un sitio donde guardarse.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Choose the backup folder</source>
         <translation>Elija la carpeta de copias</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
         <source>Backing up…</source>
         <translation>Haciendo la copia…</translation>
     </message>
@@ -653,7 +688,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="-45"/>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="-62"/>
         <source>Welcome to PeerDesk</source>
         <translation>Bienvenida a PeerDesk</translation>
     </message>
@@ -1908,6 +1943,115 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
 </context>
 <context>
+    <name>FirstStepsPanel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/today/first_steps.py" line="+30"/>
+        <source>Print or write down the recovery key and keep it safe</source>
+        <translation>Imprima o anote la clave de recuperación y guárdela en un lugar seguro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I have stored it</source>
+        <translation>Ya la he guardado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a folder for backups (a USB stick is a good place)</source>
+        <translation>Elija una carpeta para las copias de seguridad (una memoria USB es un buen sitio)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose folder…</source>
+        <translation>Elegir carpeta…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add your colleagues&apos; accounts</source>
+        <translation>Añada las cuentas de sus compañeros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add staff…</source>
+        <translation>Añadir personal…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bring in peers from an existing spreadsheet</source>
+        <translation>Traiga las personas usuarias desde una hoja de cálculo existente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the centre&apos;s name on reports and add your logo</source>
+        <translation>Revise el nombre del centro en los informes y añada su logotipo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report settings…</source>
+        <translation>Ajustes del informe…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Automatic backup is switched on but no backup folder is chosen, so no backups are being made. Choose a folder in Admin › Backups.</source>
+        <translation>La copia de seguridad automática está activada pero no hay carpeta elegida, así que no se está haciendo ninguna copia. Elija una carpeta en Administración › Copias de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backup warning</source>
+        <translation>Aviso de copias de seguridad</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First steps</source>
+        <translation>Primeros pasos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hide this list</source>
+        <translation>&amp;Ocultar esta lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Once every step is done or not needed</source>
+        <translation>Cuando cada paso esté hecho o no haga falta</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+37"/>
+        <source>Not needed</source>
+        <translation>No hace falta</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Not needed: {step}</source>
+        <translation>No hace falta: {step}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Each step ticks itself off when it is done.</source>
+        <translation>Cada paso se marca solo cuando está hecho.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To do</source>
+        <translation>Por hacer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Someone in another role does this.</source>
+        <translation>Esto lo hace alguien con otra función.</translation>
+    </message>
+</context>
+<context>
     <name>GroupDialog</name>
     <message>
         <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+37"/>
@@ -2757,7 +2901,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/pages.py" line="+26"/>
+        <location filename="../../src/peerdesk/ui/peers/pages.py" line="+27"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
@@ -2837,7 +2981,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <translation>Administración</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Signed in as</source>
         <translation>Sesión iniciada por</translation>
     </message>
@@ -2872,7 +3016,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <translation>Descartar</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+75"/>
         <source>Your password has been changed. Use it from now on.</source>
         <translation>Su contraseña se ha cambiado. Úsela a partir de ahora.</translation>
     </message>
@@ -3134,7 +3278,7 @@ Set up a new centre there?</source>
 <context>
     <name>NoAccessPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/no_access.py" line="+14"/>
+        <location filename="../../src/peerdesk/ui/peers/no_access.py" line="+16"/>
         <source>Your role ({role}) looks after accounts and backups and does not include peers&apos; records, so there is nothing to show here. Caseworkers, peer supporters and programme leads work with peers.</source>
         <translation>Su función ({role}) se ocupa de cuentas y copias de seguridad y no incluye los registros de las personas, así que aquí no hay nada que mostrar. Trabajan con las personas quienes llevan casos, dan apoyo entre pares o coordinan programas.</translation>
     </message>
@@ -3981,7 +4125,7 @@ Set up a new centre there?</source>
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+75"/>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+96"/>
         <source>Your recovery key</source>
         <translation>Su clave de recuperación</translation>
     </message>
@@ -4001,7 +4145,7 @@ Set up a new centre there?</source>
         <translation>&amp;Imprimir la clave…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>I have &amp;stored the recovery key safely</source>
         <translation>He &amp;guardado la clave de recuperación en un lugar seguro</translation>
     </message>
@@ -4011,7 +4155,7 @@ Set up a new centre there?</source>
         <translation>Si se olvidan todas las contraseñas del personal, esta clave es la única forma de volver a los registros. Imprímala o cópiela exactamente.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Sent to the printer. Check the page before you store it.</source>
         <translation>Enviada a la impresora. Revise la hoja antes de guardarla.</translation>
     </message>
@@ -5347,7 +5491,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-167"/>
         <location line="+168"/>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+57"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+58"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -5362,7 +5506,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Detalle</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-298"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-336"/>
         <source>Taken</source>
         <translation>Fecha</translation>
     </message>
@@ -5778,7 +5922,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodayPage</name>
     <message>
-        <location line="+98"/>
+        <location line="+102"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
@@ -5836,7 +5980,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-60"/>
+        <location line="-64"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>

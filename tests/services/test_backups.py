@@ -34,8 +34,9 @@ def stick(tmp_path) -> Path:
     return folder
 
 
-def test_settings_default_to_keep_seven_automatic_on_no_folder(admin):
-    assert backups.backup_settings(admin) == BackupSettings(folder=None, keep=7, auto=True)
+def test_settings_default_to_keep_seven_automatic_off_until_a_folder(admin):
+    # A new vault has nowhere to put backups yet, so automatic backup is off.
+    assert backups.backup_settings(admin) == BackupSettings(folder=None, keep=7, auto=False)
     assert backups.last_backup_at(admin) is None
 
 

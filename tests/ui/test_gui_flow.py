@@ -55,6 +55,8 @@ def test_setup_add_caseworker_and_hand_over(qtbot, start_gui, tmp_path):
     assert wizard.currentPage() is wizard.admin_page
 
     page = wizard.admin_page
+    # A centre where someone else leads the programme: the administrator alone.
+    qtbot.mouseClick(page.admin_only, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.name, ADMIN)
     qtbot.keyClicks(page.passwords.password, "short")
     qtbot.keyClicks(page.passwords.confirm, "short")

@@ -40,6 +40,7 @@ __all__ = [
     "BackupSettings",
     "RestoreResult",
     "accounts_in_backup",
+    "auto_switched_on_without_folder",
     "back_up_now",
     "backup_due",
     "backup_settings",
@@ -78,8 +79,19 @@ def _read_settings(db: Database) -> BackupSettings:
     return BackupSettings(
         folder=Path(folder) if folder else None,
         keep=min(MAX_KEEP, max(1, keep)),
-        auto=(get_setting(db, AUTO_SETTING, "1") or "1") != "0",
+        # Never on without a folder: there would be nowhere for it to go.
+        auto=_auto_switched_on(db) and bool(folder),
     )
+
+
+def _auto_switched_on(db: Database) -> bool:
+    return (get_setting(db, AUTO_SETTING, "1") or "1") != "0"
+
+
+def auto_switched_on_without_folder(session: Session) -> bool:
+    """A vault from before automatic backup needed a folder: switched on, nowhere to go."""
+    return (_auto_switched_on(session.db)
+            and not (get_setting(session.db, FOLDER_SETTING, "") or ""))
 
 
 def backup_settings(session: Session) -> BackupSettings:
@@ -100,6 +112,9 @@ def save_backup_settings(session: Session, settings: BackupSettings) -> None:
     if folder is not None and not folder.is_absolute():
         raise ValidationError("Choose the backup folder with its full location.",
                               field="folder")
+    if settings.auto and folder is None:
+        raise ValidationError("Choose a folder first: automatic backups need somewhere to "
+                              "go.", field="auto")
     with session.db.transaction():
         set_setting(session.db, FOLDER_SETTING, str(folder) if folder else "")
         set_setting(session.db, KEEP_SETTING, str(settings.keep))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from peerdesk.domain.staff import Role
-from peerdesk.services import accounts, demo_data, keys
+from peerdesk.services import accounts, demo_data, first_steps, keys
 from peerdesk.services.auth import SignIn
 from peerdesk.services.setup import create_centre
 from peerdesk.storage.paths import VaultPaths
@@ -51,6 +51,7 @@ def create_demo_vault(paths: VaultPaths, *, scale: str = "small", seed: int = 1,
                                           confirm=DEMO_PASSWORD,
                                           must_change_password=False).id
 
+            first_steps.confirm_recovery_key_stored(session)  # a demo has no key to keep
             lead = add(DEMO_LEAD, Role.PROGRAMME_LEAD)
             caseworkers = [add(n, Role.CASEWORKER)
                            for n in _names(DEMO_CASEWORKERS, size.caseworkers, "Caseworker")]

@@ -63,6 +63,10 @@ def create_centre(paths: VaultPaths, *, centre_name: str, admin_name: str, passw
         )
         with vault.db.transaction():
             set_setting(vault.db, "centre_name", centre)
+            # Automatic backup starts off: it has no folder yet (first steps on Today).
+            set_setting(vault.db, "backup_auto", "0")
+            # Confirmed when the wizard's last page is finished.
+            set_setting(vault.db, "recovery_key_stored", "")
             staff = staff_repo.insert(vault.db, name=name, roles=chosen, slot_id=slot.id,
                                       created_at=utc_now())
             vault.register_slot(slot, staff_id=staff.id, certify_with=seed)

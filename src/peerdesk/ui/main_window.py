@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
 
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
+        first_steps = self.caseload.first_steps()
+        if first_steps is not None:
+            first_steps.go.connect(self.go_to_step)
 
     # -- building -----------------------------------------------------------------
 
@@ -142,7 +145,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(14, 8, 14, 8)
         brand = QLabel("PeerDesk")
         brand.setStyleSheet(theme.brand_style())
-        self.who = QLabel(f"{session.staff.name} · {session.staff.role.label}")
+        self.who = QLabel(f"{session.staff.name} · {session.staff.roles_label}")
         self.who.setAccessibleName(self.tr("Signed in as"))
         self.hide_button = QToolButton()
         self.hide_button.setText(self.tr("&Hide"))
@@ -202,6 +205,28 @@ class MainWindow(QMainWindow):
     def show_page(self, title: str) -> None:
         page = self.pages[title]
         self.sidebar.setCurrentRow(self.stack.indexOf(page))
+
+    def go_to_step(self, step: str) -> QWidget | None:
+        """Where a first step (Today) is done: the tab, or the dialog, that does it."""
+        admin = self.admin_page
+        if step == "backup_folder" and admin is not None and admin.backups_page is not None:
+            self.show_page("Admin")
+            admin.tabs.setCurrentWidget(admin.backups_page)
+            admin.backups_page.choose_button.setFocus()
+            return admin.backups_page
+        if step == "staff" and admin is not None and admin.staff_page is not None:
+            self.show_page("Admin")
+            admin.tabs.setCurrentWidget(admin.staff_page)
+            admin.staff_page.add_button.setFocus()
+            return admin.staff_page
+        if step == "import" and self.caseload.peers is not None:
+            self.show_page("Peers")
+            self.caseload.peers.show_list()
+            return self.caseload.peers.list_page.open_import()
+        if step == "report" and self.reports_page is not None:
+            self.show_page("Reports")
+            return self.reports_page.open_settings()
+        return None
 
     def show_audit_log(self) -> None:
         if self.admin_page is not None:

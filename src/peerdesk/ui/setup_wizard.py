@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.errors import PeerDeskError, ValidationError
+from peerdesk.domain.staff import Role
 from peerdesk.domain.validation import CENTRE_NAME_MAX, NAME_MAX, clean_name
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.ui.errors import show_error
@@ -83,8 +85,9 @@ class AdminPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle(self.tr("The first administrator"))
-        self.setSubTitle(self.tr("This account manages staff accounts. Use your own name."))
+        self.setTitle(self.tr("The first person"))
+        self.setSubTitle(self.tr("Your own account: you will add your colleagues from it. "
+                                 "Use your own name."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create vault"))
         self.name = QLineEdit()
@@ -92,16 +95,36 @@ class AdminPage(QWizardPage):
         self.name_error = error_label()
         self.passwords = NewPasswordFields()
         self.error = error_label()
+        # What the first person does: in a small centre one person often runs it all.
+        self.also_lead = QRadioButton(self.tr(
+            "I run the centre and &work with peers (administrator and programme lead)"))
+        self.also_lead.setToolTip(self.tr(
+            "You add staff and look after backups, and you also record peers, sessions "
+            "and reports. Usual when the centre is small."))
+        self.admin_only = QRadioButton(self.tr(
+            "I only look after &accounts and backups (administrator; a programme lead will "
+            "be added for peers' records)"))
+        self.also_lead.setChecked(True)
+        roles_box = QVBoxLayout()
+        roles_box.setSpacing(2)
+        roles_box.addWidget(self.also_lead)
+        roles_box.addWidget(self.admin_only)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.addRow(self.tr("Your &name:"), self.name)
         form.addRow("", self.name_error)
+        form.addRow(self.tr("What you do:"), roles_box)
         layout.addLayout(form)
         layout.addWidget(self.passwords)
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.registerField("admin*", self.name)
         self.name.textChanged.connect(self.passwords.set_account_name)
+
+    def roles(self) -> frozenset[Role]:
+        if self.also_lead.isChecked():
+            return frozenset({Role.ADMIN, Role.PROGRAMME_LEAD})
+        return frozenset({Role.ADMIN})
 
     def validatePage(self) -> bool:
         from peerdesk.services.setup import check_setup_form, create_centre
@@ -114,7 +137,7 @@ class AdminPage(QWizardPage):
             check_setup_form(str(centre), self.name.text(), password, confirm)
             self._wizard.new_centre = create_centre(
                 self._wizard.paths, centre_name=str(centre), admin_name=self.name.text(),
-                password=password, confirm=confirm)
+                password=password, confirm=confirm, roles=self.roles())
         except ValidationError as exc:
             if exc.field == "name":
                 set_message(self.name_error, exc.user_message)
@@ -151,6 +174,7 @@ class RecoveryKeyPage(QWizardPage):
         self.print_button = QPushButton(self.tr("&Print the key…"))
         self.print_button.clicked.connect(self.print_key)
         self.print_note = QLabel()
+        self.printed = False
         self.stored = QCheckBox(self.tr("I have &stored the recovery key safely"))
         layout = QVBoxLayout(self)
         layout.addWidget(_intro(
@@ -184,6 +208,7 @@ class RecoveryKeyPage(QWizardPage):
             return
         if print_recovery_key(self, new.session.centre_name, new.recovery_key,
                               NO_BACKDOOR_NOTICE, self._wizard.printer_chooser):
+            self.printed = True
             self.print_note.setText(self.tr("Sent to the printer. Check the page before you store "
                                             "it."))
 
@@ -222,6 +247,14 @@ class SetupWizard(QWizard):
 
     def accept(self) -> None:
         if self.new_centre is None:
+            return
+        from peerdesk.services import first_steps
+
+        try:  # the first step on Today, ticked off
+            first_steps.confirm_recovery_key_stored(self.new_centre.session,
+                                                    printed=self.recovery_page.printed)
+        except PeerDeskError as exc:
+            show_error(self, exc)
             return
         super().accept()
         self.centre_created.emit(self.new_centre.session)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.errors import PeerDeskError, ValidationError
 from peerdesk.services import backups
 from peerdesk.services.backups import BackupFile, BackupResult, BackupSettings, RestoreResult
 from peerdesk.services.session import Session
@@ -37,6 +37,7 @@ from peerdesk.ui.admin.staff_page import Present
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import message_for, show_error
+from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
 from peerdesk.ui.theme import colour
 from peerdesk.ui.timefmt import local_time
@@ -105,6 +106,16 @@ class BackupsPage(QWidget):
         self.keep.setAccessibleName(self.tr("Backups to keep"))
         self.auto = QCheckBox(
             self.tr("Back up &automatically once a day, when someone first signs in"))
+        # Never on without a folder: the message says so beside the box.
+        self.auto_error = error_label()
+        self.auto_error.setAccessibleName(self.tr("Automatic backup message"))
+        self.no_folder_warning = QLabel(self.tr(
+            "Automatic backup is switched on but no folder is chosen, so no backups are being "
+            "made. Choose a folder."))
+        self.no_folder_warning.setWordWrap(True)
+        self.no_folder_warning.setStyleSheet(
+            f"color: {colour('#8a1c1c', 'window-text')}; font-weight: bold;")
+        self.no_folder_warning.hide()
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.keep.setMaximumWidth(140)
         save_row = QHBoxLayout()
@@ -116,6 +127,7 @@ class BackupsPage(QWidget):
         form.addRow(folder_label, folder_row)
         form.addRow(self.tr("&Keep the newest:"), self.keep)
         form.addRow("", self.auto)
+        form.addRow("", self.auto_error)
         form.addRow("", save_row)
 
         self.last = QLabel()
@@ -155,6 +167,7 @@ class BackupsPage(QWidget):
         hint.setStyleSheet(f"color: {colour('#555', 'window-text')};")
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.no_folder_warning)
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(self.last)
@@ -166,7 +179,7 @@ class BackupsPage(QWidget):
         self.choose_button.clicked.connect(self.choose_folder)
         self.save_button.clicked.connect(self.save_settings)
         self.keep.valueChanged.connect(self._edited)
-        self.auto.toggled.connect(self._edited)
+        self.auto.toggled.connect(self._auto_toggled)
         self.back_up_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore)
         self.table.doubleClicked.connect(lambda _index: self.restore())
@@ -181,10 +194,12 @@ class BackupsPage(QWidget):
         try:
             settings = backups.backup_settings(self.session)
             last = backups.last_backup_at(self.session)
+            stranded = backups.auto_switched_on_without_folder(self.session)
         except PeerDeskError as exc:
             show_error(self, exc)
             return
         self._show_settings(settings)
+        self.no_folder_warning.setVisible(stranded)
         self.last.setText(self.tr("Last backup: {when}").format(
             when=local_time(last.isoformat()) if last else self.tr("none yet")))
         self.reload_list()
@@ -249,6 +264,17 @@ class BackupsPage(QWidget):
     def _edited(self, *_args: object) -> None:
         self.save_button.setEnabled(self.session is not None)
 
+    def _auto_toggled(self, on: bool) -> None:
+        if on and self.chosen_folder() is None:
+            self.auto.blockSignals(True)
+            self.auto.setChecked(False)
+            self.auto.blockSignals(False)
+            set_message(self.auto_error, self.tr("Choose a folder first: automatic backups "
+                                                 "need somewhere to go."))
+            return
+        set_message(self.auto_error, None)
+        self._edited()
+
     def choose_folder(self) -> None:
         start = self.folder.text() or str(Path.home())
         chosen = self.choose_directory(self, self.tr("Choose the backup folder"), start)
@@ -256,7 +282,13 @@ class BackupsPage(QWidget):
             self.set_folder(Path(chosen))
 
     def set_folder(self, folder: Path) -> None:
+        first = self.chosen_folder() is None
         self.folder.setText(str(folder))
+        if first:  # the first folder: daily backups start, as most centres want
+            self.auto.blockSignals(True)
+            self.auto.setChecked(True)
+            self.auto.blockSignals(False)
+            set_message(self.auto_error, None)
         self._edited()
         self.save_settings()
 
@@ -267,10 +299,17 @@ class BackupsPage(QWidget):
                                   auto=self.auto.isChecked())
         try:
             backups.save_backup_settings(self.session, settings)
+        except ValidationError as exc:
+            if exc.field == "auto":
+                set_message(self.auto_error, exc.user_message)
+            else:
+                show_error(self, exc)
+            return
         except PeerDeskError as exc:
             show_error(self, exc)
             return
         self.save_button.setEnabled(False)
+        self.no_folder_warning.setVisible(False)
         self.bus.changed.emit(change_bus.AUDIT)
         self.reload_list()
 

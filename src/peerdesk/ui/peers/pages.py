@@ -17,6 +17,7 @@ from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.no_access import NoAccessPage
 from peerdesk.ui.peers.section import PeersSection
 from peerdesk.ui.sessions.sessions_page import SessionsPage
+from peerdesk.ui.today.first_steps import FirstStepsPanel
 from peerdesk.ui.today.today_page import TodayPage
 
 Present = Callable[[QDialog], None]
@@ -39,7 +40,8 @@ class CaseloadPages:
         self.sessions: SessionsPage | None = None
         self._pages: list[tuple[str, QWidget]] = []
         if not access.can_see_peers(session):
-            self._pages = [(title, NoAccessPage(title, session))
+            self._pages = [(title, NoAccessPage(title, session,
+                                                with_first_steps=title == SIDEBAR_TITLES[0]))
                            for title in SIDEBAR_TITLES]
             return
         self.peers = PeersSection(session, bus, present)
@@ -50,6 +52,11 @@ class CaseloadPages:
         self.sessions = SessionsPage(session, bus, self.open_peer, self.log_session)
         self._pages = list(zip(SIDEBAR_TITLES, (self.today, self.peers, self.sessions),
                                strict=True))
+
+    def first_steps(self) -> FirstStepsPanel | None:
+        """Today's first-steps list, if this person is shown one."""
+        page = self._pages[0][1] if self._pages else None
+        return page.first_steps if isinstance(page, (TodayPage, NoAccessPage)) else None
 
     def pages(self) -> list[tuple[str, QWidget]]:
         return list(self._pages)
@@ -70,3 +77,6 @@ class CaseloadPages:
         for page in (self.peers, self.today, self.sessions):
             if page is not None:
                 page.clear_data()
+        for _title, widget in self._pages:
+            if isinstance(widget, NoAccessPage):
+                widget.clear_data()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.errors import PeerDeskError
-from peerdesk.services import callbacks, directory, listening
+from peerdesk.services import callbacks, directory, first_steps, listening
 from peerdesk.services import today as today_service
 from peerdesk.services.became_peer import Source
 from peerdesk.services.session import Session
@@ -33,6 +33,7 @@ from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel
 from peerdesk.ui.theme import colour, is_high_contrast
+from peerdesk.ui.today.first_steps import FirstStepsPanel
 from peerdesk.ui.today.listening_sections import CallbackSection, ReviewSection
 
 OpenPeer = Callable[[int], object]
@@ -159,6 +160,10 @@ class TodayPage(QWidget):
         if listening.can_log(session) and became_peer is not None:
             self.callbacks = CallbackSection(session, became_peer, self._listening_changed)
             self.review = ReviewSection(session, self._listening_changed)
+        # A new centre's first steps, for the people who set it up.
+        self.first_steps: FirstStepsPanel | None = None
+        if first_steps.can_see(session):
+            self.first_steps = FirstStepsPanel(session)
         self.date_label = muted()
         self.date_label.setWordWrap(False)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
@@ -188,6 +193,8 @@ class TodayPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         layout.addLayout(top)
+        if self.first_steps is not None:
+            layout.addWidget(self.first_steps)
         layout.addWidget(self.follow_ups, 3)
         layout.addWidget(self.logged, 2)
         layout.addWidget(self.reviews, 2)
@@ -214,6 +221,8 @@ class TodayPage(QWidget):
         self.bus.changed.emit(change_bus.AUDIT)
 
     def _on_changed(self, topic: str) -> None:
+        if topic in (change_bus.AUDIT, change_bus.STAFF) and self.first_steps is not None:
+            self._stale = True
         if topic in (CASELOAD, change_bus.CONTACTS):
             self._stale = True
             if self.isVisible():
@@ -229,6 +238,8 @@ class TodayPage(QWidget):
             show_error(self, exc)
             return
         self.date_label.setText(_long_date(overview.on))
+        if self.first_steps is not None:
+            self.first_steps.reload()
         # Overdue first, then soonest.
         self.follow_ups.set_items(sorted(overview.follow_ups,
                                          key=lambda i: (not i.overdue, i.when)))
@@ -243,6 +254,8 @@ class TodayPage(QWidget):
 
     def clear_data(self) -> None:
         self.session = None
+        if self.first_steps is not None:
+            self.first_steps.clear_data()
         for section in self.sections():
             section.clear()
         for extra in (self.callbacks, self.review):
