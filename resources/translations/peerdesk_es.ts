@@ -459,6 +459,14 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     </message>
 </context>
 <context>
+    <name>CalendarPopup</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/forms.py" line="+70"/>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+</context>
+<context>
     <name>CallbackDialog</name>
     <message>
         <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+43"/>
@@ -777,7 +785,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+81"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+82"/>
         <source>Record consent</source>
         <translation>Registrar consentimiento</translation>
     </message>
@@ -1412,7 +1420,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/forms.py" line="+31"/>
+        <location filename="../../src/peerdesk/ui/peers/forms.py" line="+20"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>AAAA-MM-DD (opcional)</translation>
     </message>
@@ -1420,6 +1428,16 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <location line="+1"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose from a calendar</source>
+        <translation>Elegir en un calendario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose from a calendar (Alt+Down or F4)</source>
+        <translation>Elegir en un calendario (Alt+Abajo o F4)</translation>
     </message>
 </context>
 <context>
@@ -3724,7 +3742,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPageView</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+163"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+165"/>
         <source>← Back to the list</source>
         <translation>← Volver a la lista</translation>
     </message>
@@ -3854,12 +3872,22 @@ Set up a new centre there?</source>
         <translation>Añadir &amp;derivación…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Chan&amp;ge…</source>
+        <translation>Cam&amp;biar…</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Correct the selected referral&apos;s date, where to or status (Enter or double-click)</source>
+        <translation>Corregir la fecha, el destino o el estado de la derivación seleccionada (Intro o doble clic)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Mark as:</source>
         <translation>Marcar como:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Measure shown in the chart</source>
         <translation>Medida que muestra el gráfico</translation>
     </message>
@@ -3889,7 +3917,7 @@ Set up a new centre there?</source>
         <translation>{title} — {n} valoraciones</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Listening-service contact from before they became a peer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3899,7 +3927,7 @@ Set up a new centre there?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+77"/>
         <location line="+4"/>
         <source>Delete session</source>
         <translation>Borrar sesión</translation>
@@ -3924,7 +3952,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPicker</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+54"/>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+55"/>
         <source>Type a name, alias or reference…</source>
         <translation>Escriba un nombre, alias o referencia…</translation>
     </message>
@@ -4054,7 +4082,7 @@ Set up a new centre there?</source>
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+39"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+53"/>
         <source>Record a rating</source>
         <translation>Registrar una valoración</translation>
     </message>
@@ -4163,12 +4191,17 @@ Set up a new centre there?</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="-37"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="-48"/>
+        <source>Correct a referral</source>
+        <translation>Corregir una derivación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Add a referral</source>
         <translation>Añadir una derivación</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Referred &amp;to</source>
         <translation>Derivado &amp;a</translation>
     </message>
@@ -5187,9 +5220,34 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Guardar  (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+158"/>
         <source>Choose who the session was with.</source>
         <translation>Elija con quién fue la sesión.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Before their first contact?</source>
+        <translation>¿Antes de su primer contacto?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This session is dated {held}, before {ref}&apos;s first contact on {first}. Save it with this date?</source>
+        <translation>Esta sesión tiene fecha {held}, anterior al primer contacto de {ref} el {first}. ¿Guardarla con esta fecha?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this peer</source>
+        <translation>esta persona</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Yes, save it</source>
+        <translation>&amp;Sí, guardarla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No, change the date</source>
+        <translation>&amp;No, cambiar la fecha</translation>
     </message>
 </context>
 <context>
@@ -5491,7 +5549,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-167"/>
         <location line="+168"/>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+58"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+61"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -5879,6 +5937,11 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Safe way</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
 </context>
 <context>
     <name>TextCheck</name>
@@ -5909,7 +5972,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+11"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+9"/>
         <source> · overdue</source>
         <translation> · atrasado</translation>
     </message>
@@ -5922,7 +5985,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodayPage</name>
     <message>
-        <location line="+102"/>
+        <location line="+119"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
@@ -5937,7 +6000,42 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>No hay seguimientos pendientes.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Mine</source>
+        <translation>&amp;Míos</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Only the follow-ups you set</source>
+        <translation>Solo los seguimientos que usted fijó</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Everyone</source>
+        <translation>De &amp;todos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every follow-up you can see</source>
+        <translation>Todos los seguimientos que puede ver</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mark &amp;done</source>
+        <translation>Marcar como &amp;hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the selected follow-up done today (Ctrl+D)</source>
+        <translation>Marcar hoy como hecho el seguimiento seleccionado (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark done</source>
+        <translation>Marcar hecho</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sessions logged today</source>
         <translation>Sesiones registradas hoy</translation>
     </message>
@@ -5973,14 +6071,19 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+5"/>
-        <source>Enter or double-click opens the peer. Overdue follow-ups are marked in red.</source>
-        <translation>Intro o doble clic abre a la persona. Los seguimientos atrasados se marcan en rojo.</translation>
+        <source>Enter or double-click opens the peer; Ctrl+D marks the selected follow-up done. Overdue follow-ups are marked in red.</source>
+        <translation>Intro o doble clic abre la persona; Ctrl+D marca hecho el seguimiento seleccionado. Los seguimientos vencidos aparecen en rojo.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Done: {ref}&apos;s follow-up.</source>
+        <translation>Hecho: el seguimiento de {ref}.</translation>
     </message>
 </context>
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-64"/>
+        <location line="-182"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>

@@ -73,8 +73,10 @@ def test_log_a_session_by_keyboard_alone(qtbot, vault):
         assert dialog.banner.isVisible()
         assert dialog.banner.banner_text() == banner
         assert CODE_WORD not in dialog.banner.banner_text()
-        press(qtbot, Qt.Key.Key_Tab)  # kind: Peer support -> Listening service
-        press(qtbot, Qt.Key.Key_Down)
+        # kind: their first session starts as First contact -> Peer support -> Listening
+        assert SessionKind(dialog.kind.currentData()) is SessionKind.INTAKE
+        press(qtbot, Qt.Key.Key_Tab)
+        press(qtbot, Qt.Key.Key_Down, times=2)
         press(qtbot, Qt.Key.Key_Tab)  # topics: tick the first and the second
         assert focused() is dialog.topics
         press(qtbot, Qt.Key.Key_Space)

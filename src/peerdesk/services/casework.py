@@ -12,7 +12,7 @@ from datetime import date
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.consent import ConsentDraft
 from peerdesk.domain.errors import PermissionDenied, ValidationError
-from peerdesk.domain.one_to_one import SessionDraft
+from peerdesk.domain.one_to_one import SessionDraft, SessionKind
 from peerdesk.domain.outcomes import RatingDraft
 from peerdesk.domain.referral import ReferralDraft, ReferralStatus
 from peerdesk.domain.staff import Permission
@@ -27,6 +27,9 @@ from peerdesk.storage.repositories import ratings as rating_repo
 from peerdesk.storage.repositories import referrals as referral_repo
 from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.vault import utc_now
+
+# A saved referral, as the peer's page lists it and the correction dialog opens it.
+StoredReferral = referral_repo.StoredReferral
 
 
 def topics(session: Session) -> list[str]:
@@ -49,6 +52,32 @@ def log_session(session: Session, draft: SessionDraft, *, today: date | None = N
         session.audit(AuditAction.CREATED, "peer", str(clean.peer_id),
                       f"one-to-one session {session_id}")
     return session_id
+
+
+# What a new session starts as: a person's first is their first contact, usually
+# shorter than the sessions that follow.
+FIRST_CONTACT_MINUTES = 30
+USUAL_MINUTES = 50
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStart:
+    first_contact: date  # the peer's first contact, as their record gives it
+    first_session: bool  # no session is logged for them yet
+    kind: SessionKind
+    minutes: int
+
+
+def session_start(session: Session, peer_id: int) -> SessionStart:
+    """How a new session for this peer starts out, and their first contact's date
+    (a session dated before it is asked about before it is saved)."""
+    access.require_peer(session, peer_id)
+    first = session_repo.count_for_peer(session.db, peer_id) == 0
+    peer = peer_repo.get(session.db, peer_id)
+    return SessionStart(
+        first_contact=peer.details.first_contact, first_session=first,
+        kind=SessionKind.INTAKE if first else SessionKind.PEER_SUPPORT,
+        minutes=FIRST_CONTACT_MINUTES if first else USUAL_MINUTES)
 
 
 def _check_signposts(session: Session, chosen: tuple[int, ...], had: tuple[int, ...]) -> None:
@@ -188,6 +217,32 @@ def add_referral(session: Session, draft: ReferralDraft, *, today: date | None =
         session.audit(AuditAction.CHANGED, "peer", str(clean.peer_id),
                       f"referral {referral_id} to {clean.destination.value}")
     return referral_id
+
+
+def edit_referral(session: Session, referral_id: int, draft: ReferralDraft, *,
+                  today: date | None = None) -> None:
+    """Correct a saved referral (a wrong date, a mistyped service); audited, with what
+    changed named by field (never the words typed)."""
+    stored = referral_repo.get(session.db, referral_id)
+    access.require_peer(session, stored.draft.peer_id)
+    clean = replace(draft.validated(today_(today)), peer_id=stored.draft.peer_id)
+    old = stored.draft
+    changed = [name for name, a, b in (
+        ("date", old.made_on, clean.made_on), ("destination", old.destination, clean.destination),
+        ("where", (old.destination_name, old.directory_entry_id),
+         (clean.destination_name, clean.directory_entry_id)),
+        ("status", old.status, clean.status)) if a != b]
+    if not changed:
+        return
+    with session.db.transaction():
+        if (clean.directory_entry_id is not None
+                and clean.directory_entry_id != old.directory_entry_id
+                and directory_repo.get(session.db, clean.directory_entry_id).archived):
+            raise ValidationError("That service is no longer in the directory; choose "
+                                  "another, or type where to.", field="destination_name")
+        referral_repo.update(session.db, referral_id, clean, now=utc_now())
+        session.audit(AuditAction.CHANGED, "peer", str(clean.peer_id),
+                      f"referral {referral_id} corrected: {', '.join(changed)}")
 
 
 def set_referral_status(session: Session, referral_id: int, status: ReferralStatus) -> None:

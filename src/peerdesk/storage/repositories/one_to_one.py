@@ -182,23 +182,31 @@ def for_peer(db: Database, peer_id: int, *, only_notes_by: int | None = None
     ]
 
 
+def count_for_peer(db: Database, peer_id: int) -> int:
+    return int(db.scalar("SELECT count(*) FROM one_to_one WHERE peer_id = ?", (peer_id,)) or 0)
+
+
 def held_between(db: Database, start: date, end: date, *, worker_id: int | None = None
-                 ) -> list[tuple[int, int, str]]:
-    """(session id, peer id, held_on) in a date range, newest first."""
+                 ) -> list[tuple[int, int, str, int | None]]:
+    """(session id, peer id, held_on, worker id) in a date range, newest first."""
     params: list[Any] = [start.isoformat(), end.isoformat()]
     extra = ""
     if worker_id is not None:
         extra = " AND worker_id = ?"
         params.append(worker_id)
-    return [(int(r[0]), int(r[1]), str(r[2])) for r in db.query(
-        f"SELECT id, peer_id, held_on FROM one_to_one WHERE held_on BETWEEN ? AND ?{extra} "
+    return [(int(r[0]), int(r[1]), str(r[2]), None if r[3] is None else int(r[3]))
+            for r in db.query(
+        f"SELECT id, peer_id, held_on, worker_id FROM one_to_one "
+        f"WHERE held_on BETWEEN ? AND ?{extra} "
         "ORDER BY held_on DESC, id DESC", params)]
 
 
-def open_follow_ups(db: Database, until: date) -> list[tuple[int, int, str]]:
-    """(session id, peer id, follow_up_on) still open and due by `until`, oldest first."""
-    return [(int(r[0]), int(r[1]), str(r[2])) for r in db.query(
-        "SELECT id, peer_id, follow_up_on FROM one_to_one "
+def open_follow_ups(db: Database, until: date) -> list[tuple[int, int, str, int | None]]:
+    """(session id, peer id, follow_up_on, worker id) still open and due by `until`,
+    oldest first."""
+    return [(int(r[0]), int(r[1]), str(r[2]), None if r[3] is None else int(r[3]))
+            for r in db.query(
+        "SELECT id, peer_id, follow_up_on, worker_id FROM one_to_one "
         "WHERE follow_up_on IS NOT NULL AND follow_up_done_on IS NULL AND follow_up_on <= ? "
         "ORDER BY follow_up_on, id", (until.isoformat(),))]
 

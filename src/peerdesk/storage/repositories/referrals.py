@@ -37,6 +37,28 @@ def set_status(db: Database, referral_id: int, status: ReferralStatus, *, now: s
     return int(rows[0][0])
 
 
+def get(db: Database, referral_id: int) -> StoredReferral:
+    rows = db.query("SELECT id, peer_id, made_on, destination, destination_name, status, "
+                    "directory_entry_id FROM referral WHERE id = ?", (referral_id,))
+    if not rows:
+        raise NotFound
+    r = rows[0]
+    return StoredReferral(int(r[0]), ReferralDraft(int(r[1]), date.fromisoformat(r[2]),
+                                                   ReferralDestination(r[3]), r[4],
+                                                   ReferralStatus(r[5]), r[6]))
+
+
+def update(db: Database, referral_id: int, draft: ReferralDraft, *, now: str) -> None:
+    """Correct a referral's date, destination, where and status (not whose it is)."""
+    if db.execute(
+        "UPDATE referral SET made_on = ?, destination = ?, destination_name = ?, status = ?, "
+        "directory_entry_id = ?, updated_at = ? WHERE id = ?",
+        (draft.made_on.isoformat(), draft.destination.value, draft.destination_name,
+         draft.status.value, draft.directory_entry_id, now, referral_id),
+    ).rowcount == 0:
+        raise NotFound
+
+
 def for_peer(db: Database, peer_id: int) -> list[StoredReferral]:
     return [
         StoredReferral(int(r[0]), ReferralDraft(peer_id, date.fromisoformat(r[1]),

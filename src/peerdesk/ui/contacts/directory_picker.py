@@ -193,3 +193,9 @@ class ServicePick(QWidget):
 
     def text(self) -> str:
         return self.edit.text()
+
+    def set_value(self, text: str, entry_id: int | None) -> None:
+        """Show a saved choice: the directory's service, or words of one's own."""
+        self.edit.setText(text)
+        self.entry_id = entry_id
+        self._picked_name = text if entry_id is not None else ""

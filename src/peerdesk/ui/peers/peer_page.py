@@ -44,6 +44,7 @@ from peerdesk.services import (
     peers,
     subject_access,
 )
+from peerdesk.services.casework import StoredReferral
 from peerdesk.services.peers import PeerPage as PageData
 from peerdesk.services.session import Session
 from peerdesk.ui.errors import ask_to_confirm, show_error
@@ -59,6 +60,7 @@ from peerdesk.ui.peers.record_models import (
     FollowUp,
     FollowUpModel,
     RatingModel,
+    ReferralColumn,
     ReferralModel,
     TimelineColumn,
     TimelineEntry,
@@ -335,6 +337,15 @@ class PeerPageView(QWidget):
         self.referrals = ReferralModel(self)
         self.referral_view = table(self.referrals, "Referrals", 2)
         add = QPushButton(self.tr("Add &referral…"))
+        self.correct_referral_button = QPushButton(self.tr("Chan&ge…"))
+        self.correct_referral_button.setToolTip(self.tr(
+            "Correct the selected referral's date, where to or status (Enter or double-click)"))
+        self.correct_referral_button.setEnabled(False)
+        header = self.referral_view.horizontalHeader()
+        # "Referred to" shown whole (the full text is in each cell's tooltip too).
+        for column in (ReferralColumn.DATE, ReferralColumn.TO, ReferralColumn.STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.referral_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("Mark as:")))
         self.status_buttons: dict[ReferralStatus, QPushButton] = {}
@@ -344,11 +355,14 @@ class PeerPageView(QWidget):
             self.status_buttons[status] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.correct_referral_button)
         buttons.addWidget(add)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.referral_view, 1)
         layout.addLayout(buttons)
         add.clicked.connect(lambda: self._open_dialog(ReferralDialog))
+        self.correct_referral_button.clicked.connect(self.correct_referral)
+        self.referral_view.activated.connect(lambda _index: self.correct_referral())
         self.referral_view.selectionModel().selectionChanged.connect(self._update_buttons)
         return tab
 
@@ -570,6 +584,7 @@ class PeerPageView(QWidget):
         self.withdraw_button.setEnabled(consent is not None
                                         and getattr(consent, "withdrawn_on", 1) is None)
         referral = selected_row(self.referral_view)
+        self.correct_referral_button.setEnabled(referral is not None)
         for status, button in self.status_buttons.items():
             button.setEnabled(referral is not None
                               and getattr(referral, "draft", None) is not None
@@ -628,6 +643,15 @@ class PeerPageView(QWidget):
         if self.session is None or self.page is None:
             return
         self._connect_dialog(kind(self.session, self.page.peer.id, self))
+
+    def correct_referral(self) -> ReferralDialog | None:
+        referral = selected_row(self.referral_view)
+        if self.session is None or self.page is None or not isinstance(referral,
+                                                                       StoredReferral):
+            return None
+        dialog = ReferralDialog(self.session, self.page.peer.id, self, stored=referral)
+        self._connect_dialog(dialog)
+        return dialog
 
     def _add_rating(self) -> None:
         if self.session is None or self.page is None or not self.measures:

@@ -19,6 +19,7 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.outcomes import Measure, RatingDraft
 from peerdesk.domain.referral import ReferralDestination, ReferralDraft, ReferralStatus
 from peerdesk.services import casework
+from peerdesk.services.casework import StoredReferral
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.directory_picker import ServicePick
 from peerdesk.ui.password_fields import error_label, set_message
@@ -96,13 +97,23 @@ class ConsentDialog(RecordDialog):
 
 
 class ReferralDialog(RecordDialog):
-    def __init__(self, session: Session, peer_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(session, peer_id, self.tr("Add a referral"), parent)
-        self.destination = enum_combo([(d.label, d.value) for d in ReferralDestination])
+    """Add a referral, or correct a saved one (`stored`)."""
+
+    def __init__(self, session: Session, peer_id: int, parent: QWidget | None = None, *,
+                 stored: StoredReferral | None = None) -> None:
+        super().__init__(session, peer_id, self.tr("Correct a referral") if stored
+                         else self.tr("Add a referral"), parent)
+        self.stored = stored
+        d = stored.draft if stored else None
+        self.destination = enum_combo([(x.label, x.value) for x in ReferralDestination],
+                                      d.destination.value if d else None)
         # From the signposting directory, or typed when the service isn't in it.
         self.destination_name = ServicePick(session)
-        self.made_on = DateField(today())
-        self.status = enum_combo([(s.value.capitalize(), s.value) for s in ReferralStatus])
+        if d is not None:
+            self.destination_name.set_value(d.destination_name, d.directory_entry_id)
+        self.made_on = DateField(d.made_on if d else today())
+        self.status = enum_combo([(x.value.capitalize(), x.value) for x in ReferralStatus],
+                                 d.status.value if d else None)
         self.add(self.tr("Referred &to"), "destination", self.destination)
         self.add(self.tr("&Where"), "destination_name", self.destination_name)
         self.add(self.tr("&Date"), "made_on", self.made_on)
@@ -110,13 +121,17 @@ class ReferralDialog(RecordDialog):
         self.destination.setFocus()
 
     def save(self) -> None:
-        casework.add_referral(self.session, ReferralDraft(
+        draft = ReferralDraft(
             peer_id=self.peer_id,
             made_on=self.made_on.value(what="Referral date", field="made_on") or today(),
             destination=ReferralDestination(self.destination.currentData()),
             destination_name=self.destination_name.text(),
             status=ReferralStatus(self.status.currentData()),
-            directory_entry_id=self.destination_name.entry_id))
+            directory_entry_id=self.destination_name.entry_id)
+        if self.stored is not None:
+            casework.edit_referral(self.session, self.stored.id, draft)
+        else:
+            casework.add_referral(self.session, draft)
 
 
 class RatingDialog(RecordDialog):

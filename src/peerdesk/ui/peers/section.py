@@ -115,6 +115,8 @@ class PeersSection(QWidget):
     def _peer_added(self, peer_id: int) -> None:
         announce(self.bus)
         self.list_page.select_peer(peer_id)
+        # Straight to their page: the next thing is usually their first session.
+        self.open_peer(peer_id)
 
     def edit_peer(self, peer_id: int) -> PeerDialog | None:
         if self.session is None or self.peer_page.page is None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -212,6 +213,14 @@ class SessionDialog(QDialog):
         if self.picker is None:
             self._load_banner()
         self.first_field: QWidget = self.picker.search if self.picker else self.held_on
+        # The peer's first contact (a session before it is asked about), and what a new
+        # session starts as: their first is a first contact.
+        self.start: casework.SessionStart | None = None
+        self._defaults: tuple[object, int] | None = (
+            (self.kind.currentData(), self.minutes.value()) if stored is None else None)
+        self.early_question: QMessageBox | None = None
+        self._early_ok = False
+        self._load_start(apply_defaults=stored is None)
         self._untouched = self.form_state()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -242,6 +251,24 @@ class SessionDialog(QDialog):
 
     def _peer_picked(self, _peer_id: object) -> None:
         self._load_banner()
+        self._load_start(apply_defaults=True)
+
+    def _load_start(self, *, apply_defaults: bool) -> None:
+        peer_id = self._peer_id()
+        self.start = None
+        if peer_id is not None:
+            try:
+                self.start = casework.session_start(self.session, peer_id)
+            except PeerDeskError:
+                self.start = None
+        if not apply_defaults or self.start is None:
+            return
+        # Only while the kind and duration are as the form set them, not as typed.
+        if (self.kind.currentData(), self.minutes.value()) != self._defaults:
+            return
+        self.kind.setCurrentIndex(self.kind.findData(self.start.kind.value))
+        self.minutes.setValue(self.start.minutes)
+        self._defaults = (self.kind.currentData(), self.minutes.value())
 
     def _load_banner(self) -> None:
         peer_id = self._peer_id()
@@ -330,12 +357,49 @@ class SessionDialog(QDialog):
                                                  field="follow_up_on"),
             signposts=self.services.ids() if self.services is not None else ())
 
+    def _before_first_contact(self, draft: SessionDraft) -> bool:
+        return (self.start is not None and not self._early_ok
+                and draft.held_on < self.start.first_contact)
+
+    def _ask_about_early_date(self, draft: SessionDraft) -> None:
+        """Yes saves as typed; No goes back to the date with everything kept."""
+        assert self.start is not None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Before their first contact?"),
+                          self.tr("This session is dated {held}, before {ref}'s first contact "
+                                  "on {first}. Save it with this date?").format(
+                              held=draft.held_on.isoformat(), ref=self.who.text().strip()
+                              or self.tr("this peer"),
+                              first=self.start.first_contact.isoformat()),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Yes, save it"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&No, change the date"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._early_answered)
+        self.early_question = box
+        box.open()
+
+    def _early_answered(self, answer: int) -> None:
+        self.early_question = None
+        if answer == QMessageBox.StandardButton.Yes:
+            self._early_ok = True
+            self.accept()
+            self._early_ok = False
+            return
+        self.held_on.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.held_on.selectAll()
+
     def accept(self) -> None:
+        if self.early_question is not None:
+            return  # waiting for the answer about the date
         for field in self.fields.values():
             field.show_error(None)
         set_message(self.error, None)
         try:
             draft = self.draft()
+            if self._before_first_contact(draft):
+                self._ask_about_early_date(draft)
+                return
             if self.stored is not None:
                 session_id = int(self.stored.id)  # type: ignore[attr-defined]
                 casework.edit_session(self.session, session_id, draft)

@@ -8,13 +8,15 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QRadioButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -48,6 +50,7 @@ class TodayColumn(IntEnum):
     REF = 1
     NAME = 2
     WHAT = 3
+    OWNER = 4
 
 
 class TodayModel(RowTableModel[TodayItem]):
@@ -55,7 +58,7 @@ class TodayModel(RowTableModel[TodayItem]):
     headers = (
         QT_TRANSLATE_NOOP("TableHeader", "When"), QT_TRANSLATE_NOOP("TableHeader", "Reference"),
         QT_TRANSLATE_NOOP("TableHeader", "Preferred name"),
-        QT_TRANSLATE_NOOP("TableHeader", "What"),
+        QT_TRANSLATE_NOOP("TableHeader", "What"), QT_TRANSLATE_NOOP("TableHeader", "Owner"),
     )
 
     def __init__(self, parent: Any = None, *, urgent: bool = True) -> None:
@@ -66,7 +69,7 @@ class TodayModel(RowTableModel[TodayItem]):
     def display(self, row: TodayItem, column: Any) -> str:
         late = self.tr(" · overdue") if self.urgent else self.tr(" · due")
         when = row.when.isoformat() + (late if row.overdue else "")
-        return (when, row.ref, row.preferred_name, row.what)[column]
+        return (when, row.ref, row.preferred_name, row.what, row.owner)[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
@@ -109,11 +112,16 @@ class TodaySection(QWidget):
         header.setSectionResizeMode(TodayColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(TodayColumn.WHAT, width("Review consent: Count in anonymised "
                                                      "statistics") + 24)
+        header.resizeSection(TodayColumn.OWNER, width("Firstname Lastname") + 24)
         self.open_peer = open_peer
         self.view.activated.connect(self._open)
+        # The title, and room for a section's own buttons beside it.
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.title)
+        self.bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        layout.addLayout(self.bar)
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
 
@@ -143,6 +151,18 @@ class TodaySection(QWidget):
         if isinstance(item, TodayItem):
             self.open_peer(item.peer_id)
 
+    def selected(self) -> TodayItem | None:
+        index = self.view.currentIndex()
+        item = index.data(ROW_ROLE) if index.isValid() else None
+        return item if isinstance(item, TodayItem) else None
+
+    def select(self, item_id: int) -> bool:
+        for row, item in enumerate(self.model.rows()):
+            if item.item_id == item_id:
+                self.view.selectRow(row)
+                return True
+        return False
+
 
 class TodayPage(QWidget):
     def __init__(self, session: Session, bus: ChangeBus, open_peer: OpenPeer,
@@ -169,6 +189,26 @@ class TodayPage(QWidget):
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.follow_ups = TodaySection(self.tr("Follow-ups due"),
                                        self.tr("No follow-ups are due."), open_peer)
+        # Whose follow-ups, and done in one step from here.
+        self.mine = QRadioButton(self.tr("&Mine"))
+        self.mine.setToolTip(self.tr("Only the follow-ups you set"))
+        self.everyone = QRadioButton(self.tr("&Everyone"))
+        self.everyone.setToolTip(self.tr("Every follow-up you can see"))
+        self.everyone.setChecked(True)
+        whose = QButtonGroup(self)
+        whose.addButton(self.mine)
+        whose.addButton(self.everyone)
+        self.done_button = QPushButton(self.tr("Mark &done"))
+        self.done_button.setToolTip(self.tr("Mark the selected follow-up done today (Ctrl+D)"))
+        self.done_button.setEnabled(False)
+        self.done_action = QAction(self.tr("Mark done"), self.follow_ups.view)
+        self.done_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.done_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.follow_ups.view.addAction(self.done_action)
+        self.done_status = muted()
+        self.done_status.setWordWrap(False)
+        for widget in (self.done_status, self.mine, self.everyone, self.done_button):
+            self.follow_ups.bar.addWidget(widget)
         self.logged = TodaySection(self.tr("Sessions logged today"),
                                    self.tr("No sessions logged yet today."), open_peer)
         self.reviews = TodaySection(self.tr("Consent reviews due"),
@@ -186,8 +226,8 @@ class TodayPage(QWidget):
             self.log_contact_button.clicked.connect(log_contact)
             top.addWidget(self.log_contact_button)
         top.addWidget(self.refresh_button)
-        hint = QLabel(self.tr("Enter or double-click opens the peer. Overdue follow-ups are marked "
-                              "in red."))
+        hint = QLabel(self.tr("Enter or double-click opens the peer; Ctrl+D marks the selected "
+                              "follow-up done. Overdue follow-ups are marked in red."))
         hint.setStyleSheet(f"color: {colour('#666', 'window-text')};")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -206,6 +246,11 @@ class TodayPage(QWidget):
             layout.addLayout(listening_row, 2)
         layout.addWidget(hint)
         self.refresh_button.clicked.connect(self.reload)
+        self.mine.toggled.connect(lambda _on: self.reload())
+        self.done_button.clicked.connect(self.mark_done)
+        self.done_action.triggered.connect(self.mark_done)
+        self.follow_ups.view.selectionModel().selectionChanged.connect(
+            lambda *_args: self._update_done())
         bus.changed.connect(self._on_changed)
 
     def sections(self) -> list[TodaySection]:
@@ -233,7 +278,7 @@ class TodayPage(QWidget):
             return
         self._stale = False
         try:
-            overview = today_service.overview(self.session)
+            overview = today_service.overview(self.session, mine=self.mine.isChecked())
         except PeerDeskError as exc:
             show_error(self, exc)
             return
@@ -243,6 +288,7 @@ class TodayPage(QWidget):
         # Overdue first, then soonest.
         self.follow_ups.set_items(sorted(overview.follow_ups,
                                          key=lambda i: (not i.overdue, i.when)))
+        self._update_done()
         self.logged.set_items(overview.sessions_today)
         self.reviews.set_items(overview.consent_reviews)
         if self.callbacks is not None and self.review is not None:
@@ -252,8 +298,29 @@ class TodayPage(QWidget):
             except PeerDeskError as exc:
                 show_error(self, exc)
 
+    def _update_done(self) -> None:
+        self.done_button.setEnabled(self.session is not None
+                                    and self.follow_ups.selected() is not None)
+
+    def mark_done(self) -> None:
+        """The selected follow-up done today: one step, audited by the service."""
+        item = self.follow_ups.selected()
+        if self.session is None or item is None:
+            return
+        try:
+            today_service.mark_follow_up_done(self.session, item)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return
+        self.done_status.setText(self.tr("Done: {ref}'s follow-up.").format(ref=item.ref))
+        self.bus.changed.emit(CASELOAD)
+        self.bus.changed.emit(change_bus.AUDIT)
+        self.reload()
+        self.follow_ups.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def clear_data(self) -> None:
         self.session = None
+        self.done_status.clear()
         if self.first_steps is not None:
             self.first_steps.clear_data()
         for section in self.sections():
