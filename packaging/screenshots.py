@@ -41,9 +41,13 @@ def shoot(app: QApplication, window: QWidget, target: Path) -> None:
     window.raise_()
     window.activateWindow()
     settle(app)
-    screen = window.screen()
-    frame = window.frameGeometry()
-    picture = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    if QApplication.platformName() == "offscreen":
+        # No display to grab from: the window paints itself (without the frame).
+        picture = window.grab()
+    else:
+        screen = window.screen()
+        frame = window.frameGeometry()
+        picture = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
     picture.save(str(target))
     print(f"saved {target}")
 

@@ -238,3 +238,14 @@ def test_an_older_vault_with_automatic_backup_and_no_folder_is_warned(qtbot, sta
     gui.main_window.show_page("Admin")
     admin.tabs.setCurrentWidget(admin.backups_page)
     qtbot.waitUntil(admin.backups_page.no_folder_warning.isVisible)
+
+
+def test_the_demo_centre_shows_no_first_steps(demo_vault):
+    from peerdesk.services.demo import DEMO_ADMIN, DEMO_PASSWORD
+
+    session = open_session(demo_vault, DEMO_ADMIN, DEMO_PASSWORD)
+    try:
+        found = first_steps.steps(session)
+        assert found.hidden and not found.all_finished
+    finally:
+        close(session)

@@ -51,7 +51,9 @@ def create_demo_vault(paths: VaultPaths, *, scale: str = "small", seed: int = 1,
                                           confirm=DEMO_PASSWORD,
                                           must_change_password=False).id
 
-            first_steps.confirm_recovery_key_stored(session)  # a demo has no key to keep
+            # A demo centre has been running for a while: no first steps on Today.
+            first_steps.confirm_recovery_key_stored(session)
+            first_steps.hide(session, unfinished=True)
             lead = add(DEMO_LEAD, Role.PROGRAMME_LEAD)
             caseworkers = [add(n, Role.CASEWORKER)
                            for n in _names(DEMO_CASEWORKERS, size.caseworkers, "Caseworker")]

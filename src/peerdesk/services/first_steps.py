@@ -140,9 +140,10 @@ def set_aside(session: Session, step: Step, *, aside: bool = True) -> None:
                       f"{step.value} {'set aside' if aside else 'back on the list'}")
 
 
-def hide(session: Session) -> None:
-    """Hide the list once every step is done or set aside."""
-    if not steps(session).all_finished:
+def hide(session: Session, *, unfinished: bool = False) -> None:
+    """Hide the list once every step is done or set aside (`unfinished`: the demo
+    centre, which has been "running" for a year, hides it at once)."""
+    if not steps(session).all_finished and not unfinished:
         raise ValidationError("Finish or skip each step before hiding the list.", field="hide")
     with session.db.transaction():
         set_setting(session.db, HIDDEN_SETTING, "1")

@@ -39,7 +39,11 @@ TABLES = [
     Table("settings", "The centre's settings: its name, the report's rules (k, rounding, "
           "page size), the screen lock, backups.",
           {"key": "Which setting (centre_name, report_k, report_rounding, report_page_size, "
-                  "backup_folder, backup_keep, backup_auto, last_backup_at, …).",
+                  "backup_folder, backup_keep, backup_auto, last_backup_at, "
+                  "recovery_key_stored (the date the first person confirmed the recovery "
+                  "key printed or stored), first_steps_dismissed (first steps set aside as "
+                  "not needed, comma-separated), first_steps_hidden (1 once Today's first "
+                  "steps list is hidden), …).",
            "value": "Its value, as text."}),
     Table("key_slot", "The public half of each key slot: who can open the vault. The keys "
           "themselves are in the key file, never in an export.",
