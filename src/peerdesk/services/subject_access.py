@@ -22,7 +22,7 @@ from pathlib import Path
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import DiskFull, PeerDeskError
 from peerdesk.domain.peer import Gender, Peer
-from peerdesk.domain.safe_contact import SafeContact
+from peerdesk.domain.safe_contact import SafeContact, state_label
 from peerdesk.domain.staff import Permission
 from peerdesk.reports.subject_access_pdf import Entry, Part, SubjectAccessRecord
 from peerdesk.services.clock import today as today_
@@ -91,9 +91,9 @@ def _details(peer: Peer, staff: dict[int, str]) -> Part:
 
 def _safe_contact(prefs: SafeContact) -> Part:
     return Part("How you asked to be contacted", fields=(
-        ("Do not contact", _yes(prefs.do_not_contact)), ("Calls", _yes(prefs.calls_ok)),
-        ("Texts", _yes(prefs.texts_ok)), ("Email", _yes(prefs.email_ok)),
-        ("Voicemail", _yes(prefs.voicemail_ok)), ("Safe times", prefs.safe_times or "—"),
+        ("Do not contact", _yes(prefs.do_not_contact)), ("Calls", state_label(prefs.calls_ok)),
+        ("Texts", state_label(prefs.texts_ok)), ("Email", state_label(prefs.email_ok)),
+        ("Voicemail", state_label(prefs.voicemail_ok)), ("Safe times", prefs.safe_times or "—"),
         ("Code word", prefs.code_word or "—"), ("Other", prefs.other or "—")))
 
 
