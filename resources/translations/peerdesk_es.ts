@@ -3148,7 +3148,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+34"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+35"/>
         <source>Not recorded</source>
         <translation>Sin registrar</translation>
     </message>
@@ -3178,7 +3178,22 @@ Set up a new centre there?</source>
         <translation>Prefiere no decirlo</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Not asked yet</source>
+        <translation>Aún no se ha preguntado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not OK</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>— Nobody yet —</source>
         <translation>— Nadie todavía —</translation>
     </message>
@@ -3309,27 +3324,27 @@ Set up a new centre there?</source>
         <translation>&amp;No contactar en absoluto</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Calls OK</source>
-        <translation>Llamadas sí</translation>
+        <location line="+7"/>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Texts</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Texts OK</source>
-        <translation>Mensajes sí</translation>
+        <source>Voicemail</source>
+        <translation>Buzón de voz</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Email OK</source>
-        <translation>Correo sí</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Voicemail OK</source>
-        <translation>Buzón de voz sí</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>e.g. texts only after 6 pm</source>
         <translation>p. ej. mensajes solo después de las 18:00</translation>
     </message>
@@ -3355,12 +3370,17 @@ Set up a new centre there?</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>⚠ Ask how it&apos;s safe to contact them before calling or texting.</source>
+        <translation>⚠ Pregunte cómo es seguro contactar con la persona antes de llamar o enviar mensajes.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Safe &amp;times</source>
         <translation>&amp;Horarios seguros</translation>
     </message>
@@ -3400,7 +3420,7 @@ Set up a new centre there?</source>
         <translation>Añadir persona</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+54"/>
         <source>Year of birth must be a year such as 1991.</source>
         <translation>El año de nacimiento debe ser un año como 1991.</translation>
     </message>
@@ -4376,45 +4396,45 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+238"/>
+        <location line="+241"/>
         <source>Save the report as PDF</source>
         <translation>Guardar el informe como PDF</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-240"/>
         <source>Save C&amp;SV…</source>
         <translation>Guardar C&amp;SV…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+242"/>
         <source>Save the report&apos;s tables as CSV</source>
         <translation>Guardar las tablas del informe como CSV</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-241"/>
         <source>P&amp;rint…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+277"/>
+        <location line="+280"/>
         <source>Print the report</source>
         <translation>Imprimir el informe</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-279"/>
         <source>P&amp;ublish…</source>
         <translation>P&amp;ublicar…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>Publish the report</source>
         <translation>Publicar el informe</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <location line="+60"/>
         <source>Record this report as published, so it prints the same figures every time. A preview is marked &apos;not for publication&apos; on every page.</source>
         <translation>Registrar este informe como publicado, para que imprima siempre las mismas cifras. Una vista previa lleva «no apta para publicación» en cada página.</translation>
@@ -4430,7 +4450,7 @@ Set up a new centre there?</source>
         <translation>Informes publicados</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Preparing the report for %s…</source>
         <translation>Preparando el informe de %s…</translation>
     </message>
@@ -4479,7 +4499,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
         <translation>Publicando el informe de %s…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Settings saved. Prepare the report again to use them.</source>
         <translation>Ajustes guardados. Prepare el informe de nuevo para usarlos.</translation>
     </message>

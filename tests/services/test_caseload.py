@@ -179,7 +179,8 @@ def test_roles_decide_who_sees_which_peer_and_note(admin_session: Session) -> No
 
 def test_consent_referrals_ratings_and_safe_contact(lead: Session) -> None:
     peer_id = peers.create(lead, peer("Ana"), today=TODAY,
-                           safe_contact=SafeContact(voicemail_ok=False, code_word="lantern",
+                           safe_contact=SafeContact(calls_ok=True, texts_ok=True, email_ok=True,
+                                                    voicemail_ok=False, code_word="lantern",
                                                     safe_times="texts only after 6 pm"))
     assert peers.safe_contact_banner(lead, peer_id) == (
         "No voicemail · texts only after 6 pm · Code word set")

@@ -22,7 +22,8 @@ from tests.ui.peers_helpers import Pages, focused, press, signed_in, type_text
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CODE_WORD = "bluebird"
-PREFS = SafeContact(calls_ok=False, voicemail_ok=False, safe_times="texts only after 6 pm",
+PREFS = SafeContact(calls_ok=False, texts_ok=True, email_ok=True, voicemail_ok=False,
+                    safe_times="texts only after 6 pm",
                     code_word=CODE_WORD)
 
 
@@ -364,3 +365,55 @@ def test_a_programme_lead_sees_the_records_audit_trail(qtbot, qtmodeltester, vau
         whats = [view.trail.row_at(r).what for r in range(view.trail.rowCount())]
         assert "Viewed" in whats and "Created" in whats
         qtmodeltester.check(view.trail)
+
+
+def test_a_new_peer_is_not_asked_yet_and_the_banner_says_ask_first(qtbot, vault):
+    ask = "Ask how it's safe to contact them before calling or texting"
+    with signed_in(vault, "Cal Worker") as cal:
+        pages = Pages(cal)
+        section = pages.caseload.peers
+        qtbot.addWidget(section)
+        dialog = section.add_peer()
+        assert dialog is not None
+        combos = (dialog.calls_ok, dialog.texts_ok, dialog.email_ok, dialog.voicemail_ok)
+        # Nothing starts as OK: every channel is "Not asked yet", and the form says so.
+        assert [c.currentText() for c in combos] == ["Not asked yet"] * 4
+        assert [c.itemText(i) for c in combos[:1] for i in range(3)] == [
+            "Not asked yet", "OK", "Not OK"]
+        assert dialog.not_asked.isVisibleTo(dialog) and ask in dialog.not_asked.text()
+        qtbot.keyClicks(dialog.preferred_name, "Noor")
+        qtbot.keyClick(dialog.preferred_name, Qt.Key.Key_Return)
+        assert not dialog.isVisible()
+        peer_id = dialog.saved_id or 0
+        assert peers.open_page(cal, peer_id).safe_contact.channels() == (None,) * 4
+
+        # The peer page and a phone session both show the warning.
+        assert section.open_peer(peer_id)
+        assert section.peer_page.banner.banner_text() == ask
+        assert section.peer_page.banner.level == "warn"
+        session_dialog = section.log_session(peer_id)
+        assert session_dialog is not None
+        session_dialog.mode.setCurrentIndex(session_dialog.mode.findData(SessionMode.PHONE.value))
+        assert session_dialog.banner.isVisibleTo(session_dialog)
+        assert session_dialog.banner.banner_text() == ask
+        session_dialog.reject()
+
+        # Asked: calls and texts OK, email not OK; voicemail still not asked keeps the banner.
+        edit = section.edit_peer(peer_id)
+        assert edit is not None
+        for combo, state in ((edit.calls_ok, True), (edit.texts_ok, True),
+                             (edit.email_ok, False)):
+            combo.setCurrentIndex(combo.findData(state))
+        assert edit.not_asked.isVisibleTo(edit)
+        qtbot.keyClick(edit.preferred_name, Qt.Key.Key_Return)
+        assert peers.safe_contact_banner(cal, peer_id) == f"{ask} · No email"
+        assert section.open_peer(peer_id)
+        assert section.peer_page.banner.banner_text() == f"{ask} · No email"
+        edit = section.edit_peer(peer_id)
+        assert edit is not None
+        assert [c.currentData() for c in (edit.calls_ok, edit.texts_ok, edit.email_ok,
+                                          edit.voicemail_ok)] == [True, True, False, None]
+        edit.voicemail_ok.setCurrentIndex(edit.voicemail_ok.findData(False))
+        assert not edit.not_asked.isVisibleTo(edit)
+        qtbot.keyClick(edit.preferred_name, Qt.Key.Key_Return)
+        assert peers.safe_contact_banner(cal, peer_id) == "No email · No voicemail"
