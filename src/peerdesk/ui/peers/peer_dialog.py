@@ -23,9 +23,9 @@ from peerdesk.domain.errors import PeerDeskError, ValidationError
 from peerdesk.domain.peer import AgeBand, ContactRoute, Gender, Peer, PeerDraft, PeerStatus
 from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.domain.staff import Role
-from peerdesk.domain.validation import NAME_MAX
 from peerdesk.services import peers
 from peerdesk.services.session import Session
+from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.password_fields import error_label, set_message
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
@@ -79,10 +79,8 @@ class PeerDialog(QDialog):
 
         # -- about them --------------------------------------------------------------
         self.preferred_name = QLineEdit(d.preferred_name)
-        self.preferred_name.setMaxLength(NAME_MAX)
         self.preferred_name.setAccessibleName(self.tr("Preferred name or alias"))
         self.full_name = QLineEdit(d.full_name)
-        self.full_name.setMaxLength(NAME_MAX)
         self.birth_year = QLineEdit(str(d.birth_year) if d.birth_year else "")
         self.birth_year.setValidator(QIntValidator(1900, 2100, self))
         self.birth_year.setPlaceholderText(self.tr("e.g. 1991"))
@@ -219,6 +217,7 @@ class PeerDialog(QDialog):
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
         self._update()
         self.preferred_name.setFocus()
+        keep_long_text(self)
 
     def _field(self, name: str, widget: QWidget, hint: str = "") -> Field:
         field = Field(widget, hint)

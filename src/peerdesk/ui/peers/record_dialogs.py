@@ -21,6 +21,7 @@ from peerdesk.domain.referral import ReferralDestination, ReferralDraft, Referra
 from peerdesk.services import casework
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.directory_picker import ServicePick
+from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.password_fields import error_label, set_message
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
 
@@ -50,6 +51,7 @@ class RecordDialog(QDialog):
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        keep_long_text(self)
 
     def add(self, label: str, name: str, widget: QWidget, hint: str = "") -> None:
         field = Field(widget, hint)
@@ -87,6 +89,7 @@ class ConsentDialog(RecordDialog):
         self.add(self.tr("&Review by"), "review_on", self.review_on,
                  self.tr("Leave empty if it does not need reviewing."))
         self.scope.setFocus()
+        keep_long_text(self)
 
     def save(self) -> None:
         casework.add_consent(self.session, ConsentDraft(
@@ -108,6 +111,7 @@ class ReferralDialog(RecordDialog):
         self.add(self.tr("&Date"), "made_on", self.made_on)
         self.add(self.tr("&Status"), "status", self.status)
         self.destination.setFocus()
+        keep_long_text(self)
 
     def save(self) -> None:
         casework.add_referral(self.session, ReferralDraft(
@@ -143,6 +147,7 @@ class RatingDialog(RecordDialog):
         self.measure.currentIndexChanged.connect(self._build)
         self._build()
         self.measure.setFocus()
+        keep_long_text(self)
 
     def selected(self) -> Measure:
         return self.measures[self.measure.currentIndex()]
