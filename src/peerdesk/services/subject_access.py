@@ -21,6 +21,7 @@ from pathlib import Path
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import DiskFull, PeerDeskError
+from peerdesk.domain.outcomes import show_scores
 from peerdesk.domain.peer import Gender, Peer
 from peerdesk.domain.safe_contact import SafeContact, state_label
 from peerdesk.domain.staff import Permission
@@ -172,7 +173,7 @@ def _record(db: Database, peer_id: int, on: date) -> SubjectAccessRecord:
     titles = {key: title for key, _kind, title in rating_repo.measures(db)}
     ratings = tuple(
         (r.rated_on.isoformat(), titles.get(r.measure_key, r.measure_key),
-         " · ".join(str(x) for x in r.scores), str(r.total))
+         show_scores(r.scores), "—" if r.total is None else str(r.total))
         for r in sorted(rating_repo.for_peer(db, peer_id), key=lambda r: (r.rated_on, r.id)))
     groups = tuple((name, joined, left or "—")
                    for _id, name, joined, left in group_repo.groups_of_peer(db, peer_id))

@@ -23,3 +23,43 @@ INSERT INTO safe_contact_new (peer_id, do_not_contact, calls_ok, texts_ok, email
            voicemail_ok != 0, safe_times, code_word, other FROM safe_contact;
 DROP TABLE safe_contact;
 ALTER TABLE safe_contact_new RENAME TO safe_contact;
+
+-- Ratings: an item can be "declined to answer" (a dash in `scores`), and a
+-- rating with a declined item has no total (NULL, never 0), so reports
+-- compare complete ratings only. A rating can be corrected or deleted with a
+-- reason: the rating row holds the values in use (a deleted one keeps its
+-- row, marked deleted_at, and is left out everywhere), and rating_change
+-- keeps every earlier version with who changed it, when and why. Existing
+-- ratings are copied unchanged.
+CREATE TABLE rating_new (
+    id          INTEGER PRIMARY KEY,
+    peer_id     INTEGER NOT NULL REFERENCES peer(id) ON DELETE CASCADE,
+    measure_key TEXT NOT NULL REFERENCES measure(key),
+    rated_on    TEXT NOT NULL,
+    worker_id   INTEGER,                             -- staff id
+    scores      TEXT NOT NULL,                       -- comma-separated; '-' = declined
+    total       INTEGER,                             -- NULL when an item was declined
+    created_at  TEXT NOT NULL,
+    deleted_at  TEXT                                 -- set when deleted (kept for the record)
+);
+INSERT INTO rating_new (id, peer_id, measure_key, rated_on, worker_id, scores, total,
+                        created_at)
+    SELECT id, peer_id, measure_key, rated_on, worker_id, scores, total, created_at
+    FROM rating;
+DROP TABLE rating;
+ALTER TABLE rating_new RENAME TO rating;
+CREATE INDEX rating_by_measure ON rating (measure_key, peer_id, rated_on, total);
+CREATE INDEX rating_first_and_latest ON rating (peer_id, measure_key, rated_on, id, total, scores);
+
+CREATE TABLE rating_change (
+    id          INTEGER PRIMARY KEY,
+    rating_id   INTEGER NOT NULL REFERENCES rating(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('corrected', 'deleted')),
+    changed_at  TEXT NOT NULL,
+    changed_by  INTEGER NOT NULL,                    -- staff id
+    reason      TEXT NOT NULL,
+    old_rated_on TEXT NOT NULL,                      -- the values before this change
+    old_scores  TEXT NOT NULL,
+    old_total   INTEGER
+);
+CREATE INDEX rating_change_by_rating ON rating_change (rating_id, id);
