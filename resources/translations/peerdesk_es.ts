@@ -91,7 +91,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+119"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+120"/>
         <source>Give the person this first password in private. PeerDesk asks them to choose their own the first time they sign in.</source>
         <translation>Dé a la persona esta primera contraseña en privado. PeerDesk le pedirá que elija la suya la primera vez que inicie sesión.</translation>
     </message>
@@ -582,7 +582,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallerPageDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+161"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+162"/>
         <source>Known caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -607,7 +607,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>{n} contacts · last {last} · {note}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -724,7 +724,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ChangeRoleDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+52"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+54"/>
         <source>Change roles</source>
         <translation>Cambiar funciones</translation>
     </message>
@@ -742,7 +742,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+81"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+87"/>
         <source>Record consent</source>
         <translation>Registrar consentimiento</translation>
     </message>
@@ -770,7 +770,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsentModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+94"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+95"/>
         <source>Withdrawn {date}</source>
         <translation>Retirado el {date}</translation>
     </message>
@@ -973,7 +973,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>— Not a known caller —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,6 +1385,34 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <location line="+1"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteRatingDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+152"/>
+        <source>Delete a rating</source>
+        <translation>Borrar una valoración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} of {date}: {answers}</source>
+        <translation>{title} del {date}: {answers}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why it is being deleted</source>
+        <translation>Por qué se borra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason *</source>
+        <translation>&amp;Motivo *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete rating</source>
+        <translation>Borrar valoración</translation>
     </message>
 </context>
 <context>
@@ -2526,7 +2554,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
 <context>
     <name>KnownCallerDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-159"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-161"/>
         <source>Change a known caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2825,7 +2853,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+41"/>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+42"/>
         <source>HH:MM, e.g. 18:30</source>
         <translation>HH:MM, p. ej. 18:30</translation>
     </message>
@@ -3208,12 +3236,12 @@ Set up a new centre there?</source>
         <translation>Añadir una persona</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Preferred name or alias</source>
         <translation>Nombre preferido o alias</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>e.g. 1991</source>
         <translation>p. ej. 1991</translation>
     </message>
@@ -3420,7 +3448,7 @@ Set up a new centre there?</source>
         <translation>Añadir persona</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Year of birth must be a year such as 1991.</source>
         <translation>El año de nacimiento debe ser un año como 1991.</translation>
     </message>
@@ -3530,7 +3558,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPageView</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+163"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+171"/>
         <source>← Back to the list</source>
         <translation>← Volver a la lista</translation>
     </message>
@@ -3675,12 +3703,22 @@ Set up a new centre there?</source>
         <translation>Registrar una &amp;valoración…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Correct a ratin&amp;g…</source>
+        <translation>Corre&amp;gir una valoración…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete a rat&amp;ing…</source>
+        <translation>Borrar una valorac&amp;ión…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+52"/>
         <source>Everything done to this record, newest first. Opening this list is itself recorded.</source>
         <translation>Todo lo hecho con este registro, lo más reciente primero. Abrir esta lista también queda registrado.</translation>
     </message>
@@ -3695,7 +3733,7 @@ Set up a new centre there?</source>
         <translation>{title} — {n} valoraciones</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+120"/>
         <source>Listening-service contact from before they became a peer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3730,7 +3768,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPicker</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+54"/>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+55"/>
         <source>Type a name, alias or reference…</source>
         <translation>Escriba un nombre, alias o referencia…</translation>
     </message>
@@ -3860,12 +3898,17 @@ Set up a new centre there?</source>
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+39"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="-116"/>
+        <source>Correct a rating</source>
+        <translation>Corregir una valoración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Record a rating</source>
         <translation>Registrar una valoración</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>&amp;Measure</source>
         <translation>&amp;Medida</translation>
     </message>
@@ -3873,6 +3916,36 @@ Set up a new centre there?</source>
         <location line="+1"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Why it is being corrected</source>
+        <translation>Por qué se corrige</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason *</source>
+        <translation>&amp;Motivo *</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>— choose —</source>
+        <translation>— elija —</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Declined to answer</source>
+        <translation>Prefirió no responder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined to answer question {n}</source>
+        <translation>Prefirió no responder a la pregunta {n}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Question {n} has no answer: choose one, or tick “Declined to answer”.</source>
+        <translation>La pregunta {n} no tiene respuesta: elija una o marque «Prefirió no responder».</translation>
     </message>
 </context>
 <context>
@@ -3969,7 +4042,7 @@ Set up a new centre there?</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="-37"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="-117"/>
         <source>Add a referral</source>
         <translation>Añadir una derivación</translation>
     </message>
@@ -4537,7 +4610,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-36"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-37"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
@@ -4841,7 +4914,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>RolesPicker</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-131"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-133"/>
         <source>accounts, backups and settings; no peers&apos; records</source>
         <translation>cuentas, copias de seguridad y ajustes; ningún expediente de personas</translation>
     </message>
@@ -4903,7 +4976,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+58"/>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+59"/>
         <source>Change a session</source>
         <translation>Cambiar una sesión</translation>
     </message>
@@ -4993,7 +5066,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Guardar  (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>Choose who the session was with.</source>
         <translation>Elija con quién fue la sesión.</translation>
     </message>
@@ -5571,7 +5644,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Acordado por</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+58"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+59"/>
         <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-112"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+30"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-1"/>

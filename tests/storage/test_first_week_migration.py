@@ -13,6 +13,7 @@ import pytest
 from peerdesk.storage import migrations
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import peers as peer_repo
+from peerdesk.storage.repositories import ratings
 
 NOW = "2026-01-01T00:00:00+00:00"
 
@@ -77,3 +78,30 @@ def test_only_the_three_states_can_be_stored(old_vault: Database) -> None:
     migrations.migrate(old_vault, compartment="casework")
     with pytest.raises(Exception, match="refused"):
         old_vault.execute("INSERT INTO safe_contact (peer_id, calls_ok) VALUES (3, 2)")
+
+
+def test_ratings_are_copied_unchanged_and_can_then_be_declined_or_changed(
+        old_vault: Database) -> None:
+    db = old_vault
+    db.execute("INSERT INTO rating (id, peer_id, measure_key, rated_on, worker_id, scores, "
+               "total, created_at) VALUES (7, 1, 'ons4', '2025-03-01', 4, '5,6,7,8', 26, ?)",
+               (NOW,))
+    before = db.query("SELECT id, peer_id, measure_key, rated_on, worker_id, scores, total, "
+                      "created_at FROM rating")
+    migrations.migrate(db, compartment="casework")
+    assert db.query("SELECT id, peer_id, measure_key, rated_on, worker_id, scores, total, "
+                    "created_at FROM rating") == before
+    assert db.scalar("SELECT deleted_at FROM rating WHERE id = 7") is None
+    [kept] = ratings.for_peer(db, 1)
+    assert (kept.scores, kept.total, kept.corrected) == ((5, 6, 7, 8), 26, False)
+    # A declined item now has no total, and a change keeps the version before it.
+    db.execute("INSERT INTO rating (peer_id, measure_key, rated_on, scores, total, created_at) "
+               "VALUES (1, 'ons4', '2025-04-01', '5,-,7,8', NULL, ?)", (NOW,))
+    ratings.delete(db, 7, by=4, reason="duplicate", now=NOW)
+    assert [r.scores for r in ratings.for_peer(db, 1)] == [(5, None, 7, 8)]
+    assert [(c.kind, c.old_scores) for c in ratings.history(db, 7)] == [
+        ("deleted", (5, 6, 7, 8))]
+    # Erasing the peer takes the ratings and their history with them.
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("DELETE FROM peer WHERE id = 1")
+    assert db.scalar("SELECT count(*) FROM rating_change") == 0

@@ -368,8 +368,8 @@ class PeerPageView(QWidget):
         self.ratings = RatingModel(self)
         self.rating_view = table(self.ratings, "Ratings", 1)
         add = QPushButton(self.tr("Record a &rating…"))
-        self.correct_rating_button = QPushButton(self.tr("Co&rrect…"))
-        self.delete_rating_button = QPushButton(self.tr("De&lete…"))
+        self.correct_rating_button = QPushButton(self.tr("Correct a ratin&g…"))
+        self.delete_rating_button = QPushButton(self.tr("Delete a rat&ing…"))
         for button in (self.correct_rating_button, self.delete_rating_button):
             button.setEnabled(False)
         top = QHBoxLayout()
