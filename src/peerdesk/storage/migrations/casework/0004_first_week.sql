@@ -48,8 +48,11 @@ INSERT INTO rating_new (id, peer_id, measure_key, rated_on, worker_id, scores, t
     FROM rating;
 DROP TABLE rating;
 ALTER TABLE rating_new RENAME TO rating;
-CREATE INDEX rating_by_measure ON rating (measure_key, peer_id, rated_on, total);
-CREATE INDEX rating_first_and_latest ON rating (peer_id, measure_key, rated_on, id, total, scores);
+-- The report reads ratings from these indexes alone (never the rows, which an
+-- encrypted page read would decrypt whole), so they carry deleted_at too.
+CREATE INDEX rating_by_measure ON rating (measure_key, peer_id, rated_on, total, deleted_at);
+CREATE INDEX rating_first_and_latest ON rating (peer_id, measure_key, rated_on, id, total,
+                                                scores, deleted_at);
 
 CREATE TABLE rating_change (
     id          INTEGER PRIMARY KEY,
