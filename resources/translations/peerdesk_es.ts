@@ -91,7 +91,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+119"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+120"/>
         <source>Give the person this first password in private. PeerDesk asks them to choose their own the first time they sign in.</source>
         <translation>Dé a la persona esta primera contraseña en privado. PeerDesk le pedirá que elija la suya la primera vez que inicie sesión.</translation>
     </message>
@@ -625,7 +625,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallerPageDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+161"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+162"/>
         <source>Known caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,7 +650,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>{n} contacts · last {last} · {note}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -767,7 +767,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ChangeRoleDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+52"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+54"/>
         <source>Change roles</source>
         <translation>Cambiar funciones</translation>
     </message>
@@ -785,7 +785,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+82"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+88"/>
         <source>Record consent</source>
         <translation>Registrar consentimiento</translation>
     </message>
@@ -813,7 +813,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsentModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+94"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+95"/>
         <source>Withdrawn {date}</source>
         <translation>Retirado el {date}</translation>
     </message>
@@ -1016,7 +1016,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>— Not a known caller —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1438,6 +1438,34 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <location line="+1"/>
         <source>Choose from a calendar (Alt+Down or F4)</source>
         <translation>Elegir en un calendario (Alt+Abajo o F4)</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteRatingDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+166"/>
+        <source>Delete a rating</source>
+        <translation>Borrar una valoración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} of {date}: {answers}</source>
+        <translation>{title} del {date}: {answers}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why it is being deleted</source>
+        <translation>Por qué se borra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason *</source>
+        <translation>&amp;Motivo *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete rating</source>
+        <translation>Borrar valoración</translation>
     </message>
 </context>
 <context>
@@ -2743,7 +2771,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
 <context>
     <name>KnownCallerDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-159"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-161"/>
         <source>Change a known caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3042,7 +3070,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+59"/>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+60"/>
         <source>Change meeting</source>
         <translation>Cambiar reunión</translation>
     </message>
@@ -3380,7 +3408,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+34"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+35"/>
         <source>Not recorded</source>
         <translation>Sin registrar</translation>
     </message>
@@ -3410,7 +3438,22 @@ Set up a new centre there?</source>
         <translation>Prefiere no decirlo</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Not asked yet</source>
+        <translation>Aún no se ha preguntado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not OK</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>— Nobody yet —</source>
         <translation>— Nadie todavía —</translation>
     </message>
@@ -3425,12 +3468,12 @@ Set up a new centre there?</source>
         <translation>Añadir una persona</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Preferred name or alias</source>
         <translation>Nombre preferido o alias</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>e.g. 1991</source>
         <translation>p. ej. 1991</translation>
     </message>
@@ -3541,27 +3584,27 @@ Set up a new centre there?</source>
         <translation>&amp;No contactar en absoluto</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Calls OK</source>
-        <translation>Llamadas sí</translation>
+        <location line="+7"/>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Texts</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Texts OK</source>
-        <translation>Mensajes sí</translation>
+        <source>Voicemail</source>
+        <translation>Buzón de voz</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Email OK</source>
-        <translation>Correo sí</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Voicemail OK</source>
-        <translation>Buzón de voz sí</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>e.g. texts only after 6 pm</source>
         <translation>p. ej. mensajes solo después de las 18:00</translation>
     </message>
@@ -3587,12 +3630,17 @@ Set up a new centre there?</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>⚠ Ask how it&apos;s safe to contact them before calling or texting.</source>
+        <translation>⚠ Pregunte cómo es seguro contactar con la persona antes de llamar o enviar mensajes.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Safe &amp;times</source>
         <translation>&amp;Horarios seguros</translation>
     </message>
@@ -3632,7 +3680,7 @@ Set up a new centre there?</source>
         <translation>Añadir persona</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Year of birth must be a year such as 1991.</source>
         <translation>El año de nacimiento debe ser un año como 1991.</translation>
     </message>
@@ -3742,7 +3790,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPageView</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+165"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+173"/>
         <source>← Back to the list</source>
         <translation>← Volver a la lista</translation>
     </message>
@@ -3897,12 +3945,22 @@ Set up a new centre there?</source>
         <translation>Registrar una &amp;valoración…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Correct a ratin&amp;g…</source>
+        <translation>Corre&amp;gir una valoración…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete a rat&amp;ing…</source>
+        <translation>Borrar una valorac&amp;ión…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+52"/>
         <source>Everything done to this record, newest first. Opening this list is itself recorded.</source>
         <translation>Todo lo hecho con este registro, lo más reciente primero. Abrir esta lista también queda registrado.</translation>
     </message>
@@ -3917,7 +3975,7 @@ Set up a new centre there?</source>
         <translation>{title} — {n} valoraciones</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+121"/>
         <source>Listening-service contact from before they became a peer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3952,7 +4010,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPicker</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+55"/>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+56"/>
         <source>Type a name, alias or reference…</source>
         <translation>Escriba un nombre, alias o referencia…</translation>
     </message>
@@ -4082,12 +4140,17 @@ Set up a new centre there?</source>
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+53"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="-116"/>
+        <source>Correct a rating</source>
+        <translation>Corregir una valoración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Record a rating</source>
         <translation>Registrar una valoración</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>&amp;Measure</source>
         <translation>&amp;Medida</translation>
     </message>
@@ -4095,6 +4158,36 @@ Set up a new centre there?</source>
         <location line="+1"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Why it is being corrected</source>
+        <translation>Por qué se corrige</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason *</source>
+        <translation>&amp;Motivo *</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>— choose —</source>
+        <translation>— elija —</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Declined to answer</source>
+        <translation>Prefirió no responder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined to answer question {n}</source>
+        <translation>Prefirió no responder a la pregunta {n}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Question {n} has no answer: choose one, or tick “Declined to answer”.</source>
+        <translation>La pregunta {n} no tiene respuesta: elija una o marque «Prefirió no responder».</translation>
     </message>
 </context>
 <context>
@@ -4191,7 +4284,7 @@ Set up a new centre there?</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="-48"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="-128"/>
         <source>Correct a referral</source>
         <translation>Corregir una derivación</translation>
     </message>
@@ -4764,7 +4857,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-36"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-37"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
@@ -5068,7 +5161,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>RolesPicker</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-131"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-133"/>
         <source>accounts, backups and settings; no peers&apos; records</source>
         <translation>cuentas, copias de seguridad y ajustes; ningún expediente de personas</translation>
     </message>
@@ -5130,7 +5223,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+58"/>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+59"/>
         <source>Change a session</source>
         <translation>Cambiar una sesión</translation>
     </message>
@@ -5220,7 +5313,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Guardar  (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+159"/>
         <source>Choose who the session was with.</source>
         <translation>Elija con quién fue la sesión.</translation>
     </message>
@@ -5823,7 +5916,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Acordado por</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+58"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+59"/>
         <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-112"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+30"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-1"/>

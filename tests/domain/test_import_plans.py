@@ -16,7 +16,7 @@ CELLS = {
     "nationality": "Irish", "contact_route": "walk-in", "first_contact": "02/03/2020",
     "status": "closed", "closed_on": "2024-01-05", "closed_reason": "moved away",
     "caseworker": "cal worker", "supporter": "Pia Peer", "do_not_contact": "no",
-    "calls_ok": "y", "texts_ok": "0", "email_ok": "true", "voicemail_ok": "n",
+    "calls_ok": "y", "texts_ok": "0", "email_ok": "not asked yet", "voicemail_ok": "n",
     "safe_times": "after 6", "code_word": "lantern", "session_date": "2021-04-05",
     "mode": "phone", "kind": "intake", "minutes": "30", "notes": "hello", "worker": "",
 }
@@ -49,7 +49,8 @@ def test_every_kind_of_value_round_trips_through_json():
     draft, safe = checker.records(again)
     assert (draft.caseworker_id, draft.supporter_id, draft.gender_description) == \
         (3, 4, "two-spirit")
-    assert (safe.calls_ok, safe.texts_ok, safe.code_word) == (True, False, "lantern")
+    assert (safe.calls_ok, safe.texts_ok, safe.email_ok, safe.code_word) == \
+        (True, False, None, "lantern")
 
 
 def test_a_value_first_given_on_a_later_row_keeps_its_line():

@@ -75,3 +75,13 @@ def test_headings_are_guessed_once_each():
     assert mapping["session_date"] == 4
     assert mapping["minutes"] == 5 and mapping["notes"] == 6
     assert 7 not in mapping.values() and 3 not in mapping.values()
+
+
+def test_safe_contact_channels_take_three_states_and_old_yes_no() -> None:
+    from peerdesk.domain.import_values import parse_channel
+    for raw, state in (("yes", True), ("Y", True), ("1", True), ("no", False), ("0", False),
+                       ("not asked", None), ("Not asked yet", None), ("unknown", None),
+                       ("?", None)):
+        assert parse_channel(raw, what="Calls OK", field="calls_ok") is state
+    with pytest.raises(ValidationError, match="yes, no or not asked"):
+        parse_channel("maybe", what="Calls OK", field="calls_ok")

@@ -14,7 +14,7 @@ from peerdesk.domain.one_to_one import SessionDraft, SessionKind, SessionMode
 from peerdesk.domain.outcomes import ONS4, UCLA3, RatingDraft
 from peerdesk.domain.peer import AgeBand, Gender, PeerDraft, PeerStatus, format_ref, parse_ref
 from peerdesk.domain.referral import ReferralDestination, ReferralDraft
-from peerdesk.domain.safe_contact import SafeContact
+from peerdesk.domain.safe_contact import SafeContact, state_label
 from peerdesk.domain.text import NOTE_MAX, clean_note
 
 TODAY = date(2026, 11, 22)
@@ -85,7 +85,7 @@ def test_reference_codes_format_and_parse() -> None:
         ({"minutes": 13 * 60}, "more than 12 hours"),
         ({"follow_up_on": date(2031, 1, 1)}, "more than 2 years ahead"),
         ({"held_on": date(2026, 11, 20), "follow_up_on": date(2026, 11, 19)}, "before the session"),
-        ({"notes": "x" * 100_000}, "too long"),
+        ({"notes": "x" * 100_000}, "can be at most"),
         ({"notes": "ok\x1b[31m"}, "control characters"),
     ],
 )
@@ -145,11 +145,27 @@ def test_rating_scores_are_checked_against_their_scale() -> None:
 
 
 def test_safe_contact_banner_never_shows_the_code_word() -> None:
-    prefs = SafeContact(voicemail_ok=False, safe_times="texts only after 6 pm",
-                        code_word="bluebird").validated()
+    prefs = SafeContact(calls_ok=True, texts_ok=True, email_ok=True, voicemail_ok=False,
+                        safe_times="texts only after 6 pm", code_word="bluebird").validated()
     assert prefs.banner() == "No voicemail · texts only after 6 pm · Code word set"
     assert "bluebird" not in prefs.banner()
     assert SafeContact(do_not_contact=True).banner().startswith("Do not contact")
+
+
+def test_a_new_peer_has_not_been_asked_how_to_contact_them_safely() -> None:
+    new = SafeContact()
+    assert new.channels() == (None, None, None, None)  # never OK until someone asks
+    assert new.not_asked
+    assert new.banner() == "Ask how it's safe to contact them before calling or texting"
+    # One channel still not asked is enough for the banner; the answers given still show.
+    partly = SafeContact(calls_ok=False, texts_ok=True, email_ok=True)
+    assert partly.banner() == ("Ask how it's safe to contact them before calling or texting"
+                               " · No calls")
+    asked = SafeContact(calls_ok=True, texts_ok=True, email_ok=False, voicemail_ok=False)
+    assert not asked.not_asked and asked.banner() == "No email · No voicemail"
+    # "Do not contact" says all that is needed.
+    assert SafeContact(do_not_contact=True).banner() == "Do not contact"
+    assert [state_label(s) for s in (None, True, False)] == ["Not asked yet", "OK", "Not OK"]
 
 
 def test_age_bands_print_with_a_capital_and_store_their_code() -> None:

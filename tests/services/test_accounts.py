@@ -104,7 +104,7 @@ def test_deactivate_then_reset_password_reactivates(vault):
 @pytest.mark.parametrize("name, message", [
     ("", "can't be empty"),
     ("   ", "can't be empty"),
-    ("x" * 61, "too long"),
+    ("x" * 61, "can be at most"),
     ("Tab\there", "control characters"),
     ("New\nLine", "control characters"),
     ("Zero\u200bwidth", "control characters"),

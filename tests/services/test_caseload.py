@@ -115,7 +115,7 @@ def test_session_rules_are_enforced_by_the_service(lead: Session) -> None:
     me = lead.staff.id
     for changes, message in (({"minutes": -10}, "at least one minute"),
                              ({"held_on": date(2030, 1, 1)}, "future"),
-                             ({"notes": "n" * 100_000}, "too long"),
+                             ({"notes": "n" * 100_000}, "can be at most"),
                              ({"notes": "a\x00b"}, "control characters")):
         with pytest.raises(ValidationError, match=message):
             casework.log_session(lead, one_to_one(peer_id, me, **changes), today=TODAY)
@@ -179,7 +179,8 @@ def test_roles_decide_who_sees_which_peer_and_note(admin_session: Session) -> No
 
 def test_consent_referrals_ratings_and_safe_contact(lead: Session) -> None:
     peer_id = peers.create(lead, peer("Ana"), today=TODAY,
-                           safe_contact=SafeContact(voicemail_ok=False, code_word="lantern",
+                           safe_contact=SafeContact(calls_ok=True, texts_ok=True, email_ok=True,
+                                                    voicemail_ok=False, code_word="lantern",
                                                     safe_times="texts only after 6 pm"))
     assert peers.safe_contact_banner(lead, peer_id) == (
         "No voicemail · texts only after 6 pm · Code word set")

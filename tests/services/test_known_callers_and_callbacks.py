@@ -37,7 +37,8 @@ def lead(vault: VaultPaths) -> Iterator[Session]:
 def _callback(session: Session, **changes: object) -> int:
     fields: dict[str, object] = dict(
         received_on=date(2026, 11, 18), route=CallbackRoute.TEXT, reach="07700 900123",
-        agreed=True, ask_for="Sam", prefs=SafeContact(calls_ok=False, safe_times="after 6 pm"))
+        agreed=True, ask_for="Sam", prefs=SafeContact(calls_ok=False, texts_ok=True, email_ok=True,
+                                                   safe_times="after 6 pm"))
     fields.update(changes)
     return callbacks.add(session, CallbackDraft(**fields), today=TODAY)  # type: ignore[arg-type]
 
@@ -122,6 +123,8 @@ def test_waiting_call_backs_show_how_long_and_the_safe_way_to_reach_them(
     found = callbacks.waiting(lead, today=TODAY)
     assert [(w.callback.id, w.waited_days) for w in found] == [(older, 12), (newer, 2)]
     assert found[0].warning == "No calls · No voicemail · after 6 pm"
+    # A channel nobody asked about is kept as not OK on a call-back, never as safe.
+    assert found[1].warning == "No calls · No texts · No email · No voicemail"
     assert found[0].callback.reach == "07700 900123"
     assert any(e.detail == "2 waiting shown" for e in audit_repo.recent(lead.db, limit=5))
     callbacks.finish(lead, older, CallbackStatus.DONE, today=TODAY)

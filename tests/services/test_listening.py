@@ -63,7 +63,7 @@ def test_bad_input_gets_a_message_at_its_field_and_saves_nothing(lead: Session,
     assert "at least one outcome" in _refused(lead, "outcomes", outcomes=Outcome(0))
     # Pasted text longer than a field: said so, never cut.
     long_note = "x" * (NOTE_MAX + 1)
-    assert f"{NOTE_MAX + 1:,} characters; at most {NOTE_MAX:,}" in _refused(
+    assert f"at most {NOTE_MAX:,} characters (this is {NOTE_MAX + 1:,})" in _refused(
         lead, "notes", notes=long_note)
     settings.set_item_active(lead, settings.ListKind.REGION, named.east, False)
     assert "no longer on the list" in _refused(lead, "region", region_id=named.east)

@@ -14,7 +14,12 @@ from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.services import casework, peers
 from peerdesk.ui.peers.list_model import PeerColumn
 from peerdesk.ui.peers.peer_page import PeerPageView
-from peerdesk.ui.peers.record_dialogs import ConsentDialog, RatingDialog, ReferralDialog
+from peerdesk.ui.peers.record_dialogs import (
+    ConsentDialog,
+    DeleteRatingDialog,
+    RatingDialog,
+    ReferralDialog,
+)
 from peerdesk.ui.peers.record_models import TimelineEntry
 from peerdesk.ui.sessions.session_dialog import SessionDialog
 from tests.ui.peers_helpers import Pages, focused, press, signed_in, type_text
@@ -22,7 +27,8 @@ from tests.ui.peers_helpers import Pages, focused, press, signed_in, type_text
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CODE_WORD = "bluebird"
-PREFS = SafeContact(calls_ok=False, voicemail_ok=False, safe_times="texts only after 6 pm",
+PREFS = SafeContact(calls_ok=False, texts_ok=True, email_ok=True, voicemail_ok=False,
+                    safe_times="texts only after 6 pm",
                     code_word=CODE_WORD)
 
 
@@ -366,3 +372,123 @@ def test_a_programme_lead_sees_the_records_audit_trail(qtbot, qtmodeltester, vau
         whats = [view.trail.row_at(r).what for r in range(view.trail.rowCount())]
         assert "Viewed" in whats and "Created" in whats
         qtmodeltester.check(view.trail)
+
+
+def test_a_new_peer_is_not_asked_yet_and_the_banner_says_ask_first(qtbot, vault):
+    ask = "Ask how it's safe to contact them before calling or texting"
+    with signed_in(vault, "Cal Worker") as cal:
+        pages = Pages(cal)
+        section = pages.caseload.peers
+        qtbot.addWidget(section)
+        dialog = section.add_peer()
+        assert dialog is not None
+        combos = (dialog.calls_ok, dialog.texts_ok, dialog.email_ok, dialog.voicemail_ok)
+        # Nothing starts as OK: every channel is "Not asked yet", and the form says so.
+        assert [c.currentText() for c in combos] == ["Not asked yet"] * 4
+        assert [c.itemText(i) for c in combos[:1] for i in range(3)] == [
+            "Not asked yet", "OK", "Not OK"]
+        assert dialog.not_asked.isVisibleTo(dialog) and ask in dialog.not_asked.text()
+        qtbot.keyClicks(dialog.preferred_name, "Noor")
+        qtbot.keyClick(dialog.preferred_name, Qt.Key.Key_Return)
+        assert not dialog.isVisible()
+        peer_id = dialog.saved_id or 0
+        assert peers.open_page(cal, peer_id).safe_contact.channels() == (None,) * 4
+
+        # The peer page and a phone session both show the warning.
+        assert section.open_peer(peer_id)
+        assert section.peer_page.banner.banner_text() == ask
+        assert section.peer_page.banner.level == "warn"
+        session_dialog = section.log_session(peer_id)
+        assert session_dialog is not None
+        session_dialog.mode.setCurrentIndex(session_dialog.mode.findData(SessionMode.PHONE.value))
+        assert session_dialog.banner.isVisibleTo(session_dialog)
+        assert session_dialog.banner.banner_text() == ask
+        session_dialog.reject()
+
+        # Asked: calls and texts OK, email not OK; voicemail still not asked keeps the banner.
+        edit = section.edit_peer(peer_id)
+        assert edit is not None
+        for combo, state in ((edit.calls_ok, True), (edit.texts_ok, True),
+                             (edit.email_ok, False)):
+            combo.setCurrentIndex(combo.findData(state))
+        assert edit.not_asked.isVisibleTo(edit)
+        qtbot.keyClick(edit.preferred_name, Qt.Key.Key_Return)
+        assert peers.safe_contact_banner(cal, peer_id) == f"{ask} · No email"
+        assert section.open_peer(peer_id)
+        assert section.peer_page.banner.banner_text() == f"{ask} · No email"
+        edit = section.edit_peer(peer_id)
+        assert edit is not None
+        assert [c.currentData() for c in (edit.calls_ok, edit.texts_ok, edit.email_ok,
+                                          edit.voicemail_ok)] == [True, True, False, None]
+        edit.voicemail_ok.setCurrentIndex(edit.voicemail_ok.findData(False))
+        assert not edit.not_asked.isVisibleTo(edit)
+        qtbot.keyClick(edit.preferred_name, Qt.Key.Key_Return)
+        assert peers.safe_contact_banner(cal, peer_id) == "No email · No voicemail"
+
+
+def test_a_rating_needs_every_answer_or_declined_and_can_be_corrected_or_deleted(qtbot, vault):
+    with signed_in(vault, "Cal Worker") as cal:
+        peer_id = add_peer(cal)
+        pages = Pages(cal)
+        section = pages.caseload.peers
+        qtbot.addWidget(section)
+        pages.show(qtbot, section)
+        section.open_peer(peer_id)
+        view: PeerPageView = section.peer_page
+        view._add_rating()
+        dialog = pages.last_dialog()
+        assert isinstance(dialog, RatingDialog)
+        dialog.measure.setCurrentIndex(dialog.measure.findData("ons4"))
+        # Untouched: nothing is saved (it used to save 0 · 0 · 0 · 0).
+        assert [s.text() for s in dialog.spins] == ["— choose —"] * 4
+        dialog.accept()
+        assert dialog.isVisible()
+        assert dialog.fields["scores"].error.text() == (
+            "Question 1 has no answer: choose one, or tick “Declined to answer”.")
+        assert peers.open_page(cal, peer_id).ratings == []
+        for spin, value in zip(dialog.spins, (7, 0, 6), strict=False):
+            spin.setValue(value)
+        dialog.accept()
+        assert "Question 4 has no answer" in dialog.fields["scores"].error.text()
+        dialog.declined[3].setChecked(True)
+        assert not dialog.spins[3].isEnabled()
+        dialog.accept()
+        assert not dialog.isVisible()
+        [stored] = peers.open_page(cal, peer_id).ratings
+        assert (stored.scores, stored.total) == ((7, 0, 6, None), None)
+        qtbot.waitUntil(lambda: view.ratings.rowCount() == 1)
+        assert view.ratings.index(0, 2).data() == "7 · 0 · 6 · declined"
+        assert view.ratings.index(0, 3).data() == "—"
+
+        # Correct…: the answers come back as they were; a reason is required.
+        assert not view.correct_rating_button.isEnabled()
+        view.rating_view.selectRow(0)
+        assert view.correct_rating_button.isEnabled() and view.delete_rating_button.isEnabled()
+        view.correct_rating_button.click()
+        fix = pages.last_dialog()
+        assert isinstance(fix, RatingDialog) and fix.rating is not None
+        assert not fix.measure.isEnabled()
+        assert [s.value() for s in fix.spins[:3]] == [7, 0, 6] and fix.declined[3].isChecked()
+        fix.spins[1].setValue(8)
+        fix.accept()
+        assert fix.isVisible() and "Reason can't be empty" in fix.fields["reason"].error.text()
+        qtbot.keyClicks(fix.reason, "misheard the second answer")
+        fix.accept()
+        assert not fix.isVisible()
+        [stored] = peers.open_page(cal, peer_id).ratings
+        assert stored.scores == (7, 8, 6, None) and stored.corrected
+
+        # Delete…: with a reason; it leaves the record.
+        qtbot.waitUntil(lambda: view.ratings.rowCount() == 1
+                        and view.ratings.row_at(0).scores == (7, 8, 6, None))
+        view.rating_view.selectRow(0)
+        view.delete_rating_button.click()
+        gone = pages.last_dialog()
+        assert isinstance(gone, DeleteRatingDialog)
+        gone.accept()
+        assert gone.isVisible() and "Reason can't be empty" in gone.fields["reason"].error.text()
+        qtbot.keyClicks(gone.reason, "recorded for the wrong person")
+        gone.accept()
+        assert not gone.isVisible()
+        assert peers.open_page(cal, peer_id).ratings == []
+        qtbot.waitUntil(lambda: view.ratings.rowCount() == 0)

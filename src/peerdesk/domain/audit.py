@@ -37,6 +37,8 @@ class AuditAction(StrEnum):
     DELETED = "deleted"
     EXPORTED = "exported"
     PRINTED = "printed"
+    RATING_CORRECTED = "rating_corrected"
+    RATING_DELETED = "rating_deleted"
     # This vault was made from an export of another: the detail names the
     # old vault and the count and head of its audit log (docs/export.md).
     CREATED_FROM_EXPORT = "created_from_export"

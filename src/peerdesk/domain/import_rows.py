@@ -30,6 +30,7 @@ from peerdesk.domain.import_plans import MemoryPlans, PeerPlan, PlanStore
 from peerdesk.domain.import_values import (
     parse_age_band,
     parse_birth_year,
+    parse_channel,
     parse_day,
     parse_gender,
     parse_kind,
@@ -79,6 +80,11 @@ def _flag(key: str) -> Callable[[str], bool]:
     return lambda raw: parse_yes_no(raw, what=what, field=key)
 
 
+def _channel(key: str) -> Callable[[str], bool | None]:
+    what = FIELD_BY_KEY[key].label
+    return lambda raw: parse_channel(raw, what=what, field=key)
+
+
 _PEER_PARSERS: dict[str, Callable[[str], Any]] = {
     "preferred_name": lambda raw: clean_name(raw, what="Preferred name or alias"),
     "full_name": lambda raw: clean_name(raw, what="Full name"),
@@ -94,10 +100,10 @@ _PEER_PARSERS: dict[str, Callable[[str], Any]] = {
     "closed_on": lambda raw: parse_day(raw, what="Closed date", field="closed_on"),
     "closed_reason": _text,
     "do_not_contact": _flag("do_not_contact"),
-    "calls_ok": _flag("calls_ok"),
-    "texts_ok": _flag("texts_ok"),
-    "email_ok": _flag("email_ok"),
-    "voicemail_ok": _flag("voicemail_ok"),
+    "calls_ok": _channel("calls_ok"),
+    "texts_ok": _channel("texts_ok"),
+    "email_ok": _channel("email_ok"),
+    "voicemail_ok": _channel("voicemail_ok"),
     "safe_times": _text,
     "code_word": _text,
 }

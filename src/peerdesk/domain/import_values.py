@@ -167,6 +167,23 @@ def parse_yes_no(text: str, *, what: str, field: str) -> bool:
     raise ValidationError(f"{what} “{_clip(text.strip())}” should be yes or no.", field=field)
 
 
+_NOT_ASKED = {"notaskedyet", "notasked", "notyetasked", "unknown", "dontknow", "?", "na",
+              "notknown"}
+
+
+def parse_channel(text: str, *, what: str, field: str) -> bool | None:
+    """A safe-contact channel: OK (yes), not OK (no) or not asked yet (None)."""
+    value = squash(text) or text.strip().casefold()
+    if value in _NOT_ASKED:
+        return None
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise ValidationError(f"{what} “{_clip(text.strip())}” should be yes, no or not asked.",
+                          field=field)
+
+
 def parse_minutes(text: str) -> int:
     """Whole minutes; "1:30" reads as 90, "45.0" (as spreadsheets save numbers) as 45."""
     value = text.strip()

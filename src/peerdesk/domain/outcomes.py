@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from peerdesk.domain.dates import check_past_date
 from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.text import clean_short_text
 
 
 class MeasureKind(StrEnum):
@@ -52,13 +53,22 @@ def ladder(key: str, title: str) -> Measure:
     return Measure(MeasureKind.LADDER, key, title, (title,), 1, 10)
 
 
+# An item the person chose not to answer. Never a score: a rating with a declined item
+# has no total and is left out of every comparison (reports compare complete ratings).
+DECLINED = None
+Score = int | None
+_DECLINED_TEXT = "-"  # how a declined item is stored in rating.scores
+
+REASON_MAX = 300
+
+
 @dataclass(frozen=True, slots=True)
 class RatingDraft:
     peer_id: int
     worker_id: int
     measure: Measure
     rated_on: date
-    scores: tuple[int, ...]
+    scores: tuple[Score, ...]  # one per item; None = they declined to answer it
 
     def validated(self, today: date) -> RatingDraft:
         check_past_date(self.rated_on, today=today, what="Rating date", field="rated_on")
@@ -67,12 +77,40 @@ class RatingDraft:
                 f"{self.measure.title} has {len(self.measure.items)} questions; "
                 f"{len(self.scores)} answers were given.", field="scores")
         for number, score in enumerate(self.scores, start=1):
-            if not self.measure.low <= score <= self.measure.high:
+            if score is not None and not self.measure.low <= score <= self.measure.high:
                 raise ValidationError(
                     f"Answer {number} must be between {self.measure.low} and "
                     f"{self.measure.high}.", field="scores")
         return self
 
     @property
-    def total(self) -> int:
-        return sum(self.scores)
+    def complete(self) -> bool:
+        return all(s is not None for s in self.scores)
+
+    @property
+    def total(self) -> int | None:
+        """The scores added up; None when any item was declined (never counted as 0)."""
+        return sum(s for s in self.scores if s is not None) if self.complete else None
+
+
+def scores_text(scores: tuple[Score, ...]) -> str:
+    """As stored: "7,8,-,3" (a dash for a declined item)."""
+    return ",".join(_DECLINED_TEXT if s is None else str(s) for s in scores)
+
+
+def parse_scores(text: str) -> tuple[Score, ...]:
+    return tuple(None if part == _DECLINED_TEXT else int(part) for part in text.split(","))
+
+
+def show_scores(scores: tuple[Score, ...]) -> str:
+    """For people: "7 · 8 · declined · 3"."""
+    return " · ".join("declined" if s is None else str(s) for s in scores)
+
+
+def clean_reason(raw: str, *, what: str = "Reason") -> str:
+    """Why a rating is corrected or deleted: required, one line."""
+    reason = clean_short_text(raw, what=what, field="reason", maximum=REASON_MAX)
+    if not reason:
+        raise ValidationError(f"{what} can't be empty: say why, for the record.",
+                              field="reason")
+    return reason

@@ -28,9 +28,10 @@ def clean_note(raw: str, *, what: str = "Notes", field: str = "notes",
     """Keep the text exactly (no normalisation) but for trailing white space."""
     text = raw.rstrip()
     if len(text) > maximum:
+        # Refused, never cut: the person sees the limit and how far over they are.
         raise ValidationError(
-            f"{what}: too long ({len(text):,} characters; at most {maximum:,}). "
-            "Please shorten it.", field=field)
+            f"{what} can be at most {maximum:,} characters (this is {len(text):,}).",
+            field=field)
     if _bad_characters(text):
         raise ValidationError(
             f"{what}: contains invisible control characters (often left by copying and "

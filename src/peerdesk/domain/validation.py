@@ -38,9 +38,10 @@ def clean_name(raw: str, *, what: str = "Name", maximum: int = NAME_MAX) -> str:
     if not name:
         raise ValidationError(f"{what} can't be empty.", field="name")
     if len(name) > maximum:
+        # Refused, never cut: the person sees the limit and how far over they are.
         raise ValidationError(
-            f"{what} is too long ({len(name)} characters; at most {maximum}).", field="name"
-        )
+            f"{what} can be at most {maximum:,} characters (this is {len(name):,}).",
+            field="name")
     if _has_control_characters(name):
         raise ValidationError(
             f"{what} contains invisible control characters; please retype it.", field="name"

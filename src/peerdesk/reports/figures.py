@@ -236,12 +236,17 @@ def _outcomes(db: Database, period: Period, fig: RawFigures) -> None:
             "FROM (SELECT r.peer_id, r.measure_key, m.kind, "
             f"  (SELECT {_BETTER.format(t='f')} FROM rating AS f "
             "   WHERE f.peer_id = r.peer_id AND f.measure_key = r.measure_key "
-            "   AND f.rated_on <= :e ORDER BY f.rated_on, f.id LIMIT 1) AS first_score, "
+            "   AND f.rated_on <= :e AND f.deleted_at IS NULL AND f.total IS NOT NULL "
+            "   ORDER BY f.rated_on, f.id LIMIT 1) AS first_score, "
             f"  (SELECT {_BETTER.format(t='l')} FROM rating AS l "
             "   WHERE l.peer_id = r.peer_id AND l.measure_key = r.measure_key "
-            "   AND l.rated_on <= :e ORDER BY l.rated_on DESC, l.id DESC LIMIT 1) AS last_score "
+            "   AND l.rated_on <= :e AND l.deleted_at IS NULL AND l.total IS NOT NULL "
+            "   ORDER BY l.rated_on DESC, l.id DESC LIMIT 1) AS last_score "
             " FROM rating AS r JOIN measure AS m ON m.key = r.measure_key "
             f" WHERE r.peer_id IN (SELECT peer_id FROM {SUPPORTED}) AND r.rated_on <= :e "
+            # Complete ratings in use only: a deleted rating or one with a declined item
+            # (no total) is never compared, and a declined item never counts as 0.
+            " AND r.deleted_at IS NULL AND r.total IS NOT NULL "
             " GROUP BY r.peer_id, r.measure_key HAVING count(*) >= 2) "
             "GROUP BY measure_key ORDER BY measure_key", period)
     titles = {str(k): str(t) for k, t in db.query("SELECT key, title FROM measure")}
@@ -250,8 +255,9 @@ def _outcomes(db: Database, period: Period, fig: RawFigures) -> None:
         ("Better", "No change", "Worse"),
         tuple((titles.get(key, key), (int(b), int(s), int(w))) for key, b, s, w in rows),
         total_row=False, row_total_column="Peers rated twice or more",
-        note="Peers supported in the period with two or more ratings up to its end; "
-             "first and latest compared. Less loneliness and less anxiety count as better.")
+        note="Peers supported in the period with two or more complete ratings up to its "
+             "end (every item answered; corrected values, deleted ratings left out); first "
+             "and latest compared. Less loneliness and less anxiety count as better.")
 
 
 __all__ = ["RawFigures", "RawTable", "RawTrend", "compute"]

@@ -41,6 +41,8 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.DELETED: "Deleted",
     AuditAction.EXPORTED: "Exported",
     AuditAction.PRINTED: "Printed",
+    AuditAction.RATING_CORRECTED: "Rating corrected",
+    AuditAction.RATING_DELETED: "Rating deleted",
 }
 
 

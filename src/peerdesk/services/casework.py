@@ -13,7 +13,7 @@ from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.consent import ConsentDraft
 from peerdesk.domain.errors import PermissionDenied, ValidationError
 from peerdesk.domain.one_to_one import SessionDraft, SessionKind
-from peerdesk.domain.outcomes import RatingDraft
+from peerdesk.domain.outcomes import RatingDraft, clean_reason
 from peerdesk.domain.referral import ReferralDraft, ReferralStatus
 from peerdesk.domain.staff import Permission
 from peerdesk.services import access
@@ -261,3 +261,32 @@ def add_rating(session: Session, draft: RatingDraft, *, today: date | None = Non
         session.audit(AuditAction.CHANGED, "peer", str(clean.peer_id),
                       f"{clean.measure.key} rating recorded")
     return rating_id
+
+
+def correct_rating(session: Session, rating_id: int, draft: RatingDraft, reason: str, *,
+                   today: date | None = None) -> None:
+    """Put a rating right; the values it had are kept in rating_change with the reason."""
+    peer_id, measure_key = rating_repo.owner(session.db, rating_id)
+    access.require_peer(session, peer_id)
+    if draft.peer_id != peer_id or draft.measure.key != measure_key:
+        raise ValidationError("A correction keeps the rating's peer and measure.",
+                              field="measure")
+    clean = draft.validated(today_(today))
+    why = clean_reason(reason)
+    with session.db.transaction():
+        rating_repo.correct(session.db, rating_id, clean, by=session.staff.id, reason=why,
+                            now=utc_now())
+        session.audit(AuditAction.RATING_CORRECTED, "peer", str(peer_id),
+                      f"{measure_key} rating {rating_id} corrected")  # the reason stays in casework
+
+
+def delete_rating(session: Session, rating_id: int, reason: str) -> None:
+    """Take a rating out of the record and every figure; it stays traceable."""
+    peer_id, measure_key = rating_repo.owner(session.db, rating_id)
+    access.require_peer(session, peer_id)
+    why = clean_reason(reason)
+    with session.db.transaction():
+        rating_repo.delete(session.db, rating_id, by=session.staff.id, reason=why,
+                           now=utc_now())
+        session.audit(AuditAction.RATING_DELETED, "peer", str(peer_id),
+                      f"{measure_key} rating {rating_id} deleted")  # the reason stays in casework

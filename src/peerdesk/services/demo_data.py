@@ -138,8 +138,17 @@ def _one_peer(rng: random.Random, rows: bulk.Rows, *, peer_id: int, ref: int, st
     ))
     rows.search.append((peer_id, f"{preferred} {full}".strip()))
     voicemail = rng.random() < 0.3
-    rows.safe.append((peer_id, int(rng.random() < 0.03), int(rng.random() < 0.85),
-                      int(rng.random() < 0.95), int(rng.random() < 0.5), int(voicemail),
+    do_not_contact = int(rng.random() < 0.03)
+    channels: list[int | None] = [int(rng.random() < 0.85), int(rng.random() < 0.95),
+                                  int(rng.random() < 0.5), int(voicemail)]
+    # Drawn as before, so the rest of the demo stays the same; then, by the peer's
+    # number alone, about one in eight was never asked at all and some more weren't
+    # asked about email and voicemail yet: a realistic first week.
+    if peer_id % 8 == 3:
+        channels = [None, None, None, None]
+    elif peer_id % 9 == 5:
+        channels[2] = channels[3] = None
+    rows.safe.append((peer_id, do_not_contact, *channels,
                       rng.choice(["", "", "texts only after 6 pm", "weekdays 10-3",
                                   "not at weekends"]),
                       rng.choice(["", "", "", "bluebird", "marigold", "lantern"]), ""))

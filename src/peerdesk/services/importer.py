@@ -38,6 +38,7 @@ from peerdesk.domain.import_columns import (
 )
 from peerdesk.domain.import_plans import PlanStore
 from peerdesk.domain.import_rows import ImportChecker, Problem, StaffRef
+from peerdesk.domain.safe_contact import to_column
 from peerdesk.domain.staff import Permission, Role
 from peerdesk.services.clock import today as today_
 from peerdesk.services.import_reader import (
@@ -346,8 +347,8 @@ def _write_peers(db: Database, checker: ImportChecker, checked: ImportPreview,
             draft.caseworker_id, draft.supporter_id,
             plan.last_session.isoformat() if plan.last_session else None))
         batch.search.append((peer_id, peer_repo.search_text(draft)))
-        batch.safe.append((peer_id, int(safe.do_not_contact), int(safe.calls_ok),
-                           int(safe.texts_ok), int(safe.email_ok), int(safe.voicemail_ok),
+        batch.safe.append((peer_id, int(safe.do_not_contact),
+                           *(to_column(c) for c in safe.channels()),
                            safe.safe_times, safe.code_word, safe.other))
         done += 1
         if len(batch.dated_peers) >= _BATCH:

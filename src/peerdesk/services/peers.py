@@ -23,6 +23,8 @@ from peerdesk.storage.repositories import referrals as referral_repo
 from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.vault import utc_now
 
+StoredRating = rating_repo.StoredRating  # for the UI, which never imports storage
+
 PeerFilter = peer_repo.PeerFilter
 PeerOrder = peer_repo.PeerOrder
 PeerRow = peer_repo.PeerRow

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import DiskFull, PeerDeskError
+from peerdesk.domain.outcomes import show_scores
 from peerdesk.domain.peer import Gender, Peer
-from peerdesk.domain.safe_contact import SafeContact
+from peerdesk.domain.safe_contact import SafeContact, state_label
 from peerdesk.domain.staff import Permission
 from peerdesk.reports.subject_access_pdf import Entry, Part, SubjectAccessRecord
 from peerdesk.services.clock import today as today_
@@ -91,9 +92,9 @@ def _details(peer: Peer, staff: dict[int, str]) -> Part:
 
 def _safe_contact(prefs: SafeContact) -> Part:
     return Part("How you asked to be contacted", fields=(
-        ("Do not contact", _yes(prefs.do_not_contact)), ("Calls", _yes(prefs.calls_ok)),
-        ("Texts", _yes(prefs.texts_ok)), ("Email", _yes(prefs.email_ok)),
-        ("Voicemail", _yes(prefs.voicemail_ok)), ("Safe times", prefs.safe_times or "—"),
+        ("Do not contact", _yes(prefs.do_not_contact)), ("Calls", state_label(prefs.calls_ok)),
+        ("Texts", state_label(prefs.texts_ok)), ("Email", state_label(prefs.email_ok)),
+        ("Voicemail", state_label(prefs.voicemail_ok)), ("Safe times", prefs.safe_times or "—"),
         ("Code word", prefs.code_word or "—"), ("Other", prefs.other or "—")))
 
 
@@ -172,7 +173,7 @@ def _record(db: Database, peer_id: int, on: date) -> SubjectAccessRecord:
     titles = {key: title for key, _kind, title in rating_repo.measures(db)}
     ratings = tuple(
         (r.rated_on.isoformat(), titles.get(r.measure_key, r.measure_key),
-         " · ".join(str(x) for x in r.scores), str(r.total))
+         show_scores(r.scores), "—" if r.total is None else str(r.total))
         for r in sorted(rating_repo.for_peer(db, peer_id), key=lambda r: (r.rated_on, r.id)))
     groups = tuple((name, joined, left or "—")
                    for _id, name, joined, left in group_repo.groups_of_peer(db, peer_id))

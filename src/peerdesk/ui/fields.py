@@ -7,6 +7,18 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from peerdesk.ui.theme import colour
 
+# QLineEdit keeps at most 32,767 characters unless told otherwise and drops the rest of
+# a paste without a word. Forms lift that limit so the whole paste arrives and the
+# record's own rule refuses it with the limit named, beside the field.
+NO_LIMIT = 2**31 - 1
+
+
+def keep_long_text(root: QWidget) -> None:
+    """Let every one-line field under `root` take a whole paste (nothing silently cut)."""
+    for edit in root.findChildren(QLineEdit):
+        if edit.maxLength() == 32767 and edit.inputMask() == "":
+            edit.setMaxLength(NO_LIMIT)
+
 
 def password_edit(placeholder: str = "") -> QLineEdit:
     edit = QLineEdit()

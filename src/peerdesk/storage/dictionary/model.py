@@ -17,6 +17,7 @@ from enum import Enum
 # main database, so casework tables can't declare the link (docs/security.md §2).
 STAFF_ID = "A staff member's number (staff.id)"
 YES_NO = {"0": "no", "1": "yes"}
+CHANNEL_STATES = {"0": "not OK", "1": "OK", "": "not asked yet (empty, NULL)"}
 DATE = "A date, YYYY-MM-DD."
 TIMESTAMP = "When, as an ISO 8601 timestamp with its time zone (UTC)."
 

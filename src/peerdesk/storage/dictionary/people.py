@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from peerdesk.domain.consent import ConsentScope
 from peerdesk.domain.peer import AgeBand, ContactRoute, Gender, PeerStatus
-from peerdesk.storage.dictionary.model import DATE, STAFF_ID, TIMESTAMP, YES_NO, Table, codes_of
+from peerdesk.storage.dictionary.model import (
+    CHANNEL_STATES,
+    DATE,
+    STAFF_ID,
+    TIMESTAMP,
+    YES_NO,
+    Table,
+    codes_of,
+)
 
 TABLES = [
     Table("peer", "A person the centre supports.",
@@ -36,15 +44,16 @@ TABLES = [
           "to contact them.",
           {"peer_id": "The peer (peer.id).",
            "do_not_contact": "1: do not contact them at all.",
-           "calls_ok": "1: phone calls are safe.",
-           "texts_ok": "1: text messages are safe.",
-           "email_ok": "1: email is safe.",
-           "voicemail_ok": "1: leaving a voicemail is safe.",
+           "calls_ok": "Phone calls: 1 OK, 0 not OK, empty not asked yet.",
+           "texts_ok": "Text messages: 1 OK, 0 not OK, empty not asked yet.",
+           "email_ok": "Email: 1 OK, 0 not OK, empty not asked yet.",
+           "voicemail_ok": "Leaving a voicemail: 1 OK, 0 not OK, empty not asked yet.",
            "safe_times": "When it is safe, as typed.",
            "code_word": "A code word agreed with them.",
            "other": "Anything else about contacting them safely."},
-          codes={c: YES_NO for c in ("do_not_contact", "calls_ok", "texts_ok", "email_ok",
-                                     "voicemail_ok")}),
+          codes={"do_not_contact": YES_NO,
+                 **{c: CHANNEL_STATES for c in ("calls_ok", "texts_ok", "email_ok",
+                                                "voicemail_ok")}}),
     Table("consent", "Consent a peer gave, for what, and if they withdrew it. A peer whose "
           "statistics consent is withdrawn is left out of reports.",
           {"id": "The record's number.",

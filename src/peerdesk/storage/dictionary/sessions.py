@@ -59,15 +59,34 @@ TABLES = [
               "ucla3": "UCLA 3-item loneliness: 3 items, each 1-3 (lower is better)",
               "ladder": "one item, 1-10 (higher is better)"}),
               "active": YES_NO}),
-    Table("rating", "A peer's answers on a rating scale on one day.",
+    Table("rating", "A peer's answers on a rating scale on one day, as corrected (earlier "
+          "versions are in rating_change).",
           {"id": "The rating's number.",
            "peer_id": "The peer (peer.id).",
            "measure_key": "The scale (measure.key).",
            "rated_on": DATE,
            "worker_id": STAFF_ID + " who recorded it.",
-           "scores": "Each item's score in order, comma-separated (e.g. 7,8,6,3).",
-           "total": "The scores added up.",
-           "created_at": TIMESTAMP}),
+           "scores": "Each item's score in order, comma-separated (e.g. 7,8,6,3); a dash "
+                     "(-) for an item they declined to answer (e.g. 7,8,-,3).",
+           "total": "The scores added up; empty when an item was declined (never counted "
+                    "as 0). Reports compare only ratings with a total.",
+           "created_at": TIMESTAMP,
+           "deleted_at": "When it was deleted (with a reason in rating_change); empty while "
+                         "in use. A deleted rating is left out of the record and every "
+                         "figure. " + TIMESTAMP}),
+    Table("rating_change", "An earlier version of a rating, kept when it was corrected or "
+          "deleted, with who did it, when and why.",
+          {"id": "The change's number.",
+           "rating_id": "The rating (rating.id).",
+           "kind": "corrected or deleted.",
+           "changed_at": TIMESTAMP,
+           "changed_by": STAFF_ID + " who made the change.",
+           "reason": "Why, as they typed it.",
+           "old_rated_on": "The rating's date before this change. " + DATE,
+           "old_scores": "Its scores before this change (as rating.scores).",
+           "old_total": "Its total before this change (as rating.total)."},
+          codes={"kind": {"corrected": "the values were put right",
+                          "deleted": "the rating was taken out of the record"}}),
     Table("draft", "A form someone was typing when PeerDesk locked, kept for that person "
           "only and offered back after they sign in.",
           {"id": "The draft's number.",

@@ -41,8 +41,10 @@ def insert(db: Database, draft: CallbackDraft, *, created_by: int, agreed_on: da
         "INSERT INTO callback_reach (callback_id, ask_for, reach, calls_ok, texts_ok, email_ok, "
         "voicemail_ok, safe_times, code_word, other, agreed_on) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (callback_id, draft.ask_for, draft.reach, int(p.calls_ok), int(p.texts_ok),
-         int(p.email_ok), int(p.voicemail_ok), p.safe_times, p.code_word, p.other,
+        # A call-back's reach is agreed there and then, one tick per channel: a channel
+        # not asked about is stored as not OK, never as safe.
+        (callback_id, draft.ask_for, draft.reach, *(int(bool(c)) for c in p.channels()),
+         p.safe_times, p.code_word, p.other,
          agreed_on.isoformat()))
     return callback_id
 

@@ -18,7 +18,7 @@ from peerdesk.domain.peer import (
     format_ref,
     parse_ref,
 )
-from peerdesk.domain.safe_contact import SafeContact
+from peerdesk.domain.safe_contact import SafeContact, stored_state, to_column
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.meta import get_meta, set_meta
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
@@ -140,8 +140,8 @@ def get_safe_contact(db: Database, peer_id: int) -> SafeContact:
     if not rows:
         return SafeContact()
     r = rows[0]
-    return SafeContact(bool(r[0]), bool(r[1]), bool(r[2]), bool(r[3]), bool(r[4]), r[5], r[6],
-                       r[7])
+    return SafeContact(bool(r[0]), stored_state(r[1]), stored_state(r[2]), stored_state(r[3]),
+                       stored_state(r[4]), r[5], r[6], r[7])
 
 
 def set_safe_contact(db: Database, peer_id: int, prefs: SafeContact) -> None:
@@ -153,9 +153,8 @@ def set_safe_contact(db: Database, peer_id: int, prefs: SafeContact) -> None:
         "email_ok = excluded.email_ok, voicemail_ok = excluded.voicemail_ok, "
         "safe_times = excluded.safe_times, code_word = excluded.code_word, "
         "other = excluded.other",
-        (peer_id, int(prefs.do_not_contact), int(prefs.calls_ok), int(prefs.texts_ok),
-         int(prefs.email_ok), int(prefs.voicemail_ok), prefs.safe_times, prefs.code_word,
-         prefs.other),
+        (peer_id, int(prefs.do_not_contact), *(to_column(c) for c in prefs.channels()),
+         prefs.safe_times, prefs.code_word, prefs.other),
     )
 
 

@@ -1,11 +1,12 @@
-"""Outcome ratings."""
+"""Outcome ratings: recorded, corrected and deleted, every earlier version kept."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from peerdesk.domain.outcomes import RatingDraft
+from peerdesk.domain.errors import NotFound
+from peerdesk.domain.outcomes import RatingDraft, Score, parse_scores, scores_text
 from peerdesk.storage.database import Database
 
 
@@ -14,8 +15,19 @@ class StoredRating:
     id: int
     measure_key: str
     rated_on: date
-    scores: tuple[int, ...]
-    total: int
+    scores: tuple[Score, ...]
+    total: int | None  # None when an item was declined
+    corrected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RatingChange:
+    kind: str  # "corrected" or "deleted"
+    changed_at: str
+    changed_by: int
+    reason: str
+    old_rated_on: date
+    old_scores: tuple[Score, ...]
 
 
 def measures(db: Database) -> list[tuple[str, str, str]]:
@@ -33,15 +45,56 @@ def insert(db: Database, draft: RatingDraft, *, now: str) -> int:
         "INSERT INTO rating (peer_id, measure_key, rated_on, worker_id, scores, total, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (draft.peer_id, draft.measure.key, draft.rated_on.isoformat(), draft.worker_id,
-         ",".join(str(s) for s in draft.scores), draft.total, now),
+         scores_text(draft.scores), draft.total, now),
     ).lastrowid)
 
 
+def owner(db: Database, rating_id: int) -> tuple[int, str]:
+    """(peer_id, measure_key) of a rating still in use; NotFound otherwise."""
+    rows = db.query("SELECT peer_id, measure_key FROM rating WHERE id = ? "
+                    "AND deleted_at IS NULL", (rating_id,))
+    if not rows:
+        raise NotFound
+    return int(rows[0][0]), str(rows[0][1])
+
+
+def _keep_old(db: Database, rating_id: int, kind: str, *, by: int, reason: str,
+              now: str) -> None:
+    db.execute(
+        "INSERT INTO rating_change (rating_id, kind, changed_at, changed_by, reason, "
+        "old_rated_on, old_scores, old_total) SELECT id, ?, ?, ?, ?, rated_on, scores, total "
+        "FROM rating WHERE id = ?", (kind, now, by, reason, rating_id))
+
+
+def correct(db: Database, rating_id: int, draft: RatingDraft, *, by: int, reason: str,
+            now: str) -> None:
+    _keep_old(db, rating_id, "corrected", by=by, reason=reason, now=now)
+    db.execute("UPDATE rating SET rated_on = ?, scores = ?, total = ? WHERE id = ?",
+               (draft.rated_on.isoformat(), scores_text(draft.scores), draft.total,
+                rating_id))
+
+
+def delete(db: Database, rating_id: int, *, by: int, reason: str, now: str) -> None:
+    _keep_old(db, rating_id, "deleted", by=by, reason=reason, now=now)
+    db.execute("UPDATE rating SET deleted_at = ? WHERE id = ?", (now, rating_id))
+
+
 def for_peer(db: Database, peer_id: int) -> list[StoredRating]:
+    """The ratings in use (deleted ones left out), with their corrected values."""
     return [
-        StoredRating(int(r[0]), str(r[1]), date.fromisoformat(r[2]),
-                     tuple(int(x) for x in str(r[3]).split(",")), int(r[4]))
+        StoredRating(int(r[0]), str(r[1]), date.fromisoformat(r[2]), parse_scores(str(r[3])),
+                     None if r[4] is None else int(r[4]), bool(r[5]))
         for r in db.query(
-            "SELECT id, measure_key, rated_on, scores, total FROM rating WHERE peer_id = ? "
-            "ORDER BY measure_key, rated_on, id", (peer_id,))
+            "SELECT id, measure_key, rated_on, scores, total, EXISTS (SELECT 1 FROM "
+            "rating_change AS c WHERE c.rating_id = rating.id) FROM rating "
+            "WHERE peer_id = ? AND deleted_at IS NULL ORDER BY measure_key, rated_on, id",
+            (peer_id,))
     ]
+
+
+def history(db: Database, rating_id: int) -> list[RatingChange]:
+    return [RatingChange(str(r[0]), str(r[1]), int(r[2]), str(r[3]), date.fromisoformat(r[4]),
+                         parse_scores(str(r[5])))
+            for r in db.query("SELECT kind, changed_at, changed_by, reason, old_rated_on, "
+                              "old_scores FROM rating_change WHERE rating_id = ? ORDER BY id",
+                              (rating_id,))]

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.errors import PeerDeskError, ValidationError
 from peerdesk.domain.staff import Role, Staff
-from peerdesk.domain.validation import NAME_MAX
 from peerdesk.services import accounts
 from peerdesk.services.session import Session
+from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.password_fields import NewPasswordFields, error_label, set_message
 
@@ -50,6 +50,7 @@ class RolesPicker(QWidget):
             box.setChecked(role in current)
             layout.addWidget(box)
             self.boxes[role] = box
+        keep_long_text(self)
 
     def roles(self) -> frozenset[Role]:
         return frozenset(role for role, box in self.boxes.items() if box.isChecked())
@@ -78,6 +79,7 @@ class _ServiceDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
+        keep_long_text(self)
 
     def finish_layout(self, ok_text: str) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -112,7 +114,6 @@ class AddStaffDialog(_ServiceDialog):
         super().__init__(session, "Add a staff account", parent)
         self.added: Staff | None = None
         self.name = QLineEdit()
-        self.name.setMaxLength(NAME_MAX)
         self.name_error = error_label()
         self.roles = RolesPicker()
         self.passwords = NewPasswordFields()
@@ -129,6 +130,7 @@ class AddStaffDialog(_ServiceDialog):
         self.finish_layout(self.tr("&Add account"))
         self.name.textChanged.connect(self.passwords.set_account_name)
         self.name.setFocus()
+        keep_long_text(self)
 
     def save(self) -> None:
         set_message(self.name_error, None)
@@ -163,6 +165,7 @@ class ResetPasswordDialog(_ServiceDialog):
         self.body.addWidget(self.passwords)
         self.finish_layout(self.tr("&Reset password"))
         self.passwords.password.setFocus()
+        keep_long_text(self)
 
     def save(self) -> None:
         # The keys move on afterwards, with progress (the Staff page runs it).
@@ -186,6 +189,7 @@ class ChangeRoleDialog(_ServiceDialog):
         self.body.addLayout(form)
         self.finish_layout(self.tr("&Change roles"))
         self.roles.focus_first()
+        keep_long_text(self)
 
     def save(self) -> None:
         accounts.change_roles(self.session, self.staff.id, self.roles.roles(), settle=False)

@@ -23,7 +23,7 @@ from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.services import callbacks
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.widgets import TextCheck
-from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.fields import error_label, keep_long_text, set_message
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, muted, today
 
 
@@ -96,6 +96,7 @@ class CallbackDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.reach.setFocus()
+        keep_long_text(self)
 
     @staticmethod
     def _checked(edit: QLineEdit, check: TextCheck) -> QWidget:

@@ -30,7 +30,7 @@ from peerdesk.services.session import Session
 from peerdesk.storage.repositories.contacts import StoredContact
 from peerdesk.ui.contacts.widgets import TextCheck
 from peerdesk.ui.errors import show_error
-from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.fields import error_label, keep_long_text, set_message
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import Field, muted
 from peerdesk.ui.table_model import ROW_ROLE, RowTableModel
@@ -78,6 +78,7 @@ class KnownCallerDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.nickname.setFocus()
+        keep_long_text(self)
 
     @staticmethod
     def _with(edit: QWidget, check: QLabel) -> QWidget:
@@ -196,6 +197,7 @@ class CallerPageDialog(QDialog):
         self.erase_button.clicked.connect(self._erase)
         self.view.activated.connect(self._open)
         self.page: known_callers.CallerPage | None = None
+        keep_long_text(self)
 
     def load(self) -> bool:
         try:

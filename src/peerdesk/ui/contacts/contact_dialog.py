@@ -46,7 +46,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.contacts.directory_picker import DirectoryPicker
 from peerdesk.ui.contacts.widgets import CheckList, TextCheck, TimeField
 from peerdesk.ui.errors import ask_to_confirm, show_error
-from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.fields import error_label, keep_long_text, set_message
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo
 
@@ -239,6 +239,7 @@ class ContactDialog(QDialog):
         self.new_caller.clicked.connect(self._add_caller)
         self.first_field: QWidget = self.minutes if stored is None else self.day
         self._untouched = self.form_state()
+        keep_long_text(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -28,7 +28,7 @@ from peerdesk.services import directory
 from peerdesk.services import listening_settings as settings
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.widgets import CheckList, TextCheck
-from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.fields import error_label, keep_long_text, set_message
 from peerdesk.ui.peers.forms import DateField, Field, today
 
 
@@ -108,6 +108,7 @@ class DirectoryEntryDialog(QDialog):
         self.all_regions.toggled.connect(lambda on: self.regions.setEnabled(not on))
         self.regions.setEnabled(not d.all_regions)
         self.name.setFocus()
+        keep_long_text(self)
 
     def draft(self) -> DirectoryEntryDraft:
         return DirectoryEntryDraft(

@@ -31,7 +31,7 @@ from peerdesk.services import groups, peers
 from peerdesk.services.groups import GroupRow, MeetingRow
 from peerdesk.services.session import Session
 from peerdesk.ui.errors import message_for
-from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.fields import error_label, keep_long_text, set_message
 from peerdesk.ui.peers.forms import DateField, enum_combo, heading, muted, today
 
 
@@ -98,6 +98,7 @@ class GroupDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(460, self.sizeHint().height())
+        keep_long_text(self)
 
     def draft(self) -> GroupDraft:
         return GroupDraft(self.name.text(), GroupKind(self.kind.currentData()),
@@ -179,6 +180,7 @@ class MeetingDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(500, self.sizeHint().height())
+        keep_long_text(self)
 
     def draft(self) -> MeetingDraft:
         held = self.held_on.value(what="Meeting date", field="held_on")

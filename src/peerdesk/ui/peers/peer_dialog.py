@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -22,9 +23,9 @@ from peerdesk.domain.errors import PeerDeskError, ValidationError
 from peerdesk.domain.peer import AgeBand, ContactRoute, Gender, Peer, PeerDraft, PeerStatus
 from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.domain.staff import Role
-from peerdesk.domain.validation import NAME_MAX
 from peerdesk.services import peers
 from peerdesk.services.session import Session
+from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.password_fields import error_label, set_message
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
@@ -42,6 +43,13 @@ GENDER_LABELS = {
 
 def gender_label(gender: Gender) -> str:
     return QCoreApplication.translate("PeerDialog", GENDER_LABELS[gender])
+
+
+def channel_combo(state: bool | None) -> QComboBox:
+    """Not asked yet / OK / Not OK for one safe-contact channel."""
+    return enum_combo([(QCoreApplication.translate("PeerDialog", "Not asked yet"), None),
+                       (QCoreApplication.translate("PeerDialog", "OK"), True),
+                       (QCoreApplication.translate("PeerDialog", "Not OK"), False)], state)
 
 
 def staff_combo(session: Session, roles: tuple[Role, ...], current: int | None) -> QComboBox:
@@ -71,10 +79,8 @@ class PeerDialog(QDialog):
 
         # -- about them --------------------------------------------------------------
         self.preferred_name = QLineEdit(d.preferred_name)
-        self.preferred_name.setMaxLength(NAME_MAX)
         self.preferred_name.setAccessibleName(self.tr("Preferred name or alias"))
         self.full_name = QLineEdit(d.full_name)
-        self.full_name.setMaxLength(NAME_MAX)
         self.birth_year = QLineEdit(str(d.birth_year) if d.birth_year else "")
         self.birth_year.setValidator(QIntValidator(1900, 2100, self))
         self.birth_year.setPlaceholderText(self.tr("e.g. 1991"))
@@ -133,14 +139,14 @@ class PeerDialog(QDialog):
         # -- safe contact ----------------------------------------------------------
         p = self.original_prefs
         self.do_not_contact = QCheckBox(self.tr("Do &not contact them at all"))
-        self.calls_ok = QCheckBox(self.tr("Calls OK"))
-        self.texts_ok = QCheckBox(self.tr("Texts OK"))
-        self.email_ok = QCheckBox(self.tr("Email OK"))
-        self.voicemail_ok = QCheckBox(self.tr("Voicemail OK"))
-        for box, value in ((self.do_not_contact, p.do_not_contact), (self.calls_ok, p.calls_ok),
-                           (self.texts_ok, p.texts_ok), (self.email_ok, p.email_ok),
-                           (self.voicemail_ok, p.voicemail_ok)):
-            box.setChecked(value)
+        self.do_not_contact.setChecked(p.do_not_contact)
+        # Three states per channel; a new peer starts at "Not asked yet", never at OK.
+        self.calls_ok = channel_combo(p.calls_ok)
+        self.texts_ok = channel_combo(p.texts_ok)
+        self.email_ok = channel_combo(p.email_ok)
+        self.voicemail_ok = channel_combo(p.voicemail_ok)
+        channel_names = (self.tr("Calls"), self.tr("Texts"), self.tr("Email"),
+                         self.tr("Voicemail"))
         self.safe_times = QLineEdit(p.safe_times)
         self.safe_times.setPlaceholderText(self.tr("e.g. texts only after 6 pm"))
         self.code_word = QLineEdit(p.code_word)
@@ -152,9 +158,17 @@ class PeerDialog(QDialog):
         self.show_code = QCheckBox(self.tr("Show"))
         self.other = QLineEdit(p.other)
         channels = QGridLayout()
-        for i, box in enumerate((self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok)):
-            channels.addWidget(box, 0, i)
+        for i, (name, box) in enumerate(zip(channel_names, self._channel_combos(), strict=True)):
+            label = QLabel(name)
+            label.setBuddy(box)
+            box.setAccessibleName(name)
+            channels.addWidget(label, 0, i)
+            channels.addWidget(box, 1, i)
         channels.setColumnStretch(4, 1)
+        self.not_asked = QLabel(self.tr(
+            "⚠ Ask how it's safe to contact them before calling or texting."))
+        self.not_asked.setWordWrap(True)
+        self.not_asked.setStyleSheet("font-weight: bold;")
         code = QHBoxLayout()
         code.setContentsMargins(0, 0, 0, 0)
         code.addWidget(self.code_word, 1)
@@ -164,6 +178,7 @@ class PeerDialog(QDialog):
         safe = QFormLayout()
         safe.addRow(self.do_not_contact)
         safe.addRow(self.tr("Channels"), channels)
+        safe.addRow(self.not_asked)
         safe.addRow(self.tr("Safe &times"), self._field("safe_times", self.safe_times))
         safe.addRow(self.tr("Code wor&d"), self._field("code_word", code_box))
         safe.addRow(self.tr("Other safety notes"), self._field("other", self.other))
@@ -195,16 +210,22 @@ class PeerDialog(QDialog):
         self.gender.currentIndexChanged.connect(self._update)
         self.status.currentIndexChanged.connect(self._status_changed)
         self.do_not_contact.toggled.connect(self._update)
+        for box in self._channel_combos():
+            box.currentIndexChanged.connect(self._update)
         self.birth_year.textChanged.connect(self._update)
         self.show_code.toggled.connect(lambda on: self.code_word.setEchoMode(
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
         self._update()
         self.preferred_name.setFocus()
+        keep_long_text(self)
 
     def _field(self, name: str, widget: QWidget, hint: str = "") -> Field:
         field = Field(widget, hint)
         self.fields[name] = field
         return field
+
+    def _channel_combos(self) -> tuple[QComboBox, QComboBox, QComboBox, QComboBox]:
+        return (self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok)
 
     def _status_changed(self) -> None:
         if self.selected_status() is PeerStatus.CLOSED and not self.closed_on.text():
@@ -220,8 +241,10 @@ class PeerDialog(QDialog):
         closed = self.selected_status() is PeerStatus.CLOSED
         self.closed_on.setEnabled(closed)
         self.closed_reason.setEnabled(closed)
-        for box in (self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok):
+        for box in self._channel_combos():
             box.setEnabled(not self.do_not_contact.isChecked())
+        self.not_asked.setVisible(not self.do_not_contact.isChecked() and any(
+            box.currentData() is None for box in self._channel_combos()))
         self.age_band.setEnabled(not self.birth_year.text())
 
     # -- saving ---------------------------------------------------------------------
@@ -254,9 +277,10 @@ class PeerDialog(QDialog):
 
     def prefs(self) -> SafeContact:
         return SafeContact(
-            do_not_contact=self.do_not_contact.isChecked(), calls_ok=self.calls_ok.isChecked(),
-            texts_ok=self.texts_ok.isChecked(), email_ok=self.email_ok.isChecked(),
-            voicemail_ok=self.voicemail_ok.isChecked(), safe_times=self.safe_times.text(),
+            do_not_contact=self.do_not_contact.isChecked(),
+            calls_ok=self.calls_ok.currentData(), texts_ok=self.texts_ok.currentData(),
+            email_ok=self.email_ok.currentData(), voicemail_ok=self.voicemail_ok.currentData(),
+            safe_times=self.safe_times.text(),
             code_word=self.code_word.text(), other=self.other.text(),
         ).validated()
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.errors import PeerDeskError
-from peerdesk.domain.outcomes import Measure, MeasureKind
+from peerdesk.domain.outcomes import Measure, MeasureKind, show_scores
 from peerdesk.domain.peer import Gender
 from peerdesk.domain.referral import ReferralStatus
 from peerdesk.services import (
@@ -46,6 +46,7 @@ from peerdesk.services import (
 )
 from peerdesk.services.casework import StoredReferral
 from peerdesk.services.peers import PeerPage as PageData
+from peerdesk.services.peers import StoredRating
 from peerdesk.services.session import Session
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.groups.peer_attendance import PeerAttendanceTab
@@ -54,7 +55,12 @@ from peerdesk.ui.peers.banner import SafeContactBanner
 from peerdesk.ui.peers.chart import LineChart, Series
 from peerdesk.ui.peers.forms import heading, muted, start_aligned
 from peerdesk.ui.peers.peer_dialog import gender_label
-from peerdesk.ui.peers.record_dialogs import ConsentDialog, RatingDialog, ReferralDialog
+from peerdesk.ui.peers.record_dialogs import (
+    ConsentDialog,
+    DeleteRatingDialog,
+    RatingDialog,
+    ReferralDialog,
+)
 from peerdesk.ui.peers.record_models import (
     ConsentModel,
     FollowUp,
@@ -126,7 +132,9 @@ def timeline_entries(page: PageData, titles: dict[str, str]) -> list[TimelineEnt
         entries.append(TimelineEntry(
             rating.rated_on, "rating",
             f"Rating: {titles.get(rating.measure_key, rating.measure_key)}",
-            "Answers " + " · ".join(str(x) for x in rating.scores) + f" (total {rating.total})",
+            "Answers " + show_scores(rating.scores)
+            + ("" if rating.total is None else f" (total {rating.total})")
+            + (" · corrected" if rating.corrected else ""),
             "", rating.id, 3))
     for contact in page.contacts:
         # From before they became a peer: the listening service's own record of it.
@@ -374,17 +382,57 @@ class PeerPageView(QWidget):
         self.ratings = RatingModel(self)
         self.rating_view = table(self.ratings, "Ratings", 1)
         add = QPushButton(self.tr("Record a &rating…"))
+        self.correct_rating_button = QPushButton(self.tr("Correct a ratin&g…"))
+        self.delete_rating_button = QPushButton(self.tr("Delete a rat&ing…"))
+        for button in (self.correct_rating_button, self.delete_rating_button):
+            button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.measure_choice, 1)
         top.addWidget(add)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.correct_rating_button)
+        actions.addWidget(self.delete_rating_button)
         layout = QVBoxLayout(tab)
         layout.addLayout(top)
         layout.addWidget(self.chart, 2)
         layout.addWidget(self.rating_view, 1)
+        layout.addLayout(actions)
         self.measure_choice.currentIndexChanged.connect(self._draw_chart)
         add.clicked.connect(self._add_rating)
+        self.rating_view.selectionModel().selectionChanged.connect(self._rating_selected)
+        self.ratings.modelReset.connect(self._rating_selected)
+        self.correct_rating_button.clicked.connect(lambda: self.correct_rating())
+        self.delete_rating_button.clicked.connect(lambda: self.delete_rating())
         return tab
+
+    def selected_rating(self) -> StoredRating | None:
+        rows = self.rating_view.selectionModel().selectedRows()
+        return self.ratings.row_at(rows[0].row()) if rows else None
+
+    def _rating_selected(self, *_args: object) -> None:
+        chosen = self.selected_rating() is not None
+        self.correct_rating_button.setEnabled(chosen)
+        self.delete_rating_button.setEnabled(chosen)
+
+    def correct_rating(self) -> RatingDialog | None:
+        rating = self.selected_rating()
+        if self.session is None or self.page is None or rating is None:
+            return None
+        dialog = RatingDialog(self.session, self.page.peer.id, self.measures, parent=self,
+                              rating=rating)
+        self._connect_dialog(dialog)
+        return dialog
+
+    def delete_rating(self) -> DeleteRatingDialog | None:
+        rating = self.selected_rating()
+        if self.session is None or self.page is None or rating is None:
+            return None
+        title = self.ratings.titles.get(rating.measure_key, rating.measure_key)
+        dialog = DeleteRatingDialog(self.session, self.page.peer.id, rating, title, self)
+        self._connect_dialog(dialog)
+        return dialog
 
     def _trail_tab(self) -> QWidget:
         tab = QWidget()
@@ -525,17 +573,21 @@ class PeerPageView(QWidget):
         ratings = [r for r in self.page.ratings if r.measure_key == key]
         if measure.kind is MeasureKind.ONS4:
             labels = ("Satisfied", "Worthwhile", "Happy", "Anxious")
-            series = [Series(label, tuple((r.rated_on, float(r.scores[i])) for r in ratings))
+            # A declined item is a gap in its line, never a 0.
+            series = [Series(label, tuple((r.rated_on, float(score)) for r in ratings
+                                          if (score := r.scores[i]) is not None))
                       for i, label in enumerate(labels)]
             self.chart.set_data(series, measure.low, measure.high,
                                 "higher is better, except anxious")
         elif measure.kind is MeasureKind.UCLA3:
             self.chart.set_data([Series("Total (3–9)", tuple((r.rated_on, float(r.total))
-                                                             for r in ratings))],
+                                                             for r in ratings
+                                                             if r.total is not None))],
                                 3, 9, "lower means less lonely")
         else:
             self.chart.set_data([Series(measure.title, tuple((r.rated_on, float(r.total))
-                                                             for r in ratings))],
+                                                             for r in ratings
+                                                             if r.total is not None))],
                                 measure.low, measure.high, "higher is better")
 
     def _tab_changed(self, _index: int) -> None:

@@ -4,24 +4,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.domain.consent import ConsentDraft, ConsentScope
-from peerdesk.domain.errors import PeerDeskError
-from peerdesk.domain.outcomes import Measure, RatingDraft
+from peerdesk.domain.errors import PeerDeskError, ValidationError
+from peerdesk.domain.outcomes import Measure, RatingDraft, show_scores
 from peerdesk.domain.referral import ReferralDestination, ReferralDraft, ReferralStatus
 from peerdesk.services import casework
 from peerdesk.services.casework import StoredReferral
+from peerdesk.services.peers import StoredRating
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.directory_picker import ServicePick
+from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.password_fields import error_label, set_message
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
 
@@ -51,6 +56,7 @@ class RecordDialog(QDialog):
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        keep_long_text(self)
 
     def add(self, label: str, name: str, widget: QWidget, hint: str = "") -> None:
         field = Field(widget, hint)
@@ -88,6 +94,7 @@ class ConsentDialog(RecordDialog):
         self.add(self.tr("&Review by"), "review_on", self.review_on,
                  self.tr("Leave empty if it does not need reviewing."))
         self.scope.setFocus()
+        keep_long_text(self)
 
     def save(self) -> None:
         casework.add_consent(self.session, ConsentDraft(
@@ -119,6 +126,7 @@ class ReferralDialog(RecordDialog):
         self.add(self.tr("&Date"), "made_on", self.made_on)
         self.add(self.tr("&Status"), "status", self.status)
         self.destination.setFocus()
+        keep_long_text(self)
 
     def save(self) -> None:
         draft = ReferralDraft(
@@ -135,29 +143,53 @@ class ReferralDialog(RecordDialog):
 
 
 class RatingDialog(RecordDialog):
-    """One spin box per question of the chosen measure."""
+    """One answer per question of the chosen measure, or "Declined" for it.
+
+    Nothing is pre-filled: a question left untouched stops the save (an untouched form
+    once saved as all zeros). With `rating`, it corrects that rating and asks why.
+    """
 
     def __init__(self, session: Session, peer_id: int, measures: list[Measure],
-                 current: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(session, peer_id, self.tr("Record a rating"), parent)
-        self.setMinimumWidth(560)
+                 current: str | None = None, parent: QWidget | None = None, *,
+                 rating: StoredRating | None = None) -> None:
+        super().__init__(session, peer_id, self.tr("Correct a rating") if rating
+                         else self.tr("Record a rating"), parent)
+        self.setMinimumWidth(600)
+        self.rating = rating
         self.measures = measures
         self.measure = QComboBox()
         for m in measures:
             self.measure.addItem(m.title, m.key)
+        if rating is not None:
+            current = rating.measure_key
         if current:
             self.measure.setCurrentIndex(max(0, self.measure.findData(current)))
-        self.rated_on = DateField(today())
+        self.measure.setEnabled(rating is None)  # a correction keeps its measure
+        self.rated_on = DateField(rating.rated_on if rating else today())
         self.add(self.tr("&Measure"), "measure", self.measure)
         self.add(self.tr("&Date"), "rated_on", self.rated_on)
         self.questions = QFormLayout()
         self.spins: list[QSpinBox] = []
+        self.declined: list[QCheckBox] = []
         holder = QWidget()
         holder.setLayout(self.questions)
         self.add("", "scores", holder)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Why it is being corrected"))
+        if rating is not None:
+            self.add(self.tr("&Reason *"), "reason", self.reason)
+        else:
+            self.reason.hide()
         self.measure.currentIndexChanged.connect(self._build)
         self._build()
+        if rating is not None:
+            for spin, box, score in zip(self.spins, self.declined, rating.scores, strict=False):
+                if score is None:
+                    box.setChecked(True)
+                else:
+                    spin.setValue(score)
         self.measure.setFocus()
+        keep_long_text(self)
 
     def selected(self) -> Measure:
         return self.measures[self.measure.currentIndex()]
@@ -166,22 +198,79 @@ class RatingDialog(RecordDialog):
         while self.questions.rowCount():
             self.questions.removeRow(0)
         self.spins = []
+        self.declined = []
         m = self.selected()
         for number, item in enumerate(m.items, start=1):
             spin = QSpinBox()
-            spin.setRange(m.low, m.high)
-            spin.setValue(m.low)
+            # One below the lowest answer means "not answered yet", shown as a dash.
+            spin.setRange(m.low - 1, m.high)
+            spin.setSpecialValueText(self.tr("— choose —"))
+            spin.setValue(m.low - 1)
             spin.setSuffix(f"  ({m.low}–{m.high})")
             spin.setAccessibleName(item)
+            declined = QCheckBox(self.tr("Declined to answer"))
+            declined.setAccessibleName(self.tr("Declined to answer question {n}").format(
+                n=number))
+            declined.toggled.connect(lambda on, s=spin: s.setEnabled(not on))
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(spin, 1)
+            row.addWidget(declined)
+            box = QWidget()
+            box.setLayout(row)
             label = QLabel(f"{number}. {item}")
             label.setWordWrap(True)
             label.setBuddy(spin)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-            self.questions.addRow(label, spin)
+            self.questions.addRow(label, box)
             self.spins.append(spin)
+            self.declined.append(declined)
+
+    def answers(self) -> tuple[int | None, ...]:
+        """Each question's answer, None where declined; refuses a question left untouched."""
+        m = self.selected()
+        found: list[int | None] = []
+        for number, (spin, declined) in enumerate(zip(self.spins, self.declined, strict=True),
+                                                  start=1):
+            if declined.isChecked():
+                found.append(None)
+            elif spin.value() < m.low:
+                raise ValidationError(self.tr(
+                    "Question {n} has no answer: choose one, or tick “Declined to answer”."
+                ).format(n=number), field="scores")
+            else:
+                found.append(spin.value())
+        return tuple(found)
 
     def save(self) -> None:
-        casework.add_rating(self.session, RatingDraft(
+        draft = RatingDraft(
             peer_id=self.peer_id, worker_id=self.session.staff.id, measure=self.selected(),
             rated_on=self.rated_on.value(what="Rating date", field="rated_on") or today(),
-            scores=tuple(s.value() for s in self.spins)))
+            scores=self.answers())
+        if self.rating is None:
+            casework.add_rating(self.session, draft)
+        else:
+            casework.correct_rating(self.session, self.rating.id, draft, self.reason.text())
+
+
+class DeleteRatingDialog(RecordDialog):
+    """Delete a rating, saying why: it leaves the record and every figure, kept traceable."""
+
+    def __init__(self, session: Session, peer_id: int, rating: StoredRating, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(session, peer_id, self.tr("Delete a rating"), parent)
+        self.rating = rating
+        about = QLabel(self.tr("{title} of {date}: {answers}").format(
+            title=title, date=rating.rated_on.isoformat(), answers=show_scores(rating.scores)))
+        about.setWordWrap(True)
+        self.form.addRow(about)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Why it is being deleted"))
+        self.add(self.tr("&Reason *"), "reason", self.reason)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            self.tr("Delete rating"))
+        self.reason.setFocus()
+        keep_long_text(self)
+
+    def save(self) -> None:
+        casework.delete_rating(self.session, self.rating.id, self.reason.text())

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from peerdesk.domain.consent import Consent
+from peerdesk.domain.outcomes import show_scores
 from peerdesk.domain.referral import ReferralStatus
 from peerdesk.services.audit_log import AuditRow
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
@@ -181,7 +182,7 @@ class RatingModel(ColouredModel):
 
     def display(self, row: Any, column: Any) -> str:
         return (row.rated_on.isoformat(), self.titles.get(row.measure_key, row.measure_key),
-                " · ".join(str(s) for s in row.scores), str(row.total))[column]
+                show_scores(row.scores), "—" if row.total is None else str(row.total))[column]
 
 
 # -- follow-ups ----------------------------------------------------------------------

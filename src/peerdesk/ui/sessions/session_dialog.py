@@ -33,6 +33,7 @@ from peerdesk.services import casework, directory, peers
 from peerdesk.services.peers import PeerFilter
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.directory_picker import DirectoryPicker
+from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.password_fields import error_label, set_message
 from peerdesk.ui.peers.banner import SafeContactBanner
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
@@ -67,6 +68,7 @@ class PeerPicker(QWidget):
         self.search.installEventFilter(self)
         self.matches.currentRowChanged.connect(lambda _row: self.picked.emit(self.peer_id()))
         self.matches.setVisible(False)
+        keep_long_text(self)
 
     def _find(self, text: str) -> None:
         self.matches.clear()
@@ -222,6 +224,7 @@ class SessionDialog(QDialog):
         self._early_ok = False
         self._load_start(apply_defaults=stored is None)
         self._untouched = self.form_state()
+        keep_long_text(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
