@@ -103,3 +103,22 @@ def test_an_administrator_keeps_the_register(qtbot, start_gui, vault):
     main.show_page("Supporters")
     _add_by_form(qtbot, main.supporters_page, "Sam Volunteer")
     assert [r.preferred_name for r in main.supporters_page.model.rows()] == ["Sam Volunteer"]
+
+
+def test_today_shows_what_expires_in_the_next_30_days(qtbot, start_gui, vault):
+    from peerdesk.domain.supporters import CheckDraft, SupporterDraft
+    from tests.fixtures.vaults import close
+    from tests.fixtures.vaults import sign_in as open_session
+
+    lead = open_session(vault, "Lee Lead")
+    robin = supporters.add(lead, SupporterDraft("Robin", frozenset({SupporterRole.MENTOR}),
+                                                date(2025, 1, 1)))
+    supporters.record_check(lead, CheckDraft(robin, CheckKind.VETTING, date(2024, 1, 1), "R",
+                                             date.today() + timedelta(days=12)))
+    close(lead)
+    _gui, main = _page(qtbot, start_gui, vault, "Lee Lead")
+    main.show_page("Today")
+    today = main.caseload.today
+    assert [(e.name, e.what) for e in today.expiring.rows()] == [
+        ("Robin", CheckKind.VETTING.label)]
+    assert today.expiring_view.isVisibleTo(today)
