@@ -473,7 +473,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+3"/>
         <source>Kept hidden</source>
-        <translation type="unfinished">Se mantiene oculta</translation>
+        <translation>Se mantiene oculta</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -737,6 +737,77 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <location line="+2"/>
         <source>&amp;Change roles</source>
         <translation>&amp;Cambiar funciones</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+197"/>
+        <source>Record a check</source>
+        <translation>Registrar una comprobación</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kept hidden</source>
+        <translation>Se mantiene oculta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sho&amp;w</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Comprobación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Done or signed on</source>
+        <translation>&amp;Hecha o firmada el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reference</source>
+        <translation>&amp;Referencia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Expires on</source>
+        <translation>&amp;Caduca el</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <location line="-42"/>
+        <source>Record training</source>
+        <translation>Registrar formación</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Course</source>
+        <translation>&amp;Curso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Completed on</source>
+        <translation>&amp;Completado el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Renew by</source>
+        <translation>&amp;Renovar antes del</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave empty to use the course&apos;s renewal interval.</source>
+        <translation>Déjelo vacío para usar el intervalo de renovación del curso.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add a course first.</source>
+        <translation>Añada primero un curso.</translation>
     </message>
 </context>
 <context>
@@ -1115,7 +1186,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+8"/>
         <source> months</source>
-        <translation type="unfinished"></translation>
+        <translation> meses</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1375,6 +1446,44 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     </message>
 </context>
 <context>
+    <name>CourseDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+41"/>
+        <source>Add a course</source>
+        <translation>Añadir un curso</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Competencies</source>
+        <translation>Competencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be &amp;renewed</source>
+        <translation>Debe &amp;renovarse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> months</source>
+        <translation> meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ompetencies</source>
+        <translation>C&amp;ompetencias</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Renew &amp;every</source>
+        <translation>Renovar &amp;cada</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../src/peerdesk/ui/peers/forms.py" line="+31"/>
@@ -1435,7 +1544,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+8"/>
         <source>&amp;Name</source>
-        <translation type="unfinished">&amp;Nombre</translation>
+        <translation>&amp;Nombre</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1541,7 +1650,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+1"/>
         <source>C&amp;hange…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam&amp;biar…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1731,6 +1840,14 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <location filename="../../src/peerdesk/ui/errors.py" line="+13"/>
         <source>PeerDesk met an unexpected problem and stopped what it was doing. Nothing further was changed. If it happens again, note what you were doing and ask for help.</source>
         <translation>PeerDesk tuvo un problema inesperado y dejó lo que estaba haciendo. No se cambió nada más. Si vuelve a ocurrir, anote lo que estaba haciendo y pida ayuda.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiringModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+143"/>
+        <source> · expired</source>
+        <translation> · caducado</translation>
     </message>
 </context>
 <context>
@@ -2717,7 +2834,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/main_window.py" line="+44"/>
+        <location filename="../../src/peerdesk/ui/main_window.py" line="+46"/>
         <source>{n} failed sign-in attempt since the last sign-in — see Admin › Audit log</source>
         <translation>{n} intento fallido de inicio de sesión desde el último inicio — vea Administración › Registro de auditoría</translation>
     </message>
@@ -2778,6 +2895,11 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
     </message>
     <message>
         <location line="+4"/>
+        <source>Supporters</source>
+        <translation>Personas de apoyo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Admin</source>
         <translation>Administración</translation>
     </message>
@@ -2820,6 +2942,34 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <location line="+53"/>
         <source>Your password has been changed. Use it from now on.</source>
         <translation>Su contraseña se ha cambiado. Úsela a partir de ahora.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-83"/>
+        <source>Current</source>
+        <translation>Al día</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due soon</source>
+        <translation>Vence pronto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>Caducada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Supporter</source>
+        <translation>Persona de apoyo</translation>
     </message>
 </context>
 <context>
@@ -4376,45 +4526,45 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+238"/>
+        <location line="+241"/>
         <source>Save the report as PDF</source>
         <translation>Guardar el informe como PDF</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-240"/>
         <source>Save C&amp;SV…</source>
         <translation>Guardar C&amp;SV…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+242"/>
         <source>Save the report&apos;s tables as CSV</source>
         <translation>Guardar las tablas del informe como CSV</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-241"/>
         <source>P&amp;rint…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+277"/>
+        <location line="+280"/>
         <source>Print the report</source>
         <translation>Imprimir el informe</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-279"/>
         <source>P&amp;ublish…</source>
         <translation>P&amp;ublicar…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>Publish the report</source>
         <translation>Publicar el informe</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <location line="+60"/>
         <source>Record this report as published, so it prints the same figures every time. A preview is marked &apos;not for publication&apos; on every page.</source>
         <translation>Registrar este informe como publicado, para que imprima siempre las mismas cifras. Una vista previa lleva «no apta para publicación» en cada página.</translation>
@@ -4430,7 +4580,7 @@ Set up a new centre there?</source>
         <translation>Informes publicados</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Preparing the report for %s…</source>
         <translation>Preparando el informe de %s…</translation>
     </message>
@@ -4479,7 +4629,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
         <translation>Publicando el informe de %s…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Settings saved. Prepare the report again to use them.</source>
         <translation>Ajustes guardados. Prepare el informe de nuevo para usarlos.</translation>
     </message>
@@ -5242,6 +5392,24 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-92"/>
+        <source>Change status</source>
+        <translation>Cambiar estado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>S&amp;tatus</source>
+        <translation>Es&amp;tado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+</context>
+<context>
     <name>SubjectAccessExport</name>
     <message>
         <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+30"/>
@@ -5257,6 +5425,183 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+37"/>
         <source>Not saved</source>
         <translation>No guardado</translation>
+    </message>
+</context>
+<context>
+    <name>SupporterDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-50"/>
+        <source>Change supporter</source>
+        <translation>Cambiar persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a supporter</source>
+        <translation>Añadir una persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A phone number or an email</source>
+        <translation>Un teléfono o un correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roles</source>
+        <translation>Funciones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No PeerDesk account</source>
+        <translation>Sin cuenta de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preferred &amp;name</source>
+        <translation>&amp;Nombre preferido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How we &amp;reach them</source>
+        <translation>Cómo &amp;contactarle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;oles</source>
+        <translation>F&amp;unciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Started on</source>
+        <translation>&amp;Empezó el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk &amp;account</source>
+        <translation>&amp;Cuenta de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: a supporter who signs in sees their own record.</source>
+        <translation>Opcional: una persona de apoyo que inicia sesión ve su propio registro.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;tatus</source>
+        <translation>Es&amp;tado</translation>
+    </message>
+</context>
+<context>
+    <name>SupportersPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+69"/>
+        <source>Supporter record</source>
+        <translation>Registro de la persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+16"/>
+        <source>Supporters</source>
+        <translation>Personas de apoyo</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Your own supporter record.</source>
+        <translation>Su propio registro como persona de apoyo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search by name, role or status (Ctrl+F)</source>
+        <translation>Buscar por nombre, función o estado (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search supporters</source>
+        <translation>Buscar personas de apoyo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Add a supporter…</source>
+        <translation>&amp;Añadir una persona de apoyo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hange…</source>
+        <translation>Cam&amp;biar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus…</source>
+        <translation>Es&amp;tado…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record &amp;training…</source>
+        <translation>Registrar &amp;formación…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a chec&amp;k…</source>
+        <translation>Registrar una com&amp;probación…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a co&amp;urse…</source>
+        <translation>Añadir un c&amp;urso…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Enter or double-click opens a supporter&apos;s record.</source>
+        <translation>Intro o doble clic abre el registro de la persona de apoyo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Register</source>
+        <translation>&amp;Registro</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Competency matrix</source>
+        <translation>Matriz de competencias</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Current, due soon (within 30 days), expired or missing, for everyone in training, active or on a break.</source>
+        <translation>Al día, vence pronto (en 30 días), caducada o sin registrar, para todas las personas en formación, activas o en pausa.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Competency &amp;matrix</source>
+        <translation>&amp;Matriz de competencias</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expiring in the next 30 days</source>
+        <translation>Caduca en los próximos 30 días</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checks and training that expire in the next 30 days, or expired in the last 30.</source>
+        <translation>Comprobaciones y formación que caducan en los próximos 30 días o caducaron en los últimos 30.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Expiring</source>
+        <translation>&amp;Caducan</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Choose a supporter in the list first.</source>
+        <translation>Elija primero una persona de apoyo en la lista.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the competency matrix</source>
+        <translation>Guardar la matriz de competencias</translation>
     </message>
 </context>
 <context>
@@ -5277,7 +5622,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-167"/>
         <location line="+168"/>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+57"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-195"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+58"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -5330,6 +5676,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-98"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-143"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-92"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-58"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -5443,6 +5790,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-27"/>
         <location line="+28"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-2"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+1"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
@@ -5554,6 +5902,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+58"/>
         <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-112"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+30"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+58"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-1"/>
         <source>When</source>
         <translation>Cuándo</translation>
@@ -5665,6 +6014,26 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Safe way</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-57"/>
+        <source>Roles</source>
+        <translation>Funciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>Empezó</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Supporter</source>
+        <translation>Persona de apoyo</translation>
+    </message>
 </context>
 <context>
     <name>TextCheck</name>
@@ -5762,11 +6131,21 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Enter or double-click opens the peer. Overdue follow-ups are marked in red.</source>
         <translation>Intro o doble clic abre a la persona. Los seguimientos atrasados se marcan en rojo.</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Supporters: checks and training expiring in the next 30 days</source>
+        <translation>Personas de apoyo: comprobaciones y formación que caducan en los próximos 30 días</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing expires in the next 30 days.</source>
+        <translation>Nada caduca en los próximos 30 días.</translation>
+    </message>
 </context>
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-60"/>
+        <location line="-88"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>

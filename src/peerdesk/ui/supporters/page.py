@@ -56,6 +56,13 @@ CELL_COLOURS = {CellState.CURRENT: "#d9efe4", CellState.DUE_SOON: "#fbefd0",
                 CellState.EXPIRED: "#f6d5d5"}
 
 
+# The matrix's cell words, for the translation tools (the domain's labels are English).
+_CELL_WORDS = (QT_TRANSLATE_NOOP("MatrixModel", "Current"),
+               QT_TRANSLATE_NOOP("MatrixModel", "Due soon"),
+               QT_TRANSLATE_NOOP("MatrixModel", "Expired"),
+               QT_TRANSLATE_NOOP("MatrixModel", "Missing"))
+
+
 def can_see(session: Session) -> bool:
     return supporters.can_manage(session) or supporters.my_record(session) is not None
 
