@@ -240,3 +240,28 @@ def test_an_account_links_to_one_supporter_only(lead: Session) -> None:
     with pytest.raises(ValidationError) as caught:
         _add(lead, "Pia again", staff_id=pia)
     assert caught.value.field == "staff_id"
+
+
+def test_the_demo_vault_has_a_realistic_spread_of_supporters(demo_vault: VaultPaths) -> None:
+    from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD, DEMO_SUPPORTERS
+
+    session = sign_in(demo_vault, DEMO_LEAD, DEMO_PASSWORD)
+    try:
+        everyone = supporters.register(session)
+        assert len(everyone) >= 12
+        assert {s.status for s in everyone} >= {SupporterStatus.ACTIVE}
+        grid = supporters.matrix(session)
+        states = {cell for row in grid.rows for cell in row.cells}
+        assert CellState.CURRENT in states and CellState.MISSING in states
+        assert CellState.EXPIRED in states or CellState.DUE_SOON in states
+        assert supporters.expiring(session), "some checks or training expire soon"
+    finally:
+        close(session)
+    mei = sign_in(demo_vault, DEMO_SUPPORTERS[0], DEMO_PASSWORD)
+    try:
+        own = supporters.my_record(mei)
+        assert own is not None
+        with pytest.raises(PermissionDenied):
+            supporters.register(mei)
+    finally:
+        close(mei)
