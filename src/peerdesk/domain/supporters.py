@@ -231,3 +231,94 @@ __all__ = [
     "SupporterDraft", "SupporterRole", "SupporterStatus", "add_months", "cell_state",
     "check_status_change", "parse_roles", "roles_code", "roles_label",
 ]
+
+
+# -- supervision, journals, hours (slice 2) -------------------------------------------
+
+SUPERVISION_MINUTES_MAX = 720
+DAY_MINUTES = 24 * 60
+
+
+class SupervisionKind(StrEnum):
+    INDIVIDUAL = "individual"
+    GROUP = "group"
+
+    @property
+    def label(self) -> str:
+        return {"individual": "Individual", "group": "Group"}[self.value]
+
+
+class HoursKind(StrEnum):
+    """Hours entered by hand; one-to-ones, groups and contacts are counted from records."""
+
+    TRAINING = "training"
+    SUPERVISION = "supervision"
+    OUTREACH = "outreach"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return {"training": "Training", "supervision": "Supervision", "outreach": "Outreach",
+                "admin": "Admin"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class SupervisionDraft:
+    supporter_id: int
+    supervisor_id: int | None
+    kind: SupervisionKind
+    held_on: date
+    minutes: int
+    notes: str = ""
+
+    def validated(self, today: date) -> SupervisionDraft:
+        from peerdesk.domain.text import clean_note
+
+        check_past_date(self.held_on, today=today, what="Supervision date", field="held_on")
+        if not 0 < self.minutes <= SUPERVISION_MINUTES_MAX:
+            raise ValidationError("A supervision session lasts from 1 minute to 12 hours.",
+                                  field="minutes")
+        if self.supervisor_id is not None and self.supervisor_id == self.supporter_id:
+            raise ValidationError("Someone can't be their own supervisor.",
+                                  field="supervisor")
+        return SupervisionDraft(self.supporter_id, self.supervisor_id,
+                                SupervisionKind(self.kind), self.held_on, self.minutes,
+                                clean_note(self.notes))
+
+
+@dataclass(frozen=True, slots=True)
+class HoursDraft:
+    supporter_id: int
+    worked_on: date
+    kind: HoursKind
+    minutes: int
+    note: str = ""
+
+    def validated(self, today: date, already: int = 0) -> HoursDraft:
+        """`already`: minutes already entered by hand for that supporter that day."""
+        check_past_date(self.worked_on, today=today, what="Date", field="worked_on")
+        if self.minutes <= 0:
+            raise ValidationError("Enter at least one minute.", field="minutes")
+        if already + self.minutes > DAY_MINUTES:
+            hours = (already + self.minutes) / 60
+            raise ValidationError(
+                f"That makes {hours:.1f} hours on {self.worked_on.isoformat()}; a day has 24.",
+                field="minutes")
+        note = clean_short_text(self.note, what="Note", field="note")
+        return HoursDraft(self.supporter_id, self.worked_on, HoursKind(self.kind), self.minutes,
+                          note)
+
+
+@dataclass(frozen=True, slots=True)
+class JournalDraft:
+    written_on: date
+    body: str
+
+    def validated(self, today: date) -> JournalDraft:
+        from peerdesk.domain.text import clean_note
+
+        check_past_date(self.written_on, today=today, what="Date", field="written_on")
+        body = clean_note(self.body, what="Entry", field="body")
+        if not body.strip():
+            raise ValidationError("Write something first.", field="body")
+        return JournalDraft(self.written_on, body)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from peerdesk.domain.supporters import CheckKind, SupporterRole, SupporterStatus
+from peerdesk.domain.supporters import (
+    CheckKind,
+    HoursKind,
+    SupervisionKind,
+    SupporterRole,
+    SupporterStatus,
+)
 from peerdesk.storage.dictionary.model import DATE, STAFF_ID, TIMESTAMP, YES_NO, Table, codes_of
 
 _ROLES = codes_of(SupporterRole)
@@ -55,4 +61,45 @@ TABLES = [
            "expires_on": DATE + " When it expires; empty when it doesn't.",
            "recorded_by": f"{STAFF_ID} who recorded it.", "created_at": TIMESTAMP},
           codes={"kind": codes_of(CheckKind)}),
+    Table("supervision_session", "Supervision a supporter received, alone or in a group. "
+          "The notes are encrypted to the supervisor and programme leads only: an export "
+          "carries them as ciphertext, which no key of the vault opens.",
+          {"id": "The session's number.", "supporter_id": "Who was supervised (supporter.id).",
+           "supervisor_id": "Who supervised (supporter.id); empty for someone from outside.",
+           "kind": "Individual or group (see the codes).", "held_on": DATE,
+           "minutes": "How long, in minutes.",
+           "notes_nonce": "The notes' AES-GCM nonce (hex); empty when there are no notes.",
+           "notes_sealed": "The notes, encrypted (hex); see sealed_note_key.",
+           "recorded_by": f"{STAFF_ID} who recorded it.", "created_at": TIMESTAMP},
+          codes={"kind": codes_of(SupervisionKind)}),
+    Table("journal_entry", "Reflective journal entries, each encrypted to its author (and to "
+          "the one supervisor they shared it with): ciphertext in an export.",
+          {"id": "The entry's number.", "author_id": f"{STAFF_ID} who wrote it.",
+           "written_on": DATE, "nonce": "The AES-GCM nonce (hex).",
+           "sealed": "The entry, encrypted (hex).",
+           "shared_with": f"{STAFF_ID} of the supervisor it is shared with; empty when not.",
+           "created_at": TIMESTAMP, "updated_at": TIMESTAMP}),
+    Table("personal_key", "Each person's public key for notes sealed to them, signed with "
+          "the signing key their role grant names.",
+          {"staff_id": STAFF_ID + ".", "public_key": "The X25519 public key (hex).",
+           "signing_key": "The Ed25519 key that signed it (hex).",
+           "signature": "The signature (hex).", "created_at": TIMESTAMP}),
+    Table("sealed_note_key", "A supervision note's or journal entry's own key, sealed to one "
+          "reader's personal key.",
+          {"item_kind": "supervision or journal.",
+           "item_id": "The supervision_session.id or journal_entry.id.",
+           "staff_id": f"{STAFF_ID} of the reader.",
+           "public_key": "The reader's personal public key it is sealed to (hex).",
+           "ephemeral": "The sealing's ephemeral X25519 public key (hex).",
+           "nonce": "The AES-GCM nonce (hex).", "sealed": "The sealed key (hex)."},
+          codes={"item_kind": {"supervision": "a supervision session's notes",
+                               "journal": "a journal entry"}}),
+    Table("hours_entry", "Hours a supporter gave that PeerDesk does not count from its own "
+          "records (training, supervision, outreach, admin). One-to-ones, group meetings "
+          "facilitated and listening contacts are counted from the casework records.",
+          {"id": "The row's number.", "supporter_id": "Whose hours (supporter.id).",
+           "worked_on": DATE, "kind": "What kind (see the codes).",
+           "minutes": "How long, in minutes.", "note": "A short note.",
+           "recorded_by": f"{STAFF_ID} who entered it.", "created_at": TIMESTAMP},
+          codes={"kind": codes_of(HoursKind)}),
 ]

@@ -84,3 +84,75 @@ CREATE TABLE supporter_check (
 
 CREATE INDEX supporter_check_by_supporter ON supporter_check (supporter_id, kind, checked_on);
 CREATE INDEX supporter_check_by_expiry ON supporter_check (expires_on);
+
+-- Supervision, reflective journals and hours. Supervision notes and journal
+-- entries are not readable with the main key (nor the casework key): each is
+-- encrypted under its own random key, and that key is sealed to the personal
+-- key of each person allowed to read it (docs/security.md, "Notes sealed to
+-- people"). Dates and durations stay readable, for the interval and the hours.
+
+CREATE TABLE supervision_session (
+    id            INTEGER PRIMARY KEY,
+    supporter_id  INTEGER NOT NULL REFERENCES supporter(id) ON DELETE CASCADE,
+    supervisor_id INTEGER REFERENCES supporter(id),   -- NULL: a supervisor from outside
+    kind          TEXT NOT NULL CHECK (kind IN ('individual', 'group')),
+    held_on       TEXT NOT NULL,                      -- YYYY-MM-DD
+    minutes       INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 720),
+    notes_nonce   BLOB,                               -- NULL: no notes
+    notes_sealed  BLOB,
+    recorded_by   INTEGER REFERENCES staff(id),
+    created_at    TEXT NOT NULL
+);
+
+CREATE INDEX supervision_by_supporter ON supervision_session (supporter_id, held_on, id);
+CREATE INDEX supervision_by_date ON supervision_session (held_on, supporter_id, minutes);
+
+CREATE TABLE journal_entry (
+    id          INTEGER PRIMARY KEY,
+    author_id   INTEGER NOT NULL REFERENCES staff(id),
+    written_on  TEXT NOT NULL,                        -- YYYY-MM-DD
+    nonce       BLOB NOT NULL,
+    sealed      BLOB NOT NULL,
+    shared_with INTEGER REFERENCES staff(id),         -- the supervisor it is shared with
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+
+CREATE INDEX journal_entry_by_author ON journal_entry (author_id, written_on, id);
+
+-- Each person's public key for sealed notes, signed with their signing key
+-- (which their role grant names), so nobody can slip in a key of their own.
+CREATE TABLE personal_key (
+    staff_id    INTEGER NOT NULL REFERENCES staff(id),
+    public_key  BLOB NOT NULL,
+    signing_key BLOB NOT NULL,
+    signature   BLOB NOT NULL,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (staff_id, public_key)
+) WITHOUT ROWID;
+
+-- A note's key, sealed to one reader's personal key.
+CREATE TABLE sealed_note_key (
+    item_kind  TEXT NOT NULL CHECK (item_kind IN ('supervision', 'journal')),
+    item_id    INTEGER NOT NULL,
+    staff_id   INTEGER NOT NULL REFERENCES staff(id),
+    public_key BLOB NOT NULL,
+    ephemeral  BLOB NOT NULL,
+    nonce      BLOB NOT NULL,
+    sealed     BLOB NOT NULL,
+    PRIMARY KEY (item_kind, item_id, staff_id, public_key)
+) WITHOUT ROWID;
+
+CREATE TABLE hours_entry (
+    id           INTEGER PRIMARY KEY,
+    supporter_id INTEGER NOT NULL REFERENCES supporter(id) ON DELETE CASCADE,
+    worked_on    TEXT NOT NULL,                       -- YYYY-MM-DD
+    kind         TEXT NOT NULL CHECK (kind IN ('training', 'supervision', 'outreach', 'admin')),
+    minutes      INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+    note         TEXT NOT NULL DEFAULT '',
+    recorded_by  INTEGER REFERENCES staff(id),
+    created_at   TEXT NOT NULL
+);
+
+CREATE INDEX hours_entry_by_supporter ON hours_entry (supporter_id, worked_on, id);
+CREATE INDEX hours_entry_by_date ON hours_entry (worked_on, supporter_id, kind, minutes);
