@@ -284,3 +284,24 @@ def test_more_than_24_hours_in_a_day_is_refused(vault: VaultPaths) -> None:
         assert [r.total for r in sheet.rows] == [20 * 60]
     finally:
         close(lead)
+
+
+def test_the_timesheet_saves_as_csv_and_pdf(vault: VaultPaths, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    ids = _register(vault)
+    lead = sign_in(vault, "Lee Lead")
+    try:
+        day = TODAY - timedelta(days=1)
+        supervision.record_hours(lead, HoursDraft(ids["sam"], day, HoursKind.OUTREACH, 150))
+        sheet = supervision.timesheet(lead, day, day)
+        supervision.save_timesheet(lead, sheet, tmp_path / "t.csv")
+        supervision.save_timesheet(lead, sheet, tmp_path / "t.pdf", fmt="pdf")
+        text = (tmp_path / "t.csv").read_bytes().decode("utf-8-sig")
+        assert text == supervision.timesheet_csv(sheet)
+        _headers, rows = supervision.timesheet_rows(sheet)
+        assert rows[0] == ["Sam", "0.00", "0.00", "0.00", "0.00", "0.00", "2.50", "0.00", "2.50"]
+        pdf = PdfReader(tmp_path / "t.pdf").pages[0].extract_text()
+        assert "Volunteer hours" in pdf and "Sam" in pdf and "2.50" in pdf
+    finally:
+        close(lead)

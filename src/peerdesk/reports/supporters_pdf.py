@@ -75,4 +75,46 @@ def render_matrix(competencies: Sequence[str], rows: Sequence[tuple[str, Sequenc
     return buffer.getvalue(), pages[0]
 
 
-__all__ = ["TITLE", "render_matrix"]
+
+
+def render_table(title: str, subtitle: str, headers: Sequence[str],
+                 rows: Sequence[Sequence[str]], *, centre_name: str = "",
+                 page_size: str = "A4") -> tuple[bytes, int]:
+    """A plain titled table on landscape pages (the timesheet). PDF bytes and pages."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, LETTER, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    size = page_size.strip().lower()
+    if size not in ("a4", "letter"):
+        raise ValueError(f"unknown page size {page_size!r}")
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=landscape(A4 if size == "a4" else LETTER),
+        leftMargin=12 * mm, rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=18 * mm,
+        title=title, author="", subject="", keywords="", creator="", producer="",
+        invariant=1, initialFontName=FONT_REGULAR, lang="")
+    base = ParagraphStyle("base", fontName=FONT_REGULAR, fontSize=8, leading=10,
+                          textColor=colors.HexColor(TEXT))
+    head = ParagraphStyle("head", base, fontName=FONT_BOLD, textColor=colors.HexColor(NAVY))
+    big = ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=17, leading=21,
+                         textColor=colors.HexColor(NAVY), spaceAfter=6)
+    muted = ParagraphStyle("muted", base, textColor=colors.HexColor(MUTED), spaceAfter=6)
+    story: list[Any] = [para(title, big), para(subtitle, muted)]
+    with typesetting():
+        data = [[para(h, head) for h in headers]] + [[para(c, base) for c in r] for r in rows]
+        first = 46 * mm
+        rest = (doc.width - first) / max(1, len(headers) - 1)
+        grid = Table(data, colWidths=[first] + [rest] * (len(headers) - 1), repeatRows=1,
+                     hAlign="LEFT")
+        grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor(RULE)),
+                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        story.append(grid)
+        pages: list[int] = []
+        doc.build(story, canvasmaker=numbered_canvas(centre_name, pages))
+    return buffer.getvalue(), pages[0]
+
+
+__all__ = ["TITLE", "render_matrix", "render_table"]

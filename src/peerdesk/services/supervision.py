@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import NotFound, PermissionDenied, ValidationError
@@ -437,13 +438,45 @@ def timesheet_csv(sheet: Timesheet) -> str:
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["Supporter", *(HOURS_LABELS[k] for k in HOURS_KINDS), "Total hours"])
-    for row in sheet.rows:
-        writer.writerow([row.name, *(hours_text(row.minutes.get(k, 0)) for k in HOURS_KINDS),
-                         hours_text(row.total)])
-    writer.writerow(["Total", *(hours_text(sheet.total(k)) for k in HOURS_KINDS),
-                     hours_text(sum(r.total for r in sheet.rows))])
+    from peerdesk.reports.csv_writer import neutralise
+
+    headers, rows = timesheet_rows(sheet)
+    writer.writerow(headers)
+    writer.writerows([[neutralise(r[0]), *r[1:]] for r in rows])  # a name like "=1+1"
     return out.getvalue()
+
+
+def timesheet_rows(sheet: Timesheet) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows, as the screen, the CSV and the PDF show them."""
+    headers = ["Supporter", *(HOURS_LABELS[k] for k in HOURS_KINDS), "Total hours"]
+    rows = [[row.name, *(hours_text(row.minutes.get(k, 0)) for k in HOURS_KINDS),
+             hours_text(row.total)] for row in sheet.rows]
+    rows.append(["Total", *(hours_text(sheet.total(k)) for k in HOURS_KINDS),
+                 hours_text(sum(r.total for r in sheet.rows))])
+    return headers, rows
+
+
+def save_timesheet(session: Session, sheet: Timesheet, path: Path, *,
+                   fmt: str = "csv") -> None:
+    """Write the timesheet as CSV or PDF (names of supporters, no peers); audited."""
+    from peerdesk.reports.supporters_pdf import render_table
+
+    if fmt == "csv":
+        data = timesheet_csv(sheet).encode("utf-8-sig")
+    else:
+        headers, rows = timesheet_rows(sheet)
+        note = "" if sheet.includes_casework else (
+            " Hours entered by hand only: counting sessions, meetings and contacts needs "
+            "access to peers' records.")
+        data, _pages = render_table(
+            "Volunteer hours", f"{sheet.first.isoformat()} to {sheet.last.isoformat()}, in "
+            f"hours.{note}", headers, rows,
+            centre_name=get_setting(session.db, "centre_name", "") or "")
+    supporters._write(path, data)
+    with session.db.transaction():
+        session.audit(AuditAction.EXPORTED, "supporter", "",
+                      f"timesheet {fmt} {sheet.first.isoformat()}..{sheet.last.isoformat()}, "
+                      f"{len(sheet.rows)} supporters")
 
 
 def hours_text(minutes: int) -> str:
@@ -451,9 +484,32 @@ def hours_text(minutes: int) -> str:
 
 
 __all__ = [
-    "HOURS_KINDS", "HOURS_LABELS", "Overdue", "StoredEntry", "StoredHours", "StoredSupervision",
-    "Timesheet", "TimesheetRow", "hours_text", "interval_weeks", "meeting_minutes",
-    "month_span", "my_entries", "my_supervisors", "overdue_supervision", "read_entry",
-    "read_notes", "record_hours", "record_supervision", "set_interval_weeks", "share_entry",
-    "shared_with_me", "supervisions", "timesheet", "timesheet_csv", "write_entry",
+    "HOURS_KINDS",
+    "HOURS_LABELS",
+    "Overdue",
+    "StoredEntry",
+    "StoredHours",
+    "StoredSupervision",
+    "Timesheet",
+    "TimesheetRow",
+    "hours_text",
+    "interval_weeks",
+    "meeting_minutes",
+    "month_span",
+    "my_entries",
+    "my_supervisors",
+    "overdue_supervision",
+    "read_entry",
+    "read_notes",
+    "record_hours",
+    "record_supervision",
+    "save_timesheet",
+    "set_interval_weeks",
+    "share_entry",
+    "shared_with_me",
+    "supervisions",
+    "timesheet",
+    "timesheet_csv",
+    "timesheet_rows",
+    "write_entry",
 ]
