@@ -122,3 +122,67 @@ def test_today_shows_what_expires_in_the_next_30_days(qtbot, start_gui, vault):
     assert [(e.name, e.what) for e in today.expiring.rows()] == [
         ("Robin", CheckKind.VETTING.label)]
     assert today.expiring_view.isVisibleTo(today)
+
+
+def test_supervision_hours_and_the_journal_on_screen(qtbot, start_gui, vault, tmp_path):
+    from peerdesk.domain.supporters import SupporterDraft
+    from peerdesk.ui.supporters.dialogs import HoursDialog, JournalDialog, SupervisionDialog
+    from tests.fixtures.vaults import close
+    from tests.fixtures.vaults import sign_in as open_session
+
+    close(open_session(vault, "Pia Peer"))  # her personal key is registered at sign-in
+    lead = open_session(vault, "Lee Lead")
+    pia = int(lead.db.scalar("SELECT id FROM staff WHERE name = 'Pia Peer'"))
+    supporters.add(lead, SupporterDraft("Pia", frozenset({SupporterRole.VOLUNTEER}),
+                                        date.today() - timedelta(days=300), staff_id=pia))
+    close(lead)
+    gui, main = _page(qtbot, start_gui, vault, "Lee Lead")
+    main.show_page("Supporters")
+    page = main.supporters_page
+    page.view.selectRow(0)
+    page.view.activated.emit(page.proxy.index(0, 0))
+    qtbot.mouseClick(page.supervision_button, Qt.MouseButton.LeftButton)
+    dialog = one_visible(SupervisionDialog)
+    dialog.held.setText((date.today() + timedelta(days=2)).isoformat())
+    dialog.notes.setPlainText("Went well.")
+    _save(qtbot, dialog)
+    assert "future" in dialog.fields["held_on"].error.text()
+    assert page.supervision_model.rowCount() == 0  # nothing saved
+    dialog.held.setText(date.today().isoformat())
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert page.supervision_model.rowCount() == 1
+    page._read_notes(page.supervision_model.index(0, 0))
+    assert page.notes_text.toPlainText() == "Went well."
+    # Hours: more than a day refused at the field; then the timesheet shows them.
+    qtbot.mouseClick(page.add_hours_button, Qt.MouseButton.LeftButton)
+    hours = one_visible(HoursDialog)
+    hours.hours.setValue(25)
+    _save(qtbot, hours)
+    assert "a day has 24" in hours.fields["minutes"].error.text()
+    hours.hours.setValue(2.5)
+    _save(qtbot, hours)
+    assert not hours.isVisible()
+    page.show_hours()
+    assert page.hours_model.rowCount() == 2  # Pia, then the total
+    shown = [[page.hours_model.index(r, c).data() for c in range(page.hours_model.columnCount())]
+             for r in range(page.hours_model.rowCount())]
+    page.save_hours_to(tmp_path / "h.csv", "csv")
+    import csv
+    with open(tmp_path / "h.csv", encoding="utf-8-sig", newline="") as handle:
+        assert list(csv.reader(handle))[1:] == shown  # the CSV is the screen
+    gui.sign_out()
+    # Pia: her own record, hours and journal; no register.
+    sign_in(qtbot, gui.sign_in_window, "Pia Peer", PASSWORDS["Pia Peer"])
+    main2 = gui.main_window
+    mine = main2.supporters_page
+    assert not mine.manager and not hasattr(mine, "model")
+    mine.show_hours()
+    assert mine.hours_model.index(0, 0).data() == "Pia"
+    mine._dialog(JournalDialog(main2.session))
+    journal = one_visible(JournalDialog)
+    journal.body.setPlainText("Thinking about Tuesday.")
+    _save(qtbot, journal)
+    assert mine.journal_model.rowCount() == 1
+    mine._read_entry(mine.journal_model.index(0, 0))
+    assert mine.entry_text.toPlainText() == "Thinking about Tuesday."

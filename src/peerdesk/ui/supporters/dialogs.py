@@ -9,10 +9,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,11 +26,16 @@ from peerdesk.domain.supporters import (
     CheckKind,
     CompletionDraft,
     CourseDraft,
+    HoursDraft,
+    HoursKind,
+    JournalDraft,
+    SupervisionDraft,
+    SupervisionKind,
     SupporterDraft,
     SupporterRole,
     SupporterStatus,
 )
-from peerdesk.services import supporters
+from peerdesk.services import supervision, supporters
 from peerdesk.services.session import Session
 from peerdesk.services.supporters import StoredSupporter
 from peerdesk.ui.errors import message_for
@@ -245,3 +252,90 @@ class CourseDialog(_FormDialog):
         self.run(lambda: supporters.add_course(self.session, CourseDraft(
             self.name.text(), frozenset(int(str(i)) for i in ticked(self.competencies)),
             self.months.value() if self.renews.isChecked() else None)))
+
+
+class SupervisionDialog(_FormDialog):
+    def __init__(self, session: Session, supporter: StoredSupporter,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Record supervision"), parent)
+        self.session, self.supporter = session, supporter
+        everyone = supporters.register(session)
+        self.supervisor = enum_combo([(self.tr("Someone from outside"), None)] + [
+            (s.preferred_name, s.id) for s in everyone
+            if SupporterRole.SUPERVISOR in s.roles and s.id != supporter.id])
+        self.kind = enum_combo([(k.label, k.value) for k in SupervisionKind])
+        self.held = DateField(today())
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 720)
+        self.minutes.setValue(60)
+        self.minutes.setSuffix(self.tr(" minutes"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(120)
+        self.add(self.tr("Super&visor"), "supervisor", self.supervisor)
+        self.add(self.tr("&Kind"), "kind", self.kind)
+        self.add(self.tr("&Date"), "held_on", self.held)
+        self.add(self.tr("&Length"), "minutes", self.minutes)
+        self.add(self.tr("&Notes"), "notes", self.notes,
+                 self.tr("Seen only by the supervisor and programme leads."))
+
+    def save(self) -> None:
+        def action() -> int:
+            held = self.held.value(what="Supervision date", field="held_on")
+            assert held is not None
+            return supervision.record_supervision(self.session, SupervisionDraft(
+                self.supporter.id, self.supervisor.currentData(),
+                SupervisionKind(self.kind.currentData()), held, self.minutes.value(),
+                self.notes.toPlainText()))
+        self.run(action)
+
+
+class HoursDialog(_FormDialog):
+    def __init__(self, session: Session, supporter: StoredSupporter,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Add hours"), parent)
+        self.session, self.supporter = session, supporter
+        self.kind = enum_combo([(k.label, k.value) for k in HoursKind])
+        self.day = DateField(today())
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0, 48)
+        self.hours.setDecimals(2)
+        self.hours.setSingleStep(0.25)
+        self.hours.setValue(1)
+        self.hours.setSuffix(self.tr(" hours"))
+        self.note = QLineEdit()
+        self.note.setMaxLength(200)
+        self.add(self.tr("&Kind"), "kind", self.kind)
+        self.add(self.tr("&Date"), "worked_on", self.day)
+        self.add(self.tr("&Hours"), "minutes", self.hours)
+        self.add(self.tr("N&ote"), "note", self.note)
+
+    def save(self) -> None:
+        def action() -> int:
+            day = self.day.value(what="Date", field="worked_on")
+            assert day is not None
+            return supervision.record_hours(self.session, HoursDraft(
+                self.supporter.id, day, HoursKind(self.kind.currentData()),
+                round(self.hours.value() * 60), self.note.text()))
+        self.run(action)
+
+
+class JournalDialog(_FormDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Write in my journal"), parent)
+        self.session = session
+        self.day = DateField(today())
+        self.body = QPlainTextEdit()
+        self.body.setTabChangesFocus(True)
+        self.add(self.tr("&Date"), "written_on", self.day)
+        self.add(self.tr("&Entry"), "body", self.body,
+                 self.tr("Private: only you can read it, unless you share it with your "
+                         "supervisor."))
+
+    def save(self) -> None:
+        def action() -> int:
+            day = self.day.value(what="Date", field="written_on")
+            assert day is not None
+            return supervision.write_entry(self.session, JournalDraft(
+                day, self.body.toPlainText()))
+        self.run(action)

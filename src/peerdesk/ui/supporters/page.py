@@ -7,6 +7,7 @@ rest whatever this page shows.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTabWidget,
     QTextBrowser,
@@ -30,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.supporters import CellState, roles_label
-from peerdesk.services import supporters
+from peerdesk.services import supervision, supporters
 from peerdesk.services.session import Session
 from peerdesk.services.supporters import (
     Expiring,
@@ -46,7 +49,10 @@ from peerdesk.ui.supporters.dialogs import (
     CheckDialog,
     CompletionDialog,
     CourseDialog,
+    HoursDialog,
+    JournalDialog,
     StatusDialog,
+    SupervisionDialog,
     SupporterDialog,
 )
 from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel, sorting_filter
@@ -144,6 +150,67 @@ class ExpiringModel(RowTableModel[Expiring]):
         return (when, row.name, row.what)[column]
 
 
+class SupervisionModel(RowTableModel[supervision.StoredSupervision]):
+    columns = IntEnum("SupervisionColumn", "HELD KIND MINUTES NOTES", start=0)  # type: ignore[misc]
+    headers = (QT_TRANSLATE_NOOP("TableHeader", "Date"),
+               QT_TRANSLATE_NOOP("TableHeader", "Kind"),
+               QT_TRANSLATE_NOOP("TableHeader", "Minutes"),
+               QT_TRANSLATE_NOOP("TableHeader", "Notes"))
+
+    def display(self, row: supervision.StoredSupervision, column: Any) -> str:
+        return (row.held_on.isoformat(), row.kind.label, str(row.minutes),
+                self.tr("Yes") if row.has_notes else "—")[column]
+
+
+class OverdueModel(RowTableModel[supervision.Overdue]):
+    columns = IntEnum("OverdueColumn", "NAME LAST DUE", start=0)  # type: ignore[misc]
+    headers = (QT_TRANSLATE_NOOP("TableHeader", "Supporter"),
+               QT_TRANSLATE_NOOP("TableHeader", "Last supervision"),
+               QT_TRANSLATE_NOOP("TableHeader", "Due"))
+
+    def display(self, row: supervision.Overdue, column: Any) -> str:
+        return (row.name, row.last.isoformat() if row.last else self.tr("Never"),
+                row.due.isoformat())[column]
+
+
+class JournalModel(RowTableModel[supervision.StoredEntry]):
+    columns = IntEnum("JournalColumn", "WRITTEN SHARED", start=0)  # type: ignore[misc]
+    headers = (QT_TRANSLATE_NOOP("TableHeader", "Date"),
+               QT_TRANSLATE_NOOP("TableHeader", "Shared"))
+
+    def display(self, row: supervision.StoredEntry, column: Any) -> str:
+        return (row.written_on.isoformat(),
+                self.tr("Shared with your supervisor") if row.shared_with else "—")[column]
+
+
+class TimesheetModel(RowTableModel[list[str]]):
+    """The timesheet's rows as the CSV holds them (the total row last)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = ("Supporter",)
+
+    def set_sheet(self, sheet: supervision.Timesheet) -> None:
+        headers, rows = supervision.timesheet_rows(sheet)
+        self.beginResetModel()
+        self.headers = tuple(headers)
+        self._rows = rows
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (index.isValid() and 0 <= index.row() < len(self._rows)
+                and role == Qt.ItemDataRole.DisplayRole):
+            return self._rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.headers)):
+            return self.headers[section]
+        return None
+
+
 def _table(model: Any, name: str) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -196,13 +263,20 @@ class SupportersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading(self.tr("Supporters")))
-        if not self.manager:
-            layout.addWidget(muted(self.tr("Your own supporter record.")))
-            layout.addWidget(self.detail, 1)
-            self.reload()
-            return
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
+        self.own = supporters.my_record(session)
+        self.hours_for: StoredSupporter | None = None
+        if not self.manager:
+            mine = QWidget()
+            m = QVBoxLayout(mine)
+            m.addWidget(muted(self.tr("Your own supporter record.")))
+            m.addWidget(self.detail, 1)
+            self.tabs.addTab(mine, self.tr("My &record"))
+            self._hours_tab(self.tr("My &hours"))
+            self._journal_tab()
+            self.reload()
+            return
         # The register
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name, role or status (Ctrl+F)"))
@@ -271,7 +345,205 @@ class SupportersPage(QWidget):
                                   "expired in the last 30.")))
         e.addWidget(self.expiring_view, 1)
         self.tabs.addTab(expiring_tab, self.tr("&Expiring"))
+        self._supervision_tab()
+        self._hours_tab(self.tr("&Hours"))
+        if self.own is not None:
+            self._journal_tab()
         self.reload()
+
+    # -- supervision, hours, journal ------------------------------------------------
+
+    def _supervision_tab(self) -> None:
+        tab = QWidget()
+        t = QVBoxLayout(tab)
+        t.addWidget(muted(self.tr("The supporter chosen on the Register tab. Notes are seen "
+                                  "only by the supervisor and programme leads.")))
+        self.supervision_model = SupervisionModel(self)
+        self.supervision_view = _table(self.supervision_model, self.tr("Supervision sessions"))
+        self.supervision_view.activated.connect(self._read_notes)
+        row = QHBoxLayout()
+        self.supervision_button = QPushButton(self.tr("Record &supervision…"))
+        self.supervision_button.clicked.connect(lambda: self._for_current(SupervisionDialog))
+        self.notes_button = QPushButton(self.tr("Read &notes"))
+        self.notes_button.clicked.connect(
+            lambda: self._read_notes(self.supervision_view.currentIndex()))
+        self.interval = QSpinBox()
+        self.interval.setRange(1, 52)
+        self.interval.setSuffix(self.tr(" weeks"))
+        self.interval.setAccessibleName(self.tr("Supervision every"))
+        self.interval.setValue(supervision.interval_weeks(self.session)
+                               if self.session else 4)
+        self.interval.editingFinished.connect(self._set_interval)
+        row.addWidget(self.supervision_button)
+        row.addWidget(self.notes_button)
+        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Supervision every")))
+        row.addWidget(self.interval)
+        t.addLayout(row)
+        t.addWidget(self.supervision_view, 1)
+        self.notes_text = QTextBrowser()
+        self.notes_text.setAccessibleName(self.tr("Supervision notes"))
+        self.notes_text.setMaximumHeight(140)
+        t.addWidget(self.notes_text)
+        self.overdue_model = OverdueModel(self)
+        t.addWidget(QLabel(self.tr("Overdue supervision")))
+        self.overdue_view = _table(self.overdue_model, self.tr("Overdue supervision"))
+        t.addWidget(self.overdue_view, 1)
+        self.tabs.addTab(tab, self.tr("Super&vision"))
+
+    def _set_interval(self) -> None:
+        if self.session is None:
+            return
+        try:
+            supervision.set_interval_weeks(self.session, self.interval.value())
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return
+        self._changed(0)
+
+    def _read_notes(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        if not isinstance(row, supervision.StoredSupervision) or self.session is None:
+            return
+        try:
+            self.notes_text.setPlainText(supervision.read_notes(self.session, row.id)
+                                         or self.tr("No notes."))
+        except PeerDeskError as exc:
+            self.notes_text.setPlainText(exc.user_message)
+
+    def _hours_tab(self, title: str) -> None:
+        tab = QWidget()
+        t = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        self.month = QLineEdit(date.today().strftime("%Y-%m"))
+        self.month.setAccessibleName(self.tr("Month"))
+        self.month.setMaxLength(7)
+        self.month.setPlaceholderText(self.tr("YYYY-MM"))
+        self.month.returnPressed.connect(self.show_hours)
+        show = QPushButton(self.tr("Sho&w"))
+        show.clicked.connect(self.show_hours)
+        self.add_hours_button = QPushButton(self.tr("&Add hours…"))
+        self.add_hours_button.clicked.connect(self._add_hours)
+        csv_button = QPushButton(self.tr("Save as &CSV…"))
+        csv_button.clicked.connect(lambda: self._save_hours("csv"))
+        pdf_button = QPushButton(self.tr("Save as P&DF…"))
+        pdf_button.clicked.connect(lambda: self._save_hours("pdf"))
+        row.addWidget(QLabel(self.tr("Month")))
+        row.addWidget(self.month)
+        row.addWidget(show)
+        row.addWidget(self.add_hours_button)
+        row.addStretch(1)
+        row.addWidget(csv_button)
+        row.addWidget(pdf_button)
+        t.addLayout(row)
+        self.hours_note = muted()
+        t.addWidget(self.hours_note)
+        self.hours_model = TimesheetModel(self)
+        self.hours_view = _table(self.hours_model, self.tr("Timesheet"))
+        t.addWidget(self.hours_view, 1)
+        self.sheet: supervision.Timesheet | None = None
+        self.tabs.addTab(tab, title)
+
+    def show_hours(self) -> None:
+        if self.session is None:
+            return
+        try:
+            first, last = supervision.month_span(self.month.text().strip())
+        except ValueError:
+            show_error(self, self.tr("Type the month as YYYY-MM, for example 2026-03."))
+            return
+        try:
+            self.sheet = supervision.timesheet(
+                self.session, first, last,
+                supporter_id=None if self.manager else (self.own.id if self.own else None))
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return
+        self.hours_model.set_sheet(self.sheet)
+        self.hours_note.setText("" if self.sheet.includes_casework else self.tr(
+            "Hours entered by hand only: counting sessions, meetings and contacts needs "
+            "access to peers' records."))
+
+    def _add_hours(self) -> None:
+        if self.manager:
+            self._for_current(HoursDialog)
+        elif self.own is not None and self.session is not None:
+            self._dialog(HoursDialog(self.session, self.own))
+
+    def save_hours_to(self, path: Path, fmt: str) -> None:
+        assert self.session is not None and self.sheet is not None
+        supervision.save_timesheet(self.session, self.sheet, path, fmt=fmt)
+
+    def _save_hours(self, fmt: str) -> None:
+        if self.sheet is None:
+            self.show_hours()
+        if self.sheet is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the timesheet"), f"hours-{self.month.text().strip()}.{fmt}",
+            "CSV (*.csv)" if fmt == "csv" else "PDF (*.pdf)")
+        if not name:
+            return
+        try:
+            self.save_hours_to(Path(name), fmt)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+
+    def _journal_tab(self) -> None:
+        tab = QWidget()
+        t = QVBoxLayout(tab)
+        t.addWidget(muted(self.tr("Your reflective journal: only you can read an entry, "
+                                  "unless you share it with your supervisor. Never in "
+                                  "reports.")))
+        row = QHBoxLayout()
+        write = QPushButton(self.tr("&Write an entry…"))
+        write.clicked.connect(lambda: self.session and self._dialog(JournalDialog(self.session)))
+        self.share_button = QPushButton(self.tr("Share with my su&pervisor"))
+        self.share_button.clicked.connect(self._share)
+        self.unshare_button = QPushButton(self.tr("Stop sharing"))
+        self.unshare_button.clicked.connect(lambda: self._share(stop=True))
+        row.addWidget(write)
+        row.addWidget(self.share_button)
+        row.addWidget(self.unshare_button)
+        row.addStretch(1)
+        t.addLayout(row)
+        self.journal_model = JournalModel(self)
+        self.journal_view = _table(self.journal_model, self.tr("Journal entries"))
+        self.journal_view.activated.connect(self._read_entry)
+        t.addWidget(self.journal_view, 1)
+        self.entry_text = QTextBrowser()
+        self.entry_text.setAccessibleName(self.tr("Journal entry"))
+        t.addWidget(self.entry_text, 1)
+        self.tabs.addTab(tab, self.tr("My &journal"))
+
+    def _read_entry(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        if not isinstance(row, supervision.StoredEntry) or self.session is None:
+            return
+        try:
+            self.entry_text.setPlainText(supervision.read_entry(self.session, row.id))
+        except PeerDeskError as exc:
+            self.entry_text.setPlainText(exc.user_message)
+
+    def _share(self, stop: bool = False) -> None:
+        index = self.journal_view.currentIndex()
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        if not isinstance(row, supervision.StoredEntry) or self.session is None:
+            show_error(self, self.tr("Choose an entry first."))
+            return
+        try:
+            if stop:
+                supervision.share_entry(self.session, row.id, None)
+            else:
+                chosen = supervision.my_supervisors(self.session)
+                if not chosen:
+                    show_error(self, self.tr("Nobody has supervised you in PeerDesk yet."))
+                    return
+                supervision.share_entry(self.session, row.id, chosen[0].id)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return
+        self._changed(0)
 
     # -- behaviour -----------------------------------------------------------------
 
@@ -279,16 +551,22 @@ class SupportersPage(QWidget):
         if self.session is None:
             return
         try:
+            if self.own is not None and hasattr(self, "journal_model"):
+                self.journal_model.set_rows(supervision.my_entries(self.session)
+                                            + supervision.shared_with_me(self.session))
             if not self.manager:
-                own = supporters.my_record(self.session)
-                if own is not None:
+                if self.own is not None:
                     self.detail.setHtml(record_html(supporters.open_record(self.session,
-                                                                           own.id)))
+                                                                           self.own.id)))
                 return
             self.model.set_rows(supporters.register(self.session))
             grid = supporters.matrix(self.session)
             self.matrix_model.set_matrix(grid.competencies, list(grid.rows))
             self.expiring_model.set_rows(supporters.expiring(self.session))
+            self.overdue_model.set_rows(supervision.overdue_supervision(self.session))
+            chosen = self.selected()
+            self.supervision_model.set_rows(
+                supervision.supervisions(self.session, chosen.id) if chosen else [])
         except PeerDeskError as exc:
             show_error(self, exc)
 
@@ -298,6 +576,8 @@ class SupportersPage(QWidget):
             self.current = row
             try:
                 self.detail.setHtml(record_html(supporters.open_record(self.session, row.id)))
+                self.supervision_model.set_rows(supervision.supervisions(self.session, row.id))
+                self.notes_text.clear()
             except PeerDeskError as exc:
                 show_error(self, exc)
 
@@ -344,6 +624,14 @@ class SupportersPage(QWidget):
     def clear_data(self) -> None:
         self.session = None
         self.detail.clear()
+        for extra in ("journal_model", "hours_model", "supervision_model", "overdue_model"):
+            model = getattr(self, extra, None)
+            if model is not None:
+                model.clear()
+        for text in ("entry_text", "notes_text"):
+            widget = getattr(self, text, None)
+            if widget is not None:
+                widget.clear()
         if self.manager:
             self.model.clear()
             self.matrix_model.set_matrix((), [])
