@@ -122,6 +122,8 @@ def test_today_shows_what_expires_in_the_next_30_days(qtbot, start_gui, vault):
     assert [(e.name, e.what) for e in today.expiring.rows()] == [
         ("Robin", CheckKind.VETTING.label)]
     assert today.expiring_view.isVisibleTo(today)
+    # Robin is in training, so not yet due supervision; nobody active is overdue.
+    assert today.overdue.rowCount() == 0 and today.overdue_empty.isVisibleTo(today)
 
 
 def test_supervision_hours_and_the_journal_on_screen(qtbot, start_gui, vault, tmp_path):

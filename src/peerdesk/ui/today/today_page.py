@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.errors import PeerDeskError
-from peerdesk.services import callbacks, directory, listening, supporters
+from peerdesk.services import callbacks, directory, listening, supervision, supporters
 from peerdesk.services import today as today_service
 from peerdesk.services.became_peer import Source
 from peerdesk.services.session import Session
@@ -31,7 +31,7 @@ from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
-from peerdesk.ui.supporters.page import SUPPORTERS, ExpiringModel
+from peerdesk.ui.supporters.page import SUPPORTERS, ExpiringModel, OverdueModel
 from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel
 from peerdesk.ui.theme import colour, is_high_contrast
 from peerdesk.ui.today.listening_sections import CallbackSection, ReviewSection
@@ -214,6 +214,18 @@ class TodayPage(QWidget):
             layout.addWidget(self.expiring_title)
             layout.addWidget(self.expiring_empty)
             layout.addWidget(self.expiring_view, 1)
+            self.overdue = OverdueModel(self)
+            self.overdue_title = heading(self.tr("Supporters: supervision overdue"), 1)
+            self.overdue_view = QTableView()
+            self.overdue_view.setModel(self.overdue)
+            self.overdue_view.setAccessibleName(self.overdue_title.text())
+            self.overdue_view.verticalHeader().setVisible(False)
+            self.overdue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.overdue_view.horizontalHeader().setStretchLastSection(True)
+            self.overdue_empty = muted(self.tr("Everyone active has had supervision on time."))
+            layout.addWidget(self.overdue_title)
+            layout.addWidget(self.overdue_empty)
+            layout.addWidget(self.overdue_view, 1)
         layout.addWidget(hint)
         self.refresh_button.clicked.connect(self.reload)
         bus.changed.connect(self._on_changed)
@@ -260,6 +272,10 @@ class TodayPage(QWidget):
             self.expiring.set_rows(items)
             self.expiring_empty.setVisible(not items)
             self.expiring_view.setVisible(bool(items))
+            late = supervision.overdue_supervision(self.session)
+            self.overdue.set_rows(late)
+            self.overdue_empty.setVisible(not late)
+            self.overdue_view.setVisible(bool(late))
         if self.callbacks is not None and self.review is not None:
             try:
                 self.callbacks.set_items(callbacks.waiting(self.session))
@@ -277,6 +293,7 @@ class TodayPage(QWidget):
         self.date_label.clear()
         if self.expiring is not None:
             self.expiring.clear()
+            self.overdue.clear()
 
 
 def _long_date(day: date) -> str:
