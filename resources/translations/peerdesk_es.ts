@@ -742,7 +742,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+197"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+204"/>
         <source>Record a check</source>
         <translation>Registrar una comprobación</translation>
     </message>
@@ -1845,7 +1845,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>ExpiringModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+143"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+149"/>
         <source> · expired</source>
         <translation> · caducado</translation>
     </message>
@@ -2434,6 +2434,39 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
 </context>
 <context>
+    <name>HoursDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+47"/>
+        <source>Add hours</source>
+        <translation>Añadir horas</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> hours</source>
+        <translation> horas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hours</source>
+        <translation>&amp;Horas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote</source>
+        <translation>N&amp;ota</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../src/peerdesk/ui/peers/import_dialog.py" line="+67"/>
@@ -2593,6 +2626,37 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
 </context>
 <context>
+    <name>JournalDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+14"/>
+        <source>Write in my journal</source>
+        <translation>Escribir en mi diario</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Entry</source>
+        <translation>&amp;Entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private: only you can read it, unless you share it with your supervisor.</source>
+        <translation>Privada: solo usted puede leerla, salvo que la comparta con su supervisor/a.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+34"/>
+        <source>Shared with your supervisor</source>
+        <translation>Compartida con su supervisor/a</translation>
+    </message>
+</context>
+<context>
     <name>KeyWork</name>
     <message>
         <location filename="../../src/peerdesk/ui/key_work.py" line="+29"/>
@@ -2670,7 +2734,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
     <message>
         <location line="+1"/>
         <source>N&amp;ote</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ota</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2947,7 +3011,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-83"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-117"/>
         <source>Current</source>
         <translation>Al día</translation>
     </message>
@@ -3260,6 +3324,14 @@ Set up a new centre there?</source>
         <location line="+19"/>
         <source>Saved: {hours}.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverdueModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+40"/>
+        <source>Never</source>
+        <translation>Nunca</translation>
     </message>
 </context>
 <context>
@@ -5394,7 +5466,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-92"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-175"/>
         <source>Change status</source>
         <translation>Cambiar estado</translation>
     </message>
@@ -5428,9 +5500,65 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
 </context>
 <context>
+    <name>SupervisionDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+97"/>
+        <source>Record supervision</source>
+        <translation>Registrar supervisión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Someone from outside</source>
+        <translation>Alguien de fuera</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Super&amp;visor</source>
+        <translation>Super&amp;visor/a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Length</source>
+        <translation>&amp;Duración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seen only by the supervisor and programme leads.</source>
+        <translation>Solo la ven el/la supervisor/a y las personas responsables del programa.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-10"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+</context>
+<context>
     <name>SupporterDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-50"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-167"/>
         <source>Change supporter</source>
         <translation>Cambiar persona de apoyo</translation>
     </message>
@@ -5493,23 +5621,33 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupportersPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+69"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+100"/>
         <source>Supporter record</source>
         <translation>Registro de la persona de apoyo</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Supporters</source>
         <translation>Personas de apoyo</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Your own supporter record.</source>
         <translation>Su propio registro como persona de apoyo.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>My &amp;record</source>
+        <translation>Mi &amp;registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My &amp;hours</source>
+        <translation>Mis &amp;horas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Search by name, role or status (Ctrl+F)</source>
         <translation>Buscar por nombre, función o estado (Ctrl+F)</translation>
     </message>
@@ -5594,7 +5732,160 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>&amp;Caducan</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+2"/>
+        <source>&amp;Hours</source>
+        <translation>&amp;Horas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The supporter chosen on the Register tab. Notes are seen only by the supervisor and programme leads.</source>
+        <translation>La persona de apoyo elegida en la pestaña Registro. Las notas solo las ven el/la supervisor/a y las personas responsables del programa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supervision sessions</source>
+        <translation>Sesiones de supervisión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record &amp;supervision…</source>
+        <translation>Registrar &amp;supervisión…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read &amp;notes</source>
+        <translation>Leer &amp;notas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> weeks</source>
+        <translation> semanas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Supervision every</source>
+        <translation>Supervisión cada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Supervision notes</source>
+        <translation>Notas de supervisión</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Overdue supervision</source>
+        <translation>Supervisión atrasada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Super&amp;vision</source>
+        <translation>Super&amp;visión</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No notes.</source>
+        <translation>Sin notas.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+12"/>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>YYYY-MM</source>
+        <translation>AAAA-MM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sho&amp;w</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add hours…</source>
+        <translation>&amp;Añadir horas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as &amp;CSV…</source>
+        <translation>Guardar como &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Timesheet</source>
+        <translation>Hoja de horas</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type the month as YYYY-MM, for example 2026-03.</source>
+        <translation>Escriba el mes como AAAA-MM, por ejemplo 2026-03.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Hours entered by hand only: counting sessions, meetings and contacts needs access to peers&apos; records.</source>
+        <translation>Solo horas introducidas a mano: contar sesiones, reuniones y contactos requiere acceso a los registros de las personas usuarias.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Save the timesheet</source>
+        <translation>Guardar la hoja de horas</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Your reflective journal: only you can read an entry, unless you share it with your supervisor. Never in reports.</source>
+        <translation>Su diario reflexivo: solo usted puede leer una entrada, salvo que la comparta con su supervisor/a. Nunca aparece en informes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Write an entry…</source>
+        <translation>&amp;Escribir una entrada…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share with my su&amp;pervisor</source>
+        <translation>Compartir con mi su&amp;pervisor/a</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop sharing</source>
+        <translation>Dejar de compartir</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Journal entries</source>
+        <translation>Entradas del diario</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Journal entry</source>
+        <translation>Entrada del diario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My &amp;journal</source>
+        <translation>Mi &amp;diario</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose an entry first.</source>
+        <translation>Elija primero una entrada.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nobody has supervised you in PeerDesk yet.</source>
+        <translation>Nadie le ha supervisado todavía en PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Choose a supporter in the list first.</source>
         <translation>Elija primero una persona de apoyo en la lista.</translation>
     </message>
@@ -5622,7 +5913,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-167"/>
         <location line="+168"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-195"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-469"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+58"/>
         <source>What</source>
         <translation>Qué</translation>
@@ -5688,6 +5979,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-59"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+29"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+68"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -5720,6 +6012,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+28"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-2"/>
         <location line="+28"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-1"/>
+        <location line="+23"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -5790,7 +6084,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-27"/>
         <location line="+28"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-2"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-92"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+1"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
@@ -5885,6 +6179,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+32"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+83"/>
         <source>Due</source>
         <translation>Para</translation>
     </message>
@@ -5902,7 +6197,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+58"/>
         <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-112"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+30"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+58"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-25"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-1"/>
         <source>When</source>
         <translation>Cuándo</translation>
@@ -5917,6 +6212,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+1"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-26"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+13"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
@@ -5934,6 +6230,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+1"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6015,7 +6312,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-57"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-71"/>
         <source>Roles</source>
         <translation>Funciones</translation>
     </message>
@@ -6031,8 +6328,19 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+55"/>
+        <location line="+22"/>
         <source>Supporter</source>
         <translation>Persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last supervision</source>
+        <translation>Última supervisión</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Shared</source>
+        <translation>Compartida</translation>
     </message>
 </context>
 <context>
@@ -6141,11 +6449,21 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Nothing expires in the next 30 days.</source>
         <translation>Nada caduca en los próximos 30 días.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Supporters: supervision overdue</source>
+        <translation>Personas de apoyo: supervisión atrasada</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Everyone active has had supervision on time.</source>
+        <translation>Todas las personas activas han tenido supervisión a tiempo.</translation>
+    </message>
 </context>
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-88"/>
+        <location line="-100"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>
