@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -265,3 +265,18 @@ def test_the_demo_vault_has_a_realistic_spread_of_supporters(demo_vault: VaultPa
             supporters.register(mei)
     finally:
         close(mei)
+
+
+def test_the_demo_vault_has_supervision_and_hours(demo_vault: VaultPaths) -> None:
+    from peerdesk.services import supervision
+    from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD
+
+    session = sign_in(demo_vault, DEMO_LEAD, DEMO_PASSWORD)
+    try:
+        everyone = supporters.register(session)
+        assert sum(len(supervision.supervisions(session, s.id)) for s in everyone) > 50
+        year = supervision.timesheet(session, date.today() - timedelta(days=365), date.today())
+        kinds = {k for row in year.rows for k in row.minutes}
+        assert {"one_to_one", "group", "contact", "training"} <= kinds
+    finally:
+        close(session)

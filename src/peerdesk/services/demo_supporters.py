@@ -74,7 +74,49 @@ def populate(db: Database, rng: random.Random, *, scale: str, start: date, today
                     repo.add_status(db, supporter_id, SupporterStatus.ON_BREAK, later)
             _training(db, rng, supporter_id, began, today, courses, recorded_by, now)
             _checks(db, rng, supporter_id, began, today, recorded_by, now)
+        _supervision_and_hours(db, rng, today, recorded_by, now)
     return ids
+
+
+def _supervision_and_hours(db: Database, rng: random.Random, today: date, recorded_by: int,
+                           now: str) -> None:
+    """Supervision every 3 to 6 weeks while active (some lapse), and hours by hand.
+
+    The demo's supervision has no notes: notes are sealed to people's own keys,
+    which only they hold when they sign in.
+    """
+    from peerdesk.domain.supporters import HoursDraft, HoursKind, SupervisionKind
+    from peerdesk.storage.repositories import supervision as sup_repo
+
+    people = repo.all_supporters(db)
+    supervisors = [s.id for s in people if SupporterRole.SUPERVISOR in s.roles]
+    for s in people:
+        history = repo.statuses(db, s.id)
+        active = next((h.since for h in history if h.status is SupporterStatus.ACTIVE), None)
+        if active is None:
+            continue
+        ended = next((h.since for h in history if h.status in (
+            SupporterStatus.LEFT, SupporterStatus.ON_BREAK) and h.since > active), today)
+        day = active + timedelta(days=rng.randint(7, 30))
+        lapse = today - timedelta(days=rng.randint(40, 90)) if rng.random() < 0.15 else ended
+        while day <= min(ended, lapse, today):
+            chosen = [x for x in supervisors if x != s.id]
+            sup_repo.insert_supervision(
+                db, s.id, rng.choice(chosen) if chosen and rng.random() < 0.85 else None,
+                SupervisionKind.GROUP if rng.random() < 0.3 else SupervisionKind.INDIVIDUAL,
+                day, rng.choice([45, 60, 60, 90]), recorded_by=recorded_by, now=now)
+            day += timedelta(days=rng.randint(21, 42))
+        month = date(active.year, active.month, 1)
+        while month <= min(ended, today):
+            for kind, chance, minutes in ((HoursKind.TRAINING, 0.3, (60, 180, 360)),
+                                          (HoursKind.OUTREACH, 0.25, (60, 120)),
+                                          (HoursKind.ADMIN, 0.4, (30, 60))):
+                if rng.random() < chance:
+                    worked = min(today, month + timedelta(days=rng.randint(0, 27)))
+                    sup_repo.insert_hours(db, HoursDraft(s.id, worked, kind,
+                                                         rng.choice(minutes)),
+                                          recorded_by=recorded_by, now=now)
+            month = add_months(month, 1)
 
 
 def _training(db: Database, rng: random.Random, supporter_id: int, began: date, today: date,
