@@ -325,6 +325,7 @@ class SupportersPage(QWidget):
         self.matrix_proxy = sorting_filter(self.matrix_model, self)
         self.matrix_view = _table(self.matrix_proxy, self.tr("Competency matrix"))
         self.matrix_view.setSortingEnabled(True)
+        self.matrix_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.matrix_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.print_button = QPushButton(self.tr("Save as &PDF…"))
