@@ -81,6 +81,7 @@ def main(out: Path) -> int:
             ("peer-page.png", lambda: _open_busiest_peer(main_window)),
             ("groups.png", lambda: main_window.show_page("Groups")),
             ("contacts.png", lambda: main_window.show_page("Contacts")),
+            ("competency-matrix.png", lambda: _show_matrix(main_window)),
         ]
         if "Reports" in main_window.pages:
             steps.append(("reports.png", lambda: _prepare_report(app, main_window)))
@@ -94,6 +95,12 @@ def main(out: Path) -> int:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0
+
+
+def _show_matrix(main_window: object) -> None:
+    main_window.show_page("Supporters")  # type: ignore[attr-defined]
+    page = main_window.supporters_page  # type: ignore[attr-defined]
+    page.tabs.setCurrentIndex(1)  # the competency matrix
 
 
 def _contact_form(app: QApplication, main_window: object, out: Path) -> None:

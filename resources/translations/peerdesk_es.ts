@@ -516,7 +516,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+3"/>
         <source>Kept hidden</source>
-        <translation type="unfinished">Se mantiene oculta</translation>
+        <translation>Se mantiene oculta</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -780,6 +780,77 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <location line="+2"/>
         <source>&amp;Change roles</source>
         <translation>&amp;Cambiar funciones</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+204"/>
+        <source>Record a check</source>
+        <translation>Registrar una comprobación</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kept hidden</source>
+        <translation>Se mantiene oculta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sho&amp;w</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Comprobación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Done or signed on</source>
+        <translation>&amp;Hecha o firmada el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reference</source>
+        <translation>&amp;Referencia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Expires on</source>
+        <translation>&amp;Caduca el</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <location line="-42"/>
+        <source>Record training</source>
+        <translation>Registrar formación</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Course</source>
+        <translation>&amp;Curso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Completed on</source>
+        <translation>&amp;Completado el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Renew by</source>
+        <translation>&amp;Renovar antes del</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave empty to use the course&apos;s renewal interval.</source>
+        <translation>Déjelo vacío para usar el intervalo de renovación del curso.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add a course first.</source>
+        <translation>Añada primero un curso.</translation>
     </message>
 </context>
 <context>
@@ -1158,7 +1229,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+8"/>
         <source> months</source>
-        <translation type="unfinished"></translation>
+        <translation> meses</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1418,6 +1489,44 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     </message>
 </context>
 <context>
+    <name>CourseDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+41"/>
+        <source>Add a course</source>
+        <translation>Añadir un curso</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Competencies</source>
+        <translation>Competencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be &amp;renewed</source>
+        <translation>Debe &amp;renovarse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> months</source>
+        <translation> meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ompetencies</source>
+        <translation>C&amp;ompetencias</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Renew &amp;every</source>
+        <translation>Renovar &amp;cada</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../src/peerdesk/ui/peers/forms.py" line="+20"/>
@@ -1516,7 +1625,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+8"/>
         <source>&amp;Name</source>
-        <translation type="unfinished">&amp;Nombre</translation>
+        <translation>&amp;Nombre</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1622,7 +1731,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+1"/>
         <source>C&amp;hange…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam&amp;biar…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1862,6 +1971,14 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <location filename="../../src/peerdesk/ui/errors.py" line="+13"/>
         <source>PeerDesk met an unexpected problem and stopped what it was doing. Nothing further was changed. If it happens again, note what you were doing and ask for help.</source>
         <translation>PeerDesk tuvo un problema inesperado y dejó lo que estaba haciendo. No se cambió nada más. Si vuelve a ocurrir, anote lo que estaba haciendo y pida ayuda.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiringModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+149"/>
+        <source> · expired</source>
+        <translation> · caducado</translation>
     </message>
 </context>
 <context>
@@ -2562,6 +2679,39 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
 </context>
 <context>
+    <name>HoursDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+47"/>
+        <source>Add hours</source>
+        <translation>Añadir horas</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> hours</source>
+        <translation> horas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hours</source>
+        <translation>&amp;Horas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote</source>
+        <translation>N&amp;ota</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../src/peerdesk/ui/peers/import_dialog.py" line="+67"/>
@@ -2721,6 +2871,37 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
 </context>
 <context>
+    <name>JournalDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+14"/>
+        <source>Write in my journal</source>
+        <translation>Escribir en mi diario</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Entry</source>
+        <translation>&amp;Entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private: only you can read it, unless you share it with your supervisor.</source>
+        <translation>Privada: solo usted puede leerla, salvo que la comparta con su supervisor/a.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+34"/>
+        <source>Shared with your supervisor</source>
+        <translation>Compartida con su supervisor/a</translation>
+    </message>
+</context>
+<context>
     <name>KeyWork</name>
     <message>
         <location filename="../../src/peerdesk/ui/key_work.py" line="+29"/>
@@ -2798,7 +2979,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
     <message>
         <location line="+1"/>
         <source>N&amp;ote</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ota</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2962,7 +3143,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/main_window.py" line="+44"/>
+        <location filename="../../src/peerdesk/ui/main_window.py" line="+46"/>
         <source>{n} failed sign-in attempt since the last sign-in — see Admin › Audit log</source>
         <translation>{n} intento fallido de inicio de sesión desde el último inicio — vea Administración › Registro de auditoría</translation>
     </message>
@@ -3023,6 +3204,11 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
     </message>
     <message>
         <location line="+4"/>
+        <source>Supporters</source>
+        <translation>Personas de apoyo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Admin</source>
         <translation>Administración</translation>
     </message>
@@ -3065,6 +3251,34 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <location line="+75"/>
         <source>Your password has been changed. Use it from now on.</source>
         <translation>Su contraseña se ha cambiado. Úsela a partir de ahora.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-117"/>
+        <source>Current</source>
+        <translation>Al día</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due soon</source>
+        <translation>Vence pronto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>Caducada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Supporter</source>
+        <translation>Persona de apoyo</translation>
     </message>
 </context>
 <context>
@@ -3370,6 +3584,14 @@ Set up a new centre there?</source>
         <location line="+19"/>
         <source>Saved: {hours}.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverdueModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+40"/>
+        <source>Never</source>
+        <translation>Nunca</translation>
     </message>
 </context>
 <context>
@@ -5607,6 +5829,24 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-175"/>
+        <source>Change status</source>
+        <translation>Cambiar estado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>S&amp;tatus</source>
+        <translation>Es&amp;tado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+</context>
+<context>
     <name>SubjectAccessExport</name>
     <message>
         <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+30"/>
@@ -5622,6 +5862,402 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+37"/>
         <source>Not saved</source>
         <translation>No guardado</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+97"/>
+        <source>Record supervision</source>
+        <translation>Registrar supervisión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Someone from outside</source>
+        <translation>Alguien de fuera</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Super&amp;visor</source>
+        <translation>Super&amp;visor/a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Length</source>
+        <translation>&amp;Duración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seen only by the supervisor and programme leads.</source>
+        <translation>Solo la ven el/la supervisor/a y las personas responsables del programa.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-10"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+</context>
+<context>
+    <name>SupporterDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-167"/>
+        <source>Change supporter</source>
+        <translation>Cambiar persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a supporter</source>
+        <translation>Añadir una persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A phone number or an email</source>
+        <translation>Un teléfono o un correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roles</source>
+        <translation>Funciones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No PeerDesk account</source>
+        <translation>Sin cuenta de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preferred &amp;name</source>
+        <translation>&amp;Nombre preferido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How we &amp;reach them</source>
+        <translation>Cómo &amp;contactarle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;oles</source>
+        <translation>F&amp;unciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Started on</source>
+        <translation>&amp;Empezó el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk &amp;account</source>
+        <translation>&amp;Cuenta de PeerDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: a supporter who signs in sees their own record.</source>
+        <translation>Opcional: una persona de apoyo que inicia sesión ve su propio registro.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;tatus</source>
+        <translation>Es&amp;tado</translation>
+    </message>
+</context>
+<context>
+    <name>SupportersPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+100"/>
+        <source>Supporter record</source>
+        <translation>Registro de la persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+23"/>
+        <source>Supporters</source>
+        <translation>Personas de apoyo</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Your own supporter record.</source>
+        <translation>Su propio registro como persona de apoyo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My &amp;record</source>
+        <translation>Mi &amp;registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My &amp;hours</source>
+        <translation>Mis &amp;horas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search by name, role or status (Ctrl+F)</source>
+        <translation>Buscar por nombre, función o estado (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search supporters</source>
+        <translation>Buscar personas de apoyo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Add a supporter…</source>
+        <translation>&amp;Añadir una persona de apoyo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hange…</source>
+        <translation>Cam&amp;biar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus…</source>
+        <translation>Es&amp;tado…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record &amp;training…</source>
+        <translation>Registrar &amp;formación…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a chec&amp;k…</source>
+        <translation>Registrar una com&amp;probación…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a co&amp;urse…</source>
+        <translation>Añadir un c&amp;urso…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Enter or double-click opens a supporter&apos;s record.</source>
+        <translation>Intro o doble clic abre el registro de la persona de apoyo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Register</source>
+        <translation>&amp;Registro</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Competency matrix</source>
+        <translation>Matriz de competencias</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Current, due soon (within 30 days), expired or missing, for everyone in training, active or on a break.</source>
+        <translation>Al día, vence pronto (en 30 días), caducada o sin registrar, para todas las personas en formación, activas o en pausa.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Competency &amp;matrix</source>
+        <translation>&amp;Matriz de competencias</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expiring in the next 30 days</source>
+        <translation>Caduca en los próximos 30 días</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checks and training that expire in the next 30 days, or expired in the last 30.</source>
+        <translation>Comprobaciones y formación que caducan en los próximos 30 días o caducaron en los últimos 30.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Expiring</source>
+        <translation>&amp;Caducan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hours</source>
+        <translation>&amp;Horas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The supporter chosen on the Register tab. Notes are seen only by the supervisor and programme leads.</source>
+        <translation>La persona de apoyo elegida en la pestaña Registro. Las notas solo las ven el/la supervisor/a y las personas responsables del programa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supervision sessions</source>
+        <translation>Sesiones de supervisión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record &amp;supervision…</source>
+        <translation>Registrar &amp;supervisión…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read &amp;notes</source>
+        <translation>Leer &amp;notas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> weeks</source>
+        <translation> semanas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Supervision every</source>
+        <translation>Supervisión cada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Supervision notes</source>
+        <translation>Notas de supervisión</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Overdue supervision</source>
+        <translation>Supervisión atrasada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Super&amp;vision</source>
+        <translation>Super&amp;visión</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No notes.</source>
+        <translation>Sin notas.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+12"/>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>YYYY-MM</source>
+        <translation>AAAA-MM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sho&amp;w</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add hours…</source>
+        <translation>&amp;Añadir horas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as &amp;CSV…</source>
+        <translation>Guardar como &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Timesheet</source>
+        <translation>Hoja de horas</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type the month as YYYY-MM, for example 2026-03.</source>
+        <translation>Escriba el mes como AAAA-MM, por ejemplo 2026-03.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Hours entered by hand only: counting sessions, meetings and contacts needs access to peers&apos; records.</source>
+        <translation>Solo horas introducidas a mano: contar sesiones, reuniones y contactos requiere acceso a los registros de las personas usuarias.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Save the timesheet</source>
+        <translation>Guardar la hoja de horas</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Your reflective journal: only you can read an entry, unless you share it with your supervisor. Never in reports.</source>
+        <translation>Su diario reflexivo: solo usted puede leer una entrada, salvo que la comparta con su supervisor/a. Nunca aparece en informes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Write an entry…</source>
+        <translation>&amp;Escribir una entrada…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share with my su&amp;pervisor</source>
+        <translation>Compartir con mi su&amp;pervisor/a</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop sharing</source>
+        <translation>Dejar de compartir</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Journal entries</source>
+        <translation>Entradas del diario</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Journal entry</source>
+        <translation>Entrada del diario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My &amp;journal</source>
+        <translation>Mi &amp;diario</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose an entry first.</source>
+        <translation>Elija primero una entrada.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nobody has supervised you in PeerDesk yet.</source>
+        <translation>Nadie le ha supervisado todavía en PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Choose a supporter in the list first.</source>
+        <translation>Elija primero una persona de apoyo en la lista.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the competency matrix</source>
+        <translation>Guardar la matriz de competencias</translation>
     </message>
 </context>
 <context>
@@ -5642,7 +6278,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-167"/>
         <location line="+168"/>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+61"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-470"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+69"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -5695,6 +6332,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-98"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-143"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-92"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-58"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -5706,6 +6344,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-59"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+29"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+68"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -5738,6 +6377,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+28"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-2"/>
         <location line="+28"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-1"/>
+        <location line="+23"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -5808,6 +6449,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-27"/>
         <location line="+28"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-92"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+1"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
@@ -5902,6 +6544,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+32"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+83"/>
         <source>Due</source>
         <translation>Para</translation>
     </message>
@@ -5919,6 +6562,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+59"/>
         <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-112"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+30"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-25"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-1"/>
         <source>When</source>
         <translation>Cuándo</translation>
@@ -5933,6 +6577,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+1"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-26"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+13"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
@@ -5950,6 +6595,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+1"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6034,6 +6680,37 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
         <source>Owner</source>
         <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-71"/>
+        <source>Roles</source>
+        <translation>Funciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>Empezó</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <location line="+22"/>
+        <source>Supporter</source>
+        <translation>Persona de apoyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last supervision</source>
+        <translation>Última supervisión</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Shared</source>
+        <translation>Compartida</translation>
     </message>
 </context>
 <context>
@@ -6168,7 +6845,27 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Intro o doble clic abre la persona; Ctrl+D marca hecho el seguimiento seleccionado. Los seguimientos vencidos aparecen en rojo.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+22"/>
+        <source>Supporters: checks and training expiring in the next 30 days</source>
+        <translation>Personas de apoyo: comprobaciones y formación que caducan en los próximos 30 días</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing expires in the next 30 days.</source>
+        <translation>Nada caduca en los próximos 30 días.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Supporters: supervision overdue</source>
+        <translation>Personas de apoyo: supervisión atrasada</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Everyone active has had supervision on time.</source>
+        <translation>Todas las personas activas han tenido supervisión a tiempo.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Done: {ref}&apos;s follow-up.</source>
         <translation>Hecho: el seguimiento de {ref}.</translation>
     </message>
@@ -6176,7 +6873,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-182"/>
+        <location line="-223"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>

@@ -30,6 +30,8 @@ Figures today:
 - listening: the Contacts page's first rows (<= 150 ms), filtering as you type
   (<= 50 ms per keystroke at large), directory search (<= 20 ms), saving a
   contact with its audit write (<= 50 ms), each beside the same SQL on a plain copy.
+- supporters: the competency matrix (<= 150 ms) and a year's programme
+  timesheet (<= 200 ms), each beside its main query on a plain copy.
 - rotation: moving each database to a new key after a revocation (export,
   verify, swap) against copying the same file's bytes; reported, no target.
 - reports: the month's and the year's PDF end to end (build + write_pdf; the
@@ -72,6 +74,7 @@ from tests.perf import (
     bench_reports,
     bench_rotation,
     bench_startup,
+    bench_supporters,
     bench_unlock,
 )
 from tests.perf.bench_common import DEFAULT_WORKDIR, demo_vault
@@ -81,7 +84,7 @@ BENCHES = {"startup": bench_startup.measure, "unlock": bench_unlock.measure,
            "memory": bench_memory.measure, "reports": bench_reports.measure,
            "releases": bench_releases.measure, "listening": bench_listening.measure,
            "rotation": bench_rotation.measure, "import": bench_import.measure,
-           "export": bench_export.measure}
+           "export": bench_export.measure, "supporters": bench_supporters.measure}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,7 +30,7 @@ from tests.services.export_helpers import (
     snapshot,
 )
 
-NOT_CARRIED = {"meta", "key_slot", "key_task", "role_grant", "audit_event",
+NOT_CARRIED = {"meta", "key_slot", "key_task", "role_grant", "personal_key", "audit_event",
                "imported_audit_event", "staff", "settings", "_vault_id"}
 
 

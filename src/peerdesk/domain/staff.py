@@ -110,12 +110,15 @@ class Permission(Enum):
     # Change the lists contacts choose from (regions, topics, directory
     # categories) and the office hours the report counts against.
     EDIT_CONTACT_LISTS = "edit_contact_lists"
+    # The peer supporters register: supporters, courses, completions, checks
+    # (main database, so administrators can keep it as well as leads).
+    MANAGE_SUPPORTERS = "manage_supporters"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(
         {Permission.MANAGE_STAFF, Permission.VIEW_AUDIT_LOG, Permission.MANAGE_BACKUPS,
-         Permission.EXPORT_CENTRE}
+         Permission.EXPORT_CENTRE, Permission.MANAGE_SUPPORTERS}
     ),
     Role.PROGRAMME_LEAD: frozenset(
         {
@@ -129,6 +132,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.EXPORT_CASEWORK,
             Permission.LOG_CONTACTS,
             Permission.EDIT_CONTACT_LISTS,
+            Permission.MANAGE_SUPPORTERS,
         }
     ),
     Role.CASEWORKER: frozenset({Permission.VIEW_ALL_PEERS, Permission.READ_ALL_NOTES,
@@ -153,6 +157,7 @@ PERMISSION_COMPARTMENT: dict[Permission, Compartment] = {
     Permission.EXPORT_CASEWORK: Compartment.CASEWORK,
     Permission.LOG_CONTACTS: Compartment.CASEWORK,
     Permission.EDIT_CONTACT_LISTS: Compartment.CASEWORK,
+    Permission.MANAGE_SUPPORTERS: Compartment.MAIN,
 }
 
 
@@ -179,6 +184,7 @@ _PERMISSION_ACTIONS: dict[Permission, str] = {
     Permission.EXPORT_CASEWORK: "export peers' records with the whole centre",
     Permission.LOG_CONTACTS: "log or see listening-service contacts",
     Permission.EDIT_CONTACT_LISTS: "change the listening service's lists and office hours",
+    Permission.MANAGE_SUPPORTERS: "manage the supporters register, training and checks",
 }
 
 _ROLE_WITH_ARTICLE = {

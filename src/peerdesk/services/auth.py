@@ -26,7 +26,7 @@ from peerdesk.domain.staff import Role, Staff, StaffStatus
 from peerdesk.domain.validation import check_new_password
 from peerdesk.services import key_changes
 from peerdesk.services.session import Session
-from peerdesk.storage import anchors, audit_rules, crypto, signin_guard
+from peerdesk.storage import anchors, audit_rules, crypto, sealed_notes, signin_guard
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories import grants
 from peerdesk.storage.repositories import staff as staff_repo
@@ -140,6 +140,10 @@ class SignIn:
                 target = ("vault", "restored") if restored else ("", "")
                 audit_repo.append(vault.db, at=utc_now(), actor_id=actor, action=action,
                                   target_kind=target[0], target_id=target[1], detail=detail)
+                if not recovery and vault.signing_seed is not None:
+                    # So notes can be sealed to this person (supervision, journals).
+                    sealed_notes.register_own(vault.db, vault.vault_id, staff.id,
+                                              vault.signing_seed, utc_now())
             signin_guard.clear_unrecorded(keys)
             keys.save(self.locked.paths.keys)
         except BaseException:

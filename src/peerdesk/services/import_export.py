@@ -70,7 +70,9 @@ from peerdesk.storage.signer import Signer
 from peerdesk.storage.vault import UnlockedVault, create_vault, utc_now
 
 # The vault's own machinery: new keys, new slots, new grants in the new vault.
-NOT_LOADED = frozenset({"meta", "key_slot", "key_task", "role_grant"})
+# personal_key too: sealed supervision notes and journal entries come across as
+# ciphertext no key of the new vault opens (docs/export.md).
+NOT_LOADED = frozenset({"meta", "key_slot", "key_task", "role_grant", "personal_key"})
 # Settings about the old vault's own files.
 SETTINGS_LEFT_BEHIND = frozenset({"backup_folder", "last_backup_at"})
 NEXT_REF = "next_peer_ref"

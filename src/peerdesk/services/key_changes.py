@@ -17,7 +17,7 @@ from peerdesk.domain.errors import VaultDamaged
 from peerdesk.domain.staff import Compartment, Role, Staff, StaffStatus, compartments_for
 from peerdesk.services import keys
 from peerdesk.services.session import Session
-from peerdesk.storage import crypto, keyslots
+from peerdesk.storage import crypto, keyslots, sealed_notes
 from peerdesk.storage.repositories import grants, key_tasks
 from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.vault import utc_now
@@ -89,6 +89,9 @@ def add_account(session: Session, *, name: str, roles: frozenset[Role], password
                 session.vault.register_slot(slot, staff_id=staff.id, certify_with=seed)
                 issue_grant(session, staff, roles=roles, status=StaffStatus.ACTIVE,
                             signing_key=crypto.signing_public_key(seed))
+                # Their key for sealed notes, so notes can reach them before they sign in.
+                sealed_notes.register_own(session.db, session.vault.vault_id, staff.id, seed,
+                                          utc_now())
                 owe_seals(session, slot.id, later)
                 session.audit(AuditAction.STAFF_ADDED, "staff", str(staff.id),
                               ",".join(sorted(r.value for r in roles)))
@@ -142,6 +145,8 @@ def replace_password(session: Session, staff: Staff, password: str, *, must_chan
                     action = AuditAction.STAFF_REACTIVATED
                 issue_grant(session, staff, roles=grant.roles, status=StaffStatus.ACTIVE,
                             signing_key=crypto.signing_public_key(seed))
+                sealed_notes.register_own(session.db, session.vault.vault_id, staff.id, seed,
+                                          utc_now())
                 owe_seals(session, slot.id, later)
                 keys.owe_rotation(session, old, "password reset")
                 session.audit(action, "staff", str(staff.id), detail)

@@ -9,7 +9,7 @@ from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.staff import Compartment, Role, StaffStatus, compartments_for
 from peerdesk.domain.validation import CENTRE_NAME_MAX, check_new_password, clean_name
 from peerdesk.services.session import Session
-from peerdesk.storage import crypto, keyslots
+from peerdesk.storage import crypto, keyslots, sealed_notes
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories import grants
@@ -70,6 +70,7 @@ def create_centre(paths: VaultPaths, *, centre_name: str, admin_name: str, passw
             staff = staff_repo.insert(vault.db, name=name, roles=chosen, slot_id=slot.id,
                                       created_at=utc_now())
             vault.register_slot(slot, staff_id=staff.id, certify_with=seed)
+            sealed_notes.register_own(vault.db, vault.vault_id, staff.id, seed, utc_now())
             assert vault.authority_seed is not None
             grant = grants.issue(
                 vault.db, vault_id=vault.vault_id, authority_seed=vault.authority_seed,

@@ -30,9 +30,15 @@ def check_session(session: Session, printed_anchor: str | None = None, *,
     if not session.holds(Compartment.CASEWORK):
         report.problems += integrity.casework_file_problems(vault.paths, vault.keyslots)
     if audit:
-        with vault.db.transaction():
-            session.audit(AuditAction.VAULT_CHECKED,
-                          detail="ok" if report.ok else f"{len(report.problems)} problems")
+        try:
+            with vault.db.transaction():
+                session.audit(AuditAction.VAULT_CHECKED,
+                              detail="ok" if report.ok else f"{len(report.problems)} problems")
+        except VaultDamaged:
+            # The check itself met the damage (a page it had to read): nothing more
+            # is written to a damaged file, and the report already names it.
+            if report.ok:
+                raise
     return report
 
 

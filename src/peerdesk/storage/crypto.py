@@ -296,3 +296,16 @@ def derive_subkey(secret: bytes | bytearray, purpose: bytes) -> bytearray:
 
     return bytearray(HKDF(algorithm=hashes.SHA256(), length=DATA_KEY_BYTES, salt=None,
                           info=b"peerdesk|" + purpose).derive(bytes(secret)))
+
+
+def personal_keypair(signing_seed: bytes | bytearray) -> tuple[bytearray, bytes]:
+    """A person's X25519 key pair for notes sealed to them, derived from their
+    signing seed: it survives their own password changes (the seed is carried
+    to the new slot) and is gone when an administrator resets their password."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    private = derive_subkey(signing_seed, b"personal-seal")
+    public = X25519PrivateKey.from_private_bytes(bytes(private)).public_key().public_bytes(
+        Encoding.Raw, PublicFormat.Raw)
+    return private, public

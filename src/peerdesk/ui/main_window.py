@@ -36,6 +36,8 @@ from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.password_dialog import ChangePasswordDialog
 from peerdesk.ui.peers.pages import CaseloadPages
 from peerdesk.ui.reports.reports_page import ReportsPage
+from peerdesk.ui.supporters.page import SupportersPage
+from peerdesk.ui.supporters.page import can_see as can_see_supporters
 
 
 def failed_sign_ins_notice(count: int) -> str:
@@ -120,6 +122,10 @@ class MainWindow(QMainWindow):
         if session.can(Permission.RUN_REPORTS):  # programme leads
             self.reports_page = ReportsPage(session, self.bus, self.present)
             self._add_page(QT_TRANSLATE_NOOP("MainWindow", "Reports"), self.reports_page)
+        self.supporters_page: SupportersPage | None = None
+        if can_see_supporters(session):  # leads and admins; a supporter sees their own
+            self.supporters_page = SupportersPage(session, self.bus, self.present)
+            self._add_page(QT_TRANSLATE_NOOP("MainWindow", "Supporters"), self.supporters_page)
         self.admin_page: AdminPage | None = None
         if can_see_admin(session):
             self.admin_page = AdminPage(session, self.bus, self.present)
@@ -285,6 +291,8 @@ class MainWindow(QMainWindow):
             self.contacts_page.clear_data()
         if self.reports_page is not None:
             self.reports_page.clear_data()
+        if self.supporters_page is not None:
+            self.supporters_page.clear_data()
         if self.admin_page is not None:
             self.admin_page.clear_data()
         self.who.clear()

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.errors import PeerDeskError
-from peerdesk.services import callbacks, directory, first_steps, listening
+from peerdesk.services import (
+    callbacks,
+    directory,
+    first_steps,
+    listening,
+    supervision,
+    supporters,
+)
 from peerdesk.services import today as today_service
 from peerdesk.services.became_peer import Source
 from peerdesk.services.session import Session
@@ -33,6 +40,7 @@ from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
+from peerdesk.ui.supporters.page import SUPPORTERS, ExpiringModel, OverdueModel
 from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel
 from peerdesk.ui.theme import colour, is_high_contrast
 from peerdesk.ui.today.first_steps import FirstStepsPanel
@@ -244,6 +252,34 @@ class TodayPage(QWidget):
             listening_row.addSpacing(12)
             listening_row.addWidget(self.review, 2)
             layout.addLayout(listening_row, 2)
+        # Supporters' checks and training about to expire, for those who keep the register.
+        self.expiring: ExpiringModel | None = None
+        if supporters.can_manage(session):
+            self.expiring = ExpiringModel(self)
+            self.expiring_title = heading(self.tr("Supporters: checks and training expiring "
+                                                  "in the next 30 days"), 1)
+            self.expiring_view = QTableView()
+            self.expiring_view.setModel(self.expiring)
+            self.expiring_view.setAccessibleName(self.expiring_title.text())
+            self.expiring_view.verticalHeader().setVisible(False)
+            self.expiring_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.expiring_view.horizontalHeader().setStretchLastSection(True)
+            self.expiring_empty = muted(self.tr("Nothing expires in the next 30 days."))
+            layout.addWidget(self.expiring_title)
+            layout.addWidget(self.expiring_empty)
+            layout.addWidget(self.expiring_view, 1)
+            self.overdue = OverdueModel(self)
+            self.overdue_title = heading(self.tr("Supporters: supervision overdue"), 1)
+            self.overdue_view = QTableView()
+            self.overdue_view.setModel(self.overdue)
+            self.overdue_view.setAccessibleName(self.overdue_title.text())
+            self.overdue_view.verticalHeader().setVisible(False)
+            self.overdue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.overdue_view.horizontalHeader().setStretchLastSection(True)
+            self.overdue_empty = muted(self.tr("Everyone active has had supervision on time."))
+            layout.addWidget(self.overdue_title)
+            layout.addWidget(self.overdue_empty)
+            layout.addWidget(self.overdue_view, 1)
         layout.addWidget(hint)
         self.refresh_button.clicked.connect(self.reload)
         self.mine.toggled.connect(lambda _on: self.reload())
@@ -268,7 +304,7 @@ class TodayPage(QWidget):
     def _on_changed(self, topic: str) -> None:
         if topic in (change_bus.AUDIT, change_bus.STAFF) and self.first_steps is not None:
             self._stale = True
-        if topic in (CASELOAD, change_bus.CONTACTS):
+        if topic in (CASELOAD, change_bus.CONTACTS, SUPPORTERS):
             self._stale = True
             if self.isVisible():
                 self.reload()
@@ -291,6 +327,19 @@ class TodayPage(QWidget):
         self._update_done()
         self.logged.set_items(overview.sessions_today)
         self.reviews.set_items(overview.consent_reviews)
+        if self.expiring is not None:
+            try:
+                items = supporters.expiring(self.session)
+            except PeerDeskError as exc:
+                show_error(self, exc)
+                items = []
+            self.expiring.set_rows(items)
+            self.expiring_empty.setVisible(not items)
+            self.expiring_view.setVisible(bool(items))
+            late = supervision.overdue_supervision(self.session)
+            self.overdue.set_rows(late)
+            self.overdue_empty.setVisible(not late)
+            self.overdue_view.setVisible(bool(late))
         if self.callbacks is not None and self.review is not None:
             try:
                 self.callbacks.set_items(callbacks.waiting(self.session))
@@ -329,6 +378,9 @@ class TodayPage(QWidget):
             if extra is not None:
                 extra.clear()
         self.date_label.clear()
+        if self.expiring is not None:
+            self.expiring.clear()
+            self.overdue.clear()
 
 
 def _long_date(day: date) -> str:

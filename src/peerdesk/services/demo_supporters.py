@@ -1,0 +1,160 @@
+"""The demo vault's supporters register: people, courses, training and checks.
+
+A realistic spread: most supporters active and current, some due soon or
+expired, a few checks expiring in the next 30 days, some on a break or left.
+Made-up names only.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from peerdesk.domain.supporters import (
+    CheckDraft,
+    CheckKind,
+    CompletionDraft,
+    CourseDraft,
+    SupporterDraft,
+    SupporterRole,
+    SupporterStatus,
+    add_months,
+)
+from peerdesk.services import demo_names as names
+from peerdesk.storage.database import Database
+from peerdesk.storage.repositories import supporters as repo
+from peerdesk.storage.vault import utc_now
+
+COUNTS = {"small": 14, "large": 200, "huge": 400}
+# name -> (competencies, renewal months)
+COURSES = {
+    "Peer support foundations": (("Lived experience", "Mutual support", "Hope",
+                                  "Collaboration"), None),
+    "Safeguarding": (("Safety",), 12),
+    "Confidentiality and data protection": (("Confidentiality",), 24),
+    "Cultural attunement workshop": (("Cultural attunement",), 36),
+    "Reflective practice": (("Self-reflection",), None),
+    "Trauma-informed listening": (("Safety", "Mutual support"), None),
+}
+_ROLE_MIX = [
+    (SupporterRole.VOLUNTEER,), (SupporterRole.VOLUNTEER, SupporterRole.GROUP_FACILITATOR),
+    (SupporterRole.PEER_SUPPORT_WORKER,), (SupporterRole.PEER_SUPPORT_WORKER,
+                                           SupporterRole.MENTOR),
+    (SupporterRole.MENTOR,), (SupporterRole.SUPERVISOR, SupporterRole.PEER_SUPPORT_WORKER),
+]
+
+
+def populate(db: Database, rng: random.Random, *, scale: str, start: date, today: date,
+             linked_staff: list[int], recorded_by: int) -> list[int]:
+    """Write the register; returns the supporters' ids."""
+    now = utc_now()
+    ids: list[int] = []
+    with db.transaction():
+        comps = {c.name: c.id for c in repo.competencies(db)}
+        courses = {name: (repo.insert_course(db, CourseDraft(
+            name, frozenset(comps[c] for c in competencies), months)), months)
+            for name, (competencies, months) in COURSES.items()}
+        for index in range(COUNTS.get(scale, 14)):
+            began = start + timedelta(days=rng.randint(0, max(1, (today - start).days - 60)))
+            name = f"{rng.choice(names.GIVEN)} {rng.choice(names.FAMILY)[0]}."
+            roles = frozenset(rng.choice(_ROLE_MIX))
+            staff_id = linked_staff[index] if index < len(linked_staff) else None
+            supporter_id = repo.insert(db, SupporterDraft(
+                name, roles, began, f"07700 9{rng.randint(10000, 99999)}", staff_id),
+                SupporterStatus.IN_TRAINING, now=now)
+            ids.append(supporter_id)
+            active_from = began + timedelta(days=rng.randint(30, 90))
+            if active_from < today:
+                repo.add_status(db, supporter_id, SupporterStatus.ACTIVE, active_from)
+                roll = rng.random()
+                later = active_from + timedelta(days=rng.randint(60, 900))
+                if staff_id is None and roll < 0.12 and later < today:
+                    repo.add_status(db, supporter_id, SupporterStatus.LEFT, later)
+                elif staff_id is None and roll < 0.2 and later < today:
+                    repo.add_status(db, supporter_id, SupporterStatus.ON_BREAK, later)
+            _training(db, rng, supporter_id, began, today, courses, recorded_by, now)
+            _checks(db, rng, supporter_id, began, today, recorded_by, now)
+        _supervision_and_hours(db, rng, today, recorded_by, now)
+    return ids
+
+
+def _supervision_and_hours(db: Database, rng: random.Random, today: date, recorded_by: int,
+                           now: str) -> None:
+    """Supervision every 3 to 6 weeks while active (some lapse), and hours by hand.
+
+    The demo's supervision has no notes: notes are sealed to people's own keys,
+    which only they hold when they sign in.
+    """
+    from peerdesk.domain.supporters import HoursDraft, HoursKind, SupervisionKind
+    from peerdesk.storage.repositories import supervision as sup_repo
+
+    people = repo.all_supporters(db)
+    supervisors = [s.id for s in people if SupporterRole.SUPERVISOR in s.roles]
+    for s in people:
+        history = repo.statuses(db, s.id)
+        active = next((h.since for h in history if h.status is SupporterStatus.ACTIVE), None)
+        if active is None:
+            continue
+        ended = next((h.since for h in history if h.status in (
+            SupporterStatus.LEFT, SupporterStatus.ON_BREAK) and h.since > active), today)
+        day = active + timedelta(days=rng.randint(7, 30))
+        lapse = today - timedelta(days=rng.randint(40, 90)) if rng.random() < 0.15 else ended
+        while day <= min(ended, lapse, today):
+            chosen = [x for x in supervisors if x != s.id]
+            sup_repo.insert_supervision(
+                db, s.id, rng.choice(chosen) if chosen and rng.random() < 0.85 else None,
+                SupervisionKind.GROUP if rng.random() < 0.3 else SupervisionKind.INDIVIDUAL,
+                day, rng.choice([45, 60, 60, 90]), recorded_by=recorded_by, now=now)
+            day += timedelta(days=rng.randint(21, 42))
+        month = date(active.year, active.month, 1)
+        while month <= min(ended, today):
+            for kind, chance, minutes in ((HoursKind.TRAINING, 0.3, (60, 180, 360)),
+                                          (HoursKind.OUTREACH, 0.25, (60, 120)),
+                                          (HoursKind.ADMIN, 0.4, (30, 60))):
+                if rng.random() < chance:
+                    worked = min(today, month + timedelta(days=rng.randint(0, 27)))
+                    sup_repo.insert_hours(db, HoursDraft(s.id, worked, kind,
+                                                         rng.choice(minutes)),
+                                          recorded_by=recorded_by, now=now)
+            month = add_months(month, 1)
+
+
+def _training(db: Database, rng: random.Random, supporter_id: int, began: date, today: date,
+              courses: dict[str, tuple[int, int | None]], recorded_by: int, now: str) -> None:
+    for name, (course_id, months) in courses.items():
+        if name != "Peer support foundations" and rng.random() < 0.2:
+            continue  # not done yet: "missing" in the matrix
+        day = began + timedelta(days=rng.randint(0, 40))
+        while day <= today:
+            repo.insert_completion(db, CompletionDraft(
+                supporter_id, course_id, day, add_months(day, months) if months else None),
+                recorded_by=recorded_by, now=now)
+            if months is None:
+                break
+            # Renewed a little before or after it lapsed, or (sometimes) not yet.
+            due = add_months(day, months)
+            if rng.random() < 0.15:
+                break
+            day = due + timedelta(days=rng.randint(-30, 20))
+
+
+def _checks(db: Database, rng: random.Random, supporter_id: int, began: date, today: date,
+            recorded_by: int, now: str) -> None:
+    signed = min(today, began + timedelta(days=rng.randint(0, 14)))
+    for kind in (CheckKind.CONFIDENTIALITY, CheckKind.CODE_OF_CONDUCT):
+        repo.insert_check(db, CheckDraft(supporter_id, kind, signed), recorded_by=recorded_by,
+                          now=now)
+    checked = max(began - timedelta(days=rng.randint(10, 60)), date(1990, 1, 2))
+    expiring_soon = rng.random() < 0.15  # a few lapse in the next 30 days
+    while True:
+        expires = add_months(checked, 36)
+        renew = expires - timedelta(days=rng.randint(5, 60))
+        last = renew > today
+        if last and expiring_soon:
+            expires = today + timedelta(days=rng.randint(1, 28))
+        repo.insert_check(db, CheckDraft(supporter_id, CheckKind.VETTING, checked,
+                                         f"DBS-{rng.randint(100000, 999999)}", expires),
+                          recorded_by=recorded_by, now=now)
+        if last:
+            break
+        checked = renew

@@ -1,0 +1,350 @@
+"""The peer supporters register: supporters, training, the competency matrix, checks.
+
+Programme leads and administrators manage the register
+(Permission.MANAGE_SUPPORTERS); it lives in the main database, which both
+hold the key to. A supporter linked to an account sees their own record and
+nothing else of the register. Every opening, change and printing of a
+supporter's record is audited against "supporter" and its number, never a name.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from peerdesk.domain.audit import AuditAction
+from peerdesk.domain.errors import DiskFull, NotFound, PeerDeskError, PermissionDenied
+from peerdesk.domain.staff import Permission, StaffStatus
+from peerdesk.domain.supporters import (
+    CellState,
+    CheckDraft,
+    CompletionDraft,
+    CourseDraft,
+    SupporterDraft,
+    SupporterStatus,
+    cell_state,
+    check_status_change,
+)
+from peerdesk.domain.validation import clean_name
+from peerdesk.services.clock import today as today_
+from peerdesk.services.session import Session
+from peerdesk.storage.repositories import staff as staff_repo
+from peerdesk.storage.repositories import supporters as repo
+from peerdesk.storage.repositories.meta import get_setting
+from peerdesk.storage.vault import utc_now
+
+StoredSupporter = repo.StoredSupporter
+Competency = repo.Competency
+Course = repo.Course
+Completion = repo.Completion
+Check = repo.Check
+StatusRow = repo.StatusRow
+
+EXPIRY_WINDOW_DAYS = 30
+KIND = "supporter"
+
+
+def can_manage(session: Session) -> bool:
+    return session.can(Permission.MANAGE_SUPPORTERS)
+
+
+def _require_manage(session: Session) -> None:
+    session.require(Permission.MANAGE_SUPPORTERS)
+
+
+def _require_see(session: Session, supporter_id: int) -> None:
+    """Managers see every record; anyone else only the one linked to their account."""
+    if can_manage(session):
+        return
+    own = repo.for_staff(session.db, session.staff.id)
+    if own is None or own.id != supporter_id:
+        raise PermissionDenied("You can see only your own supporter record. Programme leads "
+                               "and administrators keep the register.")
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: int
+    name: str
+
+
+def linkable_accounts(session: Session) -> list[Account]:
+    _require_manage(session)
+    return [Account(s.id, s.name) for s in staff_repo.list_all(session.db)
+            if s.status is StaffStatus.ACTIVE]
+
+
+# -- the register ---------------------------------------------------------------
+
+def add(session: Session, draft: SupporterDraft, *,
+        status: SupporterStatus = SupporterStatus.IN_TRAINING,
+        today: date | None = None) -> int:
+    _require_manage(session)
+    clean = draft.validated(today_(today))
+    if clean.staff_id is not None:
+        staff_repo.get(session.db, clean.staff_id)
+    with session.db.transaction():
+        supporter_id = repo.insert(session.db, clean, status, now=utc_now())
+        session.audit(AuditAction.CREATED, KIND, str(supporter_id))
+    return supporter_id
+
+
+def change(session: Session, supporter_id: int, draft: SupporterDraft, *,
+           today: date | None = None) -> None:
+    _require_manage(session)
+    clean = draft.validated(today_(today))
+    if clean.staff_id is not None:
+        staff_repo.get(session.db, clean.staff_id)
+    with session.db.transaction():
+        repo.update(session.db, supporter_id, clean, now=utc_now())
+        session.audit(AuditAction.CHANGED, KIND, str(supporter_id), "details")
+
+
+def set_status(session: Session, supporter_id: int, status: SupporterStatus, since: date, *,
+               today: date | None = None) -> None:
+    _require_manage(session)
+    current = repo.get(session.db, supporter_id)
+    check_status_change(status, since, start=current.start_date, today=today_(today))
+    with session.db.transaction():
+        repo.add_status(session.db, supporter_id, SupporterStatus(status), since)
+        session.audit(AuditAction.CHANGED, KIND, str(supporter_id), f"status {status.value}")
+
+
+def register(session: Session) -> list[StoredSupporter]:
+    """Everyone in the register, by name (the list page)."""
+    _require_manage(session)
+    return repo.all_supporters(session.db)
+
+
+def my_record(session: Session) -> StoredSupporter | None:
+    """The supporter record linked to the signed-in account, if any."""
+    return repo.for_staff(session.db, session.staff.id)
+
+
+@dataclass(frozen=True, slots=True)
+class SupporterRecord:
+    supporter: StoredSupporter
+    statuses: list[StatusRow]
+    completions: list[Completion]
+    checks: list[Check]
+    course_names: dict[int, str]
+    account_name: str | None
+
+
+def open_record(session: Session, supporter_id: int) -> SupporterRecord:
+    """One supporter's record; audited as a view."""
+    _require_see(session, supporter_id)
+    db = session.db
+    supporter = repo.get(db, supporter_id)
+    account = None
+    if supporter.staff_id is not None:
+        account = next((s.name for s in staff_repo.list_all(db, include_removed=True)
+                        if s.id == supporter.staff_id), None)
+    with db.transaction():
+        session.audit(AuditAction.VIEWED, KIND, str(supporter_id))
+    return SupporterRecord(supporter, repo.statuses(db, supporter_id),
+                           repo.completions(db, supporter_id), repo.checks(db, supporter_id),
+                           {c.id: c.name for c in repo.courses(db)}, account)
+
+
+def check_reference(session: Session, check_id: int) -> str:
+    """The hidden reference of a vetting check, shown on request and audited."""
+    _require_manage(session)
+    rows = session.db.query("SELECT supporter_id, reference FROM supporter_check WHERE id = ?",
+                            (check_id,))
+    if not rows:
+        raise NotFound
+    with session.db.transaction():
+        session.audit(AuditAction.VIEWED, KIND, str(rows[0][0]), f"check {check_id} reference")
+    return str(rows[0][1])
+
+
+# -- competencies and courses ------------------------------------------------------
+
+def competencies(session: Session) -> list[Competency]:
+    return repo.competencies(session.db)
+
+
+def add_competency(session: Session, name: str) -> int:
+    _require_manage(session)
+    clean = clean_name(name, what="Competency", maximum=80)
+    with session.db.transaction():
+        competency_id = repo.add_competency(session.db, clean)
+        session.audit(AuditAction.CREATED, "competency", str(competency_id))
+    return competency_id
+
+
+def courses(session: Session) -> list[Course]:
+    return repo.courses(session.db)
+
+
+def add_course(session: Session, draft: CourseDraft) -> int:
+    _require_manage(session)
+    clean = draft.validated()
+    with session.db.transaction():
+        course_id = repo.insert_course(session.db, clean)
+        session.audit(AuditAction.CREATED, "course", str(course_id))
+    return course_id
+
+
+def change_course(session: Session, course_id: int, draft: CourseDraft) -> None:
+    _require_manage(session)
+    clean = draft.validated()
+    with session.db.transaction():
+        repo.update_course(session.db, course_id, clean)
+        session.audit(AuditAction.CHANGED, "course", str(course_id))
+
+
+def record_completion(session: Session, draft: CompletionDraft, *,
+                      today: date | None = None) -> int:
+    _require_manage(session)
+    repo.get(session.db, draft.supporter_id)
+    course = repo.course(session.db, draft.course_id)
+    clean = draft.validated(today_(today), course.renewal_months)
+    with session.db.transaction():
+        completion_id = repo.insert_completion(session.db, clean, recorded_by=session.staff.id,
+                                               now=utc_now())
+        session.audit(AuditAction.CHANGED, KIND, str(draft.supporter_id),
+                      f"training {completion_id} recorded")
+    return completion_id
+
+
+def record_check(session: Session, draft: CheckDraft, *, today: date | None = None) -> int:
+    _require_manage(session)
+    repo.get(session.db, draft.supporter_id)
+    clean = draft.validated(today_(today))
+    with session.db.transaction():
+        check_id = repo.insert_check(session.db, clean, recorded_by=session.staff.id,
+                                     now=utc_now())
+        session.audit(AuditAction.CHANGED, KIND, str(draft.supporter_id),
+                      f"check {check_id} recorded")
+    return check_id
+
+
+# -- the competency matrix -------------------------------------------------------
+
+# Who the matrix lists: everyone who gives or is training to give support.
+MATRIX_STATUSES = frozenset({SupporterStatus.IN_TRAINING, SupporterStatus.ACTIVE,
+                             SupporterStatus.ON_BREAK})
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    supporter_id: int
+    name: str
+    status: SupporterStatus
+    cells: tuple[CellState, ...]  # one per competency, in the matrix's order
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    on: date
+    competencies: tuple[str, ...]
+    rows: tuple[MatrixRow, ...]
+
+    def count(self, state: CellState) -> int:
+        return sum(row.cells.count(state) for row in self.rows)
+
+
+def matrix(session: Session, *, today: date | None = None,
+           include_left: bool = False) -> Matrix:
+    """Supporters × competencies, each cell current / due soon / expired / missing."""
+    _require_manage(session)
+    on = today_(today)
+    db = session.db
+    comps = repo.competencies(db)
+    untils = repo.competency_untils(db)
+    rows = []
+    for s in repo.all_supporters(db):
+        if not include_left and s.status not in MATRIX_STATUSES:
+            continue
+        rows.append(MatrixRow(s.id, s.preferred_name, s.status, tuple(
+            cell_state(untils.get((s.id, c.id), ()), on) for c in comps)))
+    return Matrix(on, tuple(c.name for c in comps), tuple(rows))
+
+
+def matrix_pdf(session: Session, path: Path, *, today: date | None = None,
+               page_size: str = "A4") -> int:
+    """Print the matrix for an inspection (names, no references); returns pages."""
+    from peerdesk.reports.supporters_pdf import render_matrix
+
+    grid = matrix(session, today=today)
+    data, pages = render_matrix(
+        grid.competencies, [(r.name, [c.value for c in r.cells]) for r in grid.rows],
+        on=grid.on.isoformat(), centre_name=get_setting(session.db, "centre_name", "") or "",
+        page_size=page_size)
+    _write(path, data)
+    with session.db.transaction():
+        session.audit(AuditAction.PRINTED, KIND, "", f"competency matrix, {len(grid.rows)} "
+                      f"supporters, {pages} pages")
+    return pages
+
+
+def _write(path: Path, data: bytes) -> None:
+    temp = path.with_name(f".{path.name}.partial")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise DiskFull("There is not enough space to save it there. "
+                           "Nothing was saved.") from exc
+        raise PeerDeskError(f"It could not be saved there ({exc.strerror}). "
+                            "Choose another folder.") from exc
+
+
+# -- Today --------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Expiring:
+    supporter_id: int
+    name: str
+    what: str
+    on: date
+    overdue: bool
+
+
+def expiring(session: Session, *, today: date | None = None,
+             days: int = EXPIRY_WINDOW_DAYS) -> list[Expiring]:
+    """Checks and training that lapse in the next `days` days (and those just lapsed in
+    the past `days`, marked overdue), for the Today page. Managers only."""
+    if not can_manage(session):
+        return []
+    on = today_(today)
+    db = session.db
+    people = {s.id: s for s in repo.all_supporters(db) if s.status in MATRIX_STATUSES}
+    found = [Expiring(c.supporter_id, people[c.supporter_id].preferred_name,
+                      c.kind.label, c.expires_on, c.expires_on < on)
+             for c in repo.expiring_checks(db, on - timedelta(days=days),
+                                           on + timedelta(days=days))
+             if c.supporter_id in people and c.expires_on is not None]
+    names = {c.id: c.name for c in repo.courses(db)}
+    newest: dict[tuple[int, int], Completion] = {}
+    for c in repo.completions(db):
+        key = (c.supporter_id, c.course_id)
+        if key not in newest:  # newest first
+            newest[key] = c
+    for c in newest.values():
+        if c.supporter_id in people and c.valid_until is not None and \
+                on - timedelta(days=days) <= c.valid_until <= on + timedelta(days=days):
+            found.append(Expiring(c.supporter_id, people[c.supporter_id].preferred_name,
+                                  f"Training: {names.get(c.course_id, '')}", c.valid_until,
+                                  c.valid_until < on))
+    return sorted(found, key=lambda e: (e.on, e.name.casefold()))
+
+
+__all__ = [
+    "EXPIRY_WINDOW_DAYS", "Account", "Check", "Competency", "Completion", "Course", "Expiring",
+    "Matrix", "MatrixRow", "StoredSupporter", "SupporterRecord", "add", "add_competency",
+    "add_course", "can_manage", "change", "change_course", "check_reference", "competencies",
+    "courses", "expiring", "linkable_accounts", "matrix", "matrix_pdf", "my_record",
+    "open_record", "record_check", "record_completion", "register", "set_status",
+]

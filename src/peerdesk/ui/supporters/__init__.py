@@ -1,0 +1,1 @@
+"""The Supporters page: the register, training, checks and the competency matrix."""
