@@ -2040,12 +2040,22 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Cance&amp;lar reunión…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Rest&amp;ore meeting</source>
+        <translation>Rest&amp;aurar reunión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the cancellation of the chosen meeting</source>
+        <translation>Deshacer la cancelación de la reunión elegida</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>No meetings yet. Schedule one, or a weekly series.</source>
         <translation>Aún no hay reuniones. Programe una, o una serie semanal.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Members</source>
         <translation>Miembros</translation>
     </message>
@@ -2100,7 +2110,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation> El gráfico muestra las últimas {n}.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <location line="+3"/>
         <source>Cancel meeting</source>
         <translation>Cancelar reunión</translation>
@@ -2111,7 +2121,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>¿Cancelar la reunión del {date}? Sigue en la lista, marcada como cancelada.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>already a member</source>
         <translation>ya es miembro</translation>
     </message>
@@ -2835,7 +2845,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <translation>Una sala, una dirección o «en línea»</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Every week</source>
         <translation>Cada semana</translation>
     </message>
@@ -2890,12 +2900,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <translation>&amp;Facilitadores</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Ticked: the group&apos;s facilitators. Saving sets them as this meeting&apos;s facilitators.</source>
-        <translation>Marcados: quienes facilitan el grupo. Al guardar, pasan a facilitar esta reunión.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Change meeting — {group}</source>
         <translation>Cambiar reunión — {group}</translation>
     </message>
@@ -4376,45 +4381,45 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+238"/>
+        <location line="+241"/>
         <source>Save the report as PDF</source>
         <translation>Guardar el informe como PDF</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-240"/>
         <source>Save C&amp;SV…</source>
         <translation>Guardar C&amp;SV…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+242"/>
         <source>Save the report&apos;s tables as CSV</source>
         <translation>Guardar las tablas del informe como CSV</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-241"/>
         <source>P&amp;rint…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+277"/>
+        <location line="+280"/>
         <source>Print the report</source>
         <translation>Imprimir el informe</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-279"/>
         <source>P&amp;ublish…</source>
         <translation>P&amp;ublicar…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>Publish the report</source>
         <translation>Publicar el informe</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <location line="+60"/>
         <source>Record this report as published, so it prints the same figures every time. A preview is marked &apos;not for publication&apos; on every page.</source>
         <translation>Registrar este informe como publicado, para que imprima siempre las mismas cifras. Una vista previa lleva «no apta para publicación» en cada página.</translation>
@@ -4430,7 +4435,7 @@ Set up a new centre there?</source>
         <translation>Informes publicados</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Preparing the report for %s…</source>
         <translation>Preparando el informe de %s…</translation>
     </message>
@@ -4479,7 +4484,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
         <translation>Publicando el informe de %s…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Settings saved. Prepare the report again to use them.</source>
         <translation>Ajustes guardados. Prepare el informe de nuevo para usarlos.</translation>
     </message>

@@ -226,6 +226,18 @@ def cancel_meeting(session: Session, meeting_id: int) -> None:
                       f"meeting {meeting_id} cancelled")
 
 
+def restore_meeting(session: Session, meeting_id: int) -> None:
+    """Undo a cancellation: the meeting is scheduled again (its register can be taken)."""
+    meeting = repo.get_meeting(session.db, meeting_id)
+    _require_group(session, meeting.group_id)
+    if meeting.status != MeetingStatus.CANCELLED.value:
+        raise ValidationError("Only a cancelled meeting can be restored.")
+    with session.db.transaction():
+        repo.set_status(session.db, meeting_id, MeetingStatus.SCHEDULED.value, now=utc_now())
+        session.audit(AuditAction.CHANGED, "group", str(meeting.group_id),
+                      f"meeting {meeting_id} restored")
+
+
 # -- the register --------------------------------------------------------------------------
 
 
