@@ -2509,12 +2509,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>Securing the vault</source>
         <translation>Protegiendo el almacén</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-48"/>
         <source>Moving {what} to a new key, so that no old copy of a key file opens them…</source>
         <translation>Pasando {what} a una clave nueva, para que ninguna copia antigua de un archivo de claves pueda abrirlos…</translation>
     </message>
@@ -2524,13 +2524,18 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>PeerDesk se bloqueó o estaba ocupado antes de poder terminar.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>PeerDesk could not finish moving the vault to new keys: {why}
 
-Nothing has been lost and you can go on working. It will be offered again the next time someone who holds these keys signs in.</source>
-        <translation>PeerDesk no pudo terminar de pasar el almacén a claves nuevas: {why}
+Nothing has been lost and you can go on working. Try again now, or leave it: it will be offered again the next time someone who holds these keys signs in.</source>
+        <translation>PeerDesk no pudo terminar de pasar la bóveda a claves nuevas: {why}
 
-No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxima vez que entre alguien que tenga estas claves.</translation>
+No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o déjelo: se volverá a ofrecer la próxima vez que inicie sesión alguien que tenga estas claves.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Try again now</source>
+        <translation>Intentarlo de nuevo ahora</translation>
     </message>
 </context>
 <context>
