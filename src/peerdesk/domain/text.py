@@ -29,17 +29,17 @@ def clean_note(raw: str, *, what: str = "Notes", field: str = "notes",
     text = raw.rstrip()
     if len(text) > maximum:
         raise ValidationError(
-            f"{what}: too long ({len(text):,} characters; at most {maximum:,}). "
-            "Please shorten it.", field=field)
+            "{what}: too long ({length:,} characters; at most {maximum:,}). "
+            "Please shorten it.", field=field, what=what, length=len(text), maximum=maximum)
     if _bad_characters(text):
         raise ValidationError(
-            f"{what}: contains invisible control characters (often left by copying and "
-            "pasting); please retype that part.", field=field)
+            "{what}: contains invisible control characters (often left by copying and "
+            "pasting); please retype that part.", field=field, what=what)
     return text
 
 
 def clean_short_text(raw: str, *, what: str, field: str, maximum: int = SHORT_TEXT_MAX) -> str:
     text = raw.strip()
     if "\n" in text or "\r" in text:
-        raise ValidationError(f"{what} must be on one line.", field=field)
+        raise ValidationError("{what} must be on one line.", field=field, what=what)
     return clean_note(text, what=what, field=field, maximum=maximum)

@@ -20,6 +20,11 @@ How strings are written in the ui and app packages (so pyside6-lupdate finds the
 - Counts: one template for one and one for many, chosen in Python
   (``plural(n, one, many)`` below), so the English text stays exactly as it was
   without an English translation file.
+- Messages raised by the domain and services (PeerDeskError and its kinds) are
+  English templates with their values apart; ``install_translators`` sets
+  ``translate_message`` as their translator, so ``exc.user_message`` is in the
+  person's language. The templates are catalogued, context "Messages", in
+  ui/messages_catalogue.py, which resources/translations/update.py writes.
 - Not translated: the product name "PeerDesk", keyboard shortcuts ("Ctrl+L"),
   and what people typed.
 
@@ -30,12 +35,16 @@ starts PeerDesk in that language whatever the system's locale (for testing).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from peerdesk.domain import errors as domain_errors
+
 LANG_ENV = "PEERDESK_LANG"
+MESSAGES = "Messages"  # the context of ui/messages_catalogue.py
 CATALOGUE = "peerdesk"
 
 
@@ -71,7 +80,20 @@ def install_translators(app: QCoreApplication,
     if ours.load(chosen, CATALOGUE, "_", str(translations_folder())):
         app.installTranslator(ours)
         installed.append(ours)
+    domain_errors.set_translator(translate_message)
     return installed
+
+
+def translate_message(template: str, values: Mapping[str, object]) -> str:
+    """A domain or service message in the person's language: the template looked up
+    in the catalogue, then its values filled in (each translated too when it is a
+    catalogued text, such as a field's name)."""
+    translated = QCoreApplication.translate(MESSAGES, template)
+    if not values:
+        return translated
+    return translated.format(**{
+        key: QCoreApplication.translate(MESSAGES, value) if isinstance(value, str) else value
+        for key, value in values.items()})
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
