@@ -9,7 +9,6 @@ with --debug, which never changes the status.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import shutil
 import sys
@@ -18,9 +17,10 @@ import textwrap
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from peerdesk import __version__
+from peerdesk.app.cli_common import PASSWORD_ENV, add_command, read_password, require_vault
 from peerdesk.app.exit_codes import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -30,7 +30,6 @@ from peerdesk.app.exit_codes import (
     CommandError,
     Terminated,
     UsageError,
-    exit_code_summary,
     exit_code_table,
 )
 from peerdesk.app.paths import default_vault_path
@@ -39,30 +38,8 @@ from peerdesk.domain.errors import PeerDeskError
 if TYPE_CHECKING:
     from peerdesk.storage.paths import VaultPaths
 
-PASSWORD_ENV = "PEERDESK_PASSWORD"
-
-__all__ = ["EXIT_FAILED", "EXIT_USAGE", "CommandError", "UsageError", "main",
+__all__ = ["EXIT_FAILED", "EXIT_USAGE", "PASSWORD_ENV", "CommandError", "UsageError", "main",
            "read_password", "require_vault"]
-
-
-def read_password(prompt: str = "Password: ") -> str:
-    """From PEERDESK_PASSWORD, else a prompt; never from an argument."""
-    from_env = os.environ.get(PASSWORD_ENV)
-    if from_env is not None:
-        return from_env
-    if not sys.stdin or not sys.stdin.isatty():
-        raise CommandError(f"No password: set {PASSWORD_ENV} or run this in a terminal.")
-    return getpass.getpass(prompt)
-
-
-def require_vault(path: str) -> VaultPaths:
-    """The vault at PATH, or a refusal naming where it looked."""
-    from peerdesk.storage.paths import VaultPaths
-
-    paths = VaultPaths.at(path)
-    if not paths.database.exists():
-        raise CommandError(f"There is no PeerDesk vault at {paths.database}.")
-    return paths
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -227,14 +204,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"peerdesk: {usage_line(message, self.prog)}\n")
-
-
-def add_command(commands: Any, name: str, summary: str,
-                description: str) -> argparse.ArgumentParser:
-    """A command with its one-line summary, a description and the exit statuses."""
-    command: argparse.ArgumentParser = commands.add_parser(
-        name, help=summary, description=description, epilog=exit_code_summary())
-    return command
 
 
 def build_parser() -> argparse.ArgumentParser:
