@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
-import textwrap
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -49,6 +45,9 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         os.environ[DEBUG_ENV] = "1"
 
     if args.demo:
+        import shutil
+        import tempfile
+
         from peerdesk.services.demo import create_demo_vault
         from peerdesk.storage.paths import VaultPaths
 
@@ -187,6 +186,8 @@ def _cmd_self_check(args: argparse.Namespace) -> int:
         run_self_check()
     except SelfCheckFailed as exc:
         if args.debug:
+            import traceback
+
             traceback.print_exception(exc, file=sys.stderr)
         print(f"peerdesk: self-check failed at {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -206,7 +207,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"peerdesk: {usage_line(message, self.prog)}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def starts_the_app(argv: Sequence[str]) -> bool:
+    """Arguments that only start the app (`--vault PATH`, `--demo`, `--debug`): then
+    the commands' parsers, and the modules they need, are not built (start-up speed)."""
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--vault" and rest and not rest[0].startswith("-"):
+            rest.pop(0)
+        elif not (arg in ("--demo", "--debug") or arg.startswith("--vault=")):
+            return False
+    return True
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; with `commands` False only what starts the app."""
+    import textwrap
+
     parser = _Parser(
         prog="peerdesk",
         description=textwrap.fill(
@@ -231,7 +248,13 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--demo", action="store_true",
                        help="start the app on a throwaway vault of made-up people; prints "
                             "where it is and its sign-in, and deletes it on closing")
-    parser.set_defaults(func=_cmd_gui)
+    parser.set_defaults(func=_cmd_gui, command=None)
+    if not commands:
+        return parser
+    return _add_commands(parser)
+
+
+def _add_commands(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND",
                                      title="commands (peerdesk COMMAND --help for each)")
 
@@ -305,6 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _say(message: str, *, debug: bool) -> None:
     if debug:
+        import traceback
+
         traceback.print_exc(file=sys.stderr)
     print(f"peerdesk: {message}", file=sys.stderr)
 
@@ -316,9 +341,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Before anything is unlocked: a crash must never write keys or records to disk.
     refuse_core_dumps()
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(commands=not starts_the_app(arguments))
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # --help and --version (0), usage errors (2): already printed
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     debug = bool(args.debug)

@@ -7,7 +7,6 @@ cli.py all import it, and none of them imports cli.py: no import circle in app/.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -30,6 +29,8 @@ def read_password(prompt: str = "Password: ") -> str:
         return from_env
     if not sys.stdin or not sys.stdin.isatty():
         raise CommandError(f"No password: set {PASSWORD_ENV} or run this in a terminal.")
+    import getpass
+
     return getpass.getpass(prompt)
 
 
