@@ -15,3 +15,14 @@ def test_no_module_in_app_imports_one_that_imports_it_back():
             if imported in app and graph.chain_exists(importer=imported, imported=importer):
                 circles.append((importer, imported))
     assert circles == []
+
+
+def test_only_the_apps_own_arguments_skip_building_the_commands():
+    from peerdesk.app.cli import starts_the_app
+
+    for argv in ([], ["--vault", "centre.peerdesk"], ["--vault=centre.peerdesk"], ["--demo"],
+                 ["--debug", "--vault", "centre.peerdesk"]):
+        assert starts_the_app(argv), argv
+    for argv in (["--help"], ["--version"], ["check", "x"], ["--vault"], ["--vault", "--demo"],
+                 ["--self-check"], ["-h"]):
+        assert not starts_the_app(argv), argv

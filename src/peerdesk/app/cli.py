@@ -222,17 +222,21 @@ def starts_the_app(argv: Sequence[str]) -> bool:
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; with `commands` False only what starts the app."""
-    import textwrap
+    if not commands:
+        # Starting the app: no help text to format (start-up speed).
+        parser = _Parser(prog="peerdesk")
+    else:
+        import textwrap
 
-    parser = _Parser(
-        prog="peerdesk",
-        description=textwrap.fill(
-            "PeerDesk: encrypted records and anonymised reports for peer-support centres. "
-            "Without a command it starts the app. Commands that unlock read the password "
-            f"from {PASSWORD_ENV} or ask for it, never from an argument.", 79),
-        epilog=exit_code_table(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+        parser = _Parser(
+            prog="peerdesk",
+            description=textwrap.fill(
+                "PeerDesk: encrypted records and anonymised reports for peer-support centres. "
+                "Without a command it starts the app. Commands that unlock read the password "
+                f"from {PASSWORD_ENV} or ask for it, never from an argument.", 79),
+            epilog=exit_code_table(),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
     parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}",
                         help="print the version and exit")
     parser.add_argument("--debug", action="store_true",

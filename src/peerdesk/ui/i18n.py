@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -50,7 +49,9 @@ CATALOGUE = "peerdesk"
 
 def translations_folder() -> Path:
     """The compiled .qm files, inside the package (installed or bundled alike)."""
-    return Path(str(resources.files("peerdesk") / "resources" / "translations"))
+    # Beside this package's modules (a wheel, an editable checkout, a frozen bundle
+    # alike); importlib.resources would say the same but takes longer to import.
+    return Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 
 def chosen_locale(locale: QLocale | None = None) -> QLocale:
