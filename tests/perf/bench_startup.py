@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.perf.bench_common import DemoVault, Figure, fresh_copy, median_ms
 
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.3  # issue 17: the sign-in window within 1.3 x a bare window, same run
 
 BARE_WINDOW = """
 import sys

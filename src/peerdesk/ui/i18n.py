@@ -72,6 +72,9 @@ def install_translators(app: QCoreApplication,
     """
     chosen = chosen_locale(locale)
     installed: list[QTranslator] = []
+    domain_errors.set_translator(translate_message)
+    if chosen.name() == "C" or chosen.name().startswith("en"):
+        return installed  # the texts are English already: nothing to look for
     qt_base = QTranslator(app)
     if qt_base.load(chosen, "qtbase", "_",
                     QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -81,7 +84,6 @@ def install_translators(app: QCoreApplication,
     if ours.load(chosen, CATALOGUE, "_", str(translations_folder())):
         app.installTranslator(ours)
         installed.append(ours)
-    domain_errors.set_translator(translate_message)
     return installed
 
 
