@@ -3018,6 +3018,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Answer {number} must be between {low} and {high}.</source>
+        <translation>La respuesta {number} debe estar entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ask for</source>
         <translation>Preguntar por</translation>
     </message>
@@ -3120,6 +3125,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Duration must be at least one minute.</source>
         <translation>La duración debe ser de al menos un minuto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration of {minutes} minutes is more than {hours} hours; please check it.</source>
+        <translation>Una duración de {minutes} minutos es más de {hours} horas; compruébela.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3458,6 +3468,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The contact can&apos;t be in the future ({when}). Check the date and time.</source>
+        <translation>El contacto no puede ser futuro ({when}). Compruebe la fecha y la hora.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The contact date ({date}) is before {year}; please check the year.</source>
+        <translation>La fecha del contacto ({date}) es anterior a {year}; compruebe el año.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The copy of peers&apos; records did not match the original, so the backup was deleted. The vault is unchanged.</source>
         <translation>La copia de los expedientes de los pares no coincidía con el original, así que se eliminó la copia de seguridad. La bóveda no ha cambiado.</translation>
     </message>
@@ -3465,6 +3485,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The current password is not right.</source>
         <translation>La contraseña actual no es correcta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The email address “{text}” doesn&apos;t look right: write it like help@example.org.</source>
+        <translation>La dirección de correo «{text}» no parece correcta: escríbala como ayuda@ejemplo.org.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3548,6 +3573,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The phone number “{text}” doesn&apos;t look right: use digits, spaces and + - ( ) only (and “ext 12” for an extension).</source>
+        <translation>El número de teléfono «{text}» no parece correcto: use solo dígitos, espacios y + - ( ) (y «ext 12» para una extensión).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The re-encrypted copy did not verify; nothing was changed.</source>
         <translation>La copia recifrada no se pudo verificar; no se ha cambiado nada.</translation>
     </message>
@@ -3620,6 +3650,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The vault&apos;s key file {file} is missing, so the vault can&apos;t be unlocked. Put the key file back beside the vault, or restore from a backup.</source>
         <translation>Falta el archivo de claves de la bóveda {file}, así que no se puede desbloquear. Vuelva a ponerlo junto a la bóveda o restaure desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The web address “{text}” doesn&apos;t look right: write it like www.example.org or https://example.org/help.</source>
+        <translation>La dirección web «{text}» no parece correcta: escríbala como www.ejemplo.org o https://ejemplo.org/ayuda.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3843,6 +3878,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>{title} has {questions} questions; {answers} answers were given.</source>
+        <translation>{title} tiene {questions} preguntas; se dieron {answers} respuestas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{what} ({date}) is before {year}; please check the year.</source>
         <translation>{what} ({date}) es anterior a {year}; compruebe el año.</translation>
     </message>
@@ -3875,6 +3915,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>{what} must be a real date written as YYYY-MM-DD (for example 2026-03-31).</source>
         <translation>{what} debe ser una fecha real escrita como AAAA-MM-DD (por ejemplo 2026-03-31).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} must be a time of day written as HH:MM (for example 21:40).</source>
+        <translation>{what} debe ser una hora del día escrita como HH:MM (por ejemplo 21:40).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6005,7 +6050,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sign_in.py" line="+35"/>
+        <location filename="../../src/peerdesk/ui/sign_in.py" line="+36"/>
         <source>Too many unsuccessful tries. You can try again in {n} second.</source>
         <translation>Demasiados intentos fallidos. Puede volver a intentarlo dentro de {n} segundo.</translation>
     </message>
@@ -6020,7 +6065,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Inicie sesión para abrir los registros de su centro.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <source>Account name</source>
         <translation>Nombre de la cuenta</translation>
     </message>
@@ -6030,7 +6075,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Entrar</translation>
     </message>
@@ -6040,12 +6085,12 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>¿Se olvidaron todas las contraseñas? Use la clave de recuperación</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Help (F1)</source>
         <translation>Ayuda (F1)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open the user guide</source>
         <translation>Abrir la guía de uso</translation>
     </message>
@@ -6060,7 +6105,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Co&amp;ntraseña:</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Your name</source>
         <translation>Su nombre</translation>
     </message>

@@ -89,13 +89,14 @@ def install_translators(app: QCoreApplication,
 
 def translate_message(template: str, values: Mapping[str, object]) -> str:
     """A domain or service message in the person's language: the template looked up
-    in the catalogue, then its values filled in (each translated too when it is a
-    catalogued text, such as a field's name)."""
+    in the catalogue, then its values filled in; `what` (a field's name, catalogued
+    too) is translated, every other value (what was typed, a date) is left as it is."""
     translated = QCoreApplication.translate(MESSAGES, template)
     if not values:
         return translated
     return translated.format(**{
-        key: QCoreApplication.translate(MESSAGES, value) if isinstance(value, str) else value
+        key: QCoreApplication.translate(MESSAGES, value)
+        if key == "what" and isinstance(value, str) else value
         for key, value in values.items()})
 
 
