@@ -3008,6 +3008,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>A series can have 1 to {most} meetings.</source>
+        <translation>Una serie puede tener de 1 a {most} reuniones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A service chosen is no longer in the directory; choose another.</source>
         <translation>Un servicio elegido ya no está en el directorio; elija otro.</translation>
     </message>
@@ -3070,6 +3075,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Choose at least one role.</source>
         <translation>Elija al menos un rol.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose between {least} and {most} minutes.</source>
+        <translation>Elija entre {least} y {most} minutos.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3170,6 +3180,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>How to reach them</source>
         <translation>Cómo contactar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep between 1 and {most} backups.</source>
+        <translation>Conserve entre 1 y {most} copias de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep closed records for {least} to {most} whole years after they were closed.</source>
+        <translation>Conserve los expedientes cerrados de {least} a {most} años completos después de cerrarse.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3418,6 +3438,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>That picture is too large ({megabytes:.1f} MB); a logo can be at most 1 MB. Save a smaller copy and choose it again.</source>
+        <translation>Esa imagen es demasiado grande ({megabytes:.1f} MB); un logotipo puede tener como máximo 1 MB. Guarde una copia más pequeña y vuelva a elegirla.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>That record no longer exists.</source>
         <translation>Ese registro ya no existe.</translation>
     </message>
@@ -3490,6 +3515,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The email address “{text}” doesn&apos;t look right: write it like help@example.org.</source>
         <translation>La dirección de correo «{text}» no parece correcta: escríbala como ayuda@ejemplo.org.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The export could not be saved there ({why}). Choose another folder.</source>
+        <translation>No se pudo guardar ahí la exportación ({why}). Elija otra carpeta.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3585,6 +3615,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The re-encrypted copy is incomplete; nothing was changed.</source>
         <translation>La copia recifrada está incompleta; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The report could not be saved there ({why}). Choose another folder.</source>
+        <translation>No se pudo guardar ahí el informe ({why}). Elija otra carpeta.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3800,6 +3835,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Type how they describe their gender, or choose another option.</source>
         <translation>Escriba cómo describe su género, o elija otra opción.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the nickname “{nickname}” exactly to confirm. Nothing was deleted.</source>
+        <translation>Escriba el apodo «{nickname}» exactamente para confirmar. No se ha eliminado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the reference code {ref} exactly to confirm. Nothing was deleted.</source>
+        <translation>Escriba el código de referencia {ref} exactamente para confirmar. No se ha eliminado nada.</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -192,7 +192,8 @@ def schedule_series(session: Session, first: MeetingDraft, *, repeat: Repeat, co
     """`count` meetings from `first`, weekly or fortnightly; each editable on its own."""
     _require_group(session, first.group_id)
     if not 1 <= count <= MAX_SERIES:
-        raise ValidationError(f"A series can have 1 to {MAX_SERIES} meetings.", field="count")
+        raise ValidationError("A series can have 1 to {most} meetings.", field="count",
+                              most=MAX_SERIES)
     on = today_(today)
     drafts = [replace(first, held_on=first.held_on + timedelta(days=repeat.days * i)
                       ).validated(on) for i in range(count)]
