@@ -521,7 +521,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+1"/>
         <source>Code word</source>
-        <translation type="unfinished">Palabra clave</translation>
+        <translation>Palabra clave</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -944,7 +944,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+8"/>
         <source>Date of the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del contacto</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -994,7 +994,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+2"/>
         <source>What was done about the safety concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué se hizo ante la preocupación por la seguridad</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1372,7 +1372,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+1"/>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2397,12 +2397,22 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Cance&amp;lar reunión…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Rest&amp;ore meeting</source>
+        <translation>Rest&amp;aurar reunión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the cancellation of the chosen meeting</source>
+        <translation>Deshacer la cancelación de la reunión elegida</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>No meetings yet. Schedule one, or a weekly series.</source>
         <translation>Aún no hay reuniones. Programe una, o una serie semanal.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Members</source>
         <translation>Miembros</translation>
     </message>
@@ -2462,7 +2472,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation> El gráfico muestra las últimas {n}.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <location line="+3"/>
         <source>Cancel meeting</source>
         <translation>Cancelar reunión</translation>
@@ -2473,7 +2483,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>¿Cancelar la reunión del {date}? Sigue en la lista, marcada como cancelada.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>already a member</source>
         <translation>ya es miembro</translation>
     </message>
@@ -2925,12 +2935,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>Securing the vault</source>
         <translation>Protegiendo el almacén</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-48"/>
         <source>Moving {what} to a new key, so that no old copy of a key file opens them…</source>
         <translation>Pasando {what} a una clave nueva, para que ninguna copia antigua de un archivo de claves pueda abrirlos…</translation>
     </message>
@@ -2940,13 +2950,18 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>PeerDesk se bloqueó o estaba ocupado antes de poder terminar.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>PeerDesk could not finish moving the vault to new keys: {why}
 
-Nothing has been lost and you can go on working. It will be offered again the next time someone who holds these keys signs in.</source>
-        <translation>PeerDesk no pudo terminar de pasar el almacén a claves nuevas: {why}
+Nothing has been lost and you can go on working. Try again now, or leave it: it will be offered again the next time someone who holds these keys signs in.</source>
+        <translation>PeerDesk no pudo terminar de pasar la bóveda a claves nuevas: {why}
 
-No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxima vez que entre alguien que tenga estas claves.</translation>
+No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o déjelo: se volverá a ofrecer la próxima vez que inicie sesión alguien que tenga estas claves.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Try again now</source>
+        <translation>Intentarlo de nuevo ahora</translation>
     </message>
 </context>
 <context>
@@ -3309,7 +3324,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <translation>Una sala, una dirección o «en línea»</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Every week</source>
         <translation>Cada semana</translation>
     </message>
@@ -3364,12 +3379,7 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <translation>&amp;Facilitadores</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Ticked: the group&apos;s facilitators. Saving sets them as this meeting&apos;s facilitators.</source>
-        <translation>Marcados: quienes facilitan el grupo. Al guardar, pasan a facilitar esta reunión.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Change meeting — {group}</source>
         <translation>Cambiar reunión — {group}</translation>
     </message>
@@ -3421,6 +3431,1029 @@ No se ha perdido nada y puede seguir trabajando. Se volverá a ofrecer la próxi
         <location line="+129"/>
         <source>still a member</source>
         <translation>sigue siendo miembro</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/messages_catalogue.py" line="+8"/>
+        <source>A PeerDesk vault already exists at this location.</source>
+        <translation>Ya existe una bóveda de PeerDesk en esta ubicación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A call-back is either done or closed.</source>
+        <translation>Una llamada de vuelta está hecha o cerrada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A closed record needs the date it was closed.</source>
+        <translation>Un expediente cerrado necesita la fecha en que se cerró.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A day of the week is out of range.</source>
+        <translation>Un día de la semana está fuera de rango.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A disclosure threshold above 50 would hide almost everything.</source>
+        <translation>Un umbral de divulgación por encima de 50 ocultaría casi todo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A head-count of {count} is more than {most}; please check it.</source>
+        <translation>Un recuento de {count} es más de {most}; compruébelo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A logo must be a PNG or JPEG picture, and that file is not one. Nothing was changed.</source>
+        <translation>Un logotipo debe ser una imagen PNG o JPEG, y ese archivo no lo es. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A register can&apos;t be taken before the meeting has happened.</source>
+        <translation>No se puede pasar lista antes de que se haya celebrado la reunión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A report covers at most five years.</source>
+        <translation>Un informe abarca como máximo cinco años.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A series can have 1 to {most} meetings.</source>
+        <translation>Una serie puede tener de 1 a {most} reuniones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A service chosen is no longer in the directory; choose another.</source>
+        <translation>Un servicio elegido ya no está en el directorio; elija otro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A way to reach someone is kept only with their agreement: tick that they agreed, or don&apos;t keep it.</source>
+        <translation>Una forma de contactar con alguien solo se guarda con su consentimiento: marque que lo dio, o no la guarde.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer {number} must be between {low} and {high}.</source>
+        <translation>La respuesta {number} debe estar entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask for</source>
+        <translation>Preguntar por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign an active caseworker, peer supporter or programme lead.</source>
+        <translation>Asigne a un trabajador de casos, un acompañante entre pares o un responsable de programa activo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose A4 or Letter.</source>
+        <translation>Elija A4 o Carta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a folder for the backups first.</source>
+        <translation>Elija primero una carpeta para las copias de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a new location for the restored vault, not the backup itself.</source>
+        <translation>Elija una ubicación nueva para la bóveda restaurada, no la propia copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an administrator account.</source>
+        <translation>Elija una cuenta de administrador.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose at least one day the centre is open.</source>
+        <translation>Elija al menos un día en que el centro esté abierto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose at least one outcome (“Listened”, if nothing else).</source>
+        <translation>Elija al menos un resultado («Escuchado», si no hubo otro).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose at least one record to delete.</source>
+        <translation>Elija al menos un registro para eliminar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose at least one role.</source>
+        <translation>Elija al menos un rol.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose between {least} and {most} minutes.</source>
+        <translation>Elija entre {least} y {most} minutos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose someone who takes contacts.</source>
+        <translation>Elija a alguien que atienda contactos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the backup folder with its full location.</source>
+        <translation>Elija la carpeta de copias de seguridad con su ubicación completa.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed date</source>
+        <translation>Fecha de cierre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closing time</source>
+        <translation>Hora de cierre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code word</source>
+        <translation>Palabra clave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent date</source>
+        <translation>Fecha del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date last checked</source>
+        <translation>Fecha de la última comprobación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of the contact</source>
+        <translation>Fecha del contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of the enquiry</source>
+        <translation>Fecha de la consulta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration must be at least one minute.</source>
+        <translation>La duración debe ser de al menos un minuto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration of {minutes} minutes is more than {hours} hours; please check it.</source>
+        <translation>Una duración de {minutes} minutos es más de {hours} horas; compruébela.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact date</source>
+        <translation>Fecha del primer contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up date</source>
+        <translation>Fecha de seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the caller a nickname, such as “Tuesday texter”.</source>
+        <translation>Dé un apodo a quien llama, como «el de los mensajes del martes».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the month as YYYY-MM, for example 2026-10.</source>
+        <translation>Indique el mes como AAAA-MM, por ejemplo 2026-10.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the service&apos;s name.</source>
+        <translation>Indique el nombre del servicio.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group name</source>
+        <translation>Nombre del grupo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How to reach them</source>
+        <translation>Cómo contactar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep between 1 and {most} backups.</source>
+        <translation>Conserve entre 1 y {most} copias de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep closed records for {least} to {most} whole years after they were closed.</source>
+        <translation>Conserve los expedientes cerrados de {least} a {most} años completos después de cerrarse.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting date</source>
+        <translation>Fecha de la reunión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting notes</source>
+        <translation>Notas de la reunión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name an administrator of the centre in the export: they set up the new vault and give everyone else a new password.</source>
+        <translation>Indique un administrador del centro que esté en la exportación: prepara la bóveda nueva y da a todos los demás una contraseña nueva.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next steps</source>
+        <translation>Próximos pasos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office hours must end after they start.</source>
+        <translation>El horario de atención debe terminar después de empezar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a cancelled meeting can be restored.</source>
+        <translation>Solo se puede restaurar una reunión cancelada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a caseworker or a programme lead can change groups.</source>
+        <translation>Solo un trabajador de casos o un responsable de programa puede cambiar los grupos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a caseworker or a programme lead can see the groups (and a peer supporter the groups they run).</source>
+        <translation>Solo un trabajador de casos o un responsable de programa puede ver los grupos (y un acompañante entre pares, los grupos que dirige).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a caseworker or a programme lead can work with peers&apos; records (and a peer supporter with the peers assigned to them).</source>
+        <translation>Solo un trabajador de casos o un responsable de programa puede trabajar con los expedientes de los pares (y un acompañante entre pares, con los pares que tiene asignados).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the person who logged this session can change it.</source>
+        <translation>Solo quien registró esta sesión puede cambiarla.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the person who took this contact can change it.</source>
+        <translation>Solo quien atendió este contacto puede cambiarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened with the recovery key, PeerDesk only sets a new password for an administrator. Sign in with a password to do anything else.</source>
+        <translation>Abierto con la clave de recuperación, PeerDesk solo establece una contraseña nueva para un administrador. Inicie sesión con una contraseña para hacer cualquier otra cosa.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>Horario de apertura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening time</source>
+        <translation>Hora de apertura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other safety notes</source>
+        <translation>Otras notas de seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer key</source>
+        <translation>Clave del par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk could not make its temporary file for checking this sheet beside the vault (the folder may be full or read-only). Nothing was imported and the vault is unchanged.</source>
+        <translation>PeerDesk no pudo crear junto a la bóveda su archivo temporal para comprobar esta hoja (la carpeta puede estar llena o ser de solo lectura). No se ha importado nada y la bóveda no ha cambiado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk could not write to the vault file, usually because the disk is full (or was removed). Nothing more was saved. Free some space or check the disk, then try again.</source>
+        <translation>PeerDesk no pudo escribir en el archivo de la bóveda, normalmente porque el disco está lleno (o se ha quitado). No se ha guardado nada más. Libere espacio o revise el disco y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk&apos;s encrypted storage engine is not available, so it will not run. Reinstall PeerDesk.</source>
+        <translation>El motor de almacenamiento cifrado de PeerDesk no está disponible, así que no se ejecutará. Vuelva a instalar PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk&apos;s temporary file for checking this sheet could not be used. Nothing was imported and the vault is unchanged. Check the file again.</source>
+        <translation>No se pudo usar el archivo temporal de PeerDesk para comprobar esta hoja. No se ha importado nada y la bóveda no ha cambiado. Vuelva a comprobar el archivo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferred name or alias</source>
+        <translation>Nombre preferido o alias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating date</source>
+        <translation>Fecha de la valoración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for closing</source>
+        <translation>Motivo del cierre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referral date</source>
+        <translation>Fecha de la derivación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review date</source>
+        <translation>Fecha de revisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safe times</source>
+        <translation>Horas seguras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety concern</source>
+        <translation>Preocupación por la seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say how to get back to them (a number, a handle, an address).</source>
+        <translation>Indique cómo volver a contactar (un número, un usuario, una dirección).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say where the referral is to.</source>
+        <translation>Indique adónde se deriva.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session date</source>
+        <translation>Fecha de la sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some of the chosen records are no longer past the retention period (they may have been reopened or changed). Nothing was deleted; refresh the list.</source>
+        <translation>Algunos de los registros elegidos ya no han superado el periodo de conservación (pueden haberse reabierto o cambiado). No se ha eliminado nada; actualice la lista.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong.</source>
+        <translation>Algo ha salido mal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start time must be written as HH:MM, for example 18:30.</source>
+        <translation>La hora de inicio debe escribirse como HH:MM, por ejemplo 18:30.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That account has been removed.</source>
+        <translation>Esa cuenta se ha eliminado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That account name and password don&apos;t match. Please try again.</source>
+        <translation>El nombre de cuenta y la contraseña no coinciden. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That account was removed from the centre; name an administrator who is still there.</source>
+        <translation>Esa cuenta se eliminó del centro; indique un administrador que siga en él.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That account&apos;s record could not be verified; run a check of the vault. Nothing was changed.</source>
+        <translation>No se pudo verificar el registro de esa cuenta; haga una comprobación de la bóveda. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That call-back is no longer waiting.</source>
+        <translation>Esa llamada de vuelta ya no está pendiente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That change was refused because it would break the vault&apos;s own rules. Nothing was changed.</source>
+        <translation>Se rechazó ese cambio porque rompería las reglas de la propia bóveda. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That contact is already on a peer&apos;s record.</source>
+        <translation>Ese contacto ya está en el expediente de un par.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That draft is no longer there.</source>
+        <translation>Ese borrador ya no existe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That file can&apos;t be read. Check that it is not open in another program and that you may read it.</source>
+        <translation>No se puede leer ese archivo. Compruebe que no esté abierto en otro programa y que tenga permiso para leerlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That file no longer exists.</source>
+        <translation>Ese archivo ya no existe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That folder does not exist.</source>
+        <translation>Esa carpeta no existe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is a folder. Give the restored vault a file name in it, for example restored.peerdesk.</source>
+        <translation>Eso es una carpeta. Dé a la bóveda restaurada un nombre de archivo dentro de ella, por ejemplo restaurada.peerdesk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is a folder: give the export a file name.</source>
+        <translation>Eso es una carpeta: dé un nombre de archivo a la exportación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is a folder; choose a CSV file.</source>
+        <translation>Eso es una carpeta; elija un archivo CSV.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is the vault in use. Restore into a new location; a restore never writes over a vault.</source>
+        <translation>Esa es la bóveda en uso. Restaure en una ubicación nueva; una restauración nunca sobrescribe una bóveda.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That picture can&apos;t be read: it may be damaged, or far too large in pixels. Nothing was changed.</source>
+        <translation>No se puede leer esa imagen: puede estar dañada o tener demasiados píxeles. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That picture is too large ({megabytes:.1f} MB); a logo can be at most 1 MB. Save a smaller copy and choose it again.</source>
+        <translation>Esa imagen es demasiado grande ({megabytes:.1f} MB); un logotipo puede tener como máximo 1 MB. Guarde una copia más pequeña y vuelva a elegirla.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That record no longer exists.</source>
+        <translation>Ese registro ya no existe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That recovery key does not open this backup.</source>
+        <translation>Esa clave de recuperación no abre esta copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That recovery key does not open this vault.</source>
+        <translation>Esa clave de recuperación no abre esta bóveda.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That service is no longer in the directory; choose another, or type where to.</source>
+        <translation>Ese servicio ya no está en el directorio; elija otro o escriba adónde.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup could not be made. Nothing was left in the backup folder and the vault is unchanged.</source>
+        <translation>No se pudo hacer la copia de seguridad. No ha quedado nada en la carpeta de copias y la bóveda no ha cambiado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup did not check out after writing, so it was deleted. The vault is unchanged. Try again, or use another folder or stick.</source>
+        <translation>La copia de seguridad no superó la comprobación tras escribirse, así que se eliminó. La bóveda no ha cambiado. Vuelva a intentarlo o use otra carpeta o memoria.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup&apos;s key file did not check out after writing, so the backup was deleted. The vault is unchanged.</source>
+        <translation>El archivo de claves de la copia no superó la comprobación tras escribirse, así que se eliminó la copia. La bóveda no ha cambiado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The centre&apos;s lists or accounts changed while importing; nothing was imported. Check the file again.</source>
+        <translation>Las listas o las cuentas del centro cambiaron durante la importación; no se ha importado nada. Vuelva a comprobar el archivo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The centre&apos;s name</source>
+        <translation>El nombre del centro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The closed date is before the first contact date.</source>
+        <translation>La fecha de cierre es anterior a la del primer contacto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The contact can&apos;t be in the future ({when}). Check the date and time.</source>
+        <translation>El contacto no puede ser futuro ({when}). Compruebe la fecha y la hora.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The contact date ({date}) is before {year}; please check the year.</source>
+        <translation>La fecha del contacto ({date}) es anterior a {year}; compruebe el año.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy of peers&apos; records did not match the original, so the backup was deleted. The vault is unchanged.</source>
+        <translation>La copia de los expedientes de los pares no coincidía con el original, así que se eliminó la copia de seguridad. La bóveda no ha cambiado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The current password is not right.</source>
+        <translation>La contraseña actual no es correcta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The email address “{text}” doesn&apos;t look right: write it like help@example.org.</source>
+        <translation>La dirección de correo «{text}» no parece correcta: escríbala como ayuda@ejemplo.org.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The export could not be saved there ({why}). Choose another folder.</source>
+        <translation>No se pudo guardar ahí la exportación ({why}). Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The export was stopped; no file was saved.</source>
+        <translation>Se detuvo la exportación; no se ha guardado ningún archivo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file has changed since it was checked. Check it again before importing; nothing was imported.</source>
+        <translation>El archivo ha cambiado desde que se comprobó. Vuelva a comprobarlo antes de importar; no se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is empty: there is nothing to import.</source>
+        <translation>El archivo está vacío: no hay nada que importar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file or the staff accounts changed while importing; nothing was imported. Check the file again.</source>
+        <translation>El archivo o las cuentas del personal cambiaron durante la importación; no se ha importado nada. Vuelva a comprobar el archivo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file {file} is damaged or has been changed outside PeerDesk, so the vault can&apos;t be opened safely. Nothing has been changed. Restore it from a backup, or ask for help.</source>
+        <translation>El archivo {file} está dañado o se ha cambiado fuera de PeerDesk, así que la bóveda no se puede abrir con seguridad. No se ha cambiado nada. Restáurelo desde una copia de seguridad o pida ayuda.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first line of the file can&apos;t be read as CSV.</source>
+        <translation>La primera línea del archivo no se puede leer como CSV.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first line of the file is empty; it should hold the column headings (see the call log template).</source>
+        <translation>La primera línea del archivo está vacía; debería contener los encabezados de columna (vea la plantilla del registro de llamadas).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first line of the file is empty; it should hold the column headings (see the import template).</source>
+        <translation>La primera línea del archivo está vacía; debería contener los encabezados de columna (vea la plantilla de importación).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The follow-up date is before the session.</source>
+        <translation>La fecha de seguimiento es anterior a la sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The head-count can&apos;t be negative.</source>
+        <translation>El recuento no puede ser negativo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The head-count must be a whole number (0 or more).</source>
+        <translation>El recuento debe ser un número entero (0 o más).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key contains characters a recovery key never uses; check it against the printed copy.</source>
+        <translation>La clave contiene caracteres que una clave de recuperación nunca usa; compárela con la copia impresa.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key file does not belong with this vault file as it is now (it may be an old copy, or from another vault). Nothing has been changed. Put back the key file that belongs with it, or restore both from the same backup.</source>
+        <translation>El archivo de claves no corresponde a este archivo de bóveda tal como está ahora (puede ser una copia antigua o de otra bóveda). No se ha cambiado nada. Vuelva a poner el archivo de claves que le corresponde, o restaure ambos desde la misma copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key file {file} does not belong with the vault beside it as it is now (it may be an old copy, or from another vault). Nothing has been changed. Put back the key file that belongs with it, or restore both from the same backup.</source>
+        <translation>El archivo de claves {file} no corresponde a la bóveda que tiene al lado tal como está ahora (puede ser una copia antigua o de otra bóveda). No se ha cambiado nada. Vuelva a poner el archivo de claves que le corresponde, o restaure ambos desde la misma copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new password must be different from the current one.</source>
+        <translation>La contraseña nueva debe ser distinta de la actual.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The period ends before it starts.</source>
+        <translation>El periodo termina antes de empezar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The phone number “{text}” doesn&apos;t look right: use digits, spaces and + - ( ) only (and “ext 12” for an extension).</source>
+        <translation>El número de teléfono «{text}» no parece correcto: use solo dígitos, espacios y + - ( ) (y «ext 12» para una extensión).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The re-encrypted copy did not verify; nothing was changed.</source>
+        <translation>La copia recifrada no se pudo verificar; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The re-encrypted copy is incomplete; nothing was changed.</source>
+        <translation>La copia recifrada está incompleta; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The report could not be saved there ({why}). Choose another folder.</source>
+        <translation>No se pudo guardar ahí el informe ({why}). Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The restored copy does not hold what the backup said it holds, so it was removed. Try an older backup.</source>
+        <translation>La copia restaurada no contiene lo que la copia de seguridad decía contener, así que se eliminó. Pruebe con una copia más antigua.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The review date must be after the consent date.</source>
+        <translation>La fecha de revisión debe ser posterior a la del consentimiento.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passphrases are not the same.</source>
+        <translation>Las dos frases de paso no son iguales.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no son iguales.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The upgraded copy is incomplete; nothing was changed.</source>
+        <translation>La copia actualizada está incompleta; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The vault file is damaged or has been changed outside PeerDesk, so it can&apos;t be opened safely. Nothing has been changed. Restore it from a backup, or ask for help.</source>
+        <translation>El archivo de la bóveda está dañado o se ha cambiado fuera de PeerDesk, así que no se puede abrir con seguridad. No se ha cambiado nada. Restáurelo desde una copia de seguridad o pida ayuda.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The vault is busy with another task. Wait a moment and try again.</source>
+        <translation>La bóveda está ocupada con otra tarea. Espere un momento y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The vault&apos;s authority key is not the one your account trusts: the vault may have been changed outside PeerDesk, so it won&apos;t sign you in. Ask an administrator to run a check of the vault. Nothing has been changed.</source>
+        <translation>La clave de autoridad de la bóveda no es la que su cuenta reconoce: la bóveda puede haberse cambiado fuera de PeerDesk, así que no le dejará entrar. Pida a un administrador que haga una comprobación de la bóveda. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The vault&apos;s key changed while the backup was made. No backup was made; try again.</source>
+        <translation>La clave de la bóveda cambió mientras se hacía la copia. No se ha hecho ninguna copia; vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The vault&apos;s key file is damaged, so the vault can&apos;t be unlocked. Nothing has been changed. Restore the key file from a backup.</source>
+        <translation>El archivo de claves de la bóveda está dañado, así que la bóveda no se puede desbloquear. No se ha cambiado nada. Restaure el archivo de claves desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The vault&apos;s key file is missing, so the vault can&apos;t be unlocked. Put the key file back beside the vault, or restore from a backup.</source>
+        <translation>Falta el archivo de claves de la bóveda, así que no se puede desbloquear. Vuelva a ponerlo junto a la bóveda o restaure desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The vault&apos;s key file {file} is damaged, so the vault can&apos;t be unlocked. Nothing has been changed. Restore the key file from a backup.</source>
+        <translation>El archivo de claves de la bóveda {file} está dañado, así que la bóveda no se puede desbloquear. No se ha cambiado nada. Restaure el archivo de claves desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The vault&apos;s key file {file} is missing, so the vault can&apos;t be unlocked. Put the key file back beside the vault, or restore from a backup.</source>
+        <translation>Falta el archivo de claves de la bóveda {file}, así que no se puede desbloquear. Vuelva a ponerlo junto a la bóveda o restaure desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The web address “{text}” doesn&apos;t look right: write it like www.example.org or https://example.org/help.</source>
+        <translation>La dirección web «{text}» no parece correcta: escríbala como www.ejemplo.org o https://ejemplo.org/ayuda.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is already a file with that name; choose another.</source>
+        <translation>Ya hay un archivo con ese nombre; elija otro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is already a vault at that location. Choose a new name; a restore never writes over a vault.</source>
+        <translation>Ya hay una bóveda en esa ubicación. Elija un nombre nuevo; una restauración nunca sobrescribe una bóveda.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is already an account with that name (perhaps a removed one). Choose another name.</source>
+        <translation>Ya hay una cuenta con ese nombre (quizá una eliminada). Elija otro nombre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no PeerDesk vault at this location.</source>
+        <translation>No hay ninguna bóveda de PeerDesk en esta ubicación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no account with that name in the export.</source>
+        <translation>No hay ninguna cuenta con ese nombre en la exportación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is not enough free disk space beside the vault for checking this sheet. Nothing was imported and the vault is unchanged. Free some space and check the file again.</source>
+        <translation>No hay espacio libre suficiente junto a la bóveda para comprobar esta hoja. No se ha importado nada y la bóveda no ha cambiado. Libere espacio y vuelva a comprobar el archivo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is not enough free disk space to save. Nothing was saved and the vault is unchanged. Free some space and try again.</source>
+        <translation>No hay espacio libre suficiente para guardar. No se ha guardado nada y la bóveda no ha cambiado. Libere espacio y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is not enough free space there to restore the backup. Nothing was restored.</source>
+        <translation>No hay espacio libre suficiente ahí para restaurar la copia. No se ha restaurado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is not enough space to save the export there. Nothing was saved.</source>
+        <translation>No hay espacio suficiente para guardar ahí la exportación. No se ha guardado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is not enough space to save the report there. Nothing was saved.</source>
+        <translation>No hay espacio suficiente para guardar ahí el informe. No se ha guardado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These figures can&apos;t be published without letting a small count be worked out from earlier releases. Nothing was published.</source>
+        <translation>Estas cifras no se pueden publicar sin permitir deducir un recuento pequeño a partir de publicaciones anteriores. No se ha publicado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account holds no authority key, so it can&apos;t change accounts.</source>
+        <translation>Esta cuenta no tiene la clave de autoridad, así que no puede cambiar cuentas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account is not active. Ask an administrator to reactivate it.</source>
+        <translation>Esta cuenta no está activa. Pida a un administrador que la reactive.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account&apos;s record in the vault could not be verified (it may have been changed outside PeerDesk), so it can&apos;t sign in. Ask an administrator to run a check of the vault. Nothing has been changed.</source>
+        <translation>No se pudo verificar el registro de esta cuenta en la bóveda (puede haberse cambiado fuera de PeerDesk), así que no puede iniciar sesión. Pida a un administrador que haga una comprobación de la bóveda. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This check of the file has been used already; check the file again before importing. Nothing was imported.</source>
+        <translation>Esta comprobación del archivo ya se ha usado; vuelva a comprobar el archivo antes de importar. No se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This export does not match the PeerDesk version it says made it (its tables are not the ones that version keeps), so nothing was imported.</source>
+        <translation>Esta exportación no coincide con la versión de PeerDesk que dice haberla hecho (sus tablas no son las que guarda esa versión), así que no se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This export is damaged or incomplete (or was changed after it was made), so nothing was imported. Use another copy of the export.</source>
+        <translation>Esta exportación está dañada o incompleta (o se cambió después de hacerla), así que no se ha importado nada. Use otra copia de la exportación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This export is damaged, or the passphrase is not the one it was made with. Nothing was imported.</source>
+        <translation>Esta exportación está dañada, o la frase de paso no es la que se usó al hacerla. No se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This export was made by a newer PeerDesk. Update PeerDesk to import it; nothing was imported.</source>
+        <translation>Esta exportación la hizo un PeerDesk más reciente. Actualice PeerDesk para importarla; no se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file is not a PeerDesk export. Nothing was imported.</source>
+        <translation>Este archivo no es una exportación de PeerDesk. No se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file is not a PeerDesk export: a file inside it is not encrypted. Nothing was imported.</source>
+        <translation>Este archivo no es una exportación de PeerDesk: un archivo que contiene no está cifrado. No se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file was checked by another account; check it again.</source>
+        <translation>Otra cuenta comprobó este archivo; vuelva a comprobarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This form holds too much text to keep as a draft.</source>
+        <translation>Este formulario tiene demasiado texto para guardarlo como borrador.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is the last active administrator; add another one first.</source>
+        <translation>Es el último administrador activo; añada otro primero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This meeting was cancelled; restore it before taking a register.</source>
+        <translation>Esta reunión se canceló; restáurela antes de pasar lista.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This peer is not assigned to you.</source>
+        <translation>Este par no le está asignado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This vault is already open in another PeerDesk window on this computer. Close that one first.</source>
+        <translation>Esta bóveda ya está abierta en otra ventana de PeerDesk en este equipo. Ciérrela primero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This vault was made by a newer version of PeerDesk. Install the newer version to open it. Nothing has been changed.</source>
+        <translation>Esta bóveda la hizo una versión más reciente de PeerDesk. Instale la versión más reciente para abrirla. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type how they describe their gender, or choose another option.</source>
+        <translation>Escriba cómo describe su género, o elija otra opción.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the nickname “{nickname}” exactly to confirm. Nothing was deleted.</source>
+        <translation>Escriba el apodo «{nickname}» exactamente para confirmar. No se ha eliminado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the reference code {ref} exactly to confirm. Nothing was deleted.</source>
+        <translation>Escriba el código de referencia {ref} exactamente para confirmar. No se ha eliminado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is past the period has changed since the list was shown. Nothing was deleted; look again.</source>
+        <translation>Lo que ha superado el periodo ha cambiado desde que se mostró la lista. No se ha eliminado nada; vuelva a mirar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was done about the safety concern</source>
+        <translation>Qué se hizo ante la preocupación por la seguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where to</source>
+        <translation>Adónde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can only log contacts you took yourself.</source>
+        <translation>Solo puede registrar contactos que haya atendido usted.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can only log your own sessions.</source>
+        <translation>Solo puede registrar sus propias sesiones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can&apos;t do that to your own account while signed in with it.</source>
+        <translation>No puede hacer eso con su propia cuenta mientras ha iniciado sesión con ella.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You don&apos;t facilitate this group.</source>
+        <translation>Usted no facilita este grupo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You wrote what was done about a safety concern: tick “Safety concern” too, or clear that text.</source>
+        <translation>Ha escrito qué se hizo ante una preocupación por la seguridad: marque también «Preocupación por la seguridad», o borre ese texto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your role does not allow this.</source>
+        <translation>Su rol no permite esto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no staff account has this name; leave it empty or use the account&apos;s name exactly.</source>
+        <translation>ninguna cuenta del personal tiene este nombre; déjelo vacío o use exactamente el nombre de la cuenta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no staff account has this name; leave it empty to record the sessions as yours.</source>
+        <translation>ninguna cuenta del personal tiene este nombre; déjelo vacío para registrar las sesiones como suyas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the date is missing.</source>
+        <translation>falta la fecha.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the duration is missing.</source>
+        <translation>falta la duración.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the time is missing (HH:MM, for example 21:40).</source>
+        <translation>falta la hora (HH:MM, por ejemplo 21:40).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this account can&apos;t be assigned peers (it must be an active caseworker, peer supporter or programme lead).</source>
+        <translation>a esta cuenta no se le pueden asignar pares (debe ser un trabajador de casos, un acompañante entre pares o un responsable de programa activo).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title} has {questions} questions; {answers} answers were given.</source>
+        <translation>{title} tiene {questions} preguntas; se dieron {answers} respuestas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} ({date}) is before {year}; please check the year.</source>
+        <translation>{what} ({date}) es anterior a {year}; compruebe el año.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} ({date}) is more than {years} years ahead; please check the year.</source>
+        <translation>{what} ({date}) está a más de {years} años vista; compruebe el año.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} can&apos;t be empty.</source>
+        <translation>{what} no puede quedar vacío.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} can&apos;t be in the future ({date}).</source>
+        <translation>{what} no puede ser futura ({date}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} contains invisible control characters; please retype it.</source>
+        <translation>{what} contiene caracteres de control invisibles; vuelva a escribirlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} is too long ({length} characters; at most {maximum}).</source>
+        <translation>{what} es demasiado largo ({length} caracteres; como máximo {maximum}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} must be a real date written as YYYY-MM-DD (for example 2026-03-31).</source>
+        <translation>{what} debe ser una fecha real escrita como AAAA-MM-DD (por ejemplo 2026-03-31).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} must be a time of day written as HH:MM (for example 21:40).</source>
+        <translation>{what} debe ser una hora del día escrita como HH:MM (por ejemplo 21:40).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} must be on one line.</source>
+        <translation>{what} debe ocupar una sola línea.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: contains invisible control characters (often left by copying and pasting); please retype that part.</source>
+        <translation>{what}: contiene caracteres de control invisibles (a menudo quedan al copiar y pegar); vuelva a escribir esa parte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: too long ({length:,} characters; at most {maximum:,}). Please shorten it.</source>
+        <translation>{what}: demasiado largo ({length:,} caracteres; como máximo {maximum:,}). Acórtelo, por favor.</translation>
     </message>
 </context>
 <context>
@@ -5434,7 +6467,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
     <message>
         <location line="+2"/>
         <source>Where to</source>
-        <translation type="unfinished"></translation>
+        <translation>Adónde</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5649,7 +6682,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sign_in.py" line="+35"/>
+        <location filename="../../src/peerdesk/ui/sign_in.py" line="+36"/>
         <source>Too many unsuccessful tries. You can try again in {n} second.</source>
         <translation>Demasiados intentos fallidos. Puede volver a intentarlo dentro de {n} segundo.</translation>
     </message>
@@ -5664,7 +6697,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Inicie sesión para abrir los registros de su centro.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <source>Account name</source>
         <translation>Nombre de la cuenta</translation>
     </message>
@@ -5674,7 +6707,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Entrar</translation>
     </message>
@@ -5684,12 +6717,12 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>¿Se olvidaron todas las contraseñas? Use la clave de recuperación</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Help (F1)</source>
         <translation>Ayuda (F1)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Open the user guide</source>
         <translation>Abrir la guía de uso</translation>
     </message>
@@ -5704,7 +6737,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Co&amp;ntraseña:</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Your name</source>
         <translation>Su nombre</translation>
     </message>
@@ -6463,7 +7496,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location filename="../../src/peerdesk/ui/contacts/callers_tab.py" line="-73"/>
         <source>Nickname</source>
-        <translation type="unfinished"></translation>
+        <translation>Apodo</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6479,7 +7512,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+1"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
@@ -6597,7 +7630,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+1"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+0"/>
@@ -6628,7 +7661,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+1"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6664,12 +7697,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+1"/>
         <source>Ask for</source>
-        <translation type="unfinished"></translation>
+        <translation>Preguntar por</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How to reach them</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo contactar</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -38,6 +38,11 @@ def _plain_copy(vault: Any, folder: Path) -> Path:
     vault.db.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain),))
     try:
         vault.db.query("SELECT sqlcipher_export('plain')")
+        # Peers' records live in the casework file (attached as "casework"): the
+        # plain copy holds both, so the same SQL runs on it unqualified.
+        attached = {str(r[1]) for r in vault.db.query("PRAGMA database_list")}
+        if "casework" in attached:
+            vault.db.query("SELECT sqlcipher_export('plain', 'casework')")
     finally:
         vault.db.execute("DETACH DATABASE plain")
     return plain

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.perf.bench_common import DemoVault, Figure, fresh_copy, median_ms
 
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.3  # issue 17: the sign-in window within 1.3 x a bare window, same run
 
 BARE_WINDOW = """
 import sys
@@ -38,6 +38,12 @@ def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["PEERDESK_EXIT_AFTER_FIRST_PAINT"] = "1"
+    # As installed: pip compiles the package's bytecode at install time, so the app
+    # starts from .pyc files. With PYTHONDONTWRITEBYTECODE set (some shells and CI
+    # images) an editable checkout would compile every module from source on every
+    # start, and the figure would measure the compiler; the unmeasured first run
+    # writes the .pyc files instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

@@ -378,3 +378,18 @@ def test_without_high_contrast_the_top_bar_keeps_its_colours(qtbot, start_gui, v
     top_bar = main.findChild(QWidget, "topBar")
     assert "#24364f" in top_bar.styleSheet()
     assert ":focus" in main.hide_button.styleSheet(), "a visible focus outline"
+
+
+def test_a_system_high_contrast_setting_restyles_the_sign_in_window_after_its_first_paint(
+        qtbot, monkeypatch):
+    """The sign-in window paints first from the palette (the system's setting loads Qt's
+    slow enum namespace), then asks the system and follows it."""
+    from peerdesk.ui.sign_in import SignInWindow
+
+    monkeypatch.setattr(theme, "system_asks_high_contrast", lambda: True)
+    window = SignInWindow()
+    qtbot.addWidget(window)
+    assert "#1565c0" in window.recovery_link.styleSheet()  # before the paint: the palette's say
+    window.show()
+    qtbot.waitUntil(lambda: "palette(link)" in window.recovery_link.styleSheet())
+    assert "palette(window-text)" in window.message.styleSheet()

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from peerdesk.domain.groups import GroupKind, GroupMode, Mark
+from peerdesk.domain.groups import GroupKind, GroupMode, Mark, MeetingDraft
 from peerdesk.services import groups
 from peerdesk.services.groups import RegisterLine
 from peerdesk.ui.groups.dialogs import GroupDialog, MeetingDialog
@@ -249,3 +249,69 @@ def test_lock_empties_every_groups_model(qtbot, start_gui, vault):
     assert section.register_page.summary.text() == ""
     assert section.group_page.title.text() == ""
     assert main.windowTitle() == "PeerDesk"
+
+
+def test_changing_a_meetings_facilitators_takes_and_reopens_ticked(qtbot, vault):
+    with signed_in(vault, "Cal Worker") as cal:
+        cal_id = staff_id(cal, "Cal Worker")
+        group_id, _members, meeting_id = group_with(cal, ["Amara"], facilitators=(cal_id,))
+        pages = GroupsPages(cal)
+        section = pages.section
+        qtbot.addWidget(section)
+        pages.show(qtbot, section)
+        assert section.open_group(group_id)
+        page = section.group_page
+        page.meeting_view.selectRow(0)
+        dialog = page.edit_meeting()
+        assert dialog is not None
+        ticked = {dialog.facilitators.item(i).data(Qt.ItemDataRole.UserRole)
+                  for i in range(dialog.facilitators.count())
+                  if dialog.facilitators.item(i).checkState() == Qt.CheckState.Checked}
+        assert ticked == set()  # the meeting was scheduled with no facilitators
+        other = next(i for i in range(dialog.facilitators.count())
+                     if dialog.facilitators.item(i).data(Qt.ItemDataRole.UserRole) != cal_id)
+        other_id = dialog.facilitators.item(other).data(Qt.ItemDataRole.UserRole)
+        dialog.facilitators.item(other).setCheckState(Qt.CheckState.Checked)
+        dialog.save()
+        assert not dialog.isVisible()
+        # Reopen: the meeting's own facilitator is ticked, not the group's.
+        page.meeting_view.selectRow(0)
+        again = page.edit_meeting()
+        assert again is not None
+        ticked = {again.facilitators.item(i).data(Qt.ItemDataRole.UserRole)
+                  for i in range(again.facilitators.count())
+                  if again.facilitators.item(i).checkState() == Qt.CheckState.Checked}
+        assert ticked == {other_id}
+        assert next(m for m in groups.meetings(cal, group_id)
+                    if m.id == meeting_id).facilitator_ids == (other_id,)
+        again.reject()
+
+
+def test_a_cancelled_meeting_can_be_restored_and_the_restore_is_audited(qtbot, vault):
+    from peerdesk.storage.repositories import audit as audit_repo
+    with signed_in(vault, "Cal Worker") as cal:
+        group_id, _members, _meeting_id = group_with(cal, ["Amara"])
+        later = groups.schedule_meeting(cal, MeetingDraft(
+            group_id, date.today() + timedelta(days=5), "18:00", "Room 2"))
+        pages = GroupsPages(cal)
+        section = pages.section
+        qtbot.addWidget(section)
+        pages.show(qtbot, section)
+        assert section.open_group(group_id)
+        page = section.group_page
+        page.meeting_view.selectRow(0)  # newest first: the later one
+        assert page.selected_meeting().id == later
+        assert not page.restore_button.isEnabled()
+        page.cancel_meeting()
+        confirm("Cancel the meeting", "Cancel meeting")
+        qtbot.waitUntil(lambda: next(m for m in page.meetings.rows()
+                                     if m.id == later).status == "cancelled")
+        page.meeting_view.selectRow(0)
+        assert page.restore_button.isEnabled() and not page.register_button.isEnabled()
+        page.restore_meeting()
+        qtbot.waitUntil(lambda: next(m for m in page.meetings.rows()
+                                     if m.id == later).status == "scheduled")
+        page.meeting_view.selectRow(0)
+        assert page.register_button.isEnabled() and not page.restore_button.isEnabled()
+        details = [e.detail for e in audit_repo.recent(cal.db, limit=5)]
+        assert f"meeting {later} restored" in details

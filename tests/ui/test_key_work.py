@@ -4,6 +4,7 @@ a rekey that failed earlier blocked every sign-in)."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QProgressDialog
 
 from peerdesk.services import accounts, keys
@@ -54,3 +55,57 @@ def test_a_rotation_that_cannot_finish_says_so_and_sign_in_goes_on(
     gui.lock()
     sign_in(qtbot, gui.sign_in_window, "Lee Lead", PASSWORDS["Lee Lead"])
     qtbot.waitUntil(lambda: keys.owed(gui.session).rotations == (), timeout=20000)
+
+
+def test_a_rotation_cut_off_at_its_swap_still_signs_in_and_is_finished(
+        qtbot, start_gui, vault, monkeypatch):
+    """A re-key interrupted between saving the key file and swapping the file in
+    (the power going off): the GUI signs in, and the owed work is offered and done."""
+    from peerdesk.storage import rotation
+
+    cal = service_sign_in(vault, "Cal Worker")
+    real_replace = rotation.os.replace
+
+    def power_cut(src, dst):
+        if str(src).endswith(".rekey"):
+            raise KeyboardInterrupt
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(rotation.os, "replace", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        accounts.change_own_password(cal, PASSWORDS["Cal Worker"], "cal's brand new words",
+                                     "cal's brand new words")
+    monkeypatch.undo()
+    cal.vault.close()
+    cal.vault.locked.release()
+    gui = start_gui(vault)
+    sign_in(qtbot, gui.sign_in_window, "Lee Lead", PASSWORDS["Lee Lead"])
+    assert gui.session is not None and gui.main_window.isVisible()
+    qtbot.waitUntil(lambda: gui.key_work is not None and gui.key_work.dialog is None,
+                    timeout=20000)
+    assert message_texts() == []
+    assert keys.owed(gui.session).rotations == ()
+
+
+def test_after_a_failed_rotation_the_person_can_try_again_now(
+        qtbot, start_gui, vault, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from peerdesk.storage import rotation
+
+    _remove(vault, "Cal Worker")
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(rotation, "_verify_copy", full_disk)
+    gui = start_gui(vault)
+    sign_in(qtbot, gui.sign_in_window, "Lee Lead", PASSWORDS["Lee Lead"])
+    qtbot.waitUntil(lambda: any("could not finish" in t for t in message_texts()),
+                    timeout=20000)
+    assert keys.owed(gui.session).rotations == (keys.Compartment.CASEWORK,)
+    monkeypatch.undo()  # space freed
+    box = next(b for b in visible(QMessageBox) if "could not finish" in b.text())
+    next(b for b in box.buttons() if b.text() == "Try again now").click()
+    qtbot.waitUntil(lambda: keys.owed(gui.session).rotations == (), timeout=20000)
+    assert gui.session is not None and gui.main_window.isVisible()

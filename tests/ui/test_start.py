@@ -16,6 +16,9 @@ from peerdesk.storage.vault import LockedVault
 from peerdesk.ui.errors import UNEXPECTED_MESSAGE
 from tests.ui.conftest import ADMIN_NAME, ADMIN_PASSWORD, sign_in, visible
 
+# What only the commands need: starting the app doesn't build their parsers.
+COMMAND_MODULES = ("peerdesk.app.cli_backup", "peerdesk.app.cli_import", "peerdesk.app.cli_export",
+                   "peerdesk.domain.import_columns")
 HEAVY = ("reportlab", "argon2", "cryptography", "sqlcipher3", "PySide6.QtPrintSupport")
 
 
@@ -29,6 +32,8 @@ def _run_to_first_paint(vault_path, **env_extra: str) -> subprocess.CompletedPro
         code = main({args!r})
         loaded = [m for m in {HEAVY!r} if m in sys.modules]
         print("exit", code, "heavy-before-exit", ",".join(loaded) or "-")
+        commands = [m for m in {COMMAND_MODULES!r} if m in sys.modules]
+        print("command-modules", ",".join(commands) or "-")
         from PySide6.QtWidgets import QApplication
         print("shown", ",".join(sorted(type(w).__name__ for w in QApplication.topLevelWidgets()
                                        if w.isVisible())))
@@ -45,6 +50,7 @@ def test_first_paint_of_the_sign_in_window_prints_painted_and_exits(vault):
     lines = result.stdout.splitlines()
     assert lines[0] == "painted"
     assert lines[1].startswith("exit 0")
+    assert lines[2] == "command-modules -"
     # The vault was given back: another PeerDesk can open it now.
     LockedVault.open(vault).release()
 
@@ -55,7 +61,7 @@ def test_a_typed_path_with_no_vault_first_paints_the_question_and_creates_nothin
     assert result.returncode == 0, result.stderr
     # Not the setup wizard: first the question naming the path (test_new_vault_question.py).
     assert result.stdout.splitlines() == ["painted", "exit 0 heavy-before-exit -",
-                                          "shown NewVaultQuestion"]
+                                          "command-modules -", "shown NewVaultQuestion"]
     assert not path.exists()
 
 

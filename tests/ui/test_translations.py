@@ -223,3 +223,68 @@ def test_no_untranslated_texts_in_widgets():
                      for line, text in untranslated_literals(path.read_text(encoding="utf-8"))]
     assert not problems, "wrap these in self.tr()/QCoreApplication.translate():\n" + "\n".join(
         problems)
+
+
+# -- messages from the domain and services -------------------------------------------------
+
+def test_the_message_catalogue_is_up_to_date_with_the_code():
+    update = _update_script()
+    assert update.CATALOGUE.read_text(encoding="utf-8") == update.catalogue_source(), (
+        "run python resources/translations/update.py")
+    templates = update.message_templates()
+    assert "Start time must be written as HH:MM, for example 18:30." in templates
+    assert "{what} can't be empty." in templates and "Meeting date" in templates
+
+
+def test_every_message_from_below_the_ui_has_its_spanish():
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(TRANSLATIONS / "peerdesk_es.ts").getroot()
+    context = next(c for c in root.iter("context") if c.findtext("name") == "Messages")
+    untranslated = [m.findtext("source") for m in context.iter("message")
+                    if m.find("translation").get("type") == "unfinished"
+                    or not (m.findtext("translation") or "").strip()]
+    assert untranslated == []
+
+
+def test_a_domain_message_is_english_on_the_command_line_and_spanish_on_screen(spanish):
+    from peerdesk.domain.errors import ValidationError, set_translator
+
+    error = ValidationError("{what} can't be empty.", field="name", what="Group name")
+    assert str(error) == "Group name can't be empty."
+    assert error.user_message == "Nombre del grupo no puede quedar vacío."
+    set_translator(None)
+    try:
+        assert error.user_message == "Group name can't be empty."
+    finally:
+        set_translator(i18n.translate_message)
+
+
+def test_a_spanish_validation_message_is_shown_in_spanish_at_its_field(qtbot, spanish, vault):
+    from datetime import date, timedelta
+
+    from peerdesk.domain.groups import GroupDraft
+    from peerdesk.services import groups
+    from peerdesk.ui.groups.dialogs import MeetingDialog
+    from tests.ui.peers_helpers import signed_in
+
+    with signed_in(vault, "Cal Worker") as cal:
+        group_id = groups.create_group(cal, GroupDraft("Tuesday circle"))
+        group = groups.get_group(cal, group_id)
+        dialog = MeetingDialog(cal, group)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.starts_at.setText("6pm")
+        dialog.save()
+        assert dialog.isVisible()
+        assert dialog.error.text() == ("La hora de inicio debe escribirse como HH:MM, "
+                                       "por ejemplo 18:30.")
+        qtbot.waitUntil(lambda: dialog.starts_at.hasFocus())
+        # A message with values: the field's name inside it is Spanish too.
+        far = date.today() + timedelta(days=366 * 3)
+        dialog.starts_at.setText("18:30")
+        dialog.held_on.setText(far.isoformat())
+        dialog.save()
+        assert dialog.error.text() == (f"Fecha de la reunión ({far.isoformat()}) está a más "
+                                       "de 2 años vista; compruebe el año.")
+        assert groups.meetings(cal, group_id) == []

@@ -9,18 +9,14 @@ with --debug, which never changes the status.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
-import shutil
 import sys
-import tempfile
-import textwrap
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from peerdesk import __version__
+from peerdesk.app.cli_common import PASSWORD_ENV, add_command, read_password, require_vault
 from peerdesk.app.exit_codes import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -30,7 +26,6 @@ from peerdesk.app.exit_codes import (
     CommandError,
     Terminated,
     UsageError,
-    exit_code_summary,
     exit_code_table,
 )
 from peerdesk.app.paths import default_vault_path
@@ -39,30 +34,8 @@ from peerdesk.domain.errors import PeerDeskError
 if TYPE_CHECKING:
     from peerdesk.storage.paths import VaultPaths
 
-PASSWORD_ENV = "PEERDESK_PASSWORD"
-
-__all__ = ["EXIT_FAILED", "EXIT_USAGE", "CommandError", "UsageError", "main",
+__all__ = ["EXIT_FAILED", "EXIT_USAGE", "PASSWORD_ENV", "CommandError", "UsageError", "main",
            "read_password", "require_vault"]
-
-
-def read_password(prompt: str = "Password: ") -> str:
-    """From PEERDESK_PASSWORD, else a prompt; never from an argument."""
-    from_env = os.environ.get(PASSWORD_ENV)
-    if from_env is not None:
-        return from_env
-    if not sys.stdin or not sys.stdin.isatty():
-        raise CommandError(f"No password: set {PASSWORD_ENV} or run this in a terminal.")
-    return getpass.getpass(prompt)
-
-
-def require_vault(path: str) -> VaultPaths:
-    """The vault at PATH, or a refusal naming where it looked."""
-    from peerdesk.storage.paths import VaultPaths
-
-    paths = VaultPaths.at(path)
-    if not paths.database.exists():
-        raise CommandError(f"There is no PeerDesk vault at {paths.database}.")
-    return paths
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -72,6 +45,9 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         os.environ[DEBUG_ENV] = "1"
 
     if args.demo:
+        import shutil
+        import tempfile
+
         from peerdesk.services.demo import create_demo_vault
         from peerdesk.storage.paths import VaultPaths
 
@@ -210,6 +186,8 @@ def _cmd_self_check(args: argparse.Namespace) -> int:
         run_self_check()
     except SelfCheckFailed as exc:
         if args.debug:
+            import traceback
+
             traceback.print_exception(exc, file=sys.stderr)
         print(f"peerdesk: self-check failed at {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -229,24 +207,36 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"peerdesk: {usage_line(message, self.prog)}\n")
 
 
-def add_command(commands: Any, name: str, summary: str,
-                description: str) -> argparse.ArgumentParser:
-    """A command with its one-line summary, a description and the exit statuses."""
-    command: argparse.ArgumentParser = commands.add_parser(
-        name, help=summary, description=description, epilog=exit_code_summary())
-    return command
+def starts_the_app(argv: Sequence[str]) -> bool:
+    """Arguments that only start the app (`--vault PATH`, `--demo`, `--debug`): then
+    the commands' parsers, and the modules they need, are not built (start-up speed)."""
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--vault" and rest and not rest[0].startswith("-"):
+            rest.pop(0)
+        elif not (arg in ("--demo", "--debug") or arg.startswith("--vault=")):
+            return False
+    return True
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="peerdesk",
-        description=textwrap.fill(
-            "PeerDesk: encrypted records and anonymised reports for peer-support centres. "
-            "Without a command it starts the app. Commands that unlock read the password "
-            f"from {PASSWORD_ENV} or ask for it, never from an argument.", 79),
-        epilog=exit_code_table(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; with `commands` False only what starts the app."""
+    if not commands:
+        # Starting the app: no help text to format (start-up speed).
+        parser = _Parser(prog="peerdesk")
+    else:
+        import textwrap
+
+        parser = _Parser(
+            prog="peerdesk",
+            description=textwrap.fill(
+                "PeerDesk: encrypted records and anonymised reports for peer-support centres. "
+                "Without a command it starts the app. Commands that unlock read the password "
+                f"from {PASSWORD_ENV} or ask for it, never from an argument.", 79),
+            epilog=exit_code_table(),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
     parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}",
                         help="print the version and exit")
     parser.add_argument("--debug", action="store_true",
@@ -262,7 +252,13 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--demo", action="store_true",
                        help="start the app on a throwaway vault of made-up people; prints "
                             "where it is and its sign-in, and deletes it on closing")
-    parser.set_defaults(func=_cmd_gui)
+    parser.set_defaults(func=_cmd_gui, command=None)
+    if not commands:
+        return parser
+    return _add_commands(parser)
+
+
+def _add_commands(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND",
                                      title="commands (peerdesk COMMAND --help for each)")
 
@@ -336,6 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _say(message: str, *, debug: bool) -> None:
     if debug:
+        import traceback
+
         traceback.print_exc(file=sys.stderr)
     print(f"peerdesk: {message}", file=sys.stderr)
 
@@ -347,9 +345,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Before anything is unlocked: a crash must never write keys or records to disk.
     refuse_core_dumps()
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(commands=not starts_the_app(arguments))
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # --help and --version (0), usage errors (2): already printed
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     debug = bool(args.debug)

@@ -13,7 +13,7 @@ RECOVERY_ENV = "PEERDESK_RECOVERY_KEY"
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli import UsageError, read_password, require_vault
+    from peerdesk.app.cli_common import UsageError, read_password, require_vault
     from peerdesk.services import backups
     from peerdesk.services.auth import SignIn
     from peerdesk.storage.vault import LockedVault
@@ -37,7 +37,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _read_recovery_key() -> str:
-    from peerdesk.app.cli import CommandError
+    from peerdesk.app.cli_common import CommandError
 
     from_env = os.environ.get(RECOVERY_ENV)
     if from_env is not None:
@@ -48,7 +48,7 @@ def _read_recovery_key() -> str:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli import CommandError, UsageError, read_password
+    from peerdesk.app.cli_common import CommandError, UsageError, read_password
     from peerdesk.services import backups
 
     if args.user is None and not args.recovery_key:
@@ -70,7 +70,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def add_backup_commands(commands: Any) -> None:
-    from peerdesk.app.cli import add_command
+    from peerdesk.app.cli_common import add_command
 
     backup = add_command(
         commands, "backup", "make a verified encrypted backup of the vault in a folder",

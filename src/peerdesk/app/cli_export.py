@@ -18,7 +18,7 @@ PASSPHRASE_ENV = "PEERDESK_EXPORT_PASSPHRASE"
 
 def read_passphrase(*, confirm: bool) -> tuple[str, str | None]:
     """(passphrase, confirmation or None): from the environment, else typed twice."""
-    from peerdesk.app.cli import CommandError
+    from peerdesk.app.cli_common import CommandError
 
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env is not None:
@@ -57,7 +57,7 @@ def _size(size: int) -> str:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli import read_password, require_vault
+    from peerdesk.app.cli_common import read_password, require_vault
     from peerdesk.services import export
     from peerdesk.services.auth import SignIn
     from peerdesk.storage.vault import LockedVault
@@ -93,7 +93,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import_export(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli import CommandError, read_password
+    from peerdesk.app.cli_common import CommandError, read_password
     from peerdesk.services import import_export
     from peerdesk.services.setup import NO_BACKDOOR_NOTICE
     from peerdesk.storage.paths import VaultPaths
@@ -132,7 +132,7 @@ def _cmd_import_export(args: argparse.Namespace) -> int:
 
 
 def add_export_commands(commands: Any) -> None:
-    from peerdesk.app.cli import add_command
+    from peerdesk.app.cli_common import add_command
 
     export = add_command(
         commands, "export", "export the whole centre in open formats, encrypted",

@@ -14,7 +14,7 @@ from typing import Any
 
 
 def _map_pairs(pairs: list[str]) -> dict[str, str]:
-    from peerdesk.app.cli import UsageError
+    from peerdesk.app.cli_common import UsageError
     from peerdesk.domain.import_columns import FIELD_BY_KEY
 
     found: dict[str, str] = {}
@@ -42,7 +42,7 @@ def _print_preview(checked: Any) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli import EXIT_FAILED, read_password, require_vault
+    from peerdesk.app.cli_common import EXIT_FAILED, read_password, require_vault
     from peerdesk.services import importer
     from peerdesk.services.auth import SignIn
     from peerdesk.storage.vault import LockedVault
@@ -83,7 +83,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def add_import_command(commands: Any) -> None:
-    from peerdesk.app.cli import add_command
+    from peerdesk.app.cli_common import add_command
     from peerdesk.domain.import_columns import FIELD_BY_KEY
 
     command = add_command(

@@ -6,7 +6,6 @@ are made from resources/icons/peerdesk.svg by packaging/render_icons.py.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
@@ -16,7 +15,8 @@ DESKTOP_FILE_NAME = "org.peerdesk.PeerDesk"
 
 
 def icon_folder() -> Path:
-    return Path(str(resources.files("peerdesk") / "resources" / "icons"))
+    # Beside the package's modules, as ui/i18n.py finds the translations.
+    return Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
 def app_icon() -> QIcon:

@@ -16,20 +16,20 @@ def parse_date(text: str, *, what: str, field: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError as exc:
         raise ValidationError(
-            f"{what} must be a real date written as YYYY-MM-DD (for example 2026-03-31).",
-            field=field,
+            "{what} must be a real date written as YYYY-MM-DD (for example 2026-03-31).",
+            field=field, what=what,
         ) from exc
 
 
 def check_past_date(value: date, *, today: date, what: str, field: str) -> date:
     """Something that has happened: not in the future, not implausibly old."""
     if value > today:
-        raise ValidationError(f"{what} can't be in the future ({value.isoformat()}).",
-                              field=field)
+        raise ValidationError("{what} can't be in the future ({date}).",
+                              field=field, what=what, date=value.isoformat())
     if value < EARLIEST:
         raise ValidationError(
-            f"{what} ({value.isoformat()}) is before {EARLIEST.year}; please check the year.",
-            field=field)
+            "{what} ({date}) is before {year}; please check the year.",
+            field=field, what=what, date=value.isoformat(), year=EARLIEST.year)
     return value
 
 
@@ -39,10 +39,10 @@ def check_planned_date(value: date, *, today: date, what: str, field: str,
     latest = today + timedelta(days=366 * years_ahead)
     if value > latest:
         raise ValidationError(
-            f"{what} ({value.isoformat()}) is more than {years_ahead} years ahead; "
-            "please check the year.", field=field)
+            "{what} ({date}) is more than {years} years ahead; please check the year.",
+            field=field, what=what, date=value.isoformat(), years=years_ahead)
     if value < EARLIEST:
         raise ValidationError(
-            f"{what} ({value.isoformat()}) is before {EARLIEST.year}; please check the year.",
-            field=field)
+            "{what} ({date}) is before {year}; please check the year.",
+            field=field, what=what, date=value.isoformat(), year=EARLIEST.year)
     return value

@@ -31,8 +31,8 @@ def check_email(raw: str) -> str:
     """'' or an address shaped like name@example.org; a message at the field otherwise."""
     text = clean_short_text(raw, what="Email", field="email", maximum=EMAIL_MAX)
     if text and (not _EMAIL.match(text) or ".." in text):
-        raise ValidationError(f"The email address “{text}” doesn't look right: write it like "
-                              "help@example.org.", field="email")
+        raise ValidationError("The email address “{text}” doesn't look right: write it like "
+                              "help@example.org.", field="email", text=text)
     return text
 
 
@@ -41,8 +41,9 @@ def check_website(raw: str) -> str:
     text = clean_short_text(raw, what="Website", field="website", maximum=WEBSITE_MAX)
     if not text:
         return ""
-    bad = ValidationError(f"The web address “{text}” doesn't look right: write it like "
-                          "www.example.org or https://example.org/help.", field="website")
+    bad = ValidationError("The web address “{text}” doesn't look right: write it like "
+                          "www.example.org or https://example.org/help.", field="website",
+                          text=text)
     if any(ch.isspace() for ch in text) or "@" in text.split("/", 3)[2 if "://" in text else 0]:
         raise bad
     parts = urlsplit(text if "://" in text else f"https://{text}")
@@ -60,9 +61,9 @@ def check_website(raw: str) -> str:
 def check_phone(raw: str) -> str:
     text = clean_short_text(raw, what="Phone", field="phone", maximum=PHONE_MAX)
     if text and (not _PHONE.match(text) or sum(ch.isdigit() for ch in text) < 3):
-        raise ValidationError(f"The phone number “{text}” doesn't look right: use digits, "
+        raise ValidationError("The phone number “{text}” doesn't look right: use digits, "
                               "spaces and + - ( ) only (and “ext 12” for an extension).",
-                              field="phone")
+                              field="phone", text=text)
     return text
 
 

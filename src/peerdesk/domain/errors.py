@@ -2,10 +2,35 @@
 
 Every failure a person can cause or meet (a wrong password, a damaged file, a
 full disk) is one of these. The message is neutral and never names a peer;
-the UI shows it as it is and the command line prints it as one line.
+the command line prints it as one line, in English.
+
+Translatable: a message is a fixed English template with named {values},
+given separately (``ValidationError("{what} can't be empty.", field="name",
+what="Name")``), never an f-string. The UI looks the template up in the
+person's language (ui/errors.py ``message_for``, context "Messages"; the
+catalogue ui/messages_catalogue.py is made from the templates written here,
+in services and in storage by resources/translations/update.py) and fills the
+values in afterwards, each one translated too when it is itself a catalogued
+text (a field's name, say).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+# Set by the UI at start (ui/errors.py): (template, values) -> the message in the
+# person's language. None (the command line, tests of the domain): English.
+Translator = Callable[[str, Mapping[str, object]], str]
+_translator: Translator | None = None
+
+
+def set_translator(translator: Translator | None) -> None:
+    global _translator
+    _translator = translator
+
+
+def english(template: str, values: Mapping[str, object]) -> str:
+    return template.format(**values) if values else template
 
 
 class PeerDeskError(Exception):
@@ -13,17 +38,30 @@ class PeerDeskError(Exception):
 
     default_message = "Something went wrong."
 
-    def __init__(self, user_message: str | None = None) -> None:
-        self.user_message = user_message or self.default_message
-        super().__init__(self.user_message)
+    def __init__(self, user_message: str | None = None, **values: object) -> None:
+        # The English template and its values, kept apart so the UI can translate.
+        self.template = user_message or self.default_message
+        self.values = values
+        self.english = english(self.template, values)
+        super().__init__(self.english)
+
+    @property
+    def user_message(self) -> str:
+        """What a person sees: in their language when the UI has set a translator."""
+        if _translator is None:
+            return self.english
+        try:
+            return _translator(self.template, self.values)
+        except (KeyError, IndexError, ValueError):
+            return self.english
 
 
 class ValidationError(PeerDeskError):
     """Input that can't be stored as given; `field` names the form field."""
 
-    def __init__(self, user_message: str, field: str | None = None) -> None:
+    def __init__(self, user_message: str, field: str | None = None, **values: object) -> None:
         self.field = field
-        super().__init__(user_message)
+        super().__init__(user_message, **values)
 
 
 class WrongCredentials(PeerDeskError):
@@ -36,8 +74,8 @@ class SignInDelayed(PeerDeskError):
     def __init__(self, seconds_left: int) -> None:
         self.seconds_left = seconds_left
         super().__init__(
-            f"Too many unsuccessful tries. You can try again in {seconds_left} seconds."
-        )
+            "Too many unsuccessful tries. You can try again in {seconds_left} seconds.",
+            seconds_left=seconds_left)
 
 
 class AccountInactive(PeerDeskError):
@@ -65,7 +103,8 @@ class VaultError(PeerDeskError):
     def __init__(self, user_message: str | None = None, *, file: object = None) -> None:
         self.file = file
         if user_message is None and file is not None and self.file_message:
-            user_message = self.file_message.format(file=getattr(file, "name", file))
+            super().__init__(self.file_message, file=getattr(file, "name", file))
+            return
         super().__init__(user_message)
 
 

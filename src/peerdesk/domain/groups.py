@@ -119,6 +119,6 @@ def check_head_count(count: object) -> int:
     if count < 0:
         raise ValidationError("The head-count can't be negative.", field="anonymous_count")
     if count > MAX_HEAD_COUNT:
-        raise ValidationError(f"A head-count of {count} is more than {MAX_HEAD_COUNT}; "
-                              "please check it.", field="anonymous_count")
+        raise ValidationError("A head-count of {count} is more than {most}; please check it.",
+                              field="anonymous_count", count=count, most=MAX_HEAD_COUNT)
     return count

@@ -145,12 +145,12 @@ class ContactDraft:
         when = self.when.replace(second=0, microsecond=0)
         if when > now.replace(second=0, microsecond=0) + _GRACE:
             raise ValidationError(
-                f"The contact can't be in the future ({when:%Y-%m-%d %H:%M}). Check the date "
-                "and time.", field="when")
+                "The contact can't be in the future ({when}). Check the date and time.",
+                field="when", when=f"{when:%Y-%m-%d %H:%M}")
         if self.contacted_on < EARLIEST:
             raise ValidationError(
-                f"The contact date ({self.contacted_on.isoformat()}) is before "
-                f"{EARLIEST.year}; please check the year.", field="when")
+                "The contact date ({date}) is before {year}; please check the year.",
+                field="when", date=self.contacted_on.isoformat(), year=EARLIEST.year)
         check_minutes(self.minutes)
         action = clean_note(self.safety_action, what="What was done about the safety concern",
                             field="safety_action", maximum=SAFETY_ACTION_MAX)
@@ -192,8 +192,8 @@ def parse_time(text: str, *, what: str = "Time", field: str = "when") -> time:
         hour, minute = int(match.group(1)), int(match.group(2))
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    raise ValidationError(f"{what} must be a time of day written as HH:MM (for example "
-                          "21:40).", field=field)
+    raise ValidationError("{what} must be a time of day written as HH:MM (for example "
+                          "21:40).", field=field, what=what)
 
 
 # -- a known caller -----------------------------------------------------------------------
@@ -220,7 +220,7 @@ def clean_list_name(raw: str, *, what: str) -> str:
     """A region, topic or category name: one line, not empty, not too long."""
     name = clean_short_text(raw, what=what, field="name", maximum=LIST_NAME_MAX)
     if not name:
-        raise ValidationError(f"{what} can't be empty.", field="name")
+        raise ValidationError("{what} can't be empty.", field="name", what=what)
     return name
 
 

@@ -59,8 +59,8 @@ class SessionDraft:
             raise ValidationError("Duration must be at least one minute.", field="minutes")
         if self.minutes > MAX_MINUTES:
             raise ValidationError(
-                f"Duration of {self.minutes} minutes is more than {MAX_MINUTES // 60} hours; "
-                "please check it.", field="minutes")
+                "Duration of {minutes} minutes is more than {hours} hours; please check it.",
+                field="minutes", minutes=self.minutes, hours=MAX_MINUTES // 60)
         follow_up = self.follow_up_on
         if follow_up is not None:
             check_planned_date(follow_up, today=today, what="Follow-up date",

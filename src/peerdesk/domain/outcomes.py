@@ -74,13 +74,14 @@ class RatingDraft:
         check_past_date(self.rated_on, today=today, what="Rating date", field="rated_on")
         if len(self.scores) != len(self.measure.items):
             raise ValidationError(
-                f"{self.measure.title} has {len(self.measure.items)} questions; "
-                f"{len(self.scores)} answers were given.", field="scores")
+                "{title} has {questions} questions; {answers} answers were given.",
+                field="scores", title=self.measure.title, questions=len(self.measure.items),
+                answers=len(self.scores))
         for number, score in enumerate(self.scores, start=1):
             if score is not None and not self.measure.low <= score <= self.measure.high:
                 raise ValidationError(
-                    f"Answer {number} must be between {self.measure.low} and "
-                    f"{self.measure.high}.", field="scores")
+                    "Answer {number} must be between {low} and {high}.", field="scores",
+                    number=number, low=self.measure.low, high=self.measure.high)
         return self
 
     @property

@@ -30,17 +30,17 @@ def clean_note(raw: str, *, what: str = "Notes", field: str = "notes",
     if len(text) > maximum:
         # Refused, never cut: the person sees the limit and how far over they are.
         raise ValidationError(
-            f"{what} can be at most {maximum:,} characters (this is {len(text):,}).",
-            field=field)
+            "{what} can be at most {maximum:,} characters (this is {length:,}).",
+            field=field, what=what, length=len(text), maximum=maximum)
     if _bad_characters(text):
         raise ValidationError(
-            f"{what}: contains invisible control characters (often left by copying and "
-            "pasting); please retype that part.", field=field)
+            "{what}: contains invisible control characters (often left by copying and "
+            "pasting); please retype that part.", field=field, what=what)
     return text
 
 
 def clean_short_text(raw: str, *, what: str, field: str, maximum: int = SHORT_TEXT_MAX) -> str:
     text = raw.strip()
     if "\n" in text or "\r" in text:
-        raise ValidationError(f"{what} must be on one line.", field=field)
+        raise ValidationError("{what} must be on one line.", field=field, what=what)
     return clean_note(text, what=what, field=field, maximum=maximum)

@@ -36,16 +36,16 @@ def clean_name(raw: str, *, what: str = "Name", maximum: int = NAME_MAX) -> str:
     """Trim and check a one-line name; keep every other character exactly."""
     name = raw.strip()
     if not name:
-        raise ValidationError(f"{what} can't be empty.", field="name")
+        raise ValidationError("{what} can't be empty.", field="name", what=what)
     if len(name) > maximum:
         # Refused, never cut: the person sees the limit and how far over they are.
         raise ValidationError(
-            f"{what} can be at most {maximum:,} characters (this is {len(name):,}).",
-            field="name")
+            "{what} can be at most {maximum:,} characters (this is {length:,}).",
+            field="name", what=what, length=len(name), maximum=maximum)
     if _has_control_characters(name):
         raise ValidationError(
-            f"{what} contains invisible control characters; please retype it.", field="name"
-        )
+            "{what} contains invisible control characters; please retype it.", field="name",
+            what=what)
     return name
 
 

@@ -107,7 +107,8 @@ def where_backups_go(session: Session) -> BackupSettings:
 def save_backup_settings(session: Session, settings: BackupSettings) -> None:
     session.require(Permission.MANAGE_BACKUPS)
     if not 1 <= settings.keep <= MAX_KEEP:
-        raise ValidationError(f"Keep between 1 and {MAX_KEEP} backups.", field="keep")
+        raise ValidationError("Keep between 1 and {most} backups.", field="keep",
+                              most=MAX_KEEP)
     folder = settings.folder
     if folder is not None and not folder.is_absolute():
         raise ValidationError("Choose the backup folder with its full location.",

@@ -86,8 +86,8 @@ def erase_peer(session: Session, peer_id: int, *, typed_ref: str,
     db = db or session.db
     before = _what_would_go(db, peer_id)
     if parse_ref(typed_ref) != parse_ref(before.ref):
-        raise ValidationError(f"Type the reference code {before.ref} exactly to confirm. "
-                              "Nothing was deleted.", field="typed_ref")
+        raise ValidationError("Type the reference code {ref} exactly to confirm. "
+                              "Nothing was deleted.", field="typed_ref", ref=before.ref)
     with db.transaction():
         erasure_repo.delete_peers(db, [peer_id])
         audit_on(session, db, str(peer_id), f"erased on request ({before.ref})")

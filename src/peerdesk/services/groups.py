@@ -192,7 +192,8 @@ def schedule_series(session: Session, first: MeetingDraft, *, repeat: Repeat, co
     """`count` meetings from `first`, weekly or fortnightly; each editable on its own."""
     _require_group(session, first.group_id)
     if not 1 <= count <= MAX_SERIES:
-        raise ValidationError(f"A series can have 1 to {MAX_SERIES} meetings.", field="count")
+        raise ValidationError("A series can have 1 to {most} meetings.", field="count",
+                              most=MAX_SERIES)
     on = today_(today)
     drafts = [replace(first, held_on=first.held_on + timedelta(days=repeat.days * i)
                       ).validated(on) for i in range(count)]
@@ -224,6 +225,18 @@ def cancel_meeting(session: Session, meeting_id: int) -> None:
         repo.set_status(session.db, meeting_id, MeetingStatus.CANCELLED.value, now=utc_now())
         session.audit(AuditAction.CHANGED, "group", str(meeting.group_id),
                       f"meeting {meeting_id} cancelled")
+
+
+def restore_meeting(session: Session, meeting_id: int) -> None:
+    """Undo a cancellation: the meeting is scheduled again (its register can be taken)."""
+    meeting = repo.get_meeting(session.db, meeting_id)
+    _require_group(session, meeting.group_id)
+    if meeting.status != MeetingStatus.CANCELLED.value:
+        raise ValidationError("Only a cancelled meeting can be restored.")
+    with session.db.transaction():
+        repo.set_status(session.db, meeting_id, MeetingStatus.SCHEDULED.value, now=utc_now())
+        session.audit(AuditAction.CHANGED, "group", str(meeting.group_id),
+                      f"meeting {meeting_id} restored")
 
 
 # -- the register --------------------------------------------------------------------------

@@ -103,6 +103,14 @@ def add_account(session: Session, *, name: str, roles: frozenset[Role], password
     return staff
 
 
+# Forgetting a key slot is one sequence, written only here (a password reset, a
+# password change, a deactivation and a removal all use it): `_retire` inside the
+# change's transaction, then `_drop_from_key_file` once it has committed. In that
+# order a crash leaves at worst a key-file slot with no registration, which opens
+# nothing (auth refuses a slot with no account; a rotation seals only to slots in
+# both places), never a registered slot whose keys were already dropped.
+
+
 def _retire(session: Session, slot_id: str | None) -> None:
     """Unregister a slot; inside the caller's transaction (the key file after)."""
     if slot_id:

@@ -80,8 +80,9 @@ def erase(session: Session, caller_id: int, *, typed_nickname: str,
     db = db or session.db
     caller = caller_repo.get(db, caller_id)
     if typed_nickname.strip().casefold() != caller.draft.nickname.casefold():
-        raise ValidationError(f"Type the nickname “{caller.draft.nickname}” exactly to confirm. "
-                              "Nothing was deleted.", field="typed_nickname")
+        raise ValidationError("Type the nickname “{nickname}” exactly to confirm. "
+                              "Nothing was deleted.", field="typed_nickname",
+                              nickname=caller.draft.nickname)
     ids = [c.id for c in contact_repo.for_caller(db, caller_id, notes_of=None)]
     with db.transaction():
         gone = contact_repo.delete(db, ids)

@@ -35,8 +35,8 @@ def set_idle_lock_minutes(session: Session, minutes: int) -> None:
     session.require(Permission.MANAGE_STAFF)
     if not MIN_IDLE_MINUTES <= minutes <= MAX_IDLE_MINUTES:
         raise ValidationError(
-            f"Choose between {MIN_IDLE_MINUTES} and {MAX_IDLE_MINUTES} minutes.",
-            field="idle_minutes")
+            "Choose between {least} and {most} minutes.",
+            field="idle_minutes", least=MIN_IDLE_MINUTES, most=MAX_IDLE_MINUTES)
     with session.db.transaction():
         set_setting(session.db, IDLE_MINUTES_KEY, str(minutes))
         session.audit(AuditAction.CHANGED, "settings", "idle_lock", f"{minutes} minutes")

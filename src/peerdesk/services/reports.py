@@ -98,8 +98,9 @@ def check_logo_size(size: int) -> None:
     """The size check alone, so a chooser can refuse a large file before reading it."""
     if size > LOGO_MAX_BYTES:
         raise ValidationError(
-            f"That picture is too large ({size / (1024 * 1024):.1f} MB); a logo can be "
-            "at most 1 MB. Save a smaller copy and choose it again.", field="logo")
+            "That picture is too large ({megabytes:.1f} MB); a logo can be at most 1 MB. "
+            "Save a smaller copy and choose it again.", field="logo",
+            megabytes=size / (1024 * 1024))
 
 
 def check_logo(data: bytes) -> None:
@@ -240,8 +241,8 @@ def write_safely(path: Path, write: Callable[[Path], T]) -> T:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
             raise DiskFull("There is not enough space to save the report there. "
                            "Nothing was saved.") from exc
-        raise PeerDeskError(f"The report could not be saved there ({exc.strerror}). "
-                            "Choose another folder.") from exc
+        raise PeerDeskError("The report could not be saved there ({why}). "
+                            "Choose another folder.", why=exc.strerror) from exc
     except BaseException:
         temp.unlink(missing_ok=True)  # stopped part-way (Ctrl+C): no half file left
         raise

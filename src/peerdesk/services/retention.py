@@ -49,8 +49,8 @@ def set_years(session: Session, value: object) -> int:
         number = None
     if number is None or not MIN_YEARS <= number <= MAX_YEARS:
         raise ValidationError(
-            f"Keep closed records for {MIN_YEARS} to {MAX_YEARS} whole years after they were "
-            "closed.", field="years")
+            "Keep closed records for {least} to {most} whole years after they were closed.",
+            field="years", least=MIN_YEARS, most=MAX_YEARS)
     with session.db.transaction():
         set_setting(session.db, YEARS_KEY, str(number))
         session.audit(AuditAction.CHANGED, "settings", "retention", f"{number} years")

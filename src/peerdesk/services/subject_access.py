@@ -249,8 +249,8 @@ def save(session: Session, export: PreparedExport, path: Path) -> int:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
             raise DiskFull("There is not enough space to save the export there. "
                            "Nothing was saved.") from exc
-        raise PeerDeskError(f"The export could not be saved there ({exc.strerror}). "
-                            "Choose another folder.") from exc
+        raise PeerDeskError("The export could not be saved there ({why}). "
+                            "Choose another folder.", why=exc.strerror) from exc
     with session.db.transaction():
         session.audit(AuditAction.EXPORTED, "peer", str(export.peer_id),
                       f"subject access pdf, {export.pages} pages")

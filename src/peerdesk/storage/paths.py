@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 VAULT_SUFFIX = ".peerdesk"
 
 
-@dataclass(frozen=True, slots=True)
 class VaultPaths:
+    """Frozen, compared and hashed by `database`. A plain class rather than a
+    dataclass: the sign-in window needs it before its first paint, and importing
+    dataclasses there is a measurable part of start-up."""
+
+    __slots__ = ("database",)
     database: Path
+
+    def __init__(self, database: Path) -> None:
+        object.__setattr__(self, "database", database)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"VaultPaths is frozen: cannot set {name}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, VaultPaths):
+            return NotImplemented
+        return self.database == other.database
+
+    def __hash__(self) -> int:
+        return hash((VaultPaths, self.database))
+
+    def __reduce__(self) -> tuple[type[VaultPaths], tuple[Path]]:
+        return (VaultPaths, (self.database,))
+
+    def __repr__(self) -> str:
+        return f"VaultPaths(database={self.database!r})"
 
     @classmethod
     def at(cls, path: str | Path) -> VaultPaths:

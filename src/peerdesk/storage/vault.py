@@ -470,17 +470,6 @@ class UnlockedVault:
         with contextlib.suppress(PeerDeskError):
             self.keyslots.save(self.paths.keys)
 
-    def forget_slot(self, slot_id: str) -> None:
-        """Remove a slot from the key file and the database.
-
-        The key file goes first: it is what opens the vault. When the disk is
-        full the database delete fails too, and a row left in key_slot alone
-        opens nothing (a rotation seals only to slots in both places).
-        """
-        self.keyslots.remove(slot_id)
-        self.keyslots.save(self.paths.keys)
-        self.db.execute("DELETE FROM key_slot WHERE slot_id = ?", (slot_id,))
-
     def change_secret(self, slot: Slot, old_secret: bytes, new_secret: bytes,
                       params: crypto.KdfParams) -> None:
         """Re-wrap one slot's private key under a new password (no rotation:

@@ -20,6 +20,11 @@ How strings are written in the ui and app packages (so pyside6-lupdate finds the
 - Counts: one template for one and one for many, chosen in Python
   (``plural(n, one, many)`` below), so the English text stays exactly as it was
   without an English translation file.
+- Messages raised by the domain and services (PeerDeskError and its kinds) are
+  English templates with their values apart; ``install_translators`` sets
+  ``translate_message`` as their translator, so ``exc.user_message`` is in the
+  person's language. The templates are catalogued, context "Messages", in
+  ui/messages_catalogue.py, which resources/translations/update.py writes.
 - Not translated: the product name "PeerDesk", keyboard shortcuts ("Ctrl+L"),
   and what people typed.
 
@@ -30,18 +35,23 @@ starts PeerDesk in that language whatever the system's locale (for testing).
 from __future__ import annotations
 
 import os
-from importlib import resources
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from peerdesk.domain import errors as domain_errors
+
 LANG_ENV = "PEERDESK_LANG"
+MESSAGES = "Messages"  # the context of ui/messages_catalogue.py
 CATALOGUE = "peerdesk"
 
 
 def translations_folder() -> Path:
     """The compiled .qm files, inside the package (installed or bundled alike)."""
-    return Path(str(resources.files("peerdesk") / "resources" / "translations"))
+    # Beside this package's modules (a wheel, an editable checkout, a frozen bundle
+    # alike); importlib.resources would say the same but takes longer to import.
+    return Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 
 def chosen_locale(locale: QLocale | None = None) -> QLocale:
@@ -62,6 +72,9 @@ def install_translators(app: QCoreApplication,
     """
     chosen = chosen_locale(locale)
     installed: list[QTranslator] = []
+    domain_errors.set_translator(translate_message)
+    if chosen.name() == "C" or chosen.name().startswith("en"):
+        return installed  # the texts are English already: nothing to look for
     qt_base = QTranslator(app)
     if qt_base.load(chosen, "qtbase", "_",
                     QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -72,6 +85,19 @@ def install_translators(app: QCoreApplication,
         app.installTranslator(ours)
         installed.append(ours)
     return installed
+
+
+def translate_message(template: str, values: Mapping[str, object]) -> str:
+    """A domain or service message in the person's language: the template looked up
+    in the catalogue, then its values filled in; `what` (a field's name, catalogued
+    too) is translated, every other value (what was typed, a date) is left as it is."""
+    translated = QCoreApplication.translate(MESSAGES, template)
+    if not values:
+        return translated
+    return translated.format(**{
+        key: QCoreApplication.translate(MESSAGES, value)
+        if key == "what" and isinstance(value, str) else value
+        for key, value in values.items()})
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:

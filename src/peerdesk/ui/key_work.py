@@ -22,7 +22,7 @@ from peerdesk.domain.staff import Compartment
 from peerdesk.services import keys
 from peerdesk.services.session import Session
 from peerdesk.ui.background_job import BackgroundJob, jobs_running
-from peerdesk.ui.errors import show_error
+from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 _WHAT = {
@@ -135,12 +135,20 @@ class KeyWork(QObject):
     def _fail(self, why: str) -> None:
         self.failure = why
         self._finish(False)
-        self.message = show_error(
-            self.parent_widget,
+        # Offered, not forced: finish it now, or leave it as it was (the old keys
+        # still open everything) until the next sign-in of someone who holds them.
+        self.message = ask_to_confirm(
+            self.parent_widget, self.tr("Securing the vault"),
             self.tr("PeerDesk could not finish moving the vault to new keys: {why}\n\n"
-                    "Nothing has been lost and you can go on working. It will be offered "
-                    "again the next time someone who holds these keys signs in.").format(
-                why=why), self.tr("Securing the vault"))
+                    "Nothing has been lost and you can go on working. Try again now, or "
+                    "leave it: it will be offered again the next time someone who holds "
+                    "these keys signs in.").format(why=why),
+            self.tr("Try again now"), self.retry)
+
+    def retry(self) -> None:
+        """Finish the owed work now (after a failure the person chose to try again)."""
+        self.failure = None
+        self.start()
 
     def _finish(self, ok: bool) -> None:
         if self.dialog is not None:

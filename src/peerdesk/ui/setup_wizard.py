@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from peerdesk.domain.errors import PeerDeskError, ValidationError
 from peerdesk.domain.staff import Role
 from peerdesk.domain.validation import CENTRE_NAME_MAX, NAME_MAX, clean_name
-from peerdesk.storage.paths import VaultPaths
+from peerdesk.services.vault_files import VaultPaths
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.password_fields import NewPasswordFields, error_label, set_message
 from peerdesk.ui.printing import PrinterChooser, choose_printer, print_recovery_key

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.errors import PeerDeskError, SignInDelayed
+from peerdesk.ui import theme
 from peerdesk.ui.fields import password_edit, set_message
 from peerdesk.ui.i18n import plural
-from peerdesk.ui.theme import colour, focus_rule
+from peerdesk.ui.theme import colour, focus_rule, palette_only
 
 if TYPE_CHECKING:  # loaded after the window has painted (start-up speed)
     from peerdesk.services.auth import SignIn
@@ -65,15 +66,10 @@ class SignInWindow(QWidget):
         font.setPointSize(font.pointSize() + 10)
         font.setBold(True)
         title.setFont(font)
-        subtitle = QLabel(self.tr("Sign in to open your centre's records."))
-        subtitle.setStyleSheet(f"color: {colour('#555', 'window-text')};")
+        self.subtitle = subtitle = QLabel(self.tr("Sign in to open your centre's records."))
 
         self.demo_banner = QLabel()
         self.demo_banner.setWordWrap(True)
-        self.demo_banner.setStyleSheet(
-            f"background: {colour('#fff3cd', 'window')}; color: {colour('black', 'window-text')};"
-            f" border: 1px solid {colour('#e0c36b', 'window-text')}; border-radius: 4px;"
-            " padding: 8px;")
         self.demo_banner.setVisible(demo_sign_in is not None)
 
         self.account = QComboBox()
@@ -84,20 +80,15 @@ class SignInWindow(QWidget):
         self.password.setAccessibleName(self.tr("Password"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {colour('#b71c1c', 'window-text')};")
         self.message.setVisible(False)
         self.sign_in_button = QPushButton(self.tr("&Sign in"))
         self.sign_in_button.setDefault(True)
         self.sign_in_button.setEnabled(False)
         self.recovery_link = QPushButton(self.tr("Forgot every password? Use the recovery key"))
         self.recovery_link.setFlat(True)
-        self.recovery_link.setStyleSheet(
-            f"QPushButton {{ color: {colour('#1565c0', 'link')}; text-decoration: underline; }}"
-            + focus_rule("QPushButton"))
         # The user guide before signing in too (F1): how to sign in, what to do if locked out.
         self.help_link = QPushButton(self.tr("Help (F1)"))
         self.help_link.setFlat(True)
-        self.help_link.setStyleSheet(self.recovery_link.styleSheet())
         self.help_link.setAccessibleName(self.tr("Open the user guide"))
 
         form = QFormLayout()
@@ -107,10 +98,12 @@ class SignInWindow(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.sign_in_button)
 
-        card = QFrame()
+        self.card = card = QFrame()
         card.setObjectName("card")
-        card.setStyleSheet("#card { background: palette(base); border: 1px solid"
-                           f" {colour('#d0d0d0', 'window-text')}; border-radius: 6px; }}")
+        # From the palette for now; the system's contrast setting is asked after the
+        # first paint (theme.py, start-up note).
+        with palette_only():
+            self._apply_styles()
         inner = QVBoxLayout(card)
         inner.setContentsMargins(24, 20, 24, 20)
         inner.addWidget(title)
@@ -272,11 +265,32 @@ class SignInWindow(QWidget):
 
         show_help(self)
 
+    def _apply_styles(self) -> None:
+        self.subtitle.setStyleSheet(f"color: {colour('#555', 'window-text')};")
+        self.demo_banner.setStyleSheet(
+            f"background: {colour('#fff3cd', 'window')}; color: {colour('black', 'window-text')};"
+            f" border: 1px solid {colour('#e0c36b', 'window-text')}; border-radius: 4px;"
+            " padding: 8px;")
+        self.message.setStyleSheet(f"color: {colour('#b71c1c', 'window-text')};")
+        self.recovery_link.setStyleSheet(
+            f"QPushButton {{ color: {colour('#1565c0', 'link')}; text-decoration: underline; }}"
+            + focus_rule("QPushButton"))
+        self.help_link.setStyleSheet(self.recovery_link.styleSheet())
+        self.card.setStyleSheet("#card { background: palette(base); border: 1px solid"
+                                f" {colour('#d0d0d0', 'window-text')}; border-radius: 6px; }}")
+
+    def _ask_the_system_about_contrast(self) -> None:
+        """After the first paint: restyle if the system asks for high contrast and the
+        palette alone did not say so."""
+        if theme.system_asks_high_contrast() and not theme.palette_is_high_contrast():
+            self._apply_styles()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+            QTimer.singleShot(0, self, self._ask_the_system_about_contrast)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.recovery_dialog is not None and self.recovery_dialog.isVisible():

@@ -12,11 +12,18 @@ so style sheets in the ui take both from here:
 
 Style sheets are built when a widget is made; a contrast change while PeerDesk
 runs applies to windows opened after it (sign-in after a lock, new dialogs).
+
+Start-up: reading the system's contrast preference loads PySide6's Qt namespace of
+enums, which takes longer than painting the sign-in window. The sign-in window is
+therefore styled `palette_only()` first and asks the system right after its first
+paint (restyling if it asks for high contrast).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 # WCAG AAA contrast for normal text.
@@ -44,11 +51,37 @@ def contrast_ratio(first: QColor, second: QColor) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+_palette_only = False
+
+
+@contextmanager
+def palette_only() -> Iterator[None]:
+    """Decide high contrast from the palette alone (see the start-up note above)."""
+    global _palette_only
+    before, _palette_only = _palette_only, True
+    try:
+        yield
+    finally:
+        _palette_only = before
+
+
+def system_asks_high_contrast() -> bool:
+    """The system's accessibility settings ask for high contrast."""
+    from PySide6.QtCore import Qt  # loads the Qt namespace: only when asked
+
+    hints = QGuiApplication.styleHints()
+    return hints is not None and (hints.accessibility().contrastPreference()
+                                  == Qt.ContrastPreference.HighContrast)
+
+
+def palette_is_high_contrast() -> bool:
+    with palette_only():
+        return is_high_contrast()
+
+
 def is_high_contrast(palette: QPalette | None = None) -> bool:
     """The system asks for high contrast, or the palette is a high-contrast one."""
-    hints = QGuiApplication.styleHints()
-    if hints is not None and (hints.accessibility().contrastPreference()
-                              == Qt.ContrastPreference.HighContrast):
+    if not _palette_only and system_asks_high_contrast():
         return True
     if palette is None:
         if QGuiApplication.instance() is None:

@@ -37,6 +37,7 @@ class MeetingRow:
     anonymous_count: int
     attended: int
     series_id: int | None
+    facilitator_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,13 +197,15 @@ def set_status(db: Database, meeting_id: int, status: str, *, now: str) -> None:
 _MEETING = (
     "SELECT m.id, m.group_id, m.held_on, m.starts_at, m.place, m.notes, m.status, "
     "m.anonymous_count, (SELECT count(*) FROM attendance AS a WHERE a.meeting_id = m.id "
-    "AND a.mark = 'attended'), m.series_id FROM meeting AS m"
+    "AND a.mark = 'attended'), m.series_id, "
+    "(SELECT group_concat(f.staff_id) FROM meeting_facilitator AS f WHERE f.meeting_id = m.id) "
+    "FROM meeting AS m"
 )
 
 
 def _meeting(r: Any) -> MeetingRow:
     return MeetingRow(int(r[0]), int(r[1]), r[2], r[3], r[4], r[5], r[6], int(r[7]), int(r[8]),
-                      r[9])
+                      r[9], tuple(sorted(int(s) for s in str(r[10]).split(","))) if r[10] else ())
 
 
 def get_meeting(db: Database, meeting_id: int) -> MeetingRow:

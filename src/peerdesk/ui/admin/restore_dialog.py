@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import backups
 from peerdesk.services.backups import BackupInfo, RestoreResult
-from peerdesk.storage.paths import VaultPaths
+from peerdesk.services.vault_files import VaultPaths
 from peerdesk.ui.admin.backup_text import counts_text
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.errors import message_for

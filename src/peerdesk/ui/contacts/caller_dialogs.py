@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.listening import CALLER_NOTE_MAX, NICKNAME_MAX, KnownCallerDraft
 from peerdesk.services import known_callers
+from peerdesk.services.listening import StoredContact
 from peerdesk.services.session import Session
-from peerdesk.storage.repositories.contacts import StoredContact
 from peerdesk.ui.contacts.widgets import TextCheck
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.fields import error_label, keep_long_text, set_message

@@ -32,7 +32,7 @@ from peerdesk.services.groups import GroupRow, MeetingRow
 from peerdesk.services.session import Session
 from peerdesk.ui.errors import message_for
 from peerdesk.ui.fields import error_label, keep_long_text, set_message
-from peerdesk.ui.peers.forms import DateField, enum_combo, heading, muted, today
+from peerdesk.ui.peers.forms import DateField, enum_combo, heading, today
 
 
 def staff_list(session: Session, ticked: tuple[int, ...]) -> QListWidget:
@@ -146,7 +146,8 @@ class MeetingDialog(QDialog):
         self.notes = QPlainTextEdit(meeting.notes if meeting else "")
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
-        self.facilitators = staff_list(session, group.facilitator_ids)
+        self.facilitators = staff_list(
+            session, meeting.facilitator_ids if meeting else group.facilitator_ids)
         self.repeat = enum_combo([(self.tr("Every week"), Repeat.WEEKLY.value),
                                   (self.tr("Every fortnight"), Repeat.FORTNIGHTLY.value)])
         self.count = QSpinBox()
@@ -163,10 +164,6 @@ class MeetingDialog(QDialog):
             form.addRow(self.tr("&How many"), self.count)
         form.addRow(self.tr("&Notes"), self.notes)
         form.addRow(self.tr("&Facilitators"), self.facilitators)
-        if meeting is not None:
-            # The meeting's own facilitators can't be read back yet: say what saving does.
-            form.addRow("", muted(self.tr("Ticked: the group's facilitators. Saving sets them as "
-                                          "this meeting's facilitators.")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)

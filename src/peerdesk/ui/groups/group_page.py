@@ -124,11 +124,13 @@ class GroupPage(QWidget):
         self.series_button = QPushButton(self.tr("Schedule se&ries…"))
         self.edit_button = QPushButton(self.tr("&Change meeting…"))
         self.cancel_button = QPushButton(self.tr("Cance&l meeting…"))
+        self.restore_button = QPushButton(self.tr("Rest&ore meeting"))
+        self.restore_button.setToolTip(self.tr("Undo the cancellation of the chosen meeting"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.register_button)
         buttons.addStretch(1)
         for b in (self.schedule_button, self.series_button, self.edit_button,
-                  self.cancel_button):
+                  self.cancel_button, self.restore_button):
             buttons.addWidget(b)
         self.meetings_empty = muted(self.tr("No meetings yet. Schedule one, or a weekly series."))
         layout = QVBoxLayout(tab)
@@ -142,6 +144,7 @@ class GroupPage(QWidget):
         self.series_button.clicked.connect(lambda: self.schedule(series=True))
         self.edit_button.clicked.connect(self.edit_meeting)
         self.cancel_button.clicked.connect(self.cancel_meeting)
+        self.restore_button.clicked.connect(self.restore_meeting)
         return tab
 
     def _members_tab(self) -> QWidget:
@@ -269,6 +272,8 @@ class GroupPage(QWidget):
         self.edit_button.setEnabled(live)
         self.cancel_button.setEnabled(live and meeting is not None
                                       and meeting.status != MeetingStatus.HELD.value)
+        self.restore_button.setEnabled(meeting is not None
+                                       and meeting.status == MeetingStatus.CANCELLED.value)
         self.end_button.setEnabled(isinstance(chosen(self.member_view), MemberRate))
 
     def take_register(self) -> None:
@@ -312,6 +317,16 @@ class GroupPage(QWidget):
                        self.tr("Cancel the meeting of {date}? It stays in the list, marked "
                                "cancelled.").format(date=meeting.held_on),
                        self.tr("Cancel meeting"), cancel)
+
+    def restore_meeting(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None or self.group is None or self.session is None:
+            return
+        try:
+            groups.restore_meeting(self.session, meeting.id)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+        self.changed.emit(self.group.id)
 
     def _member_note(self, peer_id: int) -> str:
         return (self.tr("already a member")
