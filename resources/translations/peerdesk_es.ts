@@ -3452,6 +3452,16 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>A competency chosen no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A correction keeps the rating&apos;s peer and measure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A day of the week is out of range.</source>
         <translation>Un d√≠a de la semana est√° fuera de rango.</translation>
     </message>
@@ -3464,6 +3474,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
         <location line="+1"/>
         <source>A head-count of {count} is more than {most}; please check it.</source>
         <translation>Un recuento de {count} es m√°s de {most}; compru√©belo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A journal entry is seen only by the person who wrote it (and the supervisor they shared it with).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3492,6 +3507,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>A supervision session lasts from 1 minute to 12 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A way to reach someone is kept only with their agreement: tick that they agreed, or don&apos;t keep it.</source>
         <translation>Una forma de contactar con alguien solo se guarda con su consentimiento: marque que lo dio, o no la guarde.</translation>
     </message>
@@ -3512,8 +3532,18 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>Check date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Choose A4 or Letter.</source>
         <translation>Elija A4 o Carta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a folder first: automatic backups need somewhere to go.</source>
+        <translation type="unfinished">Elija antes una carpeta: las copias autom√°ticas necesitan un sitio donde guardarse.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3557,8 +3587,18 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>Choose every 1 to 52 weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Choose someone who takes contacts.</source>
         <translation>Elija a alguien que atienda contactos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose someone whose roles include supervisor.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3582,8 +3622,23 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>Completed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Consent date</source>
         <translation>Fecha del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Course name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Course name can&apos;t be empty.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3614,6 +3669,21 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
         <location line="+1"/>
         <source>Duration of {minutes} minutes is more than {hours} hours; please check it.</source>
         <translation>Una duraci√≥n de {minutes} minutos es m√°s de {hours} horas; compru√©bela.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter at least one minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish or skip each step before hiding the list.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3657,6 +3727,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>How we reach them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keep between 1 and {most} backups.</source>
         <translation>Conserve entre 1 y {most} copias de seguridad.</translation>
     </message>
@@ -3664,6 +3739,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
         <location line="+1"/>
         <source>Keep closed records for {least} to {most} whole years after they were closed.</source>
         <translation>Conserve los expedientes cerrados de {least} a {most} a√±os completos despu√©s de cerrarse.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map the course to at least one competency.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3684,6 +3764,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
         <location line="+1"/>
         <source>Next steps</source>
         <translation>Pr√≥ximos pasos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No supervisor or programme lead can receive notes yet (they need to have signed in once). Save without notes.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3712,6 +3797,16 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>Only an administrator or a programme lead sets up the centre&apos;s first steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only programme leads, administrators and the supervisor record supervision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only the person who logged this session can change it.</source>
         <translation>Solo quien registr√≥ esta sesi√≥n puede cambiarla.</translation>
     </message>
@@ -3719,6 +3814,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
         <location line="+1"/>
         <source>Only the person who took this contact can change it.</source>
         <translation>Solo quien atendi√≥ este contacto puede cambiarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the person who wrote an entry can share it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3767,6 +3867,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>Preferred name</source>
+        <translation type="unfinished">Nombre preferido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Preferred name or alias</source>
         <translation>Nombre preferido o alias</translation>
     </message>
@@ -3784,6 +3889,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
         <location line="+1"/>
         <source>Referral date</source>
         <translation>Fecha de la derivaci√≥n</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renew by</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3812,8 +3922,18 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>Sealed notes need your own key; sign in with your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Session date</source>
         <translation>Fecha de la sesi√≥n</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share only with someone who supervises you.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3822,8 +3942,18 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>Someone can&apos;t be their own supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Something went wrong.</source>
         <translation>Algo ha salido mal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3832,8 +3962,23 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>Status date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervision date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>That account has been removed.</source>
         <translation>Esa cuenta se ha eliminado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That account is already linked to another supporter.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3934,6 +4079,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
         <location line="+1"/>
         <source>That service is no longer in the directory; choose another, or type where to.</source>
         <translation>Ese servicio ya no est√° en el directorio; elija otro o escriba ad√≥nde.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That step can&apos;t be skipped.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4167,6 +4317,16 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>There is already a competency with that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is already a course with that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There is already a file with that name; choose another.</source>
         <translation>Ya hay un archivo con ese nombre; elija otro.</translation>
     </message>
@@ -4207,6 +4367,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>There is not enough space to save it there. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There is not enough space to save the export there. Nothing was saved.</source>
         <translation>No hay espacio suficiente para guardar ah√≠ la exportaci√≥n. No se ha guardado nada.</translation>
     </message>
@@ -4219,6 +4384,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
         <location line="+1"/>
         <source>These figures can&apos;t be published without letting a small count be worked out from earlier releases. Nothing was published.</source>
         <translation>Estas cifras no se pueden publicar sin permitir deducir un recuento peque√±o a partir de publicaciones anteriores. No se ha publicado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These notes were written before your key could receive them; they open for you once a colleague who can read them opens them.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4239,6 +4409,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
         <location line="+1"/>
         <source>This check of the file has been used already; check the file again before importing. Nothing was imported.</source>
         <translation>Esta comprobaci√≥n del archivo ya se ha usado; vuelva a comprobar el archivo antes de importar. No se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This entry can&apos;t be opened with your current key (it was written before your password was reset).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4337,6 +4512,16 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>Write something first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can enter only your own hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>You can only log contacts you took yourself.</source>
         <translation>Solo puede registrar contactos que haya atendido usted.</translation>
     </message>
@@ -4344,6 +4529,21 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
         <location line="+1"/>
         <source>You can only log your own sessions.</source>
         <translation>Solo puede registrar sus propias sesiones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can see only your own hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can see only your own supervision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can see only your own supporter record. Programme leads and administrators keep the register.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4362,8 +4562,18 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>Your journal key is not set up; sign out and in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Your role does not allow this.</source>
         <translation>Su rol no permite esto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your supervisor needs to have signed in once before you can share with them.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4412,6 +4622,11 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     </message>
     <message>
         <location line="+1"/>
+        <source>{what} can be at most {maximum:,} characters (this is {length:,}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{what} can&apos;t be empty.</source>
         <translation>{what} no puede quedar vac√≠o.</translation>
     </message>
@@ -4424,11 +4639,6 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
         <location line="+1"/>
         <source>{what} contains invisible control characters; please retype it.</source>
         <translation>{what} contiene caracteres de control invisibles; vuelva a escribirlo.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{what} is too long ({length} characters; at most {maximum}).</source>
-        <translation>{what} es demasiado largo ({length} caracteres; como m√°ximo {maximum}).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4449,11 +4659,6 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
         <location line="+1"/>
         <source>{what}: contains invisible control characters (often left by copying and pasting); please retype that part.</source>
         <translation>{what}: contiene caracteres de control invisibles (a menudo quedan al copiar y pegar); vuelva a escribir esa parte.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{what}: too long ({length:,} characters; at most {maximum:,}). Please shorten it.</source>
-        <translation>{what}: demasiado largo ({length:,} caracteres; como m√°ximo {maximum:,}). Ac√≥rtelo, por favor.</translation>
     </message>
 </context>
 <context>
