@@ -3453,12 +3453,12 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>A competency chosen no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una competencia elegida ya no existe.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A correction keeps the rating&apos;s peer and measure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una correcci√≥n mantiene la persona y la medida de la valoraci√≥n.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3478,7 +3478,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>A journal entry is seen only by the person who wrote it (and the supervisor they shared it with).</source>
-        <translation type="unfinished"></translation>
+        <translation>Una entrada del diario solo la ve quien la escribi√≥ (y el supervisor con quien la comparti√≥).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3508,7 +3508,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>A supervision session lasts from 1 minute to 12 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una sesi√≥n de supervisi√≥n dura de 1 minuto a 12 horas.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3533,7 +3533,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Check date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la comprobaci√≥n</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3543,7 +3543,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Choose a folder first: automatic backups need somewhere to go.</source>
-        <translation type="unfinished">Elija antes una carpeta: las copias autom√°ticas necesitan un sitio donde guardarse.</translation>
+        <translation>Elige primero una carpeta: las copias autom√°ticas necesitan un lugar donde guardarse.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3588,7 +3588,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Choose every 1 to 52 weeks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige cada 1 a 52 semanas.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3598,7 +3598,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Choose someone whose roles include supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige a alguien que tenga el rol de supervisor.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3623,7 +3623,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Completed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Completado el</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3633,12 +3633,12 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Course name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del curso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Course name can&apos;t be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre del curso no puede estar vac√≠o.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3673,17 +3673,17 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Enter at least one minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduce al menos un minuto.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expires on</source>
-        <translation type="unfinished"></translation>
+        <translation>Caduca el</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finish or skip each step before hiding the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina u omite cada paso antes de ocultar la lista.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3728,7 +3728,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>How we reach them</source>
-        <translation type="unfinished"></translation>
+        <translation>C√≥mo contactamos con ellos</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3743,7 +3743,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Map the course to at least one competency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asocia el curso al menos a una competencia.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3768,7 +3768,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>No supervisor or programme lead can receive notes yet (they need to have signed in once). Save without notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ning√∫n supervisor ni responsable del programa puede recibir notas todav√≠a (deben haber entrado una vez). Guarda sin notas.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3798,12 +3798,12 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Only an administrator or a programme lead sets up the centre&apos;s first steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un administrador o un responsable del programa configura los primeros pasos del centro.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only programme leads, administrators and the supervisor record supervision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo los responsables del programa, los administradores y el supervisor registran la supervisi√≥n.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3818,7 +3818,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Only the person who wrote an entry can share it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo quien escribi√≥ una entrada puede compartirla.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3868,7 +3868,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Preferred name</source>
-        <translation type="unfinished">Nombre preferido</translation>
+        <translation>Nombre preferido</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3893,7 +3893,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Renew by</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovar antes del</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3923,7 +3923,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Sealed notes need your own key; sign in with your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las notas selladas necesitan tu propia clave; entra con tu contrase√±a.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3933,7 +3933,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Share only with someone who supervises you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparte solo con alguien que te supervise.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3943,7 +3943,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Someone can&apos;t be their own supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie puede ser su propio supervisor.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3953,7 +3953,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de inicio</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3963,12 +3963,12 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Status date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del estado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Supervision date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la supervisi√≥n</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3978,7 +3978,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>That account is already linked to another supporter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa cuenta ya est√° vinculada a otro voluntario de apoyo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4083,7 +4083,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>That step can&apos;t be skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese paso no se puede omitir.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4318,12 +4318,12 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>There is already a competency with that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe una competencia con ese nombre.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>There is already a course with that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un curso con ese nombre.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4368,7 +4368,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>There is not enough space to save it there. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay espacio suficiente para guardarlo ah√≠. No se ha guardado nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4388,7 +4388,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>These notes were written before your key could receive them; they open for you once a colleague who can read them opens them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estas notas se escribieron antes de que tu clave pudiera recibirlas; se abrir√°n para ti cuando un compa√±ero que pueda leerlas las abra.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4413,7 +4413,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>This entry can&apos;t be opened with your current key (it was written before your password was reset).</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta entrada no se puede abrir con tu clave actual (se escribi√≥ antes de que se restableciera tu contrase√±a).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4513,12 +4513,12 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Write something first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe algo primero.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>You can enter only your own hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo puedes introducir tus propias horas.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4533,17 +4533,17 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>You can see only your own hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo puedes ver tus propias horas.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>You can see only your own supervision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo puedes ver tu propia supervisi√≥n.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>You can see only your own supporter record. Programme leads and administrators keep the register.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo puedes ver tu propio registro de voluntario de apoyo. Los responsables del programa y los administradores llevan el registro.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4563,7 +4563,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Your journal key is not set up; sign out and in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu clave del diario no est√° configurada; sal y vuelve a entrar.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4573,7 +4573,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>Your supervisor needs to have signed in once before you can share with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu supervisor tiene que haber entrado una vez antes de que puedas compartir con √©l.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4623,7 +4623,7 @@ No se ha perdido nada y puede seguir trabajando. Int√©ntelo de nuevo ahora, o d√
     <message>
         <location line="+1"/>
         <source>{what} can be at most {maximum:,} characters (this is {length:,}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} puede tener como m√°ximo {maximum:,} caracteres (este tiene {length:,}).</translation>
     </message>
     <message>
         <location line="+1"/>
