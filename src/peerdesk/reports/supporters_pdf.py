@@ -21,31 +21,46 @@ _MARKS = {"current": ("Current", "#d9efe4"), "due_soon": ("Due soon", "#fbefd0")
           "expired": ("Expired", "#f6d5d5"), "missing": ("Missing", "#ffffff")}
 
 
+class _Page:
+    """A landscape document with the styles both supporters' PDFs use."""
+
+    def __init__(self, page_size: str, title: str) -> None:
+        from reportlab.lib import colors
+        from reportlab.lib.pagesizes import A4, LETTER, landscape
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.lib.units import mm
+        from reportlab.platypus import SimpleDocTemplate
+
+        size = page_size.strip().lower()
+        if size not in ("a4", "letter"):
+            raise ValueError(f"unknown page size {page_size!r}")
+        self.buffer = io.BytesIO()
+        self.doc = SimpleDocTemplate(
+            self.buffer, pagesize=landscape(A4 if size == "a4" else LETTER),
+            leftMargin=12 * mm, rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=18 * mm,
+            title=title, author="", subject="", keywords="", creator="", producer="",
+            invariant=1, initialFontName=FONT_REGULAR, lang="")
+        self.base = ParagraphStyle("base", fontName=FONT_REGULAR, fontSize=8, leading=10,
+                                   textColor=colors.HexColor(TEXT))
+        self.head = ParagraphStyle("head", self.base, fontName=FONT_BOLD,
+                                   textColor=colors.HexColor(NAVY))
+        self.title = ParagraphStyle("title", self.base, fontName=FONT_BOLD, fontSize=17,
+                                    leading=21, textColor=colors.HexColor(NAVY), spaceAfter=6)
+        self.muted = ParagraphStyle("muted", self.base, textColor=colors.HexColor(MUTED),
+                                    spaceAfter=6)
+
+
 def render_matrix(competencies: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]], *,
                   on: str, centre_name: str = "", page_size: str = "A4"
                   ) -> tuple[bytes, int]:
     """`rows`: (supporter name, one state code per competency). PDF bytes and pages."""
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, LETTER, landscape
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
-    size = page_size.strip().lower()
-    if size not in ("a4", "letter"):
-        raise ValueError(f"unknown page size {page_size!r}")
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer, pagesize=landscape(A4 if size == "a4" else LETTER),
-        leftMargin=12 * mm, rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=18 * mm,
-        title=TITLE, author="", subject="", keywords="", creator="", producer="",
-        invariant=1, initialFontName=FONT_REGULAR, lang="")
-    base = ParagraphStyle("base", fontName=FONT_REGULAR, fontSize=8, leading=10,
-                          textColor=colors.HexColor(TEXT))
-    head = ParagraphStyle("head", base, fontName=FONT_BOLD, textColor=colors.HexColor(NAVY))
-    title = ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=17, leading=21,
-                           textColor=colors.HexColor(NAVY), spaceAfter=6)
-    muted = ParagraphStyle("muted", base, textColor=colors.HexColor(MUTED), spaceAfter=6)
+    page = _Page(page_size, TITLE)
+    buffer, doc = page.buffer, page.doc
+    base, head, title, muted = page.base, page.head, page.title, page.muted
     story: list[Any] = [para(TITLE, title),
                         para(f"As on {on}. Due soon: lapses within 30 days.", muted)]
     with typesetting():
@@ -82,26 +97,12 @@ def render_table(title: str, subtitle: str, headers: Sequence[str],
                  page_size: str = "A4") -> tuple[bytes, int]:
     """A plain titled table on landscape pages (the timesheet). PDF bytes and pages."""
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, LETTER, landscape
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
-    size = page_size.strip().lower()
-    if size not in ("a4", "letter"):
-        raise ValueError(f"unknown page size {page_size!r}")
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer, pagesize=landscape(A4 if size == "a4" else LETTER),
-        leftMargin=12 * mm, rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=18 * mm,
-        title=title, author="", subject="", keywords="", creator="", producer="",
-        invariant=1, initialFontName=FONT_REGULAR, lang="")
-    base = ParagraphStyle("base", fontName=FONT_REGULAR, fontSize=8, leading=10,
-                          textColor=colors.HexColor(TEXT))
-    head = ParagraphStyle("head", base, fontName=FONT_BOLD, textColor=colors.HexColor(NAVY))
-    big = ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=17, leading=21,
-                         textColor=colors.HexColor(NAVY), spaceAfter=6)
-    muted = ParagraphStyle("muted", base, textColor=colors.HexColor(MUTED), spaceAfter=6)
+    page = _Page(page_size, title)
+    buffer, doc = page.buffer, page.doc
+    base, head, big, muted = page.base, page.head, page.title, page.muted
     story: list[Any] = [para(title, big), para(subtitle, muted)]
     with typesetting():
         data = [[para(h, head) for h in headers]] + [[para(c, base) for c in r] for r in rows]
