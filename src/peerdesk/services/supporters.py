@@ -9,8 +9,6 @@ supporter's record is audited against "supporter" and its number, never a name.
 
 from __future__ import annotations
 
-import errno
-import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,6 +29,7 @@ from peerdesk.domain.supporters import (
 from peerdesk.domain.validation import clean_name
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
+from peerdesk.storage.atomic import write_atomically
 from peerdesk.storage.repositories import staff as staff_repo
 from peerdesk.storage.repositories import supporters as repo
 from peerdesk.storage.repositories.meta import get_setting
@@ -284,19 +283,12 @@ def matrix_pdf(session: Session, path: Path, *, today: date | None = None,
 
 
 def _write(path: Path, data: bytes) -> None:
-    temp = path.with_name(f".{path.name}.partial")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
+        write_atomically(path, data)
+    except DiskFull as exc:
+        raise DiskFull("There is not enough space to save it there. "
+                       "Nothing was saved.") from exc
     except OSError as exc:
-        temp.unlink(missing_ok=True)
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            raise DiskFull("There is not enough space to save it there. "
-                           "Nothing was saved.") from exc
         raise PeerDeskError(f"It could not be saved there ({exc.strerror}). "
                             "Choose another folder.") from exc
 
