@@ -9,15 +9,12 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,21 +28,10 @@ from peerdesk.ui.contacts.list_model import CONTACT_ID_ROLE, ContactColumn, Cont
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.peers.forms import DateField, muted
+from peerdesk.ui.table_view import EnterOpensTable, set_up_list
 
 # A search of notes is recorded once the typing stops for this long.
 SEARCH_AUDIT_MS = 1500
-
-
-class ContactTable(QTableView):
-    """Enter opens the selected contact, as a double-click does."""
-
-    activated_row = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_row.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
 
 
 class ContactsList(QWidget):
@@ -77,32 +63,10 @@ class ContactsList(QWidget):
         self.count.setAccessibleName(self.tr("Number of contacts shown"))
         self.date_error = error_label()
 
-        self.table = ContactTable()
-        self.table.setTabKeyNavigation(False)
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        self.table = set_up_list(EnterOpensTable(), self.model, self.tr("Contacts"),
+                                 sorting=True, row_padding=12)
         self.table.horizontalHeader().setSortIndicator(ContactColumn.WHEN,
                                                       Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
-        self.table.setAccessibleName(self.tr("Contacts"))
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(ContactColumn.TOPICS, QHeaderView.ResizeMode.Stretch)
-        width = self.table.fontMetrics().horizontalAdvance
-        for column, sample in ((ContactColumn.WHEN, "2026-11-22 21:40 · safety concern"),
-                               (ContactColumn.CHANNEL, "Social media message"),
-                               (ContactColumn.MINUTES, "Minutes"),
-                               (ContactColumn.REGION, "Highcombe____"),
-                               (ContactColumn.OUTCOME, "Listened, Signposted"),
-                               (ContactColumn.CALLER, "Tuesday texter"),
-                               (ContactColumn.TAKEN_BY, "Tomás Herrera")):
-            header.resizeSection(column, width(sample) + 16)
         self.empty = muted()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.views = QStackedWidget()

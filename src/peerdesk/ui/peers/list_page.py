@@ -5,17 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.peers.forms import heading, muted
 from peerdesk.ui.peers.list_model import PEER_ID_ROLE, PeerColumn, PeerListModel
+from peerdesk.ui.table_view import EnterOpensTable, set_up_list
 
 EMPTY_CASELOAD = QT_TRANSLATE_NOOP(
     "PeerListPage", "No peers yet. Press Ctrl+N or “Add peer…” to add the first person the "
@@ -36,18 +34,6 @@ EMPTY_CASELOAD = QT_TRANSLATE_NOOP(
 EMPTY_SEARCH = QT_TRANSLATE_NOOP(
     "PeerListPage", "Nobody matches. Try the start of a name or alias, a full name, or a "
                     "reference such as P-0042 — or clear the filters.")
-
-
-class PeerTable(QTableView):
-    """Enter opens the selected peer, as a double-click does."""
-
-    activated_row = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_row.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
 
 
 class PeerListPage(QWidget):
@@ -84,30 +70,10 @@ class PeerListPage(QWidget):
         self.count.setStyleSheet("color: #555;")
         self.count.setAccessibleName(self.tr("Number of peers shown"))
 
-        self.table = PeerTable()
-        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between rows
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        self.table = set_up_list(EnterOpensTable(), self.model, self.tr("Peers"),
+                                 sorting=True, row_padding=12)
         self.table.horizontalHeader().setSortIndicator(PeerColumn.NAME,
                                                       Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 12)
-        self.table.setAccessibleName(self.tr("Peers"))
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(PeerColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        width = self.table.fontMetrics().horizontalAdvance
-        for column, sample in ((PeerColumn.REF, "Reference__"), (PeerColumn.STATUS, "Paused____"),
-                               (PeerColumn.CASEWORKER, "Tomás Herrera_____"),
-                               (PeerColumn.LAST_CONTACT, "Last contact__"),
-                               (PeerColumn.NEXT_FOLLOW_UP, "2026-11-22 (overdue)__")):
-            header.resizeSection(column, width(sample) + 16)
         self.empty = muted()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setContentsMargins(40, 40, 40, 40)

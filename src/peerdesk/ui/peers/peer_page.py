@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -74,26 +72,10 @@ from peerdesk.ui.peers.record_models import (
     TrailModel,
 )
 from peerdesk.ui.peers.record_requests import EraseDialog, SubjectAccessExport
-from peerdesk.ui.table_model import ROW_ROLE, RowTableModel
+from peerdesk.ui.table_model import ROW_ROLE
+from peerdesk.ui.table_view import list_view
 
 Present = Callable[[QDialog], None]
-
-
-def table(model: RowTableModel[Any], name: str, stretch: int | None = None) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.horizontalHeader().setHighlightSections(False)
-    view.setAccessibleName(name)
-    if stretch is not None:
-        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 def selected_row(view: QTableView) -> object | None:
@@ -266,7 +248,7 @@ class PeerPageView(QWidget):
                 form.addRow(label, value)
             columns.addLayout(form, 1)
         self.follow_ups = FollowUpModel(self)
-        self.follow_up_view = table(self.follow_ups, "Open follow-ups", 1)
+        self.follow_up_view = list_view(self.follow_ups, "Open follow-ups")
         self.follow_up_view.horizontalHeader().resizeSection(
             0, self.fontMetrics().horizontalAdvance("2026-11-22 (overdue)") + 24)
         self.follow_up_done = QPushButton(self.tr("Mark &done"))
@@ -290,7 +272,7 @@ class PeerPageView(QWidget):
     def _timeline_tab(self) -> QWidget:
         tab = QWidget()
         self.timeline = TimelineModel(self)
-        self.timeline_view = table(self.timeline, "Timeline", TimelineColumn.DETAIL)
+        self.timeline_view = list_view(self.timeline, "Timeline")
         header = self.timeline_view.horizontalHeader()
         width = self.fontMetrics().horizontalAdvance
         header.resizeSection(TimelineColumn.DATE, width("2026-11-22") + 20)
@@ -324,7 +306,7 @@ class PeerPageView(QWidget):
     def _consent_tab(self) -> QWidget:
         tab = QWidget()
         self.consents = ConsentModel(self)
-        self.consent_view = table(self.consents, "Consent records", 0)
+        self.consent_view = list_view(self.consents, "Consent records")
         add = QPushButton(self.tr("Record &consent…"))
         self.withdraw_button = QPushButton(self.tr("&Withdraw…"))
         buttons = QHBoxLayout()
@@ -343,7 +325,7 @@ class PeerPageView(QWidget):
     def _referral_tab(self) -> QWidget:
         tab = QWidget()
         self.referrals = ReferralModel(self)
-        self.referral_view = table(self.referrals, "Referrals", 2)
+        self.referral_view = list_view(self.referrals, "Referrals")
         add = QPushButton(self.tr("Add &referral…"))
         self.correct_referral_button = QPushButton(self.tr("Chan&ge…"))
         self.correct_referral_button.setToolTip(self.tr(
@@ -380,7 +362,7 @@ class PeerPageView(QWidget):
         self.measure_choice.setAccessibleName(self.tr("Measure shown in the chart"))
         self.chart = LineChart()
         self.ratings = RatingModel(self)
-        self.rating_view = table(self.ratings, "Ratings", 1)
+        self.rating_view = list_view(self.ratings, "Ratings")
         add = QPushButton(self.tr("Record a &rating…"))
         self.correct_rating_button = QPushButton(self.tr("Correct a ratin&g…"))
         self.delete_rating_button = QPushButton(self.tr("Delete a rat&ing…"))
@@ -437,7 +419,7 @@ class PeerPageView(QWidget):
     def _trail_tab(self) -> QWidget:
         tab = QWidget()
         self.trail = TrailModel(self)
-        self.trail_view = table(self.trail, "Audit trail of this record", 3)
+        self.trail_view = list_view(self.trail, "Audit trail of this record")
         layout = QVBoxLayout(tab)
         layout.addWidget(muted(self.tr("Everything done to this record, newest first. Opening this "
                                        "list is itself recorded.")))

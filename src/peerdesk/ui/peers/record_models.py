@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 
 from peerdesk.domain.consent import Consent
@@ -15,34 +16,12 @@ from peerdesk.domain.outcomes import show_scores
 from peerdesk.domain.referral import ReferralStatus
 from peerdesk.services.audit_log import AuditRow
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.table_model import Index, RowTableModel
-from peerdesk.ui.theme import is_high_contrast
+from peerdesk.ui.table_model import Column, RowTableModel
 from peerdesk.ui.timefmt import local_time
 
 AMBER = QBrush(QColor("#fff1c2"))
 RED = QBrush(QColor("#b71c1c"))
 MUTED = QBrush(QColor("#777777"))
-
-
-class ColouredModel(RowTableModel[Any]):
-    """Adds foreground and background colours per row."""
-
-    def foreground(self, row: Any, column: Any) -> QBrush | None:
-        return None
-
-    def background(self, row: Any, column: Any) -> QBrush | None:
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
-            if (not index.isValid() or not 0 <= index.row() < len(self._rows)
-                    or is_high_contrast()):  # the system's colours, then
-                return None
-            row, column = self._rows[index.row()], self.columns(index.column())
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return self.foreground(row, column)
-            return self.background(row, column)
-        return super().data(index, role)
 
 
 # -- timeline ----------------------------------------------------------------------
@@ -59,35 +38,23 @@ class TimelineEntry:
     order: int = 0  # ties on one day: sessions first
 
 
-class TimelineColumn(IntEnum):
-    DATE = 0
-    WHAT = 1
-    DETAIL = 2
-    BY = 3
+TimelineColumn = IntEnum("TimelineColumn", "DATE WHAT DETAIL BY", start=0)
 
 
-class TimelineModel(ColouredModel):
-    columns = TimelineColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Date"), QT_TRANSLATE_NOOP("TableHeader", "What"),
-        QT_TRANSLATE_NOOP("TableHeader", "Details"), QT_TRANSLATE_NOOP("TableHeader", "By"),
+class TimelineModel(RowTableModel[TimelineEntry]):
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Date"), lambda r: r.when.isoformat()),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "What"), attrgetter("what")),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Details"), attrgetter("detail"), stretch=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "By"), attrgetter("by"),
+               foreground=lambda _r: MUTED),
     )
-
-    def display(self, row: TimelineEntry, column: Any) -> str:
-        return (row.when.isoformat(), row.what, row.detail, row.by)[column]
-
-    def foreground(self, row: TimelineEntry, column: Any) -> QBrush | None:
-        return MUTED if column == TimelineColumn.BY else None
 
 
 # -- consent -------------------------------------------------------------------------
 
 
-class ConsentColumn(IntEnum):
-    SCOPE = 0
-    GIVEN = 1
-    REVIEW = 2
-    STATE = 3
+ConsentColumn = IntEnum("ConsentColumn", "SCOPE GIVEN REVIEW STATE", start=0)
 
 
 def consent_state(consent: Consent, on: date) -> str:
@@ -101,88 +68,60 @@ def consent_state(consent: Consent, on: date) -> str:
     return QCoreApplication.translate("ConsentModel", "Not yet in force")
 
 
-class ConsentModel(ColouredModel):
-    columns = ConsentColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Consent to"), QT_TRANSLATE_NOOP("TableHeader", "Given"),
-        QT_TRANSLATE_NOOP("TableHeader", "Review by"), QT_TRANSLATE_NOOP("TableHeader", "State"),
-    )
-
+class ConsentModel(RowTableModel[Consent]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.on = date.today()
+        self.columns = (
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Consent to"), lambda r: r.scope.label,
+                   stretch=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Given"), lambda r: r.given_on.isoformat()),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Review by"),
+                   lambda r: r.review_on.isoformat() if r.review_on else "—"),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "State"), lambda r: consent_state(r, self.on)),
+        )
 
-    def display(self, row: Consent, column: Any) -> str:
-        match column:
-            case ConsentColumn.SCOPE:
-                return row.scope.label
-            case ConsentColumn.GIVEN:
-                return row.given_on.isoformat()
-            case ConsentColumn.REVIEW:
-                return row.review_on.isoformat() if row.review_on else "—"
-            case ConsentColumn.STATE:
-                return consent_state(row, self.on)
-        return ""
-
-    def background(self, row: Consent, column: Any) -> QBrush | None:
+    def background(self, row: Consent, column: Column[Consent]) -> QBrush | None:
         return AMBER if row.review_due(self.on) else None
 
-    def foreground(self, row: Consent, column: Any) -> QBrush | None:
+    def foreground(self, row: Consent, column: Column[Consent]) -> QBrush | None:
         return MUTED if row.withdrawn_on is not None else None
 
 
 # -- referrals -----------------------------------------------------------------------
 
 
-class ReferralColumn(IntEnum):
-    DATE = 0
-    TO = 1
-    WHERE = 2
-    STATUS = 3
+ReferralColumn = IntEnum("ReferralColumn", "DATE TO WHERE STATUS", start=0)
 
 
-class ReferralModel(ColouredModel):
-    columns = ReferralColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Date"), QT_TRANSLATE_NOOP("TableHeader", "Referred to"),
-        QT_TRANSLATE_NOOP("TableHeader", "Where"), QT_TRANSLATE_NOOP("TableHeader", "Status"),
+class ReferralModel(RowTableModel[Any]):
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Date"), lambda r: r.draft.made_on.isoformat()),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Referred to"),
+               lambda r: r.draft.destination.label),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Where"), lambda r: r.draft.destination_name,
+               stretch=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Status"),
+               lambda r: r.draft.status.value.capitalize(),
+               foreground=lambda r: MUTED if r.draft.status is ReferralStatus.DECLINED else None),
     )
-
-    def display(self, row: Any, column: Any) -> str:
-        d = row.draft
-        return str((d.made_on.isoformat(), d.destination.label, d.destination_name,
-                    d.status.value.capitalize())[column])
-
-    def foreground(self, row: Any, column: Any) -> QBrush | None:
-        if column == ReferralColumn.STATUS and row.draft.status is ReferralStatus.DECLINED:
-            return MUTED
-        return None
 
 
 # -- ratings -------------------------------------------------------------------------
 
 
-class RatingColumn(IntEnum):
-    DATE = 0
-    MEASURE = 1
-    SCORES = 2
-    TOTAL = 3
-
-
-class RatingModel(ColouredModel):
-    columns = RatingColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Date"), QT_TRANSLATE_NOOP("TableHeader", "Measure"),
-        QT_TRANSLATE_NOOP("TableHeader", "Answers"), QT_TRANSLATE_NOOP("TableHeader", "Total"),
-    )
-
+class RatingModel(RowTableModel[Any]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.titles: dict[str, str] = {}
-
-    def display(self, row: Any, column: Any) -> str:
-        return (row.rated_on.isoformat(), self.titles.get(row.measure_key, row.measure_key),
-                show_scores(row.scores), "—" if row.total is None else str(row.total))[column]
+        self.columns = (
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Date"), lambda r: r.rated_on.isoformat()),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Measure"),
+                   lambda r: self.titles.get(r.measure_key, r.measure_key), stretch=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Answers"), lambda r: show_scores(r.scores)),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Total"),
+                   lambda r: "—" if r.total is None else str(r.total)),
+        )
 
 
 # -- follow-ups ----------------------------------------------------------------------
@@ -196,49 +135,29 @@ class FollowUp:
     by: str
 
 
-class FollowUpColumn(IntEnum):
-    DUE = 0
-    AFTER = 1
-    BY = 2
-
-
-class FollowUpModel(ColouredModel):
-    columns = FollowUpColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Due"), QT_TRANSLATE_NOOP("TableHeader", "After"),
-        QT_TRANSLATE_NOOP("TableHeader", "Agreed by"),
-    )
-
+class FollowUpModel(RowTableModel[FollowUp]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.on = date.today()
+        self.columns = (
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Due"), self._due,
+                   foreground=lambda r: RED if r.due < self.on else None),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "After"), attrgetter("after"), stretch=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Agreed by"), attrgetter("by")),
+        )
 
-    def display(self, row: FollowUp, column: Any) -> str:
-        if column == FollowUpColumn.DUE:
-            late = " (overdue)" if row.due < self.on else " (today)" if row.due == self.on else ""
-            return row.due.isoformat() + late
-        return row.after if column == FollowUpColumn.AFTER else row.by
-
-    def foreground(self, row: FollowUp, column: Any) -> QBrush | None:
-        return RED if row.due < self.on and column == FollowUpColumn.DUE else None
+    def _due(self, row: FollowUp) -> str:
+        late = " (overdue)" if row.due < self.on else " (today)" if row.due == self.on else ""
+        return row.due.isoformat() + late
 
 
 # -- audit trail ------------------------------------------------------------------------
 
 
-class TrailColumn(IntEnum):
-    WHEN = 0
-    WHO = 1
-    WHAT = 2
-    DETAIL = 3
-
-
-class TrailModel(ColouredModel):
-    columns = TrailColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "When"), QT_TRANSLATE_NOOP("TableHeader", "Who"),
-        QT_TRANSLATE_NOOP("TableHeader", "What"), QT_TRANSLATE_NOOP("TableHeader", "Details"),
+class TrailModel(RowTableModel[AuditRow]):
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "When"), lambda r: local_time(r.at)),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Who"), attrgetter("who")),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "What"), attrgetter("what")),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Details"), attrgetter("detail"), stretch=True),
     )
-
-    def display(self, row: AuditRow, column: Any) -> str:
-        return (local_time(row.at), row.who, row.what, row.detail)[column]

@@ -1,0 +1,86 @@
+"""The one way to show a list: a read-only, row-selecting table sized from its columns."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QAbstractProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from peerdesk.ui.table_model import TableModel
+
+Selection = QAbstractItemView.SelectionMode
+View = TypeVar("View", bound=QTableView)
+
+
+def list_view(model: Any, name: str, *, sorting: bool = False,
+              selection: Selection = Selection.SingleSelection,
+              row_padding: int = 10) -> QTableView:
+    """`model` (a TableModel, or a proxy over one) in a new table; see `set_up_list`."""
+    return set_up_list(QTableView(), model, name, sorting=sorting, selection=selection,
+                       row_padding=row_padding)
+
+
+def set_up_list(view: View, model: Any, name: str, *, sorting: bool = False,
+                selection: Selection = Selection.SingleSelection,
+                row_padding: int = 10) -> View:
+    """`model` (a TableModel, or a proxy over one) in `view`, set up as every list is.
+
+    Tab moves on and the arrows move between rows; `name` is what a screen reader says.
+    Column widths come from the columns: a stretching one takes the room, the others
+    hold their sample text (or fit their contents); with no stretching column the last
+    one takes the room.
+    """
+    view.setModel(model)
+    view.setTabKeyNavigation(False)
+    view.setSortingEnabled(sorting)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(selection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + row_padding)
+    view.horizontalHeader().setHighlightSections(False)
+    view.setAccessibleName(name)
+    size_columns(view)
+    return view
+
+
+def source_model(model: Any) -> Any:
+    while isinstance(model, QAbstractProxyModel):
+        model = model.sourceModel()
+    return model
+
+
+def size_columns(view: QTableView) -> None:
+    """Widths from the model's columns (again after a run-time set of columns)."""
+    model = source_model(view.model())
+    header = view.horizontalHeader()
+    if not isinstance(model, TableModel):
+        header.setStretchLastSection(True)
+        return
+    width = view.fontMetrics().horizontalAdvance
+    stretches = False
+    for number, column in enumerate(model.columns):
+        if column.stretch:
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+            stretches = True
+        elif column.fit:
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.ResizeToContents)
+        elif column.sample:
+            header.resizeSection(number, width(column.sample) + 16)
+    header.setStretchLastSection(not stretches)
+
+
+class EnterOpensTable(QTableView):
+    """Enter opens the selected row, as a double-click does: `activated_row(row)`."""
+
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
