@@ -9,10 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -30,7 +28,6 @@ from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.groups.chart import AttendanceChart
 from peerdesk.ui.groups.dialogs import MeetingDialog
 from peerdesk.ui.groups.models import (
-    MeetingColumn,
     MeetingModel,
     MemberColumn,
     MemberModel,
@@ -40,25 +37,10 @@ from peerdesk.ui.groups.suggest import PeerSuggestBox
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.peers.forms import heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
+from peerdesk.ui.table_view import list_view
 
 Present = Callable[[QDialog], None]
 CHART_MEETINGS = 52  # a year of weekly meetings stays legible as bars
-
-
-def table_view(model: Any, name: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.horizontalHeader().setHighlightSections(False)
-    view.setAccessibleName(name)
-    return view
 
 
 def chosen(view: QTableView) -> Any:
@@ -111,12 +93,7 @@ class GroupPage(QWidget):
     def _meetings_tab(self) -> QWidget:
         tab = QWidget()
         self.meetings = MeetingModel(self)
-        self.meeting_view = table_view(self.meetings, self.tr("Meetings"))
-        header = self.meeting_view.horizontalHeader()
-        header.setSectionResizeMode(MeetingColumn.PLACE, QHeaderView.ResizeMode.Stretch)
-        width = self.fontMetrics().horizontalAdvance
-        header.resizeSection(MeetingColumn.DATE, width("2026-11-22") + 24)
-        header.resizeSection(MeetingColumn.STATUS, width("Register to take") + 24)
+        self.meeting_view = list_view(self.meetings, self.tr("Meetings"))
         self.register_button = QPushButton(self.tr("Take &register…"))
         self.register_button.setToolTip(self.tr("Open the register of the chosen meeting (Enter)"))
         self.register_button.setStyleSheet("font-weight: bold;")
@@ -151,13 +128,8 @@ class GroupPage(QWidget):
         tab = QWidget()
         self.members = MemberModel(self)
         self.members_proxy = sorting_filter(self.members, self)
-        self.member_view = table_view(self.members_proxy, self.tr("Members"))
-        self.member_view.setSortingEnabled(True)
+        self.member_view = list_view(self.members_proxy, self.tr("Members"), sorting=True)
         self.member_view.sortByColumn(MemberColumn.NAME, Qt.SortOrder.AscendingOrder)
-        self.member_view.horizontalHeader().setSectionResizeMode(
-            MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        self.member_view.horizontalHeader().resizeSection(
-            MemberColumn.ATTENDED, self.fontMetrics().horizontalAdvance("Attended / marked") + 30)
         self.add_member = PeerSuggestBox(
             self.tr("Add a member… type a few letters of a name, then Enter"))
         self.add_member.note_for = self._member_note

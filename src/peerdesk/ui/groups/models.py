@@ -5,72 +5,50 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from peerdesk.domain.groups import Mark, MeetingStatus
 from peerdesk.services.groups import GroupRow, MeetingRow, RegisterLine
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.table_model import Index, RowTableModel
-from peerdesk.ui.theme import is_high_contrast
+from peerdesk.ui.table_model import Column, RowTableModel, field
 
 # What a group change announces on the change bus (see ui/change_bus.py).
 GROUPS = "groups"
 
 UNMARKED = QT_TRANSLATE_NOOP("RegisterModel", "— not marked —")
 REGISTER_TO_TAKE = QT_TRANSLATE_NOOP("MeetingModel", "Register to take")
-NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 MARK_COLOURS = {None: "#fdecea", Mark.ATTENDED: "#e6f4ea", Mark.APOLOGIES: "#fff4d6",
                 Mark.ABSENT: "#eeeeee"}
 
 
-class GroupColumn(IntEnum):
-    NAME = 0
-    KIND = 1
-    MODE = 2
-    FACILITATORS = 3
-    MEMBERS = 4
-    LAST_MEETING = 5
+GroupColumn = IntEnum("GroupColumn", "NAME KIND MODE FACILITATORS MEMBERS LAST_MEETING", start=0)
+
+
+def _group_name(row: GroupRow) -> str:
+    if row.archived_on:
+        return QCoreApplication.translate("GroupModel", "{name}  (archived {date})").format(
+            name=row.name, date=row.archived_on)
+    return row.name
 
 
 class GroupModel(RowTableModel[GroupRow]):
-    columns = GroupColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Name"), QT_TRANSLATE_NOOP("TableHeader", "Kind"),
-        QT_TRANSLATE_NOOP("TableHeader", "Mode"), QT_TRANSLATE_NOOP("TableHeader", "Facilitators"),
-        QT_TRANSLATE_NOOP("TableHeader", "Members"),
-        QT_TRANSLATE_NOOP("TableHeader", "Last meeting"),
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Name"), _group_name, stretch=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Kind"), lambda r: r.kind.label,
+               sample="Peer-support group__"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Mode"), lambda r: r.mode.label,
+               sample="In person___"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Facilitators"),
+               lambda r: ", ".join(r.facilitators) or "—", stretch=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Members"), lambda r: str(r.members),
+               sort=attrgetter("members"), number=True, sample="Members__"),
+        field(QT_TRANSLATE_NOOP("TableHeader", "Last meeting"), "last_meeting",
+              sort=attrgetter("last_meeting"), sample="Last meeting__"),
     )
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == GroupColumn.MEMBERS:
-            return NUMBER
-        return super().data(index, role)
-
-    def display(self, row: GroupRow, column: Any) -> str:
-        if column is GroupColumn.NAME:
-            if row.archived_on:
-                return self.tr("{name}  (archived {date})").format(name=row.name,
-                                                                   date=row.archived_on)
-            return row.name
-        if column is GroupColumn.KIND:
-            return row.kind.label
-        if column is GroupColumn.MODE:
-            return row.mode.label
-        if column is GroupColumn.FACILITATORS:
-            return ", ".join(row.facilitators) or "—"
-        if column is GroupColumn.MEMBERS:
-            return str(row.members)
-        return row.last_meeting or "—"
-
-    def sort_key(self, row: GroupRow, column: Any) -> Any:
-        if column is GroupColumn.MEMBERS:
-            return row.members
-        if column is GroupColumn.LAST_MEETING:
-            return row.last_meeting
-        return self.display(row, column).casefold()
 
 
 def meeting_status(row: MeetingRow, today: date) -> str:
@@ -84,55 +62,42 @@ def meeting_status(row: MeetingRow, today: date) -> str:
     return QT_TRANSLATE_NOOP("MeetingModel", "Scheduled")
 
 
-class MeetingColumn(IntEnum):
-    DATE = 0
-    TIME = 1
-    PLACE = 2
-    STATUS = 3
-    ATTENDED = 4
-    HEAD_COUNT = 5
+MeetingColumn = IntEnum("MeetingColumn", "DATE TIME PLACE STATUS ATTENDED HEAD_COUNT", start=0)
 
 
 class MeetingModel(RowTableModel[MeetingRow]):
-    columns = MeetingColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Date"), QT_TRANSLATE_NOOP("TableHeader", "Time"),
-        QT_TRANSLATE_NOOP("TableHeader", "Place"), QT_TRANSLATE_NOOP("TableHeader", "Status"),
-        QT_TRANSLATE_NOOP("TableHeader", "Attended"),
-        QT_TRANSLATE_NOOP("TableHeader", "Head-count"),
-    )
-
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.today = date.today()
+        self.columns = (
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Date"), attrgetter("held_on"),
+                   sample="2026-11-22__"),
+            field(QT_TRANSLATE_NOOP("TableHeader", "Time"), "starts_at"),
+            field(QT_TRANSLATE_NOOP("TableHeader", "Place"), "place", stretch=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Status"), self._status,
+                   foreground=self._status_colour, sample="Register to take__"),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Attended"),
+                   lambda r: str(r.attended) if _held(r) else "", number=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Head-count"),
+                   lambda r: str(r.anonymous_count) if _held(r) else "", number=True),
+        )
 
-    def display(self, row: MeetingRow, column: Any) -> str:
-        if column is MeetingColumn.DATE:
-            return row.held_on
-        if column is MeetingColumn.TIME:
-            return row.starts_at or "—"
-        if column is MeetingColumn.PLACE:
-            return row.place or "—"
-        if column is MeetingColumn.STATUS:
-            return self.tr(meeting_status(row, self.today))
-        held = row.status == MeetingStatus.HELD.value
-        if column is MeetingColumn.ATTENDED:
-            return str(row.attended) if held else ""
-        return str(row.anonymous_count) if held else ""
+    def _status(self, row: MeetingRow) -> str:
+        return QCoreApplication.translate("MeetingModel", meeting_status(row, self.today))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (
-                MeetingColumn.ATTENDED, MeetingColumn.HEAD_COUNT):
-            return NUMBER
-        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
-                and 0 <= index.row() < self.rowCount() and not is_high_contrast()):
-            row = self.row_at(index.row())
-            if row.status == MeetingStatus.CANCELLED.value:
-                return QColor("#888888")
-            if (index.column() == MeetingColumn.STATUS
-                    and meeting_status(row, self.today) == REGISTER_TO_TAKE):
-                return QColor("#a15c00")
-        return super().data(index, role)
+    def _status_colour(self, row: MeetingRow) -> QColor | None:
+        if meeting_status(row, self.today) == REGISTER_TO_TAKE:
+            return QColor("#a15c00")
+        return None
+
+    def foreground(self, row: MeetingRow, column: Column[MeetingRow]) -> Any:
+        if row.status == MeetingStatus.CANCELLED.value:
+            return QColor("#888888")
+        return super().foreground(row, column)
+
+
+def _held(row: MeetingRow) -> bool:
+    return row.status == MeetingStatus.HELD.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,72 +115,45 @@ class MemberRate:
         return f"{round(100 * self.attended / self.marked)}%"
 
 
-class MemberColumn(IntEnum):
-    NAME = 0
-    REF = 1
-    ATTENDED = 2
-    RATE = 3
+MemberColumn = IntEnum("MemberColumn", "NAME REF ATTENDED RATE", start=0)
 
 
 class MemberModel(RowTableModel[MemberRate]):
-    columns = MemberColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Name"), QT_TRANSLATE_NOOP("TableHeader", "Reference"),
-        QT_TRANSLATE_NOOP("TableHeader", "Attended / marked"),
-        QT_TRANSLATE_NOOP("TableHeader", "Rate"),
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Name"), attrgetter("name"), stretch=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Reference"), attrgetter("ref")),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Attended / marked"),
+               lambda r: QCoreApplication.translate("MemberModel", "{attended} of {marked}").format(
+                   attended=r.attended, marked=r.marked),
+               sort=attrgetter("attended"), sample="Attended / marked____"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Rate"), attrgetter("rate"),
+               sort=lambda r: r.attended / r.marked if r.marked else -1.0),
     )
 
-    def display(self, row: MemberRate, column: Any) -> str:
-        if column is MemberColumn.NAME:
-            return row.name
-        if column is MemberColumn.REF:
-            return row.ref
-        if column is MemberColumn.ATTENDED:
-            return self.tr("{attended} of {marked}").format(attended=row.attended,
-                                                            marked=row.marked)
-        return row.rate
 
-    def sort_key(self, row: MemberRate, column: Any) -> Any:
-        if column is MemberColumn.RATE:
-            return row.attended / row.marked if row.marked else -1.0
-        if column is MemberColumn.ATTENDED:
-            return row.attended
-        return self.display(row, column).casefold()
+RegisterColumn = IntEnum("RegisterColumn", "NAME REF MARK NOTE", start=0)
 
 
-class RegisterColumn(IntEnum):
-    NAME = 0
-    REF = 1
-    MARK = 2
-    NOTE = 3
+def _register_note(row: RegisterLine) -> str:
+    if row.walk_in:
+        return "walk-in"
+    return "" if row.member else QCoreApplication.translate("RegisterModel", "no longer a member")
 
 
 class RegisterModel(RowTableModel[RegisterLine]):
     """The lines of one register as they are being marked (not yet saved)."""
 
-    columns = RegisterColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Name"), QT_TRANSLATE_NOOP("TableHeader", "Reference"),
-        QT_TRANSLATE_NOOP("TableHeader", "Mark"), "",
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Name"), attrgetter("preferred_name"),
+               stretch=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Reference"), attrgetter("ref"),
+               sample="Reference___"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Mark"),
+               lambda r: r.mark.label if r.mark else QCoreApplication.translate(
+                   "RegisterModel", UNMARKED),
+               background=lambda r: QColor(MARK_COLOURS[r.mark]), sample="— not marked —___"),
+        Column("", _register_note, sample="no longer a member_"),
     )
-
-    def display(self, row: RegisterLine, column: Any) -> str:
-        if column is RegisterColumn.NAME:
-            return row.preferred_name
-        if column is RegisterColumn.REF:
-            return row.ref
-        if column is RegisterColumn.MARK:
-            return row.mark.label if row.mark else self.tr(UNMARKED)
-        if row.walk_in:
-            return "walk-in"
-        return "" if row.member else self.tr("no longer a member")
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.BackgroundRole and index.isValid()
-                and 0 <= index.row() < self.rowCount()
-                and index.column() == RegisterColumn.MARK and not is_high_contrast()):
-            return QColor(MARK_COLOURS[self.row_at(index.row()).mark])
-        return super().data(index, role)
 
     def replace_row(self, row: int, line: RegisterLine) -> None:
         self._rows[row] = line
@@ -245,33 +183,27 @@ class AttendanceEntry:
     walk_in: bool
 
 
-class AttendanceColumn(IntEnum):
-    DATE = 0
-    GROUP = 1
-    MARK = 2
-    WALK_IN = 3
+AttendanceColumn = IntEnum("AttendanceColumn", "DATE GROUP MARK WALK_IN", start=0)
+
+
+def _mark_label(row: AttendanceEntry) -> str:
+    try:
+        return Mark(row.mark).label
+    except ValueError:
+        return row.mark
 
 
 class AttendanceModel(RowTableModel[AttendanceEntry]):
     """A peer's marks across every group, newest first."""
 
-    columns = AttendanceColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Date"), QT_TRANSLATE_NOOP("TableHeader", "Group"),
-        QT_TRANSLATE_NOOP("TableHeader", "Mark"), QT_TRANSLATE_NOOP("TableHeader", "Walk-in"),
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Date"), attrgetter("held_on")),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Group"), attrgetter("group"), stretch=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Mark"), _mark_label),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Walk-in"),
+               lambda r: QCoreApplication.translate("AttendanceModel", "walk-in")
+               if r.walk_in else ""),
     )
-
-    def display(self, row: AttendanceEntry, column: Any) -> str:
-        if column is AttendanceColumn.DATE:
-            return row.held_on
-        if column is AttendanceColumn.GROUP:
-            return row.group
-        if column is AttendanceColumn.MARK:
-            try:
-                return Mark(row.mark).label
-            except ValueError:
-                return row.mark
-        return self.tr("walk-in") if row.walk_in else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,22 +214,14 @@ class Membership:
     left_on: str
 
 
-class MembershipColumn(IntEnum):
-    GROUP = 0
-    JOINED = 1
-    LEFT = 2
+MembershipColumn = IntEnum("MembershipColumn", "GROUP JOINED LEFT", start=0)
 
 
 class MembershipModel(RowTableModel[Membership]):
-    columns = MembershipColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Group"), QT_TRANSLATE_NOOP("TableHeader", "Joined"),
-        QT_TRANSLATE_NOOP("TableHeader", "Left"),
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Group"), attrgetter("name"), stretch=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Joined"), attrgetter("joined_on")),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Left"),
+               lambda r: r.left_on or QCoreApplication.translate("MembershipModel",
+                                                                 "still a member")),
     )
-
-    def display(self, row: Membership, column: Any) -> str:
-        if column is MembershipColumn.GROUP:
-            return row.name
-        if column is MembershipColumn.JOINED:
-            return row.joined_on
-        return row.left_on or self.tr("still a member")

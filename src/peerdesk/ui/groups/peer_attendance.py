@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import groups
 from peerdesk.services.session import Session
-from peerdesk.ui.groups.group_page import table_view
 from peerdesk.ui.groups.models import (
-    AttendanceColumn,
     AttendanceEntry,
     AttendanceModel,
     Membership,
-    MembershipColumn,
     MembershipModel,
 )
 from peerdesk.ui.peers.forms import heading, muted
+from peerdesk.ui.table_view import list_view
 
 
 class PeerAttendanceTab(QWidget):
@@ -24,14 +22,10 @@ class PeerAttendanceTab(QWidget):
         super().__init__(parent)
         self.memberships = MembershipModel(self)
         self.attendance = AttendanceModel(self)
-        self.membership_view = table_view(self.memberships, self.tr("Groups of this peer"))
-        self.membership_view.horizontalHeader().setSectionResizeMode(
-            MembershipColumn.GROUP, QHeaderView.ResizeMode.Stretch)
+        self.membership_view = list_view(self.memberships, self.tr("Groups of this peer"))
         self.membership_view.setMaximumHeight(
             self.membership_view.verticalHeader().defaultSectionSize() * 4 + 30)
-        self.attendance_view = table_view(self.attendance, self.tr("Attendance of this peer"))
-        self.attendance_view.horizontalHeader().setSectionResizeMode(
-            AttendanceColumn.GROUP, QHeaderView.ResizeMode.Stretch)
+        self.attendance_view = list_view(self.attendance, self.tr("Attendance of this peer"))
         self.note = muted()
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Groups"), 1))

@@ -13,9 +13,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -34,10 +32,11 @@ from peerdesk.services.peers import PeerRow
 from peerdesk.services.session import Session
 from peerdesk.ui.errors import ask_to_confirm, message_for, show_error
 from peerdesk.ui.fields import error_label, set_message
-from peerdesk.ui.groups.models import RegisterColumn, RegisterModel
+from peerdesk.ui.groups.models import RegisterModel
 from peerdesk.ui.groups.suggest import PeerSuggestBox
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.peers.forms import heading, muted
+from peerdesk.ui.table_view import set_up_list
 from peerdesk.ui.theme import colour
 
 MARK_KEYS = {Qt.Key.Key_1: Mark.ATTENDED, Qt.Key.Key_2: Mark.APOLOGIES,
@@ -126,23 +125,8 @@ class RegisterPage(QWidget):
         jump_row.addSpacing(12)
         jump_row.addWidget(self.walk_in, 1, Qt.AlignmentFlag.AlignTop)
 
-        self.table = RegisterTable()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.setAccessibleName(self.tr("Register"))
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(RegisterColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        width = self.fontMetrics().horizontalAdvance
-        header.resizeSection(RegisterColumn.REF, width("Reference") + 30)
-        header.resizeSection(RegisterColumn.MARK, width("— not marked —") + 40)
-        header.resizeSection(RegisterColumn.NOTE, width("no longer a member") + 24)
+        self.table = set_up_list(RegisterTable(), self.model, self.tr("Register"))
+        self.table.setAlternatingRowColors(False)  # the marks' colours are the rows' colours
 
         self.head_count = QSpinBox()
         self.head_count.setRange(0, MAX_HEAD_COUNT)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,12 +26,13 @@ from peerdesk.ui import change_bus
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.groups.dialogs import GroupDialog
-from peerdesk.ui.groups.group_page import GroupPage, chosen, table_view
+from peerdesk.ui.groups.group_page import GroupPage, chosen
 from peerdesk.ui.groups.models import GROUPS, GroupColumn, GroupModel
 from peerdesk.ui.groups.register_page import RegisterPage
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
+from peerdesk.ui.table_view import list_view
 from peerdesk.ui.theme import colour
 
 Present = Callable[[QDialog], None]
@@ -71,17 +71,8 @@ class GroupListPage(QWidget):
         self.archive_button = QPushButton(self.tr("Arc&hive…"))
         self.restore_button = QPushButton(self.tr("Re&store"))
         self.open_button = QPushButton(self.tr("&Open"))
-        self.table = table_view(self.proxy, self.tr("Groups"))
-        self.table.setSortingEnabled(True)
+        self.table = list_view(self.proxy, self.tr("Groups"), sorting=True)
         self.table.sortByColumn(GroupColumn.NAME, Qt.SortOrder.AscendingOrder)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(GroupColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        width = self.fontMetrics().horizontalAdvance
-        header.resizeSection(GroupColumn.KIND, width("Peer-support group") + 24)
-        header.setSectionResizeMode(GroupColumn.FACILITATORS, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(GroupColumn.MODE, width("In person") + 30)
-        header.resizeSection(GroupColumn.MEMBERS, width("Members") + 24)
-        header.resizeSection(GroupColumn.LAST_MEETING, width("Last meeting") + 24)
         self.empty = muted()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.views = QStackedWidget()
