@@ -8,13 +8,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,25 +30,11 @@ from peerdesk.ui.sessions.models import (
     RecentSessionsModel,
 )
 from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
+from peerdesk.ui.table_view import list_view
 
 OpenPeer = Callable[[int], object]
 SEARCH_LIMIT = 200
 LogSession = Callable[[], object]
-
-
-def _table(name: str) -> QTableView:
-    view = QTableView()
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.horizontalHeader().setHighlightSections(False)
-    view.setAccessibleName(name)
-    return view
 
 
 class SessionsPage(QWidget):
@@ -66,28 +49,13 @@ class SessionsPage(QWidget):
 
         self.recent = RecentSessionsModel(self)
         self.recent_proxy = sorting_filter(self.recent, self)
-        self.recent_view = _table(self.tr("Recent sessions"))
-        self.recent_view.setModel(self.recent_proxy)
+        self.recent_view = list_view(self.recent_proxy, self.tr("Recent sessions"), sorting=True)
         self.recent_view.sortByColumn(RecentColumn.DATE, Qt.SortOrder.DescendingOrder)
-        header = self.recent_view.horizontalHeader()
-        header.setSectionResizeMode(RecentColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        width = self.fontMetrics().horizontalAdvance
-        for column, sample in ((RecentColumn.DATE, "2026-11-22"), (RecentColumn.REF, "Reference"),
-                               (RecentColumn.KIND, "First contact / intake"),
-                               (RecentColumn.MODE, "Video call"), (RecentColumn.MINUTES, "Minutes"),
-                               (RecentColumn.WORKER, "Tomás Herrera")):
-            header.resizeSection(column, width(sample) + 28)
 
         self.hits = NoteHitModel(self)
         self.hits_proxy = sorting_filter(self.hits, self)
-        self.hits_view = _table(self.tr("Notes found"))
-        self.hits_view.setModel(self.hits_proxy)
+        self.hits_view = list_view(self.hits_proxy, self.tr("Notes found"), sorting=True)
         self.hits_view.sortByColumn(HitColumn.DATE, Qt.SortOrder.DescendingOrder)
-        hit_header = self.hits_view.horizontalHeader()
-        hit_header.setSectionResizeMode(HitColumn.EXCERPT, QHeaderView.ResizeMode.Stretch)
-        for hit_column, sample in ((HitColumn.DATE, "2026-11-22"), (HitColumn.REF, "Reference"),
-                                   (HitColumn.NAME, "A preferred name")):
-            hit_header.resizeSection(hit_column, width(sample) + 28)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search notes and next steps… (Enter)"))

@@ -7,12 +7,10 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,73 +25,49 @@ from peerdesk.services.session import Session
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.peers.forms import heading, muted
-from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel
-from peerdesk.ui.theme import is_high_contrast
+from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
+from peerdesk.ui.table_view import list_view
 
 _WARNING = QBrush(QColor("#a31515"))
 LONG_WAIT_DAYS = 7
 
 
-def _table(model: RowTableModel[Any], name: str, stretch: int) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.setAccessibleName(name)
-    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+def _table(model: RowTableModel[Any], name: str) -> QTableView:
+    view = list_view(model, name)
     # Three rows at least, so a long wait is never squeezed out of sight.
     view.setMinimumHeight(view.horizontalHeader().sizeHint().height()
                           + 3 * view.verticalHeader().defaultSectionSize() + 4)
     return view
 
 
-class WaitingColumn(IntEnum):
-    WAITED = 0
-    BY = 1
-    ASK_FOR = 2
-    REACH = 3
-    SAFE = 4
+WaitingColumn = IntEnum("WaitingColumn", "WAITED BY ASK_FOR REACH SAFE", start=0)
+
+
+def _waited(row: callbacks.Waiting) -> str:
+    return plural(row.waited_days, QCoreApplication.translate("WaitingModel", "1 day"),
+                  QCoreApplication.translate("WaitingModel", "{n} days"))
 
 
 class WaitingModel(RowTableModel[callbacks.Waiting]):
-    columns = WaitingColumn
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "Waiting"),
-               QT_TRANSLATE_NOOP("TableHeader", "Got in touch by"),
-               QT_TRANSLATE_NOOP("TableHeader", "Ask for"),
-               QT_TRANSLATE_NOOP("TableHeader", "How to reach them"),
-               QT_TRANSLATE_NOOP("TableHeader", "Safe way"))
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Waiting"), _waited,
+               foreground=lambda r: _WARNING if r.waited_days >= LONG_WAIT_DAYS else None,
+               sample="Waiting__"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Got in touch by"),
+               lambda r: r.callback.route.label, sample="Social media chat"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Ask for"), lambda r: r.callback.ask_for or "—",
+               sample="Ana Luísa"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "How to reach them"),
+               lambda r: r.callback.reach or "—", sample="07700 900 123"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Safe way"),
+               lambda r: r.warning or QCoreApplication.translate("WaitingModel",
+                                                                 "Any way they gave"),
+               foreground=lambda r: _WARNING if r.warning else None, stretch=True),
+    )
 
-    def display(self, row: callbacks.Waiting, column: Any) -> str:
-        c = row.callback
-        match column:
-            case WaitingColumn.WAITED:
-                return plural(row.waited_days, self.tr("1 day"), self.tr("{n} days"))
-            case WaitingColumn.BY:
-                return c.route.label
-            case WaitingColumn.ASK_FOR:
-                return c.ask_for or "—"
-            case WaitingColumn.REACH:
-                return c.reach or "—"
-            case WaitingColumn.SAFE:
-                return row.warning or self.tr("Any way they gave")
-        return ""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            row = self._rows[index.row()]
-            return self.tr("Got in touch on {date}").format(
-                date=row.callback.received_on.isoformat())
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and not is_high_contrast():
-            row = self._rows[index.row()]
-            if (index.column() == WaitingColumn.WAITED and row.waited_days >= LONG_WAIT_DAYS) \
-                    or (index.column() == WaitingColumn.SAFE and row.warning):
-                return _WARNING
-            return None
-        return super().data(index, role)
+    def tooltip(self, row: callbacks.Waiting, column: Column[callbacks.Waiting]) -> str:
+        return QCoreApplication.translate("WaitingModel", "Got in touch on {date}").format(
+            date=row.callback.received_on.isoformat())
 
 
 class CallbackSection(QWidget):
@@ -108,13 +82,7 @@ class CallbackSection(QWidget):
         self.title = heading(self.tr("To call back"), 1)
         self.empty = muted(self.tr("Nobody is waiting for a call-back."))
         self.model = WaitingModel(self)
-        self.view = _table(self.model, self.tr("Waiting for a call-back"), WaitingColumn.SAFE)
-        width = self.fontMetrics().horizontalAdvance
-        for column, sample in ((WaitingColumn.WAITED, "Waiting__"),
-                               (WaitingColumn.BY, "Social media chat"),
-                               (WaitingColumn.ASK_FOR, "Ana Luísa"),
-                               (WaitingColumn.REACH, "07700 900 123")):
-            self.view.horizontalHeader().resizeSection(column, width(sample) + 16)
+        self.view = _table(self.model, self.tr("Waiting for a call-back"))
         self.done_button = QPushButton(self.tr("Called &back"))
         self.peer_button = QPushButton(self.tr("Add them as a &peer…"))
         self.close_button = QPushButton(self.tr("No longer &needed"))
@@ -174,21 +142,13 @@ class CallbackSection(QWidget):
         self.model.clear()
 
 
-class ReviewColumn(IntEnum):
-    NAME = 0
-    CHECKED = 1
-
-
 class ReviewModel(RowTableModel[directory.StoredEntry]):
-    columns = ReviewColumn
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "Service"),
-               QT_TRANSLATE_NOOP("TableHeader", "Last checked"))
-
-    def display(self, row: directory.StoredEntry, column: Any) -> str:
-        if column == ReviewColumn.NAME:
-            return row.draft.name
-        return (row.draft.last_checked.isoformat() if row.draft.last_checked
-                else self.tr("never"))
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Service"), lambda r: r.draft.name, stretch=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Last checked"),
+               lambda r: r.draft.last_checked.isoformat() if r.draft.last_checked
+               else QCoreApplication.translate("ReviewModel", "never")),
+    )
 
 
 class ReviewSection(QWidget):
@@ -203,7 +163,7 @@ class ReviewSection(QWidget):
         self.empty = muted(self.tr("Every service in the directory was checked in the last "
                                    "twelve months."))
         self.model = ReviewModel(self)
-        self.view = _table(self.model, self.tr("Directory services to check"), ReviewColumn.NAME)
+        self.view = _table(self.model, self.tr("Directory services to check"))
         self.checked_button = QPushButton(self.tr("Still right: mark &checked"))
         self.change_button = QPushButton(self.tr("Change &details…"))
         top = QHBoxLayout()

@@ -5,19 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,8 +39,9 @@ from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.supporters.page import SUPPORTERS, ExpiringModel, OverdueModel
-from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel
-from peerdesk.ui.theme import colour, is_high_contrast
+from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
+from peerdesk.ui.table_view import list_view
+from peerdesk.ui.theme import colour
 from peerdesk.ui.today.first_steps import FirstStepsPanel
 from peerdesk.ui.today.listening_sections import CallbackSection, ReviewSection
 
@@ -53,45 +52,39 @@ OVERDUE_FG = QBrush(QColor("#a31515"))
 REVIEW_FG = QBrush(QColor("#8a5a00"))
 
 
-class TodayColumn(IntEnum):
-    WHEN = 0
-    REF = 1
-    NAME = 2
-    WHAT = 3
-    OWNER = 4
+TodayColumn = IntEnum("TodayColumn", "WHEN REF NAME WHAT OWNER", start=0)
 
 
 class TodayModel(RowTableModel[TodayItem]):
-    columns = TodayColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "When"), QT_TRANSLATE_NOOP("TableHeader", "Reference"),
-        QT_TRANSLATE_NOOP("TableHeader", "Preferred name"),
-        QT_TRANSLATE_NOOP("TableHeader", "What"), QT_TRANSLATE_NOOP("TableHeader", "Owner"),
-    )
-
     def __init__(self, parent: Any = None, *, urgent: bool = True) -> None:
         super().__init__(parent)
         # Follow-ups are promises to a person; a consent review is paperwork.
         self.urgent = urgent
+        self.columns = (
+            Column(QT_TRANSLATE_NOOP("TableHeader", "When"), self._when,
+                   sample="2026-11-22 · overdue___"),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Reference"), attrgetter("ref"),
+                   sample="Reference___"),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Preferred name"),
+                   attrgetter("preferred_name"), stretch=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "What"), attrgetter("what"),
+                   sample="Review consent: Count in anonymised statistics___"),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Owner"), attrgetter("owner"),
+                   sample="Firstname Lastname___"),
+        )
 
-    def display(self, row: TodayItem, column: Any) -> str:
-        late = self.tr(" · overdue") if self.urgent else self.tr(" · due")
-        when = row.when.isoformat() + (late if row.overdue else "")
-        return (when, row.ref, row.preferred_name, row.what, row.owner)[column]
+    def _when(self, row: TodayItem) -> str:
+        late = (QCoreApplication.translate("TodayModel", " · overdue") if self.urgent
+                else QCoreApplication.translate("TodayModel", " · due"))
+        return row.when.isoformat() + (late if row.overdue else "")
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            if (not index.isValid() or not 0 <= index.row() < len(self._rows)
-                    or is_high_contrast()):  # the system's colours, then
-                return None
-            if not self._rows[index.row()].overdue:
-                return None
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return OVERDUE_BG if self.urgent else None
-            if index.column() == TodayColumn.WHEN:
-                return OVERDUE_FG if self.urgent else REVIEW_FG
+    def background(self, row: TodayItem, column: Column[TodayItem]) -> Any:
+        return OVERDUE_BG if row.overdue and self.urgent else None
+
+    def foreground(self, row: TodayItem, column: Column[TodayItem]) -> Any:
+        if not row.overdue or column is not self.columns[TodayColumn.WHEN]:
             return None
-        return super().data(index, role)
+        return OVERDUE_FG if self.urgent else REVIEW_FG
 
 
 class TodaySection(QWidget):
@@ -103,24 +96,7 @@ class TodaySection(QWidget):
         self.title = heading(title, 1)
         self.empty = muted(empty)
         self.model = TodayModel(self, urgent=urgent)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.view.horizontalHeader().setHighlightSections(False)
-        self.view.setAccessibleName(title)
-        header = self.view.horizontalHeader()
-        width = self.fontMetrics().horizontalAdvance
-        header.resizeSection(TodayColumn.WHEN, width("2026-11-22 · overdue") + 24)
-        header.resizeSection(TodayColumn.REF, width("Reference") + 24)
-        header.setSectionResizeMode(TodayColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(TodayColumn.WHAT, width("Review consent: Count in anonymised "
-                                                     "statistics") + 24)
-        header.resizeSection(TodayColumn.OWNER, width("Firstname Lastname") + 24)
+        self.view = list_view(self.model, title)
         self.open_peer = open_peer
         self.view.activated.connect(self._open)
         # The title, and room for a section's own buttons beside it.
@@ -258,24 +234,14 @@ class TodayPage(QWidget):
             self.expiring = ExpiringModel(self)
             self.expiring_title = heading(self.tr("Supporters: checks and training expiring "
                                                   "in the next 30 days"), 1)
-            self.expiring_view = QTableView()
-            self.expiring_view.setModel(self.expiring)
-            self.expiring_view.setAccessibleName(self.expiring_title.text())
-            self.expiring_view.verticalHeader().setVisible(False)
-            self.expiring_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            self.expiring_view.horizontalHeader().setStretchLastSection(True)
+            self.expiring_view = list_view(self.expiring, self.expiring_title.text())
             self.expiring_empty = muted(self.tr("Nothing expires in the next 30 days."))
             layout.addWidget(self.expiring_title)
             layout.addWidget(self.expiring_empty)
             layout.addWidget(self.expiring_view, 1)
             self.overdue = OverdueModel(self)
             self.overdue_title = heading(self.tr("Supporters: supervision overdue"), 1)
-            self.overdue_view = QTableView()
-            self.overdue_view.setModel(self.overdue)
-            self.overdue_view.setAccessibleName(self.overdue_title.text())
-            self.overdue_view.verticalHeader().setVisible(False)
-            self.overdue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            self.overdue_view.horizontalHeader().setStretchLastSection(True)
+            self.overdue_view = list_view(self.overdue, self.overdue_title.text())
             self.overdue_empty = muted(self.tr("Everyone active has had supervision on time."))
             layout.addWidget(self.overdue_title)
             layout.addWidget(self.overdue_empty)
