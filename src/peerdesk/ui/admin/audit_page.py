@@ -5,13 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from peerdesk.ui.admin.audit_model import AuditColumn, AuditModel
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.table_model import sorting_filter
+from peerdesk.ui.table_view import Selection, list_view
 from peerdesk.ui.theme import colour
 
 
@@ -41,19 +39,9 @@ class AuditPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search the audit log"))
         self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between rows
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = list_view(self.proxy, self.tr("Audit log"), sorting=True,
+                               selection=Selection.ExtendedSelection)
         self.table.sortByColumn(AuditColumn.TIME, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(AuditColumn.TIME, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.setAccessibleName(self.tr("Audit log"))
         self.count = QLabel()
         self.count.setStyleSheet(f"color: {colour('#555', 'window-text')};")
 

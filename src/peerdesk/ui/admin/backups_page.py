@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import IntEnum
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,40 +35,24 @@ from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import message_for, show_error
 from peerdesk.ui.fields import error_label, set_message
-from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
+from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, sorting_filter
+from peerdesk.ui.table_view import list_view
 from peerdesk.ui.theme import colour
 from peerdesk.ui.timefmt import local_time
 
-
-class BackupColumn(IntEnum):
-    TAKEN = 0
-    SIZE = 1
-    NAME = 2
+BackupColumn = IntEnum("BackupColumn", "TAKEN SIZE NAME", start=0)
 
 
 class BackupModel(RowTableModel[BackupFile]):
-    columns = BackupColumn
-    # str(): the marker returns its text unchanged but is typed as object.
-    headers = (str(QT_TRANSLATE_NOOP("TableHeader", "Taken")),
-               str(QT_TRANSLATE_NOOP("TableHeader", "Size")),
-               str(QT_TRANSLATE_NOOP("TableHeader", "File")))
-
-    def display(self, row: BackupFile, column: Any) -> str:
-        match column:
-            case BackupColumn.TAKEN:
-                return row.taken.strftime("%Y-%m-%d %H:%M:%S")
-            case BackupColumn.SIZE:
-                return size_text(row.size)
-            case BackupColumn.NAME:
-                return row.path.name
-        return ""
-
-    def sort_key(self, row: BackupFile, column: Any) -> Any:
-        if column == BackupColumn.TAKEN:
-            return row.taken.isoformat()
-        if column == BackupColumn.SIZE:
-            return row.size
-        return row.path.name
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Taken"),
+               lambda r: r.taken.strftime("%Y-%m-%d %H:%M:%S"),
+               sort=lambda r: r.taken.isoformat(), fit=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Size"), lambda r: size_text(r.size),
+               sort=attrgetter("size"), fit=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "File"), lambda r: r.path.name, stretch=True),
+    )
 
 
 class BackupsPage(QWidget):
@@ -145,19 +126,8 @@ class BackupsPage(QWidget):
 
         self.model = BackupModel(self)
         self.proxy = sorting_filter(self.model, self)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = list_view(self.proxy, self.tr("Backups in the folder"), sorting=True)
         self.table.sortByColumn(BackupColumn.TAKEN, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(BackupColumn.TAKEN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BackupColumn.SIZE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BackupColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Backups in the folder"))
 
         hint = QLabel(self.tr("Each backup is encrypted like the vault: the same passwords and "
                               "the recovery key open it. It is checked after writing. Restoring "

@@ -11,19 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
-from typing import Any
+from operator import attrgetter
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,36 +38,21 @@ from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.peers.forms import CASELOAD
 from peerdesk.ui.peers.record_requests import run_in_background
-from peerdesk.ui.table_model import ROW_ROLE, RowTableModel
+from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, field
+from peerdesk.ui.table_view import Selection, list_view
 from peerdesk.ui.theme import colour
 
-
-class DueColumn(IntEnum):
-    REF = 0
-    NAME = 1
-    CLOSED = 2
-    CASEWORKER = 3
+DueColumn = IntEnum("DueColumn", "REF NAME CLOSED CASEWORKER", start=0)
 
 
 class DueModel(RowTableModel[retention.ClosedPeer]):
-    columns = DueColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Reference"), QT_TRANSLATE_NOOP("TableHeader", "Name"),
-        QT_TRANSLATE_NOOP("TableHeader", "Closed on"),
-        QT_TRANSLATE_NOOP("TableHeader", "Caseworker"),
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Reference"), attrgetter("ref")),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Name"), attrgetter("preferred_name"),
+               stretch=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Closed on"), lambda r: r.closed_on.isoformat()),
+        field(QT_TRANSLATE_NOOP("TableHeader", "Caseworker"), "caseworker"),
     )
-
-    def display(self, row: retention.ClosedPeer, column: Any) -> str:
-        match column:
-            case DueColumn.REF:
-                return row.ref
-            case DueColumn.NAME:
-                return row.preferred_name
-            case DueColumn.CLOSED:
-                return row.closed_on.isoformat()
-            case DueColumn.CASEWORKER:
-                return row.caseworker or "—"
-        return ""
 
 
 class RetentionPage(QWidget):
@@ -107,16 +89,8 @@ class RetentionPage(QWidget):
         form.addRow(label, row)
 
         self.model = DueModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(DueColumn.NAME,
-                                                          QHeaderView.ResizeMode.Stretch)
-        self.view.setAccessibleName(self.tr("Closed records past the retention period"))
+        self.view = list_view(self.model, self.tr("Closed records past the retention period"),
+                              selection=Selection.ExtendedSelection)
         self.count = QLabel()
         self.select_all_button = QPushButton(self.tr("Select &all"))
         self.delete_button = QPushButton(self.tr("&Delete selected…"))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from operator import attrgetter
+
+from PySide6.QtCore import QCoreApplication
 
 from peerdesk.domain.staff import Staff, StaffStatus
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.table_model import RowTableModel
+from peerdesk.ui.table_model import Column, RowTableModel
 from peerdesk.ui.timefmt import local_date, sortable
 
 STATUS_LABELS = {
@@ -17,33 +19,17 @@ STATUS_LABELS = {
 }
 
 
-class StaffColumn(IntEnum):
-    NAME = 0
-    ROLE = 1
-    STATUS = 2
-    CREATED = 3
+StaffColumn = IntEnum("StaffColumn", "NAME ROLE STATUS CREATED", start=0)
 
 
 class StaffModel(RowTableModel[Staff]):
-    columns = StaffColumn
-    headers = (
-        QT_TRANSLATE_NOOP("TableHeader", "Name"), QT_TRANSLATE_NOOP("TableHeader", "Role"),
-        QT_TRANSLATE_NOOP("TableHeader", "Status"), QT_TRANSLATE_NOOP("TableHeader", "Added"),
+    # The name takes the room; the others fit their words ("Programme lead").
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Name"), attrgetter("name"), stretch=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Role"), attrgetter("roles_label"), fit=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Status"),
+               lambda r: QCoreApplication.translate("StaffModel", STATUS_LABELS[r.status]),
+               fit=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Added"), lambda r: local_date(r.created_at),
+               sort=lambda r: sortable(r.created_at), fit=True),
     )
-
-    def display(self, row: Staff, column: Any) -> str:
-        match column:
-            case StaffColumn.NAME:
-                return row.name
-            case StaffColumn.ROLE:
-                return row.roles_label
-            case StaffColumn.STATUS:
-                return self.tr(STATUS_LABELS[row.status])
-            case StaffColumn.CREATED:
-                return local_date(row.created_at)
-        return ""
-
-    def sort_key(self, row: Staff, column: Any) -> Any:
-        if column == StaffColumn.CREATED:
-            return sortable(row.created_at)
-        return self.display(row, column).casefold()

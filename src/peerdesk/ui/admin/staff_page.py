@@ -6,14 +6,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from peerdesk.ui.admin.staff_model import StaffColumn, StaffModel
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
+from peerdesk.ui.table_view import list_view
 from peerdesk.ui.theme import colour
 
 Present = Callable[[QDialog], None]
@@ -47,23 +45,8 @@ class StaffPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search staff…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search staff"))
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between rows
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = list_view(self.proxy, self.tr("Staff accounts"), sorting=True)
         self.table.sortByColumn(StaffColumn.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        for column in StaffColumn:
-            # The name takes the room; the others fit their words ("Programme lead").
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch
-                                        if column == StaffColumn.NAME
-                                        else QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setAccessibleName(self.tr("Staff accounts"))
 
         self.add_button = QPushButton(self.tr("&Add staff…"))
         self.reset_button = QPushButton(self.tr("&Reset password…"))
