@@ -4,21 +4,17 @@ and open it to see every contact of theirs as one list."""
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +29,8 @@ from peerdesk.ui.errors import show_error
 from peerdesk.ui.fields import error_label, keep_long_text, set_message
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import Field, muted
-from peerdesk.ui.table_model import ROW_ROLE, RowTableModel
+from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
+from peerdesk.ui.table_view import Selection, list_view
 
 
 class KnownCallerDialog(QDialog):
@@ -112,40 +109,24 @@ class KnownCallerDialog(QDialog):
         self.saved.emit(caller_id)
 
 
-class CallerContactColumn(IntEnum):
-    WHEN = 0
-    CHANNEL = 1
-    MINUTES = 2
-    BY = 3
-    OUTCOMES = 4
-    NOTES = 5
+CallerContactColumn = IntEnum("CallerContactColumn", "WHEN CHANNEL MINUTES BY OUTCOMES NOTES",
+                              start=0)
 
 
 class CallerContactsModel(RowTableModel[StoredContact]):
-    columns = CallerContactColumn
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "When"),
-               QT_TRANSLATE_NOOP("TableHeader", "Channel"),
-               QT_TRANSLATE_NOOP("TableHeader", "Minutes"),
-               QT_TRANSLATE_NOOP("TableHeader", "Taken by"),
-               QT_TRANSLATE_NOOP("TableHeader", "Outcome"),
-               QT_TRANSLATE_NOOP("TableHeader", "Notes"))
-
-    def display(self, row: StoredContact, column: Any) -> str:
-        d = row.draft
-        match column:
-            case CallerContactColumn.WHEN:
-                return f"{d.contacted_on} {d.contacted_time:%H:%M}"
-            case CallerContactColumn.CHANNEL:
-                return d.channel.label
-            case CallerContactColumn.MINUTES:
-                return str(d.minutes)
-            case CallerContactColumn.BY:
-                return row.taken_by_name
-            case CallerContactColumn.OUTCOMES:
-                return ", ".join(o.label for o in d.outcomes.parts())
-            case CallerContactColumn.NOTES:
-                return " ".join(d.notes.split())[:160]
-        return ""
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "When"),
+               lambda r: f"{r.draft.contacted_on} {r.draft.contacted_time:%H:%M}"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Channel"), lambda r: r.draft.channel.label),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Minutes"), lambda r: str(r.draft.minutes)),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Taken by"), lambda r: r.taken_by_name),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Outcome"),
+               lambda r: ", ".join(o.label for o in r.draft.outcomes.parts())),
+        # The start of the notes in the cell; the whole of them in the tooltip.
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Notes"),
+               lambda r: " ".join(r.draft.notes.split())[:160],
+               tooltip=lambda r: " ".join(r.draft.notes.split()), stretch=True),
+    )
 
 
 class CallerPageDialog(QDialog):
@@ -168,14 +149,8 @@ class CallerPageDialog(QDialog):
         self.title.setFont(font)
         self.summary = muted()
         self.model = CallerContactsModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(CallerContactColumn.NOTES,
-                                                          QHeaderView.ResizeMode.Stretch)
-        self.view.setAccessibleName(self.tr("Their contacts"))
+        self.view = list_view(self.model, self.tr("Their contacts"),
+                              selection=Selection.ExtendedSelection)
         self.edit_button = QPushButton(self.tr("&Change nickname or note…"))
         self.peer_button = QPushButton(self.tr("&Became a peer…"))
         self.erase_button = QPushButton(self.tr("&Erase them and their contacts…"))

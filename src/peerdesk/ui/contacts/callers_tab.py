@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,34 +18,24 @@ from peerdesk.services import known_callers
 from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.peers.forms import muted
-from peerdesk.ui.table_model import ROW_ROLE, RowTableModel
+from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
+from peerdesk.ui.table_view import list_view
 
-
-class CallerColumn(IntEnum):
-    NICKNAME = 0
-    CONTACTS = 1
-    LAST = 2
-    NOTE = 3
+CallerColumn = IntEnum("CallerColumn", "NICKNAME CONTACTS LAST NOTE", start=0)
 
 
 class CallerModel(RowTableModel[known_callers.StoredCaller]):
-    columns = CallerColumn
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "Nickname"),
-               QT_TRANSLATE_NOOP("TableHeader", "Contacts"),
-               QT_TRANSLATE_NOOP("TableHeader", "Last contact"),
-               QT_TRANSLATE_NOOP("TableHeader", "Note"))
-
-    def display(self, row: known_callers.StoredCaller, column: Any) -> str:
-        match column:
-            case CallerColumn.NICKNAME:
-                return row.draft.nickname
-            case CallerColumn.CONTACTS:
-                return str(row.contacts)
-            case CallerColumn.LAST:
-                return row.last_contact.isoformat() if row.last_contact else "—"
-            case CallerColumn.NOTE:
-                return " ".join(row.draft.note.split())
-        return ""
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Nickname"), lambda r: r.draft.nickname,
+               sample="Tuesday texter 12____"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Contacts"), lambda r: str(r.contacts),
+               sample="Contacts__"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Last contact"),
+               lambda r: r.last_contact.isoformat() if r.last_contact else "—",
+               sample="Last contact__"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Note"), lambda r: " ".join(r.draft.note.split()),
+               stretch=True),
+    )
 
 
 class CallersTab(QWidget):
@@ -68,21 +54,7 @@ class CallersTab(QWidget):
         self.add_button = QPushButton(self.tr("Add a known &caller…"))
         self.count = muted()
         self.model = CallerModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setAccessibleName(self.tr("Known callers"))
-        self.view.horizontalHeader().setSectionResizeMode(CallerColumn.NOTE,
-                                                          QHeaderView.ResizeMode.Stretch)
-        width = self.fontMetrics().horizontalAdvance
-        for column, sample in ((CallerColumn.NICKNAME, "Tuesday texter 12____"),
-                               (CallerColumn.CONTACTS, "Contacts__"),
-                               (CallerColumn.LAST, "Last contact__")):
-            self.view.horizontalHeader().resizeSection(column, width(sample))
+        self.view = list_view(self.model, self.tr("Known callers"))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count)

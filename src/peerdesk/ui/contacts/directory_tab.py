@@ -7,11 +7,9 @@ import html
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -19,10 +17,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,41 +31,36 @@ from peerdesk.services.session import Session
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.peers.forms import muted
-from peerdesk.ui.table_model import ROW_ROLE, RowTableModel
+from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
+from peerdesk.ui.table_view import list_view
+
+EntryColumn = IntEnum("EntryColumn", "NAME OFFERS WHERE PHONE CHECKED", start=0)
 
 
-class EntryColumn(IntEnum):
-    NAME = 0
-    OFFERS = 1
-    WHERE = 2
-    PHONE = 3
-    CHECKED = 4
+def _service(row: directory.StoredEntry) -> str:
+    archived = QCoreApplication.translate("EntryModel", " (archived)") if row.archived else ""
+    return row.draft.name + archived
+
+
+def _regions(row: directory.StoredEntry) -> str:
+    if row.draft.all_regions:
+        return QCoreApplication.translate("EntryModel", "Every region")
+    return ", ".join(row.regions) or "—"
 
 
 class EntryModel(RowTableModel[directory.StoredEntry]):
-    columns = EntryColumn
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "Service"),
-               QT_TRANSLATE_NOOP("TableHeader", "What it offers"),
-               QT_TRANSLATE_NOOP("TableHeader", "Regions"),
-               QT_TRANSLATE_NOOP("TableHeader", "Phone"),
-               QT_TRANSLATE_NOOP("TableHeader", "Last checked"))
-
-    def display(self, row: directory.StoredEntry, column: Any) -> str:
-        match column:
-            case EntryColumn.NAME:
-                archived = self.tr(" (archived)") if row.archived else ""
-                return row.draft.name + archived
-            case EntryColumn.OFFERS:
-                return ", ".join(row.categories) or "—"
-            case EntryColumn.WHERE:
-                return self.tr("Every region") if row.draft.all_regions else (
-                    ", ".join(row.regions) or "—")
-            case EntryColumn.PHONE:
-                return row.draft.phone or "—"
-            case EntryColumn.CHECKED:
-                return (row.draft.last_checked.isoformat() if row.draft.last_checked
-                        else self.tr("never"))
-        return ""
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Service"), _service, stretch=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "What it offers"),
+               lambda r: ", ".join(r.categories) or "—", sample="Counselling, Crisis line__"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Regions"), _regions,
+               sample="Northvale, Eastmarsh"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Phone"), lambda r: r.draft.phone or "—",
+               sample="01632 960 123__"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Last checked"),
+               lambda r: r.draft.last_checked.isoformat() if r.draft.last_checked
+               else QCoreApplication.translate("EntryModel", "never"), sample="Last checked__"),
+    )
 
 
 def _choices(combo: QComboBox, anything: str, items: list[tuple[str, int]]) -> None:
@@ -104,22 +95,7 @@ class DirectoryTab(QWidget):
         self.archived = QCheckBox(self.tr("Show archi&ved"))
         self.count = muted()
         self.model = EntryModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setAccessibleName(self.tr("Services"))
-        self.view.horizontalHeader().setSectionResizeMode(EntryColumn.NAME,
-                                                          QHeaderView.ResizeMode.Stretch)
-        width = self.fontMetrics().horizontalAdvance
-        for column, sample in ((EntryColumn.OFFERS, "Counselling, Crisis line__"),
-                               (EntryColumn.WHERE, "Northvale, Eastmarsh"),
-                               (EntryColumn.PHONE, "01632 960 123__"),
-                               (EntryColumn.CHECKED, "Last checked__")):
-            self.view.horizontalHeader().resizeSection(column, width(sample))
+        self.view = list_view(self.model, self.tr("Services"))
         self.add_button = QPushButton(self.tr("&Add a service…"))
         self.edit_button = QPushButton(self.tr("C&hange…"))
         self.checked_button = QPushButton(self.tr("Mark &checked today"))

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 from enum import IntEnum
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -55,7 +54,8 @@ from peerdesk.ui.supporters.dialogs import (
     SupervisionDialog,
     SupporterDialog,
 )
-from peerdesk.ui.table_model import ROW_ROLE, Index, RowTableModel, sorting_filter
+from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, sorting_filter
+from peerdesk.ui.table_view import list_view
 
 SUPPORTERS = "supporters"  # what a change announces on the change bus
 CELL_COLOURS = {CellState.CURRENT: "#d9efe4", CellState.DUE_SOON: "#fbefd0",
@@ -73,154 +73,97 @@ def can_see(session: Session) -> bool:
     return supporters.can_manage(session) or supporters.my_record(session) is not None
 
 
-class RegisterColumn(IntEnum):
-    NAME = 0
-    ROLES = 1
-    STATUS = 2
-    SINCE = 3
-    STARTED = 4
+RegisterColumn = IntEnum("RegisterColumn", "NAME ROLES STATUS SINCE STARTED", start=0)
 
 
 class RegisterModel(RowTableModel[StoredSupporter]):
-    columns = RegisterColumn
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "Preferred name"),
-               QT_TRANSLATE_NOOP("TableHeader", "Roles"),
-               QT_TRANSLATE_NOOP("TableHeader", "Status"),
-               QT_TRANSLATE_NOOP("TableHeader", "Since"),
-               QT_TRANSLATE_NOOP("TableHeader", "Started"))
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Preferred name"), attrgetter("preferred_name")),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Roles"), lambda r: roles_label(r.roles)),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Status"), lambda r: r.status.label),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Since"), lambda r: r.status_since.isoformat()),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Started"), lambda r: r.start_date.isoformat()),
+    )
 
-    def display(self, row: StoredSupporter, column: Any) -> str:
-        return (row.preferred_name, roles_label(row.roles), row.status.label,
-                row.status_since.isoformat(), row.start_date.isoformat())[column]
+
+def _cell_column(number: int, competency: str) -> Column[MatrixRow]:
+    def state(row: MatrixRow) -> CellState:
+        return row.cells[number]
+
+    def fill(row: MatrixRow) -> QBrush | None:
+        colour = CELL_COLOURS.get(state(row))
+        return QBrush(QColor(colour)) if colour else None
+
+    return Column(competency, lambda r: QCoreApplication.translate("MatrixModel", state(r).label),
+                  sort=lambda r: list(CellState).index(state(r)), background=fill,
+                  translated=False)
 
 
 class MatrixModel(RowTableModel[MatrixRow]):
     """Columns are the competencies, so they are set at run time."""
 
+    columns = (Column(QT_TRANSLATE_NOOP("TableHeader", "Supporter"), attrgetter("name")),)
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.names: tuple[str, ...] = ()
-        self.headers = ("Supporter",)
 
     def set_matrix(self, competencies: tuple[str, ...], rows: list[MatrixRow]) -> None:
-        self.beginResetModel()
         self.names = competencies
-        self.headers = ("Supporter", *competencies)
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == ROW_ROLE:
-            return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.name if column == 0 else self.tr(row.cells[column - 1].label)
-        if role == Qt.ItemDataRole.BackgroundRole and column > 0:
-            fill = CELL_COLOURS.get(row.cells[column - 1])
-            return QBrush(QColor(fill)) if fill else None
-        if role == Qt.ItemDataRole.UserRole + 2:  # SORT_ROLE
-            return row.name.casefold() if column == 0 else list(CellState).index(
-                row.cells[column - 1])
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
-            return self.tr("Supporter") if section == 0 else self.headers[section]
-        return None
-
-
-class ExpiringColumn(IntEnum):
-    ON = 0
-    NAME = 1
-    WHAT = 2
+        self.set_columns((MatrixModel.columns[0],
+                          *(_cell_column(n, name) for n, name in enumerate(competencies))), rows)
 
 
 class ExpiringModel(RowTableModel[Expiring]):
-    columns = ExpiringColumn
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "When"),
-               QT_TRANSLATE_NOOP("TableHeader", "Supporter"),
-               QT_TRANSLATE_NOOP("TableHeader", "What"))
-
-    def display(self, row: Expiring, column: Any) -> str:
-        when = row.on.isoformat() + (self.tr(" · expired") if row.overdue else "")
-        return (when, row.name, row.what)[column]
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "When"),
+               lambda r: r.on.isoformat() + (QCoreApplication.translate("ExpiringModel",
+                                                                        " · expired")
+                                             if r.overdue else "")),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Supporter"), attrgetter("name")),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "What"), attrgetter("what")),
+    )
 
 
 class SupervisionModel(RowTableModel[supervision.StoredSupervision]):
-    columns = IntEnum("SupervisionColumn", "HELD KIND MINUTES NOTES", start=0)  # type: ignore[misc]
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "Date"),
-               QT_TRANSLATE_NOOP("TableHeader", "Kind"),
-               QT_TRANSLATE_NOOP("TableHeader", "Minutes"),
-               QT_TRANSLATE_NOOP("TableHeader", "Notes"))
-
-    def display(self, row: supervision.StoredSupervision, column: Any) -> str:
-        return (row.held_on.isoformat(), row.kind.label, str(row.minutes),
-                self.tr("Yes") if row.has_notes else "—")[column]
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Date"), lambda r: r.held_on.isoformat()),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Kind"), lambda r: r.kind.label),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Minutes"), lambda r: str(r.minutes)),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Notes"),
+               lambda r: QCoreApplication.translate("SupervisionModel", "Yes")
+               if r.has_notes else "—"),
+    )
 
 
 class OverdueModel(RowTableModel[supervision.Overdue]):
-    columns = IntEnum("OverdueColumn", "NAME LAST DUE", start=0)  # type: ignore[misc]
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "Supporter"),
-               QT_TRANSLATE_NOOP("TableHeader", "Last supervision"),
-               QT_TRANSLATE_NOOP("TableHeader", "Due"))
-
-    def display(self, row: supervision.Overdue, column: Any) -> str:
-        return (row.name, row.last.isoformat() if row.last else self.tr("Never"),
-                row.due.isoformat())[column]
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Supporter"), attrgetter("name")),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Last supervision"),
+               lambda r: r.last.isoformat() if r.last
+               else QCoreApplication.translate("OverdueModel", "Never")),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Due"), lambda r: r.due.isoformat()),
+    )
 
 
 class JournalModel(RowTableModel[supervision.StoredEntry]):
-    columns = IntEnum("JournalColumn", "WRITTEN SHARED", start=0)  # type: ignore[misc]
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "Date"),
-               QT_TRANSLATE_NOOP("TableHeader", "Shared"))
-
-    def display(self, row: supervision.StoredEntry, column: Any) -> str:
-        return (row.written_on.isoformat(),
-                self.tr("Shared with your supervisor") if row.shared_with else "—")[column]
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Date"), lambda r: r.written_on.isoformat()),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Shared"),
+               lambda r: QCoreApplication.translate("JournalModel", "Shared with your supervisor")
+               if r.shared_with else "—"),
+    )
 
 
 class TimesheetModel(RowTableModel[list[str]]):
     """The timesheet's rows as the CSV holds them (the total row last)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = ("Supporter",)
-
     def set_sheet(self, sheet: supervision.Timesheet) -> None:
         headers, rows = supervision.timesheet_rows(sheet)
-        self.beginResetModel()
-        self.headers = tuple(headers)
-        self._rows = rows
-        self.endResetModel()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (index.isValid() and 0 <= index.row() < len(self._rows)
-                and role == Qt.ItemDataRole.DisplayRole):
-            return self._rows[index.row()][index.column()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
+        self.set_columns([Column(header, itemgetter(n), translated=False)
+                          for n, header in enumerate(headers)], rows)
 
 
-def _table(model: Any, name: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.setAccessibleName(name)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def record_html(record: SupporterRecord) -> str:
@@ -285,8 +228,7 @@ class SupportersPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.model = RegisterModel(self)
         self.proxy = sorting_filter(self.model, self)
-        self.view = _table(self.proxy, self.tr("Supporters"))
-        self.view.setSortingEnabled(True)
+        self.view = list_view(self.proxy, self.tr("Supporters"), sorting=True)
         self.view.sortByColumn(RegisterColumn.NAME, Qt.SortOrder.AscendingOrder)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.view.activated.connect(self._open)
@@ -323,8 +265,8 @@ class SupportersPage(QWidget):
         # The matrix
         self.matrix_model = MatrixModel(self)
         self.matrix_proxy = sorting_filter(self.matrix_model, self)
-        self.matrix_view = _table(self.matrix_proxy, self.tr("Competency matrix"))
-        self.matrix_view.setSortingEnabled(True)
+        self.matrix_view = list_view(self.matrix_proxy, self.tr("Competency matrix"),
+                                     sorting=True)
         self.matrix_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.matrix_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
@@ -339,7 +281,7 @@ class SupportersPage(QWidget):
         self.tabs.addTab(matrix_tab, self.tr("Competency &matrix"))
         # Expiring
         self.expiring_model = ExpiringModel(self)
-        self.expiring_view = _table(self.expiring_model, self.tr("Expiring in the next 30 days"))
+        self.expiring_view = list_view(self.expiring_model, self.tr("Expiring in the next 30 days"))
         expiring_tab = QWidget()
         e = QVBoxLayout(expiring_tab)
         e.addWidget(muted(self.tr("Checks and training that expire in the next 30 days, or "
@@ -360,7 +302,7 @@ class SupportersPage(QWidget):
         t.addWidget(muted(self.tr("The supporter chosen on the Register tab. Notes are seen "
                                   "only by the supervisor and programme leads.")))
         self.supervision_model = SupervisionModel(self)
-        self.supervision_view = _table(self.supervision_model, self.tr("Supervision sessions"))
+        self.supervision_view = list_view(self.supervision_model, self.tr("Supervision sessions"))
         self.supervision_view.activated.connect(self._read_notes)
         row = QHBoxLayout()
         self.supervision_button = QPushButton(self.tr("Record &supervision…"))
@@ -388,7 +330,7 @@ class SupportersPage(QWidget):
         t.addWidget(self.notes_text)
         self.overdue_model = OverdueModel(self)
         t.addWidget(QLabel(self.tr("Overdue supervision")))
-        self.overdue_view = _table(self.overdue_model, self.tr("Overdue supervision"))
+        self.overdue_view = list_view(self.overdue_model, self.tr("Overdue supervision"))
         t.addWidget(self.overdue_view, 1)
         self.tabs.addTab(tab, self.tr("Super&vision"))
 
@@ -440,7 +382,7 @@ class SupportersPage(QWidget):
         self.hours_note = muted()
         t.addWidget(self.hours_note)
         self.hours_model = TimesheetModel(self)
-        self.hours_view = _table(self.hours_model, self.tr("Timesheet"))
+        self.hours_view = list_view(self.hours_model, self.tr("Timesheet"))
         t.addWidget(self.hours_view, 1)
         self.sheet: supervision.Timesheet | None = None
         self.tabs.addTab(tab, title)
@@ -509,7 +451,7 @@ class SupportersPage(QWidget):
         row.addStretch(1)
         t.addLayout(row)
         self.journal_model = JournalModel(self)
-        self.journal_view = _table(self.journal_model, self.tr("Journal entries"))
+        self.journal_view = list_view(self.journal_model, self.tr("Journal entries"))
         self.journal_view.activated.connect(self._read_entry)
         t.addWidget(self.journal_view, 1)
         self.entry_text = QTextBrowser()
