@@ -85,6 +85,8 @@ class TableModel(QAbstractTableModel, Generic[Row]):
     """What every list shares: columns as data, the roles, headings and the empty state."""
 
     columns: Sequence[Column[Row]] = ()
+    # What the page shows in the list's place when it has no rows (ui/table_view.ListOrEmpty):
+    # set by the page, translated, as it depends on the filter ("no peer matches").
     empty_text = ""
 
     def __init__(self, parent: Any = None) -> None:

@@ -6,8 +6,9 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStackedWidget, QTableView, QWidget
 
+from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.table_model import TableModel
 
 Selection = QAbstractItemView.SelectionMode
@@ -84,3 +85,22 @@ class EnterOpensTable(QTableView):
             self.activated_row.emit(self.currentIndex().row())
             return
         super().keyPressEvent(event)
+
+
+class ListOrEmpty(QStackedWidget):
+    """A list, or in its place the model's `empty_text`: why it is empty, what to do."""
+
+    def __init__(self, view: QTableView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.empty = muted()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setContentsMargins(40, 40, 40, 40)
+        self.addWidget(view)
+        self.addWidget(self.empty)
+
+    def refresh(self) -> None:
+        """The list when it shows a row (after filtering), else the sentence."""
+        source = source_model(self.view.model())
+        self.empty.setText(source.empty_text if isinstance(source, TableModel) else "")
+        self.setCurrentWidget(self.view if self.view.model().rowCount() else self.empty)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,8 +26,8 @@ from peerdesk.services.session import Session
 from peerdesk.ui.contacts.list_model import CONTACT_ID_ROLE, ContactColumn, ContactListModel
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
-from peerdesk.ui.peers.forms import DateField, muted
-from peerdesk.ui.table_view import EnterOpensTable, set_up_list
+from peerdesk.ui.peers.forms import DateField
+from peerdesk.ui.table_view import EnterOpensTable, ListOrEmpty, set_up_list
 
 # A search of notes is recorded once the typing stops for this long.
 SEARCH_AUDIT_MS = 1500
@@ -67,11 +66,8 @@ class ContactsList(QWidget):
                                  sorting=True, row_padding=12)
         self.table.horizontalHeader().setSortIndicator(ContactColumn.WHEN,
                                                       Qt.SortOrder.DescendingOrder)
-        self.empty = muted()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.views = QStackedWidget()
-        self.views.addWidget(self.table)
-        self.views.addWidget(self.empty)
+        self.views = ListOrEmpty(self.table)
+        self.empty = self.views.empty
 
         first = QHBoxLayout()
         first.addWidget(self.search, 3)
@@ -188,14 +184,14 @@ class ContactsList(QWidget):
         filtered = self.current_filter() != ContactFilter()
         if self.model.error:
             self.count.clear()
-            self.empty.setText(self.model.error)
+            self.model.empty_text = self.model.error
         else:
             self.count.setText(plural(n, self.tr("{n:,} contact"), self.tr("{n:,} contacts")))
-            self.empty.setText(
+            self.model.empty_text = (
                 self.tr("No contact matches. Try other words, or clear the filters.") if filtered
                 else self.tr("No contacts yet. Press Ctrl+Shift+C (or “Log a contact…”) when "
                              "someone gets in touch."))
-        self.views.setCurrentWidget(self.table if n else self.empty)
+        self.views.refresh()
 
     def selected_contact(self) -> int | None:
         index = self.table.currentIndex()

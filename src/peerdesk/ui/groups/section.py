@@ -30,10 +30,10 @@ from peerdesk.ui.groups.group_page import GroupPage, chosen
 from peerdesk.ui.groups.models import GROUPS, GroupColumn, GroupModel
 from peerdesk.ui.groups.register_page import RegisterPage
 from peerdesk.ui.i18n import plural
+from peerdesk.ui.page_header import PageHeader, page_layout
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
-from peerdesk.ui.table_view import list_view
-from peerdesk.ui.theme import colour
+from peerdesk.ui.table_view import ListOrEmpty, list_view
 
 Present = Callable[[QDialog], None]
 
@@ -64,27 +64,19 @@ class GroupListPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search groups"))
         self.archived = QCheckBox(self.tr("Show a&rchived"))
-        self.count = QLabel()
-        self.count.setStyleSheet(f"color: {colour('#555', 'window-text')};")
         self.add_button = QPushButton(self.tr("&Add group…"))
+        self.header = PageHeader(self.tr("Groups"), subtitle_name=self.tr("Number of groups shown"),
+                                 actions=(self.add_button,))
+        self.count = self.header.subtitle
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.archive_button = QPushButton(self.tr("Arc&hive…"))
         self.restore_button = QPushButton(self.tr("Re&store"))
         self.open_button = QPushButton(self.tr("&Open"))
         self.table = list_view(self.proxy, self.tr("Groups"), sorting=True)
         self.table.sortByColumn(GroupColumn.NAME, Qt.SortOrder.AscendingOrder)
-        self.empty = muted()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.views = QStackedWidget()
-        self.views.addWidget(self.table)
-        self.views.addWidget(self.empty)
+        self.views = ListOrEmpty(self.table)
+        self.empty = self.views.empty
 
-        top = QHBoxLayout()
-        top.addWidget(heading(self.tr("Groups")))
-        top.addStretch(1)
-        top.addWidget(self.count)
-        top.addSpacing(12)
-        top.addWidget(self.add_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.archived)
@@ -93,9 +85,7 @@ class GroupListPage(QWidget):
         buttons.addStretch(1)
         for b in (self.edit_button, self.archive_button, self.restore_button):
             buttons.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addLayout(top)
+        layout = page_layout(self, self.header)
         layout.addLayout(filters)
         layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
@@ -118,8 +108,8 @@ class GroupListPage(QWidget):
             rows = groups.list_groups(self.session, include_archived=self.archived.isChecked())
         except PeerDeskError as exc:
             self.model.clear()
-            self.empty.setText(exc.user_message)
-            self.views.setCurrentWidget(self.empty)
+            self.model.empty_text = exc.user_message
+            self.views.refresh()
             return
         self.model.set_rows(rows)
         if previous is not None:
@@ -138,15 +128,15 @@ class GroupListPage(QWidget):
         n = self.proxy.rowCount()
         self.count.setText(plural(n, self.tr("{n} group"), self.tr("{n} groups")))
         if not self.model.rowCount():
-            self.empty.setText(
+            self.model.empty_text = (
                 self.tr("No groups yet. “Add group…” starts one: a name is all it needs.")
                 if self.manages else
                 self.tr("You don't facilitate any groups yet. A caseworker or programme lead "
                         "can add you as a facilitator."))
         else:
-            self.empty.setText(self.tr("No group matches. Clear the search, or show archived "
-                                       "groups."))
-        self.views.setCurrentWidget(self.table if n else self.empty)
+            self.model.empty_text = self.tr("No group matches. Clear the search, or show "
+                                            "archived groups.")
+        self.views.refresh()
         if n and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self._update_buttons()

@@ -9,11 +9,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,9 +21,9 @@ from peerdesk.services import peers
 from peerdesk.services.peers import PeerFilter
 from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
-from peerdesk.ui.peers.forms import heading, muted
+from peerdesk.ui.page_header import PageHeader, page_layout
 from peerdesk.ui.peers.list_model import PEER_ID_ROLE, PeerColumn, PeerListModel
-from peerdesk.ui.table_view import EnterOpensTable, set_up_list
+from peerdesk.ui.table_view import EnterOpensTable, ListOrEmpty, set_up_list
 
 EMPTY_CASELOAD = QT_TRANSLATE_NOOP(
     "PeerListPage", "No peers yet. Press Ctrl+N or “Add peer…” to add the first person the "
@@ -66,36 +63,23 @@ class PeerListPage(QWidget):
         self.add_button.setToolTip(self.tr("Add a peer (Ctrl+N)"))
         self.import_button = QPushButton(self.tr("&Import from spreadsheet…"))
         self.import_button.setVisible(session.can(Permission.IMPORT_DATA))
-        self.count = QLabel()
-        self.count.setStyleSheet("color: #555;")
-        self.count.setAccessibleName(self.tr("Number of peers shown"))
+        self.header = PageHeader(self.tr("Peers"), subtitle_name=self.tr("Number of peers shown"),
+                                 actions=(self.import_button, self.add_button))
+        self.count = self.header.subtitle
 
         self.table = set_up_list(EnterOpensTable(), self.model, self.tr("Peers"),
                                  sorting=True, row_padding=12)
         self.table.horizontalHeader().setSortIndicator(PeerColumn.NAME,
                                                       Qt.SortOrder.AscendingOrder)
-        self.empty = muted()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setContentsMargins(40, 40, 40, 40)
-        self.views = QStackedWidget()
-        self.views.addWidget(self.table)
-        self.views.addWidget(self.empty)
+        self.views = ListOrEmpty(self.table)
+        self.empty = self.views.empty
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.status)
         filters.addWidget(self.caseworker, 1)
         filters.addWidget(self.mine)
-        top = QHBoxLayout()
-        top.addWidget(heading(self.tr("Peers")))
-        top.addStretch(1)
-        top.addWidget(self.count)
-        top.addSpacing(12)
-        top.addWidget(self.import_button)
-        top.addWidget(self.add_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addLayout(top)
+        layout = page_layout(self, self.header)
         layout.addLayout(filters)
         layout.addWidget(self.views, 1)
 
@@ -159,15 +143,15 @@ class PeerListPage(QWidget):
         filtered = self.current_filter() != PeerFilter()
         if self.model.error:
             self.count.setText("")
-            self.empty.setText(self.model.error)
+            self.model.empty_text = self.model.error
         else:
             if filtered:
                 count = plural(n, self.tr("{n:,} peer matches"), self.tr("{n:,} peers match"))
             else:
                 count = plural(n, self.tr("{n:,} peer"), self.tr("{n:,} peers"))
             self.count.setText(count)
-            self.empty.setText(self.tr(EMPTY_SEARCH if filtered else EMPTY_CASELOAD))
-        self.views.setCurrentWidget(self.table if n else self.empty)
+            self.model.empty_text = self.tr(EMPTY_SEARCH if filtered else EMPTY_CASELOAD)
+        self.views.refresh()
 
     def clear_data(self) -> None:
         self.session = None

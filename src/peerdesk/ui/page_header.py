@@ -1,0 +1,56 @@
+"""The top line every main page starts with: its title, a count or date, its buttons.
+
+One component, so every page's heading is the same size and in the same place:
+the title at the top left, a muted subtitle (how many are shown, today's date)
+beside it, then an optional search box and the page's action buttons at the right.
+`page_layout` gives a main page its margins with the header on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from peerdesk.ui.peers.forms import heading, muted
+
+PAGE_MARGINS = (16, 12, 16, 12)
+TITLE_GROWTH = 3  # points above the body text
+
+
+class PageHeader(QWidget):
+    def __init__(self, title: str, *, subtitle_name: str = "",
+                 actions: Sequence[QWidget] = (), search: QLineEdit | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`subtitle_name` is what a screen reader calls the subtitle ("Number of peers shown")."""
+        super().__init__(parent)
+        self.title = heading(title, TITLE_GROWTH)
+        self.subtitle = muted()
+        self.subtitle.setWordWrap(False)
+        if subtitle_name:
+            self.subtitle.setAccessibleName(subtitle_name)
+        self.search = search
+        self.row = row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.title)
+        row.addSpacing(12)
+        row.addWidget(self.subtitle)
+        row.addStretch(1)
+        if search is not None:
+            row.addWidget(search, 2)
+        for widget in actions:
+            row.addWidget(widget)
+
+    def add_action(self, widget: QWidget) -> None:
+        self.row.addWidget(widget)
+
+    def set_subtitle(self, text: str) -> None:
+        self.subtitle.setText(text)
+
+
+def page_layout(page: QWidget, header: PageHeader) -> QVBoxLayout:
+    """`page`'s layout: the usual margins, `header` on top; the caller adds the rest."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(*PAGE_MARGINS)
+    layout.addWidget(header)
+    return layout
