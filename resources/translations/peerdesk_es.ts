@@ -154,7 +154,7 @@ y su archivo de claves, que debe quedarse a su lado:
         <translation>Qué hace usted:</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/admin_page.py" line="+38"/>
+        <location filename="../../src/peerdesk/ui/admin/admin_page.py" line="+39"/>
         <source>&amp;Staff</source>
         <translation>&amp;Personal</translation>
     </message>
@@ -182,6 +182,11 @@ y su archivo de claves, que debe quedarse a su lado:
         <location line="+3"/>
         <source>E&amp;xport</source>
         <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admin</source>
+        <translation>Administración</translation>
     </message>
 </context>
 <context>
@@ -215,7 +220,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/models.py" line="+274"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="+204"/>
         <source>walk-in</source>
         <translation>sin cita</translation>
     </message>
@@ -223,7 +228,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/audit_page.py" line="+40"/>
+        <location filename="../../src/peerdesk/ui/admin/audit_page.py" line="+38"/>
         <source>Search the audit log…</source>
         <translation>Buscar en el registro de auditoría…</translation>
     </message>
@@ -238,12 +243,12 @@ y su archivo de claves, que debe quedarse a su lado:
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>{total} most recent events</source>
         <translation>{total} eventos más recientes</translation>
     </message>
@@ -300,7 +305,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+97"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+78"/>
         <source>No folder chosen yet: a USB stick is a good place</source>
         <translation>Aún no se ha elegido carpeta: una memoria USB es un buen sitio</translation>
     </message>
@@ -375,12 +380,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>&amp;Restaurar…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
         <source>Backups in the folder</source>
         <translation>Copias en la carpeta</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Each backup is encrypted like the vault: the same passwords and the recovery key open it. It is checked after writing. Restoring makes a new vault beside this one; this vault is never written over.</source>
         <translation>Cada copia está cifrada como la bóveda: la abren las mismas contraseñas y la clave de recuperación. Se comprueba después de escribirla. Restaurar crea una bóveda nueva junto a esta; esta bóveda nunca se sobrescribe.</translation>
     </message>
@@ -494,17 +499,17 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished">Llamadas sí</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Texts OK</source>
         <translation type="unfinished">Mensajes sí</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Email OK</source>
         <translation type="unfinished">Correo sí</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Voicemail OK</source>
         <translation type="unfinished">Buzón de voz sí</translation>
     </message>
@@ -567,7 +572,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallbackSection</name>
     <message>
-        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="+108"/>
+        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="+82"/>
         <source>To call back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -582,7 +587,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Called &amp;back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -625,17 +630,17 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallerPageDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+162"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+143"/>
         <source>Known caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>Their contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Change nickname or note…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,7 +663,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallersTab</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/callers_tab.py" line="+65"/>
+        <location filename="../../src/peerdesk/ui/contacts/callers_tab.py" line="+51"/>
         <source>Find a known caller by nickname…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,12 +678,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Known callers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>Someone who gets in touch again and again without giving a name: a nickname and a short note only. Enter or double-click opens their contacts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -884,7 +889,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsentModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+95"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+62"/>
         <source>Withdrawn {date}</source>
         <translation>Retirado el {date}</translation>
     </message>
@@ -1214,7 +1219,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactListModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+157"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+31"/>
         <source> · safety concern</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1320,7 +1325,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactsList</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/contacts_list.py" line="+61"/>
+        <location filename="../../src/peerdesk/ui/contacts/contacts_list.py" line="+46"/>
         <source>Search notes, or a known caller&apos;s nickname…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1410,12 +1415,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+71"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1448,7 +1453,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/contacts_page.py" line="+47"/>
+        <location filename="../../src/peerdesk/ui/contacts/contacts_page.py" line="+48"/>
         <source>Con&amp;tacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1483,7 +1488,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1694,7 +1699,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+97"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+88"/>
         <source>Find a service by name, need or region…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1719,12 +1724,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>&amp;Add a service…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1834,17 +1839,17 @@ Carry on with it now?</source>
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="-191"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="-186"/>
         <source> (archived)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Every region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1976,7 +1981,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>ExpiringModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+149"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+121"/>
         <source> · expired</source>
         <translation> · caducado</translation>
     </message>
@@ -2270,12 +2275,17 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Mostrar a&amp;rchivados</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Add group…</source>
         <translation>&amp;Añadir grupo…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Number of groups shown</source>
+        <translation>Número de grupos mostrados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
@@ -2295,13 +2305,13 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+18"/>
+        <location line="-6"/>
+        <location line="+7"/>
         <source>Groups</source>
         <translation>Grupos</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+54"/>
         <source>{n} group</source>
         <translation>{n} grupo</translation>
     </message>
@@ -2329,7 +2339,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>GroupModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/models.py" line="-219"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-171"/>
         <source>{name}  (archived {date})</source>
         <translation>{name}  (archivado el {date})</translation>
     </message>
@@ -2337,7 +2347,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>GroupPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/group_page.py" line="+82"/>
+        <location filename="../../src/peerdesk/ui/groups/group_page.py" line="+64"/>
         <source>← Back to groups</source>
         <translation>← Volver a los grupos</translation>
     </message>
@@ -2367,7 +2377,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Reuniones</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Take &amp;register…</source>
         <translation>Pasar &amp;lista…</translation>
     </message>
@@ -2417,7 +2427,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Miembros</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Add a member… type a few letters of a name, then Enter</source>
         <translation>Añadir un miembro… escriba unas letras de un nombre y pulse Intro</translation>
     </message>
@@ -2502,12 +2512,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>GroupsSection</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/section.py" line="-114"/>
+        <location filename="../../src/peerdesk/ui/groups/section.py" line="-95"/>
         <source>Your role ({role}) does not include groups, so there is nothing to show here. Caseworkers and programme leads run groups; peer supporters see the groups they facilitate.</source>
         <translation>Su función ({role}) no incluye los grupos, así que aquí no hay nada que mostrar. Quienes llevan casos o coordinan programas dirigen grupos; las personas de apoyo ven los grupos que facilitan.</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+151"/>
         <source>Groups</source>
         <translation>Grupos</translation>
     </message>
@@ -2526,7 +2536,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>HandoutDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+211"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+196"/>
         <source>A list of services to hand over</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2906,7 +2916,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+34"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+33"/>
         <source>Shared with your supervisor</source>
         <translation>Compartida con su supervisor/a</translation>
     </message>
@@ -2967,7 +2977,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>KnownCallerDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-161"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-139"/>
         <source>Change a known caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3271,7 +3281,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-117"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-87"/>
         <source>Current</source>
         <translation>Al día</translation>
     </message>
@@ -3289,11 +3299,6 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Missing</source>
         <translation>Sin registrar</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>Supporter</source>
-        <translation>Persona de apoyo</translation>
     </message>
 </context>
 <context>
@@ -3397,12 +3402,12 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>MeetingModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/models.py" line="-32"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-10"/>
         <source>Register to take</source>
         <translation>Lista por pasar</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+34"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
@@ -3420,7 +3425,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>MemberModel</name>
     <message>
-        <location line="+90"/>
+        <location line="+64"/>
         <source>{attended} of {marked}</source>
         <translation>{attended} de {marked}</translation>
     </message>
@@ -3428,7 +3433,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>MembershipModel</name>
     <message>
-        <location line="+129"/>
+        <location line="+99"/>
         <source>still a member</source>
         <translation>sigue siendo miembro</translation>
     </message>
@@ -4827,7 +4832,7 @@ Set up a new centre there?</source>
 <context>
     <name>OverdueModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+40"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+75"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
@@ -4835,17 +4840,17 @@ Set up a new centre there?</source>
 <context>
     <name>PeerAttendanceTab</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/peer_attendance.py" line="+27"/>
+        <location filename="../../src/peerdesk/ui/groups/peer_attendance.py" line="+25"/>
         <source>Groups of this peer</source>
         <translation>Grupos de esta persona</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Attendance of this peer</source>
         <translation>Asistencia de esta persona</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Groups</source>
         <translation>Grupos</translation>
     </message>
@@ -5148,7 +5153,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerListModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+189"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+40"/>
         <source>{date} (overdue)</source>
         <translation>{date} (atrasado)</translation>
     </message>
@@ -5156,7 +5161,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerListPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+33"/>
+        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+28"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -5166,7 +5171,7 @@ Set up a new centre there?</source>
         <translation>Nadie coincide. Pruebe con el principio de un nombre o alias, un nombre completo o una referencia como P-0042, o quite los filtros.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+19"/>
         <source>Search by name, alias, full name or reference (P-0042)…</source>
         <translation>Buscar por nombre, alias, nombre completo o referencia (P-0042)…</translation>
     </message>
@@ -5211,18 +5216,18 @@ Set up a new centre there?</source>
         <translation>&amp;Importar desde hoja de cálculo…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Number of peers shown</source>
         <translation>Número de personas mostradas</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+23"/>
+        <location line="+0"/>
+        <location line="+4"/>
         <source>Peers</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Any caseworker</source>
         <translation>Cualquier trabajador/a de casos</translation>
     </message>
@@ -5250,7 +5255,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPageView</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+173"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+155"/>
         <source>← Back to the list</source>
         <translation>← Volver a la lista</translation>
     </message>
@@ -5777,12 +5782,12 @@ Set up a new centre there?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/models.py" line="-281"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-203"/>
         <source>— not marked —</source>
         <translation>— sin marcar —</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+118"/>
         <source>no longer a member</source>
         <translation>ya no es miembro</translation>
     </message>
@@ -5790,7 +5795,7 @@ Set up a new centre there?</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/register_page.py" line="+45"/>
+        <location filename="../../src/peerdesk/ui/groups/register_page.py" line="+44"/>
         <source>Type letters to jump to a person · ↑/↓ move · Space changes the mark · 1 attended · 2 apologies · 3 did not attend · 0 clears · Enter saves · Esc leaves</source>
         <translation>Escriba letras para ir a una persona · ↑/↓ mover · Espacio cambia la marca · 1 asistió · 2 se excusó · 3 no asistió · 0 borra · Intro guarda · Esc sale</translation>
     </message>
@@ -5850,12 +5855,12 @@ Set up a new centre there?</source>
         <translation>Añadir sin cita… escriba unas letras y pulse Intro</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
         <source>Register</source>
         <translation>Lista</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>Anonymous head-count</source>
         <translation>Recuento anónimo</translation>
     </message>
@@ -6105,12 +6110,12 @@ Set up a new centre there?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+109"/>
+        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+108"/>
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Prepare report</source>
         <translation>&amp;Preparar informe</translation>
     </message>
@@ -6176,51 +6181,51 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+241"/>
+        <location line="+239"/>
         <source>Save the report as PDF</source>
         <translation>Guardar el informe como PDF</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-238"/>
         <source>Save C&amp;SV…</source>
         <translation>Guardar C&amp;SV…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+242"/>
+        <location line="+240"/>
         <source>Save the report&apos;s tables as CSV</source>
         <translation>Guardar las tablas del informe como CSV</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-239"/>
         <source>P&amp;rint…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+280"/>
+        <location line="+278"/>
         <source>Print the report</source>
         <translation>Imprimir el informe</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-277"/>
         <source>P&amp;ublish…</source>
         <translation>P&amp;ublicar…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+182"/>
         <source>Publish the report</source>
         <translation>Publicar el informe</translation>
     </message>
     <message>
-        <location line="-182"/>
-        <location line="+60"/>
+        <location line="-180"/>
+        <location line="+58"/>
         <source>Record this report as published, so it prints the same figures every time. A preview is marked &apos;not for publication&apos; on every page.</source>
         <translation>Registrar este informe como publicado, para que imprima siempre las mismas cifras. Una vista previa lleva «no apta para publicación» en cada página.</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-54"/>
         <source>Report status</source>
         <translation>Estado del informe</translation>
     </message>
@@ -6230,7 +6235,7 @@ Set up a new centre there?</source>
         <translation>Informes publicados</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+113"/>
         <source>Preparing the report for %s…</source>
         <translation>Preparando el informe de %s…</translation>
     </message>
@@ -6486,7 +6491,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+87"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+69"/>
         <source>Closed records are kept for this many years after they were closed, then listed here for review. Deleting one removes the person and everything about them, as erasure does; meetings&apos; anonymous head-counts stay. The audit log records how many were deleted and their reference codes, never a name.</source>
         <translation>Los registros cerrados se guardan estos años después de cerrarse y luego aparecen aquí para revisarlos. Borrar uno elimina a la persona y todo lo relativo a ella, como el borrado; los recuentos anónimos de las reuniones se quedan. El registro de auditoría anota cuántos se borraron y sus códigos de referencia, nunca un nombre.</translation>
     </message>
@@ -6511,12 +6516,12 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>&amp;Guardar los registros cerrados</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
         <source>Closed records past the retention period</source>
         <translation>Registros cerrados que superan el periodo de conservación</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Select &amp;all</source>
         <translation>Seleccionar &amp;todo</translation>
     </message>
@@ -6584,7 +6589,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>ReviewModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="+26"/>
+        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="+17"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6592,7 +6597,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>ReviewSection</name>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+4"/>
         <source>Directory services to check</source>
         <translation type="unfinished"></translation>
@@ -6806,17 +6811,17 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/sessions_page.py" line="+69"/>
+        <location filename="../../src/peerdesk/ui/sessions/sessions_page.py" line="+52"/>
         <source>Recent sessions</source>
         <translation>Sesiones recientes</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
         <source>Notes found</source>
         <translation>Notas encontradas</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Search notes and next steps… (Enter)</source>
         <translation>Buscar en notas y próximos pasos… (Intro)</translation>
     </message>
@@ -6841,12 +6846,12 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Registrar una sesión individual (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+46"/>
         <source>The {n} most recent sessions you can see. Enter or double-click opens the peer.</source>
         <translation>Las {n} sesiones más recientes que puede ver. Intro o doble clic abre a la persona.</translation>
     </message>
@@ -6965,7 +6970,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>StaffModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+14"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+16"/>
         <source>Active</source>
         <translation>Activa</translation>
     </message>
@@ -6983,7 +6988,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_page.py" line="+47"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_page.py" line="+45"/>
         <source>Search staff…</source>
         <translation>Buscar personal…</translation>
     </message>
@@ -6993,12 +6998,12 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Buscar personal</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>Staff accounts</source>
         <translation>Cuentas del personal</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Add staff…</source>
         <translation>&amp;Añadir personal…</translation>
     </message>
@@ -7224,12 +7229,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupportersPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+100"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+71"/>
         <source>Supporter record</source>
         <translation>Registro de la persona de apoyo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <location line="+23"/>
         <source>Supporters</source>
         <translation>Personas de apoyo</translation>
@@ -7260,7 +7265,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Buscar personas de apoyo</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>&amp;Add a supporter…</source>
         <translation>&amp;Añadir una persona de apoyo…</translation>
     </message>
@@ -7501,28 +7506,28 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TableHeader</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/audit_model.py" line="+25"/>
-        <location filename="../../src/peerdesk/ui/groups/models.py" line="-112"/>
+        <location filename="../../src/peerdesk/ui/admin/audit_model.py" line="+19"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-65"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+138"/>
+        <location line="+2"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+92"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-167"/>
-        <location line="+168"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-470"/>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+69"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-113"/>
+        <location line="+114"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-432"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+71"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Target</source>
         <translation>Objeto</translation>
     </message>
@@ -7532,149 +7537,147 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Detalle</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-336"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-312"/>
         <source>Taken</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-201"/>
-        <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+14"/>
-        <location filename="../../src/peerdesk/ui/groups/models.py" line="-58"/>
-        <location line="+122"/>
-        <location line="+35"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-182"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+10"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-35"/>
+        <location line="+83"/>
+        <location line="+24"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Closed on</source>
         <translation>Cerrado el</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+0"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+1"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/peerdesk/ui/groups/models.py" line="-98"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-143"/>
-        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-92"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-58"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-70"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+10"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-41"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Added</source>
         <translation>Alta</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/models.py" line="-59"/>
-        <location filename="../../src/peerdesk/ui/sessions/models.py" line="+29"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+68"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-36"/>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="+40"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+48"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../src/peerdesk/ui/sessions/models.py" line="+0"/>
+        <location line="+2"/>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
         <source>Mode</source>
         <translation>Modalidad</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Facilitators</source>
         <translation>Facilitadores</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Members</source>
         <translation>Miembros</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Last meeting</source>
         <translation>Última reunión</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <location line="+161"/>
-        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-76"/>
-        <location line="+75"/>
-        <location line="+28"/>
-        <location filename="../../src/peerdesk/ui/sessions/models.py" line="-2"/>
-        <location line="+28"/>
+        <location line="+24"/>
+        <location line="+127"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-58"/>
+        <location line="+53"/>
+        <location line="+19"/>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="-13"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-1"/>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-124"/>
         <source>Place</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Attended</source>
         <translation>Asistentes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Head-count</source>
         <translation>Recuento</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-1"/>
-        <location filename="../../src/peerdesk/ui/groups/models.py" line="+61"/>
-        <location line="+35"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-2"/>
-        <location filename="../../src/peerdesk/ui/sessions/models.py" line="-28"/>
-        <location line="+28"/>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="-2"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-3"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="+43"/>
+        <location line="+25"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-3"/>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="-4"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/models.py" line="-34"/>
+        <location filename="../../src/peerdesk/ui/groups/models.py" line="-24"/>
         <source>Attended / marked</source>
         <translation>Asistió / marcadas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Rate</source>
         <translation>Tasa</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+62"/>
+        <location line="+22"/>
+        <location line="+51"/>
         <source>Mark</source>
         <translation>Marca</translation>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+34"/>
+        <location line="+21"/>
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-19"/>
         <source>Walk-in</source>
         <translation>Sin cita</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+20"/>
         <source>Joined</source>
         <translation>Entró</translation>
     </message>
@@ -7685,63 +7688,62 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
-        <location filename="../../src/peerdesk/ui/sessions/models.py" line="-27"/>
-        <location line="+28"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-92"/>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+1"/>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-70"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+2"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+4"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+4"/>
         <source>Caseworker</source>
         <translation>Trabajador/a de casos</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/callers_tab.py" line="-73"/>
+        <location filename="../../src/peerdesk/ui/contacts/callers_tab.py" line="-53"/>
         <source>Nickname</source>
         <translation>Apodo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
+        <location line="+2"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+2"/>
         <source>Last contact</source>
         <translation>Último contacto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+2"/>
         <source>Next follow-up</source>
         <translation>Próximo seguimiento</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-102"/>
-        <location line="+167"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-70"/>
+        <location line="+114"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-113"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+27"/>
         <source>Consent to</source>
         <translation>Consentimiento para</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Given</source>
         <translation>Dado</translation>
     </message>
@@ -7751,43 +7753,43 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Revisar antes de</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>State</source>
         <translation>Situación</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+19"/>
         <source>Referred to</source>
         <translation>Derivado a</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+17"/>
         <source>Measure</source>
         <translation>Medida</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Answers</source>
         <translation>Respuestas</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+83"/>
+        <location line="+21"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+64"/>
         <source>Due</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>After</source>
         <translation>Tras</translation>
     </message>
@@ -7797,59 +7799,59 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Acordado por</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+59"/>
-        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-112"/>
-        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+30"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-25"/>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="-1"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+54"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+6"/>
+        <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+13"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-26"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="-4"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+0"/>
+        <location line="+2"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+3"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+1"/>
-        <location filename="../../src/peerdesk/ui/sessions/models.py" line="-26"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+2"/>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="+11"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+13"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+3"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+10"/>
         <source>Taken by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-2"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-5"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+1"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/models.py" line="+0"/>
+        <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
         <source>Worker</source>
         <translation>Profesional</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
         <source>Where the words appear</source>
         <translation>Dónde aparecen las palabras</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="-284"/>
-        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="-41"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="-258"/>
+        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="-38"/>
         <source>Service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7859,23 +7861,23 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Regions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="+1"/>
         <source>Last checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-1"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-3"/>
         <source>Region</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7885,42 +7887,42 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation type="unfinished">Temas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Known caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="-121"/>
+        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="-95"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Got in touch by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ask for</source>
         <translation>Preguntar por</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>How to reach them</source>
         <translation>Cómo contactar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Safe way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+8"/>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-71"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-51"/>
         <source>Roles</source>
         <translation>Funciones</translation>
     </message>
@@ -7935,8 +7937,9 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Empezó</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <location line="+22"/>
+        <location line="+20"/>
+        <location line="+18"/>
+        <location line="+18"/>
         <source>Supporter</source>
         <translation>Persona de apoyo</translation>
     </message>
@@ -7946,7 +7949,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Última supervisión</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Shared</source>
         <translation>Compartida</translation>
     </message>
@@ -7980,12 +7983,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+9"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+5"/>
         <source> · overdue</source>
         <translation> · atrasado</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source> · due</source>
         <translation> · pendiente</translation>
     </message>
@@ -7993,12 +7996,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodayPage</name>
     <message>
-        <location line="+119"/>
+        <location line="+93"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Follow-ups due</source>
         <translation>Seguimientos pendientes</translation>
     </message>
@@ -8063,12 +8066,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>No hay revisiones de consentimiento pendientes.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-27"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+30"/>
         <source>&amp;Log a contact…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8083,12 +8086,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Intro o doble clic abre la persona; Ctrl+D marca hecho el seguimiento seleccionado. Los seguimientos vencidos aparecen en rojo.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Supporters: checks and training expiring in the next 30 days</source>
         <translation>Personas de apoyo: comprobaciones y formación que caducan en los próximos 30 días</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Nothing expires in the next 30 days.</source>
         <translation>Nada caduca en los próximos 30 días.</translation>
     </message>
@@ -8098,7 +8101,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Personas de apoyo: supervisión atrasada</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Everyone active has had supervision on time.</source>
         <translation>Todas las personas activas han tenido supervisión a tiempo.</translation>
     </message>
@@ -8111,7 +8114,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-223"/>
+        <location line="-206"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>
@@ -8129,17 +8132,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>WaitingModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="+6"/>
+        <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="-15"/>
         <source>1 day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{n} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Any way they gave</source>
         <translation type="unfinished"></translation>
     </message>

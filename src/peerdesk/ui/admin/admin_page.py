@@ -3,7 +3,7 @@ only to roles allowed it."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from peerdesk.domain.staff import Permission
 from peerdesk.services.session import Session
@@ -14,6 +14,7 @@ from peerdesk.ui.admin.lock_settings_page import LockSettingsPage
 from peerdesk.ui.admin.retention_page import RetentionPage
 from peerdesk.ui.admin.staff_page import Present, StaffPage
 from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.page_header import PageHeader, page_layout
 
 
 def can_see_admin(session: Session) -> bool:
@@ -50,9 +51,8 @@ class AdminPage(QWidget):
         if session.can(Permission.EXPORT_CENTRE):
             self.export_page = ExportPage(session, bus)
             self.tabs.addTab(self.export_page, self.tr("E&xport"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
+        layout = page_layout(self, PageHeader(self.tr("Admin")))
+        layout.addWidget(self.tabs, 1)
 
     def show_audit_log(self) -> None:
         if self.audit_page is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.staff import Permission
@@ -19,7 +19,8 @@ from peerdesk.ui.contacts.callers_tab import CallersTab
 from peerdesk.ui.contacts.contacts_list import ContactsList
 from peerdesk.ui.contacts.directory_tab import DirectoryTab
 from peerdesk.ui.errors import show_error
-from peerdesk.ui.peers.forms import CASELOAD, heading
+from peerdesk.ui.page_header import PageHeader, page_layout
+from peerdesk.ui.peers.forms import CASELOAD
 
 Present = Callable[[QDialog], None]
 LOG_CONTACT_KEYS = "Ctrl+Shift+C"
@@ -55,15 +56,9 @@ class ContactsPage(QWidget):
         self.settings_button.setVisible(session.can(Permission.EDIT_CONTACT_LISTS))
         self.import_button = QPushButton(self.tr("&Import a call log…"))
         self.import_button.setVisible(session.can(Permission.IMPORT_DATA))
-        top = QHBoxLayout()
-        top.addWidget(heading(self.tr("Contacts")))
-        top.addStretch(1)
-        top.addWidget(self.import_button)
-        top.addWidget(self.settings_button)
-        top.addWidget(self.log_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addLayout(top)
+        self.header = PageHeader(self.tr("Contacts"), actions=(
+            self.import_button, self.settings_button, self.log_button))
+        layout = page_layout(self, self.header)
         layout.addWidget(self.tabs, 1)
         self.log_button.clicked.connect(self.log_contact)
         self.settings_button.clicked.connect(self.open_settings)

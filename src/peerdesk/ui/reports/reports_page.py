@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,7 +30,7 @@ from peerdesk.ui import change_bus
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
-from peerdesk.ui.peers.forms import heading
+from peerdesk.ui.page_header import PageHeader, page_layout
 from peerdesk.ui.reports.period_picker import PeriodPicker
 from peerdesk.ui.reports.preview import file_stem, report_document
 from peerdesk.ui.reports.release_history import ReleaseHistory
@@ -106,7 +105,8 @@ class ReportsPage(QWidget):
         self._period: Period | None = None
 
         # The same size and place as every other page's heading.
-        self.heading = heading(self.tr("Reports"))
+        self.header = PageHeader(self.tr("Reports"))
+        self.heading = self.header.title
 
         self.picker = PeriodPicker(clock.today(today))
         self.prepare_button = QPushButton(self.tr("&Prepare report"))
@@ -172,9 +172,7 @@ class ReportsPage(QWidget):
         self.history = ReleaseHistory()
         self.history.setMaximumHeight(150)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.heading)
+        layout = page_layout(self, self.header)
         layout.addLayout(choose_row)
         layout.addWidget(self.problem)
         layout.addWidget(self.busy_row)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +21,8 @@ from peerdesk.services.session import Session
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import plural
-from peerdesk.ui.peers.forms import CASELOAD, heading, muted
+from peerdesk.ui.page_header import PageHeader, page_layout
+from peerdesk.ui.peers.forms import CASELOAD, muted
 from peerdesk.ui.sessions.models import (
     HitColumn,
     NoteHitModel,
@@ -69,16 +69,11 @@ class SessionsPage(QWidget):
         self.views.addWidget(self.recent_view)
         self.views.addWidget(self.hits_view)
 
-        top = QHBoxLayout()
-        top.addWidget(heading(self.tr("Sessions")))
-        top.addStretch(1)
-        top.addWidget(self.log_button)
+        self.header = PageHeader(self.tr("Sessions"), actions=(self.log_button,))
         search = QHBoxLayout()
         search.addWidget(self.search, 1)
         search.addWidget(self.search_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addLayout(top)
+        layout = page_layout(self, self.header)
         layout.addLayout(search)
         layout.addWidget(self.caption)
         layout.addWidget(self.views, 1)

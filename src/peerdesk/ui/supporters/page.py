@@ -43,7 +43,8 @@ from peerdesk.services.supporters import (
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.peers.forms import heading, muted
+from peerdesk.ui.page_header import PageHeader, page_layout
+from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.supporters.dialogs import (
     CheckDialog,
     CompletionDialog,
@@ -203,9 +204,7 @@ class SupportersPage(QWidget):
         self.current: StoredSupporter | None = None
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(self.tr("Supporter record"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(heading(self.tr("Supporters")))
+        layout = page_layout(self, PageHeader(self.tr("Supporters")))
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
         self.own = supporters.my_record(session)

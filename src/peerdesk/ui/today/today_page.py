@@ -37,6 +37,7 @@ from peerdesk.ui import change_bus
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
+from peerdesk.ui.page_header import PageHeader, page_layout
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.supporters.page import SUPPORTERS, ExpiringModel, OverdueModel
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
@@ -168,9 +169,9 @@ class TodayPage(QWidget):
         self.first_steps: FirstStepsPanel | None = None
         if first_steps.can_see(session):
             self.first_steps = FirstStepsPanel(session)
-        self.date_label = muted()
-        self.date_label.setWordWrap(False)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.header = PageHeader(self.tr("Today"))
+        self.date_label = self.header.subtitle
         self.follow_ups = TodaySection(self.tr("Follow-ups due"),
                                        self.tr("No follow-ups are due."), open_peer)
         # Whose follow-ups, and done in one step from here.
@@ -198,25 +199,18 @@ class TodayPage(QWidget):
         self.reviews = TodaySection(self.tr("Consent reviews due"),
                                     self.tr("No consent reviews are due."),
                                     open_peer, urgent=False)
-        top = QHBoxLayout()
-        top.addWidget(heading(self.tr("Today")))
-        top.addSpacing(12)
-        top.addWidget(self.date_label)
-        top.addStretch(1)
         if log_contact is not None and self.callbacks is not None:
             self.log_contact_button = QPushButton(self.tr("&Log a contact…"))
             self.log_contact_button.setToolTip(self.tr("Log a listening-service contact "
                                                        "(Ctrl+Shift+C)"))
             self.log_contact_button.clicked.connect(log_contact)
-            top.addWidget(self.log_contact_button)
-        top.addWidget(self.refresh_button)
+            self.header.add_action(self.log_contact_button)
+        self.header.add_action(self.refresh_button)
         hint = QLabel(self.tr("Enter or double-click opens the peer; Ctrl+D marks the selected "
                               "follow-up done. Overdue follow-ups are marked in red."))
         hint.setStyleSheet(f"color: {colour('#666', 'window-text')};")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout = page_layout(self, self.header)
         layout.setSpacing(10)
-        layout.addLayout(top)
         if self.first_steps is not None:
             layout.addWidget(self.first_steps)
         layout.addWidget(self.follow_ups, 3)
