@@ -42,7 +42,7 @@ class RecentSessionsModel(RowTableModel[SessionRow]):
         Column(QT_TRANSLATE_NOOP("TableHeader", "Mode"), lambda r: r.mode.label,
                sample="Video call___"),
         Column(QT_TRANSLATE_NOOP("TableHeader", "Minutes"), lambda r: str(r.minutes),
-               sort=attrgetter("minutes"), sample="Minutes___"),
+               sort=attrgetter("minutes"), number=True, sample="Minutes___"),
         Column(QT_TRANSLATE_NOOP("TableHeader", "Worker"), attrgetter("worker"),
                sample="Tomás Herrera___"),
     )
