@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractProxyModel, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStackedWidget, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
 
 from peerdesk.ui.peers.forms import muted
-from peerdesk.ui.table_model import TableModel
+from peerdesk.ui.table_model import ID_ROLE, IdWindowModel, TableModel
 
 Selection = QAbstractItemView.SelectionMode
 View = TypeVar("View", bound=QTableView)
@@ -104,3 +111,38 @@ class ListOrEmpty(QStackedWidget):
         source = source_model(self.view.model())
         self.empty.setText(source.empty_text if isinstance(source, TableModel) else "")
         self.setCurrentWidget(self.view if self.view.model().rowCount() else self.empty)
+
+
+def current_id(view: QTableView) -> int | None:
+    """The id of the record at the list's current row (lists of ids: IdWindowModel)."""
+    index = view.currentIndex()
+    value = index.data(ID_ROLE) if index.isValid() else None
+    return value if isinstance(value, int) else None
+
+
+def select_id(view: QTableView, model: IdWindowModel[Any], record_id: int) -> bool:
+    """Select that record's row and scroll to it; False when the list doesn't show it."""
+    row = model.row_of(record_id)
+    if row is None:
+        return False
+    view.selectRow(row)
+    view.scrollTo(model.index(row, 0))
+    return True
+
+
+class DownIntoList(QObject):
+    """Down in a search box moves into the list, onto its first row if none is current."""
+
+    def __init__(self, search: QLineEdit, view: QTableView) -> None:
+        super().__init__(search)
+        self.view = view
+        search.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Down and self.view.model().rowCount()):
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.view.currentIndex().isValid():
+                self.view.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import contextlib
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,11 +22,18 @@ from peerdesk.domain.listening import Channel, Outcome
 from peerdesk.services import listening
 from peerdesk.services.listening import ContactFilter
 from peerdesk.services.session import Session
-from peerdesk.ui.contacts.list_model import CONTACT_ID_ROLE, ContactColumn, ContactListModel
+from peerdesk.ui.contacts.list_model import ContactColumn, ContactListModel
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.peers.forms import DateField
-from peerdesk.ui.table_view import EnterOpensTable, ListOrEmpty, set_up_list
+from peerdesk.ui.table_view import (
+    DownIntoList,
+    EnterOpensTable,
+    ListOrEmpty,
+    current_id,
+    select_id,
+    set_up_list,
+)
 
 # A search of notes is recorded once the typing stops for this long.
 SEARCH_AUDIT_MS = 1500
@@ -90,7 +96,7 @@ class ContactsList(QWidget):
         self.audit_timer.setInterval(SEARCH_AUDIT_MS)
         self.audit_timer.timeout.connect(self._record_search)
         self.search.textChanged.connect(self.apply_filter)
-        self.search.installEventFilter(self)
+        DownIntoList(self.search, self.table)  # Down from the search box goes into the list
         for combo in (self.channel, self.region, self.topic, self.taker, self.outcome):
             combo.currentIndexChanged.connect(self.apply_filter)
         for field in (self.start, self.end):
@@ -194,27 +200,10 @@ class ContactsList(QWidget):
         self.views.refresh()
 
     def selected_contact(self) -> int | None:
-        index = self.table.currentIndex()
-        value = index.data(CONTACT_ID_ROLE) if index.isValid() else None
-        return value if isinstance(value, int) else None
+        return current_id(self.table)
 
     def select_contact(self, contact_id: int) -> bool:
-        row = self.model.row_of(contact_id)
-        if row is None:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.search and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
-                and self.model.rowCount()):
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-            if not self.table.currentIndex().isValid():
-                self.table.selectRow(0)
-            return True
-        return super().eventFilter(watched, event)
+        return select_id(self.table, self.model, contact_id)
 
     def _open_row(self, row: int) -> None:
         contact_id = self.model.contact_id(row)

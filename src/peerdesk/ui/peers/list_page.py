@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,8 +21,15 @@ from peerdesk.services.peers import PeerFilter
 from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.page_header import PageHeader, page_layout
-from peerdesk.ui.peers.list_model import PEER_ID_ROLE, PeerColumn, PeerListModel
-from peerdesk.ui.table_view import EnterOpensTable, ListOrEmpty, set_up_list
+from peerdesk.ui.peers.list_model import PeerColumn, PeerListModel
+from peerdesk.ui.table_view import (
+    DownIntoList,
+    EnterOpensTable,
+    ListOrEmpty,
+    current_id,
+    select_id,
+    set_up_list,
+)
 
 EMPTY_CASELOAD = QT_TRANSLATE_NOOP(
     "PeerListPage", "No peers yet. Press Ctrl+N or “Add peer…” to add the first person the "
@@ -85,7 +91,7 @@ class PeerListPage(QWidget):
 
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self._enter_in_search)
-        self.search.installEventFilter(self)
+        DownIntoList(self.search, self.table)  # Down from the search box goes into the list
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.caseworker.currentIndexChanged.connect(self.apply_filter)
         self.mine.toggled.connect(self.apply_filter)
@@ -189,28 +195,10 @@ class PeerListPage(QWidget):
         self.search.selectAll()
 
     def selected_peer(self) -> int | None:
-        index = self.table.currentIndex()
-        value = index.data(PEER_ID_ROLE) if index.isValid() else None
-        return value if isinstance(value, int) else None
+        return current_id(self.table)
 
     def select_peer(self, peer_id: int) -> bool:
-        row = self.model.row_of(peer_id)
-        if row is None:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Down from the search box goes into the list.
-        if (watched is self.search and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
-                and self.model.rowCount()):
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-            if not self.table.currentIndex().isValid():
-                self.table.selectRow(0)
-            return True
-        return super().eventFilter(watched, event)
+        return select_id(self.table, self.model, peer_id)
 
     def _enter_in_search(self) -> None:
         """Enter in the search box opens the only match, or moves into the list."""
