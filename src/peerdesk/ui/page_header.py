@@ -8,11 +8,15 @@ beside it, then an optional search box and the page's action buttons at the righ
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from peerdesk.services.session import Session
+from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.peers.forms import heading, muted
+
+Present = Callable[[QDialog], None]
 
 PAGE_MARGINS = (16, 12, 16, 12)
 TITLE_GROWTH = 3  # points above the body text
@@ -54,3 +58,38 @@ def page_layout(page: QWidget, header: PageHeader) -> QVBoxLayout:
     layout.setContentsMargins(*PAGE_MARGINS)
     layout.addWidget(header)
     return layout
+
+
+def search_box(placeholder: str, name: str) -> QLineEdit:
+    """A page's search box: `placeholder` says what it finds, `name` is its accessible name."""
+    search = QLineEdit()
+    search.setPlaceholderText(placeholder)
+    search.setClearButtonEnabled(True)
+    search.setAccessibleName(name)
+    return search
+
+
+def title_row(back: QWidget, title: QLabel, subtitle: QLabel) -> QHBoxLayout:
+    """A record's own page (a peer, a group, a register): Back, then its title over a line
+    that says more; the caller adds its buttons at the end."""
+    row = QHBoxLayout()
+    row.addWidget(back)
+    row.addSpacing(12)
+    titles = QVBoxLayout()
+    titles.setSpacing(0)
+    titles.addWidget(title)
+    titles.addWidget(subtitle)
+    row.addLayout(titles, 1)
+    return row
+
+
+class MainPage(QWidget):
+    """A page of the main window (or a tab of Admin): the session it works in (None once
+    locked), the change bus it listens to and tells, and how it shows a dialog."""
+
+    def __init__(self, session: Session, bus: ChangeBus, present: Present,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self.bus = bus
+        self.present = present

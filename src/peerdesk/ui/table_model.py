@@ -106,6 +106,9 @@ class TableModel(QAbstractTableModel, Generic[Row]):
     def row_at(self, row: int) -> Row | None:
         raise NotImplementedError
 
+    def clear(self) -> None:
+        raise NotImplementedError
+
     def foreground(self, row: Row, column: Column[Row]) -> Any:
         """A whole row's colour goes here; by default the column's own."""
         return column.foreground(row) if column.foreground else None

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QStackedWidget,
     QTableView,
@@ -146,3 +147,13 @@ class DownIntoList(QObject):
                 self.view.selectRow(0)
             return True
         return super().eventFilter(watched, event)
+
+
+def forget_list(search: QLineEdit, model: TableModel[Any], *labels: QLabel) -> None:
+    """Locking, once the page's session is gone: the search typed, every row and what the
+    labels said about them go (a filter on the search follows it; a search that asks a
+    service finds no session and asks nothing)."""
+    search.clear()
+    model.clear()
+    for label in labels:
+        label.clear()

@@ -12,9 +12,9 @@ from peerdesk.ui.admin.backups_page import BackupsPage
 from peerdesk.ui.admin.export_page import ExportPage
 from peerdesk.ui.admin.lock_settings_page import LockSettingsPage
 from peerdesk.ui.admin.retention_page import RetentionPage
-from peerdesk.ui.admin.staff_page import Present, StaffPage
+from peerdesk.ui.admin.staff_page import StaffPage
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.page_header import PageHeader, page_layout
+from peerdesk.ui.page_header import PageHeader, Present, page_layout
 
 
 def can_see_admin(session: Session) -> bool:

@@ -7,7 +7,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,8 +19,9 @@ from peerdesk.ui import change_bus
 from peerdesk.ui.admin.audit_model import AuditColumn, AuditModel
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
+from peerdesk.ui.page_header import search_box
 from peerdesk.ui.table_model import sorting_filter
-from peerdesk.ui.table_view import Selection, list_view
+from peerdesk.ui.table_view import Selection, forget_list, list_view
 from peerdesk.ui.theme import colour
 
 
@@ -34,10 +34,8 @@ class AuditPage(QWidget):
         self._stale = True
         self.model = AuditModel(self)
         self.proxy = sorting_filter(self.model, self)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search the audit log…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search the audit log"))
+        self.search = search_box(self.tr("Search the audit log…"),
+                                 self.tr("Search the audit log"))
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.table = list_view(self.proxy, self.tr("Audit log"), sorting=True,
                                selection=Selection.ExtendedSelection)
@@ -92,6 +90,4 @@ class AuditPage(QWidget):
 
     def clear_data(self) -> None:
         self.session = None
-        self.search.clear()
-        self.model.clear()
-        self.count.clear()
+        forget_list(self.search, self.model, self.count)

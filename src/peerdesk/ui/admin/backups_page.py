@@ -30,12 +30,12 @@ from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
 from peerdesk.ui.admin.backup_text import counts_text, size_text
 from peerdesk.ui.admin.restore_dialog import RestoreDialog
-from peerdesk.ui.admin.staff_page import Present
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import message_for, show_error
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
+from peerdesk.ui.page_header import MainPage, Present
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, sorting_filter
 from peerdesk.ui.table_view import list_view
 from peerdesk.ui.theme import colour
@@ -55,17 +55,14 @@ class BackupModel(RowTableModel[BackupFile]):
     )
 
 
-class BackupsPage(QWidget):
+class BackupsPage(MainPage):
     """`backup_finished(result or error)` after each Back up now, for whoever waits on it."""
 
     backup_finished = Signal(object)
 
     def __init__(self, session: Session, bus: ChangeBus, present: Present,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: Session | None = session
-        self.bus = bus
-        self.present = present
+        super().__init__(session, bus, present, parent)
         self.job: BackgroundJob | None = None
         self.progress_dialog: QProgressDialog | None = None
         # Replaceable in tests: the folder chooser is the platform's own dialog.

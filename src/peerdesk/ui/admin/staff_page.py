@@ -6,10 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,27 +22,21 @@ from peerdesk.ui.admin.staff_dialogs import AddStaffDialog, ChangeRoleDialog, Re
 from peerdesk.ui.admin.staff_model import StaffColumn, StaffModel
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, show_error
+from peerdesk.ui.page_header import MainPage, Present, search_box
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
 from peerdesk.ui.table_view import list_view
 from peerdesk.ui.theme import colour
 
-Present = Callable[[QDialog], None]
 
-
-class StaffPage(QWidget):
+class StaffPage(MainPage):
     def __init__(self, session: Session, bus: ChangeBus, present: Present,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: Session | None = session
-        self.bus = bus
-        self.present = present
+        super().__init__(session, bus, present, parent)
         self.model = StaffModel(self)
         self.proxy = sorting_filter(self.model, self)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search staff…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search staff"))
+        self.search = search_box(self.tr("Search staff…"),
+                                 self.tr("Search staff"))
         self.table = list_view(self.proxy, self.tr("Staff accounts"), sorting=True)
         self.table.sortByColumn(StaffColumn.NAME, Qt.SortOrder.AscendingOrder)
 

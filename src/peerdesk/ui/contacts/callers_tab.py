@@ -7,7 +7,6 @@ from enum import IntEnum
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,9 +16,10 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import known_callers
 from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
+from peerdesk.ui.page_header import search_box
 from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
-from peerdesk.ui.table_view import list_view
+from peerdesk.ui.table_view import forget_list, list_view
 
 CallerColumn = IntEnum("CallerColumn", "NICKNAME CONTACTS LAST NOTE", start=0)
 
@@ -47,10 +47,8 @@ class CallersTab(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = session
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Find a known caller by nickname…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Find a known caller"))
+        self.search = search_box(self.tr("Find a known caller by nickname…"),
+                                 self.tr("Find a known caller"))
         self.add_button = QPushButton(self.tr("Add a known &caller…"))
         self.count = muted()
         self.model = CallerModel(self)
@@ -88,8 +86,4 @@ class CallersTab(QWidget):
 
     def clear_data(self) -> None:
         self.session = None
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.model.clear()
-        self.count.clear()
+        forget_list(self.search, self.model, self.count)

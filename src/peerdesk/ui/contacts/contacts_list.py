@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.contacts.list_model import ContactColumn, ContactListModel
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
+from peerdesk.ui.page_header import search_box
 from peerdesk.ui.peers.forms import DateField
 from peerdesk.ui.table_view import (
     DownIntoList,
@@ -48,10 +48,8 @@ class ContactsList(QWidget):
         super().__init__(parent)
         self.session: Session | None = session
         self.model = ContactListModel(self)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search notes, or a known caller's nickname…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search contacts"))
+        self.search = search_box(self.tr("Search notes, or a known caller's nickname…"),
+                                 self.tr("Search contacts"))
         self.start = DateField(optional=True, placeholder=self.tr("from YYYY-MM-DD"))
         self.start.setAccessibleName(self.tr("From date"))
         self.end = DateField(optional=True, placeholder=self.tr("to YYYY-MM-DD"))

@@ -3,8 +3,6 @@ the dialogs between them (log, open, became a peer, call back)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget, QWidget
 
@@ -19,10 +17,9 @@ from peerdesk.ui.contacts.callers_tab import CallersTab
 from peerdesk.ui.contacts.contacts_list import ContactsList
 from peerdesk.ui.contacts.directory_tab import DirectoryTab
 from peerdesk.ui.errors import show_error
-from peerdesk.ui.page_header import PageHeader, page_layout
+from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout
 from peerdesk.ui.peers.forms import CASELOAD
 
-Present = Callable[[QDialog], None]
 LOG_CONTACT_KEYS = "Ctrl+Shift+C"
 
 
@@ -33,13 +30,10 @@ def announce(bus: ChangeBus, *, caseload: bool = False) -> None:
     bus.changed.emit(change_bus.AUDIT)
 
 
-class ContactsPage(QWidget):
+class ContactsPage(MainPage):
     def __init__(self, session: Session, bus: ChangeBus, present: Present,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: Session | None = session
-        self.bus = bus
-        self.present = present
+        super().__init__(session, bus, present, parent)
         self._stale = True
         self.contacts = ContactsList(session)
         self.callers = CallersTab(session)

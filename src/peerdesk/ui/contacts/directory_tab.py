@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,9 +29,10 @@ from peerdesk.services import listening_settings as settings
 from peerdesk.services.session import Session
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
+from peerdesk.ui.page_header import search_box
 from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
-from peerdesk.ui.table_view import list_view
+from peerdesk.ui.table_view import forget_list, list_view
 
 EntryColumn = IntEnum("EntryColumn", "NAME OFFERS WHERE PHONE CHECKED", start=0)
 
@@ -84,10 +84,8 @@ class DirectoryTab(QWidget):
         self.session: Session | None = session
         # Replaceable in tests: the platform's own save dialog.
         self.choose_save_path: Callable[..., tuple[str, str]] = QFileDialog.getSaveFileName
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Find a service by name, need or region…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Find a service"))
+        self.search = search_box(self.tr("Find a service by name, need or region…"),
+                                 self.tr("Find a service"))
         self.category = QComboBox()
         self.category.setAccessibleName(self.tr("What it offers"))
         self.region = QComboBox()
@@ -239,11 +237,7 @@ class DirectoryTab(QWidget):
 
     def clear_data(self) -> None:
         self.session = None
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.model.clear()
-        self.count.clear()
+        forget_list(self.search, self.model, self.count)
 
 
 class HandoutDialog(QDialog):

@@ -35,6 +35,7 @@ from peerdesk.ui.groups.models import (
 )
 from peerdesk.ui.groups.suggest import PeerSuggestBox
 from peerdesk.ui.i18n import plural
+from peerdesk.ui.page_header import title_row
 from peerdesk.ui.peers.forms import heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
 from peerdesk.ui.table_view import list_view
@@ -65,14 +66,7 @@ class GroupPage(QWidget):
         self.back_button.setToolTip(self.tr("Back to groups (Esc or Alt+Left)"))
         self.title = heading("", 5)
         self.subtitle = muted()
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addSpacing(12)
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        top.addLayout(titles, 1)
+        top = title_row(self.back_button, self.title, self.subtitle)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._meetings_tab(), self.tr("&Meetings"))

@@ -35,6 +35,7 @@ from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.groups.models import RegisterModel
 from peerdesk.ui.groups.suggest import PeerSuggestBox
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
+from peerdesk.ui.page_header import title_row
 from peerdesk.ui.peers.forms import heading, muted
 from peerdesk.ui.table_view import set_up_list
 from peerdesk.ui.theme import colour
@@ -105,14 +106,7 @@ class RegisterPage(QWidget):
         self.back_button = QPushButton(self.tr("← Back to the group"))
         self.title = heading("", 5)
         self.subtitle = muted()
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addSpacing(12)
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        top.addLayout(titles, 1)
+        top = title_row(self.back_button, self.title, self.subtitle)
 
         self.jump = QLineEdit()
         self.jump.setPlaceholderText(self.tr("Jump to… type a few letters of a name"))

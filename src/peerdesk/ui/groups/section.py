@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,12 +26,10 @@ from peerdesk.ui.groups.group_page import GroupPage, chosen
 from peerdesk.ui.groups.models import GROUPS, GroupColumn, GroupModel
 from peerdesk.ui.groups.register_page import RegisterPage
 from peerdesk.ui.i18n import plural
-from peerdesk.ui.page_header import PageHeader, page_layout
+from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout, search_box
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
-from peerdesk.ui.table_view import ListOrEmpty, list_view
-
-Present = Callable[[QDialog], None]
+from peerdesk.ui.table_view import ListOrEmpty, forget_list, list_view
 
 
 def no_groups_sentence(session: Session) -> str:
@@ -59,10 +53,8 @@ class GroupListPage(QWidget):
         self.manages = _manages(session)
         self.model = GroupModel(self)
         self.proxy = sorting_filter(self.model, self)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search groups by name, kind or facilitator…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search groups"))
+        self.search = search_box(self.tr("Search groups by name, kind or facilitator…"),
+                                 self.tr("Search groups"))
         self.archived = QCheckBox(self.tr("Show a&rchived"))
         self.add_button = QPushButton(self.tr("&Add group…"))
         self.header = PageHeader(self.tr("Groups"), subtitle_name=self.tr("Number of groups shown"),
@@ -156,11 +148,7 @@ class GroupListPage(QWidget):
 
     def clear_data(self) -> None:
         self.session = None
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.model.clear()
-        self.count.clear()
+        forget_list(self.search, self.model, self.count)
 
 
 def _manages(session: Session) -> bool:
@@ -168,15 +156,12 @@ def _manages(session: Session) -> bool:
     return groups.can_see_groups(session) and session.staff.role is not Role.PEER_SUPPORTER
 
 
-class GroupsSection(QWidget):
+class GroupsSection(MainPage):
     """Groups for the main window; `clear_data()` empties every model (lock, sign out)."""
 
     def __init__(self, session: Session, bus: ChangeBus, present: Present,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: Session | None = session
-        self.bus = bus
-        self.present = present
+        super().__init__(session, bus, present, parent)
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

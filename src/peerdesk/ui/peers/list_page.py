@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -20,7 +19,7 @@ from peerdesk.services import peers
 from peerdesk.services.peers import PeerFilter
 from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
-from peerdesk.ui.page_header import PageHeader, page_layout
+from peerdesk.ui.page_header import PageHeader, page_layout, search_box
 from peerdesk.ui.peers.list_model import PeerColumn, PeerListModel
 from peerdesk.ui.table_view import (
     DownIntoList,
@@ -51,11 +50,9 @@ class PeerListPage(QWidget):
         self.session: Session | None = session
         self.model = PeerListModel(self)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(
-            self.tr("Search by name, alias, full name or reference (P-0042)…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search peers"))
+        self.search = search_box(
+            self.tr("Search by name, alias, full name or reference (P-0042)…"),
+            self.tr("Search peers"))
         self.search.setMinimumWidth(320)
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status"))

@@ -49,6 +49,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.groups.peer_attendance import PeerAttendanceTab
 from peerdesk.ui.i18n import plural
+from peerdesk.ui.page_header import title_row
 from peerdesk.ui.peers.banner import SafeContactBanner
 from peerdesk.ui.peers.chart import LineChart, Series
 from peerdesk.ui.peers.forms import heading, muted, start_aligned
@@ -162,14 +163,7 @@ class PeerPageView(QWidget):
         self.log_button = QPushButton(self.tr("&Log session…"))
         self.log_button.setToolTip(self.tr("Log a one-to-one session (Ctrl+Shift+S)"))
         self.log_button.setStyleSheet("font-weight: bold;")
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addSpacing(12)
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.name)
-        titles.addWidget(self.subtitle)
-        top.addLayout(titles, 1)
+        top = title_row(self.back_button, self.name, self.subtitle)
         top.addWidget(self.edit_button)
         top.addWidget(self.log_button)
         # The person's own requests about their record: programme leads only.

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import casework, peers
@@ -14,13 +12,12 @@ from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
+from peerdesk.ui.page_header import MainPage, Present
 from peerdesk.ui.peers.forms import CASELOAD
 from peerdesk.ui.peers.list_page import PeerListPage
 from peerdesk.ui.peers.peer_dialog import PeerDialog
 from peerdesk.ui.peers.peer_page import PeerPageView
 from peerdesk.ui.sessions.session_dialog import SessionDialog
-
-Present = Callable[[QDialog], None]
 
 
 def announce(bus: ChangeBus) -> None:
@@ -29,13 +26,10 @@ def announce(bus: ChangeBus) -> None:
     bus.changed.emit(change_bus.AUDIT)
 
 
-class PeersSection(QWidget):
+class PeersSection(MainPage):
     def __init__(self, session: Session, bus: ChangeBus, present: Present,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: Session | None = session
-        self.bus = bus
-        self.present = present
+        super().__init__(session, bus, present, parent)
         self.list_page = PeerListPage(session)
         self.peer_page = PeerPageView(session, present)
         self.stack = QStackedWidget()

@@ -30,13 +30,11 @@ from peerdesk.ui import change_bus
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
-from peerdesk.ui.page_header import PageHeader, page_layout
+from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout
 from peerdesk.ui.reports.period_picker import PeriodPicker
 from peerdesk.ui.reports.preview import file_stem, report_document
 from peerdesk.ui.reports.release_history import ReleaseHistory
 from peerdesk.ui.reports.settings_dialog import ReportSettingsDialog
-
-Present = Callable[[QDialog], None]
 
 
 class _Delivery(QObject):
@@ -85,17 +83,14 @@ def publish_in_background(session: Session, period: Period) -> Callable[..., Pub
     return work
 
 
-class ReportsPage(QWidget):
+class ReportsPage(MainPage):
     """`finished(report or error)` when a preparation that wasn't cancelled ends (for tests)."""
 
     finished = Signal(object)
 
     def __init__(self, session: Session, bus: ChangeBus, present: Present,
                  parent: QWidget | None = None, *, today: date | None = None) -> None:
-        super().__init__(parent)
-        self.session: Session | None = session
-        self.bus = bus
-        self.present = present
+        super().__init__(session, bus, present, parent)
         self.report: Report | None = None
         self._delivery: _Delivery | None = None
         # Replaceable in tests: the platform's own save dialog, and the question

@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -21,7 +20,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import plural
-from peerdesk.ui.page_header import PageHeader, page_layout
+from peerdesk.ui.page_header import PageHeader, page_layout, search_box
 from peerdesk.ui.peers.forms import CASELOAD, muted
 from peerdesk.ui.sessions.models import (
     HitColumn,
@@ -57,10 +56,8 @@ class SessionsPage(QWidget):
         self.hits_view = list_view(self.hits_proxy, self.tr("Notes found"), sorting=True)
         self.hits_view.sortByColumn(HitColumn.DATE, Qt.SortOrder.DescendingOrder)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search notes and next steps… (Enter)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search notes"))
+        self.search = search_box(self.tr("Search notes and next steps… (Enter)"),
+                                 self.tr("Search notes"))
         self.search_button = QPushButton(self.tr("&Search notes"))
         self.log_button = QPushButton(self.tr("&Log a session…"))
         self.log_button.setToolTip(self.tr("Log a one-to-one session (Ctrl+Shift+S)"))
