@@ -83,8 +83,9 @@ def size_columns(view: QTableView) -> None:
     header.setStretchLastSection(not stretches)
 
 
-class EnterOpensTable(QTableView):
-    """Enter opens the selected row, as a double-click does: `activated_row(row)`."""
+class IdListView(QTableView):
+    """The view of a list of ids (IdWindowModel): Enter opens the current row, as a
+    double-click does (`activated_row(row)`); Down in its search box moves into it."""
 
     activated_row = Signal(int)
 
@@ -93,6 +94,24 @@ class EnterOpensTable(QTableView):
             self.activated_row.emit(self.currentIndex().row())
             return
         super().keyPressEvent(event)
+
+    def current_id(self) -> int | None:
+        """The id of the record at the current row."""
+        index = self.currentIndex()
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return value if isinstance(value, int) else None
+
+    def select_id(self, model: IdWindowModel[Any], record_id: int) -> bool:
+        """Select that record's row and scroll to it; False when the list doesn't show it."""
+        row = model.row_of(record_id)
+        if row is None:
+            return False
+        self.selectRow(row)
+        self.scrollTo(model.index(row, 0))
+        return True
+
+    def follow(self, search: QLineEdit) -> None:
+        DownIntoList(search, self)
 
 
 class ListOrEmpty(QStackedWidget):
@@ -112,23 +131,6 @@ class ListOrEmpty(QStackedWidget):
         source = source_model(self.view.model())
         self.empty.setText(source.empty_text if isinstance(source, TableModel) else "")
         self.setCurrentWidget(self.view if self.view.model().rowCount() else self.empty)
-
-
-def current_id(view: QTableView) -> int | None:
-    """The id of the record at the list's current row (lists of ids: IdWindowModel)."""
-    index = view.currentIndex()
-    value = index.data(ID_ROLE) if index.isValid() else None
-    return value if isinstance(value, int) else None
-
-
-def select_id(view: QTableView, model: IdWindowModel[Any], record_id: int) -> bool:
-    """Select that record's row and scroll to it; False when the list doesn't show it."""
-    row = model.row_of(record_id)
-    if row is None:
-        return False
-    view.selectRow(row)
-    view.scrollTo(model.index(row, 0))
-    return True
 
 
 class DownIntoList(QObject):

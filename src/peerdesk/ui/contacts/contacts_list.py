@@ -26,14 +26,7 @@ from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.page_header import search_box
 from peerdesk.ui.peers.forms import DateField
-from peerdesk.ui.table_view import (
-    DownIntoList,
-    EnterOpensTable,
-    ListOrEmpty,
-    current_id,
-    select_id,
-    set_up_list,
-)
+from peerdesk.ui.table_view import IdListView, ListOrEmpty, set_up_list
 
 # A search of notes is recorded once the typing stops for this long.
 SEARCH_AUDIT_MS = 1500
@@ -66,7 +59,7 @@ class ContactsList(QWidget):
         self.count.setAccessibleName(self.tr("Number of contacts shown"))
         self.date_error = error_label()
 
-        self.table = set_up_list(EnterOpensTable(), self.model, self.tr("Contacts"),
+        self.table = set_up_list(IdListView(), self.model, self.tr("Contacts"),
                                  sorting=True, row_padding=12)
         self.table.horizontalHeader().setSortIndicator(ContactColumn.WHEN,
                                                       Qt.SortOrder.DescendingOrder)
@@ -94,7 +87,7 @@ class ContactsList(QWidget):
         self.audit_timer.setInterval(SEARCH_AUDIT_MS)
         self.audit_timer.timeout.connect(self._record_search)
         self.search.textChanged.connect(self.apply_filter)
-        DownIntoList(self.search, self.table)  # Down from the search box goes into the list
+        self.table.follow(self.search)  # Down from the search box goes into the list
         for combo in (self.channel, self.region, self.topic, self.taker, self.outcome):
             combo.currentIndexChanged.connect(self.apply_filter)
         for field in (self.start, self.end):
@@ -198,10 +191,10 @@ class ContactsList(QWidget):
         self.views.refresh()
 
     def selected_contact(self) -> int | None:
-        return current_id(self.table)
+        return self.table.current_id()
 
     def select_contact(self, contact_id: int) -> bool:
-        return select_id(self.table, self.model, contact_id)
+        return self.table.select_id(self.model, contact_id)
 
     def _open_row(self, row: int) -> None:
         contact_id = self.model.contact_id(row)

@@ -121,7 +121,7 @@ MemberColumn = IntEnum("MemberColumn", "NAME REF ATTENDED RATE", start=0)
 class MemberModel(RowTableModel[MemberRate]):
     columns = (
         Column(QT_TRANSLATE_NOOP("TableHeader", "Name"), attrgetter("name"), stretch=True),
-        Column(QT_TRANSLATE_NOOP("TableHeader", "Reference"), attrgetter("ref")),
+        field(QT_TRANSLATE_NOOP("TableHeader", "Reference"), "ref"),
         Column(QT_TRANSLATE_NOOP("TableHeader", "Attended / marked"),
                lambda r: QCoreApplication.translate("MemberModel", "{attended} of {marked}").format(
                    attended=r.attended, marked=r.marked),

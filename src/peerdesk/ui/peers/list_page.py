@@ -21,14 +21,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.page_header import PageHeader, page_layout, search_box
 from peerdesk.ui.peers.list_model import PeerColumn, PeerListModel
-from peerdesk.ui.table_view import (
-    DownIntoList,
-    EnterOpensTable,
-    ListOrEmpty,
-    current_id,
-    select_id,
-    set_up_list,
-)
+from peerdesk.ui.table_view import IdListView, ListOrEmpty, set_up_list
 
 EMPTY_CASELOAD = QT_TRANSLATE_NOOP(
     "PeerListPage", "No peers yet. Press Ctrl+N or “Add peer…” to add the first person the "
@@ -70,7 +63,7 @@ class PeerListPage(QWidget):
                                  actions=(self.import_button, self.add_button))
         self.count = self.header.subtitle
 
-        self.table = set_up_list(EnterOpensTable(), self.model, self.tr("Peers"),
+        self.table = set_up_list(IdListView(), self.model, self.tr("Peers"),
                                  sorting=True, row_padding=12)
         self.table.horizontalHeader().setSortIndicator(PeerColumn.NAME,
                                                       Qt.SortOrder.AscendingOrder)
@@ -88,7 +81,7 @@ class PeerListPage(QWidget):
 
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self._enter_in_search)
-        DownIntoList(self.search, self.table)  # Down from the search box goes into the list
+        self.table.follow(self.search)  # Down from the search box goes into the list
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.caseworker.currentIndexChanged.connect(self.apply_filter)
         self.mine.toggled.connect(self.apply_filter)
@@ -192,10 +185,10 @@ class PeerListPage(QWidget):
         self.search.selectAll()
 
     def selected_peer(self) -> int | None:
-        return current_id(self.table)
+        return self.table.current_id()
 
     def select_peer(self, peer_id: int) -> bool:
-        return select_id(self.table, self.model, peer_id)
+        return self.table.select_id(self.model, peer_id)
 
     def _enter_in_search(self) -> None:
         """Enter in the search box opens the only match, or moves into the list."""
