@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
@@ -42,6 +45,19 @@ def set_message(label: QLabel, text: str | None) -> None:
     if text:
         # Dropped if the label is gone by then (the context object).
         QTimer.singleShot(0, label, lambda: fit_window(label))
+
+
+def show_problem(fields: Mapping[str, Any], fallback: QLabel, exc: Any,
+                 renamed: Mapping[str, str] | None = None) -> None:
+    """A refused save's message (a PeerDeskError) beside the field it names, else in the
+    form's own message line. `renamed`: where the record's name for a field differs
+    from the form's."""
+    name = getattr(exc, "field", None) or ""
+    name = (renamed or {}).get(name, name)
+    if name in fields:
+        fields[name].show_error(exc.user_message)
+    else:
+        set_message(fallback, exc.user_message)
 
 
 def fit_window(widget: QWidget) -> None:

@@ -26,7 +26,7 @@ from peerdesk.services.listening import StoredContact
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.widgets import TextCheck
 from peerdesk.ui.errors import show_error
-from peerdesk.ui.fields import error_label, keep_long_text, set_message
+from peerdesk.ui.fields import error_label, keep_long_text, set_message, show_problem
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import Field, muted
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
@@ -99,11 +99,7 @@ class KnownCallerDialog(QDialog):
                 caller_id = self.caller.id
                 known_callers.update(self.session, caller_id, draft)
         except PeerDeskError as exc:
-            name = getattr(exc, "field", None)
-            if name in self.fields:
-                self.fields[name].show_error(exc.user_message)
-            else:
-                set_message(self.error, exc.user_message)
+            show_problem(self.fields, self.error, exc)
             return
         super().accept()
         self.saved.emit(caller_id)

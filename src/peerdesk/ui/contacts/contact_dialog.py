@@ -46,7 +46,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.contacts.directory_picker import DirectoryPicker
 from peerdesk.ui.contacts.widgets import CheckList, TextCheck, TimeField
 from peerdesk.ui.errors import ask_to_confirm, show_error
-from peerdesk.ui.fields import error_label, keep_long_text, set_message
+from peerdesk.ui.fields import error_label, keep_long_text, set_message, show_problem
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo
 
@@ -372,12 +372,7 @@ class ContactDialog(QDialog):
             else:
                 contact_id = listening.log_contact(self.session, draft)
         except PeerDeskError as exc:
-            name = getattr(exc, "field", None)
-            name = {"name": "known_caller"}.get(name or "", name)
-            if name in self.fields:
-                self.fields[name].show_error(exc.user_message)
-            else:
-                set_message(self.error, exc.user_message)
+            show_problem(self.fields, self.error, exc, renamed={"name": "known_caller"})
             return
         self.saved_id = contact_id
         super().accept()

@@ -28,7 +28,7 @@ from peerdesk.services import directory
 from peerdesk.services import listening_settings as settings
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.widgets import CheckList, TextCheck
-from peerdesk.ui.fields import error_label, keep_long_text, set_message
+from peerdesk.ui.fields import error_label, keep_long_text, set_message, show_problem
 from peerdesk.ui.peers.forms import DateField, Field, today
 
 
@@ -130,11 +130,7 @@ class DirectoryEntryDialog(QDialog):
                 entry_id = self.entry.id
                 directory.edit(self.session, entry_id, draft)
         except PeerDeskError as exc:
-            name = getattr(exc, "field", None)
-            if name in self.fields:
-                self.fields[name].show_error(exc.user_message)
-            else:
-                set_message(self.error, exc.user_message)
+            show_problem(self.fields, self.error, exc)
             return
         super().accept()
         self.saved.emit(entry_id)

@@ -26,7 +26,7 @@ from peerdesk.services.casework import StoredReferral
 from peerdesk.services.peers import StoredRating
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.directory_picker import ServicePick
-from peerdesk.ui.fields import keep_long_text
+from peerdesk.ui.fields import keep_long_text, show_problem
 from peerdesk.ui.password_fields import error_label, set_message
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
 
@@ -73,11 +73,7 @@ class RecordDialog(QDialog):
         try:
             self.save()
         except PeerDeskError as exc:
-            name = getattr(exc, "field", None)
-            if name in self.fields:
-                self.fields[name].show_error(exc.user_message)
-            else:
-                set_message(self.error, exc.user_message)
+            show_problem(self.fields, self.error, exc)
             return
         super().accept()
         self.saved.emit()

@@ -33,7 +33,7 @@ from peerdesk.services import casework, directory, peers
 from peerdesk.services.peers import PeerFilter
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.directory_picker import DirectoryPicker
-from peerdesk.ui.fields import keep_long_text
+from peerdesk.ui.fields import keep_long_text, show_problem
 from peerdesk.ui.password_fields import error_label, set_message
 from peerdesk.ui.peers.banner import SafeContactBanner
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
@@ -409,11 +409,7 @@ class SessionDialog(QDialog):
             else:
                 session_id = casework.log_session(self.session, draft)
         except PeerDeskError as exc:
-            name = getattr(exc, "field", None)
-            if name in self.fields:
-                self.fields[name].show_error(exc.user_message)
-            else:
-                set_message(self.error, exc.user_message)
+            show_problem(self.fields, self.error, exc)
             return
         self.saved_id = session_id
         super().accept()
