@@ -4,7 +4,7 @@ How strings are written in the ui and app packages (so pyside6-lupdate finds the
 
 - Inside a QObject/QWidget subclass: ``self.tr("Text")``. The context is the class
   the call is written in, which is what lupdate records.
-- In a base class that other classes subclass (RecordDialog, RowTableModel, …),
+- In a base class that other classes subclass (RecordDialog, TableModel, …),
   and in module-level functions: ``QCoreApplication.translate("Context", "Text")``
   with the class name (or the module's name in CamelCase) as the context. Older
   PySide6 releases look ``self.tr`` up under the runtime subclass's name only,
@@ -12,7 +12,7 @@ How strings are written in the ui and app packages (so pyside6-lupdate finds the
 - Module-level constants: mark them with ``QT_TRANSLATE_NOOP("Context", "Text")``
   (this module's, which mypy knows returns a str) and translate where they are
   shown, ``QCoreApplication.translate("Context", text)``. Table column titles
-  all use the "TableHeader" context; RowTableModel.headerData translates them.
+  all use the "TableHeader" context; TableModel.headerData translates them.
 - Values in a sentence: translate a template with named ``{placeholders}`` and
   fill it afterwards: ``self.tr("Saved: PeerDesk locks after {minutes} idle
   minutes.").format(minutes=m)``. Never an f-string (lupdate cannot read one)

@@ -76,7 +76,7 @@ class Column(Generic[Row]):
     stretch: bool = False
 
 
-def field(header: str, name: str, **options: Any) -> Column[Any]:
+def attribute_column(header: str, name: str, **options: Any) -> Column[Any]:
     """A column showing one attribute as it is, "—" when it is empty."""
     return Column(header, lambda row: str(getattr(row, name) or "—"), **options)
 

@@ -38,7 +38,7 @@ from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.peers.forms import CASELOAD
 from peerdesk.ui.peers.record_requests import run_in_background
-from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, field
+from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, attribute_column
 from peerdesk.ui.table_view import Selection, list_view
 from peerdesk.ui.theme import colour
 
@@ -51,7 +51,7 @@ class DueModel(RowTableModel[retention.ClosedPeer]):
         Column(QT_TRANSLATE_NOOP("TableHeader", "Name"), attrgetter("preferred_name"),
                stretch=True),
         Column(QT_TRANSLATE_NOOP("TableHeader", "Closed on"), lambda r: r.closed_on.isoformat()),
-        field(QT_TRANSLATE_NOOP("TableHeader", "Caseworker"), "caseworker"),
+        attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Caseworker"), "caseworker"),
     )
 
 

@@ -19,7 +19,7 @@ from peerdesk.services import listening
 from peerdesk.services.listening import ContactFilter, ContactOrder, ContactRow
 from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.table_model import ID_ROLE, Column, IdWindowModel, field
+from peerdesk.ui.table_model import ID_ROLE, Column, IdWindowModel, attribute_column
 
 CONTACT_ID_ROLE = ID_ROLE
 ContactColumn = IntEnum("ContactColumn",
@@ -41,15 +41,17 @@ class ContactListModel(IdWindowModel[ContactRow]):
                sample="Social media message"),
         Column(QT_TRANSLATE_NOOP("TableHeader", "Minutes"), lambda r: str(r.minutes),
                sample="Minutes"),
-        field(QT_TRANSLATE_NOOP("TableHeader", "Region"), "region", sample="Highcombe____"),
+        attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Region"), "region",
+                         sample="Highcombe____"),
         Column(QT_TRANSLATE_NOOP("TableHeader", "Topics"), lambda r: ", ".join(r.topics) or "—",
                stretch=True),
         Column(QT_TRANSLATE_NOOP("TableHeader", "Outcome"),
                lambda r: ", ".join(o.label for o in r.outcomes.parts()),
                sample="Listened, Signposted"),
-        field(QT_TRANSLATE_NOOP("TableHeader", "Known caller"), "caller",
-              sample="Tuesday texter"),
-        field(QT_TRANSLATE_NOOP("TableHeader", "Taken by"), "taken_by", sample="Tomás Herrera"),
+        attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Known caller"), "caller",
+                         sample="Tuesday texter"),
+        attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Taken by"), "taken_by",
+                         sample="Tomás Herrera"),
     )
     # Topics and outcomes hold several values: the list doesn't sort by them.
     order_by: ClassVar[Mapping[int, Any]] = {

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 from peerdesk.domain.groups import Mark, MeetingStatus
 from peerdesk.services.groups import GroupRow, MeetingRow, RegisterLine
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.table_model import Column, RowTableModel, field
+from peerdesk.ui.table_model import Column, RowTableModel, attribute_column
 
 # What a group change announces on the change bus (see ui/change_bus.py).
 GROUPS = "groups"
@@ -46,8 +46,8 @@ class GroupModel(RowTableModel[GroupRow]):
                lambda r: ", ".join(r.facilitators) or "—", stretch=True),
         Column(QT_TRANSLATE_NOOP("TableHeader", "Members"), lambda r: str(r.members),
                sort=attrgetter("members"), number=True, sample="Members__"),
-        field(QT_TRANSLATE_NOOP("TableHeader", "Last meeting"), "last_meeting",
-              sort=attrgetter("last_meeting"), sample="Last meeting__"),
+        attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Last meeting"), "last_meeting",
+                         sort=attrgetter("last_meeting"), sample="Last meeting__"),
     )
 
 
@@ -72,8 +72,8 @@ class MeetingModel(RowTableModel[MeetingRow]):
         self.columns = (
             Column(QT_TRANSLATE_NOOP("TableHeader", "Date"), attrgetter("held_on"),
                    sample="2026-11-22__"),
-            field(QT_TRANSLATE_NOOP("TableHeader", "Time"), "starts_at"),
-            field(QT_TRANSLATE_NOOP("TableHeader", "Place"), "place", stretch=True),
+            attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Time"), "starts_at"),
+            attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Place"), "place", stretch=True),
             Column(QT_TRANSLATE_NOOP("TableHeader", "Status"), self._status,
                    foreground=self._status_colour, sample="Register to take__"),
             Column(QT_TRANSLATE_NOOP("TableHeader", "Attended"),
@@ -121,7 +121,7 @@ MemberColumn = IntEnum("MemberColumn", "NAME REF ATTENDED RATE", start=0)
 class MemberModel(RowTableModel[MemberRate]):
     columns = (
         Column(QT_TRANSLATE_NOOP("TableHeader", "Name"), attrgetter("name"), stretch=True),
-        field(QT_TRANSLATE_NOOP("TableHeader", "Reference"), "ref"),
+        attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Reference"), "ref"),
         Column(QT_TRANSLATE_NOOP("TableHeader", "Attended / marked"),
                lambda r: QCoreApplication.translate("MemberModel", "{attended} of {marked}").format(
                    attended=r.attended, marked=r.marked),

@@ -20,7 +20,7 @@ from peerdesk.services import peers
 from peerdesk.services.peers import PeerFilter, PeerOrder, PeerRow
 from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.table_model import ID_ROLE, Column, IdWindowModel, field
+from peerdesk.ui.table_model import ID_ROLE, Column, IdWindowModel, attribute_column
 
 # The peer's id: lookups by row survive sorting and filtering.
 PEER_ID_ROLE = ID_ROLE
@@ -44,15 +44,16 @@ def _next_follow_up(row: PeerRow) -> str:
 
 class PeerListModel(IdWindowModel[PeerRow]):
     columns = (
-        field(QT_TRANSLATE_NOOP("TableHeader", "Reference"), "ref", sample="Reference__"),
-        field(QT_TRANSLATE_NOOP("TableHeader", "Preferred name"), "preferred_name", bold=True,
-              stretch=True),
+        attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Reference"), "ref",
+                         sample="Reference__"),
+        attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Preferred name"), "preferred_name",
+                         bold=True, stretch=True),
         Column(QT_TRANSLATE_NOOP("TableHeader", "Status"), lambda r: r.status.label,
                sample="Paused____"),
-        field(QT_TRANSLATE_NOOP("TableHeader", "Caseworker"), "caseworker",
-              sample="Tomás Herrera_____"),
-        field(QT_TRANSLATE_NOOP("TableHeader", "Last contact"), "last_contact",
-              sample="Last contact__"),
+        attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Caseworker"), "caseworker",
+                         sample="Tomás Herrera_____"),
+        attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Last contact"), "last_contact",
+                         sample="Last contact__"),
         Column(QT_TRANSLATE_NOOP("TableHeader", "Next follow-up"), _next_follow_up,
                foreground=lambda r: _OVERDUE if _overdue(r.next_follow_up) else None,
                sample="2026-11-22 (overdue)__"),
