@@ -215,15 +215,19 @@ def sorting_filter(model: QAbstractItemModel, parent: Any = None) -> QSortFilter
 class IdWindowModel(TableModel[Row]):
     """Ordered ids only, the visible rows read a page at a time (DESIGN.md §2).
 
-    Subclasses give `find(session, filter)` (the ids, in order, filtered and sorted in
-    SQL), `fetch(session, ids)` (the rows of those ids), `new_filter()` and
-    `order_by` (a column's position → the filter's sort order; a column not in it
-    does not sort). The filter is a dataclass with `order` and `descending`.
+    Subclasses name the service's `find(session, filter)` (the ids, in order, filtered
+    and sorted in SQL) and `fetch(session, ids)` (the rows of those ids), both as
+    staticmethods, the filter's type as `new_filter`, and `order_by` (a column's
+    position → the filter's sort order; a column not in it does not sort). The filter
+    is a dataclass with `order` and `descending`.
     """
 
     PAGE_SIZE = 200
     CACHED_PAGES = 8
     order_by: ClassVar[Mapping[int, Any]] = {}
+    find: Callable[[Any, Any], list[int]]
+    fetch: Callable[[Any, list[int]], Sequence[Any]]
+    new_filter: Callable[[], Any]
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -232,17 +236,6 @@ class IdWindowModel(TableModel[Row]):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, Row]] = OrderedDict()
         self.error: str | None = None
-
-    # -- what subclasses provide -------------------------------------------------
-
-    def new_filter(self) -> Any:
-        raise NotImplementedError
-
-    def find(self, session: Any, flt: Any) -> list[int]:
-        raise NotImplementedError
-
-    def fetch(self, session: Any, ids: list[int]) -> Sequence[Any]:
-        raise NotImplementedError
 
     # -- data in -------------------------------------------------------------------
 

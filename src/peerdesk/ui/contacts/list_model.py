@@ -8,7 +8,7 @@ pages kept in a small cache (ui/table_model.IdWindowModel).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from enum import IntEnum
 from typing import Any, ClassVar
 
@@ -60,14 +60,9 @@ class ContactListModel(IdWindowModel[ContactRow]):
     session: Session | None
     filter: ContactFilter
 
-    def new_filter(self) -> ContactFilter:
-        return ContactFilter()
-
-    def find(self, session: Session, flt: ContactFilter) -> list[int]:
-        return listening.find(session, flt)
-
-    def fetch(self, session: Session, ids: list[int]) -> Sequence[ContactRow]:
-        return listening.rows(session, ids)
+    find = staticmethod(listening.find)
+    fetch = staticmethod(listening.rows)
+    new_filter = ContactFilter
 
     def contact_id(self, row: int) -> int | None:
         return self.record_id(row)

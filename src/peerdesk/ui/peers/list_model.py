@@ -7,7 +7,7 @@ and kept in a small cache (ui/table_model.IdWindowModel).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from enum import IntEnum
 from typing import Any, ClassVar
@@ -63,14 +63,9 @@ class PeerListModel(IdWindowModel[PeerRow]):
     session: Session | None
     filter: PeerFilter
 
-    def new_filter(self) -> PeerFilter:
-        return PeerFilter()
-
-    def find(self, session: Session, flt: PeerFilter) -> list[int]:
-        return peers.find(session, flt)
-
-    def fetch(self, session: Session, ids: list[int]) -> Sequence[PeerRow]:
-        return peers.rows(session, ids)
+    find = staticmethod(peers.find)
+    fetch = staticmethod(peers.rows)
+    new_filter = PeerFilter
 
     def foreground(self, row: PeerRow, column: Column[PeerRow]) -> Any:
         colour = super().foreground(row, column)
