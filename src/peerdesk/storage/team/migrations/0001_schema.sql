@@ -10,6 +10,9 @@
 CREATE SCHEMA main;
 CREATE SCHEMA casework;
 
+-- Every PeerDesk group is staff, so a login that SETs ROLE to its group still
+-- reaches what every person may.
+GRANT {{staff}} TO {{admin}}, {{programme_lead}}, {{caseworker}}, {{peer_supporter}};
 REVOKE ALL ON DATABASE {{database}} FROM PUBLIC;
 GRANT CONNECT, TEMPORARY ON DATABASE {{database}} TO {{staff}};
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
