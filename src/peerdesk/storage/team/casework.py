@@ -15,11 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import psycopg
-
 from peerdesk.storage.team.fieldcrypt import FieldCipher
-
-Conn = psycopg.Connection[tuple[Any, ...]]
+from peerdesk.storage.team.schema import Conn
 
 # The columns sealed per table: the reason this module exists.
 SEALED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -109,8 +106,9 @@ class TeamCasework:
 
     def _peer_from(self, row: tuple[Any, ...]) -> TeamPeer:
         found = dict(zip(_PEER_COLUMNS, row, strict=True))
-        opened = self._open("peer", found["id"], found)
-        return TeamPeer(**{c: found[c] for c in ("id", *_PEER_PLAIN)}, **opened)
+        values: dict[str, Any] = {c: found[c] for c in ("id", *_PEER_PLAIN)}
+        values.update(self._open("peer", found["id"], found))
+        return TeamPeer(**values)
 
     def peer(self, peer_id: uuid.UUID) -> TeamPeer | None:
         row = self.conn.execute("SELECT " + ", ".join(_PEER_COLUMNS)
@@ -150,8 +148,8 @@ class TeamCasework:
             return None
         found = dict(zip(("do_not_contact", "calls_ok", "texts_ok", "email_ok", "voicemail_ok",
                           "safe_times", "code_word", "other"), row, strict=True))
-        opened = self._open("safe_contact", peer_id, found)
-        return TeamSafeContact(peer_id, *row[:5], **opened)
+        found.update(self._open("safe_contact", peer_id, found))
+        return TeamSafeContact(peer_id=peer_id, **found)
 
     def add_session(self, session: TeamSession) -> None:
         """The session and its note in one transaction."""

@@ -21,6 +21,7 @@ import psycopg
 
 from peerdesk.storage.atomic import write_atomically
 from peerdesk.storage.team.errors import ConnectionFileError, TeamServerError
+from peerdesk.storage.team.schema import Conn, centre_id
 
 FILE_FORMAT = "peerdesk-team-connection"
 FILE_VERSION = 1
@@ -133,7 +134,7 @@ def _explain(exc: psycopg.OperationalError, info: ConnectionFile, user: str) -> 
 
 
 def connect(info: ConnectionFile, user: str, password: str, *,
-            autocommit: bool = False) -> psycopg.Connection[tuple[object, ...]]:
+            autocommit: bool = False) -> Conn:
     """A connection as `user`, or a TeamServerError that says what to check."""
     params: dict[str, object] = {
         "host": info.host, "port": info.port, "dbname": info.database, "user": user,
@@ -151,10 +152,8 @@ def connect(info: ConnectionFile, user: str, password: str, *,
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def check_centre(conn: psycopg.Connection[tuple[object, ...]], info: ConnectionFile) -> None:
+def check_centre(conn: Conn, info: ConnectionFile) -> None:
     """Refuse a connection file written for another centre's server."""
-    from peerdesk.storage.team.schema import centre_id
-
     if info.centre_id and centre_id(conn) != info.centre_id:
         raise ConnectionFileError(
             "This connection file is for another centre's team: the server at {host} holds a "

@@ -17,11 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 import psycopg
 from psycopg import sql
 
 from peerdesk.storage.team.errors import TeamSchemaTooNew, TeamServerError
+
+Conn = psycopg.Connection[tuple[Any, ...]]
 
 _FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 _PLACEHOLDER = re.compile(r"\{\{(\w+)(\.name)?\}\}")
@@ -97,7 +100,7 @@ def render(text: str, database: str) -> str:
     return _PLACEHOLDER.sub(fill, text)
 
 
-def current_version(conn: psycopg.Connection[object]) -> int:
+def current_version(conn: Conn) -> int:
     row = conn.execute("SELECT to_regclass('main.schema_migration') IS NOT NULL").fetchone()
     if not row or not row[0]:
         return 0
@@ -105,14 +108,14 @@ def current_version(conn: psycopg.Connection[object]) -> int:
     return int(found[0]) if found and found[0] is not None else 0
 
 
-def check_server(conn: psycopg.Connection[object]) -> None:
+def check_server(conn: Conn) -> None:
     if conn.info.server_version < MINIMUM_SERVER:
         major = conn.info.server_version // 10000
         raise TeamServerError("The team server runs PostgreSQL {major}; PeerDesk needs "
                               "PostgreSQL 15 or newer. Nothing was changed.", major=major)
 
 
-def _ensure_groups(conn: psycopg.Connection[object], database: str) -> None:
+def _ensure_groups(conn: Conn, database: str) -> None:
     for group in GROUPS:
         name = group_role(database, group)
         exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
@@ -120,7 +123,7 @@ def _ensure_groups(conn: psycopg.Connection[object], database: str) -> None:
             conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
 
 
-def migrate(conn: psycopg.Connection[object]) -> SchemaResult:
+def migrate(conn: Conn) -> SchemaResult:
     """Bring the connected database up to the latest team schema.
 
     `conn` is the setup account's (it needs CREATEROLE, and owns the database).
@@ -150,7 +153,7 @@ def migrate(conn: psycopg.Connection[object]) -> SchemaResult:
     return SchemaResult(start, version)
 
 
-def centre_id(conn: psycopg.Connection[object]) -> str:
+def centre_id(conn: Conn) -> str:
     row = conn.execute("SELECT centre_id::text FROM main.centre").fetchone()
     if not row:
         raise TeamServerError("The team server's database has no centre in it.")

@@ -16,9 +16,8 @@ import os
 import unicodedata
 from collections.abc import Sequence
 
-import psycopg
-
 from peerdesk.storage.team.fieldcrypt import FieldCipher
+from peerdesk.storage.team.schema import Conn
 
 SCRAM_ITERATIONS = 4096
 ROLES = ("admin", "programme_lead", "caseworker", "peer_supporter")
@@ -46,7 +45,7 @@ def login_name(database: str, number: int) -> str:
     return f"{database}_s{number}"
 
 
-def create_staff_login(conn: psycopg.Connection[tuple[object, ...]], main_cipher: FieldCipher,
+def create_staff_login(conn: Conn, main_cipher: FieldCipher,
                        login: str, roles: Sequence[str], password: str,
                        display_name: str) -> int:
     """A login for one person with their PeerDesk roles; returns their staff id.
@@ -60,4 +59,4 @@ def create_staff_login(conn: psycopg.Connection[tuple[object, ...]], main_cipher
     row = conn.execute("SELECT main.create_staff_login(%s, %s, %s, %s)",
                        (login, list(roles), scram_verifier(password), sealed)).fetchone()
     assert row is not None
-    return int(row[0])  # type: ignore[call-overload]
+    return int(row[0])
