@@ -95,8 +95,7 @@ def _server_account() -> tuple[int, int] | None:
                 "PostgreSQL as (it refuses to run as root)")
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
+def require_server_bin() -> Path:
     bin_dir = find_server_bin()
     if bin_dir is None:
         # .ci/run sets it where the programs are, so that this never skips there.
@@ -105,6 +104,23 @@ def pg_server() -> Iterator[PgServer]:
         pytest.skip("no PostgreSQL 15+ server programs (initdb, pg_ctl, postgres) on PATH or "
                     "in /usr/lib/postgresql/*/bin: install Debian's postgresql package to run "
                     "the team-mode tests")
+    return bin_dir
+
+
+@dataclass(frozen=True)
+class TlsFiles:
+    """PEM files for a server listening on 127.0.0.1 with TLS (written into its folder)."""
+
+    certificate: bytes
+    key: bytes
+    tcp_port: int
+
+
+@contextlib.contextmanager
+def cluster(*, tls: TlsFiles | None = None) -> Iterator[PgServer]:
+    """A new cluster in a temporary folder: a Unix socket there, and TCP on
+    127.0.0.1 only when `tls` is given (then only TLS connections are accepted)."""
+    bin_dir = require_server_bin()
     account = _server_account()
     # Not under pytest's own temporary folder: as root that is 0700 and the
     # server's account could not reach its socket or data.
@@ -113,10 +129,16 @@ def pg_server() -> Iterator[PgServer]:
     password = secrets.token_urlsafe(24)
     pwfile = base / "pwfile"
     pwfile.write_text(password + "\n", encoding="utf-8")
+    owned = [base, pwfile]
+    if tls is not None:
+        for name, pem in (("server.crt", tls.certificate), ("server.key", tls.key)):
+            (base / name).write_bytes(pem)
+            (base / name).chmod(0o600)
+            owned.append(base / name)
     as_account: dict[str, object] = {}
     if account is not None:
         uid, gid = account
-        for path in (base, pwfile):
+        for path in owned:
             os.chown(path, uid, gid)
         as_account = {"user": uid, "group": gid, "extra_groups": []}
     env = {**os.environ, "LC_ALL": "C"}
@@ -129,20 +151,32 @@ def pg_server() -> Iterator[PgServer]:
 
     run(str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, f"--pwfile={pwfile}",
         "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync")
-    port = 5432
+    port = 5432 if tls is None else tls.tcp_port
+    settings = (f"\nlisten_addresses = '{'127.0.0.1' if tls else ''}'\n"
+                f"unix_socket_directories = '{base}'\nport = {port}\nfsync = off\n"
+                "synchronous_commit = off\nfull_page_writes = off\nlog_statement = 'all'\n"
+                "max_connections = 40\nshared_buffers = 16MB\n")
+    if tls is not None:
+        settings += (f"ssl = on\nssl_cert_file = '{base / 'server.crt'}'\n"
+                     f"ssl_key_file = '{base / 'server.key'}'\n")
+        with (data / "pg_hba.conf").open("w", encoding="utf-8") as hba:
+            hba.write("local all all scram-sha-256\n"
+                      "hostssl all all 127.0.0.1/32 scram-sha-256\n")
     with (data / "postgresql.conf").open("a", encoding="utf-8") as conf:
-        conf.write(f"\nlisten_addresses = ''\nunix_socket_directories = '{base}'\n"
-                   f"port = {port}\nfsync = off\nsynchronous_commit = off\n"
-                   "full_page_writes = off\nlog_statement = 'all'\nmax_connections = 40\n"
-                   "shared_buffers = 16MB\n")
+        conf.write(settings)
     run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60", "start")
-    server = PgServer(bin_dir, base, port, SUPERUSER, password, log)
     try:
-        yield server
+        yield PgServer(bin_dir, base, port, SUPERUSER, password, log)
     finally:
         with contextlib.suppress(RuntimeError):
             run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    with cluster() as server:
+        yield server
 
 
 _numbers = itertools.count(1)
