@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import psycopg
 import pytest
 
 from peerdesk.app import cli
@@ -151,3 +152,51 @@ def test_options_that_dont_fit_together_are_usage_errors(capsys, as_setup, tmp_p
                        "--setup-user", "x", *extra)
     assert code == EXIT_USAGE
     assert words in one_line(err)
+
+
+def test_init_works_for_a_setup_account_that_is_not_a_superuser(capsys, monkeypatch, pg_server,
+                                                                 tmp_path):
+    """As on a managed server: an account that owns the database and may create
+    roles, nothing more. The logins it makes work, and row security holds for it."""
+    with pg_server.connect(autocommit=True) as conn:
+        conn.execute("CREATE ROLE managed_setup LOGIN CREATEROLE PASSWORD 'setup pw'")
+        conn.execute("CREATE DATABASE managed OWNER managed_setup")
+    try:
+        monkeypatch.setenv("PEERDESK_SERVER_PASSWORD", "setup pw")
+        args = init_args(pg_server, "managed", tmp_path / "m.json")
+        args[args.index("--setup-user") + 1] = "managed_setup"
+        code, out, err = run(capsys, *args)
+        assert (code, err) == (0, ""), err
+        from peerdesk.storage.team.fieldcrypt import FieldCipher
+        from peerdesk.storage.team.staff import create_staff_login
+
+        with pg_server.connect("managed", user="managed_setup", password="setup pw",
+                               autocommit=True) as conn:
+            create_staff_login(conn, FieldCipher(bytes(32), compartment="main"), "managed_s1",
+                               ["caseworker"], "worker pw", "A Worker")
+            # Row security is forced on the tables' owner: it writes no casework either.
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level"):
+                conn.execute("INSERT INTO casework.peer (id, ref_number, preferred_name, "
+                             "full_name, gender_description, closed_reason, contact_route, "
+                             "first_contact) SELECT gen_random_uuid(), 1, s, s, s, s, 'phone', "
+                             "'2026-01-01' FROM (SELECT display_name AS s FROM main.staff) x")
+        with pg_server.connect("managed", user="managed_s1", password="worker pw") as conn:
+            assert conn.execute("SELECT main.current_staff_id()").fetchone() == (1,)
+            assert conn.execute("SELECT count(*) FROM casework.peer").fetchone() == (0,)
+    finally:
+        with pg_server.connect(autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS managed WITH (FORCE)")
+
+
+def test_a_file_for_a_centre_on_an_empty_database_is_refused_unchanged(capsys, as_setup,
+                                                                       pg_server, team_db,
+                                                                       tmp_path):
+    file = tmp_path / "team.json"
+    ConnectionFile(host=str(pg_server.socket_dir), port=pg_server.port, database=team_db,
+                   centre_id="00000000-0000-4000-8000-000000000000").save(file)
+    code, _, err = run(capsys, "team", "init", "--connection", str(file), "--setup-user",
+                       pg_server.superuser)
+    assert code == EXIT_FAILED
+    assert "for another centre's team" in one_line(err)
+    with pg_server.connect(team_db) as conn:
+        assert schema.current_version(conn) == 0

@@ -115,3 +115,30 @@ def test_only_an_administrator_can_create_logins_and_only_from_a_verifier(team_c
     with team_centre.server.connect(team_centre.database, user=login,
                                     password="a long password") as conn:
         assert conn.execute("SELECT main.current_staff_id()").fetchone() == (staff_id,)
+
+
+def test_two_set_ups_at_once_apply_each_migration_once(pg_server, team_db):
+    import threading
+
+    results, errors = [], []
+    start = threading.Barrier(2)
+
+    def set_up() -> None:
+        try:
+            with pg_server.connect(team_db, autocommit=True) as conn:
+                start.wait()
+                results.append(schema.migrate(conn))
+        except Exception as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=set_up) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    assert sorted(r.to_version for r in results) == [schema.latest_version()] * 2
+    with pg_server.connect(team_db) as conn:
+        applied = conn.execute("SELECT version FROM main.schema_migration ORDER BY 1").fetchall()
+        assert applied == [(v,) for v in range(1, schema.latest_version() + 1)]
+        assert conn.execute("SELECT count(*) FROM main.centre").fetchone() == (1,)

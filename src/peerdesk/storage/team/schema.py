@@ -101,7 +101,13 @@ def render(text: str, database: str) -> str:
 
 
 def current_version(conn: Conn) -> int:
-    row = conn.execute("SELECT to_regclass('main.schema_migration') IS NOT NULL").fetchone()
+    # A plain query of the catalogue, not to_regclass: after waiting on the
+    # advisory lock, the backend's catalogue caches may not yet know of a
+    # schema another set-up has just committed; a query's snapshot does.
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+        "ON n.oid = c.relnamespace WHERE n.nspname = 'main' "
+        "AND c.relname = 'schema_migration')").fetchone()
     if not row or not row[0]:
         return 0
     found = conn.execute("SELECT max(version) FROM main.schema_migration").fetchone()
