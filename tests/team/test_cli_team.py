@@ -166,6 +166,7 @@ def test_init_works_for_a_setup_account_that_is_not_a_superuser(capsys, monkeypa
         args = init_args(pg_server, "managed", tmp_path / "m.json")
         args[args.index("--setup-user") + 1] = "managed_setup"
         code, out, err = run(capsys, *args)
+        assert "team schema created" in out
         assert (code, err) == (0, ""), err
         from peerdesk.storage.team.fieldcrypt import FieldCipher
         from peerdesk.storage.team.staff import create_staff_login

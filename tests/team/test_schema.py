@@ -5,10 +5,15 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+from peerdesk.domain.staff import Role
 from peerdesk.storage.team import schema
 from peerdesk.storage.team.errors import TeamSchemaTooNew, TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
-from peerdesk.storage.team.staff import create_staff_login, scram_verifier
+from peerdesk.storage.team.staff import (
+    create_staff_login,
+    deactivate_staff_login,
+    scram_verifier,
+)
 
 
 def test_migrations_are_numbered_and_fill_every_placeholder():
@@ -142,3 +147,38 @@ def test_two_set_ups_at_once_apply_each_migration_once(pg_server, team_db):
         applied = conn.execute("SELECT version FROM main.schema_migration ORDER BY 1").fetchall()
         assert applied == [(v,) for v in range(1, schema.latest_version() + 1)]
         assert conn.execute("SELECT count(*) FROM main.centre").fetchone() == (1,)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_peerdesk_role_has_its_group_on_the_server(team_centre, role):
+    login = f"{team_centre.database}_s{50 + list(Role).index(role)}"
+    with team_centre.superuser(autocommit=True) as conn:
+        create_staff_login(conn, FieldCipher(team_centre.main_key, compartment="main"), login,
+                           [role], "pw of the role", "Someone")
+        groups = {row[0] for row in conn.execute(
+            "SELECT b.rolname FROM pg_auth_members m JOIN pg_roles b ON b.oid = m.roleid "
+            "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = %s", (login,))}
+    assert groups == {f"{team_centre.database}_{role.value}", f"{team_centre.database}_staff"}
+
+
+def test_a_deactivated_login_signs_in_no_more_and_sees_nothing_on_an_open_connection(
+        team_centre):
+    import uuid
+    from datetime import date
+
+    from peerdesk.storage.team.casework import TeamCasework, TeamPeer
+
+    cipher = FieldCipher(team_centre.casework_key, compartment="casework")
+    with team_centre.connect("lead", autocommit=True) as conn:
+        TeamCasework(conn, cipher).add_peer(TeamPeer(uuid.uuid4(), 1, "Someone",
+                                                     date(2026, 1, 1), "phone"))
+    with team_centre.connect("caseworker", autocommit=True) as open_one:
+        assert open_one.execute("SELECT count(*) FROM casework.peer").fetchone() == (1,)
+        with team_centre.connect("admin", autocommit=True) as admin:
+            deactivate_staff_login(admin, team_centre.logins["caseworker"])
+        assert open_one.execute("SELECT count(*) FROM casework.peer").fetchone() == (0,)
+    with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
+        team_centre.connect("caseworker")
+    with team_centre.connect("lead") as conn, \
+            pytest.raises(psycopg.errors.InsufficientPrivilege):
+        deactivate_staff_login(conn, team_centre.logins["supporter"])

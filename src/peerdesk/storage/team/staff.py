@@ -16,11 +16,13 @@ import os
 import unicodedata
 from collections.abc import Sequence
 
+from peerdesk.domain.staff import Role
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
 
 SCRAM_ITERATIONS = 4096
-ROLES = ("admin", "programme_lead", "caseworker", "peer_supporter")
+# The group each PeerDesk role's logins are in is named after its value.
+ROLES = tuple(role.value for role in Role)
 
 
 def _b64(data: bytes) -> str:
@@ -46,17 +48,26 @@ def login_name(database: str, number: int) -> str:
 
 
 def create_staff_login(conn: Conn, main_cipher: FieldCipher,
-                       login: str, roles: Sequence[str], password: str,
+                       login: str, roles: Sequence[Role | str], password: str,
                        display_name: str) -> int:
     """A login for one person with their PeerDesk roles; returns their staff id.
 
     Run as an administrator's login (or the setup account).
     """
-    unknown = [role for role in roles if role not in ROLES]
-    if unknown or not roles:
+    names = [str(role) for role in roles]
+    unknown = [name for name in names if name not in ROLES]
+    if unknown or not names:
         raise ValueError(f"not PeerDesk roles: {unknown or 'none given'}")
     sealed = main_cipher.seal("staff", "display_name", login, display_name)
     row = conn.execute("SELECT main.create_staff_login(%s, %s, %s, %s)",
-                       (login, list(roles), scram_verifier(password), sealed)).fetchone()
+                       (login, names, scram_verifier(password), sealed)).fetchone()
     assert row is not None
     return int(row[0])
+
+
+def deactivate_staff_login(conn: Conn, login: str) -> None:
+    """No new sign-in for `login`, and no rows on a connection it already has.
+
+    Run as an administrator's login (or the setup account).
+    """
+    conn.execute("SELECT main.deactivate_staff_login(%s)", (login,))

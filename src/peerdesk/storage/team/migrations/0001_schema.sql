@@ -105,6 +105,23 @@ $$;
 REVOKE ALL ON FUNCTION main.create_staff_login(text, text[], text, main.sealed) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION main.create_staff_login(text, text[], text, main.sealed) TO {{admin}};
 
+-- Ends a person's access: no new sign-in, and (through current_staff_id)
+-- no rows on a connection they already have. Administrators only.
+CREATE FUNCTION main.deactivate_staff_login(p_login text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    UPDATE main.staff SET active = false WHERE login_name = p_login;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no PeerDesk staff login %', p_login USING ERRCODE = '22023';
+    END IF;
+    EXECUTE format('ALTER ROLE %I NOLOGIN', p_login);
+END
+$$;
+REVOKE ALL ON FUNCTION main.deactivate_staff_login(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION main.deactivate_staff_login(text) TO {{admin}};
+
 GRANT USAGE ON SCHEMA main TO {{staff}};
 GRANT SELECT ON main.schema_migration, main.centre, main.staff TO {{staff}};
 GRANT EXECUTE ON FUNCTION main.current_staff_id() TO {{staff}};
@@ -181,9 +198,12 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA casework
 GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA casework TO {{peer_supporter}};
 
 -- Row-level security restates services/access.py: a caseworker and a
--- programme lead see every peer and note; a peer supporter sees the peers
+-- programme lead (whose account is active) see every peer and note; a peer supporter sees the peers
 -- assigned to them (as caseworker or supporter), those peers' sessions, and
--- only the notes they wrote themselves. FORCE: the tables' owner (the setup
+-- only the notes they wrote themselves. A deactivated account sees nothing
+-- at once, even on a connection it already had open. Policies call
+-- current_staff_id() as a sub-select, so it runs once per query, not per row.
+-- FORCE: the tables' owner (the setup
 -- account) is held to the policies too.
 ALTER TABLE casework.peer ENABLE ROW LEVEL SECURITY;
 ALTER TABLE casework.peer FORCE ROW LEVEL SECURITY;
@@ -195,29 +215,33 @@ ALTER TABLE casework.one_to_one_note ENABLE ROW LEVEL SECURITY;
 ALTER TABLE casework.one_to_one_note FORCE ROW LEVEL SECURITY;
 
 CREATE POLICY every_peer ON casework.peer FOR ALL TO {{programme_lead}}, {{caseworker}}
-    USING (true) WITH CHECK (true);
+    USING ((SELECT main.current_staff_id()) IS NOT NULL)
+    WITH CHECK ((SELECT main.current_staff_id()) IS NOT NULL);
 CREATE POLICY assigned_peers ON casework.peer FOR ALL TO {{peer_supporter}}
-    USING (main.current_staff_id() IN (caseworker_id, supporter_id))
-    WITH CHECK (main.current_staff_id() IN (caseworker_id, supporter_id));
+    USING ((SELECT main.current_staff_id()) IN (caseworker_id, supporter_id))
+    WITH CHECK ((SELECT main.current_staff_id()) IN (caseworker_id, supporter_id));
 
 CREATE POLICY every_safe_contact ON casework.safe_contact FOR ALL
-    TO {{programme_lead}}, {{caseworker}} USING (true) WITH CHECK (true);
+    TO {{programme_lead}}, {{caseworker}} USING ((SELECT main.current_staff_id()) IS NOT NULL)
+    WITH CHECK ((SELECT main.current_staff_id()) IS NOT NULL);
 -- The subquery on peer runs under peer's own policy: assigned peers only.
 CREATE POLICY assigned_safe_contact ON casework.safe_contact FOR ALL TO {{peer_supporter}}
     USING (peer_id IN (SELECT id FROM casework.peer))
     WITH CHECK (peer_id IN (SELECT id FROM casework.peer));
 
 CREATE POLICY every_session ON casework.one_to_one FOR ALL
-    TO {{programme_lead}}, {{caseworker}} USING (true) WITH CHECK (true);
+    TO {{programme_lead}}, {{caseworker}} USING ((SELECT main.current_staff_id()) IS NOT NULL)
+    WITH CHECK ((SELECT main.current_staff_id()) IS NOT NULL);
 CREATE POLICY assigned_sessions ON casework.one_to_one FOR ALL TO {{peer_supporter}}
     USING (peer_id IN (SELECT id FROM casework.peer))
     WITH CHECK (peer_id IN (SELECT id FROM casework.peer)
-                AND worker_id = main.current_staff_id());
+                AND worker_id = (SELECT main.current_staff_id()));
 
 CREATE POLICY every_note ON casework.one_to_one_note FOR ALL
-    TO {{programme_lead}}, {{caseworker}} USING (true) WITH CHECK (true);
+    TO {{programme_lead}}, {{caseworker}} USING ((SELECT main.current_staff_id()) IS NOT NULL)
+    WITH CHECK ((SELECT main.current_staff_id()) IS NOT NULL);
 CREATE POLICY own_notes ON casework.one_to_one_note FOR ALL TO {{peer_supporter}}
     USING (session_id IN (SELECT id FROM casework.one_to_one
-                          WHERE worker_id = main.current_staff_id()))
+                          WHERE worker_id = (SELECT main.current_staff_id())))
     WITH CHECK (session_id IN (SELECT id FROM casework.one_to_one
-                               WHERE worker_id = main.current_staff_id()));
+                               WHERE worker_id = (SELECT main.current_staff_id())));
