@@ -4287,6 +4287,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The team server at {where} does not offer TLS; PeerDesk connects to it over the network only with TLS. Nothing was sent.</source>
+        <translation>El servidor del equipo en {where} no ofrece TLS; PeerDesk solo se conecta a él por la red con TLS. No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The team server at {where} has no database {database}.</source>
         <translation>El servidor del equipo en {where} no tiene la base de datos {database}.</translation>
     </message>

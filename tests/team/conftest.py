@@ -117,9 +117,11 @@ class TlsFiles:
 
 
 @contextlib.contextmanager
-def cluster(*, tls: TlsFiles | None = None) -> Iterator[PgServer]:
+def cluster(*, tls: TlsFiles | None = None,
+            tcp_without_tls: int | None = None) -> Iterator[PgServer]:
     """A new cluster in a temporary folder: a Unix socket there, and TCP on
-    127.0.0.1 only when `tls` is given (then only TLS connections are accepted)."""
+    127.0.0.1 only when `tls` is given (then only TLS connections are accepted)
+    or, to test that a client refuses it, `tcp_without_tls` names a port."""
     bin_dir = require_server_bin()
     account = _server_account()
     # Not under pytest's own temporary folder: as root that is 0700 and the
@@ -151,8 +153,9 @@ def cluster(*, tls: TlsFiles | None = None) -> Iterator[PgServer]:
 
     run(str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, f"--pwfile={pwfile}",
         "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync")
-    port = 5432 if tls is None else tls.tcp_port
-    settings = (f"\nlisten_addresses = '{'127.0.0.1' if tls else ''}'\n"
+    port = tls.tcp_port if tls else tcp_without_tls or 5432
+    on_tcp = tls is not None or tcp_without_tls is not None
+    settings = (f"\nlisten_addresses = '{'127.0.0.1' if on_tcp else ''}'\n"
                 f"unix_socket_directories = '{base}'\nport = {port}\nfsync = off\n"
                 "synchronous_commit = off\nfull_page_writes = off\nlog_statement = 'all'\n"
                 "max_connections = 40\nshared_buffers = 16MB\n")

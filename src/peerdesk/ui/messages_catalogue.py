@@ -175,6 +175,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "The restored copy does not hold what the backup said it holds, so it was removed. Try an older backup."),
     QT_TRANSLATE_NOOP("Messages", "The review date must be after the consent date."),
     QT_TRANSLATE_NOOP("Messages", "The team connection file {path} can't be read ({why})."),
+    QT_TRANSLATE_NOOP("Messages", "The team server at {where} does not offer TLS; PeerDesk connects to it over the network only with TLS. Nothing was sent."),
     QT_TRANSLATE_NOOP("Messages", "The team server at {where} has no database {database}."),
     QT_TRANSLATE_NOOP("Messages", "The team server refused the sign-in for {user}: the name or password is wrong."),
     QT_TRANSLATE_NOOP("Messages", "The team server runs PostgreSQL {major}; PeerDesk needs PostgreSQL 15 or newer. Nothing was changed."),

@@ -118,6 +118,10 @@ def _explain(exc: psycopg.OperationalError, info: ConnectionFile, user: str) -> 
     if "password authentication failed" in text or "no password supplied" in text:
         return TeamServerError("The team server refused the sign-in for {user}: the name or "
                                "password is wrong.", user=user)
+    if "does not support ssl" in text:
+        return TeamServerError("The team server at {where} does not offer TLS; PeerDesk "
+                               "connects to it over the network only with TLS. Nothing was "
+                               "sent.", where=where)
     if "certificate" in text or "ssl" in text:
         return TeamServerError(
             "PeerDesk could not check the team server's certificate at {where} against the "
