@@ -182,8 +182,8 @@ def test_plain_tcp_without_tls_is_refused_by_the_server_too(tls_server):
 def test_a_server_without_tls_is_refused_with_a_clear_message():
     """A server on loopback that offers no TLS (started for this test) is refused
     before the password is sent."""
-    with cluster(tcp_without_tls=_free_port()) as plain:
-        with pytest.raises(TeamServerError, match="does not offer TLS"):
-            connect(ConnectionFile(host="127.0.0.1", port=plain.port, database="postgres",
-                                   ca_certificate=_pem(_ca("any")[1])),
-                    plain.superuser, plain.password)
+    with cluster(tcp_without_tls=_free_port()) as plain, \
+            pytest.raises(TeamServerError, match="does not offer TLS"):
+        connect(ConnectionFile(host="127.0.0.1", port=plain.port, database="postgres",
+                               ca_certificate=_pem(_ca("any")[1])),
+                plain.superuser, plain.password)
