@@ -1,11 +1,12 @@
 -- Team schema version 1: the centre, staff logins, and the first casework
 -- tables (peers, their safe-contact details, one-to-one sessions and notes).
 --
--- The double-braced placeholders are filled in by storage/team/schema.py: group roles
--- are per database ({{admin}} is "<database>_admin", and so on), since roles
--- are shared by every database of a cluster. Columns of type main.sealed hold
--- AES-256-GCM ciphertext made on the client (storage/team/fieldcrypt.py); the
--- server can't read them, and refuses anything that is not one.
+-- The double-braced placeholders are filled in by storage/team/schema.py:
+-- group roles carry the database's name (<database>_admin, and so on), as
+-- roles are shared by every database of a cluster. Columns of type
+-- main.sealed hold AES-256-GCM ciphertext made on the client
+-- (storage/team/fieldcrypt.py); the server can't read them, and refuses a
+-- value that is not in that sealed form.
 
 CREATE SCHEMA main;
 CREATE SCHEMA casework;
