@@ -201,3 +201,13 @@ def test_a_file_for_a_centre_on_an_empty_database_is_refused_unchanged(capsys, a
     assert "for another centre's team" in one_line(err)
     with pg_server.connect(team_db) as conn:
         assert schema.current_version(conn) == 0
+
+
+def test_without_the_driver_the_command_says_how_to_add_it(capsys, monkeypatch, tmp_path):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if not installed
+    code, _, err = run(capsys, "team", "init", "--connection", str(tmp_path / "t.json"),
+                       "--setup-user", "x")
+    assert code == EXIT_FAILED
+    assert "pip install 'peerdesk[team]'" in one_line(err)

@@ -62,9 +62,21 @@ def _wanted_file(args: argparse.Namespace, path: Path) -> Any:
     return made
 
 
+def _require_driver() -> None:
+    """Team mode is an optional extra: say how to add it, rather than fail oddly."""
+    from peerdesk.app.cli_common import CommandError
+
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        raise CommandError("Team mode needs the PostgreSQL driver, which this PeerDesk was "
+                           "installed without: pip install 'peerdesk[team]'.") from exc
+
+
 def _cmd_team_init(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    _require_driver()
     from peerdesk.storage.team import schema
     from peerdesk.storage.team.connection import check_centre, connect
     from peerdesk.storage.team.errors import ConnectionFileError
