@@ -4142,6 +4142,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The connection to the team server was lost before this was saved, so none of it was kept there. Save it again when the server can be reached.</source>
+        <translation>Se perdió la conexión con el servidor del equipo antes de guardar esto, así que no se conservó nada allí. Guárdelo de nuevo cuando se pueda llegar al servidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The contact can&apos;t be in the future ({when}). Check the date and time.</source>
         <translation>El contacto no puede ser futuro ({when}). Compruebe la fecha y la hora.</translation>
     </message>

@@ -146,6 +146,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "The centre's lists or accounts changed while importing; nothing was imported. Check the file again."),
     QT_TRANSLATE_NOOP("Messages", "The centre's name"),
     QT_TRANSLATE_NOOP("Messages", "The closed date is before the first contact date."),
+    QT_TRANSLATE_NOOP("Messages", "The connection to the team server was lost before this was saved, so none of it was kept there. Save it again when the server can be reached."),
     QT_TRANSLATE_NOOP("Messages", "The contact can't be in the future ({when}). Check the date and time."),
     QT_TRANSLATE_NOOP("Messages", "The contact date ({date}) is before {year}; please check the year."),
     QT_TRANSLATE_NOOP("Messages", "The copy of peers' records did not match the original, so the backup was deleted. The vault is unchanged."),

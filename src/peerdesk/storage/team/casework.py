@@ -10,11 +10,16 @@ peer supporter's login gets only the peers assigned to them.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import psycopg
+
+from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
 
@@ -80,6 +85,22 @@ _PEER_PLAIN = ("ref_number", "birth_year", "age_band", "gender", "languages", "n
 _PEER_COLUMNS = ("id", *_PEER_PLAIN, *SEALED_COLUMNS["peer"])
 
 
+class ConnectionLost(TeamServerError):
+    default_message = ("The connection to the team server was lost before this was saved, "
+                       "so none of it was kept there. Save it again when the server can be "
+                       "reached.")
+
+
+@contextlib.contextmanager
+def _saving(conn: Conn) -> Iterator[None]:
+    """One save, all or nothing: a dropped connection rolls all of it back."""
+    try:
+        with conn.transaction():
+            yield
+    except psycopg.OperationalError as exc:
+        raise ConnectionLost from exc
+
+
 class TeamCasework:
     """Casework on the team server for one connection (one person's login)."""
 
@@ -100,9 +121,10 @@ class TeamCasework:
         values.update(self._seal("peer", peer.id, {c: getattr(peer, c)
                                                    for c in SEALED_COLUMNS["peer"]}))
         values["id"] = peer.id
-        self.conn.execute(
-            "INSERT INTO casework.peer (" + ", ".join(_PEER_COLUMNS) + ") VALUES ("
-            + ", ".join(f"%({c})s" for c in _PEER_COLUMNS) + ")", values)
+        with _saving(self.conn):
+            self.conn.execute(
+                "INSERT INTO casework.peer (" + ", ".join(_PEER_COLUMNS) + ") VALUES ("
+                + ", ".join(f"%({c})s" for c in _PEER_COLUMNS) + ")", values)
 
     def _peer_from(self, row: tuple[Any, ...]) -> TeamPeer:
         found = dict(zip(_PEER_COLUMNS, row, strict=True))
@@ -126,18 +148,19 @@ class TeamCasework:
     def set_safe_contact(self, contact: TeamSafeContact) -> None:
         sealed = self._seal("safe_contact", contact.peer_id,
                             {c: getattr(contact, c) for c in SEALED_COLUMNS["safe_contact"]})
-        self.conn.execute(
-            "INSERT INTO casework.safe_contact (peer_id, do_not_contact, calls_ok, texts_ok, "
-            "email_ok, voicemail_ok, safe_times, code_word, other) VALUES (%(peer_id)s, "
-            "%(do_not_contact)s, %(calls_ok)s, %(texts_ok)s, %(email_ok)s, %(voicemail_ok)s, "
-            "%(safe_times)s, %(code_word)s, %(other)s) ON CONFLICT (peer_id) DO UPDATE SET "
-            "do_not_contact = excluded.do_not_contact, calls_ok = excluded.calls_ok, "
-            "texts_ok = excluded.texts_ok, email_ok = excluded.email_ok, "
-            "voicemail_ok = excluded.voicemail_ok, safe_times = excluded.safe_times, "
-            "code_word = excluded.code_word, other = excluded.other",
-            {"peer_id": contact.peer_id, "do_not_contact": contact.do_not_contact,
-             "calls_ok": contact.calls_ok, "texts_ok": contact.texts_ok,
-             "email_ok": contact.email_ok, "voicemail_ok": contact.voicemail_ok, **sealed})
+        with _saving(self.conn):
+            self.conn.execute(
+                "INSERT INTO casework.safe_contact (peer_id, do_not_contact, calls_ok, texts_ok, "
+                "email_ok, voicemail_ok, safe_times, code_word, other) VALUES (%(peer_id)s, "
+                "%(do_not_contact)s, %(calls_ok)s, %(texts_ok)s, %(email_ok)s, %(voicemail_ok)s, "
+                "%(safe_times)s, %(code_word)s, %(other)s) ON CONFLICT (peer_id) DO UPDATE SET "
+                "do_not_contact = excluded.do_not_contact, calls_ok = excluded.calls_ok, "
+                "texts_ok = excluded.texts_ok, email_ok = excluded.email_ok, "
+                "voicemail_ok = excluded.voicemail_ok, safe_times = excluded.safe_times, "
+                "code_word = excluded.code_word, other = excluded.other",
+                {"peer_id": contact.peer_id, "do_not_contact": contact.do_not_contact,
+                 "calls_ok": contact.calls_ok, "texts_ok": contact.texts_ok,
+                 "email_ok": contact.email_ok, "voicemail_ok": contact.voicemail_ok, **sealed})
 
     def safe_contact(self, peer_id: uuid.UUID) -> TeamSafeContact | None:
         row = self.conn.execute(
@@ -155,7 +178,7 @@ class TeamCasework:
         """The session and its note in one transaction."""
         sealed = self._seal("one_to_one_note", session.id,
                             {"notes": session.notes, "next_steps": session.next_steps})
-        with self.conn.transaction():
+        with _saving(self.conn):
             self.conn.execute(
                 "INSERT INTO casework.one_to_one (id, peer_id, worker_id, held_on, minutes, "
                 "mode, kind, follow_up_on) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
