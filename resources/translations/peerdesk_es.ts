@@ -228,12 +228,12 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/audit_page.py" line="+38"/>
+        <location filename="../../src/peerdesk/ui/admin/audit_page.py" line="+37"/>
         <source>Search the audit log…</source>
         <translation>Buscar en el registro de auditoría…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Search the audit log</source>
         <translation>Buscar en el registro de auditoría</translation>
     </message>
@@ -305,7 +305,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+78"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+75"/>
         <source>No folder chosen yet: a USB stick is a good place</source>
         <translation>Aún no se ha elegido carpeta: una memoria USB es un buen sitio</translation>
     </message>
@@ -630,7 +630,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallerPageDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+143"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+139"/>
         <source>Known caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -663,12 +663,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallersTab</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/callers_tab.py" line="+51"/>
+        <location filename="../../src/peerdesk/ui/contacts/callers_tab.py" line="+50"/>
         <source>Find a known caller by nickname…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Find a known caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -861,7 +861,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+88"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+84"/>
         <source>Record consent</source>
         <translation>Registrar consentimiento</translation>
     </message>
@@ -1102,7 +1102,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+57"/>
         <location line="+3"/>
         <source>Delete contact</source>
         <translation type="unfinished"></translation>
@@ -1325,12 +1325,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactsList</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/contacts_list.py" line="+46"/>
+        <location filename="../../src/peerdesk/ui/contacts/contacts_list.py" line="+44"/>
         <source>Search notes, or a known caller&apos;s nickname…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Search contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1453,7 +1453,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/contacts_page.py" line="+48"/>
+        <location filename="../../src/peerdesk/ui/contacts/contacts_page.py" line="+42"/>
         <source>Con&amp;tacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1699,12 +1699,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+88"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+87"/>
         <source>Find a service by name, need or region…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Find a service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1839,7 +1839,7 @@ Carry on with it now?</source>
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="-186"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="-184"/>
         <source> (archived)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2260,12 +2260,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>GroupListPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/section.py" line="+63"/>
+        <location filename="../../src/peerdesk/ui/groups/section.py" line="+56"/>
         <source>Search groups by name, kind or facilitator…</source>
         <translation>Buscar grupos por nombre, tipo o facilitador…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Search groups</source>
         <translation>Buscar grupos</translation>
     </message>
@@ -2347,7 +2347,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>GroupPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/group_page.py" line="+64"/>
+        <location filename="../../src/peerdesk/ui/groups/group_page.py" line="+65"/>
         <source>← Back to groups</source>
         <translation>← Volver a los grupos</translation>
     </message>
@@ -2357,7 +2357,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Volver a los grupos (Esc o Alt+Izquierda)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>&amp;Meetings</source>
         <translation>&amp;Reuniones</translation>
     </message>
@@ -2512,12 +2512,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>GroupsSection</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/section.py" line="-95"/>
+        <location filename="../../src/peerdesk/ui/groups/section.py" line="-93"/>
         <source>Your role ({role}) does not include groups, so there is nothing to show here. Caseworkers and programme leads run groups; peer supporters see the groups they facilitate.</source>
         <translation>Su función ({role}) no incluye los grupos, así que aquí no hay nada que mostrar. Quienes llevan casos o coordinan programas dirigen grupos; las personas de apoyo ven los grupos que facilitan.</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+142"/>
         <source>Groups</source>
         <translation>Grupos</translation>
     </message>
@@ -2536,7 +2536,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>HandoutDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+196"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+190"/>
         <source>A list of services to hand over</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2977,7 +2977,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>KnownCallerDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-139"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-135"/>
         <source>Change a known caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3492,6 +3492,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>A record on the team server could not be opened with this centre&apos;s key: it was changed on the server, or belongs to another centre.</source>
+        <translation>Un registro del servidor del equipo no se pudo abrir con la clave de este centro: se cambió en el servidor o pertenece a otro centro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A register can&apos;t be taken before the meeting has happened.</source>
         <translation>No se puede pasar lista antes de que se haya celebrado la reunión.</translation>
     </message>
@@ -3852,13 +3857,33 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>PeerDesk could not check the team server&apos;s certificate at {where} against the CA certificate in the connection file (expired, for another host, or not from that CA). Nothing was sent.</source>
+        <translation>PeerDesk no pudo comprobar el certificado del servidor del equipo en {where} con el certificado de la CA del archivo de conexión (caducado, de otro servidor o no emitido por esa CA). No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PeerDesk could not make its temporary file for checking this sheet beside the vault (the folder may be full or read-only). Nothing was imported and the vault is unchanged.</source>
         <translation>PeerDesk no pudo crear junto a la bóveda su archivo temporal para comprobar esta hoja (la carpeta puede estar llena o ser de solo lectura). No se ha importado nada y la bóveda no ha cambiado.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>PeerDesk could not reach the team server at {where}: check that it is running and that this PC can reach it.</source>
+        <translation>PeerDesk no pudo llegar al servidor del equipo en {where}: compruebe que está en marcha y que este PC puede alcanzarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk could not use the team server.</source>
+        <translation>PeerDesk no pudo usar el servidor del equipo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PeerDesk could not write to the vault file, usually because the disk is full (or was removed). Nothing more was saved. Free some space or check the disk, then try again.</source>
         <translation>PeerDesk no pudo escribir en el archivo de la bóveda, normalmente porque el disco está lleno (o se ha quitado). No se ha guardado nada más. Libere espacio o revise el disco y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk needs a database whose name is lower-case letters, digits and _, starting with a letter, at most 40 characters (it names the team&apos;s roles after it); {database} isn&apos;t one.</source>
+        <translation>PeerDesk necesita una base de datos cuyo nombre tenga solo minúsculas, cifras y _, empiece por una letra y tenga 40 caracteres como mucho (da ese nombre a los roles del equipo); {database} no lo cumple.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4122,6 +4147,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The connection to the team server was lost before this was saved, so none of it was kept there. Save it again when the server can be reached.</source>
+        <translation>Se perdió la conexión con el servidor del equipo antes de guardar esto, así que no se conservó nada allí. Guárdelo de nuevo cuando se pueda llegar al servidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The contact can&apos;t be in the future ({when}). Check the date and time.</source>
         <translation>El contacto no puede ser futuro ({when}). Compruebe la fecha y la hora.</translation>
     </message>
@@ -4262,6 +4292,41 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The team connection file {path} can&apos;t be read ({why}).</source>
+        <translation>No se puede leer el archivo de conexión del equipo {path} ({why}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server at {where} does not offer TLS; PeerDesk connects to it over the network only with TLS. Nothing was sent.</source>
+        <translation>El servidor del equipo en {where} no ofrece TLS; PeerDesk solo se conecta a él por la red con TLS. No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server at {where} has no database {database}.</source>
+        <translation>El servidor del equipo en {where} no tiene la base de datos {database}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server refused the sign-in for {user}: the name or password is wrong.</source>
+        <translation>El servidor del equipo rechazó el inicio de sesión de {user}: el nombre o la contraseña no son correctos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server runs PostgreSQL {major}; PeerDesk needs PostgreSQL 15 or newer. Nothing was changed.</source>
+        <translation>El servidor del equipo usa PostgreSQL {major}; PeerDesk necesita PostgreSQL 15 o posterior. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server&apos;s database has no centre in it.</source>
+        <translation>La base de datos del servidor del equipo no contiene ningún centro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server&apos;s records were set up by a newer PeerDesk (schema version {found}; this PeerDesk knows up to {known}). Update PeerDesk on this PC; nothing was changed on the server.</source>
+        <translation>Los registros del servidor del equipo los preparó un PeerDesk más reciente (versión de esquema {found}; este PeerDesk conoce hasta la {known}). Actualice PeerDesk en este PC; no se cambió nada en el servidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The two passphrases are not the same.</source>
         <translation>Las dos frases de paso no son iguales.</translation>
     </message>
@@ -4357,6 +4422,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>There is no team connection file at {path}.</source>
+        <translation>No hay ningún archivo de conexión del equipo en {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There is not enough free disk space beside the vault for checking this sheet. Nothing was imported and the vault is unchanged. Free some space and check the file again.</source>
         <translation>No hay espacio libre suficiente junto a la bóveda para comprobar esta hoja. No se ha importado nada y la bóveda no ha cambiado. Libere espacio y vuelva a comprobar el archivo.</translation>
     </message>
@@ -4414,6 +4484,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>This check of the file has been used already; check the file again before importing. Nothing was imported.</source>
         <translation>Esta comprobación del archivo ya se ha usado; vuelva a comprobar el archivo antes de importar. No se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This connection file is for another centre&apos;s team: the server at {host} holds a different centre. Ask whoever runs the server for this centre&apos;s file.</source>
+        <translation>Este archivo de conexión es del equipo de otro centro: el servidor en {host} guarda otro centro. Pida el archivo de este centro a quien administra el servidor.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4612,8 +4687,38 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} asks for sslmode {mode}; PeerDesk connects over the network only with verify-full (TLS, with the server&apos;s certificate checked).</source>
+        <translation>{path} pide sslmode {mode}; PeerDesk solo se conecta por la red con verify-full (TLS, comprobando el certificado del servidor).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} has no CA certificate for the server; PeerDesk needs it to check the server is the centre&apos;s own (TLS verify-full).</source>
+        <translation>{path} no tiene el certificado de la CA del servidor; PeerDesk lo necesita para comprobar que el servidor es el del centro (TLS verify-full).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a PeerDesk team connection file.</source>
+        <translation>{path} no es un archivo de conexión de equipo de PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} needs a host, a port and a database.</source>
+        <translation>{path} necesita un servidor, un puerto y una base de datos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was written by a newer PeerDesk; update PeerDesk on this PC.</source>
+        <translation>{path} lo escribió un PeerDesk más reciente; actualice PeerDesk en este PC.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{title} has {questions} questions; {answers} answers were given.</source>
         <translation>{title} tiene {questions} preguntas; se dieron {answers} respuestas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{user} may not connect to the team database {database}.</source>
+        <translation>{user} no puede conectarse a la base de datos del equipo {database}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5161,7 +5266,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerListPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+28"/>
+        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+26"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -5171,12 +5276,12 @@ Set up a new centre there?</source>
         <translation>Nadie coincide. Pruebe con el principio de un nombre o alias, un nombre completo o una referencia como P-0042, o quite los filtros.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Search by name, alias, full name or reference (P-0042)…</source>
         <translation>Buscar por nombre, alias, nombre completo o referencia (P-0042)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Search peers</source>
         <translation>Buscar personas</translation>
     </message>
@@ -5255,7 +5360,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPageView</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+155"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+156"/>
         <source>← Back to the list</source>
         <translation>← Volver a la lista</translation>
     </message>
@@ -5280,7 +5385,7 @@ Set up a new centre there?</source>
         <translation>Registrar una sesión individual (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>Re&amp;quests</source>
         <translation>&amp;Solicitudes</translation>
     </message>
@@ -5795,7 +5900,7 @@ Set up a new centre there?</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/register_page.py" line="+44"/>
+        <location filename="../../src/peerdesk/ui/groups/register_page.py" line="+45"/>
         <source>Type letters to jump to a person · ↑/↓ move · Space changes the mark · 1 attended · 2 apologies · 3 did not attend · 0 clears · Enter saves · Esc leaves</source>
         <translation>Escriba letras para ir a una persona · ↑/↓ mover · Espacio cambia la marca · 1 asistió · 2 se excusó · 3 no asistió · 0 borra · Intro guarda · Esc sale</translation>
     </message>
@@ -5840,7 +5945,7 @@ Set up a new centre there?</source>
         <translation>← Volver al grupo</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>Jump to… type a few letters of a name</source>
         <translation>Ir a… escriba unas letras de un nombre</translation>
     </message>
@@ -6110,7 +6215,7 @@ Set up a new centre there?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+108"/>
+        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+103"/>
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
@@ -6811,7 +6916,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/sessions_page.py" line="+52"/>
+        <location filename="../../src/peerdesk/ui/sessions/sessions_page.py" line="+51"/>
         <source>Recent sessions</source>
         <translation>Sesiones recientes</translation>
     </message>
@@ -6821,12 +6926,12 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Notas encontradas</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Search notes and next steps… (Enter)</source>
         <translation>Buscar en notas y próximos pasos… (Intro)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Search notes</source>
         <translation>Buscar en notas</translation>
     </message>
@@ -6988,12 +7093,12 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_page.py" line="+45"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_page.py" line="+38"/>
         <source>Search staff…</source>
         <translation>Buscar personal…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Search staff</source>
         <translation>Buscar personal</translation>
     </message>
@@ -7537,7 +7642,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Detalle</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-312"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-309"/>
         <source>Taken</source>
         <translation>Fecha</translation>
     </message>
@@ -7573,7 +7678,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-70"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+10"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-41"/>
         <source>Status</source>
@@ -7643,7 +7748,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-3"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="+43"/>
         <location line="+25"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-3"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-4"/>
         <source>Reference</source>
@@ -7687,7 +7792,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Salió</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+1"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-70"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
@@ -7701,7 +7806,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Trabajador/a de casos</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/callers_tab.py" line="-53"/>
+        <location filename="../../src/peerdesk/ui/contacts/callers_tab.py" line="-51"/>
         <source>Nickname</source>
         <translation>Apodo</translation>
     </message>
@@ -7799,7 +7904,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Acordado por</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+54"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+50"/>
         <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+6"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+13"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-26"/>
@@ -7823,7 +7928,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+10"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+11"/>
         <source>Taken by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7850,7 +7955,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Dónde aparecen las palabras</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="-258"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="-252"/>
         <location filename="../../src/peerdesk/ui/today/listening_sections.py" line="-38"/>
         <source>Service</source>
         <translation type="unfinished"></translation>
@@ -7877,12 +7982,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-3"/>
+        <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="-4"/>
         <source>Region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Topics</source>
         <translation type="unfinished">Temas</translation>
     </message>
