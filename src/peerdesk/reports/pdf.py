@@ -320,6 +320,7 @@ def _story(report: Report, width: float) -> list[Any]:
     for section in report.sections:
         story.extend(_section(section, width, s))
 
+    story.extend(_quotes(report, s))
     story.extend(_notes(report, s))
     return story
 
@@ -547,6 +548,29 @@ def _nice_max(top: float) -> float:
     step = _nice_step(top * 1.15)
     whole = -(-top * 1.15 // step) * step
     return float(whole)
+
+
+QUOTES_TITLE = "In their words"
+QUOTES_INTRO = ("Peers' own words, printed with their consent to be quoted without their "
+                "name; each quote was approved by a programme lead.")
+
+
+def _quotes(report: Report, s: dict[str, Any]) -> list[Any]:
+    """The "In their words" page: only when there are quotes to print."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import KeepTogether, PageBreak
+
+    if not report.quotes:
+        return []
+    style = ParagraphStyle("quote", s["body"], fontSize=10.5, leading=15, leftIndent=14,
+                           borderPadding=(2, 0, 2, 8), textColor=colors.HexColor(NAVY),
+                           spaceBefore=4, spaceAfter=8)
+    out: list[Any] = [PageBreak(), para(QUOTES_TITLE, s["h1"]),
+                      para(QUOTES_INTRO, s["note"])]
+    for words in report.quotes:
+        out.append(KeepTogether([para(f"“{words}”", style)]))
+    return out
 
 
 def _notes(report: Report, s: dict[str, Any]) -> list[Any]:
