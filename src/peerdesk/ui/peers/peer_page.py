@@ -392,14 +392,16 @@ class PeerPageView(QWidget):
         if self.session is None or self.page is None:
             return None
         dialog = PairDialog(self.session, mentee_id=self.page.peer.id, parent=self)
-        self._connect_dialog(dialog)
+        dialog.saved.connect(lambda _id: self.changed.emit())
+        self.present(dialog)
         return dialog
 
     def save_quote(self) -> QDialog | None:
         if self.session is None or self.page is None:
             return None
         dialog = QuoteDialog(self.session, peer_id=self.page.peer.id, parent=self)
-        self._connect_dialog(dialog)
+        dialog.saved.connect(lambda _id: self.changed.emit())
+        self.present(dialog)
         return dialog
 
     def _referral_tab(self) -> QWidget:

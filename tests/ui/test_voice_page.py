@@ -1,0 +1,187 @@
+"""The Peers' voice page and the peer's mentoring tab, run as each role on a real vault."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from peerdesk.domain.consent import ConsentDraft, ConsentScope
+from peerdesk.domain.errors import PermissionDenied
+from peerdesk.domain.voice import ActionStatus, Benefit, MentoringDraft, QuoteDraft
+from peerdesk.services import casework, peers, voice
+from peerdesk.ui.voice.dialogs import ConsultationDialog, FeedbackDialog, PairDialog, QuoteDialog
+from tests.services.caseload_helpers import peer
+from tests.ui.conftest import PASSWORDS, one_visible, sign_in, visible
+
+TODAY = date.today()
+
+
+def _save(qtbot, dialog) -> None:
+    button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _main(qtbot, start_gui, vault, name):
+    gui = start_gui(vault)
+    sign_in(qtbot, gui.sign_in_window, name, PASSWORDS[name])
+    return gui.main_window
+
+
+def _peer(session, name: str, quotable: bool = False, **kw) -> int:
+    peer_id = peers.create(session, peer(name, first_contact=date(2025, 3, 2), **kw))
+    if quotable:
+        casework.add_consent(session, ConsentDraft(peer_id, ConsentScope.QUOTABLE,
+                                                   date(2025, 3, 2)))
+    return peer_id
+
+
+def _active(qtbot, main) -> None:
+    """The main window active, so keyboard shortcuts reach the page."""
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+
+
+def _choose(combo, peer_id: int) -> None:
+    combo.setCurrentIndex(combo.findData(peer_id))
+
+
+def test_a_lead_pairs_a_peer_and_the_same_person_twice_is_refused_at_the_field(
+        qtbot, start_gui, vault):
+    main = _main(qtbot, start_gui, vault, "Lee Lead")
+    rosa, idris = _peer(main.session, "Rosa"), _peer(main.session, "Idris")
+    main.show_page("Peers' voice")
+    page = main.voice_page
+    page.reload()
+    page.tabs.setCurrentWidget(page.pairs)
+    _active(qtbot, main)
+    page.pairs.view.setFocus()
+    qtbot.keyClick(page.pairs.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = one_visible(PairDialog)
+    _choose(dialog.mentee, rosa)
+    dialog.by_peer.setChecked(True)
+    _choose(dialog.mentor_peer, rosa)
+    dialog.goals.setPlainText("Feel safe on the bus")
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "two different people" in dialog.fields["mentor"].error.text()
+    assert voice.pairs(main.session) == []
+    _choose(dialog.mentor_peer, idris)
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert [(r.mentee.split(" (")[0], r.mentor.split(" (")[0])
+            for r in page.pairs.model.rows()] == [("Rosa", "Idris")]
+    # Searchable and sortable.
+    qtbot.keyClicks(page.pairs.search, "bus")
+    assert page.pairs.proxy.rowCount() == 1
+    page.pairs.search.clear()
+    qtbot.keyClicks(page.pairs.search, "nobody")
+    assert page.pairs.proxy.rowCount() == 0
+
+
+def test_the_peer_page_shows_the_pair_and_saves_a_quote(qtbot, start_gui, vault):
+    from peerdesk.ui.peers.peer_page import PeerPageView
+
+    main = _main(qtbot, start_gui, vault, "Lee Lead")
+    session = main.session
+    rosa, idris = _peer(session, "Rosa", quotable=True), _peer(session, "Idris")
+    voice.add_pair(session, MentoringDraft(rosa, date(2025, 4, 1), None, idris,
+                                           goals="Back to college"))
+    view = PeerPageView(session, lambda d: d.open())
+    qtbot.addWidget(view)
+    assert view.show_peer(rosa)
+    assert view.tabs.isTabVisible(view.tabs.indexOf(view.voice_tab))
+    text = view.pairs_text.toPlainText()
+    assert "Idris" in text and "Back to college" in text
+    dialog = view.save_quote()
+    assert dialog is not None and dialog.peer.currentData() == rosa
+    dialog.words.setPlainText("I stopped feeling like the only one.")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert [q.words for q in voice.quotes_for_peer(session, rosa)] == [
+        "I stopped feeling like the only one."]
+
+
+def test_a_quote_naming_a_peer_is_flagged_at_save_and_approval_asks_first(
+        qtbot, start_gui, vault):
+    main = _main(qtbot, start_gui, vault, "Lee Lead")
+    rosa = _peer(main.session, "Rosa", quotable=True)
+    _peer(main.session, "Zephyrine")
+    main.show_page("Peers' voice")
+    page = main.voice_page
+    page.tabs.setCurrentWidget(page.quotes)
+    dialog = page.save_quote()
+    _choose(dialog.peer, rosa)
+    dialog.words.setPlainText("Zephyrine made me laugh again")
+    _save(qtbot, dialog)
+    assert dialog.isVisible()  # warned first, nothing saved
+    assert "a person's name or alias" in dialog.fields["words"].error.text()
+    assert dialog.save_button.text().replace("&", "") == "Save anyway"
+    assert voice.quotes_for_peer(main.session, rosa) == []
+    _save(qtbot, dialog)  # saved anyway, flagged
+    assert not dialog.isVisible()
+    row = page.quotes.model.rows()[0]
+    assert row.quote.flags and page.quotes.proxy.index(0, 3).data().startswith("May identify")
+    page.quotes.view.selectRow(0)
+    box = page.approve()
+    assert isinstance(box, QMessageBox) and "may identify someone" in box.text()
+    assert not voice.quotes(main.session)[0].quote.approved  # not until confirmed
+    confirm = next(b for b in box.buttons() if b.text() == "Approve anyway")
+    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: voice.quotes(main.session)[0].quote.approved)
+
+
+def test_consultations_and_feedback_by_form(qtbot, start_gui, vault):
+    main = _main(qtbot, start_gui, vault, "Lee Lead")
+    main.show_page("Peers' voice")
+    page = main.voice_page
+    page.tabs.setCurrentWidget(page.consultations)
+    dialog = page.record_consultation()
+    qtbot.keyClicks(dialog.topic, "Evening group")
+    dialog.headcount.setValue(11)
+    dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.WONT_DO.value))
+    _save(qtbot, dialog)
+    assert dialog.isVisible() and "Say why" in dialog.fields["why_not"].error.text()
+    dialog.why_not.setPlainText("No one to open the building at night yet")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    page.said_did_button.setChecked(True)
+    assert [c.draft.topic for c in page.consultations.model.rows()] == ["Evening group"]
+    page.tabs.setCurrentWidget(page.feedback)
+    _active(qtbot, main)
+    page.feedback.view.setFocus()
+    qtbot.keyClick(page.feedback.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = one_visible(FeedbackDialog)
+    _save(qtbot, form)
+    assert form.isVisible() and "empty" in form.fields["benefits"].error.text()
+    form.benefits.item(list(Benefit).index(Benefit.LESS_ISOLATION)).setCheckState(
+        Qt.CheckState.Checked)
+    _save(qtbot, form)
+    assert not form.isVisible()
+    assert page.feedback.proxy.index(0, 2).data() == "Less isolation"
+    assert not visible(ConsultationDialog)
+
+
+def test_a_caseworker_works_with_it_but_approves_nothing(qtbot, start_gui, vault):
+    main = _main(qtbot, start_gui, vault, "Cal Worker")
+    rosa = _peer(main.session, "Rosa", quotable=True)
+    saved = voice.add_quote(main.session, QuoteDraft(rosa, date(2025, 4, 1), "Hope."))
+    assert "Peers' voice" in main.pages
+    page = main.voice_page
+    page.reload()
+    assert page.quotes.model.rowCount() == 1
+    assert not page.approve_button.isVisibleTo(page) and not page.approver
+    with pytest.raises(PermissionDenied):  # the service refuses what the screen hides
+        voice.approve_quote(main.session, saved.id)
+
+
+@pytest.mark.parametrize("name", ["Ada Admin", "Pia Peer"])
+def test_no_page_for_an_administrator_or_a_peer_supporter(qtbot, start_gui, vault, name):
+    main = _main(qtbot, start_gui, vault, name)
+    assert "Peers' voice" not in main.pages and main.voice_page is None
+    for call in (voice.pairs, voice.consultations, voice.feedback, voice.quotes,
+                 voice.peer_choices):
+        with pytest.raises(PermissionDenied):
+            call(main.session)
