@@ -12,7 +12,7 @@ from peerdesk.domain.consent import ConsentDraft, ConsentScope
 from peerdesk.domain.errors import PermissionDenied
 from peerdesk.domain.voice import ActionStatus, Benefit, MentoringDraft, QuoteDraft
 from peerdesk.services import casework, peers, voice
-from peerdesk.ui.voice.dialogs import ConsultationDialog, FeedbackDialog, PairDialog, QuoteDialog
+from peerdesk.ui.voice.dialogs import ConsultationDialog, FeedbackDialog, PairDialog
 from tests.services.caseload_helpers import peer
 from tests.ui.conftest import PASSWORDS, one_visible, sign_in, visible
 
