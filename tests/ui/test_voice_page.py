@@ -185,3 +185,51 @@ def test_no_page_for_an_administrator_or_a_peer_supporter(qtbot, start_gui, vaul
                  voice.peer_choices):
         with pytest.raises(PermissionDenied):
             call(main.session)
+
+
+def test_the_report_setting_adds_the_page_and_a_print_drops_withdrawn_consent(
+        qtbot, start_gui, vault, tmp_path, monkeypatch):
+    """Ticked in the report settings; printed through the dialog, read back from the PDF."""
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    from peerdesk.services import reports
+
+    main = _main(qtbot, start_gui, vault, "Lee Lead")
+    session = main.session
+    rosa = _peer(session, "Rosa")
+    consent = casework.add_consent(session, ConsentDraft(rosa, ConsentScope.QUOTABLE,
+                                                         date(2025, 3, 2)))
+    saved = voice.add_quote(session, QuoteDraft(rosa, date(2025, 4, 1),
+                                                "Here nobody rushed me."))
+    voice.approve_quote(session, saved.id)
+    main.show_page("Reports")
+    page = main.reports_page
+    dialog = page.open_settings()
+    assert not dialog.quotes_page.isChecked()
+    dialog.quotes_page.setChecked(True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert reports.settings(session).quotes_page
+    with qtbot.waitSignal(page.finished, timeout=60_000):
+        qtbot.mouseClick(page.prepare_button, Qt.MouseButton.LeftButton)
+    assert page.report.quotes == ("Here nobody rushed me.",)
+    printed = tmp_path / "printed.pdf"
+
+    def accept(box: QPrintDialog) -> int:
+        box.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        box.printer().setOutputFileName(str(printed))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+
+    def words() -> str:
+        return " ".join(" ".join((p.extract_text() or "").split())
+                        for p in PdfReader(printed).pages)
+
+    assert page.print_report()
+    assert "In their words" in words() and "nobody rushed me" in words()
+    assert "Rosa" not in words()
+    casework.withdraw_consent(session, consent)  # the same preview, printed again
+    assert page.print_report()
+    assert "nobody rushed me" not in words()

@@ -100,6 +100,11 @@ class Report:
     quotes: tuple[str, ...] = field(default=(), compare=False)
 
 
+QUOTES_TITLE = "In their words"
+QUOTES_INTRO = ("Peers' own words, printed with their consent to be quoted without their "
+                "name; each quote was approved by a programme lead.")
+
+
 def anchor_line(report: Report) -> str:
     """The audit anchor as printed: "audit 1234·9f2c1a0b" (empty when there is none)."""
     return f"audit {report.anchor}" if report.anchor else ""

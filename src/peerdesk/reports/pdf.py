@@ -22,6 +22,8 @@ from peerdesk.reports.fonts import FONT_BOLD, FONT_REGULAR, font_dir, register_m
 
 __all__ = ["FONT_BOLD", "FONT_REGULAR", "GENERIC_TITLE", "font_dir", "render_pdf", "write_pdf"]
 from peerdesk.reports.model import (
+    QUOTES_INTRO,
+    QUOTES_TITLE,
     Cell,
     CellState,
     Report,
@@ -548,11 +550,6 @@ def _nice_max(top: float) -> float:
     step = _nice_step(top * 1.15)
     whole = -(-top * 1.15 // step) * step
     return float(whole)
-
-
-QUOTES_TITLE = "In their words"
-QUOTES_INTRO = ("Peers' own words, printed with their consent to be quoted without their "
-                "name; each quote was approved by a programme lead.")
 
 
 def _quotes(report: Report, s: dict[str, Any]) -> list[Any]:
