@@ -322,3 +322,32 @@ def test_the_report_settings_keep_the_quotes_page_choice_audited(lead: Session) 
     reports.save_settings(lead, replace(reports.settings(lead), quotes_page=True))
     last = audit_repo.recent(lead.db, limit=1)[0]
     assert last.action is AuditAction.CHANGED and "quotes page on" in last.detail
+
+
+def test_the_demo_vault_holds_a_realistic_spread(demo_vault: VaultPaths) -> None:
+    from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD
+    from peerdesk.storage.repositories import voice as voice_repo
+
+    lead = sign_in(demo_vault, DEMO_LEAD, DEMO_PASSWORD)
+    try:
+        pairs = voice.pairs(lead)
+        assert 8 <= len(pairs) <= 40
+        assert any(p.mentor_is_peer for p in pairs) and any(not p.mentor_is_peer for p in pairs)
+        assert any(p.pair.draft.ends_on is None for p in pairs)
+        assert sum(p.pair.meetings for p in pairs) >= 2 * len(pairs)
+        found = voice.consultations(lead)
+        assert {c.draft.status for c in found} == set(ActionStatus)
+        assert all(c.draft.why_not for c in found if c.draft.status is ActionStatus.WONT_DO)
+        forms = voice.feedback(lead)
+        assert len(forms) > 50
+        named = {b for f in forms for b in f.draft.benefits}
+        assert named == set(Benefit)
+        quotes = voice.quotes(lead)
+        assert sum(q.quote.approved for q in quotes) >= 4
+        assert any(q.quote.flags == {QuoteFlag.NAME} and not q.quote.approved for q in quotes)
+        withdrawn = [q for q in quotes if not q.consent_current]
+        assert withdrawn
+        printable = voice_repo.printable_quotes(lead.db, date.today())
+        assert printable and all(q.quote.words not in printable for q in withdrawn)
+    finally:
+        close(lead)
