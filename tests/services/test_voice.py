@@ -351,3 +351,22 @@ def test_the_demo_vault_holds_a_realistic_spread(demo_vault: VaultPaths) -> None
         assert printable and all(q.quote.words not in printable for q in withdrawn)
     finally:
         close(lead)
+
+
+def test_subject_access_holds_their_mentoring_and_words_but_not_another_peer(
+        lead: Session, tmp_path: Path) -> None:
+    from peerdesk.services import subject_access
+
+    rosa, idris = _peer(lead, "Rosa"), _peer(lead, "Idrisvane")
+    voice.add_pair(lead, MentoringDraft(rosa, date(2026, 9, 1), _supporter(lead, "Mo Mentor"),
+                                        goals="Back to college"), today=TODAY)
+    voice.add_pair(lead, MentoringDraft(rosa, date(2026, 10, 1), None, idris), today=TODAY)
+    _quotable(lead, rosa)
+    voice.add_quote(lead, QuoteDraft(rosa, date(2026, 11, 1), "Nobody rushed me here."),
+                    today=TODAY)
+    path = tmp_path / "record.pdf"
+    subject_access.export_pdf(lead, rosa, path, today=TODAY)
+    text = " ".join(_pdf_text(path).split())
+    assert "Mentoring" in text and "Mo Mentor" in text and "Back to college" in text
+    assert "another peer" in text and "Idrisvane" not in text
+    assert "Nobody rushed me here." in text
