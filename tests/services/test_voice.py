@@ -370,3 +370,21 @@ def test_subject_access_holds_their_mentoring_and_words_but_not_another_peer(
     assert "Mentoring" in text and "Mo Mentor" in text and "Back to college" in text
     assert "another peer" in text and "Idrisvane" not in text
     assert "Nobody rushed me here." in text
+
+
+def test_the_programme_rows_are_named_cells_and_pairs_add_up_like_people() -> None:
+    """Ready for the report's Programme section: named cells, no totals (a form names
+    several benefits), and active pairs related across periods like people, not summed."""
+    from peerdesk.reports.cells import Kind, kind_of, table_ids
+    from peerdesk.reports.voice_figures import VoiceFigures, raw_tables
+
+    voice_table, benefits = raw_tables(VoiceFigures(3, 2, 1, 7, {Benefit.TRUST: 4}))
+    ids = [row[0] for row in table_ids(voice_table)]
+    assert ids == ["programme_voice|Active mentoring pairs|Count",
+                   "programme_voice|Consultations held|Count",
+                   "programme_voice|Consultation actions done|Count",
+                   "programme_voice|Feedback forms|Count"]
+    assert kind_of(ids[0]) is Kind.PEOPLE
+    assert {kind_of(i) for i in ids[1:]} == {Kind.ADDITIVE}
+    assert dict(benefits.rows)["Trust in themselves and others"] == (4,)
+    assert not voice_table.total_row and not benefits.total_row

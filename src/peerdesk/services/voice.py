@@ -119,7 +119,8 @@ class PairRow:
 
 def _check_pair(session: Session, draft: MentoringDraft, today: date) -> MentoringDraft:
     clean = draft.validated(today)
-    labels = repo.peer_labels(session.db)
+    labels = repo.peer_labels(session.db, [clean.mentee_id, *(
+        [clean.mentor_peer_id] if clean.mentor_peer_id is not None else [])])
     if clean.mentee_id not in labels:
         raise ValidationError("Choose the peer being mentored.", field="mentee")
     if clean.mentor_peer_id is not None and clean.mentor_peer_id not in labels:
@@ -159,7 +160,9 @@ def change_pair(session: Session, pair_id: int, draft: MentoringDraft, *,
 
 
 def _pair_rows(session: Session, found: list[StoredPair]) -> list[PairRow]:
-    labels = repo.peer_labels(session.db)
+    labels = repo.peer_labels(session.db, sorted(
+        {p.draft.mentee_id for p in found}
+        | {p.draft.mentor_peer_id for p in found if p.draft.mentor_peer_id is not None}))
     supporters = {s.id: s.preferred_name for s in supporter_repo.all_supporters(session.db)}
     out = []
     for p in found:
@@ -330,8 +333,8 @@ def quotes(session: Session, *, today: date | None = None) -> list[QuoteRow]:
     _require(session)
     on = today_(today)
     db = session.db
-    labels = repo.peer_labels(db)
     found = repo.quotes(db)
+    labels = repo.peer_labels(db, sorted({q.peer_id for q in found}))
     current = {c.id: c.is_current(on) for p in {q.peer_id for q in found}
                for c in consent_repo.for_peer(db, p)}
     rows = [QuoteRow(q, _peer_label(labels, q.peer_id), current.get(q.consent_id, False))

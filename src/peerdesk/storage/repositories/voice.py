@@ -308,8 +308,18 @@ def every_name(db: Database) -> list[str]:
     return out
 
 
-def peer_labels(db: Database) -> dict[int, tuple[str, int]]:
-    """Every peer's preferred name and reference number, by id (for choosing and lists)."""
+def peer_labels(db: Database, ids: list[int] | None = None) -> dict[int, tuple[str, int]]:
+    """Peers' preferred names and reference numbers, by id: the ones given, or every peer
+    not closed and everyone in a pair or a quote (for choosing and lists)."""
+    if ids is not None:
+        found: dict[int, tuple[str, int]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update({int(r[0]): (str(r[1]), int(r[2])) for r in db.query(
+                f"SELECT id, preferred_name, ref_number FROM peer WHERE id IN ({marks})",
+                chunk)})
+        return found
     return {int(r[0]): (str(r[1]), int(r[2])) for r in db.query(
         "SELECT id, preferred_name, ref_number FROM peer WHERE status != 'closed' "
         "OR id IN (SELECT mentee_id FROM mentoring_pair) "
