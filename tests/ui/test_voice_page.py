@@ -12,6 +12,7 @@ from peerdesk.domain.consent import ConsentDraft, ConsentScope
 from peerdesk.domain.errors import PermissionDenied
 from peerdesk.domain.voice import ActionStatus, Benefit, MentoringDraft, QuoteDraft
 from peerdesk.services import casework, peers, voice
+from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.ui.voice.dialogs import ConsultationDialog, FeedbackDialog, PairDialog
 from tests.services.caseload_helpers import peer
 from tests.ui.conftest import PASSWORDS, one_visible, sign_in, visible
@@ -170,7 +171,11 @@ def test_a_caseworker_works_with_it_but_approves_nothing(qtbot, start_gui, vault
     saved = voice.add_quote(main.session, QuoteDraft(rosa, date(2025, 4, 1), "Hope."))
     assert "Peers' voice" in main.pages
     page = main.voice_page
-    page.reload()
+    # Nothing is read (nor audited as viewed) until the page is opened.
+    assert audit_repo.recent(main.session.db, limit=50, target_kind="quotes") == []
+    assert page.quotes.model.rowCount() == 0
+    main.show_page("Peers' voice")
+    assert len(audit_repo.recent(main.session.db, limit=50, target_kind="quotes")) == 1
     assert page.quotes.model.rowCount() == 1
     assert not page.approve_button.isVisibleTo(page) and not page.approver
     with pytest.raises(PermissionDenied):  # the service refuses what the screen hides

@@ -14,7 +14,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -284,6 +284,16 @@ class VoicePage(QWidget):
                              (QKeySequence.StandardKey.New, self._add_here)):
             QShortcut(QKeySequence(keys), self, action,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Loaded when shown (each load is an audited view), and again when something
+        # changes while it is on screen.
+        bus.changed.connect(self._on_changed)
+
+    def _on_changed(self, _topic: str) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.reload()
 
     # -- loading --------------------------------------------------------------------
@@ -334,8 +344,7 @@ class VoicePage(QWidget):
         return dialog
 
     def _changed(self, *_args: object) -> None:
-        self.bus.changed.emit(VOICE)
-        self.reload()
+        self.bus.changed.emit(VOICE)  # reloads this page too, while it is on screen
 
     def _chosen(self, tab: _ListTab, what: str) -> Any:
         row = tab.selected()
