@@ -13,7 +13,12 @@ from peerdesk.domain.errors import PermissionDenied
 from peerdesk.domain.voice import ActionStatus, Benefit, MentoringDraft, QuoteDraft
 from peerdesk.services import casework, peers, voice
 from peerdesk.storage.repositories import audit as audit_repo
-from peerdesk.ui.voice.dialogs import ConsultationDialog, FeedbackDialog, PairDialog
+from peerdesk.ui.voice.dialogs import (
+    ConsultationDialog,
+    FeedbackDialog,
+    PairDialog,
+    QuoteDialog,
+)
 from tests.services.caseload_helpers import peer
 from tests.ui.conftest import PASSWORDS, one_visible, sign_in, visible
 
@@ -238,3 +243,35 @@ def test_the_report_setting_adds_the_page_and_a_print_drops_withdrawn_consent(
     casework.withdraw_consent(session, consent)  # the same preview, printed again
     assert page.print_report()
     assert "nobody rushed me" not in words()
+
+
+def test_long_words_are_refused_whole_at_the_field(qtbot, vault):
+    """Nothing is cut: a long topic or quote arrives whole and is refused with the limit."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.fixtures.vaults import close
+    from tests.fixtures.vaults import sign_in as open_session
+
+    session = open_session(vault, "Lee Lead")
+    try:
+        rosa = _peer(session, "Rosa", quotable=True)
+        dialog = QuoteDialog(session, peer_id=rosa)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.words.setPlainText("w" * 1200)
+        _save(qtbot, dialog)
+        assert dialog.isVisible()
+        assert "at most 1,000 characters (this is 1,200)" in dialog.fields["words"].error.text()
+        assert voice.quotes_for_peer(session, rosa) == []
+        form = ConsultationDialog(session)
+        qtbot.addWidget(form)
+        form.show()
+        QApplication.clipboard().setText("t" * 250)
+        form.topic.setFocus()
+        form.topic.paste()
+        assert len(form.topic.text()) == 250
+        _save(qtbot, form)
+        assert "at most 200 characters" in form.fields["topic"].error.text()
+        assert voice.consultations(session) == []
+    finally:
+        close(session)

@@ -30,6 +30,7 @@ from peerdesk.domain.voice import (
 )
 from peerdesk.services import voice
 from peerdesk.services.session import Session
+from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.peers.forms import DateField, enum_combo, today
 from peerdesk.ui.supporters.dialogs import _FormDialog, tick_list, ticked
 
@@ -95,6 +96,7 @@ class PairDialog(_FormDialog):
                  self.tr("Optional. Meetings are the peer's sessions of kind Mentoring "
                          "between these dates."))
         self.add(self.tr("&Goals"), "goals", self.goals)
+        keep_long_text(self)
 
     def _mentor_kind(self) -> None:
         self.supporter.setVisible(self.by_supporter.isChecked())
@@ -133,7 +135,6 @@ class ConsultationDialog(_FormDialog):
         self.method = enum_combo([(m.label, m.value) for m in ConsultationMethod],
                                  d.method.value if d else ConsultationMethod.GROUP_DISCUSSION.value)
         self.topic = QLineEdit(d.topic if d else "")
-        self.topic.setMaxLength(200)
         self.headcount = QSpinBox()
         self.headcount.setRange(0, HEADCOUNT_MAX)
         self.headcount.setValue(d.headcount if d else 0)
@@ -152,6 +153,7 @@ class ConsultationDialog(_FormDialog):
         self.add(self.tr("St&atus"), "status", self.status)
         self.add(self.tr("&Why not"), "why_not", self.why_not,
                  self.tr("Needed when it won't be done: peers are told why."))
+        keep_long_text(self)
 
     def save(self) -> None:
         def action() -> int:
@@ -185,6 +187,7 @@ class FeedbackDialog(_FormDialog):
         self.add(self.tr("What &changed for them"), "benefits", self.benefits)
         self.add(self.tr("What &helped"), "helped", self.helped)
         self.add(self.tr("Anything &else"), "comments", self.comments)
+        keep_long_text(self)
 
     def save(self) -> None:
         def action() -> int:
