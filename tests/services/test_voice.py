@@ -388,3 +388,22 @@ def test_the_programme_rows_are_named_cells_and_pairs_add_up_like_people() -> No
     assert {kind_of(i) for i in ids[1:]} == {Kind.ADDITIVE}
     assert dict(benefits.rows)["Trust in themselves and others"] == (4,)
     assert not voice_table.total_row and not benefits.total_row
+
+
+def test_erasing_a_peer_takes_their_pairs_and_words_with_them(lead: Session) -> None:
+    from peerdesk.domain.peer import format_ref
+    from peerdesk.services import erasure
+
+    rosa, idris, sam = _peer(lead, "Rosa"), _peer(lead, "Idris"), _peer(lead, "Sam")
+    voice.add_pair(lead, MentoringDraft(rosa, date(2026, 9, 1), None, idris), today=TODAY)
+    kept = voice.add_pair(lead, MentoringDraft(sam, date(2026, 9, 1), _supporter(lead)),
+                          today=TODAY)
+    voice.add_pair(lead, MentoringDraft(sam, date(2026, 10, 1), None, rosa), today=TODAY)
+    _quotable(lead, rosa)
+    voice.add_quote(lead, QuoteDraft(rosa, date(2026, 11, 1), "I was heard."), today=TODAY)
+    ref = int(lead.db.scalar("SELECT ref_number FROM peer WHERE id = ?", (rosa,)))
+    erasure.erase_peer(lead, rosa, typed_ref=format_ref(ref))
+    # Her pairs, as mentee and as mentor, and her words are gone; Sam's other pair stays.
+    assert [r.id for r in voice.pairs(lead)] == [kept]
+    assert lead.db.scalar("SELECT count(*) FROM quote") == 0
+    assert voice.quotes(lead) == []
