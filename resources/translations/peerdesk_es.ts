@@ -1870,7 +1870,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Eliminar</translation>
     </message>
 </context>
 <context>
@@ -8852,7 +8852,13 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>&amp;Introducir un formulario de opinión…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <location line="+21"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>Feedback form</source>
         <translation>Formulario de opinión</translation>
     </message>
@@ -8897,7 +8903,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>&amp;Retirar la aprobación</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;Quotes</source>
         <translation>C&amp;itas</translation>
     </message>
@@ -8929,12 +8935,13 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+9"/>
         <location line="+7"/>
-        <location line="+18"/>
+        <location line="+28"/>
+        <location line="+9"/>
         <source>Choose a quote in the list first.</source>
         <translation>Elija antes una cita de la lista.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-27"/>
         <source>Approve the quote</source>
         <translation>Aprobar la cita</translation>
     </message>
@@ -8947,6 +8954,37 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+2"/>
         <source>Approve anyway</source>
         <translation>Aprobar de todos modos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a form in the list first.</source>
+        <translation>Elija antes un formulario de la lista.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the form</source>
+        <translation>Eliminar el formulario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this feedback form? This can&apos;t be undone.</source>
+        <translation>¿Eliminar este formulario de opinión? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Delete the quote</source>
+        <translation>Eliminar la cita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this quote? It will be in no report from now on. This can&apos;t be undone.</source>
+        <translation>¿Eliminar esta cita? No aparecerá en ningún informe a partir de ahora. No se puede deshacer.</translation>
     </message>
 </context>
 <context>

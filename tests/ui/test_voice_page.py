@@ -275,3 +275,23 @@ def test_long_words_are_refused_whole_at_the_field(qtbot, vault):
         assert voice.consultations(session) == []
     finally:
         close(session)
+
+
+def test_a_quote_a_peer_asks_to_remove_is_deleted_after_asking(qtbot, start_gui, vault):
+    main = _main(qtbot, start_gui, vault, "Lee Lead")
+    rosa = _peer(main.session, "Rosa", quotable=True)
+    voice.add_quote(main.session, QuoteDraft(rosa, date(2025, 4, 1), "Take this out."))
+    main.show_page("Peers' voice")
+    page = main.voice_page
+    page.tabs.setCurrentWidget(page.quotes)
+    page.quotes.view.selectRow(0)
+    box = page.delete_quote()
+    assert isinstance(box, QMessageBox)
+    assert voice.quotes_for_peer(main.session, rosa) != []  # nothing until confirmed
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "Delete"),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: voice.quotes_for_peer(main.session, rosa) == [])
+    assert page.quotes.model.rowCount() == 0
+    events = audit_repo.recent(main.session.db, limit=10, target_kind="peer",
+                               target_id=str(rosa))
+    assert any(e.detail.endswith("deleted") and "Take" not in e.detail for e in events)

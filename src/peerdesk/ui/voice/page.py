@@ -251,8 +251,11 @@ class VoicePage(QWidget):
                                  FeedbackColumn.GIVEN)
         self.add_feedback_button = self.feedback.add_button(
             QPushButton(self.tr("&Enter a feedback form…")))
+        self.delete_feedback_button = self.feedback.add_button(
+            QPushButton(self.tr("&Delete…")))
         self.feedback.finish()
         self.add_feedback_button.clicked.connect(self.enter_feedback)
+        self.delete_feedback_button.clicked.connect(self.delete_feedback)
         self.feedback.view.activated.connect(self._show_feedback)
         self.feedback_text = QTextBrowser()
         self.feedback_text.setAccessibleName(self.tr("Feedback form"))
@@ -270,7 +273,9 @@ class VoicePage(QWidget):
         self.approve_button = self.quotes.add_button(QPushButton(self.tr("&Approve")))
         self.unapprove_button = self.quotes.add_button(
             QPushButton(self.tr("&Withdraw approval")))
+        self.delete_quote_button = self.quotes.add_button(QPushButton(self.tr("&Delete…")))
         self.quotes.finish()
+        self.delete_quote_button.clicked.connect(self.delete_quote)
         self.approve_button.setVisible(self.approver)
         self.unapprove_button.setVisible(self.approver)
         self.add_quote_button.clicked.connect(self.save_quote)
@@ -424,6 +429,25 @@ class VoicePage(QWidget):
                 self.tr("Approve anyway"), lambda: self._run(voice.approve_quote, row.id))
         self._run(voice.approve_quote, row.id)
         return None
+
+    def delete_feedback(self) -> Any:
+        row = self._chosen(self.feedback, self.tr("Choose a form in the list first."))
+        if row is None:
+            return None
+        return ask_to_confirm(self, self.tr("Delete the form"),
+                              self.tr("Delete this feedback form? This can't be undone."),
+                              self.tr("Delete"), lambda: self._run(voice.delete_feedback,
+                                                                   row.id))
+
+    def delete_quote(self) -> Any:
+        """For a quote a peer asks to have removed, or one saved by mistake."""
+        row = self._chosen(self.quotes, self.tr("Choose a quote in the list first."))
+        if row is None:
+            return None
+        return ask_to_confirm(self, self.tr("Delete the quote"),
+                              self.tr("Delete this quote? It will be in no report from now "
+                                      "on. This can't be undone."),
+                              self.tr("Delete"), lambda: self._run(voice.delete_quote, row.id))
 
     def withdraw_approval(self) -> None:
         row = self._chosen(self.quotes, self.tr("Choose a quote in the list first."))
