@@ -407,3 +407,25 @@ def test_erasing_a_peer_takes_their_pairs_and_words_with_them(lead: Session) -> 
     assert [r.id for r in voice.pairs(lead)] == [kept]
     assert lead.db.scalar("SELECT count(*) FROM quote") == 0
     assert voice.quotes(lead) == []
+
+
+def test_a_peer_who_withdrew_statistics_consent_is_left_out_of_pairs_and_quotes(
+        lead: Session) -> None:
+    from peerdesk.storage.repositories import voice as voice_repo
+
+    rosa, sam = _peer(lead, "Rosa"), _peer(lead, "Sam")
+    mentor = _supporter(lead)
+    voice.add_pair(lead, MentoringDraft(rosa, date(2026, 9, 1), mentor), today=TODAY)
+    voice.add_pair(lead, MentoringDraft(sam, date(2026, 9, 1), None, rosa), today=TODAY)
+    voice.add_pair(lead, MentoringDraft(sam, date(2026, 10, 1), mentor), today=TODAY)
+    _quotable(lead, rosa)
+    voice.approve_quote(lead, voice.add_quote(lead, QuoteDraft(
+        rosa, date(2026, 11, 1), "Words of hers."), today=TODAY).id)
+    assert voice.programme_figures(lead, NOV).active_pairs == 3
+    assert voice_repo.printable_quotes(lead.db, TODAY) == ["Words of hers."]
+    stats = casework.add_consent(lead, ConsentDraft(rosa, ConsentScope.STATISTICS,
+                                                    date(2026, 3, 2)), today=TODAY)
+    casework.withdraw_consent(lead, stats, today=TODAY)
+    # Rosa is in two pairs (as mentee and as mentor): only Sam's pair with a supporter stays.
+    assert voice.programme_figures(lead, NOV).active_pairs == 1
+    assert voice_repo.printable_quotes(lead.db, TODAY) == []

@@ -9,10 +9,12 @@ through disclosure control like every other (reports.cells, services.releases).
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from peerdesk.domain.voice import Benefit
 from peerdesk.reports.figures import RawTable
+from peerdesk.reports.peer_sets import EXCLUDED, prepared
 from peerdesk.reports.period import Period
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import voice as repo
@@ -31,10 +33,19 @@ class VoiceFigures:
 
 
 def compute(db: Database, period: Period) -> VoiceFigures:
+    """The period's figures, on their own (one snapshot; peers left out of reports for
+    withdrawn statistics consent are left out of the pairs)."""
+    snapshot = nullcontext(db) if db.in_transaction else db.read_snapshot()
+    with snapshot, prepared(db, period):
+        return counted(db, period)
+
+
+def counted(db: Database, period: Period) -> VoiceFigures:
+    """Inside a report's count (figures.compute): its peer sets are already filled."""
     held, done = repo.consultation_counts(db, period.start, period.end)
     forms, benefits = repo.feedback_by_benefit(db, period.start, period.end)
-    return VoiceFigures(repo.active_pairs(db, period.start, period.end), held, done, forms,
-                        benefits)
+    return VoiceFigures(repo.active_pairs(db, period.start, period.end, left_out=EXCLUDED),
+                        held, done, forms, benefits)
 
 
 def raw_tables(fig: VoiceFigures) -> list[RawTable]:

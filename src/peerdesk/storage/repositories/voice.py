@@ -90,10 +90,14 @@ def delete_pair(db: Database, pair_id: int) -> None:
     db.execute("DELETE FROM mentoring_pair WHERE id = ?", (pair_id,))
 
 
-def active_pairs(db: Database, start: date, end: date) -> int:
+def active_pairs(db: Database, start: date, end: date, *, left_out: str = "") -> int:
+    """Pairs whose dates overlap [start, end]; none with a peer in `left_out` (a table
+    of peer ids: the report's peers left out for withdrawn statistics consent)."""
+    where = (f" AND mentee_id NOT IN {left_out} AND coalesce(mentor_peer_id, 0) "
+             f"NOT IN {left_out}") if left_out else ""
     return int(db.scalar(
         "SELECT count(*) FROM mentoring_pair WHERE starts_on <= ? AND "
-        "(ends_on IS NULL OR ends_on >= ?)", (end.isoformat(), start.isoformat())))
+        f"(ends_on IS NULL OR ends_on >= ?){where}", (end.isoformat(), start.isoformat())))
 
 
 # -- consultations --------------------------------------------------------------------
@@ -273,19 +277,28 @@ def delete_quote(db: Database, quote_id: int) -> None:
     db.execute("DELETE FROM quote WHERE id = ?", (quote_id,))
 
 
+# Peers left out of every report: their most recent statistics consent is withdrawn
+# (as reports.peer_sets decides it).
+_LEFT_OUT = (
+    "SELECT c.peer_id FROM consent AS c WHERE c.scope = 'statistics' "
+    "AND c.withdrawn_on IS NOT NULL AND c.id = (SELECT c2.id FROM consent AS c2 "
+    "WHERE c2.peer_id = c.peer_id AND c2.scope = 'statistics' "
+    "ORDER BY c2.given_on DESC, c2.id DESC LIMIT 1)")
+
+
 def printable_quotes(db: Database, on: date) -> list[str]:
     """Approved quotes whose quotable consent is current on `on`, oldest first.
 
     The consent the quote was saved under must still be given and not
-    withdrawn; a peer whose statistics consent is withdrawn is left out too.
+    withdrawn; a peer left out of reports (statistics consent withdrawn) is
+    left out here too.
     """
     day = on.isoformat()
     return [str(r[0]) for r in db.query(
         "SELECT q.words FROM quote AS q JOIN consent AS c ON c.id = q.consent_id "
         "WHERE q.approved_at IS NOT NULL AND c.scope = 'quotable' AND c.given_on <= :d "
         "AND (c.withdrawn_on IS NULL OR c.withdrawn_on > :d) "
-        "AND NOT EXISTS (SELECT 1 FROM consent AS w WHERE w.peer_id = q.peer_id "
-        "AND w.scope = 'statistics' AND w.withdrawn_on IS NOT NULL AND w.withdrawn_on <= :d) "
+        f"AND q.peer_id NOT IN ({_LEFT_OUT}) "
         "ORDER BY q.said_on, q.id", {"d": day})]
 
 
