@@ -5230,7 +5230,7 @@ Set up a new centre there?</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+69"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+71"/>
         <source> (peer)</source>
         <translation> (persona)</translation>
     </message>
@@ -8832,7 +8832,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>&amp;Dijisteis, hicimos</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Save “you said, we did” as &amp;PDF…</source>
+        <translation>Guardar «dijisteis, hicimos» como &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What peers said is printed as it was written: read it over before pinning it up.</source>
+        <translation>Lo que dijeron las personas se imprime tal como se escribió: reléalo antes de colgarlo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Consultations</source>
         <translation>&amp;Consultas</translation>
     </message>
@@ -8918,7 +8928,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Elija antes una consulta de la lista.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
+        <source>Save “you said, we did”</source>
+        <translation>Guardar «dijisteis, hicimos»</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>What changed: %s</source>
         <translation>Qué cambió: %s</translation>
     </message>

@@ -429,3 +429,26 @@ def test_a_peer_who_withdrew_statistics_consent_is_left_out_of_pairs_and_quotes(
     # Rosa is in two pairs (as mentee and as mentor): only Sam's pair with a supporter stays.
     assert voice.programme_figures(lead, NOV).active_pairs == 1
     assert voice_repo.printable_quotes(lead.db, TODAY) == []
+
+
+def test_you_said_we_did_prints_settled_consultations_only(lead: Session,
+                                                           tmp_path: Path) -> None:
+    base = ConsultationDraft(date(2026, 10, 3), ConsultationMethod.SURVEY, "Opening hours",
+                             23, "Evenings are the only time we can come",
+                             "Open until 20:00 on Thursdays", ActionStatus.DONE)
+    voice.add_consultation(lead, base, today=TODAY)
+    voice.add_consultation(lead, replace(base, topic="Weekend groups", status=ActionStatus.WONT_DO,
+                                         why_not="The building is not ours at weekends"),
+                           today=TODAY)
+    voice.add_consultation(lead, replace(base, topic="Still planning",
+                                         status=ActionStatus.PLANNED), today=TODAY)
+    out = tmp_path / "said-did.pdf"
+    assert voice.save_said_did_pdf(lead, out, today=TODAY) == 1
+    text = " ".join(_pdf_text(out).split())
+    assert "You said, we did" in text and "Opening hours" in text
+    assert "Open until 20:00 on Thursdays" in text and "October 2026" in text
+    assert "We can't, because" in text and "not ours at weekends" in text
+    assert "Still planning" not in text and "Lee Lead" not in text
+    assert PdfReader(out).metadata.title == "You said, we did"
+    last = audit_repo.recent(lead.db, limit=1)[0]
+    assert last.action is AuditAction.EXPORTED and last.target_kind == "consultation"

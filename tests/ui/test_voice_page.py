@@ -139,7 +139,7 @@ def test_a_quote_naming_a_peer_is_flagged_at_save_and_approval_asks_first(
     qtbot.waitUntil(lambda: voice.quotes(main.session)[0].quote.approved)
 
 
-def test_consultations_and_feedback_by_form(qtbot, start_gui, vault):
+def test_consultations_and_feedback_by_form(qtbot, start_gui, vault, tmp_path):
     main = _main(qtbot, start_gui, vault, "Lee Lead")
     main.show_page("Peers' voice")
     page = main.voice_page
@@ -155,6 +155,11 @@ def test_consultations_and_feedback_by_form(qtbot, start_gui, vault):
     assert not dialog.isVisible()
     page.said_did_button.setChecked(True)
     assert [c.draft.topic for c in page.consultations.model.rows()] == ["Evening group"]
+    from pypdf import PdfReader
+
+    assert page.save_said_did_to(tmp_path / "board.pdf") == 1
+    board = " ".join(PdfReader(tmp_path / "board.pdf").pages[0].extract_text().split())
+    assert "Evening group" in board and "No one to open the building" in board
     page.tabs.setCurrentWidget(page.feedback)
     _active(qtbot, main)
     page.feedback.view.setFocus()

@@ -8,8 +8,10 @@ view, change and approval is audited by number, never by a name or the words.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import NotFound, PermissionDenied, ValidationError
@@ -234,6 +236,30 @@ def you_said_we_did(session: Session) -> list[StoredConsultation]:
     return [c for c in consultations(session) if c.draft.status is not ActionStatus.PLANNED]
 
 
+def save_said_did_pdf(session: Session, path: Path, *, since: date | None = None,
+                      today: date | None = None) -> int:
+    """"You said, we did" on a page to pin up: settled consultations (since `since`),
+    newest first. No names (a head-count only). Written whole or not at all; audited."""
+    from peerdesk.reports.voice_pdf import SaidDid, render_said_did
+    from peerdesk.services.reports import write_safely
+
+    _require(session)
+    rows = [c for c in repo.consultations(session.db)
+            if c.draft.status is not ActionStatus.PLANNED
+            and (since is None or c.draft.held_on >= since)]
+    data, pages = render_said_did(
+        [SaidDid(f"{calendar.month_name[c.draft.held_on.month]} {c.draft.held_on.year}",
+                 f"{c.draft.method.label}, {c.draft.headcount} took part", c.draft.topic,
+                 c.draft.said, c.draft.action if c.draft.status is ActionStatus.DONE
+                 else c.draft.why_not, c.draft.status is ActionStatus.DONE) for c in rows],
+        centre_name=session.centre_name, produced_on=today_(today).isoformat())
+    write_safely(path, lambda target: target.write_bytes(data))
+    with session.db.transaction():
+        session.audit(AuditAction.EXPORTED, CONSULTATION, "",
+                      f"you said, we did pdf, {len(rows)} consultations, {pages} pages")
+    return pages
+
+
 # -- feedback --------------------------------------------------------------------------
 
 def add_feedback(session: Session, draft: FeedbackDraft, *, today: date | None = None) -> int:
@@ -395,4 +421,4 @@ __all__ = ["Benefit", "Choice", "PairRow", "QuoteRow", "SavedQuote", "StoredCons
            "change_consultation", "change_pair", "change_quote", "check_words", "consultations",
            "delete_feedback", "delete_quote", "feedback", "mentor_choices", "pairs",
            "pairs_for_peer", "peer_choices", "programme_figures", "quotes", "quotes_for_peer",
-           "withdraw_approval", "you_said_we_did"]
+           "save_said_did_pdf", "withdraw_approval", "you_said_we_did"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import IntEnum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
@@ -18,6 +19,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -32,7 +34,7 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.voice import ActionStatus, Benefit, warnings_text
 from peerdesk.services import voice
 from peerdesk.services.session import Session
-from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.change_bus import AUDIT, ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import heading, muted
@@ -240,6 +242,12 @@ class VoicePage(QWidget):
         self.said_did_button = self.consultations.add_button(
             QPushButton(self.tr("&You said, we did")))
         self.said_did_button.setCheckable(True)
+        self.said_did_pdf_button = self.consultations.add_button(
+            QPushButton(self.tr("Save “you said, we did” as &PDF…")))
+        self.said_did_pdf_button.setToolTip(self.tr(
+            "What peers said is printed as it was written: read it over before pinning it "
+            "up."))
+        self.said_did_pdf_button.clicked.connect(self._save_said_did)
         self.consultations.finish()
         self.add_consultation_button.clicked.connect(self.record_consultation)
         self.said_did_button.toggled.connect(lambda _on: self.reload())
@@ -379,6 +387,22 @@ class VoicePage(QWidget):
         if row is None or self.session is None:
             return None
         return self._dialog(ConsultationDialog(self.session, row))
+
+    def save_said_did_to(self, path: Path) -> int:
+        assert self.session is not None
+        return voice.save_said_did_pdf(self.session, path)
+
+    def _save_said_did(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save “you said, we did”"),
+                                              "you-said-we-did.pdf", "PDF (*.pdf)")
+        if not name or self.session is None:
+            return
+        try:
+            self.save_said_did_to(Path(name))
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return
+        self.bus.changed.emit(AUDIT)
 
     def enter_feedback(self) -> QDialog | None:
         if self.session is None:
