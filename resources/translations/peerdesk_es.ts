@@ -907,7 +907,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsultationDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+130"/>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+158"/>
         <source>Change the consultation</source>
         <translation>Cambiar la consulta</translation>
     </message>
@@ -5161,7 +5161,7 @@ Set up a new centre there?</source>
 <context>
     <name>PairDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="-137"/>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="-141"/>
         <source>Change the mentoring pair</source>
         <translation>Cambiar la pareja de mentoría</translation>
     </message>
@@ -5172,12 +5172,12 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Choose a peer…</source>
         <translation>Elija una persona…</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>A &amp;supporter</source>
         <translation>Una persona de &amp;apoyo</translation>
     </message>
@@ -5187,7 +5187,7 @@ Set up a new centre there?</source>
         <translation>Una persona con e&amp;xperiencia</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Choose a supporter…</source>
         <translation>Elija una persona de apoyo…</translation>
     </message>
@@ -6049,7 +6049,7 @@ Set up a new centre there?</source>
 <context>
     <name>QuoteDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+111"/>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+114"/>
         <source>Change the quote</source>
         <translation>Cambiar la cita</translation>
     </message>
@@ -6059,7 +6059,7 @@ Set up a new centre there?</source>
         <translation>Guardar una cita</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Choose a peer…</source>
         <translation>Elija una persona…</translation>
     </message>

@@ -300,3 +300,28 @@ def test_a_quote_a_peer_asks_to_remove_is_deleted_after_asking(qtbot, start_gui,
     events = audit_repo.recent(main.session.db, limit=10, target_kind="peer",
                                target_id=str(rosa))
     assert any(e.detail.endswith("deleted") and "Take" not in e.detail for e in events)
+
+
+def test_a_half_typed_name_is_never_saved_as_the_person_chosen_before(qtbot, vault):
+    from tests.fixtures.vaults import close
+    from tests.fixtures.vaults import sign_in as open_session
+
+    session = open_session(vault, "Lee Lead")
+    try:
+        rosa, idris = _peer(session, "Rosa"), _peer(session, "Idris")
+        dialog = PairDialog(session, mentee_id=rosa)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.by_peer.setChecked(True)
+        _choose(dialog.mentor_peer, idris)
+        dialog.mentor_peer.setEditText("Ros")  # typed over, nothing picked from the list
+        _save(qtbot, dialog)
+        assert dialog.isVisible()
+        assert "Choose a mentor" in dialog.fields["mentor"].error.text()
+        assert voice.pairs(session) == []
+        # Typing part of a name offers the people whose name or reference holds it.
+        completer = dialog.mentee.completer()
+        completer.setCompletionPrefix("dri")
+        assert completer.currentCompletion().startswith("Idris (P-")
+    finally:
+        close(session)

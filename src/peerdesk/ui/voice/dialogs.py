@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
+    QCompleter,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -35,6 +38,27 @@ from peerdesk.ui.peers.forms import DateField, enum_combo, today
 from peerdesk.ui.supporters.dialogs import _FormDialog, tick_list, ticked
 
 
+def searchable(combo: QComboBox) -> QComboBox:
+    """Type any part of a name or reference to find it in a long list of people."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    if completer is not None:
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return combo
+
+
+def chosen(combo: QComboBox, *, field: str, message: str) -> object:
+    """The item chosen; a message at the field when the typed text is not one of them
+    (so a half-typed name never saves the person chosen before)."""
+    index = combo.currentIndex()
+    if index < 0 or combo.currentText() != combo.itemText(index) or combo.itemData(index) is None:
+        raise ValidationError(message, field=field)
+    return combo.itemData(index)
+
+
 def _text(value: str = "", height: int = 70, name: str = "") -> QPlainTextEdit:
     box = QPlainTextEdit(value)
     box.setTabChangesFocus(True)
@@ -54,9 +78,9 @@ class PairDialog(_FormDialog):
         self.session, self.pair = session, pair
         d = pair.pair.draft if pair else None
         peers = voice.peer_choices(session)
-        self.mentee = enum_combo([(self.tr("Choose a peer…"), None)]
-                                 + [(c.label, c.id) for c in peers],
-                                 d.mentee_id if d else mentee_id)
+        self.mentee = searchable(enum_combo([(self.tr("Choose a peer…"), None)]
+                                            + [(c.label, c.id) for c in peers],
+                                            d.mentee_id if d else mentee_id))
         self.mentee.setEnabled(pair is None)
         kinds = QWidget()
         row = QHBoxLayout(kinds)
@@ -69,12 +93,13 @@ class PairDialog(_FormDialog):
         row.addWidget(self.by_supporter)
         row.addWidget(self.by_peer)
         row.addStretch(1)
-        self.supporter = enum_combo([(self.tr("Choose a supporter…"), None)]
-                                    + [(c.label, c.id) for c in voice.mentor_choices(session)],
-                                    d.mentor_supporter_id if d else None)
-        self.mentor_peer = enum_combo([(self.tr("Choose a peer…"), None)]
-                                      + [(c.label, c.id) for c in peers],
-                                      d.mentor_peer_id if d else None)
+        self.supporter = searchable(enum_combo(
+            [(self.tr("Choose a supporter…"), None)]
+            + [(c.label, c.id) for c in voice.mentor_choices(session)],
+            d.mentor_supporter_id if d else None))
+        self.mentor_peer = searchable(enum_combo([(self.tr("Choose a peer…"), None)]
+                                                 + [(c.label, c.id) for c in peers],
+                                                 d.mentor_peer_id if d else None))
         mentor = QWidget()
         m = QHBoxLayout(mentor)
         m.setContentsMargins(0, 0, 0, 0)
@@ -106,12 +131,15 @@ class PairDialog(_FormDialog):
         start = self.start.value(what="Start date", field="starts_on")
         assert start is not None
         end = self.end.value(what="End date", field="ends_on")
-        supporter = self.supporter.currentData() if self.by_supporter.isChecked() else None
-        peer = self.mentor_peer.currentData() if self.by_peer.isChecked() else None
-        mentee = self.mentee.currentData()
-        if mentee is None:
-            raise ValidationError("Choose the peer being mentored.", field="mentee")
-        return MentoringDraft(int(mentee), start, supporter, peer, end,
+        mentee = chosen(self.mentee, field="mentee", message="Choose the peer being mentored.")
+        mentor = chosen(self.supporter if self.by_supporter.isChecked() else self.mentor_peer,
+                        field="mentor",
+                        message="Choose a mentor: a supporter or an experienced peer.")
+        supporter = mentor if self.by_supporter.isChecked() else None
+        peer = mentor if self.by_peer.isChecked() else None
+        return MentoringDraft(int(str(mentee)), start,
+                              int(str(supporter)) if supporter is not None else None,
+                              int(str(peer)) if peer is not None else None, end,
                               self.goals.toPlainText())
 
     def save(self) -> None:
@@ -210,9 +238,10 @@ class QuoteDialog(_FormDialog):
                          parent)
         self.session, self.found = session, found
         self.warned_for: str | None = None
-        self.peer = enum_combo([(self.tr("Choose a peer…"), None)]
-                               + [(c.label, c.id) for c in voice.peer_choices(session)],
-                               found.quote.peer_id if found else peer_id)
+        self.peer = searchable(enum_combo(
+            [(self.tr("Choose a peer…"), None)]
+            + [(c.label, c.id) for c in voice.peer_choices(session)],
+            found.quote.peer_id if found else peer_id))
         self.peer.setEnabled(found is None)
         self.said = DateField(found.quote.said_on if found else today())
         self.words = _text(found.quote.words if found else "", 110, self.tr("The quote"))
@@ -251,10 +280,8 @@ class QuoteDialog(_FormDialog):
         def action() -> int:
             said = self.said.value(what="Date", field="said_on")
             assert said is not None
-            peer = self.peer.currentData()
-            if peer is None:
-                raise ValidationError("Choose whose words these are.", field="peer")
-            draft = QuoteDraft(int(peer), said, words)
+            peer = chosen(self.peer, field="peer", message="Choose whose words these are.")
+            draft = QuoteDraft(int(str(peer)), said, words)
             if self.found is None:
                 return voice.add_quote(self.session, draft).id
             return voice.change_quote(self.session, self.found.id, draft).id
