@@ -910,6 +910,84 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     </message>
 </context>
 <context>
+    <name>ConsultationDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+158"/>
+        <source>Change the consultation</source>
+        <translation>Cambiar la consulta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a consultation</source>
+        <translation>Registrar una consulta</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What peers said</source>
+        <translation>Lo que dijeron las personas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What we will do</source>
+        <translation>Lo que haremos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why not</source>
+        <translation>Por qué no</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation type="unfinished">&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;How peers were asked</source>
+        <translation>&amp;Cómo se preguntó</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Topic</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many took &amp;part</source>
+        <translation>Cuántas &amp;participaron</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A head-count only: no names.</source>
+        <translation>Solo el número: sin nombres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What peers &amp;said</source>
+        <translation>Lo que &amp;dijeron</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What we will &amp;do</source>
+        <translation>Lo que &amp;haremos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>St&amp;atus</source>
+        <translation>&amp;Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Why not</source>
+        <translation>Por qué &amp;no</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needed when it won&apos;t be done: peers are told why.</source>
+        <translation>Necesario cuando no se hará: se explica a las personas por qué.</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../src/peerdesk/ui/contacts/contact_dialog.py" line="+55"/>
@@ -1797,7 +1875,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Eliminar</translation>
     </message>
 </context>
 <context>
@@ -2108,6 +2186,54 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <location line="+13"/>
         <source>No export was saved. {reason}</source>
         <translation>No se guardó ninguna exportación. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+21"/>
+        <source>Enter a feedback form</source>
+        <translation>Introducir un formulario de opinión</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What changed for them</source>
+        <translation>Qué cambió para ellas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What helped</source>
+        <translation>Qué ayudó</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anything else</source>
+        <translation>Algo más</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation type="unfinished">&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Filled in</source>
+        <translation>&amp;Rellenado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What &amp;changed for them</source>
+        <translation>Qué &amp;cambió para ellas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What &amp;helped</source>
+        <translation>Qué a&amp;yudó</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anything &amp;else</source>
+        <translation>&amp;Algo más</translation>
     </message>
 </context>
 <context>
@@ -3168,7 +3294,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/main_window.py" line="+46"/>
+        <location filename="../../src/peerdesk/ui/main_window.py" line="+48"/>
         <source>{n} failed sign-in attempt since the last sign-in — see Admin › Audit log</source>
         <translation>{n} intento fallido de inicio de sesión desde el último inicio — vea Administración › Registro de auditoría</translation>
     </message>
@@ -3231,6 +3357,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+4"/>
         <source>Supporters</source>
         <translation>Personas de apoyo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Peers&apos; voice</source>
+        <translation>La voz de las personas</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3532,6 +3663,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Anything else</source>
+        <translation>Algo más</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ask for</source>
         <translation>Preguntar por</translation>
     </message>
@@ -3559,6 +3695,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Choose a folder for the backups first.</source>
         <translation>Elija primero una carpeta para las copias de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a mentor: a supporter or an experienced peer.</source>
+        <translation>Elija una mentora: una persona de apoyo o una persona con experiencia.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3614,6 +3755,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Choose the backup folder with its full location.</source>
         <translation>Elija la carpeta de copias de seguridad con su ubicación completa.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the peer being mentored.</source>
+        <translation>Elija la persona que recibe la mentoría.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3682,6 +3828,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>End date</source>
+        <translation>Fecha de fin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Enter at least one minute.</source>
         <translation>Introduce al menos un minuto.</translation>
     </message>
@@ -3729,6 +3880,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Group name</source>
         <translation>Nombre del grupo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many took part must be between 0 and {maximum:,}.</source>
+        <translation>Cuántas participaron debe estar entre 0 y {maximum:,}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3804,6 +3960,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Only a caseworker or a programme lead can work with peers&apos; records (and a peer supporter with the peers assigned to them).</source>
         <translation>Solo un trabajador de casos o un responsable de programa puede trabajar con los expedientes de los pares (y un acompañante entre pares, con los pares que tiene asignados).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a programme lead can approve a quote for reports.</source>
+        <translation>Solo una persona responsable del programa puede aprobar una cita para los informes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a programme lead or a caseworker can work with mentoring, consultations, feedback and quotes.</source>
+        <translation>Solo una persona responsable del programa o un/a trabajador/a de casos puede trabajar con mentorías, consultas, opiniones y citas.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3947,8 +4113,18 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Say what was done.</source>
+        <translation>Diga qué se hizo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Say where the referral is to.</source>
         <translation>Indique adónde se deriva.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say why it won&apos;t be done: peers are told.</source>
+        <translation>Diga por qué no se hará: se explica a las personas.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4177,6 +4353,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The end date is before the start date.</source>
+        <translation>La fecha de fin es anterior a la de inicio.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The export could not be saved there ({why}). Choose another folder.</source>
         <translation>No se pudo guardar ahí la exportación ({why}). Elija otra carpeta.</translation>
     </message>
@@ -4227,6 +4408,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The form is empty: tick a change or write something.</source>
+        <translation>El formulario está vacío: marque un cambio o escriba algo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The head-count can&apos;t be negative.</source>
         <translation>El recuento no puede ser negativo.</translation>
     </message>
@@ -4252,6 +4438,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The mentor and the peer they mentor must be two different people.</source>
+        <translation>La mentora y la persona a la que acompaña deben ser dos personas distintas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The new password must be different from the current one.</source>
         <translation>La contraseña nueva debe ser distinta de la actual.</translation>
     </message>
@@ -4264,6 +4455,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The phone number “{text}” doesn&apos;t look right: use digits, spaces and + - ( ) only (and “ext 12” for an extension).</source>
         <translation>El número de teléfono «{text}» no parece correcto: use solo dígitos, espacios y + - ( ) (y «ext 12» para una extensión).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The quote</source>
+        <translation>La cita</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4547,6 +4743,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>This peer has not given consent to be quoted without their name. Record that consent on their page first.</source>
+        <translation>Esta persona no ha dado su consentimiento para ser citada sin su nombre. Registre antes ese consentimiento en su página.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This peer is not assigned to you.</source>
         <translation>Este par no le está asignado.</translation>
     </message>
@@ -4577,6 +4778,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>What helped</source>
+        <translation>Qué ayudó</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>What is past the period has changed since the list was shown. Nothing was deleted; look again.</source>
         <translation>Lo que ha superado el periodo ha cambiado desde que se mostró la lista. No se ha eliminado nada; vuelva a mirar.</translation>
     </message>
@@ -4587,8 +4793,23 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>What was said</source>
+        <translation>Lo que se dijo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What we will do</source>
+        <translation>Lo que haremos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Where to</source>
         <translation>Adónde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why not</source>
+        <translation>Por qué no</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4940,6 +5161,83 @@ Set up a new centre there?</source>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+75"/>
         <source>Never</source>
         <translation>Nunca</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="-141"/>
+        <source>Change the mentoring pair</source>
+        <translation>Cambiar la pareja de mentoría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a mentoring pair</source>
+        <translation>Iniciar una pareja de mentoría</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+19"/>
+        <source>Choose a peer…</source>
+        <translation>Elija una persona…</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>A &amp;supporter</source>
+        <translation>Una persona de &amp;apoyo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An e&amp;xperienced peer</source>
+        <translation>Una persona con e&amp;xperiencia</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a supporter…</source>
+        <translation>Elija una persona de apoyo…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Goals</source>
+        <translation>Objetivos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Peer mentored</source>
+        <translation>&amp;Persona acompañada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mentor</source>
+        <translation>&amp;Mentora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tarts on</source>
+        <translation>&amp;Empieza el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ends on</source>
+        <translation>&amp;Termina el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional. Meetings are the peer&apos;s sessions of kind Mentoring between these dates.</source>
+        <translation>Opcional. Los encuentros son las sesiones de tipo Mentoría de la persona entre estas fechas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Goals</source>
+        <translation>&amp;Objetivos</translation>
+    </message>
+</context>
+<context>
+    <name>PairModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+71"/>
+        <source> (peer)</source>
+        <translation> (persona)</translation>
     </message>
 </context>
 <context>
@@ -5360,7 +5658,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPageView</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+156"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_page.py" line="+160"/>
         <source>← Back to the list</source>
         <translation>← Volver a la lista</translation>
     </message>
@@ -5426,6 +5724,11 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Mentorin&amp;g &amp;&amp; quotes</source>
+        <translation>Mentorí&amp;a y citas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Atte&amp;ndance</source>
         <translation>A&amp;sistencia</translation>
     </message>
@@ -5486,6 +5789,47 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+16"/>
+        <location line="+13"/>
+        <source>Mentoring pairs</source>
+        <translation>Parejas de mentoría</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Quotes</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a &amp;mentoring pair…</source>
+        <translation>Iniciar una pareja de &amp;mentoría…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a &amp;quote…</source>
+        <translation>Guardar una &amp;cita…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mentoring meetings are sessions of kind Mentoring. A quote needs their consent to be quoted.</source>
+        <translation>Los encuentros de mentoría son sesiones de tipo Mentoría. Una cita necesita su consentimiento para ser citada.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Their words (quotes)</source>
+        <translation>Sus palabras (citas)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not in a mentoring pair.</source>
+        <translation>No está en ninguna pareja de mentoría.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No quotes saved.</source>
+        <translation>No hay citas guardadas.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Add &amp;referral…</source>
         <translation>Añadir &amp;derivación…</translation>
     </message>
@@ -5535,7 +5879,7 @@ Set up a new centre there?</source>
         <translation>Todo lo hecho con este registro, lo más reciente primero. Abrir esta lista también queda registrado.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>{title} — {n} rating</source>
         <translation>{title} — {n} valoración</translation>
     </message>
@@ -5545,7 +5889,7 @@ Set up a new centre there?</source>
         <translation>{title} — {n} valoraciones</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Listening-service contact from before they became a peer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5705,6 +6049,92 @@ Set up a new centre there?</source>
         <location line="+1"/>
         <source>Anyone holding this key can open the vault. Keep it locked away.</source>
         <translation>Quien tenga esta clave puede abrir la bóveda. Guárdela bajo llave.</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+114"/>
+        <source>Change the quote</source>
+        <translation>Cambiar la cita</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save a quote</source>
+        <translation>Guardar una cita</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a peer…</source>
+        <translation>Elija una persona…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The quote</source>
+        <translation>La cita</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Peer</source>
+        <translation type="unfinished">&amp;Persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs their consent “May be quoted, without my name, in reports”.</source>
+        <translation>Necesita su consentimiento «Se me puede citar, sin mi nombre, en los informes».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Said on</source>
+        <translation>&amp;Dicho el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their &amp;words</source>
+        <translation>Sus &amp;palabras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave out names, places, reference codes, phone numbers and emails. A programme lead approves each quote before a report prints it.</source>
+        <translation>Deje fuera nombres, lugares, códigos de referencia, teléfonos y correos. Una persona responsable del programa aprueba cada cita antes de que un informe la imprima.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%d of %d characters</source>
+        <translation>%d de %d caracteres</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This may identify someone: it contains %s. Change it, or press Save anyway.</source>
+        <translation>Esto podría identificar a alguien: contiene %s. Cámbielo o pulse Guardar de todos modos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save an&amp;yway</source>
+        <translation>Guardar de &amp;todos modos</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+83"/>
+        <source>May identify: %s</source>
+        <translation>Podría identificar: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
     </message>
 </context>
 <context>
@@ -6082,7 +6512,7 @@ Set up a new centre there?</source>
 <context>
     <name>ReportSettingsDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/reports/settings_dialog.py" line="+55"/>
+        <location filename="../../src/peerdesk/ui/reports/settings_dialog.py" line="+56"/>
         <source>Report settings</source>
         <translation>Ajustes del informe</translation>
     </message>
@@ -6107,7 +6537,7 @@ Set up a new centre there?</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
@@ -6142,12 +6572,17 @@ Set up a new centre there?</source>
         <translation>&amp;Nombre del centro:</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-36"/>
         <source>Counts from 1 to one less than this are never printed: they are hidden as “*”.</source>
         <translation>Los recuentos de 1 hasta uno menos que este nunca se imprimen: se ocultan como «*».</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+11"/>
+        <source>Add an “In their &amp;words” page: approved quotes whose consent is current when printed</source>
+        <translation>Añadir una página «En sus &amp;palabras»: citas aprobadas cuyo consentimiento esté vigente al imprimir</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Hide counts &amp;below k =</source>
         <translation>Ocultar recuentos &amp;menores que k =</translation>
     </message>
@@ -6160,6 +6595,11 @@ Set up a new centre there?</source>
         <location line="+1"/>
         <source>&amp;Paper:</source>
         <translation>&amp;Papel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quotes:</source>
+        <translation>Citas:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6207,7 +6647,7 @@ Set up a new centre there?</source>
         <translation>El nombre del centro</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Settings not saved</source>
         <translation>Ajustes no guardados</translation>
     </message>
@@ -6419,7 +6859,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
         <translation>Informe no guardado</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
@@ -7681,6 +8121,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-41"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="-59"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -7726,6 +8167,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-13"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-1"/>
         <location line="+21"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="-4"/>
+        <location line="+28"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -8058,6 +8501,101 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Shared</source>
         <translation>Compartida</translation>
     </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="-59"/>
+        <source>Peer mentored</source>
+        <translation>Persona acompañada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentor</source>
+        <translation>Mentora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts</source>
+        <translation>Empieza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>Termina</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meetings</source>
+        <translation type="unfinished">Reuniones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goals</source>
+        <translation>Objetivos</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>How</source>
+        <translation>Cómo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic</source>
+        <translation type="unfinished">Tema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Took part</source>
+        <translation>Participaron</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>We did / will do</source>
+        <translation>Hicimos / haremos</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Filled in</source>
+        <translation>Rellenado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What changed</source>
+        <translation type="unfinished">Qué cambió</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What helped</source>
+        <translation>Qué ayudó</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Said on</source>
+        <translation>Dicho el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer</source>
+        <translation type="unfinished">Persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words</source>
+        <translation>Palabras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name check</source>
+        <translation>Revisión de nombres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
 </context>
 <context>
     <name>TextCheck</name>
@@ -8232,6 +8770,239 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+2"/>
         <source>{title} ({n}, {late} past their date)</source>
         <translation>{title} ({n}, {late} con la fecha pasada)</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+69"/>
+        <source>Peers&apos; voice</source>
+        <translation>La voz de las personas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mentoring pairs</source>
+        <translation>Parejas de mentoría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search by peer, mentor or goals (Ctrl+F)</source>
+        <translation>Buscar por persona, mentora u objetivos (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meetings are the peer&apos;s one-to-one sessions of kind Mentoring between the pair&apos;s dates.</source>
+        <translation>Los encuentros son las sesiones individuales de tipo Mentoría de la persona entre las fechas de la pareja.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Start a pair…</source>
+        <translation>&amp;Iniciar una pareja…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hange…</source>
+        <translation type="unfinished">Cam&amp;biar…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Mentoring</source>
+        <translation>&amp;Mentoría</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consultations</source>
+        <translation>Consultas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search by topic, method, status or action (Ctrl+F)</source>
+        <translation>Buscar por tema, método, estado o acción (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You said, we did: what peers told us and what the centre did about it.</source>
+        <translation>Dijisteis, hicimos: lo que nos dijeron las personas y lo que el centro hizo al respecto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Record a consultation…</source>
+        <translation>&amp;Registrar una consulta…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;You said, we did</source>
+        <translation>&amp;Dijisteis, hicimos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save “you said, we did” as &amp;PDF…</source>
+        <translation>Guardar «dijisteis, hicimos» como &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What peers said is printed as it was written: read it over before pinning it up.</source>
+        <translation>Lo que dijeron las personas se imprime tal como se escribió: reléalo antes de colgarlo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Consultations</source>
+        <translation>&amp;Consultas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feedback forms</source>
+        <translation>Formularios de opinión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search by what changed or what helped (Ctrl+F)</source>
+        <translation>Buscar por lo que cambió o lo que ayudó (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Enter a feedback form…</source>
+        <translation>&amp;Introducir un formulario de opinión…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+21"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Feedback form</source>
+        <translation>Formulario de opinión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Feedback</source>
+        <translation>&amp;Opiniones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quotes</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search by peer, words or check (Ctrl+F)</source>
+        <translation>Buscar por persona, palabras o revisión (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A report&apos;s “In their words” page prints approved quotes whose consent is current when it is printed.</source>
+        <translation>La página «En sus palabras» de un informe imprime las citas aprobadas cuyo consentimiento esté vigente al imprimirse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save a &amp;quote…</source>
+        <translation>Guardar una &amp;cita…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chan&amp;ge…</source>
+        <translation type="unfinished">Cam&amp;biar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprobar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Withdraw approval</source>
+        <translation>&amp;Retirar la aprobación</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Quotes</source>
+        <translation>C&amp;itas</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Choose a pair in the list first.</source>
+        <translation>Elija antes una pareja de la lista.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a consultation in the list first.</source>
+        <translation>Elija antes una consulta de la lista.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save “you said, we did”</source>
+        <translation>Guardar «dijisteis, hicimos»</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>What changed: %s</source>
+        <translation>Qué cambió: %s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What helped: %s</source>
+        <translation>Qué ayudó: %s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anything else: %s</source>
+        <translation>Algo más: %s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <location line="+28"/>
+        <location line="+9"/>
+        <source>Choose a quote in the list first.</source>
+        <translation>Elija antes una cita de la lista.</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Approve the quote</source>
+        <translation>Aprobar la cita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This quote may identify someone: it contains %s. Approve it for reports anyway?</source>
+        <translation>Esta cita podría identificar a alguien: contiene %s. ¿Aprobarla para los informes de todos modos?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve anyway</source>
+        <translation>Aprobar de todos modos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a form in the list first.</source>
+        <translation>Elija antes un formulario de la lista.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the form</source>
+        <translation>Eliminar el formulario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this feedback form? This can&apos;t be undone.</source>
+        <translation>¿Eliminar este formulario de opinión? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Delete the quote</source>
+        <translation>Eliminar la cita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this quote? It will be in no report from now on. This can&apos;t be undone.</source>
+        <translation>¿Eliminar esta cita? No aparecerá en ningún informe a partir de ahora. No se puede deshacer.</translation>
     </message>
 </context>
 <context>

@@ -152,8 +152,9 @@ def test_setup_add_caseworker_and_hand_over(qtbot, start_gui, tmp_path):
     assert main.who.text() == f"{WORKER} · Caseworker"
     assert main.admin_page is None and "Admin" not in main.pages
     sidebar = [main.sidebar.item(i).text() for i in range(main.sidebar.count())]
-    # Reports: programme leads; Contacts (the listening service): casework roles.
-    assert sidebar == ["Today", "Peers", "Sessions", "Groups", "Contacts"]
+    # Reports: programme leads; Contacts (the listening service): casework roles;
+    # Peers' voice (mentoring, consultations, feedback, quotes): leads and caseworkers.
+    assert sidebar == ["Today", "Peers", "Sessions", "Groups", "Contacts", "Peers' voice"]
 
     # Their own password works from now on.
     main.sign_out_action.trigger()

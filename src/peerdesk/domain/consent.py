@@ -15,12 +15,14 @@ class ConsentScope(StrEnum):
     GROUPS = "groups"
     CONTACT = "contact"
     STATISTICS = "statistics"
+    # May be quoted, without their name, in reports (domain.voice quotes).
+    QUOTABLE = "quotable"
 
     @property
     def label(self) -> str:
         return {"store_data": "Keep their information", "groups": "Take part in groups",
-                "contact": "Be contacted", "statistics": "Count in anonymised statistics"
-                }[self.value]
+                "contact": "Be contacted", "statistics": "Count in anonymised statistics",
+                "quotable": "May be quoted, without my name, in reports"}[self.value]
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,7 +107,8 @@ _MODES = _syn({"face to face": SessionMode.IN_PERSON, "f2f": SessionMode.IN_PERS
 _KINDS = _syn({"first contact": SessionKind.INTAKE, "intake": SessionKind.INTAKE,
                "assessment": SessionKind.INTAKE, "support": SessionKind.PEER_SUPPORT,
                "one to one": SessionKind.PEER_SUPPORT, "listening": SessionKind.LISTENING,
-               "followup": SessionKind.FOLLOW_UP, "follow up": SessionKind.FOLLOW_UP})
+               "followup": SessionKind.FOLLOW_UP, "follow up": SessionKind.FOLLOW_UP,
+               "mentoring": SessionKind.MENTORING})
 _ROUTES = _syn({"phone call": ContactRoute.PHONE, "call": ContactRoute.PHONE,
                 "telephone": ContactRoute.PHONE, "sms": ContactRoute.TEXT,
                 "text message": ContactRoute.TEXT, "social media": ContactRoute.SOCIAL_MEDIA,

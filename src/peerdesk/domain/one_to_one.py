@@ -32,11 +32,14 @@ class SessionKind(StrEnum):
     PEER_SUPPORT = "peer_support"
     LISTENING = "listening"
     FOLLOW_UP = "follow_up"
+    # A meeting of a mentoring pair (domain.voice): the mentee's session.
+    MENTORING = "mentoring"
 
     @property
     def label(self) -> str:
         return {"intake": "First contact / intake", "peer_support": "Peer support",
-                "listening": "Listening service", "follow_up": "Follow-up"}[self.value]
+                "listening": "Listening service", "follow_up": "Follow-up",
+                "mentoring": "Mentoring"}[self.value]
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,11 +55,14 @@ class Kind(StrEnum):
 
 
 _PEOPLE = ("peers_supported", "unique_attendees", "groups_run")
+# Pairs active in a period (reports.voice_figures): a pair active all quarter counts
+# once in the quarter and once in each month, like people.
+_PEOPLE_ROWS = ("programme_voice|Active mentoring pairs|",)
 
 
 def kind_of(cell: str) -> Kind:
     table = cell.split("|", 1)[0]
-    if cell in _PEOPLE or table in ("gender", "age"):
+    if cell in _PEOPLE or table in ("gender", "age") or cell.startswith(_PEOPLE_ROWS):
         return Kind.PEOPLE
     if table == "outcomes":
         return Kind.AT_LEAST if cell.endswith("|Peers rated twice or more") else Kind.NONE

@@ -93,6 +93,16 @@ class Report:
     # can name a vault put back from an older copy. A stamp of the printing,
     # not a figure: two prints of one release are the same report.
     anchor: str = field(default="", compare=False)
+    # "In their words": approved quotes whose "may be quoted" consent is current
+    # at the moment of printing (services.reports fills it in just before each
+    # print; consent withdrawn later takes the quote off every later print). Not a
+    # figure: two prints of one release are the same report.
+    quotes: tuple[str, ...] = field(default=(), compare=False)
+
+
+QUOTES_TITLE = "In their words"
+QUOTES_INTRO = ("Peers' own words, printed with their consent to be quoted without their "
+                "name; each quote was approved by a programme lead.")
 
 
 def anchor_line(report: Report) -> str:

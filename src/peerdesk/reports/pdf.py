@@ -22,6 +22,8 @@ from peerdesk.reports.fonts import FONT_BOLD, FONT_REGULAR, font_dir, register_m
 
 __all__ = ["FONT_BOLD", "FONT_REGULAR", "GENERIC_TITLE", "font_dir", "render_pdf", "write_pdf"]
 from peerdesk.reports.model import (
+    QUOTES_INTRO,
+    QUOTES_TITLE,
     Cell,
     CellState,
     Report,
@@ -320,6 +322,7 @@ def _story(report: Report, width: float) -> list[Any]:
     for section in report.sections:
         story.extend(_section(section, width, s))
 
+    story.extend(_quotes(report, s))
     story.extend(_notes(report, s))
     return story
 
@@ -547,6 +550,24 @@ def _nice_max(top: float) -> float:
     step = _nice_step(top * 1.15)
     whole = -(-top * 1.15 // step) * step
     return float(whole)
+
+
+def _quotes(report: Report, s: dict[str, Any]) -> list[Any]:
+    """The "In their words" page: only when there are quotes to print."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import KeepTogether, PageBreak
+
+    if not report.quotes:
+        return []
+    style = ParagraphStyle("quote", s["body"], fontSize=10.5, leading=15, leftIndent=14,
+                           borderPadding=(2, 0, 2, 8), textColor=colors.HexColor(NAVY),
+                           spaceBefore=4, spaceAfter=8)
+    out: list[Any] = [PageBreak(), para(QUOTES_TITLE, s["h1"]),
+                      para(QUOTES_INTRO, s["note"])]
+    for words in report.quotes:
+        out.append(KeepTogether([para(f"“{words}”", style)]))
+    return out
 
 
 def _notes(report: Report, s: dict[str, Any]) -> list[Any]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from peerdesk.domain.peer import AgeBand, ContactRoute, Gender
-from peerdesk.services import demo_groups, demo_listening, demo_supporters
+from peerdesk.services import demo_groups, demo_listening, demo_supporters, demo_voice
 from peerdesk.services import demo_names as names
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import bulk
@@ -105,6 +105,8 @@ def populate(db: Database, *, scale: Scale, seed: int, today: date, staff_ids: l
                             peers=[(p.id, p.first) for p in spans])
     demo_supporters.populate(db, rng, scale=scale.name, start=start, today=today,
                              linked_staff=supporter_ids, recorded_by=staff_ids[-1])
+    demo_voice.populate(db, rng, scale=scale.name, start=start, today=today,
+                        recorded_by=staff_ids[-1])
 
 
 def _one_peer(rng: random.Random, rows: bulk.Rows, *, peer_id: int, ref: int, start: date,

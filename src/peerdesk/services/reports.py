@@ -13,6 +13,7 @@ import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,10 +25,12 @@ from peerdesk.reports import disclosure
 from peerdesk.reports.model import Report
 from peerdesk.reports.period import Period
 from peerdesk.services import releases
+from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
 from peerdesk.storage import anchors
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import audit as audit_repo
+from peerdesk.storage.repositories import voice as voice_repo
 from peerdesk.storage.repositories.meta import get_meta, get_setting, set_setting
 from peerdesk.storage.vault import utc_now
 
@@ -43,6 +46,8 @@ class ReportSettings:
     k: int = disclosure.DEFAULT_K
     rounding: disclosure.Rounding = disclosure.Rounding.NONE
     page_size: str = "A4"
+    # Print the "In their words" page of approved, consented quotes.
+    quotes_page: bool = False
 
 
 def settings(session: Session) -> ReportSettings:
@@ -56,6 +61,7 @@ def _read_settings(db: Database) -> ReportSettings:
             k=int(get_setting(db, "report_k", str(disclosure.DEFAULT_K)) or 5),
             rounding=disclosure.Rounding(get_setting(db, "report_rounding", "none") or "none"),
             page_size=get_setting(db, "report_page_size", "A4") or "A4",
+            quotes_page=get_setting(db, "report_quotes_page", "0") == "1",
         )
     except ValueError:
         return ReportSettings()
@@ -70,8 +76,10 @@ def save_settings(session: Session, new: ReportSettings) -> None:
         set_setting(session.db, "report_k", str(new.k))
         set_setting(session.db, "report_rounding", new.rounding.value)
         set_setting(session.db, "report_page_size", new.page_size)
+        set_setting(session.db, "report_quotes_page", "1" if new.quotes_page else "0")
         session.audit(AuditAction.CHANGED, "settings", "reports",
-                      f"k={new.k}, rounding={new.rounding.value}, {new.page_size}")
+                      f"k={new.k}, rounding={new.rounding.value}, {new.page_size}, "
+                      f"quotes page {'on' if new.quotes_page else 'off'}")
 
 
 def centre_name(session: Session) -> str:
@@ -171,6 +179,7 @@ def build(session: Session, period: Period, *, db: Database | None = None,
         report = releases.preview(session, conn, period, _rules(conn, period, chosen),
                                   get_setting(conn, "centre_name", "") or "", chosen.page_size)
         report = replace(report, logo=_stored_logo(conn), anchor=anchors.current(conn).printed)
+        report = _with_quotes(conn, report, chosen)
     with conn.transaction():
         session_audit(session, conn, AuditAction.VIEWED, report, "preview built")
     return report
@@ -185,7 +194,7 @@ def publish(session: Session, period: Period, *, db: Database | None = None
     chosen = _read_settings(conn)
     done = releases.publish(session, conn, period, _rules(conn, period, chosen),
                             get_setting(conn, "centre_name", "") or "", chosen.page_size)
-    report = replace(done.report, logo=_stored_logo(conn))
+    report = _with_quotes(conn, replace(done.report, logo=_stored_logo(conn)), chosen)
     if not done.new:
         with conn.transaction():
             session_audit(session, conn, AuditAction.VIEWED, report,
@@ -205,13 +214,35 @@ def session_audit(session: Session, db: Database, action: AuditAction, report: R
                       detail=what)
 
 
+def _with_quotes(db: Database, report: Report, chosen: ReportSettings | None = None,
+                 *, on: date | None = None) -> Report:
+    """The report with its "In their words" quotes as they stand now: approved, and
+    with the peer's "may be quoted" consent current today (none when the page is off)."""
+    chosen = chosen or _read_settings(db)
+    found = tuple(voice_repo.printable_quotes(db, today_(on))) if chosen.quotes_page else ()
+    return replace(report, quotes=found)
+
+
+def for_printing(session: Session, report: Report, *, on: date | None = None) -> Report:
+    """The report as it must print at this moment: quotes whose consent was withdrawn
+    since it was built are gone (call just before printing or saving)."""
+    session.require(Permission.RUN_REPORTS)
+    return _with_quotes(session.db, report, on=on)
+
+
+def _quotes_note(report: Report) -> str:
+    return f", {len(report.quotes)} quotes" if report.quotes else ""
+
+
 def save_pdf(session: Session, report: Report, path: Path) -> int:
     from peerdesk.reports.pdf import write_pdf
 
     session.require(Permission.RUN_REPORTS)
+    report = for_printing(session, report)
     pages = write_safely(path, lambda target: write_pdf(report, target))
     with session.db.transaction():
-        session_audit(session, session.db, AuditAction.EXPORTED, report, f"pdf, {pages} pages")
+        session_audit(session, session.db, AuditAction.EXPORTED, report,
+                      f"pdf, {pages} pages{_quotes_note(report)}")
     return pages
 
 
@@ -227,7 +258,8 @@ def save_csv(session: Session, report: Report, path: Path) -> None:
 def record_printed(session: Session, report: Report) -> None:
     session.require(Permission.RUN_REPORTS)
     with session.db.transaction():
-        session_audit(session, session.db, AuditAction.PRINTED, report, "printed")
+        session_audit(session, session.db, AuditAction.PRINTED, report,
+                      f"printed{_quotes_note(report)}")
 
 
 def write_safely(path: Path, write: Callable[[Path], T]) -> T:
@@ -250,5 +282,5 @@ def write_safely(path: Path, write: Callable[[Path], T]) -> T:
 
 
 __all__ = ["Period", "ReportSettings", "build", "centre_name", "check_logo", "check_logo_size",
-           "logo", "publish", "record_printed", "release_history", "remove_logo", "save_csv",
-           "save_pdf", "save_settings", "set_centre_name", "set_logo", "settings"]
+           "for_printing", "logo", "publish", "record_printed", "release_history", "remove_logo",
+           "save_csv", "save_pdf", "save_settings", "set_centre_name", "set_logo", "settings"]

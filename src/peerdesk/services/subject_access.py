@@ -40,6 +40,8 @@ from peerdesk.storage.repositories import peers as peer_repo
 from peerdesk.storage.repositories import ratings as rating_repo
 from peerdesk.storage.repositories import referrals as referral_repo
 from peerdesk.storage.repositories import staff as staff_repo
+from peerdesk.storage.repositories import supporters as supporter_repo
+from peerdesk.storage.repositories import voice as voice_repo
 from peerdesk.storage.repositories.listening_lists import ListKind
 from peerdesk.storage.repositories.meta import get_setting
 from peerdesk.storage.vault import utc_now
@@ -48,9 +50,9 @@ INTRO = (
     "This is every piece of information this centre holds about you in PeerDesk, its "
     "records system: your details, how you asked to be contacted, your consent, the notes "
     "of each one-to-one session, referrals, the ratings you gave, the groups you joined "
-    "and attended, and the times you got in touch with our listening service before you "
-    "became a peer. Anonymous head-counts at group meetings are not linked to anyone "
-    "and so are not part of it."
+    "and attended, your mentoring, the words of yours kept to quote, and the times you got "
+    "in touch with our listening service before you became a peer. Anonymous head-counts "
+    "at group meetings are not linked to anyone and so are not part of it."
 )
 
 _GENDER = {Gender.UNKNOWN: "Not recorded", Gender.WOMAN: "Woman", Gender.MAN: "Man",
@@ -201,9 +203,34 @@ def _record(db: Database, peer_id: int, on: date) -> SubjectAccessRecord:
                  empty="You are not recorded as a member of any group."),
             Part("Group attendance", columns=("Meeting", "Group", "Mark"), rows=attendance,
                  empty="No attendance is recorded."),
+            _mentoring(db, peer_id),
+            Part("Your words kept to quote", columns=("Said on", "Words", "Approved"),
+                 rows=tuple((q.said_on.isoformat(), q.words, "Yes" if q.approved else "No")
+                            for q in reversed(voice_repo.quotes_for_peer(db, peer_id))),
+                 empty="None of your words are kept to quote."),
             _contacts(db, peer_id),
         ),
     )
+
+
+def _mentoring(db: Database, peer_id: int) -> Part:
+    """Pairs they are in. The other person is named only when they are a supporter: a
+    peer on the other side is someone else's record."""
+    supporters = {s.id: s.preferred_name for s in supporter_repo.all_supporters(db)}
+    rows = []
+    for p in reversed(voice_repo.pairs_for_peer(db, peer_id)):
+        d = p.draft
+        if d.mentee_id == peer_id:
+            role = "Mentored"
+            other = (supporters.get(d.mentor_supporter_id, "a supporter")
+                     if d.mentor_supporter_id is not None else "another peer")
+        else:
+            role, other = "Mentor", "another peer"
+        rows.append((d.starts_on.isoformat(), d.ends_on.isoformat() if d.ends_on else "—",
+                     role, other, d.goals or "—", str(p.meetings)))
+    return Part("Mentoring", columns=("Started", "Ended", "You were", "With", "Goals",
+                                      "Meetings"), rows=tuple(rows),
+                empty="You are not in a mentoring pair.")
 
 
 def build(session: Session, peer_id: int, *, db: Database | None = None,

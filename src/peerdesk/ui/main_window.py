@@ -38,6 +38,8 @@ from peerdesk.ui.peers.pages import CaseloadPages
 from peerdesk.ui.reports.reports_page import ReportsPage
 from peerdesk.ui.supporters.page import SupportersPage
 from peerdesk.ui.supporters.page import can_see as can_see_supporters
+from peerdesk.ui.voice.page import VoicePage
+from peerdesk.ui.voice.page import can_see as can_see_voice
 
 
 def failed_sign_ins_notice(count: int) -> str:
@@ -126,6 +128,10 @@ class MainWindow(QMainWindow):
         if can_see_supporters(session):  # leads and admins; a supporter sees their own
             self.supporters_page = SupportersPage(session, self.bus, self.present)
             self._add_page(QT_TRANSLATE_NOOP("MainWindow", "Supporters"), self.supporters_page)
+        self.voice_page: VoicePage | None = None
+        if can_see_voice(session):  # programme leads and caseworkers
+            self.voice_page = VoicePage(session, self.bus, self.present)
+            self._add_page(QT_TRANSLATE_NOOP("MainWindow", "Peers' voice"), self.voice_page)
         self.admin_page: AdminPage | None = None
         if can_see_admin(session):
             self.admin_page = AdminPage(session, self.bus, self.present)
@@ -293,6 +299,8 @@ class MainWindow(QMainWindow):
             self.reports_page.clear_data()
         if self.supporters_page is not None:
             self.supporters_page.clear_data()
+        if self.voice_page is not None:
+            self.voice_page.clear_data()
         if self.admin_page is not None:
             self.admin_page.clear_data()
         self.who.clear()

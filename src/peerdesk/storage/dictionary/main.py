@@ -18,7 +18,7 @@ _AUDIT_COLUMNS = {
     "actor_id": f"{STAFF_ID} who did it; empty for the recovery key or the system.",
     "action": "What happened (see the codes).",
     "target_kind": "What kind of record it was done to: peer, staff, supporter, course, "
-                   "competency, group, notes, "
+                   "competency, group, notes, mentoring, consultation, feedback, quotes, "
                    "sessions, draft, backup, centre, settings, …; empty when none.",
     "target_id": "The record's number (a peer's id, a staff id, …); never a name.",
     "detail": "More about it, never a peer's name (roles changed, what was exported, …).",

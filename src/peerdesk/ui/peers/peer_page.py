@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,7 @@ from peerdesk.services import (
     erasure,
     peers,
     subject_access,
+    voice,
 )
 from peerdesk.services.casework import StoredReferral
 from peerdesk.services.peers import PeerPage as PageData
@@ -75,6 +77,8 @@ from peerdesk.ui.peers.record_models import (
 from peerdesk.ui.peers.record_requests import EraseDialog, SubjectAccessExport
 from peerdesk.ui.table_model import ROW_ROLE
 from peerdesk.ui.table_view import list_view
+from peerdesk.ui.voice.dialogs import PairDialog, QuoteDialog
+from peerdesk.ui.voice.page import pairs_html
 
 Present = Callable[[QDialog], None]
 
@@ -192,6 +196,9 @@ class PeerPageView(QWidget):
         self.tabs.addTab(self._consent_tab(), self.tr("&Consent"))
         self.tabs.addTab(self._referral_tab(), self.tr("&Referrals"))
         self.tabs.addTab(self._outcomes_tab(), self.tr("O&utcomes"))
+        self.voice_tab = self._voice_tab()
+        self.tabs.addTab(self.voice_tab, self.tr("Mentorin&g && quotes"))
+        self.tabs.setTabVisible(self.tabs.indexOf(self.voice_tab), voice.can_use(session))
         self.attendance_tab = PeerAttendanceTab()
         self.tabs.addTab(self.attendance_tab, self.tr("Atte&ndance"))
         self.trail_tab = self._trail_tab()
@@ -315,6 +322,63 @@ class PeerPageView(QWidget):
         self.consent_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.withdraw_button.clicked.connect(self._withdraw)
         return tab
+
+    def _voice_tab(self) -> QWidget:
+        """The mentoring pairs the peer is in (as mentee or mentor) and their quotes."""
+        tab = QWidget()
+        self.pairs_text = QTextBrowser()
+        self.pairs_text.setAccessibleName(self.tr("Mentoring pairs"))
+        self.quotes_text = QTextBrowser()
+        self.quotes_text.setAccessibleName(self.tr("Quotes"))
+        self.pair_button = QPushButton(self.tr("Start a &mentoring pair…"))
+        self.quote_button = QPushButton(self.tr("Save a &quote…"))
+        self.pair_button.clicked.connect(self.start_pair)
+        self.quote_button.clicked.connect(self.save_quote)
+        buttons = QHBoxLayout()
+        buttons.addWidget(muted(self.tr("Mentoring meetings are sessions of kind Mentoring. "
+                                        "A quote needs their consent to be quoted.")), 1)
+        buttons.addWidget(self.pair_button)
+        buttons.addWidget(self.quote_button)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(QLabel(self.tr("Mentoring pairs")))
+        layout.addWidget(self.pairs_text, 1)
+        layout.addWidget(QLabel(self.tr("Their words (quotes)")))
+        layout.addWidget(self.quotes_text, 1)
+        layout.addLayout(buttons)
+        return tab
+
+    def _fill_voice(self, peer_id: int, on: date) -> None:
+        if self.session is None or not voice.can_use(self.session):
+            return
+        from html import escape
+
+        try:
+            pairs = voice.pairs_for_peer(self.session, peer_id)
+            quotes = voice.quotes_for_peer(self.session, peer_id)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return
+        self.pairs_text.setHtml(pairs_html(pairs, on) or self.tr("Not in a mentoring pair."))
+        self.quotes_text.setHtml("<ul>" + "".join(
+            f"<li>{q.said_on.isoformat()}: “{escape(q.words)}”"
+            + (" ✓" if q.approved else "") + "</li>" for q in quotes) + "</ul>"
+            if quotes else self.tr("No quotes saved."))
+
+    def start_pair(self) -> QDialog | None:
+        if self.session is None or self.page is None:
+            return None
+        dialog = PairDialog(self.session, mentee_id=self.page.peer.id, parent=self)
+        dialog.saved.connect(lambda _id: self.changed.emit())
+        self.present(dialog)
+        return dialog
+
+    def save_quote(self) -> QDialog | None:
+        if self.session is None or self.page is None:
+            return None
+        dialog = QuoteDialog(self.session, peer_id=self.page.peer.id, parent=self)
+        dialog.saved.connect(lambda _id: self.changed.emit())
+        self.present(dialog)
+        return dialog
 
     def _referral_tab(self) -> QWidget:
         tab = QWidget()
@@ -512,6 +576,7 @@ class PeerPageView(QWidget):
                                      reverse=True))
         self._fill_measures(page)
         self.attendance_tab.load(self.session, peer.id)
+        self._fill_voice(peer.id, on)
         self.tabs.setTabVisible(self.tabs.indexOf(self.trail_tab), page.can_see_audit)
         self._update_buttons()
 
@@ -597,6 +662,8 @@ class PeerPageView(QWidget):
                       self.ratings, self.trail):
             model.clear()
         self.entry_text.clear()
+        self.pairs_text.clear()
+        self.quotes_text.clear()
         self.measure_choice.clear()
         self.chart.clear()
         self.attendance_tab.clear_data()

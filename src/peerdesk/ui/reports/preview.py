@@ -14,6 +14,8 @@ from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from peerdesk.reports.model import (
+    QUOTES_INTRO,
+    QUOTES_TITLE,
     Cell,
     CellState,
     Report,
@@ -167,10 +169,18 @@ def report_html(report: Report) -> str:
         parts.append(f"<h2 style='color:{NAVY}'>At a glance</h2>"
                      f"<table cellspacing='0' cellpadding='4'>{headlines}</table>")
     parts += [_section(s) for s in report.sections]
+    if report.quotes:
+        parts.append(_quotes(report))
     parts.append(_notes(report))
     parts.append(_mark(report))
     parts.append(_anchor(report))
     return "".join(parts)
+
+
+def _quotes(report: Report) -> str:
+    """The "In their words" page: approved quotes with consent current when built."""
+    items = "".join(f"<blockquote>“{escape(words)}”</blockquote>" for words in report.quotes)
+    return f"<h2>{escape(QUOTES_TITLE)}</h2><p><i>{escape(QUOTES_INTRO)}</i></p>{items}"
 
 
 def report_document(report: Report) -> QTextDocument:

@@ -431,8 +431,10 @@ class ReportsPage(MainPage):
         session, report = self.session, self.report
         if not accepted or session is None or report is None:
             return False
-        report_document(report).print_(printer)
         try:
+            # Quotes as they stand at this moment (a consent withdrawn since it was built).
+            report = reports.for_printing(session, report)
+            report_document(report).print_(printer)
             reports.record_printed(session, report)
         except PeerDeskError as exc:
             show_error(self, exc)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -77,6 +78,9 @@ class ReportSettingsDialog(QDialog):
         self.page_size.addItems(list(PAGE_SIZES))
         self.page_size.setCurrentText(current.page_size)
         self.page_size.setAccessibleName(self.tr("Paper size"))
+        self.quotes_page = QCheckBox(self.tr("Add an “In their &words” page: approved quotes "
+                                             "whose consent is current when printed"))
+        self.quotes_page.setChecked(current.quotes_page)
 
         self.logo_view = QLabel()
         self.logo_view.setMinimumSize(*LOGO_PREVIEW)
@@ -103,6 +107,7 @@ class ReportSettingsDialog(QDialog):
         form.addRow(self.tr("Hide counts &below k ="), self.k)
         form.addRow(self.tr("R&ounding:"), self.rounding)
         form.addRow(self.tr("&Paper:"), self.page_size)
+        form.addRow(self.tr("Quotes:"), self.quotes_page)
         form.addRow(self.tr("Logo on the cover:"), logo_row)
         hint = QLabel(self.tr("The logo is kept inside the encrypted vault: a PNG or JPEG "
                               "of at most 1 MB."))
@@ -176,7 +181,8 @@ class ReportSettingsDialog(QDialog):
                               maximum=CENTRE_NAME_MAX)
             chosen = ReportSettings(k=self.k.value(),
                                     rounding=Rounding(self.rounding.currentData()),
-                                    page_size=self.page_size.currentText())
+                                    page_size=self.page_size.currentText(),
+                                    quotes_page=self.quotes_page.isChecked())
             reports.save_settings(session, chosen)
             if name != reports.centre_name(session):
                 reports.set_centre_name(session, name)

@@ -1,0 +1,507 @@
+"""The Peers' voice page: mentoring pairs, consultations ("you said, we did"),
+feedback and quotes.
+
+Programme leads and caseworkers (casework: an administrator holds no key to
+it); only a programme lead approves a quote for reports. The services refuse
+the rest whatever this page shows. Keys: Ctrl+F searches the open tab's list,
+Ctrl+N adds to it, Enter (or a double-click) opens the chosen row.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.voice import ActionStatus, Benefit, warnings_text
+from peerdesk.services import voice
+from peerdesk.services.session import Session
+from peerdesk.ui.change_bus import AUDIT, ChangeBus
+from peerdesk.ui.errors import ask_to_confirm, show_error
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
+from peerdesk.ui.peers.forms import heading, muted
+from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
+from peerdesk.ui.voice.dialogs import ConsultationDialog, FeedbackDialog, PairDialog, QuoteDialog
+
+VOICE = "voice"  # what a change announces on the change bus
+
+
+def can_see(session: Session) -> bool:
+    return voice.can_use(session)
+
+
+class PairColumn(IntEnum):
+    MENTEE = 0
+    MENTOR = 1
+    STARTS = 2
+    ENDS = 3
+    MEETINGS = 4
+    GOALS = 5
+
+
+class PairModel(RowTableModel[voice.PairRow]):
+    columns = PairColumn
+    headers = (QT_TRANSLATE_NOOP("TableHeader", "Peer mentored"),
+               QT_TRANSLATE_NOOP("TableHeader", "Mentor"),
+               QT_TRANSLATE_NOOP("TableHeader", "Starts"),
+               QT_TRANSLATE_NOOP("TableHeader", "Ends"),
+               QT_TRANSLATE_NOOP("TableHeader", "Meetings"),
+               QT_TRANSLATE_NOOP("TableHeader", "Goals"))
+
+    def display(self, row: voice.PairRow, column: Any) -> str:
+        d = row.pair.draft
+        mentor = row.mentor + (self.tr(" (peer)") if row.mentor_is_peer else "")
+        return (row.mentee, mentor, d.starts_on.isoformat(),
+                d.ends_on.isoformat() if d.ends_on else "—", str(row.pair.meetings),
+                d.goals.replace("\n", " "))[column]
+
+    def sort_key(self, row: voice.PairRow, column: Any) -> Any:
+        if column == PairColumn.MEETINGS:
+            return row.pair.meetings
+        return self.display(row, column).casefold()
+
+
+class ConsultationColumn(IntEnum):
+    HELD = 0
+    METHOD = 1
+    TOPIC = 2
+    HEADCOUNT = 3
+    STATUS = 4
+    ACTION = 5
+
+
+class ConsultationModel(RowTableModel[voice.StoredConsultation]):
+    columns = ConsultationColumn
+    headers = (QT_TRANSLATE_NOOP("TableHeader", "Date"),
+               QT_TRANSLATE_NOOP("TableHeader", "How"),
+               QT_TRANSLATE_NOOP("TableHeader", "Topic"),
+               QT_TRANSLATE_NOOP("TableHeader", "Took part"),
+               QT_TRANSLATE_NOOP("TableHeader", "Status"),
+               QT_TRANSLATE_NOOP("TableHeader", "We did / will do"))
+
+    def display(self, row: voice.StoredConsultation, column: Any) -> str:
+        d = row.draft
+        action = d.why_not if d.status is ActionStatus.WONT_DO else d.action
+        return (d.held_on.isoformat(), d.method.label, d.topic, str(d.headcount),
+                d.status.label, action.replace("\n", " "))[column]
+
+    def sort_key(self, row: voice.StoredConsultation, column: Any) -> Any:
+        if column == ConsultationColumn.HEADCOUNT:
+            return row.draft.headcount
+        return self.display(row, column).casefold()
+
+
+class FeedbackColumn(IntEnum):
+    GIVEN = 0
+    SOURCE = 1
+    BENEFITS = 2
+    HELPED = 3
+
+
+class FeedbackModel(RowTableModel[voice.StoredFeedback]):
+    columns = FeedbackColumn
+    headers = (QT_TRANSLATE_NOOP("TableHeader", "Date"),
+               QT_TRANSLATE_NOOP("TableHeader", "Filled in"),
+               QT_TRANSLATE_NOOP("TableHeader", "What changed"),
+               QT_TRANSLATE_NOOP("TableHeader", "What helped"))
+
+    def display(self, row: voice.StoredFeedback, column: Any) -> str:
+        d = row.draft
+        benefits = ", ".join(b.label for b in Benefit if b in d.benefits)
+        return (d.given_on.isoformat(), d.source.label, benefits or "—",
+                (d.helped or d.comments).replace("\n", " "))[column]
+
+
+class QuoteColumn(IntEnum):
+    SAID = 0
+    PEER = 1
+    WORDS = 2
+    CHECK = 3
+    APPROVED = 4
+    CONSENT = 5
+
+
+class QuoteModel(RowTableModel[voice.QuoteRow]):
+    columns = QuoteColumn
+    headers = (QT_TRANSLATE_NOOP("TableHeader", "Said on"),
+               QT_TRANSLATE_NOOP("TableHeader", "Peer"),
+               QT_TRANSLATE_NOOP("TableHeader", "Words"),
+               QT_TRANSLATE_NOOP("TableHeader", "Name check"),
+               QT_TRANSLATE_NOOP("TableHeader", "Approved"),
+               QT_TRANSLATE_NOOP("TableHeader", "Consent"))
+
+    def display(self, row: voice.QuoteRow, column: Any) -> str:
+        q = row.quote
+        return (q.said_on.isoformat(), row.peer, q.words.replace("\n", " "),
+                self.tr("May identify: %s") % warnings_text(q.flags) if q.flags else "—",
+                (q.approved_at or "")[:10] if q.approved else self.tr("Not yet"),
+                self.tr("Current") if row.consent_current else self.tr("Withdrawn"))[column]
+
+
+def _table(proxy: QSortFilterProxyModel, name: str, sort_column: int,
+           order: Qt.SortOrder = Qt.SortOrder.DescendingOrder) -> QTableView:
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setAccessibleName(name)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSortingEnabled(True)
+    view.sortByColumn(sort_column, order)
+    return view
+
+
+class _ListTab(QWidget):
+    """A searchable, sortable list with its buttons above it."""
+
+    def __init__(self, model: RowTableModel[Any], name: str, search_hint: str,
+                 sort_column: int, note: str = "") -> None:
+        super().__init__()
+        self.model = model
+        self.proxy = sorting_filter(model, self)
+        self.view = _table(self.proxy, name, sort_column)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(search_hint)
+        self.search.setAccessibleName(name + " — search")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.buttons = QHBoxLayout()
+        self.column = layout = QVBoxLayout(self)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.search)
+        if note:
+            layout.addWidget(muted(note))
+        layout.addWidget(self.view, 1)
+
+    def add_button(self, button: QPushButton) -> QPushButton:
+        self.buttons.addWidget(button)
+        return button
+
+    def finish(self) -> None:
+        self.buttons.addStretch(1)
+
+    def selected(self) -> Any:
+        index = self.view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+
+class VoicePage(QWidget):
+    def __init__(self, session: Session, bus: ChangeBus, present: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self.bus = bus
+        self.present = present
+        self.approver = voice.can_approve(session)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(heading(self.tr("Peers' voice")))
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+
+        self.pairs = _ListTab(PairModel(self), self.tr("Mentoring pairs"),
+                              self.tr("Search by peer, mentor or goals (Ctrl+F)"),
+                              PairColumn.STARTS, self.tr(
+                                  "Meetings are the peer's one-to-one sessions of kind "
+                                  "Mentoring between the pair's dates."))
+        self.add_pair_button = self.pairs.add_button(QPushButton(self.tr("&Start a pair…")))
+        self.change_pair_button = self.pairs.add_button(QPushButton(self.tr("C&hange…")))
+        self.pairs.finish()
+        self.add_pair_button.clicked.connect(self.start_pair)
+        self.change_pair_button.clicked.connect(self.change_pair)
+        self.pairs.view.activated.connect(lambda _i: self.change_pair())
+        self.tabs.addTab(self.pairs, self.tr("&Mentoring"))
+
+        self.consultations = _ListTab(
+            ConsultationModel(self), self.tr("Consultations"),
+            self.tr("Search by topic, method, status or action (Ctrl+F)"),
+            ConsultationColumn.HELD, self.tr("You said, we did: what peers told us and what "
+                                             "the centre did about it."))
+        self.add_consultation_button = self.consultations.add_button(
+            QPushButton(self.tr("&Record a consultation…")))
+        self.said_did_button = self.consultations.add_button(
+            QPushButton(self.tr("&You said, we did")))
+        self.said_did_button.setCheckable(True)
+        self.said_did_pdf_button = self.consultations.add_button(
+            QPushButton(self.tr("Save “you said, we did” as &PDF…")))
+        self.said_did_pdf_button.setToolTip(self.tr(
+            "What peers said is printed as it was written: read it over before pinning it "
+            "up."))
+        self.said_did_pdf_button.clicked.connect(self._save_said_did)
+        self.consultations.finish()
+        self.add_consultation_button.clicked.connect(self.record_consultation)
+        self.said_did_button.toggled.connect(lambda _on: self.reload())
+        self.consultations.view.activated.connect(lambda _i: self.change_consultation())
+        self.tabs.addTab(self.consultations, self.tr("&Consultations"))
+
+        self.feedback = _ListTab(FeedbackModel(self), self.tr("Feedback forms"),
+                                 self.tr("Search by what changed or what helped (Ctrl+F)"),
+                                 FeedbackColumn.GIVEN)
+        self.add_feedback_button = self.feedback.add_button(
+            QPushButton(self.tr("&Enter a feedback form…")))
+        self.delete_feedback_button = self.feedback.add_button(
+            QPushButton(self.tr("&Delete…")))
+        self.feedback.finish()
+        self.add_feedback_button.clicked.connect(self.enter_feedback)
+        self.delete_feedback_button.clicked.connect(self.delete_feedback)
+        self.feedback.view.activated.connect(self._show_feedback)
+        self.feedback_text = QTextBrowser()
+        self.feedback_text.setAccessibleName(self.tr("Feedback form"))
+        self.feedback_text.setMaximumHeight(120)
+        self.feedback.column.addWidget(self.feedback_text)
+        self.tabs.addTab(self.feedback, self.tr("&Feedback"))
+
+        self.quotes = _ListTab(QuoteModel(self), self.tr("Quotes"),
+                               self.tr("Search by peer, words or check (Ctrl+F)"),
+                               QuoteColumn.SAID, self.tr(
+                                   "A report's “In their words” page prints approved quotes "
+                                   "whose consent is current when it is printed."))
+        self.add_quote_button = self.quotes.add_button(QPushButton(self.tr("Save a &quote…")))
+        self.change_quote_button = self.quotes.add_button(QPushButton(self.tr("Chan&ge…")))
+        self.approve_button = self.quotes.add_button(QPushButton(self.tr("&Approve")))
+        self.unapprove_button = self.quotes.add_button(
+            QPushButton(self.tr("&Withdraw approval")))
+        self.delete_quote_button = self.quotes.add_button(QPushButton(self.tr("&Delete…")))
+        self.quotes.finish()
+        self.delete_quote_button.clicked.connect(self.delete_quote)
+        self.approve_button.setVisible(self.approver)
+        self.unapprove_button.setVisible(self.approver)
+        self.add_quote_button.clicked.connect(self.save_quote)
+        self.change_quote_button.clicked.connect(self.change_quote)
+        self.approve_button.clicked.connect(self.approve)
+        self.unapprove_button.clicked.connect(self.withdraw_approval)
+        self.quotes.view.activated.connect(lambda _i: self.change_quote())
+        self.tabs.addTab(self.quotes, self.tr("&Quotes"))
+
+        for keys, action in ((QKeySequence.StandardKey.Find, self._focus_search),
+                             (QKeySequence.StandardKey.New, self._add_here)):
+            QShortcut(QKeySequence(keys), self, action,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Loaded when shown (each load is an audited view), and again when something
+        # changes while it is on screen.
+        bus.changed.connect(self._on_changed)
+
+    def _on_changed(self, _topic: str) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.reload()
+
+    # -- loading --------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.session is None:
+            return
+        try:
+            self.pairs.model.set_rows(voice.pairs(self.session))
+            found = (voice.you_said_we_did(self.session) if self.said_did_button.isChecked()
+                     else voice.consultations(self.session))
+            self.consultations.model.set_rows(found)
+            self.feedback.model.set_rows(voice.feedback(self.session))
+            self.quotes.model.set_rows(voice.quotes(self.session))
+        except PeerDeskError as exc:
+            show_error(self, exc)
+
+    def clear_data(self) -> None:
+        self.session = None
+        for tab in (self.pairs, self.consultations, self.feedback, self.quotes):
+            tab.model.clear()
+            tab.search.clear()
+        self.feedback_text.clear()
+
+    def _current_tab(self) -> _ListTab:
+        tab = self.tabs.currentWidget()
+        assert isinstance(tab, _ListTab)
+        return tab
+
+    def _focus_search(self) -> None:
+        self._current_tab().search.setFocus()
+
+    def _add_here(self) -> None:
+        {self.pairs: self.start_pair, self.consultations: self.record_consultation,
+         self.feedback: self.enter_feedback, self.quotes: self.save_quote
+         }[self._current_tab()]()
+
+    # -- dialogs ----------------------------------------------------------------------
+
+    def _dialog(self, dialog: QDialog) -> QDialog:
+        dialog.setParent(self, Qt.WindowType.Dialog)
+        dialog.saved.connect(self._changed)  # type: ignore[attr-defined]
+        if self.present is not None:
+            self.present(dialog)
+        else:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+        return dialog
+
+    def _changed(self, *_args: object) -> None:
+        self.bus.changed.emit(VOICE)  # reloads this page too, while it is on screen
+
+    def _chosen(self, tab: _ListTab, what: str) -> Any:
+        row = tab.selected()
+        if row is None:
+            show_error(self, what)
+        return row
+
+    def start_pair(self) -> QDialog | None:
+        if self.session is None:
+            return None
+        return self._dialog(PairDialog(self.session))
+
+    def change_pair(self) -> QDialog | None:
+        row = self._chosen(self.pairs, self.tr("Choose a pair in the list first."))
+        if row is None or self.session is None:
+            return None
+        return self._dialog(PairDialog(self.session, row))
+
+    def record_consultation(self) -> QDialog | None:
+        if self.session is None:
+            return None
+        return self._dialog(ConsultationDialog(self.session))
+
+    def change_consultation(self) -> QDialog | None:
+        row = self._chosen(self.consultations,
+                           self.tr("Choose a consultation in the list first."))
+        if row is None or self.session is None:
+            return None
+        return self._dialog(ConsultationDialog(self.session, row))
+
+    def save_said_did_to(self, path: Path) -> int:
+        assert self.session is not None
+        return voice.save_said_did_pdf(self.session, path)
+
+    def _save_said_did(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save “you said, we did”"),
+                                              "you-said-we-did.pdf", "PDF (*.pdf)")
+        if not name or self.session is None:
+            return
+        try:
+            self.save_said_did_to(Path(name))
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return
+        self.bus.changed.emit(AUDIT)
+
+    def enter_feedback(self) -> QDialog | None:
+        if self.session is None:
+            return None
+        return self._dialog(FeedbackDialog(self.session))
+
+    def _show_feedback(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, voice.StoredFeedback):
+            return
+        d = row.draft
+        benefits = [b.label for b in Benefit if b in d.benefits]
+        parts = [f"{d.given_on.isoformat()} · {d.source.label}"]
+        if benefits:
+            parts.append(self.tr("What changed: %s") % ", ".join(benefits))
+        if d.helped:
+            parts.append(self.tr("What helped: %s") % d.helped)
+        if d.comments:
+            parts.append(self.tr("Anything else: %s") % d.comments)
+        self.feedback_text.setPlainText("\n\n".join(parts))
+
+    def save_quote(self) -> QDialog | None:
+        if self.session is None:
+            return None
+        return self._dialog(QuoteDialog(self.session))
+
+    def change_quote(self) -> QDialog | None:
+        row = self._chosen(self.quotes, self.tr("Choose a quote in the list first."))
+        if row is None or self.session is None:
+            return None
+        return self._dialog(QuoteDialog(self.session, row))
+
+    def approve(self) -> Any:
+        """Approve the chosen quote; when the name check finds something, ask first."""
+        row = self._chosen(self.quotes, self.tr("Choose a quote in the list first."))
+        if row is None or self.session is None:
+            return None
+        try:
+            flags = voice.check_words(self.session, row.quote.words)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return None
+        if flags:
+            return ask_to_confirm(
+                self, self.tr("Approve the quote"),
+                self.tr("This quote may identify someone: it contains %s. Approve it for "
+                        "reports anyway?") % warnings_text(flags),
+                self.tr("Approve anyway"), lambda: self._run(voice.approve_quote, row.id))
+        self._run(voice.approve_quote, row.id)
+        return None
+
+    def delete_feedback(self) -> Any:
+        row = self._chosen(self.feedback, self.tr("Choose a form in the list first."))
+        if row is None:
+            return None
+        return ask_to_confirm(self, self.tr("Delete the form"),
+                              self.tr("Delete this feedback form? This can't be undone."),
+                              self.tr("Delete"), lambda: self._run(voice.delete_feedback,
+                                                                   row.id))
+
+    def delete_quote(self) -> Any:
+        """For a quote a peer asks to have removed, or one saved by mistake."""
+        row = self._chosen(self.quotes, self.tr("Choose a quote in the list first."))
+        if row is None:
+            return None
+        return ask_to_confirm(self, self.tr("Delete the quote"),
+                              self.tr("Delete this quote? It will be in no report from now "
+                                      "on. This can't be undone."),
+                              self.tr("Delete"), lambda: self._run(voice.delete_quote, row.id))
+
+    def withdraw_approval(self) -> None:
+        row = self._chosen(self.quotes, self.tr("Choose a quote in the list first."))
+        if row is not None:
+            self._run(voice.withdraw_approval, row.id)
+
+    def _run(self, action: Any, item_id: int) -> None:
+        if self.session is None:
+            return
+        try:
+            action(self.session, item_id)
+        except PeerDeskError as exc:
+            show_error(self, exc)
+            return
+        self._changed()
+
+
+def pairs_html(rows: list[voice.PairRow], on: date) -> str:
+    """A peer's mentoring pairs, for their page."""
+    from html import escape
+
+    if not rows:
+        return ""
+    items = []
+    for r in rows:
+        d = r.pair.draft
+        span = f"{d.starts_on.isoformat()} – {d.ends_on.isoformat() if d.ends_on else '…'}"
+        state = "active" if r.active_on(on) else "ended" if d.ends_on and d.ends_on < on \
+            else "not started"
+        items.append(f"<li><b>{escape(r.mentee)}</b> mentored by <b>{escape(r.mentor)}</b>"
+                     f" · {span} ({state}) · {r.pair.meetings} meetings"
+                     + (f"<br/>Goals: {escape(d.goals)}" if d.goals else "") + "</li>")
+    return "<ul>" + "".join(items) + "</ul>"
