@@ -23,12 +23,15 @@ from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from peerdesk.domain.staff import Compartment, Role, StaffStatus
 from peerdesk.domain.supporters import (
+    HOURS_KINDS,
+    HOURS_LABELS,
+    MEETING_MINUTES_SETTING,
     HoursDraft,
-    HoursKind,
     JournalDraft,
     SupervisionDraft,
     SupporterRole,
     SupporterStatus,
+    meeting_minutes_from,
 )
 from peerdesk.services import supporters
 from peerdesk.services.clock import today as today_
@@ -47,8 +50,6 @@ StoredHours = repo.StoredHours
 
 INTERVAL_SETTING = "supervision_interval_weeks"
 DEFAULT_INTERVAL_WEEKS = 4
-MEETING_MINUTES_SETTING = "group_meeting_minutes"
-DEFAULT_MEETING_MINUTES = 120
 SUPERVISION, JOURNAL = "supervision", "journal"
 
 NOTES_REFUSED = ("Supervision notes are seen only by the supporter's supervisor and "
@@ -110,8 +111,7 @@ def set_interval_weeks(session: Session, weeks: int) -> None:
 
 
 def meeting_minutes(session: Session) -> int:
-    raw = get_setting(session.db, MEETING_MINUTES_SETTING, None)
-    return int(raw) if raw and raw.isdigit() else DEFAULT_MEETING_MINUTES
+    return meeting_minutes_from(get_setting(session.db, MEETING_MINUTES_SETTING, None))
 
 
 # -- supervision ----------------------------------------------------------------------
@@ -352,9 +352,6 @@ def share_entry(session: Session, entry_id: int, supervisor_staff_id: int | None
 
 # -- hours --------------------------------------------------------------------------
 
-HOURS_KINDS = ("one_to_one", "group", "contact", *(k.value for k in HoursKind))
-HOURS_LABELS = {"one_to_one": "One-to-one sessions", "group": "Group meetings",
-                "contact": "Listening contacts", **{k.value: k.label for k in HoursKind}}
 
 
 def record_hours(session: Session, draft: HoursDraft, *, today: date | None = None) -> int:
