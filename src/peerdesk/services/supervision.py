@@ -149,14 +149,17 @@ def record_supervision(session: Session, draft: SupervisionDraft, *,
                                              clean.kind, clean.held_on, clean.minutes,
                                              recorded_by=session.staff.id, now=utc_now())
         if clean.notes:
-            _seal_notes(session, session_id, clean.supervisor_id, clean.notes)
+            seal_notes(session, session_id, clean.supervisor_id, clean.notes)
         session.audit(AuditAction.CHANGED, "supporter", str(clean.supporter_id),
                       f"supervision {session_id} recorded")
     return session_id
 
 
-def _seal_notes(session: Session, session_id: int, supervisor_id: int | None,
-                notes: str) -> None:
+def seal_notes(session: Session, session_id: int, supervisor_id: int | None,
+               notes: str) -> None:
+    """Notes on a supervision session, readable by programme leads and the supervisor.
+
+    Called inside the caller's transaction (recording a session, or the demo vault)."""
     db, vault_id = session.db, session.vault.vault_id
     keys = sealed_notes.public_keys(db, vault_id, session.vault.trusted_authority,
                                     _notes_readers(session, supervisor_id))
