@@ -142,11 +142,11 @@ class Counting:
                 "WHERE m.held_on BETWEEN :s AND :e AND m.status = 'held' "
                 f"AND mf.staff_id IN {accounts} GROUP BY mf.staff_id", self.params):
             add("group", supporter_of[int(staff_id)], int(meetings) * each)
-        # "+taken_by": the month's contacts from the covering day index, not each
-        # taker's rows from the table (which a page read would decrypt whole).
+        # Each read from an index by person and day that holds what is summed
+        # (casework migration 5), never the table's rows.
         for staff_id, minutes in self.db.query(
                 "SELECT taken_by, sum(minutes) FROM anonymous_contact "
-                f"WHERE contacted_on BETWEEN :s AND :e AND +taken_by IN {accounts} "
+                f"WHERE contacted_on BETWEEN :s AND :e AND taken_by IN {accounts} "
                 f"AND coalesce(peer_id, 0) NOT IN {EXCLUDED} GROUP BY taken_by", self.params):
             add("contact", supporter_of[int(staff_id)], minutes)
         return {kind: {i: m for i, m in bucket.items() if m > 0}

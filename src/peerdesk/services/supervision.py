@@ -418,7 +418,7 @@ def timesheet(session: Session, first: date, last: date, *,
     casework = session.holds(Compartment.CASEWORK)
     if casework:
         by_account = {s.staff_id: s.id for s in people if s.staff_id is not None}
-        for staff_id, _day, kind, minutes in repo.casework_minutes(
+        for staff_id, kind, minutes in repo.casework_minutes(
                 db, sorted(by_account), first, last, meeting_minutes(session)):
             bucket = totals[by_account[staff_id]]
             bucket[kind] = bucket.get(kind, 0) + minutes
