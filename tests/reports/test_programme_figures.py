@@ -319,3 +319,24 @@ def test_hours_in_the_report_match_the_programme_timesheet(centre: Session) -> N
         expected = sheet.total(kind) - (45 if kind == "one_to_one" else 0)  # Dee's session
         assert raw.extras[programme.hours_key(HOURS_LABELS[kind])] * 60 == expected, kind
     assert timedelta(minutes=sheet.total("one_to_one")) == timedelta(minutes=90)
+
+
+def test_a_count_on_the_last_day_is_tied_only_to_the_part_ending_that_day() -> None:
+    """Supporters active on a quarter's last day are March's, exactly; January's tell
+    nothing about them (someone active then may have left). Active at any time in the
+    quarter is at least each month's and at most their sum."""
+    from peerdesk.reports import links
+
+    at_end = f"programme_supporters|{programme.ACTIVE_AT_END}|Supporters"
+    active = f"programme_supporters|{programme.ACTIVE}|Supporters"
+    parts = [links.Counted("q", Period.quarter(2026, 1), {at_end: 5, active: 9}),
+             *(links.Counted(m, Period.month(2026, i), {at_end: 5, active: 7})
+               for i, m in ((1, "jan"), (2, "feb"), (3, "mar")))]
+    names = {links.var(p.key, c): links.var(p.key, c) for p in parts for c in (at_end, active)}
+    rows = links.relations(parts, names)
+    mentioning = [r for r in rows if any(n.endswith(at_end) for n, _ in r[0])]
+    assert mentioning == [(((f"q:{at_end}", 1), (f"mar:{at_end}", -1)), False)]
+    for month in ("jan", "feb", "mar"):
+        assert (((f"q:{active}", 1), (f"{month}:{active}", -1)), True) in rows
+    at_most_sum = {f"q:{active}": -1, **{f"{m}:{active}": 1 for m in ("jan", "feb", "mar")}}
+    assert any(dict(terms) == at_most_sum and at_least for terms, at_least in rows)
