@@ -45,7 +45,8 @@ from tests.perf.bench_common import DemoVault, Figure, fresh_copy, median_ms
 # the release register, not counted over the whole history); the year as before.
 END_TO_END_TARGET_S = {"month": {"small": 1.0, "large": 0.3, "huge": 1.0},
                        "year": {"small": 5.0, "large": 1.0, "huge": 5.0}}
-_FIGURES_FILES = ("figures.py", "peer_sets.py", "listening_figures.py")
+_FIGURES_FILES = ("figures.py", "peer_sets.py", "listening_figures.py",
+                  "programme_figures.py")
 # What each statement counts, for the report lines; a statement figures.py
 # adds later still gets its function's name and number.
 LABELS = {
@@ -65,6 +66,14 @@ LABELS = {
     "signposted 2": "listening: signposted to the directory",
     "signposted 3": "listening: category names",
     "first_sessions 1": "listening: first sessions", "trend 1": "listening: contacts trend",
+    "statuses 1": "programme: supporters' status history",
+    "newly_trained 1": "programme: supporters first trained",
+    "currency 1": "programme: training current by competency",
+    "currency 2": "programme: competency names",
+    "supervision 1": "programme: supervision sessions by kind",
+    "minutes 1": "programme: hours entered by hand", "minutes 2": "programme: linked accounts",
+    "minutes 3": "programme: one-to-one hours", "minutes 4": "programme: group meeting hours",
+    "minutes 5": "programme: contact hours",
 }
 # The temporary tables peer_sets fills, by the name its statements give them.
 FILLED = {"temp.report_excluded": "fill: peers left out (consent)",

@@ -17,12 +17,17 @@ What it knows (more than a real reader, which makes it stronger):
   outcomes together; contacts signposted to a category plus those signposted
   outside the directory <= the signposted <= all signposting rows together;
   peers with a first one-to-one <= peers supported and <= sessions;
+- the programme: supporters active on the period's last day <= those active
+  in it; each competency's current supporters <= those active on the last
+  day; supporters with hours of a kind <= those with any <= all kinds'
+  rows together;
 - a row a table leaves out (a retired region or topic) counted none;
 - for a quarter, year or range: additive figures are the sum of the months
   (published or not: unpublished months are unknowns it solves for too),
   different people at least each month's and at most their sum, peers rated
-  twice at least each month's; the same between any two published periods,
-  one inside the other;
+  twice at least each month's; counts on the last day (supporters active
+  then, their training current) the same as the month's that ends that day;
+  the same between any two published periods, one inside the other;
 - a bar of a trend chart is that month's figure as counted at some moment no
   later than the report (it is told which: the oracle);
 - the oracle also tells it which counts are zero, and between two moments
@@ -58,6 +63,11 @@ HEADLINE_TOTALS: dict[str, list[Key]] = {
 CONTACTS = "Listening-service contacts"
 NOT_COUNTS = ("listening_summary",)   # hours, a share, a median: read, never solved for
 ROW_TOTAL_COLUMNS = ("All referrals", "Peers rated twice or more")
+# The programme section prints hours and shares beside its counts: read, never solved for.
+PROGRAMME_NOT_COUNTS = ("Hours", "Share current")
+PROGRAMME_ACTIVE = "Active at any time in the period"
+PROGRAMME_ACTIVE_AT_END = "Active on the period's last day"
+PROGRAMME_ANY_HOURS = "Any kind"
 TREND_HEADLINE = {"trend_peers": "Peers supported", "trend_sessions": "One-to-one sessions",
                   "trend_attendances": "Group attendances", "trend_contacts": CONTACTS}
 
@@ -75,6 +85,13 @@ def kind(key: Key) -> str:
         return "at_least" if column == "Peers rated twice or more" else "none"
     if table == "headline" and row == "Hours of one-to-one support":
         return "none"
+    if table == "programme_supporters":
+        return {PROGRAMME_ACTIVE: "people", PROGRAMME_ACTIVE_AT_END: "at_end"}.get(
+            row, "additive")
+    if table == "programme_currency":
+        return "at_end"
+    if table == "programme_hours":
+        return "people"
     return "additive"
 
 
@@ -95,7 +112,8 @@ def parse(text: str) -> tuple[PeriodId, str, dict[Key, str], dict[tuple[str, str
                 period = value
             elif row == "Release":
                 code = value
-        elif table in NOT_COUNTS:
+        elif table in NOT_COUNTS or (table.startswith("programme_")
+                                     and column in PROGRAMME_NOT_COUNTS):
             continue
         elif table.startswith("trend_"):
             bars[(table, row)] = value
@@ -271,6 +289,28 @@ def _one_report(system: System, v: object, values: dict[Key, int]) -> None:
         (v(head("Peers supported")), -1)], at_least=True)
     if "contacts_outcomes" in tables:
         _listening(system, v, tables)
+    if "programme_supporters" in tables:
+        _programme(system, v, tables)
+
+
+def _programme(system: System, v: object, tables: dict[str, list[Key]]) -> None:
+    assert callable(v)
+
+    def at_most(small: list[Key], big: list[Key]) -> None:
+        system.add([(v(b), 1) for b in big] + [(v(s), -1) for s in small], at_least=True)
+
+    people = {key[1]: key for key in tables["programme_supporters"]}
+    active, at_end = people[PROGRAMME_ACTIVE], people[PROGRAMME_ACTIVE_AT_END]
+    at_most([at_end], [active])
+    for key in tables.get("programme_currency", []):
+        at_most([key], [at_end])
+    hours = tables.get("programme_hours", [])
+    anyone = [key for key in hours if key[1] == PROGRAMME_ANY_HOURS]
+    kinds = [key for key in hours if key[1] != PROGRAMME_ANY_HOURS]
+    if anyone:
+        for key in kinds:
+            at_most([key], anyone)
+        at_most(anyone, kinds)
 
 
 def _listening(system: System, v: object, tables: dict[str, list[Key]]) -> None:
@@ -319,6 +359,11 @@ def _between(system: System, var: object, whole: PeriodId, parts: list[PeriodId]
         ps = [var(p, epoch, key) for p in parts if key in truth[(p, epoch)]]
         how = kind(key)
         if how == "none":
+            continue
+        if how == "at_end":
+            for p in parts:
+                if p[1] == whole[1] and key in truth[(p, epoch)]:
+                    system.add([(w, 1), (var(p, epoch, key), -1)])
             continue
         for p in ps:
             system.add([(w, 1), (p, -1)], at_least=True)

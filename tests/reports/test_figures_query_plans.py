@@ -25,7 +25,10 @@ __all__ = ["template", "vault"]
 # (reports.peer_sets), subqueries, and the handful of rating measures.
 SMALL_SCANS = ("temp.report_", "report_", "measure", "(subquery-")
 # The lists a centre edits for its listening service: a few dozen names each.
-SMALL_TABLES = ("region", "contact_topic", "directory_category")
+SMALL_TABLES = ("region", "contact_topic", "directory_category",
+                # The supporters register (a few hundred people at most) and the
+                # competencies; their training and status history are read by index.
+                "supporter", "competency")
 
 
 class Recording:

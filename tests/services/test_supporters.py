@@ -280,3 +280,39 @@ def test_the_demo_vault_has_supervision_and_hours(demo_vault: VaultPaths) -> Non
         assert {"one_to_one", "group", "contact", "training"} <= kinds
     finally:
         close(session)
+
+
+def test_the_demo_vault_has_journals_and_supervision_notes(demo_vault: VaultPaths) -> None:
+    from peerdesk.services import supervision
+    from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD, DEMO_SUPPORTERS
+
+    mei = sign_in(demo_vault, DEMO_SUPPORTERS[0], DEMO_PASSWORD)
+    try:
+        entries = supervision.my_entries(mei)
+        assert len(entries) >= 3
+        assert supervision.read_entry(mei, entries[0].id).strip()
+        shared = [e for e in entries if e.shared_with is not None]
+        own_id = entries[0].id
+    finally:
+        close(mei)
+    session = sign_in(demo_vault, DEMO_LEAD, DEMO_PASSWORD)
+    try:
+        with pytest.raises(PermissionDenied):  # private to its author
+            supervision.read_entry(session, own_id)
+        noted = [held for s in supporters.register(session)
+                 for held in supervision.supervisions(session, s.id) if held.has_notes]
+        assert len(noted) >= 5
+        assert supervision.read_notes(session, noted[0].id).strip()
+    finally:
+        close(session)
+    # At least one writer shared an entry with a supervisor who signs in.
+    writers = [DEMO_SUPPORTERS[0], DEMO_SUPPORTERS[1], DEMO_SUPPORTERS[2]]
+    shared_any = bool(shared)
+    for name in writers[1:]:
+        other = sign_in(demo_vault, name, DEMO_PASSWORD)
+        try:
+            shared_any = shared_any or any(e.shared_with is not None
+                                           for e in supervision.my_entries(other))
+        finally:
+            close(other)
+    assert shared_any

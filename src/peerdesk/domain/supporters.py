@@ -262,6 +262,21 @@ class HoursKind(StrEnum):
                 "admin": "Admin"}[self.value]
 
 
+# Hours by kind, in the timesheet's and the report's order: the first three are
+# counted from casework records (one-to-ones held, group meetings facilitated,
+# listening contacts taken), the rest entered by hand.
+HOURS_KINDS = ("one_to_one", "group", "contact", *(k.value for k in HoursKind))
+HOURS_LABELS = {"one_to_one": "One-to-one sessions", "group": "Group meetings",
+                "contact": "Listening contacts", **{k.value: k.label for k in HoursKind}}
+# A facilitated group meeting counts this many minutes unless the centre sets it.
+MEETING_MINUTES_SETTING = "group_meeting_minutes"
+DEFAULT_MEETING_MINUTES = 120
+
+
+def meeting_minutes_from(raw: str | None) -> int:
+    return int(raw) if raw and raw.isdigit() else DEFAULT_MEETING_MINUTES
+
+
 @dataclass(frozen=True, slots=True)
 class SupervisionDraft:
     supporter_id: int

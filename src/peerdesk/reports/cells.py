@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from peerdesk.reports import listening_figures as listening
+from peerdesk.reports import programme_figures as programme
 from peerdesk.reports.figures import RawFigures, RawTable
 
 CONTACTS = listening.HEADLINE[0]
@@ -51,6 +52,7 @@ class Kind(StrEnum):
     ADDITIVE = "additive"   # the sum of its parts (sessions, attendances, referrals…)
     PEOPLE = "people"       # different people (or groups): at least any part, at most the sum
     AT_LEAST = "at_least"   # at least any part, no upper bound (peers rated twice by the end)
+    AT_END = "at_end"       # a count on the last day: the same as a part's ending that day
     NONE = "none"           # no relation (better/worse: a later rating can change it)
 
 
@@ -62,6 +64,10 @@ _PEOPLE_ROWS = ("programme_voice|Active mentoring pairs|",)
 
 def kind_of(cell: str) -> Kind:
     table = cell.split("|", 1)[0]
+    if table.startswith("programme_"):
+        ours = programme.kind_of(table, cell.split("|")[1])
+        if ours is not None:
+            return Kind(ours)
     if cell in _PEOPLE or table in ("gender", "age") or cell.startswith(_PEOPLE_ROWS):
         return Kind.PEOPLE
     if table == "outcomes":
@@ -142,6 +148,8 @@ def period_cells(raw: RawFigures) -> PeriodCells:
     for row in layout.get("outcomes", []):
         relations.append(at_most([row[-1]], ["peers_supported"]))
     relations += [r for r in _listening_bounds(layout) if _holds(r, values)]
+    relations += [r for r in (at_most(small, big) for small, big in programme.bounds(layout))
+                  if _holds(r, values)]
     return PeriodCells(values, tuple(relations), layout, headlines)
 
 

@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from peerdesk.domain.errors import ValidationError
 from peerdesk.reports import listening_figures as listening
+from peerdesk.reports import programme_figures as programme
 from peerdesk.reports.cells import HEADLINES, PeriodCells, period_cells
 from peerdesk.reports.figures import RawFigures, RawTable
 from peerdesk.reports.joint import Version, protect_batch
@@ -169,6 +170,7 @@ def render(raw: RawFigures, cells: PeriodCells, hidden: frozenset[str], rules: R
         Section("Outcomes", tables=(tables["outcomes"],)),
         *((listening.section(raw, tables, heads[listening.HEADLINE[0]], contacts, rules.k),)
           if listening.TOTALLED[0] in tables else ()),
+        *((programme.section(raw, tables),) if programme.present(raw) else ()),
         Section("The last twelve months", "Each bar is the figure that month's own published "
                 "report printed; a month not yet published has no bar.",
                 trends=tuple(trends.values())),
@@ -190,7 +192,11 @@ def render(raw: RawFigures, cells: PeriodCells, hidden: frozenset[str], rules: R
             "Follow-ups done on time: done on or before the date set.",
             "Listening-service contacts: calls, texts, emails, chats and visits logged "
             "without a person record, including those of people who later became peers.",
-            "No names, reference codes, dates of birth or notes appear in this report.",
+            "Programme: the peer supporters in the centre's register. Active: their status "
+            "was Active. Training current: a course mapped to the competency that never "
+            "lapses, or one still valid on the period's last day.",
+            "No names of peers or supporters, reference codes, dates of birth or notes "
+            "appear in this report.",
         ),
         protection=PROTECTION.format(k=rules.k),
     )

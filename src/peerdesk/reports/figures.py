@@ -93,7 +93,7 @@ def compute(db: Database, period: Period) -> RawFigures:
     """The period's counts. Trend bars are not counted here: a month's bar is the
     figure its own release printed (services.releases reads them from the register)."""
     # Its module builds on the raw types defined here.
-    from peerdesk.reports import listening_figures
+    from peerdesk.reports import listening_figures, programme_figures
 
     fig = RawFigures(period)
     # One snapshot for the whole report: a session saved on another connection
@@ -107,6 +107,7 @@ def compute(db: Database, period: Period) -> RawFigures:
         _referrals_and_follow_ups(db, period, fig)
         _outcomes(db, period, fig)
         listening_figures.compute(db, period, fig)
+        programme_figures.compute(db, period, fig)
         fig.excluded_peers = int(db.query(f"SELECT count(*) FROM {EXCLUDED}")[0][0])
     return fig
 

@@ -8,7 +8,9 @@ found unchanged), a reader knows, for each figure both print:
 - different people (peers supported, by age and gender, different people at
   groups, groups run): at least each part's, at most the sum of parts that
   make it up;
-- peers rated twice or more: at least each part's.
+- peers rated twice or more: at least each part's;
+- counts on a period's last day (supporters active then, their training
+  current): the same as a part's that ends that day, nothing otherwise.
 Periods are months, quarters, years and whole-month ranges within a year
 (services.releases refuses ranges that would partly overlap a release).
 
@@ -89,7 +91,15 @@ def relations(versions: Sequence[Counted], names: dict[str, str]) -> list[Row]:
         parts = [p for p in versions if _inside(p.period, whole.period)]
         for part in parts:
             for cell in whole.values:
-                if cell in part.values and kind_of(cell) is not Kind.NONE:
+                if cell not in part.values:
+                    continue
+                kind = kind_of(cell)
+                if kind is Kind.AT_END:
+                    # A count on the last day: a part ending that day counted the same.
+                    if part.period.end == whole.period.end:
+                        rows.append((((names[var(whole.key, cell)], 1),
+                                      (names[var(part.key, cell)], -1)), False))
+                elif kind is not Kind.NONE:
                     rows.append((((names[var(whole.key, cell)], 1),
                                   (names[var(part.key, cell)], -1)), True))
         for chosen, complete in _same_kind_covers(whole.period, parts):

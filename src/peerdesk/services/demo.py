@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from peerdesk.domain.staff import Role
-from peerdesk.services import accounts, demo_data, first_steps, keys
+from peerdesk.services import accounts, demo_data, demo_supporters, first_steps, keys
 from peerdesk.services.auth import SignIn
 from peerdesk.services.setup import create_centre
 from peerdesk.storage.paths import VaultPaths
@@ -72,8 +73,19 @@ def create_demo_vault(paths: VaultPaths, *, scale: str = "small", seed: int = 1,
                                    today=today or date.today(),
                                    staff_ids=[*caseworkers, lead], supporter_ids=supporters,
                                    progress=progress)
+                demo_supporters.add_supervision_notes(session, random.Random(seed + 1))
             finally:
-                session.end()
+                locked = session.end()
+            # Journals are private: each is written by its author, signed in.
+            writers = _names(DEMO_SUPPORTERS, size.supporters, "Peer supporter")
+            for index, name in enumerate(
+                    writers[:demo_supporters.JOURNAL_WRITERS.get(scale, 3)]):
+                own = SignIn(locked).sign_in(name, DEMO_PASSWORD)
+                try:
+                    demo_supporters.write_journal(own, random.Random(seed + 10 + index),
+                                                  today or date.today())
+                finally:
+                    locked = own.end()
         finally:
             locked.release()
     finally:

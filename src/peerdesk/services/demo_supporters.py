@@ -21,11 +21,16 @@ from peerdesk.domain.supporters import (
     add_months,
 )
 from peerdesk.services import demo_names as names
+from peerdesk.services.session import Session
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import supporters as repo
 from peerdesk.storage.vault import utc_now
 
 COUNTS = {"small": 14, "large": 200, "huge": 400}
+# Which linked account is always a supervisor (the second demo supporter).
+SUPERVISOR_WITH_ACCOUNT = 1
+# Journal writers among the demo supporters with an account, by scale.
+JOURNAL_WRITERS = {"small": 3, "large": 6, "huge": 8}
 # name -> (competencies, renewal months)
 COURSES = {
     "Peer support foundations": (("Lived experience", "Mutual support", "Hope",
@@ -58,6 +63,9 @@ def populate(db: Database, rng: random.Random, *, scale: str, start: date, today
             began = start + timedelta(days=rng.randint(0, max(1, (today - start).days - 60)))
             name = f"{rng.choice(names.GIVEN)} {rng.choice(names.FAMILY)[0]}."
             roles = frozenset(rng.choice(_ROLE_MIX))
+            if index == SUPERVISOR_WITH_ACCOUNT and index < len(linked_staff):
+                # One supervisor signs in, so journals can be shared with them.
+                roles |= {SupporterRole.SUPERVISOR}
             staff_id = linked_staff[index] if index < len(linked_staff) else None
             supporter_id = repo.insert(db, SupporterDraft(
                 name, roles, began, f"07700 9{rng.randint(10000, 99999)}", staff_id),
@@ -158,3 +166,57 @@ def _checks(db: Database, rng: random.Random, supporter_id: int, began: date, to
         if last:
             break
         checked = renew
+
+
+# -- sealed notes: supervision notes and journals (written through the services) ------
+
+SUPERVISION_NOTES = (
+    "Talked through a call that stayed with them; agreed to use the debrief line sooner.",
+    "Went over boundaries when a peer asks for a personal number. Plan: role-play next time.",
+    "Feeling stretched with two groups a week; agreed to step back from one for a month.",
+    "Reviewed the safeguarding refresher; no concerns. Interested in mentoring.",
+    "Reflected on a group session that went quiet; ideas for a gentler opening round.",
+    "Discussed self-care after a hard anniversary; check in again in two weeks.",
+)
+JOURNAL_ENTRIES = (
+    "Stayed with a long silence on the phone today instead of filling it. It helped.",
+    "Noticed I was tired before the group and said so to my co-facilitator. Good call.",
+    "A peer said the group was the first place they felt believed. Holding on to that.",
+    "Hard day. Wrote down what I can and can't carry, and what I handed on.",
+    "Tried the grounding exercise from training with a caller; it slowed us both down.",
+    "Next supervision: ask about when to share my own story, and how much.",
+)
+
+
+def add_supervision_notes(session: Session, rng: random.Random, *, per_supporter: int = 2
+                          ) -> int:
+    """Notes on the latest sessions of most supporters, sealed to the programme leads
+    and the supervisor, as the services seal them; returns how many."""
+    from peerdesk.services import supervision
+    from peerdesk.storage.repositories import supervision as sup_repo
+
+    done = 0
+    with session.db.transaction():
+        for s in repo.all_supporters(session.db):
+            if rng.random() < 0.3:
+                continue
+            for held in sup_repo.supervisions(session.db, s.id)[:per_supporter]:
+                supervision.seal_notes(session, held.id, held.supervisor_id,
+                                       rng.choice(SUPERVISION_NOTES))
+                done += 1
+    return done
+
+
+def write_journal(session: Session, rng: random.Random, today: date) -> int:
+    """A few private entries in the signed-in supporter's journal, one shared with a
+    supervisor when they have one with an account; returns how many."""
+    from peerdesk.domain.supporters import JournalDraft
+    from peerdesk.services import supervision
+
+    entries = [supervision.write_entry(session, JournalDraft(
+        today - timedelta(days=rng.randint(1, 240)), rng.choice(JOURNAL_ENTRIES)), today=today)
+        for _ in range(rng.randint(3, 6))]
+    supervisors = supervision.my_supervisors(session)
+    if supervisors:
+        supervision.share_entry(session, entries[0], supervisors[0].id)
+    return len(entries)

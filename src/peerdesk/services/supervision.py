@@ -23,12 +23,15 @@ from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from peerdesk.domain.staff import Compartment, Role, StaffStatus
 from peerdesk.domain.supporters import (
+    HOURS_KINDS,
+    HOURS_LABELS,
+    MEETING_MINUTES_SETTING,
     HoursDraft,
-    HoursKind,
     JournalDraft,
     SupervisionDraft,
     SupporterRole,
     SupporterStatus,
+    meeting_minutes_from,
 )
 from peerdesk.services import supporters
 from peerdesk.services.clock import today as today_
@@ -47,8 +50,6 @@ StoredHours = repo.StoredHours
 
 INTERVAL_SETTING = "supervision_interval_weeks"
 DEFAULT_INTERVAL_WEEKS = 4
-MEETING_MINUTES_SETTING = "group_meeting_minutes"
-DEFAULT_MEETING_MINUTES = 120
 SUPERVISION, JOURNAL = "supervision", "journal"
 
 NOTES_REFUSED = ("Supervision notes are seen only by the supporter's supervisor and "
@@ -110,8 +111,7 @@ def set_interval_weeks(session: Session, weeks: int) -> None:
 
 
 def meeting_minutes(session: Session) -> int:
-    raw = get_setting(session.db, MEETING_MINUTES_SETTING, None)
-    return int(raw) if raw and raw.isdigit() else DEFAULT_MEETING_MINUTES
+    return meeting_minutes_from(get_setting(session.db, MEETING_MINUTES_SETTING, None))
 
 
 # -- supervision ----------------------------------------------------------------------
@@ -149,14 +149,17 @@ def record_supervision(session: Session, draft: SupervisionDraft, *,
                                              clean.kind, clean.held_on, clean.minutes,
                                              recorded_by=session.staff.id, now=utc_now())
         if clean.notes:
-            _seal_notes(session, session_id, clean.supervisor_id, clean.notes)
+            seal_notes(session, session_id, clean.supervisor_id, clean.notes)
         session.audit(AuditAction.CHANGED, "supporter", str(clean.supporter_id),
                       f"supervision {session_id} recorded")
     return session_id
 
 
-def _seal_notes(session: Session, session_id: int, supervisor_id: int | None,
-                notes: str) -> None:
+def seal_notes(session: Session, session_id: int, supervisor_id: int | None,
+               notes: str) -> None:
+    """Notes on a supervision session, readable by programme leads and the supervisor.
+
+    Called inside the caller's transaction (recording a session, or the demo vault)."""
     db, vault_id = session.db, session.vault.vault_id
     keys = sealed_notes.public_keys(db, vault_id, session.vault.trusted_authority,
                                     _notes_readers(session, supervisor_id))
@@ -352,9 +355,6 @@ def share_entry(session: Session, entry_id: int, supervisor_staff_id: int | None
 
 # -- hours --------------------------------------------------------------------------
 
-HOURS_KINDS = ("one_to_one", "group", "contact", *(k.value for k in HoursKind))
-HOURS_LABELS = {"one_to_one": "One-to-one sessions", "group": "Group meetings",
-                "contact": "Listening contacts", **{k.value: k.label for k in HoursKind}}
 
 
 def record_hours(session: Session, draft: HoursDraft, *, today: date | None = None) -> int:
@@ -418,7 +418,7 @@ def timesheet(session: Session, first: date, last: date, *,
     casework = session.holds(Compartment.CASEWORK)
     if casework:
         by_account = {s.staff_id: s.id for s in people if s.staff_id is not None}
-        for staff_id, _day, kind, minutes in repo.casework_minutes(
+        for staff_id, kind, minutes in repo.casework_minutes(
                 db, sorted(by_account), first, last, meeting_minutes(session)):
             bucket = totals[by_account[staff_id]]
             bucket[kind] = bucket.get(kind, 0) + minutes

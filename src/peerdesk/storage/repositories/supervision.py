@@ -189,28 +189,27 @@ def hours_between(db: Database, first: date, last: date,
 # -- from casework: what supporters with an account did ------------------------------
 
 def casework_minutes(db: Database, staff_ids: list[int], first: date,
-                     last: date, meeting_minutes: int) -> list[tuple[int, str, str, int]]:
-    """(staff id, day, kind, minutes): one-to-ones held, group meetings facilitated
-    (held, counted at `meeting_minutes` each) and listening contacts taken."""
+                     last: date, meeting_minutes: int) -> list[tuple[int, str, int]]:
+    """(staff id, kind, minutes) over the span: one-to-ones held, group meetings
+    facilitated (held, counted at `meeting_minutes` each) and listening contacts taken.
+    Each read from an index by person and day (casework migration 6)."""
     if not staff_ids:
         return []
     marks = ",".join("?" * len(staff_ids))
     span = (first.isoformat(), last.isoformat())
-    rows: list[tuple[int, str, str, int]] = []
+    rows: list[tuple[int, str, int]] = []
     for r in db.query(
-            f"SELECT worker_id, held_on, sum(minutes) FROM one_to_one WHERE worker_id IN "
-            f"({marks}) AND held_on BETWEEN ? AND ? GROUP BY worker_id, held_on",
-            (*staff_ids, *span)):
-        rows.append((int(r[0]), str(r[1]), "one_to_one", int(r[2])))
+            f"SELECT worker_id, sum(minutes) FROM one_to_one WHERE worker_id IN ({marks}) "
+            "AND held_on BETWEEN ? AND ? GROUP BY worker_id", (*staff_ids, *span)):
+        rows.append((int(r[0]), "one_to_one", int(r[1])))
     for r in db.query(
-            f"SELECT f.staff_id, m.held_on, count(*) FROM meeting_facilitator AS f JOIN meeting "
-            f"AS m ON m.id = f.meeting_id WHERE f.staff_id IN ({marks}) AND m.status = 'held' "
-            "AND m.held_on BETWEEN ? AND ? GROUP BY f.staff_id, m.held_on",
-            (*staff_ids, *span)):
-        rows.append((int(r[0]), str(r[1]), "group", int(r[2]) * meeting_minutes))
+            f"SELECT f.staff_id, count(*) FROM meeting_facilitator AS f JOIN meeting AS m "
+            f"ON m.id = f.meeting_id WHERE f.staff_id IN ({marks}) AND m.status = 'held' "
+            "AND m.held_on BETWEEN ? AND ? GROUP BY f.staff_id", (*staff_ids, *span)):
+        rows.append((int(r[0]), "group", int(r[1]) * meeting_minutes))
     for r in db.query(
-            f"SELECT taken_by, contacted_on, sum(minutes) FROM anonymous_contact WHERE taken_by "
-            f"IN ({marks}) AND contacted_on BETWEEN ? AND ? GROUP BY taken_by, contacted_on",
+            f"SELECT taken_by, sum(minutes) FROM anonymous_contact WHERE taken_by "
+            f"IN ({marks}) AND contacted_on BETWEEN ? AND ? GROUP BY taken_by",
             (*staff_ids, *span)):
-        rows.append((int(r[0]), str(r[1]), "contact", int(r[2])))
+        rows.append((int(r[0]), "contact", int(r[1])))
     return rows
