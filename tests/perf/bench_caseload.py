@@ -64,10 +64,11 @@ def _queries(filter_sql: str) -> dict[str, tuple[str, tuple[Any, ...]]]:
         "caseload by last contact": (
             "SELECT p.id FROM peer AS p ORDER BY p.last_contact DESC NULLS LAST, "
             "p.sort_name DESC, p.id", ()),
+        # As repositories.one_to_one.open_follow_ups runs it (the worker too).
         "follow-ups due": (
-            "SELECT id, peer_id, follow_up_on FROM one_to_one WHERE follow_up_on IS NOT NULL "
-            "AND follow_up_done_on IS NULL AND follow_up_on <= date('now') "
-            "ORDER BY follow_up_on, id", ()),
+            "SELECT id, peer_id, follow_up_on, worker_id FROM one_to_one "
+            "WHERE follow_up_on IS NOT NULL AND follow_up_done_on IS NULL "
+            "AND follow_up_on <= date('now') ORDER BY follow_up_on, id", ()),
         "a peer's sessions": (
             "SELECT o.id, o.held_on, o.minutes, coalesce(n.notes, '') FROM one_to_one AS o "
             "LEFT JOIN one_to_one_note AS n ON n.session_id = o.id WHERE o.peer_id = ? "
