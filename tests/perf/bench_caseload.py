@@ -156,22 +156,32 @@ def _first_query(connect: Callable[[], Any], run: Callable[[Any], Any], close: C
 
 def _one_query(locked: Any, demo: DemoVault, plain_path: Path, repeat: int, name: str,
                sql: str, args: tuple[Any, ...]) -> list[Figure]:
+    """Cold and warm, the vault and the plain copy taking turns run by run (as
+    bench_reports does), so a burst of other work on a shared machine lands on
+    both sides of a ratio rather than on one."""
     import sqlcipher3
 
-    cold = [_first_query(lambda: locked.unlock(demo.user, demo.password),
-                         lambda v: v.db.query(sql, args), lambda v: v.close())
-            for _ in range(repeat)]
-    plain_cold = [_first_query(lambda: sqlcipher3.connect(str(plain_path)),
-                               lambda p: p.execute(sql, args).fetchall(), lambda p: p.close())
-                  for _ in range(repeat)]
+    cold: list[float] = []
+    plain_cold: list[float] = []
+    for _ in range(repeat):
+        cold.append(_first_query(lambda: locked.unlock(demo.user, demo.password),
+                                 lambda v: v.db.query(sql, args), lambda v: v.close()))
+        plain_cold.append(_first_query(lambda: sqlcipher3.connect(str(plain_path)),
+                                       lambda p: p.execute(sql, args).fetchall(),
+                                       lambda p: p.close()))
     vault = locked.unlock(demo.user, demo.password)
-    vault.db.query(sql, args)
-    warm = _timed(lambda: vault.db.query(sql, args), repeat)
-    vault.close()
     plain = sqlcipher3.connect(str(plain_path))
-    plain.execute(sql, args).fetchall()
-    plain_warm = _timed(lambda: plain.execute(sql, args).fetchall(), repeat)
-    plain.close()
+    warm: list[float] = []
+    plain_warm: list[float] = []
+    try:
+        vault.db.query(sql, args)
+        plain.execute(sql, args).fetchall()
+        for _ in range(repeat):
+            warm += _timed(lambda: vault.db.query(sql, args), 1)
+            plain_warm += _timed(lambda: plain.execute(sql, args).fetchall(), 1)
+    finally:
+        vault.close()
+        plain.close()
     w, pw = median_ms(warm), median_ms(plain_warm)
     c, pc = median_ms(cold), median_ms(plain_cold)
     applies = pc > COLD_FLOOR_MS

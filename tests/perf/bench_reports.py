@@ -10,7 +10,7 @@ Each statement reports/figures.py runs is captured as it runs (a recording
 stand-in for the connection, so figures.py is measured unchanged) and timed
 warm and cold with the caseload's targets, and so is the whole figures SQL
 against the same statements on the plain copy (<= 1.3 x, as for any warm
-query). Unlike bench_caseload, the vault and the plain copy take turns run by
+query). As in bench_caseload, the vault and the plain copy take turns run by
 run, so a burst of other work on the machine lands on both sides of a ratio
 rather than on one.
 
