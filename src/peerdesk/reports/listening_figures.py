@@ -124,15 +124,17 @@ def compute(db: Database, period: Period, fig: RawFigures) -> None:
 
 
 def _topics(db: Database, period: Period, total: int, fig: RawFigures) -> None:
-    counts = {int(t): int(n) for t, n in db.query(
-        "SELECT t.topic_id, count(*) FROM anonymous_contact AS c "
-        "JOIN contact_topic_link AS t ON t.contact_id = c.id "
-        f"WHERE c.contacted_on BETWEEN :s AND :e AND {_COUNTED} GROUP BY t.topic_id",
-        _params(period))}
-    with_topic = int(db.query(
-        "SELECT count(*) FROM anonymous_contact AS c WHERE c.contacted_on BETWEEN :s AND :e "
-        f"AND {_COUNTED} AND EXISTS (SELECT 1 FROM contact_topic_link AS t "
-        "WHERE t.contact_id = c.id)", _params(period))[0][0])
+    # One pass over the period's topic links gives both the contacts about each topic
+    # and those about any (a second query looked every contact's topics up again).
+    counts: dict[int, int] = {}
+    contacts: set[int] = set()
+    for contact, topic in db.query(
+            "SELECT c.id, t.topic_id FROM anonymous_contact AS c "
+            "JOIN contact_topic_link AS t ON t.contact_id = c.id "
+            f"WHERE c.contacted_on BETWEEN :s AND :e AND {_COUNTED}", _params(period)):
+        counts[topic] = counts.get(topic, 0) + 1
+        contacts.add(contact)
+    with_topic = len(contacts)
     topics = db.query("SELECT id, name, active FROM contact_topic ORDER BY name COLLATE NOCASE")
     fig.tables["contacts_by_topic"] = RawTable(
         "contacts_by_topic", "What contacts were about", "Topic", ("Contacts",),
