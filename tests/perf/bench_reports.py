@@ -38,6 +38,7 @@ from tests.perf.bench_caseload import (
     _first_query,
     _plain_copy,
     _timed,
+    in_turns,
 )
 from tests.perf.bench_common import DemoVault, Figure, fresh_copy, median_ms
 
@@ -306,15 +307,10 @@ def _one_query_in_turns(locked: Any, demo: DemoVault, plain_path: Path, repeat: 
             run(handle)
             if again:
                 prepare(handle)
-        warm: list[float] = []
-        plain_warm: list[float] = []
-        for _ in range(repeat):
-            warm += _timed(lambda: on_vault(vault), 1)
-            if again:
-                prepare_vault(vault)
-            plain_warm += _timed(lambda: on_plain(plain), 1)
-            if again:
-                prepare_plain(plain)
+        warm, plain_warm = in_turns(
+            lambda: on_vault(vault), lambda: on_plain(plain), repeat,
+            after_vault=(lambda: prepare_vault(vault)) if again else None,
+            after_plain=(lambda: prepare_plain(plain)) if again else None)
     finally:
         vault.close()
         plain.close()
@@ -324,7 +320,7 @@ def _one_query_in_turns(locked: Any, demo: DemoVault, plain_path: Path, repeat: 
     first = "first query" if not before else "first run after its fills"
     return [
         Figure(f"warm: {name}", w, pw, "plain copy", f"<= {WARM_RATIO} x",
-               w <= WARM_RATIO * pw or w < 1.0, samples=repeat),
+               w <= WARM_RATIO * pw or w < 1.0, samples=len(warm)),
         Figure(f"cold: {name}", c, pc, f"plain copy, {first}",
                f"<= {COLD_RATIO} x" if applies else "n/a (< 10 ms plain)",
                (c <= COLD_RATIO * pc) if applies else True, samples=repeat),
