@@ -10,7 +10,7 @@ Each statement reports/figures.py runs is captured as it runs (a recording
 stand-in for the connection, so figures.py is measured unchanged) and timed
 warm and cold with the caseload's targets, and so is the whole figures SQL
 against the same statements on the plain copy (<= 1.3 x, as for any warm
-query). Unlike bench_caseload, the vault and the plain copy take turns run by
+query). As in bench_caseload, the vault and the plain copy take turns run by
 run, so a burst of other work on the machine lands on both sides of a ratio
 rather than on one.
 
@@ -38,6 +38,7 @@ from tests.perf.bench_caseload import (
     _first_query,
     _plain_copy,
     _timed,
+    in_turns,
 )
 from tests.perf.bench_common import DemoVault, Figure, fresh_copy, median_ms
 
@@ -60,8 +61,7 @@ LABELS = {
     "compute 1": "listening: contacts by channel, region, first time, hours",
     "compute 2": "listening: region names", "compute 3": "listening: regions in use",
     "compute 4": "peers excluded (consent)",
-    "topics 1": "listening: contacts by topic", "topics 2": "listening: contacts with a topic",
-    "topics 3": "listening: topic names",
+    "topics 1": "listening: contacts by topic and with one", "topics 2": "listening: topic names",
     "signposted 1": "listening: signposted by category",
     "signposted 2": "listening: signposted to the directory",
     "signposted 3": "listening: category names",
@@ -316,15 +316,10 @@ def _one_query_in_turns(locked: Any, demo: DemoVault, plain_path: Path, repeat: 
             run(handle)
             if again:
                 prepare(handle)
-        warm: list[float] = []
-        plain_warm: list[float] = []
-        for _ in range(repeat):
-            warm += _timed(lambda: on_vault(vault), 1)
-            if again:
-                prepare_vault(vault)
-            plain_warm += _timed(lambda: on_plain(plain), 1)
-            if again:
-                prepare_plain(plain)
+        warm, plain_warm = in_turns(
+            lambda: on_vault(vault), lambda: on_plain(plain), repeat,
+            after_vault=(lambda: prepare_vault(vault)) if again else None,
+            after_plain=(lambda: prepare_plain(plain)) if again else None)
     finally:
         vault.close()
         plain.close()
@@ -334,7 +329,7 @@ def _one_query_in_turns(locked: Any, demo: DemoVault, plain_path: Path, repeat: 
     first = "first query" if not before else "first run after its fills"
     return [
         Figure(f"warm: {name}", w, pw, "plain copy", f"<= {WARM_RATIO} x",
-               w <= WARM_RATIO * pw or w < 1.0, samples=repeat),
+               w <= WARM_RATIO * pw or w < 1.0, samples=len(warm)),
         Figure(f"cold: {name}", c, pc, f"plain copy, {first}",
                f"<= {COLD_RATIO} x" if applies else "n/a (< 10 ms plain)",
                (c <= COLD_RATIO * pc) if applies else True, samples=repeat),

@@ -6,6 +6,7 @@ are made from resources/icons/peerdesk.svg by packaging/render_icons.py.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
@@ -22,6 +23,10 @@ def icon_folder() -> Path:
 def app_icon() -> QIcon:
     """Every shipped size, so Qt picks a sharp one for each place it shows."""
     icon = QIcon()
-    for png in sorted(icon_folder().glob("peerdesk-*.png")):
-        icon.addFile(str(png))
+    folder = icon_folder()
+    # Listed, not globbed: a glob compiles a pattern, and this runs before the
+    # sign-in window's first paint (start-up speed).
+    for name in sorted(os.listdir(folder)):
+        if name.startswith("peerdesk-") and name.endswith(".png"):
+            icon.addFile(str(folder / name))
     return icon

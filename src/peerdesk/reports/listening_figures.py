@@ -31,7 +31,7 @@ from datetime import date
 from peerdesk.domain.listening import OFFICE_HOURS_KEY, Channel, OfficeHours, Outcome, Returning
 from peerdesk.reports.figures import RawFigures, RawTable
 from peerdesk.reports.model import Cell, CellState, Section, Table, Trend
-from peerdesk.reports.peer_sets import EXCLUDED, SUPPORTED
+from peerdesk.reports.peer_sets import EXCLUDED
 from peerdesk.reports.period import Period
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.meta import get_setting
@@ -124,15 +124,17 @@ def compute(db: Database, period: Period, fig: RawFigures) -> None:
 
 
 def _topics(db: Database, period: Period, total: int, fig: RawFigures) -> None:
-    counts = {int(t): int(n) for t, n in db.query(
-        "SELECT t.topic_id, count(*) FROM anonymous_contact AS c "
-        "JOIN contact_topic_link AS t ON t.contact_id = c.id "
-        f"WHERE c.contacted_on BETWEEN :s AND :e AND {_COUNTED} GROUP BY t.topic_id",
-        _params(period))}
-    with_topic = int(db.query(
-        "SELECT count(*) FROM anonymous_contact AS c WHERE c.contacted_on BETWEEN :s AND :e "
-        f"AND {_COUNTED} AND EXISTS (SELECT 1 FROM contact_topic_link AS t "
-        "WHERE t.contact_id = c.id)", _params(period))[0][0])
+    # One pass over the period's topic links gives both the contacts about each topic
+    # and those about any (a second query looked every contact's topics up again).
+    counts: dict[int, int] = {}
+    contacts: set[int] = set()
+    for contact, topic in db.query(
+            "SELECT c.id, t.topic_id FROM anonymous_contact AS c "
+            "JOIN contact_topic_link AS t ON t.contact_id = c.id "
+            f"WHERE c.contacted_on BETWEEN :s AND :e AND {_COUNTED}", _params(period)):
+        counts[topic] = counts.get(topic, 0) + 1
+        contacts.add(contact)
+    with_topic = len(contacts)
     topics = db.query("SELECT id, name, active FROM contact_topic ORDER BY name COLLATE NOCASE")
     fig.tables["contacts_by_topic"] = RawTable(
         "contacts_by_topic", "What contacts were about", "Topic", ("Contacts",),
@@ -172,15 +174,17 @@ def _signposted(db: Database, period: Period, fig: RawFigures) -> None:
 
 def _first_sessions(db: Database, period: Period, fig: RawFigures) -> None:
     """Peers whose first one-to-one session was in the period, and how long they waited
-    for it from their first contact."""
+    for it from their first contact.
+
+    Read from peer.first_session_on (kept up to date with every session written) and
+    its index: the few peers of the period, not a look-up in the sessions for every
+    peer supported. A first session in the period is a session in it, so these are
+    the peers supported with one, less those left out (consent)."""
     waits = [(date.fromisoformat(first) - date.fromisoformat(contact)).days
              for contact, first in db.query(
-                 "SELECT p.first_contact, w.first FROM (SELECT report_s.peer_id, "
-                 "  (SELECT min(o.held_on) FROM one_to_one AS o "
-                 "   WHERE o.peer_id = report_s.peer_id) "
-                 f"  AS first FROM {SUPPORTED} AS report_s) AS w JOIN peer AS p "
-                 "ON p.id = w.peer_id "
-                 "WHERE w.first BETWEEN :s AND :e", _params(period))]
+                 "SELECT first_contact, first_session_on FROM peer "
+                 "WHERE first_session_on BETWEEN :s AND :e "
+                 f"AND id NOT IN {EXCLUDED}", _params(period))]
     fig.tables["first_sessions"] = RawTable(
         "first_sessions", "From first contact to a first one-to-one", "Peers",
         ("Peers",), ((FIRST_SESSIONS, (len(waits),)),),

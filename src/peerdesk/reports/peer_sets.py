@@ -26,11 +26,14 @@ EXCLUDED = "temp.report_excluded"
 SEEN = "temp.report_seen"
 SUPPORTED = "temp.report_supported"
 
-# A peer is left out when their most recent statistics consent is withdrawn.
+# A peer is left out when their most recent statistics consent is withdrawn. Each
+# withdrawn one looks the latest up in the index of statistics consents only (the
+# planner would take the index of every consent, three times the pages).
 _FILL_EXCLUDED = (
     f"INSERT INTO {EXCLUDED} (peer_id) "
     "SELECT c.peer_id FROM consent AS c WHERE c.scope = 'statistics' "
     "AND c.withdrawn_on IS NOT NULL AND c.id = (SELECT c2.id FROM consent AS c2 "
+    "INDEXED BY consent_statistics_by_peer "
     "WHERE c2.peer_id = c.peer_id AND c2.scope = 'statistics' "
     "ORDER BY c2.given_on DESC, c2.id DESC LIMIT 1)"
 )

@@ -345,6 +345,7 @@ def _write_peers(db: Database, checker: ImportChecker, checked: ImportPreview,
             draft.contact_route.value, draft.first_contact.isoformat(), draft.status.value,
             draft.closed_on.isoformat() if draft.closed_on else None, draft.closed_reason,
             draft.caseworker_id, draft.supporter_id,
+            plan.first_session.isoformat() if plan.first_session else None,
             plan.last_session.isoformat() if plan.last_session else None))
         batch.search.append((peer_id, peer_repo.search_text(draft)))
         batch.safe.append((peer_id, int(safe.do_not_contact),

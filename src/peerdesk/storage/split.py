@@ -148,6 +148,9 @@ def _copy(db: Database, vault_id: str, authority: bytearray, people: list[_Perso
     with db.transaction():
         for table in CASEWORK_TABLES:
             _copy_table(db, "cw", table)
+        # Kept with each peer since casework version 5; the old file has no such column.
+        db.execute("UPDATE cw.peer SET first_session_on = (SELECT min(o.held_on) "
+                   "FROM cw.one_to_one AS o WHERE o.peer_id = peer.id)")
         for index in SEARCH_INDEXES:
             # The indexes are contentless: their words exist only in these
             # tables, copied as they are.

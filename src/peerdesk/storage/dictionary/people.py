@@ -36,6 +36,7 @@ TABLES = [
            "supporter_id": STAFF_ID + ": their peer supporter.",
            "last_contact": "The date of their latest session (kept up to date). " + DATE,
            "next_follow_up": "The earliest follow-up not yet done. " + DATE,
+           "first_session_on": "The date of their first session (kept up to date). " + DATE,
            "created_at": TIMESTAMP,
            "updated_at": TIMESTAMP},
           codes={"age_band": codes_of(AgeBand), "gender": codes_of(Gender),

@@ -29,8 +29,8 @@ def topic_ids(db: Database) -> list[int]:
 @dataclass(slots=True)
 class Rows:
     peers: list[tuple[Any, ...]] = field(default_factory=list)
-    # As `peers`, with their last contact (the latest session) at the end: an import
-    # knows it before writing, and setting it afterwards would rewrite every row.
+    # As `peers`, with their first and last session's dates at the end: an import
+    # knows them before writing, and setting them afterwards would rewrite every row.
     dated_peers: list[tuple[Any, ...]] = field(default_factory=list)
     search: list[tuple[Any, ...]] = field(default_factory=list)
     safe: list[tuple[Any, ...]] = field(default_factory=list)
@@ -69,8 +69,8 @@ def write(db: Database, rows: Rows) -> None:
         f"INSERT INTO peer ({_PEER_COLUMNS}, created_at, updated_at) "
         f"VALUES ({', '.join('?' * 18)}, {_NOW}, {_NOW})", rows.peers)
     db.executemany(
-        f"INSERT INTO peer ({_PEER_COLUMNS}, last_contact, created_at, updated_at) "
-        f"VALUES ({', '.join('?' * 19)}, {_NOW}, {_NOW})", rows.dated_peers)
+        f"INSERT INTO peer ({_PEER_COLUMNS}, first_session_on, last_contact, created_at, "
+        f"updated_at) VALUES ({', '.join('?' * 20)}, {_NOW}, {_NOW})", rows.dated_peers)
     db.executemany("INSERT INTO peer_search (rowid, names) VALUES (?, ?)", rows.search)
     db.executemany(
         "INSERT INTO safe_contact (peer_id, do_not_contact, calls_ok, texts_ok, email_ok, "
@@ -105,6 +105,8 @@ def write(db: Database, rows: Rows) -> None:
 def refresh_all_derived(db: Database) -> None:
     db.execute(
         "UPDATE peer SET "
+        "first_session_on = (SELECT min(held_on) FROM one_to_one AS o "
+        "  WHERE o.peer_id = peer.id), "
         "last_contact = (SELECT max(held_on) FROM one_to_one AS o WHERE o.peer_id = peer.id), "
         "next_follow_up = (SELECT min(follow_up_on) FROM one_to_one AS o "
         "  WHERE o.peer_id = peer.id AND follow_up_on IS NOT NULL "

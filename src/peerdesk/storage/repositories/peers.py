@@ -256,9 +256,11 @@ def rows_for(db: Database, ids: list[int]) -> list[PeerRow]:
 
 
 def refresh_derived(db: Database, peer_id: int) -> None:
-    """Keep last contact and next follow-up current (the list shows them for every row)."""
+    """Keep first session, last contact and next follow-up current (the list shows the
+    last two for every row; reports count first sessions by the first)."""
     db.execute(
         "UPDATE peer SET "
+        "first_session_on = (SELECT min(held_on) FROM one_to_one WHERE peer_id = :id), "
         "last_contact = (SELECT max(held_on) FROM one_to_one WHERE peer_id = :id), "
         "next_follow_up = (SELECT min(follow_up_on) FROM one_to_one WHERE peer_id = :id "
         "  AND follow_up_on IS NOT NULL AND follow_up_done_on IS NULL) "
