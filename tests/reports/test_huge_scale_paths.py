@@ -1,4 +1,4 @@
-"""The report's and the caseload's faster paths at the huge scale (issue 17, casework 0005).
+"""The report's and the caseload's faster paths at the huge scale (issue 17, casework 0007).
 
 Each faster statement must give exactly what the statement it replaced gave,
 and must read the index made for it: on an encrypted vault the old plans
@@ -45,7 +45,7 @@ __all__ = ["template", "vault"]
 
 NOW = "2026-01-01T00:00:00+00:00"
 
-# The statements casework 0005 replaced, as reports/ ran them before it.
+# The statements casework 0007 replaced, as reports/ ran them before it.
 OLD_FIRST_SESSIONS = (
     "SELECT p.first_contact, w.first FROM (SELECT report_s.peer_id, "
     "  (SELECT min(o.held_on) FROM one_to_one AS o WHERE o.peer_id = report_s.peer_id) "
