@@ -469,7 +469,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+43"/>
+        <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+46"/>
         <source>Someone to call back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,24 +489,24 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Texts</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Calls OK</source>
-        <translation type="unfinished">Llamadas sí</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Texts OK</source>
-        <translation type="unfinished">Mensajes sí</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Email OK</source>
-        <translation type="unfinished">Correo sí</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Voicemail OK</source>
-        <translation type="unfinished">Buzón de voz sí</translation>
+        <source>Voicemail</source>
+        <translation>Buzón de voz</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -524,7 +524,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Palabra clave</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>&amp;Got in touch on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -549,7 +549,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Safe &amp;times</source>
         <translation type="unfinished">&amp;Horarios seguros</translation>
     </message>
@@ -4913,7 +4913,7 @@ Set up a new centre there?</source>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>— Nobody yet —</source>
         <translation>— Nadie todavía —</translation>
     </message>
@@ -5090,12 +5090,12 @@ Set up a new centre there?</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-110"/>
         <source>⚠ Ask how it&apos;s safe to contact them before calling or texting.</source>
         <translation>⚠ Pregunte cómo es seguro contactar con la persona antes de llamar o enviar mensajes.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+129"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
