@@ -83,6 +83,12 @@ def waiting(db: Database) -> list[StoredCallback]:
         f"{_SELECT} WHERE b.status = 'waiting' ORDER BY b.received_on, b.id")]
 
 
+def for_peer(db: Database, peer_id: int) -> list[StoredCallback]:
+    """The call-back enquiries that led to this peer's record, oldest first."""
+    return [_stored(r) for r in db.query(
+        f"{_SELECT} WHERE b.peer_id = ? ORDER BY b.received_on, b.id", (peer_id,))]
+
+
 def close(db: Database, callback_id: int, status: CallbackStatus, on: date, *, now: str,
           peer_id: int | None = None) -> None:
     """Close the enquiry and erase the way to reach them: it is no longer needed."""
