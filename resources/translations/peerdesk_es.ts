@@ -114,7 +114,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+88"/>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+90"/>
         <source>The first person</source>
         <translation>La primera persona</translation>
     </message>
@@ -129,7 +129,7 @@ y su archivo de claves, que debe quedarse a su lado:
         <translation>&amp;Crear bóveda</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>I run the centre and &amp;work with peers (administrator and programme lead)</source>
         <translation>Dirijo el centro y &amp;trabajo con las personas usuarias (administración y coordinación del programa)</translation>
     </message>
@@ -785,7 +785,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+204"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+205"/>
         <source>Record a check</source>
         <translation>Registrar una comprobación</translation>
     </message>
@@ -795,7 +795,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Se mantiene oculta</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sho&amp;w</source>
         <translation>&amp;Mostrar</translation>
     </message>
@@ -823,7 +823,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location line="-42"/>
+        <location line="-41"/>
         <source>Record training</source>
         <translation>Registrar formación</translation>
     </message>
@@ -1491,12 +1491,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+41"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+40"/>
         <source>Add a course</source>
         <translation>Añadir un curso</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Competencies</source>
         <translation>Competencias</translation>
     </message>
@@ -1539,7 +1539,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Choose from a calendar</source>
         <translation>Elegir en un calendario</translation>
     </message>
@@ -1976,7 +1976,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>ExpiringModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+149"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+150"/>
         <source> · expired</source>
         <translation> · caducado</translation>
     </message>
@@ -2054,7 +2054,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Sugerida: {phrase}. Anótela ahora y guárdela aparte de la exportación; no se vuelve a mostrar.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The two passphrases are not the same.</source>
         <translation>Las dos frases de contraseña no son iguales.</translation>
     </message>
@@ -2222,7 +2222,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Por ejemplo: círculo de mujeres de los martes</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
@@ -2242,7 +2242,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Facilitadores</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>Change group</source>
         <translation>Cambiar grupo</translation>
     </message>
@@ -2701,7 +2701,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation> horas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Kind</source>
         <translation>&amp;Tipo</translation>
     </message>
@@ -3299,7 +3299,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+60"/>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+59"/>
         <source>Change meeting</source>
         <translation>Cambiar reunión</translation>
     </message>
@@ -3319,7 +3319,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>HH:MM, p. ej. 18:30</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A room, an address, or “online”</source>
         <translation>Una sala, una dirección o «en línea»</translation>
     </message>
@@ -3517,6 +3517,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Age band</source>
+        <translation>Franja de edad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Answer {number} must be between {low} and {high}.</source>
         <translation>La respuesta {number} debe estar entre {low} y {high}.</translation>
     </message>
@@ -3529,6 +3534,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Assign an active caseworker, peer supporter or programme lead.</source>
         <translation>Asigne a un trabajador de casos, un acompañante entre pares o un responsable de programa activo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls OK</source>
+        <translation>Llamadas sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caseworker (account name)</source>
+        <translation>Trabajador/a del caso (nombre de la cuenta)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3622,6 +3637,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Column “{heading}” is not used: no PeerDesk field is chosen for it.</source>
+        <translation>La columna «{heading}» no se usa: no se ha elegido ningún campo de PeerDesk para ella.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column “{heading}” is not used: no call log field has that heading.</source>
+        <translation>La columna «{heading}» no se usa: ningún campo del registro de llamadas tiene ese encabezado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Completed on</source>
         <translation>Completado el</translation>
     </message>
@@ -3662,6 +3687,21 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Don&apos;t include the account name in the password.</source>
+        <translation>No incluya el nombre de la cuenta en la contraseña.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration (minutes)</source>
+        <translation>Duración (minutos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Duration must be at least one minute.</source>
         <translation>La duración debe ser de al menos un minuto.</translation>
     </message>
@@ -3669,6 +3709,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Duration of {minutes} minutes is more than {hours} hours; please check it.</source>
         <translation>Una duración de {minutes} minutos es más de {hours} horas; compruébela.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration “{value}” should be a whole number of minutes.</source>
+        <translation>La duración «{value}» debe ser un número entero de minutos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email OK</source>
+        <translation>Correo sí</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3722,6 +3772,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>How they made contact</source>
+        <translation>Cómo contactó</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>How to reach them</source>
         <translation>Cómo contactar</translation>
     </message>
@@ -3732,6 +3787,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>In touch before</source>
+        <translation>Contacto anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keep between 1 and {most} backups.</source>
         <translation>Conserve entre 1 y {most} copias de seguridad.</translation>
     </message>
@@ -3739,6 +3799,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Keep closed records for {least} to {most} whole years after they were closed.</source>
         <translation>Conserve los expedientes cerrados de {least} a {most} años completos después de cerrarse.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known caller (nickname)</source>
+        <translation>Persona conocida (apodo)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3847,6 +3912,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Peer key (the old spreadsheet&apos;s id)</source>
+        <translation>Clave de la persona (el identificador de la hoja antigua)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer supporter (account name)</source>
+        <translation>Acompañante de pares (nombre de la cuenta)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PeerDesk could not make its temporary file for checking this sheet beside the vault (the folder may be full or read-only). Nothing was imported and the vault is unchanged.</source>
         <translation>PeerDesk no pudo crear junto a la bóveda su archivo temporal para comprobar esta hoja (la carpeta puede estar llena o ser de solo lectura). No se ha importado nada y la bóveda no ha cambiado.</translation>
     </message>
@@ -3932,8 +4007,28 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Session kind</source>
+        <translation>Tipo de sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session mode</source>
+        <translation>Modalidad de la sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session notes</source>
+        <translation>Notas de la sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Share only with someone who supervises you.</source>
         <translation>Comparte solo con alguien que te supervise.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signposted to</source>
+        <translation>Derivado a</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3969,6 +4064,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Supervision date</source>
         <translation>Fecha de la supervisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken by (account name)</source>
+        <translation>Atendido por (nombre de la cuenta)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texts OK</source>
+        <translation>Mensajes sí</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4052,6 +4157,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>That password is one of the first ones an attacker tries. Choose another.</source>
+        <translation>Esa contraseña es de las primeras que prueba un atacante. Elija otra.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>That picture can&apos;t be read: it may be damaged, or far too large in pixels. Nothing was changed.</source>
         <translation>No se puede leer esa imagen: puede estar dañada o tener demasiados píxeles. No se ha cambiado nada.</translation>
     </message>
@@ -4117,6 +4227,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The contact can&apos;t be in the future ({date}).</source>
+        <translation>El contacto no puede ser futuro ({date}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The contact can&apos;t be in the future ({when}). Check the date and time.</source>
         <translation>El contacto no puede ser futuro ({when}). Compruebe la fecha y la hora.</translation>
     </message>
@@ -4157,8 +4272,18 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The file has headings but no rows: there is nothing to import.</source>
+        <translation>El archivo tiene encabezados pero ninguna fila: no hay nada que importar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The file is empty: there is nothing to import.</source>
         <translation>El archivo está vacío: no hay nada que importar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not in UTF-8, so it was read as Windows-1252 (Western European). Check that accented letters look right in the preview; if not, save it again as “CSV UTF-8”.</source>
+        <translation>El archivo no está en UTF-8, así que se ha leído como Windows-1252 (Europa occidental). Compruebe que las letras acentuadas se ven bien en la vista previa; si no, vuelva a guardarlo como «CSV UTF-8».</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4219,6 +4344,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The new password must be different from the current one.</source>
         <translation>La contraseña nueva debe ser distinta de la actual.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password starts or ends with a space; remove it so it can be typed reliably.</source>
+        <translation>La contraseña empieza o termina con un espacio; quítelo para poder escribirla sin errores.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4497,8 +4627,38 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Use at least {minimum} characters (a few words together work well).</source>
+        <translation>Use al menos {minimum} caracteres (unas cuantas palabras juntas funcionan bien).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use at least {minimum} characters for an export&apos;s passphrase (four or five words together work well).</source>
+        <translation>Use al menos {minimum} caracteres para la frase de contraseña de una exportación (cuatro o cinco palabras juntas funcionan bien).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use at most {maximum:,} characters.</source>
+        <translation>Use como máximo {maximum:,} caracteres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use more different characters; repeated characters are easy to guess.</source>
+        <translation>Use más caracteres distintos; los caracteres repetidos son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voicemail OK</source>
+        <translation>Buzón de voz sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>What is past the period has changed since the list was shown. Nothing was deleted; look again.</source>
         <translation>Lo que ha superado el periodo ha cambiado desde que se mostró la lista. No se ha eliminado nada; vuelva a mirar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was done</source>
+        <translation>Qué se hizo</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4512,8 +4672,18 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Worker (account name)</source>
+        <translation>Profesional (nombre de la cuenta)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Write something first.</source>
         <translation>Escribe algo primero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year of birth (or date of birth)</source>
+        <translation>Año de nacimiento (o fecha de nacimiento)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4577,6 +4747,76 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>a cell holds more than {limit:,} characters, far more than any note; the rest of the file was not read.</source>
+        <translation>una celda tiene más de {limit:,} caracteres, mucho más que cualquier nota; el resto del archivo no se ha leído.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>“{value}” is not one of the centre&apos;s contact topics (the list is empty).</source>
+        <translation>«{value}» no está entre los temas de contacto del centro (la lista está vacía).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not one of the centre&apos;s contact topics ({listed}).</source>
+        <translation>«{value}» no está entre los temas de contacto del centro ({listed}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not one of the centre&apos;s directory services (the list is empty).</source>
+        <translation>«{value}» no está entre los servicios del directorio del centro (la lista está vacía).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not one of the centre&apos;s directory services ({listed}).</source>
+        <translation>«{value}» no está entre los servicios del directorio del centro ({listed}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not one of the centre&apos;s regions (the list is empty).</source>
+        <translation>«{value}» no está entre las regiones del centro (la lista está vacía).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not one of the centre&apos;s regions ({listed}).</source>
+        <translation>«{value}» no está entre las regiones del centro ({listed}).</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>differs from line {earlier} for the same peer key; one person&apos;s details must agree on every row.</source>
+        <translation>no coincide con la línea {earlier} para la misma clave de persona; los datos de una persona deben coincidir en todas sus filas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty; every row needs the old spreadsheet&apos;s id for the person, so their rows stay together.</source>
+        <translation>vacío; cada fila necesita el identificador de la persona en la hoja antigua, para que sus filas sigan juntas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line {line}: {column}: {message}</source>
+        <translation>línea {line}: {column}: {message}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing; a row with session details needs the session&apos;s date, mode, kind and duration.</source>
+        <translation>falta; una fila con datos de sesión necesita la fecha, la modalidad, el tipo y la duración de la sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing; every peer needs a preferred name or alias (on at least one of their rows).</source>
+        <translation>falta; cada persona necesita un nombre preferido o alias (en al menos una de sus filas).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing; give the first contact date, or at least one session for this peer.</source>
+        <translation>falta; indique la fecha del primer contacto, o al menos una sesión de esta persona.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no column of the file is chosen for “{what}”, which every row needs.</source>
+        <translation>no se ha elegido ninguna columna del archivo para «{what}», que toda fila necesita.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no staff account has this name; leave it empty or use the account&apos;s name exactly.</source>
         <translation>ninguna cuenta del personal tiene este nombre; déjelo vacío o use exactamente el nombre de la cuenta.</translation>
     </message>
@@ -4584,6 +4824,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>no staff account has this name; leave it empty to record the sessions as yours.</source>
         <translation>ninguna cuenta del personal tiene este nombre; déjelo vacío para registrar las sesiones como suyas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none of the first line&apos;s headings is one PeerDesk knows, so it may be data rather than headings. Put the headings on line 1 or choose the columns.</source>
+        <translation>ninguno de los encabezados de la primera línea es uno que PeerDesk conozca, así que pueden ser datos y no encabezados. Ponga los encabezados en la línea 1 o elija las columnas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the channel is missing.</source>
+        <translation>falta el canal.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4597,6 +4847,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>the file has headings but no rows to import.</source>
+        <translation>el archivo tiene encabezados pero ninguna fila que importar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file has no “{what}” column (the template&apos;s heading, or a common alternative).</source>
+        <translation>el archivo no tiene la columna «{what}» (el encabezado de la plantilla, o una alternativa habitual).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the time is missing (HH:MM, for example 21:40).</source>
         <translation>falta la hora (HH:MM, por ejemplo 21:40).</translation>
     </message>
@@ -4604,6 +4864,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>this account can&apos;t be assigned peers (it must be an active caseworker, peer supporter or programme lead).</source>
         <translation>a esta cuenta no se le pueden asignar pares (debe ser un trabajador de casos, un acompañante entre pares o un responsable de programa activo).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this row can&apos;t be read as CSV (often a stray quote mark); the rest of the file was not read.</source>
+        <translation>esta fila no se puede leer como CSV (a menudo por unas comillas sueltas); el resto del archivo no se ha leído.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4657,8 +4922,58 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>{what} “{value}” is not a date; write it as {formats}.</source>
+        <translation>{what} «{value}» no es una fecha; escríbala como {formats}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} “{value}” is not a real date.</source>
+        <translation>{what} «{value}» no es una fecha real.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} “{value}” is not one of: {allowed}.</source>
+        <translation>{what} «{value}» no es ninguno de estos: {allowed}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} “{value}” should be yes or no.</source>
+        <translation>{what} «{value}» debe ser sí o no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} “{value}” should be yes, no or not asked.</source>
+        <translation>{what} «{value}» debe ser sí, no o no preguntado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{what}: contains invisible control characters (often left by copying and pasting); please retype that part.</source>
         <translation>{what}: contiene caracteres de control invisibles (a menudo quedan al copiar y pegar); vuelva a escribir esa parte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a channel PeerDesk knows ({names}).</source>
+        <translation>«{value}» no es un canal que PeerDesk conozca ({names}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not an active account that takes contacts.</source>
+        <translation>«{value}» no es una cuenta activa que atienda contactos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not an age band; use one of {allowed}, or an age in years.</source>
+        <translation>«{value}» no es una franja de edad; use una de {allowed}, o una edad en años.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not an outcome ({names}).</source>
+        <translation>«{value}» no es un resultado ({names}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{value}” should be first time, returning or not known.</source>
+        <translation>«{value}» debe ser primera vez, repite o no se sabe.</translation>
     </message>
 </context>
 <context>
@@ -4742,7 +5057,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>&amp;Confirmar contraseña:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
@@ -5706,7 +6021,7 @@ Set up a new centre there?</source>
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+96"/>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+97"/>
         <source>Your recovery key</source>
         <translation>Su clave de recuperación</translation>
     </message>
@@ -5972,12 +6287,12 @@ Set up a new centre there?</source>
 <context>
     <name>ReportSettingsDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/reports/settings_dialog.py" line="+55"/>
+        <location filename="../../src/peerdesk/ui/reports/settings_dialog.py" line="+56"/>
         <source>Report settings</source>
         <translation>Ajustes del informe</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Centre name on the cover</source>
         <translation>Nombre del centro en la portada</translation>
     </message>
@@ -6072,7 +6387,7 @@ Set up a new centre there?</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>No logo</source>
         <translation>Sin logotipo</translation>
     </message>
@@ -7069,7 +7384,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-175"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-172"/>
         <source>Change status</source>
         <translation>Cambiar estado</translation>
     </message>
@@ -7105,7 +7420,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+97"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+95"/>
         <source>Record supervision</source>
         <translation>Registrar supervisión</translation>
     </message>
@@ -7161,7 +7476,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupporterDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-167"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-164"/>
         <source>Change supporter</source>
         <translation>Cambiar persona de apoyo</translation>
     </message>
@@ -7171,7 +7486,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Añadir una persona de apoyo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>A phone number or an email</source>
         <translation>Un teléfono o un correo electrónico</translation>
     </message>
@@ -7393,7 +7708,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+9"/>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Month</source>
         <translation>Mes</translation>
     </message>
@@ -7428,7 +7743,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Hoja de horas</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Type the month as YYYY-MM, for example 2026-03.</source>
         <translation>Escriba el mes como AAAA-MM, por ejemplo 2026-03.</translation>
     </message>

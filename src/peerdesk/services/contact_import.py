@@ -16,6 +16,7 @@ from pathlib import Path
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.contact_import import COLUMNS, CallLogChecker, Lists, guess_columns
+from peerdesk.domain.errors import Message
 from peerdesk.domain.import_columns import squash
 from peerdesk.domain.import_rows import Problem
 from peerdesk.domain.listening import ContactDraft, KnownCallerDraft
@@ -55,7 +56,7 @@ class CallLogPreview:
     row_count: int
     problems: list[Problem]
     problem_count: int
-    notes: list[str]
+    notes: list[Message]  # shown with str(): in the person's language
     first_rows: list[list[str]]
     new_callers: list[str]
     importer_id: int
@@ -112,10 +113,12 @@ def preview(session: Session, path: Path, *, now: datetime | None = None,
     if checker is None:
         raise ImportRefused("The file is empty: there is nothing to import.")
     used = set(checker.columns.values())
-    notes += [f"Column “{h}” is not used: no call log field has that heading."
+    notes += [Message("Column “{heading}” is not used: no call log field has that heading.",
+                      heading=h)
               for i, h in enumerate(headers) if h and i not in used]
     if checker.rows == 0:
-        notes.append("The file has headings but no rows: there is nothing to import.")
+        notes.append(Message("The file has headings but no rows: there is nothing to "
+                             "import."))
     return CallLogPreview(
         path=path, format=fmt, headers=headers, columns=dict(checker.columns),
         row_count=checker.rows, problems=list(checker.problems),

@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.errors import PeerDeskError, ValidationError
+from peerdesk.domain.errors import Message, PeerDeskError, ValidationError
 from peerdesk.domain.import_columns import (
     FIELD_BY_KEY,
     FIELDS,
@@ -83,7 +83,7 @@ class ImportPreview:
     session_count: int
     problems: list[Problem]
     problem_count: int
-    notes: list[str]
+    notes: list[Message]  # shown with str(): in the person's language
     first_rows: list[list[str]]
     # The spreadsheet's line number of each of the first rows (blank rows are skipped).
     first_lines: list[int]
@@ -214,9 +214,10 @@ def _check(path: Path, fmt: FileFormat, store: PlanStore, *, staff: dict[str, St
                 checker = ImportChecker(headers, chosen, staff=staff, importer_id=importer_id,
                                         today=today, plans=store)
                 if not guess_mapping(headers) and mapping is None:
-                    checker.problem(1, "peer_key", "none of the first line's headings is one "
-                                    "PeerDesk knows, so it may be data rather than headings. "
-                                    "Put the headings on line 1 or choose the columns.")
+                    checker.problem(1, "peer_key", Message(
+                        "none of the first line's headings is one PeerDesk knows, so it may be "
+                        "data rather than headings. Put the headings on line 1 or choose the "
+                        "columns."))
                 continue
             if not any(c.strip() for c in cells):
                 row_peers.append(-1)
@@ -235,7 +236,8 @@ def _check(path: Path, fmt: FileFormat, store: PlanStore, *, staff: dict[str, St
     checker.finish(_stage(progress, _READING, 1.0))
     if not checker.ok:
         store.discard()  # nothing will be imported: give the memory and scratch file back now
-    notes.extend(f"Column “{headers[i]}” is not used: no PeerDesk field is chosen for it."
+    notes.extend(Message("Column “{heading}” is not used: no PeerDesk field is chosen for "
+                         "it.", heading=headers[i])
                  for i in unused_columns(headers, checker.mapping))
     return ImportPreview(
         path=path, format=fmt, headers=headers, mapping=dict(checker.mapping),
