@@ -1272,7 +1272,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Nothing is past the period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7832,7 +7832,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-167"/>
         <location line="+168"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-470"/>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+69"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+71"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -8379,11 +8379,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+3"/>
+        <location line="+64"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-59"/>
         <source>&amp;Log a contact…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8398,7 +8399,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Intro o doble clic abre la persona; Ctrl+D marca hecho el seguimiento seleccionado. Los seguimientos vencidos aparecen en rojo.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Supporters: checks and training expiring in the next 30 days</source>
         <translation>Personas de apoyo: comprobaciones y formación que caducan en los próximos 30 días</translation>
     </message>
@@ -8418,7 +8419,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Todas las personas activas han tenido supervisión a tiempo.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+93"/>
         <source>Done: {ref}&apos;s follow-up.</source>
         <translation>Hecho: el seguimiento de {ref}.</translation>
     </message>
@@ -8426,7 +8427,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-223"/>
+        <location line="-234"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>
