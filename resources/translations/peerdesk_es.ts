@@ -471,22 +471,22 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+46"/>
         <source>Someone to call back</source>
-        <translation type="unfinished"></translation>
+        <translation>Alguien a quien devolver la llamada</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The name or alias to ask for (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre o alias por el que preguntar (opcional)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A number, a handle, an address</source>
-        <translation type="unfinished"></translation>
+        <translation>Un número, un usuario, una dirección</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>They &amp;agreed we keep this, to call them back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aceptó que lo guardemos para devolverle la llamada</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -511,7 +511,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+2"/>
         <source>e.g. texts only after 6 pm</source>
-        <translation type="unfinished">p. ej. mensajes solo después de las 18:00</translation>
+        <translation>p. ej. mensajes solo después de las 18:00</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -526,42 +526,42 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+20"/>
         <source>&amp;Got in touch on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contactó el</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;By</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Por</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How to &amp;reach them</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo &amp;localizarle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>As&amp;k for</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Preguntar por</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Safe ways</source>
-        <translation type="unfinished"></translation>
+        <translation>Vías seguras</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Safe &amp;times</source>
-        <translation type="unfinished">&amp;Horarios seguros</translation>
+        <translation>&amp;Horarios seguros</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Code &amp;word</source>
-        <translation type="unfinished"></translation>
+        <translation>Pala&amp;bra clave</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>It shows on Today under “To call back” until someone has called. It is erased when they are called back, become a peer, or after the centre&apos;s period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aparece en Hoy, en «Para devolver la llamada», hasta que alguien llame. Se borra cuando se le devuelve la llamada, cuando pasa a ser una persona atendida o al terminar el plazo del centro.</translation>
     </message>
 </context>
 <context>
@@ -3487,6 +3487,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>A recovery key has {expected} characters in {groups} groups; {typed} were typed.</source>
+        <translation>Una clave de recuperación tiene {expected} caracteres en {groups} grupos; se han escrito {typed}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A register can&apos;t be taken before the meeting has happened.</source>
         <translation>No se puede pasar lista antes de que se haya celebrado la reunión.</translation>
     </message>
@@ -3657,6 +3662,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Contacts, sessions or referrals point to this service ({used}), so it can&apos;t be deleted. Archive it instead: it leaves the lists and they keep what they said.</source>
+        <translation>Hay contactos, sesiones o derivaciones que remiten a este servicio ({used}), así que no se puede eliminar. Archívelo en su lugar: sale de las listas y ellos conservan lo que decían.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Course name</source>
         <translation>Nombre del curso</translation>
     </message>
@@ -3772,6 +3782,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Group {group} has a typing mistake. Please check it.</source>
+        <translation>El grupo {group} tiene un error de escritura. Compruébelo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>How they made contact</source>
         <translation>Cómo contactó</translation>
     </message>
@@ -3789,6 +3804,21 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>In touch before</source>
         <translation>Contacto anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It could not be saved there ({why}). Choose another folder.</source>
+        <translation>No se ha podido guardar ahí ({why}). Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep a way to call someone back for {low} to {high} days.</source>
+        <translation>Guarde la forma de devolver una llamada entre {low} y {high} días.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep anonymous contacts for {low} to {high} whole months.</source>
+        <translation>Guarde los contactos anónimos entre {low} y {high} meses completos.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3829,6 +3859,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No backup was made: {problem}. The vault is unchanged; run a check of the vault.</source>
+        <translation>No se ha hecho ninguna copia: {problem}. El almacén no ha cambiado; ejecute una comprobación del almacén.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3922,6 +3957,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>PeerDesk could not make its safety copy of the vault before upgrading it, so it did not upgrade ({why}). Nothing has been changed.</source>
+        <translation>PeerDesk no pudo hacer su copia de seguridad del almacén antes de actualizarlo, así que no lo ha actualizado ({why}). No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PeerDesk could not make its temporary file for checking this sheet beside the vault (the folder may be full or read-only). Nothing was imported and the vault is unchanged.</source>
         <translation>PeerDesk no pudo crear junto a la bóveda su archivo temporal para comprobar esta hoja (la carpeta puede estar llena o ser de solo lectura). No se ha importado nada y la bóveda no ha cambiado.</translation>
     </message>
@@ -3969,6 +4009,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Renew by</source>
         <translation>Renovar antes del</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renew every 1 to {maximum} months, or leave it empty when the course never needs renewing.</source>
+        <translation>Renueve cada 1 a {maximum} meses, o déjelo vacío si el curso no necesita renovarse nunca.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4067,6 +4112,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Supervision notes are seen only by the supporter&apos;s supervisor and programme leads.</source>
+        <translation>Las notas de supervisión solo las ven la persona supervisora de quien acompaña y las personas responsables del programa.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Taken by (account name)</source>
         <translation>Atendido por (nombre de la cuenta)</translation>
     </message>
@@ -4104,6 +4154,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>That call-back is no longer waiting.</source>
         <translation>Esa llamada de vuelta ya no está pendiente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That category is no longer on the list; choose another.</source>
+        <translation>Esa categoría ya no está en la lista; elija otra.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4157,6 +4212,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>That makes {hours:.1f} hours on {date}; a day has 24.</source>
+        <translation>Eso suma {hours:.1f} horas el {date}; un día tiene 24.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That passphrase does not open this export.</source>
+        <translation>Esa frase de contraseña no abre esta exportación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>That password is one of the first ones an attacker tries. Choose another.</source>
         <translation>Esa contraseña es de las primeras que prueba un atacante. Elija otra.</translation>
     </message>
@@ -4187,6 +4252,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>That region is no longer on the list; choose another.</source>
+        <translation>Esa región ya no está en la lista; elija otra.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>That service is no longer in the directory; choose another, or type where to.</source>
         <translation>Ese servicio ya no está en el directorio; elija otro o escriba adónde.</translation>
     </message>
@@ -4197,8 +4267,28 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>That topic is no longer on the list; choose another.</source>
+        <translation>Ese tema ya no está en la lista; elija otro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The audit log in this export does not check out ({problem}), so nothing was imported.</source>
+        <translation>El registro de auditoría de esta exportación no cuadra ({problem}), así que no se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup could not be copied there ({why}). Nothing was restored.</source>
+        <translation>No se ha podido copiar la copia de seguridad ahí ({why}). No se ha restaurado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The backup could not be made. Nothing was left in the backup folder and the vault is unchanged.</source>
         <translation>No se pudo hacer la copia de seguridad. No ha quedado nada en la carpeta de copias y la bóveda no ha cambiado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup could not be written to that folder ({why}). Nothing was left there and the vault is unchanged. Check the folder (is the USB stick plugged in?) and try again.</source>
+        <translation>No se ha podido escribir la copia de seguridad en esa carpeta ({why}). No se ha dejado nada allí y el almacén no ha cambiado. Compruebe la carpeta (¿está conectada la memoria USB?) y vuelva a intentarlo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4207,8 +4297,23 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The backup folder {folder} can&apos;t be found. If it is on a USB stick, plug it in; or choose another folder. No backup was made.</source>
+        <translation>No se encuentra la carpeta de copias {folder}. Si está en una memoria USB, conéctela; o elija otra carpeta. No se ha hecho ninguna copia.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup&apos;s key file ({name}) is missing, so the backup can&apos;t be opened. A backup is two files: put the key file back beside it.</source>
+        <translation>Falta el archivo de claves de la copia ({name}), así que la copia no se puede abrir. Una copia son dos archivos: vuelva a poner el archivo de claves a su lado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The backup&apos;s key file did not check out after writing, so the backup was deleted. The vault is unchanged.</source>
         <translation>El archivo de claves de la copia no superó la comprobación tras escribirse, así que se eliminó la copia. La bóveda no ha cambiado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The casework file {name} does not belong with the vault as it is now (it may be an older copy, or from another vault). Nothing has been changed. Put back the casework file that belongs with it, or restore the vault from a backup.</source>
+        <translation>El archivo de expedientes {name} no corresponde al almacén tal como está ahora (puede ser una copia antigua o de otro almacén). No se ha cambiado nada. Vuelva a poner el archivo de expedientes que le corresponde, o restaure el almacén desde una copia de seguridad.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4252,11 +4357,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The disclosure threshold must be at least {minimum}.</source>
+        <translation>El umbral de divulgación debe ser al menos {minimum}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The email address “{text}” doesn&apos;t look right: write it like help@example.org.</source>
         <translation>La dirección de correo «{text}» no parece correcta: escríbala como ayuda@ejemplo.org.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The export could not be saved there ({why}). Choose another folder.</source>
         <translation>No se pudo guardar ahí la exportación ({why}). Elija otra carpeta.</translation>
     </message>
@@ -4267,6 +4377,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The file has 1 problem; nothing was imported. Correct it and check the file again.</source>
+        <translation>El archivo tiene 1 problema; no se ha importado nada. Corríjalo y vuelva a comprobar el archivo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The file has changed since it was checked. Check it again before importing; nothing was imported.</source>
         <translation>El archivo ha cambiado desde que se comprobó. Vuelva a comprobarlo antes de importar; no se ha importado nada.</translation>
     </message>
@@ -4274,6 +4389,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The file has headings but no rows: there is nothing to import.</source>
         <translation>El archivo tiene encabezados pero ninguna fila: no hay nada que importar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file has no column headed “{heading}”.</source>
+        <translation>El archivo no tiene ninguna columna con el encabezado «{heading}».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file has {count:,} problems; nothing was imported. Correct them and check the file again.</source>
+        <translation>El archivo tiene {count:,} problemas; no se ha importado nada. Corríjalos y vuelva a comprobar el archivo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4372,8 +4497,23 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The record was deleted, but the old safety copy of the vault kept from an upgrade could not be removed ({why}). It still holds the record: delete the file {file} beside the vault.</source>
+        <translation>El expediente se ha eliminado, pero no se ha podido quitar la antigua copia de seguridad del almacén que se guardó al actualizar ({why}). Esa copia aún contiene el expediente: elimine el archivo {file} que está junto al almacén.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The renewal date ({renew_by}) must come after the day it was completed ({completed_on}).</source>
+        <translation>La fecha de renovación ({renew_by}) debe ser posterior al día en que se completó ({completed_on}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The report could not be saved there ({why}). Choose another folder.</source>
         <translation>No se pudo guardar ahí el informe ({why}). Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The restored copy did not pass its checks, so it was removed: {problem}. Try an older backup.</source>
+        <translation>La copia restaurada no ha superado sus comprobaciones, así que se ha eliminado: {problem}. Pruebe con una copia más antigua.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4384,6 +4524,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The review date must be after the consent date.</source>
         <translation>La fecha de revisión debe ser posterior a la del consentimiento.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The status can&apos;t change before they started ({date}).</source>
+        <translation>El estado no puede cambiar antes de que empezara ({date}).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4417,6 +4562,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The vault&apos;s casework file ({name}) is missing, so peers&apos; records can&apos;t be opened. Nothing has been changed. Put it back beside the vault, or restore both from a backup.</source>
+        <translation>Falta el archivo de expedientes del almacén ({name}), así que no se pueden abrir los expedientes de las personas. No se ha cambiado nada. Vuelva a ponerlo junto al almacén, o restaure ambos desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The vault&apos;s key changed while the backup was made. No backup was made; try again.</source>
         <translation>La clave de la bóveda cambió mientras se hacía la copia. No se ha hecho ninguna copia; vuelva a intentarlo.</translation>
     </message>
@@ -4447,6 +4597,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>There is already a category called “{name}”.</source>
+        <translation>Ya hay una categoría llamada «{name}».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There is already a competency with that name.</source>
         <translation>Ya existe una competencia con ese nombre.</translation>
     </message>
@@ -4459,6 +4614,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>There is already a file with that name; choose another.</source>
         <translation>Ya hay un archivo con ese nombre; elija otro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is already a region called “{name}”.</source>
+        <translation>Ya hay una región llamada «{name}».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is already a topic called “{name}”.</source>
+        <translation>Ya hay un tema llamado «{name}».</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4482,6 +4647,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>There is no backup at {path}.</source>
+        <translation>No hay ninguna copia de seguridad en {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There is not enough free disk space beside the vault for checking this sheet. Nothing was imported and the vault is unchanged. Free some space and check the file again.</source>
         <translation>No hay espacio libre suficiente junto a la bóveda para comprobar esta hoja. No se ha importado nada y la bóveda no ha cambiado. Libere espacio y vuelva a comprobar el archivo.</translation>
     </message>
@@ -4489,6 +4659,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>There is not enough free disk space to save. Nothing was saved and the vault is unchanged. Free some space and try again.</source>
         <translation>No hay espacio libre suficiente para guardar. No se ha guardado nada y la bóveda no ha cambiado. Libere espacio y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is not enough free space in the backup folder for a backup (or the disk was removed). No backup was made and the vault is unchanged. Free some space or choose another folder, then try again.</source>
+        <translation>No hay espacio libre suficiente en la carpeta de copias para una copia de seguridad (o se ha quitado el disco). No se ha hecho ninguna copia y el almacén no ha cambiado. Libere espacio o elija otra carpeta y vuelva a intentarlo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4537,6 +4712,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>This backup ({name}) is damaged or was changed, so it can&apos;t be opened.</source>
+        <translation>Esta copia de seguridad ({name}) está dañada o se ha modificado, así que no se puede abrir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This check of the file has been used already; check the file again before importing. Nothing was imported.</source>
         <translation>Esta comprobación del archivo ya se ha usado; vuelva a comprobar el archivo antes de importar. No se ha importado nada.</translation>
     </message>
@@ -4562,8 +4742,18 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>This export was made by a newer PeerDesk ({made_by}). Update PeerDesk to import it; nothing was imported.</source>
+        <translation>Esta exportación la hizo un PeerDesk más reciente ({made_by}). Actualice PeerDesk para importarla; no se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This export was made by a newer PeerDesk. Update PeerDesk to import it; nothing was imported.</source>
         <translation>Esta exportación la hizo un PeerDesk más reciente. Actualice PeerDesk para importarla; no se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file doesn&apos;t look like a spreadsheet saved as CSV text. In the spreadsheet program choose “Save as” → “CSV”, then import that file.</source>
+        <translation>Este archivo no parece una hoja de cálculo guardada como texto CSV. En el programa de hojas de cálculo elija «Guardar como» → «CSV» y luego importe ese archivo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4602,6 +4792,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>This range partly overlaps the published report {code}; it can be previewed only.</source>
+        <translation>Este periodo se solapa en parte con el informe publicado {code}; solo se puede previsualizar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This vault is already open in another PeerDesk window on this computer. Close that one first.</source>
         <translation>Esta bóveda ya está abierta en otra ventana de PeerDesk en este equipo. Ciérrela primero.</translation>
     </message>
@@ -4624,6 +4819,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Type the reference code {ref} exactly to confirm. Nothing was deleted.</source>
         <translation>Escriba el código de referencia {ref} exactamente para confirmar. No se ha eliminado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown kind of draft: {kind}.</source>
+        <translation>Tipo de borrador desconocido: {kind}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4687,6 +4887,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Year of birth {year} is not plausible; leave it empty or choose an age band instead.</source>
+        <translation>El año de nacimiento {year} no es verosímil; déjelo vacío o elija una franja de edad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>You can enter only your own hours.</source>
         <translation>Solo puedes introducir tus propias horas.</translation>
     </message>
@@ -4732,6 +4937,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Your access to peers&apos; records is being set up: it is ready after a colleague who already has it (a programme lead, caseworker or peer supporter) next signs in.</source>
+        <translation>Se está preparando su acceso a los expedientes de las personas: estará listo cuando un colega que ya lo tiene (responsable del programa, trabajador/a del caso o acompañante de pares) vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Your journal key is not set up; sign out and in again.</source>
         <translation>Tu clave del diario no está configurada; sal y vuelve a entrar.</translation>
     </message>
@@ -4751,7 +4961,17 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>una celda tiene más de {limit:,} caracteres, mucho más que cualquier nota; el resto del archivo no se ha leído.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+24"/>
+        <source>{what} can&apos;t be empty: say why, for the record.</source>
+        <translation>{what} no puede quedar vacío: diga el motivo, para que conste.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{key}” is not one of PeerDesk&apos;s import fields: {fields}.</source>
+        <translation>«{key}» no es uno de los campos de importación de PeerDesk: {fields}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>“{value}” is not one of the centre&apos;s contact topics (the list is empty).</source>
         <translation>«{value}» no está entre los temas de contacto del centro (la lista está vacía).</translation>
     </message>
@@ -4781,12 +5001,22 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>«{value}» no está entre las regiones del centro ({listed}).</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>differs from line {earlier} for the same peer key; one person&apos;s details must agree on every row.</source>
         <translation>no coincide con la línea {earlier} para la misma clave de persona; los datos de una persona deben coincidir en todas sus filas.</translation>
     </message>
     <message>
+        <location line="-121"/>
+        <source>The expiry date ({expires_on}) must come after the check date ({checked_on}).</source>
+        <translation>La fecha de caducidad ({expires_on}) debe ser posterior a la fecha de la comprobación ({checked_on}).</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The expiry date ({expires_on}) must come after the day it was signed ({checked_on}).</source>
+        <translation>La fecha de caducidad ({expires_on}) debe ser posterior al día en que se firmó ({checked_on}).</translation>
+    </message>
+    <message>
+        <location line="+121"/>
         <source>empty; every row needs the old spreadsheet&apos;s id for the person, so their rows stay together.</source>
         <translation>vacío; cada fila necesita el identificador de la persona en la hoja antigua, para que sus filas sigan juntas.</translation>
     </message>
@@ -4896,7 +5126,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>{what} no puede quedar vacío.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{what} can&apos;t be in the future ({date}).</source>
         <translation>{what} no puede ser futura ({date}).</translation>
     </message>
@@ -4951,7 +5181,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>{what}: contiene caracteres de control invisibles (a menudo quedan al copiar y pegar); vuelva a escribir esa parte.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>“{value}” is not a channel PeerDesk knows ({names}).</source>
         <translation>«{value}» no es un canal que PeerDesk conozca ({names}).</translation>
     </message>

@@ -73,6 +73,13 @@ def message_templates() -> list[str]:
     everywhere = sorted(PACKAGE.rglob("*.py"))
     trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in everywhere}
     errors = _error_classes(list(trees.values())) | _MESSAGE_CALLS
+    # A message kept in a module-level constant (ACCESS_BEING_SET_UP = "…") and raised by
+    # its name, in any module below the UI.
+    constants = {target.id: node.value.value
+                 for path, tree in trees.items() if path in files
+                 for node in tree.body if isinstance(node, ast.Assign)
+                 and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+                 for target in node.targets if isinstance(target, ast.Name)}
     found: set[str] = set()
     for path, tree in trees.items():
         below = path in files
@@ -81,7 +88,13 @@ def message_templates() -> list[str]:
                 name = (node.func.id if isinstance(node.func, ast.Name) else
                         node.func.attr if isinstance(node.func, ast.Attribute) else "")
                 if below and name in errors and node.args:
-                    found.add(_literal(node.args[0]) or "")
+                    first = node.args[0]
+                    # A literal, a constant's name, or a choice between constants.
+                    choices = [first.body, first.orelse] if isinstance(first, ast.IfExp) \
+                        else [first]
+                    found.update(_literal(c) or (constants.get(c.id, "")
+                                                 if isinstance(c, ast.Name) else "")
+                                 for c in choices)
                 if below and name in _LABEL_CALLS and len(node.args) > 1:
                     found.add(_literal(node.args[1]) or "")
                 for keyword in node.keywords:

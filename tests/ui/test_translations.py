@@ -329,3 +329,45 @@ def test_password_rules_and_import_problems_reach_a_spanish_user_in_spanish(
                             timeout=15_000)
             assert dialog.problems.item(0).text() == expected
             dialog.close()
+
+
+def test_no_message_below_the_ui_is_an_f_string():
+    """A message raised (or kept as a Message) below the UI is a template with its values
+    apart: an f-string can't be catalogued, so it would reach a Spanish user in English."""
+    import ast
+
+    update = _update_script()
+    files = sorted(path for folder in update.BELOW_UI for path in folder.rglob("*.py"))
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in files}
+    everywhere = [ast.parse(p.read_text(encoding="utf-8"))
+                  for p in sorted(update.PACKAGE.rglob("*.py"))]
+    kinds = update._error_classes(everywhere) | update._MESSAGE_CALLS
+    found = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            name = (node.func.id if isinstance(node.func, ast.Name) else
+                    node.func.attr if isinstance(node.func, ast.Attribute) else "")
+            if name in kinds and any(isinstance(part, ast.JoinedStr)
+                                     for part in ast.walk(node.args[0])):
+                found.append(f"{path.relative_to(update.PACKAGE)}:{node.lineno}")
+    assert found == []
+
+
+def test_a_message_from_each_kind_is_spanish(spanish):
+    """Import problems, password rules and a message kept in a constant."""
+    from peerdesk.domain.errors import PermissionDenied, ValidationError
+    from peerdesk.domain.import_values import parse_minutes
+    from peerdesk.domain.validation import password_problem
+    from peerdesk.services.session import ACCESS_BEING_SET_UP
+
+    problem = password_problem("aaaaaaaaaaaa")
+    assert problem is not None and problem.text.startswith("Use más caracteres distintos")
+    assert problem.english.startswith("Use more different characters")
+    with pytest.raises(ValidationError) as caught:
+        parse_minutes("forty")
+    assert caught.value.user_message == ("La duración «forty» debe ser un número entero "
+                                         "de minutos.")
+    assert PermissionDenied(ACCESS_BEING_SET_UP).user_message.startswith(
+        "Se está preparando su acceso")

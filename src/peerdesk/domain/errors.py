@@ -151,12 +151,13 @@ class VaultError(PeerDeskError):
 
     file_message: str | None = None
 
-    def __init__(self, user_message: str | None = None, *, file: object = None) -> None:
+    def __init__(self, user_message: str | None = None, *, file: object = None,
+                 **values: object) -> None:
         self.file = file
         if user_message is None and file is not None and self.file_message:
             super().__init__(self.file_message, file=getattr(file, "name", file))
             return
-        super().__init__(user_message)
+        super().__init__(user_message, **values)
 
 
 class VaultNotFound(VaultError):

@@ -132,9 +132,11 @@ def apply(session: Session, checked: CallLogPreview, *, db: Database | None = No
     session.require(Permission.IMPORT_DATA)
     session.require(Permission.LOG_CONTACTS)
     if not checked.ok:
-        raise ImportRefused(f"The file has {checked.problem_count:,} problem"
-                            f"{'s' * (checked.problem_count != 1)}; nothing was imported. "
-                            "Correct them and check the file again.")
+        raise ImportRefused(
+            "The file has 1 problem; nothing was imported. Correct it and check the file "
+            "again." if checked.problem_count == 1 else
+            "The file has {count:,} problems; nothing was imported. Correct them and check "
+            "the file again.", count=checked.problem_count)
     if checked.importer_id != session.staff.id:
         raise ImportRefused("This file was checked by another account; check it again.")
     if fingerprint(checked.path) != checked.format.fingerprint:

@@ -136,13 +136,14 @@ def mapping_from_names(headers: list[str], names: dict[str, str],
     squashed = [squash(h) for h in headers]
     for key, heading in names.items():
         if key not in FIELD_BY_KEY:
-            raise ImportRefused(f"“{key}” is not one of PeerDesk's import fields: "
-                                f"{', '.join(FIELD_BY_KEY)}.")
+            raise ImportRefused("“{key}” is not one of PeerDesk's import fields: {fields}.",
+                                key=key, fields=", ".join(FIELD_BY_KEY))
         if not heading.strip():
             mapping.pop(key, None)
             continue
         if squash(heading) not in squashed:
-            raise ImportRefused(f"The file has no column headed “{heading}”.")
+            raise ImportRefused("The file has no column headed “{heading}”.",
+                                heading=heading)
         index = squashed.index(squash(heading))
         # A column holds one field: whichever had it before loses it.
         for other in [k for k, i in mapping.items() if i == index]:
@@ -282,9 +283,11 @@ def apply_import(session: Session, checked: ImportPreview, *, db: Database | Non
     """
     session.require(Permission.IMPORT_DATA)
     if not checked.ok:
-        raise ImportRefused(f"The file has {checked.problem_count:,} problem"
-                            f"{'s' * (checked.problem_count != 1)}; nothing was imported. "
-                            "Correct them and check the file again.")
+        raise ImportRefused(
+            "The file has 1 problem; nothing was imported. Correct it and check the file "
+            "again." if checked.problem_count == 1 else
+            "The file has {count:,} problems; nothing was imported. Correct them and check "
+            "the file again.", count=checked.problem_count)
     if checked.importer_id != session.staff.id:
         raise ImportRefused("This file was checked by another account; check it again.")
     if checked.spent:
