@@ -174,7 +174,7 @@ def _contacts(db: Database, peer_id: int) -> Part:
 
 def _ratings(db: Database, peer_id: int, staff: dict[int, str]) -> tuple[Part, Part]:
     """Every rating, deleted ones too, and every correction and deletion with its reason."""
-    titles = {str(r[0]): str(r[1]) for r in db.query("SELECT key, title FROM measure")}
+    titles = rating_repo.measure_titles(db)
     changes = rating_repo.changes_for_peer(db, peer_id)
     changed = {rating_id for rating_id, _change in changes}
     kept = rating_repo.every_for_peer(db, peer_id)

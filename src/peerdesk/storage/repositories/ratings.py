@@ -50,6 +50,11 @@ def measures(db: Database) -> list[tuple[str, str, str]]:
         "SELECT key, kind, title FROM measure WHERE active = 1 ORDER BY kind, title")]
 
 
+def measure_titles(db: Database) -> dict[str, str]:
+    """Every measure's title by key, retired ones too (old ratings still name them)."""
+    return {str(r[0]): str(r[1]) for r in db.query("SELECT key, title FROM measure")}
+
+
 def add_ladder(db: Database, key: str, title: str) -> None:
     db.execute("INSERT INTO measure (key, kind, title) VALUES (?, 'ladder', ?)", (key, title))
 
