@@ -3486,12 +3486,17 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>Un logotipo debe ser una imagen PNG o JPEG, y ese archivo no lo es. No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A recovery key has {expected} characters in {groups} groups; {typed} were typed.</source>
         <translation>Una clave de recuperación tiene {expected} caracteres en {groups} grupos; se han escrito {typed}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>A record on the team server could not be opened with this centre&apos;s key: it was changed on the server, or belongs to another centre.</source>
+        <translation>Un registro del servidor del equipo no se pudo abrir con la clave de este centro: se cambió en el servidor o pertenece a otro centro.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A register can&apos;t be taken before the meeting has happened.</source>
         <translation>No se puede pasar lista antes de que se haya celebrado la reunión.</translation>
     </message>
@@ -3956,19 +3961,39 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>Acompañante de pares (nombre de la cuenta)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>PeerDesk could not make its safety copy of the vault before upgrading it, so it did not upgrade ({why}). Nothing has been changed.</source>
         <translation>PeerDesk no pudo hacer su copia de seguridad del almacén antes de actualizarlo, así que no lo ha actualizado ({why}). No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>PeerDesk could not check the team server&apos;s certificate at {where} against the CA certificate in the connection file (expired, for another host, or not from that CA). Nothing was sent.</source>
+        <translation>PeerDesk no pudo comprobar el certificado del servidor del equipo en {where} con el certificado de la CA del archivo de conexión (caducado, de otro servidor o no emitido por esa CA). No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>PeerDesk could not make its temporary file for checking this sheet beside the vault (the folder may be full or read-only). Nothing was imported and the vault is unchanged.</source>
         <translation>PeerDesk no pudo crear junto a la bóveda su archivo temporal para comprobar esta hoja (la carpeta puede estar llena o ser de solo lectura). No se ha importado nada y la bóveda no ha cambiado.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>PeerDesk could not reach the team server at {where}: check that it is running and that this PC can reach it.</source>
+        <translation>PeerDesk no pudo llegar al servidor del equipo en {where}: compruebe que está en marcha y que este PC puede alcanzarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk could not use the team server.</source>
+        <translation>PeerDesk no pudo usar el servidor del equipo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PeerDesk could not write to the vault file, usually because the disk is full (or was removed). Nothing more was saved. Free some space or check the disk, then try again.</source>
         <translation>PeerDesk no pudo escribir en el archivo de la bóveda, normalmente porque el disco está lleno (o se ha quitado). No se ha guardado nada más. Libere espacio o revise el disco y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk needs a database whose name is lower-case letters, digits and _, starting with a letter, at most 40 characters (it names the team&apos;s roles after it); {database} isn&apos;t one.</source>
+        <translation>PeerDesk necesita una base de datos cuyo nombre tenga solo minúsculas, cifras y _, empiece por una letra y tenga 40 caracteres como mucho (da ese nombre a los roles del equipo); {database} no lo cumple.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4331,12 +4356,17 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>La fecha de cierre es anterior a la del primer contacto.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The contact can&apos;t be in the future ({date}).</source>
         <translation>El contacto no puede ser futuro ({date}).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>The connection to the team server was lost before this was saved, so none of it was kept there. Save it again when the server can be reached.</source>
+        <translation>Se perdió la conexión con el servidor del equipo antes de guardar esto, así que no se conservó nada allí. Guárdelo de nuevo cuando se pueda llegar al servidor.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The contact can&apos;t be in the future ({when}). Check the date and time.</source>
         <translation>El contacto no puede ser futuro ({when}). Compruebe la fecha y la hora.</translation>
     </message>
@@ -4532,6 +4562,41 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The team connection file {path} can&apos;t be read ({why}).</source>
+        <translation>No se puede leer el archivo de conexión del equipo {path} ({why}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server at {where} does not offer TLS; PeerDesk connects to it over the network only with TLS. Nothing was sent.</source>
+        <translation>El servidor del equipo en {where} no ofrece TLS; PeerDesk solo se conecta a él por la red con TLS. No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server at {where} has no database {database}.</source>
+        <translation>El servidor del equipo en {where} no tiene la base de datos {database}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server refused the sign-in for {user}: the name or password is wrong.</source>
+        <translation>El servidor del equipo rechazó el inicio de sesión de {user}: el nombre o la contraseña no son correctos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server runs PostgreSQL {major}; PeerDesk needs PostgreSQL 15 or newer. Nothing was changed.</source>
+        <translation>El servidor del equipo usa PostgreSQL {major}; PeerDesk necesita PostgreSQL 15 o posterior. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server&apos;s database has no centre in it.</source>
+        <translation>La base de datos del servidor del equipo no contiene ningún centro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server&apos;s records were set up by a newer PeerDesk (schema version {found}; this PeerDesk knows up to {known}). Update PeerDesk on this PC; nothing was changed on the server.</source>
+        <translation>Los registros del servidor del equipo los preparó un PeerDesk más reciente (versión de esquema {found}; este PeerDesk conoce hasta la {known}). Actualice PeerDesk en este PC; no se cambió nada en el servidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The two passphrases are not the same.</source>
         <translation>Las dos frases de paso no son iguales.</translation>
     </message>
@@ -4652,6 +4717,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>There is no team connection file at {path}.</source>
+        <translation>No hay ningún archivo de conexión del equipo en {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There is not enough free disk space beside the vault for checking this sheet. Nothing was imported and the vault is unchanged. Free some space and check the file again.</source>
         <translation>No hay espacio libre suficiente junto a la bóveda para comprobar esta hoja. No se ha importado nada y la bóveda no ha cambiado. Libere espacio y vuelva a comprobar el archivo.</translation>
     </message>
@@ -4719,6 +4789,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>This check of the file has been used already; check the file again before importing. Nothing was imported.</source>
         <translation>Esta comprobación del archivo ya se ha usado; vuelva a comprobar el archivo antes de importar. No se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This connection file is for another centre&apos;s team: the server at {host} holds a different centre. Ask whoever runs the server for this centre&apos;s file.</source>
+        <translation>Este archivo de conexión es del equipo de otro centro: el servidor en {host} guarda otro centro. Pida el archivo de este centro a quien administra el servidor.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4961,7 +5036,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>una celda tiene más de {limit:,} caracteres, mucho más que cualquier nota; el resto del archivo no se ha leído.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>{what} can&apos;t be empty: say why, for the record.</source>
         <translation>{what} no puede quedar vacío: diga el motivo, para que conste.</translation>
     </message>
@@ -5001,12 +5076,12 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>«{value}» no está entre las regiones del centro ({listed}).</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-51"/>
         <source>differs from line {earlier} for the same peer key; one person&apos;s details must agree on every row.</source>
         <translation>no coincide con la línea {earlier} para la misma clave de persona; los datos de una persona deben coincidir en todas sus filas.</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-130"/>
         <source>The expiry date ({expires_on}) must come after the check date ({checked_on}).</source>
         <translation>La fecha de caducidad ({expires_on}) debe ser posterior a la fecha de la comprobación ({checked_on}).</translation>
     </message>
@@ -5016,7 +5091,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>La fecha de caducidad ({expires_on}) debe ser posterior al día en que se firmó ({checked_on}).</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+130"/>
         <source>empty; every row needs the old spreadsheet&apos;s id for the person, so their rows stay together.</source>
         <translation>vacío; cada fila necesita el identificador de la persona en la hoja antigua, para que sus filas sigan juntas.</translation>
     </message>
@@ -5102,8 +5177,38 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} asks for sslmode {mode}; PeerDesk connects over the network only with verify-full (TLS, with the server&apos;s certificate checked).</source>
+        <translation>{path} pide sslmode {mode}; PeerDesk solo se conecta por la red con verify-full (TLS, comprobando el certificado del servidor).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} has no CA certificate for the server; PeerDesk needs it to check the server is the centre&apos;s own (TLS verify-full).</source>
+        <translation>{path} no tiene el certificado de la CA del servidor; PeerDesk lo necesita para comprobar que el servidor es el del centro (TLS verify-full).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a PeerDesk team connection file.</source>
+        <translation>{path} no es un archivo de conexión de equipo de PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} needs a host, a port and a database.</source>
+        <translation>{path} necesita un servidor, un puerto y una base de datos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was written by a newer PeerDesk; update PeerDesk on this PC.</source>
+        <translation>{path} lo escribió un PeerDesk más reciente; actualice PeerDesk en este PC.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{title} has {questions} questions; {answers} answers were given.</source>
         <translation>{title} tiene {questions} preguntas; se dieron {answers} respuestas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{user} may not connect to the team database {database}.</source>
+        <translation>{user} no puede conectarse a la base de datos del equipo {database}.</translation>
     </message>
     <message>
         <location line="+1"/>

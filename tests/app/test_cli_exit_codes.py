@@ -75,9 +75,9 @@ def test_the_readme_shows_the_same_table():
 
 
 @pytest.mark.parametrize("command", ["demo", "check", "report", "backup", "restore", "import",
-                                     "export", "import-export"])
+                                     "export", "import-export", "team", "team init"])
 def test_each_command_help_names_the_statuses(capsys, command):
-    assert cli.main([command, "--help"]) == 0
+    assert cli.main([*command.split(), "--help"]) == 0
     assert exit_codes.exit_code_summary().split("(")[0].strip() in " ".join(
         capsys.readouterr().out.split())
 

@@ -327,6 +327,10 @@ def _add_commands(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     from peerdesk.app.cli_export import add_export_commands
 
     add_export_commands(commands)
+
+    from peerdesk.app.cli_team import add_team_commands
+
+    add_team_commands(commands)
     return parser
 
 

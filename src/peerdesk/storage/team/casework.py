@@ -1,0 +1,205 @@
+"""Peers, safe-contact details and one-to-one sessions on the team server.
+
+The client path: every identifying column (names, free text, safe-contact
+details, notes) is sealed here with the casework key before it is sent and
+opened here after it comes back, so the server only ever holds ciphertext for
+them. Codes, dates and counts stay plain, for the server to aggregate in
+reports. Which rows come back is the server's row-level security's doing: a
+peer supporter's login gets only the peers assigned to them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import psycopg
+
+from peerdesk.storage.team.errors import TeamServerError
+from peerdesk.storage.team.fieldcrypt import FieldCipher
+from peerdesk.storage.team.schema import Conn
+
+# The columns sealed per table: the reason this module exists.
+SEALED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "peer": ("preferred_name", "full_name", "gender_description", "closed_reason"),
+    "safe_contact": ("safe_times", "code_word", "other"),
+    "one_to_one_note": ("notes", "next_steps"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TeamPeer:
+    id: uuid.UUID
+    ref_number: int
+    preferred_name: str
+    first_contact: date
+    contact_route: str
+    full_name: str = ""
+    birth_year: int | None = None
+    age_band: str = ""
+    gender: str = ""
+    gender_description: str = ""
+    languages: str = ""
+    nationality: str = ""
+    status: str = "active"
+    closed_on: date | None = None
+    closed_reason: str = ""
+    caseworker_id: int | None = None
+    supporter_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamSafeContact:
+    peer_id: uuid.UUID
+    do_not_contact: bool = False
+    calls_ok: bool = False
+    texts_ok: bool = False
+    email_ok: bool = False
+    voicemail_ok: bool = False
+    safe_times: str = ""
+    code_word: str = ""
+    other: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TeamSession:
+    id: uuid.UUID
+    peer_id: uuid.UUID
+    worker_id: int | None
+    held_on: date
+    minutes: int
+    mode: str
+    kind: str
+    follow_up_on: date | None = None
+    notes: str = ""
+    next_steps: str = ""
+
+
+_PEER_PLAIN = ("ref_number", "birth_year", "age_band", "gender", "languages", "nationality",
+               "contact_route", "first_contact", "status", "closed_on", "caseworker_id",
+               "supporter_id")
+_PEER_COLUMNS = ("id", *_PEER_PLAIN, *SEALED_COLUMNS["peer"])
+
+
+class ConnectionLost(TeamServerError):
+    default_message = ("The connection to the team server was lost before this was saved, "
+                       "so none of it was kept there. Save it again when the server can be "
+                       "reached.")
+
+
+@contextlib.contextmanager
+def _saving(conn: Conn) -> Iterator[None]:
+    """One save, all or nothing: a dropped connection rolls all of it back."""
+    try:
+        with conn.transaction():
+            yield
+    except psycopg.OperationalError as exc:
+        raise ConnectionLost from exc
+
+
+class TeamCasework:
+    """Casework on the team server for one connection (one person's login)."""
+
+    def __init__(self, conn: Conn, cipher: FieldCipher) -> None:
+        self.conn = conn
+        self.cipher = cipher
+
+    def _seal(self, table: str, row: object, values: dict[str, str]) -> dict[str, bytes]:
+        return {column: self.cipher.seal(table, column, row, values[column])
+                for column in SEALED_COLUMNS[table]}
+
+    def _open(self, table: str, row: object, found: dict[str, Any]) -> dict[str, str]:
+        return {column: self.cipher.open(table, column, row, found[column])
+                for column in SEALED_COLUMNS[table]}
+
+    def add_peer(self, peer: TeamPeer) -> None:
+        values = {column: getattr(peer, column) for column in _PEER_PLAIN}
+        values.update(self._seal("peer", peer.id, {c: getattr(peer, c)
+                                                   for c in SEALED_COLUMNS["peer"]}))
+        values["id"] = peer.id
+        with _saving(self.conn):
+            self.conn.execute(
+                "INSERT INTO casework.peer (" + ", ".join(_PEER_COLUMNS) + ") VALUES ("
+                + ", ".join(f"%({c})s" for c in _PEER_COLUMNS) + ")", values)
+
+    def _peer_from(self, row: tuple[Any, ...]) -> TeamPeer:
+        found = dict(zip(_PEER_COLUMNS, row, strict=True))
+        values: dict[str, Any] = {c: found[c] for c in ("id", *_PEER_PLAIN)}
+        values.update(self._open("peer", found["id"], found))
+        return TeamPeer(**values)
+
+    def peer(self, peer_id: uuid.UUID) -> TeamPeer | None:
+        row = self.conn.execute("SELECT " + ", ".join(_PEER_COLUMNS)
+                                + " FROM casework.peer WHERE id = %s", (peer_id,)).fetchone()
+        return None if row is None else self._peer_from(row)
+
+    def peers(self) -> list[TeamPeer]:
+        """Every peer this login may see, ordered by name (on the client: the
+        server can't sort what it can't read)."""
+        rows = self.conn.execute("SELECT " + ", ".join(_PEER_COLUMNS)
+                                 + " FROM casework.peer").fetchall()
+        found = [self._peer_from(row) for row in rows]
+        return sorted(found, key=lambda p: (p.preferred_name.casefold(), p.ref_number))
+
+    def set_safe_contact(self, contact: TeamSafeContact) -> None:
+        sealed = self._seal("safe_contact", contact.peer_id,
+                            {c: getattr(contact, c) for c in SEALED_COLUMNS["safe_contact"]})
+        with _saving(self.conn):
+            self.conn.execute(
+                "INSERT INTO casework.safe_contact (peer_id, do_not_contact, calls_ok, texts_ok, "
+                "email_ok, voicemail_ok, safe_times, code_word, other) VALUES (%(peer_id)s, "
+                "%(do_not_contact)s, %(calls_ok)s, %(texts_ok)s, %(email_ok)s, %(voicemail_ok)s, "
+                "%(safe_times)s, %(code_word)s, %(other)s) ON CONFLICT (peer_id) DO UPDATE SET "
+                "do_not_contact = excluded.do_not_contact, calls_ok = excluded.calls_ok, "
+                "texts_ok = excluded.texts_ok, email_ok = excluded.email_ok, "
+                "voicemail_ok = excluded.voicemail_ok, safe_times = excluded.safe_times, "
+                "code_word = excluded.code_word, other = excluded.other",
+                {"peer_id": contact.peer_id, "do_not_contact": contact.do_not_contact,
+                 "calls_ok": contact.calls_ok, "texts_ok": contact.texts_ok,
+                 "email_ok": contact.email_ok, "voicemail_ok": contact.voicemail_ok, **sealed})
+
+    def safe_contact(self, peer_id: uuid.UUID) -> TeamSafeContact | None:
+        row = self.conn.execute(
+            "SELECT do_not_contact, calls_ok, texts_ok, email_ok, voicemail_ok, safe_times, "
+            "code_word, other FROM casework.safe_contact WHERE peer_id = %s",
+            (peer_id,)).fetchone()
+        if row is None:
+            return None
+        found = dict(zip(("do_not_contact", "calls_ok", "texts_ok", "email_ok", "voicemail_ok",
+                          "safe_times", "code_word", "other"), row, strict=True))
+        found.update(self._open("safe_contact", peer_id, found))
+        return TeamSafeContact(peer_id=peer_id, **found)
+
+    def add_session(self, session: TeamSession) -> None:
+        """The session and its note in one transaction."""
+        sealed = self._seal("one_to_one_note", session.id,
+                            {"notes": session.notes, "next_steps": session.next_steps})
+        with _saving(self.conn):
+            self.conn.execute(
+                "INSERT INTO casework.one_to_one (id, peer_id, worker_id, held_on, minutes, "
+                "mode, kind, follow_up_on) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                (session.id, session.peer_id, session.worker_id, session.held_on,
+                 session.minutes, session.mode, session.kind, session.follow_up_on))
+            self.conn.execute(
+                "INSERT INTO casework.one_to_one_note (session_id, notes, next_steps) "
+                "VALUES (%s, %s, %s)", (session.id, sealed["notes"], sealed["next_steps"]))
+
+    def sessions(self, peer_id: uuid.UUID) -> list[TeamSession]:
+        """A peer's sessions, newest first; notes this login may not read come back empty."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.worker_id, s.held_on, s.minutes, s.mode, s.kind, s.follow_up_on, "
+            "n.notes, n.next_steps FROM casework.one_to_one s "
+            "LEFT JOIN casework.one_to_one_note n ON n.session_id = s.id "
+            "WHERE s.peer_id = %s ORDER BY s.held_on DESC, s.id", (peer_id,)).fetchall()
+        found = []
+        for sid, worker, held_on, minutes, mode, kind, follow_up, notes, steps in rows:
+            opened = ({"notes": "", "next_steps": ""} if notes is None else
+                      self._open("one_to_one_note", sid,
+                                 {"notes": notes, "next_steps": steps}))
+            found.append(TeamSession(sid, peer_id, worker, held_on, minutes, mode, kind,
+                                     follow_up, **opened))
+        return found
