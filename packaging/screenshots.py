@@ -5,9 +5,11 @@ Run under a virtual display so the windows are real X11 windows:
     xvfb-run -s "-screen 0 1280x860x24" .venv/bin/python packaging/screenshots.py docs/screenshots
 
 It builds a demo vault in a temporary folder, signs in as the demo's
-programme lead, opens each main screen and saves what the screen shows. The
-report page comes from the PDF the Reports page saves (turned into a PNG with
-pdftoppm when it is installed).
+programme lead, opens each main screen (and the peer, rating and contact forms)
+and saves what the screen shows. The report page comes from the PDF the Reports
+page saves (turned into a PNG with pdftoppm when it is installed). Qt's X11
+plugin needs libxcb-cursor0 (Debian). Look at each picture, then keep the
+README's small: `pngquant --quality=80-95 --strip` and `optipng -o5` on each.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def main(out: Path) -> int:
         steps: list[tuple[str, Callable[[], None]]] = [
             ("today.png", lambda: main_window.show_page("Today")),
             ("peers.png", lambda: main_window.show_page("Peers")),
-            ("peer-page.png", lambda: _open_busiest_peer(main_window)),
+            ("peer-page.png", lambda: _open_peer_not_yet_asked(main_window)),
             ("groups.png", lambda: main_window.show_page("Groups")),
             ("contacts.png", lambda: main_window.show_page("Contacts")),
             ("competency-matrix.png", lambda: _show_matrix(main_window)),
@@ -89,6 +91,10 @@ def main(out: Path) -> int:
             step()
             settle(app, 700)
             shoot(app, main_window, out / name)
+            main_window.resize(*SIZE)
+            main_window.move(20, 20)
+        _peer_form(app, main_window, out)
+        _rating_form(app, main_window, out)
         _contact_form(app, main_window, out)
         _report_page(app, main_window, out)
         gui.shutdown()
@@ -98,6 +104,9 @@ def main(out: Path) -> int:
 
 
 def _show_matrix(main_window: object) -> None:
+    # The whole matrix across (eight competencies), as wide as the virtual screen allows.
+    main_window.move(0, 0)  # type: ignore[attr-defined]
+    main_window.resize(1280, SIZE[1])  # type: ignore[attr-defined]
     main_window.show_page("Supporters")  # type: ignore[attr-defined]
     page = main_window.supporters_page  # type: ignore[attr-defined]
     page.tabs.setCurrentIndex(1)  # the competency matrix
@@ -125,15 +134,57 @@ def _contact_form(app: QApplication, main_window: object, out: Path) -> None:
     dialog.reject()
 
 
-def _open_busiest_peer(main_window: object) -> None:
+def _open_peer_not_yet_asked(main_window: object) -> None:
+    """A peer whose safe contact shows the "ask first" warning (a channel not asked yet)."""
+    from peerdesk.services import peers
+
     caseload = main_window.caseload  # type: ignore[attr-defined]
+    session = main_window.session  # type: ignore[attr-defined]
     main_window.show_page("Peers")  # type: ignore[attr-defined]
     model = caseload.peers.list_page.model
     if model.rowCount() == 0:
         return
-    peer_id = model.peer_id(min(3, model.rowCount() - 1))
-    if isinstance(peer_id, int):
-        caseload.open_peer(peer_id)
+    rows = range(min(60, model.rowCount()))
+    ids = [i for i in (model.peer_id(r) for r in rows) if isinstance(i, int)]
+    chosen = next((i for i in ids[3:] + ids[:3]
+                   if "Ask how" in peers.safe_contact_banner(session, i)), ids[0])
+    caseload.open_peer(chosen)
+
+
+def _peer_form(app: QApplication, main_window: object, out: Path) -> None:
+    """The peer's form, its safe contact answered channel by channel (one not asked yet)."""
+    section = main_window.caseload.peers  # type: ignore[attr-defined]
+    page = section.peer_page.page
+    if page is None:
+        return
+    dialog = section.edit_peer(page.peer.id)
+    if dialog is None:
+        return
+    for combo, state in ((dialog.calls_ok, False), (dialog.texts_ok, True),
+                         (dialog.email_ok, None), (dialog.voicemail_ok, False)):
+        combo.setCurrentIndex(combo.findData(state))
+    settle(app, 300)
+    shoot(app, dialog, out / "peer-form.png")
+    dialog.reject()
+
+
+def _rating_form(app: QApplication, main_window: object, out: Path) -> None:
+    """Recording a rating: an answer to each question, or "Declined to answer"."""
+    from peerdesk.ui.peers.record_dialogs import RatingDialog
+
+    peer_page = main_window.caseload.peers.peer_page  # type: ignore[attr-defined]
+    peer_page._add_rating()
+    dialogs = [d for d in peer_page.findChildren(RatingDialog) if d.isVisible()]
+    if not dialogs:
+        return
+    dialog = dialogs[-1]
+    settle(app, 300)
+    for spin, value in zip(dialog.spins, (7, 6, 8), strict=False):
+        spin.setValue(value)
+    if len(dialog.declined) > 3:
+        dialog.declined[3].setChecked(True)
+    shoot(app, dialog, out / "rating-form.png")
+    dialog.reject()
 
 
 def _prepare_report(app: QApplication, main_window: object) -> None:

@@ -114,7 +114,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+88"/>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+90"/>
         <source>The first person</source>
         <translation>La primera persona</translation>
     </message>
@@ -129,7 +129,7 @@ y su archivo de claves, que debe quedarse a su lado:
         <translation>&amp;Crear bóveda</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>I run the centre and &amp;work with peers (administrator and programme lead)</source>
         <translation>Dirijo el centro y &amp;trabajo con las personas usuarias (administración y coordinación del programa)</translation>
     </message>
@@ -474,49 +474,49 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+43"/>
+        <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+46"/>
         <source>Someone to call back</source>
-        <translation type="unfinished"></translation>
+        <translation>Alguien a quien devolver la llamada</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The name or alias to ask for (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre o alias por el que preguntar (opcional)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A number, a handle, an address</source>
-        <translation type="unfinished"></translation>
+        <translation>Un número, un usuario, una dirección</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>They &amp;agreed we keep this, to call them back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aceptó que lo guardemos para devolverle la llamada</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Texts</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Calls OK</source>
-        <translation type="unfinished">Llamadas sí</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Texts OK</source>
-        <translation type="unfinished">Mensajes sí</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Email OK</source>
-        <translation type="unfinished">Correo sí</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Voicemail OK</source>
-        <translation type="unfinished">Buzón de voz sí</translation>
+        <source>Voicemail</source>
+        <translation>Buzón de voz</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. texts only after 6 pm</source>
-        <translation type="unfinished">p. ej. mensajes solo después de las 18:00</translation>
+        <translation>p. ej. mensajes solo después de las 18:00</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -529,44 +529,44 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Palabra clave</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>&amp;Got in touch on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contactó el</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;By</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Por</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How to &amp;reach them</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo &amp;localizarle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>As&amp;k for</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Preguntar por</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Safe ways</source>
-        <translation type="unfinished"></translation>
+        <translation>Vías seguras</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Safe &amp;times</source>
-        <translation type="unfinished">&amp;Horarios seguros</translation>
+        <translation>&amp;Horarios seguros</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Code &amp;word</source>
-        <translation type="unfinished"></translation>
+        <translation>Pala&amp;bra clave</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>It shows on Today under “To call back” until someone has called. It is erased when they are called back, become a peer, or after the centre&apos;s period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aparece en Hoy, en «Para devolver la llamada», hasta que alguien llame. Se borra cuando se le devuelve la llamada, cuando pasa a ser una persona atendida o al terminar el plazo del centro.</translation>
     </message>
 </context>
 <context>
@@ -790,7 +790,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+204"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+205"/>
         <source>Record a check</source>
         <translation>Registrar una comprobación</translation>
     </message>
@@ -800,7 +800,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Se mantiene oculta</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sho&amp;w</source>
         <translation>&amp;Mostrar</translation>
     </message>
@@ -828,7 +828,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location line="-42"/>
+        <location line="-41"/>
         <source>Record training</source>
         <translation>Registrar formación</translation>
     </message>
@@ -1355,7 +1355,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Nothing is past the period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1574,12 +1574,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+41"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+40"/>
         <source>Add a course</source>
         <translation>Añadir un curso</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Competencies</source>
         <translation>Competencias</translation>
     </message>
@@ -1622,7 +1622,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Choose from a calendar</source>
         <translation>Elegir en un calendario</translation>
     </message>
@@ -2059,7 +2059,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>ExpiringModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+121"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+122"/>
         <source> · expired</source>
         <translation> · caducado</translation>
     </message>
@@ -2137,7 +2137,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Sugerida: {phrase}. Anótela ahora y guárdela aparte de la exportación; no se vuelve a mostrar.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The two passphrases are not the same.</source>
         <translation>Las dos frases de contraseña no son iguales.</translation>
     </message>
@@ -2353,7 +2353,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Por ejemplo: círculo de mujeres de los martes</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
@@ -2373,7 +2373,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Facilitadores</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>Change group</source>
         <translation>Cambiar grupo</translation>
     </message>
@@ -2837,7 +2837,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation> horas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Kind</source>
         <translation>&amp;Tipo</translation>
     </message>
@@ -3435,7 +3435,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+60"/>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+59"/>
         <source>Change meeting</source>
         <translation>Cambiar reunión</translation>
     </message>
@@ -3455,7 +3455,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>HH:MM, p. ej. 18:30</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A room, an address, or “online”</source>
         <translation>Una sala, una dirección o «en línea»</translation>
     </message>
@@ -3628,6 +3628,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>A recovery key has {expected} characters in {groups} groups; {typed} were typed.</source>
+        <translation>Una clave de recuperación tiene {expected} caracteres en {groups} grupos; se han escrito {typed}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A register can&apos;t be taken before the meeting has happened.</source>
         <translation>No se puede pasar lista antes de que se haya celebrado la reunión.</translation>
     </message>
@@ -3658,6 +3663,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Age band</source>
+        <translation>Franja de edad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Answer {number} must be between {low} and {high}.</source>
         <translation>La respuesta {number} debe estar entre {low} y {high}.</translation>
     </message>
@@ -3675,6 +3685,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Assign an active caseworker, peer supporter or programme lead.</source>
         <translation>Asigne a un trabajador de casos, un acompañante entre pares o un responsable de programa activo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls OK</source>
+        <translation>Llamadas sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caseworker (account name)</source>
+        <translation>Trabajador/a del caso (nombre de la cuenta)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3778,6 +3798,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Column “{heading}” is not used: no PeerDesk field is chosen for it.</source>
+        <translation>La columna «{heading}» no se usa: no se ha elegido ningún campo de PeerDesk para ella.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column “{heading}” is not used: no call log field has that heading.</source>
+        <translation>La columna «{heading}» no se usa: ningún campo del registro de llamadas tiene ese encabezado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Completed on</source>
         <translation>Completado el</translation>
     </message>
@@ -3785,6 +3815,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Consent date</source>
         <translation>Fecha del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts, sessions or referrals point to this service ({used}), so it can&apos;t be deleted. Archive it instead: it leaves the lists and they keep what they said.</source>
+        <translation>Hay contactos, sesiones o derivaciones que remiten a este servicio ({used}), así que no se puede eliminar. Archívelo en su lugar: sale de las listas y ellos conservan lo que decían.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3818,6 +3853,21 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Don&apos;t include the account name in the password.</source>
+        <translation>No incluya el nombre de la cuenta en la contraseña.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration (minutes)</source>
+        <translation>Duración (minutos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Duration must be at least one minute.</source>
         <translation>La duración debe ser de al menos un minuto.</translation>
     </message>
@@ -3825,6 +3875,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Duration of {minutes} minutes is more than {hours} hours; please check it.</source>
         <translation>Una duración de {minutes} minutos es más de {hours} horas; compruébela.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration “{value}” should be a whole number of minutes.</source>
+        <translation>La duración «{value}» debe ser un número entero de minutos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email OK</source>
+        <translation>Correo sí</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3883,8 +3943,18 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Group {group} has a typing mistake. Please check it.</source>
+        <translation>El grupo {group} tiene un error de escritura. Compruébelo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>How many took part must be between 0 and {maximum:,}.</source>
         <translation>Cuántas participaron debe estar entre 0 y {maximum:,}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How they made contact</source>
+        <translation>Cómo contactó</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3898,6 +3968,26 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>In touch before</source>
+        <translation>Contacto anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It could not be saved there ({why}). Choose another folder.</source>
+        <translation>No se ha podido guardar ahí ({why}). Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep a way to call someone back for {low} to {high} days.</source>
+        <translation>Guarde la forma de devolver una llamada entre {low} y {high} días.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep anonymous contacts for {low} to {high} whole months.</source>
+        <translation>Guarde los contactos anónimos entre {low} y {high} meses completos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keep between 1 and {most} backups.</source>
         <translation>Conserve entre 1 y {most} copias de seguridad.</translation>
     </message>
@@ -3905,6 +3995,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Keep closed records for {least} to {most} whole years after they were closed.</source>
         <translation>Conserve los expedientes cerrados de {least} a {most} años completos después de cerrarse.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known caller (nickname)</source>
+        <translation>Persona conocida (apodo)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3930,6 +4025,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No backup was made: {problem}. The vault is unchanged; run a check of the vault.</source>
+        <translation>No se ha hecho ninguna copia: {problem}. El almacén no ha cambiado; ejecute una comprobación del almacén.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4023,8 +4123,23 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Peer key (the old spreadsheet&apos;s id)</source>
+        <translation>Clave de la persona (el identificador de la hoja antigua)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer supporter (account name)</source>
+        <translation>Acompañante de pares (nombre de la cuenta)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PeerDesk could not check the team server&apos;s certificate at {where} against the CA certificate in the connection file (expired, for another host, or not from that CA). Nothing was sent.</source>
         <translation>PeerDesk no pudo comprobar el certificado del servidor del equipo en {where} con el certificado de la CA del archivo de conexión (caducado, de otro servidor o no emitido por esa CA). No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PeerDesk could not make its safety copy of the vault before upgrading it, so it did not upgrade ({why}). Nothing has been changed.</source>
+        <translation>PeerDesk no pudo hacer su copia de seguridad del almacén antes de actualizarlo, así que no lo ha actualizado ({why}). No se ha cambiado nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4093,6 +4208,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Renew every 1 to {maximum} months, or leave it empty when the course never needs renewing.</source>
+        <translation>Renueve cada 1 a {maximum} meses, o déjelo vacío si el curso no necesita renovarse nunca.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Review date</source>
         <translation>Fecha de revisión</translation>
     </message>
@@ -4138,8 +4258,28 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Session kind</source>
+        <translation>Tipo de sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session mode</source>
+        <translation>Modalidad de la sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session notes</source>
+        <translation>Notas de la sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Share only with someone who supervises you.</source>
         <translation>Comparte solo con alguien que te supervise.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signposted to</source>
+        <translation>Derivado a</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4178,6 +4318,21 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Supervision notes are seen only by the supporter&apos;s supervisor and programme leads.</source>
+        <translation>Las notas de supervisión solo las ven la persona supervisora de quien acompaña y las personas responsables del programa.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken by (account name)</source>
+        <translation>Atendido por (nombre de la cuenta)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texts OK</source>
+        <translation>Mensajes sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>That account has been removed.</source>
         <translation>Esa cuenta se ha eliminado.</translation>
     </message>
@@ -4205,6 +4360,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>That call-back is no longer waiting.</source>
         <translation>Esa llamada de vuelta ya no está pendiente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That category is no longer on the list; choose another.</source>
+        <translation>Esa categoría ya no está en la lista; elija otra.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4258,6 +4418,21 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>That makes {hours:.1f} hours on {date}; a day has 24.</source>
+        <translation>Eso suma {hours:.1f} horas el {date}; un día tiene 24.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That passphrase does not open this export.</source>
+        <translation>Esa frase de contraseña no abre esta exportación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That password is one of the first ones an attacker tries. Choose another.</source>
+        <translation>Esa contraseña es de las primeras que prueba un atacante. Elija otra.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>That picture can&apos;t be read: it may be damaged, or far too large in pixels. Nothing was changed.</source>
         <translation>No se puede leer esa imagen: puede estar dañada o tener demasiados píxeles. No se ha cambiado nada.</translation>
     </message>
@@ -4283,6 +4458,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>That region is no longer on the list; choose another.</source>
+        <translation>Esa región ya no está en la lista; elija otra.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>That service is no longer in the directory; choose another, or type where to.</source>
         <translation>Ese servicio ya no está en el directorio; elija otro o escriba adónde.</translation>
     </message>
@@ -4293,8 +4473,28 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>That topic is no longer on the list; choose another.</source>
+        <translation>Ese tema ya no está en la lista; elija otro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The audit log in this export does not check out ({problem}), so nothing was imported.</source>
+        <translation>El registro de auditoría de esta exportación no cuadra ({problem}), así que no se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup could not be copied there ({why}). Nothing was restored.</source>
+        <translation>No se ha podido copiar la copia de seguridad ahí ({why}). No se ha restaurado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The backup could not be made. Nothing was left in the backup folder and the vault is unchanged.</source>
         <translation>No se pudo hacer la copia de seguridad. No ha quedado nada en la carpeta de copias y la bóveda no ha cambiado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup could not be written to that folder ({why}). Nothing was left there and the vault is unchanged. Check the folder (is the USB stick plugged in?) and try again.</source>
+        <translation>No se ha podido escribir la copia de seguridad en esa carpeta ({why}). No se ha dejado nada allí y el almacén no ha cambiado. Compruebe la carpeta (¿está conectada la memoria USB?) y vuelva a intentarlo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4303,8 +4503,23 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The backup folder {folder} can&apos;t be found. If it is on a USB stick, plug it in; or choose another folder. No backup was made.</source>
+        <translation>No se encuentra la carpeta de copias {folder}. Si está en una memoria USB, conéctela; o elija otra carpeta. No se ha hecho ninguna copia.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup&apos;s key file ({name}) is missing, so the backup can&apos;t be opened. A backup is two files: put the key file back beside it.</source>
+        <translation>Falta el archivo de claves de la copia ({name}), así que la copia no se puede abrir. Una copia son dos archivos: vuelva a poner el archivo de claves a su lado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The backup&apos;s key file did not check out after writing, so the backup was deleted. The vault is unchanged.</source>
         <translation>El archivo de claves de la copia no superó la comprobación tras escribirse, así que se eliminó la copia. La bóveda no ha cambiado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The casework file {name} does not belong with the vault as it is now (it may be an older copy, or from another vault). Nothing has been changed. Put back the casework file that belongs with it, or restore the vault from a backup.</source>
+        <translation>El archivo de expedientes {name} no corresponde al almacén tal como está ahora (puede ser una copia antigua o de otro almacén). No se ha cambiado nada. Vuelva a poner el archivo de expedientes que le corresponde, o restaure el almacén desde una copia de seguridad.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4328,6 +4543,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The contact can&apos;t be in the future ({date}).</source>
+        <translation>El contacto no puede ser futuro ({date}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The contact can&apos;t be in the future ({when}). Check the date and time.</source>
         <translation>El contacto no puede ser futuro ({when}). Compruebe la fecha y la hora.</translation>
     </message>
@@ -4348,6 +4568,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The disclosure threshold must be at least {minimum}.</source>
+        <translation>El umbral de divulgación debe ser al menos {minimum}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The email address “{text}” doesn&apos;t look right: write it like help@example.org.</source>
         <translation>La dirección de correo «{text}» no parece correcta: escríbala como ayuda@ejemplo.org.</translation>
     </message>
@@ -4355,6 +4580,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The end date is before the start date.</source>
         <translation>La fecha de fin es anterior a la de inicio.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The expiry date ({expires_on}) must come after the check date ({checked_on}).</source>
+        <translation>La fecha de caducidad ({expires_on}) debe ser posterior a la fecha de la comprobación ({checked_on}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The expiry date ({expires_on}) must come after the day it was signed ({checked_on}).</source>
+        <translation>La fecha de caducidad ({expires_on}) debe ser posterior al día en que se firmó ({checked_on}).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4368,13 +4603,38 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The file has 1 problem; nothing was imported. Correct it and check the file again.</source>
+        <translation>El archivo tiene 1 problema; no se ha importado nada. Corríjalo y vuelva a comprobar el archivo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The file has changed since it was checked. Check it again before importing; nothing was imported.</source>
         <translation>El archivo ha cambiado desde que se comprobó. Vuelva a comprobarlo antes de importar; no se ha importado nada.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The file has headings but no rows: there is nothing to import.</source>
+        <translation>El archivo tiene encabezados pero ninguna fila: no hay nada que importar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file has no column headed “{heading}”.</source>
+        <translation>El archivo no tiene ninguna columna con el encabezado «{heading}».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file has {count:,} problems; nothing was imported. Correct them and check the file again.</source>
+        <translation>El archivo tiene {count:,} problemas; no se ha importado nada. Corríjalos y vuelva a comprobar el archivo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The file is empty: there is nothing to import.</source>
         <translation>El archivo está vacío: no hay nada que importar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not in UTF-8, so it was read as Windows-1252 (Western European). Check that accented letters look right in the preview; if not, save it again as “CSV UTF-8”.</source>
+        <translation>El archivo no está en UTF-8, así que se ha leído como Windows-1252 (Europa occidental). Compruebe que las letras acentuadas se ven bien en la vista previa; si no, vuelva a guardarlo como «CSV UTF-8».</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4448,6 +4708,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The password starts or ends with a space; remove it so it can be typed reliably.</source>
+        <translation>La contraseña empieza o termina con un espacio; quítelo para poder escribirla sin errores.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The period ends before it starts.</source>
         <translation>El periodo termina antes de empezar.</translation>
     </message>
@@ -4473,8 +4738,23 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The record was deleted, but the old safety copy of the vault kept from an upgrade could not be removed ({why}). It still holds the record: delete the file {file} beside the vault.</source>
+        <translation>El expediente se ha eliminado, pero no se ha podido quitar la antigua copia de seguridad del almacén que se guardó al actualizar ({why}). Esa copia aún contiene el expediente: elimine el archivo {file} que está junto al almacén.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The renewal date ({renew_by}) must come after the day it was completed ({completed_on}).</source>
+        <translation>La fecha de renovación ({renew_by}) debe ser posterior al día en que se completó ({completed_on}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The report could not be saved there ({why}). Choose another folder.</source>
         <translation>No se pudo guardar ahí el informe ({why}). Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The restored copy did not pass its checks, so it was removed: {problem}. Try an older backup.</source>
+        <translation>La copia restaurada no ha superado sus comprobaciones, así que se ha eliminado: {problem}. Pruebe con una copia más antigua.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4485,6 +4765,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The review date must be after the consent date.</source>
         <translation>La fecha de revisión debe ser posterior a la del consentimiento.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The status can&apos;t change before they started ({date}).</source>
+        <translation>El estado no puede cambiar antes de que empezara ({date}).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4553,6 +4838,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The vault&apos;s casework file ({name}) is missing, so peers&apos; records can&apos;t be opened. Nothing has been changed. Put it back beside the vault, or restore both from a backup.</source>
+        <translation>Falta el archivo de expedientes del almacén ({name}), así que no se pueden abrir los expedientes de las personas. No se ha cambiado nada. Vuelva a ponerlo junto al almacén, o restaure ambos desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The vault&apos;s key changed while the backup was made. No backup was made; try again.</source>
         <translation>La clave de la bóveda cambió mientras se hacía la copia. No se ha hecho ninguna copia; vuelva a intentarlo.</translation>
     </message>
@@ -4583,6 +4873,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>There is already a category called “{name}”.</source>
+        <translation>Ya hay una categoría llamada «{name}».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There is already a competency with that name.</source>
         <translation>Ya existe una competencia con ese nombre.</translation>
     </message>
@@ -4595,6 +4890,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>There is already a file with that name; choose another.</source>
         <translation>Ya hay un archivo con ese nombre; elija otro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is already a region called “{name}”.</source>
+        <translation>Ya hay una región llamada «{name}».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is already a topic called “{name}”.</source>
+        <translation>Ya hay un tema llamado «{name}».</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4618,6 +4923,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>There is no backup at {path}.</source>
+        <translation>No hay ninguna copia de seguridad en {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There is no team connection file at {path}.</source>
         <translation>No hay ningún archivo de conexión del equipo en {path}.</translation>
     </message>
@@ -4630,6 +4940,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>There is not enough free disk space to save. Nothing was saved and the vault is unchanged. Free some space and try again.</source>
         <translation>No hay espacio libre suficiente para guardar. No se ha guardado nada y la bóveda no ha cambiado. Libere espacio y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is not enough free space in the backup folder for a backup (or the disk was removed). No backup was made and the vault is unchanged. Free some space or choose another folder, then try again.</source>
+        <translation>No hay espacio libre suficiente en la carpeta de copias para una copia de seguridad (o se ha quitado el disco). No se ha hecho ninguna copia y el almacén no ha cambiado. Libere espacio o elija otra carpeta y vuelva a intentarlo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4678,6 +4993,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>This backup ({name}) is damaged or was changed, so it can&apos;t be opened.</source>
+        <translation>Esta copia de seguridad ({name}) está dañada o se ha modificado, así que no se puede abrir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This check of the file has been used already; check the file again before importing. Nothing was imported.</source>
         <translation>Esta comprobación del archivo ya se ha usado; vuelva a comprobar el archivo antes de importar. No se ha importado nada.</translation>
     </message>
@@ -4708,8 +5028,18 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>This export was made by a newer PeerDesk ({made_by}). Update PeerDesk to import it; nothing was imported.</source>
+        <translation>Esta exportación la hizo un PeerDesk más reciente ({made_by}). Actualice PeerDesk para importarla; no se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This export was made by a newer PeerDesk. Update PeerDesk to import it; nothing was imported.</source>
         <translation>Esta exportación la hizo un PeerDesk más reciente. Actualice PeerDesk para importarla; no se ha importado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file doesn&apos;t look like a spreadsheet saved as CSV text. In the spreadsheet program choose “Save as” → “CSV”, then import that file.</source>
+        <translation>Este archivo no parece una hoja de cálculo guardada como texto CSV. En el programa de hojas de cálculo elija «Guardar como» → «CSV» y luego importe ese archivo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4753,6 +5083,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>This range partly overlaps the published report {code}; it can be previewed only.</source>
+        <translation>Este periodo se solapa en parte con el informe publicado {code}; solo se puede previsualizar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This vault is already open in another PeerDesk window on this computer. Close that one first.</source>
         <translation>Esta bóveda ya está abierta en otra ventana de PeerDesk en este equipo. Ciérrela primero.</translation>
     </message>
@@ -4778,6 +5113,36 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Unknown kind of draft: {kind}.</source>
+        <translation>Tipo de borrador desconocido: {kind}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use at least {minimum} characters (a few words together work well).</source>
+        <translation>Use al menos {minimum} caracteres (unas cuantas palabras juntas funcionan bien).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use at least {minimum} characters for an export&apos;s passphrase (four or five words together work well).</source>
+        <translation>Use al menos {minimum} caracteres para la frase de contraseña de una exportación (cuatro o cinco palabras juntas funcionan bien).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use at most {maximum:,} characters.</source>
+        <translation>Use como máximo {maximum:,} caracteres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use more different characters; repeated characters are easy to guess.</source>
+        <translation>Use más caracteres distintos; los caracteres repetidos son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voicemail OK</source>
+        <translation>Buzón de voz sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>What helped</source>
         <translation>Qué ayudó</translation>
     </message>
@@ -4785,6 +5150,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>What is past the period has changed since the list was shown. Nothing was deleted; look again.</source>
         <translation>Lo que ha superado el periodo ha cambiado desde que se mostró la lista. No se ha eliminado nada; vuelva a mirar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was done</source>
+        <translation>Qué se hizo</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4813,8 +5183,23 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Worker (account name)</source>
+        <translation>Profesional (nombre de la cuenta)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Write something first.</source>
         <translation>Escribe algo primero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year of birth (or date of birth)</source>
+        <translation>Año de nacimiento (o fecha de nacimiento)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year of birth {year} is not plausible; leave it empty or choose an age band instead.</source>
+        <translation>El año de nacimiento {year} no es verosímil; déjelo vacío o elija una franja de edad.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4863,6 +5248,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Your access to peers&apos; records is being set up: it is ready after a colleague who already has it (a programme lead, caseworker or peer supporter) next signs in.</source>
+        <translation>Se está preparando su acceso a los expedientes de las personas: estará listo cuando un colega que ya lo tiene (responsable del programa, trabajador/a del caso o acompañante de pares) vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Your journal key is not set up; sign out and in again.</source>
         <translation>Tu clave del diario no está configurada; sal y vuelve a entrar.</translation>
     </message>
@@ -4878,6 +5268,46 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>a cell holds more than {limit:,} characters, far more than any note; the rest of the file was not read.</source>
+        <translation>una celda tiene más de {limit:,} caracteres, mucho más que cualquier nota; el resto del archivo no se ha leído.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>differs from line {earlier} for the same peer key; one person&apos;s details must agree on every row.</source>
+        <translation>no coincide con la línea {earlier} para la misma clave de persona; los datos de una persona deben coincidir en todas sus filas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty; every row needs the old spreadsheet&apos;s id for the person, so their rows stay together.</source>
+        <translation>vacío; cada fila necesita el identificador de la persona en la hoja antigua, para que sus filas sigan juntas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line {line}: {column}: {message}</source>
+        <translation>línea {line}: {column}: {message}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing; a row with session details needs the session&apos;s date, mode, kind and duration.</source>
+        <translation>falta; una fila con datos de sesión necesita la fecha, la modalidad, el tipo y la duración de la sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing; every peer needs a preferred name or alias (on at least one of their rows).</source>
+        <translation>falta; cada persona necesita un nombre preferido o alias (en al menos una de sus filas).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing; give the first contact date, or at least one session for this peer.</source>
+        <translation>falta; indique la fecha del primer contacto, o al menos una sesión de esta persona.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no column of the file is chosen for “{what}”, which every row needs.</source>
+        <translation>no se ha elegido ninguna columna del archivo para «{what}», que toda fila necesita.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no staff account has this name; leave it empty or use the account&apos;s name exactly.</source>
         <translation>ninguna cuenta del personal tiene este nombre; déjelo vacío o use exactamente el nombre de la cuenta.</translation>
     </message>
@@ -4885,6 +5315,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>no staff account has this name; leave it empty to record the sessions as yours.</source>
         <translation>ninguna cuenta del personal tiene este nombre; déjelo vacío para registrar las sesiones como suyas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none of the first line&apos;s headings is one PeerDesk knows, so it may be data rather than headings. Put the headings on line 1 or choose the columns.</source>
+        <translation>ninguno de los encabezados de la primera línea es uno que PeerDesk conozca, así que pueden ser datos y no encabezados. Ponga los encabezados en la línea 1 o elija las columnas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the channel is missing.</source>
+        <translation>falta el canal.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4898,6 +5338,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>the file has headings but no rows to import.</source>
+        <translation>el archivo tiene encabezados pero ninguna fila que importar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file has no “{what}” column (the template&apos;s heading, or a common alternative).</source>
+        <translation>el archivo no tiene la columna «{what}» (el encabezado de la plantilla, o una alternativa habitual).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the time is missing (HH:MM, for example 21:40).</source>
         <translation>falta la hora (HH:MM, por ejemplo 21:40).</translation>
     </message>
@@ -4905,6 +5355,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>this account can&apos;t be assigned peers (it must be an active caseworker, peer supporter or programme lead).</source>
         <translation>a esta cuenta no se le pueden asignar pares (debe ser un trabajador de casos, un acompañante entre pares o un responsable de programa activo).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this row can&apos;t be read as CSV (often a stray quote mark); the rest of the file was not read.</source>
+        <translation>esta fila no se puede leer como CSV (a menudo por unas comillas sueltas); el resto del archivo no se ha leído.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4963,6 +5418,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>{what} can&apos;t be empty: say why, for the record.</source>
+        <translation>{what} no puede quedar vacío: diga el motivo, para que conste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{what} can&apos;t be in the future ({date}).</source>
         <translation>{what} no puede ser futura ({date}).</translation>
     </message>
@@ -4988,8 +5448,93 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>{what} “{value}” is not a date; write it as {formats}.</source>
+        <translation>{what} «{value}» no es una fecha; escríbala como {formats}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} “{value}” is not a real date.</source>
+        <translation>{what} «{value}» no es una fecha real.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} “{value}” is not one of: {allowed}.</source>
+        <translation>{what} «{value}» no es ninguno de estos: {allowed}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} “{value}” should be yes or no.</source>
+        <translation>{what} «{value}» debe ser sí o no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} “{value}” should be yes, no or not asked.</source>
+        <translation>{what} «{value}» debe ser sí, no o no preguntado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{what}: contains invisible control characters (often left by copying and pasting); please retype that part.</source>
         <translation>{what}: contiene caracteres de control invisibles (a menudo quedan al copiar y pegar); vuelva a escribir esa parte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{key}” is not one of PeerDesk&apos;s import fields: {fields}.</source>
+        <translation>«{key}» no es uno de los campos de importación de PeerDesk: {fields}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a channel PeerDesk knows ({names}).</source>
+        <translation>«{value}» no es un canal que PeerDesk conozca ({names}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not an active account that takes contacts.</source>
+        <translation>«{value}» no es una cuenta activa que atienda contactos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not an age band; use one of {allowed}, or an age in years.</source>
+        <translation>«{value}» no es una franja de edad; use una de {allowed}, o una edad en años.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not an outcome ({names}).</source>
+        <translation>«{value}» no es un resultado ({names}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not one of the centre&apos;s contact topics (the list is empty).</source>
+        <translation>«{value}» no está entre los temas de contacto del centro (la lista está vacía).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not one of the centre&apos;s contact topics ({listed}).</source>
+        <translation>«{value}» no está entre los temas de contacto del centro ({listed}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not one of the centre&apos;s directory services (the list is empty).</source>
+        <translation>«{value}» no está entre los servicios del directorio del centro (la lista está vacía).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not one of the centre&apos;s directory services ({listed}).</source>
+        <translation>«{value}» no está entre los servicios del directorio del centro ({listed}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not one of the centre&apos;s regions (the list is empty).</source>
+        <translation>«{value}» no está entre las regiones del centro (la lista está vacía).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not one of the centre&apos;s regions ({listed}).</source>
+        <translation>«{value}» no está entre las regiones del centro ({listed}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” should be first time, returning or not known.</source>
+        <translation>«{value}» debe ser primera vez, repite o no se sabe.</translation>
     </message>
 </context>
 <context>
@@ -5073,7 +5618,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>&amp;Confirmar contraseña:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
@@ -5321,7 +5866,7 @@ Set up a new centre there?</source>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>— Nobody yet —</source>
         <translation>— Nadie todavía —</translation>
     </message>
@@ -5498,12 +6043,12 @@ Set up a new centre there?</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-110"/>
         <source>⚠ Ask how it&apos;s safe to contact them before calling or texting.</source>
         <translation>⚠ Pregunte cómo es seguro contactar con la persona antes de llamar o enviar mensajes.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+129"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
@@ -6246,7 +6791,7 @@ Set up a new centre there?</source>
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+96"/>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+97"/>
         <source>Your recovery key</source>
         <translation>Su clave de recuperación</translation>
     </message>
@@ -6512,12 +7057,12 @@ Set up a new centre there?</source>
 <context>
     <name>ReportSettingsDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/reports/settings_dialog.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/reports/settings_dialog.py" line="+57"/>
         <source>Report settings</source>
         <translation>Ajustes del informe</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Centre name on the cover</source>
         <translation>Nombre del centro en la portada</translation>
     </message>
@@ -6622,7 +7167,7 @@ Set up a new centre there?</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>No logo</source>
         <translation>Sin logotipo</translation>
     </message>
@@ -7619,7 +8164,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-175"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-172"/>
         <source>Change status</source>
         <translation>Cambiar estado</translation>
     </message>
@@ -7655,7 +8200,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+97"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+95"/>
         <source>Record supervision</source>
         <translation>Registrar supervisión</translation>
     </message>
@@ -7711,7 +8256,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupporterDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-167"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-164"/>
         <source>Change supporter</source>
         <translation>Cambiar persona de apoyo</translation>
     </message>
@@ -7721,7 +8266,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Añadir una persona de apoyo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>A phone number or an email</source>
         <translation>Un teléfono o un correo electrónico</translation>
     </message>
@@ -7943,7 +8488,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+9"/>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Month</source>
         <translation>Mes</translation>
     </message>
@@ -7978,7 +8523,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Hoja de horas</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Type the month as YYYY-MM, for example 2026-03.</source>
         <translation>Escriba el mes como AAAA-MM, por ejemplo 2026-03.</translation>
     </message>
@@ -8067,7 +8612,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-113"/>
         <location line="+114"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-432"/>
-        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+71"/>
+        <location filename="../../src/peerdesk/ui/today/today_page.py" line="+73"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -8710,11 +9255,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="-27"/>
+        <location line="+77"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-47"/>
         <source>&amp;Log a contact…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8729,7 +9275,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Intro o doble clic abre la persona; Ctrl+D marca hecho el seguimiento seleccionado. Los seguimientos vencidos aparecen en rojo.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Supporters: checks and training expiring in the next 30 days</source>
         <translation>Personas de apoyo: comprobaciones y formación que caducan en los próximos 30 días</translation>
     </message>
@@ -8749,7 +9295,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Todas las personas activas han tenido supervisión a tiempo.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+93"/>
         <source>Done: {ref}&apos;s follow-up.</source>
         <translation>Hecho: el seguimiento de {ref}.</translation>
     </message>
@@ -8757,7 +9303,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-206"/>
+        <location line="-217"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>

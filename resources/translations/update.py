@@ -36,6 +36,11 @@ PACKAGE = ROOT / "src" / "peerdesk"
 BELOW_UI = [PACKAGE / name for name in ("domain", "services", "storage", "reports")]
 CATALOGUE = PACKAGE / "ui" / "messages_catalogue.py"
 _TEMPLATE_ATTRIBUTES = ("default_message", "file_message")
+# Messages that are not errors (domain/errors.py Message): a password rule, an import
+# row's problem. And the columns an import names in its problems: their labels (the
+# second argument) are put into messages as {what}.
+_MESSAGE_CALLS = {"Message"}
+_LABEL_CALLS = {"ImportField", "Column"}
 
 
 def _literal(node: ast.expr | None) -> str | None:
@@ -61,12 +66,20 @@ def _error_classes(trees: list[ast.Module]) -> set[str]:
 
 def message_templates() -> list[str]:
     """Every message template a person may see from below the UI: the first argument of
-    an error raised there, a kind's default message, and every `what=` (a field's name
-    put into a message), wherever it is written."""
+    an error raised there or of a Message, a kind's default message, an import column's
+    label, and every `what=` (a field's name put into a message), wherever it is
+    written."""
     files = sorted(path for folder in BELOW_UI for path in folder.rglob("*.py"))
     everywhere = sorted(PACKAGE.rglob("*.py"))
     trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in everywhere}
-    errors = _error_classes(list(trees.values()))
+    errors = _error_classes(list(trees.values())) | _MESSAGE_CALLS
+    # A message kept in a module-level constant (ACCESS_BEING_SET_UP = "…") and raised by
+    # its name, in any module below the UI.
+    constants = {target.id: node.value.value
+                 for path, tree in trees.items() if path in files
+                 for node in tree.body if isinstance(node, ast.Assign)
+                 and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+                 for target in node.targets if isinstance(target, ast.Name)}
     found: set[str] = set()
     for path, tree in trees.items():
         below = path in files
@@ -75,7 +88,15 @@ def message_templates() -> list[str]:
                 name = (node.func.id if isinstance(node.func, ast.Name) else
                         node.func.attr if isinstance(node.func, ast.Attribute) else "")
                 if below and name in errors and node.args:
-                    found.add(_literal(node.args[0]) or "")
+                    first = node.args[0]
+                    # A literal, a constant's name, or a choice between constants.
+                    choices = [first.body, first.orelse] if isinstance(first, ast.IfExp) \
+                        else [first]
+                    found.update(_literal(c) or (constants.get(c.id, "")
+                                                 if isinstance(c, ast.Name) else "")
+                                 for c in choices)
+                if below and name in _LABEL_CALLS and len(node.args) > 1:
+                    found.add(_literal(node.args[1]) or "")
                 for keyword in node.keywords:
                     if keyword.arg == "what":
                         found.add(_literal(keyword.value) or "")

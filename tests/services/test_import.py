@@ -146,7 +146,7 @@ def test_headings_that_differ_are_mapped_and_the_mapping_can_be_changed(lead, tm
     assert checked.mapping["mode"] == 4 and checked.mapping["minutes"] == 6
     # "Client No" is not a known heading, and "Seen" isn't either: the person maps them.
     assert "peer_key" not in checked.mapping and not checked.ok
-    assert any("Favourite colour" in n for n in checked.notes)
+    assert any("Favourite colour" in str(n) for n in checked.notes)
     mapping = importer.mapping_from_names(checked.headers, {"peer_key": "client no",
                                                             "session_date": "Seen"},
                                           checked.mapping)
@@ -161,7 +161,7 @@ def test_windows_1252_and_bom_files_are_read(lead, tmp_path):
     rows = [row(peer_key="1", preferred_name="Zoë", first_contact="2024-01-01")]
     old = importer.preview(lead, write_csv(tmp_path / "w.csv", rows, encoding="cp1252"))
     assert old.ok and old.format.encoding == "cp1252"
-    assert any("Windows-1252" in n for n in old.notes)
+    assert any("Windows-1252" in str(n) for n in old.notes)
     new = importer.preview(lead, write_csv(tmp_path / "u.csv", rows, encoding="utf-8-sig"))
     assert new.ok and not new.notes and new.headers[0] == "peer_key"
     importer.apply_import(lead, old)

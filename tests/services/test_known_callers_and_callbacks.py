@@ -122,9 +122,13 @@ def test_waiting_call_backs_show_how_long_and_the_safe_way_to_reach_them(
     newer = _callback(lead, received_on=date(2026, 11, 20), prefs=SafeContact())
     found = callbacks.waiting(lead, today=TODAY)
     assert [(w.callback.id, w.waited_days) for w in found] == [(older, 12), (newer, 2)]
-    assert found[0].warning == "No calls · No voicemail · after 6 pm"
-    # A channel nobody asked about is kept as not OK on a call-back, never as safe.
-    assert found[1].warning == "No calls · No texts · No email · No voicemail"
+    # Voicemail was never asked about: the warning says to ask, and it is not shown as OK.
+    assert found[0].warning == ("Ask how it's safe to contact them before calling or texting"
+                                " · No calls · after 6 pm")
+    assert found[0].callback.prefs.voicemail_ok is None
+    # Nothing asked at all: every channel stays "not asked yet", never safe.
+    assert found[1].warning == "Ask how it's safe to contact them before calling or texting"
+    assert found[1].callback.prefs.channels() == (None, None, None, None)
     assert found[0].callback.reach == "07700 900123"
     assert any(e.detail == "2 waiting shown" for e in audit_repo.recent(lead.db, limit=5))
     callbacks.finish(lead, older, CallbackStatus.DONE, today=TODAY)

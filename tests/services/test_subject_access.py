@@ -170,3 +170,87 @@ def test_preparing_on_a_connection_of_its_own(lead: Session, tmp_path: Path) -> 
     assert prepared.ref == peers.open_page(lead, record.peer_id).peer.ref
     assert subject_access.save(lead, prepared, tmp_path / "r.pdf") == prepared.pages
     assert "selkarnnoteword" in _text(tmp_path / "r.pdf")
+
+
+def test_deleted_ratings_and_every_correction_with_its_reason_are_in_the_export(
+        lead: Session, tmp_path: Path) -> None:
+    from peerdesk.domain.outcomes import ONS4, RatingDraft
+
+    record = full_record(lead, "marvollen")
+    first = casework.add_rating(lead, RatingDraft(record.peer_id, lead.staff.id, ONS4,
+                                                  date(2026, 5, 1), (2, 2, 2, 2)), today=TODAY)
+    second = casework.add_rating(lead, RatingDraft(record.peer_id, lead.staff.id, ONS4,
+                                                   date(2026, 6, 1), (9, 9, 9, 1)), today=TODAY)
+    casework.correct_rating(lead, first, RatingDraft(record.peer_id, lead.staff.id, ONS4,
+                                                     date(2026, 5, 2), (4, 5, 6, 7)),
+                            "typed into the wrong boxes", today=TODAY)
+    casework.delete_rating(lead, second, "recorded against the wrong person")
+    path = tmp_path / "record.pdf"
+
+    subject_access.export_pdf(lead, record.peer_id, path, today=TODAY)
+
+    text = _text(path)
+    assert "Corrections and deletions of your ratings" in text
+    # The values in use, the deleted rating (marked), and both earlier versions with why.
+    assert "2026-05-02" in text and "4 · 5 · 6 · 7" in text
+    assert "Corrected" in text and "Deleted" in text
+    assert "typed into the wrong boxes" in text
+    assert "recorded against the wrong person" in text
+    assert "2026-05-01" in text and "(total 8)" in text   # before the correction
+    assert "2026-06-01" in text and "(total 28)" in text  # the deleted one, as it was
+
+
+def test_signposts_and_a_call_back_that_led_to_their_record_are_in_the_export(
+        lead: Session, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from peerdesk.domain.callbacks import CallbackDraft, CallbackRoute
+    from peerdesk.domain.directory import DirectoryEntryDraft
+    from peerdesk.services import became_peer, callbacks, directory
+    from peerdesk.services import listening_settings as settings
+    from peerdesk.services.became_peer import Source
+
+    cats = {i.name: i.id for i in settings.items(lead, settings.ListKind.CATEGORY)}
+    entry = directory.add(lead, DirectoryEntryDraft("Quillmoor Housing Advice",
+                                                    (cats["Housing"],), all_regions=True))
+    callback_id = callbacks.add(lead, CallbackDraft(
+        received_on=date(2026, 11, 2), route=CallbackRoute.SOCIAL_MEDIA, reach="@quillrae",
+        agreed=True), today=TODAY)
+    peer_id = became_peer.became_peer(
+        lead, Source(callback_id=callback_id),
+        replace(became_peer.prefill(lead, Source(callback_id=callback_id), today=TODAY),
+                preferred_name="Rae"), today=TODAY)
+    casework.log_session(lead, one_to_one(peer_id, lead.staff.id, held_on=date(2026, 11, 10),
+                                          signposts=(entry,)), today=TODAY)
+    path = tmp_path / "record.pdf"
+
+    subject_access.export_pdf(lead, peer_id, path, today=TODAY)
+
+    text = _text(path)
+    assert "Pointed to Quillmoor Housing Advice" in text
+    assert "Asking us to call you back" in text
+    assert "2026-11-02 Social media chat" in text
+    assert "@quillrae" not in text  # erased when they became a peer, and said so
+    assert "Erased" in text
+
+
+def test_every_casework_table_about_a_peer_is_in_the_export(lead: Session) -> None:
+    """A table holding a peer's id, or hanging off one that does, must be exported to them."""
+    about_a_peer: set[str] = set()
+    names = [str(r[0]) for r in lead.db.query(
+        "SELECT name FROM casework.sqlite_master WHERE type = 'table'")]
+    found = True
+    while found:
+        found = False
+        for name in names:
+            if name in about_a_peer:
+                continue
+            columns = {str(r[1]) for r in lead.db.query(
+                f"SELECT * FROM pragma_table_info('{name}', 'casework')")}
+            parents = {str(r[2]) for r in lead.db.query(
+                f"SELECT * FROM pragma_foreign_key_list('{name}', 'casework')")}
+            if name == "peer" or "peer_id" in columns or parents & about_a_peer:
+                about_a_peer.add(name)
+                found = True
+    assert {"peer", "rating_change", "callback", "callback_reach"} <= about_a_peer
+    assert about_a_peer <= subject_access.PEER_TABLES, about_a_peer - subject_access.PEER_TABLES

@@ -60,3 +60,18 @@ def test_the_reports_heading_is_the_size_and_place_of_todays(qtbot, start_gui, d
     at_today = today_heading.mapTo(today, today_heading.rect().topLeft())
     assert at_reports.x() == at_today.x()
     assert abs(at_reports.y() - at_today.y()) <= 8
+
+
+def test_the_main_window_fits_a_laptop_screen_with_every_page(qtbot, start_gui, demo_vault):
+    """Every page as the demo's programme lead (Today with every section, Admin with its
+    retention notes): none may make the window wider or taller than a 1366×768 laptop's
+    screen (it was 2,027×1,098: an unwrapped note and Today's sections side by side)."""
+    gui = start_gui(demo_vault)
+    sign_in(qtbot, gui.sign_in_window, DEMO_LEAD, DEMO_PASSWORD)
+    window = gui.main_window
+    for title in window.pages:
+        window.show_page(title)
+    needed = window.minimumSizeHint()
+    assert needed.width() <= 1280 and needed.height() <= 700, needed
+    window.resize(1280, 700)
+    qtbot.waitUntil(lambda: window.width() <= 1280 and window.height() <= 700)

@@ -288,3 +288,86 @@ def test_a_spanish_validation_message_is_shown_in_spanish_at_its_field(qtbot, sp
         assert dialog.error.text() == (f"Fecha de la reunión ({far.isoformat()}) está a más "
                                        "de 2 años vista; compruebe el año.")
         assert groups.meetings(cal, group_id) == []
+
+
+def test_password_rules_and_import_problems_reach_a_spanish_user_in_spanish(
+        qtbot, spanish, vault, tmp_path):
+    from peerdesk.ui.password_fields import NewPasswordFields
+    from peerdesk.ui.peers.import_dialog import ImportDialog
+    from tests.services.import_helpers import GOOD_ROWS, HEADERS, row, write_csv
+    from tests.ui.peers_helpers import signed_in
+
+    # A password rule, live under the field as it is typed.
+    fields = NewPasswordFields(account_name="Lee Lead")
+    qtbot.addWidget(fields)
+    fields.show()
+    qtbot.keyClicks(fields.password, "short")
+    assert fields.reason.text() == ("Use al menos 10 caracteres (unas cuantas palabras "
+                                    "juntas funcionan bien).")
+    fields.password.setText("password123")
+    assert fields.reason.text() == ("Esa contraseña es de las primeras que prueba un "
+                                    "atacante. Elija otra.")
+
+    # Problems on an import's rows: the line, our own column names and the message in
+    # Spanish; the file's own headings and values as they were typed.
+    bad = row(peer_key="Z", preferred_name="Zed", first_contact="2024-02-30")
+    headers = ["Client No" if h == "peer_key" else h for h in HEADERS]
+    with signed_in(vault, "Lee Lead") as lead:
+        for rows, heads, expected in (
+                ([*GOOD_ROWS, bad], HEADERS,
+                 "línea 6: first_contact: Fecha del primer contacto «2024-02-30» no es una "
+                 "fecha real."),
+                (GOOD_ROWS, headers,
+                 "línea 1: Clave de la persona (el identificador de la hoja antigua): no se ha "
+                 "elegido ninguna columna del archivo para «Clave de la persona (el "
+                 "identificador de la hoja antigua)», que toda fila necesita.")):
+            dialog = ImportDialog(lead)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            dialog.load(write_csv(tmp_path / f"sheet{len(rows)}.csv", rows, heads))
+            qtbot.waitUntil(lambda d=dialog: not d.busy and d.preview is not None,
+                            timeout=15_000)
+            assert dialog.problems.item(0).text() == expected
+            dialog.close()
+
+
+def test_no_message_below_the_ui_is_an_f_string():
+    """A message raised (or kept as a Message) below the UI is a template with its values
+    apart: an f-string can't be catalogued, so it would reach a Spanish user in English."""
+    import ast
+
+    update = _update_script()
+    files = sorted(path for folder in update.BELOW_UI for path in folder.rglob("*.py"))
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in files}
+    everywhere = [ast.parse(p.read_text(encoding="utf-8"))
+                  for p in sorted(update.PACKAGE.rglob("*.py"))]
+    kinds = update._error_classes(everywhere) | update._MESSAGE_CALLS
+    found = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            name = (node.func.id if isinstance(node.func, ast.Name) else
+                    node.func.attr if isinstance(node.func, ast.Attribute) else "")
+            if name in kinds and any(isinstance(part, ast.JoinedStr)
+                                     for part in ast.walk(node.args[0])):
+                found.append(f"{path.relative_to(update.PACKAGE)}:{node.lineno}")
+    assert found == []
+
+
+def test_a_message_from_each_kind_is_spanish(spanish):
+    """Import problems, password rules and a message kept in a constant."""
+    from peerdesk.domain.errors import PermissionDenied, ValidationError
+    from peerdesk.domain.import_values import parse_minutes
+    from peerdesk.domain.validation import password_problem
+    from peerdesk.services.session import ACCESS_BEING_SET_UP
+
+    problem = password_problem("aaaaaaaaaaaa")
+    assert problem is not None and problem.text.startswith("Use más caracteres distintos")
+    assert problem.english.startswith("Use more different characters")
+    with pytest.raises(ValidationError) as caught:
+        parse_minutes("forty")
+    assert caught.value.user_message == ("La duración «forty» debe ser un número entero "
+                                         "de minutos.")
+    assert PermissionDenied(ACCESS_BEING_SET_UP).user_message.startswith(
+        "Se está preparando su acceso")

@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.errors import Message, PeerDeskError, ValidationError
 from peerdesk.domain.import_columns import squash
-from peerdesk.domain.import_rows import MAX_LISTED_PROBLEMS, Problem
+from peerdesk.domain.import_rows import MAX_LISTED_PROBLEMS, Problem, as_message
 from peerdesk.domain.import_values import parse_day, parse_minutes, parse_yes_no
 from peerdesk.domain.listening import (
     Channel,
@@ -151,8 +151,9 @@ class CallLogChecker:
     def __post_init__(self) -> None:
         for column in COLUMNS:
             if column.required and column.key not in self.columns:
-                self.problem(1, column.key, f"the file has no “{column.label}” column (the "
-                             "template's heading, or a common alternative).")
+                self.problem(1, column.key, Message(
+                    "the file has no “{what}” column (the template's heading, or a common "
+                    "alternative).", what=column.label))
 
     def heading(self, key: str) -> str:
         index = self.columns.get(key)
@@ -160,10 +161,12 @@ class CallLogChecker:
             return self.headers[index]
         return COLUMN_BY_KEY[key].label
 
-    def problem(self, line: int, key: str, message: str) -> None:
+    def problem(self, line: int, key: str, message: Message | PeerDeskError) -> None:
         self.problem_count += 1
         if len(self.problems) < MAX_LISTED_PROBLEMS:
-            self.problems.append(Problem(line, self.heading(key), message))
+            heading = self.heading(key)
+            self.problems.append(Problem(line, heading, as_message(message),
+                                         ours=heading == COLUMN_BY_KEY[key].label))
 
     @property
     def ok(self) -> bool:
@@ -187,7 +190,7 @@ class CallLogChecker:
             try:
                 values[key] = read(self._cell(cells, key))
             except ValidationError as exc:
-                self.problem(line, key, exc.user_message)
+                self.problem(line, key, exc)
         if self.problem_count != before:
             return None
         caller = values["known_caller"]
@@ -206,7 +209,7 @@ class CallLogChecker:
         except ValidationError as exc:
             key = {"when": "date", "safety_action": "safety_action", "notes": "notes",
                    "outcomes": "outcomes", "minutes": "minutes"}.get(exc.field or "", "date")
-            self.problem(line, key, exc.user_message)
+            self.problem(line, key, exc)
             return None
         self.drafts.append((line, clean, caller if isinstance(caller, str) else ""))
         return clean
@@ -218,7 +221,8 @@ class CallLogChecker:
             raise ValidationError("the date is missing.")
         day = parse_day(raw, what="Date", field="date")
         if day > self.now.date():
-            raise ValidationError(f"The contact can't be in the future ({day.isoformat()}).")
+            raise ValidationError("The contact can't be in the future ({date}).",
+                                  date=day.isoformat())
         return day
 
     def _time(self, raw: str) -> object:
@@ -230,8 +234,10 @@ class CallLogChecker:
         found = _CHANNELS.get(squash(raw))
         if found is None:
             names = ", ".join(c.label for c in Channel)
-            raise ValidationError(f"“{_clip(raw.strip())}” is not a channel PeerDesk knows "
-                                  f"({names})." if raw.strip() else "the channel is missing.")
+            if not raw.strip():
+                raise ValidationError("the channel is missing.")
+            raise ValidationError("“{value}” is not a channel PeerDesk knows ({names}).",
+                                  value=_clip(raw.strip()), names=names)
         return found
 
     def _minutes(self, raw: str) -> int:
@@ -244,31 +250,49 @@ class CallLogChecker:
             return self.importer_id
         found = self.lists.takers.get(squash(raw))
         if found is None:
-            raise ValidationError(f"“{_clip(raw.strip())}” is not an active account that "
-                                  "takes contacts.")
+            raise ValidationError("“{value}” is not an active account that takes contacts.",
+                                  value=_clip(raw.strip()))
         return found
 
-    def _lookup(self, raw: str, names: Mapping[str, tuple[int, str]], what: str) -> int:
+    def _lookup(self, raw: str, names: Mapping[str, tuple[int, str]], kind: str) -> int:
+        """`kind`: "region", "topic" or "service"; each list has its own sentences, as
+        languages agree their words with the list's name."""
         found = names.get(raw.strip().casefold())
         if found is None:
             known = sorted((shown for _, shown in names.values()), key=str.casefold)
             listed = ", ".join(known[:8]) + (", …" if len(known) > 8 else "")
-            raise ValidationError(f"“{_clip(raw.strip())}” is not one of the centre's {what}"
-                                  + (f" ({listed})." if listed else " (the list is empty)."))
+            value = _clip(raw.strip())
+            if kind == "region":
+                if not listed:
+                    raise ValidationError("“{value}” is not one of the centre's regions (the "
+                                          "list is empty).", value=value)
+                raise ValidationError("“{value}” is not one of the centre's regions "
+                                      "({listed}).", value=value, listed=listed)
+            if kind == "topic":
+                if not listed:
+                    raise ValidationError("“{value}” is not one of the centre's contact topics "
+                                          "(the list is empty).", value=value)
+                raise ValidationError("“{value}” is not one of the centre's contact topics "
+                                      "({listed}).", value=value, listed=listed)
+            if not listed:
+                raise ValidationError("“{value}” is not one of the centre's directory services "
+                                      "(the list is empty).", value=value)
+            raise ValidationError("“{value}” is not one of the centre's directory services "
+                                  "({listed}).", value=value, listed=listed)
         return found[0]
 
     def _region(self, raw: str) -> int | None:
-        return self._lookup(raw, self.lists.regions, "regions") if raw.strip() else None
+        return self._lookup(raw, self.lists.regions, "region") if raw.strip() else None
 
     def _returning(self, raw: str) -> Returning:
         found = _RETURNING.get(squash(raw))
         if found is None:
-            raise ValidationError(f"“{_clip(raw.strip())}” should be first time, returning "
-                                  "or not known.")
+            raise ValidationError("“{value}” should be first time, returning or not known.",
+                                  value=_clip(raw.strip()))
         return found
 
     def _topics(self, raw: str) -> tuple[int, ...]:
-        return tuple(self._lookup(t, self.lists.topics, "contact topics") for t in _split(raw))
+        return tuple(self._lookup(t, self.lists.topics, "topic") for t in _split(raw))
 
     def _concern(self, raw: str) -> bool:
         return parse_yes_no(raw, what="Safety concern", field="safety_concern") \
@@ -280,12 +304,13 @@ class CallLogChecker:
             found = _OUTCOMES.get(squash(part))
             if found is None:
                 names = ", ".join(o.label.lower() for o in Outcome.each())
-                raise ValidationError(f"“{_clip(part)}” is not an outcome ({names}).")
+                raise ValidationError("“{value}” is not an outcome ({names}).",
+                                      value=_clip(part), names=names)
             flags |= found
         return flags or Outcome.LISTENED
 
     def _services(self, raw: str) -> tuple[int, ...]:
-        return tuple(self._lookup(s, self.lists.services, "directory services")
+        return tuple(self._lookup(s, self.lists.services, "service")
                      for s in _split(raw))
 
     def _caller(self, raw: str) -> int | str | None:

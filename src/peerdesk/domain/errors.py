@@ -33,6 +33,62 @@ def english(template: str, values: Mapping[str, object]) -> str:
     return template.format(**values) if values else template
 
 
+def translated(template: str, values: Mapping[str, object]) -> str:
+    """A template with its values, in the person's language when the UI has set a
+    translator (English otherwise, or if the translation doesn't fit the values)."""
+    if _translator is None:
+        return english(template, values)
+    try:
+        return _translator(template, values)
+    except (KeyError, IndexError, ValueError):
+        return english(template, values)
+
+
+class Message:
+    """Words for a person that are not an error raised: a password rule's reason, a
+    problem on one row of an import. Written like an error's message (a fixed English
+    template with named {values} apart, catalogued for translation by
+    resources/translations/update.py, which finds every ``Message("...")``) and shown
+    the same way: `text` is in the person's language, `english` for the command line.
+    """
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, **values: object) -> None:
+        self.template = template
+        self.values: dict[str, object] = values
+
+    @classmethod
+    def of_error(cls, error: PeerDeskError) -> Message:
+        """An error's message, kept as its template and values (translated when shown)."""
+        return cls(error.template, **error.values)
+
+    @property
+    def english(self) -> str:
+        return english(self.template, self.values)
+
+    @property
+    def text(self) -> str:
+        return translated(self.template, self.values)
+
+    def error(self, field: str | None = None) -> ValidationError:
+        """This message raised at a field."""
+        return ValidationError(self.template, field=field, **self.values)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Message) and self.template == other.template
+                and self.values == other.values)
+
+    def __hash__(self) -> int:
+        return hash(self.template)
+
+    def __repr__(self) -> str:
+        return f"Message({self.english!r})"
+
+
 class PeerDeskError(Exception):
     """Base class: `user_message` is what a person sees."""
 
@@ -48,12 +104,7 @@ class PeerDeskError(Exception):
     @property
     def user_message(self) -> str:
         """What a person sees: in their language when the UI has set a translator."""
-        if _translator is None:
-            return self.english
-        try:
-            return _translator(self.template, self.values)
-        except (KeyError, IndexError, ValueError):
-            return self.english
+        return translated(self.template, self.values)
 
 
 class ValidationError(PeerDeskError):
@@ -100,12 +151,13 @@ class VaultError(PeerDeskError):
 
     file_message: str | None = None
 
-    def __init__(self, user_message: str | None = None, *, file: object = None) -> None:
+    def __init__(self, user_message: str | None = None, *, file: object = None,
+                 **values: object) -> None:
         self.file = file
         if user_message is None and file is not None and self.file_message:
             super().__init__(self.file_message, file=getattr(file, "name", file))
             return
-        super().__init__(user_message)
+        super().__init__(user_message, **values)
 
 
 class VaultNotFound(VaultError):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.errors import Message, PeerDeskError, ValidationError, translated
 from peerdesk.domain.import_columns import (
     FIELD_BY_KEY,
     FIELDS,
@@ -56,12 +56,23 @@ KEY_MAX = 100
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """What is wrong on one line of a file, under one column: `str()` is in the person's
+    language (English on the command line). `column` is the file's own heading, shown
+    as it was typed, or, when the file has none for it, our label (`ours`: translated)."""
+
     line: int
     column: str
-    message: str
+    message: Message
+    ours: bool = False
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.column}: {self.message}"
+        column = translated(self.column, {}) if self.ours else self.column
+        return Message("line {line}: {column}: {message}", line=self.line, column=column,
+                       message=self.message.text).text
+
+
+def as_message(problem: Message | PeerDeskError) -> Message:
+    return problem if isinstance(problem, Message) else Message.of_error(problem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +142,9 @@ class ImportChecker:
         self.sessions = 0
         for required in (f for f in FIELDS if f.required):
             if required.key not in mapping:
-                self.problem(1, required.key, "no column of the file is chosen for "
-                             f"“{required.label}”, which every row needs.")
+                self.problem(1, required.key, Message(
+                    "no column of the file is chosen for “{what}”, which every row needs.",
+                    what=required.label))
 
     def column(self, key: str) -> str:
         """The file's heading for a field (what the person sees), else our label."""
@@ -141,10 +153,12 @@ class ImportChecker:
             return self.headers[index].strip()
         return FIELD_BY_KEY[key].label
 
-    def problem(self, line: int, key: str, message: str) -> None:
+    def problem(self, line: int, key: str, message: Message | PeerDeskError) -> None:
         self.problem_count += 1
         if len(self.problems) < MAX_LISTED_PROBLEMS:
-            self.problems.append(Problem(line, self.column(key), message))
+            column = self.column(key)
+            self.problems.append(Problem(line, column, as_message(message),
+                                         ours=column == FIELD_BY_KEY[key].label))
 
     def _cells(self, cells: list[str], keys: tuple[str, ...]) -> dict[str, str]:
         found = {}
@@ -184,13 +198,14 @@ class ImportChecker:
         raw = self._cells(cells, ("peer_key",)).get("peer_key", "")
         if not raw.strip():
             if "peer_key" in self.mapping:
-                self.problem(line, "peer_key", "empty; every row needs the old "
-                             "spreadsheet's id for the person, so their rows stay together.")
+                self.problem(line, "peer_key", Message(
+                    "empty; every row needs the old spreadsheet's id for the person, so "
+                    "their rows stay together."))
             return None
         try:
             return clean_short_text(raw, what="Peer key", field="peer_key", maximum=KEY_MAX)
         except ValidationError as exc:
-            self.problem(line, "peer_key", exc.user_message)
+            self.problem(line, "peer_key", exc)
             return None
 
     def _merge_peer(self, line: int, plan: PeerPlan, cells: dict[str, str]) -> None:
@@ -200,14 +215,15 @@ class ImportChecker:
             try:
                 value = self._peer_value(key, raw)
             except ValidationError as exc:
-                self.problem(line, key, exc.user_message)
+                self.problem(line, key, exc)
                 continue
             earlier = plan.values.get(key)
             if earlier is None:
                 plan.values[key] = (value, line)
             elif earlier[0] != value:
-                self.problem(line, key, f"differs from line {earlier[1]} for the same peer "
-                             f"key; one person's details must agree on every row.")
+                self.problem(line, key, Message(
+                    "differs from line {earlier} for the same peer key; one person's details "
+                    "must agree on every row.", earlier=earlier[1]))
 
     def _peer_value(self, key: str, raw: str) -> Any:
         if key in ("caseworker", "supporter"):
@@ -236,11 +252,12 @@ class ImportChecker:
                 try:
                     values[key] = parse(cells[key])
                 except ValidationError as exc:
-                    self.problem(line, key, exc.user_message)
+                    self.problem(line, key, exc)
                     ok = False
             elif key in ("session_date", "mode", "kind", "minutes"):
-                self.problem(line, key, "missing; a row with session details needs the "
-                             "session's date, mode, kind and duration.")
+                self.problem(line, key, Message(
+                    "missing; a row with session details needs the session's date, mode, "
+                    "kind and duration."))
                 ok = False
         if not ok:
             return None
@@ -251,7 +268,7 @@ class ImportChecker:
                 mode=values["mode"], kind=values["kind"], notes=values.get("notes", ""),
             ).validated(self.today)
         except ValidationError as exc:
-            self.problem(line, self._our_field(exc.field, "notes"), exc.user_message)
+            self.problem(line, self._our_field(exc.field, "notes"), exc)
             return None
 
     def _worker(self, raw: str) -> int:
@@ -271,7 +288,7 @@ class ImportChecker:
     def finish(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Build and validate each person from all their rows."""
         if self.rows == 0 and self.problem_count == 0:
-            self.problem(1, "peer_key", "the file has headings but no rows to import.")
+            self.problem(1, "peer_key", Message("the file has headings but no rows to import."))
         total = len(self.plans)
         for done, plan in enumerate(self.plans.in_order(), 1):
             self._finish_peer(plan)
@@ -286,11 +303,11 @@ class ImportChecker:
         try:
             self.records(plan)
         except _Missing as missing:
-            self.problem(plan.line, missing.key, missing.message)
+            self.problem(plan.line, missing.key, missing)
         except ValidationError as exc:
             key = self._our_field(exc.field, "preferred_name")
             at = plan.values[key][1] if key in plan.values else plan.line
-            self.problem(at, key, exc.user_message)
+            self.problem(at, key, exc)
 
     def records(self, plan: PeerPlan) -> tuple[PeerDraft, SafeContact]:
         """The person and their safe-contact preferences from all their rows, validated.
@@ -299,12 +316,14 @@ class ImportChecker:
         """
         values = {key: value for key, (value, _line) in plan.values.items()}
         if "preferred_name" not in values:
-            raise _Missing("preferred_name", "missing; every peer needs a preferred name or "
-                           "alias (on at least one of their rows).")
+            raise _Missing("preferred_name", Message(
+                "missing; every peer needs a preferred name or alias (on at least one of "
+                "their rows)."))
         first_contact = values.get("first_contact", plan.first_session)
         if first_contact is None:
-            raise _Missing("first_contact", "missing; give the first contact date, or at "
-                           "least one session for this peer.")
+            raise _Missing("first_contact", Message(
+                "missing; give the first contact date, or at least one session for this "
+                "peer."))
         gender, description = values.get("gender", (Gender.UNKNOWN, ""))
         draft = PeerDraft(preferred_name=values["preferred_name"], first_contact=first_contact,
                           gender=gender, gender_description=description)
@@ -326,7 +345,6 @@ class ImportChecker:
 class _Missing(ValidationError):
     """A field every person needs that none of their rows gave (shown at their first row)."""
 
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(message, field=key)
+    def __init__(self, key: str, message: Message) -> None:
+        super().__init__(message.template, field=key, **message.values)
         self.key = key
-        self.message = message

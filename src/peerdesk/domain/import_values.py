@@ -39,13 +39,13 @@ def parse_day(text: str, *, what: str, field: str) -> date:
         if day_first:
             parts = (day_first.group(3), day_first.group(2), day_first.group(1))
     if parts is None:
-        raise ValidationError(f"{what} “{_clip(value)}” is not a date; write it as "
-                              f"{DATE_FORMATS}.", field=field)
+        raise ValidationError("{what} “{value}” is not a date; write it as {formats}.",
+                              field=field, what=what, value=_clip(value), formats=DATE_FORMATS)
     try:
         return date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
-        raise ValidationError(f"{what} “{_clip(value)}” is not a real date.",
-                              field=field) from None
+        raise ValidationError("{what} “{value}” is not a real date.", field=field, what=what,
+                              value=_clip(value)) from None
 
 
 def parse_birth_year(text: str) -> int:
@@ -64,8 +64,8 @@ def parse_age_band(text: str) -> AgeBand:
         if band.value and squash(band.value.replace("+", "plus")) == wanted:
             return band
     allowed = ", ".join(b.value for b in AgeBand if b.value)
-    raise ValidationError(f"“{_clip(value)}” is not an age band; use one of {allowed}, "
-                          "or an age in years.", field="age_band")
+    raise ValidationError("“{value}” is not an age band; use one of {allowed}, or an age in "
+                          "years.", field="age_band", value=_clip(value), allowed=allowed)
 
 
 def _choice(text: str, kind: type[E], synonyms: Mapping[str, E], what: str, field: str) -> E:
@@ -76,8 +76,8 @@ def _choice(text: str, kind: type[E], synonyms: Mapping[str, E], what: str, fiel
     if wanted in synonyms:
         return synonyms[wanted]
     allowed = ", ".join(str(getattr(m, "label", m.value)) for m in kind if m.value)
-    raise ValidationError(f"{what} “{_clip(text.strip())}” is not one of: {allowed}.",
-                          field=field)
+    raise ValidationError("{what} “{value}” is not one of: {allowed}.", field=field,
+                          what=what, value=_clip(text.strip()), allowed=allowed)
 
 
 @functools.cache
@@ -165,7 +165,8 @@ def parse_yes_no(text: str, *, what: str, field: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise ValidationError(f"{what} “{_clip(text.strip())}” should be yes or no.", field=field)
+    raise ValidationError("{what} “{value}” should be yes or no.", field=field, what=what,
+                          value=_clip(text.strip()))
 
 
 _NOT_ASKED = {"notaskedyet", "notasked", "notyetasked", "unknown", "dontknow", "?", "na",
@@ -181,8 +182,8 @@ def parse_channel(text: str, *, what: str, field: str) -> bool | None:
         return True
     if value in _NO:
         return False
-    raise ValidationError(f"{what} “{_clip(text.strip())}” should be yes, no or not asked.",
-                          field=field)
+    raise ValidationError("{what} “{value}” should be yes, no or not asked.", field=field,
+                          what=what, value=_clip(text.strip()))
 
 
 def parse_minutes(text: str) -> int:
@@ -194,8 +195,8 @@ def parse_minutes(text: str) -> int:
     number = re.fullmatch(r"(-?\d{1,6})(?:\.0+)?", value)
     if number:
         return int(number.group(1))
-    raise ValidationError(f"Duration “{_clip(value)}” should be a whole number of minutes.",
-                          field="minutes")
+    raise ValidationError("Duration “{value}” should be a whole number of minutes.",
+                          field="minutes", value=_clip(value))
 
 
 def _clip(text: str, width: int = 40) -> str:

@@ -179,8 +179,8 @@ def check_minutes(minutes: int) -> int:
         raise ValidationError("Duration must be at least one minute.", field="minutes")
     if minutes > MAX_MINUTES:
         raise ValidationError(
-            f"Duration of {minutes} minutes is more than {MAX_MINUTES // 60} hours; "
-            "please check it.", field="minutes")
+            "Duration of {minutes} minutes is more than {hours} hours; please check it.",
+            field="minutes", minutes=minutes, hours=MAX_MINUTES // 60)
     return minutes
 
 

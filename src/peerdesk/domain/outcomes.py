@@ -112,6 +112,6 @@ def clean_reason(raw: str, *, what: str = "Reason") -> str:
     """Why a rating is corrected or deleted: required, one line."""
     reason = clean_short_text(raw, what=what, field="reason", maximum=REASON_MAX)
     if not reason:
-        raise ValidationError(f"{what} can't be empty: say why, for the record.",
-                              field="reason")
+        raise ValidationError("{what} can't be empty: say why, for the record.",
+                              field="reason", what=what)
     return reason

@@ -117,8 +117,8 @@ class PeerDraft:
         if self.birth_year is not None:
             if not today.year - 110 <= self.birth_year <= today.year - 10:
                 raise ValidationError(
-                    f"Year of birth {self.birth_year} is not plausible; leave it empty "
-                    "or choose an age band instead.", field="birth_year")
+                    "Year of birth {year} is not plausible; leave it empty or choose an age "
+                    "band instead.", field="birth_year", year=self.birth_year)
             band = AgeBand.for_age(today.year - self.birth_year)
         description = ""
         if self.gender is Gender.SELF_DESCRIBED:

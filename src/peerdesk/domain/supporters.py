@@ -136,8 +136,8 @@ class SupporterDraft:
 def check_status_change(status: SupporterStatus, since: date, *, start: date,
                         today: date) -> None:
     if since < start:
-        raise ValidationError(f"The status can't change before they started "
-                              f"({start.isoformat()}).", field="since")
+        raise ValidationError("The status can't change before they started ({date}).",
+                              field="since", date=start.isoformat())
     check_planned_date(since, today=today, what="Status date", field="since", years_ahead=1)
 
 
@@ -157,8 +157,8 @@ class CourseDraft:
         if self.renewal_months is not None and not (
                 0 < self.renewal_months <= RENEWAL_MONTHS_MAX):
             raise ValidationError(
-                f"Renew every 1 to {RENEWAL_MONTHS_MAX} months, or leave it empty when the "
-                "course never needs renewing.", field="renewal_months")
+                "Renew every 1 to {maximum} months, or leave it empty when the course never "
+                "needs renewing.", field="renewal_months", maximum=RENEWAL_MONTHS_MAX)
         return CourseDraft(name, frozenset(self.competency_ids), self.renewal_months)
 
 
@@ -177,11 +177,18 @@ class CompletionDraft:
         renew_by = self.renew_by
         if renew_by is not None and renew_by <= self.completed_on:
             raise ValidationError(
-                f"The renewal date ({renew_by.isoformat()}) must come after the day it was "
-                f"completed ({self.completed_on.isoformat()}).", field="renew_by")
+                "The renewal date ({renew_by}) must come after the day it was completed "
+                "({completed_on}).", field="renew_by", renew_by=renew_by.isoformat(),
+                completed_on=self.completed_on.isoformat())
         if renew_by is None and renewal_months is not None:
             renew_by = add_months(self.completed_on, renewal_months)
         return CompletionDraft(self.supporter_id, self.course_id, self.completed_on, renew_by)
+
+
+EXPIRES_AFTER_CHECK = ("The expiry date ({expires_on}) must come after the check date "
+                       "({checked_on}).")
+EXPIRES_AFTER_SIGNING = ("The expiry date ({expires_on}) must come after the day it was "
+                         "signed ({checked_on}).")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,8 +206,9 @@ class CheckDraft:
                                      maximum=80)
         if self.expires_on is not None and self.expires_on <= self.checked_on:
             raise ValidationError(
-                f"The expiry date ({self.expires_on.isoformat()}) must come after the "
-                f"{what.lower()} ({self.checked_on.isoformat()}).", field="expires_on")
+                EXPIRES_AFTER_CHECK if self.kind is CheckKind.VETTING else EXPIRES_AFTER_SIGNING,
+                field="expires_on", expires_on=self.expires_on.isoformat(),
+                checked_on=self.checked_on.isoformat())
         return CheckDraft(self.supporter_id, CheckKind(self.kind), self.checked_on, reference,
                           self.expires_on)
 
@@ -317,8 +325,8 @@ class HoursDraft:
         if already + self.minutes > DAY_MINUTES:
             hours = (already + self.minutes) / 60
             raise ValidationError(
-                f"That makes {hours:.1f} hours on {self.worked_on.isoformat()}; a day has 24.",
-                field="minutes")
+                "That makes {hours:.1f} hours on {date}; a day has 24.", field="minutes",
+                hours=hours, date=self.worked_on.isoformat())
         note = clean_short_text(self.note, what="Note", field="note")
         return HoursDraft(self.supporter_id, self.worked_on, HoursKind(self.kind), self.minutes,
                           note)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.errors import Message, ValidationError
 
 NAME_MAX = 60
 CENTRE_NAME_MAX = 120
@@ -49,21 +49,26 @@ def clean_name(raw: str, *, what: str = "Name", maximum: int = NAME_MAX) -> str:
     return name
 
 
-def password_problem(password: str, *, account_name: str = "") -> str | None:
-    """Why a new password is refused, or None when it is acceptable."""
+def password_problem(password: str, *, account_name: str = "") -> Message | None:
+    """Why a new password is refused (its `text` in the person's language), or None when
+    it is acceptable."""
     if len(password) < PASSWORD_MIN:
-        return f"Use at least {PASSWORD_MIN} characters (a few words together work well)."
+        return Message("Use at least {minimum} characters (a few words together work well).",
+                       minimum=PASSWORD_MIN)
     if len(password) > PASSWORD_MAX:
-        return f"Use at most {PASSWORD_MAX} characters."
+        return Message("Use at most {maximum:,} characters.", maximum=PASSWORD_MAX)
     if password != password.strip():
-        return "The password starts or ends with a space; remove it so it can be typed reliably."
+        return Message("The password starts or ends with a space; remove it so it can be "
+                       "typed reliably.")
     if len(set(password)) < 5:
-        return "Use more different characters; repeated characters are easy to guess."
+        return Message("Use more different characters; repeated characters are easy to "
+                       "guess.")
     if password.lower() in _COMMON_PASSWORDS:
-        return "That password is one of the first ones an attacker tries. Choose another."
+        return Message("That password is one of the first ones an attacker tries. "
+                       "Choose another.")
     name = account_name.strip().lower()
     if len(name) >= 3 and name in password.lower():
-        return "Don't include the account name in the password."
+        return Message("Don't include the account name in the password.")
     return None
 
 
@@ -72,16 +77,16 @@ def check_new_password(
 ) -> None:
     problem = password_problem(password, account_name=account_name)
     if problem:
-        raise ValidationError(problem, field="password")
+        raise problem.error("password")
     if confirm is not None and confirm != password:
         raise ValidationError("The two passwords are not the same.", field="confirm")
 
 
-def passphrase_problem(passphrase: str, *, account_name: str = "") -> str | None:
+def passphrase_problem(passphrase: str, *, account_name: str = "") -> Message | None:
     """Why an export passphrase is refused: the password rules, and longer."""
     if len(passphrase) < PASSPHRASE_MIN:
-        return (f"Use at least {PASSPHRASE_MIN} characters for an export's passphrase "
-                "(four or five words together work well).")
+        return Message("Use at least {minimum} characters for an export's passphrase "
+                       "(four or five words together work well).", minimum=PASSPHRASE_MIN)
     return password_problem(passphrase, account_name=account_name)
 
 
@@ -89,7 +94,7 @@ def check_export_passphrase(passphrase: str, confirm: str | None = None, *,
                             account_name: str = "") -> None:
     problem = passphrase_problem(passphrase, account_name=account_name)
     if problem:
-        raise ValidationError(problem, field="passphrase")
+        raise problem.error("passphrase")
     if confirm is not None and confirm != passphrase:
         raise ValidationError("The two passphrases are not the same.", field="confirm")
 

@@ -57,8 +57,8 @@ class Rules:
 
     def checked(self) -> Rules:
         if not isinstance(self.k, int) or self.k < MIN_K:
-            raise ValidationError(f"The disclosure threshold must be at least {MIN_K}.",
-                                  field="k")
+            raise ValidationError("The disclosure threshold must be at least {minimum}.",
+                                  field="k", minimum=MIN_K)
         if self.k > 50:
             raise ValidationError("A disclosure threshold above 50 would hide almost "
                                   "everything.", field="k")

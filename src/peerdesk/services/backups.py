@@ -309,7 +309,7 @@ def _open_and_check(target: VaultPaths, account: str | None, secret: str,
             if not report.ok:
                 raise storage.BackupFailed(
                     "The restored copy did not pass its checks, so it was removed: "
-                    f"{report.problems[0]}. Try an older backup.")
+                    "{problem}. Try an older backup.", problem=report.problems[0])
             # Counted afresh, not read from the manifest: the rows must really be
             # there (what the person who made the backup could see of them).
             found = storage.summary(vault.db)

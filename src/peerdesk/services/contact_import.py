@@ -16,6 +16,7 @@ from pathlib import Path
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.contact_import import COLUMNS, CallLogChecker, Lists, guess_columns
+from peerdesk.domain.errors import Message
 from peerdesk.domain.import_columns import squash
 from peerdesk.domain.import_rows import Problem
 from peerdesk.domain.listening import ContactDraft, KnownCallerDraft
@@ -55,7 +56,7 @@ class CallLogPreview:
     row_count: int
     problems: list[Problem]
     problem_count: int
-    notes: list[str]
+    notes: list[Message]  # shown with str(): in the person's language
     first_rows: list[list[str]]
     new_callers: list[str]
     importer_id: int
@@ -112,10 +113,12 @@ def preview(session: Session, path: Path, *, now: datetime | None = None,
     if checker is None:
         raise ImportRefused("The file is empty: there is nothing to import.")
     used = set(checker.columns.values())
-    notes += [f"Column “{h}” is not used: no call log field has that heading."
+    notes += [Message("Column “{heading}” is not used: no call log field has that heading.",
+                      heading=h)
               for i, h in enumerate(headers) if h and i not in used]
     if checker.rows == 0:
-        notes.append("The file has headings but no rows: there is nothing to import.")
+        notes.append(Message("The file has headings but no rows: there is nothing to "
+                             "import."))
     return CallLogPreview(
         path=path, format=fmt, headers=headers, columns=dict(checker.columns),
         row_count=checker.rows, problems=list(checker.problems),
@@ -129,9 +132,11 @@ def apply(session: Session, checked: CallLogPreview, *, db: Database | None = No
     session.require(Permission.IMPORT_DATA)
     session.require(Permission.LOG_CONTACTS)
     if not checked.ok:
-        raise ImportRefused(f"The file has {checked.problem_count:,} problem"
-                            f"{'s' * (checked.problem_count != 1)}; nothing was imported. "
-                            "Correct them and check the file again.")
+        raise ImportRefused(
+            "The file has 1 problem; nothing was imported. Correct it and check the file "
+            "again." if checked.problem_count == 1 else
+            "The file has {count:,} problems; nothing was imported. Correct them and check "
+            "the file again.", count=checked.problem_count)
     if checked.importer_id != session.staff.id:
         raise ImportRefused("This file was checked by another account; check it again.")
     if fingerprint(checked.path) != checked.format.fingerprint:

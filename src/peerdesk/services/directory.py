@@ -103,9 +103,9 @@ def delete(session: Session, entry_id: int) -> None:
     with session.db.transaction():
         used = directory_repo.uses(session.db, entry_id)
         if used:
-            raise ValidationError(f"Contacts, sessions or referrals point to this service "
-                                  f"({used}), so it can't be deleted. Archive it instead: it "
-                                  "leaves the lists and they keep what they said.")
+            raise ValidationError("Contacts, sessions or referrals point to this service "
+                                  "({used}), so it can't be deleted. Archive it instead: it "
+                                  "leaves the lists and they keep what they said.", used=used)
         directory_repo.delete(session.db, entry_id)
         session.audit(AuditAction.DELETED, "directory", str(entry_id))
 

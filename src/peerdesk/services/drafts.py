@@ -35,7 +35,7 @@ class Draft:
 def keep(session: Session, kind: str, payload: dict[str, Any]) -> int:
     """Store what a form holds; call just before the session ends."""
     if kind not in KINDS:
-        raise ValidationError(f"Unknown kind of draft: {kind}.")
+        raise ValidationError("Unknown kind of draft: {kind}.", kind=kind)
     if sum(len(str(v)) for v in payload.values()) > MAX_PAYLOAD_CHARS:
         raise ValidationError("This form holds too much text to keep as a draft.")
     with session.db.transaction():

@@ -113,8 +113,8 @@ def make_physically_gone(session: Session, db: Database) -> None:
         except OSError as exc:
             raise PeerDeskError(
                 "The record was deleted, but the old safety copy of the vault kept from an "
-                f"upgrade could not be removed ({exc.strerror}). It still holds the record: "
-                f"delete the file {copy.name} beside the vault.") from exc
+                "upgrade could not be removed ({why}). It still holds the record: delete the "
+                "file {file} beside the vault.", why=exc.strerror, file=copy.name) from exc
 
 
 __all__ = ["ErasurePreview", "audit_on", "can_erase", "erase_peer", "make_physically_gone",

@@ -136,8 +136,8 @@ def _manifest(reader: ArchiveReader) -> dict[str, Any]:
         bytes.fromhex(manifest["audit"]["head"])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ExportDamaged from exc
-    newer = ExportTooNew(f"This export was made by a newer PeerDesk ({made_by}). Update "
-                         "PeerDesk to import it; nothing was imported.")
+    newer = ExportTooNew("This export was made by a newer PeerDesk ({made_by}). Update "
+                         "PeerDesk to import it; nothing was imported.", made_by=made_by)
     if version > FORMAT_VERSION:
         raise newer
     if set(databases) - {MAIN, CASEWORK} or MAIN not in databases:
@@ -368,8 +368,8 @@ class _Builder:
             problems.append("it does not end where the export says")
         if problems:
             raise ExportDamaged(
-                f"The audit log in this export does not check out ({problems[0]}), so "
-                "nothing was imported.")
+                "The audit log in this export does not check out ({problem}), so nothing "
+                "was imported.", problem=problems[0])
 
     # -- after loading ---------------------------------------------------------------------
 
@@ -448,5 +448,6 @@ class _Builder:
                                   detail=detail)
             problems = imported_audit.check(db)
             if problems:
-                raise ExportDamaged(f"The audit log in this export does not check out "
-                                    f"({problems[0]}), so nothing was imported.")
+                raise ExportDamaged("The audit log in this export does not check out "
+                                    "({problem}), so nothing was imported.",
+                                    problem=problems[0])

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.errors import Message, PeerDeskError
 
 _SAMPLE = 64 * 1024
 _CHUNK = 1024 * 1024
@@ -38,7 +38,7 @@ class FileFormat:
     size: int
     # sha256 of the bytes: the import writes exactly the file that was checked.
     fingerprint: str
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()  # shown with str(): in the person's language
 
     @property
     def delimiter_name(self) -> str:
@@ -100,7 +100,7 @@ def detect(path: Path) -> FileFormat:
                             "another program and that you may read it.") from None
     if not head.strip():
         raise ImportRefused("The file is empty: there is nothing to import.")
-    notes: list[str] = []
+    notes: list[Message] = []
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text": UTF-16 with a byte-order mark, usually tab-separated.
         encoding = "utf-16"
@@ -120,9 +120,9 @@ def detect(path: Path) -> FileFormat:
         encoding = "cp1252"
         if not ok:
             raise ImportRefused(_NOT_TEXT)
-        notes.append("The file is not in UTF-8, so it was read as Windows-1252 (Western "
-                     "European). Check that accented letters look right in the preview; "
-                     "if not, save it again as “CSV UTF-8”.")
+        notes.append(Message("The file is not in UTF-8, so it was read as Windows-1252 "
+                             "(Western European). Check that accented letters look right in "
+                             "the preview; if not, save it again as “CSV UTF-8”."))
     sample = head.decode(encoding, errors="ignore")
     return FileFormat(encoding, _delimiter(sample), size, digest, tuple(notes))
 
@@ -150,10 +150,10 @@ class _CountingReader(io.RawIOBase):
 class UnreadableRow(Exception):
     """The CSV structure broke at `line`; nothing after it can be trusted."""
 
-    def __init__(self, line: int, reason: str) -> None:
+    def __init__(self, line: int, reason: Message) -> None:
         self.line = line
         self.reason = reason
-        super().__init__(reason)
+        super().__init__(reason.english)
 
 
 def rows(path: Path, fmt: FileFormat, progress: Progress | None = None, *,
@@ -186,10 +186,10 @@ def rows(path: Path, fmt: FileFormat, progress: Progress | None = None, *,
             progress(fmt.size, fmt.size)
 
 
-def _reason(exc: csv.Error) -> str:
+def _reason(exc: csv.Error) -> Message:
     text = str(exc)
     if "field larger than field limit" in text:
-        return (f"a cell holds more than {csv.field_size_limit():,} characters, far more "
-                "than any note; the rest of the file was not read.")
-    return "this row can't be read as CSV (often a stray quote mark); the rest of the file "\
-           "was not read."
+        return Message("a cell holds more than {limit:,} characters, far more than any note; "
+                       "the rest of the file was not read.", limit=csv.field_size_limit())
+    return Message("this row can't be read as CSV (often a stray quote mark); the rest of "
+                   "the file was not read.")

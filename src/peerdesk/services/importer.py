@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.errors import PeerDeskError, ValidationError
+from peerdesk.domain.errors import Message, PeerDeskError, ValidationError
 from peerdesk.domain.import_columns import (
     FIELD_BY_KEY,
     FIELDS,
@@ -83,7 +83,7 @@ class ImportPreview:
     session_count: int
     problems: list[Problem]
     problem_count: int
-    notes: list[str]
+    notes: list[Message]  # shown with str(): in the person's language
     first_rows: list[list[str]]
     # The spreadsheet's line number of each of the first rows (blank rows are skipped).
     first_lines: list[int]
@@ -136,13 +136,14 @@ def mapping_from_names(headers: list[str], names: dict[str, str],
     squashed = [squash(h) for h in headers]
     for key, heading in names.items():
         if key not in FIELD_BY_KEY:
-            raise ImportRefused(f"“{key}” is not one of PeerDesk's import fields: "
-                                f"{', '.join(FIELD_BY_KEY)}.")
+            raise ImportRefused("“{key}” is not one of PeerDesk's import fields: {fields}.",
+                                key=key, fields=", ".join(FIELD_BY_KEY))
         if not heading.strip():
             mapping.pop(key, None)
             continue
         if squash(heading) not in squashed:
-            raise ImportRefused(f"The file has no column headed “{heading}”.")
+            raise ImportRefused("The file has no column headed “{heading}”.",
+                                heading=heading)
         index = squashed.index(squash(heading))
         # A column holds one field: whichever had it before loses it.
         for other in [k for k, i in mapping.items() if i == index]:
@@ -214,9 +215,10 @@ def _check(path: Path, fmt: FileFormat, store: PlanStore, *, staff: dict[str, St
                 checker = ImportChecker(headers, chosen, staff=staff, importer_id=importer_id,
                                         today=today, plans=store)
                 if not guess_mapping(headers) and mapping is None:
-                    checker.problem(1, "peer_key", "none of the first line's headings is one "
-                                    "PeerDesk knows, so it may be data rather than headings. "
-                                    "Put the headings on line 1 or choose the columns.")
+                    checker.problem(1, "peer_key", Message(
+                        "none of the first line's headings is one PeerDesk knows, so it may be "
+                        "data rather than headings. Put the headings on line 1 or choose the "
+                        "columns."))
                 continue
             if not any(c.strip() for c in cells):
                 row_peers.append(-1)
@@ -235,7 +237,8 @@ def _check(path: Path, fmt: FileFormat, store: PlanStore, *, staff: dict[str, St
     checker.finish(_stage(progress, _READING, 1.0))
     if not checker.ok:
         store.discard()  # nothing will be imported: give the memory and scratch file back now
-    notes.extend(f"Column “{headers[i]}” is not used: no PeerDesk field is chosen for it."
+    notes.extend(Message("Column “{heading}” is not used: no PeerDesk field is chosen for "
+                         "it.", heading=headers[i])
                  for i in unused_columns(headers, checker.mapping))
     return ImportPreview(
         path=path, format=fmt, headers=headers, mapping=dict(checker.mapping),
@@ -280,9 +283,11 @@ def apply_import(session: Session, checked: ImportPreview, *, db: Database | Non
     """
     session.require(Permission.IMPORT_DATA)
     if not checked.ok:
-        raise ImportRefused(f"The file has {checked.problem_count:,} problem"
-                            f"{'s' * (checked.problem_count != 1)}; nothing was imported. "
-                            "Correct them and check the file again.")
+        raise ImportRefused(
+            "The file has 1 problem; nothing was imported. Correct it and check the file "
+            "again." if checked.problem_count == 1 else
+            "The file has {count:,} problems; nothing was imported. Correct them and check "
+            "the file again.", count=checked.problem_count)
     if checked.importer_id != session.staff.id:
         raise ImportRefused("This file was checked by another account; check it again.")
     if checked.spent:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.callbacks import DEFAULT_KEEP_DAYS
-from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.errors import Message
 from peerdesk.domain.listening import OFFICE_HOURS_KEY, WEEKDAYS, OfficeHours, clean_list_name
 from peerdesk.domain.staff import Permission
 from peerdesk.services.session import Session
@@ -128,14 +128,14 @@ def callback_keep_days(db: Database) -> int:
 
 
 def _set_number(session: Session, key: str, value: object, bounds: tuple[int, int],
-                message: str, field: str, detail: str) -> int:
+                message: Message, field: str, detail: str) -> int:
     session.require(Permission.MANAGE_RETENTION)
     try:
         number = int(str(value).strip())
     except ValueError:
         number = None
     if number is None or not bounds[0] <= number <= bounds[1]:
-        raise ValidationError(message, field=field)
+        raise message.error(field)
     with session.db.transaction():
         set_setting(session.db, key, str(number))
         session.audit(AuditAction.CHANGED, "settings", key, detail.format(n=number))
@@ -145,12 +145,14 @@ def _set_number(session: Session, key: str, value: object, bounds: tuple[int, in
 def set_contact_months(session: Session, value: object) -> int:
     low, high = CONTACT_MONTHS_RANGE
     return _set_number(session, _CONTACT_MONTHS_KEY, value, CONTACT_MONTHS_RANGE,
-                       f"Keep anonymous contacts for {low} to {high} whole months.",
+                       Message("Keep anonymous contacts for {low} to {high} whole months.",
+                               low=low, high=high),
                        "contact_months", "{n} months")
 
 
 def set_callback_keep_days(session: Session, value: object) -> int:
     low, high = CALLBACK_DAYS_RANGE
     return _set_number(session, _CALLBACK_DAYS_KEY, value, CALLBACK_DAYS_RANGE,
-                       f"Keep a way to call someone back for {low} to {high} days.",
+                       Message("Keep a way to call someone back for {low} to {high} days.",
+                               low=low, high=high),
                        "callback_days", "{n} days")

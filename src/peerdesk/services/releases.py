@@ -122,8 +122,8 @@ def _plan(db: Database, period: Period) -> _Plan:
     latest = _latest(settled)
     for row in latest.values():
         if not _nested_or_apart(period, _period_of(row)):
-            raise NotPublishable(f"This range partly overlaps the published report "
-                                 f"{row.code}; it can be previewed only.")
+            raise NotPublishable("This range partly overlaps the published report {code}; "
+                                 "it can be previewed only.", code=row.code)
     counted: dict[tuple[str, str], tuple[RawFigures, PeriodCells]] = {}
 
     def count(p: Period) -> tuple[RawFigures, PeriodCells]:

@@ -30,6 +30,7 @@ from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import audit as audit_repo
+from peerdesk.storage.repositories import callbacks as callback_repo
 from peerdesk.storage.repositories import consent as consent_repo
 from peerdesk.storage.repositories import contacts as contact_repo
 from peerdesk.storage.repositories import directory as directory_repo
@@ -49,11 +50,21 @@ from peerdesk.storage.vault import utc_now
 INTRO = (
     "This is every piece of information this centre holds about you in PeerDesk, its "
     "records system: your details, how you asked to be contacted, your consent, the notes "
-    "of each one-to-one session, referrals, the ratings you gave, the groups you joined "
-    "and attended, your mentoring, the words of yours kept to quote, and the times you got "
-    "in touch with our listening service before you became a peer. Anonymous head-counts "
-    "at group meetings are not linked to anyone and so are not part of it."
+    "of each one-to-one session, referrals, the ratings you gave (with any that were "
+    "corrected or deleted, and why), the groups you joined and attended, your mentoring, "
+    "the words of yours kept to quote, the times you got in touch with our listening "
+    "service before you became a peer, and any request to call you back. Anonymous "
+    "head-counts at group meetings are not linked to anyone and so are not part of it."
 )
+
+# Every casework table that holds something about one peer (tests/services/
+# test_subject_access.py checks this against the schema, so a new table can't be missed).
+PEER_TABLES = frozenset({
+    "peer", "safe_contact", "consent", "one_to_one", "one_to_one_note", "one_to_one_topic",
+    "one_to_one_signpost", "referral", "rating", "rating_change", "group_member",
+    "attendance", "anonymous_contact", "contact_note", "contact_topic_link",
+    "contact_signpost", "callback", "callback_reach", "mentoring_pair", "quote",
+})
 
 _GENDER = {Gender.UNKNOWN: "Not recorded", Gender.WOMAN: "Woman", Gender.MAN: "Man",
            Gender.NON_BINARY: "Non-binary", Gender.PREFER_NOT_TO_SAY: "Prefers not to say"}
@@ -102,6 +113,8 @@ def _safe_contact(prefs: SafeContact) -> Part:
 
 def _sessions(db: Database, peer_id: int) -> tuple[Part, Part]:
     stored = sorted(session_repo.for_peer(db, peer_id), key=lambda s: (s.draft.held_on, s.id))
+    signposts = session_repo.signposts_for_peer(db, peer_id)
+    services = directory_repo.names_of(db, [e for ids in signposts.values() for e in ids])
     entries: list[Entry] = []
     follow_ups: list[tuple[str, ...]] = []
     for s in stored:
@@ -113,6 +126,9 @@ def _sessions(db: Database, peer_id: int) -> tuple[Part, Part]:
             texts.append(("Notes", d.notes))
         if d.next_steps:
             texts.append(("Next steps", d.next_steps))
+        if signposts.get(s.id):
+            texts.append(("Pointed to", ", ".join(services.get(e, "—")
+                                                  for e in signposts[s.id])))
         if d.follow_up_on:
             done = f", done {s.follow_up_done_on}" if s.follow_up_done_on else ""
             texts.append(("Follow-up", f"by {d.follow_up_on}{done}"))
@@ -158,6 +174,49 @@ def _contacts(db: Database, peer_id: int) -> Part:
                 empty="No listening-service contacts are linked to your record.")
 
 
+def _ratings(db: Database, peer_id: int, staff: dict[int, str]) -> tuple[Part, Part]:
+    """Every rating, deleted ones too, and every correction and deletion with its reason."""
+    titles = rating_repo.measure_titles(db)
+    changes = rating_repo.changes_for_peer(db, peer_id)
+    changed = {rating_id for rating_id, _change in changes}
+    kept = rating_repo.every_for_peer(db, peer_id)
+    measure_of = {r.id: titles.get(r.measure_key, r.measure_key) for r in kept}
+
+    def total(value: int | None) -> str:
+        return "—" if value is None else str(value)
+
+    rows = tuple(
+        (r.rated_on.isoformat(), measure_of[r.id], show_scores(r.scores), total(r.total),
+         staff.get(r.worker_id or -1, "—"),
+         f"Deleted {r.deleted_at[:10]}" if r.deleted_at
+         else "Corrected" if r.id in changed else "As recorded")
+        for r in kept)
+    history = tuple(
+        (c.changed_at[:10], measure_of.get(rating_id, "—"), c.kind.capitalize(),
+         f"{c.old_rated_on}: {show_scores(c.old_scores)} (total {total(c.old_total)})",
+         staff.get(c.changed_by, "—"), c.reason)
+        for rating_id, c in changes)
+    return (Part("Ratings", columns=("Date", "Measure", "Answers", "Total", "Recorded by",
+                                     "Now"), rows=rows, empty="No ratings are recorded."),
+            Part("Corrections and deletions of your ratings",
+                 columns=("When", "Measure", "Change", "Before the change", "By", "Why"),
+                 rows=history, empty="None of your ratings has been corrected or deleted."))
+
+
+def _callbacks(db: Database, peer_id: int) -> Part:
+    """Requests to call them back that led to their record (the way to reach them is
+    normally erased once they became a peer; shown if it is still kept)."""
+    rows = tuple(
+        (c.received_on.isoformat(), c.route.label, c.status.label,
+         c.closed_on.isoformat() if c.closed_on else "—",
+         " · ".join(part for part in (c.ask_for, c.reach) if part) if c.reach is not None
+         else "Erased")
+        for c in callback_repo.for_peer(db, peer_id))
+    return Part("Asking us to call you back",
+                columns=("Asked on", "How", "Status", "Closed on", "How to reach you"),
+                rows=rows, empty="No call-back requests are linked to your record.")
+
+
 def _record(db: Database, peer_id: int, on: date) -> SubjectAccessRecord:
     peer = peer_repo.get(db, peer_id)
     staff = {s.id: s.name for s in staff_repo.list_all(db, include_removed=True)}
@@ -172,11 +231,7 @@ def _record(db: Database, peer_id: int, on: date) -> SubjectAccessRecord:
          r.draft.status.value.capitalize())
         for r in sorted(referral_repo.for_peer(db, peer_id),
                         key=lambda r: (r.draft.made_on, r.id)))
-    titles = {key: title for key, _kind, title in rating_repo.measures(db)}
-    ratings = tuple(
-        (r.rated_on.isoformat(), titles.get(r.measure_key, r.measure_key),
-         show_scores(r.scores), "—" if r.total is None else str(r.total))
-        for r in sorted(rating_repo.for_peer(db, peer_id), key=lambda r: (r.rated_on, r.id)))
+    ratings, rating_changes = _ratings(db, peer_id, staff)
     groups = tuple((name, joined, left or "—")
                    for _id, name, joined, left in group_repo.groups_of_peer(db, peer_id))
     attendance = tuple((held_on, name, mark.capitalize() + (" (walked in)" if walk_in else ""))
@@ -197,8 +252,8 @@ def _record(db: Database, peer_id: int, on: date) -> SubjectAccessRecord:
             follow_ups,
             Part("Referrals", columns=("Date", "To", "Where", "Status"), rows=referrals,
                  empty="No referrals are recorded."),
-            Part("Ratings", columns=("Date", "Measure", "Answers", "Total"), rows=ratings,
-                 empty="No ratings are recorded."),
+            ratings,
+            rating_changes,
             Part("Groups", columns=("Group", "Joined", "Left"), rows=groups,
                  empty="You are not recorded as a member of any group."),
             Part("Group attendance", columns=("Meeting", "Group", "Mark"), rows=attendance,
@@ -209,6 +264,7 @@ def _record(db: Database, peer_id: int, on: date) -> SubjectAccessRecord:
                             for q in reversed(voice_repo.quotes_for_peer(db, peer_id))),
                  empty="None of your words are kept to quote."),
             _contacts(db, peer_id),
+            _callbacks(db, peer_id),
         ),
     )
 
@@ -290,4 +346,4 @@ def export_pdf(session: Session, peer_id: int, path: Path, *,
     return save(session, prepare(session, peer_id, today=today, page_size=page_size), path)
 
 
-__all__ = ["PreparedExport", "build", "can_export", "export_pdf", "prepare", "save"]
+__all__ = ["PEER_TABLES", "PreparedExport", "build", "can_export", "export_pdf", "prepare", "save"]

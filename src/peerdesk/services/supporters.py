@@ -289,8 +289,8 @@ def _write(path: Path, data: bytes) -> None:
         raise DiskFull("There is not enough space to save it there. "
                        "Nothing was saved.") from exc
     except OSError as exc:
-        raise PeerDeskError(f"It could not be saved there ({exc.strerror}). "
-                            "Choose another folder.") from exc
+        raise PeerDeskError("It could not be saved there ({why}). Choose another folder.",
+                            why=exc.strerror) from exc
 
 
 # -- Today --------------------------------------------------------------------------

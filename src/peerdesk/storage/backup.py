@@ -252,9 +252,9 @@ def _as_user_error(exc: BaseException) -> PeerDeskError:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
             return DiskFull(BACKUP_DISK_FULL)
         return BackupFailed(
-            "The backup could not be written to that folder "
-            f"({exc.strerror or 'the disk refused it'}). Nothing was left there and the "
-            "vault is unchanged. Check the folder (is the USB stick plugged in?) and try again.")
+            "The backup could not be written to that folder ({why}). Nothing was left there "
+            "and the vault is unchanged. Check the folder (is the USB stick plugged in?) and "
+            "try again.", why=exc.strerror or "the disk refused it")
     if isinstance(exc, PeerDeskError):
         return exc
     return BackupFailed()
@@ -279,8 +279,8 @@ def write_backup(vault: UnlockedVault, folder: Path, *, now: datetime | None = N
     folder = Path(folder).expanduser().absolute()
     if not folder.is_dir():
         raise BackupFailed(
-            f"The backup folder {folder} can't be found. If it is on a USB stick, plug it "
-            "in; or choose another folder. No backup was made.")
+            "The backup folder {folder} can't be found. If it is on a USB stick, plug it "
+            "in; or choose another folder. No backup was made.", folder=str(folder))
     taken = now or datetime.now().astimezone()
     final = VaultPaths(_free_name(folder, taken.replace(tzinfo=None)))
     temp = VaultPaths(folder / (_TEMP_PREFIX + final.database.name))
@@ -352,8 +352,8 @@ def _copy_sealed_casework(live: VaultPaths, temp: VaultPaths) -> None:
 
     problems = casework_file_problems(live, KeySlotFile.load(live.keys))
     if problems:
-        raise BackupFailed(f"No backup was made: {problems[0]}. The vault is unchanged; run "
-                           "a check of the vault.")
+        raise BackupFailed("No backup was made: {problem}. The vault is unchanged; run a "
+                           "check of the vault.", problem=problems[0])
     for source, target in ((live.casework, temp.casework),
                            (_wal(live.casework), _wal(temp.casework))):
         if source.exists() and source.stat().st_size:
@@ -556,15 +556,16 @@ def _backup_keys(paths: VaultPaths) -> KeySlotFile:
         return KeySlotFile.load(paths.keys)
     except KeyFileMissing as exc:
         raise BackupFailed(
-            f"The backup's key file ({paths.keys.name}) is missing, so the backup can't be "
-            "opened. A backup is two files: put the key file back beside it.") from exc
+            "The backup's key file ({name}) is missing, so the backup can't be opened. A "
+            "backup is two files: put the key file back beside it.",
+            name=paths.keys.name) from exc
 
 
 def backup_accounts(path: Path) -> list[str]:
     """The accounts whose password opens a backup (as they were when it was made)."""
     paths = VaultPaths(Path(path).expanduser().absolute())
     if not paths.database.is_file():
-        raise BackupFailed(f"There is no backup at {paths.database}.")
+        raise BackupFailed("There is no backup at {path}.", path=str(paths.database))
     return _backup_keys(paths).accounts()
 
 
@@ -574,7 +575,7 @@ def open_backup(path: Path, account: str | None, secret: str) -> Iterator[_ReadO
     the recovery key from the backup's own key file. Refuses a newer schema."""
     paths = VaultPaths(Path(path).expanduser().absolute())
     if not paths.database.is_file():
-        raise BackupFailed(f"There is no backup at {paths.database}.")
+        raise BackupFailed("There is no backup at {path}.", path=str(paths.database))
     slots = _backup_keys(paths)
     if account is None:
         # A mistyped key gets the checksum's own message (which group is wrong).
@@ -602,8 +603,8 @@ def open_backup(path: Path, account: str | None, secret: str) -> Iterator[_ReadO
             for key in entries:
                 crypto.wipe(key)
     if conn is None:
-        raise VaultDamaged(f"This backup ({paths.database.name}) is damaged or was changed, "
-                           "so it can't be opened.")
+        raise VaultDamaged("This backup ({name}) is damaged or was changed, so it can't be "
+                           "opened.", name=paths.database.name)
     try:
         if int(conn.scalar("PRAGMA user_version")) > latest_version():
             raise VaultTooNew
@@ -661,8 +662,8 @@ def copy_out(backup: Path, target: VaultPaths) -> None:
                 raise DiskFull("There is not enough free space there to restore the backup. "
                                "Nothing was restored.") from exc
             raise BackupFailed(
-                f"The backup could not be copied there ({exc.strerror or 'refused'}). "
-                "Nothing was restored.") from exc
+                "The backup could not be copied there ({why}). Nothing was restored.",
+                why=exc.strerror or "refused") from exc
         raise
 
 

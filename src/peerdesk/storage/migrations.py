@@ -120,8 +120,8 @@ def migrate(db: Database, folder: Path | None = None, *, compartment: str = MAIN
                 raise DiskFull from exc
             raise VaultError(
                 "PeerDesk could not make its safety copy of the vault before upgrading it, "
-                f"so it did not upgrade ({exc.strerror or 'the copy failed'}). "
-                "Nothing has been changed."
+                "so it did not upgrade ({why}). Nothing has been changed.",
+                why=exc.strerror or "the copy failed",
             ) from exc
     for migration in migrations[current:target]:
         # executescript runs the file's statements in our own transaction;

@@ -48,9 +48,8 @@ def normalise(typed: str) -> str:
     expected = GROUPS * (DATA_PER_GROUP + 1)
     if len(chars) != expected:
         raise ValidationError(
-            f"A recovery key has {expected} characters in {GROUPS} groups; "
-            f"{len(chars)} were typed.",
-            field="recovery_key",
+            "A recovery key has {expected} characters in {groups} groups; {typed} were typed.",
+            field="recovery_key", expected=expected, groups=GROUPS, typed=len(chars),
         )
     bad = sorted({ch for ch in chars if ch not in _VALUES})
     if bad:
@@ -65,8 +64,8 @@ def normalise(typed: str) -> str:
         values = [_VALUES[ch] for ch in chunk]
         if _check_value(g, values[:DATA_PER_GROUP]) != values[DATA_PER_GROUP]:
             raise ValidationError(
-                f"Group {g + 1} has a typing mistake. Please check it.",
-                field="recovery_key",
+                "Group {group} has a typing mistake. Please check it.",
+                field="recovery_key", group=g + 1,
             )
         groups.append("".join(chunk))
     return "-".join(groups)

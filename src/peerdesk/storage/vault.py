@@ -191,10 +191,10 @@ class _Opener:
                 # Main opened with this key file, so the key file is current:
                 # it is the casework file that is another copy.
                 raise KeyFileMismatch(
-                    f"The casework file {path.name} does not belong with the vault as it is "
+                    "The casework file {name} does not belong with the vault as it is "
                     "now (it may be an older copy, or from another vault). Nothing has been "
                     "changed. Put back the casework file that belongs with it, or restore "
-                    "the vault from a backup.")
+                    "the vault from a backup.", name=path.name)
             raise KeyFileMismatch(file=self.paths.keys)
         raise VaultDamaged(file=path)
 
@@ -205,9 +205,9 @@ class _Opener:
         if opened.secrets.get(CASEWORK):
             if not self.paths.casework.exists():
                 raise VaultNotFound(
-                    f"The vault's casework file ({self.paths.casework.name}) is missing, so "
-                    "peers' records can't be opened. Nothing has been changed. Put it back "
-                    "beside the vault, or restore both from a backup.")
+                    "The vault's casework file ({name}) is missing, so peers' records can't be "
+                    "opened. Nothing has been changed. Put it back beside the vault, or "
+                    "restore both from a backup.", name=self.paths.casework.name)
             casework = self._pick(CASEWORK, opened.secrets[CASEWORK])
             held[CASEWORK] = casework
         changed = _keep_only_opened_generations(keys, held)

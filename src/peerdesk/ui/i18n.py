@@ -23,8 +23,11 @@ How strings are written in the ui and app packages (so pyside6-lupdate finds the
 - Messages raised by the domain and services (PeerDeskError and its kinds) are
   English templates with their values apart; ``install_translators`` sets
   ``translate_message`` as their translator, so ``exc.user_message`` is in the
-  person's language. The templates are catalogued, context "Messages", in
-  ui/messages_catalogue.py, which resources/translations/update.py writes.
+  person's language. Words from below the UI that are not errors (a password
+  rule's reason, a problem on an import's row) are ``domain.errors.Message``s,
+  written and translated the same way: show ``str(message)`` or ``message.text``.
+  The templates are catalogued, context "Messages", in ui/messages_catalogue.py,
+  which resources/translations/update.py writes.
 - Not translated: the product name "PeerDesk", keyboard shortcuts ("Ctrl+L"),
   and what people typed.
 

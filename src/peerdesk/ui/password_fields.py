@@ -57,7 +57,8 @@ class NewPasswordFields(QWidget):
 
     def problem(self) -> str | None:
         """Why the typed password can't be used (empty fields count), or None."""
-        return password_problem(self.password.text(), account_name=self.account_name)
+        problem = password_problem(self.password.text(), account_name=self.account_name)
+        return problem.text if problem else None
 
     def _update(self) -> None:
         text = self.password.text()

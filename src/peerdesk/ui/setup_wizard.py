@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.errors import PeerDeskError, ValidationError
 from peerdesk.domain.staff import Role
-from peerdesk.domain.validation import CENTRE_NAME_MAX, NAME_MAX, clean_name
+from peerdesk.domain.validation import CENTRE_NAME_MAX, clean_name
 from peerdesk.services.vault_files import VaultPaths
 from peerdesk.ui.errors import show_error
+from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.password_fields import NewPasswordFields, error_label, set_message
 from peerdesk.ui.printing import PrinterChooser, choose_printer, print_recovery_key
 from peerdesk.ui.theme import colour
@@ -53,8 +54,8 @@ class CentrePage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Welcome to PeerDesk"))
         self.setSubTitle(self.tr("Let's set up this computer for your centre. It takes a minute."))
+        # No cap on the field: a long name arrives whole and is refused with the limit named.
         self.centre = QLineEdit()
-        self.centre.setMaxLength(CENTRE_NAME_MAX)
         self.centre.setPlaceholderText(self.tr("e.g. Harbour Lane Peer Support"))
         self.error = error_label()
         layout = QVBoxLayout(self)
@@ -67,6 +68,7 @@ class CentrePage(QWizardPage):
         layout.addLayout(form)
         layout.addStretch(1)
         self.registerField("centre*", self.centre)
+        keep_long_text(self)
 
     def validatePage(self) -> bool:
         try:
@@ -91,7 +93,6 @@ class AdminPage(QWizardPage):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create vault"))
         self.name = QLineEdit()
-        self.name.setMaxLength(NAME_MAX)
         self.name_error = error_label()
         self.passwords = NewPasswordFields()
         self.error = error_label()
@@ -120,6 +121,7 @@ class AdminPage(QWizardPage):
         layout.addStretch(1)
         self.registerField("admin*", self.name)
         self.name.textChanged.connect(self.passwords.set_account_name)
+        keep_long_text(self)
 
     def roles(self) -> frozenset[Role]:
         if self.also_lead.isChecked():

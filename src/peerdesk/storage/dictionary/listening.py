@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from peerdesk.domain.callbacks import CallbackRoute, CallbackStatus
 from peerdesk.domain.listening import Channel, Outcome, Returning
-from peerdesk.storage.dictionary.model import DATE, STAFF_ID, TIMESTAMP, YES_NO, Table, codes_of
+from peerdesk.storage.dictionary.model import (
+    CHANNEL_STATES,
+    DATE,
+    STAFF_ID,
+    TIMESTAMP,
+    YES_NO,
+    Table,
+    codes_of,
+)
 
 _LIST = {"id": "Its number.", "name": "Its name, as the centre wrote it.",
          "active": "1 while it is offered for new records."}
@@ -13,7 +21,6 @@ _OUTCOMES = {str(int(o)): label for o, label in (
     (Outcome.LISTENED, "listened"), (Outcome.SIGNPOSTED, "signposted to a service"),
     (Outcome.OFFERED_ONE_TO_ONE, "offered a one-to-one"),
     (Outcome.OFFERED_GROUP, "offered a group"), (Outcome.BECAME_PEER, "became a peer"))}
-_CHANNEL_CHECKED = {"1": "yes", "0": "no"}
 
 TABLES = [
     Table("region", "The areas the centre serves, for contacts and the directory.", _LIST,
@@ -103,13 +110,15 @@ TABLES = [
           {"callback_id": "The call-back (callback.id).",
            "ask_for": "The name or alias to ask for.",
            "reach": "A phone number, a handle or an address.",
-           "calls_ok": "1: phone calls are safe.", "texts_ok": "1: texts are safe.",
-           "email_ok": "1: email is safe.", "voicemail_ok": "1: a voicemail is safe.",
+           "calls_ok": "Phone calls: 1 OK, 0 not OK, empty not asked yet.",
+           "texts_ok": "Text messages: 1 OK, 0 not OK, empty not asked yet.",
+           "email_ok": "Email: 1 OK, 0 not OK, empty not asked yet.",
+           "voicemail_ok": "Leaving a voicemail: 1 OK, 0 not OK, empty not asked yet.",
            "safe_times": "When it is safe, as typed.",
            "code_word": "A code word agreed with them.",
            "other": "Anything else about reaching them safely.",
            "agreed_on": "The day they agreed the centre keeps this. " + DATE},
-          codes={c: _CHANNEL_CHECKED for c in ("calls_ok", "texts_ok", "email_ok",
+          codes={c: CHANNEL_STATES for c in ("calls_ok", "texts_ok", "email_ok",
                                                "voicemail_ok")}),
 ]
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from peerdesk.domain.callbacks import CallbackDraft, CallbackRoute, CallbackStatus
 from peerdesk.domain.errors import NotFound
-from peerdesk.domain.safe_contact import SafeContact
+from peerdesk.domain.safe_contact import SafeContact, stored_state, to_column
 from peerdesk.storage.database import Database
 
 
@@ -41,9 +41,8 @@ def insert(db: Database, draft: CallbackDraft, *, created_by: int, agreed_on: da
         "INSERT INTO callback_reach (callback_id, ask_for, reach, calls_ok, texts_ok, email_ok, "
         "voicemail_ok, safe_times, code_word, other, agreed_on) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        # A call-back's reach is agreed there and then, one tick per channel: a channel
-        # not asked about is stored as not OK, never as safe.
-        (callback_id, draft.ask_for, draft.reach, *(int(bool(c)) for c in p.channels()),
+        # Each channel as the safe_contact table has it: NULL not asked yet, 1 OK, 0 not OK.
+        (callback_id, draft.ask_for, draft.reach, *(to_column(c) for c in p.channels()),
          p.safe_times, p.code_word, p.other,
          agreed_on.isoformat()))
     return callback_id
@@ -60,8 +59,9 @@ _SELECT = (
 
 def _stored(r: Any) -> StoredCallback:
     kept = r[8] is not None
-    prefs = SafeContact(calls_ok=bool(r[10]), texts_ok=bool(r[11]), email_ok=bool(r[12]),
-                        voicemail_ok=bool(r[13]), safe_times=str(r[14]), code_word=str(r[15]),
+    prefs = SafeContact(calls_ok=stored_state(r[10]), texts_ok=stored_state(r[11]),
+                        email_ok=stored_state(r[12]), voicemail_ok=stored_state(r[13]),
+                        safe_times=str(r[14]), code_word=str(r[15]),
                         other=str(r[16])) if kept else SafeContact()
     return StoredCallback(
         int(r[0]), date.fromisoformat(r[1]), CallbackRoute(r[2]), CallbackStatus(r[3]),
@@ -81,6 +81,12 @@ def waiting(db: Database) -> list[StoredCallback]:
     """Enquiries still waiting, longest waiting first."""
     return [_stored(r) for r in db.query(
         f"{_SELECT} WHERE b.status = 'waiting' ORDER BY b.received_on, b.id")]
+
+
+def for_peer(db: Database, peer_id: int) -> list[StoredCallback]:
+    """The call-back enquiries that led to this peer's record, oldest first."""
+    return [_stored(r) for r in db.query(
+        f"{_SELECT} WHERE b.peer_id = ? ORDER BY b.received_on, b.id", (peer_id,))]
 
 
 def close(db: Database, callback_id: int, status: CallbackStatus, on: date, *, now: str,

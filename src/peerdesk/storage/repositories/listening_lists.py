@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from peerdesk.domain.errors import NotFound, ValidationError
+from peerdesk.domain.errors import Message, NotFound, ValidationError
 from peerdesk.storage.database import Database
 
 
@@ -20,6 +20,16 @@ class ListKind(StrEnum):
     def what(self) -> str:
         return {"region": "Region", "contact_topic": "Topic",
                 "directory_category": "Category"}[self.value]
+
+
+# One sentence per list (languages agree their words with the list's name).
+_CLASH = {ListKind.REGION: Message("There is already a region called “{name}”."),
+          ListKind.TOPIC: Message("There is already a topic called “{name}”."),
+          ListKind.CATEGORY: Message("There is already a category called “{name}”.")}
+_GONE = {ListKind.REGION: Message("That region is no longer on the list; choose another."),
+         ListKind.TOPIC: Message("That topic is no longer on the list; choose another."),
+         ListKind.CATEGORY: Message("That category is no longer on the list; choose "
+                                    "another.")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +54,7 @@ def _clash(db: Database, kind: ListKind, name: str, other_than: int | None) -> N
     found = db.scalar(f"SELECT id FROM {kind.value} WHERE name = ? AND id IS NOT ?",
                       (name, other_than))
     if found is not None:
-        raise ValidationError(f"There is already a {kind.what.lower()} called “{name}”.",
-                              field="name")
+        raise ValidationError(_CLASH[kind].template, field="name", name=name)
 
 
 def add(db: Database, kind: ListKind, name: str) -> int:
@@ -78,8 +87,7 @@ def check_active(db: Database, kind: ListKind, ids: tuple[int, ...], *, allowed:
         f"SELECT id, active FROM {kind.value} WHERE id IN ({', '.join('?' * len(ids))})", ids)}
     for item_id in ids:
         if item_id not in found or (not found[item_id] and item_id not in allowed):
-            raise ValidationError(f"That {kind.what.lower()} is no longer on the list; "
-                                  "choose another.", field=field)
+            raise _GONE[kind].error(field)
 
 
 def by_name(db: Database, kind: ListKind) -> dict[str, int]:

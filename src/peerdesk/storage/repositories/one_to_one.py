@@ -182,6 +182,17 @@ def for_peer(db: Database, peer_id: int, *, only_notes_by: int | None = None
     ]
 
 
+def signposts_for_peer(db: Database, peer_id: int) -> dict[int, tuple[int, ...]]:
+    """Session id -> the directory entries that session pointed the peer to."""
+    found: dict[int, tuple[int, ...]] = {}
+    for session_id, entry_id in db.query(
+            "SELECT s.session_id, s.entry_id FROM one_to_one_signpost AS s "
+            "JOIN one_to_one AS o ON o.id = s.session_id WHERE o.peer_id = ? "
+            "ORDER BY s.session_id, s.entry_id", (peer_id,)):
+        found[int(session_id)] = (*found.get(int(session_id), ()), int(entry_id))
+    return found
+
+
 def count_for_peer(db: Database, peer_id: int) -> int:
     return int(db.scalar("SELECT count(*) FROM one_to_one WHERE peer_id = ?", (peer_id,)) or 0)
 

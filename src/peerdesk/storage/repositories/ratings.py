@@ -28,12 +28,31 @@ class RatingChange:
     reason: str
     old_rated_on: date
     old_scores: tuple[Score, ...]
+    old_total: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KeptRating:
+    """A rating as kept, deleted ones too (for the person's own copy of their record)."""
+
+    id: int
+    measure_key: str
+    rated_on: date
+    scores: tuple[Score, ...]
+    total: int | None
+    worker_id: int | None
+    deleted_at: str | None
 
 
 def measures(db: Database) -> list[tuple[str, str, str]]:
     """(key, kind, title) of active measures."""
     return [(str(r[0]), str(r[1]), str(r[2])) for r in db.query(
         "SELECT key, kind, title FROM measure WHERE active = 1 ORDER BY kind, title")]
+
+
+def measure_titles(db: Database) -> dict[str, str]:
+    """Every measure's title by key, retired ones too (old ratings still name them)."""
+    return {str(r[0]): str(r[1]) for r in db.query("SELECT key, title FROM measure")}
 
 
 def add_ladder(db: Database, key: str, title: str) -> None:
@@ -98,3 +117,24 @@ def history(db: Database, rating_id: int) -> list[RatingChange]:
             for r in db.query("SELECT kind, changed_at, changed_by, reason, old_rated_on, "
                               "old_scores FROM rating_change WHERE rating_id = ? ORDER BY id",
                               (rating_id,))]
+
+
+def every_for_peer(db: Database, peer_id: int) -> list[KeptRating]:
+    """Every rating of a peer, deleted ones included, oldest first."""
+    return [KeptRating(int(r[0]), str(r[1]), date.fromisoformat(r[2]), parse_scores(str(r[3])),
+                       None if r[4] is None else int(r[4]), r[5], r[6])
+            for r in db.query("SELECT id, measure_key, rated_on, scores, total, worker_id, "
+                              "deleted_at FROM rating WHERE peer_id = ? ORDER BY rated_on, id",
+                              (peer_id,))]
+
+
+def changes_for_peer(db: Database, peer_id: int) -> list[tuple[int, RatingChange]]:
+    """(rating id, change) for every correction and deletion of a peer's ratings, in order."""
+    return [(int(r[0]), RatingChange(str(r[1]), str(r[2]), int(r[3]), str(r[4]),
+                                     date.fromisoformat(r[5]), parse_scores(str(r[6])),
+                                     None if r[7] is None else int(r[7])))
+            for r in db.query(
+                "SELECT c.rating_id, c.kind, c.changed_at, c.changed_by, c.reason, "
+                "c.old_rated_on, c.old_scores, c.old_total FROM rating_change AS c "
+                "JOIN rating AS r ON r.id = c.rating_id WHERE r.peer_id = ? "
+                "ORDER BY c.changed_at, c.id", (peer_id,))]

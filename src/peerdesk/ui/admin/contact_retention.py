@@ -67,11 +67,13 @@ class ContactRetention(QGroupBox):
         row.addWidget(self.summary, 1)
         row.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
+        explain = QLabel(self.tr(
             "Contacts with no person record are kept for this long after the day they "
             "happened, then listed here; known callers with no contact inside the period go "
             "with them. Contacts on a peer's record follow that record instead. A way to call "
-            "someone back is erased once they are called, or after this many days.")))
+            "someone back is erased once they are called, or after this many days."))
+        explain.setWordWrap(True)  # unwrapped, it made the window 1,800 pixels wide
+        layout.addWidget(explain)
         layout.addLayout(form)
         layout.addWidget(self.save_button)
         layout.addLayout(row)

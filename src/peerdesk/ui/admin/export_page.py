@@ -196,7 +196,8 @@ class ExportPage(QWidget):
 
     def _passphrase_ok(self) -> bool:
         name = self.session.staff.name if self.session is not None else ""
-        problem = passphrase_problem(self.passphrase.text(), account_name=name)
+        found = passphrase_problem(self.passphrase.text(), account_name=name)
+        problem = found.text if found else None
         set_message(self.passphrase_error, problem)
         mismatch = None
         if problem is None and self.confirm.text() != self.passphrase.text():

@@ -8,10 +8,12 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.contacts.widgets import TextCheck
 from peerdesk.ui.fields import error_label, keep_long_text, set_message
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, muted, today
+from peerdesk.ui.peers.peer_dialog import channel_combo, not_asked_banner
 
 
 class CallbackDialog(QDialog):
@@ -49,10 +52,14 @@ class CallbackDialog(QDialog):
         self.reach = QLineEdit()
         self.reach.setPlaceholderText(self.tr("A number, a handle, an address"))
         self.agreed = QCheckBox(self.tr("They &agreed we keep this, to call them back"))
-        self.calls_ok = QCheckBox(self.tr("Calls OK"))
-        self.texts_ok = QCheckBox(self.tr("Texts OK"))
-        self.email_ok = QCheckBox(self.tr("Email OK"))
-        self.voicemail_ok = QCheckBox(self.tr("Voicemail OK"))
+        # Three states per channel, as on the peer form: each starts at "Not asked yet",
+        # never at OK, and "Not OK" is said as plainly as "OK".
+        self.calls_ok = channel_combo(None)
+        self.texts_ok = channel_combo(None)
+        self.email_ok = channel_combo(None)
+        self.voicemail_ok = channel_combo(None)
+        channel_names = (self.tr("Calls"), self.tr("Texts"), self.tr("Email"),
+                         self.tr("Voicemail"))
         self.safe_times = QLineEdit()
         self.safe_times.setPlaceholderText(self.tr("e.g. texts only after 6 pm"))
         self.code_word = QLineEdit()
@@ -60,9 +67,15 @@ class CallbackDialog(QDialog):
         self.code_word.setPlaceholderText(self.tr("Kept hidden"))
         self.code_word.setAccessibleName(self.tr("Code word"))
         channels = QGridLayout()
-        for i, box in enumerate((self.calls_ok, self.texts_ok, self.email_ok,
-                                 self.voicemail_ok)):
-            channels.addWidget(box, 0, i)
+        for i, (name, box) in enumerate(zip(channel_names, self.channel_combos(), strict=True)):
+            label = QLabel(name)
+            label.setBuddy(box)
+            box.setAccessibleName(name)
+            channels.addWidget(label, 0, i)
+            channels.addWidget(box, 1, i)
+            box.currentIndexChanged.connect(self._update)
+        channels.setColumnStretch(4, 1)
+        self.not_asked = not_asked_banner()
         self.fields = {
             "received_on": Field(self.received_on),
             "reach": Field(self._checked(self.reach, TextCheck(self.reach, REACH_MAX))),
@@ -78,6 +91,7 @@ class CallbackDialog(QDialog):
         form.addRow(self.tr("As&k for"), self.fields["ask_for"])
         form.addRow("", self.fields["agreed"])
         form.addRow(self.tr("Safe ways"), channels)
+        form.addRow(self.not_asked)
         form.addRow(self.tr("Safe &times"), self.fields["safe_times"])
         form.addRow(self.tr("Code &word"), self.fields["code_word"])
         self.error = error_label()
@@ -94,6 +108,14 @@ class CallbackDialog(QDialog):
         layout.addWidget(buttons)
         self.reach.setFocus()
         keep_long_text(self)
+        self._update()
+
+    def channel_combos(self) -> tuple[QComboBox, QComboBox, QComboBox, QComboBox]:
+        return (self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok)
+
+    def _update(self) -> None:
+        self.not_asked.setVisible(any(box.currentData() is None
+                                      for box in self.channel_combos()))
 
     @staticmethod
     def _checked(edit: QLineEdit, check: TextCheck) -> QWidget:
@@ -115,10 +137,10 @@ class CallbackDialog(QDialog):
                                                    field="received_on") or today(),
                 route=CallbackRoute(self.route.currentData()), reach=self.reach.text(),
                 agreed=self.agreed.isChecked(), ask_for=self.ask_for.text(),
-                prefs=SafeContact(calls_ok=self.calls_ok.isChecked(),
-                                  texts_ok=self.texts_ok.isChecked(),
-                                  email_ok=self.email_ok.isChecked(),
-                                  voicemail_ok=self.voicemail_ok.isChecked(),
+                prefs=SafeContact(calls_ok=self.calls_ok.currentData(),
+                                  texts_ok=self.texts_ok.currentData(),
+                                  email_ok=self.email_ok.currentData(),
+                                  voicemail_ok=self.voicemail_ok.currentData(),
                                   safe_times=self.safe_times.text(),
                                   code_word=self.code_word.text()),
                 contact_id=self.contact_id, known_caller_id=self.caller_id)

@@ -122,7 +122,7 @@ class ContactImportDialog(QDialog):
             self.problems.addItem(self.tr("… and {n:,} more.").format(
                 n=preview.problem_count - len(preview.problems)))
         for note in preview.notes:
-            self.problems.addItem(note)
+            self.problems.addItem(str(note))
         if preview.ok:
             text = plural(preview.row_count, self.tr("1 contact is ready to import."),
                           self.tr("{n:,} contacts are ready to import."))

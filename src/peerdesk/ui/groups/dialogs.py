@@ -76,7 +76,6 @@ class GroupDialog(QDialog):
         self.setWindowTitle(title)
         self.name = QLineEdit(group.name if group else "")
         self.name.setPlaceholderText(self.tr("For example: Tuesday women's circle"))
-        self.name.setMaxLength(80)
         self.kind = enum_combo([(k.label, k.value) for k in GroupKind],
                                group.kind.value if group else None)
         self.mode = enum_combo([(m.label, m.value) for m in GroupMode],
@@ -139,7 +138,6 @@ class MeetingDialog(QDialog):
         self.held_on = DateField(held)
         self.starts_at = QLineEdit(meeting.starts_at if meeting else "")
         self.starts_at.setPlaceholderText(self.tr("HH:MM, e.g. 18:30"))
-        self.starts_at.setMaxLength(5)
         self.place = QLineEdit(meeting.place if meeting else
                                ("online" if group.mode is GroupMode.ONLINE else ""))
         self.place.setPlaceholderText(self.tr("A room, an address, or “online”"))

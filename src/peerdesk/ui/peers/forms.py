@@ -89,7 +89,6 @@ class DateField(QLineEdit):
         self.optional = optional
         self.setPlaceholderText(placeholder or (self.tr("YYYY-MM-DD (optional)") if optional
                                                 else self.tr("YYYY-MM-DD")))
-        self.setMaxLength(10)
         self.calendar_action = QAction(calendar_icon(), self.tr("Choose from a calendar"), self)
         self.calendar_action.setToolTip(self.tr("Choose from a calendar (Alt+Down or F4)"))
         self.calendar_action.triggered.connect(self.show_calendar)

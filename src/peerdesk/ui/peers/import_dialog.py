@@ -274,7 +274,7 @@ class ImportDialog(QDialog):
                 "anything can be imported."), self.tr(
                 "{number} problems to correct in the spreadsheet (or in the mapping) before "
                 "anything can be imported."), number=f"{preview.problem_count:,}")
-        self.summary.setText("\n".join([f"{counts} {verdict}", *preview.notes]))
+        self.summary.setText("\n".join([f"{counts} {verdict}", *map(str, preview.notes)]))
         self.problems_label.setText(self.tr("Problems ({n})").format(
             n=f"{preview.problem_count:,}"))
         self.import_button.setEnabled(preview.ok and self.job is None)

@@ -52,6 +52,16 @@ def channel_combo(state: bool | None) -> QComboBox:
                        (QCoreApplication.translate("PeerDialog", "Not OK"), False)], state)
 
 
+def not_asked_banner() -> QLabel:
+    """The warning shown while any channel is still "not asked yet" (the peer form's and
+    the call-back form's)."""
+    label = QLabel(QCoreApplication.translate(
+        "PeerDialog", "⚠ Ask how it's safe to contact them before calling or texting."))
+    label.setWordWrap(True)
+    label.setStyleSheet("font-weight: bold;")
+    return label
+
+
 def staff_combo(session: Session, roles: tuple[Role, ...], current: int | None) -> QComboBox:
     choices = [(f"{c.name} ({c.role.label})", c.id) for c in peers.assignable_staff(session)
                if c.role in roles]
@@ -165,10 +175,7 @@ class PeerDialog(QDialog):
             channels.addWidget(label, 0, i)
             channels.addWidget(box, 1, i)
         channels.setColumnStretch(4, 1)
-        self.not_asked = QLabel(self.tr(
-            "⚠ Ask how it's safe to contact them before calling or texting."))
-        self.not_asked.setWordWrap(True)
-        self.not_asked.setStyleSheet("font-weight: bold;")
+        self.not_asked = not_asked_banner()
         code = QHBoxLayout()
         code.setContentsMargins(0, 0, 0, 0)
         code.addWidget(self.code_word, 1)

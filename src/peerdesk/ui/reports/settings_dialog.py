@@ -30,6 +30,7 @@ from peerdesk.services import reports
 from peerdesk.services.reports import LOGO_MAX_BYTES, PAGE_SIZES, ReportSettings
 from peerdesk.services.session import Session
 from peerdesk.ui.errors import show_error
+from peerdesk.ui.fields import keep_long_text
 
 MAX_K = 50  # the service refuses more: almost every figure would be hidden
 LOGO_PREVIEW = (160, 64)
@@ -61,7 +62,6 @@ class ReportSettingsDialog(QDialog):
         self._logo_changed = False
 
         self.centre = QLineEdit(reports.centre_name(session))
-        self.centre.setMaxLength(CENTRE_NAME_MAX)
         self.centre.setAccessibleName(self.tr("Centre name on the cover"))
         self.k = QSpinBox()
         self.k.setRange(MIN_K, MAX_K)
@@ -129,6 +129,7 @@ class ReportSettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self._show_logo()
+        keep_long_text(self)
 
     def _show_logo(self) -> None:
         self.logo_view.clear()

@@ -39,7 +39,7 @@ from peerdesk.services import supervision, supporters
 from peerdesk.services.session import Session
 from peerdesk.services.supporters import StoredSupporter
 from peerdesk.ui.errors import message_for
-from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.fields import error_label, keep_long_text, set_message
 from peerdesk.ui.peers.forms import DateField, Field, enum_combo, heading, today
 
 
@@ -86,6 +86,8 @@ class _FormDialog(QDialog):
     def add(self, label: str, key: str, widget: QWidget, hint: str = "") -> None:
         self.fields[key] = Field(widget, hint)
         self.form.addRow(label, self.fields[key])
+        # A whole paste arrives; the record's own rule refuses it with the limit named.
+        keep_long_text(self.fields[key])
 
     def run(self, action: Callable[[], int]) -> None:
         for field in self.fields.values():
@@ -114,7 +116,6 @@ class SupporterDialog(_FormDialog):
                          parent)
         self.session, self.supporter = session, supporter
         self.name = QLineEdit(supporter.preferred_name if supporter else "")
-        self.name.setMaxLength(60)
         self.reach = QLineEdit(supporter.reach if supporter else "")
         self.reach.setPlaceholderText(self.tr("A phone number or an email"))
         self.roles = tick_list([(r.label, r.value) for r in SupporterRole],
@@ -208,7 +209,6 @@ class CheckDialog(_FormDialog):
         self.reference = QLineEdit()
         self.reference.setEchoMode(QLineEdit.EchoMode.Password)
         self.reference.setPlaceholderText(self.tr("Kept hidden"))
-        self.reference.setMaxLength(80)
         self.show_reference = QCheckBox(self.tr("Sho&w"))
         self.show_reference.toggled.connect(lambda on: self.reference.setEchoMode(
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
@@ -235,7 +235,6 @@ class CourseDialog(_FormDialog):
         super().__init__(self.tr("Add a course"), parent)
         self.session = session
         self.name = QLineEdit()
-        self.name.setMaxLength(120)
         self.competencies = tick_list([(c.name, c.id) for c in supporters.competencies(session)],
                                       set(), self.tr("Competencies"))
         self.renews = QCheckBox(self.tr("Must be &renewed"))
@@ -304,7 +303,6 @@ class HoursDialog(_FormDialog):
         self.hours.setValue(1)
         self.hours.setSuffix(self.tr(" hours"))
         self.note = QLineEdit()
-        self.note.setMaxLength(200)
         self.add(self.tr("&Kind"), "kind", self.kind)
         self.add(self.tr("&Date"), "worked_on", self.day)
         self.add(self.tr("&Hours"), "minutes", self.hours)

@@ -42,6 +42,7 @@ from peerdesk.services.supporters import (
 )
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
+from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.page_header import PageHeader, page_layout
 from peerdesk.ui.peers.forms import muted
@@ -359,7 +360,6 @@ class SupportersPage(QWidget):
         row = QHBoxLayout()
         self.month = QLineEdit(date.today().strftime("%Y-%m"))
         self.month.setAccessibleName(self.tr("Month"))
-        self.month.setMaxLength(7)
         self.month.setPlaceholderText(self.tr("YYYY-MM"))
         self.month.returnPressed.connect(self.show_hours)
         show = QPushButton(self.tr("Sho&w"))
@@ -384,6 +384,7 @@ class SupportersPage(QWidget):
         self.hours_view = list_view(self.hours_model, self.tr("Timesheet"))
         t.addWidget(self.hours_view, 1)
         self.sheet: supervision.Timesheet | None = None
+        keep_long_text(tab)  # a mistyped month gets a message, never a silent cut
         self.tabs.addTab(tab, title)
 
     def show_hours(self) -> None:

@@ -12,10 +12,12 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -209,7 +211,11 @@ class TodayPage(QWidget):
         hint = QLabel(self.tr("Enter or double-click opens the peer; Ctrl+D marks the selected "
                               "follow-up done. Overdue follow-ups are marked in red."))
         hint.setStyleSheet(f"color: {colour('#666', 'window-text')};")
-        layout = page_layout(self, self.header)
+        hint.setWordWrap(True)
+        # Inside a scroll area: with every section shown, the page is taller than a
+        # laptop's screen, and it must never make the window taller than the screen.
+        content = QWidget()
+        layout = page_layout(content, self.header)
         layout.setSpacing(10)
         if self.first_steps is not None:
             layout.addWidget(self.first_steps)
@@ -217,11 +223,10 @@ class TodayPage(QWidget):
         layout.addWidget(self.logged, 2)
         layout.addWidget(self.reviews, 2)
         if self.callbacks is not None and self.review is not None:
-            listening_row = QHBoxLayout()
-            listening_row.addWidget(self.callbacks, 3)
-            listening_row.addSpacing(12)
-            listening_row.addWidget(self.review, 2)
-            layout.addLayout(listening_row, 2)
+            # One above the other: side by side, their buttons made the page wider than
+            # the window on a laptop.
+            layout.addWidget(self.callbacks, 2)
+            layout.addWidget(self.review, 2)
         # Supporters' checks and training about to expire, for those who keep the register.
         self.expiring: ExpiringModel | None = None
         if supporters.can_manage(session):
@@ -241,6 +246,14 @@ class TodayPage(QWidget):
             layout.addWidget(self.overdue_empty)
             layout.addWidget(self.overdue_view, 1)
         layout.addWidget(hint)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setAccessibleName(self.tr("Today"))
+        self.scroll_area.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         self.refresh_button.clicked.connect(self.reload)
         self.mine.toggled.connect(lambda _on: self.reload())
         self.done_button.clicked.connect(self.mark_done)
