@@ -5780,7 +5780,7 @@ Set up a new centre there?</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+71"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+80"/>
         <source> (peer)</source>
         <translation> (persona)</translation>
     </message>
@@ -6662,22 +6662,22 @@ Set up a new centre there?</source>
 <context>
     <name>QuoteModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+83"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+86"/>
         <source>May identify: %s</source>
         <translation>Podría identificar: %s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Not yet</source>
         <translation>Todavía no</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>Current</source>
         <translation>Vigente</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Withdrawn</source>
         <translation>Retirado</translation>
     </message>
@@ -8666,7 +8666,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-41"/>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="-59"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="-58"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -8712,7 +8712,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-13"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-1"/>
         <location line="+21"/>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="-4"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="-7"/>
         <location line="+28"/>
         <source>Date</source>
         <translation>Fecha</translation>
@@ -9062,22 +9062,22 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Empieza</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ends</source>
         <translation>Termina</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Meetings</source>
         <translation type="unfinished">Reuniones</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Goals</source>
         <translation>Objetivos</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>How</source>
         <translation>Cómo</translation>
     </message>
@@ -9092,17 +9092,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Participaron</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>We did / will do</source>
         <translation>Hicimos / haremos</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Filled in</source>
         <translation>Rellenado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>What changed</source>
         <translation type="unfinished">Qué cambió</translation>
     </message>
@@ -9112,12 +9112,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Qué ayudó</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Said on</source>
         <translation>Dicho el</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Peer</source>
         <translation type="unfinished">Persona</translation>
     </message>
@@ -9127,7 +9127,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Palabras</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Name check</source>
         <translation>Revisión de nombres</translation>
     </message>
@@ -9321,7 +9321,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>VoicePage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+69"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+73"/>
         <source>Peers&apos; voice</source>
         <translation>La voz de las personas</translation>
     </message>

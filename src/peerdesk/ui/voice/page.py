@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import IntEnum
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from peerdesk.ui.change_bus import AUDIT, ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import heading, muted
-from peerdesk.ui.table_model import ROW_ROLE, RowTableModel, sorting_filter
+from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, sorting_filter
 from peerdesk.ui.voice.dialogs import ConsultationDialog, FeedbackDialog, PairDialog, QuoteDialog
 
 VOICE = "voice"  # what a change announces on the change bus
@@ -58,25 +59,25 @@ class PairColumn(IntEnum):
 
 
 class PairModel(RowTableModel[voice.PairRow]):
-    columns = PairColumn
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "Peer mentored"),
-               QT_TRANSLATE_NOOP("TableHeader", "Mentor"),
-               QT_TRANSLATE_NOOP("TableHeader", "Starts"),
-               QT_TRANSLATE_NOOP("TableHeader", "Ends"),
-               QT_TRANSLATE_NOOP("TableHeader", "Meetings"),
-               QT_TRANSLATE_NOOP("TableHeader", "Goals"))
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Peer mentored"), attrgetter("mentee")),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Mentor"), self._mentor),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Starts"),
+                   lambda row: row.pair.draft.starts_on.isoformat()),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Ends"),
+                   lambda row: row.pair.draft.ends_on.isoformat()
+                   if row.pair.draft.ends_on else "—"),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Meetings"),
+                   lambda row: str(row.pair.meetings), sort=lambda row: row.pair.meetings,
+                   number=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Goals"),
+                   lambda row: row.pair.draft.goals.replace("\n", " "), stretch=True),
+        )
 
-    def display(self, row: voice.PairRow, column: Any) -> str:
-        d = row.pair.draft
-        mentor = row.mentor + (self.tr(" (peer)") if row.mentor_is_peer else "")
-        return (row.mentee, mentor, d.starts_on.isoformat(),
-                d.ends_on.isoformat() if d.ends_on else "—", str(row.pair.meetings),
-                d.goals.replace("\n", " "))[column]
-
-    def sort_key(self, row: voice.PairRow, column: Any) -> Any:
-        if column == PairColumn.MEETINGS:
-            return row.pair.meetings
-        return self.display(row, column).casefold()
+    def _mentor(self, row: voice.PairRow) -> str:
+        return row.mentor + (self.tr(" (peer)") if row.mentor_is_peer else "")
 
 
 class ConsultationColumn(IntEnum):
@@ -89,24 +90,24 @@ class ConsultationColumn(IntEnum):
 
 
 class ConsultationModel(RowTableModel[voice.StoredConsultation]):
-    columns = ConsultationColumn
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "Date"),
-               QT_TRANSLATE_NOOP("TableHeader", "How"),
-               QT_TRANSLATE_NOOP("TableHeader", "Topic"),
-               QT_TRANSLATE_NOOP("TableHeader", "Took part"),
-               QT_TRANSLATE_NOOP("TableHeader", "Status"),
-               QT_TRANSLATE_NOOP("TableHeader", "We did / will do"))
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Date"),
+                   lambda row: row.draft.held_on.isoformat()),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "How"), lambda row: row.draft.method.label),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Topic"), lambda row: row.draft.topic),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Took part"),
+                   lambda row: str(row.draft.headcount), sort=lambda row: row.draft.headcount,
+                   number=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Status"), lambda row: row.draft.status.label),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "We did / will do"), _action, stretch=True),
+        )
 
-    def display(self, row: voice.StoredConsultation, column: Any) -> str:
-        d = row.draft
-        action = d.why_not if d.status is ActionStatus.WONT_DO else d.action
-        return (d.held_on.isoformat(), d.method.label, d.topic, str(d.headcount),
-                d.status.label, action.replace("\n", " "))[column]
 
-    def sort_key(self, row: voice.StoredConsultation, column: Any) -> Any:
-        if column == ConsultationColumn.HEADCOUNT:
-            return row.draft.headcount
-        return self.display(row, column).casefold()
+def _action(row: voice.StoredConsultation) -> str:
+    d = row.draft
+    return (d.why_not if d.status is ActionStatus.WONT_DO else d.action).replace("\n", " ")
 
 
 class FeedbackColumn(IntEnum):
@@ -117,17 +118,22 @@ class FeedbackColumn(IntEnum):
 
 
 class FeedbackModel(RowTableModel[voice.StoredFeedback]):
-    columns = FeedbackColumn
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "Date"),
-               QT_TRANSLATE_NOOP("TableHeader", "Filled in"),
-               QT_TRANSLATE_NOOP("TableHeader", "What changed"),
-               QT_TRANSLATE_NOOP("TableHeader", "What helped"))
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Date"),
+                   lambda row: row.draft.given_on.isoformat()),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Filled in"),
+                   lambda row: row.draft.source.label),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "What changed"), _benefits),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "What helped"),
+                   lambda row: (row.draft.helped or row.draft.comments).replace("\n", " "),
+                   stretch=True),
+        )
 
-    def display(self, row: voice.StoredFeedback, column: Any) -> str:
-        d = row.draft
-        benefits = ", ".join(b.label for b in Benefit if b in d.benefits)
-        return (d.given_on.isoformat(), d.source.label, benefits or "—",
-                (d.helped or d.comments).replace("\n", " "))[column]
+
+def _benefits(row: voice.StoredFeedback) -> str:
+    return ", ".join(b.label for b in Benefit if b in row.draft.benefits) or "—"
 
 
 class QuoteColumn(IntEnum):
@@ -140,20 +146,28 @@ class QuoteColumn(IntEnum):
 
 
 class QuoteModel(RowTableModel[voice.QuoteRow]):
-    columns = QuoteColumn
-    headers = (QT_TRANSLATE_NOOP("TableHeader", "Said on"),
-               QT_TRANSLATE_NOOP("TableHeader", "Peer"),
-               QT_TRANSLATE_NOOP("TableHeader", "Words"),
-               QT_TRANSLATE_NOOP("TableHeader", "Name check"),
-               QT_TRANSLATE_NOOP("TableHeader", "Approved"),
-               QT_TRANSLATE_NOOP("TableHeader", "Consent"))
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Said on"),
+                   lambda row: row.quote.said_on.isoformat()),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Peer"), attrgetter("peer")),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Words"),
+                   lambda row: row.quote.words.replace("\n", " "), stretch=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Name check"), self._check),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Approved"), self._approved),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Consent"),
+                   lambda row: self.tr("Current") if row.consent_current
+                   else self.tr("Withdrawn")),
+        )
 
-    def display(self, row: voice.QuoteRow, column: Any) -> str:
+    def _check(self, row: voice.QuoteRow) -> str:
+        flags = row.quote.flags
+        return self.tr("May identify: %s") % warnings_text(flags) if flags else "—"
+
+    def _approved(self, row: voice.QuoteRow) -> str:
         q = row.quote
-        return (q.said_on.isoformat(), row.peer, q.words.replace("\n", " "),
-                self.tr("May identify: %s") % warnings_text(q.flags) if q.flags else "—",
-                (q.approved_at or "")[:10] if q.approved else self.tr("Not yet"),
-                self.tr("Current") if row.consent_current else self.tr("Withdrawn"))[column]
+        return (q.approved_at or "")[:10] if q.approved else self.tr("Not yet")
 
 
 def _table(proxy: QSortFilterProxyModel, name: str, sort_column: int,
