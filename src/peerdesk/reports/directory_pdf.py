@@ -9,38 +9,21 @@ Entries sit in two columns so a list of twenty or so fits on one page.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from peerdesk.reports.directory_model import Handout, HandoutEntry
 from peerdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
-from peerdesk.reports.pdf import MUTED, NAVY, RULE, TEAL, TEXT, numbered_canvas
-from peerdesk.reports.text_flow import fallback_note, para, typesetting
+from peerdesk.reports.pdf import MUTED, NAVY, RULE, TEAL, TEXT, render_sheet
+from peerdesk.reports.text_flow import fallback_note, para
 
 GENERIC_TITLE = "Where to find help"
 
 
 def render_pdf(handout: Handout, *, page_size: str = "A4") -> tuple[bytes, int]:
     """The PDF bytes and the number of pages."""
-    from reportlab.lib.pagesizes import A4, LETTER
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
-
-    size = page_size.strip().lower()
-    if size not in ("a4", "letter"):
-        raise ValueError(f"unknown page size {page_size!r}")
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer, pagesize=A4 if size == "a4" else LETTER,
-        leftMargin=16 * mm, rightMargin=16 * mm, topMargin=14 * mm, bottomMargin=20 * mm,
-        title=GENERIC_TITLE, author="", subject="", keywords="", creator="", producer="",
-        invariant=1, initialFontName=FONT_REGULAR, lang="",
-    )
-    pages: list[int] = []
     footer = " · ".join(p for p in (handout.centre_name, handout.produced_on) if p)
-    with typesetting():
-        doc.build(_story(handout, doc.width - 12), canvasmaker=numbered_canvas(footer, pages))
-    return buffer.getvalue(), pages[0]
+    return render_sheet(lambda width: _story(handout, width), title=GENERIC_TITLE,
+                        footer=footer, page_size=page_size, margins_mm=(16, 16, 14, 20))
 
 
 def _styles() -> dict[str, Any]:

@@ -194,6 +194,35 @@ def render_pdf(report: Report) -> tuple[bytes, int]:
     return buffer.getvalue(), pages[0]
 
 
+def render_sheet(story: Callable[[float], list[Any]], *, title: str, footer: str,
+                 page_size: str, margins_mm: tuple[float, float, float, float]
+                 ) -> tuple[bytes, int]:
+    """A short document to hand over or pin up (the directory handout, "You said, we
+    did"): the flowables `story(width)` gives, on A4 or Letter with `margins_mm` (left,
+    right, top, bottom), blank metadata but `title`, and `footer` with page numbers.
+    Returns the PDF bytes and the page count."""
+    from reportlab.lib.pagesizes import A4, LETTER
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    size = page_size.strip().lower()
+    if size not in ("a4", "letter"):
+        raise ValueError(f"unknown page size {page_size!r}")
+    left, right, top, bottom = (margin * mm for margin in margins_mm)
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4 if size == "a4" else LETTER,
+        leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
+        title=title, author="", subject="", keywords="", creator="", producer="",
+        invariant=1, initialFontName=FONT_REGULAR, lang="",
+    )
+    pages: list[int] = []
+    # The frame pads its content by 6pt on each side; draw within that.
+    with typesetting():
+        doc.build(story(doc.width - 12), canvasmaker=numbered_canvas(footer, pages))
+    return buffer.getvalue(), pages[0]
+
+
 def numbered_canvas(left: str, pages: list[int], *, mark: str = "", right: str = ""
                     ) -> Callable[..., Any]:
     """A canvas that holds every page until the end, then stamps a footer of

@@ -9,13 +9,12 @@ for a generic title.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Any
 
 from peerdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
-from peerdesk.reports.pdf import MUTED, NAVY, RULE, TEAL, TEXT, numbered_canvas
-from peerdesk.reports.text_flow import fallback_note, para, typesetting
+from peerdesk.reports.pdf import MUTED, NAVY, RULE, TEAL, TEXT, render_sheet
+from peerdesk.reports.text_flow import fallback_note, para
 
 GENERIC_TITLE = "You said, we did"
 
@@ -33,26 +32,9 @@ class SaidDid:
 def render_said_did(rows: list[SaidDid], *, centre_name: str, produced_on: str,
                     page_size: str = "A4") -> tuple[bytes, int]:
     """The PDF bytes and its page count."""
-    from reportlab.lib.pagesizes import A4, LETTER
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
-
-    size = page_size.strip().lower()
-    if size not in ("a4", "letter"):
-        raise ValueError(f"unknown page size {page_size!r}")
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer, pagesize=A4 if size == "a4" else LETTER,
-        leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=20 * mm,
-        title=GENERIC_TITLE, author="", subject="", keywords="", creator="", producer="",
-        invariant=1, initialFontName=FONT_REGULAR, lang="",
-    )
-    pages: list[int] = []
     footer = " · ".join(p for p in (centre_name, produced_on) if p)
-    with typesetting():
-        doc.build(_story(rows, centre_name, doc.width - 12),
-                  canvasmaker=numbered_canvas(footer, pages))
-    return buffer.getvalue(), pages[0]
+    return render_sheet(lambda width: _story(rows, centre_name, width), title=GENERIC_TITLE,
+                        footer=footer, page_size=page_size, margins_mm=(18, 18, 16, 20))
 
 
 def _story(rows: list[SaidDid], centre_name: str, width: float) -> list[Any]:
