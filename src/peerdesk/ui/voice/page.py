@@ -15,16 +15,13 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -38,8 +35,10 @@ from peerdesk.services.session import Session
 from peerdesk.ui.change_bus import AUDIT, ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
+from peerdesk.ui.page_header import search_box
 from peerdesk.ui.peers.forms import heading, muted
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, sorting_filter
+from peerdesk.ui.table_view import list_view
 from peerdesk.ui.voice.dialogs import ConsultationDialog, FeedbackDialog, PairDialog, QuoteDialog
 
 VOICE = "voice"  # what a change announces on the change bus
@@ -170,21 +169,6 @@ class QuoteModel(RowTableModel[voice.QuoteRow]):
         return (q.approved_at or "")[:10] if q.approved else self.tr("Not yet")
 
 
-def _table(proxy: QSortFilterProxyModel, name: str, sort_column: int,
-           order: Qt.SortOrder = Qt.SortOrder.DescendingOrder) -> QTableView:
-    view = QTableView()
-    view.setModel(proxy)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.setAccessibleName(name)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setSortingEnabled(True)
-    view.sortByColumn(sort_column, order)
-    return view
-
-
 class _ListTab(QWidget):
     """A searchable, sortable list with its buttons above it."""
 
@@ -193,11 +177,9 @@ class _ListTab(QWidget):
         super().__init__()
         self.model = model
         self.proxy = sorting_filter(model, self)
-        self.view = _table(self.proxy, name, sort_column)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(search_hint)
-        self.search.setAccessibleName(name + " — search")
-        self.search.setClearButtonEnabled(True)
+        self.view = list_view(self.proxy, name, sorting=True)
+        self.view.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder)
+        self.search = search_box(search_hint, name + " — search")
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.buttons = QHBoxLayout()
         self.column = layout = QVBoxLayout(self)
