@@ -28,7 +28,7 @@ from peerdesk.services.import_reader import (
     Progress,
     UnreadableRow,
     detect,
-    fingerprint,
+    refuse_unless_ready,
     rows,
 )
 from peerdesk.services.listening import session_audit, takers
@@ -131,17 +131,7 @@ def apply(session: Session, checked: CallLogPreview, *, db: Database | None = No
     """Write a checked call log in one transaction; returns how many contacts went in."""
     session.require(Permission.IMPORT_DATA)
     session.require(Permission.LOG_CONTACTS)
-    if not checked.ok:
-        raise ImportRefused(
-            "The file has 1 problem; nothing was imported. Correct it and check the file "
-            "again." if checked.problem_count == 1 else
-            "The file has {count:,} problems; nothing was imported. Correct them and check "
-            "the file again.", count=checked.problem_count)
-    if checked.importer_id != session.staff.id:
-        raise ImportRefused("This file was checked by another account; check it again.")
-    if fingerprint(checked.path) != checked.format.fingerprint:
-        raise ImportRefused("The file has changed since it was checked. Check it again "
-                            "before importing; nothing was imported.")
+    refuse_unless_ready(checked, session.staff.id)
     db = db or session.db
     with db.transaction():
         now = utc_now()

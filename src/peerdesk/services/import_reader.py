@@ -16,7 +16,7 @@ import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from peerdesk.domain.errors import Message, PeerDeskError
 
@@ -72,6 +72,40 @@ def _decodes(path: Path, encoding: str) -> tuple[bool, str]:
 
 def fingerprint(path: Path) -> str:
     return _decodes(path, "latin-1")[1]
+
+
+class CheckedFile(Protocol):
+    """What a check of a file to import says, as far as writing it needs."""
+
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def problem_count(self) -> int: ...
+    @property
+    def importer_id(self) -> int: ...
+    @property
+    def path(self) -> Path: ...
+    @property
+    def format(self) -> FileFormat: ...
+
+
+def refuse_unless_ready(checked: CheckedFile, importer_id: int, *, spent: bool = False) -> None:
+    """Before writing a checked file: it had no problems, this account checked it, the
+    check was not used already, and the file is still the one checked."""
+    if not checked.ok:
+        raise ImportRefused(
+            "The file has 1 problem; nothing was imported. Correct it and check the file "
+            "again." if checked.problem_count == 1 else
+            "The file has {count:,} problems; nothing was imported. Correct them and check "
+            "the file again.", count=checked.problem_count)
+    if checked.importer_id != importer_id:
+        raise ImportRefused("This file was checked by another account; check it again.")
+    if spent:
+        raise ImportRefused("This check of the file has been used already; check the file "
+                            "again before importing. Nothing was imported.")
+    if fingerprint(checked.path) != checked.format.fingerprint:
+        raise ImportRefused("The file has changed since it was checked. Check it again "
+                            "before importing; nothing was imported.")
 
 
 def _delimiter(sample: str) -> str:

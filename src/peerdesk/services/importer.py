@@ -47,7 +47,7 @@ from peerdesk.services.import_reader import (
     Progress,
     UnreadableRow,
     detect,
-    fingerprint,
+    refuse_unless_ready,
     rows,
 )
 from peerdesk.services.session import Session
@@ -282,21 +282,8 @@ def apply_import(session: Session, checked: ImportPreview, *, db: Database | Non
     must be the ones checked, or the transaction is rolled back.
     """
     session.require(Permission.IMPORT_DATA)
-    if not checked.ok:
-        raise ImportRefused(
-            "The file has 1 problem; nothing was imported. Correct it and check the file "
-            "again." if checked.problem_count == 1 else
-            "The file has {count:,} problems; nothing was imported. Correct them and check "
-            "the file again.", count=checked.problem_count)
-    if checked.importer_id != session.staff.id:
-        raise ImportRefused("This file was checked by another account; check it again.")
-    if checked.spent:
-        raise ImportRefused("This check of the file has been used already; check the file "
-                            "again before importing. Nothing was imported.")
+    refuse_unless_ready(checked, session.staff.id, spent=checked.spent)
     db = db or session.db
-    if fingerprint(checked.path) != checked.format.fingerprint:
-        raise ImportRefused("The file has changed since it was checked. Check it again "
-                            "before importing; nothing was imported.")
     # Writing the people is slower per item than a session row: weigh the steps so.
     people = 2 * checked.peer_count
     split = people / (people + checked.row_count) if people else 0.0

@@ -10,15 +10,19 @@ from pathlib import Path
 from peerdesk.domain.errors import DiskFull
 
 
-def fsync_directory(directory: Path) -> None:
-    # Makes the rename itself durable; not possible (or needed) on Windows.
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
+def fsync_path(path: Path) -> None:
+    """Flushes what was written to this file (or, on POSIX, folder) to the disk."""
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def fsync_directory(directory: Path) -> None:
+    # Makes the rename itself durable; not possible (or needed) on Windows.
+    if os.name == "posix":
+        fsync_path(directory)
 
 
 def owner_only(path: Path) -> None:

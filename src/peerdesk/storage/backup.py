@@ -39,7 +39,7 @@ from peerdesk.domain.errors import (
     WrongCredentials,
 )
 from peerdesk.storage import crypto, keyslots, recovery
-from peerdesk.storage.atomic import fsync_directory, owner_only
+from peerdesk.storage.atomic import fsync_directory, fsync_path, owner_only
 from peerdesk.storage.database import Database, translate
 from peerdesk.storage.keyslots import CASEWORK, MAIN, KeySlotFile, Slot
 from peerdesk.storage.migrations import latest_version
@@ -223,14 +223,6 @@ def drop_manifest(db: Database) -> None:
     db.execute("DELETE FROM meta WHERE key = ?", (_INFO_KEY,))
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _new_private_file(path: Path) -> None:
     # Owner-only from the start: a backup is as sensitive as the vault.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -303,9 +295,9 @@ def write_backup(vault: UnlockedVault, folder: Path, *, now: datetime | None = N
             _new_private_file(temp.casework)
         info, counts = _export(writer, temp, taken, vault.key(CASEWORK).key
                                if holds_casework else None)
-        _fsync_file(temp.database)
+        fsync_path(temp.database)
         if holds_casework:
-            _fsync_file(temp.casework)
+            fsync_path(temp.casework)
         else:
             step("Copying peers' records as they are…")
             _copy_sealed_casework(vault.paths, temp)
@@ -360,7 +352,7 @@ def _copy_sealed_casework(live: VaultPaths, temp: VaultPaths) -> None:
             if not target.exists():
                 _new_private_file(target)
             shutil.copyfile(source, target)
-            _fsync_file(target)
+            fsync_path(target)
             if _digest(source) != _digest(target):
                 raise BackupFailed("The copy of peers' records did not match the original, so "
                                    "the backup was deleted. The vault is unchanged.")
@@ -647,7 +639,7 @@ def copy_out(backup: Path, target: VaultPaths) -> None:
             written.append(temp)
             _new_private_file(temp)
             shutil.copyfile(src, temp)
-            _fsync_file(temp)
+            fsync_path(temp)
         for _src, dst in copies:
             temp = dst.with_name(_TEMP_PREFIX + dst.name)
             os.replace(temp, dst)

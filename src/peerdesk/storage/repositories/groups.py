@@ -10,6 +10,7 @@ from peerdesk.domain.errors import NotFound
 from peerdesk.domain.groups import GroupDraft, GroupKind, GroupMode, Mark, MeetingDraft
 from peerdesk.domain.peer import format_ref
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import one
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,10 +210,7 @@ def _meeting(r: Any) -> MeetingRow:
 
 
 def get_meeting(db: Database, meeting_id: int) -> MeetingRow:
-    rows = db.query(f"{_MEETING} WHERE m.id = ?", (meeting_id,))
-    if not rows:
-        raise NotFound
-    return _meeting(rows[0])
+    return one(db.query(f"{_MEETING} WHERE m.id = ?", (meeting_id,)), _meeting)
 
 
 def meetings_of(db: Database, group_id: int) -> list[MeetingRow]:
