@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from peerdesk.domain.errors import DiskFull, Message, PeerDeskError
-from peerdesk.services.saving import write_private, write_safely
+from peerdesk.services.saving import write_safely
+from peerdesk.storage.atomic import write_private
 
 
 def _fail(code: int) -> Callable[[Path], None]:
@@ -62,3 +63,8 @@ def test_write_private_is_owner_only(tmp_path: Path) -> None:
     write_private(out, b"secret")
     assert out.read_bytes() == b"secret"
     assert out.stat().st_mode & 0o777 == 0o600
+    write_private(out, b"again")
+    assert out.read_bytes() == b"again"
+    with pytest.raises(FileExistsError):
+        write_private(out, b"over", new=True)
+    assert out.read_bytes() == b"again"

@@ -18,12 +18,11 @@ from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.contact_import import COLUMNS, CallLogChecker, Lists, guess_columns
 from peerdesk.domain.errors import Message
 from peerdesk.domain.import_columns import squash
-from peerdesk.domain.import_rows import Problem
 from peerdesk.domain.listening import ContactDraft, KnownCallerDraft
 from peerdesk.domain.staff import Permission
 from peerdesk.services.clock import now as now_
 from peerdesk.services.import_reader import (
-    FileFormat,
+    CheckedFile,
     ImportRefused,
     Progress,
     UnreadableRow,
@@ -48,18 +47,9 @@ _BATCH = 2000
 
 
 @dataclass(frozen=True, slots=True)
-class CallLogPreview:
-    path: Path
-    format: FileFormat
-    headers: list[str]
+class CallLogPreview(CheckedFile):
     columns: dict[str, int]
-    row_count: int
-    problems: list[Problem]
-    problem_count: int
-    notes: list[Message]  # shown with str(): in the person's language
-    first_rows: list[list[str]]
     new_callers: list[str]
-    importer_id: int
     checked_at: datetime
     drafts: list[tuple[int, ContactDraft, str]] = field(repr=False)
 

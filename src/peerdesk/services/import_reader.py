@@ -16,9 +16,10 @@ import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from peerdesk.domain.errors import Message, PeerDeskError
+from peerdesk.domain.import_rows import Problem
 
 _SAMPLE = 64 * 1024
 _CHUNK = 1024 * 1024
@@ -74,19 +75,23 @@ def fingerprint(path: Path) -> str:
     return _decodes(path, "latin-1")[1]
 
 
-class CheckedFile(Protocol):
-    """What a check of a file to import says, as far as writing it needs."""
+@dataclass(frozen=True, slots=True)
+class CheckedFile:
+    """What every check of a file to import says (each kind of import adds its own)."""
+
+    path: Path
+    format: FileFormat
+    headers: list[str]
+    row_count: int
+    problems: list[Problem]
+    problem_count: int
+    notes: list[Message]  # shown with str(): in the person's language
+    first_rows: list[list[str]]
+    importer_id: int
 
     @property
-    def ok(self) -> bool: ...
-    @property
-    def problem_count(self) -> int: ...
-    @property
-    def importer_id(self) -> int: ...
-    @property
-    def path(self) -> Path: ...
-    @property
-    def format(self) -> FileFormat: ...
+    def ok(self) -> bool:
+        return self.problem_count == 0
 
 
 def refuse_unless_ready(checked: CheckedFile, importer_id: int, *, spent: bool = False) -> None:

@@ -42,6 +42,7 @@ from peerdesk.domain.safe_contact import to_column
 from peerdesk.domain.staff import Permission, Role
 from peerdesk.services.clock import today as today_
 from peerdesk.services.import_reader import (
+    CheckedFile,
     FileFormat,
     ImportRefused,
     Progress,
@@ -73,21 +74,12 @@ _ASSIGNABLE = (Role.CASEWORKER, Role.PEER_SUPPORTER, Role.PROGRAMME_LEAD)
 
 
 @dataclass(frozen=True, slots=True)
-class ImportPreview:
-    path: Path
-    format: FileFormat
-    headers: list[str]
+class ImportPreview(CheckedFile):
     mapping: Mapping
-    row_count: int
     peer_count: int
     session_count: int
-    problems: list[Problem]
-    problem_count: int
-    notes: list[Message]  # shown with str(): in the person's language
-    first_rows: list[list[str]]
     # The spreadsheet's line number of each of the first rows (blank rows are skipped).
     first_lines: list[int]
-    importer_id: int
     today: date
     # Each person's details (in memory, or an encrypted scratch file for a huge sheet).
     plans: PlanStore = field(repr=False)
@@ -95,10 +87,6 @@ class ImportPreview:
     row_peers: array[int] = field(repr=False)
     # The staff accounts as the check saw them: importing with others means checking again.
     staff: dict[str, StaffRef] = field(repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return self.problem_count == 0
 
     @property
     def spent(self) -> bool:

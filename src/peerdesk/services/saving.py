@@ -38,11 +38,3 @@ def write_safely(path: Path, write: Callable[[Path], T], *,
         raise
     return result
 
-
-def write_private(path: Path, data: bytes) -> None:
-    """The bytes in a new file only this account may read, flushed to the disk."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())

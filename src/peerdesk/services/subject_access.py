@@ -25,8 +25,9 @@ from peerdesk.domain.safe_contact import SafeContact, state_label
 from peerdesk.domain.staff import Permission
 from peerdesk.reports.subject_access_pdf import Entry, Part, SubjectAccessRecord
 from peerdesk.services.clock import today as today_
-from peerdesk.services.saving import write_private, write_safely
+from peerdesk.services.saving import write_safely
 from peerdesk.services.session import Session
+from peerdesk.storage.atomic import write_private
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories import callbacks as callback_repo

@@ -39,7 +39,7 @@ from peerdesk.domain.errors import (
     WrongCredentials,
 )
 from peerdesk.storage import crypto, keyslots, recovery
-from peerdesk.storage.atomic import fsync_directory, fsync_path, owner_only
+from peerdesk.storage.atomic import fsync_directory, fsync_path, owner_only, write_private
 from peerdesk.storage.database import Database, translate
 from peerdesk.storage.keyslots import CASEWORK, MAIN, KeySlotFile, Slot
 from peerdesk.storage.migrations import latest_version
@@ -229,14 +229,6 @@ def _new_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
 def _as_user_error(exc: BaseException) -> PeerDeskError:
     if isinstance(exc, DiskFull):
         return DiskFull(BACKUP_DISK_FULL)
@@ -421,7 +413,7 @@ def _copy_keys(vault: UnlockedVault, temp_keys: Path) -> bytes:
         if held.generation not in slots.generations(what):
             raise BackupFailed("The vault's key changed while the backup was made. "
                                "No backup was made; try again.")
-    _write_private(temp_keys, raw)
+    write_private(temp_keys, raw, new=True)
     return raw
 
 
