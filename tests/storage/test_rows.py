@@ -14,6 +14,7 @@ from peerdesk.domain.errors import NotFound
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.rows import (
     CHUNK,
+    columns_of,
     delete_ids,
     execute_in,
     grouped,
@@ -21,13 +22,15 @@ from peerdesk.storage.repositories.rows import (
     one,
     one_or_none,
     query_in,
+    update_row,
 )
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
     database = Database(tmp_path / "rows.db", os.urandom(32), create=True)
-    database.execute("CREATE TABLE thing (id INTEGER PRIMARY KEY, name TEXT, kept INTEGER)")
+    database.execute("CREATE TABLE thing (id INTEGER PRIMARY KEY, name TEXT, kept INTEGER, "
+                     "updated_at TEXT)")
     database.executemany("INSERT INTO thing (id, name, kept) VALUES (?, ?, 0)",
                          [(i, f"n{i}") for i in range(1, 1201)])
     yield database
@@ -80,3 +83,22 @@ def test_grouped_keeps_each_keys_values_in_order(pairs: list[tuple[int, str]]) -
     assert set(result) == {k for k, _ in pairs}
     for key, values in result.items():
         assert values == tuple(v for k, v in pairs if k == key)
+
+
+def test_update_row_sets_the_columns_and_updated_at_of_that_row_only(db: Database) -> None:
+    update_row(db, "thing", 5, {"name": "five", "kept": 1}, now="2026-12-05T12:00:00Z")
+    assert db.query("SELECT name, kept, updated_at FROM thing WHERE id = 5")[0] == (
+        "five", 1, "2026-12-05T12:00:00Z")
+    assert db.scalar("SELECT count(*) FROM thing WHERE kept = 1 OR updated_at IS NOT NULL") == 1
+    update_row(db, "thing", 6, {"kept": 1})
+    assert db.query("SELECT kept, updated_at FROM thing WHERE id = 6")[0] == (1, None)
+
+
+def test_update_row_of_no_row_is_not_found_and_changes_nothing(db: Database) -> None:
+    with pytest.raises(NotFound):
+        update_row(db, "thing", 9999, {"name": "ghost"}, now="2026-12-05T12:00:00Z")
+    assert db.scalar("SELECT count(*) FROM thing WHERE name = 'ghost'") == 0
+
+
+def test_columns_of_a_fields_list() -> None:
+    assert columns_of("a, b,c ,  d") == ["a", "b", "c", "d"]

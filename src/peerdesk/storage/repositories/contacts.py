@@ -9,7 +9,14 @@ from typing import Any
 from peerdesk.domain.errors import NotFound
 from peerdesk.domain.listening import Channel, ContactDraft, Outcome, Returning
 from peerdesk.storage.database import Database
-from peerdesk.storage.repositories.rows import execute_in, grouped, id_chunks, query_in
+from peerdesk.storage.repositories.rows import (
+    columns_of,
+    execute_in,
+    grouped,
+    id_chunks,
+    query_in,
+    update_row,
+)
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 
@@ -97,10 +104,8 @@ def insert_many(db: Database, drafts: list[ContactDraft], *, now: str) -> int:
 
 
 def update(db: Database, contact_id: int, draft: ContactDraft, *, now: str) -> None:
-    assignments = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))
-    if db.execute(f"UPDATE anonymous_contact SET {assignments}, updated_at = ? WHERE id = ?",
-                  (*_values(draft), now, contact_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "anonymous_contact", contact_id,
+               dict(zip(columns_of(_FIELDS), _values(draft), strict=True)), now=now)
     _write_parts(db, contact_id, draft, new=False)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from peerdesk.domain.directory import DirectoryEntryDraft
 from peerdesk.domain.errors import NotFound
 from peerdesk.storage.database import Database
-from peerdesk.storage.repositories.rows import grouped, query_in
+from peerdesk.storage.repositories.rows import columns_of, grouped, query_in, update_row
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 
@@ -76,24 +76,19 @@ def insert(db: Database, draft: DirectoryEntryDraft, *, now: str) -> int:
 
 
 def update(db: Database, entry_id: int, draft: DirectoryEntryDraft, *, now: str) -> None:
-    assignments = ", ".join(f"{n.strip()} = ?" for n in _FIELDS.split(","))
-    if db.execute(f"UPDATE directory_entry SET {assignments}, updated_at = ? WHERE id = ?",
-                  (*_values(draft), now, entry_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "directory_entry", entry_id,
+               dict(zip(columns_of(_FIELDS), _values(draft), strict=True)), now=now)
     _write_links(db, entry_id, draft)
     reindex(db, [entry_id])
 
 
 def mark_checked(db: Database, entry_id: int, on: date, *, now: str) -> None:
-    if db.execute("UPDATE directory_entry SET last_checked = ?, updated_at = ? WHERE id = ?",
-                  (on.isoformat(), now, entry_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "directory_entry", entry_id, {"last_checked": on.isoformat()}, now=now)
 
 
 def set_archived(db: Database, entry_id: int, on: date | None, *, now: str) -> None:
-    if db.execute("UPDATE directory_entry SET archived_on = ?, updated_at = ? WHERE id = ?",
-                  (on.isoformat() if on else None, now, entry_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "directory_entry", entry_id,
+               {"archived_on": on.isoformat() if on else None}, now=now)
 
 
 def uses(db: Database, entry_id: int) -> int:

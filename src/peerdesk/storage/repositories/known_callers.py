@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from peerdesk.domain.errors import NotFound
 from peerdesk.domain.listening import KnownCallerDraft
 from peerdesk.storage.database import Database
-from peerdesk.storage.repositories.rows import delete_ids, one
+from peerdesk.storage.repositories.rows import delete_ids, one, update_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +27,9 @@ def insert(db: Database, draft: KnownCallerDraft, *, created_by: int, now: str) 
 
 
 def update(db: Database, caller_id: int, draft: KnownCallerDraft, *, now: str) -> None:
-    if db.execute("UPDATE known_caller SET nickname = ?, sort_name = ?, note = ?, updated_at = ? "
-                  "WHERE id = ?", (draft.nickname, draft.nickname.casefold(), draft.note, now,
-                                   caller_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "known_caller", caller_id, {
+        "nickname": draft.nickname, "sort_name": draft.nickname.casefold(), "note": draft.note},
+        now=now)
 
 
 _SELECT = ("SELECT k.id, k.nickname, k.note, k.last_contact, "

@@ -21,7 +21,7 @@ from peerdesk.domain.peer import (
 from peerdesk.domain.safe_contact import SafeContact, stored_state, to_column
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.meta import get_meta, set_meta
-from peerdesk.storage.repositories.rows import query_in
+from peerdesk.storage.repositories.rows import columns_of, query_in, update_row
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 _NEXT_REF = "next_peer_ref"
@@ -92,9 +92,8 @@ def update(db: Database, peer_id: int, draft: PeerDraft, *, now: str) -> None:
     old = db.query("SELECT preferred_name, full_name FROM peer WHERE id = ?", (peer_id,))
     if not old:
         raise NotFound
-    assignments = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))
-    db.execute(f"UPDATE peer SET {assignments}, updated_at = ? WHERE id = ?",
-               (*_values(draft), now, peer_id))
+    update_row(db, "peer", peer_id, dict(zip(columns_of(_FIELDS), _values(draft), strict=True)),
+               now=now)
     if (old[0][0], old[0][1]) != (draft.preferred_name, draft.full_name):
         db.execute("DELETE FROM peer_search WHERE rowid = ?", (peer_id,))
         db.execute("INSERT INTO peer_search (rowid, names) VALUES (?, ?)",

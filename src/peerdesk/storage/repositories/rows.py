@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from peerdesk.domain.errors import NotFound
@@ -60,3 +60,22 @@ def grouped(pairs: Iterable[tuple[K, V]]) -> dict[K, tuple[V, ...]]:
     for key, value in pairs:
         found.setdefault(key, []).append(value)
     return {key: tuple(values) for key, values in found.items()}
+
+
+def update_row(db: Database, table: str, row_id: int, values: Mapping[str, Any], *,
+               now: str | None = None) -> None:
+    """Set these columns of one row (and its updated_at to `now`, when given); NotFound
+    when there is no such row. Column names are the code's own, never a person's input."""
+    assignments = [f"{column} = ?" for column in values]
+    params = list(values.values())
+    if now is not None:
+        assignments.append("updated_at = ?")
+        params.append(now)
+    if db.execute(f"UPDATE {table} SET {', '.join(assignments)} WHERE id = ?",
+                  (*params, row_id)).rowcount == 0:
+        raise NotFound
+
+
+def columns_of(fields: str) -> list[str]:
+    """The column names in a comma-separated list of them (a repository's _FIELDS)."""
+    return [name.strip() for name in fields.split(",")]
