@@ -272,6 +272,17 @@ def numbered_canvas(left: str, pages: list[int], *, mark: str = "", right: str =
     return NumberedCanvas
 
 
+def heading_style(name: str, base: Any, *, size: float, leading: float, before: float,
+                  after: float) -> Any:
+    """A bold navy heading that stays on the page with what follows it."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(name, base, fontName=FONT_BOLD, fontSize=size, leading=leading,
+                          textColor=colors.HexColor(NAVY), spaceBefore=before,
+                          spaceAfter=after, keepWithNext=1)
+
+
 def _styles() -> dict[str, Any]:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -288,12 +299,8 @@ def _styles() -> dict[str, Any]:
                                  textColor=colors.HexColor(TEXT)),
         "anon": ParagraphStyle("anon", base, fontSize=8.5, leading=11.5,
                                textColor=colors.HexColor(TEXT)),
-        "h1": ParagraphStyle("h1", base, fontName=FONT_BOLD, fontSize=14, leading=18,
-                             textColor=colors.HexColor(NAVY), spaceBefore=14, spaceAfter=4,
-                             keepWithNext=1),
-        "h2": ParagraphStyle("h2", base, fontName=FONT_BOLD, fontSize=10.5, leading=13.5,
-                             textColor=colors.HexColor(NAVY), spaceBefore=8, spaceAfter=4,
-                             keepWithNext=1),
+        "h1": heading_style("h1", base, size=14, leading=18, before=14, after=4),
+        "h2": heading_style("h2", base, size=10.5, leading=13.5, before=8, after=4),
         "body": ParagraphStyle("body", base, spaceAfter=4),
         "note": ParagraphStyle("note", base, fontSize=8, leading=10.5,
                                textColor=colors.HexColor(MUTED), spaceBefore=3),

@@ -27,6 +27,7 @@ from peerdesk.reports.pdf import (
     TEAL,
     TEXT,
     ZEBRA,
+    heading_style,
     numbered_canvas,
 )
 from peerdesk.reports.text_flow import fallback_note, para, typesetting
@@ -105,12 +106,8 @@ def _styles() -> dict[str, Any]:
                                 textColor=colors.HexColor(NAVY)),
         "subject": ParagraphStyle("subject", base, fontSize=14, leading=18, spaceAfter=6),
         "body": ParagraphStyle("body", base, spaceAfter=4),
-        "h1": ParagraphStyle("h1", base, fontName=FONT_BOLD, fontSize=13.5, leading=17,
-                             textColor=colors.HexColor(NAVY), spaceBefore=14, spaceAfter=5,
-                             keepWithNext=1),
-        "entry": ParagraphStyle("entry", base, fontName=FONT_BOLD, fontSize=10, leading=13,
-                                textColor=colors.HexColor(NAVY), spaceBefore=9, spaceAfter=2,
-                                keepWithNext=1),
+        "h1": heading_style("h1", base, size=13.5, leading=17, before=14, after=5),
+        "entry": heading_style("entry", base, size=10, leading=13, before=9, after=2),
         # No keepWithNext here: chaining heading, label and text made every session a
         # group to lay out twice (a 250-page record took a quarter longer).
         "label": ParagraphStyle("label", base, fontName=FONT_BOLD, fontSize=8.5, leading=11,
