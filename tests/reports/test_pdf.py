@@ -265,3 +265,15 @@ def test_heading_style_is_bold_navy_and_kept_with_what_follows() -> None:
     assert (style.name, style.fontName, style.fontSize, style.leading) == ("h9", FONT_BOLD, 12, 15)
     assert (style.spaceBefore, style.spaceAfter, style.keepWithNext) == (6, 3, 1)
     assert style.textColor.hexval().lower() == "0x" + NAVY[1:].lower()
+
+
+def test_grid_style_sets_our_font_top_alignment_and_paddings() -> None:
+    from peerdesk.reports.fonts import FONT_REGULAR
+    from peerdesk.reports.pdf import grid_style
+
+    everywhere = ((0, 0), (-1, -1))
+    assert grid_style(left=4, right=10, top=5, bottom=6) == [
+        ("FONTNAME", *everywhere, FONT_REGULAR), ("VALIGN", *everywhere, "TOP"),
+        ("LEFTPADDING", *everywhere, 4), ("RIGHTPADDING", *everywhere, 10),
+        ("TOPPADDING", *everywhere, 5), ("BOTTOMPADDING", *everywhere, 6)]
+    assert "RIGHTPADDING" not in [c[0] for c in grid_style(left=2, top=2, bottom=3)]

@@ -27,6 +27,7 @@ from peerdesk.reports.pdf import (
     TEAL,
     TEXT,
     ZEBRA,
+    grid_style,
     heading_style,
     numbered_canvas,
 )
@@ -168,12 +169,7 @@ def _table(columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], width: f
                      for i, c in enumerate(cells)])
     table = Table(data, colWidths=widths, repeatRows=0 if label_column else 1, hAlign="LEFT")
     style: list[Any] = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),  # else the table sets Helvetica
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        *grid_style(left=6, right=6, top=3, bottom=4),
         ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.HexColor(RULE)),
         ("ROWBACKGROUNDS", (0, 0 if label_column else 1), (-1, -1),
          [colors.white, colors.HexColor(ZEBRA)]),
