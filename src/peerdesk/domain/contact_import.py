@@ -15,7 +15,11 @@ from datetime import date, datetime
 
 from peerdesk.domain.errors import Message, PeerDeskError, ValidationError
 from peerdesk.domain.import_columns import match_headings, squash
-from peerdesk.domain.import_rows import MAX_LISTED_PROBLEMS, Problem, as_message
+from peerdesk.domain.import_rows import (
+    Problem,
+    heading_or_label,
+    list_problem,
+)
 from peerdesk.domain.import_values import parse_day, parse_minutes, parse_yes_no
 from peerdesk.domain.listening import (
     Channel,
@@ -160,17 +164,11 @@ class CallLogChecker:
                     "alternative).", what=column.label))
 
     def heading(self, key: str) -> str:
-        index = self.columns.get(key)
-        if index is not None and index < len(self.headers) and self.headers[index]:
-            return self.headers[index]
-        return COLUMN_BY_KEY[key].label
+        return heading_or_label(self.headers, self.columns.get(key), COLUMN_BY_KEY[key].label)
 
     def problem(self, line: int, key: str, message: Message | PeerDeskError) -> None:
         self.problem_count += 1
-        if len(self.problems) < MAX_LISTED_PROBLEMS:
-            heading = self.heading(key)
-            self.problems.append(Problem(line, heading, as_message(message),
-                                         ours=heading == COLUMN_BY_KEY[key].label))
+        list_problem(self.problems, line, self.heading(key), COLUMN_BY_KEY[key].label, message)
 
     @property
     def ok(self) -> bool:
