@@ -252,3 +252,28 @@ def test_a_section_heading_never_ends_a_page_alone(tmp_path: Path) -> None:
         for text in _text(path):
             if "Who we supported" in text:
                 assert "Peers supported by age band" in text, f"{extra} extra rows"
+
+
+def test_heading_style_is_bold_navy_and_kept_with_what_follows() -> None:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from peerdesk.reports.fonts import FONT_BOLD
+    from peerdesk.reports.pdf import NAVY, heading_style
+
+    base = ParagraphStyle("base", fontSize=9.5, leading=13)
+    style = heading_style("h9", base, size=12, leading=15, before=6, after=3)
+    assert (style.name, style.fontName, style.fontSize, style.leading) == ("h9", FONT_BOLD, 12, 15)
+    assert (style.spaceBefore, style.spaceAfter, style.keepWithNext) == (6, 3, 1)
+    assert style.textColor.hexval().lower() == "0x" + NAVY[1:].lower()
+
+
+def test_grid_style_sets_our_font_top_alignment_and_paddings() -> None:
+    from peerdesk.reports.fonts import FONT_REGULAR
+    from peerdesk.reports.pdf import grid_style
+
+    everywhere = ((0, 0), (-1, -1))
+    assert grid_style(left=4, right=10, top=5, bottom=6) == [
+        ("FONTNAME", *everywhere, FONT_REGULAR), ("VALIGN", *everywhere, "TOP"),
+        ("LEFTPADDING", *everywhere, 4), ("RIGHTPADDING", *everywhere, 10),
+        ("TOPPADDING", *everywhere, 5), ("BOTTOMPADDING", *everywhere, 6)]
+    assert "RIGHTPADDING" not in [c[0] for c in grid_style(left=2, top=2, bottom=3)]

@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from peerdesk import __version__
-from peerdesk.app.cli_common import PASSWORD_ENV, add_command, read_password, require_vault
+from peerdesk.app.cli_common import (
+    PASSWORD_ENV,
+    add_command,
+    add_vault_and_account,
+    read_password,
+    require_vault,
+    signed_in,
+)
 from peerdesk.app.exit_codes import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -140,41 +147,32 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     from peerdesk.app.cli_period import check_started, parse_period
     from peerdesk.services import reports
-    from peerdesk.services.auth import SignIn
-    from peerdesk.storage.vault import LockedVault
 
     if not args.pdf and not args.csv:
         raise UsageError("Say where to save the report: --pdf FILE and/or --csv FILE.")
     period = parse_period(args)
     note = check_started(period, date.today())
     paths = require_vault(args.path)
-    locked = LockedVault.open(paths)
-    try:
-        session = SignIn(locked).sign_in(args.user, read_password())
-        try:
-            if note:
-                print(f"note: {note}")
-            if args.publish:
-                done = reports.publish(session, period)
-                report = done.report
-                what = "published" if done.new else "already published, unchanged"
-                print(f"{what}: release {report.release_code}")
-                for code in done.revised:
-                    print(f"revised with it: release {code}")
-            else:
-                report = reports.build(session, period)
-                print("preview, not for publication (add --publish to publish and record it)")
-            if args.pdf:
-                pages = reports.save_pdf(session, report, Path(args.pdf))
-                print(f"saved {report.title.lower()} for {report.period_label}: "
-                      f"{args.pdf} ({pages} pages)")
-            if args.csv:
-                reports.save_csv(session, report, Path(args.csv))
-                print(f"saved the same figures as CSV: {args.csv}")
-        finally:
-            session.end()
-    finally:
-        locked.release()
+    with signed_in(paths, args.user) as session:
+        if note:
+            print(f"note: {note}")
+        if args.publish:
+            done = reports.publish(session, period)
+            report = done.report
+            what = "published" if done.new else "already published, unchanged"
+            print(f"{what}: release {report.release_code}")
+            for code in done.revised:
+                print(f"revised with it: release {code}")
+        else:
+            report = reports.build(session, period)
+            print("preview, not for publication (add --publish to publish and record it)")
+        if args.pdf:
+            pages = reports.save_pdf(session, report, Path(args.pdf))
+            print(f"saved {report.title.lower()} for {report.period_label}: "
+                  f"{args.pdf} ({pages} pages)")
+        if args.csv:
+            reports.save_csv(session, report, Path(args.csv))
+            print(f"saved the same figures as CSV: {args.csv}")
     return 0
 
 
@@ -278,10 +276,7 @@ def _add_commands(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         commands, "check", "check the vault's encrypted pages, structure and audit chain",
         description="Check every encrypted page, the database's structure and the audit "
                     "log's hash chain. Prints ok, or each problem.")
-    check.add_argument("path", metavar="PATH", help="the vault (its .peerdesk file)")
-    check.add_argument("--user", required=True, metavar="NAME",
-                       help="account to unlock with (password from PEERDESK_PASSWORD or a "
-                            "prompt)")
+    add_vault_and_account(check, "account to unlock with")
     check.add_argument("--anchor", metavar="COUNT·HASH",
                        help="also check against the audit anchor printed in a report's footer "
                             "(e.g. 1234·9f2c1a0b): names a vault put back from an older copy")
@@ -296,7 +291,7 @@ def _add_commands(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
                     "(figures that changed come out as a numbered revision). A period that "
                     "has not started is refused; the current one is allowed, with a note "
                     "that it is not over yet.")
-    report.add_argument("path", metavar="PATH", help="the vault (its .peerdesk file)")
+    add_vault_and_account(report, "a programme lead's account")
     when = report.add_mutually_exclusive_group(required=True)
     when.add_argument("--month", metavar="YYYY-MM", help="a calendar month, e.g. 2026-10")
     when.add_argument("--quarter", metavar="YYYY-Qn",
@@ -311,9 +306,6 @@ def _add_commands(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
                         help="publish: record the release in the vault (the same figures "
                              "every time; changes come out as a revision). Without it, a "
                              "preview marked not for publication")
-    report.add_argument("--user", required=True, metavar="NAME",
-                        help="a programme lead's account (password from PEERDESK_PASSWORD "
-                             "or a prompt)")
     report.set_defaults(func=_cmd_report)
 
     from peerdesk.app.cli_backup import add_backup_commands

@@ -13,24 +13,15 @@ RECOVERY_ENV = "PEERDESK_RECOVERY_KEY"
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli_common import UsageError, read_password, require_vault
+    from peerdesk.app.cli_common import UsageError, require_vault, signed_in
     from peerdesk.services import backups
-    from peerdesk.services.auth import SignIn
-    from peerdesk.storage.vault import LockedVault
 
     if args.keep is not None and args.keep < 1:
         raise UsageError("--keep needs a number of backups, 1 or more.")
     paths = require_vault(args.path)
-    locked = LockedVault.open(paths)
-    try:
-        session = SignIn(locked).sign_in(args.user, read_password())
-        try:
-            result = backups.back_up_now(session, Path(args.dest).expanduser().absolute(),
-                                         keep=args.keep)
-        finally:
-            session.end()
-    finally:
-        locked.release()
+    with signed_in(paths, args.user) as session:
+        result = backups.back_up_now(session, Path(args.dest).expanduser().absolute(),
+                                     keep=args.keep)
     # Only the path, so a script can use it as it is.
     print(result.path)
     return 0
@@ -70,18 +61,15 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def add_backup_commands(commands: Any) -> None:
-    from peerdesk.app.cli_common import add_command
+    from peerdesk.app.cli_common import add_command, add_vault_and_account
 
     backup = add_command(
         commands, "backup", "make a verified encrypted backup of the vault in a folder",
         description="Make an encrypted backup of the vault in a folder, check it by opening "
                     "it, and print its path. It opens with the passwords and recovery key "
                     "valid now.")
-    backup.add_argument("path", metavar="PATH", help="the vault (its .peerdesk file)")
+    add_vault_and_account(backup, "an administrator's account")
     backup.add_argument("dest", metavar="DEST", help="the folder to put the backup in")
-    backup.add_argument("--user", required=True, metavar="NAME",
-                        help="an administrator's account (password from PEERDESK_PASSWORD "
-                             "or a prompt)")
     backup.add_argument("--keep", type=int, metavar="N",
                         help="keep the newest N backups in DEST (default: the vault's setting, 7)")
     backup.set_defaults(func=_cmd_backup)

@@ -7,17 +7,20 @@ cli.py all import it, and none of them imports cli.py: no import circle in app/.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from peerdesk.app.exit_codes import EXIT_FAILED, CommandError, UsageError, exit_code_summary
 
 if TYPE_CHECKING:
+    from peerdesk.services.session import Session
     from peerdesk.storage.paths import VaultPaths
 
 __all__ = ["EXIT_FAILED", "PASSWORD_ENV", "CommandError", "UsageError", "add_command",
-           "read_password", "require_vault"]
+           "add_vault_and_account", "read_password", "require_vault", "signed_in"]
 
 PASSWORD_ENV = "PEERDESK_PASSWORD"
 
@@ -50,3 +53,28 @@ def add_command(commands: Any, name: str, summary: str,
     command: argparse.ArgumentParser = commands.add_parser(
         name, help=summary, description=description, epilog=exit_code_summary())
     return command
+
+
+@contextlib.contextmanager
+def signed_in(paths: VaultPaths, account: str) -> Iterator[Session]:
+    """Open the vault and sign in as `account` (password from read_password); the
+    session is ended and the vault released afterwards, however the command ends."""
+    from peerdesk.services.auth import SignIn
+    from peerdesk.storage.vault import LockedVault
+
+    locked = LockedVault.open(paths)
+    try:
+        session = SignIn(locked).sign_in(account, read_password())
+        try:
+            yield session
+        finally:
+            session.end()
+    finally:
+        locked.release()
+
+
+def add_vault_and_account(command: argparse.ArgumentParser, account: str) -> None:
+    """The vault's PATH and --user NAME, `account` saying whose account it must be."""
+    command.add_argument("path", metavar="PATH", help="the vault (its .peerdesk file)")
+    command.add_argument("--user", required=True, metavar="NAME",
+                         help=f"{account} (password from {PASSWORD_ENV} or a prompt)")

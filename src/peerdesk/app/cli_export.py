@@ -57,29 +57,20 @@ def _size(size: int) -> str:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli_common import read_password, require_vault
+    from peerdesk.app.cli_common import require_vault, signed_in
     from peerdesk.services import export
-    from peerdesk.services.auth import SignIn
-    from peerdesk.storage.vault import LockedVault
 
     paths = require_vault(args.path)
     out = Path(args.out)
-    locked = LockedVault.open(paths)
-    try:
-        session = SignIn(locked).sign_in(args.user, read_password())
-        try:
-            # Refuse before asking for a passphrase: the role, then the file.
-            export.export_databases(session)
-            export.check_destination(out, replace=args.replace)
-            passphrase, confirm = read_passphrase(confirm=True)
-            result = export.export_centre(session, out, passphrase, confirm,
-                                          replace=args.replace,
-                                          progress=_progress_printer("exporting"))
-            _done_progress()
-        finally:
-            session.end()
-    finally:
-        locked.release()
+    with signed_in(paths, args.user) as session:
+        # Refuse before asking for a passphrase: the role, then the file.
+        export.export_databases(session)
+        export.check_destination(out, replace=args.replace)
+        passphrase, confirm = read_passphrase(confirm=True)
+        result = export.export_centre(session, out, passphrase, confirm,
+                                      replace=args.replace,
+                                      progress=_progress_printer("exporting"))
+        _done_progress()
     both = len(result.databases) > 1
     print(f"saved the export to {result.path} ({_size(result.size)}): "
           f"{'main and casework databases' if both else 'main database'}, "
@@ -132,7 +123,7 @@ def _cmd_import_export(args: argparse.Namespace) -> int:
 
 
 def add_export_commands(commands: Any) -> None:
-    from peerdesk.app.cli_common import add_command
+    from peerdesk.app.cli_common import add_command, add_vault_and_account
 
     export = add_command(
         commands, "export", "export the whole centre in open formats, encrypted",
@@ -142,12 +133,9 @@ def add_export_commands(commands: Any) -> None:
                     f"passphrase (from {PASSPHRASE_ENV} or asked twice). A programme "
                     "lead's export holds everything; an administrator's holds the main "
                     "database only (settings, staff, the audit log). Audited.")
-    export.add_argument("path", metavar="PATH", help="the vault (its .peerdesk file)")
+    add_vault_and_account(export, "a programme lead's or an administrator's account")
     export.add_argument("out", metavar="OUT",
                         help="the zip file to write (refused if it exists, unless --replace)")
-    export.add_argument("--user", required=True, metavar="NAME",
-                        help="a programme lead's or an administrator's account (password "
-                             "from PEERDESK_PASSWORD or a prompt)")
     export.add_argument("--replace", action="store_true",
                         help="write over OUT if it is already there")
     export.set_defaults(func=_cmd_export)

@@ -42,48 +42,39 @@ def _print_preview(checked: Any) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli_common import EXIT_FAILED, read_password, require_vault
+    from peerdesk.app.cli_common import EXIT_FAILED, require_vault, signed_in
     from peerdesk.services import importer
-    from peerdesk.services.auth import SignIn
-    from peerdesk.storage.vault import LockedVault
 
     names = _map_pairs(args.map or [])
     paths = require_vault(args.path)
     source = Path(args.file).expanduser()
-    locked = LockedVault.open(paths)
-    try:
-        session = SignIn(locked).sign_in(args.user, read_password())
-        try:
-            mapping = None
-            if names:
-                mapping = importer.mapping_from_names(importer.headers_of(source), names)
-            checked = importer.preview(session, source, mapping)
-            _print_preview(checked)
-            if not checked.ok:
-                for problem in checked.problems:
-                    print(problem)
-                hidden = checked.problem_count - len(checked.problems)
-                if hidden:
-                    print(f"… and {hidden:,} more problems")
-                count = checked.problem_count
-                print(f"peerdesk: {count:,} problem{'s' * (count != 1)} in the file; nothing "
-                      "was imported.", file=sys.stderr)
-                return EXIT_FAILED
-            if args.dry_run:
-                print(f"dry run: would import {checked.peer_count:,} peers and "
-                      f"{checked.session_count:,} sessions; nothing was imported")
-                return 0
-            result = importer.apply_import(session, checked)
-            print(f"imported {result.peers:,} peers and {result.sessions:,} sessions")
-        finally:
-            session.end()
-    finally:
-        locked.release()
+    with signed_in(paths, args.user) as session:
+        mapping = None
+        if names:
+            mapping = importer.mapping_from_names(importer.headers_of(source), names)
+        checked = importer.preview(session, source, mapping)
+        _print_preview(checked)
+        if not checked.ok:
+            for problem in checked.problems:
+                print(problem)
+            hidden = checked.problem_count - len(checked.problems)
+            if hidden:
+                print(f"… and {hidden:,} more problems")
+            count = checked.problem_count
+            print(f"peerdesk: {count:,} problem{'s' * (count != 1)} in the file; nothing "
+                  "was imported.", file=sys.stderr)
+            return EXIT_FAILED
+        if args.dry_run:
+            print(f"dry run: would import {checked.peer_count:,} peers and "
+                  f"{checked.session_count:,} sessions; nothing was imported")
+            return 0
+        result = importer.apply_import(session, checked)
+        print(f"imported {result.peers:,} peers and {result.sessions:,} sessions")
     return 0
 
 
 def add_import_command(commands: Any) -> None:
-    from peerdesk.app.cli_common import add_command
+    from peerdesk.app.cli_common import add_command, add_vault_and_account
     from peerdesk.domain.import_columns import FIELD_BY_KEY
 
     command = add_command(
@@ -91,11 +82,8 @@ def add_import_command(commands: Any) -> None:
         description="Add peers and their one-to-one sessions from a spreadsheet saved as CSV. "
                     "Every row is checked first; if any has a problem, nothing is imported. "
                     f"Fields: {', '.join(FIELD_BY_KEY)}.")
-    command.add_argument("path", metavar="PATH", help="the vault (its .peerdesk file)")
+    add_vault_and_account(command, "a programme lead's account")
     command.add_argument("file", metavar="FILE.csv", help="the spreadsheet, saved as CSV")
-    command.add_argument("--user", required=True, metavar="NAME",
-                         help="a programme lead's account (password from PEERDESK_PASSWORD "
-                              "or a prompt)")
     command.add_argument("--map", action="append", metavar="OURFIELD=THEIRCOLUMN",
                          help="use this column of the file for this field (repeatable); "
                               "an empty column name leaves the field out")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
 
 from peerdesk.domain.dates import check_past_date
 from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.labels import Labelled, set_labels
 from peerdesk.domain.peer import ContactRoute
 from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.domain.text import clean_short_text
@@ -23,19 +23,13 @@ ASK_FOR_MAX = 60
 DEFAULT_KEEP_DAYS = 30
 
 
-class CallbackRoute(StrEnum):
+class CallbackRoute(Labelled):
     PHONE = "phone"
     TEXT = "text"
     SOCIAL_MEDIA = "social_media"
     BOOKING_FORM = "booking_form"
     SOMEONE_THEY_KNOW = "someone_they_know"
     OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {"phone": "Phone call", "text": "Text message",
-                "social_media": "Social media chat", "booking_form": "Booking form",
-                "someone_they_know": "Through someone they know", "other": "Other"}[self.value]
 
     @property
     def contact_route(self) -> ContactRoute:
@@ -47,16 +41,20 @@ class CallbackRoute(StrEnum):
                 "other": ContactRoute.WALK_IN}[self.value]
 
 
-class CallbackStatus(StrEnum):
+set_labels(CallbackRoute, {"phone": "Phone call", "text": "Text message",
+                           "social_media": "Social media chat", "booking_form": "Booking form",
+                           "someone_they_know": "Through someone they know", "other": "Other"})
+
+
+class CallbackStatus(Labelled):
     WAITING = "waiting"
     DONE = "done"          # called back (they became a peer, or a one-to-one is arranged)
     CLOSED = "closed"      # no longer wanted
     EXPIRED = "expired"    # the way to reach them was erased after the period
 
-    @property
-    def label(self) -> str:
-        return {"waiting": "Waiting", "done": "Called back", "closed": "Closed",
-                "expired": "Expired"}[self.value]
+
+set_labels(CallbackStatus, {"waiting": "Waiting", "done": "Called back", "closed": "Closed",
+                            "expired": "Expired"})
 
 
 @dataclass(frozen=True, slots=True)

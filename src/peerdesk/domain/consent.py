@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from peerdesk.domain.dates import check_past_date, check_planned_date
 from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.labels import Labelled, set_labels
 
 
-class ConsentScope(StrEnum):
+class ConsentScope(Labelled):
     STORE_DATA = "store_data"
     GROUPS = "groups"
     CONTACT = "contact"
@@ -18,11 +18,10 @@ class ConsentScope(StrEnum):
     # May be quoted, without their name, in reports (domain.voice quotes).
     QUOTABLE = "quotable"
 
-    @property
-    def label(self) -> str:
-        return {"store_data": "Keep their information", "groups": "Take part in groups",
-                "contact": "Be contacted", "statistics": "Count in anonymised statistics",
-                "quotable": "May be quoted, without my name, in reports"}[self.value]
+
+set_labels(ConsentScope, {"store_data": "Keep their information", "groups": "Take part in groups",
+                          "contact": "Be contacted", "statistics": "Count in anonymised statistics",
+                          "quotable": "May be quoted, without my name, in reports"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from peerdesk.domain.errors import Message, PeerDeskError, ValidationError
-from peerdesk.domain.import_columns import squash
-from peerdesk.domain.import_rows import MAX_LISTED_PROBLEMS, Problem, as_message
+from peerdesk.domain.import_columns import match_headings, squash
+from peerdesk.domain.import_rows import (
+    Problem,
+    heading_or_label,
+    list_problem,
+)
 from peerdesk.domain.import_values import parse_day, parse_minutes, parse_yes_no
 from peerdesk.domain.listening import (
     Channel,
@@ -85,22 +89,7 @@ _SEPARATORS = (";", "|", "\n")
 
 def guess_columns(headers: list[str]) -> dict[str, int]:
     """Each column to the first heading that names it, the template's own names first."""
-    squashed = [squash(h) for h in headers]
-    found: dict[str, int] = {}
-    taken: set[int] = set()
-    for strict in (True, False):
-        for column in COLUMNS:
-            if column.key in found:
-                continue
-            names = [squash(column.key), squash(column.label)]
-            if not strict:
-                names += [squash(s) for s in column.synonyms]
-            for index, heading in enumerate(squashed):
-                if index not in taken and heading and heading in names:
-                    found[column.key] = index
-                    taken.add(index)
-                    break
-    return found
+    return match_headings(headers, ((c.key, c.label, c.synonyms) for c in COLUMNS))
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -116,6 +105,25 @@ def _split(raw: str) -> list[str]:
     if len(parts) == 1 and "," in raw:
         parts = [p.strip() for p in raw.split(",")]
     return [p for p in parts if p]
+
+
+# A value not in one of the centre's lists: (the list is empty, the list has these). Each
+# list has its own sentences, as languages agree their words with the list's name.
+_NOT_LISTED = {
+    "region": (
+        Message("“{value}” is not one of the centre's regions (the list is empty)."),
+        Message("“{value}” is not one of the centre's regions ({listed})."),
+    ),
+    "topic": (
+        Message("“{value}” is not one of the centre's contact topics (the list is empty)."),
+        Message("“{value}” is not one of the centre's contact topics ({listed})."),
+    ),
+    "service": (
+        Message("“{value}” is not one of the centre's directory services (the list is "
+                "empty)."),
+        Message("“{value}” is not one of the centre's directory services ({listed})."),
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,17 +164,11 @@ class CallLogChecker:
                     "alternative).", what=column.label))
 
     def heading(self, key: str) -> str:
-        index = self.columns.get(key)
-        if index is not None and index < len(self.headers) and self.headers[index]:
-            return self.headers[index]
-        return COLUMN_BY_KEY[key].label
+        return heading_or_label(self.headers, self.columns.get(key), COLUMN_BY_KEY[key].label)
 
     def problem(self, line: int, key: str, message: Message | PeerDeskError) -> None:
         self.problem_count += 1
-        if len(self.problems) < MAX_LISTED_PROBLEMS:
-            heading = self.heading(key)
-            self.problems.append(Problem(line, heading, as_message(message),
-                                         ours=heading == COLUMN_BY_KEY[key].label))
+        list_problem(self.problems, line, self.heading(key), COLUMN_BY_KEY[key].label, message)
 
     @property
     def ok(self) -> bool:
@@ -262,23 +264,10 @@ class CallLogChecker:
             known = sorted((shown for _, shown in names.values()), key=str.casefold)
             listed = ", ".join(known[:8]) + (", …" if len(known) > 8 else "")
             value = _clip(raw.strip())
-            if kind == "region":
-                if not listed:
-                    raise ValidationError("“{value}” is not one of the centre's regions (the "
-                                          "list is empty).", value=value)
-                raise ValidationError("“{value}” is not one of the centre's regions "
-                                      "({listed}).", value=value, listed=listed)
-            if kind == "topic":
-                if not listed:
-                    raise ValidationError("“{value}” is not one of the centre's contact topics "
-                                          "(the list is empty).", value=value)
-                raise ValidationError("“{value}” is not one of the centre's contact topics "
-                                      "({listed}).", value=value, listed=listed)
+            empty, some = _NOT_LISTED[kind]
             if not listed:
-                raise ValidationError("“{value}” is not one of the centre's directory services "
-                                      "(the list is empty).", value=value)
-            raise ValidationError("“{value}” is not one of the centre's directory services "
-                                  "({listed}).", value=value, listed=listed)
+                raise ValidationError(empty.template, value=value)
+            raise ValidationError(some.template, value=value, listed=listed)
         return found[0]
 
     def _region(self, raw: str) -> int | None:

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from peerdesk.domain.dates import check_planned_date
 from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.labels import Labelled, set_labels
 from peerdesk.domain.text import clean_note, clean_short_text
 from peerdesk.domain.validation import clean_name
 
@@ -17,16 +18,15 @@ MAX_HEAD_COUNT = 500
 MAX_SERIES = 104  # two years of weekly meetings
 
 
-class GroupKind(StrEnum):
+class GroupKind(Labelled):
     PEER_SUPPORT = "peer_support"
     ACTIVITY = "activity"
     WORKSHOP = "workshop"
     OTHER = "other"
 
-    @property
-    def label(self) -> str:
-        return {"peer_support": "Peer-support group", "activity": "Activity",
-                "workshop": "Workshop", "other": "Other"}[self.value]
+
+set_labels(GroupKind, {"peer_support": "Peer-support group", "activity": "Activity",
+                       "workshop": "Workshop", "other": "Other"})
 
 
 class GroupMode(StrEnum):
@@ -44,20 +44,19 @@ class MeetingStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-class Mark(StrEnum):
+class Mark(Labelled):
     ATTENDED = "attended"
     APOLOGIES = "apologies"
     ABSENT = "absent"
-
-    @property
-    def label(self) -> str:
-        return {"attended": "Attended", "apologies": "Sent apologies",
-                "absent": "Did not attend"}[self.value]
 
     def next(self) -> Mark:
         """The mark after this one, for a key that cycles through them."""
         order = list(Mark)
         return order[(order.index(self) + 1) % len(order)]
+
+
+set_labels(Mark, {"attended": "Attended", "apologies": "Sent apologies",
+                  "absent": "Did not attend"})
 
 
 class Repeat(StrEnum):

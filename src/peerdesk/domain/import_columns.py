@@ -8,6 +8,7 @@ preferences, or a one-to-one session); nothing is invented for the import.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -100,30 +101,33 @@ def squash(text: str) -> str:
     return _NOT_LETTERS.sub("", text.casefold())
 
 
-def _names(field: ImportField) -> list[str]:
-    return [squash(n) for n in (field.key, field.label, *field.synonyms)]
+def match_headings(headers: list[str],
+                   wanted: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, int]:
+    """Each key to the first heading that names it; each heading used once. `wanted`:
+    (key, label, synonyms). Exact names (the key and label, the template's own) are
+    matched before synonyms, so a file with both "Date" and "Session date" maps the
+    better one. Spacing, case and punctuation are ignored (`squash`)."""
+    squashed = [squash(h) for h in headers]
+    names = [(key, [squash(key), squash(label)], [squash(s) for s in synonyms])
+             for key, label, synonyms in wanted]
+    found: dict[str, int] = {}
+    taken: set[int] = set()
+    for strict in (True, False):
+        for key, exact, more in names:
+            if key in found:
+                continue
+            allowed = exact if strict else exact + more
+            for index, heading in enumerate(squashed):
+                if index not in taken and heading and heading in allowed:
+                    found[key] = index
+                    taken.add(index)
+                    break
+    return found
 
 
 def guess_mapping(headers: list[str]) -> Mapping:
-    """Each field to the first heading that names it; each heading used once.
-
-    Exact names (the template's own) are matched before synonyms, so a file
-    with both "Date" and "Session date" maps the better one.
-    """
-    squashed = [squash(h) for h in headers]
-    mapping: Mapping = {}
-    taken: set[int] = set()
-    for strict in (True, False):
-        for field in FIELDS:
-            if field.key in mapping:
-                continue
-            names = _names(field)[:2] if strict else _names(field)
-            for index, heading in enumerate(squashed):
-                if index not in taken and heading and heading in names:
-                    mapping[field.key] = index
-                    taken.add(index)
-                    break
-    return mapping
+    """Each field to the first heading that names it (match_headings)."""
+    return match_headings(headers, ((f.key, f.label, f.synonyms) for f in FIELDS))
 
 
 def unused_columns(headers: list[str], mapping: Mapping) -> list[int]:

@@ -75,6 +75,21 @@ def as_message(problem: Message | PeerDeskError) -> Message:
     return problem if isinstance(problem, Message) else Message.of_error(problem)
 
 
+def heading_or_label(headers: list[str], index: int | None, label: str) -> str:
+    """The file's heading at `index` (what the person sees), else our label for it."""
+    if index is not None and index < len(headers) and headers[index].strip():
+        return headers[index].strip()
+    return label
+
+
+def list_problem(problems: list[Problem], line: int, heading: str, label: str,
+                 message: Message | PeerDeskError) -> None:
+    """Keep a problem for showing while fewer than MAX_LISTED_PROBLEMS are (the caller
+    counts them all); `ours` when it is named by our label, not the file's heading."""
+    if len(problems) < MAX_LISTED_PROBLEMS:
+        problems.append(Problem(line, heading, as_message(message), ours=heading == label))
+
+
 @dataclass(frozen=True, slots=True)
 class StaffRef:
     id: int
@@ -148,17 +163,11 @@ class ImportChecker:
 
     def column(self, key: str) -> str:
         """The file's heading for a field (what the person sees), else our label."""
-        index = self.mapping.get(key)
-        if index is not None and index < len(self.headers) and self.headers[index].strip():
-            return self.headers[index].strip()
-        return FIELD_BY_KEY[key].label
+        return heading_or_label(self.headers, self.mapping.get(key), FIELD_BY_KEY[key].label)
 
     def problem(self, line: int, key: str, message: Message | PeerDeskError) -> None:
         self.problem_count += 1
-        if len(self.problems) < MAX_LISTED_PROBLEMS:
-            column = self.column(key)
-            self.problems.append(Problem(line, column, as_message(message),
-                                         ours=column == FIELD_BY_KEY[key].label))
+        list_problem(self.problems, line, self.column(key), FIELD_BY_KEY[key].label, message)
 
     def _cells(self, cells: list[str], keys: tuple[str, ...]) -> dict[str, str]:
         found = {}

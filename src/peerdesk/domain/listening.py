@@ -12,10 +12,11 @@ import json
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from enum import IntFlag, StrEnum
+from enum import IntFlag
 
 from peerdesk.domain.dates import EARLIEST
 from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.labels import Labelled, set_labels
 from peerdesk.domain.text import NOTE_MAX, clean_note, clean_short_text
 
 MAX_MINUTES = 12 * 60
@@ -27,7 +28,7 @@ SAFETY_ACTION_MAX = 2000
 LIST_NAME_MAX = 60
 
 
-class Channel(StrEnum):
+class Channel(Labelled):
     PHONE = "phone"
     TEXT = "text"
     EMAIL = "email"
@@ -37,29 +38,24 @@ class Channel(StrEnum):
     WALK_IN = "walk_in"
     OTHER = "other"
 
-    @property
-    def label(self) -> str:
-        return _CHANNEL_LABELS[self]
 
-
-_CHANNEL_LABELS = {
+set_labels(Channel, {
     Channel.PHONE: "Phone", Channel.TEXT: "Text message", Channel.EMAIL: "Email",
     Channel.ONLINE_CHAT: "Online chat", Channel.SOCIAL_MEDIA: "Social media message",
     Channel.VIDEO: "Video call", Channel.WALK_IN: "Walk-in", Channel.OTHER: "Other",
-}
+})
 
 
-class Returning(StrEnum):
+class Returning(Labelled):
     """Whether the person had been in touch before (as far as anyone knows)."""
 
     FIRST = "first"
     RETURNING = "returning"
     UNKNOWN = "unknown"
 
-    @property
-    def label(self) -> str:
-        return {"first": "First time", "returning": "Been in touch before",
-                "unknown": "Not known"}[self.value]
+
+set_labels(Returning, {"first": "First time", "returning": "Been in touch before",
+                       "unknown": "Not known"})
 
 
 class Outcome(IntFlag):

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from peerdesk.domain.dates import check_past_date, check_planned_date
 from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.labels import Labelled, set_labels
 from peerdesk.domain.text import clean_note, clean_short_text
 
 MAX_MINUTES = 12 * 60
 
 
-class SessionMode(StrEnum):
+class SessionMode(Labelled):
     IN_PERSON = "in_person"
     PHONE = "phone"
     TEXT = "text"
@@ -21,13 +21,12 @@ class SessionMode(StrEnum):
     VIDEO = "video"
     OTHER = "other"
 
-    @property
-    def label(self) -> str:
-        return {"in_person": "In person", "phone": "Phone", "text": "Text", "email": "Email",
-                "video": "Video call", "other": "Other"}[self.value]
+
+set_labels(SessionMode, {"in_person": "In person", "phone": "Phone", "text": "Text",
+                         "email": "Email", "video": "Video call", "other": "Other"})
 
 
-class SessionKind(StrEnum):
+class SessionKind(Labelled):
     INTAKE = "intake"
     PEER_SUPPORT = "peer_support"
     LISTENING = "listening"
@@ -35,11 +34,10 @@ class SessionKind(StrEnum):
     # A meeting of a mentoring pair (domain.voice): the mentee's session.
     MENTORING = "mentoring"
 
-    @property
-    def label(self) -> str:
-        return {"intake": "First contact / intake", "peer_support": "Peer support",
-                "listening": "Listening service", "follow_up": "Follow-up",
-                "mentoring": "Mentoring"}[self.value]
+
+set_labels(SessionKind, {"intake": "First contact / intake", "peer_support": "Peer support",
+                         "listening": "Listening service", "follow_up": "Follow-up",
+                         "mentoring": "Mentoring"})
 
 
 @dataclass(frozen=True, slots=True)

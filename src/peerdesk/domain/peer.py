@@ -9,11 +9,12 @@ from enum import StrEnum
 
 from peerdesk.domain.dates import check_past_date
 from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.labels import Labelled, set_labels
 from peerdesk.domain.text import clean_short_text
 from peerdesk.domain.validation import clean_name
 
 
-class ContactRoute(StrEnum):
+class ContactRoute(Labelled):
     PHONE = "phone"
     TEXT = "text"
     SOCIAL_MEDIA = "social_media"
@@ -22,14 +23,13 @@ class ContactRoute(StrEnum):
     SOMEONE_THEY_KNOW = "someone_they_know"
     AGENCY_REFERRAL = "agency_referral"
 
-    @property
-    def label(self) -> str:
-        return {
-            "phone": "Phone call", "text": "Text message",
-            "social_media": "Social media message", "booking_form": "Booking form",
-            "walk_in": "Walked in", "someone_they_know": "Through someone they know",
-            "agency_referral": "Referred by an agency",
-        }[self.value]
+
+set_labels(ContactRoute, {
+    "phone": "Phone call", "text": "Text message",
+    "social_media": "Social media message", "booking_form": "Booking form",
+    "walk_in": "Walked in", "someone_they_know": "Through someone they know",
+    "agency_referral": "Referred by an agency",
+})
 
 
 class PeerStatus(StrEnum):

@@ -8,18 +8,18 @@ from enum import StrEnum
 
 from peerdesk.domain.dates import check_past_date
 from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.labels import Labelled, set_labels
 from peerdesk.domain.text import clean_short_text
 
 
-class ReferralDestination(StrEnum):
+class ReferralDestination(Labelled):
     COUNSELLING = "counselling"
     AGENCY = "agency"
     GROUP = "group"
 
-    @property
-    def label(self) -> str:
-        return {"counselling": "Counselling or therapy", "agency": "Another agency",
-                "group": "A peer-support group"}[self.value]
+
+set_labels(ReferralDestination, {"counselling": "Counselling or therapy",
+                                 "agency": "Another agency", "group": "A peer-support group"})
 
 
 class ReferralStatus(StrEnum):

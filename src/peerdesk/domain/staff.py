@@ -11,24 +11,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
+from peerdesk.domain.labels import Labelled, set_labels
 
-class Role(StrEnum):
+
+class Role(Labelled):
     ADMIN = "admin"
     PROGRAMME_LEAD = "programme_lead"
     CASEWORKER = "caseworker"
     PEER_SUPPORTER = "peer_supporter"
 
-    @property
-    def label(self) -> str:
-        return _ROLE_LABELS[self]
 
-
-_ROLE_LABELS = {
+set_labels(Role, {
     Role.ADMIN: "Administrator",
     Role.PROGRAMME_LEAD: "Programme lead",
     Role.CASEWORKER: "Caseworker",
     Role.PEER_SUPPORTER: "Peer supporter",
-}
+})
 
 
 # Highest first: the role named when one must be shown.

@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from peerdesk.domain.dates import check_past_date, check_planned_date
 from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.labels import Labelled, set_labels
 from peerdesk.domain.text import clean_note, clean_short_text
 
 GOALS_MAX = 2000
@@ -64,25 +64,23 @@ def pair_active(starts_on: date, ends_on: date | None, start: date, end: date) -
 
 # -- consultations -----------------------------------------------------------------
 
-class ConsultationMethod(StrEnum):
+class ConsultationMethod(Labelled):
     GROUP_DISCUSSION = "group_discussion"
     SURVEY = "survey"
     FEEDBACK_BOX = "feedback_box"
 
-    @property
-    def label(self) -> str:
-        return {"group_discussion": "Group discussion", "survey": "Survey",
-                "feedback_box": "Feedback box"}[self.value]
+
+set_labels(ConsultationMethod, {"group_discussion": "Group discussion", "survey": "Survey",
+                                "feedback_box": "Feedback box"})
 
 
-class ActionStatus(StrEnum):
+class ActionStatus(Labelled):
     PLANNED = "planned"
     DONE = "done"
     WONT_DO = "wont_do"
 
-    @property
-    def label(self) -> str:
-        return {"planned": "Planned", "done": "Done", "wont_do": "Won't do"}[self.value]
+
+set_labels(ActionStatus, {"planned": "Planned", "done": "Done", "wont_do": "Won't do"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +120,7 @@ class ConsultationDraft:
 
 # -- feedback ------------------------------------------------------------------------
 
-class Benefit(StrEnum):
+class Benefit(Labelled):
     """The benefits peer support names, as a fixed coded list."""
 
     SELF_ESTEEM = "self_esteem"
@@ -135,12 +133,8 @@ class Benefit(StrEnum):
     TRUST = "trust"
     LESS_SELF_DESTRUCTIVE = "less_self_destructive"
 
-    @property
-    def label(self) -> str:
-        return _BENEFIT_LABELS[self]
 
-
-_BENEFIT_LABELS = {
+set_labels(Benefit, {
     Benefit.SELF_ESTEEM: "Self-confidence and self-esteem",
     Benefit.LESS_DEPRESSION_ANXIETY: "Less depression and anxiety",
     Benefit.LESS_ISOLATION: "Less isolation",
@@ -150,17 +144,16 @@ _BENEFIT_LABELS = {
     Benefit.UNDERSTANDING_ABUSE: "Understanding the impact of abuse",
     Benefit.TRUST: "Trust in themselves and others",
     Benefit.LESS_SELF_DESTRUCTIVE: "Less self-destructive behaviour",
-}
+})
 
 
-class FeedbackSource(StrEnum):
+class FeedbackSource(Labelled):
     ANONYMOUS = "anonymous"
     STAFF = "staff"
 
-    @property
-    def label(self) -> str:
-        return {"anonymous": "Filled in anonymously",
-                "staff": "Entered by staff with the peer"}[self.value]
+
+set_labels(FeedbackSource, {"anonymous": "Filled in anonymously",
+                            "staff": "Entered by staff with the peer"})
 
 
 def benefits_code(benefits: Iterable[Benefit]) -> str:
@@ -215,7 +208,7 @@ _PHONE = re.compile(r"(?<!\w)\+?\(?\d[\d\s().-]{5,}\d(?!\w)")
 _REF = re.compile(r"(?<!\w)P-?\d{1,9}(?!\w)", re.IGNORECASE)
 
 
-class QuoteFlag(StrEnum):
+class QuoteFlag(Labelled):
     """What a quote was flagged for."""
 
     NAME = "name"
@@ -223,10 +216,9 @@ class QuoteFlag(StrEnum):
     PHONE = "phone"
     EMAIL = "email"
 
-    @property
-    def label(self) -> str:
-        return {"name": "a person's name or alias", "reference": "a reference code",
-                "phone": "a phone number", "email": "an email address"}[self.value]
+
+set_labels(QuoteFlag, {"name": "a person's name or alias", "reference": "a reference code",
+                       "phone": "a phone number", "email": "an email address"})
 
 
 def _words(text: str) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from peerdesk.reports.directory_model import Handout, HandoutEntry
 from peerdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
-from peerdesk.reports.pdf import MUTED, NAVY, RULE, TEAL, TEXT, render_sheet
+from peerdesk.reports.pdf import MUTED, NAVY, RULE, TEAL, TEXT, grid_style, render_sheet
 from peerdesk.reports.text_flow import fallback_note, para
 
 GENERIC_TITLE = "Where to find help"
@@ -76,12 +76,7 @@ def _story(handout: Handout, width: float) -> list[Any]:
     if rows:
         grid = Table(rows, colWidths=[width / 2, width / 2], hAlign="LEFT")
         grid.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, -1), 5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            *grid_style(left=4, right=10, top=5, bottom=6),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(RULE)),
         ]))
         story.append(grid)

@@ -21,9 +21,9 @@ from __future__ import annotations
 import hashlib
 import random
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.labels import Labelled, set_labels
 from peerdesk.reports import listening_figures as listening
 from peerdesk.reports import programme_figures as programme
 from peerdesk.reports.cells import HEADLINES, PeriodCells, period_cells
@@ -38,15 +38,14 @@ HIDDEN = "*"
 NOT_PUBLISHED = "–"
 
 
-class Rounding(StrEnum):
+class Rounding(Labelled):
     NONE = "none"
     BASE_5 = "base5"
     RANDOM_3 = "random3"
 
-    @property
-    def label(self) -> str:
-        return {"none": "No rounding", "base5": "Round to the nearest 5",
-                "random3": "Random rounding to base 3"}[self.value]
+
+set_labels(Rounding, {"none": "No rounding", "base5": "Round to the nearest 5",
+                      "random3": "Random rounding to base 3"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -272,6 +272,30 @@ def numbered_canvas(left: str, pages: list[int], *, mark: str = "", right: str =
     return NumberedCanvas
 
 
+def grid_style(*, left: float, top: float, bottom: float,
+               right: float | None = None) -> list[Any]:
+    """A table's first style commands: our font in every cell (else the table sets
+    Helvetica), text at the top, these paddings (`right`: ReportLab's own if None)."""
+    everywhere = ((0, 0), (-1, -1))
+    style: list[Any] = [("FONTNAME", *everywhere, FONT_REGULAR), ("VALIGN", *everywhere, "TOP"),
+                        ("LEFTPADDING", *everywhere, left)]
+    if right is not None:
+        style.append(("RIGHTPADDING", *everywhere, right))
+    style += [("TOPPADDING", *everywhere, top), ("BOTTOMPADDING", *everywhere, bottom)]
+    return style
+
+
+def heading_style(name: str, base: Any, *, size: float, leading: float, before: float,
+                  after: float) -> Any:
+    """A bold navy heading that stays on the page with what follows it."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(name, base, fontName=FONT_BOLD, fontSize=size, leading=leading,
+                          textColor=colors.HexColor(NAVY), spaceBefore=before,
+                          spaceAfter=after, keepWithNext=1)
+
+
 def _styles() -> dict[str, Any]:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -288,12 +312,8 @@ def _styles() -> dict[str, Any]:
                                  textColor=colors.HexColor(TEXT)),
         "anon": ParagraphStyle("anon", base, fontSize=8.5, leading=11.5,
                                textColor=colors.HexColor(TEXT)),
-        "h1": ParagraphStyle("h1", base, fontName=FONT_BOLD, fontSize=14, leading=18,
-                             textColor=colors.HexColor(NAVY), spaceBefore=14, spaceAfter=4,
-                             keepWithNext=1),
-        "h2": ParagraphStyle("h2", base, fontName=FONT_BOLD, fontSize=10.5, leading=13.5,
-                             textColor=colors.HexColor(NAVY), spaceBefore=8, spaceAfter=4,
-                             keepWithNext=1),
+        "h1": heading_style("h1", base, size=14, leading=18, before=14, after=4),
+        "h2": heading_style("h2", base, size=10.5, leading=13.5, before=8, after=4),
         "body": ParagraphStyle("body", base, spaceAfter=4),
         "note": ParagraphStyle("note", base, fontSize=8, leading=10.5,
                                textColor=colors.HexColor(MUTED), spaceBefore=3),
@@ -374,15 +394,8 @@ def _heading_with_logo(heading: list[Any], logo: bytes, width: float) -> Any | N
     gap = 12.0
     table = Table([[heading, picture]], colWidths=[width - box_w - gap, box_w + gap],
                   hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table.setStyle(TableStyle([*grid_style(left=0, right=0, top=0, bottom=0),
+                               ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
     return table
 
 
@@ -399,14 +412,7 @@ def _headline_grid(report: Report, width: float, s: dict[str, Any]) -> Any:
         widths += [tile] if j == per_row - 1 else [tile, gap]
     rows: list[list[Any]] = []
     heights: list[float | None] = []
-    style: list[Any] = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 7),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
-    ]
+    style = grid_style(left=8, right=6, top=7, bottom=9)
     headlines = list(report.headlines)
     for start in range(0, len(headlines), per_row):
         if rows:

@@ -27,6 +27,8 @@ from peerdesk.reports.pdf import (
     TEAL,
     TEXT,
     ZEBRA,
+    grid_style,
+    heading_style,
     numbered_canvas,
 )
 from peerdesk.reports.text_flow import fallback_note, para, typesetting
@@ -105,12 +107,8 @@ def _styles() -> dict[str, Any]:
                                 textColor=colors.HexColor(NAVY)),
         "subject": ParagraphStyle("subject", base, fontSize=14, leading=18, spaceAfter=6),
         "body": ParagraphStyle("body", base, spaceAfter=4),
-        "h1": ParagraphStyle("h1", base, fontName=FONT_BOLD, fontSize=13.5, leading=17,
-                             textColor=colors.HexColor(NAVY), spaceBefore=14, spaceAfter=5,
-                             keepWithNext=1),
-        "entry": ParagraphStyle("entry", base, fontName=FONT_BOLD, fontSize=10, leading=13,
-                                textColor=colors.HexColor(NAVY), spaceBefore=9, spaceAfter=2,
-                                keepWithNext=1),
+        "h1": heading_style("h1", base, size=13.5, leading=17, before=14, after=5),
+        "entry": heading_style("entry", base, size=10, leading=13, before=9, after=2),
         # No keepWithNext here: chaining heading, label and text made every session a
         # group to lay out twice (a 250-page record took a quarter longer).
         "label": ParagraphStyle("label", base, fontName=FONT_BOLD, fontSize=8.5, leading=11,
@@ -171,12 +169,7 @@ def _table(columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], width: f
                      for i, c in enumerate(cells)])
     table = Table(data, colWidths=widths, repeatRows=0 if label_column else 1, hAlign="LEFT")
     style: list[Any] = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),  # else the table sets Helvetica
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        *grid_style(left=6, right=6, top=3, bottom=4),
         ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.HexColor(RULE)),
         ("ROWBACKGROUNDS", (0, 0 if label_column else 1), (-1, -1),
          [colors.white, colors.HexColor(ZEBRA)]),

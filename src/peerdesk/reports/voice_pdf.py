@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from peerdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
-from peerdesk.reports.pdf import MUTED, NAVY, RULE, TEAL, TEXT, render_sheet
+from peerdesk.reports.pdf import MUTED, NAVY, RULE, TEAL, TEXT, grid_style, render_sheet
 from peerdesk.reports.text_flow import fallback_note, para
 
 GENERIC_TITLE = "You said, we did"
@@ -68,13 +68,7 @@ def _story(rows: list[SaidDid], centre_name: str, width: float) -> list[Any]:
         grid = Table([[para("You said", s["label"]), para(row.said or "—", base)],
                       [para(did_label, s["label"]), para(row.did or "—", base)]],
                      colWidths=[width * 0.22, width * 0.78], hAlign="LEFT")
-        grid.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]))
+        grid.setStyle(TableStyle(grid_style(left=2, top=2, bottom=3)))
         line = Table([[""]], colWidths=[width], rowHeights=[4])
         line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5,
                                    colors.HexColor(RULE))]))

@@ -18,17 +18,16 @@ from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.contact_import import COLUMNS, CallLogChecker, Lists, guess_columns
 from peerdesk.domain.errors import Message
 from peerdesk.domain.import_columns import squash
-from peerdesk.domain.import_rows import Problem
 from peerdesk.domain.listening import ContactDraft, KnownCallerDraft
 from peerdesk.domain.staff import Permission
 from peerdesk.services.clock import now as now_
 from peerdesk.services.import_reader import (
-    FileFormat,
+    CheckedFile,
     ImportRefused,
     Progress,
     UnreadableRow,
     detect,
-    fingerprint,
+    refuse_unless_ready,
     rows,
 )
 from peerdesk.services.listening import session_audit, takers
@@ -48,18 +47,9 @@ _BATCH = 2000
 
 
 @dataclass(frozen=True, slots=True)
-class CallLogPreview:
-    path: Path
-    format: FileFormat
-    headers: list[str]
+class CallLogPreview(CheckedFile):
     columns: dict[str, int]
-    row_count: int
-    problems: list[Problem]
-    problem_count: int
-    notes: list[Message]  # shown with str(): in the person's language
-    first_rows: list[list[str]]
     new_callers: list[str]
-    importer_id: int
     checked_at: datetime
     drafts: list[tuple[int, ContactDraft, str]] = field(repr=False)
 
@@ -131,17 +121,7 @@ def apply(session: Session, checked: CallLogPreview, *, db: Database | None = No
     """Write a checked call log in one transaction; returns how many contacts went in."""
     session.require(Permission.IMPORT_DATA)
     session.require(Permission.LOG_CONTACTS)
-    if not checked.ok:
-        raise ImportRefused(
-            "The file has 1 problem; nothing was imported. Correct it and check the file "
-            "again." if checked.problem_count == 1 else
-            "The file has {count:,} problems; nothing was imported. Correct them and check "
-            "the file again.", count=checked.problem_count)
-    if checked.importer_id != session.staff.id:
-        raise ImportRefused("This file was checked by another account; check it again.")
-    if fingerprint(checked.path) != checked.format.fingerprint:
-        raise ImportRefused("The file has changed since it was checked. Check it again "
-                            "before importing; nothing was imported.")
+    refuse_unless_ready(checked, session.staff.id)
     db = db or session.db
     with db.transaction():
         now = utc_now()

@@ -144,7 +144,7 @@ def handout(session: Session, *, region_id: int | None, category_id: int | None,
 def save_handout(session: Session, sheet: Handout, path: Path, *, page_size: str = "A4") -> int:
     """Write the PDF (whole or not at all); returns its pages. Audited."""
     from peerdesk.reports.directory_pdf import render_pdf
-    from peerdesk.services.reports import write_safely
+    from peerdesk.services.saving import write_safely
 
     session.require(Permission.LOG_CONTACTS)
     data, pages = render_pdf(sheet, page_size=page_size)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from peerdesk.domain.errors import Message, PeerDeskError
+from peerdesk.domain.import_rows import Problem
 
 _SAMPLE = 64 * 1024
 _CHUNK = 1024 * 1024
@@ -72,6 +73,44 @@ def _decodes(path: Path, encoding: str) -> tuple[bool, str]:
 
 def fingerprint(path: Path) -> str:
     return _decodes(path, "latin-1")[1]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedFile:
+    """What every check of a file to import says (each kind of import adds its own)."""
+
+    path: Path
+    format: FileFormat
+    headers: list[str]
+    row_count: int
+    problems: list[Problem]
+    problem_count: int
+    notes: list[Message]  # shown with str(): in the person's language
+    first_rows: list[list[str]]
+    importer_id: int
+
+    @property
+    def ok(self) -> bool:
+        return self.problem_count == 0
+
+
+def refuse_unless_ready(checked: CheckedFile, importer_id: int, *, spent: bool = False) -> None:
+    """Before writing a checked file: it had no problems, this account checked it, the
+    check was not used already, and the file is still the one checked."""
+    if not checked.ok:
+        raise ImportRefused(
+            "The file has 1 problem; nothing was imported. Correct it and check the file "
+            "again." if checked.problem_count == 1 else
+            "The file has {count:,} problems; nothing was imported. Correct them and check "
+            "the file again.", count=checked.problem_count)
+    if checked.importer_id != importer_id:
+        raise ImportRefused("This file was checked by another account; check it again.")
+    if spent:
+        raise ImportRefused("This check of the file has been used already; check the file "
+                            "again before importing. Nothing was imported.")
+    if fingerprint(checked.path) != checked.format.fingerprint:
+        raise ImportRefused("The file has changed since it was checked. Check it again "
+                            "before importing; nothing was imported.")
 
 
 def _delimiter(sample: str) -> str:

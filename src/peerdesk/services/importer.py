@@ -42,12 +42,13 @@ from peerdesk.domain.safe_contact import to_column
 from peerdesk.domain.staff import Permission, Role
 from peerdesk.services.clock import today as today_
 from peerdesk.services.import_reader import (
+    CheckedFile,
     FileFormat,
     ImportRefused,
     Progress,
     UnreadableRow,
     detect,
-    fingerprint,
+    refuse_unless_ready,
     rows,
 )
 from peerdesk.services.session import Session
@@ -73,21 +74,12 @@ _ASSIGNABLE = (Role.CASEWORKER, Role.PEER_SUPPORTER, Role.PROGRAMME_LEAD)
 
 
 @dataclass(frozen=True, slots=True)
-class ImportPreview:
-    path: Path
-    format: FileFormat
-    headers: list[str]
+class ImportPreview(CheckedFile):
     mapping: Mapping
-    row_count: int
     peer_count: int
     session_count: int
-    problems: list[Problem]
-    problem_count: int
-    notes: list[Message]  # shown with str(): in the person's language
-    first_rows: list[list[str]]
     # The spreadsheet's line number of each of the first rows (blank rows are skipped).
     first_lines: list[int]
-    importer_id: int
     today: date
     # Each person's details (in memory, or an encrypted scratch file for a huge sheet).
     plans: PlanStore = field(repr=False)
@@ -95,10 +87,6 @@ class ImportPreview:
     row_peers: array[int] = field(repr=False)
     # The staff accounts as the check saw them: importing with others means checking again.
     staff: dict[str, StaffRef] = field(repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return self.problem_count == 0
 
     @property
     def spent(self) -> bool:
@@ -282,21 +270,8 @@ def apply_import(session: Session, checked: ImportPreview, *, db: Database | Non
     must be the ones checked, or the transaction is rolled back.
     """
     session.require(Permission.IMPORT_DATA)
-    if not checked.ok:
-        raise ImportRefused(
-            "The file has 1 problem; nothing was imported. Correct it and check the file "
-            "again." if checked.problem_count == 1 else
-            "The file has {count:,} problems; nothing was imported. Correct them and check "
-            "the file again.", count=checked.problem_count)
-    if checked.importer_id != session.staff.id:
-        raise ImportRefused("This file was checked by another account; check it again.")
-    if checked.spent:
-        raise ImportRefused("This check of the file has been used already; check the file "
-                            "again before importing. Nothing was imported.")
+    refuse_unless_ready(checked, session.staff.id, spent=checked.spent)
     db = db or session.db
-    if fingerprint(checked.path) != checked.format.fingerprint:
-        raise ImportRefused("The file has changed since it was checked. Check it again "
-                            "before importing; nothing was imported.")
     # Writing the people is slower per item than a session row: weigh the steps so.
     people = 2 * checked.peer_count
     split = people / (people + checked.row_count) if people else 0.0

@@ -14,6 +14,7 @@ from peerdesk.domain.callbacks import DEFAULT_KEEP_DAYS
 from peerdesk.domain.errors import Message
 from peerdesk.domain.listening import OFFICE_HOURS_KEY, WEEKDAYS, OfficeHours, clean_list_name
 from peerdesk.domain.staff import Permission
+from peerdesk.services.number_settings import read_number, save_number
 from peerdesk.services.session import Session
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import directory as directory_repo
@@ -109,50 +110,29 @@ def set_item_active(session: Session, kind: ListKind, item_id: int, active: bool
 # -- periods ------------------------------------------------------------------------------
 
 
-def _number(db: Database, key: str, default: int, bounds: tuple[int, int]) -> int:
-    try:
-        value = int(get_setting(db, key) or default)
-    except ValueError:
-        return default
-    return value if bounds[0] <= value <= bounds[1] else default
-
-
 def contact_months(db: Database) -> int:
     """Months an anonymous contact is kept after the day it happened."""
-    return _number(db, _CONTACT_MONTHS_KEY, DEFAULT_CONTACT_MONTHS, CONTACT_MONTHS_RANGE)
+    return read_number(db, _CONTACT_MONTHS_KEY, DEFAULT_CONTACT_MONTHS, CONTACT_MONTHS_RANGE)
 
 
 def callback_keep_days(db: Database) -> int:
     """Days a way to reach someone waiting for a call-back is kept at most."""
-    return _number(db, _CALLBACK_DAYS_KEY, DEFAULT_KEEP_DAYS, CALLBACK_DAYS_RANGE)
-
-
-def _set_number(session: Session, key: str, value: object, bounds: tuple[int, int],
-                message: Message, field: str, detail: str) -> int:
-    session.require(Permission.MANAGE_RETENTION)
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        number = None
-    if number is None or not bounds[0] <= number <= bounds[1]:
-        raise message.error(field)
-    with session.db.transaction():
-        set_setting(session.db, key, str(number))
-        session.audit(AuditAction.CHANGED, "settings", key, detail.format(n=number))
-    return number
+    return read_number(db, _CALLBACK_DAYS_KEY, DEFAULT_KEEP_DAYS, CALLBACK_DAYS_RANGE)
 
 
 def set_contact_months(session: Session, value: object) -> int:
     low, high = CONTACT_MONTHS_RANGE
-    return _set_number(session, _CONTACT_MONTHS_KEY, value, CONTACT_MONTHS_RANGE,
-                       Message("Keep anonymous contacts for {low} to {high} whole months.",
-                               low=low, high=high),
-                       "contact_months", "{n} months")
+    session.require(Permission.MANAGE_RETENTION)
+    return save_number(session, _CONTACT_MONTHS_KEY, value, CONTACT_MONTHS_RANGE,
+                       message=Message("Keep anonymous contacts for {low} to {high} whole "
+                                       "months.", low=low, high=high),
+                       field="contact_months", detail="{n} months")
 
 
 def set_callback_keep_days(session: Session, value: object) -> int:
     low, high = CALLBACK_DAYS_RANGE
-    return _set_number(session, _CALLBACK_DAYS_KEY, value, CALLBACK_DAYS_RANGE,
-                       Message("Keep a way to call someone back for {low} to {high} days.",
-                               low=low, high=high),
-                       "callback_days", "{n} days")
+    session.require(Permission.MANAGE_RETENTION)
+    return save_number(session, _CALLBACK_DAYS_KEY, value, CALLBACK_DAYS_RANGE,
+                       message=Message("Keep a way to call someone back for {low} to {high} "
+                                       "days.", low=low, high=high),
+                       field="callback_days", detail="{n} days")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.errors import ValidationError, VaultDamaged
+from peerdesk.domain.errors import Message, VaultDamaged
 from peerdesk.domain.staff import Permission
+from peerdesk.services.number_settings import save_number
 from peerdesk.services.session import Session
-from peerdesk.storage.repositories.meta import get_setting, set_setting
+from peerdesk.storage.repositories.meta import get_setting
 
 IDLE_MINUTES_KEY = "idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = 5
@@ -33,10 +33,7 @@ def idle_lock_minutes(session: Session) -> int:
 
 def set_idle_lock_minutes(session: Session, minutes: int) -> None:
     session.require(Permission.MANAGE_STAFF)
-    if not MIN_IDLE_MINUTES <= minutes <= MAX_IDLE_MINUTES:
-        raise ValidationError(
-            "Choose between {least} and {most} minutes.",
-            field="idle_minutes", least=MIN_IDLE_MINUTES, most=MAX_IDLE_MINUTES)
-    with session.db.transaction():
-        set_setting(session.db, IDLE_MINUTES_KEY, str(minutes))
-        session.audit(AuditAction.CHANGED, "settings", "idle_lock", f"{minutes} minutes")
+    save_number(session, IDLE_MINUTES_KEY, minutes, (MIN_IDLE_MINUTES, MAX_IDLE_MINUTES),
+                message=Message("Choose between {least} and {most} minutes.",
+                                least=MIN_IDLE_MINUTES, most=MAX_IDLE_MINUTES),
+                field="idle_minutes", target="idle_lock", detail="{n} minutes")

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import base64
 import binascii
-import errno
 import hashlib
-import os
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.errors import DiskFull, PeerDeskError, ValidationError
+from peerdesk.domain.errors import ValidationError
 from peerdesk.domain.staff import Permission
 from peerdesk.domain.validation import CENTRE_NAME_MAX, clean_name
 from peerdesk.reports import disclosure
@@ -26,6 +23,7 @@ from peerdesk.reports.model import Report
 from peerdesk.reports.period import Period
 from peerdesk.services import releases
 from peerdesk.services.clock import today as today_
+from peerdesk.services.saving import write_safely
 from peerdesk.services.session import Session
 from peerdesk.storage import anchors
 from peerdesk.storage.database import Database
@@ -260,25 +258,6 @@ def record_printed(session: Session, report: Report) -> None:
     with session.db.transaction():
         session_audit(session, session.db, AuditAction.PRINTED, report,
                       f"printed{_quotes_note(report)}")
-
-
-def write_safely(path: Path, write: Callable[[Path], T]) -> T:
-    """Write beside the target and rename, so a full disk never leaves half a report."""
-    temp = path.with_name(f".{path.name}.partial")
-    try:
-        result = write(temp)
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            raise DiskFull("There is not enough space to save the report there. "
-                           "Nothing was saved.") from exc
-        raise PeerDeskError("The report could not be saved there ({why}). "
-                            "Choose another folder.", why=exc.strerror) from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)  # stopped part-way (Ctrl+C): no half file left
-        raise
-    return result
 
 
 __all__ = ["Period", "ReportSettings", "build", "centre_name", "check_logo", "check_logo_size",

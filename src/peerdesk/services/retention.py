@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.errors import Message, ValidationError
 from peerdesk.domain.staff import Permission
 from peerdesk.services import erasure
 from peerdesk.services.clock import today as today_
+from peerdesk.services.number_settings import read_number, save_number
 from peerdesk.services.session import Session
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import erasure as erasure_repo
-from peerdesk.storage.repositories.meta import get_setting, set_setting
 
 ClosedPeer = erasure_repo.ClosedPeer
 
@@ -32,29 +31,17 @@ MAX_YEARS = 50
 def years(session: Session, *, db: Database | None = None) -> int:
     """Years after closure a record is kept; the default when unset or unreadable."""
     session.require(Permission.MANAGE_RETENTION)
-    stored = get_setting(db or session.db, YEARS_KEY)
-    try:
-        value = int(stored) if stored is not None else DEFAULT_YEARS
-    except ValueError:
-        return DEFAULT_YEARS
-    return value if MIN_YEARS <= value <= MAX_YEARS else DEFAULT_YEARS
+    return read_number(db or session.db, YEARS_KEY, DEFAULT_YEARS, (MIN_YEARS, MAX_YEARS))
 
 
 def set_years(session: Session, value: object) -> int:
     """Change the period; a clear message for anything but 1 to 50 whole years."""
     session.require(Permission.MANAGE_RETENTION)
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        number = None
-    if number is None or not MIN_YEARS <= number <= MAX_YEARS:
-        raise ValidationError(
-            "Keep closed records for {least} to {most} whole years after they were closed.",
-            field="years", least=MIN_YEARS, most=MAX_YEARS)
-    with session.db.transaction():
-        set_setting(session.db, YEARS_KEY, str(number))
-        session.audit(AuditAction.CHANGED, "settings", "retention", f"{number} years")
-    return number
+    return save_number(
+        session, YEARS_KEY, value, (MIN_YEARS, MAX_YEARS),
+        message=Message("Keep closed records for {least} to {most} whole years after they "
+                        "were closed.", least=MIN_YEARS, most=MAX_YEARS),
+        field="years", target="retention", detail="{n} years")
 
 
 def cutoff(closed_before_years: int, today: date) -> date:

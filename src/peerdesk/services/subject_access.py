@@ -13,21 +13,21 @@ owns the session's connection.
 
 from __future__ import annotations
 
-import errno
-import os
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.errors import DiskFull, PeerDeskError
+from peerdesk.domain.errors import Message
 from peerdesk.domain.outcomes import show_scores
 from peerdesk.domain.peer import Gender, Peer
 from peerdesk.domain.safe_contact import SafeContact, state_label
 from peerdesk.domain.staff import Permission
 from peerdesk.reports.subject_access_pdf import Entry, Part, SubjectAccessRecord
 from peerdesk.services.clock import today as today_
+from peerdesk.services.saving import write_safely
 from peerdesk.services.session import Session
+from peerdesk.storage.atomic import write_private
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories import callbacks as callback_repo
@@ -319,21 +319,11 @@ def save(session: Session, export: PreparedExport, path: Path) -> int:
     """Write the prepared PDF to `path` (whole or not at all) and audit it; returns pages."""
     session.require(Permission.MANAGE_RETENTION)
     peer_repo.assignment(session.db, export.peer_id)  # NotFound if erased meanwhile
-    temp = path.with_name(f".{path.name}.partial")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(export.pdf)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            raise DiskFull("There is not enough space to save the export there. "
-                           "Nothing was saved.") from exc
-        raise PeerDeskError("The export could not be saved there ({why}). "
-                            "Choose another folder.", why=exc.strerror) from exc
+    write_safely(path, lambda target: write_private(target, export.pdf),
+                 disk_full=Message("There is not enough space to save the export there. "
+                                   "Nothing was saved."),
+                 not_saved=Message("The export could not be saved there ({why}). "
+                                   "Choose another folder."))
     with session.db.transaction():
         session.audit(AuditAction.EXPORTED, "peer", str(export.peer_id),
                       f"subject access pdf, {export.pages} pages")

@@ -241,7 +241,7 @@ def save_said_did_pdf(session: Session, path: Path, *, since: date | None = None
     """"You said, we did" on a page to pin up: settled consultations (since `since`),
     newest first. No names (a head-count only). Written whole or not at all; audited."""
     from peerdesk.reports.voice_pdf import SaidDid, render_said_did
-    from peerdesk.services.reports import write_safely
+    from peerdesk.services.saving import write_safely
 
     _require(session)
     rows = [c for c in repo.consultations(session.db)

@@ -39,7 +39,7 @@ from peerdesk.domain.errors import (
     WrongCredentials,
 )
 from peerdesk.storage import crypto, keyslots, recovery
-from peerdesk.storage.atomic import fsync_directory, owner_only
+from peerdesk.storage.atomic import fsync_directory, fsync_path, owner_only, write_private
 from peerdesk.storage.database import Database, translate
 from peerdesk.storage.keyslots import CASEWORK, MAIN, KeySlotFile, Slot
 from peerdesk.storage.migrations import latest_version
@@ -223,26 +223,10 @@ def drop_manifest(db: Database) -> None:
     db.execute("DELETE FROM meta WHERE key = ?", (_INFO_KEY,))
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _new_private_file(path: Path) -> None:
     # Owner-only from the start: a backup is as sensitive as the vault.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def _as_user_error(exc: BaseException) -> PeerDeskError:
@@ -303,9 +287,9 @@ def write_backup(vault: UnlockedVault, folder: Path, *, now: datetime | None = N
             _new_private_file(temp.casework)
         info, counts = _export(writer, temp, taken, vault.key(CASEWORK).key
                                if holds_casework else None)
-        _fsync_file(temp.database)
+        fsync_path(temp.database)
         if holds_casework:
-            _fsync_file(temp.casework)
+            fsync_path(temp.casework)
         else:
             step("Copying peers' records as they are…")
             _copy_sealed_casework(vault.paths, temp)
@@ -360,7 +344,7 @@ def _copy_sealed_casework(live: VaultPaths, temp: VaultPaths) -> None:
             if not target.exists():
                 _new_private_file(target)
             shutil.copyfile(source, target)
-            _fsync_file(target)
+            fsync_path(target)
             if _digest(source) != _digest(target):
                 raise BackupFailed("The copy of peers' records did not match the original, so "
                                    "the backup was deleted. The vault is unchanged.")
@@ -429,7 +413,7 @@ def _copy_keys(vault: UnlockedVault, temp_keys: Path) -> bytes:
         if held.generation not in slots.generations(what):
             raise BackupFailed("The vault's key changed while the backup was made. "
                                "No backup was made; try again.")
-    _write_private(temp_keys, raw)
+    write_private(temp_keys, raw, new=True)
     return raw
 
 
@@ -647,7 +631,7 @@ def copy_out(backup: Path, target: VaultPaths) -> None:
             written.append(temp)
             _new_private_file(temp)
             shutil.copyfile(src, temp)
-            _fsync_file(temp)
+            fsync_path(temp)
         for _src, dst in copies:
             temp = dst.with_name(_TEMP_PREFIX + dst.name)
             os.replace(temp, dst)

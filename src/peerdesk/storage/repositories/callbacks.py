@@ -10,6 +10,7 @@ from peerdesk.domain.callbacks import CallbackDraft, CallbackRoute, CallbackStat
 from peerdesk.domain.errors import NotFound
 from peerdesk.domain.safe_contact import SafeContact, stored_state, to_column
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import delete_ids, one
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +72,7 @@ def _stored(r: Any) -> StoredCallback:
 
 
 def get(db: Database, callback_id: int) -> StoredCallback:
-    rows = db.query(f"{_SELECT} WHERE b.id = ?", (callback_id,))
-    if not rows:
-        raise NotFound
-    return _stored(rows[0])
+    return one(db.query(f"{_SELECT} WHERE b.id = ?", (callback_id,)), _stored)
 
 
 def waiting(db: Database) -> list[StoredCallback]:
@@ -119,9 +117,4 @@ def received_on_or_before(db: Database, cutoff: date) -> list[int]:
 
 
 def delete(db: Database, ids: list[int]) -> int:
-    gone = 0
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        gone += db.execute(f"DELETE FROM callback WHERE id IN ({', '.join('?' * len(chunk))})",
-                           chunk).rowcount
-    return gone
+    return delete_ids(db, "callback", ids)

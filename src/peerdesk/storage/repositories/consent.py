@@ -6,8 +6,8 @@ from datetime import date
 from typing import Any
 
 from peerdesk.domain.consent import Consent, ConsentDraft, ConsentScope
-from peerdesk.domain.errors import NotFound
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import one
 
 
 def _consent(r: Any) -> Consent:
@@ -29,10 +29,7 @@ def insert(db: Database, draft: ConsentDraft, *, recorded_by: int, now: str) -> 
 
 
 def get(db: Database, consent_id: int) -> Consent:
-    rows = db.query(f"{_SELECT} WHERE id = ?", (consent_id,))
-    if not rows:
-        raise NotFound
-    return _consent(rows[0])
+    return one(db.query(f"{_SELECT} WHERE id = ?", (consent_id,)), _consent)
 
 
 def withdraw(db: Database, consent_id: int, on: date) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from peerdesk.domain.listening import Channel, Outcome, Returning
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import grouped, id_chunks
 from peerdesk.storage.repositories.search import prefix_query
 
 
@@ -120,14 +121,10 @@ def matching_ids(db: Database, flt: ContactFilter) -> list[int]:
 def rows_for(db: Database, ids: list[int]) -> list[ContactRow]:
     """The list's columns for these ids, in the order given."""
     found: dict[int, ContactRow] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
-        topics: dict[int, list[str]] = {}
-        for cid, name in db.query(
-                "SELECT l.contact_id, t.name FROM contact_topic_link AS l JOIN contact_topic AS t "
-                f"ON t.id = l.topic_id WHERE l.contact_id IN ({marks}) ORDER BY t.name", chunk):
-            topics.setdefault(int(cid), []).append(str(name))
+    for chunk, marks in id_chunks(ids):
+        topics = grouped((int(cid), str(name)) for cid, name in db.query(
+            "SELECT l.contact_id, t.name FROM contact_topic_link AS l JOIN contact_topic AS t "
+            f"ON t.id = l.topic_id WHERE l.contact_id IN ({marks}) ORDER BY t.name", chunk))
         for r in db.query(
                 "SELECT c.id, c.contacted_on, c.contacted_time, c.channel, c.minutes, "
                 "coalesce(g.name, ''), c.first_time, c.outcomes, coalesce(s.name, ''), "
@@ -139,5 +136,5 @@ def rows_for(db: Database, ids: list[int]) -> list[ContactRow]:
             found[int(r[0])] = ContactRow(
                 int(r[0]), str(r[1]), str(r[2]), Channel(r[3]), int(r[4]), str(r[5]),
                 Returning(r[6]), Outcome(int(r[7])), str(r[8]), str(r[9]),
-                tuple(topics.get(int(r[0]), ())), bool(r[10]), bool(r[11]))
+                topics.get(int(r[0]), ()), bool(r[10]), bool(r[11]))
     return [found[i] for i in ids if i in found]

@@ -9,6 +9,14 @@ from typing import Any
 from peerdesk.domain.errors import NotFound
 from peerdesk.domain.listening import Channel, ContactDraft, Outcome, Returning
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import (
+    columns_of,
+    execute_in,
+    grouped,
+    id_chunks,
+    query_in,
+    update_row,
+)
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 
@@ -96,19 +104,15 @@ def insert_many(db: Database, drafts: list[ContactDraft], *, now: str) -> int:
 
 
 def update(db: Database, contact_id: int, draft: ContactDraft, *, now: str) -> None:
-    assignments = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))
-    if db.execute(f"UPDATE anonymous_contact SET {assignments}, updated_at = ? WHERE id = ?",
-                  (*_values(draft), now, contact_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "anonymous_contact", contact_id,
+               dict(zip(columns_of(_FIELDS), _values(draft), strict=True)), now=now)
     _write_parts(db, contact_id, draft, new=False)
 
 
 def delete(db: Database, contact_ids: list[int]) -> int:
     """Delete contacts with their notes; call inside a transaction. Returns how many went."""
     gone = 0
-    for start in range(0, len(contact_ids), 500):
-        chunk = contact_ids[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in id_chunks(contact_ids):
         db.execute(f"DELETE FROM contact_note_search WHERE rowid IN ({marks})", chunk)
         db.execute(f"UPDATE callback SET contact_id = NULL WHERE contact_id IN ({marks})", chunk)
         gone += db.execute(f"DELETE FROM anonymous_contact WHERE id IN ({marks})",
@@ -130,14 +134,9 @@ _SELECT = (
 
 
 def _links(db: Database, table: str, column: str, ids: list[int]) -> dict[int, tuple[int, ...]]:
-    found: dict[int, list[int]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for cid, other in db.query(
-                f"SELECT contact_id, {column} FROM {table} WHERE contact_id IN "
-                f"({', '.join('?' * len(chunk))}) ORDER BY contact_id, {column}", chunk):
-            found.setdefault(int(cid), []).append(int(other))
-    return {cid: tuple(v) for cid, v in found.items()}
+    return grouped((int(cid), int(other)) for cid, other in query_in(
+        db, f"SELECT contact_id, {column} FROM {table} WHERE contact_id IN ({{marks}}) "
+        f"ORDER BY contact_id, {column}", ids))
 
 
 def _stored(rows: list[Any], db: Database, *, notes_of: int | None) -> list[StoredContact]:
@@ -181,11 +180,8 @@ def for_peer(db: Database, peer_id: int, *, notes_of: int | None) -> list[Stored
 
 def move_to_peer(db: Database, contact_ids: list[int], peer_id: int, *, now: str) -> None:
     """The contacts go onto the peer's timeline (and with their record from now on)."""
-    for start in range(0, len(contact_ids), 500):
-        chunk = contact_ids[start:start + 500]
-        db.execute(f"UPDATE anonymous_contact SET peer_id = ?, known_caller_id = NULL, "
-                   f"updated_at = ? WHERE id IN ({', '.join('?' * len(chunk))})",
-                   (peer_id, now, *chunk))
+    execute_in(db, "UPDATE anonymous_contact SET peer_id = ?, known_caller_id = NULL, "
+               "updated_at = ? WHERE id IN ({marks})", contact_ids, before=(peer_id, now))
 
 
 def add_outcome(db: Database, contact_id: int, outcome: Outcome) -> None:

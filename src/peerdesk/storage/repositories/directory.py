@@ -9,6 +9,7 @@ from typing import Any
 from peerdesk.domain.directory import DirectoryEntryDraft
 from peerdesk.domain.errors import NotFound
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import columns_of, grouped, query_in, update_row
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 
@@ -75,24 +76,19 @@ def insert(db: Database, draft: DirectoryEntryDraft, *, now: str) -> int:
 
 
 def update(db: Database, entry_id: int, draft: DirectoryEntryDraft, *, now: str) -> None:
-    assignments = ", ".join(f"{n.strip()} = ?" for n in _FIELDS.split(","))
-    if db.execute(f"UPDATE directory_entry SET {assignments}, updated_at = ? WHERE id = ?",
-                  (*_values(draft), now, entry_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "directory_entry", entry_id,
+               dict(zip(columns_of(_FIELDS), _values(draft), strict=True)), now=now)
     _write_links(db, entry_id, draft)
     reindex(db, [entry_id])
 
 
 def mark_checked(db: Database, entry_id: int, on: date, *, now: str) -> None:
-    if db.execute("UPDATE directory_entry SET last_checked = ?, updated_at = ? WHERE id = ?",
-                  (on.isoformat(), now, entry_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "directory_entry", entry_id, {"last_checked": on.isoformat()}, now=now)
 
 
 def set_archived(db: Database, entry_id: int, on: date | None, *, now: str) -> None:
-    if db.execute("UPDATE directory_entry SET archived_on = ?, updated_at = ? WHERE id = ?",
-                  (on.isoformat() if on else None, now, entry_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "directory_entry", entry_id,
+               {"archived_on": on.isoformat() if on else None}, now=now)
 
 
 def uses(db: Database, entry_id: int) -> int:
@@ -111,26 +107,15 @@ def delete(db: Database, entry_id: int) -> None:
 
 def _names(db: Database, table: str, list_table: str, column: str, ids: list[int]
            ) -> dict[int, tuple[str, ...]]:
-    found: dict[int, list[str]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for entry_id, name in db.query(
-                f"SELECT x.entry_id, l.name FROM {table} AS x JOIN {list_table} AS l "
-                f"ON l.id = x.{column} WHERE x.entry_id IN ({', '.join('?' * len(chunk))}) "
-                "ORDER BY l.name COLLATE NOCASE", chunk):
-            found.setdefault(int(entry_id), []).append(str(name))
-    return {k: tuple(v) for k, v in found.items()}
+    return grouped((int(entry_id), str(name)) for entry_id, name in query_in(
+        db, f"SELECT x.entry_id, l.name FROM {table} AS x JOIN {list_table} AS l "
+        f"ON l.id = x.{column} WHERE x.entry_id IN ({{marks}}) "
+        "ORDER BY l.name COLLATE NOCASE", ids))
 
 
 def _ids(db: Database, table: str, column: str, ids: list[int]) -> dict[int, tuple[int, ...]]:
-    found: dict[int, list[int]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for entry_id, other in db.query(
-                f"SELECT entry_id, {column} FROM {table} WHERE entry_id IN "
-                f"({', '.join('?' * len(chunk))})", chunk):
-            found.setdefault(int(entry_id), []).append(int(other))
-    return {k: tuple(v) for k, v in found.items()}
+    return grouped((int(entry_id), int(other)) for entry_id, other in query_in(
+        db, f"SELECT entry_id, {column} FROM {table} WHERE entry_id IN ({{marks}})", ids))
 
 
 _SELECT = ("SELECT id, name, phone, email, website, opening_hours, notes, all_regions, "
@@ -141,11 +126,8 @@ def entries(db: Database, ids: list[int]) -> list[StoredEntry]:
     """These entries in the order given (missing ones left out)."""
     if not ids:
         return []
-    rows: dict[int, Any] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for r in db.query(f"{_SELECT} WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
-            rows[int(r[0])] = r
+    rows: dict[int, Any] = {int(r[0]): r for r in query_in(
+        db, _SELECT + " WHERE id IN ({marks})", ids)}
     present = [i for i in ids if i in rows]
     categories = _names(db, "directory_entry_category", "directory_category", "category_id",
                         present)
@@ -221,10 +203,5 @@ def entries_using(db: Database, table: str, item_id: int) -> list[int]:
 
 
 def names_of(db: Database, ids: list[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for r in db.query(f"SELECT id, name FROM directory_entry WHERE id IN "
-                          f"({', '.join('?' * len(chunk))})", chunk):
-            found[int(r[0])] = str(r[1])
-    return found
+    return {int(r[0]): str(r[1]) for r in query_in(
+        db, "SELECT id, name FROM directory_entry WHERE id IN ({marks})", ids)}

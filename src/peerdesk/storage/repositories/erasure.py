@@ -17,6 +17,7 @@ from datetime import date
 from peerdesk.domain.peer import format_ref
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import drafts as draft_repo
+from peerdesk.storage.repositories.rows import query_in
 from peerdesk.storage.repositories.search import forget_now
 
 
@@ -84,10 +85,5 @@ def closed_on_or_before(db: Database, cutoff: date) -> list[ClosedPeer]:
 
 
 def refs_of(db: Database, peer_ids: list[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for start in range(0, len(peer_ids), 500):
-        chunk = peer_ids[start:start + 500]
-        for r in db.query(f"SELECT id, ref_number FROM peer WHERE id IN "
-                          f"({', '.join('?' * len(chunk))})", chunk):
-            found[int(r[0])] = format_ref(int(r[1]))
-    return found
+    return {int(r[0]): format_ref(int(r[1])) for r in query_in(
+        db, "SELECT id, ref_number FROM peer WHERE id IN ({marks})", peer_ids)}

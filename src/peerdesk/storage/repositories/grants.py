@@ -16,6 +16,7 @@ from typing import Any
 from peerdesk.domain.staff import Role, StaffStatus, parse_roles, roles_code
 from peerdesk.storage import crypto
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import one_or_none
 
 _COLUMNS = ("staff_id, serial, name_key, roles, status, signing_key, issued_at, issued_by, "
             "signature")
@@ -113,9 +114,9 @@ def newest_valid(db: Database, vault_id: str, authority: bytes | None,
 
 
 def by_serial(db: Database, staff_id: int, serial: int) -> Grant | None:
-    rows = db.query(f"SELECT {_COLUMNS} FROM role_grant WHERE staff_id = ? AND serial = ?",
-                    (staff_id, serial))
-    return _row(rows[0]) if rows else None
+    return one_or_none(db.query(
+        f"SELECT {_COLUMNS} FROM role_grant WHERE staff_id = ? AND serial = ?",
+        (staff_id, serial)), _row)
 
 
 def event_detail(grant: Grant) -> str:

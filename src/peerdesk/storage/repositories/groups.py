@@ -10,6 +10,7 @@ from peerdesk.domain.errors import NotFound
 from peerdesk.domain.groups import GroupDraft, GroupKind, GroupMode, Mark, MeetingDraft
 from peerdesk.domain.peer import format_ref
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import one, update_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +110,8 @@ def insert_group(db: Database, draft: GroupDraft, *, now: str) -> int:
 
 
 def update_group(db: Database, group_id: int, draft: GroupDraft, *, now: str) -> None:
-    if db.execute("UPDATE peer_group SET name = ?, kind = ?, mode = ?, updated_at = ? "
-                  "WHERE id = ?", (draft.name, draft.kind.value, draft.mode.value, now,
-                                   group_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "peer_group", group_id, {"name": draft.name, "kind": draft.kind.value,
+                                            "mode": draft.mode.value}, now=now)
     _set_facilitators(db, group_id, draft.facilitator_ids)
 
 
@@ -123,9 +122,8 @@ def _set_facilitators(db: Database, group_id: int, staff_ids: tuple[int, ...]) -
 
 
 def set_archived(db: Database, group_id: int, on: date | None, *, now: str) -> None:
-    if db.execute("UPDATE peer_group SET archived_on = ?, updated_at = ? WHERE id = ?",
-                  (on.isoformat() if on else None, now, group_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "peer_group", group_id, {"archived_on": on.isoformat() if on else None},
+               now=now)
 
 
 # -- membership -----------------------------------------------------------------------
@@ -179,11 +177,9 @@ def next_series_id(db: Database) -> int:
 
 
 def update_meeting(db: Database, meeting_id: int, draft: MeetingDraft, *, now: str) -> None:
-    if db.execute("UPDATE meeting SET held_on = ?, starts_at = ?, place = ?, notes = ?, "
-                  "updated_at = ? WHERE id = ?",
-                  (draft.held_on.isoformat(), draft.starts_at, draft.place, draft.notes, now,
-                   meeting_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "meeting", meeting_id, {
+        "held_on": draft.held_on.isoformat(), "starts_at": draft.starts_at,
+        "place": draft.place, "notes": draft.notes}, now=now)
     db.execute("DELETE FROM meeting_facilitator WHERE meeting_id = ?", (meeting_id,))
     db.executemany("INSERT INTO meeting_facilitator (meeting_id, staff_id) VALUES (?, ?)",
                    [(meeting_id, s) for s in draft.facilitator_ids])
@@ -209,10 +205,7 @@ def _meeting(r: Any) -> MeetingRow:
 
 
 def get_meeting(db: Database, meeting_id: int) -> MeetingRow:
-    rows = db.query(f"{_MEETING} WHERE m.id = ?", (meeting_id,))
-    if not rows:
-        raise NotFound
-    return _meeting(rows[0])
+    return one(db.query(f"{_MEETING} WHERE m.id = ?", (meeting_id,)), _meeting)
 
 
 def meetings_of(db: Database, group_id: int) -> list[MeetingRow]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from peerdesk.domain.errors import NotFound
 from peerdesk.domain.listening import KnownCallerDraft
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import delete_ids, one, update_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +27,9 @@ def insert(db: Database, draft: KnownCallerDraft, *, created_by: int, now: str) 
 
 
 def update(db: Database, caller_id: int, draft: KnownCallerDraft, *, now: str) -> None:
-    if db.execute("UPDATE known_caller SET nickname = ?, sort_name = ?, note = ?, updated_at = ? "
-                  "WHERE id = ?", (draft.nickname, draft.nickname.casefold(), draft.note, now,
-                                   caller_id)).rowcount == 0:
-        raise NotFound
+    update_row(db, "known_caller", caller_id, {
+        "nickname": draft.nickname, "sort_name": draft.nickname.casefold(), "note": draft.note},
+        now=now)
 
 
 _SELECT = ("SELECT k.id, k.nickname, k.note, k.last_contact, "
@@ -45,10 +44,7 @@ def _caller(row: tuple[object, ...]) -> StoredCaller:
 
 
 def get(db: Database, caller_id: int) -> StoredCaller:
-    rows = db.query(f"{_SELECT} WHERE k.id = ?", (caller_id,))
-    if not rows:
-        raise NotFound
-    return _caller(rows[0])
+    return one(db.query(f"{_SELECT} WHERE k.id = ?", (caller_id,)), _caller)
 
 
 def all_callers(db: Database, text: str = "", *, limit: int | None = None) -> list[StoredCaller]:
@@ -67,12 +63,7 @@ def all_callers(db: Database, text: str = "", *, limit: int | None = None) -> li
 
 
 def delete(db: Database, caller_ids: list[int]) -> int:
-    gone = 0
-    for start in range(0, len(caller_ids), 500):
-        chunk = caller_ids[start:start + 500]
-        gone += db.execute(f"DELETE FROM known_caller WHERE id IN ({', '.join('?' * len(chunk))})",
-                           chunk).rowcount
-    return gone
+    return delete_ids(db, "known_caller", caller_ids)
 
 
 def quiet_since(db: Database, cutoff: date) -> list[int]:

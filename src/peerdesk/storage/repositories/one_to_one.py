@@ -9,6 +9,7 @@ from typing import Any
 from peerdesk.domain.errors import NotFound
 from peerdesk.domain.one_to_one import SessionDraft, SessionKind, SessionMode
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import grouped, query_in, update_row
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 
@@ -85,14 +86,10 @@ def insert(db: Database, draft: SessionDraft, *, now: str) -> int:
 
 
 def update(db: Database, session_id: int, draft: SessionDraft, *, now: str) -> None:
-    cursor = db.execute(
-        "UPDATE one_to_one SET held_on = ?, minutes = ?, mode = ?, kind = ?, follow_up_on = ?, "
-        "updated_at = ? WHERE id = ?",
-        (draft.held_on.isoformat(), draft.minutes, draft.mode.value, draft.kind.value,
-         draft.follow_up_on.isoformat() if draft.follow_up_on else None, now, session_id),
-    )
-    if cursor.rowcount == 0:
-        raise NotFound
+    update_row(db, "one_to_one", session_id, {
+        "held_on": draft.held_on.isoformat(), "minutes": draft.minutes, "mode": draft.mode.value,
+        "kind": draft.kind.value,
+        "follow_up_on": draft.follow_up_on.isoformat() if draft.follow_up_on else None}, now=now)
     _write_parts(db, session_id, draft, new=False)
 
 
@@ -147,16 +144,10 @@ _SELECT = (
 
 
 def _topics_for(db: Database, session_ids: list[int]) -> dict[int, tuple[str, ...]]:
-    found: dict[int, list[str]] = {}
-    for start in range(0, len(session_ids), 500):
-        chunk = session_ids[start:start + 500]
-        for sid, name in db.query(
-            "SELECT st.session_id, t.name FROM one_to_one_topic AS st "
-            "JOIN topic AS t ON t.id = st.topic_id "
-            f"WHERE st.session_id IN ({', '.join('?' * len(chunk))}) ORDER BY t.name", chunk,
-        ):
-            found.setdefault(int(sid), []).append(str(name))
-    return {sid: tuple(names) for sid, names in found.items()}
+    return grouped((int(sid), str(name)) for sid, name in query_in(
+        db, "SELECT st.session_id, t.name FROM one_to_one_topic AS st "
+        "JOIN topic AS t ON t.id = st.topic_id "
+        "WHERE st.session_id IN ({marks}) ORDER BY t.name", session_ids))
 
 
 def get(db: Database, session_id: int) -> StoredSession:

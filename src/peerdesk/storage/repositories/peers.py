@@ -21,6 +21,7 @@ from peerdesk.domain.peer import (
 from peerdesk.domain.safe_contact import SafeContact, stored_state, to_column
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.meta import get_meta, set_meta
+from peerdesk.storage.repositories.rows import columns_of, query_in, update_row
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 _NEXT_REF = "next_peer_ref"
@@ -91,9 +92,8 @@ def update(db: Database, peer_id: int, draft: PeerDraft, *, now: str) -> None:
     old = db.query("SELECT preferred_name, full_name FROM peer WHERE id = ?", (peer_id,))
     if not old:
         raise NotFound
-    assignments = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))
-    db.execute(f"UPDATE peer SET {assignments}, updated_at = ? WHERE id = ?",
-               (*_values(draft), now, peer_id))
+    update_row(db, "peer", peer_id, dict(zip(columns_of(_FIELDS), _values(draft), strict=True)),
+               now=now)
     if (old[0][0], old[0][1]) != (draft.preferred_name, draft.full_name):
         db.execute("DELETE FROM peer_search WHERE rowid = ?", (peer_id,))
         db.execute("INSERT INTO peer_search (rowid, names) VALUES (?, ?)",
@@ -241,17 +241,12 @@ def rows_for(db: Database, ids: list[int]) -> list[PeerRow]:
     """The list's columns for these ids, in the order given."""
     if not ids:
         return []
-    found: dict[int, PeerRow] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for r in db.query(
-            "SELECT p.id, p.ref_number, p.preferred_name, p.status, coalesce(s.name, ''), "
-            "coalesce(p.last_contact, ''), coalesce(p.next_follow_up, '') "
-            "FROM peer AS p LEFT JOIN staff AS s ON s.id = p.caseworker_id "
-            f"WHERE p.id IN ({', '.join('?' * len(chunk))})", chunk,
-        ):
-            found[int(r[0])] = PeerRow(int(r[0]), format_ref(int(r[1])), r[2], PeerStatus(r[3]),
-                                       r[4], r[5], r[6])
+    found = {int(r[0]): PeerRow(int(r[0]), format_ref(int(r[1])), r[2], PeerStatus(r[3]),
+                                r[4], r[5], r[6]) for r in query_in(
+        db, "SELECT p.id, p.ref_number, p.preferred_name, p.status, coalesce(s.name, ''), "
+        "coalesce(p.last_contact, ''), coalesce(p.next_follow_up, '') "
+        "FROM peer AS p LEFT JOIN staff AS s ON s.id = p.caseworker_id "
+        "WHERE p.id IN ({marks})", ids)}
     return [found[i] for i in ids if i in found]
 
 

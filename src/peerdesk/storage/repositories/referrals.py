@@ -8,6 +8,7 @@ from datetime import date
 from peerdesk.domain.errors import NotFound
 from peerdesk.domain.referral import ReferralDestination, ReferralDraft, ReferralStatus
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import update_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +51,10 @@ def get(db: Database, referral_id: int) -> StoredReferral:
 
 def update(db: Database, referral_id: int, draft: ReferralDraft, *, now: str) -> None:
     """Correct a referral's date, destination, where and status (not whose it is)."""
-    if db.execute(
-        "UPDATE referral SET made_on = ?, destination = ?, destination_name = ?, status = ?, "
-        "directory_entry_id = ?, updated_at = ? WHERE id = ?",
-        (draft.made_on.isoformat(), draft.destination.value, draft.destination_name,
-         draft.status.value, draft.directory_entry_id, now, referral_id),
-    ).rowcount == 0:
-        raise NotFound
+    update_row(db, "referral", referral_id, {
+        "made_on": draft.made_on.isoformat(), "destination": draft.destination.value,
+        "destination_name": draft.destination_name, "status": draft.status.value,
+        "directory_entry_id": draft.directory_entry_id}, now=now)
 
 
 def for_peer(db: Database, peer_id: int) -> list[StoredReferral]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from peerdesk.domain.errors import NotFound, ValidationError
+from peerdesk.domain.errors import ValidationError
 from peerdesk.domain.staff import (
     Role,
     Staff,
@@ -14,6 +14,7 @@ from peerdesk.domain.staff import (
     roles_code,
 )
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import one, one_or_none
 
 # `roles` holds every role; `role` the first of them (kept for what shows one).
 _COLUMNS = "id, name, roles, status, slot_id, created_at"
@@ -52,20 +53,17 @@ def insert(db: Database, *, name: str, roles: frozenset[Role], slot_id: str | No
 
 
 def get(db: Database, staff_id: int) -> Staff:
-    rows = db.query(f"SELECT {_COLUMNS} FROM staff WHERE id = ?", (staff_id,))
-    if not rows:
-        raise NotFound
-    return _row(rows[0])
+    return one(db.query(f"SELECT {_COLUMNS} FROM staff WHERE id = ?", (staff_id,)), _row)
 
 
 def by_slot(db: Database, slot_id: str) -> Staff | None:
-    rows = db.query(f"SELECT {_COLUMNS} FROM staff WHERE slot_id = ?", (slot_id,))
-    return _row(rows[0]) if rows else None
+    return one_or_none(db.query(f"SELECT {_COLUMNS} FROM staff WHERE slot_id = ?", (slot_id,)),
+                       _row)
 
 
 def by_name(db: Database, name: str) -> Staff | None:
-    rows = db.query(f"SELECT {_COLUMNS} FROM staff WHERE name_key = ?", (name_key(name),))
-    return _row(rows[0]) if rows else None
+    return one_or_none(db.query(f"SELECT {_COLUMNS} FROM staff WHERE name_key = ?",
+                                (name_key(name),)), _row)
 
 
 def list_all(db: Database, *, include_removed: bool = False) -> list[Staff]:

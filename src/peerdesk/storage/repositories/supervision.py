@@ -8,6 +8,7 @@ from datetime import date
 from peerdesk.domain.errors import NotFound
 from peerdesk.domain.supporters import HoursDraft, HoursKind, SupervisionKind
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import one
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +50,7 @@ def set_notes(db: Database, session_id: int, nonce: bytes | None,
 
 
 def supervision(db: Database, session_id: int) -> StoredSupervision:
-    rows = db.query(f"{_SUPERVISION} WHERE id = ?", (session_id,))
-    if not rows:
-        raise NotFound
-    return _supervision(rows[0])
+    return one(db.query(f"{_SUPERVISION} WHERE id = ?", (session_id,)), _supervision)
 
 
 def notes_cipher(db: Database, session_id: int) -> tuple[bytes, bytes] | None:

@@ -18,6 +18,7 @@ from peerdesk.domain.supporters import (
     roles_code,
 )
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import one, one_or_none
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,15 +141,11 @@ def statuses(db: Database, supporter_id: int) -> list[StatusRow]:
 
 
 def get(db: Database, supporter_id: int) -> StoredSupporter:
-    rows = db.query(f"{_SELECT} WHERE s.id = ?", (supporter_id,))
-    if not rows:
-        raise NotFound
-    return _supporter(rows[0])
+    return one(db.query(f"{_SELECT} WHERE s.id = ?", (supporter_id,)), _supporter)
 
 
 def for_staff(db: Database, staff_id: int) -> StoredSupporter | None:
-    rows = db.query(f"{_SELECT} WHERE s.staff_id = ?", (staff_id,))
-    return _supporter(rows[0]) if rows else None
+    return one_or_none(db.query(f"{_SELECT} WHERE s.staff_id = ?", (staff_id,)), _supporter)
 
 
 def all_supporters(db: Database) -> list[StoredSupporter]:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from peerdesk.domain.errors import NotFound
 from peerdesk.domain.voice import (
     ActionStatus,
     Benefit,
@@ -22,6 +21,7 @@ from peerdesk.domain.voice import (
     parse_warnings,
 )
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import one, query_in
 
 
 def _day(text: Any) -> date | None:
@@ -69,10 +69,7 @@ def update_pair(db: Database, pair_id: int, draft: MentoringDraft, *, now: str) 
 
 
 def get_pair(db: Database, pair_id: int) -> StoredPair:
-    rows = db.query(f"{_PAIR} WHERE p.id = ?", (pair_id,))
-    if not rows:
-        raise NotFound
-    return _pair(rows[0])
+    return one(db.query(f"{_PAIR} WHERE p.id = ?", (pair_id,)), _pair)
 
 
 def pairs(db: Database) -> list[StoredPair]:
@@ -144,10 +141,7 @@ def update_consultation(db: Database, consultation_id: int, draft: ConsultationD
 
 
 def get_consultation(db: Database, consultation_id: int) -> StoredConsultation:
-    rows = db.query(f"{_CONSULTATION} WHERE id = ?", (consultation_id,))
-    if not rows:
-        raise NotFound
-    return _consultation(rows[0])
+    return one(db.query(f"{_CONSULTATION} WHERE id = ?", (consultation_id,)), _consultation)
 
 
 def consultations(db: Database) -> list[StoredConsultation]:
@@ -258,10 +252,7 @@ def approve_quote(db: Database, quote_id: int, *, by: int | None, now: str) -> N
 
 
 def get_quote(db: Database, quote_id: int) -> StoredQuote:
-    rows = db.query(f"{_QUOTE} WHERE id = ?", (quote_id,))
-    if not rows:
-        raise NotFound
-    return _quote(rows[0])
+    return one(db.query(f"{_QUOTE} WHERE id = ?", (quote_id,)), _quote)
 
 
 def quotes(db: Database) -> list[StoredQuote]:
@@ -325,14 +316,8 @@ def peer_labels(db: Database, ids: list[int] | None = None) -> dict[int, tuple[s
     """Peers' preferred names and reference numbers, by id: the ones given, or every peer
     not closed and everyone in a pair or a quote (for choosing and lists)."""
     if ids is not None:
-        found: dict[int, tuple[str, int]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update({int(r[0]): (str(r[1]), int(r[2])) for r in db.query(
-                f"SELECT id, preferred_name, ref_number FROM peer WHERE id IN ({marks})",
-                chunk)})
-        return found
+        return {int(r[0]): (str(r[1]), int(r[2])) for r in query_in(
+            db, "SELECT id, preferred_name, ref_number FROM peer WHERE id IN ({marks})", ids)}
     return {int(r[0]): (str(r[1]), int(r[2])) for r in db.query(
         "SELECT id, preferred_name, ref_number FROM peer WHERE status != 'closed' "
         "OR id IN (SELECT mentee_id FROM mentoring_pair) "
