@@ -474,7 +474,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+46"/>
+        <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+38"/>
         <source>Someone to call back</source>
         <translation>Alguien a quien devolver la llamada</translation>
     </message>
@@ -529,7 +529,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Palabra clave</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
         <source>&amp;Got in touch on</source>
         <translation>&amp;Contactó el</translation>
     </message>
@@ -544,12 +544,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Cómo &amp;localizarle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>As&amp;k for</source>
         <translation>&amp;Preguntar por</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Safe ways</source>
         <translation>Vías seguras</translation>
     </message>
@@ -564,7 +564,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Pala&amp;bra clave</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>It shows on Today under “To call back” until someone has called. It is erased when they are called back, become a peer, or after the centre&apos;s period.</source>
         <translation>Aparece en Hoy, en «Para devolver la llamada», hasta que alguien llame. Se borra cuando se le devuelve la llamada, cuando pasa a ser una persona atendida o al terminar el plazo del centro.</translation>
     </message>
@@ -630,7 +630,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallerPageDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+139"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+104"/>
         <source>Known caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,7 +790,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+205"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+179"/>
         <source>Record a check</source>
         <translation>Registrar una comprobación</translation>
     </message>
@@ -861,7 +861,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+84"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+56"/>
         <source>Record consent</source>
         <translation>Registrar consentimiento</translation>
     </message>
@@ -912,7 +912,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsultationDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+158"/>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+157"/>
         <source>Change the consultation</source>
         <translation>Cambiar la consulta</translation>
     </message>
@@ -990,7 +990,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/contact_dialog.py" line="+55"/>
+        <location filename="../../src/peerdesk/ui/contacts/contact_dialog.py" line="+56"/>
         <source>&amp;Listened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,7 +1015,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Change a contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1025,7 +1025,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Date of the contact</source>
         <translation>Fecha del contacto</translation>
     </message>
@@ -1160,17 +1160,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Save  (Ctrl+Return)</source>
-        <translation type="unfinished">Guardar  (Ctrl+Intro)</translation>
-    </message>
-    <message>
         <location line="+7"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+25"/>
         <source>— Not a known caller —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1180,7 +1175,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+49"/>
         <location line="+3"/>
         <source>Delete contact</source>
         <translation type="unfinished"></translation>
@@ -1663,7 +1658,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+41"/>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+37"/>
         <source>Facilitators</source>
         <translation>Facilitadores</translation>
     </message>
@@ -1671,7 +1666,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>DirectoryEntryDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_dialog.py" line="+45"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_dialog.py" line="+36"/>
         <source>Change a service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,7 +1676,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>What it offers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1701,7 +1696,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>For staff: who to ask for, what to expect. Not printed on the handout.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2346,14 +2341,22 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/form_dialog.py" line="+100"/>
+        <source>Save  (Ctrl+Return)</source>
+        <translation>Guardar  (Ctrl+Intro)</translation>
+    </message>
+</context>
+<context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+37"/>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+35"/>
         <source>For example: Tuesday women&apos;s circle</source>
         <translation>Por ejemplo: círculo de mujeres de los martes</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
@@ -2373,7 +2376,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Facilitadores</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-13"/>
         <source>Change group</source>
         <translation>Cambiar grupo</translation>
     </message>
@@ -3103,7 +3106,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>KnownCallerDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-135"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-103"/>
         <source>Change a known caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3118,22 +3121,22 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Optional, short: what helps when they get in touch. No surname, number or address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Nickname</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>N&amp;ote</source>
         <translation>N&amp;ota</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A known caller is someone who gets in touch again and again without giving a name. Their contacts show as one list, and they can become a peer later with that history.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3435,7 +3438,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+59"/>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+44"/>
         <source>Change meeting</source>
         <translation>Cambiar reunión</translation>
     </message>
@@ -3475,7 +3478,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation> reuniones</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
@@ -3515,7 +3518,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>&amp;Facilitadores</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Change meeting — {group}</source>
         <translation>Cambiar reunión — {group}</translation>
     </message>
@@ -5780,7 +5783,7 @@ Set up a new centre there?</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+80"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+79"/>
         <source> (peer)</source>
         <translation> (persona)</translation>
     </message>
@@ -5821,7 +5824,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+35"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+32"/>
         <source>Not recorded</source>
         <translation>Sin registrar</translation>
     </message>
@@ -5871,7 +5874,7 @@ Set up a new centre there?</source>
         <translation>— Nadie todavía —</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Change details</source>
         <translation>Cambiar datos</translation>
     </message>
@@ -5917,7 +5920,7 @@ Set up a new centre there?</source>
         <translation>p. ej. inglés, rumano</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Preferred name or alias *</source>
         <translation>Nombre &amp;preferido o alias *</translation>
     </message>
@@ -6043,12 +6046,12 @@ Set up a new centre there?</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-105"/>
         <source>⚠ Ask how it&apos;s safe to contact them before calling or texting.</source>
         <translation>⚠ Pregunte cómo es seguro contactar con la persona antes de llamar o enviar mensajes.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+124"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
@@ -6083,7 +6086,7 @@ Set up a new centre there?</source>
         <translation>Contacto seguro</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -6093,7 +6096,7 @@ Set up a new centre there?</source>
         <translation>Añadir persona</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+43"/>
         <source>Year of birth must be a year such as 1991.</source>
         <translation>El año de nacimiento debe ser un año como 1991.</translation>
     </message>
@@ -6469,7 +6472,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPicker</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+55"/>
         <source>Type a name, alias or reference…</source>
         <translation>Escriba un nombre, alias o referencia…</translation>
     </message>
@@ -6644,7 +6647,7 @@ Set up a new centre there?</source>
         <translation>Deje fuera nombres, lugares, códigos de referencia, teléfonos y correos. Una persona responsable del programa aprueba cada cita antes de que un informe la imprima.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>%d of %d characters</source>
         <translation>%d de %d caracteres</translation>
     </message>
@@ -7778,7 +7781,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+59"/>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+55"/>
         <source>Change a session</source>
         <translation>Cambiar una sesión</translation>
     </message>
@@ -7788,7 +7791,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Registrar una sesión</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -7863,12 +7866,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>&amp;Seguimiento antes de</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Save  (Ctrl+Return)</source>
-        <translation>Guardar  (Ctrl+Intro)</translation>
-    </message>
-    <message>
-        <location line="+159"/>
+        <location line="+136"/>
         <source>Choose who the session was with.</source>
         <translation>Elija con quién fue la sesión.</translation>
     </message>
@@ -8892,7 +8890,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Acordado por</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+50"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+20"/>
         <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+6"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+13"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-26"/>
@@ -9321,7 +9319,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>VoicePage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+73"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+56"/>
         <source>Peers&apos; voice</source>
         <translation>La voz de las personas</translation>
     </message>
