@@ -1239,7 +1239,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>… and {n:,} more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1279,7 +1279,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished">Importando…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>Imported 1 contact.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1300,7 +1300,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactRetention</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/contact_retention.py" line="+37"/>
+        <location filename="../../src/peerdesk/ui/admin/contact_retention.py" line="+36"/>
         <source>Listening service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1335,17 +1335,17 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Keep anonymous &amp;contacts for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Keep a way to call someone &amp;back for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Contacts with no person record are kept for this long after the day they happened, then listed here; known callers with no contact inside the period go with them. Contacts on a peer&apos;s record follow that record instead. A way to call someone back is erased once they are called, or after this many days.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1360,12 +1360,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Saved: contacts for {months} months, ways to call back for {days} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Delete past the period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,14 +1385,9 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished">Borrando…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>Deleted {n:,} contacts.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Nothing deleted</source>
-        <translation type="unfinished">No se borró nada</translation>
     </message>
 </context>
 <context>
@@ -2033,7 +2028,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Borrar para siempre</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+36"/>
         <source>Erasing…</source>
         <translation>Borrando…</translation>
     </message>
@@ -3249,7 +3244,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>LockSettingsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/lock_settings_page.py" line="+33"/>
+        <location filename="../../src/peerdesk/ui/admin/lock_settings_page.py" line="+30"/>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -3264,17 +3259,17 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>PeerDesk locks itself when nobody has touched the keyboard or mouse for this long, and keeps anything being typed for after sign-in. On a shared PC, shorter is safer. Anyone can lock at once with Ctrl+L, or hide everything with the Hide button or by pressing Shift three times.</source>
         <translation>PeerDesk se bloquea cuando nadie ha tocado el teclado ni el ratón durante este tiempo, y guarda lo que se estaba escribiendo para después de iniciar sesión. En un ordenador compartido, cuanto menos tiempo, más seguro. Cualquiera puede bloquear al instante con Ctrl+L, u ocultarlo todo con el botón Ocultar o pulsando Mayús tres veces.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>&amp;Lock after</source>
         <translation>&amp;Bloquear tras</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>Saved: PeerDesk locks after {minutes} idle minutes.</source>
         <translation>Guardado: PeerDesk se bloquea tras {minutes} minutos sin actividad.</translation>
     </message>
@@ -7203,7 +7198,7 @@ Set up a new centre there?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+103"/>
+        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+89"/>
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
@@ -7584,7 +7579,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+69"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+68"/>
         <source>Closed records are kept for this many years after they were closed, then listed here for review. Deleting one removes the person and everything about them, as erasure does; meetings&apos; anonymous head-counts stay. The audit log records how many were deleted and their reference codes, never a name.</source>
         <translation>Los registros cerrados se guardan estos años después de cerrarse y luego aparecen aquí para revisarlos. Borrar uno elimina a la persona y todo lo relativo a ella, como el borrado; los recuentos anónimos de las reuniones se quedan. El registro de auditoría anota cuántos se borraron y sus códigos de referencia, nunca un nombre.</translation>
     </message>
@@ -7604,12 +7599,12 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>&amp;Keep closed records for</source>
         <translation>&amp;Guardar los registros cerrados</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Closed records past the retention period</source>
         <translation>Registros cerrados que superan el periodo de conservación</translation>
     </message>
@@ -7634,12 +7629,12 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>{n} registros cerrados superan el periodo.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>Saved: closed records are kept for {years} years.</source>
         <translation>Guardado: los registros cerrados se guardan {years} años.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Delete 1 closed record and everything about that person, for good? Meetings&apos; anonymous head-counts stay. This can&apos;t be undone.</source>
         <translation>¿Borrar para siempre 1 registro cerrado y todo lo relativo a esa persona? Los recuentos anónimos de las reuniones se quedan. Esto no se puede deshacer.</translation>
     </message>
@@ -7664,7 +7659,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Borrando…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>Deleted 1 record.</source>
         <translation>Se borró 1 registro.</translation>
     </message>
@@ -7672,11 +7667,6 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <location line="+1"/>
         <source>Deleted {n} records.</source>
         <translation>Se borraron {n} registros.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Nothing deleted</source>
-        <translation>No se borró nada</translation>
     </message>
 </context>
 <context>
@@ -7970,6 +7960,14 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
     </message>
 </context>
 <context>
+    <name>SettingParts</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/setting_parts.py" line="+67"/>
+        <source>Nothing deleted</source>
+        <translation>No se borró nada</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+22"/>
@@ -8190,7 +8188,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>Not saved</source>
         <translation>No guardado</translation>
     </message>
@@ -8640,7 +8638,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-182"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-159"/>
         <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+10"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-35"/>
         <location line="+83"/>

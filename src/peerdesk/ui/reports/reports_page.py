@@ -27,7 +27,7 @@ from peerdesk.services import clock, reports
 from peerdesk.services.releases import Publication, why_not_publishable
 from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
-from peerdesk.ui.background_job import BackgroundJob
+from peerdesk.ui.background_job import BackgroundJob, on_own_connection
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout
@@ -60,27 +60,13 @@ class _Delivery(QObject):
 def build_in_background(session: Session, period: Period) -> Callable[..., Report]:
     """The worker's task: its own connection, always closed, even if building fails."""
 
-    def work(_progress: Callable[[str], None]) -> Report:
-        connection = session.vault.connect()
-        try:
-            return reports.build(session, period, db=connection)
-        finally:
-            connection.close()
-
-    return work
+    return on_own_connection(session, lambda db: reports.build(session, period, db=db))
 
 
 def publish_in_background(session: Session, period: Period) -> Callable[..., Publication]:
     """Publishing counts and protects against every release of the year: a worker's job."""
 
-    def work(_progress: Callable[[str], None]) -> Publication:
-        connection = session.vault.connect()
-        try:
-            return reports.publish(session, period, db=connection)
-        finally:
-            connection.close()
-
-    return work
+    return on_own_connection(session, lambda db: reports.publish(session, period, db=db))
 
 
 class ReportsPage(MainPage):
