@@ -8,8 +8,9 @@ beside it, then an optional search box and the page's action buttons at the righ
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from peerdesk.services.session import Session
@@ -93,3 +94,32 @@ class MainPage(QWidget):
         self.session: Session | None = session
         self.bus = bus
         self.present = present
+
+
+class ReloadWhenSeen(QObject):
+    """A page's data read again after a change on the bus that concerns it (`topics`): at
+    once if the page is on screen, else when it is next shown (the page's showEvent calls
+    `shown()`), so a hidden page does no work. The page's `reload` sets `stale = False`
+    once it has read (it may be called directly too: the Refresh button, the first load)."""
+
+    def __init__(self, page: QWidget, reload: Callable[[], None], bus: ChangeBus,
+                 topics: Iterable[str], *, stale: bool = True) -> None:
+        super().__init__(page)
+        self.page = page
+        self.reload = reload
+        self.topics = frozenset(topics)
+        self.stale = stale
+        bus.changed.connect(self._on_changed)
+
+    def _on_changed(self, topic: str) -> None:
+        if topic in self.topics:
+            self.changed()
+
+    def changed(self) -> None:
+        self.stale = True
+        if self.page.isVisible():
+            self.reload()
+
+    def shown(self) -> None:
+        if self.stale:
+            self.reload()

@@ -36,6 +36,7 @@ from peerdesk.ui.background_job import BackgroundJob, on_own_connection
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import ask_to_confirm
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
+from peerdesk.ui.page_header import ReloadWhenSeen
 from peerdesk.ui.peers.forms import CASELOAD
 from peerdesk.ui.peers.record_requests import run_in_background
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, attribute_column
@@ -62,7 +63,6 @@ class RetentionPage(QWidget):
         self.bus = bus
         self.today = today or (lambda: clock.today(None))
         self.job: BackgroundJob | None = None
-        self._stale = False
 
         explain = QLabel(self.tr(
             "Closed records are kept for this many years after they were closed, then listed "
@@ -109,14 +109,20 @@ class RetentionPage(QWidget):
         self.select_all_button.clicked.connect(self.view.selectAll)
         self.delete_button.clicked.connect(self.delete_selected)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        bus.changed.connect(self._on_changed)
+        self.when_seen = ReloadWhenSeen(self, self.reload, bus, (CASELOAD, change_bus.CONTACTS),
+                                        stale=False)
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.when_seen.shown()
 
     # -- loading ------------------------------------------------------------------------
 
     def reload(self) -> None:
         if self.session is None:
             return
+        self.when_seen.stale = False
         try:
             self.years.setValue(retention.years(self.session))
             due = retention.due_for_review(self.session, self.today())
@@ -131,21 +137,6 @@ class RetentionPage(QWidget):
         self._update_buttons()
         if self.contacts is not None:
             self.contacts.reload()
-
-    def _on_changed(self, topic: str) -> None:
-        if topic not in (CASELOAD, change_bus.CONTACTS):
-            return
-        # Caseload changes are frequent; the list is read again only when seen.
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.reload()
 
     def _update_buttons(self, *_args: object) -> None:
         self.delete_button.setEnabled(bool(self.selected_ids()))
