@@ -28,11 +28,8 @@ def test_a_hidden_page_reloads_when_shown_and_a_shown_one_at_once(qtbot):
     qtbot.addWidget(page)
     loads: list[int] = []
 
-    def reload() -> None:
-        when_seen.stale = False
-        loads.append(1)
-
-    when_seen = ReloadWhenSeen(page, reload, bus, ("caseload",), stale=False)
+    when_seen = ReloadWhenSeen(page, lambda: loads.append(1), bus, ("caseload",),
+                               stale=False)
     page.when_seen = when_seen
     bus.changed.emit("caseload")
     assert loads == [] and when_seen.stale  # hidden: no work yet

@@ -99,14 +99,14 @@ class MainPage(QWidget):
 class ReloadWhenSeen(QObject):
     """A page's data read again after a change on the bus that concerns it (`topics`): at
     once if the page is on screen, else when it is next shown (the page's showEvent calls
-    `shown()`), so a hidden page does no work. The page's `reload` sets `stale = False`
-    once it has read (it may be called directly too: the Refresh button, the first load)."""
+    `shown()`), so a hidden page does no work. (The page's own `reload` may be called
+    directly too: the Refresh button, the first load.)"""
 
     def __init__(self, page: QWidget, reload: Callable[[], None], bus: ChangeBus,
                  topics: Iterable[str], *, stale: bool = True) -> None:
         super().__init__(page)
         self.page = page
-        self.reload = reload
+        self._reload = reload
         self.topics = frozenset(topics)
         self.stale = stale
         bus.changed.connect(self._on_changed)
@@ -123,3 +123,7 @@ class ReloadWhenSeen(QObject):
     def shown(self) -> None:
         if self.stale:
             self.reload()
+
+    def reload(self) -> None:
+        self.stale = False
+        self._reload()

@@ -61,7 +61,6 @@ class AuditPage(QWidget):
     def reload(self) -> None:
         if self.session is None:
             return
-        self.when_seen.stale = False
         try:
             self.model.set_rows(recent_events(self.session))
         except PeerDeskError as exc:

@@ -122,7 +122,6 @@ class RetentionPage(QWidget):
     def reload(self) -> None:
         if self.session is None:
             return
-        self.when_seen.stale = False
         try:
             self.years.setValue(retention.years(self.session))
             due = retention.due_for_review(self.session, self.today())

@@ -71,7 +71,6 @@ class ContactsPage(MainPage):
     def _load_tab(self) -> None:
         if self.session is None:
             return
-        self.when_seen.stale = False
         current = self.tabs.currentWidget()
         if current is self.contacts:
             self.contacts.reload()

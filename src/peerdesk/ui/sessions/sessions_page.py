@@ -93,7 +93,6 @@ class SessionsPage(QWidget):
     def reload(self) -> None:
         if self.session is None:
             return
-        self.when_seen.stale = False
         try:
             self.recent.set_rows(casework_lists.recent_sessions(self.session))
         except PeerDeskError as exc:

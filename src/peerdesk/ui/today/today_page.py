@@ -284,7 +284,6 @@ class TodayPage(QWidget):
     def reload(self) -> None:
         if self.session is None:
             return
-        self.when_seen.stale = False
         try:
             overview = today_service.overview(self.session, mine=self.mine.isChecked())
         except PeerDeskError as exc:
