@@ -228,7 +228,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/audit_page.py" line="+37"/>
+        <location filename="../../src/peerdesk/ui/admin/audit_page.py" line="+36"/>
         <source>Search the audit log…</source>
         <translation>Buscar en el registro de auditoría…</translation>
     </message>
@@ -248,7 +248,7 @@ y su archivo de claves, que debe quedarse a su lado:
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+38"/>
         <source>{total} most recent events</source>
         <translation>{total} eventos más recientes</translation>
     </message>
@@ -474,7 +474,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+38"/>
+        <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+36"/>
         <source>Someone to call back</source>
         <translation>Alguien a quien devolver la llamada</translation>
     </message>
@@ -494,27 +494,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>&amp;Aceptó que lo guardemos para devolverle la llamada</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Calls</source>
-        <translation>Llamadas</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Texts</source>
-        <translation>Mensajes</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Email</source>
-        <translation>Correo electrónico</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Voicemail</source>
-        <translation>Buzón de voz</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>e.g. texts only after 6 pm</source>
         <translation>p. ej. mensajes solo después de las 18:00</translation>
     </message>
@@ -529,7 +509,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Palabra clave</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
         <source>&amp;Got in touch on</source>
         <translation>&amp;Contactó el</translation>
     </message>
@@ -1521,7 +1501,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/contacts_page.py" line="+42"/>
+        <location filename="../../src/peerdesk/ui/contacts/contacts_page.py" line="+41"/>
         <source>Con&amp;tacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5819,7 +5799,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+32"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+35"/>
         <source>Not recorded</source>
         <translation>Sin registrar</translation>
     </message>
@@ -5864,7 +5844,7 @@ Set up a new centre there?</source>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+67"/>
         <source>— Nobody yet —</source>
         <translation>— Nadie todavía —</translation>
     </message>
@@ -5995,7 +5975,7 @@ Set up a new centre there?</source>
         <translation>&amp;No contactar en absoluto</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-132"/>
         <source>Calls</source>
         <translation>Llamadas</translation>
     </message>
@@ -6005,7 +5985,7 @@ Set up a new centre there?</source>
         <translation>Mensajes</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
@@ -6015,7 +5995,7 @@ Set up a new centre there?</source>
         <translation>Buzón de voz</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+135"/>
         <source>e.g. texts only after 6 pm</source>
         <translation>p. ej. mensajes solo después de las 18:00</translation>
     </message>
@@ -6041,12 +6021,12 @@ Set up a new centre there?</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-151"/>
         <source>⚠ Ask how it&apos;s safe to contact them before calling or texting.</source>
         <translation>⚠ Pregunte cómo es seguro contactar con la persona antes de llamar o enviar mensajes.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+162"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
@@ -6091,7 +6071,7 @@ Set up a new centre there?</source>
         <translation>Añadir persona</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+37"/>
         <source>Year of birth must be a year such as 1991.</source>
         <translation>El año de nacimiento debe ser un año como 1991.</translation>
     </message>
@@ -7619,7 +7599,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>&amp;Borrar seleccionados…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>1 closed record is past the period.</source>
         <translation>1 registro cerrado supera el periodo.</translation>
     </message>
@@ -7629,7 +7609,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>{n} registros cerrados superan el periodo.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+22"/>
         <source>Saved: closed records are kept for {years} years.</source>
         <translation>Guardado: los registros cerrados se guardan {years} años.</translation>
     </message>
@@ -7889,7 +7869,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/sessions_page.py" line="+51"/>
+        <location filename="../../src/peerdesk/ui/sessions/sessions_page.py" line="+50"/>
         <source>Recent sessions</source>
         <translation>Sesiones recientes</translation>
     </message>
@@ -7929,7 +7909,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+38"/>
         <source>The {n} most recent sessions you can see. Enter or double-click opens the peer.</source>
         <translation>Las {n} sesiones más recientes que puede ver. Intro o doble clic abre a la persona.</translation>
     </message>
@@ -8638,7 +8618,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-159"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-148"/>
         <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+10"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-35"/>
         <location line="+83"/>
@@ -9180,7 +9160,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodayPage</name>
     <message>
-        <location line="+93"/>
+        <location line="+92"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
@@ -9291,7 +9271,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Todas las personas activas han tenido supervisión a tiempo.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+92"/>
         <source>Done: {ref}&apos;s follow-up.</source>
         <translation>Hecho: el seguimiento de {ref}.</translation>
     </message>
@@ -9299,7 +9279,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-217"/>
+        <location line="-215"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>

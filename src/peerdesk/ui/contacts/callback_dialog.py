@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -22,7 +20,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.contacts.widgets import TextCheck
 from peerdesk.ui.form_dialog import FormDialog, with_note_below
 from peerdesk.ui.peers.forms import DateField, enum_combo, muted, today
-from peerdesk.ui.peers.peer_dialog import channel_combo, not_asked_banner
+from peerdesk.ui.peers.peer_dialog import SafeChannels
 
 
 class CallbackDialog(FormDialog):
@@ -46,28 +44,16 @@ class CallbackDialog(FormDialog):
         self.agreed = QCheckBox(self.tr("They &agreed we keep this, to call them back"))
         # Three states per channel, as on the peer form: each starts at "Not asked yet",
         # never at OK, and "Not OK" is said as plainly as "OK".
-        self.calls_ok = channel_combo(None)
-        self.texts_ok = channel_combo(None)
-        self.email_ok = channel_combo(None)
-        self.voicemail_ok = channel_combo(None)
-        channel_names = (self.tr("Calls"), self.tr("Texts"), self.tr("Email"),
-                         self.tr("Voicemail"))
+        self.channels = SafeChannels(SafeContact())
+        self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok = self.channels.combos()
         self.safe_times = QLineEdit()
         self.safe_times.setPlaceholderText(self.tr("e.g. texts only after 6 pm"))
         self.code_word = QLineEdit()
         self.code_word.setEchoMode(QLineEdit.EchoMode.Password)
         self.code_word.setPlaceholderText(self.tr("Kept hidden"))
         self.code_word.setAccessibleName(self.tr("Code word"))
-        channels = QGridLayout()
-        for i, (name, box) in enumerate(zip(channel_names, self.channel_combos(), strict=True)):
-            label = QLabel(name)
-            label.setBuddy(box)
-            box.setAccessibleName(name)
-            channels.addWidget(label, 0, i)
-            channels.addWidget(box, 1, i)
-            box.currentIndexChanged.connect(self._update)
-        channels.setColumnStretch(4, 1)
-        self.not_asked = not_asked_banner()
+        self.not_asked = self.channels.not_asked
+        self.channels.on_change(self.channels.show_warning)
         form = QFormLayout()
         form.addRow(self.tr("&Got in touch on"), self.field("received_on", self.received_on))
         form.addRow(self.tr("&By"), self.route)
@@ -76,7 +62,7 @@ class CallbackDialog(FormDialog):
         form.addRow(self.tr("As&k for"), self.field(
             "ask_for", with_note_below(self.ask_for, TextCheck(self.ask_for, ASK_FOR_MAX))))
         form.addRow("", self.field("agreed", self.agreed))
-        form.addRow(self.tr("Safe ways"), channels)
+        form.addRow(self.tr("Safe ways"), self.channels)
         form.addRow(self.not_asked)
         form.addRow(self.tr("Safe &times"), self.field("safe_times", self.safe_times))
         form.addRow(self.tr("Code &word"), self.field("code_word", self.code_word))
@@ -84,14 +70,10 @@ class CallbackDialog(FormDialog):
             "It shows on Today under “To call back” until someone has called. It is erased "
             "when they are called back, become a peer, or after the centre's period.")), form)
         self.reach.setFocus()
-        self._update()
+        self.channels.show_warning()
 
     def channel_combos(self) -> tuple[QComboBox, QComboBox, QComboBox, QComboBox]:
-        return (self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok)
-
-    def _update(self) -> None:
-        self.not_asked.setVisible(any(box.currentData() is None
-                                      for box in self.channel_combos()))
+        return self.channels.combos()
 
     def save(self) -> int:
         return callbacks.add(self.session, CallbackDraft(
@@ -99,10 +81,6 @@ class CallbackDialog(FormDialog):
                                                field="received_on") or today(),
             route=CallbackRoute(self.route.currentData()), reach=self.reach.text(),
             agreed=self.agreed.isChecked(), ask_for=self.ask_for.text(),
-            prefs=SafeContact(calls_ok=self.calls_ok.currentData(),
-                              texts_ok=self.texts_ok.currentData(),
-                              email_ok=self.email_ok.currentData(),
-                              voicemail_ok=self.voicemail_ok.currentData(),
-                              safe_times=self.safe_times.text(),
-                              code_word=self.code_word.text()),
+            prefs=self.channels.safe_contact(safe_times=self.safe_times.text(),
+                                             code_word=self.code_word.text()),
             contact_id=self.contact_id, known_caller_id=self.caller_id))

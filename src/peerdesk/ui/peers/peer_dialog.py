@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
@@ -57,6 +60,57 @@ def not_asked_banner() -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("font-weight: bold;")
     return label
+
+
+CHANNEL_NAMES = (QT_TRANSLATE_NOOP("PeerDialog", "Calls"), QT_TRANSLATE_NOOP("PeerDialog", "Texts"),
+                 QT_TRANSLATE_NOOP("PeerDialog", "Email"),
+                 QT_TRANSLATE_NOOP("PeerDialog", "Voicemail"))
+
+
+class SafeChannels(QGridLayout):
+    """The four ways to contact someone (calls, texts, email, voicemail), each "Not asked
+    yet", "OK" or "Not OK" under its name, and the warning shown while any is still not
+    asked (`not_asked`, placed by the form): the peer form's and the call-back form's.
+    A new record starts at "Not asked yet", never at OK."""
+
+    def __init__(self, prefs: SafeContact) -> None:
+        super().__init__()
+        self.calls_ok = channel_combo(prefs.calls_ok)
+        self.texts_ok = channel_combo(prefs.texts_ok)
+        self.email_ok = channel_combo(prefs.email_ok)
+        self.voicemail_ok = channel_combo(prefs.voicemail_ok)
+        names = [QCoreApplication.translate("PeerDialog", name) for name in CHANNEL_NAMES]
+        for i, (name, box) in enumerate(zip(names, self.combos(), strict=True)):
+            label = QLabel(name)
+            label.setBuddy(box)
+            box.setAccessibleName(name)
+            self.addWidget(label, 0, i)
+            self.addWidget(box, 1, i)
+        self.setColumnStretch(4, 1)
+        self.not_asked = not_asked_banner()
+
+    def combos(self) -> tuple[QComboBox, QComboBox, QComboBox, QComboBox]:
+        return (self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok)
+
+    def on_change(self, slot: Callable[[], None]) -> None:
+        for box in self.combos():
+            box.currentIndexChanged.connect(lambda _i: slot())
+
+    def show_warning(self, asking: bool = True) -> None:
+        """The warning, while `asking` (not "do not contact at all") and any is not asked."""
+        self.not_asked.setVisible(asking and any(box.currentData() is None
+                                                 for box in self.combos()))
+
+    def set_enabled(self, on: bool) -> None:
+        for box in self.combos():
+            box.setEnabled(on)
+
+    def safe_contact(self, **rest: Any) -> SafeContact:
+        """These channels' states, with the rest of a SafeContact (times, code word…)."""
+        return SafeContact(calls_ok=self.calls_ok.currentData(),
+                           texts_ok=self.texts_ok.currentData(),
+                           email_ok=self.email_ok.currentData(),
+                           voicemail_ok=self.voicemail_ok.currentData(), **rest)
 
 
 def staff_combo(session: Session, roles: tuple[Role, ...], current: int | None) -> QComboBox:
@@ -142,13 +196,8 @@ class PeerDialog(FormDialog):
         p = self.original_prefs
         self.do_not_contact = QCheckBox(self.tr("Do &not contact them at all"))
         self.do_not_contact.setChecked(p.do_not_contact)
-        # Three states per channel; a new peer starts at "Not asked yet", never at OK.
-        self.calls_ok = channel_combo(p.calls_ok)
-        self.texts_ok = channel_combo(p.texts_ok)
-        self.email_ok = channel_combo(p.email_ok)
-        self.voicemail_ok = channel_combo(p.voicemail_ok)
-        channel_names = (self.tr("Calls"), self.tr("Texts"), self.tr("Email"),
-                         self.tr("Voicemail"))
+        self.channels = SafeChannels(p)
+        self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok = self.channels.combos()
         self.safe_times = QLineEdit(p.safe_times)
         self.safe_times.setPlaceholderText(self.tr("e.g. texts only after 6 pm"))
         self.code_word = QLineEdit(p.code_word)
@@ -159,15 +208,7 @@ class PeerDialog(FormDialog):
         self.code_word.setAccessibleDescription(self.tr("Never shown in the safe-contact banner"))
         self.show_code = QCheckBox(self.tr("Show"))
         self.other = QLineEdit(p.other)
-        channels = QGridLayout()
-        for i, (name, box) in enumerate(zip(channel_names, self._channel_combos(), strict=True)):
-            label = QLabel(name)
-            label.setBuddy(box)
-            box.setAccessibleName(name)
-            channels.addWidget(label, 0, i)
-            channels.addWidget(box, 1, i)
-        channels.setColumnStretch(4, 1)
-        self.not_asked = not_asked_banner()
+        self.not_asked = self.channels.not_asked
         code = QHBoxLayout()
         code.setContentsMargins(0, 0, 0, 0)
         code.addWidget(self.code_word, 1)
@@ -176,7 +217,7 @@ class PeerDialog(FormDialog):
         code_box.setLayout(code)
         safe = QFormLayout()
         safe.addRow(self.do_not_contact)
-        safe.addRow(self.tr("Channels"), channels)
+        safe.addRow(self.tr("Channels"), self.channels)
         safe.addRow(self.not_asked)
         safe.addRow(self.tr("Safe &times"), self.field("safe_times", self.safe_times))
         safe.addRow(self.tr("Code wor&d"), self.field("code_word", code_box))
@@ -199,16 +240,12 @@ class PeerDialog(FormDialog):
         self.gender.currentIndexChanged.connect(self._update)
         self.status.currentIndexChanged.connect(self._status_changed)
         self.do_not_contact.toggled.connect(self._update)
-        for box in self._channel_combos():
-            box.currentIndexChanged.connect(self._update)
+        self.channels.on_change(self._update)
         self.birth_year.textChanged.connect(self._update)
         self.show_code.toggled.connect(lambda on: self.code_word.setEchoMode(
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
         self._update()
         self.preferred_name.setFocus()
-
-    def _channel_combos(self) -> tuple[QComboBox, QComboBox, QComboBox, QComboBox]:
-        return (self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok)
 
     def _status_changed(self) -> None:
         if self.selected_status() is PeerStatus.CLOSED and not self.closed_on.text():
@@ -224,10 +261,8 @@ class PeerDialog(FormDialog):
         closed = self.selected_status() is PeerStatus.CLOSED
         self.closed_on.setEnabled(closed)
         self.closed_reason.setEnabled(closed)
-        for box in self._channel_combos():
-            box.setEnabled(not self.do_not_contact.isChecked())
-        self.not_asked.setVisible(not self.do_not_contact.isChecked() and any(
-            box.currentData() is None for box in self._channel_combos()))
+        self.channels.set_enabled(not self.do_not_contact.isChecked())
+        self.channels.show_warning(asking=not self.do_not_contact.isChecked())
         self.age_band.setEnabled(not self.birth_year.text())
 
     # -- saving ---------------------------------------------------------------------
@@ -259,10 +294,8 @@ class PeerDialog(FormDialog):
         )
 
     def prefs(self) -> SafeContact:
-        return SafeContact(
+        return self.channels.safe_contact(
             do_not_contact=self.do_not_contact.isChecked(),
-            calls_ok=self.calls_ok.currentData(), texts_ok=self.texts_ok.currentData(),
-            email_ok=self.email_ok.currentData(), voicemail_ok=self.voicemail_ok.currentData(),
             safe_times=self.safe_times.text(),
             code_word=self.code_word.text(), other=self.other.text(),
         ).validated()
