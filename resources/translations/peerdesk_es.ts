@@ -8295,7 +8295,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupportersPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+71"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+68"/>
         <source>Supporter record</source>
         <translation>Registro de la persona de apoyo</translation>
     </message>
@@ -8564,7 +8564,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Elija primero una persona de apoyo en la lista.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>Save the competency matrix</source>
         <translation>Guardar la matriz de competencias</translation>
     </message>
@@ -8587,7 +8587,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-113"/>
         <location line="+114"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-432"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-423"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+73"/>
         <source>What</source>
         <translation>Qué</translation>
@@ -9297,7 +9297,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>VoicePage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+51"/>
         <source>Peers&apos; voice</source>
         <translation>La voz de las personas</translation>
     </message>
@@ -9443,7 +9443,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>C&amp;itas</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+74"/>
         <source>Choose a pair in the list first.</source>
         <translation>Elija antes una pareja de la lista.</translation>
     </message>

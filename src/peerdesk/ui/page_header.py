@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from peerdesk.services.session import Session
@@ -84,16 +84,29 @@ def title_row(back: QWidget, title: QLabel, subtitle: QLabel) -> QHBoxLayout:
     return row
 
 
+def open_alone(dialog: QDialog) -> None:
+    """Show a dialog with no main window to present it (deleted when closed)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
 class MainPage(QWidget):
     """A page of the main window (or a tab of Admin): the session it works in (None once
     locked), the change bus it listens to and tells, and how it shows a dialog."""
 
-    def __init__(self, session: Session, bus: ChangeBus, present: Present,
+    def __init__(self, session: Session, bus: ChangeBus, present: Present | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = session
         self.bus = bus
-        self.present = present
+        # The main window's way to show a dialog; a page on its own opens it itself.
+        self.present: Present = present or open_alone
+
+    def open_dialog(self, dialog: QDialog) -> QDialog:
+        """Show `dialog` over this page, which keeps it alive while open."""
+        dialog.setParent(self, Qt.WindowType.Dialog)
+        self.present(dialog)
+        return dialog
 
 
 class ReloadWhenSeen(QObject):

@@ -1,16 +1,18 @@
-"""ReloadWhenSeen (ui/page_header.py): a page reads its data again after a change that
-concerns it, at once when on screen, else when next shown; on a real vault's audit page."""
+"""The pieces of a main page (ui/page_header.py): ReloadWhenSeen reads a page's data again
+after a change that concerns it, at once when on screen, else when next shown (on a real
+vault's audit page too); MainPage.open_dialog shows a dialog the page keeps alive."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from peerdesk.services import lock_settings
 from peerdesk.ui import change_bus
 from peerdesk.ui.admin.audit_page import AuditPage
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.page_header import ReloadWhenSeen
+from peerdesk.ui.page_header import MainPage, ReloadWhenSeen
 from tests.ui.peers_helpers import signed_in
 
 
@@ -62,3 +64,18 @@ def test_the_audit_page_shows_a_new_event_when_next_seen(qtbot, vault):
         page.show()
         assert page.model.rowCount() > before  # the change (and the look at the log)
         assert not page.when_seen.stale
+
+
+def test_a_page_presents_its_dialogs_or_opens_them_itself(qtbot, vault):
+    with signed_in(vault, "Ada Admin") as admin:
+        shown: list[QDialog] = []
+        page = MainPage(admin, ChangeBus(), shown.append)
+        qtbot.addWidget(page)
+        dialog = page.open_dialog(QDialog())
+        assert shown == [dialog] and dialog.parent() is page and dialog.isWindow()
+        alone = MainPage(admin, ChangeBus(), None)
+        qtbot.addWidget(alone)
+        other = alone.open_dialog(QDialog())
+        assert other.isVisible() and other.parent() is alone
+        assert other.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        other.reject()
