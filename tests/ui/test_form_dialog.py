@@ -4,7 +4,14 @@ under the form, nothing saved and the form open; a save closes it and says what 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from peerdesk.domain.listening import KnownCallerDraft
 from peerdesk.services import known_callers
@@ -120,3 +127,28 @@ def test_form_pieces_keep_focus_and_tab_order(qtbot):
     assert isinstance(notes, QPlainTextEdit)
     assert notes.tabChangesFocus() and notes.placeholderText() == "placeholder"
     assert notes.toPlainText() == "text"
+
+
+def test_an_action_form_can_have_ok_instead_of_save(qtbot, vault):
+    with signed_in(vault, "Pia Peer") as worker:
+        dialog = FormDialog(worker, button=QDialogButtonBox.StandardButton.Ok)
+        qtbot.addWidget(dialog)
+        assert dialog.save_button is dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save) is None
+
+
+def test_a_new_accounts_problem_goes_beside_name_or_password(qtbot):
+    from peerdesk.ui.fields import error_label
+    from peerdesk.ui.password_fields import NewPasswordFields
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    name, name_error = QLineEdit(holder), error_label()
+    name_error.setParent(holder)
+    passwords = NewPasswordFields(holder)
+    holder.show()
+    assert passwords.show_account_problem("name", "Give a name.", name, name_error)
+    assert name_error.text() == "Give a name." and holder.focusWidget() is name
+    assert passwords.show_account_problem("confirm", "Not the same.", name, name_error)
+    assert passwords.confirm_error.text() == "Not the same."
+    assert not passwords.show_account_problem("roles", "Pick a role.", name, name_error)

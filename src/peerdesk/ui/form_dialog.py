@@ -83,15 +83,18 @@ class FormDialog(QDialog):
     renamed_fields: ClassVar[Mapping[str, str]] = {}
 
     def __init__(self, session: Session | None, parent: QWidget | None = None, *,
-                 ctrl_return: bool = False) -> None:
+                 ctrl_return: bool = False,
+                 button: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save,
+                 ) -> None:
         super().__init__(parent)
         if session is not None:  # else the subclass sets it
             self.session = session
         self.fields: dict[str, Field] = {}
         self.saved_id: Any = None
         self.error = error_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        # Save, or another accepting button (`button`: OK where the form is an action).
+        self._accept_button = button
+        self.buttons = QDialogButtonBox(button | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.ctrl_return = ctrl_return
@@ -106,7 +109,7 @@ class FormDialog(QDialog):
 
     @property
     def save_button(self) -> QPushButton:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        return self.buttons.button(self._accept_button)
 
     @property
     def cancel_button(self) -> QPushButton:
