@@ -9,8 +9,8 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +35,7 @@ from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.form_dialog import STAY_OPEN, FormDialog
 from peerdesk.ui.peers.banner import SafeContactBanner
 from peerdesk.ui.peers.forms import DateField, enum_combo, today
+from peerdesk.ui.search_picker import MatchKeys, search_column
 
 # Modes in which the worker is about to contact the peer remotely.
 REMOTE_MODES = frozenset({SessionMode.PHONE, SessionMode.TEXT, SessionMode.EMAIL,
@@ -55,18 +55,11 @@ class PeerPicker(QWidget):
         self.search.setPlaceholderText(self.tr("Type a name, alias or reference…"))
         self.search.setAccessibleName(self.tr("Peer"))
         self.matches = QListWidget()
-        self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.matches.setMaximumHeight(self.fontMetrics().height() * 5 + 12)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.search)
-        layout.addWidget(self.matches)
-        self.setFocusProxy(self.search)
+        search_column(self, self.search, self.matches)
         self.search.textChanged.connect(self._find)
-        self.search.installEventFilter(self)
+        self.keys = MatchKeys(self.search, self.matches)
         self.matches.currentRowChanged.connect(lambda _row: self.picked.emit(self.peer_id()))
-        self.matches.setVisible(False)
         keep_long_text(self)
 
     def _find(self, text: str) -> None:
@@ -88,15 +81,6 @@ class PeerPicker(QWidget):
         value = item.data(Qt.ItemDataRole.UserRole) if item else None
         return value if isinstance(value, int) else None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
-            if step and self.matches.count():
-                row = min(max(self.matches.currentRow() + step, 0), self.matches.count() - 1)
-                self.matches.setCurrentRow(row)
-                return True
-        return super().eventFilter(watched, event)
 
 
 class SessionDialog(FormDialog):
