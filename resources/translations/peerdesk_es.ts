@@ -91,7 +91,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+120"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+109"/>
         <source>Give the person this first password in private. PeerDesk asks them to choose their own the first time they sign in.</source>
         <translation>Dé a la persona esta primera contraseña en privado. PeerDesk le pedirá que elija la suya la primera vez que inicie sesión.</translation>
     </message>
@@ -305,7 +305,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+75"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+76"/>
         <source>No folder chosen yet: a USB stick is a good place</source>
         <translation>Aún no se ha elegido carpeta: una memoria USB es un buen sitio</translation>
     </message>
@@ -390,7 +390,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Cada copia está cifrada como la bóveda: la abren las mismas contraseñas y la clave de recuperación. Se comprueba después de escribirla. Restaurar crea una bóveda nueva junto a esta; esta bóveda nunca se sobrescribe.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Backups in this folder:</source>
         <translation>Copias en esta carpeta:</translation>
     </message>
@@ -752,7 +752,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ChangeRoleDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+54"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+50"/>
         <source>Change roles</source>
         <translation>Cambiar funciones</translation>
     </message>
@@ -1468,7 +1468,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1724,7 +1724,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>DirectoryPicker</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_picker.py" line="+92"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_picker.py" line="+82"/>
         <source>Type a service, a need or a region; Enter adds it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1747,7 +1747,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+87"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+88"/>
         <source>Find a service by name, need or region…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1851,7 +1851,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>Drafts</name>
     <message>
-        <location filename="../../src/peerdesk/ui/drafts.py" line="+65"/>
+        <location filename="../../src/peerdesk/ui/drafts.py" line="+67"/>
         <source>You were writing a session when PeerDesk locked. Nothing was lost.
 
 Carry on with it now?</source>
@@ -2037,7 +2037,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/export_page.py" line="+67"/>
+        <location filename="../../src/peerdesk/ui/admin/export_page.py" line="+68"/>
         <source>What the export holds</source>
         <translation>Qué contiene la exportación</translation>
     </message>
@@ -2092,7 +2092,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>La exportación es un archivo zip cifrado con AES-256: 7-Zip, PeaZip, WinZip o Keka lo abren con la frase de contraseña (el soporte zip integrado en Windows no puede). Dentro: una hoja de cálculo (CSV) por tabla, un archivo JSON con todo, un diccionario de datos que explica cada columna y un README. No es anónima: guárdela con el mismo cuidado que la bóveda, y guarde la frase de contraseña aparte. Sin la frase de contraseña nadie puede abrirla, ni siquiera PeerDesk. La exportación queda anotada en el registro de auditoría.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>Export everything the centre holds — peers&apos; records, sessions and notes, groups and attendance, referrals, ratings, staff, settings and the audit log — in open formats any spreadsheet or database can read, for moving to another system or archiving.</source>
         <translation>Exporte todo lo que guarda el centro —los registros de las personas, sesiones y notas, grupos y asistencia, derivaciones, valoraciones, personal, ajustes y el registro de auditoría— en formatos abiertos que cualquier hoja de cálculo o base de datos puede leer, para pasar a otro sistema o archivar.</translation>
     </message>
@@ -2318,7 +2318,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/form_dialog.py" line="+100"/>
+        <location filename="../../src/peerdesk/ui/form_dialog.py" line="+103"/>
         <source>Save  (Ctrl+Return)</source>
         <translation>Guardar  (Ctrl+Intro)</translation>
     </message>
@@ -6153,7 +6153,7 @@ Set up a new centre there?</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Any caseworker</source>
         <translation>Cualquier trabajador/a de casos</translation>
     </message>
@@ -6460,7 +6460,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerSuggestBox</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/suggest.py" line="+35"/>
+        <location filename="../../src/peerdesk/ui/groups/suggest.py" line="+36"/>
         <source>Suggestions</source>
         <translation>Sugerencias</translation>
     </message>
@@ -6554,12 +6554,12 @@ Set up a new centre there?</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/peerdesk/ui/printing.py" line="+25"/>
+        <location filename="../../src/peerdesk/ui/printing.py" line="+45"/>
         <source>Print the recovery key</source>
         <translation>Imprimir la clave de recuperación</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>PeerDesk recovery key</source>
         <translation>Clave de recuperación de PeerDesk</translation>
     </message>
@@ -6769,7 +6769,7 @@ Set up a new centre there?</source>
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+97"/>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+93"/>
         <source>Your recovery key</source>
         <translation>Su clave de recuperación</translation>
     </message>
@@ -7271,12 +7271,12 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+278"/>
+        <location line="+270"/>
         <source>Print the report</source>
         <translation>Imprimir el informe</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-269"/>
         <source>P&amp;ublish…</source>
         <translation>P&amp;ublicar…</translation>
     </message>
@@ -7382,7 +7382,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
         <translation>Informe no guardado</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+24"/>
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
@@ -7689,7 +7689,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>RolesPicker</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-133"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-118"/>
         <source>accounts, backups and settings; no peers&apos; records</source>
         <translation>cuentas, copias de seguridad y ajustes; ningún expediente de personas</translation>
     </message>
@@ -7733,7 +7733,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>ServicePick</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_picker.py" line="+65"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_picker.py" line="+59"/>
         <source>Type to find it in the directory, or type where to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7751,7 +7751,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+55"/>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+39"/>
         <source>Change a session</source>
         <translation>Cambiar una sesión</translation>
     </message>
@@ -8054,7 +8054,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_page.py" line="+38"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_page.py" line="+37"/>
         <source>Search staff…</source>
         <translation>Buscar personal…</translation>
     </message>
@@ -8099,7 +8099,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Desactivar impide al instante que alguien inicie sesión. Eliminar es para quien ya se ha ido: la bóveda se vuelve a cifrar para que ninguna copia antigua de su clave la abra.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+116"/>
         <source>Deactivate account</source>
         <translation>Desactivar cuenta</translation>
     </message>
@@ -8603,7 +8603,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Detalle</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-309"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-307"/>
         <source>Taken</source>
         <translation>Fecha</translation>
     </message>
