@@ -91,7 +91,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+120"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+109"/>
         <source>Give the person this first password in private. PeerDesk asks them to choose their own the first time they sign in.</source>
         <translation>Dé a la persona esta primera contraseña en privado. PeerDesk le pedirá que elija la suya la primera vez que inicie sesión.</translation>
     </message>
@@ -228,7 +228,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/audit_page.py" line="+37"/>
+        <location filename="../../src/peerdesk/ui/admin/audit_page.py" line="+36"/>
         <source>Search the audit log…</source>
         <translation>Buscar en el registro de auditoría…</translation>
     </message>
@@ -248,7 +248,7 @@ y su archivo de claves, que debe quedarse a su lado:
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+38"/>
         <source>{total} most recent events</source>
         <translation>{total} eventos más recientes</translation>
     </message>
@@ -305,7 +305,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+75"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+76"/>
         <source>No folder chosen yet: a USB stick is a good place</source>
         <translation>Aún no se ha elegido carpeta: una memoria USB es un buen sitio</translation>
     </message>
@@ -390,7 +390,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Cada copia está cifrada como la bóveda: la abren las mismas contraseñas y la clave de recuperación. Se comprueba después de escribirla. Restaurar crea una bóveda nueva junto a esta; esta bóveda nunca se sobrescribe.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Backups in this folder:</source>
         <translation>Copias en esta carpeta:</translation>
     </message>
@@ -474,7 +474,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+46"/>
+        <location filename="../../src/peerdesk/ui/contacts/callback_dialog.py" line="+36"/>
         <source>Someone to call back</source>
         <translation>Alguien a quien devolver la llamada</translation>
     </message>
@@ -494,27 +494,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>&amp;Aceptó que lo guardemos para devolverle la llamada</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Calls</source>
-        <translation>Llamadas</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Texts</source>
-        <translation>Mensajes</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Email</source>
-        <translation>Correo electrónico</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Voicemail</source>
-        <translation>Buzón de voz</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>e.g. texts only after 6 pm</source>
         <translation>p. ej. mensajes solo después de las 18:00</translation>
     </message>
@@ -529,7 +509,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Palabra clave</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+4"/>
         <source>&amp;Got in touch on</source>
         <translation>&amp;Contactó el</translation>
     </message>
@@ -544,12 +524,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Cómo &amp;localizarle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>As&amp;k for</source>
         <translation>&amp;Preguntar por</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Safe ways</source>
         <translation>Vías seguras</translation>
     </message>
@@ -564,7 +544,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Pala&amp;bra clave</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>It shows on Today under “To call back” until someone has called. It is erased when they are called back, become a peer, or after the centre&apos;s period.</source>
         <translation>Aparece en Hoy, en «Para devolver la llamada», hasta que alguien llame. Se borra cuando se le devuelve la llamada, cuando pasa a ser una persona atendida o al terminar el plazo del centro.</translation>
     </message>
@@ -630,7 +610,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CallerPageDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+139"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+104"/>
         <source>Known caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -772,7 +752,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ChangeRoleDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+54"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+50"/>
         <source>Change roles</source>
         <translation>Cambiar funciones</translation>
     </message>
@@ -790,7 +770,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+205"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+179"/>
         <source>Record a check</source>
         <translation>Registrar una comprobación</translation>
     </message>
@@ -861,7 +841,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+84"/>
+        <location filename="../../src/peerdesk/ui/peers/record_dialogs.py" line="+56"/>
         <source>Record consent</source>
         <translation>Registrar consentimiento</translation>
     </message>
@@ -912,7 +892,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsultationDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+158"/>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+157"/>
         <source>Change the consultation</source>
         <translation>Cambiar la consulta</translation>
     </message>
@@ -990,7 +970,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/contact_dialog.py" line="+55"/>
+        <location filename="../../src/peerdesk/ui/contacts/contact_dialog.py" line="+56"/>
         <source>&amp;Listened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,7 +995,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Change a contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1025,7 +1005,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Date of the contact</source>
         <translation>Fecha del contacto</translation>
     </message>
@@ -1160,17 +1140,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Save  (Ctrl+Return)</source>
-        <translation type="unfinished">Guardar  (Ctrl+Intro)</translation>
-    </message>
-    <message>
         <location line="+7"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+25"/>
         <source>— Not a known caller —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1180,7 +1155,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+49"/>
         <location line="+3"/>
         <source>Delete contact</source>
         <translation type="unfinished"></translation>
@@ -1244,7 +1219,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>… and {n:,} more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1284,7 +1259,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished">Importando…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>Imported 1 contact.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1305,7 +1280,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactRetention</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/contact_retention.py" line="+37"/>
+        <location filename="../../src/peerdesk/ui/admin/contact_retention.py" line="+36"/>
         <source>Listening service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1340,17 +1315,17 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Keep anonymous &amp;contacts for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Keep a way to call someone &amp;back for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Contacts with no person record are kept for this long after the day they happened, then listed here; known callers with no contact inside the period go with them. Contacts on a peer&apos;s record follow that record instead. A way to call someone back is erased once they are called, or after this many days.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1365,12 +1340,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Saved: contacts for {months} months, ways to call back for {days} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Delete past the period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1390,14 +1365,9 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished">Borrando…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>Deleted {n:,} contacts.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Nothing deleted</source>
-        <translation type="unfinished">No se borró nada</translation>
     </message>
 </context>
 <context>
@@ -1498,7 +1468,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1531,7 +1501,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/contacts_page.py" line="+42"/>
+        <location filename="../../src/peerdesk/ui/contacts/contacts_page.py" line="+41"/>
         <source>Con&amp;tacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1663,7 +1633,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+41"/>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+37"/>
         <source>Facilitators</source>
         <translation>Facilitadores</translation>
     </message>
@@ -1671,7 +1641,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>DirectoryEntryDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_dialog.py" line="+45"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_dialog.py" line="+36"/>
         <source>Change a service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,7 +1651,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>What it offers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1701,7 +1671,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>For staff: who to ask for, what to expect. Not printed on the handout.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,7 +1724,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>DirectoryPicker</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_picker.py" line="+92"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_picker.py" line="+82"/>
         <source>Type a service, a need or a region; Enter adds it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1777,7 +1747,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+87"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_tab.py" line="+88"/>
         <source>Find a service by name, need or region…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1881,7 +1851,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>Drafts</name>
     <message>
-        <location filename="../../src/peerdesk/ui/drafts.py" line="+65"/>
+        <location filename="../../src/peerdesk/ui/drafts.py" line="+67"/>
         <source>You were writing a session when PeerDesk locked. Nothing was lost.
 
 Carry on with it now?</source>
@@ -2038,7 +2008,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Borrar para siempre</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+36"/>
         <source>Erasing…</source>
         <translation>Borrando…</translation>
     </message>
@@ -2067,7 +2037,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/export_page.py" line="+67"/>
+        <location filename="../../src/peerdesk/ui/admin/export_page.py" line="+68"/>
         <source>What the export holds</source>
         <translation>Qué contiene la exportación</translation>
     </message>
@@ -2122,7 +2092,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>La exportación es un archivo zip cifrado con AES-256: 7-Zip, PeaZip, WinZip o Keka lo abren con la frase de contraseña (el soporte zip integrado en Windows no puede). Dentro: una hoja de cálculo (CSV) por tabla, un archivo JSON con todo, un diccionario de datos que explica cada columna y un README. No es anónima: guárdela con el mismo cuidado que la bóveda, y guarde la frase de contraseña aparte. Sin la frase de contraseña nadie puede abrirla, ni siquiera PeerDesk. La exportación queda anotada en el registro de auditoría.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>Export everything the centre holds — peers&apos; records, sessions and notes, groups and attendance, referrals, ratings, staff, settings and the audit log — in open formats any spreadsheet or database can read, for moving to another system or archiving.</source>
         <translation>Exporte todo lo que guarda el centro —los registros de las personas, sesiones y notas, grupos y asistencia, derivaciones, valoraciones, personal, ajustes y el registro de auditoría— en formatos abiertos que cualquier hoja de cálculo o base de datos puede leer, para pasar a otro sistema o archivar.</translation>
     </message>
@@ -2346,14 +2316,22 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/form_dialog.py" line="+103"/>
+        <source>Save  (Ctrl+Return)</source>
+        <translation>Guardar  (Ctrl+Intro)</translation>
+    </message>
+</context>
+<context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+37"/>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+35"/>
         <source>For example: Tuesday women&apos;s circle</source>
         <translation>Por ejemplo: círculo de mujeres de los martes</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
@@ -2373,7 +2351,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Facilitadores</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-13"/>
         <source>Change group</source>
         <translation>Cambiar grupo</translation>
     </message>
@@ -3103,7 +3081,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>KnownCallerDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-135"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="-103"/>
         <source>Change a known caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3118,22 +3096,22 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Optional, short: what helps when they get in touch. No surname, number or address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Nickname</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>N&amp;ote</source>
         <translation>N&amp;ota</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A known caller is someone who gets in touch again and again without giving a name. Their contacts show as one list, and they can become a peer later with that history.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3246,7 +3224,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>LockSettingsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/lock_settings_page.py" line="+33"/>
+        <location filename="../../src/peerdesk/ui/admin/lock_settings_page.py" line="+30"/>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -3261,17 +3239,17 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>PeerDesk locks itself when nobody has touched the keyboard or mouse for this long, and keeps anything being typed for after sign-in. On a shared PC, shorter is safer. Anyone can lock at once with Ctrl+L, or hide everything with the Hide button or by pressing Shift three times.</source>
         <translation>PeerDesk se bloquea cuando nadie ha tocado el teclado ni el ratón durante este tiempo, y guarda lo que se estaba escribiendo para después de iniciar sesión. En un ordenador compartido, cuanto menos tiempo, más seguro. Cualquiera puede bloquear al instante con Ctrl+L, u ocultarlo todo con el botón Ocultar o pulsando Mayús tres veces.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>&amp;Lock after</source>
         <translation>&amp;Bloquear tras</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>Saved: PeerDesk locks after {minutes} idle minutes.</source>
         <translation>Guardado: PeerDesk se bloquea tras {minutes} minutos sin actividad.</translation>
     </message>
@@ -3435,7 +3413,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+59"/>
+        <location filename="../../src/peerdesk/ui/groups/dialogs.py" line="+44"/>
         <source>Change meeting</source>
         <translation>Cambiar reunión</translation>
     </message>
@@ -3475,7 +3453,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation> reuniones</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
@@ -3515,7 +3493,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>&amp;Facilitadores</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Change meeting — {group}</source>
         <translation>Cambiar reunión — {group}</translation>
     </message>
@@ -5780,7 +5758,7 @@ Set up a new centre there?</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+80"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+79"/>
         <source> (peer)</source>
         <translation> (persona)</translation>
     </message>
@@ -5866,12 +5844,12 @@ Set up a new centre there?</source>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+67"/>
         <source>— Nobody yet —</source>
         <translation>— Nadie todavía —</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Change details</source>
         <translation>Cambiar datos</translation>
     </message>
@@ -5917,7 +5895,7 @@ Set up a new centre there?</source>
         <translation>p. ej. inglés, rumano</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Preferred name or alias *</source>
         <translation>Nombre &amp;preferido o alias *</translation>
     </message>
@@ -5997,7 +5975,7 @@ Set up a new centre there?</source>
         <translation>&amp;No contactar en absoluto</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-132"/>
         <source>Calls</source>
         <translation>Llamadas</translation>
     </message>
@@ -6007,7 +5985,7 @@ Set up a new centre there?</source>
         <translation>Mensajes</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
@@ -6017,7 +5995,7 @@ Set up a new centre there?</source>
         <translation>Buzón de voz</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+135"/>
         <source>e.g. texts only after 6 pm</source>
         <translation>p. ej. mensajes solo después de las 18:00</translation>
     </message>
@@ -6043,12 +6021,12 @@ Set up a new centre there?</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-151"/>
         <source>⚠ Ask how it&apos;s safe to contact them before calling or texting.</source>
         <translation>⚠ Pregunte cómo es seguro contactar con la persona antes de llamar o enviar mensajes.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+162"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
@@ -6083,7 +6061,7 @@ Set up a new centre there?</source>
         <translation>Contacto seguro</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -6093,7 +6071,7 @@ Set up a new centre there?</source>
         <translation>Añadir persona</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+37"/>
         <source>Year of birth must be a year such as 1991.</source>
         <translation>El año de nacimiento debe ser un año como 1991.</translation>
     </message>
@@ -6175,7 +6153,7 @@ Set up a new centre there?</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Any caseworker</source>
         <translation>Cualquier trabajador/a de casos</translation>
     </message>
@@ -6469,7 +6447,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerPicker</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+55"/>
         <source>Type a name, alias or reference…</source>
         <translation>Escriba un nombre, alias o referencia…</translation>
     </message>
@@ -6482,7 +6460,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerSuggestBox</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/suggest.py" line="+35"/>
+        <location filename="../../src/peerdesk/ui/groups/suggest.py" line="+36"/>
         <source>Suggestions</source>
         <translation>Sugerencias</translation>
     </message>
@@ -6576,12 +6554,12 @@ Set up a new centre there?</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/peerdesk/ui/printing.py" line="+25"/>
+        <location filename="../../src/peerdesk/ui/printing.py" line="+45"/>
         <source>Print the recovery key</source>
         <translation>Imprimir la clave de recuperación</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>PeerDesk recovery key</source>
         <translation>Clave de recuperación de PeerDesk</translation>
     </message>
@@ -6644,7 +6622,7 @@ Set up a new centre there?</source>
         <translation>Deje fuera nombres, lugares, códigos de referencia, teléfonos y correos. Una persona responsable del programa aprueba cada cita antes de que un informe la imprima.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>%d of %d characters</source>
         <translation>%d de %d caracteres</translation>
     </message>
@@ -6791,7 +6769,7 @@ Set up a new centre there?</source>
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+97"/>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+93"/>
         <source>Your recovery key</source>
         <translation>Su clave de recuperación</translation>
     </message>
@@ -7200,7 +7178,7 @@ Set up a new centre there?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+103"/>
+        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+89"/>
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
@@ -7293,12 +7271,12 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+278"/>
+        <location line="+270"/>
         <source>Print the report</source>
         <translation>Imprimir el informe</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-269"/>
         <source>P&amp;ublish…</source>
         <translation>P&amp;ublicar…</translation>
     </message>
@@ -7404,7 +7382,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
         <translation>Informe no guardado</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+24"/>
         <source>Sent to the printer.</source>
         <translation>Enviado a la impresora.</translation>
     </message>
@@ -7581,7 +7559,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+69"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+68"/>
         <source>Closed records are kept for this many years after they were closed, then listed here for review. Deleting one removes the person and everything about them, as erasure does; meetings&apos; anonymous head-counts stay. The audit log records how many were deleted and their reference codes, never a name.</source>
         <translation>Los registros cerrados se guardan estos años después de cerrarse y luego aparecen aquí para revisarlos. Borrar uno elimina a la persona y todo lo relativo a ella, como el borrado; los recuentos anónimos de las reuniones se quedan. El registro de auditoría anota cuántos se borraron y sus códigos de referencia, nunca un nombre.</translation>
     </message>
@@ -7601,12 +7579,12 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>&amp;Keep closed records for</source>
         <translation>&amp;Guardar los registros cerrados</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Closed records past the retention period</source>
         <translation>Registros cerrados que superan el periodo de conservación</translation>
     </message>
@@ -7621,7 +7599,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>&amp;Borrar seleccionados…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>1 closed record is past the period.</source>
         <translation>1 registro cerrado supera el periodo.</translation>
     </message>
@@ -7631,12 +7609,12 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>{n} registros cerrados superan el periodo.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+22"/>
         <source>Saved: closed records are kept for {years} years.</source>
         <translation>Guardado: los registros cerrados se guardan {years} años.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Delete 1 closed record and everything about that person, for good? Meetings&apos; anonymous head-counts stay. This can&apos;t be undone.</source>
         <translation>¿Borrar para siempre 1 registro cerrado y todo lo relativo a esa persona? Los recuentos anónimos de las reuniones se quedan. Esto no se puede deshacer.</translation>
     </message>
@@ -7661,7 +7639,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Borrando…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>Deleted 1 record.</source>
         <translation>Se borró 1 registro.</translation>
     </message>
@@ -7669,11 +7647,6 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <location line="+1"/>
         <source>Deleted {n} records.</source>
         <translation>Se borraron {n} registros.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Nothing deleted</source>
-        <translation>No se borró nada</translation>
     </message>
 </context>
 <context>
@@ -7716,7 +7689,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>RolesPicker</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-133"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-118"/>
         <source>accounts, backups and settings; no peers&apos; records</source>
         <translation>cuentas, copias de seguridad y ajustes; ningún expediente de personas</translation>
     </message>
@@ -7760,7 +7733,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>ServicePick</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/directory_picker.py" line="+65"/>
+        <location filename="../../src/peerdesk/ui/contacts/directory_picker.py" line="+59"/>
         <source>Type to find it in the directory, or type where to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7778,7 +7751,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+59"/>
+        <location filename="../../src/peerdesk/ui/sessions/session_dialog.py" line="+39"/>
         <source>Change a session</source>
         <translation>Cambiar una sesión</translation>
     </message>
@@ -7788,7 +7761,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Registrar una sesión</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -7863,12 +7836,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>&amp;Seguimiento antes de</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Save  (Ctrl+Return)</source>
-        <translation>Guardar  (Ctrl+Intro)</translation>
-    </message>
-    <message>
-        <location line="+159"/>
+        <location line="+136"/>
         <source>Choose who the session was with.</source>
         <translation>Elija con quién fue la sesión.</translation>
     </message>
@@ -7901,7 +7869,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/sessions_page.py" line="+51"/>
+        <location filename="../../src/peerdesk/ui/sessions/sessions_page.py" line="+50"/>
         <source>Recent sessions</source>
         <translation>Sesiones recientes</translation>
     </message>
@@ -7941,7 +7909,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+38"/>
         <source>The {n} most recent sessions you can see. Enter or double-click opens the peer.</source>
         <translation>Las {n} sesiones más recientes que puede ver. Intro o doble clic abre a la persona.</translation>
     </message>
@@ -7969,6 +7937,14 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <location line="+3"/>
         <source>No notes contain all of those words.</source>
         <translation>Ninguna nota contiene todas esas palabras.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingParts</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/admin/setting_parts.py" line="+67"/>
+        <source>Nothing deleted</source>
+        <translation>No se borró nada</translation>
     </message>
 </context>
 <context>
@@ -8078,7 +8054,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_page.py" line="+38"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_page.py" line="+37"/>
         <source>Search staff…</source>
         <translation>Buscar personal…</translation>
     </message>
@@ -8123,7 +8099,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Desactivar impide al instante que alguien inicie sesión. Eliminar es para quien ya se ha ido: la bóveda se vuelve a cifrar para que ninguna copia antigua de su clave la abra.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+116"/>
         <source>Deactivate account</source>
         <translation>Desactivar cuenta</translation>
     </message>
@@ -8192,7 +8168,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>Not saved</source>
         <translation>No guardado</translation>
     </message>
@@ -8319,7 +8295,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupportersPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+71"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+68"/>
         <source>Supporter record</source>
         <translation>Registro de la persona de apoyo</translation>
     </message>
@@ -8588,7 +8564,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Elija primero una persona de apoyo en la lista.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>Save the competency matrix</source>
         <translation>Guardar la matriz de competencias</translation>
     </message>
@@ -8611,7 +8587,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-113"/>
         <location line="+114"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-432"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-423"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+73"/>
         <source>What</source>
         <translation>Qué</translation>
@@ -8627,7 +8603,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Detalle</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-309"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-307"/>
         <source>Taken</source>
         <translation>Fecha</translation>
     </message>
@@ -8642,7 +8618,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-182"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-148"/>
         <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+10"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-35"/>
         <location line="+83"/>
@@ -8892,7 +8868,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Acordado por</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+50"/>
+        <location filename="../../src/peerdesk/ui/contacts/caller_dialogs.py" line="+20"/>
         <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+6"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="+13"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-26"/>
@@ -9184,7 +9160,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodayPage</name>
     <message>
-        <location line="+93"/>
+        <location line="+92"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
@@ -9295,7 +9271,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Todas las personas activas han tenido supervisión a tiempo.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+92"/>
         <source>Done: {ref}&apos;s follow-up.</source>
         <translation>Hecho: el seguimiento de {ref}.</translation>
     </message>
@@ -9303,7 +9279,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-217"/>
+        <location line="-215"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>
@@ -9321,7 +9297,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>VoicePage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+73"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+51"/>
         <source>Peers&apos; voice</source>
         <translation>La voz de las personas</translation>
     </message>
@@ -9467,7 +9443,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>C&amp;itas</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+74"/>
         <source>Choose a pair in the list first.</source>
         <translation>Elija antes una pareja de la lista.</translation>
     </message>

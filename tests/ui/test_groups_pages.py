@@ -74,14 +74,14 @@ def test_add_edit_search_archive_and_restore_a_group(qtbot, vault):
         qtbot.mouseClick(lp.add_button, Qt.MouseButton.LeftButton)
         dialog = pages.last_dialog()
         assert isinstance(dialog, GroupDialog)
-        dialog.save()  # no name: a message, nothing saved
+        dialog.accept()  # no name: a message, nothing saved
         assert dialog.error.text() and dialog.isVisible()
         qtbot.keyClicks(dialog.name, "Women's circle")
         dialog.mode.setCurrentIndex(dialog.mode.findData(GroupMode.ONLINE.value))
         for i in range(dialog.facilitators.count()):
             if dialog.facilitators.item(i).text().startswith("Pia Peer"):
                 dialog.facilitators.item(i).setCheckState(Qt.CheckState.Checked)
-        dialog.save()
+        dialog.accept()
         assert not dialog.isVisible()
         rows = lp.model.rows()
         assert [(r.name, r.mode, r.facilitators) for r in rows] == [
@@ -101,7 +101,7 @@ def test_add_edit_search_archive_and_restore_a_group(qtbot, vault):
         dialog = pages.last_dialog()
         assert isinstance(dialog, GroupDialog) and dialog.name.text() == "Women's circle"
         dialog.name.setText("Women's evening circle")
-        dialog.save()
+        dialog.accept()
         assert groups.get_group(cal, rows[0].id).name == "Women's evening circle"
         # Archive (asks), then it is gone unless archived groups are shown; restore.
         lp.select(rows[0].id)
@@ -141,11 +141,11 @@ def test_a_group_page_schedules_meetings_and_series_and_manages_members(qtbot, v
         assert isinstance(dialog, MeetingDialog)
         dialog.held_on.setText((date.today() + timedelta(days=4)).isoformat())
         dialog.starts_at.setText("6pm")
-        dialog.save()
+        dialog.accept()
         assert "HH:MM" in dialog.error.text() and dialog.isVisible()
         dialog.starts_at.setText("18:00")
         dialog.place.setText("Room 2")
-        dialog.save()
+        dialog.accept()
         assert not dialog.isVisible()
         assert page.meetings.rowCount() == 2
         # A fortnightly series of four.
@@ -154,7 +154,7 @@ def test_a_group_page_schedules_meetings_and_series_and_manages_members(qtbot, v
         dialog.held_on.setText((date.today() + timedelta(days=10)).isoformat())
         dialog.repeat.setCurrentIndex(1)
         dialog.count.setValue(4)
-        dialog.save()
+        dialog.accept()
         assert page.meetings.rowCount() == 6
         dates = sorted(m.held_on for m in page.meetings.rows())[-4:]
         assert [date.fromisoformat(d) - date.fromisoformat(dates[0]) for d in dates] == [
@@ -166,7 +166,7 @@ def test_a_group_page_schedules_meetings_and_series_and_manages_members(qtbot, v
         dialog = page.edit_meeting()
         assert dialog is not None
         dialog.place.setText("online")
-        dialog.save()
+        dialog.accept()
         assert next(m for m in page.meetings.rows() if m.id == last.id).place == "online"
         page.meeting_view.selectRow(1)
         cancelled = page.selected_meeting()
@@ -272,7 +272,7 @@ def test_changing_a_meetings_facilitators_takes_and_reopens_ticked(qtbot, vault)
                      if dialog.facilitators.item(i).data(Qt.ItemDataRole.UserRole) != cal_id)
         other_id = dialog.facilitators.item(other).data(Qt.ItemDataRole.UserRole)
         dialog.facilitators.item(other).setCheckState(Qt.CheckState.Checked)
-        dialog.save()
+        dialog.accept()
         assert not dialog.isVisible()
         # Reopen: the meeting's own facilitator is ticked, not the group's.
         page.meeting_view.selectRow(0)

@@ -158,7 +158,7 @@ def test_supporter_group_and_meeting_forms_refuse_long_or_overtyped_text(qtbot, 
         group.show()
         paste(group.name, "G" * 90)
         assert len(group.name.text()) == 90  # not cut to 80
-        group.save()
+        group.accept()
         assert group.isVisible()
         assert group.error.text() == "Group name can be at most 80 characters (this is 90)."
         assert groups.list_groups(lead) == []
@@ -170,7 +170,7 @@ def test_supporter_group_and_meeting_forms_refuse_long_or_overtyped_text(qtbot, 
         meeting.show()
         paste(meeting.starts_at, "18:30pm")  # was silently cut to "18:30"
         assert meeting.starts_at.text() == "18:30pm"
-        meeting.save()
+        meeting.accept()
         assert meeting.isVisible()
         assert meeting.error.text() == "Start time must be written as HH:MM, for example 18:30."
 

@@ -146,3 +146,32 @@ def test_the_empty_sentence_takes_the_lists_place(qtbot, sessions_model):
     model.empty_text = "No sessions yet."
     stack.refresh()
     assert stack.currentWidget() is stack.empty and stack.empty.text() == "No sessions yet."
+
+
+def test_an_id_list_is_sorted_to_start_and_says_why_it_is_empty(qtbot, vault):
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from peerdesk.domain.peer import PeerDraft
+    from peerdesk.services import peers
+    from peerdesk.ui.peers.list_model import PeerColumn, PeerListModel
+    from peerdesk.ui.table_view import IdListView, id_list
+    from tests.ui.peers_helpers import signed_in
+
+    with signed_in(vault, "Cal Worker") as cal:
+        model = PeerListModel()
+        view, views = id_list(model, "Peers", PeerColumn.NAME, Qt.SortOrder.DescendingOrder)
+        qtbot.addWidget(views)
+        assert isinstance(view, IdListView) and views.view is view
+        assert view.accessibleName() == "Peers" and view.isSortingEnabled()
+        header = view.horizontalHeader()
+        assert header.sortIndicatorSection() == PeerColumn.NAME
+        assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        model.set_session(cal)
+        views.refresh()
+        assert model.rowCount() == 0 and views.currentWidget() is views.empty
+        peers.create(cal, PeerDraft(preferred_name="Zainab", first_contact=date(2026, 1, 5)))
+        model.set_session(cal)
+        views.refresh()
+        assert model.rowCount() == 1 and views.currentWidget() is view

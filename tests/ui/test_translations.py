@@ -275,7 +275,7 @@ def test_a_spanish_validation_message_is_shown_in_spanish_at_its_field(qtbot, sp
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.starts_at.setText("6pm")
-        dialog.save()
+        dialog.accept()
         assert dialog.isVisible()
         assert dialog.error.text() == ("La hora de inicio debe escribirse como HH:MM, "
                                        "por ejemplo 18:30.")
@@ -284,7 +284,7 @@ def test_a_spanish_validation_message_is_shown_in_spanish_at_its_field(qtbot, sp
         far = date.today() + timedelta(days=366 * 3)
         dialog.starts_at.setText("18:30")
         dialog.held_on.setText(far.isoformat())
-        dialog.save()
+        dialog.accept()
         assert dialog.error.text() == (f"Fecha de la reunión ({far.isoformat()}) está a más "
                                        "de 2 años vista; compruebe el año.")
         assert groups.meetings(cal, group_id) == []

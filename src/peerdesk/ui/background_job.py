@@ -18,11 +18,15 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+if TYPE_CHECKING:
+    from peerdesk.services.session import Session
+
 Work = Callable[[Callable[[str], None]], Any]
+T = TypeVar("T")
 
 _running: set[BackgroundJob] = set()
 
@@ -96,3 +100,17 @@ def _resume_collection() -> None:
 
 def jobs_running() -> int:
     return len(_running)
+
+
+def on_own_connection(session: Session, task: Callable[[Any], T]) -> Callable[..., T]:
+    """A worker's job that runs `task(connection)` on a vault connection of its own
+    (one connection per thread), always closed after, even when the task fails."""
+
+    def work(_progress: Callable[[str], None]) -> T:
+        connection = session.vault.connect()
+        try:
+            return task(connection)
+        finally:
+            connection.close()
+
+    return work

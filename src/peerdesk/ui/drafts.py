@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -21,6 +21,8 @@ from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.peers.forms import CASELOAD
 from peerdesk.ui.sessions.session_dialog import SessionDialog
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -101,12 +103,7 @@ def reopen(session: Session, draft_id: int, parent: QWidget, bus: ChangeBus,
     state: dict[str, Any] = draft.payload
     if draft.kind == drafts.CONTACT_FORM:
         return _reopen_contact(session, state, parent, bus, present)
-    stored = None
-    if isinstance(state.get("session_id"), int):
-        try:
-            stored = casework.get_session(session, state["session_id"])
-        except PeerDeskError:
-            stored = None  # deleted meanwhile: offer it as a new session instead
+    stored = _still_stored(session, state.get("session_id"), casework.get_session)
     peer_id = state.get("peer_id") if isinstance(state.get("peer_id"), int) else None
     dialog = SessionDialog(session, None if stored is not None else peer_id, stored=stored,
                            peer_label=str(state.get("peer_label", "")), parent=parent)
@@ -116,17 +113,24 @@ def reopen(session: Session, draft_id: int, parent: QWidget, bus: ChangeBus,
     return dialog
 
 
+def _still_stored(session: Session, record_id: object,
+                  get: Callable[[Session, int], T]) -> T | None:
+    """The record a kept form was changing, if it is still there; None when it was deleted
+    meanwhile (the form is offered as a new one instead) or the form was a new one."""
+    if not isinstance(record_id, int):
+        return None
+    try:
+        return get(session, record_id)
+    except PeerDeskError:
+        return None
+
+
 def _reopen_contact(session: Session, state: dict[str, Any], parent: QWidget, bus: ChangeBus,
                     present: Present) -> QDialog | None:
     from peerdesk.services import listening
     from peerdesk.ui.contacts.contact_dialog import ContactDialog
 
-    stored = None
-    if isinstance(state.get("contact_id"), int):
-        try:
-            stored = listening.get_contact(session, state["contact_id"])
-        except PeerDeskError:
-            stored = None  # deleted meanwhile: offer it as a new contact instead
+    stored = _still_stored(session, state.get("contact_id"), listening.get_contact)
     try:
         dialog = ContactDialog(session, stored, parent=parent)
     except PeerDeskError:

@@ -8,8 +8,9 @@ beside it, then an optional search box and the page's action buttons at the righ
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from peerdesk.services.session import Session
@@ -83,13 +84,59 @@ def title_row(back: QWidget, title: QLabel, subtitle: QLabel) -> QHBoxLayout:
     return row
 
 
+def open_alone(dialog: QDialog) -> None:
+    """Show a dialog with no main window to present it (deleted when closed)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
 class MainPage(QWidget):
     """A page of the main window (or a tab of Admin): the session it works in (None once
     locked), the change bus it listens to and tells, and how it shows a dialog."""
 
-    def __init__(self, session: Session, bus: ChangeBus, present: Present,
+    def __init__(self, session: Session, bus: ChangeBus, present: Present | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = session
         self.bus = bus
-        self.present = present
+        # The main window's way to show a dialog; a page on its own opens it itself.
+        self.present: Present = present or open_alone
+
+    def open_dialog(self, dialog: QDialog) -> QDialog:
+        """Show `dialog` over this page, which keeps it alive while open."""
+        dialog.setParent(self, Qt.WindowType.Dialog)
+        self.present(dialog)
+        return dialog
+
+
+class ReloadWhenSeen(QObject):
+    """A page's data read again after a change on the bus that concerns it (`topics`): at
+    once if the page is on screen, else when it is next shown (the page's showEvent calls
+    `shown()`), so a hidden page does no work. (The page's own `reload` may be called
+    directly too: the Refresh button, the first load.)"""
+
+    def __init__(self, page: QWidget, reload: Callable[[], None], bus: ChangeBus,
+                 topics: Iterable[str], *, stale: bool = True) -> None:
+        super().__init__(page)
+        self.page = page
+        self._reload = reload
+        self.topics = frozenset(topics)
+        self.stale = stale
+        bus.changed.connect(self._on_changed)
+
+    def _on_changed(self, topic: str) -> None:
+        if topic in self.topics:
+            self.changed()
+
+    def changed(self) -> None:
+        self.stale = True
+        if self.page.isVisible():
+            self.reload()
+
+    def shown(self) -> None:
+        if self.stale:
+            self.reload()
+
+    def reload(self) -> None:
+        self.stale = False
+        self._reload()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QProgressBar, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from peerdesk.domain.validation import password_problem, password_strength
 from peerdesk.ui.fields import error_label, password_edit, set_message
@@ -85,3 +85,16 @@ class NewPasswordFields(QWidget):
     def clear(self) -> None:
         self.password.clear()
         self.confirm.clear()
+
+    def show_account_problem(self, field: str | None, message: str, name: QLineEdit,
+                             name_error: QLabel) -> bool:
+        """A new account's refusal beside its name (`name`, `name_error`) or its password
+        or confirmation; False when it is about neither (the form shows it elsewhere)."""
+        if field == "name":
+            set_message(name_error, message)
+            name.setFocus()
+        elif field in ("password", "confirm"):
+            self.show_error(field, message)
+        else:
+            return False
+        return True

@@ -1,4 +1,6 @@
-"""Printing the recovery key on a plain page. Qt's print support loads only when asked."""
+"""Printing: the one way a printer is asked for (the recovery key, the monthly report, the
+services handout), and the recovery key's plain page. Qt's print support loads only
+when asked."""
 
 from __future__ import annotations
 
@@ -17,15 +19,31 @@ if TYPE_CHECKING:
 PrinterChooser = Callable[[QWidget | None], "QPrinter | None"]
 
 
-def choose_printer(parent: QWidget | None) -> QPrinter | None:
+def ask_for_printer(parent: QWidget | None, title: str = "", *, doc_name: str = "",
+                    page_size: str = "") -> QPrinter | None:
+    """The platform's print dialog over `parent`; the printer chosen, or None if cancelled.
+    `doc_name` is what print queues show (never a name or anything identifying);
+    `page_size` "A4" or "Letter" where the document has its own."""
+    from PySide6.QtGui import QPageSize
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if page_size:
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter if page_size == "Letter"
+                                      else QPageSize.PageSizeId.A4))
+    if doc_name:
+        printer.setDocName(doc_name)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print the recovery key"))
+    if title:
+        dialog.setWindowTitle(title)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return None
     return printer
+
+
+def choose_printer(parent: QWidget | None) -> QPrinter | None:
+    return ask_for_printer(parent, QCoreApplication.translate("Printing",
+                                                              "Print the recovery key"))
 
 
 def recovery_key_html(centre_name: str, recovery_key: str, notice: str) -> str:

@@ -141,12 +141,8 @@ class AdminPage(QWizardPage):
                 self._wizard.paths, centre_name=str(centre), admin_name=self.name.text(),
                 password=password, confirm=confirm, roles=self.roles())
         except ValidationError as exc:
-            if exc.field == "name":
-                set_message(self.name_error, exc.user_message)
-                self.name.setFocus()
-            elif exc.field in ("password", "confirm"):
-                self.passwords.show_error(exc.field, exc.user_message)
-            else:
+            if not self.passwords.show_account_problem(exc.field, exc.user_message, self.name,
+                                                       self.name_error):
                 set_message(self.error, exc.user_message)
             return False
         except PeerDeskError as exc:

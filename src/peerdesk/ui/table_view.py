@@ -114,6 +114,16 @@ class IdListView(QTableView):
         DownIntoList(search, self)
 
 
+def id_list(model: IdWindowModel[Any], name: str, sort_column: int,
+            order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> tuple[IdListView, ListOrEmpty]:
+    """A list that can grow past tens of thousands of rows (ids only, sorted in SQL): its
+    IdListView, sorted by `sort_column` to start, and the ListOrEmpty that holds it (in
+    its place, the sentence that says why it is empty)."""
+    view = set_up_list(IdListView(), model, name, sorting=True, row_padding=12)
+    view.horizontalHeader().setSortIndicator(sort_column, order)
+    return view, ListOrEmpty(view)
+
+
 class ListOrEmpty(QStackedWidget):
     """A list, or in its place the model's `empty_text`: why it is empty, what to do."""
 

@@ -19,7 +19,7 @@ from peerdesk.ui import change_bus
 from peerdesk.ui.admin.audit_model import AuditColumn, AuditModel
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
-from peerdesk.ui.page_header import search_box
+from peerdesk.ui.page_header import ReloadWhenSeen, search_box
 from peerdesk.ui.table_model import sorting_filter
 from peerdesk.ui.table_view import Selection, forget_list, list_view
 from peerdesk.ui.theme import colour
@@ -31,7 +31,6 @@ class AuditPage(QWidget):
     def __init__(self, session: Session, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = session
-        self._stale = True
         self.model = AuditModel(self)
         self.proxy = sorting_filter(self.model, self)
         self.search = search_box(self.tr("Search the audit log…"),
@@ -53,23 +52,15 @@ class AuditPage(QWidget):
 
         self.search.textChanged.connect(self._filter)
         self.refresh_button.clicked.connect(self.reload)
-        bus.changed.connect(self._on_changed)
-
-    def _on_changed(self, topic: str) -> None:
-        if topic == change_bus.AUDIT:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
+        self.when_seen = ReloadWhenSeen(self, self.reload, bus, (change_bus.AUDIT,))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            self.reload()
+        self.when_seen.shown()
 
     def reload(self) -> None:
         if self.session is None:
             return
-        self._stale = False
         try:
             self.model.set_rows(recent_events(self.session))
         except PeerDeskError as exc:

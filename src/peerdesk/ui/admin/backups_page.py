@@ -36,6 +36,7 @@ from peerdesk.ui.errors import message_for, show_error
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.page_header import MainPage, Present
+from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, sorting_filter
 from peerdesk.ui.table_view import list_view
 from peerdesk.ui.theme import colour
@@ -126,12 +127,10 @@ class BackupsPage(MainPage):
         self.table = list_view(self.proxy, self.tr("Backups in the folder"), sorting=True)
         self.table.sortByColumn(BackupColumn.TAKEN, Qt.SortOrder.DescendingOrder)
 
-        hint = QLabel(self.tr("Each backup is encrypted like the vault: the same passwords and "
-                              "the recovery key open it. It is checked after writing. Restoring "
-                              "makes a new vault beside this one; this vault is never written "
-                              "over."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet(f"color: {colour('#555', 'window-text')};")
+        hint = muted(self.tr("Each backup is encrypted like the vault: the same passwords and "
+                             "the recovery key open it. It is checked after writing. Restoring "
+                             "makes a new vault beside this one; this vault is never written "
+                             "over."))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.no_folder_warning)

@@ -24,11 +24,10 @@ from peerdesk.services import callbacks, listening_retention
 from peerdesk.services import listening_settings as settings
 from peerdesk.services.listening_retention import Due
 from peerdesk.services.session import Session
-from peerdesk.ui.background_job import BackgroundJob
-from peerdesk.ui.errors import ask_to_confirm, show_error
-from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.admin.setting_parts import SaveFeedback, nothing_deleted, setting_row
+from peerdesk.ui.background_job import BackgroundJob, on_own_connection
+from peerdesk.ui.errors import ask_to_confirm
 from peerdesk.ui.peers.record_requests import run_in_background
-from peerdesk.ui.theme import colour
 
 
 class ContactRetention(QGroupBox):
@@ -53,16 +52,11 @@ class ContactRetention(QGroupBox):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.delete_button = QPushButton(self.tr("Delete &what is past the period…"))
-        self.status = QLabel()
-        self.status.setStyleSheet(f"color: {colour('#2e6b30', 'window-text')};")
-        self.error = error_label()
+        self.feedback = SaveFeedback()
+        self.status, self.error = self.feedback.status, self.feedback.error
         form = QFormLayout()
-        months_label = QLabel(self.tr("Keep anonymous &contacts for"))
-        months_label.setBuddy(self.months)
-        form.addRow(months_label, self.months)
-        days_label = QLabel(self.tr("Keep a way to call someone &back for"))
-        days_label.setBuddy(self.days)
-        form.addRow(days_label, self.days)
+        setting_row(form, self.tr("Keep anonymous &contacts for"), self.months)
+        setting_row(form, self.tr("Keep a way to call someone &back for"), self.days)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.delete_button)
@@ -93,7 +87,7 @@ class ContactRetention(QGroupBox):
             callbacks.expire(session, today=self.today())
             self.due = listening_retention.due(session, today=self.today())
         except PeerDeskError as exc:
-            set_message(self.error, exc.user_message)
+            self.feedback.refused(exc)
             return
         due = self.due
         if due.nothing:
@@ -111,15 +105,15 @@ class ContactRetention(QGroupBox):
         session = self.session
         if session is None:
             return
-        set_message(self.error, None)
-        try:
+
+        def save() -> str:
             months = settings.set_contact_months(session, self.months.value())
             days = settings.set_callback_keep_days(session, self.days.value())
-        except PeerDeskError as exc:
-            set_message(self.error, exc.user_message)
+            return self.tr("Saved: contacts for {months} months, ways to call back for "
+                           "{days} days.").format(months=months, days=days)
+
+        if not self.feedback.save(save):
             return
-        self.status.setText(self.tr("Saved: contacts for {months} months, ways to call back "
-                                    "for {days} days.").format(months=months, days=days))
         self.changed()
         self.reload()
 
@@ -142,13 +136,8 @@ class ContactRetention(QGroupBox):
         self.status.setText(self.tr("Deleting…"))
         today = self.today()
 
-        def work(_progress: Callable[[str], None]) -> Due:
-            connection = session.vault.connect()
-            try:
-                return listening_retention.delete_due(session, due, today=today, db=connection)
-            finally:
-                connection.close()
-
+        work = on_own_connection(
+            session, lambda db: listening_retention.delete_due(session, due, today=today, db=db))
         self.job = run_in_background(work, "peerdesk-contact-retention", self._deleted,
                                      self._failed)
 
@@ -163,11 +152,8 @@ class ContactRetention(QGroupBox):
 
     @Slot(object)
     def _failed(self, error: object) -> None:
-        QGuiApplication.restoreOverrideCursor()
         self.job = None
-        self.status.clear()
-        show_error(self, error if isinstance(error, BaseException) else str(error),
-                   self.tr("Nothing deleted"))
+        nothing_deleted(self, self.status, error)
         self.reload()
 
     def clear_data(self) -> None:

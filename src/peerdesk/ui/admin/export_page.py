@@ -34,6 +34,7 @@ from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import message_for, show_error
 from peerdesk.ui.fields import error_label, password_edit, set_message
+from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.theme import colour
 
 ChooseSavePath = Callable[..., tuple[str, str]]
@@ -108,7 +109,7 @@ class ExportPage(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setAccessibleName(self.tr("Export result"))
-        hint = QLabel(self.tr(
+        hint = muted(self.tr(
             "The export is a zip file encrypted with AES-256: 7-Zip, PeaZip, WinZip or Keka "
             "open it with the passphrase (the zip support built into Windows can't). Inside: "
             "one spreadsheet (CSV) per table, one JSON file with everything, a data "
@@ -116,8 +117,6 @@ class ExportPage(QWidget):
             "anonymised: keep it as carefully as the vault, and keep the passphrase apart "
             "from it. Without the passphrase nobody can open it, not even PeerDesk. The "
             "export is recorded in the audit log."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet(f"color: {colour('#555', 'window-text')};")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.what)

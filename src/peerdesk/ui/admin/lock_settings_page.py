@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -13,11 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import lock_settings
 from peerdesk.services.session import Session
-from peerdesk.ui.password_fields import error_label, set_message
-from peerdesk.ui.theme import colour
+from peerdesk.ui.admin.setting_parts import SaveFeedback, setting_row
 
 
 class LockSettingsPage(QWidget):
@@ -35,9 +32,8 @@ class LockSettingsPage(QWidget):
         self.minutes.setValue(lock_settings.idle_lock_minutes(session))
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.clicked.connect(self.save)
-        self.status = QLabel()
-        self.status.setStyleSheet(f"color: {colour('#2e6b30', 'window-text')};")
-        self.error = error_label()
+        self.feedback = SaveFeedback()
+        self.status, self.error = self.feedback.status, self.feedback.error
         explain = QLabel(
             self.tr("PeerDesk locks itself when nobody has touched the keyboard or mouse for this "
                     "long, and keeps anything being typed for after sign-in. On a shared PC, "
@@ -45,15 +41,7 @@ class LockSettingsPage(QWidget):
                     "with the Hide button or by pressing Shift three times."))
         explain.setWordWrap(True)
         form = QFormLayout()
-        row = QHBoxLayout()
-        row.addWidget(self.minutes)
-        row.addWidget(self.save_button)
-        row.addStretch(1)
-        # A label made here, with the spin box as its buddy: Alt+L then reaches
-        # it (a label made by addRow for a layout has no buddy, and shows "&").
-        label = QLabel(self.tr("&Lock after"))
-        label.setBuddy(self.minutes)
-        form.addRow(label, row)
+        setting_row(form, self.tr("&Lock after"), self.minutes, self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addLayout(form)
@@ -64,17 +52,15 @@ class LockSettingsPage(QWidget):
     def save(self) -> None:
         if self.session is None:
             return
-        set_message(self.error, None)
-        self.status.clear()
-        minutes = self.minutes.value()
-        try:
-            lock_settings.set_idle_lock_minutes(self.session, minutes)
-        except PeerDeskError as exc:
-            set_message(self.error, exc.user_message)
-            return
-        self.status.setText(self.tr("Saved: PeerDesk locks after {minutes} idle minutes.")
-                            .format(minutes=minutes))
-        self.idle_minutes_changed.emit(minutes)
+        session, minutes = self.session, self.minutes.value()
+
+        def save() -> str:
+            lock_settings.set_idle_lock_minutes(session, minutes)
+            return self.tr("Saved: PeerDesk locks after {minutes} idle minutes.").format(
+                minutes=minutes)
+
+        if self.feedback.save(save):
+            self.idle_minutes_changed.emit(minutes)
 
     def clear_data(self) -> None:
         self.session = None

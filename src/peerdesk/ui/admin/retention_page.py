@@ -31,16 +31,16 @@ from peerdesk.services import clock, retention
 from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
 from peerdesk.ui.admin.contact_retention import ContactRetention
-from peerdesk.ui.background_job import BackgroundJob
+from peerdesk.ui.admin.setting_parts import SaveFeedback, nothing_deleted, setting_row
+from peerdesk.ui.background_job import BackgroundJob, on_own_connection
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.errors import ask_to_confirm, show_error
-from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.errors import ask_to_confirm
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
+from peerdesk.ui.page_header import ReloadWhenSeen
 from peerdesk.ui.peers.forms import CASELOAD
 from peerdesk.ui.peers.record_requests import run_in_background
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, attribute_column
 from peerdesk.ui.table_view import Selection, list_view
-from peerdesk.ui.theme import colour
 
 DueColumn = IntEnum("DueColumn", "REF NAME CLOSED CASEWORKER", start=0)
 
@@ -63,7 +63,6 @@ class RetentionPage(QWidget):
         self.bus = bus
         self.today = today or (lambda: clock.today(None))
         self.job: BackgroundJob | None = None
-        self._stale = False
 
         explain = QLabel(self.tr(
             "Closed records are kept for this many years after they were closed, then listed "
@@ -76,17 +75,10 @@ class RetentionPage(QWidget):
         self.years.setSuffix(self.tr(" years"))
         self.years.setAccessibleName(self.tr("Keep closed records for this many years"))
         self.save_button = QPushButton(self.tr("&Save"))
-        self.status = QLabel()
-        self.status.setStyleSheet(f"color: {colour('#2e6b30', 'window-text')};")
-        self.error = error_label()
-        row = QHBoxLayout()
-        row.addWidget(self.years)
-        row.addWidget(self.save_button)
-        row.addStretch(1)
+        self.feedback = SaveFeedback()
+        self.status, self.error = self.feedback.status, self.feedback.error
         form = QFormLayout()
-        label = QLabel(self.tr("&Keep closed records for"))
-        label.setBuddy(self.years)  # addRow's own label for a layout has no buddy
-        form.addRow(label, row)
+        setting_row(form, self.tr("&Keep closed records for"), self.years, self.save_button)
 
         self.model = DueModel(self)
         self.view = list_view(self.model, self.tr("Closed records past the retention period"),
@@ -117,8 +109,13 @@ class RetentionPage(QWidget):
         self.select_all_button.clicked.connect(self.view.selectAll)
         self.delete_button.clicked.connect(self.delete_selected)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        bus.changed.connect(self._on_changed)
+        self.when_seen = ReloadWhenSeen(self, self.reload, bus, (CASELOAD, change_bus.CONTACTS),
+                                        stale=False)
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.when_seen.shown()
 
     # -- loading ------------------------------------------------------------------------
 
@@ -129,7 +126,7 @@ class RetentionPage(QWidget):
             self.years.setValue(retention.years(self.session))
             due = retention.due_for_review(self.session, self.today())
         except PeerDeskError as exc:
-            set_message(self.error, exc.user_message)
+            self.feedback.refused(exc)
             return
         self.model.set_rows(due)
         self.view.resizeColumnToContents(DueColumn.REF)
@@ -139,21 +136,6 @@ class RetentionPage(QWidget):
         self._update_buttons()
         if self.contacts is not None:
             self.contacts.reload()
-
-    def _on_changed(self, topic: str) -> None:
-        if topic not in (CASELOAD, change_bus.CONTACTS):
-            return
-        # Caseload changes are frequent; the list is read again only when seen.
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.reload()
 
     def _update_buttons(self, *_args: object) -> None:
         self.delete_button.setEnabled(bool(self.selected_ids()))
@@ -168,15 +150,15 @@ class RetentionPage(QWidget):
     def save_years(self) -> None:
         if self.session is None:
             return
-        set_message(self.error, None)
-        self.status.clear()
-        try:
-            years = retention.set_years(self.session, self.years.value())
-        except PeerDeskError as exc:
-            set_message(self.error, exc.user_message)
+        session, chosen = self.session, self.years.value()
+
+        def save() -> str:
+            years = retention.set_years(session, chosen)
+            return self.tr("Saved: closed records are kept for {years} years.").format(
+                years=years)
+
+        if not self.feedback.save(save):
             return
-        self.status.setText(self.tr("Saved: closed records are kept for {years} years.")
-                            .format(years=years))
         self.bus.changed.emit(change_bus.AUDIT)
         self.reload()
 
@@ -204,13 +186,8 @@ class RetentionPage(QWidget):
         self.select_all_button.setEnabled(False)
         today = self.today()
 
-        def work(_progress: Callable[[str], None]) -> int:
-            connection = session.vault.connect()
-            try:
-                return retention.delete_past_retention(session, ids, today, db=connection)
-            finally:
-                connection.close()
-
+        work = on_own_connection(
+            session, lambda db: retention.delete_past_retention(session, ids, today, db=db))
         self.job = run_in_background(work, "peerdesk-retention", self._deleted, self._failed)
 
     @Slot(object)
@@ -226,11 +203,8 @@ class RetentionPage(QWidget):
 
     @Slot(object)
     def _failed(self, error: object) -> None:
-        QGuiApplication.restoreOverrideCursor()
         self.job = None
-        self.status.clear()
-        show_error(self, error if isinstance(error, BaseException) else str(error),
-                   self.tr("Nothing deleted"))
+        nothing_deleted(self, self.status, error)
         self.reload()
 
     def clear_data(self) -> None:

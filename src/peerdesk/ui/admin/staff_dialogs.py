@@ -7,7 +7,6 @@ from typing import ClassVar
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,6 +20,7 @@ from peerdesk.domain.staff import Role, Staff
 from peerdesk.services import accounts
 from peerdesk.services.session import Session
 from peerdesk.ui.fields import keep_long_text
+from peerdesk.ui.form_dialog import FormDialog
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.password_fields import NewPasswordFields, error_label, set_message
 
@@ -63,28 +63,21 @@ class RolesPicker(QWidget):
         next(iter(self.boxes.values())).setFocus()
 
 
-class _ServiceDialog(QDialog):
+class _ServiceDialog(FormDialog):
     """OK runs `save()`; a ValidationError stays on the form, beside its field."""
 
-    saved = Signal()
+    saved = Signal()  # the Staff page reloads; no id needed
 
     def __init__(self, session: Session, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent, button=QDialogButtonBox.StandardButton.Ok)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
-        self.error = error_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
         keep_long_text(self)
 
     def finish_layout(self, ok_text: str) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(ok_text)
-        ok.setDefault(True)
+        self.save_button.setText(ok_text)
+        self.save_button.setDefault(True)
         self.body.addWidget(self.error)
         self.body.addStretch(1)
         self.body.addWidget(self.buttons)
@@ -95,17 +88,13 @@ class _ServiceDialog(QDialog):
     def place_error(self, exc: ValidationError) -> None:
         set_message(self.error, exc.user_message)
 
-    def accept(self) -> None:
-        set_message(self.error, None)
-        try:
-            self.save()
-        except ValidationError as exc:
+    def show_problem(self, exc: PeerDeskError) -> None:
+        if isinstance(exc, ValidationError):
             self.place_error(exc)
-            return
-        except PeerDeskError as exc:
+        else:
             set_message(self.error, exc.user_message)
-            return
-        super().accept()
+
+    def announce(self, saved_id: object) -> None:
         self.saved.emit()
 
 
@@ -139,12 +128,8 @@ class AddStaffDialog(_ServiceDialog):
             password=self.passwords.password.text(), confirm=self.passwords.confirm.text())
 
     def place_error(self, exc: ValidationError) -> None:
-        if exc.field == "name":
-            set_message(self.name_error, exc.user_message)
-            self.name.setFocus()
-        elif exc.field in ("password", "confirm"):
-            self.passwords.show_error(exc.field, exc.user_message)
-        else:
+        if not self.passwords.show_account_problem(exc.field, exc.user_message, self.name,
+                                                   self.name_error):
             super().place_error(exc)
 
 

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,9 +22,9 @@ from peerdesk.ui.admin.staff_model import StaffColumn, StaffModel
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.page_header import MainPage, Present, search_box
+from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
 from peerdesk.ui.table_view import list_view
-from peerdesk.ui.theme import colour
 
 
 class StaffPage(MainPage):
@@ -50,11 +49,9 @@ class StaffPage(MainPage):
                        self.deactivate_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        hint = QLabel(self.tr("Deactivate stops someone signing in at once. Remove is for people "
-                              "who have left: the vault is re-encrypted so no old copy of their "
-                              "key opens it."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet(f"color: {colour('#555', 'window-text')};")
+        hint = muted(self.tr("Deactivate stops someone signing in at once. Remove is for people "
+                             "who have left: the vault is re-encrypted so no old copy of their "
+                             "key opens it."))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)

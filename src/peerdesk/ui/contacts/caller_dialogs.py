@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,22 +25,20 @@ from peerdesk.services.listening import StoredContact
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.widgets import TextCheck
 from peerdesk.ui.errors import show_error
-from peerdesk.ui.fields import error_label, keep_long_text, set_message, show_problem
+from peerdesk.ui.fields import keep_long_text
+from peerdesk.ui.form_dialog import FormDialog, note_edit, with_note_below
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.peers.forms import Field, muted
+from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
 from peerdesk.ui.table_view import Selection, list_view
 
 
-class KnownCallerDialog(QDialog):
+class KnownCallerDialog(FormDialog):
     """Emits `saved(caller_id)`. No field for a surname, a number or an address, on purpose."""
-
-    saved = Signal(int)
 
     def __init__(self, session: Session, caller: known_callers.StoredCaller | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.caller = caller
         self.setWindowTitle(self.tr("Change a known caller") if caller
                             else self.tr("Add a known caller"))
@@ -49,60 +46,28 @@ class KnownCallerDialog(QDialog):
         self.nickname = QLineEdit(caller.draft.nickname if caller else "")
         self.nickname.setPlaceholderText(self.tr("A name they chose or you use, e.g. "
                                                  "“Tuesday texter”"))
-        self.note = QPlainTextEdit(caller.draft.note if caller else "")
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(self.fontMetrics().height() * 4 + 14)
-        self.note.setPlaceholderText(self.tr("Optional, short: what helps when they get in "
-                                             "touch. No surname, number or address."))
+        self.note = note_edit(caller.draft.note if caller else "",
+                              self.tr("Optional, short: what helps when they get in "
+                                      "touch. No surname, number or address."))
         self.nickname_check = TextCheck(self.nickname, NICKNAME_MAX, identifying=True)
         self.note_check = TextCheck(self.note, CALLER_NOTE_MAX, identifying=True)
-        self.fields = {"nickname": Field(self._with(self.nickname, self.nickname_check)),
-                       "note": Field(self._with(self.note, self.note_check))}
         form = QFormLayout()
-        form.addRow(self.tr("&Nickname"), self.fields["nickname"])
-        form.addRow(self.tr("N&ote"), self.fields["note"])
+        form.addRow(self.tr("&Nickname"), self.field(
+            "nickname", with_note_below(self.nickname, self.nickname_check)))
+        form.addRow(self.tr("N&ote"), self.field(
+            "note", with_note_below(self.note, self.note_check)))
         explain = muted(self.tr("A known caller is someone who gets in touch again and again "
                                 "without giving a name. Their contacts show as one list, and "
                                 "they can become a peer later with that history."))
-        self.error = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(explain)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.lay_out(explain, form)
         self.nickname.setFocus()
-        keep_long_text(self)
 
-    @staticmethod
-    def _with(edit: QWidget, check: QLabel) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(edit)
-        column.addWidget(check)
-        box.setFocusProxy(edit)
-        return box
-
-    def accept(self) -> None:
-        for field in self.fields.values():
-            field.show_error(None)
-        set_message(self.error, None)
+    def save(self) -> int:
         draft = KnownCallerDraft(self.nickname.text(), self.note.toPlainText())
-        try:
-            if self.caller is None:
-                caller_id = known_callers.create(self.session, draft)
-            else:
-                caller_id = self.caller.id
-                known_callers.update(self.session, caller_id, draft)
-        except PeerDeskError as exc:
-            show_problem(self.fields, self.error, exc)
-            return
-        super().accept()
-        self.saved.emit(caller_id)
+        if self.caller is None:
+            return known_callers.create(self.session, draft)
+        known_callers.update(self.session, self.caller.id, draft)
+        return self.caller.id
 
 
 CallerContactColumn = IntEnum("CallerContactColumn", "WHEN CHANNEL MINUTES BY OUTCOMES NOTES",

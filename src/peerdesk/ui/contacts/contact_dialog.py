@@ -8,12 +8,13 @@ in "Services" typing finds a service and Enter adds it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from itertools import pairwise
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,9 +47,9 @@ from peerdesk.services.session import Session
 from peerdesk.ui.contacts.directory_picker import DirectoryPicker
 from peerdesk.ui.contacts.widgets import CheckList, TextCheck, TimeField
 from peerdesk.ui.errors import ask_to_confirm, show_error
-from peerdesk.ui.fields import error_label, keep_long_text, set_message, show_problem
+from peerdesk.ui.form_dialog import FormDialog
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.peers.forms import DateField, Field, enum_combo
+from peerdesk.ui.peers.forms import DateField, enum_combo
 
 DEFAULT_MINUTES = 15
 OUTCOME_TEXTS = {
@@ -60,27 +61,25 @@ OUTCOME_TEXTS = {
 }
 
 
-class ContactDialog(QDialog):
+class ContactDialog(FormDialog):
     """Emits `saved(contact_id)`; then `became_peer(contact_id)` when "Became a peer" was
     newly ticked, and `callback_wanted(contact_id)` when a call-back was asked for."""
 
-    saved = Signal(int)
+    # The record calls the known caller "name" in its messages.
+    renamed_fields: ClassVar[Mapping[str, str]] = {"name": "known_caller"}
     became_peer = Signal(int)
     callback_wanted = Signal(int)
     deleted = Signal(int)
 
     def __init__(self, session: Session, stored: listening.StoredContact | None = None, *,
                  now: datetime | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent, ctrl_return=True)
         self.stored = stored
-        self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Change a contact") if stored else self.tr("Log a contact"))
         self.setMinimumWidth(980)
         when = now or clock_now()
         d = stored.draft if stored else None
         choices = listening.choices(session, include_retired=stored is not None)
-        self.fields: dict[str, Field] = {}
 
         self.day = DateField(d.contacted_on if d else when.date())
         self.day.setAccessibleName(self.tr("Date of the contact"))
@@ -164,24 +163,24 @@ class ContactDialog(QDialog):
         hidden_note = (stored is not None and listening.notes_hidden(session, stored))
 
         left = QFormLayout()
-        left.addRow(self.tr("&When"), self._field("when", when_box))
+        left.addRow(self.tr("&When"), self.field("when", when_box))
         left.addRow(self.tr("C&hannel"), self.channel)
-        left.addRow(self.tr("&Duration"), self._field("minutes", self.minutes))
-        left.addRow(self.tr("Taken &by"), self._field("taken_by", self.taken_by))
-        left.addRow(self.tr("&Region"), self._field("region", self.region))
+        left.addRow(self.tr("&Duration"), self.field("minutes", self.minutes))
+        left.addRow(self.tr("Taken &by"), self.field("taken_by", self.taken_by))
+        left.addRow(self.tr("&Region"), self.field("region", self.region))
         left.addRow(self.tr("&In touch before"), self.returning)
-        left.addRow(self.tr("&Known caller"), self._field("known_caller", caller_box))
-        left.addRow(self.tr("To&pics"), self._field("topics", self.topics))
+        left.addRow(self.tr("&Known caller"), self.field("known_caller", caller_box))
+        left.addRow(self.tr("To&pics"), self.field("topics", self.topics))
         right = QFormLayout()
-        right.addRow(self.tr("Outcome"), self._field("outcomes", outcome_box))
-        right.addRow(self.tr("Ser&vices"), self._field("signposts", self.services))
+        right.addRow(self.tr("Outcome"), self.field("outcomes", outcome_box))
+        right.addRow(self.tr("Ser&vices"), self.field("signposts", self.services))
         safety = QWidget()
         safety_column = QVBoxLayout(safety)
         safety_column.setContentsMargins(0, 0, 0, 0)
         safety_column.addWidget(self.safety)
         safety_column.addWidget(self.action)
         safety_column.addWidget(self.action_check)
-        right.addRow(self.tr("Safety"), self._field("safety_action", safety))
+        right.addRow(self.tr("Safety"), self.field("safety_action", safety))
         notes = QWidget()
         notes_column = QVBoxLayout(notes)
         notes_column.setContentsMargins(0, 0, 0, 0)
@@ -191,7 +190,7 @@ class ContactDialog(QDialog):
             self.notes.setReadOnly(True)
             self.notes.setPlaceholderText(self.tr("Only the person who took this contact can "
                                                   "read its notes."))
-        right.addRow(self.tr("No&tes"), self._field("notes", notes))
+        right.addRow(self.tr("No&tes"), self.field("notes", notes))
         right.addRow("", self.callback)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -204,13 +203,7 @@ class ContactDialog(QDialog):
         if on_record:
             self.where.setText(self.tr("This contact is on the record of the peer it led to; "
                                        "changes are recorded in their audit trail."))
-        self.error = error_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(self.tr("Save  (Ctrl+Return)"))
-        save.setAutoDefault(False)
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        save, cancel = self.save_button, self.cancel_button
         cancel.setAutoDefault(False)
         self.delete_button: QPushButton | None = None
         if stored is not None:
@@ -218,13 +211,7 @@ class ContactDialog(QDialog):
                 self.tr("Delete…"), QDialogButtonBox.ButtonRole.DestructiveRole)
             self.delete_button.setAutoDefault(False)
             self.delete_button.clicked.connect(self._delete)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.where)
-        layout.addLayout(columns)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.lay_out(self.where, columns)
 
         order: list[QWidget] = [self.day, self.time, self.channel, self.minutes, self.taken_by,
                                 self.region, self.returning, self.caller, self.new_caller,
@@ -233,13 +220,9 @@ class ContactDialog(QDialog):
                                 cancel]
         for a, b in pairwise(order):
             QWidget.setTabOrder(a, b)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_caller.clicked.connect(self._add_caller)
         self.first_field: QWidget = self.minutes if stored is None else self.day
         self._untouched = self.form_state()
-        keep_long_text(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -247,17 +230,6 @@ class ContactDialog(QDialog):
         if isinstance(self.first_field, QSpinBox):
             self.first_field.selectAll()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            self.accept()
-            return
-        super().keyPressEvent(event)
-
-    def _field(self, name: str, widget: QWidget) -> Field:
-        field = Field(widget)
-        self.fields[name] = field
-        return field
 
     def _fill_callers(self, current: int | None) -> None:
         self.caller.clear()
@@ -360,22 +332,14 @@ class ContactDialog(QDialog):
         was = bool(self.stored and Outcome.BECAME_PEER in self.stored.draft.outcomes)
         return box.isChecked() and box.isEnabled() and not was
 
-    def accept(self) -> None:
-        for field in self.fields.values():
-            field.show_error(None)
-        set_message(self.error, None)
-        try:
-            draft = self.draft()
-            if self.stored is not None:
-                listening.edit_contact(self.session, self.stored.id, draft)
-                contact_id = self.stored.id
-            else:
-                contact_id = listening.log_contact(self.session, draft)
-        except PeerDeskError as exc:
-            show_problem(self.fields, self.error, exc, renamed={"name": "known_caller"})
-            return
-        self.saved_id = contact_id
-        super().accept()
+    def save(self) -> int:
+        draft = self.draft()
+        if self.stored is not None:
+            listening.edit_contact(self.session, self.stored.id, draft)
+            return self.stored.id
+        return listening.log_contact(self.session, draft)
+
+    def announce(self, contact_id: int) -> None:
         self.saved.emit(contact_id)
         if self.wants_to_become_peer():
             self.became_peer.emit(contact_id)

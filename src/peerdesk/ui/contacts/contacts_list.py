@@ -26,7 +26,7 @@ from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.page_header import search_box
 from peerdesk.ui.peers.forms import DateField
-from peerdesk.ui.table_view import IdListView, ListOrEmpty, set_up_list
+from peerdesk.ui.table_view import id_list
 
 # A search of notes is recorded once the typing stops for this long.
 SEARCH_AUDIT_MS = 1500
@@ -59,11 +59,8 @@ class ContactsList(QWidget):
         self.count.setAccessibleName(self.tr("Number of contacts shown"))
         self.date_error = error_label()
 
-        self.table = set_up_list(IdListView(), self.model, self.tr("Contacts"),
-                                 sorting=True, row_padding=12)
-        self.table.horizontalHeader().setSortIndicator(ContactColumn.WHEN,
-                                                      Qt.SortOrder.DescendingOrder)
-        self.views = ListOrEmpty(self.table)
+        self.table, self.views = id_list(self.model, self.tr("Contacts"), ContactColumn.WHEN,
+                                         Qt.SortOrder.DescendingOrder)
         self.empty = self.views.empty
 
         first = QHBoxLayout()

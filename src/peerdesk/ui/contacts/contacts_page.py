@@ -17,7 +17,7 @@ from peerdesk.ui.contacts.callers_tab import CallersTab
 from peerdesk.ui.contacts.contacts_list import ContactsList
 from peerdesk.ui.contacts.directory_tab import DirectoryTab
 from peerdesk.ui.errors import show_error
-from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout
+from peerdesk.ui.page_header import MainPage, PageHeader, Present, ReloadWhenSeen, page_layout
 from peerdesk.ui.peers.forms import CASELOAD
 
 LOG_CONTACT_KEYS = "Ctrl+Shift+C"
@@ -34,7 +34,6 @@ class ContactsPage(MainPage):
     def __init__(self, session: Session, bus: ChangeBus, present: Present,
                  parent: QWidget | None = None) -> None:
         super().__init__(session, bus, present, parent)
-        self._stale = True
         self.contacts = ContactsList(session)
         self.callers = CallersTab(session)
         self.directory = DirectoryTab(session)
@@ -62,23 +61,16 @@ class ContactsPage(MainPage):
         self.callers.add_requested.connect(self.add_caller)
         self.directory.changed.connect(lambda: announce(self.bus))
         self.tabs.currentChanged.connect(lambda _i: self._load_tab())
-        bus.changed.connect(self._on_changed)
+        self.when_seen = ReloadWhenSeen(self, self._load_tab, bus,
+                                        (change_bus.CONTACTS, CASELOAD))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            self._load_tab()
-
-    def _on_changed(self, topic: str) -> None:
-        if topic in (change_bus.CONTACTS, CASELOAD):
-            self._stale = True
-            if self.isVisible():
-                self._load_tab()
+        self.when_seen.shown()
 
     def _load_tab(self) -> None:
         if self.session is None:
             return
-        self._stale = False
         current = self.tabs.currentWidget()
         if current is self.contacts:
             self.contacts.reload()

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,29 +18,24 @@ from peerdesk.domain.directory import (
     WEBSITE_MAX,
     DirectoryEntryDraft,
 )
-from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import directory
 from peerdesk.services import listening_settings as settings
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.widgets import CheckList, TextCheck
-from peerdesk.ui.fields import error_label, keep_long_text, set_message, show_problem
-from peerdesk.ui.peers.forms import DateField, Field, today
+from peerdesk.ui.form_dialog import FormDialog, note_edit, with_note_below
+from peerdesk.ui.peers.forms import DateField, today
 
 
-class DirectoryEntryDialog(QDialog):
+class DirectoryEntryDialog(FormDialog):
     """Emits `saved(entry_id)`."""
-
-    saved = Signal(int)
 
     def __init__(self, session: Session, entry: directory.StoredEntry | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.entry = entry
         self.setWindowTitle(self.tr("Change a service") if entry else self.tr("Add a service"))
         self.setMinimumWidth(640)
         d = entry.draft if entry else DirectoryEntryDraft("", last_checked=today())
-        self.fields: dict[str, Field] = {}
         self.name = QLineEdit(d.name)
         self.categories = CheckList(self.tr("What it offers"))
         self.categories.set_items([(c.id, c.name) for c in settings.items(
@@ -64,11 +54,8 @@ class DirectoryEntryDialog(QDialog):
         self.website = QLineEdit(d.website)
         self.hours = QLineEdit(d.opening_hours)
         self.hours.setPlaceholderText(self.tr("e.g. Mon–Fri 9–5, or 24 hours"))
-        self.notes = QPlainTextEdit(d.notes)
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.fontMetrics().height() * 4 + 14)
-        self.notes.setPlaceholderText(self.tr("For staff: who to ask for, what to expect. Not "
-                                              "printed on the handout."))
+        self.notes = note_edit(d.notes, self.tr("For staff: who to ask for, what to expect. "
+                                                "Not printed on the handout."))
         self.checked = DateField(d.last_checked, optional=True)
         checks = [TextCheck(self.name, NAME_MAX), TextCheck(self.phone, PHONE_MAX),
                   TextCheck(self.email, EMAIL_MAX), TextCheck(self.website, WEBSITE_MAX),
@@ -85,30 +72,12 @@ class DirectoryEntryDialog(QDialog):
                 (self.tr("Opening &hours"), "opening_hours", self.hours, checks[4]),
                 (self.tr("No&tes"), "notes", self.notes, checks[5]),
                 (self.tr("Last &checked"), "last_checked", self.checked, None)):
-            holder: QWidget = widget
-            if check is not None:
-                holder = QWidget()
-                column = QVBoxLayout(holder)
-                column.setContentsMargins(0, 0, 0, 0)
-                column.addWidget(widget)
-                column.addWidget(check)
-                holder.setFocusProxy(widget)
-            field = Field(holder)
-            self.fields[key] = field
-            form.addRow(label, field)
-        self.error = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+            form.addRow(label, self.field(
+                key, widget if check is None else with_note_below(widget, check)))
+        self.lay_out(form)
         self.all_regions.toggled.connect(lambda on: self.regions.setEnabled(not on))
         self.regions.setEnabled(not d.all_regions)
         self.name.setFocus()
-        keep_long_text(self)
 
     def draft(self) -> DirectoryEntryDraft:
         return DirectoryEntryDraft(
@@ -118,19 +87,9 @@ class DirectoryEntryDialog(QDialog):
             opening_hours=self.hours.text(), notes=self.notes.toPlainText(),
             last_checked=self.checked.value(what="Date last checked", field="last_checked"))
 
-    def accept(self) -> None:
-        for field in self.fields.values():
-            field.show_error(None)
-        set_message(self.error, None)
-        try:
-            draft = self.draft()
-            if self.entry is None:
-                entry_id = directory.add(self.session, draft)
-            else:
-                entry_id = self.entry.id
-                directory.edit(self.session, entry_id, draft)
-        except PeerDeskError as exc:
-            show_problem(self.fields, self.error, exc)
-            return
-        super().accept()
-        self.saved.emit(entry_id)
+    def save(self) -> int:
+        draft = self.draft()
+        if self.entry is None:
+            return directory.add(self.session, draft)
+        directory.edit(self.session, self.entry.id, draft)
+        return self.entry.id

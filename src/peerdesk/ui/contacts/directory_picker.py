@@ -12,11 +12,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import directory
 from peerdesk.services.session import Session
+from peerdesk.ui.search_picker import MatchKeys, search_column
 
 MATCHES_SHOWN = 8
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -28,7 +29,7 @@ def _label(entry: directory.StoredEntry) -> str:
 
 
 class _Matches(QObject):
-    """A search box and the list of matches under it, moved through with Up and Down."""
+    """A search box and the list of directory services under it (see search_picker)."""
 
     def __init__(self, session: Session, search: QLineEdit, matches: QListWidget,
                  on_enter: Callable[[], object]) -> None:
@@ -37,10 +38,8 @@ class _Matches(QObject):
         self.on_enter = on_enter
         self.search = search
         self.matches = matches
-        matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         matches.setMaximumHeight(search.fontMetrics().height() * 5 + 12)
-        matches.setVisible(False)
-        search.installEventFilter(self)
+        self.keys = MatchKeys(search, matches, self._enter)
 
     def find(self, text: str, skip: set[int]) -> None:
         self.matches.clear()
@@ -64,21 +63,12 @@ class _Matches(QObject):
             return None
         return int(item.data(ENTRY_ROLE)), item.text().split("  ·  ")[0]
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            key = Qt.Key(event.key())
-            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(key)
-            if step and self.matches.count() and self.matches.isVisible():
-                row = min(max(self.matches.currentRow() + step, 0), self.matches.count() - 1)
-                self.matches.setCurrentRow(row)
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current() is not None \
-                    and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                # Enter picks the match; it must not reach the dialog and save it.
-                self.on_enter()
-                return True
-        return super().eventFilter(watched, event)
+    def _enter(self, event: QKeyEvent) -> bool:
+        # Enter picks the match; it must not reach the dialog and save it (Ctrl+Enter does).
+        if self.current() is None or event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        self.on_enter()
+        return True
 
 
 class DirectoryPicker(QWidget):
@@ -99,13 +89,7 @@ class DirectoryPicker(QWidget):
         self.chosen.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
         self.chosen.setVisible(False)
         self._finder = _Matches(session, self.search, self.matches, self.add_current)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.search)
-        layout.addWidget(self.matches)
-        layout.addWidget(self.chosen)
-        self.setFocusProxy(self.search)
+        search_column(self, self.search, self.matches).addWidget(self.chosen)
         self.search.textChanged.connect(lambda text: self._finder.find(text, set(self.ids())))
         self.chosen.installEventFilter(self)
 
@@ -168,12 +152,7 @@ class ServicePick(QWidget):
         self._finder = _Matches(session, self.edit, self.matches, self.pick_current)
         self.entry_id: int | None = None
         self._picked_name = ""
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.matches)
-        self.setFocusProxy(self.edit)
+        search_column(self, self.edit, self.matches)
         self.edit.textEdited.connect(self._typed)
 
     def _typed(self, text: str) -> None:

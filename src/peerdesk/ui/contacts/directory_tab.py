@@ -31,6 +31,7 @@ from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.page_header import search_box
 from peerdesk.ui.peers.forms import muted
+from peerdesk.ui.printing import ask_for_printer
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
 from peerdesk.ui.table_view import forget_list, list_view
 
@@ -308,12 +309,9 @@ class HandoutDialog(QDialog):
 
     def print_sheet(self) -> bool:
         from PySide6.QtGui import QTextDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("PeerDesk services")
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printer = ask_for_printer(self, doc_name="PeerDesk services")
+        if printer is None:
             return False
         document = QTextDocument()
         document.setHtml(handout_html(self.sheet()))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from peerdesk.services import contact_import
 from peerdesk.services.contact_import import CallLogPreview
 from peerdesk.services.session import Session
-from peerdesk.ui.background_job import BackgroundJob
+from peerdesk.ui.background_job import BackgroundJob, on_own_connection
 from peerdesk.ui.errors import message_for
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.peers.forms import muted
@@ -103,13 +103,7 @@ class ContactImportDialog(QDialog):
         self.summary.setText(self.tr("Checking every row…"))
         session = self.session
 
-        def work(_report: Callable[[str], None]) -> CallLogPreview:
-            connection = session.vault.connect()
-            try:
-                return contact_import.preview(session, path, db=connection)
-            finally:
-                connection.close()
-
+        work = on_own_connection(session, lambda db: contact_import.preview(session, path, db=db))
         self._run(work, self._checked)
 
     def _checked(self, preview: object) -> None:
@@ -150,13 +144,7 @@ class ContactImportDialog(QDialog):
             return
         self.summary.setText(self.tr("Importing…"))
 
-        def work(_report: Callable[[str], None]) -> int:
-            connection = session.vault.connect()
-            try:
-                return contact_import.apply(session, preview, db=connection)
-            finally:
-                connection.close()
-
+        work = on_own_connection(session, lambda db: contact_import.apply(session, preview, db=db))
         self._run(work, self._imported)
 
     def _imported(self, count: object) -> None:

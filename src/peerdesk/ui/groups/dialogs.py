@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,8 +27,7 @@ from peerdesk.domain.groups import (
 from peerdesk.services import groups, peers
 from peerdesk.services.groups import GroupRow, MeetingRow
 from peerdesk.services.session import Session
-from peerdesk.ui.errors import message_for
-from peerdesk.ui.fields import error_label, keep_long_text, set_message
+from peerdesk.ui.form_dialog import FormDialog
 from peerdesk.ui.peers.forms import DateField, enum_combo, heading, today
 
 
@@ -62,15 +58,13 @@ def ticked_ids(widget: QListWidget) -> tuple[int, ...]:
                  if widget.item(i).checkState() == Qt.CheckState.Checked)
 
 
-class GroupDialog(QDialog):
-    """Add a group, or change one; emits `saved(group_id)`."""
-
-    saved = Signal(int)
+class GroupDialog(FormDialog):
+    """Add a group, or change one; emits `saved(group_id)`. A refused save's message
+    shows above the buttons."""
 
     def __init__(self, session: Session, group: GroupRow | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.group = group
         title = self.tr("Change group") if group else self.tr("Add a group")
         self.setWindowTitle(title)
@@ -81,52 +75,37 @@ class GroupDialog(QDialog):
         self.mode = enum_combo([(m.label, m.value) for m in GroupMode],
                                group.mode.value if group else None)
         self.facilitators = staff_list(session, group.facilitator_ids if group else ())
-        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Kind"), self.kind)
         form.addRow(self.tr("&Mode"), self.mode)
         form.addRow(self.tr("&Facilitators"), self.facilitators)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(title, 2))
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.lay_out(heading(title, 2), form)
         self.resize(460, self.sizeHint().height())
-        keep_long_text(self)
 
     def draft(self) -> GroupDraft:
         return GroupDraft(self.name.text(), GroupKind(self.kind.currentData()),
                           GroupMode(self.mode.currentData()), ticked_ids(self.facilitators))
 
-    def save(self) -> None:
-        try:
-            if self.group is None:
-                group_id = groups.create_group(self.session, self.draft())
-            else:
-                group_id = self.group.id
-                groups.update_group(self.session, group_id, self.draft())
-        except PeerDeskError as exc:
-            set_message(self.error, message_for(exc))
-            self.name.setFocus()
-            return
-        self.saved.emit(group_id)
-        self.accept()
+    def save(self) -> int:
+        if self.group is None:
+            return groups.create_group(self.session, self.draft())
+        groups.update_group(self.session, self.group.id, self.draft())
+        return self.group.id
+
+    def show_problem(self, exc: PeerDeskError) -> None:
+        super().show_problem(exc)
+        self.name.setFocus()
 
 
-class MeetingDialog(QDialog):
-    """Schedule a meeting or a series, or change one meeting; emits `saved(group_id)`."""
-
-    saved = Signal(int)
+class MeetingDialog(FormDialog):
+    """Schedule a meeting or a series, or change one meeting; emits `saved(group_id)`.
+    A refused save's message shows above the buttons, and the field it names has the
+    focus."""
 
     def __init__(self, session: Session, group: GroupRow, meeting: MeetingRow | None = None,
                  *, series: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.group = group
         self.meeting = meeting
         self.series = series
@@ -152,7 +131,6 @@ class MeetingDialog(QDialog):
         self.count.setRange(1, MAX_SERIES)
         self.count.setValue(6)
         self.count.setSuffix(self.tr(" meetings"))
-        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&Date") if not series else self.tr("&First meeting"), self.held_on)
         form.addRow(self.tr("&Time"), self.starts_at)
@@ -162,20 +140,11 @@ class MeetingDialog(QDialog):
             form.addRow(self.tr("&How many"), self.count)
         form.addRow(self.tr("&Notes"), self.notes)
         form.addRow(self.tr("&Facilitators"), self.facilitators)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         title = (self.tr("Change meeting — {group}") if meeting else
                  self.tr("Schedule a series of meetings — {group}") if series else
                  self.tr("Schedule a meeting — {group}"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(title.format(group=group.name), 2))
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.lay_out(heading(title.format(group=group.name), 2), form)
         self.resize(500, self.sizeHint().height())
-        keep_long_text(self)
 
     def draft(self) -> MeetingDraft:
         held = self.held_on.value(what="Meeting date", field="held_on")
@@ -183,24 +152,22 @@ class MeetingDialog(QDialog):
         return MeetingDraft(self.group.id, held, self.starts_at.text(), self.place.text(),
                             self.notes.toPlainText(), ticked_ids(self.facilitators))
 
-    def save(self) -> None:
-        try:
-            draft = self.draft()
-            if self.meeting is not None:
-                groups.edit_meeting(self.session, self.meeting.id, draft)
-            elif self.series:
-                groups.schedule_series(self.session, draft,
-                                       repeat=Repeat(self.repeat.currentData()),
-                                       count=self.count.value())
-            else:
-                groups.schedule_meeting(self.session, draft)
-        except PeerDeskError as exc:
-            set_message(self.error, message_for(exc))
-            field = getattr(exc, "field", None)
-            focus = {"held_on": self.held_on, "starts_at": self.starts_at,
-                     "place": self.place, "count": self.count}.get(str(field))
-            if focus is not None:
-                focus.setFocus()
-            return
-        self.saved.emit(self.group.id)
-        self.accept()
+    def save(self) -> int:
+        draft = self.draft()
+        if self.meeting is not None:
+            groups.edit_meeting(self.session, self.meeting.id, draft)
+        elif self.series:
+            groups.schedule_series(self.session, draft,
+                                   repeat=Repeat(self.repeat.currentData()),
+                                   count=self.count.value())
+        else:
+            groups.schedule_meeting(self.session, draft)
+        return self.group.id
+
+    def show_problem(self, exc: PeerDeskError) -> None:
+        super().show_problem(exc)
+        field = getattr(exc, "field", None)
+        focus = {"held_on": self.held_on, "starts_at": self.starts_at,
+                 "place": self.place, "count": self.count}.get(str(field))
+        if focus is not None:
+            focus.setFocus()

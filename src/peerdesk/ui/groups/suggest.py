@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import peers
 from peerdesk.services.peers import PeerFilter, PeerRow
 from peerdesk.services.session import Session
+from peerdesk.ui.search_picker import MatchKeys, search_column
 
 SUGGESTIONS = 6
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,16 +34,9 @@ class PeerSuggestBox(QWidget):
         self.edit.setAccessibleName(placeholder)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Suggestions"))
-        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.list.setVisible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.list)
-        self.setFocusProxy(self.edit)
+        search_column(self, self.edit, self.list)
         self.edit.textChanged.connect(self._suggest)
-        self.edit.installEventFilter(self)
+        self.keys = MatchKeys(self.edit, self.list, self._enter)
         self.list.itemClicked.connect(lambda item: self._choose(item))
 
     def suggestions(self) -> list[PeerRow]:
@@ -82,16 +76,8 @@ class PeerSuggestBox(QWidget):
         self.list.clear()
         self.list.setVisible(False)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.edit and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)):
-            key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.list.count():
-                step = 1 if key == Qt.Key.Key_Down else -1
-                self.list.setCurrentRow(max(0, min(self.list.count() - 1,
-                                                   self.list.currentRow() + step)))
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.edit.text().strip():
-                self._choose(self.list.currentItem())
-                return True
-        return super().eventFilter(watched, event)
+    def _enter(self, _event: QKeyEvent) -> bool:
+        if not self.edit.text().strip():
+            return False
+        self._choose(self.list.currentItem())
+        return True

@@ -21,7 +21,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.page_header import PageHeader, page_layout, search_box
 from peerdesk.ui.peers.list_model import PeerColumn, PeerListModel
-from peerdesk.ui.table_view import IdListView, ListOrEmpty, set_up_list
+from peerdesk.ui.table_view import id_list
 
 EMPTY_CASELOAD = QT_TRANSLATE_NOOP(
     "PeerListPage", "No peers yet. Press Ctrl+N or “Add peer…” to add the first person the "
@@ -63,11 +63,7 @@ class PeerListPage(QWidget):
                                  actions=(self.import_button, self.add_button))
         self.count = self.header.subtitle
 
-        self.table = set_up_list(IdListView(), self.model, self.tr("Peers"),
-                                 sorting=True, row_padding=12)
-        self.table.horizontalHeader().setSortIndicator(PeerColumn.NAME,
-                                                      Qt.SortOrder.AscendingOrder)
-        self.views = ListOrEmpty(self.table)
+        self.table, self.views = id_list(self.model, self.tr("Peers"), PeerColumn.NAME)
         self.empty = self.views.empty
 
         filters = QHBoxLayout()

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,10 +25,10 @@ from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.domain.staff import Role
 from peerdesk.services import peers
 from peerdesk.services.session import Session
-from peerdesk.ui.fields import keep_long_text
+from peerdesk.ui.fields import show_problem
+from peerdesk.ui.form_dialog import FormDialog
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.password_fields import error_label, set_message
-from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
+from peerdesk.ui.peers.forms import DateField, enum_combo, today
 
 # Shown through gender_label (translated); the English words are also what tests compare.
 GENDER_LABELS = {
@@ -62,6 +62,57 @@ def not_asked_banner() -> QLabel:
     return label
 
 
+CHANNEL_NAMES = (QT_TRANSLATE_NOOP("PeerDialog", "Calls"), QT_TRANSLATE_NOOP("PeerDialog", "Texts"),
+                 QT_TRANSLATE_NOOP("PeerDialog", "Email"),
+                 QT_TRANSLATE_NOOP("PeerDialog", "Voicemail"))
+
+
+class SafeChannels(QGridLayout):
+    """The four ways to contact someone (calls, texts, email, voicemail), each "Not asked
+    yet", "OK" or "Not OK" under its name, and the warning shown while any is still not
+    asked (`not_asked`, placed by the form): the peer form's and the call-back form's.
+    A new record starts at "Not asked yet", never at OK."""
+
+    def __init__(self, prefs: SafeContact) -> None:
+        super().__init__()
+        self.calls_ok = channel_combo(prefs.calls_ok)
+        self.texts_ok = channel_combo(prefs.texts_ok)
+        self.email_ok = channel_combo(prefs.email_ok)
+        self.voicemail_ok = channel_combo(prefs.voicemail_ok)
+        names = [QCoreApplication.translate("PeerDialog", name) for name in CHANNEL_NAMES]
+        for i, (name, box) in enumerate(zip(names, self.combos(), strict=True)):
+            label = QLabel(name)
+            label.setBuddy(box)
+            box.setAccessibleName(name)
+            self.addWidget(label, 0, i)
+            self.addWidget(box, 1, i)
+        self.setColumnStretch(4, 1)
+        self.not_asked = not_asked_banner()
+
+    def combos(self) -> tuple[QComboBox, QComboBox, QComboBox, QComboBox]:
+        return (self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok)
+
+    def on_change(self, slot: Callable[[], None]) -> None:
+        for box in self.combos():
+            box.currentIndexChanged.connect(lambda _i: slot())
+
+    def show_warning(self, asking: bool = True) -> None:
+        """The warning, while `asking` (not "do not contact at all") and any is not asked."""
+        self.not_asked.setVisible(asking and any(box.currentData() is None
+                                                 for box in self.combos()))
+
+    def set_enabled(self, on: bool) -> None:
+        for box in self.combos():
+            box.setEnabled(on)
+
+    def safe_contact(self, **rest: Any) -> SafeContact:
+        """These channels' states, with the rest of a SafeContact (times, code word…)."""
+        return SafeContact(calls_ok=self.calls_ok.currentData(),
+                           texts_ok=self.texts_ok.currentData(),
+                           email_ok=self.email_ok.currentData(),
+                           voicemail_ok=self.voicemail_ok.currentData(), **rest)
+
+
 def staff_combo(session: Session, roles: tuple[Role, ...], current: int | None) -> QComboBox:
     choices = [(f"{c.name} ({c.role.label})", c.id) for c in peers.assignable_staff(session)
                if c.role in roles]
@@ -69,19 +120,15 @@ def staff_combo(session: Session, roles: tuple[Role, ...], current: int | None) 
                        *choices], current)
 
 
-class PeerDialog(QDialog):
+class PeerDialog(FormDialog):
     """Emits `saved(peer_id)`. Errors stay beside their field; nothing typed is lost."""
-
-    saved = Signal(int)
 
     def __init__(self, session: Session, peer: Peer | None = None,
                  safe_contact: SafeContact | None = None,
                  parent: QWidget | None = None, *, prefill: PeerDraft | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.peer = peer
         self.original_prefs = safe_contact or SafeContact()
-        self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Change details") if peer else self.tr("Add a peer"))
         self.setMinimumWidth(900)
         d = peer.details if peer else prefill or PeerDraft(preferred_name="",
@@ -106,12 +153,11 @@ class PeerDialog(QDialog):
         self.languages = QLineEdit(d.languages)
         self.languages.setPlaceholderText(self.tr("e.g. English, Romanian"))
         self.nationality = QLineEdit(d.nationality)
-        self.fields: dict[str, Field] = {}
         about = QFormLayout()
         about.addRow(self.tr("&Preferred name or alias *"),
-                     self._field("name", self.preferred_name))
+                     self.field("name", self.preferred_name))
         about.addRow(self.tr("&Full name"),
-                     self._field("full_name", self.full_name,
+                     self.field("full_name", self.full_name,
                                  self.tr("Only if they want it recorded.")))
         age = QHBoxLayout()
         age.addWidget(self.birth_year)
@@ -119,11 +165,11 @@ class PeerDialog(QDialog):
         age_box = QWidget()
         age_box.setLayout(age)
         age.setContentsMargins(0, 0, 0, 0)
-        about.addRow(self.tr("&Year of birth / age band"), self._field("birth_year", age_box))
+        about.addRow(self.tr("&Year of birth / age band"), self.field("birth_year", age_box))
         about.addRow(self.tr("&Gender"), self.gender)
-        about.addRow("", self._field("gender_description", self.gender_description))
-        about.addRow(self.tr("&Languages"), self._field("languages", self.languages))
-        about.addRow(self.tr("&Nationality"), self._field("nationality", self.nationality))
+        about.addRow("", self.field("gender_description", self.gender_description))
+        about.addRow(self.tr("&Languages"), self.field("languages", self.languages))
+        about.addRow(self.tr("&Nationality"), self.field("nationality", self.nationality))
 
         # -- casework --------------------------------------------------------------
         self.contact_route = enum_combo([(r.label, r.value) for r in ContactRoute],
@@ -139,10 +185,10 @@ class PeerDialog(QDialog):
         work = QFormLayout()
         work.addRow(self.tr("First &contact by"), self.contact_route)
         work.addRow(self.tr("First contact &date"),
-                    self._field("first_contact", self.first_contact))
+                    self.field("first_contact", self.first_contact))
         work.addRow(self.tr("&Status"), self.status)
-        work.addRow(self.tr("Closed o&n"), self._field("closed_on", self.closed_on))
-        work.addRow(self.tr("Reason for closing"), self._field("closed_reason", self.closed_reason))
+        work.addRow(self.tr("Closed o&n"), self.field("closed_on", self.closed_on))
+        work.addRow(self.tr("Reason for closing"), self.field("closed_reason", self.closed_reason))
         work.addRow(self.tr("Case&worker"), self.caseworker)
         work.addRow(self.tr("Peer s&upporter"), self.supporter)
 
@@ -150,13 +196,8 @@ class PeerDialog(QDialog):
         p = self.original_prefs
         self.do_not_contact = QCheckBox(self.tr("Do &not contact them at all"))
         self.do_not_contact.setChecked(p.do_not_contact)
-        # Three states per channel; a new peer starts at "Not asked yet", never at OK.
-        self.calls_ok = channel_combo(p.calls_ok)
-        self.texts_ok = channel_combo(p.texts_ok)
-        self.email_ok = channel_combo(p.email_ok)
-        self.voicemail_ok = channel_combo(p.voicemail_ok)
-        channel_names = (self.tr("Calls"), self.tr("Texts"), self.tr("Email"),
-                         self.tr("Voicemail"))
+        self.channels = SafeChannels(p)
+        self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok = self.channels.combos()
         self.safe_times = QLineEdit(p.safe_times)
         self.safe_times.setPlaceholderText(self.tr("e.g. texts only after 6 pm"))
         self.code_word = QLineEdit(p.code_word)
@@ -167,15 +208,7 @@ class PeerDialog(QDialog):
         self.code_word.setAccessibleDescription(self.tr("Never shown in the safe-contact banner"))
         self.show_code = QCheckBox(self.tr("Show"))
         self.other = QLineEdit(p.other)
-        channels = QGridLayout()
-        for i, (name, box) in enumerate(zip(channel_names, self._channel_combos(), strict=True)):
-            label = QLabel(name)
-            label.setBuddy(box)
-            box.setAccessibleName(name)
-            channels.addWidget(label, 0, i)
-            channels.addWidget(box, 1, i)
-        channels.setColumnStretch(4, 1)
-        self.not_asked = not_asked_banner()
+        self.not_asked = self.channels.not_asked
         code = QHBoxLayout()
         code.setContentsMargins(0, 0, 0, 0)
         code.addWidget(self.code_word, 1)
@@ -184,11 +217,11 @@ class PeerDialog(QDialog):
         code_box.setLayout(code)
         safe = QFormLayout()
         safe.addRow(self.do_not_contact)
-        safe.addRow(self.tr("Channels"), channels)
+        safe.addRow(self.tr("Channels"), self.channels)
         safe.addRow(self.not_asked)
-        safe.addRow(self.tr("Safe &times"), self._field("safe_times", self.safe_times))
-        safe.addRow(self.tr("Code wor&d"), self._field("code_word", code_box))
-        safe.addRow(self.tr("Other safety notes"), self._field("other", self.other))
+        safe.addRow(self.tr("Safe &times"), self.field("safe_times", self.safe_times))
+        safe.addRow(self.tr("Code wor&d"), self.field("code_word", code_box))
+        safe.addRow(self.tr("Other safety notes"), self.field("other", self.other))
 
         about_box = QGroupBox(self.tr("About them"))
         about_box.setLayout(about)
@@ -200,39 +233,19 @@ class PeerDialog(QDialog):
         columns.addWidget(about_box, 1)
         columns.addWidget(work_box, 1)
 
-        self.error = error_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(self.tr("Save") if peer else self.tr("Add peer"))
-        save.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addWidget(safe_box)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.save_button.setText(self.tr("Save") if peer else self.tr("Add peer"))
+        self.save_button.setDefault(True)
+        self.lay_out(columns, safe_box)
 
         self.gender.currentIndexChanged.connect(self._update)
         self.status.currentIndexChanged.connect(self._status_changed)
         self.do_not_contact.toggled.connect(self._update)
-        for box in self._channel_combos():
-            box.currentIndexChanged.connect(self._update)
+        self.channels.on_change(self._update)
         self.birth_year.textChanged.connect(self._update)
         self.show_code.toggled.connect(lambda on: self.code_word.setEchoMode(
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
         self._update()
         self.preferred_name.setFocus()
-        keep_long_text(self)
-
-    def _field(self, name: str, widget: QWidget, hint: str = "") -> Field:
-        field = Field(widget, hint)
-        self.fields[name] = field
-        return field
-
-    def _channel_combos(self) -> tuple[QComboBox, QComboBox, QComboBox, QComboBox]:
-        return (self.calls_ok, self.texts_ok, self.email_ok, self.voicemail_ok)
 
     def _status_changed(self) -> None:
         if self.selected_status() is PeerStatus.CLOSED and not self.closed_on.text():
@@ -248,10 +261,8 @@ class PeerDialog(QDialog):
         closed = self.selected_status() is PeerStatus.CLOSED
         self.closed_on.setEnabled(closed)
         self.closed_reason.setEnabled(closed)
-        for box in self._channel_combos():
-            box.setEnabled(not self.do_not_contact.isChecked())
-        self.not_asked.setVisible(not self.do_not_contact.isChecked() and any(
-            box.currentData() is None for box in self._channel_combos()))
+        self.channels.set_enabled(not self.do_not_contact.isChecked())
+        self.channels.show_warning(asking=not self.do_not_contact.isChecked())
         self.age_band.setEnabled(not self.birth_year.text())
 
     # -- saving ---------------------------------------------------------------------
@@ -283,42 +294,28 @@ class PeerDialog(QDialog):
         )
 
     def prefs(self) -> SafeContact:
-        return SafeContact(
+        return self.channels.safe_contact(
             do_not_contact=self.do_not_contact.isChecked(),
-            calls_ok=self.calls_ok.currentData(), texts_ok=self.texts_ok.currentData(),
-            email_ok=self.email_ok.currentData(), voicemail_ok=self.voicemail_ok.currentData(),
             safe_times=self.safe_times.text(),
             code_word=self.code_word.text(), other=self.other.text(),
         ).validated()
 
-    def show_error(self, exc: PeerDeskError) -> None:
-        for field in self.fields.values():
-            field.show_error(None)
-        set_message(self.error, None)
+    def show_problem(self, exc: PeerDeskError) -> None:
         name = getattr(exc, "field", None)
         if name == "name" and exc.user_message.startswith("Full name"):
-            name = "full_name"
-        if name in self.fields:
-            self.fields[name].show_error(exc.user_message)
+            show_problem(self.fields, self.error, exc, {"name": "full_name"})
         else:
-            set_message(self.error, exc.user_message)
+            super().show_problem(exc)
 
-    def accept(self) -> None:
-        try:
-            draft = self.draft()
-            prefs = self.prefs()
-            if self.peer is None:
-                self.saved_id = self.add_peer(draft, prefs)
-            else:
-                self.saved_id = self.peer.id
-                peers.update(self.session, self.peer.id, draft)
-                if prefs != self.original_prefs:
-                    peers.set_safe_contact(self.session, self.peer.id, prefs)
-        except PeerDeskError as exc:
-            self.show_error(exc)
-            return
-        super().accept()
-        self.saved.emit(self.saved_id)
+    def save(self) -> int:
+        draft = self.draft()
+        prefs = self.prefs()
+        if self.peer is None:
+            return self.add_peer(draft, prefs)
+        peers.update(self.session, self.peer.id, draft)
+        if prefs != self.original_prefs:
+            peers.set_safe_contact(self.session, self.peer.id, prefs)
+        return self.peer.id
 
     def add_peer(self, draft: PeerDraft, prefs: SafeContact) -> int:
         """Add the new peer; a subclass may add them from somewhere (services.became_peer)."""

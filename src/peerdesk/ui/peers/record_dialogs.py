@@ -6,19 +6,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.domain.consent import ConsentDraft, ConsentScope
-from peerdesk.domain.errors import PeerDeskError, ValidationError
+from peerdesk.domain.errors import ValidationError
 from peerdesk.domain.outcomes import Measure, RatingDraft, show_scores
 from peerdesk.domain.referral import ReferralDestination, ReferralDraft, ReferralStatus
 from peerdesk.services import casework
@@ -26,56 +24,30 @@ from peerdesk.services.casework import StoredReferral
 from peerdesk.services.peers import StoredRating
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.directory_picker import ServicePick
-from peerdesk.ui.fields import keep_long_text, show_problem
-from peerdesk.ui.password_fields import error_label, set_message
-from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
+from peerdesk.ui.fields import keep_long_text
+from peerdesk.ui.form_dialog import FormDialog
+from peerdesk.ui.peers.forms import DateField, enum_combo, today
 
 
-class RecordDialog(QDialog):
+class RecordDialog(FormDialog):
     """Save runs `save()`; a ValidationError stays beside its field and nothing is lost."""
 
-    saved = Signal()
+    saved = Signal()  # the peer's page reloads; no id needed
 
     def __init__(self, session: Session, peer_id: int, title: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.peer_id = peer_id
         self.setWindowTitle(title)
         self.setMinimumWidth(440)
-        self.fields: dict[str, Field] = {}
         self.form = QFormLayout()
-        self.error = error_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        keep_long_text(self)
+        self.save_button.setDefault(True)
+        self.lay_out(self.form, stretch=True)
 
     def add(self, label: str, name: str, widget: QWidget, hint: str = "") -> None:
-        field = Field(widget, hint)
-        self.fields[name] = field
-        self.form.addRow(label, field)
+        self.form.addRow(label, self.field(name, widget, hint))
 
-    def save(self) -> None:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        for field in self.fields.values():
-            field.show_error(None)
-        set_message(self.error, None)
-        try:
-            self.save()
-        except PeerDeskError as exc:
-            show_problem(self.fields, self.error, exc)
-            return
-        super().accept()
+    def announce(self, saved_id: object) -> None:
         self.saved.emit()
 
 

@@ -28,7 +28,7 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.peer import parse_ref
 from peerdesk.services import erasure, subject_access
 from peerdesk.services.session import Session
-from peerdesk.ui.background_job import BackgroundJob, Work
+from peerdesk.ui.background_job import BackgroundJob, Work, on_own_connection
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
@@ -118,13 +118,8 @@ class EraseDialog(QDialog):
         set_message(self.error, None)
         session, peer_id, typed = self.session, self.shown.peer_id, self.typed.text()
 
-        def work(_progress: Callable[[str], None]) -> object:
-            connection = session.vault.connect()
-            try:
-                return erasure.erase_peer(session, peer_id, typed_ref=typed, db=connection)
-            finally:
-                connection.close()
-
+        work = on_own_connection(
+            session, lambda db: erasure.erase_peer(session, peer_id, typed_ref=typed, db=db))
         self._set_busy(True)
         self.job = run_in_background(work, "peerdesk-erase", self._done, self._failed)
 
@@ -187,13 +182,8 @@ class SubjectAccessExport(QObject):
         self.path = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
         session, peer_id = self.session, self.peer_id
 
-        def work(_progress: Callable[[str], None]) -> subject_access.PreparedExport:
-            connection = session.vault.connect()
-            try:
-                return subject_access.prepare(session, peer_id, db=connection)
-            finally:
-                connection.close()
-
+        work = on_own_connection(
+            session, lambda db: subject_access.prepare(session, peer_id, db=db))
         self.job = run_in_background(work, "peerdesk-subject-access", self._prepared,
                                      self._failed)
         return True

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -27,10 +26,11 @@ from peerdesk.services import clock, reports
 from peerdesk.services.releases import Publication, why_not_publishable
 from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
-from peerdesk.ui.background_job import BackgroundJob
+from peerdesk.ui.background_job import BackgroundJob, on_own_connection
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout
+from peerdesk.ui.printing import ask_for_printer
 from peerdesk.ui.reports.period_picker import PeriodPicker
 from peerdesk.ui.reports.preview import file_stem, report_document
 from peerdesk.ui.reports.release_history import ReleaseHistory
@@ -60,27 +60,13 @@ class _Delivery(QObject):
 def build_in_background(session: Session, period: Period) -> Callable[..., Report]:
     """The worker's task: its own connection, always closed, even if building fails."""
 
-    def work(_progress: Callable[[str], None]) -> Report:
-        connection = session.vault.connect()
-        try:
-            return reports.build(session, period, db=connection)
-        finally:
-            connection.close()
-
-    return work
+    return on_own_connection(session, lambda db: reports.build(session, period, db=db))
 
 
 def publish_in_background(session: Session, period: Period) -> Callable[..., Publication]:
     """Publishing counts and protects against every release of the year: a worker's job."""
 
-    def work(_progress: Callable[[str], None]) -> Publication:
-        connection = session.vault.connect()
-        try:
-            return reports.publish(session, period, db=connection)
-        finally:
-            connection.close()
-
-    return work
+    return on_own_connection(session, lambda db: reports.publish(session, period, db=db))
 
 
 class ReportsPage(MainPage):
@@ -417,19 +403,11 @@ class ReportsPage(MainPage):
         """Print through the platform's dialog; True if it was sent to the printer."""
         if self.session is None or self.report is None:
             return False
-        from PySide6.QtGui import QPageSize
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter
-                                      if self.report.page_size == "Letter"
-                                      else QPageSize.PageSizeId.A4))
-        printer.setDocName("PeerDesk report")  # seen in print queues: no names, no period
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print the report"))
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        # The print queue's name for it: no names, no period.
+        printer = ask_for_printer(self, self.tr("Print the report"), doc_name="PeerDesk report",
+                                  page_size=self.report.page_size)
         session, report = self.session, self.report
-        if not accepted or session is None or report is None:
+        if printer is None or session is None or report is None:
             return False
         try:
             # Quotes as they stand at this moment (a consent withdrawn since it was built).

@@ -9,11 +9,10 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,10 +31,11 @@ from peerdesk.services import casework, directory, peers
 from peerdesk.services.peers import PeerFilter
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.directory_picker import DirectoryPicker
-from peerdesk.ui.fields import keep_long_text, show_problem
-from peerdesk.ui.password_fields import error_label, set_message
+from peerdesk.ui.fields import keep_long_text
+from peerdesk.ui.form_dialog import STAY_OPEN, FormDialog
 from peerdesk.ui.peers.banner import SafeContactBanner
-from peerdesk.ui.peers.forms import DateField, Field, enum_combo, today
+from peerdesk.ui.peers.forms import DateField, enum_combo, today
+from peerdesk.ui.search_picker import MatchKeys, search_column
 
 # Modes in which the worker is about to contact the peer remotely.
 REMOTE_MODES = frozenset({SessionMode.PHONE, SessionMode.TEXT, SessionMode.EMAIL,
@@ -56,18 +55,11 @@ class PeerPicker(QWidget):
         self.search.setPlaceholderText(self.tr("Type a name, alias or reference…"))
         self.search.setAccessibleName(self.tr("Peer"))
         self.matches = QListWidget()
-        self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.matches.setMaximumHeight(self.fontMetrics().height() * 5 + 12)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.search)
-        layout.addWidget(self.matches)
-        self.setFocusProxy(self.search)
+        search_column(self, self.search, self.matches)
         self.search.textChanged.connect(self._find)
-        self.search.installEventFilter(self)
+        self.keys = MatchKeys(self.search, self.matches)
         self.matches.currentRowChanged.connect(lambda _row: self.picked.emit(self.peer_id()))
-        self.matches.setVisible(False)
         keep_long_text(self)
 
     def _find(self, text: str) -> None:
@@ -89,35 +81,21 @@ class PeerPicker(QWidget):
         value = item.data(Qt.ItemDataRole.UserRole) if item else None
         return value if isinstance(value, int) else None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
-            if step and self.matches.count():
-                row = min(max(self.matches.currentRow() + step, 0), self.matches.count() - 1)
-                self.matches.setCurrentRow(row)
-                return True
-        return super().eventFilter(watched, event)
 
 
-class SessionDialog(QDialog):
+class SessionDialog(FormDialog):
     """Emits `saved(session_id)`. For a new session give `peer_id` (or None to pick one)."""
-
-    saved = Signal(int)
 
     def __init__(self, session: Session, peer_id: int | None = None, *,
                  stored: object | None = None, peer_label: str = "",
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent, ctrl_return=True)
         self.stored = stored  # a stored session when changing one
         self.peer_id = peer_id
-        self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Change a session") if stored is not None
                             else self.tr("Log a session"))
         self.setMinimumWidth(620)
         draft: SessionDraft | None = getattr(stored, "draft", None)
-        self.fields: dict[str, Field] = {}
 
         self.banner = SafeContactBanner()
         self.banner.setVisible(False)
@@ -173,43 +151,28 @@ class SessionDialog(QDialog):
         if peer_id is None and stored is None:
             self.picker = PeerPicker(session)
             self.picker.picked.connect(self._peer_picked)
-            form.addRow(self.tr("&Peer"), self._field("peer", self.picker))
+            form.addRow(self.tr("&Peer"), self.field("peer", self.picker))
         else:
             form.addRow(self.tr("Peer"), self.who)
-        form.addRow(self.tr("&Date"), self._field("held_on", self.held_on))
-        form.addRow(self.tr("D&uration"), self._field("minutes", self.minutes))
+        form.addRow(self.tr("&Date"), self.field("held_on", self.held_on))
+        form.addRow(self.tr("D&uration"), self.field("minutes", self.minutes))
         form.addRow(self.tr("&Mode"), self.mode)
         form.addRow(self.tr("&Kind"), self.kind)
         form.addRow(self.tr("&Topics"), self.topics)
         if self.services is not None:
-            form.addRow(self.tr("Si&gnposted to"), self._field("signposts", self.services))
-        form.addRow(self.tr("&Notes"), self._field("notes", self.notes))
-        form.addRow(self.tr("N&ext steps"), self._field("next_steps", self.next_steps))
-        form.addRow(self.tr("&Follow up by"), self._field("follow_up_on", self.follow_up_on))
-        self.error = error_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(self.tr("Save  (Ctrl+Return)"))
-        save.setAutoDefault(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+            form.addRow(self.tr("Si&gnposted to"), self.field("signposts", self.services))
+        form.addRow(self.tr("&Notes"), self.field("notes", self.notes))
+        form.addRow(self.tr("N&ext steps"), self.field("next_steps", self.next_steps))
+        form.addRow(self.tr("&Follow up by"), self.field("follow_up_on", self.follow_up_on))
+        save = self.save_button
+        self.lay_out(self.banner, form)
 
         order: list[QWidget] = [w for w in (self.picker,) if w is not None]
         order += [self.held_on, self.minutes, self.mode, self.kind, self.topics,
                   *([self.services.search] if self.services is not None else []), self.notes,
-                  self.next_steps, self.follow_up_on, save,
-                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+                  self.next_steps, self.follow_up_on, save, self.cancel_button]
         for a, b in pairwise(order):
             QWidget.setTabOrder(a, b)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.mode.currentIndexChanged.connect(self._update_banner)
         self._summary: str | None = None
         if self.picker is None:
@@ -224,24 +187,11 @@ class SessionDialog(QDialog):
         self._early_ok = False
         self._load_start(apply_defaults=stored is None)
         self._untouched = self.form_state()
-        keep_long_text(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.first_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Ctrl+Return saves even when the shortcut could not claim the key first.
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            self.accept()
-            return
-        super().keyPressEvent(event)
-
-    def _field(self, name: str, widget: QWidget) -> Field:
-        field = Field(widget)
-        self.fields[name] = field
-        return field
 
     # -- the safe-contact banner --------------------------------------------------------
 
@@ -395,22 +345,15 @@ class SessionDialog(QDialog):
     def accept(self) -> None:
         if self.early_question is not None:
             return  # waiting for the answer about the date
-        for field in self.fields.values():
-            field.show_error(None)
-        set_message(self.error, None)
-        try:
-            draft = self.draft()
-            if self._before_first_contact(draft):
-                self._ask_about_early_date(draft)
-                return
-            if self.stored is not None:
-                session_id = int(self.stored.id)  # type: ignore[attr-defined]
-                casework.edit_session(self.session, session_id, draft)
-            else:
-                session_id = casework.log_session(self.session, draft)
-        except PeerDeskError as exc:
-            show_problem(self.fields, self.error, exc)
-            return
-        self.saved_id = session_id
         super().accept()
-        self.saved.emit(session_id)
+
+    def save(self) -> object:
+        draft = self.draft()
+        if self._before_first_contact(draft):
+            self._ask_about_early_date(draft)
+            return STAY_OPEN
+        if self.stored is not None:
+            session_id = int(self.stored.id)  # type: ignore[attr-defined]
+            casework.edit_session(self.session, session_id, draft)
+            return session_id
+        return casework.log_session(self.session, draft)

@@ -20,7 +20,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import plural
-from peerdesk.ui.page_header import PageHeader, page_layout, search_box
+from peerdesk.ui.page_header import PageHeader, ReloadWhenSeen, page_layout, search_box
 from peerdesk.ui.peers.forms import CASELOAD, muted
 from peerdesk.ui.sessions.models import (
     HitColumn,
@@ -44,7 +44,6 @@ class SessionsPage(QWidget):
         super().__init__(parent)
         self.session: Session | None = session
         self.open_peer = open_peer
-        self._stale = True
 
         self.recent = RecentSessionsModel(self)
         self.recent_proxy = sorting_filter(self.recent, self)
@@ -85,23 +84,15 @@ class SessionsPage(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.recent_view.activated.connect(self._open)
         self.hits_view.activated.connect(self._open)
-        bus.changed.connect(self._on_changed)
+        self.when_seen = ReloadWhenSeen(self, self.reload, bus, (CASELOAD,))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def _on_changed(self, topic: str) -> None:
-        if topic == CASELOAD:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
+        self.when_seen.shown()
 
     def reload(self) -> None:
         if self.session is None:
             return
-        self._stale = False
         try:
             self.recent.set_rows(casework_lists.recent_sessions(self.session))
         except PeerDeskError as exc:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
@@ -16,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,9 +35,9 @@ from peerdesk.domain.supporters import (
 from peerdesk.services import supervision, supporters
 from peerdesk.services.session import Session
 from peerdesk.services.supporters import StoredSupporter
-from peerdesk.ui.errors import message_for
-from peerdesk.ui.fields import error_label, keep_long_text, set_message
-from peerdesk.ui.peers.forms import DateField, Field, enum_combo, heading, today
+from peerdesk.ui.fields import keep_long_text
+from peerdesk.ui.form_dialog import FormDialog
+from peerdesk.ui.peers.forms import DateField, enum_combo, heading, today
 
 
 def tick_list(items: list[tuple[str, object]], ticked: set[object], name: str) -> QListWidget:
@@ -62,48 +59,25 @@ def ticked(widget: QListWidget) -> list[object]:
             if widget.item(i).checkState() == Qt.CheckState.Checked]
 
 
-class _FormDialog(QDialog):
-    """A form whose fields each carry their own message line; emits `saved`."""
-
-    saved = Signal(int)
+class _FormDialog(FormDialog):
+    """A FormDialog under a heading; a subclass's save() hands its service call to run()."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(None, parent)
         self.setWindowTitle("PeerDesk")
-        self.fields: dict[str, Field] = {}
         self.form = QFormLayout()
-        self.error = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(title, 2))
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.lay_out(heading(title, 2), self.form)
 
     def add(self, label: str, key: str, widget: QWidget, hint: str = "") -> None:
-        self.fields[key] = Field(widget, hint)
-        self.form.addRow(label, self.fields[key])
+        self.form.addRow(label, self.field(key, widget, hint))
         # A whole paste arrives; the record's own rule refuses it with the limit named.
         keep_long_text(self.fields[key])
 
+    def accept(self) -> None:
+        self.save()
+
     def run(self, action: Callable[[], int]) -> None:
-        for field in self.fields.values():
-            field.show_error(None)
-        set_message(self.error, None)
-        try:
-            saved_id = action()
-        except PeerDeskError as exc:
-            at = self.fields.get(str(getattr(exc, "field", "")))
-            if at is not None:
-                at.show_error(message_for(exc))
-            else:
-                set_message(self.error, message_for(exc))
-            return
-        self.saved.emit(saved_id)
-        self.accept()
+        self.submit(action)
 
     def save(self) -> None:
         raise NotImplementedError

@@ -44,7 +44,7 @@ from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.page_header import PageHeader, page_layout
+from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout
 from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.supporters.dialogs import (
     CheckDialog,
@@ -194,13 +194,10 @@ def record_html(record: SupporterRecord) -> str:
     return "".join(lines)
 
 
-class SupportersPage(QWidget):
-    def __init__(self, session: Session, bus: ChangeBus, present: Any = None,
+class SupportersPage(MainPage):
+    def __init__(self, session: Session, bus: ChangeBus, present: Present | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: Session | None = session
-        self.bus = bus
-        self.present = present
+        super().__init__(session, bus, present, parent)
         self.manager = supporters.can_manage(session)
         self.current: StoredSupporter | None = None
         self.detail = QTextBrowser()
@@ -537,14 +534,8 @@ class SupportersPage(QWidget):
         return self._dialog(kind(self.session, chosen))
 
     def _dialog(self, dialog: QDialog) -> QDialog:
-        dialog.setParent(self, Qt.WindowType.Dialog)  # kept alive while open
         dialog.saved.connect(self._changed)  # type: ignore[attr-defined]
-        if self.present is not None:
-            self.present(dialog)
-        else:
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
-        return dialog
+        return self.open_dialog(dialog)
 
     def _changed(self, supporter_id: int) -> None:
         self.bus.changed.emit(SUPPORTERS)

@@ -39,7 +39,7 @@ from peerdesk.ui import change_bus
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.page_header import PageHeader, page_layout
+from peerdesk.ui.page_header import PageHeader, ReloadWhenSeen, page_layout
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.supporters.page import SUPPORTERS, ExpiringModel, OverdueModel
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
@@ -158,7 +158,6 @@ class TodayPage(QWidget):
                  became_peer: Callable[[Source], object] | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = session
-        self._stale = True
         self.bus = bus
         # The listening service, for the roles that log contacts.
         self.callbacks: CallbackSection | None = None
@@ -260,6 +259,8 @@ class TodayPage(QWidget):
         self.done_action.triggered.connect(self.mark_done)
         self.follow_ups.view.selectionModel().selectionChanged.connect(
             lambda *_args: self._update_done())
+        self.when_seen = ReloadWhenSeen(self, self.reload, bus,
+                                        (CASELOAD, change_bus.CONTACTS, SUPPORTERS))
         bus.changed.connect(self._on_changed)
 
     def sections(self) -> list[TodaySection]:
@@ -267,7 +268,8 @@ class TodayPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale or self.date_label.text() != _long_date(date.today()):
+        self.when_seen.shown()
+        if self.date_label.text() != _long_date(date.today()):
             self.reload()
 
     def _listening_changed(self) -> None:
@@ -275,17 +277,13 @@ class TodayPage(QWidget):
         self.bus.changed.emit(change_bus.AUDIT)
 
     def _on_changed(self, topic: str) -> None:
+        # First steps tick off (a backup made, staff added) when Today is next shown.
         if topic in (change_bus.AUDIT, change_bus.STAFF) and self.first_steps is not None:
-            self._stale = True
-        if topic in (CASELOAD, change_bus.CONTACTS, SUPPORTERS):
-            self._stale = True
-            if self.isVisible():
-                self.reload()
+            self.when_seen.stale = True
 
     def reload(self) -> None:
         if self.session is None:
             return
-        self._stale = False
         try:
             overview = today_service.overview(self.session, mine=self.mine.isChecked())
         except PeerDeskError as exc:

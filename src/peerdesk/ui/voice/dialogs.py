@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QCompleter,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -255,9 +254,6 @@ class QuoteDialog(_FormDialog):
                  self.tr("Leave out names, places, reference codes, phone numbers and emails. "
                          "A programme lead approves each quote before a report prints it."))
         self.form.addRow("", self.count)
-        box = self.findChild(QDialogButtonBox)
-        assert box is not None
-        self.save_button = box.button(QDialogButtonBox.StandardButton.Save)
 
     def _counted(self) -> None:
         self.count.setText(self.tr("%d of %d characters") % (len(self.words.toPlainText()),

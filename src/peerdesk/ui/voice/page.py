@@ -35,8 +35,8 @@ from peerdesk.services.session import Session
 from peerdesk.ui.change_bus import AUDIT, ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.page_header import search_box
-from peerdesk.ui.peers.forms import heading, muted
+from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout, search_box
+from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, sorting_filter
 from peerdesk.ui.table_view import list_view
 from peerdesk.ui.voice.dialogs import ConsultationDialog, FeedbackDialog, PairDialog, QuoteDialog
@@ -201,17 +201,12 @@ class _ListTab(QWidget):
         return index.data(ROW_ROLE) if index.isValid() else None
 
 
-class VoicePage(QWidget):
-    def __init__(self, session: Session, bus: ChangeBus, present: Any = None,
+class VoicePage(MainPage):
+    def __init__(self, session: Session, bus: ChangeBus, present: Present | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: Session | None = session
-        self.bus = bus
-        self.present = present
+        super().__init__(session, bus, present, parent)
         self.approver = voice.can_approve(session)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(heading(self.tr("Peers' voice")))
+        layout = page_layout(self, PageHeader(self.tr("Peers' voice")))
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
 
@@ -343,14 +338,8 @@ class VoicePage(QWidget):
     # -- dialogs ----------------------------------------------------------------------
 
     def _dialog(self, dialog: QDialog) -> QDialog:
-        dialog.setParent(self, Qt.WindowType.Dialog)
         dialog.saved.connect(self._changed)  # type: ignore[attr-defined]
-        if self.present is not None:
-            self.present(dialog)
-        else:
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
-        return dialog
+        return self.open_dialog(dialog)
 
     def _changed(self, *_args: object) -> None:
         self.bus.changed.emit(VOICE)  # reloads this page too, while it is on screen
