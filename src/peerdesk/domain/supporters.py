@@ -306,8 +306,9 @@ def cell_state(valid_untils: Iterable[date | None], today: date) -> CellState:
 
 __all__ = [
     "DUE_SOON_DAYS", "CellState", "CheckDraft", "CheckKind", "CompletionDraft", "CourseDraft",
-    "ModuleDraft", "ModulesDoneDraft", "SupporterDraft", "course_done_on", "modules_done", "SupporterRole", "SupporterStatus", "add_months", "cell_state",
-    "check_status_change", "parse_roles", "roles_code", "roles_label",
+    "ModuleDraft", "ModulesDoneDraft", "SupporterDraft", "SupporterRole", "SupporterStatus",
+    "add_months", "cell_state", "check_status_change", "course_done_on", "modules_done",
+    "parse_roles", "roles_code", "roles_label",
 ]
 
 
