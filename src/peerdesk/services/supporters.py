@@ -409,9 +409,14 @@ class MatrixRow:
     name: str
     status: SupporterStatus
     cells: tuple[CellState, ...]  # one per competency, in the matrix's order
-    # Per competency: a course for it part-way through its modules ("3 of 5 modules"),
-    # shown beside a cell that is not current; "" otherwise.
-    notes: tuple[str, ...] = ()
+    # Per competency, beside a cell that is not current: (modules done, modules needed)
+    # of a course for it that the supporter is part-way through; None otherwise.
+    under_way: tuple[tuple[int, int] | None, ...] = ()
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The same as printed: "3 of 5 modules", or "" per cell."""
+        return tuple(f"{p[0]} of {p[1]} modules" if p else "" for p in self.under_way)
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,15 +443,15 @@ def matrix(session: Session, *, today: date | None = None,
         if not include_left and s.status not in MATRIX_STATUSES:
             continue
         cells = tuple(cell_state(untils.get((s.id, c.id), ()), on) for c in comps)
-        notes = tuple("" if cell is CellState.CURRENT else under_way.get((s.id, c.id), "")
+        notes = tuple(None if cell is CellState.CURRENT else under_way.get((s.id, c.id))
                       for c, cell in zip(comps, cells, strict=True))
         rows.append(MatrixRow(s.id, s.preferred_name, s.status, cells, notes))
     return Matrix(on, tuple(c.name for c in comps), tuple(rows))
 
 
-def _modules_under_way(db: Database) -> dict[tuple[int, int], str]:
-    """(supporter, competency) -> "n of m modules" for a course mapped to it that the
-    supporter has started again (or for the first time) but not yet completed."""
+def _modules_under_way(db: Database) -> dict[tuple[int, int], tuple[int, int]]:
+    """(supporter, competency) -> (modules done, modules needed) of a course mapped to it
+    that the supporter has started again (or for the first time) but not completed."""
     all_modules = repo.modules(db)
     if not all_modules:
         return {}
@@ -467,7 +472,7 @@ def _modules_under_way(db: Database) -> dict[tuple[int, int], str]:
         if since is None or d.completed_on > since:
             started.setdefault((d.supporter_id, course_id), []).append(
                 (d.module_id, d.completed_on))
-    found: dict[tuple[int, int], str] = {}
+    found: dict[tuple[int, int], tuple[int, int]] = {}
     for (supporter_id, course_id), done in sorted(started.items()):
         need = required.get(course_id)
         if not need or course_id not in courses_by_id:
@@ -475,8 +480,7 @@ def _modules_under_way(db: Database) -> dict[tuple[int, int], str]:
         count = modules_done(need, done)
         if 0 < count < len(need):
             for competency_id in sorted(courses_by_id[course_id].competency_ids):
-                found.setdefault((supporter_id, competency_id),
-                                 f"{count} of {len(need)} modules")
+                found.setdefault((supporter_id, competency_id), (count, len(need)))
     return found
 
 
