@@ -7,8 +7,8 @@ course. Every message about a field shows beside that field.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -71,10 +71,7 @@ class CourseModulesDialog(QDialog):
         self.down_button.clicked.connect(lambda: self.move_module(1))
         self.retire_button.clicked.connect(self.toggle_retired)
         # Alt+Up / Alt+Down move the chosen module from the list itself.
-        QShortcut(QKeySequence("Alt+Up"), self.modules, lambda: self.move_module(-1),
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Alt+Down"), self.modules, lambda: self.move_module(1),
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.modules.installEventFilter(self)
         self.course.currentIndexChanged.connect(lambda _i: self.reload())
         self.modules.currentItemChanged.connect(lambda *_a: self._fill())
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -106,6 +103,16 @@ class CourseModulesDialog(QDialog):
         layout.addWidget(close)
         keep_long_text(self)  # a long paste reaches the rule that names the limit
         self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.modules and event.type() == QEvent.Type.KeyPress:
+            key = event  # a QKeyEvent
+            assert isinstance(key, QKeyEvent)
+            if key.modifiers() == Qt.KeyboardModifier.AltModifier and key.key() in (
+                    Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_module(-1 if key.key() == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- what is shown ---------------------------------------------------------------
 
