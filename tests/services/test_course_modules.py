@@ -281,3 +281,23 @@ def test_role_rules_for_modules_are_kept_by_the_services(vault: VaultPaths) -> N
             "Spotting harm", "Reporting", "Looking after yourself", "Refresher quiz"]
     finally:
         close(pia_session)
+
+
+def test_the_demo_vault_has_a_course_in_modules_part_completed(demo_vault: VaultPaths) -> None:
+    from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD
+
+    session = sign_in(demo_vault, DEMO_LEAD, DEMO_PASSWORD)
+    try:
+        course = next(c for c in supporters.courses(session) if supporters.modules(session, c.id))
+        assert len(supporters.modules(session, course.id)) == 5
+        progress = [p for s in supporters.register(session)
+                    for p in supporters.open_record(session, s.id).progress]
+        assert any(0 < p.done < p.required for p in progress), "some are part-way"
+        completed = [c for s in supporters.register(session)
+                     for c in supporters.open_record(session, s.id).completions
+                     if c.from_modules]
+        assert completed and all(c.course_id == course.id for c in completed)
+        notes = [n for row in supporters.matrix(session).rows for n in row.notes if n]
+        assert any(n.endswith("of 5 modules") for n in notes)
+    finally:
+        close(session)
