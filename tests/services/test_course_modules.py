@@ -301,3 +301,14 @@ def test_the_demo_vault_has_a_course_in_modules_part_completed(demo_vault: Vault
         assert any(n.endswith("of 5 modules") for n in notes)
     finally:
         close(session)
+
+
+def test_today_names_a_module_that_counts_on_its_own_when_it_lapses(lead: Session) -> None:
+    course, (harm, report, care) = _safeguarding(lead)
+    ben = _add(lead, "Ben")
+    _done(lead, ben, course, [harm], date(2025, 6, 1))        # no own competency: not listed
+    _done(lead, ben, course, [care], date(2025, 7, 1))        # Self-reflection, lapses 1 Jul
+    assert [(e.name, e.what, e.on) for e in supporters.expiring(lead, today=TODAY)] == [
+        ("Ben", "Training: Safeguarding, module Looking after yourself", date(2026, 7, 1))]
+    _done(lead, ben, course, [care], date(2026, 6, 1))        # redone: no longer due
+    assert supporters.expiring(lead, today=TODAY) == []

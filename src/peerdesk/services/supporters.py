@@ -549,6 +549,19 @@ def expiring(session: Session, *, today: date | None = None,
             found.append(Expiring(c.supporter_id, people[c.supporter_id].preferred_name,
                                   f"Training: {names.get(c.course_id, '')}", c.valid_until,
                                   c.valid_until < on))
+    # A module that counts for competencies of its own lapses on its own too.
+    own = {m.id: m for m in repo.modules(db) if m.competency_ids}
+    newest_module: dict[tuple[int, int], ModuleCompletion] = {}
+    for d in repo.module_completions(db) if own else ():
+        if d.module_id in own and (d.supporter_id, d.module_id) not in newest_module:
+            newest_module[(d.supporter_id, d.module_id)] = d  # newest first
+    for d in newest_module.values():
+        if d.supporter_id in people and d.valid_until is not None and \
+                on - timedelta(days=days) <= d.valid_until <= on + timedelta(days=days):
+            module = own[d.module_id]
+            found.append(Expiring(d.supporter_id, people[d.supporter_id].preferred_name,
+                                  f"Training: {names.get(module.course_id, '')}, module "
+                                  f"{module.name}", d.valid_until, d.valid_until < on))
     return sorted(found, key=lambda e: (e.on, e.name.casefold()))
 
 
