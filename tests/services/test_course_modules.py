@@ -304,7 +304,7 @@ def test_the_demo_vault_has_a_course_in_modules_part_completed(demo_vault: Vault
 
 
 def test_today_names_a_module_that_counts_on_its_own_when_it_lapses(lead: Session) -> None:
-    course, (harm, report, care) = _safeguarding(lead)
+    course, (harm, _report, care) = _safeguarding(lead)
     ben = _add(lead, "Ben")
     _done(lead, ben, course, [harm], date(2025, 6, 1))        # no own competency: not listed
     _done(lead, ben, course, [care], date(2025, 7, 1))        # Self-reflection, lapses 1 Jul
