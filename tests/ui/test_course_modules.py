@@ -65,6 +65,12 @@ def test_a_lead_keeps_a_courses_modules_and_records_them(qtbot, start_gui, vault
     _click(qtbot, dialog.add_button)
     assert "can't be empty" in dialog.fields["module_name"].error.text()
     assert supporters.modules(main.session, course) == []
+    # An over-long name arrives whole and is refused with the limit named: no silent cut.
+    dialog.name.setText("n" * 300)
+    assert len(dialog.name.text()) == 300
+    _click(qtbot, dialog.add_button)
+    assert "at most 120" in dialog.fields["module_name"].error.text()
+    assert supporters.modules(main.session, course) == []
     for name in ("Spotting harm", "Reporting", "Looking after yourself"):
         dialog.modules.setCurrentRow(-1)
         dialog.name.clear()
