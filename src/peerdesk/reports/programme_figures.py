@@ -188,8 +188,9 @@ def _currency(c: Counting) -> list[tuple[str, int]]:
             "WHERE t.completed_on <= :e GROUP BY t.supporter_id, cc.competency_id "
             "UNION ALL "
             "SELECT m.supporter_id, mc.competency_id, max(m.valid_until IS NULL), "
-            "max(m.valid_until) FROM module_competency AS mc "
-            "JOIN module_completion AS m ON m.module_id = mc.module_id "
+            "max(m.valid_until) FROM supporter "
+            "CROSS JOIN module_completion AS m ON m.supporter_id = supporter.id "
+            "JOIN module_competency AS mc ON mc.module_id = m.module_id "
             "WHERE m.completed_on <= :e GROUP BY m.supporter_id, mc.competency_id", c.params):
         if int(supporter_id) in active and (never or (until is not None
                                                       and str(until) >= c.params["e"])):
