@@ -43,6 +43,7 @@ CREATE TABLE module_completion (
     created_at   TEXT NOT NULL
 );
 
+-- Covering for the matrix and the report's "training current" (read by supporter).
 CREATE INDEX module_completion_by_supporter
-    ON module_completion (supporter_id, module_id, completed_on);
+    ON module_completion (supporter_id, module_id, completed_on, valid_until);
 CREATE INDEX module_completion_by_module ON module_completion (module_id, supporter_id);
