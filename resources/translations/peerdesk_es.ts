@@ -770,7 +770,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+179"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+209"/>
         <source>Record a check</source>
         <translation>Registrar una comprobación</translation>
     </message>
@@ -808,14 +808,29 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location line="-41"/>
+        <location line="-70"/>
         <source>Record training</source>
         <translation>Registrar formación</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Modules completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Course</source>
         <translation>&amp;Curso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Modules completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The course counts as completed when its last module is done.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -833,7 +848,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Déjelo vacío para usar el intervalo de renovación del curso.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+27"/>
         <source>Add a course first.</source>
         <translation>Añada primero un curso.</translation>
     </message>
@@ -1544,7 +1559,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+40"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+45"/>
         <source>Add a course</source>
         <translation>Añadir un curso</translation>
     </message>
@@ -1577,6 +1592,105 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <location line="+2"/>
         <source>Renew &amp;every</source>
         <translation>Renovar &amp;cada</translation>
+    </message>
+</context>
+<context>
+    <name>CourseModulesDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/supporters/courses.py" line="+50"/>
+        <source>Course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Modules, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its own competencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Optional: competencies this module counts for on its own, renewed on the course&apos;s interval from the day it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add as a new module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sa&amp;ve changes to the module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+89"/>
+        <source>Re&amp;tire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>&amp;Course</source>
+        <translation type="unfinished">&amp;Curso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Module &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its own c&amp;ompetencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Course modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A course with modules counts as completed on the day its last module is done. A retired module is no longer needed; completions already recorded still count. Alt+Up and Alt+Down move the chosen module.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source> (retired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Res&amp;tore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Add a course first.</source>
+        <translation type="unfinished">Añada primero un curso.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a module in the list first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2029,7 +2143,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>ExpiringModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+122"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+132"/>
         <source> · expired</source>
         <translation> · caducado</translation>
     </message>
@@ -3390,7 +3504,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-87"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-96"/>
         <source>Current</source>
         <translation>Al día</translation>
     </message>
@@ -3408,6 +3522,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Missing</source>
         <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{done} of {required} modules</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3598,6 +3717,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>A logo must be a PNG or JPEG picture, and that file is not one. Nothing was changed.</source>
         <translation>Un logotipo debe ser una imagen PNG o JPEG, y ese archivo no lo es. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A module ticked is no longer part of this course.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3993,6 +4117,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Meeting notes</source>
         <translation>Notas de la reunión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Module name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Module name can&apos;t be empty.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4986,6 +5120,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>This course already has a module with that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This course has no modules: record the whole course.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This entry can&apos;t be opened with your current key (it was written before your password was reset).</source>
         <translation>Esta entrada no se puede abrir con tu clave actual (se escribió antes de que se restableciera tu contraseña).</translation>
     </message>
@@ -5073,6 +5217,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>This vault was made by a newer version of PeerDesk. Install the newer version to open it. Nothing has been changed.</source>
         <translation>Esta bóveda la hizo una versión más reciente de PeerDesk. Instale la versión más reciente para abrirla. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick the modules they completed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5681,7 +5830,7 @@ Set up a new centre there?</source>
 <context>
     <name>OverdueModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+75"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+51"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
@@ -8140,7 +8289,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-172"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-201"/>
         <source>Change status</source>
         <translation>Cambiar estado</translation>
     </message>
@@ -8176,7 +8325,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+95"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+124"/>
         <source>Record supervision</source>
         <translation>Registrar supervisión</translation>
     </message>
@@ -8232,7 +8381,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupporterDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-164"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-193"/>
         <source>Change supporter</source>
         <translation>Cambiar persona de apoyo</translation>
     </message>
@@ -8295,7 +8444,22 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupportersPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+68"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+69"/>
+        <source>Modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>since completing it on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{done} of {required} modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Supporter record</source>
         <translation>Registro de la persona de apoyo</translation>
     </message>
@@ -8361,7 +8525,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Añadir un c&amp;urso…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>Course mo&amp;dules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Enter or double-click opens a supporter&apos;s record.</source>
         <translation>Intro o doble clic abre el registro de la persona de apoyo.</translation>
     </message>
@@ -8587,7 +8756,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-113"/>
         <location line="+114"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-423"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-453"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+73"/>
         <source>What</source>
         <translation>Qué</translation>
@@ -8641,7 +8810,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-70"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-41"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-50"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-58"/>
         <source>Status</source>
         <translation>Estado</translation>
@@ -8654,7 +8823,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-36"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+40"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+48"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+57"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -8758,7 +8927,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-70"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-79"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
@@ -8853,7 +9022,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+64"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="+73"/>
         <source>Due</source>
         <translation>Para</translation>
     </message>
@@ -8991,7 +9160,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-51"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-60"/>
         <source>Roles</source>
         <translation>Funciones</translation>
     </message>
@@ -9006,7 +9175,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Empezó</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+29"/>
         <location line="+18"/>
         <location line="+18"/>
         <source>Supporter</source>

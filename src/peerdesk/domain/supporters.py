@@ -185,6 +185,76 @@ class CompletionDraft:
         return CompletionDraft(self.supporter_id, self.course_id, self.completed_on, renew_by)
 
 
+# -- modules inside courses ------------------------------------------------------------
+
+MODULE_NAME_MAX = 120
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleDraft:
+    """A module of a course; its own competencies are optional (it counts for its
+    course's competencies through the course)."""
+
+    name: str
+    competency_ids: frozenset[int] = frozenset()
+
+    def validated(self) -> ModuleDraft:
+        name = clean_short_text(self.name, what="Module name", field="module_name",
+                                maximum=MODULE_NAME_MAX)
+        if not name.strip():
+            raise ValidationError("Module name can't be empty.", field="module_name")
+        return ModuleDraft(name.strip(), frozenset(self.competency_ids))
+
+
+@dataclass(frozen=True, slots=True)
+class ModulesDoneDraft:
+    """Modules of one course a supporter completed on one day."""
+
+    supporter_id: int
+    course_id: int
+    module_ids: frozenset[int]
+    completed_on: date
+    renew_by: date | None = None  # overrides the course's interval, as for a course
+
+    def validated(self, today: date) -> ModulesDoneDraft:
+        if not self.module_ids:
+            raise ValidationError("Tick the modules they completed.", field="modules")
+        check_past_date(self.completed_on, today=today, what="Completed on",
+                        field="completed_on")
+        if self.renew_by is not None and self.renew_by <= self.completed_on:
+            raise ValidationError(
+                "The renewal date ({renew_by}) must come after the day it was completed "
+                "({completed_on}).", field="renew_by", renew_by=self.renew_by.isoformat(),
+                completed_on=self.completed_on.isoformat())
+        return ModulesDoneDraft(self.supporter_id, self.course_id, frozenset(self.module_ids),
+                                self.completed_on, self.renew_by)
+
+    def valid_until(self, renewal_months: int | None) -> date | None:
+        if self.renew_by is not None:
+            return self.renew_by
+        return add_months(self.completed_on, renewal_months) if renewal_months else None
+
+
+def course_done_on(required: Iterable[int],
+                   done: Iterable[tuple[int, date]]) -> date | None:
+    """The day a course with modules was completed, from the module completions since
+    it was last completed: the day the last of its required modules was first done
+    (None while one is missing, or when it has no required module)."""
+    need = set(required)
+    if not need:
+        return None
+    first: dict[int, date] = {}
+    for module_id, on in done:
+        if module_id in need and (module_id not in first or on < first[module_id]):
+            first[module_id] = on
+    return max(first.values()) if len(first) == len(need) else None
+
+
+def modules_done(required: Iterable[int], done: Iterable[tuple[int, date]]) -> int:
+    """How many of the required modules appear among `done`."""
+    return len(set(required) & {module_id for module_id, _on in done})
+
+
 EXPIRES_AFTER_CHECK = ("The expiry date ({expires_on}) must come after the check date "
                        "({checked_on}).")
 EXPIRES_AFTER_SIGNING = ("The expiry date ({expires_on}) must come after the day it was "
@@ -236,8 +306,9 @@ def cell_state(valid_untils: Iterable[date | None], today: date) -> CellState:
 
 __all__ = [
     "DUE_SOON_DAYS", "CellState", "CheckDraft", "CheckKind", "CompletionDraft", "CourseDraft",
-    "SupporterDraft", "SupporterRole", "SupporterStatus", "add_months", "cell_state",
-    "check_status_change", "parse_roles", "roles_code", "roles_label",
+    "ModuleDraft", "ModulesDoneDraft", "SupporterDraft", "SupporterRole", "SupporterStatus",
+    "add_months", "cell_state", "check_status_change", "course_done_on", "modules_done",
+    "parse_roles", "roles_code", "roles_label",
 ]
 
 

@@ -175,21 +175,30 @@ def _newly_trained(c: Counting) -> list[tuple[str, int]]:
 
 def _currency(c: Counting) -> list[tuple[str, int]]:
     """Per competency: supporters active on the last day whose training in it is current
-    that day (a course that never lapses, or one valid to that day or later)."""
-    current: dict[int, int] = {}
+    that day (a course that never lapses, or one valid to that day or later). A course
+    with modules counts from the day its last module was done (its completion is
+    recorded then); a module mapped to a competency of its own counts for it alone."""
+    current: dict[int, set[int]] = {}
     active = c.active_at_end
     for supporter_id, competency_id, never, until in c.db.query(
             "SELECT t.supporter_id, cc.competency_id, max(t.valid_until IS NULL), "
             "max(t.valid_until) FROM supporter "
             "CROSS JOIN training_completion AS t ON t.supporter_id = supporter.id "
             "JOIN course_competency AS cc ON cc.course_id = t.course_id "
-            "WHERE t.completed_on <= :e GROUP BY t.supporter_id, cc.competency_id", c.params):
+            "WHERE t.completed_on <= :e GROUP BY t.supporter_id, cc.competency_id "
+            "UNION ALL "
+            "SELECT m.supporter_id, mc.competency_id, max(m.valid_until IS NULL), "
+            "max(m.valid_until) FROM supporter "
+            "CROSS JOIN module_completion AS m ON m.supporter_id = supporter.id "
+            "JOIN module_competency AS mc ON mc.module_id = m.module_id "
+            "WHERE m.completed_on <= :e GROUP BY m.supporter_id, mc.competency_id", c.params):
         if int(supporter_id) in active and (never or (until is not None
                                                       and str(until) >= c.params["e"])):
-            current[int(competency_id)] = current.get(int(competency_id), 0) + 1
-    return [(str(name), current.get(int(i), 0)) for i, name, active_now in c.db.query(
+            current.setdefault(int(competency_id), set()).add(int(supporter_id))
+    counts = {i: len(who) for i, who in current.items()}
+    return [(str(name), counts.get(int(i), 0)) for i, name, active_now in c.db.query(
         "SELECT id, name, active FROM competency ORDER BY position, id")
-        if active_now or current.get(int(i))]
+        if active_now or counts.get(int(i))]
 
 
 def _supervision(c: Counting) -> list[tuple[str, int]]:

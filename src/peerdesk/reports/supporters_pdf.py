@@ -51,9 +51,10 @@ class _Page:
 
 
 def render_matrix(competencies: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]], *,
-                  on: str, centre_name: str = "", page_size: str = "A4"
-                  ) -> tuple[bytes, int]:
-    """`rows`: (supporter name, one state code per competency). PDF bytes and pages."""
+                  on: str, centre_name: str = "", page_size: str = "A4",
+                  notes: Sequence[Sequence[str]] | None = None) -> tuple[bytes, int]:
+    """`rows`: (supporter name, one state code per competency); `notes`, per row, a short
+    note per cell ("3 of 5 modules") or "". PDF bytes and pages."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
@@ -62,7 +63,9 @@ def render_matrix(competencies: Sequence[str], rows: Sequence[tuple[str, Sequenc
     buffer, doc = page.buffer, page.doc
     base, head, title, muted = page.base, page.head, page.title, page.muted
     story: list[Any] = [para(TITLE, title),
-                        para(f"As on {on}. Due soon: lapses within 30 days.", muted)]
+                        para(f"As on {on}. Due soon: lapses within 30 days. A course with "
+                             "modules counts once its last module is done; \"n of m "
+                             "modules\" shows one under way.", muted)]
     with typesetting():
         if not rows:
             story.append(para("No supporters are in training, active or on a break.", base))
@@ -73,8 +76,11 @@ def render_matrix(competencies: Sequence[str], rows: Sequence[tuple[str, Sequenc
                      ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                      ("REPEATROWS", (0, 0), (-1, 0))]
             for r, (name, states) in enumerate(rows, start=1):
-                table_rows.append([para(name, base)] + [para(_MARKS[s][0], base)
-                                                        for s in states])
+                row_notes = list(notes[r - 1]) if notes else []
+                row_notes += [""] * (len(states) - len(row_notes))
+                table_rows.append([para(name, base)] + [
+                    [para(_MARKS[s][0], base)] + ([para(n, muted)] if n else [])
+                    for s, n in zip(states, row_notes, strict=True)])
                 for c, state in enumerate(states, start=1):
                     style.append(("BACKGROUND", (c, r), (c, r),
                                   colors.HexColor(_MARKS[state][1])))

@@ -11,14 +11,17 @@ import random
 from datetime import date, timedelta
 
 from peerdesk.domain.supporters import (
+    CellState,
     CheckDraft,
     CheckKind,
     CompletionDraft,
     CourseDraft,
+    ModuleDraft,
     SupporterDraft,
     SupporterRole,
     SupporterStatus,
     add_months,
+    cell_state,
 )
 from peerdesk.services import demo_names as names
 from peerdesk.services.session import Session
@@ -83,7 +86,51 @@ def populate(db: Database, rng: random.Random, *, scale: str, start: date, today
             _training(db, rng, supporter_id, began, today, courses, recorded_by, now)
             _checks(db, rng, supporter_id, began, today, recorded_by, now)
         _supervision_and_hours(db, rng, today, recorded_by, now)
+        _modules(db, comps, ids, today, recorded_by, now)
     return ids
+
+
+# A course given in modules: name, competencies, renewal months, and its modules with
+# the competencies each counts for on its own.
+MODULE_COURSE = ("Listening skills", ("Mutual support", "Confidentiality"), 24, (
+    ("Active listening", ()), ("Boundaries", ("Safety",)), ("Signposting", ()),
+    ("Handling a disclosure", ("Safety",)), ("Looking after yourself", ("Self-reflection",))))
+
+
+def _modules(db: Database, comps: dict[str, int], ids: list[int], today: date,
+             recorded_by: int, now: str) -> None:
+    """The course in modules: about half the supporters have done every module (the
+    course completed on the day of the last), some are part-way, the rest not started.
+    A generator of its own, so the rest of the demo stays as it was."""
+    rng = random.Random(1612)
+    name, competencies, months, modules = MODULE_COURSE
+    course_id = repo.insert_course(db, CourseDraft(
+        name, frozenset(comps[c] for c in competencies), months))
+    module_ids = [repo.insert_module(db, course_id, ModuleDraft(
+        module, frozenset(comps[c] for c in own))) for module, own in modules]
+    untils = repo.competency_untils(db)
+    for supporter_id in ids:
+        # Those not yet current in what the course gives are more often part-way.
+        lacking = any(cell_state(untils.get((supporter_id, comps[c]), ()), today)
+                      is not CellState.CURRENT for c in competencies)
+        roll = rng.random()
+        none, whole = (0.2, 0.4) if lacking else (0.3, 0.8)
+        if roll < none:
+            continue
+        began = repo.statuses(db, supporter_id)[0].since
+        done = len(module_ids) if roll < whole else rng.randint(1, len(module_ids) - 1)
+        day = min(today, began + timedelta(days=rng.randint(7, 60)))
+        last = day
+        for module_id in module_ids[:done]:
+            repo.insert_module_completion(
+                db, supporter_id, module_id, day, add_months(day, months), recorded_by=recorded_by,
+                now=now)
+            last = day
+            day = min(today, day + timedelta(days=rng.randint(7, 21)))
+        if done == len(module_ids):
+            repo.insert_completion(db, CompletionDraft(
+                supporter_id, course_id, last, add_months(last, months)),
+                recorded_by=recorded_by, now=now, from_modules=True)
 
 
 def _supervision_and_hours(db: Database, rng: random.Random, today: date, recorded_by: int,

@@ -50,6 +50,29 @@ TABLES = [
           {"id": "The row's number.", "supporter_id": "Who (supporter.id).",
            "course_id": "Which course (course.id).", "completed_on": DATE,
            "valid_until": DATE + " When it lapses; empty when it never does.",
+           "recorded_by": f"{STAFF_ID} who recorded it.", "created_at": TIMESTAMP,
+           "from_modules": "1 when PeerDesk recorded it because the supporter had completed "
+                           "every module of the course (dated the day of the last one); "
+                           "0 when it was recorded for the whole course."},
+          codes={"from_modules": YES_NO}),
+    Table("course_module", "The modules of a course, in order. A course with modules counts "
+          "as completed on the day its last module (not retired) was completed.",
+          {"id": "The module's number.", "course_id": "Its course (course.id).",
+           "name": "Its name (unique within the course).",
+           "position": "Its place in the course (1 first).",
+           "retired": "1 when it is no longer given: no longer needed to complete the "
+                      "course; completions already recorded still count."},
+          codes={"retired": YES_NO}),
+    Table("module_competency", "Competencies a module counts for on its own, besides its "
+          "course's.",
+          {"module_id": "The module (course_module.id).",
+           "competency_id": "A competency it counts for (competency.id)."}),
+    Table("module_completion", "Who completed which module of a course, when, and until "
+          "when it counts for the module's own competencies.",
+          {"id": "The row's number.", "supporter_id": "Who (supporter.id).",
+           "module_id": "Which module (course_module.id).", "completed_on": DATE,
+           "valid_until": DATE + " The day it lapses (its course's renewal interval after "
+                          "it was completed); empty when it never does.",
            "recorded_by": f"{STAFF_ID} who recorded it.", "created_at": TIMESTAMP}),
     Table("supporter_check", "Checks: police vetting or background checks, and the "
           "confidentiality agreement and code of conduct each supporter signed.",

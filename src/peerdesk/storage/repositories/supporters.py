@@ -11,6 +11,7 @@ from peerdesk.domain.supporters import (
     CheckKind,
     CompletionDraft,
     CourseDraft,
+    ModuleDraft,
     SupporterDraft,
     SupporterRole,
     SupporterStatus,
@@ -62,6 +63,26 @@ class Completion:
     id: int
     supporter_id: int
     course_id: int
+    completed_on: date
+    valid_until: date | None
+    from_modules: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Module:
+    id: int
+    course_id: int
+    name: str
+    position: int
+    retired: bool
+    competency_ids: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleCompletion:
+    id: int
+    supporter_id: int
+    module_id: int
     completed_on: date
     valid_until: date | None
 
@@ -174,10 +195,11 @@ def _check_course_name(db: Database, name: str, course_id: int | None) -> None:
         raise ValidationError("There is already a course with that name.", field="name")
 
 
-def _check_competencies(db: Database, ids: frozenset[int]) -> None:
+def _check_competencies(db: Database, ids: frozenset[int],
+                        field: str = "competencies") -> None:
     known = {c.id for c in competencies(db, active_only=False)}
     if not ids <= known:
-        raise ValidationError("A competency chosen no longer exists.", field="competencies")
+        raise ValidationError("A competency chosen no longer exists.", field=field)
 
 
 def insert_course(db: Database, draft: CourseDraft) -> int:
@@ -223,32 +245,148 @@ def course(db: Database, course_id: int) -> Course:
 # -- completions and checks ----------------------------------------------------
 
 def insert_completion(db: Database, draft: CompletionDraft, *, recorded_by: int,
-                      now: str) -> int:
+                      now: str, from_modules: bool = False) -> int:
     return int(db.execute(
         "INSERT INTO training_completion (supporter_id, course_id, completed_on, valid_until, "
-        "recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        "recorded_by, created_at, from_modules) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (draft.supporter_id, draft.course_id, draft.completed_on.isoformat(),
          draft.renew_by.isoformat() if draft.renew_by else None, recorded_by or None,
-         now)).lastrowid)
+         now, int(from_modules))).lastrowid)
 
 
 def completions(db: Database, supporter_id: int | None = None) -> list[Completion]:
     where, params = ("WHERE supporter_id = ? ", (supporter_id,)) if supporter_id else ("", ())
     return [Completion(int(r[0]), int(r[1]), int(r[2]), date.fromisoformat(str(r[3])),
-                       _day(r[4]))
-            for r in db.query("SELECT id, supporter_id, course_id, completed_on, valid_until "
-                              f"FROM training_completion {where}"
+                       _day(r[4]), bool(r[5]))
+            for r in db.query("SELECT id, supporter_id, course_id, completed_on, valid_until, "
+                              f"from_modules FROM training_completion {where}"
                               "ORDER BY completed_on DESC, id DESC", params)]
 
 
 def competency_untils(db: Database) -> dict[tuple[int, int], list[date | None]]:
-    """(supporter, competency) -> the valid-until of each completion counting for it."""
+    """(supporter, competency) -> the valid-until of each completion counting for it: a
+    course's for the course's competencies, a module's for the module's own."""
     found: dict[tuple[int, int], list[date | None]] = {}
     for supporter_id, competency_id, until in db.query(
             "SELECT t.supporter_id, cc.competency_id, t.valid_until FROM training_completion "
-            "AS t JOIN course_competency AS cc ON cc.course_id = t.course_id"):
+            "AS t JOIN course_competency AS cc ON cc.course_id = t.course_id "
+            "UNION ALL "
+            "SELECT m.supporter_id, mc.competency_id, m.valid_until FROM module_completion "
+            "AS m JOIN module_competency AS mc ON mc.module_id = m.module_id"):
         found.setdefault((int(supporter_id), int(competency_id)), []).append(_day(until))
     return found
+
+
+# -- modules -------------------------------------------------------------------
+
+def modules(db: Database, course_id: int | None = None) -> list[Module]:
+    """A course's modules (every course's when None), in order, retired ones included."""
+    mapped: dict[int, set[int]] = {}
+    for module_id, competency_id in db.query(
+            "SELECT module_id, competency_id FROM module_competency"):
+        mapped.setdefault(int(module_id), set()).add(int(competency_id))
+    where, params = ("WHERE course_id = ? ", (course_id,)) if course_id is not None else ("", ())
+    return [Module(int(r[0]), int(r[1]), str(r[2]), int(r[3]), bool(r[4]),
+                   frozenset(mapped.get(int(r[0]), ())))
+            for r in db.query("SELECT id, course_id, name, position, retired FROM course_module "
+                              f"{where}ORDER BY course_id, position, id", params)]
+
+
+def module(db: Database, module_id: int) -> Module:
+    rows = db.query("SELECT course_id FROM course_module WHERE id = ?", (module_id,))
+    if not rows:
+        raise NotFound
+    return next(m for m in modules(db, int(rows[0][0])) if m.id == module_id)
+
+
+def _check_module_name(db: Database, course_id: int, name: str,
+                       module_id: int | None) -> None:
+    if db.scalar("SELECT id FROM course_module WHERE course_id = ? AND name = ? "
+                 "AND id IS NOT ?", (course_id, name, module_id)) is not None:
+        raise ValidationError("This course already has a module with that name.",
+                              field="module_name")
+
+
+def insert_module(db: Database, course_id: int, draft: ModuleDraft) -> int:
+    course(db, course_id)
+    _check_module_name(db, course_id, draft.name, None)
+    _check_competencies(db, draft.competency_ids, "module_competencies")
+    position = int(db.scalar("SELECT coalesce(max(position), 0) + 1 FROM course_module "
+                             "WHERE course_id = ?", (course_id,)))
+    module_id = int(db.execute(
+        "INSERT INTO course_module (course_id, name, position) VALUES (?, ?, ?)",
+        (course_id, draft.name, position)).lastrowid)
+    db.executemany("INSERT INTO module_competency (module_id, competency_id) VALUES (?, ?)",
+                   [(module_id, c) for c in sorted(draft.competency_ids)])
+    return module_id
+
+
+def update_module(db: Database, module_id: int, draft: ModuleDraft) -> None:
+    current = module(db, module_id)
+    _check_module_name(db, current.course_id, draft.name, module_id)
+    _check_competencies(db, draft.competency_ids, "module_competencies")
+    db.execute("UPDATE course_module SET name = ? WHERE id = ?", (draft.name, module_id))
+    db.execute("DELETE FROM module_competency WHERE module_id = ?", (module_id,))
+    db.executemany("INSERT INTO module_competency (module_id, competency_id) VALUES (?, ?)",
+                   [(module_id, c) for c in sorted(draft.competency_ids)])
+
+
+def move_module(db: Database, module_id: int, step: int) -> bool:
+    """Swap a module with its neighbour one place up (step -1) or down (+1); False at an
+    end of the list."""
+    current = module(db, module_id)
+    ordered = modules(db, current.course_id)
+    at = [m.id for m in ordered].index(module_id)
+    other = at + (1 if step > 0 else -1)
+    if not 0 <= other < len(ordered):
+        return False
+    # Renumber the whole course 1..n in the new order (positions stay contiguous).
+    ids = [m.id for m in ordered]
+    ids[at], ids[other] = ids[other], ids[at]
+    db.executemany("UPDATE course_module SET position = ? WHERE id = ?",
+                   [(n, i) for n, i in enumerate(ids, start=1)])
+    return True
+
+
+def set_module_retired(db: Database, module_id: int, retired: bool) -> None:
+    if db.execute("UPDATE course_module SET retired = ? WHERE id = ?",
+                  (int(retired), module_id)).rowcount == 0:
+        raise NotFound
+
+
+def insert_module_completion(db: Database, supporter_id: int, module_id: int, on: date,
+                             until: date | None, *, recorded_by: int, now: str) -> int:
+    return int(db.execute(
+        "INSERT INTO module_completion (supporter_id, module_id, completed_on, valid_until, "
+        "recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (supporter_id, module_id, on.isoformat(), until.isoformat() if until else None,
+         recorded_by or None, now)).lastrowid)
+
+
+def module_completions(db: Database, supporter_id: int | None = None,
+                       course_id: int | None = None) -> list[ModuleCompletion]:
+    """Newest first; one supporter's and/or one course's modules' when given."""
+    where, params = [], []
+    if supporter_id is not None:
+        where.append("m.supporter_id = ?")
+        params.append(supporter_id)
+    if course_id is not None:
+        where.append("cm.course_id = ?")
+        params.append(course_id)
+    clause = ("WHERE " + " AND ".join(where) + " ") if where else ""
+    return [ModuleCompletion(int(r[0]), int(r[1]), int(r[2]), date.fromisoformat(str(r[3])),
+                             _day(r[4]))
+            for r in db.query(
+                "SELECT m.id, m.supporter_id, m.module_id, m.completed_on, m.valid_until "
+                "FROM module_completion AS m JOIN course_module AS cm ON cm.id = m.module_id "
+                f"{clause}ORDER BY m.completed_on DESC, m.id DESC", tuple(params))]
+
+
+def last_completed(db: Database, supporter_id: int, course_id: int) -> date | None:
+    """The day a supporter last completed a course, however it was recorded."""
+    return _day(db.scalar("SELECT max(completed_on) FROM training_completion "
+                          "WHERE supporter_id = ? AND course_id = ?",
+                          (supporter_id, course_id)))
 
 
 def insert_check(db: Database, draft: CheckDraft, *, recorded_by: int, now: str) -> int:

@@ -26,6 +26,7 @@ from peerdesk.domain.supporters import (
     HoursDraft,
     HoursKind,
     JournalDraft,
+    ModulesDoneDraft,
     SupervisionDraft,
     SupervisionKind,
     SupporterDraft,
@@ -156,10 +157,34 @@ class CompletionDialog(_FormDialog):
                                   if c.active])
         self.completed = DateField(today())
         self.renew_by = DateField(optional=True)
+        # A course with modules: tick the modules done that day (shown for such a course).
+        self.modules = tick_list([], set(), self.tr("Modules completed"))
         self.add(self.tr("&Course"), "course", self.course)
+        self.add(self.tr("&Modules completed"), "modules", self.modules,
+                 self.tr("The course counts as completed when its last module is done."))
         self.add(self.tr("&Completed on"), "completed_on", self.completed)
         self.add(self.tr("&Renew by"), "renew_by", self.renew_by,
                  self.tr("Leave empty to use the course's renewal interval."))
+        self.course.currentIndexChanged.connect(lambda _i: self._show_modules())
+        self._show_modules()
+
+    def _show_modules(self) -> None:
+        course_id = self.course.currentData()
+        offered = [m for m in supporters.modules(self.session, int(course_id))
+                   if not m.retired] if course_id is not None else []
+        self.modules.clear()
+        for module in offered:
+            item = QListWidgetItem(module.name)
+            item.setData(Qt.ItemDataRole.UserRole, module.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.modules.addItem(item)
+        self.modules.setFixedHeight(max(3, min(len(offered), 8))
+                                    * (self.modules.fontMetrics().height() + 6) + 8)
+        self.fields["modules"].setVisible(bool(offered))
+        label = self.form.labelForField(self.fields["modules"])
+        if label is not None:
+            label.setVisible(bool(offered))
 
     def save(self) -> None:
         def action() -> int:
@@ -167,9 +192,14 @@ class CompletionDialog(_FormDialog):
             assert done is not None
             if self.course.currentData() is None:
                 raise PeerDeskError(self.tr("Add a course first."))
+            renew_by = self.renew_by.value(what="Renew by", field="renew_by")
+            if self.modules.count():
+                supporters.record_modules(self.session, ModulesDoneDraft(
+                    self.supporter.id, int(self.course.currentData()),
+                    frozenset(int(str(i)) for i in ticked(self.modules)), done, renew_by))
+                return self.supporter.id
             return supporters.record_completion(self.session, CompletionDraft(
-                self.supporter.id, int(self.course.currentData()), done,
-                self.renew_by.value(what="Renew by", field="renew_by")))
+                self.supporter.id, int(self.course.currentData()), done, renew_by))
         self.run(action)
 
 

@@ -46,6 +46,7 @@ from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout
 from peerdesk.ui.peers.forms import muted
+from peerdesk.ui.supporters.courses import CourseModulesDialog
 from peerdesk.ui.supporters.dialogs import (
     CheckDialog,
     CompletionDialog,
@@ -96,7 +97,16 @@ def _cell_column(number: int, competency: str) -> Column[MatrixRow]:
         colour = CELL_COLOURS.get(state(row))
         return QBrush(QColor(colour)) if colour else None
 
-    return Column(competency, lambda r: QCoreApplication.translate("MatrixModel", state(r).label),
+    def text(row: MatrixRow) -> str:
+        word = QCoreApplication.translate("MatrixModel", state(row).label)
+        progress = row.under_way[number] if number < len(row.under_way) else None
+        if progress is None:
+            return word
+        return word + " · " + QCoreApplication.translate(
+            "MatrixModel", "{done} of {required} modules").format(
+                done=progress[0], required=progress[1])
+
+    return Column(competency, text,
                   sort=lambda r: list(CellState).index(state(r)), background=fill,
                   translated=False)
 
@@ -185,13 +195,39 @@ def record_html(record: SupporterRecord) -> str:
         for st in record.statuses) + "</ul>")
     lines.append("<h4>Training</h4><ul>" + ("".join(
         f"<li>{c.completed_on.isoformat()}: {escape(record.course_names.get(c.course_id, ''))}"
-        + (f" (renew by {c.valid_until.isoformat()})" if c.valid_until else "") + "</li>"
+        + (f" (renew by {c.valid_until.isoformat()})" if c.valid_until else "")
+        + (" · every module done" if c.from_modules else "") + "</li>"
         for c in record.completions) or "<li>None recorded</li>") + "</ul>")
+    if record.progress:
+        lines.append(_modules_html(record))
     lines.append("<h4>Checks</h4><ul>" + ("".join(
         f"<li>{c.checked_on.isoformat()}: {escape(c.kind.label)}"
         + (f" (expires {c.expires_on.isoformat()})" if c.expires_on else "") + "</li>"
         for c in record.checks) or "<li>None recorded</li>") + "</ul>")
     return "".join(lines)
+
+
+def _modules_html(record: SupporterRecord) -> str:
+    """Each course with modules under way or done: "3 of 5 modules", and the modules
+    completed, newest first."""
+    from html import escape
+
+    heading_text = QCoreApplication.translate("SupportersPage", "Modules")
+    parts = [f"<h4>{escape(heading_text)}</h4><ul>"]
+    for p in record.progress:
+        since = (" " + QCoreApplication.translate(
+            "SupportersPage", "since completing it on {date}").format(
+                date=p.last_completed.isoformat())) if p.last_completed else ""
+        done = QCoreApplication.translate("SupportersPage", "{done} of {required} modules")
+        parts.append(f"<li>{escape(p.course_name)}: "
+                     + escape(done.format(done=p.done, required=p.required))
+                     + escape(since) + "</li>")
+    parts.append("</ul><ul>")
+    parts.extend(f"<li>{m.completed_on.isoformat()}: "
+                 f"{escape(record.module_names.get(m.module_id, ''))}</li>"
+                 for m in record.module_completions)
+    parts.append("</ul>")
+    return "".join(parts)
 
 
 class SupportersPage(MainPage):
@@ -236,8 +272,10 @@ class SupportersPage(MainPage):
         self.training_button = QPushButton(self.tr("Record &training…"))
         self.check_button = QPushButton(self.tr("Record a chec&k…"))
         self.course_button = QPushButton(self.tr("Add a co&urse…"))
+        self.modules_button = QPushButton(self.tr("Course mo&dules…"))
         for button in (self.add_button, self.edit_button, self.status_button,
-                       self.training_button, self.check_button, self.course_button):
+                       self.training_button, self.check_button, self.course_button,
+                       self.modules_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.add_button.clicked.connect(lambda: self._dialog(SupporterDialog(session)))
@@ -246,6 +284,8 @@ class SupportersPage(MainPage):
         self.training_button.clicked.connect(lambda: self._for_current(CompletionDialog))
         self.check_button.clicked.connect(lambda: self._for_current(CheckDialog))
         self.course_button.clicked.connect(lambda: self._dialog(CourseDialog(session)))
+        self.modules_button.clicked.connect(
+            lambda: self._dialog(CourseModulesDialog(session)))
         register = QWidget()
         left = QVBoxLayout()
         left.addWidget(self.search)
