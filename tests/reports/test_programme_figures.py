@@ -4,6 +4,7 @@ and the CSV the report writes; no supporter's name anywhere in them."""
 from __future__ import annotations
 
 import csv
+import itertools
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -360,7 +361,7 @@ def test_the_section_read_back_from_the_pdf_and_the_csv(
     assert printed[(benefit, Benefit.RELATIONSHIPS.label, "Forms")] == "0"
     # Each row of the PDF's tables reads back as its label, then its figure.
     lines = [line.strip() for line in text.splitlines()]
-    pairs = set(zip(lines, lines[1:], strict=False))
+    pairs = set(itertools.pairwise(lines))
     for label, shown in ((voice_rows.ACTIVE_PAIRS, "3"), (voice_rows.CONSULTATIONS_HELD, "4"),
                          (voice_rows.ACTIONS_DONE, "3"), (voice_rows.FEEDBACK_FORMS, "5"),
                          (Benefit.LESS_ISOLATION.label, "4"), (Benefit.ANGER.label, "*")):
