@@ -68,8 +68,10 @@ class PairModel(RowTableModel[voice.PairRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = (
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Peer mentored"), attrgetter("mentee")),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Mentor"), self._mentor),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Peer mentored"), attrgetter("mentee"),
+                   sample="Tomás Herrera (P-0042)__"),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Mentor"), self._mentor,
+                   sample="Tomás Herrera (peer)__"),
             Column(QT_TRANSLATE_NOOP("TableHeader", "Starts"),
                    lambda row: row.pair.draft.starts_on.isoformat()),
             Column(QT_TRANSLATE_NOOP("TableHeader", "Ends"),
@@ -102,13 +104,14 @@ class ConsultationModel(RowTableModel[voice.StoredConsultation]):
             Column(QT_TRANSLATE_NOOP("TableHeader", "Date"),
                    lambda row: row.draft.held_on.isoformat()),
             Column(QT_TRANSLATE_NOOP("TableHeader", "How"),
-                   lambda row: method_label(row.draft.method)),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Topic"), lambda row: row.draft.topic),
+                   lambda row: method_label(row.draft.method), fit=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Topic"), lambda row: row.draft.topic,
+                   sample="The waiting room and opening hours"),
             Column(QT_TRANSLATE_NOOP("TableHeader", "Took part"),
                    lambda row: str(row.draft.headcount), sort=lambda row: row.draft.headcount,
                    number=True),
             Column(QT_TRANSLATE_NOOP("TableHeader", "Status"),
-                   lambda row: status_label(row.draft.status)),
+                   lambda row: status_label(row.draft.status), fit=True),
             Column(QT_TRANSLATE_NOOP("TableHeader", "We did / will do"), _action, stretch=True),
         )
 
@@ -132,8 +135,9 @@ class FeedbackModel(RowTableModel[voice.StoredFeedback]):
             Column(QT_TRANSLATE_NOOP("TableHeader", "Date"),
                    lambda row: row.draft.given_on.isoformat()),
             Column(QT_TRANSLATE_NOOP("TableHeader", "Filled in"),
-                   lambda row: source_label(row.draft.source)),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "What changed"), _benefits),
+                   lambda row: source_label(row.draft.source), fit=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "What changed"), _benefits,
+                   sample="Less isolation, Trust in themselves and others"),
             Column(QT_TRANSLATE_NOOP("TableHeader", "What helped"),
                    lambda row: (row.draft.helped or row.draft.comments).replace("\n", " "),
                    stretch=True),
