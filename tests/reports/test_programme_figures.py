@@ -469,6 +469,7 @@ def test_small_voice_counts_stay_hidden_across_every_release_and_a_revision(
     May and July comes out as revisions."""
     from tests.reports.release_attacker import parse
     from tests.reports.release_helpers import Reader, a_year, hidden_small
+    from tests.reports.test_release_attacks import one_at_a_time
 
     year = 2025
     lead = lead_in_new_centre(tmp_path)
@@ -498,6 +499,11 @@ def test_small_voice_counts_stay_hidden_across_every_release_and_a_revision(
                 voice.add_feedback(lead, FeedbackDraft(
                     date(year, month, 10 + n), FeedbackSource.ANONYMOUS, frozenset(ticked)),
                     today=TODAY)
+        # Each report protected on its own (as reports once were), the reader pins some.
+        alone = Reader(lead)
+        one_at_a_time(lead, alone, *a_year(year))
+        assert any(voice_rows.BENEFITS_TABLE in label or voice_rows.VOICE_TABLE in label
+                   for label in alone.attack())
         reader = Reader(lead)
         published = reader.publish(*a_year(year))
         by_code = {r.release_code.split()[0]: r for r in published}
