@@ -4,6 +4,10 @@ Run under a virtual display so the windows are real X11 windows:
 
     xvfb-run -s "-screen 0 1280x860x24" .venv/bin/python packaging/screenshots.py docs/screenshots
 
+The user guide's own pictures ship with the app's help, beside the guide
+(src/peerdesk/resources/help/, and the same file in docs/ for the guide
+there): copy peers-voice.png to both.
+
 It builds a demo vault in a temporary folder, signs in as the demo's
 programme lead, opens each main screen (and the peer, rating and contact forms)
 and saves what the screen shows. The report page comes from the PDF the Reports
@@ -84,6 +88,7 @@ def main(out: Path) -> int:
             ("groups.png", lambda: main_window.show_page("Groups")),
             ("contacts.png", lambda: main_window.show_page("Contacts")),
             ("competency-matrix.png", lambda: _show_matrix(main_window)),
+            ("peers-voice.png", lambda: _show_voice(main_window)),
         ]
         if "Reports" in main_window.pages:
             steps.append(("reports.png", lambda: _prepare_report(app, main_window)))
@@ -110,6 +115,16 @@ def _show_matrix(main_window: object) -> None:
     main_window.show_page("Supporters")  # type: ignore[attr-defined]
     page = main_window.supporters_page  # type: ignore[attr-defined]
     page.tabs.setCurrentIndex(1)  # the competency matrix
+
+
+def _show_voice(main_window: object) -> None:
+    """The Peers' voice page on its consultations: what peers said and what was done."""
+    main_window.show_page("Peers' voice")  # type: ignore[attr-defined]
+    page = main_window.voice_page  # type: ignore[attr-defined]
+    if page is not None:
+        page.tabs.setCurrentWidget(page.consultations)
+        page.consultations.view.selectRow(0)
+        page.consultations.view.setFocus()
 
 
 def _contact_form(app: QApplication, main_window: object, out: Path) -> None:

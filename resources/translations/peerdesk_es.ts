@@ -907,7 +907,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsultationDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+157"/>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+163"/>
         <source>Change the consultation</source>
         <translation>Cambiar la consulta</translation>
     </message>
@@ -4180,8 +4180,73 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Only a programme lead can change the listening service&apos;s lists and office hours.</source>
+        <translation>Solo un responsable del programa puede cambiar las listas y el horario de atención del servicio de escucha.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a programme lead can export peers&apos; records with the whole centre.</source>
+        <translation>Solo un responsable del programa puede exportar los expedientes de los pares junto con los datos de todo el centro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a programme lead can export, erase or review peers&apos; whole records.</source>
+        <translation>Solo un responsable del programa puede exportar, borrar o revisar los expedientes completos de los pares.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a programme lead can import from a spreadsheet.</source>
+        <translation>Solo un responsable del programa puede importar desde una hoja de cálculo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a programme lead can run reports.</source>
+        <translation>Solo un responsable del programa puede preparar informes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a programme lead or a caseworker can read every note.</source>
+        <translation>Solo un responsable del programa o un trabajador de casos puede leer todas las notas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a programme lead or a caseworker can see every peer.</source>
+        <translation>Solo un responsable del programa o un trabajador de casos puede ver a todos los pares.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only a programme lead or a caseworker can work with mentoring, consultations, feedback and quotes.</source>
         <translation>Solo una persona responsable del programa o un/a trabajador/a de casos puede trabajar con mentorías, consultas, opiniones y citas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a programme lead, a caseworker or a peer supporter can log or see listening-service contacts.</source>
+        <translation>Solo un responsable del programa, un trabajador de casos o un acompañante entre pares puede registrar o ver los contactos del servicio de escucha.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an administrator can make, list or restore backups.</source>
+        <translation>Solo un administrador puede hacer, listar o restaurar copias de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an administrator can manage staff accounts and the screen-lock setting.</source>
+        <translation>Solo un administrador puede gestionar las cuentas del personal y el ajuste del bloqueo de pantalla.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an administrator or a programme lead can export the whole centre&apos;s data.</source>
+        <translation>Solo un administrador o un responsable del programa puede exportar todos los datos del centro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an administrator or a programme lead can manage the supporters register, training and checks.</source>
+        <translation>Solo un administrador o un responsable del programa puede gestionar el registro de acompañantes, la formación y las comprobaciones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an administrator or a programme lead can see the audit log.</source>
+        <translation>Solo un administrador o un responsable del programa puede ver el registro de auditoría.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5907,7 +5972,7 @@ Set up a new centre there?</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+79"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+88"/>
         <source> (peer)</source>
         <translation> (persona)</translation>
     </message>
@@ -6789,7 +6854,7 @@ Set up a new centre there?</source>
 <context>
     <name>QuoteModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+86"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+90"/>
         <source>May identify: %s</source>
         <translation>Podría identificar: %s</translation>
     </message>
@@ -8811,7 +8876,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-50"/>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="-58"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="-60"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -8857,8 +8922,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-13"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-1"/>
         <location line="+21"/>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="-7"/>
-        <location line="+28"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="-9"/>
+        <location line="+31"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -9192,17 +9257,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Compartida</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="-59"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="-64"/>
         <source>Peer mentored</source>
         <translation>Persona acompañada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mentor</source>
         <translation>Mentora</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Starts</source>
         <translation>Empieza</translation>
     </message>
@@ -9227,17 +9292,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Cómo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Topic</source>
         <translation type="unfinished">Tema</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Took part</source>
         <translation>Participaron</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>We did / will do</source>
         <translation>Hicimos / haremos</translation>
     </message>
@@ -9252,7 +9317,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation type="unfinished">Qué cambió</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>What helped</source>
         <translation>Qué ayudó</translation>
     </message>
@@ -9461,6 +9526,114 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+2"/>
         <source>{title} ({n}, {late} past their date)</source>
         <translation>{title} ({n}, {late} con la fecha pasada)</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceLabels</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/voice/labels.py" line="+28"/>
+        <source>Group discussion</source>
+        <translation>Debate en grupo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Survey</source>
+        <translation>Encuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback box</source>
+        <translation>Buzón de opiniones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned</source>
+        <translation>Previsto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Won&apos;t do</source>
+        <translation>No se hará</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filled in anonymously</source>
+        <translation>Rellenado de forma anónima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered by staff with the peer</source>
+        <translation>Introducido por el personal con la persona</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Self-confidence and self-esteem</source>
+        <translation>Confianza en sí misma y autoestima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Less depression and anxiety</source>
+        <translation>Menos depresión y ansiedad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Less isolation</source>
+        <translation>Menos aislamiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationships</source>
+        <translation>Relaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anger</source>
+        <translation>Ira</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alcohol or drugs</source>
+        <translation>Alcohol o drogas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Understanding the impact of abuse</source>
+        <translation>Comprender el impacto del abuso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust in themselves and others</source>
+        <translation>Confianza en sí mismas y en los demás</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Less self-destructive behaviour</source>
+        <translation>Menos conductas autodestructivas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a person&apos;s name or alias</source>
+        <translation>el nombre o el alias de una persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a reference code</source>
+        <translation>un código de referencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a phone number</source>
+        <translation>un número de teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an email address</source>
+        <translation>una dirección de correo electrónico</translation>
     </message>
 </context>
 <context>
@@ -9694,6 +9867,41 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <source>Delete this quote? It will be in no report from now on. This can&apos;t be undone.</source>
         <translation>¿Eliminar esta cita? No aparecerá en ningún informe a partir de ahora. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ended</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not started</source>
+        <translation>sin empezar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{mentee} mentored by {mentor}</source>
+        <translation>{mentee}, con la mentoría de {mentor}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} meeting</source>
+        <translation>{n} encuentro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} meetings</source>
+        <translation>{n} encuentros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goals: {goals}</source>
+        <translation>Objetivos: {goals}</translation>
     </message>
 </context>
 <context>

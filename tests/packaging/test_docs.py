@@ -83,7 +83,7 @@ def test_the_package_ships_the_guides_the_help_window_offers():
 
 
 @pytest.mark.parametrize("name", ["user-guide.md", "import.md", "import-template.csv",
-                                  "call-log-template.csv"])
+                                  "call-log-template.csv", "peers-voice.png"])
 def test_the_shipped_copies_are_the_documents_in_docs(name):
     assert (SHIPPED / name).read_bytes() == (DOCS / name).read_bytes(), (
         f"docs/{name} changed: copy it to src/peerdesk/resources/help/ "
@@ -91,7 +91,7 @@ def test_the_shipped_copies_are_the_documents_in_docs(name):
 
 
 def test_every_link_in_the_shipped_guides_stays_among_the_shipped_files():
-    """The Help window can show only what ships beside the guides (no screenshots yet)."""
+    """The Help window can show only what ships beside the guides (pictures too)."""
     shipped = {p.name for p in shipped_files()}
     for guide in SHIPPED.glob("*.md"):
         for target in relative_targets(guide.read_text(encoding="utf-8")):

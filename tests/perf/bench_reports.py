@@ -47,7 +47,7 @@ from tests.perf.bench_common import DemoVault, Figure, fresh_copy, median_ms
 END_TO_END_TARGET_S = {"month": {"small": 1.0, "large": 0.3, "huge": 1.0},
                        "year": {"small": 5.0, "large": 1.0, "huge": 5.0}}
 _FIGURES_FILES = ("figures.py", "peer_sets.py", "listening_figures.py",
-                  "programme_figures.py")
+                  "programme_figures.py", "voice_figures.py")
 # What each statement counts, for the report lines; a statement figures.py
 # adds later still gets its function's name and number.
 LABELS = {
@@ -74,6 +74,10 @@ LABELS = {
     "minutes 1": "programme: hours entered by hand", "minutes 2": "programme: linked accounts",
     "minutes 3": "programme: one-to-one hours", "minutes 4": "programme: group meeting hours",
     "minutes 5": "programme: contact hours",
+    # reports.voice_figures.counted, for the Programme section's peers' voice rows.
+    "counted 1": "programme: consultations held and done",
+    "counted 2": "programme: feedback forms by benefit",
+    "counted 3": "programme: active mentoring pairs",
 }
 # The temporary tables peer_sets fills, by the name its statements give them.
 FILLED = {"temp.report_excluded": "fill: peers left out (consent)",

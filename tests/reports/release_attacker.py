@@ -20,12 +20,14 @@ What it knows (more than a real reader, which makes it stronger):
 - the programme: supporters active on the period's last day <= those active
   in it; each competency's current supporters <= those active on the last
   day; supporters with hours of a kind <= those with any <= all kinds'
-  rows together;
+  rows together; consultation actions done <= consultations held; forms
+  that named a benefit <= feedback forms;
 - a row a table leaves out (a retired region or topic) counted none;
 - for a quarter, year or range: additive figures are the sum of the months
   (published or not: unpublished months are unknowns it solves for too),
   different people at least each month's and at most their sum, peers rated
-  twice at least each month's; counts on the last day (supporters active
+  twice at least each month's (active mentoring pairs are people too);
+  counts on the last day (supporters active
   then, their training current) the same as the month's that ends that day;
   the same between any two published periods, one inside the other;
 - a bar of a trend chart is that month's figure as counted at some moment no
@@ -68,6 +70,12 @@ PROGRAMME_NOT_COUNTS = ("Hours", "Share current")
 PROGRAMME_ACTIVE = "Active at any time in the period"
 PROGRAMME_ACTIVE_AT_END = "Active on the period's last day"
 PROGRAMME_ANY_HOURS = "Any kind"
+VOICE = "programme_voice"
+VOICE_PAIRS = "Active mentoring pairs"
+VOICE_HELD = "Consultations held"
+VOICE_DONE = "Consultation actions done"
+VOICE_FORMS = "Feedback forms"
+BENEFITS = "programme_feedback"
 TREND_HEADLINE = {"trend_peers": "Peers supported", "trend_sessions": "One-to-one sessions",
                   "trend_attendances": "Group attendances", "trend_contacts": CONTACTS}
 
@@ -92,6 +100,8 @@ def kind(key: Key) -> str:
         return "at_end"
     if table == "programme_hours":
         return "people"
+    if table == VOICE and row == VOICE_PAIRS:
+        return "people"   # a pair active all quarter is in each month and once in it
     return "additive"
 
 
@@ -311,6 +321,12 @@ def _programme(system: System, v: object, tables: dict[str, list[Key]]) -> None:
         for key in kinds:
             at_most([key], anyone)
         at_most(anyone, kinds)
+    voice = {key[1]: key for key in tables.get(VOICE, [])}
+    if VOICE_DONE in voice and VOICE_HELD in voice:
+        at_most([voice[VOICE_DONE]], [voice[VOICE_HELD]])
+    if VOICE_FORMS in voice:
+        for key in tables.get(BENEFITS, []):
+            at_most([key], [voice[VOICE_FORMS]])
 
 
 def _listening(system: System, v: object, tables: dict[str, list[Key]]) -> None:

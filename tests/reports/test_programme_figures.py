@@ -4,6 +4,8 @@ and the CSV the report writes; no supporter's name anywhere in them."""
 from __future__ import annotations
 
 import csv
+import itertools
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -24,11 +26,30 @@ from peerdesk.domain.supporters import (
     SupporterRole,
     SupporterStatus,
 )
+from peerdesk.domain.voice import (
+    ActionStatus,
+    Benefit,
+    ConsultationDraft,
+    ConsultationMethod,
+    FeedbackDraft,
+    FeedbackSource,
+    MentoringDraft,
+)
 from peerdesk.reports import figures
 from peerdesk.reports import programme_figures as programme
+from peerdesk.reports import voice_figures as voice_rows
 from peerdesk.reports.cells import Kind, kind_of, period_cells
 from peerdesk.reports.period import Period
-from peerdesk.services import casework, groups, listening, peers, reports, supervision, supporters
+from peerdesk.services import (
+    casework,
+    groups,
+    listening,
+    peers,
+    reports,
+    supervision,
+    supporters,
+    voice,
+)
 from peerdesk.services.session import Session
 from tests.services.caseload_helpers import lead_in_new_centre, one_to_one, peer
 
@@ -36,6 +57,8 @@ TODAY = date(2026, 11, 22)
 OCT = Period.month(2026, 10)
 # Held-out names: they must never reach a report.
 CANARIES = ("Zephyrquill", "Morvantle", "Quistabel")
+# Peers in mentoring pairs, and words peers said: never in a report either.
+VOICE_CANARIES = ("Velmorrick", "Tindrelle", "Orsquane", "Plumewick", "Saffrondel")
 
 
 def _supporter(lead: Session, name: str, start: date, *, staff_id: int | None = None,
@@ -80,6 +103,16 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> Session:
       supervision on 28 Sep (September's).
     - Rhodri: active since March 2025, on a break since 20 Sep: not active in October;
       admin hours in September.
+
+    The peers' voice in October:
+    - mentoring pairs: Ana with Zephyrquill since 1 Sep; Velmorrick with Zephyrquill from
+      1 Oct; Tindrelle mentored by Ana (a peer) from 15 Oct; Orsquane's pair ended on
+      30 Sep (not active in October); Dee's pair (Dee withdrew consent to statistics:
+      left out): 3 active pairs;
+    - consultations: four held in October, three of them done, one planned; one in
+      September (done);
+    - feedback: five forms in October: less isolation on four, trust on three, anger
+      on one, one form with only what helped (no benefit); one form in September.
     """
     lead = lead_in_new_centre(tmp_path_factory.mktemp("programme"))
     comps = {c.name: c.id for c in supporters.competencies(lead)}
@@ -130,7 +163,36 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> Session:
     supporters.set_status(lead, rhodri, SupporterStatus.ON_BREAK, date(2026, 9, 20),
                           today=TODAY)
     _hours(lead, rhodri, date(2026, 9, 21), HoursKind.ADMIN, 60)
+    _peers_voice(lead, zeph, ana, dee)
     return lead
+
+
+def _peers_voice(lead: Session, mentor: int, ana: int, dee: int) -> None:
+    june = date(2026, 6, 2)
+    velm, tind, orsq = (peers.create(lead, peer(name, first_contact=june), today=TODAY)
+                        for name in VOICE_CANARIES[:3])
+    for mentee, starts, ends in ((ana, date(2026, 9, 1), None), (velm, date(2026, 10, 1), None),
+                                 (orsq, date(2026, 7, 1), date(2026, 9, 30)),
+                                 (dee, date(2026, 10, 2), None)):
+        voice.add_pair(lead, MentoringDraft(mentee, starts, mentor, ends_on=ends), today=TODAY)
+    voice.add_pair(lead, MentoringDraft(tind, date(2026, 10, 15), None, ana), today=TODAY)
+    asked = ConsultationDraft(date(2026, 10, 6), ConsultationMethod.GROUP_DISCUSSION,
+                              f"Evenings ({VOICE_CANARIES[3]})", 12,
+                              said=f"{VOICE_CANARIES[4]} wants Thursday evenings",
+                              action="Open Thursdays", status=ActionStatus.DONE)
+    for day in (6, 13, 20):
+        voice.add_consultation(lead, replace(asked, held_on=date(2026, 10, day)), today=TODAY)
+    voice.add_consultation(lead, replace(asked, held_on=date(2026, 10, 27),
+                                         status=ActionStatus.PLANNED), today=TODAY)
+    voice.add_consultation(lead, replace(asked, held_on=date(2026, 9, 15)), today=TODAY)
+    isolation, trust, anger = Benefit.LESS_ISOLATION, Benefit.TRUST, Benefit.ANGER
+    for day, ticked in ((3, {isolation, trust}), (10, {isolation, trust, anger}),
+                        (17, {isolation, trust}), (24, {isolation}), (25, set())):
+        voice.add_feedback(lead, FeedbackDraft(
+            date(2026, 10, day), FeedbackSource.ANONYMOUS, frozenset(ticked),
+            helped=f"Talking to {VOICE_CANARIES[4]}"), today=TODAY)
+    voice.add_feedback(lead, FeedbackDraft(date(2026, 9, 9), FeedbackSource.STAFF,
+                                           frozenset({anger})), today=TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -176,6 +238,43 @@ def test_hours_by_kind_from_records_and_by_hand(counted: figures.RawFigures) -> 
     assert extras[programme.hours_key("Admin")] == 6.5
     assert extras[programme.hours_key(programme.ALL_KINDS)] == (
         45 + 120 + 30 + 360 + 90 + 390) / 60
+
+
+def test_mentoring_consultations_and_feedback_counted(counted: figures.RawFigures) -> None:
+    assert rows(counted, voice_rows.VOICE_TABLE) == {
+        voice_rows.ACTIVE_PAIRS: 3,         # Ana's, Velmorrick's, Tindrelle's (not Dee's)
+        voice_rows.CONSULTATIONS_HELD: 4,   # September's is not October's
+        voice_rows.ACTIONS_DONE: 3,
+        voice_rows.FEEDBACK_FORMS: 5,
+    }
+    benefits = rows(counted, voice_rows.BENEFITS_TABLE)
+    assert list(benefits) == [b.label for b in Benefit]
+    assert benefits[Benefit.LESS_ISOLATION.label] == 4
+    assert benefits[Benefit.TRUST.label] == 3
+    assert benefits[Benefit.ANGER.label] == 1
+    assert sum(benefits.values()) == 8
+    assert not counted.tables[voice_rows.VOICE_TABLE].total_row
+    assert not counted.tables[voice_rows.BENEFITS_TABLE].total_row
+
+
+def test_the_voice_rows_relate_across_periods_and_are_bounded(
+        counted: figures.RawFigures) -> None:
+    """Pairs are like people (a pair active all quarter is in each month once); the rest
+    add up over months. Actions done <= consultations held; each benefit <= forms."""
+    cell = f"{voice_rows.VOICE_TABLE}|{{}}|Count".format
+    assert kind_of(cell(voice_rows.ACTIVE_PAIRS)) is Kind.PEOPLE
+    for label in (voice_rows.CONSULTATIONS_HELD, voice_rows.ACTIONS_DONE,
+                  voice_rows.FEEDBACK_FORMS):
+        assert kind_of(cell(label)) is Kind.ADDITIVE
+    anger = f"{voice_rows.BENEFITS_TABLE}|{Benefit.ANGER.label}|Forms"
+    assert kind_of(anger) is Kind.ADDITIVE
+    bounded = {tuple(sorted(r.terms)) for r in period_cells(counted).relations if r.at_least}
+    held, done, forms = (cell(voice_rows.CONSULTATIONS_HELD), cell(voice_rows.ACTIONS_DONE),
+                         cell(voice_rows.FEEDBACK_FORMS))
+    assert tuple(sorted(((held, 1), (done, -1)))) in bounded
+    assert tuple(sorted(((forms, 1), (anger, -1)))) in bounded
+    # A form may name no benefit, so the forms are not bounded by the benefits' rows.
+    assert not any(dict(terms).get(forms) == -1 for terms in bounded)
 
 
 def test_the_figures_relate_across_periods_as_documented(counted: figures.RawFigures) -> None:
@@ -249,8 +348,26 @@ def test_the_section_read_back_from_the_pdf_and_the_csv(
         assert spec.title in text
     assert "Training current on the period's last day" in text
     assert "89%" in text and "Hours given, by kind" in text
+    # The peers' voice: pairs, consultations and forms shown; anger (one form) hidden.
+    figure = voice_rows.VOICE_TABLE
+    assert printed[(figure, voice_rows.ACTIVE_PAIRS, "Count")] == "3"
+    assert printed[(figure, voice_rows.CONSULTATIONS_HELD, "Count")] == "4"
+    assert printed[(figure, voice_rows.ACTIONS_DONE, "Count")] == "3"
+    assert printed[(figure, voice_rows.FEEDBACK_FORMS, "Count")] == "5"
+    benefit = voice_rows.BENEFITS_TABLE
+    assert printed[(benefit, Benefit.LESS_ISOLATION.label, "Forms")] == "4"
+    assert printed[(benefit, Benefit.TRUST.label, "Forms")] == "3"
+    assert printed[(benefit, Benefit.ANGER.label, "Forms")] == "*"
+    assert printed[(benefit, Benefit.RELATIONSHIPS.label, "Forms")] == "0"
+    # Each row of the PDF's tables reads back as its label, then its figure.
+    lines = [line.strip() for line in text.splitlines()]
+    pairs = set(itertools.pairwise(lines))
+    for label, shown in ((voice_rows.ACTIVE_PAIRS, "3"), (voice_rows.CONSULTATIONS_HELD, "4"),
+                         (voice_rows.ACTIONS_DONE, "3"), (voice_rows.FEEDBACK_FORMS, "5"),
+                         (Benefit.LESS_ISOLATION.label, "4"), (Benefit.ANGER.label, "*")):
+        assert (label, shown) in pairs, (label, shown)
     csv_text = (tmp_path / "oct.csv").read_text(encoding="utf-8")
-    for name in (*CANARIES, "Avery", "Tamsin", "Rhodri"):
+    for name in (*CANARIES, *VOICE_CANARIES, "Avery", "Tamsin", "Rhodri", "Thursday"):
         assert name not in text, name
         assert name not in csv_text, name
 
@@ -340,3 +457,93 @@ def test_a_count_on_the_last_day_is_tied_only_to_the_part_ending_that_day() -> N
         assert (((f"q:{active}", 1), (f"{month}:{active}", -1)), True) in rows
     at_most_sum = {f"q:{active}": -1, **{f"{m}:{active}": 1 for m in ("jan", "feb", "mar")}}
     assert any(dict(terms) == at_most_sum and at_least for terms, at_least in rows)
+
+
+def test_small_voice_counts_stay_hidden_across_every_release_and_a_revision(
+        tmp_path: Path) -> None:
+    """A year of mentoring, consultations and feedback with small counts in it: two short
+    mentoring pairs; July's consultations with only two actions done; one form naming
+    anger in May; trust named in March and November only (the year's count, five, would
+    give one month away if shown with the other). No exact reader of every release
+    (months, quarters, the year) pins any of them, nor after a late entry back-dated to
+    May and July comes out as revisions."""
+    from tests.reports.release_attacker import parse
+    from tests.reports.release_helpers import Reader, a_year, hidden_small
+    from tests.reports.test_release_attacks import one_at_a_time
+
+    year = 2025
+    lead = lead_in_new_centre(tmp_path)
+    try:
+        mentor = _supporter(lead, "Volunteer", date(year - 1, 3, 1))
+        first, second = (peers.create(lead, peer(name, first_contact=date(year - 1, 5, 1)),
+                                      today=TODAY) for name in VOICE_CANARIES[:2])
+        voice.add_pair(lead, MentoringDraft(first, date(year, 2, 1), mentor,
+                                            ends_on=date(year, 4, 30)), today=TODAY)
+        voice.add_pair(lead, MentoringDraft(second, date(year, 4, 1), mentor,
+                                            ends_on=date(year, 6, 30)), today=TODAY)
+        asked = ConsultationDraft(date(year, 1, 8), ConsultationMethod.SURVEY, "Opening hours",
+                                  9, said=f"{VOICE_CANARIES[2]} asked for Saturdays",
+                                  action="Open Saturdays")
+        for month in range(1, 13):
+            for n in range(6):
+                done = n < (2 if month == 7 else 5)
+                voice.add_consultation(lead, replace(
+                    asked, held_on=date(year, month, 3 + n),
+                    status=ActionStatus.DONE if done else ActionStatus.PLANNED), today=TODAY)
+            for n in range(6):
+                ticked = {Benefit.LESS_ISOLATION}
+                if month == 5 and n == 0:
+                    ticked.add(Benefit.ANGER)
+                if (month, n) in {(3, 0), (3, 1), (11, 0), (11, 1), (11, 2)}:
+                    ticked.add(Benefit.TRUST)
+                voice.add_feedback(lead, FeedbackDraft(
+                    date(year, month, 10 + n), FeedbackSource.ANONYMOUS, frozenset(ticked)),
+                    today=TODAY)
+        # Each report protected on its own (as reports once were), the reader pins some.
+        alone = Reader(lead)
+        one_at_a_time(lead, alone, *a_year(year))
+        assert any(voice_rows.BENEFITS_TABLE in label or voice_rows.VOICE_TABLE in label
+                   for label in alone.attack())
+        reader = Reader(lead)
+        published = reader.publish(*a_year(year))
+        by_code = {r.release_code.split()[0]: r for r in published}
+
+        def shown(code: str, table_key: str, label: str) -> str:
+            table = next(t for s in by_code[code].sections for t in s.tables
+                         if t.key == table_key)
+            return dict(table.rows)[label][0].shown
+
+        anger, trust = Benefit.ANGER.label, Benefit.TRUST.label
+        benefits = voice_rows.BENEFITS_TABLE
+        for code in (f"{year}-05", f"{year}-Q2", f"{year}"):
+            assert shown(code, benefits, anger) == "*", code
+        for code in (f"{year}-03", f"{year}-11"):
+            assert shown(code, benefits, trust) == "*", code
+        assert shown(f"{year}-07", voice_rows.VOICE_TABLE, voice_rows.ACTIONS_DONE) == "*"
+        assert shown(f"{year}-04", voice_rows.VOICE_TABLE, voice_rows.ACTIVE_PAIRS) == "*"
+        assert shown(f"{year}-01", voice_rows.VOICE_TABLE, voice_rows.CONSULTATIONS_HELD) == "6"
+        assert shown(f"{year}-01", benefits, Benefit.LESS_ISOLATION.label) == "6"
+        assert hidden_small(reader, [voice_rows.VOICE_TABLE, benefits]) >= 12
+        assert reader.attack() == {}
+        # Late entries: a form naming anger back-dated to May, and a consultation back-dated
+        # to July and done. May, July, their quarters and the year come out as revisions.
+        reader.changed()
+        voice.add_feedback(lead, FeedbackDraft(date(year, 5, 28), FeedbackSource.STAFF,
+                                               frozenset({Benefit.ANGER})), today=TODAY)
+        voice.add_consultation(lead, replace(asked, held_on=date(year, 7, 29),
+                                             status=ActionStatus.DONE), today=TODAY)
+        (may,) = reader.publish(Period.month(year, 5))
+        (july,) = reader.publish(Period.month(year, 7))
+        assert may.release_code == f"{year}-05 r2" and july.release_code == f"{year}-07 r2"
+        by_code = {r.release_code.split()[0]: r for r in (may, july)}
+        assert shown(f"{year}-05", benefits, anger) == "*"
+        assert shown(f"{year}-07", voice_rows.VOICE_TABLE, voice_rows.ACTIONS_DONE) == "*"
+        codes = {parse(p.csv_text)[1] for p in reader.published}
+        assert {f"{year}-Q2 r2", f"{year}-Q3 r2", f"{year} r2"} <= codes
+        assert reader.attack() == {}
+        csv_all = "\n".join(p.csv_text for p in reader.published)
+        for name in (*VOICE_CANARIES, "Volunteer", "Saturdays"):
+            assert name not in csv_all, name
+    finally:
+        lead.vault.close()
+        lead.vault.locked.release()

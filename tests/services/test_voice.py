@@ -372,13 +372,18 @@ def test_subject_access_holds_their_mentoring_and_words_but_not_another_peer(
     assert "Nobody rushed me here." in text
 
 
-def test_the_programme_rows_are_named_cells_and_pairs_add_up_like_people() -> None:
-    """Ready for the report's Programme section: named cells, no totals (a form names
-    several benefits), and active pairs related across periods like people, not summed."""
+def test_the_programme_rows_are_named_cells_and_pairs_add_up_like_people(
+        lead: Session) -> None:
+    """In the report's Programme section: named cells, no totals (a form names several
+    benefits), and active pairs related across periods like people, not summed."""
+    from peerdesk.reports import figures
     from peerdesk.reports.cells import Kind, kind_of, table_ids
-    from peerdesk.reports.voice_figures import VoiceFigures, raw_tables
+    from peerdesk.reports.voice_figures import BENEFITS_TABLE, VOICE_TABLE
 
-    voice_table, benefits = raw_tables(VoiceFigures(3, 2, 1, 7, {Benefit.TRUST: 4}))
+    voice.add_feedback(lead, FeedbackDraft(date(2026, 11, 2), FeedbackSource.ANONYMOUS,
+                                           frozenset({Benefit.TRUST})), today=TODAY)
+    raw = figures.compute(lead.db, NOV)
+    voice_table, benefits = raw.tables[VOICE_TABLE], raw.tables[BENEFITS_TABLE]
     ids = [row[0] for row in table_ids(voice_table)]
     assert ids == ["programme_voice|Active mentoring pairs|Count",
                    "programme_voice|Consultations held|Count",
@@ -386,7 +391,7 @@ def test_the_programme_rows_are_named_cells_and_pairs_add_up_like_people() -> No
                    "programme_voice|Feedback forms|Count"]
     assert kind_of(ids[0]) is Kind.PEOPLE
     assert {kind_of(i) for i in ids[1:]} == {Kind.ADDITIVE}
-    assert dict(benefits.rows)["Trust in themselves and others"] == (4,)
+    assert dict(benefits.rows)["Trust in themselves and others"] == (1,)
     assert not voice_table.total_row and not benefits.total_row
 
 

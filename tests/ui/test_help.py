@@ -197,3 +197,15 @@ def test_about_says_when_the_backup_folder_is_not_there(qtbot, start_gui, vault,
     text = _about(qtbot, start_gui, vault, "Ada Admin").backups.text()
     assert "Only when someone presses Back up now (automatic backups are off)." in text
     assert text.endswith("can't be found right now (is the USB stick plugged in?).")
+
+
+def test_the_guide_shows_its_picture_of_the_peers_voice_page(qtbot):
+    """The picture ships beside the guide, so the Help window (offline) can show it."""
+    from PySide6.QtGui import QImage, QTextDocument
+
+    window = HelpWindow(USER_GUIDE)
+    qtbot.addWidget(window)
+    url = window.browser.source().resolved(QUrl("peers-voice.png"))
+    picture = window.browser.loadResource(QTextDocument.ResourceType.ImageResource.value, url)
+    image = QImage.fromData(picture) if not isinstance(picture, QImage) else picture
+    assert not image.isNull() and image.width() > 800

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
+from peerdesk.domain.errors import Message
 from peerdesk.domain.labels import Labelled, set_labels
 
 
@@ -167,29 +168,36 @@ def roles_allow(roles: Iterable[Role], permission: Permission) -> bool:
     return any(permission in ROLE_PERMISSIONS[r] for r in roles)
 
 
-# What each permission is for, so a refusal can say who may do it instead of
-# only "your role does not allow this".
-_PERMISSION_ACTIONS: dict[Permission, str] = {
-    Permission.MANAGE_STAFF: "manage staff accounts and the screen-lock setting",
-    Permission.VIEW_AUDIT_LOG: "see the audit log",
-    Permission.MANAGE_BACKUPS: "make, list or restore backups",
-    Permission.RUN_REPORTS: "run reports",
-    Permission.MANAGE_RETENTION: "export, erase or review peers' whole records",
-    Permission.VIEW_ALL_PEERS: "see every peer",
-    Permission.READ_ALL_NOTES: "read every note",
-    Permission.IMPORT_DATA: "import from a spreadsheet",
-    Permission.EXPORT_CENTRE: "export the whole centre's data",
-    Permission.EXPORT_CASEWORK: "export peers' records with the whole centre",
-    Permission.LOG_CONTACTS: "log or see listening-service contacts",
-    Permission.EDIT_CONTACT_LISTS: "change the listening service's lists and office hours",
-    Permission.MANAGE_SUPPORTERS: "manage the supporters register, training and checks",
-}
-
-_ROLE_WITH_ARTICLE = {
-    Role.ADMIN: "an administrator",
-    Role.PROGRAMME_LEAD: "a programme lead",
-    Role.CASEWORKER: "a caseworker",
-    Role.PEER_SUPPORTER: "a peer supporter",
+# Who may do what each permission is for, so a refusal can say who may do it instead
+# of only "your role does not allow this". One whole sentence per permission (word
+# order differs between languages, so never glued from pieces): catalogued for
+# translation like every Message. tests/domain/test_staff_roles_message.py keeps each
+# naming exactly the roles that hold it in ROLE_PERMISSIONS above.
+_NEEDS_ROLE: dict[Permission, Message] = {
+    Permission.MANAGE_STAFF: Message(
+        "Only an administrator can manage staff accounts and the screen-lock setting."),
+    Permission.VIEW_AUDIT_LOG: Message(
+        "Only an administrator or a programme lead can see the audit log."),
+    Permission.MANAGE_BACKUPS: Message("Only an administrator can make, list or restore backups."),
+    Permission.RUN_REPORTS: Message("Only a programme lead can run reports."),
+    Permission.MANAGE_RETENTION: Message(
+        "Only a programme lead can export, erase or review peers' whole records."),
+    Permission.VIEW_ALL_PEERS: Message("Only a programme lead or a caseworker can see every peer."),
+    Permission.READ_ALL_NOTES: Message(
+        "Only a programme lead or a caseworker can read every note."),
+    Permission.IMPORT_DATA: Message("Only a programme lead can import from a spreadsheet."),
+    Permission.EXPORT_CENTRE: Message(
+        "Only an administrator or a programme lead can export the whole centre's data."),
+    Permission.EXPORT_CASEWORK: Message(
+        "Only a programme lead can export peers' records with the whole centre."),
+    Permission.LOG_CONTACTS: Message(
+        "Only a programme lead, a caseworker or a peer supporter can log or see "
+        "listening-service contacts."),
+    Permission.EDIT_CONTACT_LISTS: Message(
+        "Only a programme lead can change the listening service's lists and office hours."),
+    Permission.MANAGE_SUPPORTERS: Message(
+        "Only an administrator or a programme lead can manage the supporters register, "
+        "training and checks."),
 }
 
 
@@ -198,9 +206,9 @@ def roles_allowed(permission: Permission) -> list[Role]:
 
 
 def needs_role_message(permission: Permission) -> str:
-    """E.g. "Only a programme lead can run reports." (from the table above, so it stays true)."""
-    who = " or ".join(_ROLE_WITH_ARTICLE[role] for role in roles_allowed(permission))
-    return f"Only {who or 'no role'} can {_PERMISSION_ACTIONS[permission]}."
+    """E.g. "Only a programme lead can run reports.": the English template, which
+    PermissionDenied translates when it is shown."""
+    return _NEEDS_ROLE[permission].template
 
 
 @dataclass(frozen=True, slots=True)

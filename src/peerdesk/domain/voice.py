@@ -259,8 +259,3 @@ def warnings_code(found: Iterable[QuoteFlag]) -> str:
 
 def parse_warnings(code: str) -> frozenset[QuoteFlag]:
     return frozenset(QuoteFlag(part) for part in code.split(",") if part)
-
-
-def warnings_text(found: Iterable[QuoteFlag]) -> str:
-    held = set(found)
-    return ", ".join(w.label for w in QuoteFlag if w in held)

@@ -57,9 +57,6 @@ class Kind(StrEnum):
 
 
 _PEOPLE = ("peers_supported", "unique_attendees", "groups_run")
-# Pairs active in a period (reports.voice_figures): a pair active all quarter counts
-# once in the quarter and once in each month, like people.
-_PEOPLE_ROWS = ("programme_voice|Active mentoring pairs|",)
 
 
 def kind_of(cell: str) -> Kind:
@@ -68,7 +65,7 @@ def kind_of(cell: str) -> Kind:
         ours = programme.kind_of(table, cell.split("|")[1])
         if ours is not None:
             return Kind(ours)
-    if cell in _PEOPLE or table in ("gender", "age") or cell.startswith(_PEOPLE_ROWS):
+    if cell in _PEOPLE or table in ("gender", "age"):
         return Kind.PEOPLE
     if table == "outcomes":
         return Kind.AT_LEAST if cell.endswith("|Peers rated twice or more") else Kind.NONE

@@ -193,7 +193,9 @@ def render(raw: RawFigures, cells: PeriodCells, hidden: frozenset[str], rules: R
             "without a person record, including those of people who later became peers.",
             "Programme: the peer supporters in the centre's register. Active: their status "
             "was Active. Training current: a course mapped to the competency that never "
-            "lapses, or one still valid on the period's last day.",
+            "lapses, or one still valid on the period's last day. Mentoring pairs: active "
+            "when their dates overlap the period. Consultations: held in the period; actions "
+            "done are those of them whose action is marked done.",
             "No names of peers or supporters, reference codes, dates of birth or notes "
             "appear in this report.",
         ),

@@ -3,14 +3,17 @@
 Supporters can be survivors too, so every figure here is a count under the
 report's disclosure control like any other (docs/disclosure.md): each is a
 named cell, protected over every release of the year, rounded the same way.
-No name, reference or note of a supporter is read.
+No name, reference or note of a supporter is read. The peers' voice rows
+(mentoring pairs, consultations, feedback by benefit) come from
+reports.voice_figures: counts only, never a name or what was said.
 
 The section is a list of tables (`TABLES`) and of the rows that fill them
 (`ROWS`), each row with the way a longer period's figure relates to its
 parts' (its *kind*, reports.cells.Kind):
 
 - "additive": the sum of the months (sessions held, people first trained);
-- "people": different supporters, at least any part's and at most the sum;
+- "people": different supporters (or mentoring pairs), at least any part's and at
+  most the sum;
 - "at_end": a count on the period's last day, the same as that of any part
   ending on that day, and nothing otherwise.
 
@@ -38,6 +41,8 @@ from peerdesk.domain.supporters import (
     MEETING_MINUTES_SETTING,
     meeting_minutes_from,
 )
+from peerdesk.domain.voice import Benefit
+from peerdesk.reports import voice_figures as voice
 from peerdesk.reports.figures import RawFigures, RawTable
 from peerdesk.reports.model import Cell, CellState, Section, Table
 from peerdesk.reports.peer_sets import EXCLUDED
@@ -110,6 +115,12 @@ class Counting:
     def active_at_end(self) -> frozenset[int]:
         return frozenset(i for i, changes in self._statuses.items()
                          if changes[-1][1] == "active")
+
+    @cached_property
+    def voice(self) -> voice.VoiceFigures:
+        """Mentoring pairs, consultations and feedback (reports.voice_figures), counted
+        once for the rows that print them."""
+        return voice.counted(self.db, self.period)
 
     @cached_property
     def minutes(self) -> dict[str, dict[int, int]]:
@@ -222,6 +233,27 @@ def _hours(c: Counting) -> list[tuple[str, int]]:
     return rows
 
 
+def _pairs(c: Counting) -> list[tuple[str, int]]:
+    return [(voice.ACTIVE_PAIRS, c.voice.active_pairs)]
+
+
+def _consultations(c: Counting) -> list[tuple[str, int]]:
+    return [(voice.CONSULTATIONS_HELD, c.voice.consultations_held)]
+
+
+def _actions_done(c: Counting) -> list[tuple[str, int]]:
+    return [(voice.ACTIONS_DONE, c.voice.actions_done)]
+
+
+def _forms(c: Counting) -> list[tuple[str, int]]:
+    return [(voice.FEEDBACK_FORMS, c.voice.feedback_forms)]
+
+
+def _benefits(c: Counting) -> list[tuple[str, int]]:
+    """Every benefit, in the order the form lists them (none left out: a zero is shown)."""
+    return [(b.label, c.voice.by_benefit.get(b, 0)) for b in Benefit]
+
+
 def hours_key(label: str) -> str:
     """Where a row's hours are kept among the report's extras."""
     return f"programme_hours|{label}"
@@ -253,6 +285,14 @@ TABLES: list[TableSpec] = [
                    "One-to-ones, group meetings and contacts are counted for supporters "
                    "with a PeerDesk account; the rest are entered by hand. A supporter can "
                    "give hours of several kinds, so the rows don't add up."),
+    TableSpec(voice.VOICE_TABLE, "Mentoring and the peers' voice", "Figure", "Count",
+              note="Mentoring pairs whose dates overlap the period; consultations held in "
+                   "the period and, of those, the ones whose action is done; feedback forms "
+                   "given in the period."),
+    TableSpec(voice.BENEFITS_TABLE, "What changed for peers (feedback forms, by benefit)",
+              "Benefit", "Forms",
+              note="Forms that named each benefit of peer support. A form can name several "
+                   "benefits, or none, so the rows don't add up to the forms."),
 ]
 
 ROWS: list[Rows] = [
@@ -262,6 +302,12 @@ ROWS: list[Rows] = [
     Rows("programme_currency", AT_END, _currency),
     Rows("programme_supervision", ADDITIVE, _supervision),
     Rows("programme_hours", PEOPLE, _hours),
+    # A pair active all quarter counts once in the quarter and once in each month.
+    Rows(voice.VOICE_TABLE, PEOPLE, _pairs, voice.ACTIVE_PAIRS),
+    Rows(voice.VOICE_TABLE, ADDITIVE, _consultations, voice.CONSULTATIONS_HELD),
+    Rows(voice.VOICE_TABLE, ADDITIVE, _actions_done, voice.ACTIONS_DONE),
+    Rows(voice.VOICE_TABLE, ADDITIVE, _forms, voice.FEEDBACK_FORMS),
+    Rows(voice.BENEFITS_TABLE, ADDITIVE, _benefits),
 ]
 
 
@@ -292,7 +338,22 @@ def _bounds_hours(tables: dict[str, Column]) -> list[Bound]:
     return [*(([cell], [anyone]) for cell in hours.values()), ([anyone], list(hours.values()))]
 
 
-BOUNDS: list[Callable[[dict[str, Column]], list[Bound]]] = [_bounds_supporters, _bounds_hours]
+def _bounds_voice(tables: dict[str, Column]) -> list[Bound]:
+    """Actions done <= consultations held (they are among them); forms that named a
+    benefit <= forms. (Not: forms <= all benefits' rows together: a form may name
+    none, only what helped.)"""
+    figures = tables.get(voice.VOICE_TABLE, {})
+    out: list[Bound] = []
+    if voice.ACTIONS_DONE in figures and voice.CONSULTATIONS_HELD in figures:
+        out.append(([figures[voice.ACTIONS_DONE]], [figures[voice.CONSULTATIONS_HELD]]))
+    forms = figures.get(voice.FEEDBACK_FORMS)
+    if forms is not None:
+        out += [([cell], [forms]) for cell in tables.get(voice.BENEFITS_TABLE, {}).values()]
+    return out
+
+
+BOUNDS: list[Callable[[dict[str, Column]], list[Bound]]] = [_bounds_supporters, _bounds_hours,
+                                                            _bounds_voice]
 
 
 def kind_of(table: str, row: str) -> str | None:
@@ -376,8 +437,8 @@ def section(raw: RawFigures, tables: dict[str, Table]) -> Section:
     return Section(
         TITLE,
         "The peer supporters who give support: who was active, their training, supervision "
-        "and the hours they gave. No supporter is named; small counts are hidden as in "
-        "every table.",
+        "and the hours they gave; mentoring, consultations with peers and their feedback. "
+        "No supporter or peer is named; small counts are hidden as in every table.",
         tuple(printed))
 
 

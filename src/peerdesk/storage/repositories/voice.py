@@ -92,9 +92,9 @@ def active_pairs(db: Database, start: date, end: date, *, left_out: str = "") ->
     of peer ids: the report's peers left out for withdrawn statistics consent)."""
     where = (f" AND mentee_id NOT IN {left_out} AND coalesce(mentor_peer_id, 0) "
              f"NOT IN {left_out}") if left_out else ""
-    return int(db.scalar(
+    return int(db.query(
         "SELECT count(*) FROM mentoring_pair WHERE starts_on <= ? AND "
-        f"(ends_on IS NULL OR ends_on >= ?){where}", (end.isoformat(), start.isoformat())))
+        f"(ends_on IS NULL OR ends_on >= ?){where}", (end.isoformat(), start.isoformat()))[0][0])
 
 
 # -- consultations --------------------------------------------------------------------

@@ -28,13 +28,19 @@ from peerdesk.domain.voice import (
     FeedbackSource,
     MentoringDraft,
     QuoteDraft,
-    warnings_text,
 )
 from peerdesk.services import voice
 from peerdesk.services.session import Session
 from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.peers.forms import DateField, enum_combo, today
 from peerdesk.ui.supporters.dialogs import _FormDialog, tick_list, ticked
+from peerdesk.ui.voice.labels import (
+    benefit_label,
+    method_label,
+    source_label,
+    status_label,
+    warnings_text,
+)
 
 
 def searchable(combo: QComboBox) -> QComboBox:
@@ -159,7 +165,7 @@ class ConsultationDialog(_FormDialog):
         self.session, self.found = session, found
         d = found.draft if found else None
         self.held = DateField(d.held_on if d else today())
-        self.method = enum_combo([(m.label, m.value) for m in ConsultationMethod],
+        self.method = enum_combo([(method_label(m), m.value) for m in ConsultationMethod],
                                  d.method.value if d else ConsultationMethod.GROUP_DISCUSSION.value)
         self.topic = QLineEdit(d.topic if d else "")
         self.headcount = QSpinBox()
@@ -167,7 +173,7 @@ class ConsultationDialog(_FormDialog):
         self.headcount.setValue(d.headcount if d else 0)
         self.said = _text(d.said if d else "", 80, self.tr("What peers said"))
         self.action = _text(d.action if d else "", 60, self.tr("What we will do"))
-        self.status = enum_combo([(s.label, s.value) for s in ActionStatus],
+        self.status = enum_combo([(status_label(s), s.value) for s in ActionStatus],
                                  d.status.value if d else ActionStatus.PLANNED.value)
         self.why_not = _text(d.why_not if d else "", 50, self.tr("Why not"))
         self.add(self.tr("&Date"), "held_on", self.held)
@@ -203,9 +209,9 @@ class FeedbackDialog(_FormDialog):
         super().__init__(self.tr("Enter a feedback form"), parent)
         self.session = session
         self.given = DateField(today())
-        self.source = enum_combo([(s.label, s.value) for s in FeedbackSource],
+        self.source = enum_combo([(source_label(s), s.value) for s in FeedbackSource],
                                  FeedbackSource.ANONYMOUS.value)
-        self.benefits = tick_list([(b.label, b.value) for b in Benefit], set(),
+        self.benefits = tick_list([(benefit_label(b), b.value) for b in Benefit], set(),
                                   self.tr("What changed for them"))
         self.helped = _text("", 60, self.tr("What helped"))
         self.comments = _text("", 60, self.tr("Anything else"))

@@ -29,17 +29,24 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.errors import PeerDeskError
-from peerdesk.domain.voice import ActionStatus, Benefit, warnings_text
+from peerdesk.domain.voice import ActionStatus
 from peerdesk.services import voice
 from peerdesk.services.session import Session
 from peerdesk.ui.change_bus import AUDIT, ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, show_error
-from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout, search_box
 from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, sorting_filter
 from peerdesk.ui.table_view import list_view
 from peerdesk.ui.voice.dialogs import ConsultationDialog, FeedbackDialog, PairDialog, QuoteDialog
+from peerdesk.ui.voice.labels import (
+    benefits_text,
+    method_label,
+    source_label,
+    status_label,
+    warnings_text,
+)
 
 VOICE = "voice"  # what a change announces on the change bus
 
@@ -61,8 +68,10 @@ class PairModel(RowTableModel[voice.PairRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = (
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Peer mentored"), attrgetter("mentee")),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Mentor"), self._mentor),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Peer mentored"), attrgetter("mentee"),
+                   sample="Tomás Herrera (P-0042)__"),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Mentor"), self._mentor,
+                   sample="Tomás Herrera (peer)__"),
             Column(QT_TRANSLATE_NOOP("TableHeader", "Starts"),
                    lambda row: row.pair.draft.starts_on.isoformat()),
             Column(QT_TRANSLATE_NOOP("TableHeader", "Ends"),
@@ -94,12 +103,15 @@ class ConsultationModel(RowTableModel[voice.StoredConsultation]):
         self.columns = (
             Column(QT_TRANSLATE_NOOP("TableHeader", "Date"),
                    lambda row: row.draft.held_on.isoformat()),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "How"), lambda row: row.draft.method.label),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Topic"), lambda row: row.draft.topic),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "How"),
+                   lambda row: method_label(row.draft.method), fit=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Topic"), lambda row: row.draft.topic,
+                   sample="The waiting room and opening hours"),
             Column(QT_TRANSLATE_NOOP("TableHeader", "Took part"),
                    lambda row: str(row.draft.headcount), sort=lambda row: row.draft.headcount,
                    number=True),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Status"), lambda row: row.draft.status.label),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Status"),
+                   lambda row: status_label(row.draft.status), fit=True),
             Column(QT_TRANSLATE_NOOP("TableHeader", "We did / will do"), _action, stretch=True),
         )
 
@@ -123,8 +135,9 @@ class FeedbackModel(RowTableModel[voice.StoredFeedback]):
             Column(QT_TRANSLATE_NOOP("TableHeader", "Date"),
                    lambda row: row.draft.given_on.isoformat()),
             Column(QT_TRANSLATE_NOOP("TableHeader", "Filled in"),
-                   lambda row: row.draft.source.label),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "What changed"), _benefits),
+                   lambda row: source_label(row.draft.source), fit=True),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "What changed"), _benefits,
+                   sample="Less isolation, Trust in themselves and others"),
             Column(QT_TRANSLATE_NOOP("TableHeader", "What helped"),
                    lambda row: (row.draft.helped or row.draft.comments).replace("\n", " "),
                    stretch=True),
@@ -132,7 +145,7 @@ class FeedbackModel(RowTableModel[voice.StoredFeedback]):
 
 
 def _benefits(row: voice.StoredFeedback) -> str:
-    return ", ".join(b.label for b in Benefit if b in row.draft.benefits) or "—"
+    return benefits_text(row.draft.benefits) or "—"
 
 
 class QuoteColumn(IntEnum):
@@ -399,10 +412,10 @@ class VoicePage(MainPage):
         if not isinstance(row, voice.StoredFeedback):
             return
         d = row.draft
-        benefits = [b.label for b in Benefit if b in d.benefits]
-        parts = [f"{d.given_on.isoformat()} · {d.source.label}"]
+        benefits = benefits_text(d.benefits)
+        parts = [f"{d.given_on.isoformat()} · {source_label(d.source)}"]
         if benefits:
-            parts.append(self.tr("What changed: %s") % ", ".join(benefits))
+            parts.append(self.tr("What changed: %s") % benefits)
         if d.helped:
             parts.append(self.tr("What helped: %s") % d.helped)
         if d.comments:
@@ -478,15 +491,24 @@ def pairs_html(rows: list[voice.PairRow], on: date) -> str:
     """A peer's mentoring pairs, for their page."""
     from html import escape
 
+    from PySide6.QtCore import QCoreApplication
+
     if not rows:
         return ""
     items = []
     for r in rows:
         d = r.pair.draft
         span = f"{d.starts_on.isoformat()} – {d.ends_on.isoformat() if d.ends_on else '…'}"
-        state = "active" if r.active_on(on) else "ended" if d.ends_on and d.ends_on < on \
-            else "not started"
-        items.append(f"<li><b>{escape(r.mentee)}</b> mentored by <b>{escape(r.mentor)}</b>"
-                     f" · {span} ({state}) · {r.pair.meetings} meetings"
-                     + (f"<br/>Goals: {escape(d.goals)}" if d.goals else "") + "</li>")
+        state = (QCoreApplication.translate("VoicePage", "active") if r.active_on(on)
+                 else QCoreApplication.translate("VoicePage", "ended")
+                 if d.ends_on and d.ends_on < on
+                 else QCoreApplication.translate("VoicePage", "not started"))
+        who = QCoreApplication.translate("VoicePage", "{mentee} mentored by {mentor}").format(
+            mentee=f"<b>{escape(r.mentee)}</b>", mentor=f"<b>{escape(r.mentor)}</b>")
+        meetings = plural(r.pair.meetings,
+                          QCoreApplication.translate("VoicePage", "{n} meeting"),
+                          QCoreApplication.translate("VoicePage", "{n} meetings"))
+        goals = ("<br/>" + escape(QCoreApplication.translate("VoicePage", "Goals: {goals}")
+                                  .format(goals=d.goals)) if d.goals else "")
+        items.append(f"<li>{who} · {span} ({state}) · {meetings}{goals}</li>")
     return "<ul>" + "".join(items) + "</ul>"
