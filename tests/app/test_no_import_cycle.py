@@ -26,3 +26,18 @@ def test_only_the_apps_own_arguments_skip_building_the_commands():
     for argv in (["--help"], ["--version"], ["check", "x"], ["--vault"], ["--vault", "--demo"],
                  ["--self-check"], ["-h"]):
         assert not starts_the_app(argv), argv
+
+
+def test_the_apps_own_arguments_read_without_a_parser_as_the_parser_reads_them():
+    from peerdesk.app.cli import app_arguments, build_parser
+
+    for argv in ([], ["--vault", "centre.peerdesk"], ["--vault=centre.peerdesk"], ["--demo"],
+                 ["--debug", "--vault", "centre.peerdesk"], ["--demo", "--debug"],
+                 ["--vault", "a b.peerdesk", "--debug"]):
+        read = app_arguments(argv)
+        assert read is not None, argv
+        assert vars(read) == vars(build_parser(commands=False).parse_args(argv)), argv
+    # Left to the parser, which explains what is wrong with them.
+    for argv in (["--vault", "a", "--demo"], ["--vault=a", "--vault=b"], ["--vault="],
+                 ["--help"], ["check", "x"], ["--vault"]):
+        assert app_arguments(argv) is None, argv

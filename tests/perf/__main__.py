@@ -16,7 +16,10 @@ Figures today:
   PEERDESK_EXIT_AFTER_FIRST_PAINT=1 (it prints "painted" on first paint and
   exits) against a bare PySide6 window doing the same; offscreen platform;
   from bytecode as an install starts (PYTHONDONTWRITEBYTECODE is dropped for the
-  child); target <= 1.3 x.
+  child); target <= 1.3 x. Beside it the same runs' whole-process processor
+  time (user + system, start to exit at the first paint) against the bare
+  window's: target <= 1.5 x (issue 17); it holds its meaning on a busy machine,
+  where the wall clock mostly measures the wait for a processor.
 - unlock, and sign in: LockedVault.unlock / SignIn.sign_in against one
   Argon2id derivation at the slot's parameters; target <= Argon2id + 150 ms.
 - caseload: search per keystroke (<= 50 ms at small/large, <= 150 ms at huge),

@@ -169,9 +169,16 @@ def _periods(db: Any) -> list[tuple[str, Any]]:
     return [("month", Period.month(*last_month)), ("year", Period.year(year - 1))]
 
 
+def plain_sql(sql: str) -> str:
+    """`sql` as it runs on the plain copy, which holds the casework tables in its
+    main database: a setting for the attached casework database (the report's
+    larger cache) applies to the main one there."""
+    return sql.replace("PRAGMA casework.", "PRAGMA main.")
+
+
 def _run_plain(plain: Any, statements: list[Statement]) -> None:
     for statement in statements:
-        plain.execute(statement.sql, statement.params).fetchall()
+        plain.execute(plain_sql(statement.sql), statement.params).fetchall()
 
 
 def _figures_sql_in_turns(on_vault: Callable[[], Any], on_plain: Callable[[], Any],
@@ -293,7 +300,7 @@ def _one_query_in_turns(locked: Any, demo: DemoVault, plain_path: Path, repeat: 
 
     def prepare_plain(plain: Any) -> Any:
         for step in before:
-            plain.execute(step.sql, step.params)
+            plain.execute(plain_sql(step.sql), step.params)
         return plain
 
     def on_vault(vault: Any) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 from tests.perf.bench_common import DemoVault, Figure, fresh_copy, median_ms
 
 TARGET_RATIO = 1.3  # issue 17: the sign-in window within 1.3 x a bare window, same run
+WHOLE_PROCESS_RATIO = 1.5  # issue 17: and the whole process within 1.5 x
 
 BARE_WINDOW = """
 import sys
@@ -47,8 +49,16 @@ def _env() -> dict[str, str]:
     return env
 
 
-def time_to_paint(command: list[str], timeout: float = 60) -> float:
-    """Seconds from spawning `command` to reading its 'painted' line."""
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def time_to_paint(command: list[str], timeout: float = 60,
+                  cpu: list[float] | None = None) -> float:
+    """Seconds from spawning `command` to reading its 'painted' line; with `cpu`,
+    the child's whole processor time (user + system, start to exit) is added to it."""
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              stdin=subprocess.DEVNULL, text=True, env=_env())
@@ -64,6 +74,8 @@ def time_to_paint(command: list[str], timeout: float = 60) -> float:
                 f"{command[1:3]} never printed 'painted' (exit {child.returncode}): "
                 f"{(child.stderr.read() if child.stderr else '').strip()[-500:]}")
         child.wait(timeout=timeout)
+        if cpu is not None:
+            cpu.append(_children_cpu() - cpu_before)
         return elapsed
     finally:
         if child.poll() is None:
@@ -83,11 +95,20 @@ def measure(demo: DemoVault, workdir: Path, repeat: int) -> list[Figure]:
     time_to_paint(app)
     time_to_paint(bare)
     ours, base = [], []
+    ours_cpu: list[float] = []
+    base_cpu: list[float] = []
     for _ in range(repeat):
-        ours.append(time_to_paint(app))
-        base.append(time_to_paint(bare))
+        ours.append(time_to_paint(app, cpu=ours_cpu))
+        base.append(time_to_paint(bare, cpu=base_cpu))
     median, baseline = median_ms(ours), median_ms(base)
-    return [Figure(
-        name="start to sign-in window", median_ms=median, baseline_ms=baseline,
-        baseline="bare PySide6 window", target=f"<= {TARGET_RATIO} x baseline",
-        holds=median <= TARGET_RATIO * baseline, samples=repeat)]
+    cpu, cpu_baseline = median_ms(ours_cpu), median_ms(base_cpu)
+    # Whole process, start to exit at the first paint, in processor time: what
+    # the wall clock says too on a quiet machine, and still says on a busy one.
+    return [
+        Figure(name="start to sign-in window", median_ms=median, baseline_ms=baseline,
+               baseline="bare PySide6 window", target=f"<= {TARGET_RATIO} x baseline",
+               holds=median <= TARGET_RATIO * baseline, samples=repeat),
+        Figure(name="start to sign-in, whole process CPU", median_ms=cpu,
+               baseline_ms=cpu_baseline, baseline="bare PySide6 window",
+               target=f"<= {WHOLE_PROCESS_RATIO} x baseline",
+               holds=cpu <= WHOLE_PROCESS_RATIO * cpu_baseline, samples=repeat)]

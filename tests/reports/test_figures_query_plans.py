@@ -90,3 +90,35 @@ def test_no_figures_query_scans_a_growing_table(vault, period):
             assert all("COVERING INDEX" in step for step in rows_read), (sql, plan)
     finally:
         close(session)
+
+
+class CacheSizes(Recording):
+    """Notes each database's page cache size while the sessions are counted."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+        self.during: dict[str, int] = {}
+
+    def query(self, sql: str, params: Any = ()) -> list[Any]:
+        if "FROM one_to_one" in sql and not self.during:
+            self.during = self.sizes()
+        return self.db.query(sql, params)
+
+    def sizes(self) -> dict[str, int]:
+        return {schema: int(self.db.query(f"PRAGMA {schema}.cache_size")[0][0])
+                for schema in ("main", "casework")}
+
+
+def test_the_counts_have_the_larger_cache_on_the_casework_database_too(vault):
+    """The report's tables are in the casework database, which has a page cache
+    of its own: the larger cache must be its, and both go back afterwards."""
+    session = sign_in(vault, "Lee Lead")
+    try:
+        watch = CacheSizes(session.db)
+        before = watch.sizes()
+        figures.compute(watch, Period.month(2026, 10))  # type: ignore[arg-type]
+        larger = -figures.REPORT_CACHE_KIB
+        assert watch.during == {"main": larger, "casework": larger}
+        assert watch.sizes() == before != watch.during
+    finally:
+        close(session)

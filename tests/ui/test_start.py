@@ -161,3 +161,68 @@ def test_unexpected_errors_show_a_neutral_message_not_a_traceback(qtbot, start_g
     except VaultInUse:
         sys.excepthook(*sys.exc_info())
     assert VaultInUse.default_message in [box.text() for box in visible(QMessageBox)]
+
+
+# Loaded only after the sign-in window has painted, or on first use (issue 17).
+DEFERRED_TO_AFTER_PAINT = (
+    *HEAVY, "peerdesk.storage.database", "peerdesk.storage.vault", "peerdesk.storage.keyslots",
+    "peerdesk.storage.migrations", "peerdesk.services", "peerdesk.reports",
+    "peerdesk.ui.main_window", "peerdesk.ui.recovery_dialog", "peerdesk.ui.help_window",
+    "dataclasses", "json", "hashlib")
+# Not even once the window lists the accounts: they load at the first sign-in.
+DEFERRED_TO_SIGN_IN = (
+    *HEAVY, "peerdesk.services.session", "peerdesk.services.key_changes", "peerdesk.services.keys",
+    "peerdesk.storage.sealed_notes", "peerdesk.storage.audit_rules",
+    "peerdesk.storage.rotation", "peerdesk.storage.repositories.staff",
+    "peerdesk.storage.repositories.grants", "peerdesk.reports", "peerdesk.ui.main_window")
+
+
+def test_the_sign_in_path_leaves_the_heavy_modules_for_later(vault):
+    """What the process has imported when the sign-in window first paints, and
+    when it has then opened the vault and listed the accounts: a fresh child, so
+    nothing this test run imported counts."""
+    script = textwrap.dedent(f"""
+        import sys
+        from PySide6.QtCore import QEvent, QObject, QTimer
+        from PySide6.QtWidgets import QApplication, QWidget
+
+        app = QApplication(sys.argv[:1])
+        seen = {{}}
+
+        def loaded(prefixes):
+            return ",".join(sorted(m for m in sys.modules
+                                   if any(m == p or m.startswith(p + ".") for p in prefixes)))
+
+        class FirstPaint(QObject):
+            def eventFilter(self, watched, event):
+                if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+                    app.removeEventFilter(self)
+                    seen["paint"] = loaded({DEFERRED_TO_AFTER_PAINT!r})
+                return False
+
+        def accounts_listed():
+            window = next((w for w in QApplication.topLevelWidgets()
+                           if type(w).__name__ == "SignInWindow"), None)
+            if window is not None and window.service is not None:
+                seen["listed"] = loaded({DEFERRED_TO_SIGN_IN!r})
+                seen["accounts"] = window.account.count()
+                QApplication.exit(0)
+
+        app.installEventFilter(FirstPaint(app))
+        poll = QTimer(interval=10, timeout=accounts_listed)
+        poll.start()
+        QTimer.singleShot(20000, lambda: QApplication.exit(1))
+        from peerdesk.app.cli import main
+        main(["--vault", {str(vault.database)!r}])
+        for key in ("paint", "listed", "accounts"):
+            print(key, seen.get(key, "never"))
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PEERDESK_EXIT_AFTER_FIRST_PAINT", None)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env=env, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    assert lines["paint"] == "", f"loaded before the first paint: {lines['paint']}"
+    assert lines["accounts"] == "5"
+    assert lines["listed"] == "", f"loaded to list the accounts: {lines['listed']}"

@@ -218,6 +218,35 @@ def starts_the_app(argv: Sequence[str]) -> bool:
     return True
 
 
+def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments that only start the app, read without building a parser
+    (start-up speed: argparse's set-up costs milliseconds before the first
+    paint); None for anything else, which the full parser reads and explains
+    (`--vault` and `--demo` together, `--vault` without a path, a repeat)."""
+    if not starts_the_app(argv):
+        return None
+    vault: str | None = None
+    flags: list[str] = []
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--vault":
+            if vault is not None:
+                return None
+            vault = rest.pop(0)
+        elif arg.startswith("--vault="):
+            if vault is not None:
+                return None
+            vault = arg[len("--vault="):]
+        else:
+            flags.append(arg)
+    demo = "--demo" in flags
+    if (demo and vault is not None) or vault == "":
+        return None
+    return argparse.Namespace(debug="--debug" in flags, demo=demo, vault=vault,
+                              func=_cmd_gui, command=None)
+
+
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; with `commands` False only what starts the app."""
     if not commands:
@@ -342,11 +371,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Before anything is unlocked: a crash must never write keys or records to disk.
     refuse_core_dumps()
     arguments = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(commands=not starts_the_app(arguments))
-    try:
-        args = parser.parse_args(arguments)
-    except SystemExit as exc:  # --help and --version (0), usage errors (2): already printed
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    args = app_arguments(arguments)
+    if args is None:
+        parser = build_parser(commands=not starts_the_app(arguments))
+        try:
+            args = parser.parse_args(arguments)
+        except SystemExit as exc:  # --help and --version (0), usage errors (2): already printed
+            return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     debug = bool(args.debug)
     try:
         with sigterm_raises():

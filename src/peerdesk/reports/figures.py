@@ -75,18 +75,24 @@ def _by(rows: list[Any], labels: dict[str, str], *, other: str = "Not recorded"
 # Pages a report's connection keeps decrypted while it counts (KiB). A year
 # at the huge scale reads more of the vault than the usual cache holds, so
 # each pass over the year decrypted its pages again; freed when the report
-# is done.
+# is done. Each database of the connection has a cache of its own, and the
+# counts read the casework database (attached as "casework"), so every
+# attached one gets it, not only the main one.
 REPORT_CACHE_KIB = 64 * 1024
 
 
 @contextmanager
 def _larger_cache(db: Database) -> Iterator[None]:
-    usual = int(db.query("PRAGMA cache_size")[0][0])
-    db.execute(f"PRAGMA cache_size = -{REPORT_CACHE_KIB}")
+    schemas = [str(row[1]) for row in db.query("PRAGMA database_list")
+               if str(row[1]) != "temp"]
+    usual = {schema: int(db.query(f"PRAGMA {schema}.cache_size")[0][0]) for schema in schemas}
+    for schema in schemas:
+        db.execute(f"PRAGMA {schema}.cache_size = -{REPORT_CACHE_KIB}")
     try:
         yield
     finally:
-        db.execute(f"PRAGMA cache_size = {usual}")
+        for schema, size in usual.items():
+            db.execute(f"PRAGMA {schema}.cache_size = {size}")
 
 
 def compute(db: Database, period: Period) -> RawFigures:

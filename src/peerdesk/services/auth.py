@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import (
@@ -23,16 +24,16 @@ from peerdesk.domain.errors import (
     WrongCredentials,
 )
 from peerdesk.domain.staff import Role, Staff, StaffStatus
-from peerdesk.domain.validation import check_new_password
-from peerdesk.services import key_changes
-from peerdesk.services.session import Session
-from peerdesk.storage import anchors, audit_rules, crypto, sealed_notes, signin_guard
-from peerdesk.storage.repositories import audit as audit_repo
-from peerdesk.storage.repositories import grants
-from peerdesk.storage.repositories import staff as staff_repo
-from peerdesk.storage.repositories.meta import get_meta, get_setting, set_meta
-from peerdesk.storage.signer import AUTHORITY_SIGNER, Signer
+from peerdesk.storage import signin_guard
 from peerdesk.storage.vault import LockedVault, UnlockedVault, utc_now
+
+if TYPE_CHECKING:
+    from peerdesk.services.session import Session
+
+# The sign-in window builds a SignIn right after its first paint, to list the
+# accounts: what starting a session needs (the session, the key changes, the
+# audit log's rules, sealed notes) loads on the first sign-in instead
+# (start-up speed; tests/ui/test_start.py keeps it so).
 
 # Free tries before waiting; then the wait doubles from 2 s up to 5 minutes.
 FREE_TRIES = 3
@@ -100,6 +101,11 @@ class SignIn:
 
     def _start_session(self, vault: UnlockedVault, action: AuditAction,
                        detail: str = "", restored: bool = False) -> Session:
+        from peerdesk.services.session import Session
+        from peerdesk.storage import crypto, sealed_notes
+        from peerdesk.storage.repositories import audit as audit_repo
+        from peerdesk.storage.repositories import staff as staff_repo
+
         recovery = action is AuditAction.RECOVERY_USED
         try:
             staff, notices, mismatch = _verified_identity(vault, recovery)
@@ -179,6 +185,11 @@ _RECOVERY_STAFF = Staff(
 def _verified_identity(vault: UnlockedVault, recovery: bool) -> tuple[Staff, list[str], str]:
     """The signed-in person as their grant says, the notices for them, and
     what the staff table says differently ("" when nothing)."""
+    from peerdesk.storage import audit_rules, crypto
+    from peerdesk.storage.repositories import grants
+    from peerdesk.storage.repositories import staff as staff_repo
+    from peerdesk.storage.signer import AUTHORITY_SIGNER, Signer
+
     if not vault.authority_pin_ok or vault.trusted_authority is None:
         raise AccountNotVerified(
             "The vault's authority key is not the one your account trusts: the vault may "
@@ -236,6 +247,9 @@ def _just_split(vault: UnlockedVault) -> bool:
 def _issue_upgrade_grants(vault: UnlockedVault, upgrader: int) -> None:
     """An upgraded vault's grants were made all at once; their signed events are
     the first of its signed log, the upgrader's own first."""
+    from peerdesk.storage.repositories import audit as audit_repo
+    from peerdesk.storage.repositories import grants
+
     made = [g for g in grants.history(vault.db) if g.serial == 1 and g.issued_by is None]
     made.sort(key=lambda g: (g.staff_id != upgrader, g.staff_id))
     for grant in made:
@@ -247,6 +261,9 @@ def _issue_upgrade_grants(vault: UnlockedVault, upgrader: int) -> None:
 def _older_than_seen(vault: UnlockedVault, actor: int | None) -> list[str]:
     """The log against what this person saw when they last signed out (kept in
     their own slot, where only their password's key can vouch for it)."""
+    from peerdesk.storage import anchors
+    from peerdesk.storage.repositories import audit as audit_repo
+
     problem = None
     if vault.seen_forged:
         problem = ("the record in your key slot of what you saw last time was changed outside "
@@ -266,6 +283,9 @@ def _older_than_seen(vault: UnlockedVault, actor: int | None) -> list[str]:
 def _guard_reset(vault: UnlockedVault, actor: int | None) -> list[str]:
     """A key file put back from an older copy (or its failed-sign-in record
     edited out) is noticed by its attempt counter going backwards."""
+    from peerdesk.storage.repositories import audit as audit_repo
+    from peerdesk.storage.repositories.meta import get_meta, set_meta
+
     seen = int(get_meta(vault.db, _ATTEMPTS_SEEN) or 0)
     now = signin_guard.attempts(vault.keyslots)
     set_meta(vault.db, _ATTEMPTS_SEEN, str(now))
@@ -280,7 +300,10 @@ def _guard_reset(vault: UnlockedVault, actor: int | None) -> list[str]:
 
 def _older_than_recorded(vault: UnlockedVault, actor: int | None) -> list[str]:
     """The vault against the head kept in its key file and in the newest backup."""
+    from peerdesk.storage import anchors
     from peerdesk.storage.backup import list_backups
+    from peerdesk.storage.repositories import audit as audit_repo
+    from peerdesk.storage.repositories.meta import get_setting
 
     found = []
     mirrored = anchors.in_key_file(vault.keyslots)
@@ -314,6 +337,8 @@ def is_recovery(session: Session) -> bool:
 
 
 def recovery_admin_choices(session: Session) -> list[Staff]:
+    from peerdesk.storage.repositories import staff as staff_repo
+
     if not is_recovery(session):
         raise WrongCredentials
     return [s for s in staff_repo.list_all(session.db) if Role.ADMIN in s.roles]
@@ -324,6 +349,12 @@ def recover_admin(session: Session, staff_id: int, new_password: str, confirm: s
 
     Returns a normal session signed in as that admin.
     """
+    from peerdesk.domain.validation import check_new_password
+    from peerdesk.services import key_changes
+    from peerdesk.services.session import Session
+    from peerdesk.storage.repositories import grants
+    from peerdesk.storage.repositories import staff as staff_repo
+
     if not is_recovery(session):
         raise WrongCredentials
     staff = staff_repo.get(session.db, staff_id)
