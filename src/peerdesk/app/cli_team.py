@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import secrets
 import sys
 from pathlib import Path
 from typing import Any
@@ -94,7 +95,8 @@ def _cmd_team_init(args: argparse.Namespace) -> int:
             check_centre(conn, wanted)
         result = schema.migrate(conn)
         centre = schema.centre_id(conn)
-    replace(wanted, centre_id=centre).save(path)
+    replace(wanted, centre_id=centre,
+            name_key=wanted.name_key or secrets.token_hex(32)).save(path)
     if result.from_version == result.to_version:
         print(f"team schema already up to date (version {result.to_version}); nothing changed")
     elif result.from_version == 0:
