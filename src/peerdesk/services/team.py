@@ -118,6 +118,7 @@ def join(place: TeamPlace, connection_file: Path, name: str, password: str) -> T
     info = load_connection_file(connection_file)
     desk = sign_in(place, name, password, info=info)
     try:
+        place.connection_file.parent.mkdir(parents=True, exist_ok=True)
         info.save(place.connection_file)
     except BaseException:
         desk.close()
@@ -160,7 +161,7 @@ class FieldChange:
 
     @property
     def both_changed(self) -> bool:
-        return self.theirs != self.before and self.mine != self.before
+        return bool(self.theirs != self.before and self.mine != self.before)
 
 
 class EditConflict(PeerDeskError):

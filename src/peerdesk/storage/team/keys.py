@@ -153,7 +153,7 @@ def open_keys(conn: Conn, password: str) -> TeamKeys:
             keys.keys[what] = entries_of[0]
     # Anything opened that isn't kept is wiped now.
     for what, listed in opened.secrets.items():
-        for generation, key in listed:
+        for _generation, key in listed:
             if keys.keys.get(what, (0, None))[1] is not key:
                 crypto.wipe(key)
     return keys

@@ -77,7 +77,8 @@ def _decode(kind: str, body: str) -> TeamPeer | TeamSession:
         elif value is not None and "date" in str(item.type):
             value = date.fromisoformat(value)
         values[item.name] = value
-    return cls(**values)
+    made: TeamPeer | TeamSession = cls(**values)
+    return made
 
 
 @dataclass(frozen=True, slots=True)
