@@ -130,15 +130,16 @@ def sign_in(place: TeamPlace, name: str, password: str, *,
             info: ConnectionFile | None = None) -> TeamDesk:
     """Sign in to the team server with a PeerDesk name and password."""
     from peerdesk.storage.team import keys as team_keys
-    from peerdesk.storage.team.connection import connect
+    from peerdesk.storage.team.connection import connect, lost_as_unreachable
 
     info = info or load_connection_file(place.connection_file)
     login = _login(info, name)
     conn = connect(info, login, password, autocommit=True)
     try:
-        _check_server(conn, info)
-        keys = team_keys.open_keys(conn, password)
-        team_keys.settle_casework(conn, keys)
+        with lost_as_unreachable(info):
+            _check_server(conn, info)
+            keys = team_keys.open_keys(conn, password)
+            team_keys.settle_casework(conn, keys)
     except BaseException:
         conn.close()
         raise

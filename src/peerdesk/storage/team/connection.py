@@ -181,3 +181,15 @@ def answers(conn: Conn) -> bool:
     except psycopg.OperationalError:
         return False
     return True
+
+
+@contextlib.contextmanager
+def lost_as_unreachable(info: ConnectionFile) -> Iterator[None]:
+    """A connection that drops while signing in reads as the server gone away."""
+    try:
+        yield
+    except psycopg.OperationalError as exc:
+        where = info.host if info.over_socket else f"{info.host}:{info.port}"
+        raise ServerUnreachable("The connection to the team server at {where} was lost; "
+                                "check that it is running and that this PC can reach it.",
+                                where=where) from exc
