@@ -85,22 +85,22 @@ def test_the_server_refuses_casework_sealed_to_an_administrator(pg_server, team_
     _add(pg_server, team_db, centre, "second_admin", Role.ADMIN, 3)
     with _connect(pg_server, team_db, centre, "lead") as conn, \
             pytest.raises(psycopg.errors.InsufficientPrivilege):
-        conn.execute("INSERT INTO main.sealed_key (staff_id, what, generation, entry, "
+        conn.execute("INSERT INTO main.team_sealed_key (staff_id, what, generation, entry, "
                      "sealed_by) VALUES (%s, 'casework', 2, '{}', %s)",
                      (centre["ids"]["second_admin"], centre["ids"]["lead"]))
     # Nor may an administrator seal casework to anyone.
     with _connect(pg_server, team_db, centre, "admin") as conn, \
             pytest.raises(psycopg.errors.InsufficientPrivilege):
-        conn.execute("INSERT INTO main.sealed_key (staff_id, what, generation, entry, "
+        conn.execute("INSERT INTO main.team_sealed_key (staff_id, what, generation, entry, "
                      "sealed_by) VALUES (%s, 'casework', 2, '{}', %s)",
                      (centre["ids"]["lead"], centre["ids"]["admin"]))
 
 
 def test_a_person_reads_only_their_own_slot(pg_server, team_db, centre):
     with _connect(pg_server, team_db, centre, "lead") as conn:
-        slots = conn.execute("SELECT staff_id FROM main.key_slot").fetchall()
-        keys = conn.execute("SELECT DISTINCT staff_id FROM main.sealed_key").fetchall()
-        directory = conn.execute("SELECT staff_id, slot FROM main.key_slot_directory() "
+        slots = conn.execute("SELECT staff_id FROM main.team_slot").fetchall()
+        keys = conn.execute("SELECT DISTINCT staff_id FROM main.team_sealed_key").fetchall()
+        directory = conn.execute("SELECT staff_id, slot FROM main.team_slot_directory() "
                                  "ORDER BY staff_id").fetchall()
     assert slots == keys == [(centre["ids"]["lead"],)]
     # The directory gives colleagues' public keys, never their wrapped private key.
@@ -118,9 +118,9 @@ def test_deactivating_removes_the_slot_and_the_login(pg_server, team_db, centre)
     with _connect(pg_server, team_db, centre, "admin") as conn:
         deactivate_staff_login(conn, centre["logins"]["lead"])
     with pg_server.connect(team_db) as conn:
-        assert conn.execute("SELECT count(*) FROM main.key_slot WHERE staff_id = %s",
+        assert conn.execute("SELECT count(*) FROM main.team_slot WHERE staff_id = %s",
                             (centre["ids"]["lead"],)).fetchone() == (0,)
-        assert conn.execute("SELECT count(*) FROM main.sealed_key WHERE staff_id = %s",
+        assert conn.execute("SELECT count(*) FROM main.team_sealed_key WHERE staff_id = %s",
                             (centre["ids"]["lead"],)).fetchone() == (0,)
     with pytest.raises(psycopg.OperationalError):
         _connect(pg_server, team_db, centre, "lead")

@@ -50,7 +50,7 @@ class TeamPeer:
     closed_reason: str = ""
     caseworker_id: int | None = None
     supporter_id: int | None = None
-    # The server's row version when read (migration 2): a save names it, and a
+    # The server's row version when read (team migration 3): a save names it, and a
     # save over a newer one is refused (RowChanged).
     row_version: int = 1
 

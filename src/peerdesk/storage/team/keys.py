@@ -1,11 +1,11 @@
-"""Each person's key slot on the team server (migration 2; docs/team-server.md).
+"""Each person's key slot on the team server (team migration 3; docs/team-server.md).
 
 The vault's own key-slot code (storage/keyslots.py) does the cryptography: a
 slot is an X25519 key pair whose private half is wrapped under a key derived
 from the person's password by Argon2id, and each compartment key is sealed to
 its public half with the slot's id, kind, compartment and generation as
-associated data. Here the slots live in the server's `main.key_slot` and
-`main.sealed_key` instead of a file beside a vault, under a "vault id" made
+associated data. Here the slots live in the server's `main.team_slot` and
+`main.team_sealed_key` instead of a file beside a vault, under a "vault id" made
 from the centre's id, so a slot copied from another centre opens nothing.
 
 So a person who signs in on any PC gets exactly the compartments sealed to
@@ -89,7 +89,7 @@ def _seal_to(conn: Conn, centre: str, staff_id: int, slot: keyslots.Slot, what: 
     book = _book(centre)
     book.seal(slot, what, generation, key)
     entry = next(k for k in slot.keys if k.what == what and k.generation == generation)
-    conn.execute("INSERT INTO main.sealed_key (staff_id, what, generation, entry, sealed_by) "
+    conn.execute("INSERT INTO main.team_sealed_key (staff_id, what, generation, entry, sealed_by) "
                  "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
                  (staff_id, what, generation, json.dumps(entry.to_json()), sealed_by))
 
@@ -113,7 +113,7 @@ def create_person(conn: Conn, *, login: str, roles: Sequence[Role], password: st
                                           secret=keyslots.password_bytes(password),
                                           params=params or crypto.calibrate())
         crypto.wipe(private)
-        conn.execute("INSERT INTO main.key_slot (staff_id, slot_id, public_key, slot) "
+        conn.execute("INSERT INTO main.team_slot (staff_id, slot_id, public_key, slot) "
                      "VALUES (%s, %s, %s, %s)",
                      (staff_id, slot.id, slot.public_key, json.dumps(_slot_row(slot))))
         _seal_to(conn, centre, staff_id, slot, keyslots.MAIN, FIRST_GENERATION, main_key,
@@ -128,13 +128,13 @@ def open_keys(conn: Conn, password: str) -> TeamKeys:
     """The signed-in person's compartment keys, opened with their password."""
     centre = centre_id(conn)
     found = conn.execute(
-        "SELECT k.staff_id, k.slot, s.roles FROM main.key_slot k JOIN main.staff s "
+        "SELECT k.staff_id, k.slot, s.roles FROM main.team_slot k JOIN main.staff s "
         "ON s.id = k.staff_id WHERE k.staff_id = main.current_staff_id()").fetchone()
     if found is None:
         raise NoKeySlot
     staff_id, row, roles = found
     entries = [entry for (entry,) in conn.execute(
-        "SELECT entry FROM main.sealed_key WHERE staff_id = %s", (staff_id,))]
+        "SELECT entry FROM main.team_sealed_key WHERE staff_id = %s", (staff_id,))]
     slot = _slot_from(row, entries)
     book = _book(centre)
     try:
@@ -168,7 +168,7 @@ def settle_casework(conn: Conn, keys: TeamKeys) -> int:
     centre = centre_id(conn)
     generation, key = keys.keys[keyslots.CASEWORK]
     rows = conn.execute("SELECT staff_id, slot_id, public_key, slot, roles, holds "
-                        "FROM main.key_slot_directory()").fetchall()
+                        "FROM main.team_slot_directory()").fetchall()
     done = 0
     with conn.transaction():
         for staff_id, slot_id, public_key, brief, roles, holds in rows:

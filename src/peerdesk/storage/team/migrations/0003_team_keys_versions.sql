@@ -1,7 +1,8 @@
--- Team schema: each person's key slot on the server, and row versions for
+-- Team schema version 3: each person's key slot on the server, and row versions for
 -- concurrent edits.
 --
--- Key slots (storage/keyslots.py, the vault's own format): a person's X25519
+-- Key slots (storage/keyslots.py, the vault's own format; main.key_slot of
+-- version 2 is the vault's register of public keys, copied by a move): a person's X25519
 -- private key wrapped under a key derived from their password by Argon2id,
 -- and, sealed to its public half, the compartment keys their roles open. The
 -- server holds only the wrapped and sealed forms; a person reads only their
@@ -16,7 +17,7 @@
 -- bumps row_version (a trigger, so no writer can forget); the client updates
 -- WHERE row_version is the one it read, and a second save sees what changed.
 
-CREATE TABLE main.key_slot (
+CREATE TABLE main.team_slot (
     staff_id   integer PRIMARY KEY REFERENCES main.staff (id) ON DELETE CASCADE,
     slot_id    text NOT NULL UNIQUE,
     public_key bytea NOT NULL CHECK (octet_length(public_key) = 32),
@@ -24,8 +25,8 @@ CREATE TABLE main.key_slot (
     created_at timestamptz NOT NULL DEFAULT now()
 );
 
-CREATE TABLE main.sealed_key (
-    staff_id   integer NOT NULL REFERENCES main.key_slot (staff_id) ON DELETE CASCADE,
+CREATE TABLE main.team_sealed_key (
+    staff_id   integer NOT NULL REFERENCES main.team_slot (staff_id) ON DELETE CASCADE,
     what       text NOT NULL CHECK (what IN ('main', 'casework')),
     generation integer NOT NULL CHECK (generation > 0),
     entry      jsonb NOT NULL,              -- ephemeral key, nonce, sealed key
@@ -35,35 +36,35 @@ CREATE TABLE main.sealed_key (
 );
 
 -- Not FORCEd: the functions below run as the tables' owner and see every row.
-ALTER TABLE main.key_slot ENABLE ROW LEVEL SECURITY;
-ALTER TABLE main.sealed_key ENABLE ROW LEVEL SECURITY;
+ALTER TABLE main.team_slot ENABLE ROW LEVEL SECURITY;
+ALTER TABLE main.team_sealed_key ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY own_slot ON main.key_slot FOR SELECT TO {{staff}}
+CREATE POLICY own_slot ON main.team_slot FOR SELECT TO {{staff}}
     USING (staff_id = (SELECT main.current_staff_id()));
-CREATE POLICY admin_adds_slots ON main.key_slot FOR INSERT TO {{admin}}
+CREATE POLICY admin_adds_slots ON main.team_slot FOR INSERT TO {{admin}}
     WITH CHECK ((SELECT main.current_staff_id()) IS NOT NULL);
 
-CREATE POLICY own_keys ON main.sealed_key FOR SELECT TO {{staff}}
+CREATE POLICY own_keys ON main.team_sealed_key FOR SELECT TO {{staff}}
     USING (staff_id = (SELECT main.current_staff_id()));
 -- An administrator seals the main key to an active person.
-CREATE POLICY admin_seals_main ON main.sealed_key FOR INSERT TO {{admin}}
+CREATE POLICY admin_seals_main ON main.team_sealed_key FOR INSERT TO {{admin}}
     WITH CHECK (what = 'main' AND sealed_by = (SELECT main.current_staff_id())
                 AND staff_id IN (SELECT id FROM main.staff WHERE active));
 -- A casework holder seals casework only to an active person whose roles open it.
-CREATE POLICY holder_seals_casework ON main.sealed_key FOR INSERT
+CREATE POLICY holder_seals_casework ON main.team_sealed_key FOR INSERT
     TO {{programme_lead}}, {{caseworker}}, {{peer_supporter}}
     WITH CHECK (what = 'casework' AND sealed_by = (SELECT main.current_staff_id())
                 AND staff_id IN (SELECT id FROM main.staff WHERE active
                                  AND roles && ARRAY['programme_lead', 'caseworker',
                                                     'peer_supporter']));
 
-GRANT SELECT ON main.key_slot, main.sealed_key TO {{staff}};
-GRANT INSERT ON main.key_slot TO {{admin}};
-GRANT INSERT ON main.sealed_key TO {{staff}};
+GRANT SELECT ON main.team_slot, main.team_sealed_key TO {{staff}};
+GRANT INSERT ON main.team_slot TO {{admin}};
+GRANT INSERT ON main.team_sealed_key TO {{staff}};
 
 -- Who has a slot, its public key, and which compartments it holds: what a
 -- person needs to seal a key to a colleague (never the wrapped private key).
-CREATE FUNCTION main.key_slot_directory()
+CREATE FUNCTION main.team_slot_directory()
     RETURNS TABLE (staff_id integer, slot_id text, public_key bytea, slot jsonb,
                    roles text[], holds text[])
     LANGUAGE sql STABLE SECURITY DEFINER
@@ -71,13 +72,13 @@ CREATE FUNCTION main.key_slot_directory()
 AS $$
     SELECT k.staff_id, k.slot_id, k.public_key,
            jsonb_build_object('id', k.slot->'id', 'kind', k.slot->'kind'), s.roles,
-           coalesce((SELECT array_agg(DISTINCT what ORDER BY what) FROM main.sealed_key x
+           coalesce((SELECT array_agg(DISTINCT what ORDER BY what) FROM main.team_sealed_key x
                      WHERE x.staff_id = k.staff_id), ARRAY[]::text[])
-    FROM main.key_slot k JOIN main.staff s ON s.id = k.staff_id
+    FROM main.team_slot k JOIN main.staff s ON s.id = k.staff_id
     WHERE s.active AND main.current_staff_id() IS NOT NULL
 $$;
-REVOKE ALL ON FUNCTION main.key_slot_directory() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION main.key_slot_directory() TO {{staff}};
+REVOKE ALL ON FUNCTION main.team_slot_directory() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION main.team_slot_directory() TO {{staff}};
 
 -- Deactivating a person now also removes their slot (and every key sealed to
 -- it): no new sign-in, no rows on a connection already open, and nothing on
@@ -87,11 +88,11 @@ CREATE OR REPLACE FUNCTION main.deactivate_staff_login(p_login text) RETURNS voi
     SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    UPDATE main.staff SET active = false WHERE login_name = p_login;
+    UPDATE main.staff SET active = false, status = 'deactivated' WHERE login_name = p_login;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no PeerDesk staff login %', p_login USING ERRCODE = '22023';
     END IF;
-    DELETE FROM main.key_slot WHERE staff_id = (SELECT id FROM main.staff
+    DELETE FROM main.team_slot WHERE staff_id = (SELECT id FROM main.staff
                                                  WHERE login_name = p_login);
     EXECUTE format('ALTER ROLE %I NOLOGIN', p_login);
 END
