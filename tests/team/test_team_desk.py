@@ -47,6 +47,13 @@ def test_people_sign_in_with_their_peerdesk_name_and_get_their_roles_keys(
     with pytest.raises(PermissionDenied):
         admin.peers()
     admin.close()
+    # The service refuses a peer supporter's session in a colleague's name
+    # before anything is queued or sent (the server would refuse it too).
+    supporter = joined_centre.sign_in("supporter", tmp_path)
+    with pytest.raises(PermissionDenied, match="only their own sessions"):
+        supporter.add_session(_session(_peer(3), joined_centre.staff_ids["caseworker"], "x"))
+    assert supporter.waiting() == 0
+    supporter.close()
     with pytest.raises(TeamServerError, match="name or password is wrong"):
         team.sign_in(place, "Cas Worker", "wrong password", info=info)
 
