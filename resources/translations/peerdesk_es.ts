@@ -114,7 +114,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+90"/>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+100"/>
         <source>The first person</source>
         <translation>La primera persona</translation>
     </message>
@@ -681,7 +681,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CentrePage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="-62"/>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="-68"/>
         <source>Welcome to PeerDesk</source>
         <translation>Bienvenida a PeerDesk</translation>
     </message>
@@ -704,6 +704,16 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <location line="+3"/>
         <source>Centre &amp;name:</source>
         <translation>&amp;Nombre del centro:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Does your centre already use PeerDesk on its own team server? Join it instead, with the connection file you were given.</source>
+        <translation>¿Su centro ya usa PeerDesk en su propio servidor de equipo? Únase a él, con el archivo de conexión que le dieron.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join my centre&apos;s team…</source>
+        <translation>&amp;Unirme al equipo de mi centro…</translation>
     </message>
 </context>
 <context>
@@ -851,6 +861,124 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <location line="+27"/>
         <source>Add a course first.</source>
         <translation>Añada primero un curso.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/conflict_dialog.py" line="+37"/>
+        <source>Someone else saved this record</source>
+        <translation>Otra persona guardó este registro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year of birth</source>
+        <translation>Año de nacimiento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Age band</source>
+        <translation>Franja de edad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>Género</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gender, in their words</source>
+        <translation>Género, en sus palabras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact by</source>
+        <translation>Primer contacto por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact</source>
+        <translation>Primer contacto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed on</source>
+        <translation>Cerrado el</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason for closing</source>
+        <translation>Motivo del cierre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caseworker</source>
+        <translation>Trabajador/a de casos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peer supporter</source>
+        <translation>Apoyo entre pares</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A colleague saved this record after you opened it. Their changes and yours are below; where you both changed a field, choose which to keep.</source>
+        <translation>Un/a colega guardó este registro después de que usted lo abriera. Sus cambios y los suyos están abajo; donde ambos cambiaron un campo, elija cuál conservar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theirs</source>
+        <translation>De su colega</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yours</source>
+        <translation>Suyos</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Save this</source>
+        <translation>&amp;Guardar esto</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
     </message>
 </context>
 <context>
@@ -3109,6 +3237,69 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
 </context>
 <context>
+    <name>JoinTeamDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+36"/>
+        <source>Join my centre&apos;s team</source>
+        <translation>Unirme al equipo de mi centro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your centre&apos;s records are on its own team server. Choose the connection file whoever runs the server gave you, then sign in with your PeerDesk name and password.</source>
+        <translation>Los registros de su centro están en su propio servidor de equipo. Elija el archivo de conexión que le dio quien administra el servidor y luego inicie sesión con su nombre y contraseña de PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connection file</source>
+        <translation>Archivo de conexión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connection &amp;file:</source>
+        <translation>&amp;Archivo de conexión:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;name:</source>
+        <translation>Su &amp;nombre:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join and sign in</source>
+        <translation>&amp;Unirme e iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The team connection file</source>
+        <translation>El archivo de conexión del equipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team connection files (*.peerdesk-team *.json);;All files (*)</source>
+        <translation>Archivos de conexión del equipo (*.peerdesk-team *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the connection file first.</source>
+        <translation>Elija primero el archivo de conexión.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter your PeerDesk name and password.</source>
+        <translation>Escriba su nombre y contraseña de PeerDesk.</translation>
+    </message>
+</context>
+<context>
     <name>JournalDialog</name>
     <message>
         <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+14"/>
@@ -3725,6 +3916,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>A peer supporter logs only their own sessions.</source>
+        <translation>Un apoyo entre pares registra solo sus propias sesiones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A record on the team server could not be opened with this centre&apos;s key: it was changed on the server, or belongs to another centre.</source>
         <translation>Un registro del servidor del equipo no se pudo abrir con la clave de este centro: se cambió en el servidor o pertenece a otro centro.</translation>
     </message>
@@ -4130,6 +4326,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Moving a centre into the team copies peers&apos; records, and {account}&apos;s sign-in holds no key to them. A programme lead moves the vault. Nothing was changed.</source>
+        <translation>Pasar un centro al equipo copia los registros de los pares, y el inicio de sesión de {account} no tiene ninguna clave para ellos. Una coordinación de programa pasa la bóveda. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moving the centre into the team is a programme lead&apos;s to do: it copies every record. Nothing was changed.</source>
+        <translation>Pasar el centro al equipo le corresponde a una coordinación de programa: copia todos los registros. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Name an administrator of the centre in the export: they set up the new vault and give everyone else a new password.</source>
         <translation>Indique un administrador del centro que esté en la exportación: prepara la bóveda nueva y da a todos los demás una contraseña nueva.</translation>
     </message>
@@ -4272,6 +4478,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Only the person who wrote an entry can share it.</source>
         <translation>Solo quien escribió una entrada puede compartirla.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the server account that set the team up (the owner of its tables) can move a vault in. Nothing was changed.</source>
+        <translation>Solo la cuenta del servidor que preparó el equipo (la propietaria de sus tablas) puede pasar una bóveda. No se cambió nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4467,6 +4678,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Someone can&apos;t be their own supervisor.</source>
         <translation>Nadie puede ser su propio supervisor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else saved this record after you opened it.</source>
+        <translation>Otra persona guardó este registro después de que usted lo abriera.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else saved this record after you opened it. Choose, field by field, what to keep.</source>
+        <translation>Otra persona guardó este registro después de que usted lo abriera. Elija, campo por campo, qué conservar.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4715,8 +4936,18 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The connection to the team server at {where} was lost; check that it is running and that this PC can reach it.</source>
+        <translation>Se perdió la conexión con el servidor del equipo en {where}; compruebe que está en marcha y que este PC puede acceder a él.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The connection to the team server was lost before this was saved, so none of it was kept there. Save it again when the server can be reached.</source>
         <translation>Se perdió la conexión con el servidor del equipo antes de guardar esto, así que no se conservó nada allí. Guárdelo de nuevo cuando se pueda llegar al servidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection to the team server was lost during the move, so none of it was kept there (it is one transaction). The vault is unchanged; run the move again when the server can be reached.</source>
+        <translation>Se perdió la conexión con el servidor del equipo durante el traslado, así que no se guardó nada allí (es una sola transacción). La bóveda no ha cambiado; repita el traslado cuando se pueda acceder al servidor.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4737,6 +4968,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The copy of peers&apos; records did not match the original, so the backup was deleted. The vault is unchanged.</source>
         <translation>La copia de los expedientes de los pares no coincidía con el original, así que se eliminó la copia de seguridad. La bóveda no ha cambiado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy on the team server did not match the vault ({table}: {what}), so none of it was kept. Nothing was changed.</source>
+        <translation>La copia en el servidor del equipo no coincidía con la bóveda ({table}: {what}), así que no se guardó nada. No se cambió nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4875,6 +5111,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The key this account holds doesn&apos;t open {name}; open the vault in PeerDesk once, then move it.</source>
+        <translation>La clave de esta cuenta no abre {name}; abra la bóveda una vez en PeerDesk y luego pásela.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The mentor and the peer they mentor must be two different people.</source>
         <translation>La mentora y la persona a la que acompaña deben ser dos personas distintas.</translation>
     </message>
@@ -4955,6 +5196,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The team server already holds a centre&apos;s records ({table} has rows). A vault is moved only into a team set up for it and still empty. Nothing was changed.</source>
+        <translation>El servidor del equipo ya tiene los registros de un centro ({table} tiene filas). Una bóveda solo se pasa a un equipo preparado para ella y aún vacío. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The team server at {where} does not offer TLS; PeerDesk connects to it over the network only with TLS. Nothing was sent.</source>
         <translation>El servidor del equipo en {where} no ofrece TLS; PeerDesk solo se conecta a él por la red con TLS. No se envió nada.</translation>
     </message>
@@ -4965,13 +5211,33 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The team server can&apos;t be reached, so this change can&apos;t be saved now: a change to a record already on the server must be checked against what colleagues saved meanwhile. Try again when the server is back; new sessions can still be logged.</source>
+        <translation>No se puede acceder al servidor del equipo, así que este cambio no se puede guardar ahora: un cambio a un registro que ya está en el servidor debe comprobarse con lo que sus colegas guardaron mientras tanto. Inténtelo de nuevo cuando el servidor vuelva; las sesiones nuevas se pueden seguir registrando.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server can&apos;t be reached. New sessions and new peers are kept on this PC, encrypted, and sent when it is back; changes to records already on the server have to wait until then.</source>
+        <translation>No se puede acceder al servidor del equipo. Las sesiones nuevas y los pares nuevos se guardan en este PC, cifrados, y se envían cuando vuelva; los cambios a registros que ya están en el servidor tienen que esperar hasta entonces.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The team server refused the sign-in for {user}: the name or password is wrong.</source>
         <translation>El servidor del equipo rechazó el inicio de sesión de {user}: el nombre o la contraseña no son correctos.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The team server refused this ({reason}); nothing of it was saved.</source>
+        <translation>El servidor del equipo rechazó esto ({reason}); no se guardó nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The team server runs PostgreSQL {major}; PeerDesk needs PostgreSQL 15 or newer. Nothing was changed.</source>
         <translation>El servidor del equipo usa PostgreSQL {major}; PeerDesk necesita PostgreSQL 15 o posterior. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server was set up by an older PeerDesk (schema version {found}; this PeerDesk needs {known}). Ask whoever runs the server to run `peerdesk team init` with this PeerDesk. Nothing was changed.</source>
+        <translation>El servidor del equipo fue preparado por un PeerDesk más antiguo (versión de esquema {found}; este PeerDesk necesita {known}). Pida a quien administra el servidor que ejecute `peerdesk team init` con este PeerDesk. No se cambió nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4982,6 +5248,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The team server&apos;s records were set up by a newer PeerDesk (schema version {found}; this PeerDesk knows up to {known}). Update PeerDesk on this PC; nothing was changed on the server.</source>
         <translation>Los registros del servidor del equipo los preparó un PeerDesk más reciente (versión de esquema {found}; este PeerDesk conoce hasta la {known}). Actualice PeerDesk en este PC; no se cambió nada en el servidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server&apos;s schema is not up to date (version {found}; this PeerDesk needs {latest}): run `peerdesk team init` first. Nothing was changed.</source>
+        <translation>El esquema del servidor del equipo no está al día (versión {found}; este PeerDesk necesita {latest}): ejecute primero `peerdesk team init`. No se cambió nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5180,6 +5451,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>This connection file has not been set up with `peerdesk team init` yet: ask whoever runs the server for the file it wrote.</source>
+        <translation>Este archivo de conexión aún no se ha preparado con `peerdesk team init`: pida a quien administra el servidor el archivo que generó.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This connection file is for another centre&apos;s team: the server at {host} holds a different centre. Ask whoever runs the server for this centre&apos;s file.</source>
         <translation>Este archivo de conexión es del equipo de otro centro: el servidor en {host} guarda otro centro. Pida el archivo de este centro a quien administra el servidor.</translation>
     </message>
@@ -5275,13 +5551,33 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>This record is no longer on the team server, or you may no longer see it.</source>
+        <translation>Este registro ya no está en el servidor del equipo, o usted ya no puede verlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This vault can&apos;t be moved into the team as it is.</source>
+        <translation>Esta bóveda no se puede pasar al equipo tal como está.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This vault is already open in another PeerDesk window on this computer. Close that one first.</source>
         <translation>Esta bóveda ya está abierta en otra ventana de PeerDesk en este equipo. Ciérrela primero.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>This vault was last opened by an older PeerDesk. Open it once in this PeerDesk (which brings it up to date), then move it. Nothing was changed.</source>
+        <translation>Esta bóveda se abrió por última vez con un PeerDesk más antiguo. Ábrala una vez en este PeerDesk (que la pone al día) y luego pásela. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This vault was made by a newer version of PeerDesk. Install the newer version to open it. Nothing has been changed.</source>
         <translation>Esta bóveda la hizo una versión más reciente de PeerDesk. Instale la versión más reciente para abrirla. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This vault&apos;s casework was last opened by an older PeerDesk. Open it once in this PeerDesk, then move it. Nothing was changed.</source>
+        <translation>El trabajo de casos de esta bóveda se abrió por última vez con un PeerDesk más antiguo. Ábrala una vez en este PeerDesk y luego pásela. No se cambió nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5445,13 +5741,28 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Your account on the team server has no keys yet: ask an administrator to add you again.</source>
+        <translation>Su cuenta en el servidor del equipo aún no tiene claves: pida a un/a administrador/a que le añada de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Your journal key is not set up; sign out and in again.</source>
         <translation>Tu clave del diario no está configurada; sal y vuelve a entrar.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Your keys on the team server did not open with this password. If it was changed on another PC, use the new one.</source>
+        <translation>Sus claves en el servidor del equipo no se abrieron con esta contraseña. Si se cambió en otro PC, use la nueva.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Your role does not allow this.</source>
         <translation>Su rol no permite esto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your role does not open peers&apos; records.</source>
+        <translation>Su rol no abre los registros de los pares.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5520,6 +5831,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>the content hash differs</source>
+        <translation>el hash del contenido es distinto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the date is missing.</source>
         <translation>falta la fecha.</translation>
     </message>
@@ -5537,6 +5853,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>the file has no “{what}” column (the template&apos;s heading, or a common alternative).</source>
         <translation>el archivo no tiene la columna «{what}» (el encabezado de la plantilla, o una alternativa habitual).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the plain columns&apos; hash differs</source>
+        <translation>el hash de las columnas sin cifrar es distinto</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6983,7 +7304,7 @@ Set up a new centre there?</source>
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+93"/>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+92"/>
         <source>Your recovery key</source>
         <translation>Su clave de recuperación</translation>
     </message>
@@ -8164,7 +8485,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+22"/>
+        <location filename="../../src/peerdesk/ui/setup_wizard.py" line="+27"/>
         <source>&amp;Finish and sign in</source>
         <translation>&amp;Terminar y entrar</translation>
     </message>
@@ -9350,6 +9671,44 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStatusWindow</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+24"/>
+        <source>This PC has joined your centre&apos;s team.</source>
+        <translation>Este PC se ha unido al equipo de su centro.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Send what is waiting</source>
+        <translation>&amp;Enviar lo que espera</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Connected to the team server.</source>
+        <translation>Conectado al servidor del equipo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected to the team server. {n} saved while it couldn&apos;t be reached are waiting to be sent.</source>
+        <translation>Conectado al servidor del equipo. {n} guardados mientras no se podía acceder esperan para enviarse.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team server can&apos;t be reached. New sessions and new peers are kept on this PC, encrypted, and sent when it is back; changes to records already on the server have to wait until then.</source>
+        <translation>No se puede acceder al servidor del equipo. Las sesiones nuevas y los pares nuevos se guardan en este PC, cifrados, y se envían cuando vuelva; los cambios a registros que ya están en el servidor tienen que esperar hasta entonces.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{n} were refused by the server and are kept on this PC.</source>
+        <translation>El servidor rechazó {n}; se guardan en este PC.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server went away again; {n} are still waiting.</source>
+        <translation>El servidor se volvió a ir; {n} siguen esperando.</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,27 @@ class PgServer:
     superuser: str
     password: str
     log: Path
+    data: Path | None = None
+    account: tuple[int, int] | None = None
+
+    def _pg_ctl(self, *argv: str) -> None:
+        as_account: dict[str, object] = {}
+        if self.account is not None:
+            as_account = {"user": self.account[0], "group": self.account[1],
+                          "extra_groups": []}
+        done = subprocess.run([str(self.bin_dir / "pg_ctl"), "-D", str(self.data), *argv],
+                              capture_output=True, text=True, check=False, cwd=self.socket_dir,
+                              env={**os.environ, "LC_ALL": "C"},
+                              **as_account)  # type: ignore[call-overload]
+        if done.returncode != 0:
+            raise RuntimeError(f"pg_ctl {argv[0]} failed: {done.stdout}\n{done.stderr}")
+
+    def stop(self) -> None:
+        """Stop the server (fast: open connections are ended), as an outage would."""
+        self._pg_ctl("-m", "fast", "-w", "stop")
+
+    def start(self) -> None:
+        self._pg_ctl("-l", str(self.log), "-w", "-t", "60", "start")
 
     def connect(self, dbname: str = "postgres", *, user: str | None = None,
                 password: str | None = None, **kwargs: object) -> psycopg.Connection:
@@ -169,7 +190,7 @@ def cluster(*, tls: TlsFiles | None = None,
         conf.write(settings)
     run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60", "start")
     try:
-        yield PgServer(bin_dir, base, port, SUPERUSER, password, log)
+        yield PgServer(bin_dir, base, port, SUPERUSER, password, log, data, account)
     finally:
         with contextlib.suppress(RuntimeError):
             run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
@@ -243,4 +264,66 @@ def team_centre(pg_server: PgServer, team_db: str) -> TeamCentre:
             centre.logins[who], centre.passwords[who] = login, password
             centre.staff_ids[who] = create_staff_login(conn, main_cipher, login, roles,
                                                        password, f"Staff member {who}")
+    return centre
+
+
+@dataclass
+class JoinedCentre:
+    """A migrated centre, its connection file, and people with key slots whose
+    logins come from their PeerDesk names (as PCs that join sign in)."""
+
+    server: PgServer
+    database: str
+    connection_file: Path
+    main_key: bytes
+    casework_key: bytes
+    names: dict[str, str]        # who -> PeerDesk name
+    passwords: dict[str, str]
+    staff_ids: dict[str, int]
+    logins: dict[str, str]
+
+    def place(self, folder: Path):
+        from peerdesk.services.team import TeamPlace
+
+        return TeamPlace(folder / "config", folder / "data")
+
+    def sign_in(self, who: str, folder: Path):
+        from peerdesk.services import team
+
+        return team.sign_in(self.place(folder), self.names[who], self.passwords[who],
+                            info=team.load_connection_file(self.connection_file))
+
+
+DESK_PEOPLE = {
+    "admin": ("Ana Admin", "admin"),
+    "lead": ("Lena Lead", "programme_lead"),
+    "caseworker": ("Cas Worker", "caseworker"),
+    "other_caseworker": ("Cai Worker", "caseworker"),
+    "supporter": ("Sam Supporter", "peer_supporter"),
+}
+
+
+@pytest.fixture
+def joined_centre(pg_server: PgServer, team_db: str, tmp_path: Path) -> JoinedCentre:
+    from peerdesk.domain.staff import Role
+    from peerdesk.storage.team import keys, schema
+    from peerdesk.storage.team.connection import ConnectionFile
+    from peerdesk.storage.team.staff import login_for
+
+    main_key, casework_key = secrets.token_bytes(32), secrets.token_bytes(32)
+    path = tmp_path / "centre.peerdesk-team"
+    centre = JoinedCentre(pg_server, team_db, path, main_key, casework_key, {}, {}, {}, {})
+    with pg_server.connect(team_db, autocommit=True) as conn:
+        schema.migrate(conn)
+        info = ConnectionFile(host=str(pg_server.socket_dir), port=pg_server.port,
+                              database=team_db, centre_id=schema.centre_id(conn),
+                              name_key=secrets.token_hex(32))
+        info.save(path)
+        for who, (name, role) in DESK_PEOPLE.items():
+            login = login_for(team_db, info.name_key, "", name)
+            password = secrets.token_urlsafe(12)
+            centre.staff_ids[who] = keys.create_person(
+                conn, login=login, roles=[Role(role)], password=password, display_name=name,
+                main_key=main_key, casework_key=casework_key)
+            centre.names[who], centre.passwords[who], centre.logins[who] = name, password, login
     return centre

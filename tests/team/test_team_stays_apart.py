@@ -1,26 +1,59 @@
 """A single-PC centre never loads team mode: only storage/team and the `team`
-command import psycopg or storage.team (import-linter keeps ui, reports and
-domain off it; this covers the vault's own storage and services too)."""
+command import psycopg; storage.team is imported by those, and by
+services/team.py only inside its functions, so that loading the app (its
+first-run screen included) loads no driver (import-linter keeps ui, reports
+and domain off both, and services off psycopg)."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "peerdesk"
-ALLOWED = {PACKAGE / "app" / "cli_team.py"}
-IMPORT = re.compile(r"^\s*(from|import)\s+(psycopg|peerdesk\.storage\.team)\b", re.MULTILINE)
+TEAM = PACKAGE / "storage" / "team"
+CLI = PACKAGE / "app" / "cli_team.py"
+SERVICE = PACKAGE / "services" / "team.py"
+PSYCOPG = re.compile(r"^\s*(from|import)\s+psycopg\b", re.MULTILINE)
+TEAM_STORE = re.compile(r"^\s*(from|import)\s+peerdesk\.storage\.team\b", re.MULTILINE)
+AT_TOP = re.compile(r"^(from|import)\s+(psycopg|peerdesk\.storage\.team)\b", re.MULTILINE)
 
 
-def test_only_team_modules_import_psycopg_or_the_team_store():
-    team = PACKAGE / "storage" / "team"
-    found = [str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
-             if team not in path.parents and path not in ALLOWED
-             and IMPORT.search(path.read_text(encoding="utf-8"))]
+def _modules() -> list[Path]:
+    return [path for path in PACKAGE.rglob("*.py") if TEAM not in path.parents]
+
+
+def test_only_team_modules_import_psycopg():
+    found = [str(path.relative_to(PACKAGE)) for path in _modules()
+             if path != CLI and PSYCOPG.search(path.read_text(encoding="utf-8"))]
     assert found == []
 
 
-def test_the_finder_would_see_such_an_import():
-    assert IMPORT.search("x = 1\n    from peerdesk.storage.team import schema\n")
-    assert IMPORT.search("import psycopg\n")
-    assert not IMPORT.search("import peerdesk.storage.teams_elsewhere\n")
+def test_only_the_team_command_and_service_import_the_team_store():
+    found = [str(path.relative_to(PACKAGE)) for path in _modules()
+             if path not in (CLI, SERVICE)
+             and TEAM_STORE.search(path.read_text(encoding="utf-8"))]
+    assert found == []
+    # The service imports it inside functions (or for type checking) only.
+    service = SERVICE.read_text(encoding="utf-8")
+    assert not AT_TOP.search(service)
+
+
+def test_loading_the_app_and_the_team_service_loads_no_driver():
+    code = ("import sys, peerdesk.services.team, peerdesk.ui.setup_wizard, "
+            "peerdesk.ui.team.join_dialog, peerdesk.app.gui; "
+            "print(sorted(m for m in sys.modules if m.startswith(('psycopg', "
+            "'peerdesk.storage.team'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={"QT_QPA_PLATFORM": "offscreen",
+                                           "PATH": "/usr/bin:/bin"})
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_finders_would_see_such_an_import():
+    assert TEAM_STORE.search("x = 1\n    from peerdesk.storage.team import schema\n")
+    assert PSYCOPG.search("import psycopg\n")
+    assert AT_TOP.search("from peerdesk.storage.team.keys import TeamKeys\n")
+    assert not AT_TOP.search("    from peerdesk.storage.team.keys import TeamKeys\n")
+    assert not TEAM_STORE.search("import peerdesk.storage.teams_elsewhere\n")

@@ -1,4 +1,4 @@
-"""`peerdesk team init` (docs/team-server.md), added to the parser by cli.py.
+"""`peerdesk team init` and `team migrate` (docs/team-server.md), added to the parser by cli.py.
 
 The setup account's password comes from PEERDESK_SERVER_PASSWORD or a prompt,
 never from an argument. psycopg is imported only when a team command runs.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import secrets
 import sys
 from pathlib import Path
 from typing import Any
@@ -94,7 +95,8 @@ def _cmd_team_init(args: argparse.Namespace) -> int:
             check_centre(conn, wanted)
         result = schema.migrate(conn)
         centre = schema.centre_id(conn)
-    replace(wanted, centre_id=centre).save(path)
+    replace(wanted, centre_id=centre,
+            name_key=wanted.name_key or secrets.token_hex(32)).save(path)
     if result.from_version == result.to_version:
         print(f"team schema already up to date (version {result.to_version}); nothing changed")
     elif result.from_version == 0:
@@ -105,6 +107,46 @@ def _cmd_team_init(args: argparse.Namespace) -> int:
               f"{result.to_version}")
     print(f"connection file for each PC: {path}")
     return 0
+
+
+def _cmd_team_migrate(args: argparse.Namespace) -> int:
+    _require_driver()
+    from peerdesk.app.cli_common import CommandError, read_password, require_vault
+    from peerdesk.storage.team.connection import ConnectionFile, check_centre, connect
+    from peerdesk.storage.team.move import move_vault
+    from peerdesk.storage.team.vault_source import open_read_only
+
+    paths = require_vault(args.vault)
+    info = ConnectionFile.load(Path(args.connection).expanduser().absolute())
+    if not info.centre_id:
+        raise CommandError(f"{args.connection} names no centre yet: run `peerdesk team init "
+                           "--connection FILE` on it first.")
+    password = read_password(f"Password for {args.user}: ")
+    with open_read_only(paths, args.user, password) as source:
+        server_password = _read_server_password(args.setup_user)
+        with connect(info, args.setup_user, server_password, autocommit=True) as conn:
+            check_centre(conn, info)
+            result = move_vault(conn, source, progress=_progress())
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    width = max(len(t.table) for t in result.tables)
+    for table in result.tables:
+        print(f"{table.table.ljust(width)}  {table.vault_rows:>9,} rows  "
+              f"hash {table.full_hash[:12]}  ok")
+    print(f"moved {result.rows:,} rows in {len(result.tables)} tables to the team server in "
+          f"{result.seconds:.1f} s; every table's row count and content hash match the vault "
+          "(identifying columns sealed with the centre's keys). The vault is unchanged.")
+    return 0
+
+
+def _progress() -> Any:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(table: str, number: int, total: int) -> None:
+        print(f"\rmoving: {number}/{total} {table}".ljust(78), end="", file=sys.stderr,
+              flush=True)
+    return show
 
 
 def add_team_commands(commands: Any) -> None:
@@ -142,3 +184,22 @@ def add_team_commands(commands: Any) -> None:
                       help="the CA certificate the server's TLS certificate is checked "
                            "against (needed for a host name; copied into the file)")
     init.set_defaults(func=_cmd_team_init)
+
+    migrate = add_command(
+        actions, "migrate", "move a vault's records into the team server, verified",
+        description="Copy everything a vault holds (peers, notes, contacts, groups, "
+                    "supporters, releases, the audit chain) into a team server set up with "
+                    "`team init` and still empty, sealing names and notes with the centre's "
+                    "keys, then check every table's row count and content hash against the "
+                    "vault. One transaction: all of it is kept, or none. The vault is only "
+                    "read, never changed. A programme lead's sign-in unlocks the vault "
+                    "(password from PEERDESK_PASSWORD or a prompt); the setup account's "
+                    f"password comes from {SERVER_PASSWORD_ENV} or a prompt.")
+    migrate.add_argument("vault", metavar="VAULT", help="the vault to move")
+    migrate.add_argument("--connection", required=True, metavar="FILE",
+                         help="the connection file `team init` wrote")
+    migrate.add_argument("--user", required=True, metavar="NAME",
+                         help="a programme lead's PeerDesk account in the vault")
+    migrate.add_argument("--setup-user", required=True, metavar="NAME",
+                         help="the server account the team was set up with")
+    migrate.set_defaults(func=_cmd_team_migrate)

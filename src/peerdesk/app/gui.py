@@ -13,7 +13,7 @@ import time
 import traceback
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -86,6 +86,7 @@ class GuiController(QObject):
         self.locked: LockedVault | None = None
         self.session: Session | None = None
         self.wizard: SetupWizard | None = None
+        self.team_window: QWidget | None = None
         self.sign_in_window: SignInWindow | None = None
         self.main_window: MainWindow | None = None
         self.key_work: KeyWork | None = None
@@ -124,6 +125,7 @@ class GuiController(QObject):
 
         self.wizard = SetupWizard(self.paths)
         self.wizard.centre_created.connect(self._centre_created)
+        self.wizard.team_joined.connect(self._team_joined)
         self.wizard.rejected.connect(self.quit)
         self.wizard.show()
         return self.wizard
@@ -195,6 +197,17 @@ class GuiController(QObject):
         self._signed_in(session)
 
     # -- switching windows -----------------------------------------------------------
+
+    def _team_joined(self, desk: Any) -> None:
+        """Joined the centre's team: its status window (team mode's own main window
+        comes with the service layer over both stores)."""
+        from peerdesk.ui.team.status_window import TeamStatusWindow
+
+        if self.wizard is not None:
+            self.wizard.deleteLater()
+            self.wizard = None
+        self.team_window = TeamStatusWindow(desk)
+        self.team_window.show()
 
     def show_sign_in(self) -> SignInWindow:
         if self.sign_in_window is None:

@@ -31,6 +31,8 @@ from peerdesk.ui.theme import colour
 
 if TYPE_CHECKING:
     from peerdesk.services.setup import NewCentre
+    from peerdesk.services.team import TeamPlace
+    from peerdesk.ui.team.join_dialog import JoinTeamDialog
 
 # The services (and the storage and crypto behind them) load when the vault is
 # created, not before the wizard's first paint.
@@ -50,6 +52,8 @@ def key_in_two_lines(key: str) -> str:
 
 
 class CentrePage(QWizardPage):
+    join_requested = Signal()
+
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Welcome to PeerDesk"))
@@ -67,6 +71,12 @@ class CentrePage(QWizardPage):
         form.addRow("", self.error)
         layout.addLayout(form)
         layout.addStretch(1)
+        layout.addWidget(_intro(self.tr(
+            "Does your centre already use PeerDesk on its own team server? Join it instead, "
+            "with the connection file you were given.")))
+        self.join_button = QPushButton(self.tr("&Join my centre's team…"))
+        self.join_button.clicked.connect(self.join_requested)
+        layout.addWidget(self.join_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.registerField("centre*", self.centre)
         keep_long_text(self)
 
@@ -212,9 +222,11 @@ class RecoveryKeyPage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    """Emits `centre_created(session)` when finished; the admin is then signed in."""
+    """Emits `centre_created(session)` when finished; the admin is then signed in.
+    Or, when the person joins their centre's team instead, `team_joined(desk)`."""
 
     centre_created = Signal(object)
+    team_joined = Signal(object)
 
     def __init__(self, paths: VaultPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -225,6 +237,9 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.centre_page = CentrePage()
+        self.centre_page.join_requested.connect(self.open_join)
+        self.team_place: TeamPlace | None = None  # None: this PC's usual folders
+        self.join_dialog: JoinTeamDialog | None = None
         self.admin_page = AdminPage(self)
         self.recovery_page = RecoveryKeyPage(self)
         for page in (self.centre_page, self.admin_page, self.recovery_page):
@@ -232,6 +247,22 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish and sign in"))
         self.currentIdChanged.connect(self._page_changed)
         self.resize(620, 520)
+
+    def open_join(self) -> JoinTeamDialog:
+        from peerdesk.services.team import TeamPlace
+        from peerdesk.ui.team.join_dialog import JoinTeamDialog
+
+        self.join_dialog = JoinTeamDialog(self.team_place or TeamPlace.default(), self)
+        self.join_dialog.accepted.connect(self._joined)
+        self.join_dialog.open()
+        return self.join_dialog
+
+    def _joined(self) -> None:
+        desk = self.join_dialog.desk if self.join_dialog is not None else None
+        if desk is None:
+            return
+        self.hide()
+        self.team_joined.emit(desk)
 
     def _page_changed(self, _page_id: int) -> None:
         # Once the vault exists the only way on is to confirm the key is stored.

@@ -50,6 +50,9 @@ class TeamPeer:
     closed_reason: str = ""
     caseworker_id: int | None = None
     supporter_id: int | None = None
+    # The server's row version when read (team migration 3): a save names it, and a
+    # save over a newer one is refused (RowChanged).
+    row_version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +86,36 @@ _PEER_PLAIN = ("ref_number", "birth_year", "age_band", "gender", "languages", "n
                "contact_route", "first_contact", "status", "closed_on", "caseworker_id",
                "supporter_id")
 _PEER_COLUMNS = ("id", *_PEER_PLAIN, *SEALED_COLUMNS["peer"])
+_PEER_READ = (*_PEER_COLUMNS, "row_version")
+# What an edit may change (the id and reference number never change).
+PEER_EDITABLE = tuple(c for c in (*_PEER_PLAIN, *SEALED_COLUMNS["peer"]) if c != "ref_number")
+
+
+class RowChanged(TeamServerError):
+    """Someone saved the row since it was read: `current` is theirs, as it is now."""
+
+    default_message = ("Someone else saved this record after you opened it.")
+
+    def __init__(self, current: TeamPeer) -> None:
+        super().__init__()
+        self.current = current
+
+
+class RowGone(TeamServerError):
+    default_message = ("This record is no longer on the team server, or you may no longer "
+                       "see it.")
 
 
 class ConnectionLost(TeamServerError):
     default_message = ("The connection to the team server was lost before this was saved, "
                        "so none of it was kept there. Save it again when the server can be "
                        "reached.")
+
+
+class Refused(TeamServerError):
+    """The server refused the save (its row-level security or a constraint)."""
+
+    default_message = ("The team server refused this ({reason}); nothing of it was saved.")
 
 
 @contextlib.contextmanager
@@ -99,6 +126,9 @@ def _saving(conn: Conn) -> Iterator[None]:
             yield
     except psycopg.OperationalError as exc:
         raise ConnectionLost from exc
+    except psycopg.DatabaseError as exc:
+        reason = (exc.diag.message_primary if exc.diag else None) or type(exc).__name__
+        raise Refused(reason=reason) from exc
 
 
 class TeamCasework:
@@ -116,31 +146,55 @@ class TeamCasework:
         return {column: self.cipher.open(table, column, row, found[column])
                 for column in SEALED_COLUMNS[table]}
 
-    def add_peer(self, peer: TeamPeer) -> None:
+    def add_peer(self, peer: TeamPeer) -> bool:
+        """Insert a new peer; False when a row with its id is already there (a
+        resend from the outbox: the id is made on the client, so it lands once)."""
         values = {column: getattr(peer, column) for column in _PEER_PLAIN}
         values.update(self._seal("peer", peer.id, {c: getattr(peer, c)
                                                    for c in SEALED_COLUMNS["peer"]}))
         values["id"] = peer.id
         with _saving(self.conn):
-            self.conn.execute(
+            cursor = self.conn.execute(
                 "INSERT INTO casework.peer (" + ", ".join(_PEER_COLUMNS) + ") VALUES ("
-                + ", ".join(f"%({c})s" for c in _PEER_COLUMNS) + ")", values)
+                + ", ".join(f"%({c})s" for c in _PEER_COLUMNS) + ") ON CONFLICT (id) DO NOTHING",
+                values)
+            return bool(cursor.rowcount)
+
+    def update_peer(self, peer: TeamPeer) -> int:
+        """Save an edit made to the peer as read at `peer.row_version`; the new
+        version. RowChanged (with the row as it now is) when someone saved it
+        since; RowGone when it isn't there for this login."""
+        values: dict[str, Any] = {c: getattr(peer, c) for c in _PEER_PLAIN}
+        values.update(self._seal("peer", peer.id, {c: getattr(peer, c)
+                                                   for c in SEALED_COLUMNS["peer"]}))
+        values.update(id=peer.id, row_version=peer.row_version)
+        with _saving(self.conn):
+            row = self.conn.execute(
+                "UPDATE casework.peer SET " + ", ".join(f"{c} = %({c})s" for c in PEER_EDITABLE)
+                + ", updated_at = now() WHERE id = %(id)s AND row_version = %(row_version)s "
+                "RETURNING row_version", values).fetchone()
+        if row is not None:
+            return int(row[0])
+        current = self.peer(peer.id)
+        if current is None:
+            raise RowGone
+        raise RowChanged(current)
 
     def _peer_from(self, row: tuple[Any, ...]) -> TeamPeer:
-        found = dict(zip(_PEER_COLUMNS, row, strict=True))
-        values: dict[str, Any] = {c: found[c] for c in ("id", *_PEER_PLAIN)}
+        found = dict(zip(_PEER_READ, row, strict=True))
+        values: dict[str, Any] = {c: found[c] for c in ("id", *_PEER_PLAIN, "row_version")}
         values.update(self._open("peer", found["id"], found))
         return TeamPeer(**values)
 
     def peer(self, peer_id: uuid.UUID) -> TeamPeer | None:
-        row = self.conn.execute("SELECT " + ", ".join(_PEER_COLUMNS)
+        row = self.conn.execute("SELECT " + ", ".join(_PEER_READ)
                                 + " FROM casework.peer WHERE id = %s", (peer_id,)).fetchone()
         return None if row is None else self._peer_from(row)
 
     def peers(self) -> list[TeamPeer]:
         """Every peer this login may see, ordered by name (on the client: the
         server can't sort what it can't read)."""
-        rows = self.conn.execute("SELECT " + ", ".join(_PEER_COLUMNS)
+        rows = self.conn.execute("SELECT " + ", ".join(_PEER_READ)
                                  + " FROM casework.peer").fetchall()
         found = [self._peer_from(row) for row in rows]
         return sorted(found, key=lambda p: (p.preferred_name.casefold(), p.ref_number))
@@ -174,19 +228,24 @@ class TeamCasework:
         found.update(self._open("safe_contact", peer_id, found))
         return TeamSafeContact(peer_id=peer_id, **found)
 
-    def add_session(self, session: TeamSession) -> None:
-        """The session and its note in one transaction."""
+    def add_session(self, session: TeamSession) -> bool:
+        """The session and its note in one transaction; False when a session with
+        its id is already there (a resend: it lands exactly once)."""
         sealed = self._seal("one_to_one_note", session.id,
                             {"notes": session.notes, "next_steps": session.next_steps})
         with _saving(self.conn):
-            self.conn.execute(
+            cursor = self.conn.execute(
                 "INSERT INTO casework.one_to_one (id, peer_id, worker_id, held_on, minutes, "
-                "mode, kind, follow_up_on) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                "mode, kind, follow_up_on) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT (id) DO NOTHING",
                 (session.id, session.peer_id, session.worker_id, session.held_on,
                  session.minutes, session.mode, session.kind, session.follow_up_on))
+            if not cursor.rowcount:
+                return False
             self.conn.execute(
                 "INSERT INTO casework.one_to_one_note (session_id, notes, next_steps) "
                 "VALUES (%s, %s, %s)", (session.id, sealed["notes"], sealed["next_steps"]))
+        return True
 
     def sessions(self, peer_id: uuid.UUID) -> list[TeamSession]:
         """A peer's sessions, newest first; notes this login may not read come back empty."""

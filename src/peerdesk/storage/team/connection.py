@@ -20,7 +20,11 @@ from pathlib import Path
 import psycopg
 
 from peerdesk.storage.atomic import write_atomically
-from peerdesk.storage.team.errors import ConnectionFileError, TeamServerError
+from peerdesk.storage.team.errors import (
+    ConnectionFileError,
+    ServerUnreachable,
+    TeamServerError,
+)
 from peerdesk.storage.team.schema import Conn, centre_id
 
 FILE_FORMAT = "peerdesk-team-connection"
@@ -37,6 +41,10 @@ class ConnectionFile:
     sslmode: str = VERIFY_FULL
     ca_certificate: str = ""        # PEM text; empty only for a Unix socket
     centre_id: str | None = None    # filled in by `team init`
+    # Hex; the key that turns a person's PeerDesk name into their login name
+    # (staff.login_for), made by `team init`. Not on the server, so its host
+    # can't test guessed names against the logins.
+    name_key: str = ""
 
     @property
     def over_socket(self) -> bool:
@@ -87,7 +95,8 @@ class ConnectionFile:
                         database=str(body["database"]),
                         sslmode=str(body.get("sslmode", VERIFY_FULL)),
                         ca_certificate=str(body.get("ca_certificate", "")),
-                        centre_id=(str(body["centre_id"]) if body.get("centre_id") else None))
+                        centre_id=(str(body["centre_id"]) if body.get("centre_id") else None),
+                        name_key=str(body.get("name_key", "")))
         except (KeyError, TypeError, ValueError):
             raise ConnectionFileError("{path} needs a host, a port and a database.",
                                       path=str(path)) from None
@@ -133,8 +142,8 @@ def _explain(exc: psycopg.OperationalError, info: ConnectionFile, user: str) -> 
     if "permission denied for database" in text:
         return TeamServerError("{user} may not connect to the team database {database}.",
                                user=user, database=info.database)
-    return TeamServerError("PeerDesk could not reach the team server at {where}: check that "
-                           "it is running and that this PC can reach it.", where=where)
+    return ServerUnreachable("PeerDesk could not reach the team server at {where}: check that "
+                             "it is running and that this PC can reach it.", where=where)
 
 
 def connect(info: ConnectionFile, user: str, password: str, *,
@@ -163,3 +172,24 @@ def check_centre(conn: Conn, info: ConnectionFile) -> None:
             "This connection file is for another centre's team: the server at {host} holds a "
             "different centre. Ask whoever runs the server for this centre's file.",
             host=info.host)
+
+
+def answers(conn: Conn) -> bool:
+    """Whether the server still answers on this connection."""
+    try:
+        conn.execute("SELECT 1")
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def lost_as_unreachable(info: ConnectionFile) -> Iterator[None]:
+    """A connection that drops while signing in reads as the server gone away."""
+    try:
+        yield
+    except psycopg.OperationalError as exc:
+        where = info.host if info.over_socket else f"{info.host}:{info.port}"
+        raise ServerUnreachable("The connection to the team server at {where} was lost; "
+                                "check that it is running and that this PC can reach it.",
+                                where=where) from exc

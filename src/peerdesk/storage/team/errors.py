@@ -19,3 +19,7 @@ class TeamSchemaTooNew(TeamServerError):
 
 class ConnectionFileError(TeamServerError):
     """The connection file is missing, damaged, or for another centre."""
+
+
+class ServerUnreachable(TeamServerError):
+    """The server could not be reached at all (not a refusal): work can go to the outbox."""

@@ -47,6 +47,16 @@ def login_name(database: str, number: int) -> str:
     return f"{database}_s{number}"
 
 
+def login_for(database: str, name_key: str, fallback_key: str, name: str) -> str:
+    """The login of the person who signs in as `name`: `<database>_p` and a keyed
+    hash of the name (its case and composition ignored), never the name itself.
+    The key is the connection file's; a file without one uses `fallback_key`
+    (the centre's id), which anyone with the server can read."""
+    key = bytes.fromhex(name_key) if name_key else fallback_key.encode("utf-8")
+    folded = unicodedata.normalize("NFC", " ".join(name.split())).casefold().encode("utf-8")
+    return f"{database}_p{hmac.new(key, folded, hashlib.sha256).hexdigest()[:24]}"
+
+
 def create_staff_login(conn: Conn, main_cipher: FieldCipher,
                        login: str, roles: Sequence[Role | str], password: str,
                        display_name: str) -> int:

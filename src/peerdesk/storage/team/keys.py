@@ -1,0 +1,184 @@
+"""Each person's key slot on the team server (team migration 3; docs/team-server.md).
+
+The vault's own key-slot code (storage/keyslots.py) does the cryptography: a
+slot is an X25519 key pair whose private half is wrapped under a key derived
+from the person's password by Argon2id, and each compartment key is sealed to
+its public half with the slot's id, kind, compartment and generation as
+associated data. Here the slots live in the server's `main.team_slot` and
+`main.team_sealed_key` instead of a file beside a vault, under a "vault id" made
+from the centre's id, so a slot copied from another centre opens nothing.
+
+So a person who signs in on any PC gets exactly the compartments sealed to
+them: the main key from the administrator who added them, casework from the
+first casework holder to sign in after that (`settle_casework`), never for an
+administrator (the server's policies refuse it). Deactivation deletes the slot
+(main.deactivate_staff_login).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from peerdesk.domain.staff import Compartment, Role, compartments_for
+from peerdesk.storage import crypto, keyslots
+from peerdesk.storage.team.errors import TeamServerError
+from peerdesk.storage.team.fieldcrypt import FieldCipher
+from peerdesk.storage.team.schema import Conn, centre_id
+from peerdesk.storage.team.staff import create_staff_login
+
+FIRST_GENERATION = 1
+_SERVER_SECRETS = (keyslots.MAIN, keyslots.CASEWORK)
+
+
+class NoKeySlot(TeamServerError):
+    default_message = ("Your account on the team server has no keys yet: ask an "
+                       "administrator to add you again.")
+
+
+class SlotWontOpen(TeamServerError):
+    default_message = ("Your keys on the team server did not open with this password. "
+                       "If it was changed on another PC, use the new one.")
+
+
+@dataclass(slots=True)
+class TeamKeys:
+    """The compartment keys one person's slot gave up (newest generation each)."""
+
+    staff_id: int
+    roles: frozenset[Role]
+    keys: dict[str, tuple[int, bytearray]] = field(default_factory=dict)
+
+    def holds(self, compartment: Compartment) -> bool:
+        return compartment.value in self.keys
+
+    def key(self, compartment: Compartment) -> bytearray:
+        return self.keys[compartment.value][1]
+
+    def cipher(self, compartment: Compartment) -> FieldCipher:
+        generation, key = self.keys[compartment.value]
+        return FieldCipher(key, compartment=compartment.value, generation=generation)
+
+    def wipe(self) -> None:
+        for _generation, key in self.keys.values():
+            crypto.wipe(key)
+        self.keys.clear()
+
+
+def _book(centre: str) -> keyslots.KeySlotFile:
+    """A key-slot "file" for this centre: only its vault id (the AAD) matters."""
+    return keyslots.KeySlotFile(vault_id=f"team-{centre}")
+
+
+def _slot_row(slot: keyslots.Slot) -> dict[str, Any]:
+    data = slot.to_json()
+    data.pop("keys", None)
+    data.pop("pin", None)
+    data.pop("seen", None)
+    return data
+
+
+def _slot_from(row: dict[str, Any], entries: Sequence[dict[str, Any]] = ()) -> keyslots.Slot:
+    return keyslots.Slot.from_json({**row, "keys": list(entries)})
+
+
+def _seal_to(conn: Conn, centre: str, staff_id: int, slot: keyslots.Slot, what: str,
+             generation: int, key: bytes | bytearray, sealed_by: int | None) -> None:
+    book = _book(centre)
+    book.seal(slot, what, generation, key)
+    entry = next(k for k in slot.keys if k.what == what and k.generation == generation)
+    conn.execute("INSERT INTO main.team_sealed_key (staff_id, what, generation, entry, sealed_by) "
+                 "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                 (staff_id, what, generation, json.dumps(entry.to_json()), sealed_by))
+
+
+def create_person(conn: Conn, *, login: str, roles: Sequence[Role], password: str,
+                  display_name: str, main_key: bytes | bytearray,
+                  casework_key: bytes | bytearray | None = None,
+                  sealed_by: int | None = None,
+                  params: crypto.KdfParams | None = None) -> int:
+    """A login for one person and their key slot holding the main key (and
+    casework, when the caller holds it and the roles open it); their staff id.
+
+    Run as an administrator's login (`sealed_by` their staff id) or the setup
+    account. Without `casework_key`, casework is owed: `settle_casework`.
+    """
+    centre = centre_id(conn)
+    main_cipher = FieldCipher(main_key, compartment="main")
+    with conn.transaction():
+        staff_id = create_staff_login(conn, main_cipher, login, roles, password, display_name)
+        slot, private = _book(centre).add(kind=keyslots.PASSWORD, account=login,
+                                          secret=keyslots.password_bytes(password),
+                                          params=params or crypto.calibrate())
+        crypto.wipe(private)
+        conn.execute("INSERT INTO main.team_slot (staff_id, slot_id, public_key, slot) "
+                     "VALUES (%s, %s, %s, %s)",
+                     (staff_id, slot.id, slot.public_key, json.dumps(_slot_row(slot))))
+        _seal_to(conn, centre, staff_id, slot, keyslots.MAIN, FIRST_GENERATION, main_key,
+                 sealed_by)
+        if casework_key is not None and Compartment.CASEWORK in compartments_for(roles):
+            _seal_to(conn, centre, staff_id, slot, keyslots.CASEWORK, FIRST_GENERATION,
+                     casework_key, sealed_by)
+    return staff_id
+
+
+def open_keys(conn: Conn, password: str) -> TeamKeys:
+    """The signed-in person's compartment keys, opened with their password."""
+    centre = centre_id(conn)
+    found = conn.execute(
+        "SELECT k.staff_id, k.slot, s.roles FROM main.team_slot k JOIN main.staff s "
+        "ON s.id = k.staff_id WHERE k.staff_id = main.current_staff_id()").fetchone()
+    if found is None:
+        raise NoKeySlot
+    staff_id, row, roles = found
+    entries = [entry for (entry,) in conn.execute(
+        "SELECT entry FROM main.team_sealed_key WHERE staff_id = %s", (staff_id,))]
+    slot = _slot_from(row, entries)
+    book = _book(centre)
+    try:
+        private = book.open_private_key(slot, keyslots.password_bytes(password))
+    except crypto.UnwrapFailed:
+        raise SlotWontOpen from None
+    try:
+        opened = book.open_slot(slot, private)
+    finally:
+        crypto.wipe(private)
+    keys = TeamKeys(staff_id, frozenset(Role(r) for r in roles))
+    allowed = {c.value for c in compartments_for(keys.roles)}
+    for what in _SERVER_SECRETS:
+        entries_of = opened.secrets.get(what)
+        if entries_of and what in allowed:
+            keys.keys[what] = entries_of[0]
+    # Anything opened that isn't kept is wiped now.
+    for what, listed in opened.secrets.items():
+        for _generation, key in listed:
+            if keys.keys.get(what, (0, None))[1] is not key:
+                crypto.wipe(key)
+    return keys
+
+
+def settle_casework(conn: Conn, keys: TeamKeys) -> int:
+    """Seal casework to every active person whose roles open it and who lacks it;
+    how many. Run at sign-in by anyone holding casework (the administrator who
+    added them can't)."""
+    if not keys.holds(Compartment.CASEWORK):
+        return 0
+    centre = centre_id(conn)
+    generation, key = keys.keys[keyslots.CASEWORK]
+    rows = conn.execute("SELECT staff_id, slot_id, public_key, slot, roles, holds "
+                        "FROM main.team_slot_directory()").fetchall()
+    done = 0
+    with conn.transaction():
+        for staff_id, slot_id, public_key, brief, roles, holds in rows:
+            if keyslots.CASEWORK in holds or Compartment.CASEWORK not in compartments_for(
+                    Role(r) for r in roles):
+                continue
+            slot = keyslots.Slot(id=slot_id, kind=str(brief["kind"]), account=None,
+                                 kdf=crypto.KdfParams(), salt=b"", public_key=bytes(public_key),
+                                 private_nonce=b"", private_sealed=b"")
+            _seal_to(conn, centre, staff_id, slot, keyslots.CASEWORK, generation, key,
+                     keys.staff_id)
+            done += 1
+    return done

@@ -1,0 +1,397 @@
+"""`peerdesk team migrate`: a vault's whole contents onto an empty team server.
+
+One transaction, all or nothing. As the account that set the team up (the
+tables' owner), it takes the set-up lock, lifts the forced row-level security
+for itself inside the transaction (other sessions never see it lifted: the
+change is not committed until it is put back), checks the server holds no
+centre's records yet, COPYs every table described in storage/team/tables.py
+in order (parents first), sealing identifying columns on the way with the
+team's compartment keys, moves each identity sequence past the copied ids,
+then verifies before committing:
+
+* the row count of every table, on the server and in the vault;
+* a content hash of the plain columns computed by the server in SQL and
+  the same hash computed here from the vault, from one canonical form;
+* a content hash of every column, sealed ones opened here, of the rows read
+  back from the server, against the vault's.
+
+Any difference, a dropped connection or anything else rolls the whole
+transaction back: the server is as it was, and the vault was only ever read.
+
+The hashes are order-free (the sum, per 64-bit lane, of each row's SHA-256),
+so neither side has to sort a million rows the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from peerdesk.storage.team import schema
+from peerdesk.storage.team.errors import TeamServerError
+from peerdesk.storage.team.fieldcrypt import FieldCipher
+from peerdesk.storage.team.schema import Conn
+from peerdesk.storage.team.tables import (
+    BOOL,
+    BYTES,
+    DATE,
+    INT,
+    ROLES,
+    SEALED,
+    TABLES,
+    TEXT,
+    TS,
+    UUID,
+    Col,
+    TeamTable,
+)
+from peerdesk.storage.team.vault_source import VaultSource
+
+_FIELD_KEY_INFO = b"peerdesk-team-field-key/"
+_NULL = "~"
+_LANES = 4
+_MASK = (1 << 64) - 1
+
+
+class ServerNotEmpty(TeamServerError):
+    default_message = ("The team server already holds a centre's records ({table} has rows). "
+                       "A vault is moved only into a team set up for it and still empty. "
+                       "Nothing was changed.")
+
+
+class MoveNotVerified(TeamServerError):
+    default_message = ("The copy on the team server did not match the vault ({table}: "
+                       "{what}), so none of it was kept. Nothing was changed.")
+
+
+class MoveInterrupted(TeamServerError):
+    default_message = ("The connection to the team server was lost during the move, so none "
+                       "of it was kept there (it is one transaction). The vault is unchanged; "
+                       "run the move again when the server can be reached.")
+
+
+# -- keys ----------------------------------------------------------------------------------
+
+def field_key(vault_key: bytes | bytearray, vault_id: str, compartment: str) -> bytes:
+    """The team's key for one compartment's sealed columns, derived from the
+    vault's compartment key (HKDF-SHA256): whoever's slot opens the vault's
+    key can make it, and it is never the vault's database key itself."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=vault_id.encode("ascii"),
+                info=_FIELD_KEY_INFO + compartment.encode("ascii")).derive(bytes(vault_key))
+
+
+def ciphers_for(source: VaultSource) -> dict[str, FieldCipher]:
+    return {
+        "main": FieldCipher(field_key(source.main_key, source.vault_id, "main"),
+                            compartment="main", generation=source.main_generation),
+        "casework": FieldCipher(field_key(source.casework_key, source.vault_id, "casework"),
+                                compartment="casework", generation=source.casework_generation),
+    }
+
+
+# -- canonical form and the order-free hash -------------------------------------------------
+
+def canonical(kind: str, value: Any) -> str:
+    """How a server-side value is written for hashing (see _SQL_CANONICAL)."""
+    if value is None:
+        return _NULL
+    if kind == BOOL:
+        text = "t" if value else "f"
+    elif kind == DATE:
+        text = value.isoformat()
+    elif kind == TS:
+        text = value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
+    elif kind == BYTES:
+        text = bytes(value).hex()
+    elif kind == ROLES:
+        text = ",".join(value)
+    else:
+        text = str(value)
+    return f"{len(text)}:{text}"
+
+
+_SQL_CANONICAL = {
+    INT: "{}::text", TEXT: "{}", UUID: "{}::text", ROLES: "array_to_string({}, ',')",
+    BOOL: "CASE WHEN {0} THEN 't' WHEN NOT {0} THEN 'f' END",  # NULL stays NULL
+    DATE: "to_char({}, 'YYYY-MM-DD')",
+    TS: "to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')",
+    BYTES: "encode({}, 'hex')",
+}
+
+
+def _row_digest(line: str) -> tuple[int, ...]:
+    digest = hashlib.sha256(line.encode("utf-8")).digest()
+    lanes = []
+    for lane in range(_LANES):
+        value = int.from_bytes(digest[lane * 8:lane * 8 + 8], "big")
+        lanes.append(value - (1 << 64) if value >= 1 << 63 else value)  # as bigint
+    return tuple(lanes)
+
+
+@dataclass
+class TableHash:
+    rows: int = 0
+    lanes: list[int] = field(default_factory=lambda: [0] * _LANES)
+
+    def add(self, values: Iterable[str]) -> None:
+        self.rows += 1
+        for lane, part in enumerate(_row_digest(",".join(values) + "\n")):
+            self.lanes[lane] += part
+
+    def hexdigest(self) -> str:
+        text = f"{self.rows}:" + ":".join(str(v) for v in self.lanes)
+        return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def _plain(table: TeamTable) -> list[Col]:
+    return [c for c in table.columns if c.kind != SEALED]
+
+
+def server_plain_hash(conn: Conn, table: TeamTable) -> str:
+    """The plain columns' hash, computed by the server itself, in SQL."""
+    items = []
+    for column in _plain(table):
+        expr = sql.SQL(_SQL_CANONICAL[column.kind]).format(sql.Identifier(column.name))
+        items.append(sql.SQL("coalesce(length({e})::text || ':' || {e}, {null})").format(
+            e=expr, null=sql.Literal(_NULL)))
+    line = sql.SQL("concat_ws(',', {}) || E'\\n'").format(sql.SQL(", ").join(items))
+    lanes = sql.SQL(", ").join(
+        sql.SQL("coalesce(sum(('x' || substr(h, {start}, 16))::bit(64)::bigint::numeric), 0)")
+        .format(start=sql.Literal(1 + lane * 16)) for lane in range(_LANES))
+    query = sql.SQL("SELECT count(*), {lanes} FROM (SELECT encode(sha256(convert_to({line}, "
+                    "'UTF8')), 'hex') AS h FROM {schema}.{table}) AS rows").format(
+        lanes=lanes, line=line, schema=sql.Identifier(table.schema),
+        table=sql.Identifier(table.name))
+    row = conn.execute(query).fetchone()
+    assert row is not None
+    found = TableHash(int(row[0]), [int(v) for v in row[1:]])
+    return found.hexdigest()
+
+
+# -- vault rows -> server rows ---------------------------------------------------------------
+
+@dataclass
+class _Mapper:
+    source: VaultSource
+    database: str
+    namespace: uuid.UUID = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"peerdesk:vault:{self.source.vault_id}")
+
+    def uuid_for(self, table: str, vault_id: Any) -> uuid.UUID | None:
+        return None if vault_id is None else uuid.uuid5(self.namespace, f"{table}:{vault_id}")
+
+    def value(self, table: TeamTable, column: Col, raw: Any, row: dict[str, Any]) -> Any:
+        if table.name == "staff":
+            if column.name == "login_name":
+                return f"{self.database}_s{raw}"
+            if column.name == "roles":
+                code = raw or row.get("role") or ""
+                return sorted({part for part in str(code).split(",") if part})
+            if column.name == "active":
+                return raw == "active"
+        if raw is None:
+            return "" if column.kind == SEALED else None
+        kind = column.kind
+        if kind == UUID:
+            assert column.ref is not None
+            return self.uuid_for(column.ref, raw)
+        if kind == DATE:
+            return date.fromisoformat(str(raw))
+        if kind == TS:
+            found = datetime.fromisoformat(str(raw))
+            return found if found.tzinfo else found.replace(tzinfo=UTC)
+        if kind == BOOL:
+            return bool(raw)
+        if kind == BYTES:
+            return bytes(raw)
+        if kind == INT:
+            return int(raw)
+        return str(raw)
+
+
+def _vault_query(table: TeamTable) -> tuple[str, list[str]]:
+    sources = list(dict.fromkeys(c.vault_column for c in table.columns))
+    columns = ", ".join(f'"{name}"' for name in sources)
+    where = f" WHERE {table.where}" if table.where else ""
+    return f'SELECT {columns} FROM {table.schema}."{table.source}"{where}', sources
+
+
+def _seal_row_id(table: TeamTable, values: dict[str, Any]) -> str:
+    names = (table.sealed_by,) if table.sealed_by else table.key
+    return "/".join(str(values[name]) for name in names)
+
+
+@dataclass
+class TableResult:
+    table: str
+    vault_rows: int
+    server_rows: int
+    plain_hash: str
+    full_hash: str
+    seconds: float
+
+
+@dataclass
+class MoveResult:
+    tables: list[TableResult]
+    seconds: float
+
+    @property
+    def rows(self) -> int:
+        return sum(t.vault_rows for t in self.tables)
+
+
+Progress = Callable[[str, int, int], None]
+
+
+def _server_rows(source: VaultSource, mapper: _Mapper, table: TeamTable,
+                 ciphers: dict[str, FieldCipher], plain: TableHash,
+                 full: TableHash) -> Iterator[list[Any]]:
+    query, sources = _vault_query(table)
+    cipher = ciphers[table.schema]
+    plain_columns = [c.name for c in _plain(table)]
+    for raw in source.rows(query):
+        by_source = dict(zip(sources, raw, strict=True))
+        values = {c.name: mapper.value(table, c, by_source[c.vault_column], by_source)
+                  for c in table.columns}
+        plain.add(canonical(table.column(name).kind, values[name]) for name in plain_columns)
+        full.add(canonical(TEXT if c.kind == SEALED else c.kind, values[c.name])
+                 for c in table.columns)
+        if table.sealed:
+            row_id = _seal_row_id(table, values)
+            for name in table.sealed:
+                values[name] = cipher.seal(table.name, name, row_id, values[name])
+        yield [values[c.name] for c in table.columns]
+
+
+def _read_back(conn: Conn, table: TeamTable, ciphers: dict[str, FieldCipher]) -> TableHash:
+    cipher = ciphers[table.schema]
+    found = TableHash()
+    names = [c.name for c in table.columns]
+    query = sql.SQL("SELECT {} FROM {}.{}").format(
+        sql.SQL(", ").join(sql.Identifier(n) for n in names), sql.Identifier(table.schema),
+        sql.Identifier(table.name))
+    with conn.cursor(name=f"read_{table.name}") as cursor:
+        cursor.itersize = 5000
+        cursor.execute(query)
+        for row in cursor:
+            values = dict(zip(names, row, strict=True))
+            if table.sealed:
+                row_id = _seal_row_id(table, values)
+                for name in table.sealed:
+                    values[name] = cipher.open(table.name, name, row_id, values[name])
+            found.add(canonical(TEXT if c.kind == SEALED else c.kind, values[c.name])
+                      for c in table.columns)
+    return found
+
+
+def _every_table(action: str) -> sql.Composed:
+    return sql.SQL(" ").join(
+        sql.SQL("ALTER TABLE {}.{} {};").format(sql.Identifier(t.schema), sql.Identifier(t.name),
+                                                 sql.SQL(action))
+        for t in TABLES)
+
+
+def check_server_ready(conn: Conn) -> None:
+    """The schema is this PeerDesk's, up to date."""
+    schema.check_server(conn)
+    version = schema.current_version(conn)
+    latest = schema.latest_version()
+    if version > latest:
+        from peerdesk.storage.team.errors import TeamSchemaTooNew
+
+        raise TeamSchemaTooNew(found=version, known=latest)
+    if version < latest:
+        raise TeamServerError("The team server's schema is not up to date (version {found}; "
+                              "this PeerDesk needs {latest}): run `peerdesk team init` first. "
+                              "Nothing was changed.", found=version, latest=latest)
+
+
+def _check_mover(source: VaultSource) -> None:
+    row = source.conn.execute("SELECT roles, role, status FROM main.staff WHERE slot_id = ?",
+                              (source.slot_id,)).fetchone()
+    roles = set(str(row[0] or row[1]).split(",")) if row else set()
+    if not row or row[2] != "active" or "programme_lead" not in roles:
+        raise TeamServerError("Moving the centre into the team is a programme lead's to do: it "
+                              "copies every record. Nothing was changed.")
+
+
+def move_vault(conn: Conn, source: VaultSource, *, progress: Progress | None = None) -> MoveResult:
+    """Copy and verify everything in one transaction; see the module's notes."""
+    _check_mover(source)
+    check_server_ready(conn)
+    mapper = _Mapper(source, conn.info.dbname)
+    ciphers = ciphers_for(source)
+    started = time.perf_counter()
+    results: list[TableResult] = []
+    try:
+        with conn.transaction():
+            # The set-up's own lock: no `team init` or second move meanwhile.
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (schema._LOCK_KEY,))
+            try:
+                conn.execute(_every_table("NO FORCE ROW LEVEL SECURITY"))
+            except psycopg.errors.InsufficientPrivilege as exc:
+                raise TeamServerError(
+                    "Only the server account that set the team up (the owner of its tables) "
+                    "can move a vault in. Nothing was changed.") from exc
+            for table in TABLES:
+                busy = conn.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {}.{})").format(
+                    sql.Identifier(table.schema), sql.Identifier(table.name))).fetchone()
+                if busy and busy[0]:
+                    raise ServerNotEmpty(table=table.qualified)
+            for number, table in enumerate(TABLES, start=1):
+                if progress:
+                    progress(table.qualified, number, len(TABLES))
+                results.append(_copy_table(conn, source, mapper, table, ciphers))
+            conn.execute(_every_table("FORCE ROW LEVEL SECURITY"))
+    except psycopg.OperationalError as exc:
+        raise MoveInterrupted from exc
+    return MoveResult(results, time.perf_counter() - started)
+
+
+def _copy_table(conn: Conn, source: VaultSource, mapper: _Mapper, table: TeamTable,
+                ciphers: dict[str, FieldCipher]) -> TableResult:
+    began = time.perf_counter()
+    plain, full = TableHash(), TableHash()
+    copy_sql = sql.SQL("COPY {}.{} ({}) FROM STDIN").format(
+        sql.Identifier(table.schema), sql.Identifier(table.name),
+        sql.SQL(", ").join(sql.Identifier(c.name) for c in table.columns))
+    with conn.cursor() as cursor, cursor.copy(copy_sql) as copy:
+        for row in _server_rows(source, mapper, table, ciphers, plain, full):
+            copy.write_row(row)
+    if table.identity:
+        conn.execute(sql.SQL(
+            "SELECT setval(pg_get_serial_sequence({name}, {column}), max({ident})) "
+            "FROM {schema}.{table} HAVING count(*) > 0").format(
+            name=sql.Literal(table.qualified), column=sql.Literal(table.identity),
+            ident=sql.Identifier(table.identity), schema=sql.Identifier(table.schema),
+            table=sql.Identifier(table.name)))
+    count_row = conn.execute(sql.SQL("SELECT count(*) FROM {}.{}").format(
+        sql.Identifier(table.schema), sql.Identifier(table.name))).fetchone()
+    server_rows = int(count_row[0]) if count_row else -1
+    if server_rows != plain.rows:
+        raise MoveNotVerified(table=table.qualified,
+                              what=f"{plain.rows} rows in the vault, {server_rows} on the server")
+    on_server = server_plain_hash(conn, table)
+    if on_server != plain.hexdigest():
+        raise MoveNotVerified(table=table.qualified, what="the plain columns' hash differs")
+    back = _read_back(conn, table, ciphers)
+    if back.hexdigest() != full.hexdigest():
+        raise MoveNotVerified(table=table.qualified, what="the content hash differs")
+    return TableResult(table.qualified, plain.rows, server_rows, on_server, back.hexdigest(),
+                       time.perf_counter() - began)
+
+

@@ -1,0 +1,155 @@
+"""The offline outbox: what was saved while the team server couldn't be reached.
+
+An SQLCipher file on this PC (in its data folder), keyed by a subkey of the
+casework key (HKDF), so it opens only for someone holding casework, on any PC
+that has the file. It holds new records only — a peer, a one-to-one session
+and its note — each under the id the client made for it. `send` writes them to
+the server in the order they were saved, one transaction each, with
+ON CONFLICT DO NOTHING on that id, and marks each sent only after the server
+has committed it: a connection lost between the two sends it again, and the
+server keeps the first. So each lands exactly once, and nothing typed is lost.
+
+Edits to existing records are never queued: offline, the service refuses them
+and says why (an edit needs the row as it is on the server to be checked for
+someone else's change).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import asdict, dataclass, fields
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from peerdesk.storage import crypto
+from peerdesk.storage.database import Database
+from peerdesk.storage.team.casework import (
+    ConnectionLost,
+    Refused,
+    TeamCasework,
+    TeamPeer,
+    TeamSession,
+)
+
+PEER = "peer"
+SESSION = "session"
+_KINDS = {PEER: TeamPeer, SESSION: TeamSession}
+_UUIDS = {"id", "peer_id"}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outbox (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    id        TEXT NOT NULL UNIQUE,
+    kind      TEXT NOT NULL CHECK (kind IN ('peer', 'session')),
+    body      TEXT NOT NULL,
+    queued_at TEXT NOT NULL,
+    sent_at   TEXT,
+    refused   TEXT
+);
+"""
+
+
+def _encode(record: TeamPeer | TeamSession) -> str:
+    def plain(value: Any) -> Any:
+        if isinstance(value, uuid.UUID):
+            return str(value)
+        if isinstance(value, date):
+            return value.isoformat()
+        return value
+
+    return json.dumps({k: plain(v) for k, v in asdict(record).items()}, sort_keys=True)
+
+
+def _decode(kind: str, body: str) -> TeamPeer | TeamSession:
+    cls = _KINDS[kind]
+    raw = json.loads(body)
+    values: dict[str, Any] = {}
+    for item in fields(cls):
+        if item.name not in raw:
+            continue
+        value = raw[item.name]
+        if value is not None and item.name in _UUIDS:
+            value = uuid.UUID(value)
+        elif value is not None and "date" in str(item.type):
+            value = date.fromisoformat(value)
+        values[item.name] = value
+    made: TeamPeer | TeamSession = cls(**values)
+    return made
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    sent: int = 0            # written to the server now
+    already_there: int = 0   # sent before (a resend); the server kept the first
+    refused: int = 0         # the server refused them (kept here, with the reason)
+    left: int = 0            # still waiting: the server went away again
+
+
+class Outbox:
+    """One person's outbox file."""
+
+    def __init__(self, path: Path, casework_key: bytes | bytearray) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = crypto.derive_subkey(casework_key, b"peerdesk-team-outbox")
+        try:
+            self.db = Database(path, key, create=True)
+        finally:
+            crypto.wipe(key)
+        self.db.executescript(_SCHEMA)
+        self.path = path
+
+    def close(self) -> None:
+        self.db.close()
+
+    def put(self, record: TeamPeer | TeamSession) -> None:
+        kind = PEER if isinstance(record, TeamPeer) else SESSION
+        with self.db.transaction():
+            self.db.execute("INSERT OR IGNORE INTO outbox (id, kind, body, queued_at) "
+                            "VALUES (?, ?, ?, ?)",
+                            (str(record.id), kind, _encode(record),
+                             datetime.now(UTC).isoformat()))
+
+    def waiting(self) -> list[TeamPeer | TeamSession]:
+        rows = self.db.query("SELECT kind, body FROM outbox WHERE sent_at IS NULL AND "
+                             "refused IS NULL ORDER BY seq")
+        return [_decode(kind, body) for kind, body in rows]
+
+    def count_waiting(self) -> int:
+        return int(self.db.scalar("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND "
+                                  "refused IS NULL"))
+
+    def refusals(self) -> list[tuple[str, str]]:
+        return [(str(a), str(b)) for a, b in self.db.query(
+            "SELECT id, refused FROM outbox WHERE refused IS NOT NULL ORDER BY seq")]
+
+    def _mark(self, record_id: uuid.UUID, column: str, value: str) -> None:
+        with self.db.transaction():
+            self.db.execute(f"UPDATE outbox SET {column} = ? WHERE id = ?",
+                            (value, str(record_id)))
+
+    def send(self, store: TeamCasework) -> SendResult:
+        """Send what waits, oldest first, stopping if the server goes away."""
+        sent = already = refused = 0
+        waiting = self.waiting()
+        for done, record in enumerate(waiting):
+            try:
+                landed = (store.add_peer(record) if isinstance(record, TeamPeer)
+                          else store.add_session(record))
+            except (ConnectionLost, psycopg.OperationalError):
+                return SendResult(sent, already, refused, len(waiting) - done)
+            except Refused as exc:
+                # Refused by the server (its rules, say a peer no longer
+                # assigned): kept here with the reason, never dropped.
+                self._mark(record.id, "refused", str(exc.values.get("reason", "refused")))
+                refused += 1
+                continue
+            self._mark(record.id, "sent_at", datetime.now(UTC).isoformat())
+            if landed:
+                sent += 1
+            else:
+                already += 1
+        return SendResult(sent, already, refused, 0)

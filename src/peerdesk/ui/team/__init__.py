@@ -1,0 +1,1 @@
+"""Team mode's screens: joining a centre's team, its status, and the second save."""
