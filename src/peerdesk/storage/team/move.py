@@ -36,6 +36,7 @@ import psycopg
 from psycopg import sql
 
 from peerdesk.storage.team import schema
+from peerdesk.storage.team.audit import verify_chain
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
@@ -248,6 +249,8 @@ class TableResult:
 class MoveResult:
     tables: list[TableResult]
     seconds: float
+    audit_events: int = 0
+    audit_signed: int = 0
 
     @property
     def rows(self) -> int:
@@ -356,10 +359,15 @@ def move_vault(conn: Conn, source: VaultSource, *, progress: Progress | None = N
                 if progress:
                     progress(table.qualified, number, len(TABLES))
                 results.append(_copy_table(conn, source, mapper, table, ciphers))
+            chain = verify_chain(conn, ciphers["main"])
+            if not chain.ok:
+                raise MoveNotVerified(table="main.audit_event",
+                                      what=f"the audit chain, read back: {chain.problems[0]}")
             conn.execute(_every_table("FORCE ROW LEVEL SECURITY"))
     except psycopg.OperationalError as exc:
         raise MoveInterrupted from exc
-    return MoveResult(results, time.perf_counter() - started)
+    return MoveResult(results, time.perf_counter() - started, chain.events,
+                      chain.events - chain.unsigned)
 
 
 def _copy_table(conn: Conn, source: VaultSource, mapper: _Mapper, table: TeamTable,
