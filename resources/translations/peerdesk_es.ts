@@ -4018,6 +4018,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Moving a centre into the team copies peers&apos; records, and {account}&apos;s sign-in holds no key to them. A programme lead moves the vault. Nothing was changed.</source>
+        <translation>Trasladar un centro al equipo copia los expedientes de las personas, y el acceso de {account} no tiene la llave para abrirlos. Una responsable de programa traslada la bóveda. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moving the centre into the team is a programme lead&apos;s to do: it copies every record. Nothing was changed.</source>
+        <translation>Trasladar el centro al equipo le corresponde a una responsable de programa: copia todos los registros. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Name an administrator of the centre in the export: they set up the new vault and give everyone else a new password.</source>
         <translation>Indique un administrador del centro que esté en la exportación: prepara la bóveda nueva y da a todos los demás una contraseña nueva.</translation>
     </message>
@@ -4095,6 +4105,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Only the person who wrote an entry can share it.</source>
         <translation>Solo quien escribió una entrada puede compartirla.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the server account that set the team up (the owner of its tables) can move a vault in. Nothing was changed.</source>
+        <translation>Solo la cuenta del servidor que creó el equipo (la propietaria de sus tablas) puede trasladar una bóveda. No se cambió nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4543,6 +4558,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The connection to the team server was lost during the move, so none of it was kept there (it is one transaction). The vault is unchanged; run the move again when the server can be reached.</source>
+        <translation>Se perdió la conexión con el servidor del equipo durante el traslado, así que no se guardó nada allí (es una sola transacción). La bóveda no ha cambiado; repita el traslado cuando se pueda llegar al servidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The contact can&apos;t be in the future ({date}).</source>
         <translation>El contacto no puede ser futuro ({date}).</translation>
     </message>
@@ -4560,6 +4580,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The copy of peers&apos; records did not match the original, so the backup was deleted. The vault is unchanged.</source>
         <translation>La copia de los expedientes de los pares no coincidía con el original, así que se eliminó la copia de seguridad. La bóveda no ha cambiado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy on the team server did not match the vault ({table}: {what}), so none of it was kept. Nothing was changed.</source>
+        <translation>La copia en el servidor del equipo no coincidía con la bóveda ({table}: {what}), así que no se guardó nada. No se cambió nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4698,6 +4723,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The key this account holds doesn&apos;t open {name}; open the vault in PeerDesk once, then move it.</source>
+        <translation>La llave de esta cuenta no abre {name}; abra la bóveda una vez en PeerDesk y luego trasládela.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The mentor and the peer they mentor must be two different people.</source>
         <translation>La mentora y la persona a la que acompaña deben ser dos personas distintas.</translation>
     </message>
@@ -4778,6 +4808,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The team server already holds a centre&apos;s records ({table} has rows). A vault is moved only into a team set up for it and still empty. Nothing was changed.</source>
+        <translation>El servidor del equipo ya tiene registros de un centro ({table} tiene filas). Una bóveda solo se traslada a un equipo creado para ella y todavía vacío. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The team server at {where} does not offer TLS; PeerDesk connects to it over the network only with TLS. Nothing was sent.</source>
         <translation>El servidor del equipo en {where} no ofrece TLS; PeerDesk solo se conecta a él por la red con TLS. No se envió nada.</translation>
     </message>
@@ -4805,6 +4840,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The team server&apos;s records were set up by a newer PeerDesk (schema version {found}; this PeerDesk knows up to {known}). Update PeerDesk on this PC; nothing was changed on the server.</source>
         <translation>Los registros del servidor del equipo los preparó un PeerDesk más reciente (versión de esquema {found}; este PeerDesk conoce hasta la {known}). Actualice PeerDesk en este PC; no se cambió nada en el servidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server&apos;s schema is not up to date (version {found}; this PeerDesk needs {latest}): run `peerdesk team init` first. Nothing was changed.</source>
+        <translation>El esquema del servidor del equipo no está al día (versión {found}; este PeerDesk necesita la {latest}): ejecute antes `peerdesk team init`. No se cambió nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5088,13 +5128,28 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>This vault can&apos;t be moved into the team as it is.</source>
+        <translation>Esta bóveda no se puede trasladar al equipo tal como está.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This vault is already open in another PeerDesk window on this computer. Close that one first.</source>
         <translation>Esta bóveda ya está abierta en otra ventana de PeerDesk en este equipo. Ciérrela primero.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>This vault was last opened by an older PeerDesk. Open it once in this PeerDesk (which brings it up to date), then move it. Nothing was changed.</source>
+        <translation>Esta bóveda se abrió por última vez con un PeerDesk anterior. Ábrala una vez con este PeerDesk (que la pone al día) y luego trasládela. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This vault was made by a newer version of PeerDesk. Install the newer version to open it. Nothing has been changed.</source>
         <translation>Esta bóveda la hizo una versión más reciente de PeerDesk. Instale la versión más reciente para abrirla. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This vault&apos;s casework was last opened by an older PeerDesk. Open it once in this PeerDesk, then move it. Nothing was changed.</source>
+        <translation>Los expedientes de esta bóveda se abrieron por última vez con un PeerDesk anterior. Ábrala una vez con este PeerDesk y luego trasládela. No se cambió nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5328,6 +5383,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>the content hash differs</source>
+        <translation>el resumen del contenido es distinto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the date is missing.</source>
         <translation>falta la fecha.</translation>
     </message>
@@ -5345,6 +5405,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>the file has no “{what}” column (the template&apos;s heading, or a common alternative).</source>
         <translation>el archivo no tiene la columna «{what}» (el encabezado de la plantilla, o una alternativa habitual).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the plain columns&apos; hash differs</source>
+        <translation>el resumen de las columnas sin cifrar es distinto</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5780,7 +5845,7 @@ Set up a new centre there?</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+80"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+79"/>
         <source> (peer)</source>
         <translation> (persona)</translation>
     </message>
@@ -9321,7 +9386,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>VoicePage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+73"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+56"/>
         <source>Peers&apos; voice</source>
         <translation>La voz de las personas</translation>
     </message>
