@@ -42,6 +42,29 @@ CANARIES = {
     "next_steps": "call Dravvenholt shelter",
     "staff": "Wilhelmina Thrushcombe",
 }
+# Written into a vault that `team migrate` then moves onto the server.
+MOVED_CANARIES = {
+    ("peer", "preferred_name", "id = 1"): "Ysoldravine",
+    ("peer", "full_name", "id = 1"): "Ysoldravine Kettlebarrow",
+    ("safe_contact", "code_word", "peer_id = 1"): "Crumpetorium",
+    ("one_to_one_note", "notes", "rowid = (SELECT min(rowid) FROM one_to_one_note)"):
+        "spoke about Hollowmere Street",
+    ("contact_note", "notes", "rowid = (SELECT min(rowid) FROM contact_note)"):
+        "caller from Quillbottom Lane",
+    ("known_caller", "nickname", "id = (SELECT min(id) FROM known_caller)"): "Zephyrandine",
+    ("callback_reach", "reach", "rowid = (SELECT min(rowid) FROM callback_reach)"):
+        "07700 900461 Pemberglass",
+    ("quote", "words", "id = (SELECT min(id) FROM quote)"): "Thistlewick changed my life",
+    ("consultation", "said", "id = (SELECT min(id) FROM consultation)"):
+        "Marrowdene asked for evenings",
+    ("feedback", "comments", "id = (SELECT min(id) FROM feedback)"): "thanks to Glimmerholt",
+    ("meeting", "notes", "id = (SELECT min(id) FROM meeting)"): "Brindlewhisk led it",
+    ("referral", "destination_name", "id = (SELECT min(id) FROM referral)"):
+        "Oakhaven Vexmoor Clinic",
+    ("supporter", "preferred_name", "id = (SELECT min(id) FROM supporter)"): "Fennodrake",
+    ("staff", "name", "id = 3"): "Priya Quorvantley",
+}
+CANARIES.update({f"moved {i}": word for i, word in enumerate(MOVED_CANARIES.values())})
 
 
 def _forms(word: str) -> list[bytes]:
@@ -179,3 +202,53 @@ def test_a_sealed_value_moved_to_another_row_does_not_open(team_centre):
 
     with team_centre.connect("caseworker") as conn, pytest.raises(SealedValueError):
         TeamCasework(conn, cipher).peer(first.id)
+
+
+def test_a_moved_vault_leaves_no_canary_readable_to_the_superuser(pg_server, team_db, demo_vault):
+    """`team migrate` of a vault holding canaries in every kind of identifying
+    column: as the server's superuser, no table, no pg_dump and no log line
+    shows one (and the client reads them back: they are really there)."""
+    from types import SimpleNamespace
+
+    from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD
+    from peerdesk.storage.team import schema
+    from peerdesk.storage.team.connection import ConnectionFile, connect
+    from peerdesk.storage.team.move import ciphers_for, move_vault
+    from peerdesk.storage.team.vault_source import open_read_only
+    from peerdesk.storage.vault import LockedVault
+
+    locked = LockedVault.open(demo_vault)
+    vault = locked.unlock(DEMO_LEAD, DEMO_PASSWORD)
+    try:
+        for (table, column, where), word in MOVED_CANARIES.items():
+            changed = vault.db.execute(f"UPDATE {table} SET {column} = ? WHERE {where}",
+                                       (word,))
+            assert changed.rowcount == 1, table
+    finally:
+        vault.close()
+        locked.release()
+    log_from = pg_server.log.stat().st_size
+    info = ConnectionFile(host=str(pg_server.socket_dir), port=pg_server.port,
+                          database=team_db)
+    with open_read_only(demo_vault, DEMO_LEAD, DEMO_PASSWORD) as source, \
+            connect(info, pg_server.superuser, pg_server.password, autocommit=True) as conn:
+        schema.migrate(conn)
+        move_vault(conn, source)
+        casework = ciphers_for(source)["casework"]
+        with conn.transaction():
+            conn.execute("ALTER TABLE casework.peer NO FORCE ROW LEVEL SECURITY")
+            peer_id, sealed = conn.execute(
+                "SELECT id, full_name FROM casework.peer WHERE ref_number = "
+                "(SELECT min(ref_number) FROM casework.peer)").fetchone()
+            conn.execute("ALTER TABLE casework.peer FORCE ROW LEVEL SECURITY")
+        assert casework.open("peer", "full_name", str(peer_id), sealed) == \
+            "Ysoldravine Kettlebarrow"
+    with pg_server.connect(team_db) as conn:
+        rows = _every_row(conn)
+    dump = _pg_dump(SimpleNamespace(server=pg_server, database=team_db))
+    assert b"COPY casework.contact_note" in dump and b"COPY main.supporter" in dump
+    assert _leaks(rows) == []
+    assert _leaks(dump) == []
+    with pg_server.log.open("rb") as log:
+        log.seek(log_from)
+        assert _leaks(log.read()) == []

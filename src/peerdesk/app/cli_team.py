@@ -133,6 +133,9 @@ def _cmd_team_migrate(args: argparse.Namespace) -> int:
     for table in result.tables:
         print(f"{table.table.ljust(width)}  {table.vault_rows:>9,} rows  "
               f"hash {table.full_hash[:12]}  ok")
+    print(f"audit chain read back from the server and checked: {result.audit_events:,} events "
+          f"in order, each hash and the chain intact, {result.audit_signed:,} signed by "
+          "their writers")
     print(f"moved {result.rows:,} rows in {len(result.tables)} tables to the team server in "
           f"{result.seconds:.1f} s; every table's row count and content hash match the vault "
           "(identifying columns sealed with the centre's keys). The vault is unchanged.")

@@ -25,6 +25,7 @@ so neither side has to sort a million rows the same way.
 from __future__ import annotations
 
 import hashlib
+import struct
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -36,6 +37,7 @@ import psycopg
 from psycopg import sql
 
 from peerdesk.storage.team import schema
+from peerdesk.storage.team.audit import verify_chain
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
@@ -102,23 +104,31 @@ def ciphers_for(source: VaultSource) -> dict[str, FieldCipher]:
 
 # -- canonical form and the order-free hash -------------------------------------------------
 
+def _framed(text: str) -> str:
+    return f"{len(text)}:{text}"
+
+
+# How a server-side value is written for hashing, per kind (see _SQL_CANONICAL).
+_TEXT_OF: dict[str, Callable[[Any], str]] = {
+    BOOL: lambda v: "t" if v else "f",
+    DATE: lambda v: v.isoformat(),
+    TS: lambda v: v.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f"),
+    BYTES: lambda v: bytes(v).hex(),
+    ROLES: ",".join,
+}
+
+
 def canonical(kind: str, value: Any) -> str:
-    """How a server-side value is written for hashing (see _SQL_CANONICAL)."""
     if value is None:
         return _NULL
-    if kind == BOOL:
-        text = "t" if value else "f"
-    elif kind == DATE:
-        text = value.isoformat()
-    elif kind == TS:
-        text = value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
-    elif kind == BYTES:
-        text = bytes(value).hex()
-    elif kind == ROLES:
-        text = ",".join(value)
-    else:
-        text = str(value)
-    return f"{len(text)}:{text}"
+    return _framed(_TEXT_OF.get(kind, str)(value))
+
+
+def _canonicals(kinds: list[str]) -> list[Callable[[Any], str]]:
+    """One function per column, looked up once per table rather than per value."""
+    def make(convert: Callable[[Any], str]) -> Callable[[Any], str]:
+        return lambda v: _NULL if v is None else _framed(convert(v))
+    return [make(_TEXT_OF.get(kind, str)) for kind in kinds]
 
 
 _SQL_CANONICAL = {
@@ -130,13 +140,7 @@ _SQL_CANONICAL = {
 }
 
 
-def _row_digest(line: str) -> tuple[int, ...]:
-    digest = hashlib.sha256(line.encode("utf-8")).digest()
-    lanes = []
-    for lane in range(_LANES):
-        value = int.from_bytes(digest[lane * 8:lane * 8 + 8], "big")
-        lanes.append(value - (1 << 64) if value >= 1 << 63 else value)  # as bigint
-    return tuple(lanes)
+_LANES_OF = struct.Struct(">4q")  # the digest as four signed 64-bit lanes (bigint)
 
 
 @dataclass
@@ -146,8 +150,12 @@ class TableHash:
 
     def add(self, values: Iterable[str]) -> None:
         self.rows += 1
-        for lane, part in enumerate(_row_digest(",".join(values) + "\n")):
-            self.lanes[lane] += part
+        a, b, c, d = _LANES_OF.unpack(hashlib.sha256((",".join(values) + "\n").encode()).digest())
+        lanes = self.lanes
+        lanes[0] += a
+        lanes[1] += b
+        lanes[2] += c
+        lanes[3] += d
 
     def hexdigest(self) -> str:
         text = f"{self.rows}:" + ":".join(str(v) for v in self.lanes)
@@ -229,11 +237,6 @@ def _vault_query(table: TeamTable) -> tuple[str, list[str]]:
     return f'SELECT {columns} FROM {table.schema}."{table.source}"{where}', sources
 
 
-def _seal_row_id(table: TeamTable, values: dict[str, Any]) -> str:
-    names = (table.sealed_by,) if table.sealed_by else table.key
-    return "/".join(str(values[name]) for name in names)
-
-
 @dataclass
 class TableResult:
     table: str
@@ -248,6 +251,8 @@ class TableResult:
 class MoveResult:
     tables: list[TableResult]
     seconds: float
+    audit_events: int = 0
+    audit_signed: int = 0
 
     @property
     def rows(self) -> int:
@@ -257,29 +262,59 @@ class MoveResult:
 Progress = Callable[[str, int, int], None]
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """A table's columns by position, worked out once per table."""
+
+    plain: list[int]
+    sealed: list[int]
+    binds: list[int]   # the columns whose values bind a sealed value to its row
+    plain_text: list[Callable[[Any], str]]
+    full_text: list[Callable[[Any], str]]
+
+    @classmethod
+    def of(cls, table: TeamTable) -> _Layout:
+        names = [c.name for c in table.columns]
+        kinds = [c.kind for c in table.columns]
+        plain = [i for i, kind in enumerate(kinds) if kind != SEALED]
+        binds = [names.index(n) for n in ((table.sealed_by,) if table.sealed_by else table.key)]
+        return cls(plain, [i for i, kind in enumerate(kinds) if kind == SEALED], binds,
+                   _canonicals([kinds[i] for i in plain]),
+                   _canonicals([TEXT if kind == SEALED else kind for kind in kinds]))
+
+    def row_id(self, values: list[Any]) -> str:
+        return "/".join(str(values[i]) for i in self.binds)
+
+    def add(self, plain: TableHash | None, full: TableHash, values: list[Any]) -> None:
+        if plain is not None:
+            plain.add([text(values[i]) for text, i in zip(self.plain_text, self.plain,
+                                                          strict=True)])
+        full.add([text(value) for text, value in zip(self.full_text, values, strict=True)])
+
+
 def _server_rows(source: VaultSource, mapper: _Mapper, table: TeamTable,
                  ciphers: dict[str, FieldCipher], plain: TableHash,
                  full: TableHash) -> Iterator[list[Any]]:
     query, sources = _vault_query(table)
     cipher = ciphers[table.schema]
-    plain_columns = [c.name for c in _plain(table)]
+    layout = _Layout.of(table)
+    picks = [(column, sources.index(column.vault_column)) for column in table.columns]
+    value = mapper.value
     for raw in source.rows(query):
-        by_source = dict(zip(sources, raw, strict=True))
-        values = {c.name: mapper.value(table, c, by_source[c.vault_column], by_source)
-                  for c in table.columns}
-        plain.add(canonical(table.column(name).kind, values[name]) for name in plain_columns)
-        full.add(canonical(TEXT if c.kind == SEALED else c.kind, values[c.name])
-                 for c in table.columns)
-        if table.sealed:
-            row_id = _seal_row_id(table, values)
-            for name in table.sealed:
-                values[name] = cipher.seal(table.name, name, row_id, values[name])
-        yield [values[c.name] for c in table.columns]
+        by_source = dict(zip(sources, raw, strict=True)) if table.name == "staff" else {}
+        values = [value(table, column, raw[at], by_source) for column, at in picks]
+        layout.add(plain, full, values)
+        if layout.sealed:
+            row_id = layout.row_id(values)
+            for i in layout.sealed:
+                values[i] = cipher.seal(table.name, table.columns[i].name, row_id, values[i])
+        yield values
 
 
 def _read_back(conn: Conn, table: TeamTable, ciphers: dict[str, FieldCipher]) -> TableHash:
     cipher = ciphers[table.schema]
     found = TableHash()
+    layout = _Layout.of(table)
     names = [c.name for c in table.columns]
     query = sql.SQL("SELECT {} FROM {}.{}").format(
         sql.SQL(", ").join(sql.Identifier(n) for n in names), sql.Identifier(table.schema),
@@ -288,13 +323,12 @@ def _read_back(conn: Conn, table: TeamTable, ciphers: dict[str, FieldCipher]) ->
         cursor.itersize = 5000
         cursor.execute(query)
         for row in cursor:
-            values = dict(zip(names, row, strict=True))
-            if table.sealed:
-                row_id = _seal_row_id(table, values)
-                for name in table.sealed:
-                    values[name] = cipher.open(table.name, name, row_id, values[name])
-            found.add(canonical(TEXT if c.kind == SEALED else c.kind, values[c.name])
-                      for c in table.columns)
+            values = list(row)
+            if layout.sealed:
+                row_id = layout.row_id(values)
+                for i in layout.sealed:
+                    values[i] = cipher.open(table.name, names[i], row_id, values[i])
+            layout.add(None, found, values)
     return found
 
 
@@ -356,10 +390,15 @@ def move_vault(conn: Conn, source: VaultSource, *, progress: Progress | None = N
                 if progress:
                     progress(table.qualified, number, len(TABLES))
                 results.append(_copy_table(conn, source, mapper, table, ciphers))
+            chain = verify_chain(conn, ciphers["main"])
+            if not chain.ok:
+                raise MoveNotVerified(table="main.audit_event",
+                                      what=f"the audit chain, read back: {chain.problems[0]}")
             conn.execute(_every_table("FORCE ROW LEVEL SECURITY"))
     except psycopg.OperationalError as exc:
         raise MoveInterrupted from exc
-    return MoveResult(results, time.perf_counter() - started)
+    return MoveResult(results, time.perf_counter() - started, chain.events,
+                      chain.events - chain.unsigned)
 
 
 def _copy_table(conn: Conn, source: VaultSource, mapper: _Mapper, table: TeamTable,

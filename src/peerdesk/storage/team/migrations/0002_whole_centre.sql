@@ -184,9 +184,10 @@ CREATE FUNCTION main.append_audit_event(
     SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    v_me   integer := main.current_staff_id();
-    v_head bytea;
-    v_id   bigint;
+    v_me      integer := main.current_staff_id();
+    v_head    bytea;
+    v_head_id bigint;
+    v_id      bigint;
 BEGIN
     IF v_me IS NULL THEN
         RAISE EXCEPTION 'only a signed-in PeerDesk login appends to the audit log'
@@ -194,17 +195,19 @@ BEGIN
     END IF;
     -- One appender at a time: the chain is a line, never a tree.
     PERFORM pg_advisory_xact_lock(1346717010);  -- "PEER" + 2, the audit chain's own lock
-    SELECT hash INTO v_head FROM main.audit_event ORDER BY id DESC LIMIT 1;
+    SELECT id, hash INTO v_head_id, v_head FROM main.audit_event ORDER BY id DESC LIMIT 1;
     IF coalesce(v_head, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea)
             <> p_prev_hash THEN
         RAISE EXCEPTION 'the audit log moved on: chain this event to the current head'
             USING ERRCODE = '40001';
     END IF;
-    INSERT INTO main.audit_event (at, actor_id, action, target_kind, target_id, detail,
+    -- The next number in the line: the client hashed the event with it (the
+    -- head's id + 1, read from main.audit_head()).
+    v_id := coalesce(v_head_id, 0) + 1;
+    INSERT INTO main.audit_event (id, at, actor_id, action, target_kind, target_id, detail,
                                   prev_hash, hash, signer_id, signing_key, signature)
-        VALUES (p_at, v_me, p_action, p_target_kind, p_target_id, p_detail, p_prev_hash,
-                p_hash, v_me, p_signing_key, p_signature)
-        RETURNING id INTO v_id;
+        VALUES (v_id, p_at, v_me, p_action, p_target_kind, p_target_id, p_detail, p_prev_hash,
+                p_hash, v_me, p_signing_key, p_signature);
     RETURN v_id;
 END
 $$;
