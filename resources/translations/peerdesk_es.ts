@@ -825,7 +825,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+7"/>
         <source>Modules completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Módulos completados</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -835,12 +835,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+1"/>
         <source>&amp;Modules completed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Módulos completados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The course counts as completed when its last module is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>El curso cuenta como completado cuando se hace su último módulo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1727,98 +1727,98 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location filename="../../src/peerdesk/ui/supporters/courses.py" line="+50"/>
         <source>Course</source>
-        <translation type="unfinished"></translation>
+        <translation>Curso</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Modules, in order</source>
-        <translation type="unfinished"></translation>
+        <translation>Módulos, en orden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Its own competencies</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus propias competencias</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Optional: competencies this module counts for on its own, renewed on the course&apos;s interval from the day it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional: competencias para las que cuenta este módulo por sí solo, renovadas con el intervalo del curso a partir del día en que se hace.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Add as a new module</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir como módulo nuevo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sa&amp;ve changes to the module</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar cambios del módulo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ubir</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bajar</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+89"/>
         <source>Re&amp;tire</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirar</translation>
     </message>
     <message>
         <location line="-75"/>
         <source>&amp;Course</source>
-        <translation type="unfinished">&amp;Curso</translation>
+        <translation>&amp;Curso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Modules</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Módulos</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Module &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre del módulo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Its own c&amp;ompetencies</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus pr&amp;opias competencias</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Course modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Módulos del curso</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A course with modules counts as completed on the day its last module is done. A retired module is no longer needed; completions already recorded still count. Alt+Up and Alt+Down move the chosen module.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un curso con módulos cuenta como completado el día en que se hace su último módulo. Un módulo retirado ya no hace falta; lo ya registrado sigue contando. Alt+Arriba y Alt+Abajo mueven el módulo elegido.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source> (retired)</source>
-        <translation type="unfinished"></translation>
+        <translation> (retirado)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Res&amp;tore</source>
-        <translation type="unfinished"></translation>
+        <translation>Recu&amp;perar</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Add a course first.</source>
-        <translation type="unfinished">Añada primero un curso.</translation>
+        <translation>Añada primero un curso.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Choose a module in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija primero un módulo de la lista.</translation>
     </message>
 </context>
 <context>
@@ -3717,7 +3717,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     <message>
         <location line="+33"/>
         <source>{done} of {required} modules</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} de {required} módulos</translation>
     </message>
 </context>
 <context>
@@ -3912,7 +3912,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     <message>
         <location line="+1"/>
         <source>A module ticked is no longer part of this course.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un módulo marcado ya no forma parte de este curso.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4317,12 +4317,12 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     <message>
         <location line="+1"/>
         <source>Module name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del módulo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Module name can&apos;t be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre del módulo no puede estar vacío.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5462,12 +5462,12 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     <message>
         <location line="+1"/>
         <source>This course already has a module with that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este curso ya tiene un módulo con ese nombre.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This course has no modules: record the whole course.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este curso no tiene módulos: registre el curso completo.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5582,7 +5582,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     <message>
         <location line="+1"/>
         <source>Tick the modules they completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marque los módulos que completó.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -8832,17 +8832,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+69"/>
         <source>Modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Módulos</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>since completing it on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>desde que lo completó el {date}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{done} of {required} modules</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} de {required} módulos</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -8913,7 +8913,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+1"/>
         <source>Course mo&amp;dules…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mó&amp;dulos de cursos…</translation>
     </message>
     <message>
         <location line="+18"/>

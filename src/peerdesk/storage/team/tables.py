@@ -279,6 +279,10 @@ LEFT_OUT: dict[str, str] = {
     "main.supporter.sort_name": "a casefolded name: the client sorts and matches names",
     "casework.known_caller.sort_name": "a casefolded name: the client sorts and matches names",
     "casework.directory_entry.sort_name": "a casefolded name: the client sorts names",
+    "main.course_module": "course modules came to the vault after team migration 2; not on the server yet (to add in the next team migration)",
+    "main.module_competency": "course modules came to the vault after team migration 2; not on the server yet (to add in the next team migration)",
+    "main.module_completion": "course modules came to the vault after team migration 2; not on the server yet (to add in the next team migration)",
+    "main.training_completion.from_modules": "course modules came to the vault after team migration 2; not on the server yet (to add in the next team migration)",
 }
 
 
