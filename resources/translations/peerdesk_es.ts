@@ -866,7 +866,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/conflict_dialog.py" line="+37"/>
+        <location filename="../../src/peerdesk/ui/team/conflict_dialog.py" line="+35"/>
         <source>Someone else saved this record</source>
         <translation>Otra persona guardó este registro</translation>
     </message>
@@ -971,12 +971,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Suyos</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>&amp;Save this</source>
         <translation>&amp;Guardar esto</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>(empty)</source>
         <translation>(vacío)</translation>
     </message>
@@ -1423,7 +1423,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactRetention</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/contact_retention.py" line="+36"/>
+        <location filename="../../src/peerdesk/ui/admin/contact_retention.py" line="+35"/>
         <source>Listening service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2172,7 +2172,7 @@ Type the nickname to confirm:</source>
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+65"/>
+        <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+45"/>
         <source>Erase a record</source>
         <translation>Borrar un registro</translation>
     </message>
@@ -3239,7 +3239,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>JoinTeamDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+36"/>
+        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+45"/>
         <source>Join my centre&apos;s team</source>
         <translation>Unirme al equipo de mi centro</translation>
     </message>
@@ -3259,7 +3259,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Connection &amp;file:</source>
         <translation>&amp;Archivo de conexión:</translation>
     </message>
@@ -3274,7 +3274,17 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>Joining</source>
+        <translation>Uniéndose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reaching the team server and signing in…</source>
+        <translation>Conectando con el servidor del equipo e iniciando sesión…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Join and sign in</source>
         <translation>&amp;Unirme e iniciar sesión</translation>
     </message>
@@ -3289,14 +3299,19 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Archivos de conexión del equipo (*.peerdesk-team *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Choose the connection file first.</source>
         <translation>Elija primero el archivo de conexión.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Enter your PeerDesk name and password.</source>
-        <translation>Escriba su nombre y contraseña de PeerDesk.</translation>
+        <location line="+2"/>
+        <source>Enter your PeerDesk name.</source>
+        <translation>Escriba su nombre en PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter your password.</source>
+        <translation>Escriba su contraseña.</translation>
     </message>
 </context>
 <context>
@@ -8094,7 +8109,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+68"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+67"/>
         <source>Closed records are kept for this many years after they were closed, then listed here for review. Deleting one removes the person and everything about them, as erasure does; meetings&apos; anonymous head-counts stay. The audit log records how many were deleted and their reference codes, never a name.</source>
         <translation>Los registros cerrados se guardan estos años después de cerrarse y luego aparecen aquí para revisarlos. Borrar uno elimina a la persona y todo lo relativo a ella, como el borrado; los recuentos anónimos de las reuniones se quedan. El registro de auditoría anota cuántos se borraron y sus códigos de referencia, nunca un nombre.</translation>
     </message>
