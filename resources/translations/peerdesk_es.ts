@@ -2263,7 +2263,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/peerdesk/ui/errors.py" line="+13"/>
+        <location filename="../../src/peerdesk/ui/errors.py" line="+17"/>
         <source>PeerDesk met an unexpected problem and stopped what it was doing. Nothing further was changed. If it happens again, note what you were doing and ask for help.</source>
         <translation>PeerDesk tuvo un problema inesperado y dejó lo que estaba haciendo. No se cambió nada más. Si vuelve a ocurrir, anote lo que estaba haciendo y pida ayuda.</translation>
     </message>
@@ -10243,7 +10243,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>¿Eliminar esta cita? No aparecerá en ningún informe a partir de ahora. No se puede deshacer.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+26"/>
         <source>active</source>
         <translation>activa</translation>
     </message>
