@@ -20,11 +20,20 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import PeerDeskError, PermissionDenied
 from peerdesk.domain.staff import Compartment, Role
 
 if TYPE_CHECKING:
-    from peerdesk.storage.team.casework import TeamCasework, TeamPeer, TeamSession
+    from peerdesk.storage.repositories.audit import ChainReport
+    from peerdesk.storage.signer import Signer
+    from peerdesk.storage.team.casework import (
+        Audit,
+        TeamCasework,
+        TeamPeer,
+        TeamSafeContact,
+        TeamSession,
+    )
     from peerdesk.storage.team.connection import ConnectionFile
     from peerdesk.storage.team.keys import TeamKeys
     from peerdesk.storage.team.outbox import Outbox, SendResult
@@ -214,6 +223,10 @@ class TeamDesk:
         self._conn = conn
         self.keys = keys
         self._outbox: Outbox | None = None
+        # Signs this person's audit events. None until signed grants reach the team
+        # server (docs/architecture.md, "Team mode"): the events are chained and
+        # hashed all the same, and the log's checker names them as unsigned.
+        self.signer: Signer | None = None
 
     @property
     def staff_id(self) -> int:
@@ -239,7 +252,22 @@ class TeamDesk:
                 self._conn = connect(self.info, self.login, self._password, autocommit=True)
             except ServerUnreachable:
                 return None
-        return TeamCasework(self._conn, self.keys.cipher(Compartment.CASEWORK))
+        return TeamCasework(self._conn, self.keys.cipher(Compartment.CASEWORK),
+                            self._audit_on(self._conn))
+
+    def _audit_on(self, conn: Conn) -> Audit:
+        """Every view and change of a peer's record, chained onto the server's audit
+        log in the transaction of what it records (storage/team/audit.py)."""
+        from peerdesk.storage.team.audit import append_event
+
+        main = self.keys.cipher(Compartment.MAIN)
+
+        def record(action: AuditAction, peer_id: str, detail: str) -> None:
+            append_event(conn, main, actor_id=self.staff_id, action=action,
+                         target_kind="peer", target_id=peer_id, detail=detail,
+                         signer=self.signer)
+
+        return record
 
     def _drop(self) -> None:
         if self._conn is not None:
@@ -341,11 +369,57 @@ class TeamDesk:
         return result
 
     def peer(self, peer_id: Any) -> TeamPeer | None:
+        """A peer as this login may see them (None: not theirs, or gone); audited."""
+        opened = self.open_peer(peer_id)
+        return None if opened is None else opened[0]
+
+    def open_peer(self, peer_id: Any) -> tuple[TeamPeer, TeamSafeContact | None] | None:
+        """A peer and their safe-contact details, the view audited on the server."""
         self._require_casework()
         store = self._store()
         if store is None:
             raise Offline
-        return store.peer(peer_id)
+        return store.open_peer(peer_id)
+
+    def record_view(self, peer_id: Any, detail: str) -> None:
+        """Audit a view of part of a peer's record (their sessions, say)."""
+        self._require_casework()
+        store = self._store()
+        if store is None:
+            raise Offline
+        store.record(AuditAction.VIEWED, peer_id, detail)
+
+    def set_safe_contact(self, contact: TeamSafeContact) -> None:
+        """Save a peer's safe-contact details (audited); never queued offline."""
+        from peerdesk.storage.team.casework import ConnectionLost
+
+        self._require_casework()
+        store = self._store()
+        if store is None:
+            raise OfflineEdit
+        try:
+            store.set_safe_contact(contact)
+        except ConnectionLost:
+            self._drop()
+            raise OfflineEdit from None
+
+    def check_audit(self) -> ChainReport:
+        """The server's whole audit log walked and checked (administrators and
+        programme leads, who may read it)."""
+        from peerdesk.storage.team.audit import verify_chain
+
+        if not self.roles & {Role.ADMIN, Role.PROGRAMME_LEAD}:
+            raise PermissionDenied("Only an administrator or a programme lead can check the "
+                                   "audit log.")
+        if self._store_connection() is None:
+            raise Offline
+        conn = self._conn
+        assert conn is not None
+        with conn.transaction():
+            return verify_chain(conn, self.keys.cipher(Compartment.MAIN))
+
+    def _store_connection(self) -> Conn | None:
+        return self._conn if self.is_online() else None
 
     def peers(self) -> list[TeamPeer]:
         self._require_casework()
