@@ -381,6 +381,15 @@ class TeamDesk:
             raise Offline
         return store.open_peer(peer_id)
 
+    def assignment(self, peer_id: Any) -> tuple[int | None, int | None] | None:
+        """Who works with a peer (caseworker, supporter), or None when this login
+        may not see them; for the services' permission checks."""
+        self._require_casework()
+        store = self._store()
+        if store is None:
+            raise Offline
+        return store.assignment(peer_id)
+
     def record_view(self, peer_id: Any, detail: str) -> None:
         """Audit a view of part of a peer's record (their sessions, say)."""
         self._require_casework()

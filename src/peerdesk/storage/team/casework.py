@@ -6,8 +6,9 @@ opened here after it comes back, so the server only ever holds ciphertext for
 them. Codes, dates and counts stay plain, for the server to aggregate in
 reports. Given an `audit` (services.team gives one that chains to the
 server's audit log, storage/team/audit.py), every change is recorded in the
-transaction that makes it, and `open_peer` records the view with the read. Which rows come back is the server's row-level security's doing: a
-peer supporter's login gets only the peers assigned to them.
+transaction that makes it, and `open_peer` records the view with the read.
+Which rows come back is the server's row-level security's doing: a peer
+supporter's login gets only the peers assigned to them.
 """
 
 from __future__ import annotations
@@ -225,6 +226,13 @@ class TeamCasework:
         row = self.conn.execute("SELECT " + ", ".join(_PEER_READ)
                                 + " FROM casework.peer WHERE id = %s", (peer_id,)).fetchone()
         return None if row is None else self._peer_from(row)
+
+    def assignment(self, peer_id: uuid.UUID) -> tuple[int | None, int | None] | None:
+        """(caseworker_id, supporter_id), for permission checks (nothing is
+        opened, so nothing to audit); None when this login may not see them."""
+        row = self.conn.execute("SELECT caseworker_id, supporter_id FROM casework.peer "
+                                "WHERE id = %s", (peer_id,)).fetchone()
+        return None if row is None else (row[0], row[1])
 
     def peers(self) -> list[TeamPeer]:
         """Every peer this login may see, ordered by name (on the client: the
