@@ -399,7 +399,7 @@ def test_events_of_two_people_on_the_team_server_form_one_chain(pg: Any,
         for _ in range(3):
             caseworker.open(peer)
             lead.open(peer)
-        centre, desk_of = world._opened
+        _centre, desk_of = world._opened
         report = desk_of("lead").check_audit()
         assert report.events == 7
         # Unsigned until signed grants reach the team server; the chain is whole.
