@@ -180,15 +180,18 @@ def test_add_find_and_open_is_audited(world: World) -> None:
     robin = store.add(_draft("Robin Example", full_name="Robin Q Example"),
                       safe_contact=SafeContact(texts_ok=True, code_word="bluebird"),
                       today=TODAY)
-    sunny = store.add(_draft("Sunny Day"), today=TODAY)
+    sunny = store.add(_draft("Sunny Día"), today=TODAY)
     assert robin != sunny
     assert store.find("robin") == [robin]
     assert store.find("  EXAMPLE ") == [robin]           # the full name too
+    assert store.find("rob ex") == [robin]                # the start of each word
+    assert store.find("xample") == []                     # not the middle of one
     assert store.find("nobody like this") == []
     assert store.find() == [robin, sunny]                  # name order
+    assert store.find("dia") == [sunny]                    # accents aside
     rows = store.rows([sunny, robin])
     assert [(r.id, r.preferred_name, r.status) for r in rows] == [
-        (sunny, "Sunny Day", PeerStatus.ACTIVE), (robin, "Robin Example", PeerStatus.ACTIVE)]
+        (sunny, "Sunny Día", PeerStatus.ACTIVE), (robin, "Robin Example", PeerStatus.ACTIVE)]
     by_ref = store.find(rows[1].ref)
     assert by_ref == [robin]
     opened = store.open(robin)

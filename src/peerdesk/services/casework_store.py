@@ -24,6 +24,8 @@ The team store is imported lazily (psycopg stays unloaded on a single PC).
 from __future__ import annotations
 
 import dataclasses
+import re
+import unicodedata
 import uuid
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -155,13 +157,23 @@ class CaseworkStore(Protocol):
         ...
 
 
+def _words(text: str) -> list[str]:
+    """Casefolded words without accents, split as the vault's search index splits."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
+                    if not unicodedata.combining(c))
+    return [w for w in re.split(r"[^\w]+", plain) if w]
+
+
 def _matches(text: str, name: str, full_name: str, ref_number: int) -> bool:
+    """As the vault's search: a reference, or every word typed the start of a
+    word of the name or full name."""
     ref = parse_ref(text)
     if ref is not None:
         return ref == ref_number
-    wanted = text.casefold().split()
-    words = f"{name} {full_name}".casefold()
-    return all(word in words for word in wanted)
+    wanted = _words(text)
+    have = _words(f"{name} {full_name}")
+    return bool(wanted) and all(any(word.startswith(typed) for word in have)
+                                for typed in wanted)
 
 
 # -- the vault ------------------------------------------------------------------------
