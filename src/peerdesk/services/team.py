@@ -366,6 +366,10 @@ class TeamDesk:
         the vault orders its peers list (name, then reference)."""
         return self.search_cache().find(text)
 
+    def peer_rows(self, ids: list[uuid.UUID]) -> list[CachedPeer]:
+        """The list's rows for these ids (a screenful), from the cache, in that order."""
+        return self.search_cache().peers(ids)
+
     def cached_peers(self) -> CachedList:
         """The peers list from the cache, brought in step first when the server
         answers; read-only (and saying since when) when it doesn't."""

@@ -177,12 +177,21 @@ class SearchCache:
         return [uuid.UUID(r[0]) for r in rows]
 
     def peers(self, ids: Sequence[uuid.UUID] | None = None) -> list[CachedPeer]:
-        """The list's rows (all, by name, or these ids in the order given)."""
+        """The list's rows: all, by name; or these ids, in the order given (the list
+        fetches the rows it shows, a screenful at a time)."""
         select = ("SELECT p.id, p.ref_number, p.preferred_name, p.status, p.caseworker_id, "
                   "p.supporter_id, (SELECT max(held_on) FROM session WHERE peer_n = p.n), "
                   "(SELECT min(follow_up_on) FROM session WHERE peer_n = p.n AND "
                   "follow_up_done_on IS NULL) FROM peer p")
-        rows = self.db.query(select + " ORDER BY p.sort_name, p.ref_number")
+        if ids is None:
+            rows = self.db.query(select + " ORDER BY p.sort_name, p.ref_number")
+        else:
+            rows = []
+            wanted = [str(i) for i in ids]
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                rows += self.db.query(
+                    select + f" WHERE p.id IN ({', '.join('?' * len(chunk))})", chunk)
         found = [CachedPeer(uuid.UUID(r[0]), int(r[1]), r[2], r[3], r[4], r[5], _day(r[6]),
                             _day(r[7])) for r in rows]
         if ids is None:
