@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS peer (
     status         TEXT NOT NULL,
     caseworker_id  INTEGER,
     supporter_id   INTEGER,
-    row_version    INTEGER NOT NULL
+    row_version    INTEGER NOT NULL,
+    stamp          TEXT NOT NULL                 -- the server's changed_xid when read
 );
 CREATE INDEX IF NOT EXISTS peer_by_name ON peer (sort_name, ref_number);
 CREATE TABLE IF NOT EXISTS session (
@@ -64,7 +65,8 @@ CREATE TABLE IF NOT EXISTS session (
     peer_n       INTEGER NOT NULL REFERENCES peer (n) ON DELETE CASCADE,
     held_on      TEXT NOT NULL,
     follow_up_on TEXT,
-    follow_up_done_on TEXT
+    follow_up_done_on TEXT,
+    stamp        TEXT NOT NULL                   -- changed_xid of the session and its note
 );
 CREATE INDEX IF NOT EXISTS session_by_peer ON session (peer_n, held_on);
 CREATE VIRTUAL TABLE IF NOT EXISTS peer_search USING fts5(
@@ -78,7 +80,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS note_search USING fts5(
 """
 
 _PEER_READ = ("id", "ref_number", "preferred_name", "full_name", "status", "caseworker_id",
-              "supporter_id", "row_version")
+              "supporter_id", "row_version", "changed_xid::text")
 
 
 class NoLongerActive(TeamServerError):
@@ -231,49 +233,60 @@ class SearchCache:
                 removed += 1
         return removed
 
-    def _put_peer(self, values: dict[str, Any]) -> None:
+    def _put_peer(self, values: dict[str, Any], cipher: FieldCipher) -> bool:
         peer_id = str(values["id"])
-        names = f"{values['preferred_name']} {values['full_name']}".strip()
-        found = self.db.query("SELECT n FROM peer WHERE id = ?", (peer_id,))
-        plain = (values["ref_number"], values["preferred_name"],
-                 values["preferred_name"].casefold(), values["status"],
-                 values["caseworker_id"], values["supporter_id"], values["row_version"])
+        stamp = str(values["changed_xid::text"])
+        found = self.db.query("SELECT n, stamp FROM peer WHERE id = ?", (peer_id,))
+        if found and found[0][1] == stamp:
+            return False  # read before, unchanged (the watermark overlaps on purpose)
+        names = " ".join(cipher.open("peer", column, values["id"], values[column])
+                         for column in ("preferred_name", "full_name")).strip()
+        preferred = cipher.open("peer", "preferred_name", values["id"], values["preferred_name"])
+        plain = (values["ref_number"], preferred, preferred.casefold(), values["status"],
+                 values["caseworker_id"], values["supporter_id"], values["row_version"], stamp)
         if found:
             n = int(found[0][0])
             self.db.execute("UPDATE peer SET ref_number = ?, preferred_name = ?, sort_name = ?, "
-                            "status = ?, caseworker_id = ?, supporter_id = ?, row_version = ? "
-                            "WHERE n = ?", (*plain, n))
+                            "status = ?, caseworker_id = ?, supporter_id = ?, row_version = ?, "
+                            "stamp = ? WHERE n = ?", (*plain, n))
             self.db.execute("DELETE FROM peer_search WHERE rowid = ?", (n,))
             self._replaced += 1
         else:
             n = int(self.db.execute(
                 "INSERT INTO peer (id, ref_number, preferred_name, sort_name, status, "
-                "caseworker_id, supporter_id, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (peer_id, *plain)).lastrowid)
+                "caseworker_id, supporter_id, row_version, stamp) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (peer_id, *plain)).lastrowid)
         self.db.execute("INSERT INTO peer_search (rowid, names) VALUES (?, ?)", (n, names))
+        return True
 
-    def _put_session(self, row: tuple[Any, ...], body: str | None) -> bool:
-        session_id, peer_id, held_on, follow_up, done = (str(row[0]), str(row[1]), row[2],
-                                                         row[3], row[4])
+    def _put_session(self, row: tuple[Any, ...], cipher: FieldCipher) -> bool:
+        (session_id, peer_id, held_on, follow_up, done, notes, steps,
+         stamp) = (str(row[0]), str(row[1]), *row[2:7], str(row[7]))
         peer = self.db.query("SELECT n FROM peer WHERE id = ?", (peer_id,))
         if not peer:
             return False  # its peer isn't visible to this login
+        found = self.db.query("SELECT n, stamp FROM session WHERE id = ?", (session_id,))
+        if found and found[0][1] == stamp:
+            return False
         values = (int(peer[0][0]), held_on.isoformat(),
                   None if follow_up is None else follow_up.isoformat(),
-                  None if done is None else done.isoformat())
-        found = self.db.query("SELECT n FROM session WHERE id = ?", (session_id,))
+                  None if done is None else done.isoformat(), stamp)
         if found:
             n = int(found[0][0])
             self.db.execute("UPDATE session SET peer_n = ?, held_on = ?, follow_up_on = ?, "
-                            "follow_up_done_on = ? WHERE n = ?", (*values, n))
+                            "follow_up_done_on = ?, stamp = ? WHERE n = ?", (*values, n))
             self.db.execute("DELETE FROM note_search WHERE rowid = ?", (n,))
             self._replaced += 1
         else:
             n = int(self.db.execute(
-                "INSERT INTO session (id, peer_n, held_on, follow_up_on, follow_up_done_on) "
-                "VALUES (?, ?, ?, ?, ?)", (session_id, *values)).lastrowid)
-        if body:
-            self.db.execute("INSERT INTO note_search (rowid, body) VALUES (?, ?)", (n, body))
+                "INSERT INTO session (id, peer_n, held_on, follow_up_on, follow_up_done_on, "
+                "stamp) VALUES (?, ?, ?, ?, ?, ?)", (session_id, *values)).lastrowid)
+        if notes is not None:  # None: a note this login may not read
+            body = " ".join(cipher.open("one_to_one_note", column, row[0], sealed)
+                            for column, sealed in (("notes", notes), ("next_steps", steps)))
+            if body.strip():
+                self.db.execute("INSERT INTO note_search (rowid, body) VALUES (?, ?)",
+                                (n, body.strip()))
         return True
 
     def refresh(self, conn: Conn, cipher: FieldCipher) -> Refreshed:
@@ -312,15 +325,20 @@ class SearchCache:
                 "SELECT " + ", ".join(_PEER_READ) + " FROM casework.peer "
                 "WHERE changed_xid >= %s::xid8 OR id = ANY(%s::uuid[])",
                 (since, again_peers)).fetchall()
+            # Each part on its own index; a peer changed (newly assigned to me, say)
+            # brings all its sessions, older ones too.
             sessions = conn.execute(
                 "SELECT s.id, s.peer_id, s.held_on, s.follow_up_on, s.follow_up_done_on, "
-                "n.notes, n.next_steps FROM casework.one_to_one s "
-                "LEFT JOIN casework.one_to_one_note n ON n.session_id = s.id "
-                "WHERE s.changed_xid >= %(since)s::xid8 OR n.changed_xid >= %(since)s::xid8 "
-                "OR s.peer_id = ANY(%(peers)s::uuid[]) OR s.id = ANY(%(sessions)s::uuid[]) "
-                # A peer newly visible (assigned to me) brings its older sessions.
-                "OR s.peer_id IN (SELECT id FROM casework.peer "
-                "WHERE changed_xid >= %(since)s::xid8)",
+                "n.notes, n.next_steps, s.changed_xid::text || '|' || "
+                "coalesce(n.changed_xid::text, '') FROM casework.one_to_one s "
+                "LEFT JOIN casework.one_to_one_note n ON n.session_id = s.id WHERE s.id IN ("
+                "SELECT id FROM casework.one_to_one WHERE changed_xid >= %(since)s::xid8 "
+                "UNION SELECT session_id FROM casework.one_to_one_note "
+                "WHERE changed_xid >= %(since)s::xid8 "
+                "UNION SELECT id FROM casework.one_to_one WHERE peer_id = ANY(%(peers)s::uuid[]) "
+                "UNION SELECT id FROM casework.one_to_one WHERE id = ANY(%(sessions)s::uuid[]) "
+                "UNION SELECT id FROM casework.one_to_one WHERE peer_id IN "
+                "(SELECT id FROM casework.peer WHERE changed_xid >= %(since)s::xid8))",
                 {"since": since, "peers": again_peers,
                  "sessions": sorted(visible_sessions)}).fetchall()
         return _Changes(next_mark, dropped_peers, dropped_sessions, visible_peers,
@@ -340,18 +358,9 @@ class SearchCache:
             # Still visible after a reassignment or a move: replaced whole below.
             self._replaced += self._remove_peers(again_peers)
             self._replaced += self._remove_sessions(sorted(visible_sessions))
-            for found in peers:
-                values = dict(zip(_PEER_READ, found, strict=True))
-                for column in ("preferred_name", "full_name"):
-                    values[column] = cipher.open("peer", column, values["id"], values[column])
-                self._put_peer(values)
-            for found in sessions:
-                body = None
-                if found[5] is not None:
-                    body = " ".join(
-                        cipher.open("one_to_one_note", column, found[0], sealed)
-                        for column, sealed in (("notes", found[5]), ("next_steps", found[6])))
-                self._put_session(found, body.strip() if body else None)
+            changed_peers = sum(self._put_peer(dict(zip(_PEER_READ, found, strict=True)),
+                                               cipher) for found in peers)
+            changed_sessions = sum(self._put_session(found, cipher) for found in sessions)
             if removed_peers or removed_sessions or self._replaced:
                 for table in ("peer_search", "note_search"):
                     # Deleted terms leave the index only when it is rewritten
@@ -360,7 +369,7 @@ class SearchCache:
                     self.db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
             self._set_meta("watermark", next_mark)
             self._set_meta("in_step_at", datetime.now(UTC).isoformat())
-        return Refreshed(len(peers), len(sessions), removed_peers, removed_sessions)
+        return Refreshed(changed_peers, changed_sessions, removed_peers, removed_sessions)
 
 
 def wipe(path: Path) -> None:
