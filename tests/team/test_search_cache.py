@@ -197,3 +197,38 @@ def test_an_administrator_has_no_cache(joined_centre, tmp_path):
         admin.cached_peers()
     admin.close()
     assert not (joined_centre.place(tmp_path).data_dir / "team-search").exists()
+
+
+def test_a_save_that_commits_late_is_not_missed(joined_centre, tmp_path):
+    """A transaction stamped before rows already read, committed after the read:
+    the watermark (the oldest transaction still running) catches it next time."""
+    from peerdesk.storage.team.casework import TeamCasework
+    from peerdesk.storage.team.fieldcrypt import FieldCipher
+
+    desk = joined_centre.sign_in("caseworker", tmp_path)
+    slow = joined_centre.server.connect(joined_centre.database)  # not autocommit
+    try:
+        store = TeamCasework(slow, FieldCipher(joined_centre.casework_key,
+                                               compartment="casework"))
+        late = _peer(1, "Latecomer")
+        slow.execute("SELECT pg_current_xact_id()")  # its stamp is taken now
+        values = {c: getattr(late, c) for c in ("id", "ref_number", "contact_route",
+                                                 "first_contact")}
+        sealed = {c: store.cipher.seal("peer", c, late.id, getattr(late, c))
+                  for c in ("preferred_name", "full_name", "gender_description",
+                            "closed_reason")}
+        slow.execute("INSERT INTO casework.peer (id, ref_number, contact_route, first_contact, "
+                     "preferred_name, full_name, gender_description, closed_reason) VALUES "
+                     "(%(id)s, %(ref_number)s, %(contact_route)s, %(first_contact)s, "
+                     "%(preferred_name)s, %(full_name)s, %(gender_description)s, "
+                     "%(closed_reason)s)", {**values, **sealed})
+        early = _peer(2, "Early")
+        desk.add_peer(early)  # a later transaction, committed first; refreshed after
+        assert desk.find_peers("early") == [early.id]
+        assert desk.find_peers("latecomer") == []
+        slow.commit()
+    finally:
+        slow.close()
+    desk.refresh_cache()
+    assert desk.find_peers("latecomer") == [late.id]
+    desk.close()
