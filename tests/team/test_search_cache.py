@@ -47,6 +47,8 @@ def test_search_finds_by_name_prefix_and_note_word_in_the_vaults_order(joined_ce
     # A word of a note or next steps finds the peer it is about.
     assert desk.find_peers("allotm") == [eve.id]
     assert desk.find_peers("seedlings") == [eve.id]
+    # The first two letters search names only (they match most notes).
+    assert desk.find_peers("al") == [] and desk.find_peers("ev") == [eve.id]
     assert desk.find_peers("P-0002") == [abe.id]
     assert desk.find_peers("  ") == []
     assert desk.find_peers('"NEAR(') == []  # typed operators are words, never run

@@ -21,6 +21,7 @@ so a transaction that commits late is read next time, not missed.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,12 @@ from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
 
 PURPOSE = b"peerdesk-team-search-cache"
+# Notes are searched once every word typed has this many characters, and only
+# the last NOTE_LIMIT notes logged that match count (as the vault's note
+# search): a word's first letters match most of a centre's notes.
+NOTE_MIN_CHARS = 3
+NOTE_LIMIT = 200
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -161,9 +168,11 @@ class SearchCache:
     # -- reading ------------------------------------------------------------------
 
     def find(self, text: str) -> list[uuid.UUID]:
-        """Peers whose names start with every word typed, or whose notes this login
-        may read hold them; a reference (P-0042) finds that peer. Ordered as the
-        vault's peers list: by name casefolded, then reference."""
+        """Peers whose names start with every word typed, or, once each word has
+        NOTE_MIN_CHARS characters, whose notes (those this login may read) hold
+        them among the NOTE_LIMIT last logged that do, as the vault's note search;
+        a reference (P-0042) finds that peer. Ordered as the vault's peers list:
+        by name casefolded, then reference."""
         ref = parse_ref(text) if text.strip() else None
         if ref is not None:
             rows = self.db.query("SELECT id FROM peer WHERE ref_number = ?", (ref,))
@@ -171,11 +180,21 @@ class SearchCache:
         query = prefix_query(text)
         if query is None:
             return []
-        rows = self.db.query(
-            "SELECT id FROM peer WHERE n IN (SELECT rowid FROM peer_search "
-            "WHERE peer_search MATCH ?1) OR n IN (SELECT s.peer_n FROM session s "
-            "WHERE s.n IN (SELECT rowid FROM note_search WHERE note_search MATCH ?1)) "
-            "ORDER BY sort_name, ref_number", (query,))
+        shortest = min(len(word) for word in _WORD.findall(text))
+        if shortest < NOTE_MIN_CHARS:
+            # The first keystrokes match most notes (and thousands of names):
+            # names only, walking the small name index in order, as the vault.
+            rows = self.db.query(
+                "SELECT id FROM peer INDEXED BY peer_by_name WHERE n IN "
+                "(SELECT rowid FROM peer_search WHERE peer_search MATCH ?) "
+                "ORDER BY sort_name, ref_number", (query,))
+        else:
+            rows = self.db.query(
+                "SELECT id FROM peer WHERE n IN (SELECT rowid FROM peer_search "
+                "WHERE peer_search MATCH ?1) OR n IN (SELECT s.peer_n FROM session s "
+                "WHERE s.n IN (SELECT rowid FROM note_search WHERE note_search MATCH ?1 "
+                "ORDER BY rowid DESC LIMIT ?2)) ORDER BY sort_name, ref_number",
+                (query, NOTE_LIMIT))
         return [uuid.UUID(r[0]) for r in rows]
 
     def peers(self, ids: Sequence[uuid.UUID] | None = None) -> list[CachedPeer]:
