@@ -24,8 +24,6 @@ The team store is imported lazily (psycopg stays unloaded on a single PC).
 from __future__ import annotations
 
 import dataclasses
-import re
-import unicodedata
 import uuid
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -42,7 +40,6 @@ from peerdesk.domain.peer import (
     PeerDraft,
     PeerStatus,
     format_ref,
-    parse_ref,
 )
 from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.domain.staff import Permission, Role, roles_allow
@@ -155,25 +152,6 @@ class CaseworkStore(Protocol):
         """A peer's sessions, newest first (notes this person may not read come
         back empty); audited as a view."""
         ...
-
-
-def _words(text: str) -> list[str]:
-    """Casefolded words without accents, split as the vault's search index splits."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
-                    if not unicodedata.combining(c))
-    return [w for w in re.split(r"[^\w]+", plain) if w]
-
-
-def _matches(text: str, name: str, full_name: str, ref_number: int) -> bool:
-    """As the vault's search: a reference, or every word typed the start of a
-    word of the name or full name."""
-    ref = parse_ref(text)
-    if ref is not None:
-        return ref == ref_number
-    wanted = _words(text)
-    have = _words(f"{name} {full_name}")
-    return bool(wanted) and all(any(word.startswith(typed) for word in have)
-                                for typed in wanted)
 
 
 # -- the vault ------------------------------------------------------------------------
@@ -364,31 +342,20 @@ class TeamStore:
 
     # -- finding ----------------------------------------------------------------------
 
-    def _find_by_text(self, text: str) -> list[TeamPeer]:
-        """The peers whose name or reference matches, in name order.
-
-        The server can't search what it can't read, so this opens every peer
-        this login may see and filters here. The one place a name search on the
-        team server happens: the encrypted local search cache will answer it.
-        """
-        visible = self.desk.peers()
-        text = text.strip()
-        if not text:
-            return visible
-        return [p for p in visible
-                if _matches(text, p.preferred_name, p.full_name, p.ref_number)]
-
     def find(self, text: str = "") -> list[StoreId]:
+        """Search as you type on this PC's encrypted search cache (the server
+        can't search what it can't read); no text, the whole list, from the
+        cache brought in step with the server first."""
         self._require_casework()
-        return [p.id for p in self._find_by_text(text)]
+        if not text.strip():
+            return [p.id for p in self.desk.cached_peers().peers]
+        return list(self.desk.find_peers(text))
 
     def rows(self, ids: Sequence[StoreId]) -> list[PeerListRow]:
         self._require_casework()
-        wanted = set(ids)
-        by_id: dict[StoreId, TeamPeer] = {p.id: p for p in self.desk.peers() if p.id in wanted}
         return [PeerListRow(p.id, format_ref(p.ref_number), p.preferred_name,
                             PeerStatus(p.status))
-                for i in ids if (p := by_id.get(i)) is not None]
+                for p in self.desk.peer_rows([self._team_id(i) for i in ids])]
 
     # -- one peer ---------------------------------------------------------------------
 
