@@ -32,9 +32,12 @@ SERVER_TYPE = {INT: {"integer", "bigint"}, TEXT: {"text"}, DATE: {"date"},
 SERVER_ONLY = {"main.schema_migration", "main.centre",
                # Team migration 3: each person's key slot and their sealed keys,
                # made on the server for team sign-in, never copied from a vault.
-               "main.team_slot", "main.team_sealed_key"}
-# Team migration 3's row versions (concurrent edits): the server's own.
-SERVER_ONLY_COLUMNS = {"row_version"}
+               "main.team_slot", "main.team_sealed_key",
+               # What each PC's search cache must drop (ids only): the server's own.
+               "casework.cache_drop"}
+# Team migration 3's row versions (concurrent edits) and the search cache's
+# change markers: the server's own.
+SERVER_ONLY_COLUMNS = {"row_version", "changed_xid"}
 
 
 @pytest.fixture
