@@ -762,7 +762,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ChangeRoleDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+50"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+47"/>
         <source>Change roles</source>
         <translation>Cambiar funciones</translation>
     </message>
@@ -4456,6 +4456,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Only an administrator or a programme lead can check the audit log.</source>
+        <translation>Solo una persona administradora o una responsable de programa puede revisar el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only an administrator or a programme lead can export the whole centre&apos;s data.</source>
         <translation>Solo un administrador o un responsable del programa puede exportar todos los datos del centro.</translation>
     </message>
@@ -5256,6 +5261,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The team server&apos;s audit log was too busy to record this; nothing was saved. Try again.</source>
+        <translation>El registro de auditoría del servidor del equipo estaba demasiado ocupado para anotar esto; no se guardó nada. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The team server&apos;s database has no centre in it.</source>
         <translation>La base de datos del servidor del equipo no contiene ningún centro.</translation>
     </message>
@@ -5761,6 +5771,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Your account on the team server is no longer active, so this PC no longer keeps your copy of peers&apos; records.</source>
+        <translation>Su cuenta en el servidor del equipo ya no está activa, así que este PC ya no guarda su copia de los registros de las personas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Your journal key is not set up; sign out and in again.</source>
         <translation>Tu clave del diario no está configurada; sal y vuelve a entrar.</translation>
     </message>
@@ -6086,7 +6101,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../src/peerdesk/ui/password_fields.py" line="+14"/>
+        <location filename="../../src/peerdesk/ui/password_fields.py" line="+15"/>
         <source>Too short</source>
         <translation>Demasiado corta</translation>
     </message>
@@ -7940,7 +7955,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-37"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-34"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
