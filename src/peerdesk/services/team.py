@@ -492,7 +492,7 @@ class TeamDesk:
     def _read_groupwork(self, read: Callable[[TeamGroupwork], Any]) -> Any:
         """A read on the server; a connection the server ended since (a restart) is
         made again once; Offline when it can't be."""
-        import psycopg
+        from peerdesk.storage.team.casework import ConnectionLost
 
         self._require_casework()
         for _attempt in range(2):
@@ -501,7 +501,7 @@ class TeamDesk:
                 raise Offline
             try:
                 return read(groups)
-            except psycopg.OperationalError:
+            except ConnectionLost:
                 self._drop()
         raise Offline
 

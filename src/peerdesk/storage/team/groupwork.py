@@ -28,13 +28,17 @@ the peer's preferred name, sealed to the peer's id.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from peerdesk.storage.team.casework import _saving
+import psycopg
+
+from peerdesk.storage.team.casework import ConnectionLost, _saving
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
 
@@ -135,6 +139,15 @@ def decode_contact(body: str) -> TeamContact:
     return TeamContact(**raw)
 
 
+@contextlib.contextmanager
+def _reading() -> Iterator[None]:
+    """A read whose connection the server ended (a restart, say): ConnectionLost."""
+    try:
+        yield
+    except psycopg.OperationalError as exc:
+        raise ConnectionLost from exc
+
+
 # -- the server ---------------------------------------------------------------------------
 
 class TeamGroupwork:
@@ -170,15 +183,8 @@ class TeamGroupwork:
     def contacts(self, on: date | None = None) -> list[TeamContact]:
         """The contacts this login may see (of one day, or all), oldest first; a
         note this login may not read comes back empty."""
-        rows = self.conn.execute(
-            "SELECT " + ", ".join(f"c.{n}" for n in _CONTACT_PLAIN)
-            + ", n.notes, n.safety_action, "
-            "coalesce((SELECT array_agg(t.topic_id ORDER BY t.topic_id) "
-            "FROM casework.contact_topic_link t WHERE t.contact_id = c.id), '{}') "
-            "FROM casework.anonymous_contact c "
-            "LEFT JOIN casework.contact_note n ON n.contact_id = c.id "
-            "WHERE %(on)s::date IS NULL OR c.contacted_on = %(on)s "
-            "ORDER BY c.contacted_on, c.contacted_time, c.id", {"on": on}).fetchall()
+        with _reading():
+            rows = self._contact_rows(on)
         found = []
         for row in rows:
             values: dict[str, Any] = dict(zip(_CONTACT_PLAIN, row, strict=False))
@@ -190,6 +196,17 @@ class TeamGroupwork:
             values["topic_ids"] = tuple(topics)
             found.append(TeamContact(**values))
         return found
+
+    def _contact_rows(self, on: date | None) -> list[tuple[Any, ...]]:
+        return self.conn.execute(
+            "SELECT " + ", ".join(f"c.{n}" for n in _CONTACT_PLAIN)
+            + ", n.notes, n.safety_action, "
+            "coalesce((SELECT array_agg(t.topic_id ORDER BY t.topic_id) "
+            "FROM casework.contact_topic_link t WHERE t.contact_id = c.id), '{}') "
+            "FROM casework.anonymous_contact c "
+            "LEFT JOIN casework.contact_note n ON n.contact_id = c.id "
+            "WHERE %(on)s::date IS NULL OR c.contacted_on = %(on)s "
+            "ORDER BY c.contacted_on, c.contacted_time, c.id", {"on": on}).fetchall()
 
     # groups and meetings (what a register hangs off)
 
@@ -261,17 +278,19 @@ class TeamGroupwork:
         return bool(cursor.rowcount)
 
     def register(self, meeting_id: uuid.UUID) -> list[TeamMark]:
-        rows = self.conn.execute(
-            "SELECT peer_id, mark, walk_in FROM casework.attendance WHERE meeting_id = %s "
-            "ORDER BY peer_id", (meeting_id,)).fetchall()
+        with _reading():
+            rows = self.conn.execute(
+                "SELECT peer_id, mark, walk_in FROM casework.attendance WHERE meeting_id = %s "
+                "ORDER BY peer_id", (meeting_id,)).fetchall()
         return [TeamMark(p, str(m), bool(w)) for p, m, w in rows]
 
     def register_names(self) -> list[RegisterName]:
         """Who is on the registers (and in the groups) this login facilitates: ids and
         names only, through casework.register_names() (team migration 4), for a
         facilitator who may not read those peers' records."""
-        rows = self.conn.execute(
-            "SELECT peer_id, preferred_name FROM casework.register_names()").fetchall()
+        with _reading():
+            rows = self.conn.execute(
+                "SELECT peer_id, preferred_name FROM casework.register_names()").fetchall()
         found = [RegisterName(p, self.cipher.open("peer", "preferred_name", p, name))
                  for p, name in rows]
         return sorted(found, key=lambda r: (r.preferred_name.casefold(), str(r.peer_id)))
