@@ -253,7 +253,9 @@ class TeamGroupwork:
         rows it changed (0 for a resend, or marks the register already had)."""
         changed = 0
         with _saving(self.conn):
-            for mark in register.marks:
+            # In the same order on every PC, so two registers of one meeting merged
+            # at once wait for each other rather than deadlock.
+            for mark in sorted(register.marks, key=lambda m: str(m.peer_id)):
                 cursor = self.conn.execute(
                     "INSERT INTO casework.attendance AS a (meeting_id, peer_id, mark, walk_in) "
                     "VALUES (%(meeting)s, %(peer)s, %(mark)s, %(walk_in)s) "
