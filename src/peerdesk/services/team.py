@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -39,6 +39,13 @@ if TYPE_CHECKING:
         TeamSession,
     )
     from peerdesk.storage.team.connection import ConnectionFile
+    from peerdesk.storage.team.groupwork import (
+        RegisterName,
+        TeamContact,
+        TeamGroupwork,
+        TeamMark,
+        TeamRegister,
+    )
     from peerdesk.storage.team.keys import TeamKeys
     from peerdesk.storage.team.outbox import Outbox, SendResult
     from peerdesk.storage.team.schema import Conn
@@ -557,6 +564,133 @@ class TeamDesk:
     def resolve(self, conflict: EditConflict, picks: Mapping[str, Pick]) -> TeamPeer:
         """Save the merge the person chose (another EditConflict if it moved again)."""
         return self.save_peer(conflict.theirs, conflict.merged(picks))
+
+    # -- contacts and registers (storage/team/groupwork.py) --------------------------
+
+    def _groupwork(self) -> TeamGroupwork | None:
+        from peerdesk.storage.team.groupwork import TeamGroupwork
+
+        store = self._store()
+        return None if store is None else TeamGroupwork(store.conn, store.cipher)
+
+    def _only_supporter(self) -> bool:
+        return Role.PEER_SUPPORTER in self.roles and not (
+            self.roles & {Role.CASEWORKER, Role.PROGRAMME_LEAD})
+
+    def _save_new_groupwork(self, record: TeamContact | TeamRegister) -> Saved:
+        """As _save_new, for a contact or a register: the outbox goes first, so the
+        order holds; offline (or dropped mid-save), into the outbox."""
+        from peerdesk.storage.team.casework import ConnectionLost
+        from peerdesk.storage.team.groupwork import TeamContact
+
+        self._require_casework()
+        outbox = self.outbox()
+        if self._store() is not None and outbox.count_waiting():
+            self.send_waiting()
+        groups = self._groupwork()
+        if groups is not None and not outbox.count_waiting():
+            try:
+                if isinstance(record, TeamContact):
+                    groups.add_contact(record)
+                else:
+                    groups.take_register(record)
+                return Saved(sent=True)
+            except ConnectionLost:
+                self._drop()
+        outbox.put(record)
+        return Saved(sent=False)
+
+    def add_contact(self, contact: TeamContact) -> Saved:
+        """Log a contact of the listening service (kept in the outbox when offline)."""
+        from peerdesk.storage.team.groupwork import TeamContact
+
+        if not isinstance(contact, TeamContact):
+            raise TypeError("a TeamContact")
+        if self._only_supporter() and contact.taken_by != self.staff_id:
+            raise PermissionDenied("A peer supporter logs only the contacts they took.")
+        return self._save_new_groupwork(contact)
+
+    def take_register(self, register: TeamRegister) -> Saved:
+        """Mark a meeting's register (all of it or some people). Merged by person with
+        what other PCs marked: the stronger mark stays (attended > apologies >
+        absent), so two PCs' registers make one, and an outbox sent later merges
+        the same way."""
+        from peerdesk.domain.errors import ValidationError
+        from peerdesk.storage.team.groupwork import MARKS
+
+        for mark in register.marks:
+            if mark.mark not in MARKS:
+                raise ValidationError(f"Not a register mark: {mark.mark!r}.", field="mark")
+        if len({m.peer_id for m in register.marks}) != len(register.marks):
+            raise ValidationError("A person is marked twice on one register.", field="mark")
+        return self._save_new_groupwork(register)
+
+    def mark_attendance(self, meeting_id: Any, peer_id: Any, mark: str, *,
+                        walk_in: bool = False) -> Saved:
+        """One person's mark: a register of one."""
+        import uuid
+
+        from peerdesk.storage.team.groupwork import TeamMark, TeamRegister
+
+        return self.take_register(TeamRegister(uuid.uuid4(), meeting_id,
+                                               (TeamMark(peer_id, mark, walk_in),)))
+
+    def correct_mark(self, meeting_id: Any, peer_id: Any, mark: str) -> None:
+        """Put a mark right (say a person marked present by mistake): an edit, so
+        online only, and it sets the mark as given, weaker or not."""
+        from peerdesk.domain.errors import ValidationError
+        from peerdesk.storage.team.casework import ConnectionLost
+        from peerdesk.storage.team.groupwork import MARKS
+
+        self._require_casework()
+        if mark not in MARKS:
+            raise ValidationError(f"Not a register mark: {mark!r}.", field="mark")
+        if self.outbox().count_waiting():
+            self.send_waiting()  # what waits is older than this correction
+        for _attempt in range(2):  # setting a mark twice is the same as once
+            groups = self._groupwork()
+            if groups is None or self.outbox().count_waiting():
+                raise OfflineEdit
+            try:
+                changed = groups.correct_mark(meeting_id, peer_id, mark)
+            except ConnectionLost:
+                self._drop()  # the server ended it (a restart): connect again, once
+                continue
+            if not changed:
+                raise PermissionDenied("That person is not on this register, or you may "
+                                       "not change it.")
+            return
+        raise OfflineEdit
+
+    def _read_groupwork(self, read: Callable[[TeamGroupwork], Any]) -> Any:
+        """A read on the server; a connection the server ended since (a restart) is
+        made again once; Offline when it can't be."""
+        from peerdesk.storage.team.casework import ConnectionLost
+
+        self._require_casework()
+        for _attempt in range(2):
+            groups = self._groupwork()
+            if groups is None:
+                raise Offline
+            try:
+                return read(groups)
+            except ConnectionLost:
+                self._drop()
+        raise Offline
+
+    def register(self, meeting_id: Any) -> list[TeamMark]:
+        found: list[TeamMark] = self._read_groupwork(lambda g: g.register(meeting_id))
+        return found
+
+    def register_names(self) -> list[RegisterName]:
+        """The names on the registers of the meetings (and in the groups) this
+        person facilitates, for taking a register: ids and names, nothing else."""
+        found: list[RegisterName] = self._read_groupwork(lambda g: g.register_names())
+        return found
+
+    def contacts(self, on: Any = None) -> list[TeamContact]:
+        found: list[TeamContact] = self._read_groupwork(lambda g: g.contacts(on))
+        return found
 
     def close(self) -> None:
         self._drop()
