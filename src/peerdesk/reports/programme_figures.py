@@ -147,11 +147,17 @@ class Counting:
                 f"AND peer_id NOT IN {EXCLUDED} GROUP BY worker_id", self.params):
             add("one_to_one", supporter_of[int(staff_id)], minutes)
         each = meeting_minutes_from(get_setting(self.db, MEETING_MINUTES_SETTING, None))
+        # The supporters' facilitations from their index, each checked against the
+        # period's meetings held (read from the meetings-by-date index) rather than
+        # looked up in the meeting table: on an encrypted vault every meeting row
+        # fetched was a page decrypted, and the facilitations of every year were
+        # fetched to keep the period's. The + keeps the planner from looking each
+        # pair of supporter and meeting up one by one instead.
         for staff_id, meetings in self.db.query(
-                "SELECT mf.staff_id, count(*) FROM meeting AS m "
-                "JOIN meeting_facilitator AS mf ON mf.meeting_id = m.id "
-                "WHERE m.held_on BETWEEN :s AND :e AND m.status = 'held' "
-                f"AND mf.staff_id IN {accounts} GROUP BY mf.staff_id", self.params):
+                "SELECT mf.staff_id, count(*) FROM meeting_facilitator AS mf "
+                f"WHERE mf.staff_id IN {accounts} AND +mf.meeting_id IN "
+                "(SELECT id FROM meeting WHERE held_on BETWEEN :s AND :e AND status = 'held') "
+                "GROUP BY mf.staff_id", self.params):
             add("group", supporter_of[int(staff_id)], int(meetings) * each)
         # Each read from an index by person and day that holds what is summed
         # (casework migration 6), never the table's rows.
