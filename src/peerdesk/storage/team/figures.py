@@ -22,11 +22,14 @@ Where the vault breaks a tie between two rows of the same day by its integer
 id (a peer's two statistics consents, two ratings of one measure on one day),
 the server, whose ids are UUIDs, breaks it by the row's creation time, then
 its id. Course modules are not on the server yet (storage/team/tables.py,
-LEFT_OUT), so training currency counts courses only.
+LEFT_OUT): until a team migration brings them (with the vault's table names),
+training currency counts courses only, and a competency a supporter holds
+through a module alone is not counted as current.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -34,6 +37,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from peerdesk.storage.repositories.releases import ReleaseRow
 from peerdesk.storage.team.schema import Conn
 
 Rows = list[tuple[Any, ...]]
@@ -281,13 +285,25 @@ class ServerQueries:
             f"GROUP BY supporter_id HAVING min(completed_on) {_DATES}) AS firsts", span)[0])
 
     def training_current(self, span: Span) -> Rows:
-        # Courses only: course modules are not on the server yet (module docstring).
-        return self._rows(
+        rows = self._rows(
             "SELECT t.supporter_id, cc.competency_id, bool_or(t.valid_until IS NULL), "
             "max(t.valid_until)::text FROM main.training_completion AS t "
             "JOIN main.course_competency AS cc ON cc.course_id = t.course_id "
             "WHERE t.completed_on <= %(e)s::date GROUP BY t.supporter_id, cc.competency_id",
             span)
+        if self.has_modules():
+            rows += self._rows(
+                "SELECT m.supporter_id, mc.competency_id, bool_or(m.valid_until IS NULL), "
+                "max(m.valid_until)::text FROM main.module_completion AS m "
+                "JOIN main.module_competency AS mc ON mc.module_id = m.module_id "
+                "WHERE m.completed_on <= %(e)s::date GROUP BY m.supporter_id, mc.competency_id",
+                span)
+        return rows
+
+    def has_modules(self) -> bool:
+        """Whether the server has course modules yet (see the module's docstring)."""
+        return bool(self._one("SELECT to_regclass('main.module_completion') IS NOT NULL "
+                              "AND to_regclass('main.module_competency') IS NOT NULL")[0])
 
     def competencies(self) -> Rows:
         return self._rows("SELECT id, name, active FROM main.competency ORDER BY position, id")
@@ -316,4 +332,47 @@ class ServerQueries:
             f"WHERE given_on {_DATES} GROUP BY benefits", span)
 
 
-__all__ = ["ServerQueries"]
+def signed_in(conn: Conn) -> tuple[int, frozenset[str]] | None:
+    """The signed-in login's staff id and role codes as the server records them (what
+    its row-level security goes by); None for a login that is no active person."""
+    row = conn.execute("SELECT id, roles FROM main.staff "
+                       "WHERE id = (SELECT main.current_staff_id())").fetchone()
+    return None if row is None else (int(row[0]), frozenset(str(r) for r in row[1]))
+
+
+# -- the release register on the server ---------------------------------------------------
+
+_RELEASE = ("SELECT id, code, period_kind, start_on::text, end_on::text, revision, revises, "
+            "published_at::text, published_by, k, rounding, counts, hidden, printed, together "
+            "FROM casework.report_release")
+
+
+def _release(r: tuple[Any, ...]) -> ReleaseRow:
+    # The note (free text) is sealed on the server and not needed to protect a new
+    # report against the releases before it: left empty here.
+    return ReleaseRow(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), int(r[5]),
+                      None if r[6] is None else int(r[6]), str(r[7]), int(r[8]), int(r[9]),
+                      str(r[10]), str(r[11]), tuple(json.loads(str(r[12]))), str(r[13]),
+                      tuple(int(i) for i in json.loads(str(r[14] or "[]"))), "")
+
+
+def releases_in_year(conn: Conn, year: int) -> list[ReleaseRow]:
+    """Every release (every revision) of a period within `year`, oldest first: what
+    a new report of that year is protected against (docs/disclosure.md)."""
+    return [_release(tuple(r)) for r in conn.execute(
+        f"{_RELEASE} WHERE start_on BETWEEN %(s)s::date AND %(e)s::date ORDER BY id",
+        {"s": f"{year:04d}-01-01", "e": f"{year:04d}-12-31"}).fetchall()]
+
+
+def latest_months(conn: Conn, first: str, last: str) -> list[tuple[str, str]]:
+    """(month "YYYY-MM", printed report) of the latest release of each month from
+    `first` to `last`: the trend bars copy what each month's release printed."""
+    return [(str(start)[:7], str(printed)) for start, printed in conn.execute(
+        "SELECT r.start_on::text, r.printed FROM casework.report_release AS r "
+        "WHERE r.period_kind = 'month' AND r.start_on BETWEEN %(s)s::date AND %(e)s::date "
+        "AND r.revision = (SELECT max(x.revision) FROM casework.report_release AS x "
+        "WHERE x.start_on = r.start_on AND x.end_on = r.end_on)",
+        {"s": first, "e": last}).fetchall()]
+
+
+__all__ = ["ServerQueries", "latest_months", "releases_in_year", "signed_in"]
