@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from datetime import date
 
 import psycopg
@@ -25,6 +26,7 @@ from peerdesk.reports import figures
 from peerdesk.reports.figure_queries import VaultQueries
 from peerdesk.reports.pdf import write_pdf
 from peerdesk.reports.period import Period
+from peerdesk.services import releases
 from peerdesk.services import reports as report_service
 from peerdesk.services import team_reports
 from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD
@@ -107,34 +109,44 @@ def _pdf_text(report, path) -> list[str]:
     return [page.extract_text() for page in PdfReader(str(path)).pages]
 
 
+def _vault_preview(session, period, *, modules: bool):
+    """The vault's preview through the same mechanism (services.releases), with
+    training currency from courses only while the server has no course modules."""
+    db = session.db
+    src = releases.vault_source(db)
+    if not modules:
+        src = replace(src, figures=CoursesOnly(db))
+    chosen = report_service.settings(session)
+    rules = report_service._rules(db, period, chosen)
+    report = releases.preview_from(src, period, rules, report_service.centre_name(session),
+                                   chosen.page_size)
+    return replace(report, logo=report_service.logo(session), preview=True)
+
+
+def _cells(report):
+    return {t.key: [(label, tuple(c.shown for c in row)) for label, row in t.rows]
+            for s in report.sections for t in s.tables}
+
+
 def test_the_team_report_prints_the_same_protected_cells(centre, vault_lead, periods,  # noqa: F811
                                                          tmp_path):
     month = periods[0]
     with centre.connect("lead") as conn:
         team = team_reports.build(conn, month)
-    vault = report_service.build(vault_lead, month)
-
-    def cells(report):
-        return {t.key: [(label, tuple(c.text for c in row)) for label, row in t.rows]
-                for s in report.sections for t in s.tables}
-
-    assert team.preview and cells(team) == cells(vault)
-    assert [h.cell.text for h in team.headlines] == [h.cell.text for h in vault.headlines]
+        modules = ServerQueries(conn).has_modules()
+    vault = _vault_preview(vault_lead, month, modules=modules)
+    assert team.preview
+    assert _cells(team) == _cells(vault)
+    assert [h.cell for h in team.headlines] == [h.cell for h in vault.headlines]
     hidden = [c for s in team.sections for t in s.tables for _, row in t.rows
               for c in row if c.hidden]
     assert hidden, "the demo month has small counts to protect"
-    # Read back from the PDFs: the same text, but for the footer's audit anchor
-    # (the vault's log head; the team's audit chain is not printed from yet).
+    # Read back from the PDFs: the same text, page by page.
     team_pages = _pdf_text(team, tmp_path / "team.pdf")
-    vault_pages = _pdf_text(replace_anchor(vault), tmp_path / "vault.pdf")
+    vault_pages = _pdf_text(vault, tmp_path / "vault.pdf")
     assert team_pages == vault_pages
+    assert "Preview" in team_pages[0]
     assert sum(page.count("*") for page in team_pages) >= len(hidden)
-
-
-def replace_anchor(report):
-    from dataclasses import replace
-
-    return replace(report, anchor=None)
 
 
 class Explaining(ServerQueries):
@@ -156,11 +168,28 @@ _REFERENCE = re.compile(r"\b(\w+)\.(\w+)\b")
 
 
 def columns_read(plan: str) -> set[tuple[str, str]]:
-    """(table, column) of every column a plan reads, by the aliases its scans name."""
+    """(table, column) of every column a plan reads, by the aliases its scans name.
+
+    A scan below another node may list every column of its table as its output
+    (PostgreSQL skips a projection it doesn't need: the "physical target list");
+    what is used of it shows in the nodes above, its filter and its index
+    condition, so those lists are not counted. A scan at the top is the result."""
     aliases = {}
     for _, table, alias in _SCAN.findall(plan):
         aliases[alias or table] = table
-    return {(aliases[a], column) for a, column in _REFERENCE.findall(plan) if a in aliases}
+    used = []
+    lines = plan.splitlines()
+    node = lines[0] if lines else ""
+    for number, line in enumerate(lines):
+        text = line.strip()
+        if number == 0 or text.startswith("->"):
+            node = text
+        elif text.startswith("Output:") and " Scan " in f" {node}" and number > 0 \
+                and node.startswith("->"):
+            continue
+        used.append(line)
+    return {(aliases[a], column) for a, column in _REFERENCE.findall("\n".join(used))
+            if a in aliases}
 
 
 def test_no_statement_reads_a_sealed_column(centre, periods):  # noqa: F811
@@ -173,11 +202,16 @@ def test_no_statement_reads_a_sealed_column(centre, periods):  # noqa: F811
     read = set().union(*(columns_read(plan) for _, plan in q.plans))
     assert ("one_to_one", "held_on") in read and ("anonymous_contact", "channel") in read
     assert not read & sealed, sorted(read & sealed)
-    # The check can fail: a plan that reads a name is caught.
+    # The check can fail: a statement that reads a name, or counts by one, is caught.
     with centre.connect("lead") as conn:
-        plan = "\n".join(str(r[0]) for r in conn.execute(
-            "EXPLAIN (VERBOSE, COSTS OFF) SELECT p.preferred_name FROM casework.peer p"))
-    assert ("peer", "preferred_name") in columns_read(plan) & sealed
+        for statement in ("SELECT p.preferred_name FROM casework.peer p",
+                          "SELECT count(*) FROM casework.peer p "
+                          "WHERE p.preferred_name IS NOT NULL",
+                          "SELECT count(*) FROM casework.peer p JOIN casework.one_to_one s "
+                          "ON s.peer_id = p.id GROUP BY p.full_name"):
+            plan = "\n".join(str(r[0]) for r in conn.execute(
+                "EXPLAIN (VERBOSE, COSTS OFF) " + statement))
+            assert columns_read(plan) & sealed, statement
 
 
 @pytest.mark.parametrize("who", ["admin", "supporter", "caseworker"])
