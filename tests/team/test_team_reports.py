@@ -26,9 +26,8 @@ from peerdesk.reports import figures
 from peerdesk.reports.figure_queries import VaultQueries
 from peerdesk.reports.pdf import write_pdf
 from peerdesk.reports.period import Period
-from peerdesk.services import releases
+from peerdesk.services import releases, team_reports
 from peerdesk.services import reports as report_service
-from peerdesk.services import team_reports
 from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.team.figures import ServerQueries
