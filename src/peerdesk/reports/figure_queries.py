@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from datetime import date
 from typing import Any, Protocol
 
 from peerdesk.reports.peer_sets import EXCLUDED, SUPPORTED, prepared
@@ -350,14 +351,10 @@ class VaultQueries:
             "GROUP BY kind", span)
 
     def active_pairs(self, span: Span) -> int:
-        from datetime import date
-
         return voice_repo.active_pairs(self.db, date.fromisoformat(span["s"]),
                                        date.fromisoformat(span["e"]), left_out=EXCLUDED)
 
     def consultations(self, span: Span) -> tuple[int, int]:
-        from datetime import date
-
         return voice_repo.consultation_counts(self.db, date.fromisoformat(span["s"]),
                                               date.fromisoformat(span["e"]))
 
