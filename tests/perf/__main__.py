@@ -61,6 +61,11 @@ Figures today:
   the vault's own search in the same run; the cache's first fill at sign-in
   and a refresh with nothing changed, reported. Skipped (a line says so) when
   no PostgreSQL 15+ is installed.
+- teamreports: the demo moved to a throwaway PostgreSQL cluster (team migrate),
+  then the month report end to end on the team server (counted there, protected,
+  PDF; <= 1 s at small and large) beside the vault's preview of the same month
+  in the same run, and the month's counts alone on both. Skipped when no
+  PostgreSQL 15+ is installed.
 """
 
 from __future__ import annotations
@@ -87,6 +92,7 @@ from tests.perf import (
     bench_startup,
     bench_supporters,
     bench_team,
+    bench_teamreports,
     bench_unlock,
 )
 from tests.perf.bench_common import DEFAULT_WORKDIR, demo_vault
@@ -97,7 +103,7 @@ BENCHES = {"startup": bench_startup.measure, "unlock": bench_unlock.measure,
            "releases": bench_releases.measure, "listening": bench_listening.measure,
            "rotation": bench_rotation.measure, "import": bench_import.measure,
            "export": bench_export.measure, "supporters": bench_supporters.measure,
-           "team": bench_team.measure}
+           "team": bench_team.measure, "teamreports": bench_teamreports.measure}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="run-", dir=args.workdir) as scratch:
         for name in chosen:
             extra = ({"scale": args.scale}
-                     if name in ("caseload", "reports", "releases", "listening", "import", "team")
+                     if name in ("caseload", "reports", "releases", "listening", "import",
+                                 "team", "teamreports")
                      else {})
             for figure in BENCHES[name](demo, Path(scratch), args.repeat, **extra):
                 print(figure.line(), flush=True)
