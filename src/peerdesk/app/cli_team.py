@@ -84,7 +84,14 @@ def _cmd_team_init(args: argparse.Namespace) -> int:
 
     path = Path(args.connection).expanduser().absolute()
     wanted = _wanted_file(args, path)
+    admin_password = None
+    if args.admin_name is not None:  # checked before anything is changed
+        from peerdesk.domain.validation import clean_name
+
+        args.admin_name = clean_name(args.admin_name, what="The administrator's name")
+        admin_password = _new_password(args.admin_name)
     password = _read_server_password(args.setup_user)
+    admin: tuple[str, str] | None = None
     with connect(wanted, args.setup_user, password, autocommit=True) as conn:
         if wanted.centre_id:
             if schema.current_version(conn) == 0:
@@ -95,8 +102,10 @@ def _cmd_team_init(args: argparse.Namespace) -> int:
             check_centre(conn, wanted)
         result = schema.migrate(conn)
         centre = schema.centre_id(conn)
-    replace(wanted, centre_id=centre,
-            name_key=wanted.name_key or secrets.token_hex(32)).save(path)
+        wanted = replace(wanted, centre_id=centre,
+                         name_key=wanted.name_key or secrets.token_hex(32))
+        admin = _first_administrator(args, conn, wanted, admin_password)
+    wanted.save(path)
     if result.from_version == result.to_version:
         print(f"team schema already up to date (version {result.to_version}); nothing changed")
     elif result.from_version == 0:
@@ -105,8 +114,61 @@ def _cmd_team_init(args: argparse.Namespace) -> int:
     else:
         print(f"team schema upgraded from version {result.from_version} to "
               f"{result.to_version}")
+    if admin is not None:
+        print("first administrator made: they sign in with the name and password just given "
+              "(their key slot on the server holds the centre's main key)")
+    elif not args.admin_name:
+        print("no first administrator made: run again with --admin-name NAME to make one "
+              "(or move a vault in with `peerdesk team migrate`)")
     print(f"connection file for each PC: {path}")
     return 0
+
+
+def _ask(prompt: str) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        return ""
+    return input(prompt).strip()
+
+
+def _new_password(name: str) -> str:
+    """A new password for `name`: from PEERDESK_PASSWORD, else asked twice; checked
+    as PeerDesk checks every new password."""
+    from peerdesk.app.cli_common import PASSWORD_ENV, CommandError, read_password
+    from peerdesk.domain.validation import password_problem
+
+    password = read_password(f"Password for {name}: ")
+    if os.environ.get(PASSWORD_ENV) is None and read_password("Again: ") != password:
+        raise CommandError("The two passwords differ. Nothing was changed.")
+    problem = password_problem(password, account_name=name)
+    if problem is not None:
+        raise CommandError(f"That password won't do: {problem.text} Nothing was changed.")
+    return password
+
+
+def _first_administrator(args: argparse.Namespace, conn: Any, info: Any,
+                         password: str | None) -> tuple[str, str] | None:
+    """Make the first administrator when the team has nobody yet and a name is
+    given (--admin-name, or asked in a terminal); their name and login."""
+    from peerdesk.domain.validation import clean_name
+    from peerdesk.storage.team import people
+    from peerdesk.storage.team.staff import login_for
+
+    name = args.admin_name
+    if name is None:
+        if people.has_people(conn):
+            return None
+        name = _ask("First administrator's PeerDesk name (Enter for none, e.g. to move a "
+                    "vault in next): ")
+        if not name:
+            return None
+    elif people.has_people(conn):
+        raise people.TeamHasPeople
+    name = clean_name(name, what="The administrator's name")
+    if password is None:
+        password = _new_password(name)
+    login = login_for(info.database, info.name_key, info.centre_id, name)
+    people.first_administrator(conn, login=login, name=name, password=password)
+    return name, login
 
 
 def _cmd_team_migrate(args: argparse.Namespace) -> int:
@@ -186,6 +248,10 @@ def add_team_commands(commands: Any) -> None:
     init.add_argument("--ca-file", metavar="PEM",
                       help="the CA certificate the server's TLS certificate is checked "
                            "against (needed for a host name; copied into the file)")
+    init.add_argument("--admin-name", metavar="NAME",
+                      help="the first administrator's PeerDesk name, on a team with nobody "
+                           "in it yet (their password from PEERDESK_PASSWORD or a "
+                           "prompt); asked in a terminal when left out")
     init.set_defaults(func=_cmd_team_init)
 
     migrate = add_command(
