@@ -189,6 +189,7 @@ def _cmd_team_migrate(args: argparse.Namespace) -> int:
         with connect(info, args.setup_user, server_password, autocommit=True) as conn:
             check_centre(conn, info)
             result = move_vault(conn, source, progress=_progress())
+            joining = _logins_after_move(conn, info, source, password, args.admin)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     width = max(len(t.table) for t in result.tables)
@@ -201,7 +202,99 @@ def _cmd_team_migrate(args: argparse.Namespace) -> int:
     print(f"moved {result.rows:,} rows in {len(result.tables)} tables to the team server in "
           f"{result.seconds:.1f} s; every table's row count and content hash match the vault "
           "(identifying columns sealed with the centre's keys). The vault is unchanged.")
+    print("you can sign in to the team with your PeerDesk name and password (your key slot "
+          "holds the centre's keys); everyone else moved in needs a joining password from an "
+          "administrator: peerdesk team issue-login NAME")
+    if joining is not None:
+        print(f"joining password for the administrator named with --admin, to give them "
+              f"once: {joining}")
+        print("(they choose their own password when they first sign in)")
     return 0
+
+
+def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
+                       admin: str | None) -> str | None:
+    """The mover's own login and key slot (both compartments), and a joining
+    password for a moved administrator when asked; run as the setup account."""
+    from peerdesk.app.cli_common import CommandError
+    from peerdesk.domain.staff import Role
+    from peerdesk.storage import crypto
+    from peerdesk.storage.team import people
+    from peerdesk.storage.team.fieldcrypt import FieldCipher
+    from peerdesk.storage.team.move import field_key
+    from peerdesk.storage.team.staff import login_for
+
+    main_key = bytearray(field_key(source.main_key, source.vault_id, "main"))
+    casework_key = bytearray(field_key(source.casework_key, source.vault_id, "casework"))
+    try:
+        main = FieldCipher(main_key, compartment="main",
+                                  generation=source.main_generation)
+        found = source.conn.execute("SELECT id FROM main.staff WHERE slot_id = ?",
+                                    (source.slot_id,)).fetchone()
+        everyone = people.people(conn, main)
+        mover = next(p for p in everyone if p.staff_id == int(found[0]))
+        people.give_login(conn, person=mover,
+                          login=login_for(info.database, info.name_key, info.centre_id,
+                                          mover.name),
+                          password=password, main_key=main_key,
+                          main_generation=source.main_generation, casework_key=casework_key,
+                          casework_generation=source.casework_generation, must_change=False)
+        if admin is None:
+            return None
+        person = people.find(conn, main, admin)
+        if Role.ADMIN.value not in person.roles:
+            raise CommandError(f"{admin} is not an administrator in the vault; give them a "
+                               "joining password later with `peerdesk team issue-login`.")
+        return people.issue_login(conn, person=person,
+                                  login=login_for(info.database, info.name_key,
+                                                  info.centre_id, person.name),
+                                  main_key=main_key, main_generation=source.main_generation,
+                                  sealed_by=None)
+    finally:
+        crypto.wipe(main_key)
+        crypto.wipe(casework_key)
+
+
+def _cmd_team_issue_login(args: argparse.Namespace) -> int:
+    _require_driver()
+    from peerdesk.app.cli_common import read_password
+    from peerdesk.services import team
+
+    info = team.load_connection_file(Path(args.connection).expanduser().absolute())
+    password = read_password(f"Password for {args.user}: ")
+    try:
+        desk = team.sign_in(team.TeamPlace.default(), args.user, password, info=info)
+    except team.PasswordChangeRequired:
+        desk = team.sign_in(team.TeamPlace.default(), args.user, password, info=info,
+                            new_password=_changed_password(args.user))
+    try:
+        joining = desk.issue_login(args.name)
+    finally:
+        desk.close()
+    print(f"joining password for the person named, to give them once: {joining}")
+    print("(they sign in with their PeerDesk name and it, and choose their own password "
+          "then; it works for nothing else)")
+    return 0
+
+
+NEW_PASSWORD_ENV = "PEERDESK_NEW_PASSWORD"
+
+
+def _changed_password(name: str) -> str:
+    """The own password someone chooses after signing in with a joining one: from
+    PEERDESK_NEW_PASSWORD, else asked twice."""
+    from peerdesk.app.cli_common import CommandError
+
+    from_env = os.environ.get(NEW_PASSWORD_ENV)
+    if from_env is not None:
+        return from_env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CommandError(f"{name} signed in with a joining password and must choose their "
+                           f"own: set {NEW_PASSWORD_ENV} or run this in a terminal.")
+    first = getpass.getpass("Choose your own password: ")
+    if getpass.getpass("Again: ") != first:
+        raise CommandError("The two passwords differ. Nothing was changed.")
+    return first
 
 
 def _progress() -> Any:
@@ -271,4 +364,24 @@ def add_team_commands(commands: Any) -> None:
                          help="a programme lead's PeerDesk account in the vault")
     migrate.add_argument("--setup-user", required=True, metavar="NAME",
                          help="the server account the team was set up with")
+    migrate.add_argument("--admin", metavar="NAME",
+                         help="an administrator in the vault to give a one-time joining "
+                              "password to, printed once (they choose their own at their "
+                              "first sign-in); with it they give everyone else theirs")
     migrate.set_defaults(func=_cmd_team_migrate)
+
+    issue = add_command(
+        actions, "issue-login", "give someone moved in from a vault a joining password",
+        description="For a person moved in by `team migrate`, who has records but no "
+                    "login yet: make their login and key slot, and print a one-time "
+                    "joining password to give them. They sign in with their PeerDesk name "
+                    "and it, and must then choose their own password; the next casework "
+                    "holder to sign in gives them the casework key if their role opens it. "
+                    "An administrator's sign-in (password from PEERDESK_PASSWORD or a "
+                    "prompt).")
+    issue.add_argument("name", metavar="NAME", help="the person's PeerDesk name")
+    issue.add_argument("--connection", required=True, metavar="FILE",
+                       help="the team's connection file")
+    issue.add_argument("--user", required=True, metavar="NAME",
+                       help="an administrator's PeerDesk name")
+    issue.set_defaults(func=_cmd_team_issue_login)

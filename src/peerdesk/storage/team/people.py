@@ -122,10 +122,24 @@ def issue_login(conn: Conn, *, person: Person, login: str, main_key: bytes | byt
                 main_generation: int, sealed_by: int | None,
                 params: crypto.KdfParams | None = None) -> str:
     """A one-time joining password for `person` (moved in, no login yet), who
-    will sign in as `login`; their key slot holds the main key. One transaction."""
+    will sign in as `login` and must then choose their own; their key slot
+    holds the main key. One transaction."""
+    password = joining_password()
+    give_login(conn, person=person, login=login, password=password, main_key=main_key,
+               main_generation=main_generation, sealed_by=sealed_by, params=params)
+    return password
+
+
+def give_login(conn: Conn, *, person: Person, login: str, password: str,
+               main_key: bytes | bytearray, main_generation: int,
+               casework_key: bytes | bytearray | None = None, casework_generation: int = 1,
+               must_change: bool = True, sealed_by: int | None = None,
+               params: crypto.KdfParams | None = None) -> None:
+    """`person`'s login (moved in, none yet) as `login`, with `password`, and
+    their key slot; `must_change` False only for the person moving the vault,
+    whose own vault password it is (run as the setup account then)."""
     if person.can_sign_in:
         raise AlreadyHasLogin(name=person.name)
-    password = joining_password()
     main = FieldCipher(main_key, compartment="main", generation=main_generation)
     sealed_name = main.seal("staff", "display_name", login, person.name)
     with conn.transaction():
@@ -134,5 +148,8 @@ def issue_login(conn: Conn, *, person: Person, login: str, main_key: bytes | byt
         keys.add_slot(conn, staff_id=person.staff_id, login=login,
                       roles=[Role(r) for r in person.roles], password=password,
                       main_key=main_key, main_generation=main_generation,
+                      casework_key=casework_key, casework_generation=casework_generation,
                       sealed_by=sealed_by, params=params)
-    return password
+        if not must_change:
+            conn.execute("UPDATE main.staff SET must_change_password = false WHERE id = %s",
+                         (person.staff_id,))
