@@ -4026,6 +4026,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Choose a password of your own, not the joining one.</source>
+        <translation>Elija una contraseña propia, no la de incorporación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Choose an administrator account.</source>
         <translation>Elija una cuenta de administrador.</translation>
     </message>
@@ -4326,6 +4331,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>More than one active person on the team server has that PeerDesk name. Nothing was changed.</source>
+        <translation>Más de una persona activa en el servidor del equipo tiene ese nombre de PeerDesk. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Moving a centre into the team copies peers&apos; records, and {account}&apos;s sign-in holds no key to them. A programme lead moves the vault. Nothing was changed.</source>
         <translation>Pasar un centro al equipo copia los registros de los pares, y el inicio de sesión de {account} no tiene ninguna clave para ellos. Una coordinación de programa pasa la bóveda. No se cambió nada.</translation>
     </message>
@@ -4353,6 +4363,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>No supervisor or programme lead can receive notes yet (they need to have signed in once). Save without notes.</source>
         <translation>Ningún supervisor ni responsable del programa puede recibir notas todavía (deben haber entrado una vez). Guarda sin notas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody active on the team server has that PeerDesk name. Nothing was changed.</source>
+        <translation>Nadie activo en el servidor del equipo tiene ese nombre de PeerDesk. No se ha cambiado nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4438,6 +4453,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Only an administrator can manage staff accounts and the screen-lock setting.</source>
         <translation>Solo un administrador puede gestionar las cuentas del personal y el ajuste del bloqueo de pantalla.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an administrator gives people their logins.</source>
+        <translation>Solo un administrador da a las personas su acceso.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4830,7 +4850,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>Esa contraseña es de las primeras que prueba un atacante. Elija otra.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>That picture can&apos;t be read: it may be damaged, or far too large in pixels. Nothing was changed.</source>
         <translation>No se puede leer esa imagen: puede estar dañada o tener demasiados píxeles. No se ha cambiado nada.</translation>
     </message>
@@ -4873,6 +4893,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>That topic is no longer on the list; choose another.</source>
         <translation>Ese tema ya no está en la lista; elija otro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The administrator&apos;s name</source>
+        <translation>El nombre del administrador</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5193,6 +5218,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The team connection file {path} can&apos;t be read ({why}).</source>
         <translation>No se puede leer el archivo de conexión del equipo {path} ({why}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server already has people in it, so `team init` makes no first administrator there: an administrator adds people from PeerDesk (people moved in from a vault get a joining password with `peerdesk team issue-login`). Nothing was changed.</source>
+        <translation>El servidor del equipo ya tiene personas, así que `team init` no crea allí un primer administrador: un administrador añade personas desde PeerDesk (las personas trasladadas desde una bóveda reciben una contraseña de incorporación con `peerdesk team issue-login`). No se ha cambiado nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5731,6 +5761,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>You signed in with a joining password an administrator gave you. Choose your own password now; the joining one then stops working.</source>
+        <translation>Ha iniciado sesión con una contraseña de incorporación que le dio un administrador. Elija ahora su propia contraseña; la de incorporación dejará de funcionar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>You wrote what was done about a safety concern: tick “Safety concern” too, or clear that text.</source>
         <translation>Ha escrito qué se hizo ante una preocupación por la seguridad: marque también «Preocupación por la seguridad», o borre ese texto.</translation>
     </message>
@@ -5875,7 +5910,12 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>esta fila no se puede leer como CSV (a menudo por unas comillas sueltas); el resto del archivo no se ha leído.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-212"/>
+        <source>That person can already sign in to the team server: a joining password is only for someone moved in from a vault who has no login yet. Nothing was changed.</source>
+        <translation>Esa persona ya puede iniciar sesión en el servidor del equipo: una contraseña de incorporación es solo para alguien trasladado desde una bóveda que aún no tiene acceso. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+213"/>
         <source>{path} asks for sslmode {mode}; PeerDesk connects over the network only with verify-full (TLS, with the server&apos;s certificate checked).</source>
         <translation>{path} pide sslmode {mode}; PeerDesk solo se conecta por la red con verify-full (TLS, comprobando el certificado del servidor).</translation>
     </message>

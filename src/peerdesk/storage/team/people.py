@@ -48,7 +48,7 @@ class SeveralPeople(TeamServerError):
 
 
 class AlreadyHasLogin(TeamServerError):
-    default_message = ("{name} can already sign in to the team server: a joining password "
+    default_message = ("That person can already sign in to the team server: a joining password "
                        "is only for someone moved in from a vault who has no login yet. "
                        "Nothing was changed.")
 
@@ -139,7 +139,7 @@ def give_login(conn: Conn, *, person: Person, login: str, password: str,
     their key slot; `must_change` False only for the person moving the vault,
     whose own vault password it is (run as the setup account then)."""
     if person.can_sign_in:
-        raise AlreadyHasLogin(name=person.name)
+        raise AlreadyHasLogin
     main = FieldCipher(main_key, compartment="main", generation=main_generation)
     sealed_name = main.seal("staff", "display_name", login, person.name)
     with conn.transaction():
