@@ -3239,7 +3239,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>JoinTeamDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+36"/>
+        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+38"/>
         <source>Join my centre&apos;s team</source>
         <translation>Unirme al equipo de mi centro</translation>
     </message>
@@ -3260,6 +3260,16 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>Your own new password</source>
+        <translation>Su nueva contraseña propia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your own new password again</source>
+        <translation>Su nueva contraseña propia, otra vez</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Connection &amp;file:</source>
         <translation>&amp;Archivo de conexión:</translation>
     </message>
@@ -3274,12 +3284,22 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Your own ne&amp;w password:</source>
+        <translation>Su &amp;nueva contraseña propia:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password a&amp;gain:</source>
+        <translation>Nueva contraseña, &amp;otra vez:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Join and sign in</source>
         <translation>&amp;Unirme e iniciar sesión</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>The team connection file</source>
         <translation>El archivo de conexión del equipo</translation>
     </message>
@@ -3297,6 +3317,11 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <location line="+3"/>
         <source>Enter your PeerDesk name and password.</source>
         <translation>Escriba su nombre y contraseña de PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The two new passwords differ.</source>
+        <translation>Las dos contraseñas nuevas no coinciden.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 """"Join my centre's team": the connection file, then the person's PeerDesk name
-and password. Nothing is kept on this PC unless signing in with it works."""
+and password. Nothing is kept on this PC unless signing in with it works.
+Someone signing in with a joining password an administrator gave them is
+asked, on the same dialog, for a password of their own."""
 
 from __future__ import annotations
 
@@ -49,11 +51,21 @@ class JoinTeamDialog(QDialog):
         self.name = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password = QLineEdit()
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password.setAccessibleName(self.tr("Your own new password"))
+        self.again = QLineEdit()
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again.setAccessibleName(self.tr("Your own new password again"))
         self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Connection &file:"), file_row)
         form.addRow(self.tr("Your &name:"), self.name)
         form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("Your own ne&w password:"), self.new_password)
+        form.addRow(self.tr("New password a&gain:"), self.again)
+        self._form = form
+        self._show_new_password(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.join_button = self.buttons.addButton(self.tr("&Join and sign in"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
@@ -64,6 +76,11 @@ class JoinTeamDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def _show_new_password(self, shown: bool) -> None:
+        self.changing_password = shown
+        for field in (self.new_password, self.again):
+            self._form.setRowVisible(field, shown)
 
     def _choose_file(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -82,13 +99,30 @@ class JoinTeamDialog(QDialog):
         if not self.name.text().strip() or not self.password.text():
             set_message(self.error, self.tr("Enter your PeerDesk name and password."))
             return
+        new_password = None
+        if self.changing_password:
+            new_password = self.new_password.text()
+            if new_password != self.again.text():
+                set_message(self.error, self.tr("The two new passwords differ."))
+                return
         try:
             self.desk = team.join(self.place, Path(path).expanduser(), self.name.text(),
-                                  self.password.text())
+                                  self.password.text(), new_password=new_password)
+        except team.PasswordChangeRequired as exc:
+            self._show_new_password(True)
+            set_message(self.error, exc.user_message)
+            self.new_password.setFocus()
+            return
         except PeerDeskError as exc:
+            if self.changing_password:
+                set_message(self.error, exc.user_message)
+                self.new_password.clear()
+                self.again.clear()
+                return
             set_message(self.error, exc.user_message)
             self.password.clear()
             return
-        self.password.clear()
+        for field in (self.password, self.new_password, self.again):
+            field.clear()
         set_message(self.error, None)
         self.accept()
