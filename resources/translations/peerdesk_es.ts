@@ -3239,7 +3239,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>JoinTeamDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+45"/>
+        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+48"/>
         <source>Join my centre&apos;s team</source>
         <translation>Unirme al equipo de mi centro</translation>
     </message>
@@ -3274,7 +3274,27 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Your own new password</source>
+        <translation>Su nueva contraseña propia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your own new password again</source>
+        <translation>Su nueva contraseña propia, otra vez</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your own ne&amp;w password:</source>
+        <translation>Su &amp;nueva contraseña propia:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password a&amp;gain:</source>
+        <translation>Nueva contraseña, &amp;otra vez:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Joining</source>
         <translation>Uniéndose</translation>
     </message>
@@ -3289,7 +3309,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Unirme e iniciar sesión</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>The team connection file</source>
         <translation>El archivo de conexión del equipo</translation>
     </message>
@@ -3312,6 +3332,11 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <location line="+2"/>
         <source>Enter your password.</source>
         <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The two new passwords differ.</source>
+        <translation>Las dos contraseñas nuevas no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -3931,8 +3956,18 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>A peer supporter logs only the contacts they took.</source>
+        <translation>Un compañero de apoyo solo registra los contactos que atendió.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A peer supporter logs only their own sessions.</source>
         <translation>Un apoyo entre pares registra solo sus propias sesiones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A person is marked twice on one register.</source>
+        <translation>Una persona está marcada dos veces en una misma lista de asistencia.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4038,6 +4073,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Choose a new location for the restored vault, not the backup itself.</source>
         <translation>Elija una ubicación nueva para la bóveda restaurada, no la propia copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a password of your own, not the joining one.</source>
+        <translation>Elija una contraseña propia, no la de incorporación.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4341,6 +4381,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>More than one active person on the team server has that PeerDesk name. Nothing was changed.</source>
+        <translation>Más de una persona activa en el servidor del equipo tiene ese nombre de PeerDesk. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Moving a centre into the team copies peers&apos; records, and {account}&apos;s sign-in holds no key to them. A programme lead moves the vault. Nothing was changed.</source>
         <translation>Pasar un centro al equipo copia los registros de los pares, y el inicio de sesión de {account} no tiene ninguna clave para ellos. Una coordinación de programa pasa la bóveda. No se cambió nada.</translation>
     </message>
@@ -4368,6 +4413,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>No supervisor or programme lead can receive notes yet (they need to have signed in once). Save without notes.</source>
         <translation>Ningún supervisor ni responsable del programa puede recibir notas todavía (deben haber entrado una vez). Guarda sin notas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody active on the team server has that PeerDesk name. Nothing was changed.</source>
+        <translation>Nadie activo en el servidor del equipo tiene ese nombre de PeerDesk. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a register mark: {mark}.</source>
+        <translation>No es una marca de asistencia válida: {mark}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4453,6 +4508,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Only an administrator can manage staff accounts and the screen-lock setting.</source>
         <translation>Solo un administrador puede gestionar las cuentas del personal y el ajuste del bloqueo de pantalla.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an administrator gives people their logins.</source>
+        <translation>Solo un administrador da a las personas su acceso.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4851,6 +4911,16 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>That person can already sign in to the team server: a joining password is only for someone moved in from a vault who has no login yet. Nothing was changed.</source>
+        <translation>Esa persona ya puede iniciar sesión en el servidor del equipo: una contraseña de incorporación es solo para alguien trasladado desde una bóveda que aún no tiene acceso. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That person is not on this register, or you may not change it.</source>
+        <translation>Esa persona no está en esta lista de asistencia, o no puede cambiarla.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>That picture can&apos;t be read: it may be damaged, or far too large in pixels. Nothing was changed.</source>
         <translation>No se puede leer esa imagen: puede estar dañada o tener demasiados píxeles. No se ha cambiado nada.</translation>
     </message>
@@ -4893,6 +4963,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>That topic is no longer on the list; choose another.</source>
         <translation>Ese tema ya no está en la lista; elija otro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The administrator&apos;s name</source>
+        <translation>El nombre del administrador</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5213,6 +5288,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The team connection file {path} can&apos;t be read ({why}).</source>
         <translation>No se puede leer el archivo de conexión del equipo {path} ({why}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server already has people in it, so `team init` makes no first administrator there: an administrator adds people from PeerDesk (people moved in from a vault get a joining password with `peerdesk team issue-login`). Nothing was changed.</source>
+        <translation>El servidor del equipo ya tiene personas, así que `team init` no crea allí un primer administrador: un administrador añade personas desde PeerDesk (las personas trasladadas desde una bóveda reciben una contraseña de incorporación con `peerdesk team issue-login`). No se ha cambiado nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5753,6 +5833,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>You don&apos;t facilitate this group.</source>
         <translation>Usted no facilita este grupo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You signed in with a joining password an administrator gave you. Choose your own password now; the joining one then stops working.</source>
+        <translation>Ha iniciado sesión con una contraseña de incorporación que le dio un administrador. Elija ahora su propia contraseña; la de incorporación dejará de funcionar.</translation>
     </message>
     <message>
         <location line="+1"/>

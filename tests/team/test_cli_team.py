@@ -211,3 +211,62 @@ def test_without_the_driver_the_command_says_how_to_add_it(capsys, monkeypatch, 
                        "--setup-user", "x")
     assert code == EXIT_FAILED
     assert "pip install 'peerdesk[team]'" in one_line(err)
+
+
+def test_init_makes_the_first_administrator_who_can_sign_in(capsys, as_setup, monkeypatch,
+                                                            pg_server, team_db, tmp_path):
+    from peerdesk.services import team
+    from peerdesk.storage.team.people import TeamHasPeople
+
+    file = tmp_path / "centre.peerdesk-team"
+    monkeypatch.setenv("PEERDESK_PASSWORD", "first admin's own pw")
+    code, out, err = run(capsys, *init_args(pg_server, team_db, file),
+                         "--admin-name", "Ana Admin")
+    assert (code, err) == (0, ""), err
+    assert "first administrator made" in out and "Ana" not in out
+    info = ConnectionFile.load(file)
+    # Signed in with the name and password, as a PC that joins does: an
+    # administrator holding the main key and no casework key.
+    desk = team.join(team.TeamPlace(tmp_path / "config", tmp_path / "data"), file,
+                     "ana admin", "first admin's own pw")
+    try:
+        assert [r.value for r in desk.roles] == ["admin"]
+        assert "main" in desk.keys.keys and "casework" not in desk.keys.keys
+    finally:
+        desk.close()
+    with pg_server.connect(team_db) as conn:
+        (login, must_change), = conn.execute(
+            "SELECT login_name, must_change_password FROM main.staff").fetchall()
+        assert login.startswith(f"{team_db}_p") and "ana" not in login and not must_change
+    assert info.centre_id
+    # Again: the team has people, so no second first administrator.
+    code, out, err = run(capsys, *init_args(pg_server, team_db, file),
+                         "--admin-name", "Bo Admin")
+    assert code == EXIT_FAILED
+    assert one_line(err).endswith(TeamHasPeople.default_message)
+    code, out, err = run(capsys, *init_args(pg_server, team_db, file))
+    assert (code, err) == (0, "") and "already up to date" in out
+    with pg_server.connect(team_db) as conn:
+        assert conn.execute("SELECT count(*) FROM main.staff").fetchone() == (1,)
+
+
+@pytest.mark.parametrize(("password", "words"), [
+    ("short", "at least 10 characters"), ("   ", "at least")])
+def test_init_refuses_a_weak_first_password_and_makes_nobody(capsys, as_setup, monkeypatch,
+                                                             pg_server, team_db, tmp_path,
+                                                             password, words):
+    monkeypatch.setenv("PEERDESK_PASSWORD", password)
+    code, _, err = run(capsys, *init_args(pg_server, team_db, tmp_path / "t.json"),
+                       "--admin-name", "Ana Admin")
+    assert code == EXIT_FAILED
+    assert words in one_line(err)
+    with pg_server.connect(team_db) as conn:  # checked before anything was changed
+        assert schema.current_version(conn) == 0
+
+
+def test_init_without_a_name_and_no_terminal_makes_no_administrator(capsys, as_setup,
+                                                                     pg_server, team_db,
+                                                                     tmp_path):
+    code, out, err = run(capsys, *init_args(pg_server, team_db, tmp_path / "t.json"))
+    assert (code, err) == (0, "")
+    assert "no first administrator made" in out

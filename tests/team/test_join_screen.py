@@ -10,6 +10,7 @@ import uuid
 import pytest
 from PySide6.QtCore import Qt
 
+from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services.team import TeamPlace
 from peerdesk.storage.team.connection import ConnectionFile
 from peerdesk.ui.setup_wizard import SetupWizard
@@ -146,3 +147,39 @@ def test_an_expired_certificate_is_refused(qtbot, wizard, tls_server,  # noqa: F
     finally:
         _serve(server, "", "")
     assert "(expired, for another host, or not from that CA)" in text
+
+
+def test_someone_with_a_joining_password_chooses_their_own_on_the_same_dialog(
+        qtbot, wizard, joined_centre, tmp_path):
+    from peerdesk.services import team
+
+    with joined_centre.server.connect(joined_centre.database, autocommit=True) as conn:
+        conn.execute("UPDATE main.staff SET must_change_password = true WHERE id = %s",
+                     (joined_centre.staff_ids["caseworker"],))
+    qtbot.mouseClick(wizard.centre_page.join_button, Qt.MouseButton.LeftButton)
+    dialog = wizard.join_dialog
+    joining = joined_centre.passwords["caseworker"]
+    _fill(dialog, joined_centre.connection_file, "Cas Worker", joining)
+    assert not dialog.new_password.isVisible()
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.joining, timeout=30000)
+    assert dialog.isVisible() and dialog.new_password.isVisible()
+    assert dialog.error.text() == team.PasswordChangeRequired.default_message
+    assert not wizard.team_place.connection_file.exists()
+    # The joining password is held, not left in its field.
+    assert dialog.password.text() == ""
+    dialog.new_password.setText("my very own pw 1")
+    dialog.again.setText("my very own pw 2")
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    assert not dialog.joining
+    assert dialog.fields["again"].error.text() == "The two new passwords differ."
+    dialog.again.setText("my very own pw 1")
+    with qtbot.waitSignal(wizard.team_joined, timeout=30000) as joined:
+        qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    joined.args[0].close()
+    assert dialog.new_password.text() == dialog.password.text() == ""
+    place = team.TeamPlace(tmp_path / "other", tmp_path / "other-data")
+    info = team.load_connection_file(joined_centre.connection_file)
+    team.sign_in(place, "Cas Worker", "my very own pw 1", info=info).close()
+    with pytest.raises(PeerDeskError, match="password is wrong"):
+        team.sign_in(place, "Cas Worker", joining, info=info)

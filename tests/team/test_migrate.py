@@ -94,6 +94,16 @@ def test_migrate_moves_the_demo_vault_verified_and_leaves_the_vault_untouched(
     assert not demo_vault.database.with_name(demo_vault.database.name + "-wal").exists()
     assert server_counts(pg_server, database) == expected
     assert expected["casework.peer"] == 300 and expected["casework.attendance"] > 10000
+    # Courses given in modules go across too, and completions written from them.
+    for table in ("main.course_module", "main.module_competency", "main.module_completion"):
+        assert expected[table] > 0, table
+    with open_read_only(demo_vault, DEMO_LEAD, DEMO_PASSWORD) as source:
+        from_modules = int(source.scalar(
+            "SELECT count(*) FROM main.training_completion WHERE from_modules = 1"))
+    assert from_modules > 0
+    with pg_server.connect(database) as conn:
+        assert conn.execute("SELECT count(*) FROM main.training_completion WHERE from_modules"
+                            ).fetchone()[0] == from_modules
     for table in TABLES:
         assert f"{table.qualified} " in out
     with pg_server.connect(database) as conn:

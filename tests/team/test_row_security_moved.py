@@ -47,6 +47,13 @@ def _expected(source) -> dict[str, int]:
         "audit": "SELECT count(*) FROM audit_event",
         "notes_all": "SELECT count(*) FROM supervision_session WHERE notes_sealed IS NOT NULL",
         "supporters": "SELECT count(*) FROM supporter",
+        "modules": "SELECT count(*) FROM course_module",
+        "module_links": "SELECT count(*) FROM module_competency",
+        "module_done": "SELECT count(*) FROM module_completion",
+        "s7_module_done": "SELECT count(*) FROM module_completion WHERE supporter_id = "
+                          "(SELECT id FROM supporter WHERE staff_id = 7)",
+        "s8_module_done": "SELECT count(*) FROM module_completion WHERE supporter_id = "
+                          "(SELECT id FROM supporter WHERE staff_id = 8)",
         "pairs": "SELECT count(*) FROM mentoring_pair",
         "s7_peers": "SELECT count(*) FROM peer WHERE 7 IN (caseworker_id, supporter_id)",
         "s7_consents": "SELECT count(*) FROM consent WHERE peer_id IN (SELECT id FROM peer "
@@ -241,3 +248,32 @@ def test_the_audit_log_is_append_only_and_chains_across_clients(centre):
     # one event this test didn't sign is named.
     assert report.events == centre.expected["audit"] + 1
     assert report.problems == [f"audit event {new_id} is not signed"]
+
+
+def test_course_modules_are_the_registers_keepers_and_each_supporters_own(centre):
+    """Team migration 6, as the course and training tables of migration 2: the
+    lists to everyone signed in, completions to the register's keepers (an
+    administrator, a programme lead) and each supporter's own."""
+    e = centre.expected
+    assert e["modules"] > 0 and e["module_done"] > e["s7_module_done"] + e["s8_module_done"]
+    assert e["s7_module_done"] + e["s8_module_done"] > 0
+    for who in ("admin", "lead"):
+        with centre.connect(who) as conn:
+            assert count(conn, "main.course_module") == e["modules"]
+            assert count(conn, "main.module_competency") == e["module_links"]
+            assert count(conn, "main.module_completion") == e["module_done"]
+    with centre.connect("caseworker") as conn:
+        assert count(conn, "main.course_module") == e["modules"]
+        assert count(conn, "main.module_completion") == 0  # no supporter record
+    with centre.connect("supervisor") as conn:
+        assert count(conn, "main.module_completion") == e["s8_module_done"]
+    with centre.connect("supporter", autocommit=True) as conn:
+        assert count(conn, "main.course_module") == e["modules"]
+        assert count(conn, "main.module_completion") == e["s7_module_done"]
+        # Reading the list is not keeping it.
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE main.course_module SET retired = true")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO main.module_completion (supporter_id, module_id, "
+                         "completed_on) VALUES (main.own_supporter_id(), (SELECT min(id) "
+                         "FROM main.course_module), '2026-01-05')")

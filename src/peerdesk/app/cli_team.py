@@ -84,7 +84,14 @@ def _cmd_team_init(args: argparse.Namespace) -> int:
 
     path = Path(args.connection).expanduser().absolute()
     wanted = _wanted_file(args, path)
+    admin_password = None
+    if args.admin_name is not None:  # checked before anything is changed
+        from peerdesk.domain.validation import clean_name
+
+        args.admin_name = clean_name(args.admin_name, what="The administrator's name")
+        admin_password = _new_password(args.admin_name)
     password = _read_server_password(args.setup_user)
+    admin: tuple[str, str] | None = None
     with connect(wanted, args.setup_user, password, autocommit=True) as conn:
         if wanted.centre_id:
             if schema.current_version(conn) == 0:
@@ -95,8 +102,10 @@ def _cmd_team_init(args: argparse.Namespace) -> int:
             check_centre(conn, wanted)
         result = schema.migrate(conn)
         centre = schema.centre_id(conn)
-    replace(wanted, centre_id=centre,
-            name_key=wanted.name_key or secrets.token_hex(32)).save(path)
+        wanted = replace(wanted, centre_id=centre,
+                         name_key=wanted.name_key or secrets.token_hex(32))
+        admin = _first_administrator(args, conn, wanted, admin_password)
+    wanted.save(path)
     if result.from_version == result.to_version:
         print(f"team schema already up to date (version {result.to_version}); nothing changed")
     elif result.from_version == 0:
@@ -105,8 +114,61 @@ def _cmd_team_init(args: argparse.Namespace) -> int:
     else:
         print(f"team schema upgraded from version {result.from_version} to "
               f"{result.to_version}")
+    if admin is not None:
+        print("first administrator made: they sign in with the name and password just given "
+              "(their key slot on the server holds the centre's main key)")
+    elif not args.admin_name:
+        print("no first administrator made: run again with --admin-name NAME to make one "
+              "(or move a vault in with `peerdesk team migrate`)")
     print(f"connection file for each PC: {path}")
     return 0
+
+
+def _ask(prompt: str) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        return ""
+    return input(prompt).strip()
+
+
+def _new_password(name: str) -> str:
+    """A new password for `name`: from PEERDESK_PASSWORD, else asked twice; checked
+    as PeerDesk checks every new password."""
+    from peerdesk.app.cli_common import PASSWORD_ENV, CommandError, read_password
+    from peerdesk.domain.validation import password_problem
+
+    password = read_password(f"Password for {name}: ")
+    if os.environ.get(PASSWORD_ENV) is None and read_password("Again: ") != password:
+        raise CommandError("The two passwords differ. Nothing was changed.")
+    problem = password_problem(password, account_name=name)
+    if problem is not None:
+        raise CommandError(f"That password won't do: {problem.text} Nothing was changed.")
+    return password
+
+
+def _first_administrator(args: argparse.Namespace, conn: Any, info: Any,
+                         password: str | None) -> tuple[str, str] | None:
+    """Make the first administrator when the team has nobody yet and a name is
+    given (--admin-name, or asked in a terminal); their name and login."""
+    from peerdesk.domain.validation import clean_name
+    from peerdesk.storage.team import people
+    from peerdesk.storage.team.staff import login_for
+
+    name = args.admin_name
+    if name is None:
+        if people.has_people(conn):
+            return None
+        name = _ask("First administrator's PeerDesk name (Enter for none, e.g. to move a "
+                    "vault in next): ")
+        if not name:
+            return None
+    elif people.has_people(conn):
+        raise people.TeamHasPeople
+    name = clean_name(name, what="The administrator's name")
+    if password is None:
+        password = _new_password(name)
+    login = login_for(info.database, info.name_key, info.centre_id, name)
+    people.first_administrator(conn, login=login, name=name, password=password)
+    return name, login
 
 
 def _cmd_team_migrate(args: argparse.Namespace) -> int:
@@ -127,6 +189,7 @@ def _cmd_team_migrate(args: argparse.Namespace) -> int:
         with connect(info, args.setup_user, server_password, autocommit=True) as conn:
             check_centre(conn, info)
             result = move_vault(conn, source, progress=_progress())
+            joining = _logins_after_move(conn, info, source, password, args.admin)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     width = max(len(t.table) for t in result.tables)
@@ -139,7 +202,99 @@ def _cmd_team_migrate(args: argparse.Namespace) -> int:
     print(f"moved {result.rows:,} rows in {len(result.tables)} tables to the team server in "
           f"{result.seconds:.1f} s; every table's row count and content hash match the vault "
           "(identifying columns sealed with the centre's keys). The vault is unchanged.")
+    print("you can sign in to the team with your PeerDesk name and password (your key slot "
+          "holds the centre's keys); everyone else moved in needs a joining password from an "
+          "administrator: peerdesk team issue-login NAME")
+    if joining is not None:
+        print(f"joining password for the administrator named with --admin, to give them "
+              f"once: {joining}")
+        print("(they choose their own password when they first sign in)")
     return 0
+
+
+def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
+                       admin: str | None) -> str | None:
+    """The mover's own login and key slot (both compartments), and a joining
+    password for a moved administrator when asked; run as the setup account."""
+    from peerdesk.app.cli_common import CommandError
+    from peerdesk.domain.staff import Role
+    from peerdesk.storage import crypto
+    from peerdesk.storage.team import people
+    from peerdesk.storage.team.fieldcrypt import FieldCipher
+    from peerdesk.storage.team.move import field_key
+    from peerdesk.storage.team.staff import login_for
+
+    main_key = bytearray(field_key(source.main_key, source.vault_id, "main"))
+    casework_key = bytearray(field_key(source.casework_key, source.vault_id, "casework"))
+    try:
+        main = FieldCipher(main_key, compartment="main",
+                                  generation=source.main_generation)
+        found = source.conn.execute("SELECT id FROM main.staff WHERE slot_id = ?",
+                                    (source.slot_id,)).fetchone()
+        everyone = people.people(conn, main)
+        mover = next(p for p in everyone if p.staff_id == int(found[0]))
+        people.give_login(conn, person=mover,
+                          login=login_for(info.database, info.name_key, info.centre_id,
+                                          mover.name),
+                          password=password, main_key=main_key,
+                          main_generation=source.main_generation, casework_key=casework_key,
+                          casework_generation=source.casework_generation, must_change=False)
+        if admin is None:
+            return None
+        person = people.find(conn, main, admin)
+        if Role.ADMIN.value not in person.roles:
+            raise CommandError(f"{admin} is not an administrator in the vault; give them a "
+                               "joining password later with `peerdesk team issue-login`.")
+        return people.issue_login(conn, person=person,
+                                  login=login_for(info.database, info.name_key,
+                                                  info.centre_id, person.name),
+                                  main_key=main_key, main_generation=source.main_generation,
+                                  sealed_by=None)
+    finally:
+        crypto.wipe(main_key)
+        crypto.wipe(casework_key)
+
+
+def _cmd_team_issue_login(args: argparse.Namespace) -> int:
+    _require_driver()
+    from peerdesk.app.cli_common import read_password
+    from peerdesk.services import team
+
+    info = team.load_connection_file(Path(args.connection).expanduser().absolute())
+    password = read_password(f"Password for {args.user}: ")
+    try:
+        desk = team.sign_in(team.TeamPlace.default(), args.user, password, info=info)
+    except team.PasswordChangeRequired:
+        desk = team.sign_in(team.TeamPlace.default(), args.user, password, info=info,
+                            new_password=_changed_password(args.user))
+    try:
+        joining = desk.issue_login(args.name)
+    finally:
+        desk.close()
+    print(f"joining password for the person named, to give them once: {joining}")
+    print("(they sign in with their PeerDesk name and it, and choose their own password "
+          "then; it works for nothing else)")
+    return 0
+
+
+NEW_PASSWORD_ENV = "PEERDESK_NEW_PASSWORD"
+
+
+def _changed_password(name: str) -> str:
+    """The own password someone chooses after signing in with a joining one: from
+    PEERDESK_NEW_PASSWORD, else asked twice."""
+    from peerdesk.app.cli_common import CommandError
+
+    from_env = os.environ.get(NEW_PASSWORD_ENV)
+    if from_env is not None:
+        return from_env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CommandError(f"{name} signed in with a joining password and must choose their "
+                           f"own: set {NEW_PASSWORD_ENV} or run this in a terminal.")
+    first = getpass.getpass("Choose your own password: ")
+    if getpass.getpass("Again: ") != first:
+        raise CommandError("The two passwords differ. Nothing was changed.")
+    return first
 
 
 def _progress() -> Any:
@@ -186,6 +341,10 @@ def add_team_commands(commands: Any) -> None:
     init.add_argument("--ca-file", metavar="PEM",
                       help="the CA certificate the server's TLS certificate is checked "
                            "against (needed for a host name; copied into the file)")
+    init.add_argument("--admin-name", metavar="NAME",
+                      help="the first administrator's PeerDesk name, on a team with nobody "
+                           "in it yet (their password from PEERDESK_PASSWORD or a "
+                           "prompt); asked in a terminal when left out")
     init.set_defaults(func=_cmd_team_init)
 
     migrate = add_command(
@@ -205,4 +364,24 @@ def add_team_commands(commands: Any) -> None:
                          help="a programme lead's PeerDesk account in the vault")
     migrate.add_argument("--setup-user", required=True, metavar="NAME",
                          help="the server account the team was set up with")
+    migrate.add_argument("--admin", metavar="NAME",
+                         help="an administrator in the vault to give a one-time joining "
+                              "password to, printed once (they choose their own at their "
+                              "first sign-in); with it they give everyone else theirs")
     migrate.set_defaults(func=_cmd_team_migrate)
+
+    issue = add_command(
+        actions, "issue-login", "give someone moved in from a vault a joining password",
+        description="For a person moved in by `team migrate`, who has records but no "
+                    "login yet: make their login and key slot, and print a one-time "
+                    "joining password to give them. They sign in with their PeerDesk name "
+                    "and it, and must then choose their own password; the next casework "
+                    "holder to sign in gives them the casework key if their role opens it. "
+                    "An administrator's sign-in (password from PEERDESK_PASSWORD or a "
+                    "prompt).")
+    issue.add_argument("name", metavar="NAME", help="the person's PeerDesk name")
+    issue.add_argument("--connection", required=True, metavar="FILE",
+                       help="the team's connection file")
+    issue.add_argument("--user", required=True, metavar="NAME",
+                       help="an administrator's PeerDesk name")
+    issue.set_defaults(func=_cmd_team_issue_login)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.errors import PeerDeskError, PermissionDenied
+from peerdesk.domain.errors import Message, PeerDeskError, PermissionDenied
 from peerdesk.domain.staff import Compartment, Role
 
 if TYPE_CHECKING:
@@ -72,6 +72,11 @@ class WrongServerVersion(PeerDeskError):
     default_message = ("The team server was set up by an older PeerDesk (schema version "
                        "{found}; this PeerDesk needs {known}). Ask whoever runs the server "
                        "to run `peerdesk team init` with this PeerDesk. Nothing was changed.")
+
+
+class PasswordChangeRequired(PeerDeskError):
+    default_message = ("You signed in with a joining password an administrator gave you. "
+                       "Choose your own password now; the joining one then stops working.")
 
 
 class NotInitialised(PeerDeskError):
@@ -137,10 +142,11 @@ def load_connection_file(path: Path) -> ConnectionFile:
     return info
 
 
-def join(place: TeamPlace, connection_file: Path, name: str, password: str) -> TeamDesk:
+def join(place: TeamPlace, connection_file: Path, name: str, password: str, *,
+         new_password: str | None = None) -> TeamDesk:
     """Check the file by signing in with it; keep it on this PC only if that works."""
     info = load_connection_file(connection_file)
-    desk = sign_in(place, name, password, info=info)
+    desk = sign_in(place, name, password, info=info, new_password=new_password)
     try:
         place.connection_file.parent.mkdir(parents=True, exist_ok=True)
         info.save(place.connection_file)
@@ -150,9 +156,21 @@ def join(place: TeamPlace, connection_file: Path, name: str, password: str) -> T
     return desk
 
 
+def _must_change_password(conn: Conn) -> bool:
+    row = conn.execute("SELECT must_change_password FROM main.staff "
+                       "WHERE id = main.current_staff_id()").fetchone()
+    return bool(row and row[0])
+
+
 def sign_in(place: TeamPlace, name: str, password: str, *,
-            info: ConnectionFile | None = None) -> TeamDesk:
-    """Sign in to the team server with a PeerDesk name and password."""
+            info: ConnectionFile | None = None, new_password: str | None = None) -> TeamDesk:
+    """Sign in to the team server with a PeerDesk name and password.
+
+    Someone signing in with a joining password (issue_login) must choose their
+    own: without `new_password` this raises PasswordChangeRequired, with it
+    the password is changed (login and key slot) before anything else."""
+    from peerdesk.domain.errors import ValidationError
+    from peerdesk.domain.validation import password_problem
     from peerdesk.storage.team import keys as team_keys
     from peerdesk.storage.team.connection import connect, lost_as_unreachable
 
@@ -162,6 +180,18 @@ def sign_in(place: TeamPlace, name: str, password: str, *,
     try:
         with lost_as_unreachable(info):
             _check_server(conn, info)
+            if _must_change_password(conn):
+                if new_password is None:
+                    raise PasswordChangeRequired
+                problem = password_problem(new_password, account_name=name)
+                if problem is None and new_password == password:
+                    problem = Message(
+                        "Choose a password of your own, not the joining one.")
+                if problem is not None:
+                    raise ValidationError(problem.template, field="new_password",
+                                          **problem.values)
+                team_keys.change_own_password(conn, password, new_password)
+                password = new_password
             try:
                 keys = team_keys.open_keys(conn, password)
             except team_keys.NoKeySlot:
@@ -347,6 +377,33 @@ class TeamDesk:
                         "reached are waiting to be sent.")
             return "Connected to the team server."
         return Offline.default_message
+
+    # -- people --------------------------------------------------------------------
+
+    def issue_login(self, name: str) -> str:
+        """A one-time joining password for `name`, someone moved in from a vault who
+        has no login yet (administrators only): their login, and a key slot holding
+        the main key; casework is sealed to them by the next casework holder to
+        sign in. They must choose their own password when they first sign in."""
+        from peerdesk.storage.team import people
+
+        if Role.ADMIN not in self.roles:
+            raise PermissionDenied("Only an administrator gives people their logins.")
+        store = self._connection()
+        generation, main_key = self.keys.keys[Compartment.MAIN.value]
+        person = people.find(store, self.keys.cipher(Compartment.MAIN), name)
+        return people.issue_login(store, person=person, login=_login(self.info, person.name),
+                                  main_key=main_key, main_generation=generation,
+                                  sealed_by=self.staff_id)
+
+    def _connection(self) -> Conn:
+        from peerdesk.storage.team.connection import connect
+
+        if self._conn is not None and (self._conn.closed or self._conn.broken):
+            self._drop()
+        if self._conn is None:
+            self._conn = connect(self.info, self.login, self._password, autocommit=True)
+        return self._conn
 
     # -- casework ------------------------------------------------------------------
 
@@ -620,7 +677,8 @@ class TeamDesk:
 
         for mark in register.marks:
             if mark.mark not in MARKS:
-                raise ValidationError(f"Not a register mark: {mark.mark!r}.", field="mark")
+                raise ValidationError("Not a register mark: {mark}.", field="mark",
+                                      mark=mark.mark)
         if len({m.peer_id for m in register.marks}) != len(register.marks):
             raise ValidationError("A person is marked twice on one register.", field="mark")
         return self._save_new_groupwork(register)
@@ -644,7 +702,7 @@ class TeamDesk:
 
         self._require_casework()
         if mark not in MARKS:
-            raise ValidationError(f"Not a register mark: {mark!r}.", field="mark")
+            raise ValidationError("Not a register mark: {mark}.", field="mark", mark=mark)
         if self.outbox().count_waiting():
             self.send_waiting()  # what waits is older than this correction
         for _attempt in range(2):  # setting a mark twice is the same as once

@@ -288,7 +288,7 @@ class TeamGroupwork:
 
     def register_names(self) -> list[RegisterName]:
         """Who is on the registers (and in the groups) this login facilitates: ids and
-        names only, through casework.register_names() (team migration 4), for a
+        names only, through casework.register_names() (team migration 5), for a
         facilitator who may not read those peers' records."""
         with _reading():
             rows = self.conn.execute(

@@ -105,10 +105,24 @@ def create_person(conn: Conn, *, login: str, roles: Sequence[Role], password: st
     Run as an administrator's login (`sealed_by` their staff id) or the setup
     account. Without `casework_key`, casework is owed: `settle_casework`.
     """
-    centre = centre_id(conn)
     main_cipher = FieldCipher(main_key, compartment="main")
     with conn.transaction():
         staff_id = create_staff_login(conn, main_cipher, login, roles, password, display_name)
+        add_slot(conn, staff_id=staff_id, login=login, roles=roles, password=password,
+                 main_key=main_key, casework_key=casework_key, sealed_by=sealed_by,
+                 params=params)
+    return staff_id
+
+
+def add_slot(conn: Conn, *, staff_id: int, login: str, roles: Sequence[Role], password: str,
+             main_key: bytes | bytearray, main_generation: int = FIRST_GENERATION,
+             casework_key: bytes | bytearray | None = None,
+             casework_generation: int = FIRST_GENERATION,
+             sealed_by: int | None = None, params: crypto.KdfParams | None = None) -> None:
+    """The key slot of a person who has a login and none yet: it opens with
+    `password` and holds the main key (and casework, as create_person)."""
+    centre = centre_id(conn)
+    with conn.transaction():
         slot, private = _book(centre).add(kind=keyslots.PASSWORD, account=login,
                                           secret=keyslots.password_bytes(password),
                                           params=params or crypto.calibrate())
@@ -116,12 +130,38 @@ def create_person(conn: Conn, *, login: str, roles: Sequence[Role], password: st
         conn.execute("INSERT INTO main.team_slot (staff_id, slot_id, public_key, slot) "
                      "VALUES (%s, %s, %s, %s)",
                      (staff_id, slot.id, slot.public_key, json.dumps(_slot_row(slot))))
-        _seal_to(conn, centre, staff_id, slot, keyslots.MAIN, FIRST_GENERATION, main_key,
+        _seal_to(conn, centre, staff_id, slot, keyslots.MAIN, main_generation, main_key,
                  sealed_by)
         if casework_key is not None and Compartment.CASEWORK in compartments_for(roles):
-            _seal_to(conn, centre, staff_id, slot, keyslots.CASEWORK, FIRST_GENERATION,
+            _seal_to(conn, centre, staff_id, slot, keyslots.CASEWORK, casework_generation,
                      casework_key, sealed_by)
-    return staff_id
+
+
+def change_own_password(conn: Conn, old_password: str, new_password: str, *,
+                        params: crypto.KdfParams | None = None) -> None:
+    """The signed-in person's new password: their login's verifier and their
+    slot's wrapping both replaced (the same key pair, so every key sealed to it
+    stays), and the server's "must change" mark cleared; one transaction."""
+    from peerdesk.storage.team.staff import scram_verifier
+
+    centre = centre_id(conn)
+    found = conn.execute("SELECT slot FROM main.team_slot "
+                         "WHERE staff_id = main.current_staff_id()").fetchone()
+    if found is None:
+        raise NoKeySlot
+    slot = _slot_from(found[0])
+    book = _book(centre)
+    try:
+        private = book.open_private_key(slot, keyslots.password_bytes(old_password))
+    except crypto.UnwrapFailed:
+        raise SlotWontOpen from None
+    try:
+        slot.kdf, slot.salt = params or crypto.calibrate(), crypto.new_salt()
+        book.rewrap(slot, private, keyslots.password_bytes(new_password))
+    finally:
+        crypto.wipe(private)
+    conn.execute("SELECT main.change_own_password(%s, %s)",
+                 (scram_verifier(new_password), json.dumps(_slot_row(slot))))
 
 
 def open_keys(conn: Conn, password: str) -> TeamKeys:

@@ -121,6 +121,15 @@ TABLES: tuple[TeamTable, ...] = (
         *_c("id supporter_id", INT), Col("status", TEXT), Col("since", DATE)), identity="id"),
     TeamTable("main", "training_completion", "training_completion", ("id",), (
         *_c("id supporter_id course_id", INT), *_c("completed_on valid_until", DATE),
+        Col("recorded_by", INT), Col("created_at", TS), Col("from_modules", BOOL)),
+        identity="id"),
+    TeamTable("main", "course_module", "course_module", ("id",), (
+        *_c("id course_id", INT), Col("name", TEXT), Col("position", INT),
+        Col("retired", BOOL)), identity="id"),
+    TeamTable("main", "module_competency", "module_competency", ("module_id", "competency_id"),
+              _c("module_id competency_id", INT)),
+    TeamTable("main", "module_completion", "module_completion", ("id",), (
+        *_c("id supporter_id module_id", INT), *_c("completed_on valid_until", DATE),
         Col("recorded_by", INT), Col("created_at", TS)), identity="id"),
     TeamTable("main", "supporter_check", "supporter_check", ("id",), (
         *_c("id supporter_id", INT), Col("kind", TEXT), Col("checked_on", DATE),
@@ -271,9 +280,6 @@ TABLES: tuple[TeamTable, ...] = (
         Col("payload", SEALED)), identity="id"),
 )
 
-_MODULES_LATER = ("course modules came to the vault after team migration 2; not on the "
-                  "server yet (to add in the next team migration)")
-
 # Vault tables and columns the server does not get, and why.
 LEFT_OUT: dict[str, str] = {
     "main.key_task": "the vault's own key chores (a rotation or sealing owed on this PC)",
@@ -282,10 +288,6 @@ LEFT_OUT: dict[str, str] = {
     "main.supporter.sort_name": "a casefolded name: the client sorts and matches names",
     "casework.known_caller.sort_name": "a casefolded name: the client sorts and matches names",
     "casework.directory_entry.sort_name": "a casefolded name: the client sorts names",
-    "main.course_module": _MODULES_LATER,
-    "main.module_competency": _MODULES_LATER,
-    "main.module_completion": _MODULES_LATER,
-    "main.training_completion.from_modules": _MODULES_LATER,
 }
 
 

@@ -3,7 +3,10 @@ and password. Nothing is kept on this PC unless signing in with it works.
 
 Joining reaches the team server (up to the connect timeout) and opens the keys
 (Argon2), so it runs off the GUI thread: the dialog shows it is busy and keeps
-painting, and its fields and buttons wait until the answer comes back."""
+painting, and its fields and buttons wait until the answer comes back.
+
+Someone signing in with a joining password an administrator gave them is
+asked, on the same dialog, for a password of their own."""
 
 from __future__ import annotations
 
@@ -65,6 +68,22 @@ class JoinTeamDialog(FormDialog):
         form.addRow(self.tr("Connection &file:"), self.field("file", file_row))
         form.addRow(self.tr("Your &name:"), self.field("name", self.name))
         form.addRow(self.tr("&Password:"), self.field("password", self.password))
+        self.new_password = QLineEdit()
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password.setAccessibleName(self.tr("Your own new password"))
+        self.again = QLineEdit()
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again.setAccessibleName(self.tr("Your own new password again"))
+        self._new_rows = (self.field("new_password", self.new_password),
+                          self.field("again", self.again))
+        form.addRow(self.tr("Your own ne&w password:"), self._new_rows[0])
+        form.addRow(self.tr("New password a&gain:"), self._new_rows[1])
+        # The joining password, held while the person chooses their own (the field
+        # is cleared as soon as a join starts).
+        self._held_password = ""
+        self._trying = ""
+        self._form = form
+        self._show_new_password(False)
         # Shown while the server is asked: a bar that moves, and what is happening.
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -78,11 +97,17 @@ class JoinTeamDialog(FormDialog):
         self.join_button.setDefault(True)
         self.lay_out(intro, form, self.busy_note, self.busy)
         self._inputs: tuple[QWidget, ...] = (self.file, self.browse, self.name, self.password,
+                                             self.new_password, self.again,
                                              self.join_button, self.cancel_button)
 
     @property
     def joining(self) -> bool:
         return self.job is not None
+
+    def _show_new_password(self, shown: bool) -> None:
+        self.changing_password = shown
+        for row in self._new_rows:
+            self._form.setRowVisible(row, shown)
 
     def _choose_file(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -103,16 +128,22 @@ class JoinTeamDialog(FormDialog):
             raise ValidationError(self.tr("Choose the connection file first."), field="file")
         if not self.name.text().strip():
             raise ValidationError(self.tr("Enter your PeerDesk name."), field="name")
-        if not self.password.text():
+        if not self.password.text() and not self._held_password:
             raise ValidationError(self.tr("Enter your password."), field="password")
+        new_password = None
+        if self.changing_password:
+            new_password = self.new_password.text()
+            if new_password != self.again.text():
+                raise ValidationError(self.tr("The two new passwords differ."), field="again")
         place, file = self.place, Path(path).expanduser()
-        name, password = self.name.text(), self.password.text()
+        name, password = self.name.text(), self.password.text() or self._held_password
         self.password.clear()
+        self._trying = password
 
         def work(_report: object) -> TeamDesk:
             from peerdesk.services import team
 
-            return team.join(place, file, name, password)
+            return team.join(place, file, name, password, new_password=new_password)
 
         self._set_busy(True)
         self.job = run_in_background(work, "peerdesk-team-join", self._joined, self._refused)
@@ -132,17 +163,35 @@ class JoinTeamDialog(FormDialog):
     @Slot(object)
     def _joined(self, desk: object) -> None:
         self._done()
+        self._held_password = ""
+        for field in (self.password, self.new_password, self.again):
+            field.clear()
         self.desk = cast("TeamDesk", desk)
         self.submit(lambda: desk)
 
     @Slot(object)
     def _refused(self, exc: object) -> None:
+        from peerdesk.services.team import PasswordChangeRequired
+
         self._done()
+        if isinstance(exc, PasswordChangeRequired):
+            # A joining password: the person chooses their own on this dialog.
+            self._held_password = self._trying
+            self._show_new_password(True)
+            set_message(self.error, exc.user_message)
+            self.new_password.setFocus()
+            return
         if isinstance(exc, PeerDeskError):
             self.show_problem(exc)
         else:
             set_message(self.error, message_for(cast(BaseException, exc)))
-        self.password.setFocus()
+        if self.changing_password:
+            self.new_password.clear()
+            self.again.clear()
+            self.new_password.setFocus()
+        else:
+            self.password.clear()
+            self.password.setFocus()
 
     def announce(self, saved_id: object) -> None:
         pass  # the wizard takes `desk` when the dialog is accepted

@@ -1,0 +1,155 @@
+"""People on the team server: the first administrator, and logins for people
+moved in from a vault (docs/team-server.md, "People and their logins").
+
+`first_administrator` is what `peerdesk team init` runs on a team with nobody
+in it yet: it makes the centre's main key, and the administrator's login and
+key slot holding it. `issue_login` is an administrator's (or the move's): a
+person moved in by `team migrate` gets the login their PeerDesk name gives,
+a one-time joining password, and a key slot holding the main key; they must
+choose their own password at their first sign-in (keys.change_own_password),
+and casework is sealed to them by the next casework holder to sign in
+(keys.settle_casework).
+"""
+
+from __future__ import annotations
+
+import secrets
+import unicodedata
+from dataclasses import dataclass
+
+from peerdesk.domain.staff import Role
+from peerdesk.storage import crypto
+from peerdesk.storage.team import keys
+from peerdesk.storage.team.errors import TeamServerError
+from peerdesk.storage.team.fieldcrypt import FieldCipher
+from peerdesk.storage.team.schema import Conn
+from peerdesk.storage.team.staff import scram_verifier
+
+# A joining password: 5 groups of 4 from an alphabet without look-alikes
+# (about 100 bits), read out or handed over on paper once.
+_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+class TeamHasPeople(TeamServerError):
+    default_message = ("The team server already has people in it, so `team init` makes no "
+                       "first administrator there: an administrator adds people from "
+                       "PeerDesk (people moved in from a vault get a joining password with "
+                       "`peerdesk team issue-login`). Nothing was changed.")
+
+
+class NoSuchPerson(TeamServerError):
+    default_message = ("Nobody active on the team server has that PeerDesk name. Nothing "
+                       "was changed.")
+
+
+class SeveralPeople(TeamServerError):
+    default_message = ("More than one active person on the team server has that PeerDesk "
+                       "name. Nothing was changed.")
+
+
+class AlreadyHasLogin(TeamServerError):
+    default_message = ("That person can already sign in to the team server: a joining password "
+                       "is only for someone moved in from a vault who has no login yet. "
+                       "Nothing was changed.")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    staff_id: int
+    login: str
+    name: str
+    roles: tuple[str, ...]
+    can_sign_in: bool
+
+
+def joining_password() -> str:
+    return "-".join("".join(secrets.choice(_ALPHABET) for _ in range(4)) for _ in range(5))
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
+def has_people(conn: Conn) -> bool:
+    row = conn.execute("SELECT EXISTS (SELECT 1 FROM main.staff)").fetchone()
+    return bool(row and row[0])
+
+
+def first_administrator(conn: Conn, *, login: str, name: str, password: str,
+                        params: crypto.KdfParams | None = None) -> int:
+    """The centre's main key, made here, and the first administrator holding
+    it; their staff id. Run as the setup account on a team with nobody in it
+    (refused otherwise, under the set-up lock). No casework key is made: an
+    administrator holds none."""
+    from peerdesk.storage.team.schema import _LOCK_KEY
+
+    main_key = bytearray(secrets.token_bytes(32))
+    try:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+            if has_people(conn):
+                raise TeamHasPeople
+            return keys.create_person(conn, login=login, roles=[Role.ADMIN],
+                                      password=password, display_name=name,
+                                      main_key=main_key, params=params)
+    finally:
+        crypto.wipe(main_key)
+
+
+def people(conn: Conn, main: FieldCipher) -> list[Person]:
+    """Every active person, their name opened with the main key."""
+    rows = conn.execute(
+        "SELECT s.id, s.login_name, s.display_name, s.roles, "
+        "EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = s.login_name AND r.rolcanlogin) "
+        "FROM main.staff s WHERE s.status = 'active' ORDER BY s.id").fetchall()
+    return [Person(int(staff_id), str(login),
+                   main.open("staff", "display_name", str(login), sealed),
+                   tuple(roles), bool(can))
+            for staff_id, login, sealed, roles, can in rows]
+
+
+def find(conn: Conn, main: FieldCipher, name: str) -> Person:
+    wanted = _folded(name)
+    found = [p for p in people(conn, main) if _folded(p.name) == wanted]
+    if not found:
+        raise NoSuchPerson
+    if len(found) > 1:
+        raise SeveralPeople
+    return found[0]
+
+
+def issue_login(conn: Conn, *, person: Person, login: str, main_key: bytes | bytearray,
+                main_generation: int, sealed_by: int | None,
+                params: crypto.KdfParams | None = None) -> str:
+    """A one-time joining password for `person` (moved in, no login yet), who
+    will sign in as `login` and must then choose their own; their key slot
+    holds the main key. One transaction."""
+    password = joining_password()
+    give_login(conn, person=person, login=login, password=password, main_key=main_key,
+               main_generation=main_generation, sealed_by=sealed_by, params=params)
+    return password
+
+
+def give_login(conn: Conn, *, person: Person, login: str, password: str,
+               main_key: bytes | bytearray, main_generation: int,
+               casework_key: bytes | bytearray | None = None, casework_generation: int = 1,
+               must_change: bool = True, sealed_by: int | None = None,
+               params: crypto.KdfParams | None = None) -> None:
+    """`person`'s login (moved in, none yet) as `login`, with `password`, and
+    their key slot; `must_change` False only for the person moving the vault,
+    whose own vault password it is (run as the setup account then)."""
+    if person.can_sign_in:
+        raise AlreadyHasLogin
+    main = FieldCipher(main_key, compartment="main", generation=main_generation)
+    sealed_name = main.seal("staff", "display_name", login, person.name)
+    with conn.transaction():
+        conn.execute("SELECT main.issue_staff_login(%s, %s, %s, %s)",
+                     (person.staff_id, login, sealed_name, scram_verifier(password)))
+        keys.add_slot(conn, staff_id=person.staff_id, login=login,
+                      roles=[Role(r) for r in person.roles], password=password,
+                      main_key=main_key, main_generation=main_generation,
+                      casework_key=casework_key, casework_generation=casework_generation,
+                      sealed_by=sealed_by, params=params)
+        if not must_change:
+            conn.execute("UPDATE main.staff SET must_change_password = false WHERE id = %s",
+                         (person.staff_id,))
