@@ -45,11 +45,15 @@ class SlotWontOpen(TeamServerError):
 
 @dataclass(slots=True)
 class TeamKeys:
-    """The compartment keys one person's slot gave up (newest generation each)."""
+    """The compartment keys one person's slot gave up: the newest generation
+    each (`keys`, what new values are sealed with) and, while a key change is
+    under way, the older ones still sealed to them (`older`, to read rows not
+    re-sealed yet)."""
 
     staff_id: int
     roles: frozenset[Role]
     keys: dict[str, tuple[int, bytearray]] = field(default_factory=dict)
+    older: dict[str, dict[int, bytearray]] = field(default_factory=dict)
 
     def holds(self, compartment: Compartment) -> bool:
         return compartment.value in self.keys
@@ -59,12 +63,20 @@ class TeamKeys:
 
     def cipher(self, compartment: Compartment) -> FieldCipher:
         generation, key = self.keys[compartment.value]
-        return FieldCipher(key, compartment=compartment.value, generation=generation)
+        return FieldCipher(key, compartment=compartment.value, generation=generation,
+                           older=self.older.get(compartment.value))
+
+    def generation(self, compartment: Compartment) -> int:
+        return self.keys[compartment.value][0]
 
     def wipe(self) -> None:
         for _generation, key in self.keys.values():
             crypto.wipe(key)
+        for listed in self.older.values():
+            for key in listed.values():
+                crypto.wipe(key)
         self.keys.clear()
+        self.older.clear()
 
 
 def _book(centre: str) -> keyslots.KeySlotFile:
@@ -148,13 +160,15 @@ def open_keys(conn: Conn, password: str) -> TeamKeys:
     keys = TeamKeys(staff_id, frozenset(Role(r) for r in roles))
     allowed = {c.value for c in compartments_for(keys.roles)}
     for what in _SERVER_SECRETS:
-        entries_of = opened.secrets.get(what)
+        entries_of = opened.secrets.get(what)  # newest first
         if entries_of and what in allowed:
             keys.keys[what] = entries_of[0]
+            if len(entries_of) > 1:
+                keys.older[what] = dict(entries_of[1:])
     # Anything opened that isn't kept is wiped now.
     for what, listed in opened.secrets.items():
-        for _generation, key in listed:
-            if keys.keys.get(what, (0, None))[1] is not key:
+        if what not in keys.keys:
+            for _generation, key in listed:
                 crypto.wipe(key)
     return keys
 
