@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -127,9 +127,16 @@ def join(place: TeamPlace, connection_file: Path, name: str, password: str) -> T
 
 
 def sign_in(place: TeamPlace, name: str, password: str, *,
-            info: ConnectionFile | None = None) -> TeamDesk:
-    """Sign in to the team server with a PeerDesk name and password."""
+            info: ConnectionFile | None = None,
+            progress: Callable[[KeyChangeProgress], None] | None = None) -> TeamDesk:
+    """Sign in to the team server with a PeerDesk name and password.
+
+    A programme lead or caseworker signing in also does any change of the
+    casework key the server has owed since someone who held it left (or
+    finishes one that was interrupted), reporting `progress` as it goes.
+    """
     from peerdesk.storage.team import keys as team_keys
+    from peerdesk.storage.team import rotation
     from peerdesk.storage.team.connection import connect, lost_as_unreachable
 
     info = info or load_connection_file(place.connection_file)
@@ -140,10 +147,31 @@ def sign_in(place: TeamPlace, name: str, password: str, *,
             _check_server(conn, info)
             keys = team_keys.open_keys(conn, password)
             team_keys.settle_casework(conn, keys)
+            report = None if progress is None else (
+                lambda p: progress(KeyChangeProgress(p.table, p.rows_here)))
+            changes = rotation.rotate_owed(conn, keys, progress=report)
     except BaseException:
         conn.close()
         raise
-    return TeamDesk(place, info, login, password, conn, keys)
+    desk = TeamDesk(place, info, login, password, conn, keys)
+    desk.key_changes_done = [KeyChangeDone(c.generation, c.rows, c.seconds) for c in changes]
+    return desk
+
+
+@dataclass(frozen=True, slots=True)
+class KeyChangeProgress:
+    """A casework key change under way at sign-in: the table being re-sealed and
+    the rows this PC has re-sealed so far."""
+
+    table: str
+    rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeyChangeDone:
+    generation: int
+    rows: int
+    seconds: float
 
 
 class Pick(StrEnum):
@@ -214,6 +242,7 @@ class TeamDesk:
         self._conn = conn
         self.keys = keys
         self._outbox: Outbox | None = None
+        self.key_changes_done: list[KeyChangeDone] = []
 
     @property
     def staff_id(self) -> int:
@@ -275,6 +304,25 @@ class TeamDesk:
                         "reached are waiting to be sent.")
             return "Connected to the team server."
         return Offline.default_message
+
+    def key_change_status(self) -> str | None:
+        """What the server says of a casework key change owed or under way (for
+        anyone signed in, administrators too); None when there is none."""
+        from peerdesk.storage.team import rotation
+
+        store_conn = self._conn
+        if store_conn is None or store_conn.closed or store_conn.broken:
+            return None
+        waiting = [r for r in rotation.pending(store_conn) if r.what == "casework"]
+        if not waiting:
+            return None
+        running = next((r for r in waiting if r.started), None)
+        if running is not None:
+            return (f"The casework key is being changed: {running.rows_resealed} records "
+                    "re-sealed so far. It continues at the next sign-in of a programme lead "
+                    "or caseworker.")
+        return ("The casework key is due to be changed, because someone who held it has "
+                "left. It happens at the next sign-in of a programme lead or caseworker.")
 
     # -- casework ------------------------------------------------------------------
 

@@ -96,7 +96,7 @@ def _slot_from(row: dict[str, Any], entries: Sequence[dict[str, Any]] = ()) -> k
     return keyslots.Slot.from_json({**row, "keys": list(entries)})
 
 
-def _seal_to(conn: Conn, centre: str, staff_id: int, slot: keyslots.Slot, what: str,
+def seal_to(conn: Conn, centre: str, staff_id: int, slot: keyslots.Slot, what: str,
              generation: int, key: bytes | bytearray, sealed_by: int | None) -> None:
     book = _book(centre)
     book.seal(slot, what, generation, key)
@@ -128,10 +128,10 @@ def create_person(conn: Conn, *, login: str, roles: Sequence[Role], password: st
         conn.execute("INSERT INTO main.team_slot (staff_id, slot_id, public_key, slot) "
                      "VALUES (%s, %s, %s, %s)",
                      (staff_id, slot.id, slot.public_key, json.dumps(_slot_row(slot))))
-        _seal_to(conn, centre, staff_id, slot, keyslots.MAIN, FIRST_GENERATION, main_key,
+        seal_to(conn, centre, staff_id, slot, keyslots.MAIN, FIRST_GENERATION, main_key,
                  sealed_by)
         if casework_key is not None and Compartment.CASEWORK in compartments_for(roles):
-            _seal_to(conn, centre, staff_id, slot, keyslots.CASEWORK, FIRST_GENERATION,
+            seal_to(conn, centre, staff_id, slot, keyslots.CASEWORK, FIRST_GENERATION,
                      casework_key, sealed_by)
     return staff_id
 
@@ -180,7 +180,7 @@ def settle_casework(conn: Conn, keys: TeamKeys) -> int:
     if not keys.holds(Compartment.CASEWORK):
         return 0
     centre = centre_id(conn)
-    generation, key = keys.keys[keyslots.CASEWORK]
+    held = [keys.keys[keyslots.CASEWORK], *keys.older.get(keyslots.CASEWORK, {}).items()]
     rows = conn.execute("SELECT staff_id, slot_id, public_key, slot, roles, holds "
                         "FROM main.team_slot_directory()").fetchall()
     done = 0
@@ -189,10 +189,16 @@ def settle_casework(conn: Conn, keys: TeamKeys) -> int:
             if keyslots.CASEWORK in holds or Compartment.CASEWORK not in compartments_for(
                     Role(r) for r in roles):
                 continue
-            slot = keyslots.Slot(id=slot_id, kind=str(brief["kind"]), account=None,
-                                 kdf=crypto.KdfParams(), salt=b"", public_key=bytes(public_key),
-                                 private_nonce=b"", private_sealed=b"")
-            _seal_to(conn, centre, staff_id, slot, keyslots.CASEWORK, generation, key,
-                     keys.staff_id)
+            # Every generation held: during a key change rows of both are read.
+            for generation, key in held:
+                seal_to(conn, centre, staff_id, directory_slot(slot_id, brief, public_key),
+                        keyslots.CASEWORK, generation, key, keys.staff_id)
             done += 1
     return done
+
+
+def directory_slot(slot_id: str, brief: dict[str, Any], public_key: bytes) -> keyslots.Slot:
+    """A colleague's slot as main.team_slot_directory gives it: enough to seal to."""
+    return keyslots.Slot(id=slot_id, kind=str(brief["kind"]), account=None,
+                         kdf=crypto.KdfParams(), salt=b"", public_key=bytes(public_key),
+                         private_nonce=b"", private_sealed=b"")
