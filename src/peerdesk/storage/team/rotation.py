@@ -170,22 +170,19 @@ def reseal(conn: Conn, keys: TeamKeys, generation: int, *, batch: int = BATCH,
                 (table.name, binds, columns, generation, batch)).fetchall()
             if not rows:
                 break
-            params = []
+            tids, old, resealed = [], [], []
             for tid, ref, values in rows:
-                new = [None if value is None else
-                       cipher.seal(table.name, column, ref,
-                                   cipher.open(table.name, column, ref, value))
-                       for column, value in zip(columns, values, strict=True)]
-                params.append((table.name, columns, generation, tid, values, new))
-            written = 0
-            with conn.transaction(), conn.cursor() as cursor:
-                cursor.executemany("SELECT main.rotation_reseal(%s, %s, %s, %s::tid, %s, %s)",
-                                   params, returning=True)
-                while True:
-                    found = cursor.fetchone()
-                    written += bool(found and found[0])
-                    if not cursor.nextset():
-                        break
+                tids.append(tid)
+                old.append(list(values))
+                resealed.append([None if value is None else
+                                 cipher.seal(table.name, column, ref,
+                                             cipher.open(table.name, column, ref, value))
+                                 for column, value in zip(columns, values, strict=True)])
+            # One transaction, one statement: a dropped connection leaves the batch undone.
+            found = conn.execute("SELECT main.rotation_reseal(%s, %s, %s, %s::text[]::tid[], "
+                                 "%s, %s)", (table.name, columns, generation, tids, old,
+                                             resealed)).fetchone()
+            written = int(found[0]) if found else 0
             if not written:
                 raise RotationStalled(table=table.name)
             done += written

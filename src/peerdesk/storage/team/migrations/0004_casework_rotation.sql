@@ -328,38 +328,48 @@ BEGIN
 END
 $$;
 
--- Step 3b: write one row's values back, sealed with generation p_generation,
--- only if they are still what rotation_batch gave (an edit meanwhile wins; the
--- row comes round again if it still needs it). Whether it was written.
+-- Step 3b: write a batch of rows back, sealed with generation p_generation:
+-- p_tids[i] is where row i was, p_old[i] its values as rotation_batch gave
+-- them, p_new[i] the same sealed again. A row is written only if its values are
+-- still p_old[i] (an edit meanwhile wins; the row comes round again if it still
+-- needs it). How many rows were written.
 CREATE FUNCTION main.rotation_reseal(p_table text, p_columns text[], p_generation integer,
-                                     p_tid tid, p_old bytea[], p_new bytea[])
-    RETURNS boolean
+                                     p_tids tid[], p_old bytea[], p_new bytea[])
+    RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     v_rel regclass := main.sealed_columns_of(p_table, p_columns);
     v_id integer := main.running_rotation(p_generation);
+    v_width integer := cardinality(p_columns);
     v_done integer;
 BEGIN
-    IF cardinality(p_old) <> cardinality(p_columns) OR cardinality(p_new) <> cardinality(p_columns)
+    IF p_tids IS NULL OR cardinality(p_tids) = 0 THEN
+        RETURN 0;
+    END IF;
+    IF array_ndims(p_old) <> 2 OR array_ndims(p_new) <> 2
+       OR array_length(p_old, 1) <> cardinality(p_tids)
+       OR array_length(p_new, 1) <> cardinality(p_tids)
+       OR array_length(p_old, 2) <> v_width OR array_length(p_new, 2) <> v_width
        OR EXISTS (SELECT 1 FROM unnest(p_new) v
                   WHERE v IS NOT NULL AND main.sealed_generation(v) <> p_generation) THEN
         RAISE EXCEPTION 're-sealed values must all be of generation %', p_generation
             USING ERRCODE = '22023';
     END IF;
     PERFORM set_config('peerdesk.resealing', 'on', true);
-    EXECUTE format('UPDATE %s SET %s WHERE ctid = $1 AND %s', v_rel,
-                   (SELECT string_agg(format('%I = $2[%s]', c, n), ', ')
-                    FROM unnest(p_columns) WITH ORDINALITY AS u(c, n)),
-                   (SELECT string_agg(format('%I::bytea IS NOT DISTINCT FROM $3[%s]', c, n),
-                                      ' AND ')
-                    FROM unnest(p_columns) WITH ORDINALITY AS u(c, n)))
-        USING p_tid, p_new, p_old;
+    EXECUTE format('UPDATE %s AS t SET %s FROM unnest($1) WITH ORDINALITY AS u(tid, i) '
+                   'WHERE t.ctid = ANY ($1) AND t.ctid = u.tid AND %s', v_rel,
+                   (SELECT string_agg(format('%I = $3[u.i][%s]', c, n), ', ')
+                    FROM unnest(p_columns) WITH ORDINALITY AS x(c, n)),
+                   (SELECT string_agg(format('t.%I::bytea IS NOT DISTINCT FROM $2[u.i][%s]',
+                                             c, n), ' AND ')
+                    FROM unnest(p_columns) WITH ORDINALITY AS x(c, n)))
+        USING p_tids, p_old, p_new;
     GET DIAGNOSTICS v_done = ROW_COUNT;
     PERFORM set_config('peerdesk.resealing', 'off', true);
     UPDATE main.team_rotation SET rows_resealed = rows_resealed + v_done WHERE id = v_id;
-    RETURN v_done > 0;
+    RETURN v_done;
 END
 $$;
 
@@ -404,10 +414,10 @@ REVOKE ALL ON FUNCTION main.may_rotate(), main.require_rotator(),
     main.claim_rotation(integer), main.start_rotation(integer, integer),
     main.running_rotation(integer), main.sealed_columns_of(text, text[]),
     main.rotation_batch(text, text[], text[], integer, integer),
-    main.rotation_reseal(text, text[], integer, tid, bytea[], bytea[]),
+    main.rotation_reseal(text, text[], integer, tid[], bytea[], bytea[]),
     main.finish_rotation(integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION main.may_rotate(), main.claim_rotation(integer),
     main.start_rotation(integer, integer),
     main.rotation_batch(text, text[], text[], integer, integer),
-    main.rotation_reseal(text, text[], integer, tid, bytea[], bytea[]),
+    main.rotation_reseal(text, text[], integer, tid[], bytea[], bytea[]),
     main.finish_rotation(integer) TO {{staff}};
