@@ -32,7 +32,9 @@ SERVER_TYPE = {INT: {"integer", "bigint"}, TEXT: {"text"}, DATE: {"date"},
 SERVER_ONLY = {"main.schema_migration", "main.centre",
                # Team migration 3: each person's key slot and their sealed keys,
                # made on the server for team sign-in, never copied from a vault.
-               "main.team_slot", "main.team_sealed_key"}
+               "main.team_slot", "main.team_sealed_key",
+               # Rotation on revocation: casework key changes owed or under way.
+               "main.team_rotation"}
 # Team migration 3's row versions (concurrent edits): the server's own.
 SERVER_ONLY_COLUMNS = {"row_version"}
 

@@ -1,5 +1,5 @@
-"""A new casework key generation when someone who held casework leaves (team
-migration 4; docs/architecture.md, "Team mode").
+"""A new casework key generation when someone who held casework leaves (the team
+migration `casework_rotation`; docs/architecture.md, "Team mode").
 
 Deactivating a person who held a casework key records a rotation as owed on
 the server (main.deactivate_staff_login). The server can't re-encrypt what it
