@@ -295,3 +295,50 @@ def test_a_pc_signed_in_before_the_rotation_cannot_write_with_the_old_key(
     fresh = centre.sign_in("other_caseworker", tmp_path / "fresh")
     assert fresh.add_session(_session(peer, fresh.staff_id)).sent
     fresh.close()
+
+
+def test_an_outbox_made_under_the_old_key_is_moved_across_or_kept_aside(
+        joined_centre, tmp_path):
+    centre = joined_centre
+    folder = tmp_path / "pc"
+    before = centre.sign_in("other_caseworker", folder)
+    peer = _peer(1)
+    before.add_peer(peer)
+    queued = _session(peer, before.staff_id, "queued while the server was away")
+    before.outbox().put(queued)   # as if saved offline
+    before.close()
+    _deactivate(centre, "caseworker", tmp_path / "admin").close()
+    # The change has started (generation 2 sealed to everyone) but not finished.
+    with _login_conn(centre, "lead") as conn:
+        lead_keys = team_keys.open_keys(conn, centre.passwords["lead"])
+        [owed] = rotation.pending(conn)
+        assert rotation.start(conn, lead_keys, owed.id) == 2
+        lead_keys.wipe()
+    during = centre.sign_in("other_caseworker", folder)
+    assert during.waiting() == 1
+    assert during.send_waiting().left == 0
+    during.close()
+    centre.sign_in("lead", tmp_path / "lead").close()   # finishes it
+    after = centre.sign_in("other_caseworker", folder)
+    assert [s.notes for s in after.sessions(peer.id)] == [queued.notes]
+    assert after.add_session(_session(peer, after.staff_id)).sent
+    after.close()
+    outboxes = sorted(p.name.rsplit(".", 1)[-1]
+                      for p in (folder / "data" / "team-outbox").iterdir())
+    assert outboxes == ["generation-1", "peerdesk-outbox"]
+
+
+def test_an_outbox_no_held_key_opens_is_kept_aside(joined_centre, tmp_path):
+    centre = joined_centre
+    folder = tmp_path / "pc"
+    before = centre.sign_in("other_caseworker", folder)
+    assert before.waiting() == 0   # the outbox file exists, under generation 1
+    before.close()
+    _deactivate(centre, "caseworker", tmp_path / "admin").close()
+    centre.sign_in("lead", tmp_path / "lead").close()
+    after = centre.sign_in("other_caseworker", folder)
+    peer = _peer(1)
+    assert after.add_peer(peer).sent and after.waiting() == 0
+    after.close()
+    assert sorted(p.name.rsplit(".", 1)[-1] for p in (folder / "data" / "team-outbox").iterdir()
+                  ) == ["peerdesk-outbox", "replaced-key"]

@@ -135,6 +135,7 @@ def sign_in(place: TeamPlace, name: str, password: str, *,
     casework key the server has owed since someone who held it left (or
     finishes one that was interrupted), reporting `progress` as it goes.
     """
+    from peerdesk.storage.crypto import wipe as crypto_wipe
     from peerdesk.storage.team import keys as team_keys
     from peerdesk.storage.team import rotation
     from peerdesk.storage.team.connection import connect, lost_as_unreachable
@@ -149,12 +150,24 @@ def sign_in(place: TeamPlace, name: str, password: str, *,
             team_keys.settle_casework(conn, keys)
             report = None if progress is None else (
                 lambda p: progress(KeyChangeProgress(p.table, p.rows_here)))
-            changes = rotation.rotate_owed(conn, keys, progress=report)
+            changes = rotation.rotate_owed(conn, keys, progress=report, keep_older=True)
     except BaseException:
         conn.close()
         raise
     desk = TeamDesk(place, info, login, password, conn, keys)
     desk.key_changes_done = [KeyChangeDone(c.generation, c.rows, c.seconds) for c in changes]
+    if keys.older.get(Compartment.CASEWORK.value):
+        # This PC's outbox may be under a generation being replaced: move it
+        # across while it still opens.
+        try:
+            if desk.place.outbox_path(str(info.centre_id), login).is_file():
+                desk.outbox()
+        except BaseException:
+            desk.close()
+            raise
+        if changes:   # this sign-in finished the change: the older keys are gone
+            for key in keys.older.pop(Compartment.CASEWORK.value).values():
+                crypto_wipe(key)
     return desk
 
 
@@ -331,13 +344,47 @@ class TeamDesk:
             raise PermissionDenied("Your role does not open peers' records.")
 
     def outbox(self) -> Outbox:
-        from peerdesk.storage.team.outbox import Outbox
-
         self._require_casework()
         if self._outbox is None:
-            self._outbox = Outbox(self.place.outbox_path(str(self.info.centre_id), self.login),
-                                  self.keys.key(Compartment.CASEWORK))
+            self._outbox = self._open_outbox(
+                self.place.outbox_path(str(self.info.centre_id), self.login))
         return self._outbox
+
+    def _open_outbox(self, path: Path) -> Outbox:
+        """The outbox, under the newest casework key. One made under a generation
+        since replaced (a key change after someone left) is moved across when
+        this person still holds that generation: what it holds unsent, refused
+        ones too (the old key may be why), goes into a new one, and the old file
+        is kept beside it. One no key held opens any more is kept aside too
+        (`.replaced-key`), never deleted."""
+        from peerdesk.domain.errors import VaultDamaged
+        from peerdesk.storage.team.outbox import Outbox, unsent_records
+
+        newest = self.keys.key(Compartment.CASEWORK)
+        try:
+            return Outbox(path, newest)
+        except VaultDamaged:
+            if not path.is_file():
+                raise
+        moved: list[Any] = []
+        older = self.keys.older.get(Compartment.CASEWORK.value, {})
+        for generation in sorted(older, reverse=True):
+            try:
+                old = Outbox(path, older[generation])
+            except VaultDamaged:
+                continue
+            try:
+                moved = unsent_records(old)
+            finally:
+                old.close()
+            path.replace(path.with_name(f"{path.name}.generation-{generation}"))
+            break
+        else:
+            path.replace(path.with_name(f"{path.name}.replaced-key"))
+        outbox = Outbox(path, newest)
+        for record in moved:
+            outbox.put(record)
+        return outbox
 
     def waiting(self) -> int:
         return self.outbox().count_waiting() if self.keys.holds(Compartment.CASEWORK) else 0

@@ -191,20 +191,24 @@ def reseal(conn: Conn, keys: TeamKeys, generation: int, *, batch: int = BATCH,
     return done
 
 
-def finish(conn: Conn, keys: TeamKeys, generation: int) -> int:
+def finish(conn: Conn, keys: TeamKeys, generation: int, *, keep_older: bool = False) -> int:
     """Have the server check every row is of `generation` and delete the older
-    casework keys; how many it deleted. `keys` then holds only the new one."""
+    casework keys; how many it deleted. `keys` then holds only the new one,
+    unless `keep_older` (for this PC's own use: its outbox may be under one)."""
     _require(keys)
     row = conn.execute("SELECT main.finish_rotation(%s)", (generation,)).fetchone()
-    for key in keys.older.pop(keyslots.CASEWORK, {}).values():
-        crypto.wipe(key)
+    if not keep_older:
+        for key in keys.older.pop(keyslots.CASEWORK, {}).values():
+            crypto.wipe(key)
     return int(row[0]) if row else 0
 
 
 def rotate_owed(conn: Conn, keys: TeamKeys, *, batch: int = BATCH,
-                progress: Callable[[Progress], None] | None = None) -> list[RotationDone]:
+                progress: Callable[[Progress], None] | None = None,
+                keep_older: bool = False) -> list[RotationDone]:
     """Do the casework rotations the server has owed or under way (at a casework
-    holder's sign-in); what was done. Nothing for anyone who may not rotate."""
+    holder's sign-in); what was done. Nothing for anyone who may not rotate.
+    `keep_older`: see `finish`."""
     if not may_rotate(keys):
         return []
     done = []
@@ -222,6 +226,6 @@ def rotate_owed(conn: Conn, keys: TeamKeys, *, batch: int = BATCH,
                 continue
         assert generation is not None
         rows = reseal(conn, keys, generation, batch=batch, progress=progress)
-        deleted = finish(conn, keys, generation)
+        deleted = finish(conn, keys, generation, keep_older=keep_older)
         done.append(RotationDone(generation, rows, deleted, time.perf_counter() - began))
     return done
