@@ -124,6 +124,7 @@ def test_the_window_before_the_rotation_is_done(joined_centre, tmp_path):
     leaving.close()
     admin = _deactivate(centre, "caseworker", tmp_path / "admin")
     assert "due to be changed" in (admin.key_change_status() or "")
+    assert "The casework key is due to be changed" in admin.status()
     with _login_conn(centre, "admin") as conn:
         [owed] = rotation.pending(conn)
     assert (owed.what, owed.started) == ("casework", False)

@@ -311,11 +311,13 @@ class TeamDesk:
     def status(self) -> str:
         """What the PC says about the server, plainly."""
         if self.is_online():
+            said = "Connected to the team server."
             waiting = self.waiting()
             if waiting:
-                return (f"Connected to the team server. {waiting} saved while it couldn't be "
-                        "reached are waiting to be sent.")
-            return "Connected to the team server."
+                said += (f" {waiting} saved while it couldn't be reached are waiting to be "
+                         "sent.")
+            key_change = self.key_change_status()
+            return f"{said} {key_change}" if key_change else said
         return Offline.default_message
 
     def key_change_status(self) -> str | None:
