@@ -343,3 +343,30 @@ def test_an_outbox_no_held_key_opens_is_kept_aside(joined_centre, tmp_path):
     after.close()
     assert sorted(p.name.rsplit(".", 1)[-1] for p in (folder / "data" / "team-outbox").iterdir()
                   ) == ["peerdesk-outbox", "replaced-key"]
+
+
+def test_a_published_release_stays_frozen_but_its_note_is_resealed(joined_centre, tmp_path):
+    centre = joined_centre
+    with _login_conn(centre, "lead") as conn:
+        keys = team_keys.open_keys(conn, centre.passwords["lead"])
+        note = keys.cipher(Compartment.CASEWORK).seal("report_release", "note", "7",
+                                                      "a note on the release")
+        conn.execute("INSERT INTO casework.report_release (id, code, period_kind, start_on, "
+                     "end_on, revision, published_at, published_by, k, rounding, counts, "
+                     "hidden, printed, note) VALUES (7, 'R-1', 'month', '2026-03-01', "
+                     "'2026-03-31', 1, now(), %s, 5, 'none', '{}', '[]', '[]', %s)",
+                     (keys.staff_id, note))
+        keys.wipe()
+    _deactivate(centre, "caseworker", tmp_path / "admin").close()
+    centre.sign_in("lead", tmp_path / "lead").close()
+    with centre.server.connect(centre.database) as conn:
+        code, sealed = conn.execute("SELECT code, note FROM casework.report_release").fetchone()
+        assert code == "R-1" and generation_of(sealed) == 2
+        # Frozen otherwise, for the owner too.
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
+            conn.execute("UPDATE casework.report_release SET code = 'R-2'")
+    with _login_conn(centre, "lead") as conn:
+        keys = team_keys.open_keys(conn, centre.passwords["lead"])
+        assert keys.cipher(Compartment.CASEWORK).open(
+            "report_release", "note", "7", sealed) == "a note on the release"
+        keys.wipe()

@@ -220,6 +220,8 @@ def rotate_owed(conn: Conn, keys: TeamKeys, *, batch: int = BATCH,
         running = next((r for r in waiting if r.started), None)
         if running is not None and running.to_generation is not None:
             generation: int | None = running.to_generation
+            if keys.generation(Compartment.CASEWORK) != generation:
+                break   # started on another PC after these keys were opened: theirs to do
         else:
             generation = start(conn, keys, waiting[0].id)
             if generation is None:

@@ -153,6 +153,27 @@ BEGIN
 END
 $$;
 
+-- The release register stays frozen, except that re-sealing may write its
+-- sealed note again (nothing else of the row, and only inside the functions
+-- below: no client login may UPDATE it at all).
+CREATE FUNCTION casework.report_release_frozen() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        IF coalesce(current_setting('peerdesk.resealing', true), '') = 'on'
+           AND (to_jsonb(NEW) - 'note') = (to_jsonb(OLD) - 'note') THEN
+            RETURN NEW;
+        END IF;
+    END IF;
+    RAISE EXCEPTION '% rows are append-only', TG_TABLE_NAME USING ERRCODE = '42501';
+END
+$$;
+DROP TRIGGER report_release_frozen ON casework.report_release;
+CREATE TRIGGER report_release_frozen BEFORE UPDATE OR DELETE ON casework.report_release
+    FOR EACH ROW EXECUTE FUNCTION casework.report_release_frozen();
+
 -- Deactivating a person who held casework now also records a rotation as owed.
 CREATE OR REPLACE FUNCTION main.deactivate_staff_login(p_login text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
