@@ -370,3 +370,22 @@ def test_a_published_release_stays_frozen_but_its_note_is_resealed(joined_centre
         assert keys.cipher(Compartment.CASEWORK).open(
             "report_release", "note", "7", sealed) == "a note on the release"
         keys.wipe()
+
+
+def test_two_pcs_make_one_new_key(joined_centre, tmp_path):
+    centre = joined_centre
+    _deactivate(centre, "supporter", tmp_path / "admin").close()
+    with _login_conn(centre, "lead") as first, _login_conn(centre, "other_caseworker") as second:
+        first_keys = team_keys.open_keys(first, centre.passwords["lead"])
+        second_keys = team_keys.open_keys(second, centre.passwords["other_caseworker"])
+        [owed] = rotation.pending(first)
+        assert rotation.start(first, first_keys, owed.id) == 2
+        # The second PC's claim finds it started; its keys predate the new one,
+        # so it leaves the re-sealing to the first.
+        assert rotation.start(second, second_keys, owed.id) is None
+        assert rotation.rotate_owed(second, second_keys) == []
+        [done] = rotation.rotate_owed(first, first_keys)
+        assert done.generation == 2
+        first_keys.wipe()
+        second_keys.wipe()
+    assert sorted({g for _, g in _sealed_keys(centre)}) == [2]
