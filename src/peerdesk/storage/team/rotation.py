@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from peerdesk.domain.staff import Compartment, Role
+from peerdesk.domain.staff import Compartment, Role, compartments_for
 from peerdesk.storage import crypto, keyslots
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import KEY_BYTES
@@ -77,8 +77,8 @@ class Rotation:
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """Where a rotation is: the table being re-sealed, rows re-sealed so far on
-    this PC and in all (the server's count)."""
+    """Where a rotation is: the table being re-sealed and the rows this PC has
+    re-sealed so far (the server counts all of them: `Rotation.rows_resealed`)."""
 
     table: str
     rows_here: int
@@ -131,10 +131,13 @@ def start(conn: Conn, keys: TeamKeys, rotation_id: int) -> int | None:
             if generation is None:
                 crypto.wipe(new_key)
                 return None
-            for staff_id, slot_id, public_key, brief, _roles, holds in conn.execute(
+            for staff_id, slot_id, public_key, brief, roles, holds in conn.execute(
                     "SELECT staff_id, slot_id, public_key, slot, roles, holds "
                     "FROM main.team_slot_directory()").fetchall():
-                if keyslots.CASEWORK in holds:
+                # Those who hold casework and whose roles still open it (the server
+                # refuses casework to anyone else).
+                if keyslots.CASEWORK in holds and Compartment.CASEWORK in compartments_for(
+                        Role(r) for r in roles):
                     seal_to(conn, centre, staff_id, directory_slot(slot_id, brief, public_key),
                             keyslots.CASEWORK, generation, new_key, keys.staff_id)
             conn.execute("SELECT main.start_rotation(%s, %s)", (rotation_id, generation))

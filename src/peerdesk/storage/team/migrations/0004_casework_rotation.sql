@@ -244,7 +244,8 @@ END
 $$;
 
 -- Step 2b: mark it started, once generation p_generation is sealed to every
--- active slot that holds casework (the caller's too).
+-- active slot that holds casework and whose roles still open it (the caller's
+-- too; someone whose roles no longer open it loses the old generation at the end).
 CREATE FUNCTION main.start_rotation(p_id integer, p_generation integer) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
@@ -259,6 +260,7 @@ BEGIN
     END IF;
     IF EXISTS (SELECT 1 FROM main.team_slot k JOIN main.staff s ON s.id = k.staff_id
                WHERE s.active
+                 AND s.roles && ARRAY['programme_lead', 'caseworker', 'peer_supporter']
                  AND EXISTS (SELECT 1 FROM main.team_sealed_key x WHERE x.staff_id = k.staff_id
                              AND x.what = 'casework')
                  AND NOT EXISTS (SELECT 1 FROM main.team_sealed_key x
