@@ -762,7 +762,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ChangeRoleDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+50"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="+47"/>
         <source>Change roles</source>
         <translation>Cambiar funciones</translation>
     </message>
@@ -866,7 +866,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/conflict_dialog.py" line="+37"/>
+        <location filename="../../src/peerdesk/ui/team/conflict_dialog.py" line="+35"/>
         <source>Someone else saved this record</source>
         <translation>Otra persona guardó este registro</translation>
     </message>
@@ -971,12 +971,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Suyos</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>&amp;Save this</source>
         <translation>&amp;Guardar esto</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>(empty)</source>
         <translation>(vacío)</translation>
     </message>
@@ -1423,7 +1423,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactRetention</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/contact_retention.py" line="+36"/>
+        <location filename="../../src/peerdesk/ui/admin/contact_retention.py" line="+35"/>
         <source>Listening service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2172,7 +2172,7 @@ Type the nickname to confirm:</source>
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+65"/>
+        <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+45"/>
         <source>Erase a record</source>
         <translation>Borrar un registro</translation>
     </message>
@@ -2263,7 +2263,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/peerdesk/ui/errors.py" line="+13"/>
+        <location filename="../../src/peerdesk/ui/errors.py" line="+17"/>
         <source>PeerDesk met an unexpected problem and stopped what it was doing. Nothing further was changed. If it happens again, note what you were doing and ask for help.</source>
         <translation>PeerDesk tuvo un problema inesperado y dejó lo que estaba haciendo. No se cambió nada más. Si vuelve a ocurrir, anote lo que estaba haciendo y pida ayuda.</translation>
     </message>
@@ -3239,7 +3239,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>JoinTeamDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+36"/>
+        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+45"/>
         <source>Join my centre&apos;s team</source>
         <translation>Unirme al equipo de mi centro</translation>
     </message>
@@ -3259,7 +3259,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Connection &amp;file:</source>
         <translation>&amp;Archivo de conexión:</translation>
     </message>
@@ -3274,7 +3274,17 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>Joining</source>
+        <translation>Uniéndose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reaching the team server and signing in…</source>
+        <translation>Conectando con el servidor del equipo e iniciando sesión…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Join and sign in</source>
         <translation>&amp;Unirme e iniciar sesión</translation>
     </message>
@@ -3289,14 +3299,19 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Archivos de conexión del equipo (*.peerdesk-team *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Choose the connection file first.</source>
         <translation>Elija primero el archivo de conexión.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Enter your PeerDesk name and password.</source>
-        <translation>Escriba su nombre y contraseña de PeerDesk.</translation>
+        <location line="+2"/>
+        <source>Enter your PeerDesk name.</source>
+        <translation>Escriba su nombre en PeerDesk.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter your password.</source>
+        <translation>Escriba su contraseña.</translation>
     </message>
 </context>
 <context>
@@ -4441,6 +4456,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Only an administrator or a programme lead can check the audit log.</source>
+        <translation>Solo una persona administradora o una responsable de programa puede revisar el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only an administrator or a programme lead can export the whole centre&apos;s data.</source>
         <translation>Solo un administrador o un responsable del programa puede exportar todos los datos del centro.</translation>
     </message>
@@ -5241,6 +5261,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The team server&apos;s audit log was too busy to record this; nothing was saved. Try again.</source>
+        <translation>El registro de auditoría del servidor del equipo estaba demasiado ocupado para anotar esto; no se guardó nada. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The team server&apos;s database has no centre in it.</source>
         <translation>La base de datos del servidor del equipo no contiene ningún centro.</translation>
     </message>
@@ -5746,6 +5771,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Your account on the team server is no longer active, so this PC no longer keeps your copy of peers&apos; records.</source>
+        <translation>Su cuenta en el servidor del equipo ya no está activa, así que este PC ya no guarda su copia de los registros de las personas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Your journal key is not set up; sign out and in again.</source>
         <translation>Tu clave del diario no está configurada; sal y vuelve a entrar.</translation>
     </message>
@@ -6071,7 +6101,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../src/peerdesk/ui/password_fields.py" line="+14"/>
+        <location filename="../../src/peerdesk/ui/password_fields.py" line="+15"/>
         <source>Too short</source>
         <translation>Demasiado corta</translation>
     </message>
@@ -7925,7 +7955,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-37"/>
+        <location filename="../../src/peerdesk/ui/admin/staff_dialogs.py" line="-34"/>
         <source>Reset password</source>
         <translation>Restablecer contraseña</translation>
     </message>
@@ -8094,7 +8124,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+68"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+67"/>
         <source>Closed records are kept for this many years after they were closed, then listed here for review. Deleting one removes the person and everything about them, as erasure does; meetings&apos; anonymous head-counts stay. The audit log records how many were deleted and their reference codes, never a name.</source>
         <translation>Los registros cerrados se guardan estos años después de cerrarse y luego aparecen aquí para revisarlos. Borrar uno elimina a la persona y todo lo relativo a ella, como el borrado; los recuentos anónimos de las reuniones se quedan. El registro de auditoría anota cuántos se borraron y sus códigos de referencia, nunca un nombre.</translation>
     </message>
@@ -10228,7 +10258,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>¿Eliminar esta cita? No aparecerá en ningún informe a partir de ahora. No se puede deshacer.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+26"/>
         <source>active</source>
         <translation>activa</translation>
     </message>

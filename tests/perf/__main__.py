@@ -56,6 +56,16 @@ Figures today:
 - export: the whole vault exported (CSV and JSON into the AES zip) and imported
   back into a new vault, in a child process: each step's peak resident memory
   (<= 300 MB at any scale), with the seconds, rows and the zip's size.
+- team: search per keystroke over a PC's search cache of a team server holding
+  the demo's peers, sessions and notes (<= 50 ms at small and large), beside
+  the vault's own search in the same run; the cache's first fill at sign-in
+  and a refresh with nothing changed, reported. Skipped (a line says so) when
+  no PostgreSQL 15+ is installed.
+- teamreports: the demo moved to a throwaway PostgreSQL cluster (team migrate),
+  then the month report end to end on the team server (counted there, protected,
+  PDF; <= 1 s at small and large) beside the vault's preview of the same month
+  in the same run, and the month's counts alone on both. Skipped when no
+  PostgreSQL 15+ is installed.
 """
 
 from __future__ import annotations
@@ -81,6 +91,8 @@ from tests.perf import (
     bench_rotation,
     bench_startup,
     bench_supporters,
+    bench_team,
+    bench_teamreports,
     bench_unlock,
 )
 from tests.perf.bench_common import DEFAULT_WORKDIR, demo_vault
@@ -90,7 +102,8 @@ BENCHES = {"startup": bench_startup.measure, "unlock": bench_unlock.measure,
            "memory": bench_memory.measure, "reports": bench_reports.measure,
            "releases": bench_releases.measure, "listening": bench_listening.measure,
            "rotation": bench_rotation.measure, "import": bench_import.measure,
-           "export": bench_export.measure, "supporters": bench_supporters.measure}
+           "export": bench_export.measure, "supporters": bench_supporters.measure,
+           "team": bench_team.measure, "teamreports": bench_teamreports.measure}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="run-", dir=args.workdir) as scratch:
         for name in chosen:
             extra = ({"scale": args.scale}
-                     if name in ("caseload", "reports", "releases", "listening", "import")
+                     if name in ("caseload", "reports", "releases", "listening", "import",
+                                 "team", "teamreports")
                      else {})
             for figure in BENCHES[name](demo, Path(scratch), args.repeat, **extra):
                 print(figure.line(), flush=True)

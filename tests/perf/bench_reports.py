@@ -46,38 +46,40 @@ from tests.perf.bench_common import DemoVault, Figure, fresh_copy, median_ms
 # the release register, not counted over the whole history); the year as before.
 END_TO_END_TARGET_S = {"month": {"small": 1.0, "large": 0.3, "huge": 1.0},
                        "year": {"small": 5.0, "large": 1.0, "huge": 5.0}}
-_FIGURES_FILES = ("figures.py", "peer_sets.py", "listening_figures.py",
-                  "programme_figures.py", "voice_figures.py")
-# What each statement counts, for the report lines; a statement figures.py
-# adds later still gets its function's name and number.
+_FIGURES_FILES = ("figure_queries.py", "peer_sets.py")
+# What each statement counts, for the report lines: named after the method of
+# reports.figure_queries.VaultQueries that runs it; a statement added later
+# still gets its method's name and number.
 LABELS = {
-    "sessions 1": "sessions by day, mode and kind", "groups 1": "meetings held",
-    "groups 2": "attendances by day", "groups 3": "unique attendees",
-    "people 1": "peers supported", "people 2": "supported by age and gender",
-    "people 3": "new peers by route", "referrals_and_follow_ups 1": "referrals",
-    "referrals_and_follow_ups 2": "follow-ups due", "outcomes 1": "rating changes",
-    "outcomes 2": "measure titles", "trends 1": "trend of peers supported",
-    # figures.compute's own last count runs after the listening section's.
-    "compute 1": "listening: contacts by channel, region, first time, hours",
-    "compute 2": "listening: region names", "compute 3": "listening: regions in use",
-    "compute 4": "peers excluded (consent)",
-    "topics 1": "listening: contacts by topic and with one", "topics 2": "listening: topic names",
+    "sessions 1": "sessions by day, mode and kind", "meetings 1": "meetings held",
+    "attendance_days 1": "attendances by day", "supported 1": "unique attendees",
+    "supported 2": "peers supported", "profiles 1": "supported by age and gender",
+    "new_peers 1": "new peers by route", "referrals 1": "referrals",
+    "follow_ups 1": "follow-ups due", "outcomes 1": "rating changes",
+    "measure_titles 1": "measure titles", "excluded_peers 1": "peers excluded (consent)",
+    "setting 1": "listening: office hours setting",
+    "contacts 1": "listening: contacts by channel, region, first time, hours",
+    "regions 1": "listening: regions",
+    "contact_topic_links 1": "listening: contacts by topic and with one",
+    "contact_topics 1": "listening: topic names",
     "signposted 1": "listening: signposted by category",
-    "signposted 2": "listening: signposted to the directory",
-    "signposted 3": "listening: category names",
-    "first_sessions 1": "listening: first sessions", "trend 1": "listening: contacts trend",
-    "statuses 1": "programme: supporters' status history",
+    "signposted_elsewhere 1": "listening: signposted to the directory",
+    "directory_categories 1": "listening: category names",
+    "first_sessions 1": "listening: first sessions",
+    "supporter_statuses 1": "programme: supporters' status history",
     "newly_trained 1": "programme: supporters first trained",
-    "currency 1": "programme: training current by competency",
-    "currency 2": "programme: competency names",
+    "training_current 1": "programme: training current by competency",
+    "competencies 1": "programme: competency names",
     "supervision 1": "programme: supervision sessions by kind",
-    "minutes 1": "programme: hours entered by hand", "minutes 2": "programme: linked accounts",
-    "minutes 3": "programme: one-to-one hours", "minutes 4": "programme: group meeting hours",
-    "minutes 5": "programme: contact hours",
-    # reports.voice_figures.counted, for the Programme section's peers' voice rows.
-    "counted 1": "programme: consultations held and done",
-    "counted 2": "programme: feedback forms by benefit",
-    "counted 3": "programme: active mentoring pairs",
+    "hours_entries 1": "programme: hours entered by hand",
+    "supporter_accounts 1": "programme: linked accounts",
+    "session_minutes_by_worker 1": "programme: one-to-one hours",
+    "setting 2": "programme: group meeting length setting",
+    "meetings_by_facilitator 1": "programme: group meeting hours",
+    "contact_minutes_by_taker 1": "programme: contact hours",
+    "consultations 1": "programme: consultations held and done",
+    "feedback_benefits 1": "programme: feedback forms by benefit",
+    "active_pairs 1": "programme: active mentoring pairs",
 }
 # The temporary tables peer_sets fills, by the name its statements give them.
 FILLED = {"temp.report_excluded": "fill: peers left out (consent)",
@@ -125,7 +127,8 @@ class RecordingDb:
         while frame is not None:
             code = frame.f_code
             if code.co_filename.endswith(_FIGURES_FILES) and code.co_name not in (
-                    "_q", "series", "compute", "_drop", "prepared"):
+                    "_rows", "_one", "_q", "series", "compute", "_drop", "prepared",
+                    "counting", "_larger_cache"):
                 return code.co_name.lstrip("_")
             frame = frame.f_back  # type: ignore[assignment]
         return "compute"

@@ -4,7 +4,6 @@ courses without modules behave as before. Worked by hand against a real vault.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,48 +18,30 @@ from peerdesk.domain.supporters import (
     CourseDraft,
     ModuleDraft,
     ModulesDoneDraft,
-    SupporterDraft,
-    SupporterRole,
-    SupporterStatus,
 )
 from peerdesk.services import supporters
 from peerdesk.services.session import Session
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
 from tests.fixtures.vaults import close, sign_in
-
-TODAY = date(2026, 6, 15)
-
-
-@pytest.fixture
-def lead(vault: VaultPaths) -> Iterator[Session]:
-    session = sign_in(vault, "Lee Lead")
-    yield session
-    if session.db.is_open:
-        close(session)
-
-
-def _add(session: Session, name: str, staff_id: int | None = None) -> int:
-    return supporters.add(session, SupporterDraft(
-        name, frozenset({SupporterRole.VOLUNTEER}), date(2025, 1, 6), staff_id=staff_id),
-        status=SupporterStatus.ACTIVE, today=TODAY)
-
-
-def _comps(session: Session) -> dict[str, int]:
-    return {c.name: c.id for c in supporters.competencies(session)}
+from tests.services.supporters_helpers import (
+    TODAY,
+    add_supporter,
+    competency_ids,
+    safeguarding_course,
+)
 
 
 def _safeguarding(session: Session) -> tuple[int, list[int]]:
     """Safeguarding (Safety, Confidentiality; renew every 12 months) in three modules:
     "Spotting harm", "Reporting", and "Looking after yourself", which also counts for
     Self-reflection on its own."""
-    comps = _comps(session)
-    course = supporters.add_course(session, CourseDraft(
-        "Safeguarding", frozenset({comps["Safety"], comps["Confidentiality"]}), 12))
+    course = safeguarding_course(session, 12)
     modules = [supporters.add_module(session, course, ModuleDraft("Spotting harm")),
                supporters.add_module(session, course, ModuleDraft("Reporting")),
                supporters.add_module(session, course, ModuleDraft(
-                   "Looking after yourself", frozenset({comps["Self-reflection"]})))]
+                   "Looking after yourself",
+                   frozenset({competency_ids(session)["Self-reflection"]})))]
     return course, modules
 
 
@@ -79,7 +60,7 @@ def _cells(session: Session) -> dict[str, dict[str, tuple[CellState, str]]]:
 
 def test_a_course_counts_as_completed_on_the_day_its_last_module_was(lead: Session) -> None:
     course, (harm, report, care) = _safeguarding(lead)
-    ana = _add(lead, "Ana")
+    ana = add_supporter(lead, "Ana")
     assert _done(lead, ana, course, [report], date(2026, 2, 1)) is None
     assert _done(lead, ana, course, [care], date(2026, 3, 5)) is None
     # Back-dated: the last module entered was done first; the course dates from 5 March.
@@ -120,7 +101,7 @@ def test_the_matrix_with_modules_counted_by_hand(lead: Session, tmp_path: Path) 
     - Eve: nothing at all.
     """
     course, (harm, report, care) = _safeguarding(lead)
-    ben, cy, dee, _eve = (_add(lead, n) for n in ("Ben", "Cy", "Dee", "Eve"))
+    ben, cy, dee, _eve = (add_supporter(lead, n) for n in ("Ben", "Cy", "Dee", "Eve"))
     _done(lead, ben, course, [harm], date(2026, 3, 1))
     _done(lead, ben, course, [care], date(2025, 7, 1))
     supporters.record_completion(lead, CompletionDraft(cy, course, date(2025, 5, 1)),
@@ -153,7 +134,7 @@ def test_the_matrix_with_modules_counted_by_hand(lead: Session, tmp_path: Path) 
 
 def test_a_renewal_needs_every_module_again(lead: Session) -> None:
     course, modules = _safeguarding(lead)
-    ana = _add(lead, "Ana")
+    ana = add_supporter(lead, "Ana")
     _done(lead, ana, course, modules, date(2025, 3, 1))
     # A year on, two of three modules redone: still the 2025 completion.
     _done(lead, ana, course, modules[:2], date(2026, 3, 10))
@@ -171,7 +152,7 @@ def test_a_renewal_needs_every_module_again(lead: Session) -> None:
 def test_retiring_a_module_completes_the_course_for_those_who_did_the_rest(
         lead: Session) -> None:
     course, (harm, report, care) = _safeguarding(lead)
-    ana, ben = _add(lead, "Ana"), _add(lead, "Ben")
+    ana, ben = add_supporter(lead, "Ana"), add_supporter(lead, "Ben")
     _done(lead, ana, course, [harm], date(2026, 1, 5))
     _done(lead, ana, course, [care], date(2026, 2, 7))
     _done(lead, ben, course, [harm], date(2026, 1, 5))
@@ -207,7 +188,7 @@ def test_bad_input_gets_a_message_at_its_field_and_saves_nothing(lead: Session) 
     course, (harm, _report, _care) = _safeguarding(lead)
     other = supporters.add_course(lead, CourseDraft("Listening", frozenset({1}), None))
     other_module = supporters.add_module(lead, other, ModuleDraft("Basics"))
-    ana = _add(lead, "Ana")
+    ana = add_supporter(lead, "Ana")
 
     def refused(field: str, call: object) -> str:
         before = (supporters.modules(lead, course), supporters.open_record(lead, ana))
@@ -249,7 +230,7 @@ def test_role_rules_for_modules_are_kept_by_the_services(vault: VaultPaths) -> N
     try:
         course, (harm, report, care) = _safeguarding(lead)
         pia_staff = int(lead.db.scalar("SELECT id FROM staff WHERE name = 'Pia Peer'"))
-        pia = _add(lead, "Pia", staff_id=pia_staff)
+        pia = add_supporter(lead, "Pia", staff_id=pia_staff)
         _done(lead, pia, course, [harm, care], date(2026, 2, 1))
     finally:
         close(lead)
@@ -305,7 +286,7 @@ def test_the_demo_vault_has_a_course_in_modules_part_completed(demo_vault: Vault
 
 def test_today_names_a_module_that_counts_on_its_own_when_it_lapses(lead: Session) -> None:
     course, (harm, _report, care) = _safeguarding(lead)
-    ben = _add(lead, "Ben")
+    ben = add_supporter(lead, "Ben")
     _done(lead, ben, course, [harm], date(2025, 6, 1))        # no own competency: not listed
     _done(lead, ben, course, [care], date(2025, 7, 1))        # Self-reflection, lapses 1 Jul
     assert [(e.name, e.what, e.on) for e in supporters.expiring(lead, today=TODAY)] == [

@@ -4,7 +4,6 @@ what contacts and referrals pointed to; referrals pick from it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -21,14 +20,6 @@ from tests.fixtures.vaults import close, sign_in
 
 from .caseload_helpers import peer
 from .listening_helpers import TODAY, Lists, lists, log
-
-
-@pytest.fixture
-def lead(vault: VaultPaths) -> Iterator[Session]:
-    session = sign_in(vault, "Lee Lead")
-    yield session
-    if session.db.is_open:
-        close(session)
 
 
 @pytest.fixture

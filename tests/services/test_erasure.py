@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,6 @@ from tests.fixtures.vaults import close, sign_in
 
 from .erasure_helpers import full_record, group_meeting
 from .vault_pages import database_pages, page_one_is_sqlite, wal_pages, words_found
-
-
-@pytest.fixture
-def lead(vault: VaultPaths) -> Iterator[Session]:
-    session = sign_in(vault, "Lee Lead")
-    yield session
-    if session.db.is_open:
-        close(session)
 
 
 def _wal(paths: VaultPaths):

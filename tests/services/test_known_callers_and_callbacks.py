@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -24,14 +23,6 @@ from tests.fixtures.vaults import close, sign_in
 
 from .listening_helpers import TODAY, log
 from .vault_pages import database_pages, wal_pages, words_found
-
-
-@pytest.fixture
-def lead(vault: VaultPaths) -> Iterator[Session]:
-    session = sign_in(vault, "Lee Lead")
-    yield session
-    if session.db.is_open:
-        close(session)
 
 
 def _callback(session: Session, **changes: object) -> int:

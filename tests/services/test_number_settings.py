@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,22 +10,12 @@ from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import Message, ValidationError
 from peerdesk.services.number_settings import read_number, save_number
 from peerdesk.services.session import Session
-from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories.meta import set_setting
-from tests.fixtures.vaults import close, sign_in
 
 KEY = "test_number"
 BOUNDS = (3, 40)
 TOO_FEW = Message("Choose {low} to {high}.", low=3, high=40)
-
-
-@pytest.fixture
-def lead(vault: VaultPaths) -> Iterator[Session]:
-    session = sign_in(vault, "Lee Lead")
-    yield session
-    if session.db.is_open:
-        close(session)
 
 
 def test_unset_or_unreadable_or_out_of_bounds_reads_as_the_default(lead: Session) -> None:

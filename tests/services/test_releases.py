@@ -3,7 +3,6 @@ and what happens to releases in backups, restores and erasure."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -29,13 +28,6 @@ JAN = Period.month(2026, 1)
 LISTENING = ("contacts_by_channel", "contacts_by_region", "contacts_by_topic",
              "contacts_first_time", "contacts_office_hours", "contacts_outcomes",
              "contacts_signposted", "first_sessions")
-
-
-@pytest.fixture
-def lead(vault: VaultPaths) -> Iterator[Session]:
-    session = sign_in(vault, "Lee Lead")
-    yield session
-    close(session)
 
 
 def _pdf_pages(report, tmp_path: Path, name: str) -> list[str]:  # type: ignore[no-untyped-def]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.errors import PermissionDenied, ValidationError
+from peerdesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from peerdesk.domain.supporters import (
     CellState,
     CheckDraft,
@@ -27,33 +26,11 @@ from peerdesk.services.session import Session
 from peerdesk.storage.paths import VaultPaths
 from peerdesk.storage.repositories import audit as audit_repo
 from tests.fixtures.vaults import close, sign_in
-
-TODAY = date(2026, 6, 15)
-
-
-@pytest.fixture
-def lead(vault: VaultPaths) -> Iterator[Session]:
-    session = sign_in(vault, "Lee Lead")
-    yield session
-    if session.db.is_open:
-        close(session)
+from tests.services.supporters_helpers import TODAY, add_supporter, safeguarding_course
 
 
 def _staff_id(session: Session, name: str) -> int:
     return int(session.db.scalar("SELECT id FROM staff WHERE name = ?", (name,)))
-
-
-def _add(session: Session, name: str, **kw: object) -> int:
-    draft = SupporterDraft(name, frozenset({SupporterRole.VOLUNTEER}), date(2025, 1, 6),
-                           reach="07700 900123", staff_id=kw.pop("staff_id", None))  # type: ignore[arg-type]
-    return supporters.add(session, draft, status=kw.pop("status", SupporterStatus.ACTIVE),  # type: ignore[arg-type]
-                          today=TODAY)
-
-
-def _safety(session: Session, months: int | None = 12) -> int:
-    comps = {c.name: c.id for c in supporters.competencies(session)}
-    return supporters.add_course(session, CourseDraft(
-        "Safeguarding", frozenset({comps["Safety"], comps["Confidentiality"]}), months))
 
 
 def test_the_eight_competencies_are_seeded_and_the_centre_can_add_its_own(lead: Session) -> None:
@@ -68,11 +45,11 @@ def test_the_eight_competencies_are_seeded_and_the_centre_can_add_its_own(lead: 
 
 
 def test_the_matrix_tells_current_due_soon_expired_and_missing(lead: Session) -> None:
-    course = _safety(lead, 12)
+    course = safeguarding_course(lead, 12)
     comps = {c.name: c.id for c in supporters.competencies(lead)}
     hope = supporters.add_course(lead, CourseDraft("Hope and recovery",
                                                    frozenset({comps["Hope"]}), None))
-    ana, ben, cy = (_add(lead, n) for n in ("Ana", "Ben", "Cy"))
+    ana, ben, cy = (add_supporter(lead, n) for n in ("Ana", "Ben", "Cy"))
     # Ana: current (done 2026-01-10, renew 2027-01-10); Ben: due soon (lapses 2026-07-01);
     # Cy: expired (lapsed 2026-03-01). Hope never lapses.
     for who, on in ((ana, date(2026, 1, 10)), (ben, date(2025, 7, 1)), (cy, date(2025, 3, 1))):
@@ -90,8 +67,8 @@ def test_the_matrix_tells_current_due_soon_expired_and_missing(lead: Session) ->
 
 
 def test_the_matrix_prints_and_reads_back(lead: Session, tmp_path: Path) -> None:
-    course = _safety(lead)
-    ana = _add(lead, "Ana Example")
+    course = safeguarding_course(lead)
+    ana = add_supporter(lead, "Ana Example")
     supporters.record_completion(lead, CompletionDraft(ana, course, date(2026, 1, 10)),
                                  today=TODAY)
     supporters.record_check(lead, CheckDraft(ana, CheckKind.VETTING, date(2025, 1, 2),
@@ -107,8 +84,8 @@ def test_the_matrix_prints_and_reads_back(lead: Session, tmp_path: Path) -> None
 
 
 def test_bad_input_gets_a_message_at_its_field_and_saves_nothing(lead: Session) -> None:
-    ana = _add(lead, "Ana")
-    course = _safety(lead)
+    ana = add_supporter(lead, "Ana")
+    course = safeguarding_course(lead)
 
     def refused(field: str, call: object) -> str:
         before = supporters.open_record(lead, ana)
@@ -141,8 +118,8 @@ def test_bad_input_gets_a_message_at_its_field_and_saves_nothing(lead: Session) 
 
 
 def test_a_renewal_interval_sets_the_renewal_date(lead: Session) -> None:
-    course = _safety(lead, 12)
-    ana = _add(lead, "Ana")
+    course = safeguarding_course(lead, 12)
+    ana = add_supporter(lead, "Ana")
     supporters.record_completion(lead, CompletionDraft(ana, course, date(2024, 2, 29)),
                                  today=TODAY)
     assert supporters.open_record(lead, ana).completions[0].valid_until == date(2025, 2, 28)
@@ -150,7 +127,7 @@ def test_a_renewal_interval_sets_the_renewal_date(lead: Session) -> None:
 
 
 def test_status_history_keeps_its_dates(lead: Session) -> None:
-    ana = _add(lead, "Ana", status=SupporterStatus.IN_TRAINING)
+    ana = add_supporter(lead, "Ana", status=SupporterStatus.IN_TRAINING)
     supporters.set_status(lead, ana, SupporterStatus.ACTIVE, date(2025, 3, 1), today=TODAY)
     supporters.set_status(lead, ana, SupporterStatus.ON_BREAK, date(2026, 2, 1), today=TODAY)
     record = supporters.open_record(lead, ana)
@@ -165,9 +142,9 @@ def test_status_history_keeps_its_dates(lead: Session) -> None:
 
 
 def test_today_names_checks_and_training_that_expire_within_30_days(lead: Session) -> None:
-    course = _safety(lead, 12)
-    ana, ben = _add(lead, "Ana"), _add(lead, "Ben")
-    left = _add(lead, "Gone")
+    course = safeguarding_course(lead, 12)
+    ana, ben = add_supporter(lead, "Ana"), add_supporter(lead, "Ben")
+    left = add_supporter(lead, "Gone")
     supporters.set_status(lead, left, SupporterStatus.LEFT, date(2026, 1, 1), today=TODAY)
     supporters.record_check(lead, CheckDraft(ana, CheckKind.VETTING, date(2023, 7, 1), "X",
                                              date(2026, 7, 1)), today=TODAY)
@@ -191,8 +168,8 @@ def test_today_names_checks_and_training_that_expire_within_30_days(lead: Sessio
 def test_role_rules_are_kept_by_the_services(vault: VaultPaths) -> None:
     lead = sign_in(vault, "Lee Lead")
     try:
-        pia = _add(lead, "Pia", staff_id=_staff_id(lead, "Pia Peer"))
-        other = _add(lead, "Someone else")
+        pia = add_supporter(lead, "Pia", staff_id=_staff_id(lead, "Pia Peer"))
+        other = add_supporter(lead, "Someone else")
     finally:
         close(lead)
     admin = sign_in(vault, "Ada Admin")
@@ -236,10 +213,37 @@ def test_role_rules_are_kept_by_the_services(vault: VaultPaths) -> None:
 
 def test_an_account_links_to_one_supporter_only(lead: Session) -> None:
     pia = _staff_id(lead, "Pia Peer")
-    _add(lead, "Pia", staff_id=pia)
+    add_supporter(lead, "Pia", staff_id=pia)
     with pytest.raises(ValidationError) as caught:
-        _add(lead, "Pia again", staff_id=pia)
+        add_supporter(lead, "Pia again", staff_id=pia)
     assert caught.value.field == "staff_id"
+
+
+def test_adding_and_changing_check_a_supporter_the_same_way(lead: Session,
+                                                            vault: VaultPaths) -> None:
+    """One check serves both: the role, the draft's fields, the linked account."""
+    ana = add_supporter(lead, "Ana")
+    no_account = int(lead.db.scalar("SELECT max(id) FROM staff")) + 1
+    for save in (lambda d: supporters.add(lead, d, today=TODAY),
+                 lambda d: supporters.change(lead, ana, d, today=TODAY)):
+        with pytest.raises(NotFound):
+            save(SupporterDraft("Ana", frozenset({SupporterRole.MENTOR}), date(2025, 1, 6),
+                                staff_id=no_account))
+        with pytest.raises(ValidationError) as caught:
+            save(SupporterDraft("", frozenset({SupporterRole.MENTOR}), date(2025, 1, 6)))
+        assert caught.value.field == "name"
+    assert [(s.preferred_name, s.staff_id) for s in supporters.register(lead)] == [("Ana", None)]
+    close(lead)
+    pia = sign_in(vault, "Pia Peer")
+    try:
+        for refused in (lambda: supporters.add(pia, SupporterDraft(
+                            "Bo", frozenset({SupporterRole.MENTOR}), date(2025, 1, 6))),
+                        lambda: supporters.change(pia, ana, SupporterDraft(
+                            "Bo", frozenset({SupporterRole.MENTOR}), date(2025, 1, 6)))):
+            with pytest.raises(PermissionDenied):
+                refused()
+    finally:
+        close(pia)
 
 
 def test_the_demo_vault_has_a_realistic_spread_of_supporters(demo_vault: VaultPaths) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk.domain.errors import (
+    PeerDeskError,
     ValidationError,
     VaultDamaged,
     VaultExists,
@@ -55,6 +56,31 @@ def _back_up(paths: VaultPaths, folder: Path, account: str = ADMIN_NAME,
         return result, before
     finally:
         _close(vault)
+
+
+def test_a_backup_that_fails_midway_leaves_the_live_connection_as_it_was(
+        vault, tmp_path, monkeypatch):
+    """The copy runs in one read snapshot (Database.read_snapshot): a failure inside it
+    ends the transaction and detaches the copy, and the next backup goes through."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    unlocked = _unlock(vault, ADMIN_NAME, ADMIN_PASSWORD)
+    attached = unlocked.db.query("PRAGMA database_list")
+    try:
+        def broken(*_args, **_kwargs):
+            raise OSError("disk gone")
+
+        monkeypatch.setattr(backup, "_summary", broken)
+        with pytest.raises((OSError, PeerDeskError)):
+            backup.write_backup(unlocked, folder)
+        monkeypatch.undo()
+        assert not unlocked.db.in_transaction
+        assert unlocked.db.query("PRAGMA database_list") == attached
+        assert backup.list_backups(folder) == []  # nothing half-made is left
+        result = backup.write_backup(unlocked, folder)
+        assert result.info.counts == backup.summary(unlocked.db)
+    finally:
+        _close(unlocked)
 
 
 @pytest.mark.parametrize("who", [DEMO_LEAD, DEMO_ADMIN])

@@ -206,15 +206,24 @@ def pg_server() -> Iterator[PgServer]:
 _numbers = itertools.count(1)
 
 
+@contextlib.contextmanager
+def new_database(server: PgServer) -> Iterator[str]:
+    """A new, empty database in `server`; dropped afterwards."""
+    name = f"centre{next(_numbers)}"
+    with server.connect(autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield name
+    finally:
+        with server.connect(autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
 def team_db(pg_server: PgServer) -> Iterator[str]:
     """A new, empty database of this test's own; dropped afterwards."""
-    name = f"centre{next(_numbers)}"
-    with pg_server.connect(autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield name
-    with pg_server.connect(autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    with new_database(pg_server) as name:
+        yield name
 
 
 @dataclass
@@ -305,6 +314,12 @@ DESK_PEOPLE = {
 
 @pytest.fixture
 def joined_centre(pg_server: PgServer, team_db: str, tmp_path: Path) -> JoinedCentre:
+    return join_centre(pg_server, team_db, tmp_path)
+
+
+def join_centre(pg_server: PgServer, team_db: str, tmp_path: Path) -> JoinedCentre:
+    """`team_db` migrated, its connection file in `tmp_path`, DESK_PEOPLE given
+    logins and key slots (also for tests outside this folder)."""
     from peerdesk.domain.staff import Role
     from peerdesk.storage.team import keys, schema
     from peerdesk.storage.team.connection import ConnectionFile

@@ -63,6 +63,7 @@ def _refused(qtbot, wizard, path, name="Cas Worker", password="whatever") -> str
     dialog = wizard.open_join()
     _fill(dialog, path, name, password)
     qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.joining, timeout=30000)
     assert dialog.isVisible() and dialog.desk is None
     assert not wizard.team_place.connection_file.exists()
     assert dialog.error.isVisible()

@@ -1,6 +1,7 @@
 """A single-PC centre never loads team mode: only storage/team and the `team`
 command import psycopg; storage.team is imported by those, and by
-services/team.py only inside its functions, so that loading the app (its
+services/team.py and services/casework_store.py (the team store of the
+casework protocol) only inside their functions, so that loading the app (its
 first-run screen included) loads no driver (import-linter keeps ui, reports
 and domain off both, and services off psycopg)."""
 
@@ -15,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "peerdesk"
 TEAM = PACKAGE / "storage" / "team"
 CLI = PACKAGE / "app" / "cli_team.py"
 SERVICE = PACKAGE / "services" / "team.py"
+STORES = PACKAGE / "services" / "casework_store.py"
 PSYCOPG = re.compile(r"^\s*(from|import)\s+psycopg\b", re.MULTILINE)
 TEAM_STORE = re.compile(r"^\s*(from|import)\s+peerdesk\.storage\.team\b", re.MULTILINE)
 AT_TOP = re.compile(r"^(from|import)\s+(psycopg|peerdesk\.storage\.team)\b", re.MULTILINE)
@@ -32,16 +34,17 @@ def test_only_team_modules_import_psycopg():
 
 def test_only_the_team_command_and_service_import_the_team_store():
     found = [str(path.relative_to(PACKAGE)) for path in _modules()
-             if path not in (CLI, SERVICE)
+             if path not in (CLI, SERVICE, STORES)
              and TEAM_STORE.search(path.read_text(encoding="utf-8"))]
     assert found == []
-    # The service imports it inside functions (or for type checking) only.
-    service = SERVICE.read_text(encoding="utf-8")
-    assert not AT_TOP.search(service)
+    # The services import it inside functions (or for type checking) only.
+    for service in (SERVICE, STORES):
+        assert not AT_TOP.search(service.read_text(encoding="utf-8"))
 
 
 def test_loading_the_app_and_the_team_service_loads_no_driver():
-    code = ("import sys, peerdesk.services.team, peerdesk.ui.setup_wizard, "
+    code = ("import sys, peerdesk.services.team, peerdesk.services.casework_store, "
+            "peerdesk.ui.setup_wizard, "
             "peerdesk.ui.team.join_dialog, peerdesk.app.gui; "
             "print(sorted(m for m in sys.modules if m.startswith(('psycopg', "
             "'peerdesk.storage.team'))))")

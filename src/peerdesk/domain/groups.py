@@ -29,13 +29,12 @@ set_labels(GroupKind, {"peer_support": "Peer-support group", "activity": "Activi
                        "workshop": "Workshop", "other": "Other"})
 
 
-class GroupMode(StrEnum):
+class GroupMode(Labelled):
     IN_PERSON = "in_person"
     ONLINE = "online"
 
-    @property
-    def label(self) -> str:
-        return "In person" if self is GroupMode.IN_PERSON else "Online"
+
+set_labels(GroupMode, {"in_person": "In person", "online": "Online"})
 
 
 class MeetingStatus(StrEnum):

@@ -11,10 +11,10 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 
 from peerdesk.domain.dates import check_past_date, check_planned_date
 from peerdesk.domain.errors import ValidationError
+from peerdesk.domain.labels import Labelled, set_labels
 from peerdesk.domain.text import clean_short_text
 from peerdesk.domain.validation import clean_name
 
@@ -23,64 +23,43 @@ DUE_SOON_DAYS = 30
 RENEWAL_MONTHS_MAX = 120
 
 
-class SupporterRole(StrEnum):
+class SupporterRole(Labelled):
     PEER_SUPPORT_WORKER = "peer_support_worker"
     VOLUNTEER = "volunteer"
     MENTOR = "mentor"
     GROUP_FACILITATOR = "group_facilitator"
     SUPERVISOR = "supervisor"
 
-    @property
-    def label(self) -> str:
-        return _ROLE_LABELS[self]
+
+set_labels(SupporterRole, {"peer_support_worker": "Peer support worker",
+                           "volunteer": "Volunteer", "mentor": "Mentor",
+                           "group_facilitator": "Group facilitator",
+                           "supervisor": "Supervisor"})
 
 
-_ROLE_LABELS = {
-    SupporterRole.PEER_SUPPORT_WORKER: "Peer support worker",
-    SupporterRole.VOLUNTEER: "Volunteer",
-    SupporterRole.MENTOR: "Mentor",
-    SupporterRole.GROUP_FACILITATOR: "Group facilitator",
-    SupporterRole.SUPERVISOR: "Supervisor",
-}
-
-
-class SupporterStatus(StrEnum):
+class SupporterStatus(Labelled):
     IN_TRAINING = "in_training"
     ACTIVE = "active"
     ON_BREAK = "on_break"
     LEFT = "left"
 
-    @property
-    def label(self) -> str:
-        return _STATUS_LABELS[self]
+
+set_labels(SupporterStatus, {"in_training": "In training", "active": "Active",
+                             "on_break": "On a break", "left": "Left"})
 
 
-_STATUS_LABELS = {
-    SupporterStatus.IN_TRAINING: "In training",
-    SupporterStatus.ACTIVE: "Active",
-    SupporterStatus.ON_BREAK: "On a break",
-    SupporterStatus.LEFT: "Left",
-}
-
-
-class CheckKind(StrEnum):
+class CheckKind(Labelled):
     VETTING = "vetting"
     CONFIDENTIALITY = "confidentiality"
     CODE_OF_CONDUCT = "code_of_conduct"
 
-    @property
-    def label(self) -> str:
-        return _CHECK_LABELS[self]
+
+set_labels(CheckKind, {"vetting": "Police vetting or background check",
+                       "confidentiality": "Confidentiality agreement signed",
+                       "code_of_conduct": "Code of conduct signed"})
 
 
-_CHECK_LABELS = {
-    CheckKind.VETTING: "Police vetting or background check",
-    CheckKind.CONFIDENTIALITY: "Confidentiality agreement signed",
-    CheckKind.CODE_OF_CONDUCT: "Code of conduct signed",
-}
-
-
-class CellState(StrEnum):
+class CellState(Labelled):
     """One supporter's standing in one competency."""
 
     CURRENT = "current"
@@ -88,10 +67,9 @@ class CellState(StrEnum):
     EXPIRED = "expired"
     MISSING = "missing"
 
-    @property
-    def label(self) -> str:
-        return {"current": "Current", "due_soon": "Due soon", "expired": "Expired",
-                "missing": "Missing"}[self.value]
+
+set_labels(CellState, {"current": "Current", "due_soon": "Due soon", "expired": "Expired",
+                       "missing": "Missing"})
 
 
 def roles_code(roles: Iterable[SupporterRole]) -> str:
@@ -318,16 +296,15 @@ SUPERVISION_MINUTES_MAX = 720
 DAY_MINUTES = 24 * 60
 
 
-class SupervisionKind(StrEnum):
+class SupervisionKind(Labelled):
     INDIVIDUAL = "individual"
     GROUP = "group"
 
-    @property
-    def label(self) -> str:
-        return {"individual": "Individual", "group": "Group"}[self.value]
+
+set_labels(SupervisionKind, {"individual": "Individual", "group": "Group"})
 
 
-class HoursKind(StrEnum):
+class HoursKind(Labelled):
     """Hours entered by hand; one-to-ones, groups and contacts are counted from records."""
 
     TRAINING = "training"
@@ -335,10 +312,9 @@ class HoursKind(StrEnum):
     OUTREACH = "outreach"
     ADMIN = "admin"
 
-    @property
-    def label(self) -> str:
-        return {"training": "Training", "supervision": "Supervision", "outreach": "Outreach",
-                "admin": "Admin"}[self.value]
+
+set_labels(HoursKind, {"training": "Training", "supervision": "Supervision",
+                       "outreach": "Outreach", "admin": "Admin"})
 
 
 # Hours by kind, in the timesheet's and the report's order: the first three are

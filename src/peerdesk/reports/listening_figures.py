@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import statistics
 from datetime import date
+from typing import Any
 
 from peerdesk.domain.listening import OFFICE_HOURS_KEY, Channel, OfficeHours, Outcome, Returning
+from peerdesk.reports.figure_queries import FigureSource, Span, span_of
 from peerdesk.reports.figures import RawFigures, RawTable
 from peerdesk.reports.model import Cell, CellState, Section, Table, Trend
-from peerdesk.reports.peer_sets import EXCLUDED
 from peerdesk.reports.period import Period
-from peerdesk.storage.database import Database
-from peerdesk.storage.repositories.meta import get_setting
 
 HEADLINE = ("listening_contacts", "Listening-service contacts")
 # Tables whose total is the headline: every contact of the period, split one way.
@@ -50,29 +49,16 @@ NO_TOPIC = "No topic recorded"
 NOT_IN_DIRECTORY = "Somewhere not in the directory"
 FIRST_SESSIONS = "With their first one-to-one session in the period"
 
-# Contacts on the record of someone who withdrew consent to statistics are left out.
-_COUNTED = f"coalesce(c.peer_id, 0) NOT IN {EXCLUDED}"
 NOT_RECORDED = "Not recorded"
 
 
-def _params(period: Period) -> dict[str, str]:
-    return {"s": period.start.isoformat(), "e": period.end.isoformat()}
-
-
-def compute(db: Database, period: Period, fig: RawFigures) -> None:
+def compute(q: FigureSource, period: Period, fig: RawFigures) -> None:
     """Add the section's counts to `fig`. Runs inside figures.compute's snapshot, after
     the report's peer sets are filled."""
-    hours = OfficeHours.from_setting(get_setting(db, OFFICE_HOURS_KEY))
-    # SQLite's %w counts from Sunday (0); ours from Monday.
-    open_days = ", ".join(f"'{(d + 1) % 7}'" for d in sorted(hours.days))
-    rows = db.query(
-        "SELECT c.channel, c.region_id, c.first_time, c.outcomes, "
-        f"  strftime('%w', c.contacted_on) IN ({open_days}) AND c.contacted_time >= :open "
-        "  AND c.contacted_time < :close, count(*), sum(c.minutes) "
-        "FROM anonymous_contact AS c WHERE c.contacted_on BETWEEN :s AND :e "
-        f"AND {_COUNTED} GROUP BY 1, 2, 3, 4, 5",
-        {**_params(period), "open": hours.start.strftime("%H:%M"),
-         "close": hours.end.strftime("%H:%M")})
+    hours = OfficeHours.from_setting(q.setting(OFFICE_HOURS_KEY))
+    span = span_of(period)
+    rows = q.contacts(span, frozenset(hours.days), hours.start.strftime("%H:%M"),
+                      hours.end.strftime("%H:%M"))
     channels = dict.fromkeys(Channel, 0)
     channel_minutes = dict.fromkeys(Channel, 0)
     regions: dict[int | None, int] = {}
@@ -83,6 +69,7 @@ def compute(db: Database, period: Period, fig: RawFigures) -> None:
         n = int(count)
         channels[Channel(channel)] += n
         channel_minutes[Channel(channel)] += int(minutes or 0)
+        region = int(region) if region is not None else None
         regions[region] = regions.get(region, 0) + n
         first[Returning(first_time)] += n
         for outcome in Outcome(int(flags)).parts():
@@ -98,10 +85,10 @@ def compute(db: Database, period: Period, fig: RawFigures) -> None:
         "contacts_by_channel", "Contacts by channel", "Channel", ("Contacts",),
         tuple((c.label, (channels[c],)) for c in Channel),
         hours=tuple(channel_minutes[c] / 60 for c in Channel))
-    region_names = {int(r[0]): str(r[1]) for r in db.query("SELECT id, name FROM region")}
+    listed = q.regions()
+    region_names = {int(r[0]): str(r[1]) for r in listed}
     shown_regions = sorted({i for i, n in regions.items() if i is not None and n}
-                           | {int(r[0]) for r in db.query(
-                               "SELECT id FROM region WHERE active = 1")},
+                           | {int(r[0]) for r in listed if r[2]},
                            key=lambda i: region_names.get(i, "").casefold())
     fig.tables["contacts_by_region"] = RawTable(
         "contacts_by_region", "Contacts by region", "Region", ("Contacts",),
@@ -118,24 +105,21 @@ def compute(db: Database, period: Period, fig: RawFigures) -> None:
         "contacts_outcomes", "What came of contacts", "Outcome", ("Contacts",),
         tuple((o.label, (outcomes[o],)) for o in Outcome.each()), total_row=False,
         note="A contact can have more than one outcome, so these don't add up to the total.")
-    _topics(db, period, total, fig)
-    _signposted(db, period, fig)
-    _first_sessions(db, period, fig)
+    _topics(q, span, total, fig)
+    _signposted(q, span, fig)
+    _first_sessions(q, span, fig)
 
 
-def _topics(db: Database, period: Period, total: int, fig: RawFigures) -> None:
+def _topics(q: FigureSource, span: Span, total: int, fig: RawFigures) -> None:
     # One pass over the period's topic links gives both the contacts about each topic
     # and those about any (a second query looked every contact's topics up again).
     counts: dict[int, int] = {}
-    contacts: set[int] = set()
-    for contact, topic in db.query(
-            "SELECT c.id, t.topic_id FROM anonymous_contact AS c "
-            "JOIN contact_topic_link AS t ON t.contact_id = c.id "
-            f"WHERE c.contacted_on BETWEEN :s AND :e AND {_COUNTED}", _params(period)):
-        counts[topic] = counts.get(topic, 0) + 1
+    contacts: set[Any] = set()
+    for contact, topic in q.contact_topic_links(span):
+        counts[int(topic)] = counts.get(int(topic), 0) + 1
         contacts.add(contact)
     with_topic = len(contacts)
-    topics = db.query("SELECT id, name, active FROM contact_topic ORDER BY name COLLATE NOCASE")
+    topics = q.contact_topics()
     fig.tables["contacts_by_topic"] = RawTable(
         "contacts_by_topic", "What contacts were about", "Topic", ("Contacts",),
         (*((str(name), (counts.get(int(i), 0),)) for i, name, active in topics
@@ -144,23 +128,13 @@ def _topics(db: Database, period: Period, total: int, fig: RawFigures) -> None:
         note="A contact can be about several topics, so these don't add up to the total.")
 
 
-def _signposted(db: Database, period: Period, fig: RawFigures) -> None:
+def _signposted(q: FigureSource, span: Span, fig: RawFigures) -> None:
     """Contacts signposted to a service of each category (one contact once per category),
     and those signposted somewhere not in the directory. Each row counts contacts of
     the period, so a quarter's row is the sum of its months'."""
-    by_category = {int(k) if k is not None else None: int(n) for k, n in db.query(
-        "SELECT ec.category_id, count(DISTINCT c.id) FROM anonymous_contact AS c "
-        "JOIN contact_signpost AS s ON s.contact_id = c.id "
-        "LEFT JOIN directory_entry_category AS ec ON ec.entry_id = s.entry_id "
-        f"WHERE c.contacted_on BETWEEN :s AND :e AND {_COUNTED} GROUP BY ec.category_id",
-        _params(period))}
-    elsewhere = int(db.query(
-        "SELECT count(*) FROM anonymous_contact AS c WHERE c.contacted_on BETWEEN :s AND :e "
-        f"AND {_COUNTED} AND c.outcomes & {int(Outcome.SIGNPOSTED)} AND NOT EXISTS "
-        "(SELECT 1 FROM contact_signpost AS s WHERE s.contact_id = c.id)",
-        _params(period))[0][0])
-    categories = db.query(
-        "SELECT id, name, active FROM directory_category ORDER BY name COLLATE NOCASE")
+    by_category = {int(k) if k is not None else None: int(n) for k, n in q.signposted(span)}
+    elsewhere = q.signposted_elsewhere(span, int(Outcome.SIGNPOSTED))
+    categories = q.directory_categories()
     fig.tables["contacts_signposted"] = RawTable(
         "contacts_signposted", "Contacts signposted, by what the service offers", "Service",
         ("Contacts",),
@@ -172,19 +146,12 @@ def _signposted(db: Database, period: Period, fig: RawFigures) -> None:
         note="A contact can be pointed to several services, so these don't add up.")
 
 
-def _first_sessions(db: Database, period: Period, fig: RawFigures) -> None:
+def _first_sessions(q: FigureSource, span: Span, fig: RawFigures) -> None:
     """Peers whose first one-to-one session was in the period, and how long they waited
-    for it from their first contact.
-
-    Read from peer.first_session_on (kept up to date with every session written) and
-    its index: the few peers of the period, not a look-up in the sessions for every
-    peer supported. A first session in the period is a session in it, so these are
-    the peers supported with one, less those left out (consent)."""
-    waits = [(date.fromisoformat(first) - date.fromisoformat(contact)).days
-             for contact, first in db.query(
-                 "SELECT first_contact, first_session_on FROM peer "
-                 "WHERE first_session_on BETWEEN :s AND :e "
-                 f"AND id NOT IN {EXCLUDED}", _params(period))]
+    for it from their first contact. A first session in the period is a session in it,
+    so these are the peers supported with one, less those left out (consent)."""
+    waits = [(date.fromisoformat(str(first)) - date.fromisoformat(str(contact))).days
+             for contact, first in q.first_sessions(span)]
     fig.tables["first_sessions"] = RawTable(
         "first_sessions", "From first contact to a first one-to-one", "Peers",
         ("Peers",), ((FIRST_SESSIONS, (len(waits),)),),

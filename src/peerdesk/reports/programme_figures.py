@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 from peerdesk.domain.supporters import (
     HOURS_KINDS,
@@ -43,12 +44,10 @@ from peerdesk.domain.supporters import (
 )
 from peerdesk.domain.voice import Benefit
 from peerdesk.reports import voice_figures as voice
+from peerdesk.reports.figure_queries import FigureSource, source, span_of
 from peerdesk.reports.figures import RawFigures, RawTable
 from peerdesk.reports.model import Cell, CellState, Section, Table
-from peerdesk.reports.peer_sets import EXCLUDED
 from peerdesk.reports.period import Period
-from peerdesk.storage.database import Database
-from peerdesk.storage.repositories.meta import get_setting
 
 TITLE = "Programme"
 ADDITIVE, PEOPLE, AT_END = "additive", "people", "at_end"
@@ -77,21 +76,17 @@ class TableSpec:
 class Counting:
     """What the rows of one period share, counted once."""
 
-    def __init__(self, db: Database, period: Period) -> None:
-        self.db = db
+    def __init__(self, q: FigureSource, period: Period) -> None:
+        self.q = q
         self.period = period
-        self.params = {"s": period.start.isoformat(), "e": period.end.isoformat()}
+        self.params = span_of(period)
         self.extras: dict[str, float] = {}
 
     @cached_property
     def _statuses(self) -> dict[int, list[tuple[str, str]]]:
         """Each supporter's status changes up to the period's end, oldest first."""
         out: dict[int, list[tuple[str, str]]] = {}
-        # From the register (a few hundred people) to each one's history by its index.
-        for supporter_id, status, since in self.db.query(
-                "SELECT st.supporter_id, st.status, st.since FROM supporter "
-                "CROSS JOIN supporter_status AS st ON st.supporter_id = supporter.id "
-                "WHERE st.since <= :e ORDER BY st.supporter_id, st.since, st.id", self.params):
+        for supporter_id, status, since in self.q.supporter_statuses(self.params):
             out.setdefault(int(supporter_id), []).append((str(since), str(status)))
         return out
 
@@ -120,7 +115,7 @@ class Counting:
     def voice(self) -> voice.VoiceFigures:
         """Mentoring pairs, consultations and feedback (reports.voice_figures), counted
         once for the rows that print them."""
-        return voice.counted(self.db, self.period)
+        return voice.counted(self.q, self.period)
 
     @cached_property
     def minutes(self) -> dict[str, dict[int, int]]:
@@ -134,31 +129,15 @@ class Counting:
             bucket = out[kind]
             bucket[int(supporter_id)] = bucket.get(int(supporter_id), 0) + int(minutes or 0)
 
-        for supporter_id, kind, minutes in self.db.query(
-                "SELECT supporter_id, kind, sum(minutes) FROM hours_entry "
-                "WHERE worked_on BETWEEN :s AND :e GROUP BY supporter_id, kind", self.params):
+        for supporter_id, kind, minutes in self.q.hours_entries(self.params):
             add(str(kind), supporter_id, minutes)
-        supporter_of = {int(staff): int(i) for i, staff in self.db.query(
-            "SELECT id, staff_id FROM supporter WHERE staff_id IS NOT NULL")}
-        accounts = "(SELECT staff_id FROM supporter WHERE staff_id IS NOT NULL)"
-        for staff_id, minutes in self.db.query(
-                "SELECT worker_id, sum(minutes) FROM one_to_one "
-                f"WHERE held_on BETWEEN :s AND :e AND worker_id IN {accounts} "
-                f"AND peer_id NOT IN {EXCLUDED} GROUP BY worker_id", self.params):
+        supporter_of = {int(staff): int(i) for i, staff in self.q.supporter_accounts()}
+        for staff_id, minutes in self.q.session_minutes_by_worker(self.params):
             add("one_to_one", supporter_of[int(staff_id)], minutes)
-        each = meeting_minutes_from(get_setting(self.db, MEETING_MINUTES_SETTING, None))
-        for staff_id, meetings in self.db.query(
-                "SELECT mf.staff_id, count(*) FROM meeting AS m "
-                "JOIN meeting_facilitator AS mf ON mf.meeting_id = m.id "
-                "WHERE m.held_on BETWEEN :s AND :e AND m.status = 'held' "
-                f"AND mf.staff_id IN {accounts} GROUP BY mf.staff_id", self.params):
+        each = meeting_minutes_from(self.q.setting(MEETING_MINUTES_SETTING))
+        for staff_id, meetings in self.q.meetings_by_facilitator(self.params):
             add("group", supporter_of[int(staff_id)], int(meetings) * each)
-        # Each read from an index by person and day that holds what is summed
-        # (casework migration 6), never the table's rows.
-        for staff_id, minutes in self.db.query(
-                "SELECT taken_by, sum(minutes) FROM anonymous_contact "
-                f"WHERE contacted_on BETWEEN :s AND :e AND taken_by IN {accounts} "
-                f"AND coalesce(peer_id, 0) NOT IN {EXCLUDED} GROUP BY taken_by", self.params):
+        for staff_id, minutes in self.q.contact_minutes_by_taker(self.params):
             add("contact", supporter_of[int(staff_id)], minutes)
         return {kind: {i: m for i, m in bucket.items() if m > 0}
                 for kind, bucket in out.items()}
@@ -176,12 +155,7 @@ def _active_at_end(c: Counting) -> list[tuple[str, int]]:
 
 
 def _newly_trained(c: Counting) -> list[tuple[str, int]]:
-    count = c.db.query(
-        "SELECT count(*) FROM supporter WHERE (SELECT min(t.completed_on) "
-        "FROM training_completion AS t WHERE t.supporter_id = supporter.id) "
-        "BETWEEN :s AND :e",
-        c.params)[0][0]
-    return [(NEWLY_TRAINED, int(count))]
+    return [(NEWLY_TRAINED, c.q.newly_trained(c.params))]
 
 
 def _currency(c: Counting) -> list[tuple[str, int]]:
@@ -191,31 +165,17 @@ def _currency(c: Counting) -> list[tuple[str, int]]:
     recorded then); a module mapped to a competency of its own counts for it alone."""
     current: dict[int, set[int]] = {}
     active = c.active_at_end
-    for supporter_id, competency_id, never, until in c.db.query(
-            "SELECT t.supporter_id, cc.competency_id, max(t.valid_until IS NULL), "
-            "max(t.valid_until) FROM supporter "
-            "CROSS JOIN training_completion AS t ON t.supporter_id = supporter.id "
-            "JOIN course_competency AS cc ON cc.course_id = t.course_id "
-            "WHERE t.completed_on <= :e GROUP BY t.supporter_id, cc.competency_id "
-            "UNION ALL "
-            "SELECT m.supporter_id, mc.competency_id, max(m.valid_until IS NULL), "
-            "max(m.valid_until) FROM supporter "
-            "CROSS JOIN module_completion AS m ON m.supporter_id = supporter.id "
-            "JOIN module_competency AS mc ON mc.module_id = m.module_id "
-            "WHERE m.completed_on <= :e GROUP BY m.supporter_id, mc.competency_id", c.params):
+    for supporter_id, competency_id, never, until in c.q.training_current(c.params):
         if int(supporter_id) in active and (never or (until is not None
                                                       and str(until) >= c.params["e"])):
             current.setdefault(int(competency_id), set()).add(int(supporter_id))
     counts = {i: len(who) for i, who in current.items()}
-    return [(str(name), counts.get(int(i), 0)) for i, name, active_now in c.db.query(
-        "SELECT id, name, active FROM competency ORDER BY position, id")
-        if active_now or counts.get(int(i))]
+    return [(str(name), counts.get(int(i), 0)) for i, name, active_now in c.q.competencies()
+            if active_now or counts.get(int(i))]
 
 
 def _supervision(c: Counting) -> list[tuple[str, int]]:
-    counts = {str(kind): int(n) for kind, n in c.db.query(
-        "SELECT kind, count(*) FROM supervision_session WHERE held_on BETWEEN :s AND :e "
-        "GROUP BY kind", c.params)}
+    counts = {str(kind): int(n) for kind, n in c.q.supervision(c.params)}
     return [("Individual", counts.get("individual", 0)), ("Group", counts.get("group", 0))]
 
 
@@ -378,10 +338,11 @@ def bounds(layout: dict[str, list[list[str]]]) -> list[Bound]:
 # -- counting ---------------------------------------------------------------------------
 
 
-def compute(db: Database, period: Period, fig: RawFigures) -> None:
-    """Add the section's counts to `fig`. Runs inside figures.compute's snapshot, after
-    the report's peer sets are filled."""
-    counting = Counting(db, period)
+def compute(db: Any, period: Period, fig: RawFigures) -> None:
+    """Add the section's counts to `fig` (`db`: the vault's Database or a figure source,
+    reports.figure_queries). Runs inside figures.compute's snapshot, after the report's
+    peer sets are filled."""
+    counting = Counting(source(db), period)
     rows: dict[str, list[tuple[str, tuple[int, ...]]]] = {spec.key: [] for spec in TABLES}
     for row in ROWS:
         rows[row.table] += [(label, (count,)) for label, count in row.count(counting)]

@@ -10,14 +10,12 @@ through disclosure control like every other (reports.cells, services.releases).
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from dataclasses import dataclass, field
+from typing import Any
 
-from peerdesk.domain.voice import Benefit
-from peerdesk.reports.peer_sets import EXCLUDED, prepared
+from peerdesk.domain.voice import Benefit, parse_benefits
+from peerdesk.reports.figure_queries import source, span_of
 from peerdesk.reports.period import Period
-from peerdesk.storage.database import Database
-from peerdesk.storage.repositories import voice as repo
 
 VOICE_TABLE = "programme_voice"
 BENEFITS_TABLE = "programme_feedback"
@@ -37,17 +35,24 @@ class VoiceFigures:
     by_benefit: dict[Benefit, int] = field(default_factory=dict)
 
 
-def compute(db: Database, period: Period) -> VoiceFigures:
+def compute(db: Any, period: Period) -> VoiceFigures:
     """The period's figures, on their own (one snapshot; peers left out of reports for
     withdrawn statistics consent are left out of the pairs)."""
-    snapshot = nullcontext(db) if db.in_transaction else db.read_snapshot()
-    with snapshot, prepared(db, period):
-        return counted(db, period)
+    q = source(db)
+    with q.counting(period):
+        return counted(q, period)
 
 
-def counted(db: Database, period: Period) -> VoiceFigures:
-    """Inside a report's count (figures.compute): its peer sets are already filled."""
-    held, done = repo.consultation_counts(db, period.start, period.end)
-    forms, benefits = repo.feedback_by_benefit(db, period.start, period.end)
-    return VoiceFigures(repo.active_pairs(db, period.start, period.end, left_out=EXCLUDED),
-                        held, done, forms, benefits)
+def counted(db: Any, period: Period) -> VoiceFigures:
+    """Inside a report's count (figures.compute): its peer sets are already filled.
+    `db`: the vault's Database or a figure source (reports.figure_queries)."""
+    q = source(db)
+    span = span_of(period)
+    held, done = q.consultations(span)
+    benefits = dict.fromkeys(Benefit, 0)
+    forms = 0
+    for code, n in q.feedback_benefits(span):
+        forms += int(n)
+        for b in parse_benefits(str(code)):
+            benefits[b] += int(n)
+    return VoiceFigures(q.active_pairs(span), held, done, forms, benefits)

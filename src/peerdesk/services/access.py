@@ -14,6 +14,12 @@ from peerdesk.domain.staff import Compartment, Permission, Role
 from peerdesk.services.session import ACCESS_BEING_SET_UP, Session
 from peerdesk.storage.repositories import peers as peer_repo
 
+# Said to a role that works with no peer (an administrator), by both stores
+# (services.casework_store).
+NOT_CASEWORK = ("Only a caseworker or a programme lead can work with peers' records (and a "
+                "peer supporter with the peers assigned to them).")
+NOT_ASSIGNED = "This peer is not assigned to you."
+
 
 def is_supporter(session: Session) -> bool:
     """A peer supporter (and not also a role that sees every peer)."""
@@ -35,8 +41,7 @@ def restrict(session: Session, flt: peer_repo.PeerFilter) -> peer_repo.PeerFilte
         return replace(flt, assigned_to=session.staff.id)
     if session.role_allows(Permission.VIEW_ALL_PEERS):
         raise PermissionDenied(ACCESS_BEING_SET_UP)
-    raise PermissionDenied("Only a caseworker or a programme lead can work with peers' records "
-                           "(and a peer supporter with the peers assigned to them).")
+    raise PermissionDenied(NOT_CASEWORK)
 
 
 def require_peer(session: Session, peer_id: int) -> None:
@@ -47,7 +52,7 @@ def require_peer(session: Session, peer_id: int) -> None:
         return
     if is_supporter(session) and session.staff.id in (caseworker, supporter):
         return
-    raise PermissionDenied("This peer is not assigned to you.")
+    raise PermissionDenied(NOT_ASSIGNED)
 
 
 def notes_limited_to(session: Session) -> int | None:

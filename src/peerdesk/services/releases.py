@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Any
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import PeerDeskError
@@ -58,6 +59,22 @@ class ReleaseSummary:
     published_at: str
     revision: int
     note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a preview reads its counts and the releases published before: the vault
+    (`vault_source`), or the team server (services.team_reports). `figures` is a
+    Database or a figure source (reports.figure_queries)."""
+
+    figures: Any
+    in_year: Callable[[int], list[repo.ReleaseRow]]
+    latest_months: Callable[[str, str], list[tuple[str, str]]]
+
+
+def vault_source(db: Database) -> Source:
+    return Source(db, lambda year: repo.in_year(db, year),
+                  lambda first, last: repo.latest_months(db, first, last))
 
 
 def period_key(period: Period) -> str:
@@ -114,11 +131,11 @@ def _period_of(row: repo.ReleaseRow) -> Period:
     return counts_from_json(row.counts).period
 
 
-def _plan(db: Database, period: Period) -> _Plan:
+def _plan(src: Source, period: Period) -> _Plan:
     reason = why_not_publishable(period)
     if reason:
         raise NotPublishable(reason)
-    settled = repo.in_year(db, period.start.year)
+    settled = src.in_year(period.start.year)
     latest = _latest(settled)
     for row in latest.values():
         if not _nested_or_apart(period, _period_of(row)):
@@ -129,7 +146,7 @@ def _plan(db: Database, period: Period) -> _Plan:
     def count(p: Period) -> tuple[RawFigures, PeriodCells]:
         key = (p.start.isoformat(), p.end.isoformat())
         if key not in counted:
-            raw = figures.compute(db, p)
+            raw = figures.compute(src.figures, p)
             counted[key] = (raw, period_cells(raw))
         return counted[key]
 
@@ -187,9 +204,9 @@ def _versions(plan: _Plan) -> tuple[list[Version], list[Version]]:
     return settled, batch
 
 
-def _bars(db: Database, period: Period, fresh: dict[str, Report]) -> Bars:
+def _bars(src: Source, period: Period, fresh: dict[str, Report]) -> Bars:
     months = period.trend_months()
-    printed = dict(repo.latest_months(db, months[0][1].isoformat(), months[-1][1].isoformat()))
+    printed = dict(src.latest_months(months[0][1].isoformat(), months[-1][1].isoformat()))
     cells: dict[str, dict[str, Cell]] = {trend: {} for trend in TREND_HEADLINES}
     for month, _, _ in months:
         report = fresh.get(month) or (report_from_json(printed[month]) if month in printed
@@ -216,9 +233,9 @@ def _revision_note(period: Period, before: repo.ReleaseRow, report: Report) -> s
             f"records erased). Revised: {what}.")
 
 
-def _prepare(session: Session, db: Database, period: Period, rules: Rules, centre: str,
+def _prepare(session: Session | None, src: Source, period: Period, rules: Rules, centre: str,
              page_size: str) -> tuple[_Plan, list[tuple[Report, list[str]]]]:
-    plan = _plan(db, period)
+    plan = _plan(src, period)
     if plan.unchanged is not None:
         return plan, []
     settled, batch = _versions(plan)
@@ -228,7 +245,7 @@ def _prepare(session: Session, db: Database, period: Period, rules: Rules, centr
     for version, (p, raw, cells, before) in zip(batch, plan.batch, strict=True):
         revision = before.revision + 1 if before else 1
         report = render(raw, cells, hidden[version.key], rules, centre_name=centre,
-                        page_size=page_size, bars=_bars(db, p, fresh))
+                        page_size=page_size, bars=_bars(src, p, fresh))
         report = replace(report, release_code=f"{period_key(p)} r{revision}", preview=False)
         if before is not None:
             report = replace(report, revision_note=_revision_note(p, before, report))
@@ -242,12 +259,19 @@ def preview(session: Session, db: Database, period: Period, rules: Rules, centre
             page_size: str) -> Report:
     """What publishing would print now, marked as a preview; records nothing."""
     session.require(Permission.RUN_REPORTS)
+    return preview_from(vault_source(db), period, rules, centre, page_size)
+
+
+def preview_from(src: Source, period: Period, rules: Rules, centre: str, page_size: str
+                 ) -> Report:
+    """A preview from `src`, counted and protected exactly as the vault's (the caller
+    has checked the person may run reports)."""
     try:
-        plan, made = _prepare(session, db, period, rules, centre, page_size)
+        plan, made = _prepare(None, src, period, rules, centre, page_size)
     except NotPublishable:
         from peerdesk.reports.disclosure import protect
 
-        raw = figures.compute(db, period)
+        raw = figures.compute(src.figures, period)
         return replace(protect(raw, rules, centre_name=centre, page_size=page_size),
                        preview=True)
     if plan.unchanged is not None:
@@ -261,7 +285,7 @@ def publish(session: Session, db: Database, period: Period, rules: Rules, centre
             ) -> Publication:
     session.require(Permission.RUN_REPORTS)
     with db.transaction():  # counted, protected and recorded as one act
-        plan, made = _prepare(session, db, period, rules, centre, page_size)
+        plan, made = _prepare(session, vault_source(db), period, rules, centre, page_size)
         if plan.unchanged is not None:
             return Publication(replace(report_from_json(plan.unchanged.printed),
                                        anchor=anchors.current(db).printed), False, ())
@@ -301,5 +325,6 @@ def history(session: Session, db: Database) -> list[ReleaseSummary]:
     return out
 
 
-__all__ = ["NotPublishable", "Publication", "ReleaseSummary", "history", "period_key",
-           "preview", "publish", "why_not_publishable"]
+__all__ = ["NotPublishable", "Publication", "ReleaseSummary", "Source", "history",
+           "period_key", "preview", "preview_from", "publish", "vault_source",
+           "why_not_publishable"]

@@ -91,13 +91,20 @@ def linkable_accounts(session: Session) -> list[Account]:
 
 # -- the register ---------------------------------------------------------------
 
-def add(session: Session, draft: SupporterDraft, *,
-        status: SupporterStatus = SupporterStatus.IN_TRAINING,
-        today: date | None = None) -> int:
+def _checked(session: Session, draft: SupporterDraft, today: date | None) -> SupporterDraft:
+    """A new or changed supporter as it will be kept: by someone who may, valid, and
+    linked (if at all) to an account that exists."""
     _require_manage(session)
     clean = draft.validated(today_(today))
     if clean.staff_id is not None:
         staff_repo.get(session.db, clean.staff_id)
+    return clean
+
+
+def add(session: Session, draft: SupporterDraft, *,
+        status: SupporterStatus = SupporterStatus.IN_TRAINING,
+        today: date | None = None) -> int:
+    clean = _checked(session, draft, today)
     with session.db.transaction():
         supporter_id = repo.insert(session.db, clean, status, now=utc_now())
         session.audit(AuditAction.CREATED, KIND, str(supporter_id))
@@ -106,10 +113,7 @@ def add(session: Session, draft: SupporterDraft, *,
 
 def change(session: Session, supporter_id: int, draft: SupporterDraft, *,
            today: date | None = None) -> None:
-    _require_manage(session)
-    clean = draft.validated(today_(today))
-    if clean.staff_id is not None:
-        staff_repo.get(session.db, clean.staff_id)
+    clean = _checked(session, draft, today)
     with session.db.transaction():
         repo.update(session.db, supporter_id, clean, now=utc_now())
         session.audit(AuditAction.CHANGED, KIND, str(supporter_id), "details")

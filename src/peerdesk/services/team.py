@@ -7,28 +7,49 @@ runs, so a single-PC centre never loads the driver. The UI calls these; it
 never touches storage.
 
 What this PC keeps (platformdirs): the connection file it joined with, in the
-config folder, and one encrypted outbox per person, in the data folder.
+config folder, and per person, in the data folder, one encrypted outbox and
+one encrypted search cache (what that login may see, for search as you type
+and for the read-only list when the server can't be reached).
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import PeerDeskError, PermissionDenied
 from peerdesk.domain.staff import Compartment, Role
 
 if TYPE_CHECKING:
-    from peerdesk.storage.team.casework import TeamCasework, TeamPeer, TeamSession
+    from peerdesk.storage.repositories.audit import ChainReport
+    from peerdesk.storage.signer import Signer
+    from peerdesk.storage.team.casework import (
+        Audit,
+        TeamCasework,
+        TeamPeer,
+        TeamSafeContact,
+        TeamSession,
+    )
     from peerdesk.storage.team.connection import ConnectionFile
+    from peerdesk.storage.team.groupwork import (
+        RegisterName,
+        TeamContact,
+        TeamGroupwork,
+        TeamMark,
+        TeamRegister,
+    )
     from peerdesk.storage.team.keys import TeamKeys
     from peerdesk.storage.team.outbox import Outbox, SendResult
     from peerdesk.storage.team.schema import Conn
+    from peerdesk.storage.team.search_cache import CachedPeer, Refreshed, SearchCache
 
 APP_NAME = "PeerDesk"
 CONNECTION_FILE_NAME = "team-connection.json"
@@ -78,6 +99,9 @@ class TeamPlace:
 
     def outbox_path(self, centre: str, login: str) -> Path:
         return self.data_dir / "team-outbox" / f"{centre}-{login}.peerdesk-outbox"
+
+    def search_cache_path(self, centre: str, login: str) -> Path:
+        return self.data_dir / "team-search" / f"{centre}-{login}.peerdesk-search"
 
 
 def has_joined(place: TeamPlace) -> bool:
@@ -146,7 +170,12 @@ def sign_in(place: TeamPlace, name: str, password: str, *,
     try:
         with lost_as_unreachable(info):
             _check_server(conn, info)
-            keys = team_keys.open_keys(conn, password)
+            try:
+                keys = team_keys.open_keys(conn, password)
+            except team_keys.NoKeySlot:
+                # The slot went (the person was deactivated): so does this PC's copy.
+                forget_search_cache(place, info, login)
+                raise
             team_keys.settle_casework(conn, keys)
             report = None if progress is None else (
                 lambda p: progress(KeyChangeProgress(p.table, p.rows_here)))
@@ -168,7 +197,29 @@ def sign_in(place: TeamPlace, name: str, password: str, *,
         if changes:   # this sign-in finished the change: the older keys are gone
             for key in keys.older.pop(Compartment.CASEWORK.value).values():
                 crypto_wipe(key)
+    if keys.holds(Compartment.CASEWORK):
+        try:
+            desk.refresh_cache()
+        except BaseException:
+            desk.close()
+            raise
     return desk
+
+
+def forget_search_cache(place: TeamPlace, info: ConnectionFile, login: str) -> None:
+    """Remove a person's search cache from this PC."""
+    from peerdesk.storage.team.search_cache import wipe
+
+    wipe(place.search_cache_path(str(info.centre_id), login))
+
+
+@dataclass(frozen=True, slots=True)
+class CachedList:
+    """The peers list from this PC's search cache."""
+
+    peers: list[CachedPeer]
+    read_only: bool                 # the server can't be reached: nothing can be changed
+    in_step_at: datetime | None     # when the cache was last in step with the server
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +307,11 @@ class TeamDesk:
         self.keys = keys
         self._outbox: Outbox | None = None
         self.key_changes_done: list[KeyChangeDone] = []
+        # Signs this person's audit events. None until signed grants reach the team
+        # server (docs/architecture.md, "Team mode"): the events are chained and
+        # hashed all the same, and the log's checker names them as unsigned.
+        self.signer: Signer | None = None
+        self._cache: SearchCache | None = None
 
     @property
     def staff_id(self) -> int:
@@ -281,7 +337,22 @@ class TeamDesk:
                 self._conn = connect(self.info, self.login, self._password, autocommit=True)
             except ServerUnreachable:
                 return None
-        return TeamCasework(self._conn, self.keys.cipher(Compartment.CASEWORK))
+        return TeamCasework(self._conn, self.keys.cipher(Compartment.CASEWORK),
+                            self._audit_on(self._conn))
+
+    def _audit_on(self, conn: Conn) -> Audit:
+        """Every view and change of a peer's record, chained onto the server's audit
+        log in the transaction of what it records (storage/team/audit.py)."""
+        from peerdesk.storage.team.audit import append_event
+
+        main = self.keys.cipher(Compartment.MAIN)
+
+        def record(action: AuditAction, peer_id: str, detail: str) -> None:
+            append_event(conn, main, actor_id=self.staff_id, action=action,
+                         target_kind="peer", target_id=peer_id, detail=detail,
+                         signer=self.signer)
+
+        return record
 
     def _drop(self) -> None:
         if self._conn is not None:
@@ -387,6 +458,64 @@ class TeamDesk:
         for record in moved:
             outbox.put(record)
         return outbox
+    def search_cache(self) -> SearchCache:
+        from peerdesk.storage.team.search_cache import SearchCache
+
+        self._require_casework()
+        if self._cache is None:
+            from peerdesk.domain.errors import VaultDamaged
+            from peerdesk.storage.team.search_cache import wipe
+
+            path = self.place.search_cache_path(str(self.info.centre_id), self.login)
+            try:
+                self._cache = SearchCache(path, self.keys.key(Compartment.CASEWORK))
+            except VaultDamaged:
+                if not path.is_file():
+                    raise
+                # Made under a casework key since replaced (a key change after
+                # someone left): a copy of the server's, so made again.
+                wipe(path)
+                self._cache = SearchCache(path, self.keys.key(Compartment.CASEWORK))
+        return self._cache
+
+    def refresh_cache(self) -> Refreshed | None:
+        """Bring the search cache in step with the server; None when it can't be
+        reached (the cache keeps what it had). A person no longer active loses
+        this PC's copy at once."""
+        from peerdesk.storage.team.casework import ConnectionLost
+        from peerdesk.storage.team.search_cache import NoLongerActive
+
+        cache = self.search_cache()
+        store = self._store()
+        if store is None:
+            return None
+        try:
+            return cache.refresh(store.conn, store.cipher)
+        except ConnectionLost:
+            self._drop()
+            return None
+        except NoLongerActive:
+            self._cache = None
+            cache.close()
+            forget_search_cache(self.place, self.info, self.login)
+            raise PermissionDenied(NoLongerActive.default_message) from None
+
+    def find_peers(self, text: str) -> list[uuid.UUID]:
+        """Search as you type, on this PC's cache: peers whose names start with the
+        words typed or whose notes (those this login may read) hold them, ordered as
+        the vault orders its peers list (name, then reference)."""
+        return self.search_cache().find(text)
+
+    def peer_rows(self, ids: list[uuid.UUID]) -> list[CachedPeer]:
+        """The list's rows for these ids (a screenful), from the cache, in that order."""
+        return self.search_cache().peers(ids)
+
+    def cached_peers(self) -> CachedList:
+        """The peers list from the cache, brought in step first when the server
+        answers; read-only (and saying since when) when it doesn't."""
+        cache = self.search_cache()
+        online = self.refresh_cache() is not None
+        return CachedList(cache.peers(), read_only=not online, in_step_at=cache.in_step_at)
 
     def waiting(self) -> int:
         return self.outbox().count_waiting() if self.keys.holds(Compartment.CASEWORK) else 0
@@ -408,6 +537,7 @@ class TeamDesk:
                     store.add_peer(record)
                 else:
                     store.add_session(record)
+                self.refresh_cache()
                 return Saved(sent=True)
             except ConnectionLost:
                 self._drop()
@@ -435,14 +565,71 @@ class TeamDesk:
         result = outbox.send(store)
         if result.left:
             self._drop()
+        elif result.sent:
+            self.refresh_cache()
         return result
 
     def peer(self, peer_id: Any) -> TeamPeer | None:
+        """A peer as this login may see them (None: not theirs, or gone); audited."""
+        opened = self.open_peer(peer_id)
+        return None if opened is None else opened[0]
+
+    def open_peer(self, peer_id: Any) -> tuple[TeamPeer, TeamSafeContact | None] | None:
+        """A peer and their safe-contact details, the view audited on the server."""
         self._require_casework()
         store = self._store()
         if store is None:
             raise Offline
-        return store.peer(peer_id)
+        return store.open_peer(peer_id)
+
+    def assignment(self, peer_id: Any) -> tuple[int | None, int | None] | None:
+        """Who works with a peer (caseworker, supporter), or None when this login
+        may not see them; for the services' permission checks."""
+        self._require_casework()
+        store = self._store()
+        if store is None:
+            raise Offline
+        return store.assignment(peer_id)
+
+    def record_view(self, peer_id: Any, detail: str) -> None:
+        """Audit a view of part of a peer's record (their sessions, say)."""
+        self._require_casework()
+        store = self._store()
+        if store is None:
+            raise Offline
+        store.record(AuditAction.VIEWED, peer_id, detail)
+
+    def set_safe_contact(self, contact: TeamSafeContact) -> None:
+        """Save a peer's safe-contact details (audited); never queued offline."""
+        from peerdesk.storage.team.casework import ConnectionLost
+
+        self._require_casework()
+        store = self._store()
+        if store is None:
+            raise OfflineEdit
+        try:
+            store.set_safe_contact(contact)
+        except ConnectionLost:
+            self._drop()
+            raise OfflineEdit from None
+
+    def check_audit(self) -> ChainReport:
+        """The server's whole audit log walked and checked (administrators and
+        programme leads, who may read it)."""
+        from peerdesk.storage.team.audit import verify_chain
+
+        if not self.roles & {Role.ADMIN, Role.PROGRAMME_LEAD}:
+            raise PermissionDenied("Only an administrator or a programme lead can check the "
+                                   "audit log.")
+        if self._store_connection() is None:
+            raise Offline
+        conn = self._conn
+        assert conn is not None
+        with conn.transaction():
+            return verify_chain(conn, self.keys.cipher(Compartment.MAIN))
+
+    def _store_connection(self) -> Conn | None:
+        return self._conn if self.is_online() else None
 
     def peers(self) -> list[TeamPeer]:
         self._require_casework()
@@ -476,16 +663,147 @@ class TeamDesk:
         except ConnectionLost:
             self._drop()
             raise OfflineEdit from None
+        self.refresh_cache()
         return dataclasses.replace(edited, row_version=version)
 
     def resolve(self, conflict: EditConflict, picks: Mapping[str, Pick]) -> TeamPeer:
         """Save the merge the person chose (another EditConflict if it moved again)."""
         return self.save_peer(conflict.theirs, conflict.merged(picks))
 
+    # -- contacts and registers (storage/team/groupwork.py) --------------------------
+
+    def _groupwork(self) -> TeamGroupwork | None:
+        from peerdesk.storage.team.groupwork import TeamGroupwork
+
+        store = self._store()
+        return None if store is None else TeamGroupwork(store.conn, store.cipher)
+
+    def _only_supporter(self) -> bool:
+        return Role.PEER_SUPPORTER in self.roles and not (
+            self.roles & {Role.CASEWORKER, Role.PROGRAMME_LEAD})
+
+    def _save_new_groupwork(self, record: TeamContact | TeamRegister) -> Saved:
+        """As _save_new, for a contact or a register: the outbox goes first, so the
+        order holds; offline (or dropped mid-save), into the outbox."""
+        from peerdesk.storage.team.casework import ConnectionLost
+        from peerdesk.storage.team.groupwork import TeamContact
+
+        self._require_casework()
+        outbox = self.outbox()
+        if self._store() is not None and outbox.count_waiting():
+            self.send_waiting()
+        groups = self._groupwork()
+        if groups is not None and not outbox.count_waiting():
+            try:
+                if isinstance(record, TeamContact):
+                    groups.add_contact(record)
+                else:
+                    groups.take_register(record)
+                return Saved(sent=True)
+            except ConnectionLost:
+                self._drop()
+        outbox.put(record)
+        return Saved(sent=False)
+
+    def add_contact(self, contact: TeamContact) -> Saved:
+        """Log a contact of the listening service (kept in the outbox when offline)."""
+        from peerdesk.storage.team.groupwork import TeamContact
+
+        if not isinstance(contact, TeamContact):
+            raise TypeError("a TeamContact")
+        if self._only_supporter() and contact.taken_by != self.staff_id:
+            raise PermissionDenied("A peer supporter logs only the contacts they took.")
+        return self._save_new_groupwork(contact)
+
+    def take_register(self, register: TeamRegister) -> Saved:
+        """Mark a meeting's register (all of it or some people). Merged by person with
+        what other PCs marked: the stronger mark stays (attended > apologies >
+        absent), so two PCs' registers make one, and an outbox sent later merges
+        the same way."""
+        from peerdesk.domain.errors import ValidationError
+        from peerdesk.storage.team.groupwork import MARKS
+
+        for mark in register.marks:
+            if mark.mark not in MARKS:
+                raise ValidationError(f"Not a register mark: {mark.mark!r}.", field="mark")
+        if len({m.peer_id for m in register.marks}) != len(register.marks):
+            raise ValidationError("A person is marked twice on one register.", field="mark")
+        return self._save_new_groupwork(register)
+
+    def mark_attendance(self, meeting_id: Any, peer_id: Any, mark: str, *,
+                        walk_in: bool = False) -> Saved:
+        """One person's mark: a register of one."""
+        import uuid
+
+        from peerdesk.storage.team.groupwork import TeamMark, TeamRegister
+
+        return self.take_register(TeamRegister(uuid.uuid4(), meeting_id,
+                                               (TeamMark(peer_id, mark, walk_in),)))
+
+    def correct_mark(self, meeting_id: Any, peer_id: Any, mark: str) -> None:
+        """Put a mark right (say a person marked present by mistake): an edit, so
+        online only, and it sets the mark as given, weaker or not."""
+        from peerdesk.domain.errors import ValidationError
+        from peerdesk.storage.team.casework import ConnectionLost
+        from peerdesk.storage.team.groupwork import MARKS
+
+        self._require_casework()
+        if mark not in MARKS:
+            raise ValidationError(f"Not a register mark: {mark!r}.", field="mark")
+        if self.outbox().count_waiting():
+            self.send_waiting()  # what waits is older than this correction
+        for _attempt in range(2):  # setting a mark twice is the same as once
+            groups = self._groupwork()
+            if groups is None or self.outbox().count_waiting():
+                raise OfflineEdit
+            try:
+                changed = groups.correct_mark(meeting_id, peer_id, mark)
+            except ConnectionLost:
+                self._drop()  # the server ended it (a restart): connect again, once
+                continue
+            if not changed:
+                raise PermissionDenied("That person is not on this register, or you may "
+                                       "not change it.")
+            return
+        raise OfflineEdit
+
+    def _read_groupwork(self, read: Callable[[TeamGroupwork], Any]) -> Any:
+        """A read on the server; a connection the server ended since (a restart) is
+        made again once; Offline when it can't be."""
+        from peerdesk.storage.team.casework import ConnectionLost
+
+        self._require_casework()
+        for _attempt in range(2):
+            groups = self._groupwork()
+            if groups is None:
+                raise Offline
+            try:
+                return read(groups)
+            except ConnectionLost:
+                self._drop()
+        raise Offline
+
+    def register(self, meeting_id: Any) -> list[TeamMark]:
+        found: list[TeamMark] = self._read_groupwork(lambda g: g.register(meeting_id))
+        return found
+
+    def register_names(self) -> list[RegisterName]:
+        """The names on the registers of the meetings (and in the groups) this
+        person facilitates, for taking a register: ids and names, nothing else."""
+        found: list[RegisterName] = self._read_groupwork(lambda g: g.register_names())
+        return found
+
+    def contacts(self, on: Any = None) -> list[TeamContact]:
+        found: list[TeamContact] = self._read_groupwork(lambda g: g.contacts(on))
+        return found
+
     def close(self) -> None:
         self._drop()
         if self._outbox is not None:
             self._outbox.close()
             self._outbox = None
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
         self.keys.wipe()
         self._password = ""

@@ -369,8 +369,8 @@ def _export(db: Database, temp: VaultPaths, taken: datetime, casework_key: bytea
         spec = "x'" + bytes(casework_key).hex() + "'"
         db.execute("ATTACH DATABASE ? AS backup_cw KEY ?", (str(temp.casework), spec))
     try:
-        db.execute("BEGIN")
-        try:
+        # One snapshot: the counts, the copy and its manifest all see the same vault.
+        with db.read_snapshot():
             version = int(db.scalar("PRAGMA main.user_version"))
             counts = {"main": _row_counts(db, "main")}
             if casework_key is not None:
@@ -390,11 +390,6 @@ def _export(db: Database, temp: VaultPaths, taken: datetime, casework_key: bytea
                 "INSERT INTO backup.meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (_INFO_KEY, info.to_json()))
-            db.execute("COMMIT")
-        except BaseException:
-            with contextlib.suppress(PeerDeskError):
-                db.execute("ROLLBACK")
-            raise
     finally:
         for schema in ("backup", *(("backup_cw",) if casework_key is not None else ())):
             with contextlib.suppress(PeerDeskError):

@@ -92,23 +92,18 @@ def prepare(vault: UnlockedVault, what: str, *, progress: Progress | None = None
         _watch(source, paths.file_of(what), temp, progress)
         spec = "x'" + bytes(new_key).hex() + "'"
         source.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(temp), spec))
-        source.execute("BEGIN IMMEDIATE")
         try:
-            version = int(source.scalar(f"PRAGMA {schema}.user_version"))
-            counts = _counts(source, schema)
-            source.query(f"SELECT sqlcipher_export('rekeyed', '{schema}')")
-            source.execute(f"PRAGMA rekeyed.user_version = {version}")
-            if what == MAIN and done_tasks:
-                source.executemany("DELETE FROM rekeyed.key_task WHERE id = ?",
-                                   [(t,) for t in done_tasks])
-                counts["key_task"] -= int(source.scalar(
-                    f"SELECT count(*) FROM main.key_task WHERE id IN "
-                    f"({','.join('?' * len(done_tasks))})", done_tasks))
-            source.execute("COMMIT")
-        except BaseException:
-            with contextlib.suppress(Exception):
-                source.execute("ROLLBACK")
-            raise
+            with source.transaction():
+                version = int(source.scalar(f"PRAGMA {schema}.user_version"))
+                counts = _counts(source, schema)
+                source.query(f"SELECT sqlcipher_export('rekeyed', '{schema}')")
+                source.execute(f"PRAGMA rekeyed.user_version = {version}")
+                if what == MAIN and done_tasks:
+                    source.executemany("DELETE FROM rekeyed.key_task WHERE id = ?",
+                                       [(t,) for t in done_tasks])
+                    counts["key_task"] -= int(source.scalar(
+                        f"SELECT count(*) FROM main.key_task WHERE id IN "
+                        f"({','.join('?' * len(done_tasks))})", done_tasks))
         finally:
             with contextlib.suppress(Exception):
                 source.execute("DETACH DATABASE rekeyed")

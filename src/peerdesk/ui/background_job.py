@@ -20,7 +20,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 
 if TYPE_CHECKING:
     from peerdesk.services.session import Session
@@ -114,3 +115,22 @@ def on_own_connection(session: Session, task: Callable[[Any], T]) -> Callable[..
             connection.close()
 
     return work
+
+
+def run_in_background(work: Work, name: str, succeeded: Callable[[object], None],
+                      failed: Callable[[object], None]) -> BackgroundJob:
+    """Start `work` on a worker thread under a busy cursor; the answer comes back here.
+
+    `succeeded` and `failed` must be slots of a QObject living on the GUI thread
+    (so they are queued to it) and must call `QGuiApplication.restoreOverrideCursor`.
+    """
+    # Collect cycles now, on the GUI thread: the work allocates a lot, and a
+    # collection started in the worker could otherwise be the one that
+    # destroys an unreachable Qt widget, off the thread that owns it.
+    gc.collect()
+    job = BackgroundJob(work, name=name)
+    job.succeeded.connect(succeeded)
+    job.failed.connect(failed)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+    job.start()
+    return job

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from peerdesk.services.session import Session
 
 UNEXPECTED_MESSAGE = QT_TRANSLATE_NOOP(
     "Errors", "PeerDesk met an unexpected problem and stopped what it was doing. Nothing "
@@ -39,6 +43,23 @@ def show_error(parent: QWidget | None, error: BaseException | str,
     box.setDefaultButton(QMessageBox.StandardButton.Ok)
     box.open()
     return box
+
+
+def run_service(parent: QWidget | None, session: Session | None,
+                action: Callable[[Session, int], Any], item_id: int) -> bool | None:
+    """`action(session, item_id)`, a service call behind a page's button (delete,
+    mark done, withdraw): a refusal (PeerDeskError) shows its message over `parent`.
+
+    True when it went through, False when refused, None when nobody is signed in
+    (nothing ran)."""
+    if session is None:
+        return None
+    try:
+        action(session, item_id)
+    except PeerDeskError as exc:
+        show_error(parent, exc)
+        return False
+    return True
 
 
 def ask_to_confirm(parent: QWidget | None, title: str, text: str, confirm_label: str,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.domain.errors import PeerDeskError, ValidationError, WrongCredentials
+from peerdesk.domain.errors import PeerDeskError, WrongCredentials
 from peerdesk.services import accounts
 from peerdesk.services.session import Session
 from peerdesk.ui.password_fields import NewPasswordFields, error_label, password_edit, set_message
@@ -77,14 +77,8 @@ class ChangePasswordDialog(QDialog):
             self.current.clear()
             self.current.setFocus()
             return
-        except ValidationError as exc:
-            if exc.field in ("password", "confirm"):
-                self.passwords.show_error(exc.field, exc.user_message)
-            else:
-                set_message(self.error, exc.user_message)
-            return
         except PeerDeskError as exc:
-            set_message(self.error, exc.user_message)
+            self.passwords.show_problem(exc, self.error)
             return
         self._wipe()
         super().accept()

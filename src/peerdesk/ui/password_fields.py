@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
+from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.validation import password_problem, password_strength
 from peerdesk.ui.fields import error_label, password_edit, set_message
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
@@ -81,6 +82,15 @@ class NewPasswordFields(QWidget):
         else:
             set_message(self.reason, message)
             self.password.setFocus()
+
+    def show_problem(self, exc: PeerDeskError, fallback: QLabel) -> None:
+        """A refused new password: beside the password or its confirmation when the
+        error names one of them, else in `fallback` (the form's own message line)."""
+        field = getattr(exc, "field", None)
+        if field in ("password", "confirm"):
+            self.show_error(field, exc.user_message)
+        else:
+            set_message(fallback, exc.user_message)
 
     def clear(self) -> None:
         self.password.clear()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.domain.errors import PeerDeskError, ValidationError
+from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services.auth import SignIn, recover_admin, recovery_admin_choices
 from peerdesk.services.session import Session
 from peerdesk.ui.password_fields import NewPasswordFields, error_label, set_message
@@ -120,14 +120,8 @@ class RecoveryDialog(QDialog):
         try:
             signed_in = recover_admin(session, int(staff_id), self.passwords.password.text(),
                                       self.passwords.confirm.text())
-        except ValidationError as exc:
-            if exc.field in ("password", "confirm"):
-                self.passwords.show_error(exc.field, exc.user_message)
-            else:
-                set_message(self.admin_error, exc.user_message)
-            return
         except PeerDeskError as exc:
-            set_message(self.admin_error, exc.user_message)
+            self.passwords.show_problem(exc, self.admin_error)
             return
         self.recovery_session = None
         self.passwords.clear()

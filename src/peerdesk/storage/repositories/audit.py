@@ -43,6 +43,12 @@ def _digest(prev: bytes, event_id: int, at: str, actor: int | None, action: str,
     return hashlib.sha256(prev + canonical).digest()
 
 
+def event_digest(prev: bytes, event_id: int, at: str, actor: int | None, action: str,
+                 target_kind: str, target_id: str, detail: str) -> bytes:
+    """An event's hash, as the log's checker computes it (also for the team server's log)."""
+    return _digest(prev, event_id, at, actor, action, target_kind, target_id, detail)
+
+
 def append(db: Database, *, at: str, actor_id: int | None, action: AuditAction,
            target_kind: str = "", target_id: str = "", detail: str = "") -> int:
     """Add one event; the caller's transaction makes it atomic with the change it records.

@@ -16,11 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import psycopg
+
+from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.staff import StaffStatus, parse_roles
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.repositories import grants
+from peerdesk.storage.signer import Signer
+from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
+from peerdesk.storage.vault import utc_now
 
 
 def _meta(conn: Conn) -> dict[str, str]:
@@ -73,3 +79,58 @@ def verify_chain(conn: Conn, main: FieldCipher) -> audit_repo.ChainReport:
         report.problems.insert(0, "the record of where the audit log's signatures begin is "
                                   "missing or was not signed by the vault's authority")
     return report
+
+
+# -- appending (a client's own events) ------------------------------------------------
+
+# How often an append is tried again when another PC appended between our
+# reading the head and our append (the server refuses a fork: 40001).
+_APPEND_TRIES = 20
+
+
+def _head(conn: Conn) -> tuple[int, bytes]:
+    row = conn.execute("SELECT head_id, head_hash FROM main.audit_head()").fetchone()
+    if row is None or row[0] is None:
+        return 0, audit_repo.GENESIS
+    return int(row[0]), bytes(row[1])
+
+
+def append_event(conn: Conn, main: FieldCipher, *, actor_id: int, action: AuditAction,
+                 target_kind: str = "", target_id: str = "", detail: str = "",
+                 signer: Signer | None = None) -> int:
+    """Chain one event to the server's log; its id.
+
+    Made as the vault's `audit_repo.append` makes it: the hash covers the
+    event (numbered head + 1) and the head's hash, and it is signed by the
+    signed-in person when `signer` is given. The detail is sealed with the main
+    key, bound to the event's id. When another PC appended first the server
+    refuses (the chain never forks) and it is made again on the new head.
+    Inside the caller's transaction, so the event lands with the change it
+    records or not at all (a savepoint per try).
+    """
+    for _ in range(_APPEND_TRIES):
+        head_id, head_hash = _head(conn)
+        event_id = head_id + 1
+        at = utc_now()
+        digest = audit_repo.event_digest(head_hash, event_id, at, actor_id, action.value,
+                                         target_kind, target_id, detail)
+        sealed = main.seal("audit_event", "detail", str(event_id), detail)
+        key = signature = None
+        if signer is not None:
+            key, signature = signer.public_key, signer.sign_event(digest)
+        try:
+            with conn.transaction():
+                row = conn.execute(
+                    "SELECT main.append_audit_event(%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    (at, action.value, target_kind, target_id, sealed, head_hash, digest, key,
+                     signature)).fetchone()
+        except psycopg.errors.SerializationFailure:
+            continue
+        assert row is not None
+        return int(row[0])
+    raise AuditBusy
+
+
+class AuditBusy(TeamServerError):
+    default_message = ("The team server's audit log was too busy to record this; nothing "
+                       "was saved. Try again.")

@@ -4,21 +4,25 @@ The client path: every identifying column (names, free text, safe-contact
 details, notes) is sealed here with the casework key before it is sent and
 opened here after it comes back, so the server only ever holds ciphertext for
 them. Codes, dates and counts stay plain, for the server to aggregate in
-reports. Which rows come back is the server's row-level security's doing: a
-peer supporter's login gets only the peers assigned to them.
+reports. Given an `audit` (services.team gives one that chains to the
+server's audit log, storage/team/audit.py), every change is recorded in the
+transaction that makes it, and `open_peer` records the view with the read.
+Which rows come back is the server's row-level security's doing: a peer
+supporter's login gets only the peers assigned to them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import psycopg
 
+from peerdesk.domain.audit import AuditAction
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
@@ -131,12 +135,39 @@ def _saving(conn: Conn) -> Iterator[None]:
         raise Refused(reason=reason) from exc
 
 
+# Records one event about a peer: (action, the peer's id, detail). Called inside
+# the transaction of what it records; details never carry names or note text.
+Audit = Callable[[AuditAction, str, str], None]
+
+
 class TeamCasework:
     """Casework on the team server for one connection (one person's login)."""
 
-    def __init__(self, conn: Conn, cipher: FieldCipher) -> None:
+    def __init__(self, conn: Conn, cipher: FieldCipher, audit: Audit | None = None) -> None:
         self.conn = conn
         self.cipher = cipher
+        self.audit = audit
+
+    def _audit(self, action: AuditAction, peer_id: object, detail: str = "") -> None:
+        if self.audit is not None:
+            self.audit(action, str(peer_id), detail)
+
+    def record(self, action: AuditAction, peer_id: uuid.UUID, detail: str = "") -> None:
+        """An event about a peer on its own (a view that reads nothing else here)."""
+        with _saving(self.conn):
+            self._audit(action, peer_id, detail)
+
+    def open_peer(self, peer_id: uuid.UUID) -> tuple[TeamPeer, TeamSafeContact | None] | None:
+        """A peer and their safe-contact details, the view recorded in the same
+        transaction (nothing is shown that wasn't recorded); None when this
+        login may not see them (row security) or they are gone."""
+        with _saving(self.conn):
+            peer = self.peer(peer_id)
+            if peer is None:
+                return None
+            contact = self.safe_contact(peer_id)
+            self._audit(AuditAction.VIEWED, peer_id)
+        return peer, contact
 
     def _seal(self, table: str, row: object, values: dict[str, str]) -> dict[str, bytes]:
         return {column: self.cipher.seal(table, column, row, values[column])
@@ -158,7 +189,10 @@ class TeamCasework:
                 "INSERT INTO casework.peer (" + ", ".join(_PEER_COLUMNS) + ") VALUES ("
                 + ", ".join(f"%({c})s" for c in _PEER_COLUMNS) + ") ON CONFLICT (id) DO NOTHING",
                 values)
-            return bool(cursor.rowcount)
+            if not cursor.rowcount:
+                return False
+            self._audit(AuditAction.CREATED, peer.id)
+        return True
 
     def update_peer(self, peer: TeamPeer) -> int:
         """Save an edit made to the peer as read at `peer.row_version`; the new
@@ -173,6 +207,8 @@ class TeamCasework:
                 "UPDATE casework.peer SET " + ", ".join(f"{c} = %({c})s" for c in PEER_EDITABLE)
                 + ", updated_at = now() WHERE id = %(id)s AND row_version = %(row_version)s "
                 "RETURNING row_version", values).fetchone()
+            if row is not None:
+                self._audit(AuditAction.CHANGED, peer.id, "details")
         if row is not None:
             return int(row[0])
         current = self.peer(peer.id)
@@ -190,6 +226,13 @@ class TeamCasework:
         row = self.conn.execute("SELECT " + ", ".join(_PEER_READ)
                                 + " FROM casework.peer WHERE id = %s", (peer_id,)).fetchone()
         return None if row is None else self._peer_from(row)
+
+    def assignment(self, peer_id: uuid.UUID) -> tuple[int | None, int | None] | None:
+        """(caseworker_id, supporter_id), for permission checks (nothing is
+        opened, so nothing to audit); None when this login may not see them."""
+        row = self.conn.execute("SELECT caseworker_id, supporter_id FROM casework.peer "
+                                "WHERE id = %s", (peer_id,)).fetchone()
+        return None if row is None else (row[0], row[1])
 
     def peers(self) -> list[TeamPeer]:
         """Every peer this login may see, ordered by name (on the client: the
@@ -215,6 +258,7 @@ class TeamCasework:
                 {"peer_id": contact.peer_id, "do_not_contact": contact.do_not_contact,
                  "calls_ok": contact.calls_ok, "texts_ok": contact.texts_ok,
                  "email_ok": contact.email_ok, "voicemail_ok": contact.voicemail_ok, **sealed})
+            self._audit(AuditAction.CHANGED, contact.peer_id, "safe contact")
 
     def safe_contact(self, peer_id: uuid.UUID) -> TeamSafeContact | None:
         row = self.conn.execute(
@@ -245,6 +289,7 @@ class TeamCasework:
             self.conn.execute(
                 "INSERT INTO casework.one_to_one_note (session_id, notes, next_steps) "
                 "VALUES (%s, %s, %s)", (session.id, sealed["notes"], sealed["next_steps"]))
+            self._audit(AuditAction.CREATED, session.peer_id, f"one-to-one session {session.id}")
         return True
 
     def sessions(self, peer_id: uuid.UUID) -> list[TeamSession]:

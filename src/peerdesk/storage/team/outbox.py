@@ -3,11 +3,14 @@
 An SQLCipher file on this PC (in its data folder), keyed by a subkey of the
 casework key (HKDF), so it opens only for someone holding casework, on any PC
 that has the file. It holds new records only — a peer, a one-to-one session
-and its note — each under the id the client made for it. `send` writes them to
+and its note, a contact of the listening service and its note, a register
+taken (storage/team/groupwork.py) — each under the id the client made for it. `send` writes them to
 the server in the order they were saved, one transaction each, with
 ON CONFLICT DO NOTHING on that id, and marks each sent only after the server
 has committed it: a connection lost between the two sends it again, and the
 server keeps the first. So each lands exactly once, and nothing typed is lost.
+A register's marks merge by person on the server (the stronger mark stays), so
+sending one again changes nothing either.
 
 Edits to existing records are never queued: offline, the service refuses them
 and says why (an edit needs the row as it is on the server to be checked for
@@ -27,6 +30,7 @@ import psycopg
 
 from peerdesk.storage import crypto
 from peerdesk.storage.database import Database
+from peerdesk.storage.team import groupwork
 from peerdesk.storage.team.casework import (
     ConnectionLost,
     Refused,
@@ -34,17 +38,22 @@ from peerdesk.storage.team.casework import (
     TeamPeer,
     TeamSession,
 )
+from peerdesk.storage.team.groupwork import TeamContact, TeamGroupwork, TeamRegister
 
 PEER = "peer"
 SESSION = "session"
+CONTACT = "contact"
+REGISTER = "register"
 _KINDS = {PEER: TeamPeer, SESSION: TeamSession}
 _UUIDS = {"id", "peer_id"}
+
+Record = TeamPeer | TeamSession | TeamContact | TeamRegister
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
     seq       INTEGER PRIMARY KEY AUTOINCREMENT,
     id        TEXT NOT NULL UNIQUE,
-    kind      TEXT NOT NULL CHECK (kind IN ('peer', 'session')),
+    kind      TEXT NOT NULL CHECK (kind IN ('peer', 'session', 'contact', 'register')),
     body      TEXT NOT NULL,
     queued_at TEXT NOT NULL,
     sent_at   TEXT,
@@ -52,8 +61,30 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 """
 
+# An outbox made before contacts and registers could wait in it: its kind check
+# knew peers and sessions only. Rebuilt with every row kept (same seq order).
+_WIDEN = """
+BEGIN IMMEDIATE;
+ALTER TABLE outbox RENAME TO outbox_before;
+""" + _SCHEMA + """
+INSERT INTO outbox (seq, id, kind, body, queued_at, sent_at, refused)
+    SELECT seq, id, kind, body, queued_at, sent_at, refused FROM outbox_before;
+DROP TABLE outbox_before;
+COMMIT;
+"""
 
-def _encode(record: TeamPeer | TeamSession) -> str:
+
+def _kind(record: Record) -> str:
+    if isinstance(record, TeamPeer):
+        return PEER
+    if isinstance(record, TeamSession):
+        return SESSION
+    return CONTACT if isinstance(record, TeamContact) else REGISTER
+
+
+def _encode(record: Record) -> str:
+    if isinstance(record, TeamContact | TeamRegister):
+        return groupwork.encode(record)
     def plain(value: Any) -> Any:
         if isinstance(value, uuid.UUID):
             return str(value)
@@ -64,7 +95,11 @@ def _encode(record: TeamPeer | TeamSession) -> str:
     return json.dumps({k: plain(v) for k, v in asdict(record).items()}, sort_keys=True)
 
 
-def _decode(kind: str, body: str) -> TeamPeer | TeamSession:
+def _decode(kind: str, body: str) -> Record:
+    if kind == CONTACT:
+        return groupwork.decode_contact(body)
+    if kind == REGISTER:
+        return groupwork.decode_register(body)
     cls = _KINDS[kind]
     raw = json.loads(body)
     values: dict[str, Any] = {}
@@ -99,21 +134,24 @@ class Outbox:
             self.db = Database(path, key, create=True)
         finally:
             crypto.wipe(key)
+        made = self.db.scalar("SELECT sql FROM sqlite_master WHERE name = 'outbox'")
+        if made is not None and "'register'" not in str(made):
+            self.db.executescript(_WIDEN)  # one transaction: all of it or none
         self.db.executescript(_SCHEMA)
         self.path = path
 
     def close(self) -> None:
         self.db.close()
 
-    def put(self, record: TeamPeer | TeamSession) -> None:
-        kind = PEER if isinstance(record, TeamPeer) else SESSION
+    def put(self, record: Record) -> None:
+        kind = _kind(record)
         with self.db.transaction():
             self.db.execute("INSERT OR IGNORE INTO outbox (id, kind, body, queued_at) "
                             "VALUES (?, ?, ?, ?)",
                             (str(record.id), kind, _encode(record),
                              datetime.now(UTC).isoformat()))
 
-    def waiting(self) -> list[TeamPeer | TeamSession]:
+    def waiting(self) -> list[Record]:
         rows = self.db.query("SELECT kind, body FROM outbox WHERE sent_at IS NULL AND "
                              "refused IS NULL ORDER BY seq")
         return [_decode(kind, body) for kind, body in rows]
@@ -135,10 +173,21 @@ class Outbox:
         """Send what waits, oldest first, stopping if the server goes away."""
         sent = already = refused = 0
         waiting = self.waiting()
+        groups = TeamGroupwork(store.conn, store.cipher)
         for done, record in enumerate(waiting):
             try:
-                landed = (store.add_peer(record) if isinstance(record, TeamPeer)
-                          else store.add_session(record))
+                landed: bool | int
+                if isinstance(record, TeamPeer):
+                    landed = store.add_peer(record)
+                elif isinstance(record, TeamSession):
+                    landed = store.add_session(record)
+                elif isinstance(record, TeamContact):
+                    landed = groups.add_contact(record)
+                else:
+                    # Merged by person: a resend, or marks the register already
+                    # had from another PC, change nothing (counted as sent).
+                    groups.take_register(record)
+                    landed = True
             except (ConnectionLost, psycopg.OperationalError):
                 return SendResult(sent, already, refused, len(waiting) - done)
             except Refused as exc:
@@ -155,7 +204,7 @@ class Outbox:
         return SendResult(sent, already, refused, 0)
 
 
-def unsent_records(outbox: Outbox) -> list[TeamPeer | TeamSession]:
+def unsent_records(outbox: Outbox) -> list[Record]:
     """Everything not sent yet, refused ones too, oldest first (to move an outbox
     made under a casework key since replaced into a new one)."""
     rows = outbox.db.query("SELECT kind, body FROM outbox WHERE sent_at IS NULL ORDER BY seq")

@@ -25,9 +25,8 @@ from peerdesk.services import listening_settings as settings
 from peerdesk.services.listening_retention import Due
 from peerdesk.services.session import Session
 from peerdesk.ui.admin.setting_parts import SaveFeedback, nothing_deleted, setting_row
-from peerdesk.ui.background_job import BackgroundJob, on_own_connection
+from peerdesk.ui.background_job import BackgroundJob, on_own_connection, run_in_background
 from peerdesk.ui.errors import ask_to_confirm
-from peerdesk.ui.peers.record_requests import run_in_background
 
 
 class ContactRetention(QGroupBox):

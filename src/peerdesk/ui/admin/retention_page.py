@@ -32,13 +32,12 @@ from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
 from peerdesk.ui.admin.contact_retention import ContactRetention
 from peerdesk.ui.admin.setting_parts import SaveFeedback, nothing_deleted, setting_row
-from peerdesk.ui.background_job import BackgroundJob, on_own_connection
+from peerdesk.ui.background_job import BackgroundJob, on_own_connection, run_in_background
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import ask_to_confirm
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.page_header import ReloadWhenSeen
 from peerdesk.ui.peers.forms import CASELOAD
-from peerdesk.ui.peers.record_requests import run_in_background
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, attribute_column
 from peerdesk.ui.table_view import Selection, list_view
 

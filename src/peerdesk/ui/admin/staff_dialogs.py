@@ -158,10 +158,7 @@ class ResetPasswordDialog(_ServiceDialog):
                                 self.passwords.confirm.text(), settle=False)
 
     def place_error(self, exc: ValidationError) -> None:
-        if exc.field in ("password", "confirm"):
-            self.passwords.show_error(exc.field, exc.user_message)
-        else:
-            super().place_error(exc)
+        self.passwords.show_problem(exc, self.error)
 
 
 class ChangeRoleDialog(_ServiceDialog):

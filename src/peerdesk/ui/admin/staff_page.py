@@ -20,7 +20,7 @@ from peerdesk.ui import change_bus
 from peerdesk.ui.admin.staff_dialogs import AddStaffDialog, ChangeRoleDialog, ResetPasswordDialog
 from peerdesk.ui.admin.staff_model import StaffColumn, StaffModel
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.errors import ask_to_confirm, show_error
+from peerdesk.ui.errors import ask_to_confirm, run_service, show_error
 from peerdesk.ui.page_header import MainPage, Present, search_box
 from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
@@ -187,15 +187,11 @@ class StaffPage(MainPage):
             self.tr("Remove and re-encrypt"), lambda: self._remove(staff))
 
     def _run(self, action: Callable[[Session, int], None], staff: Staff) -> None:
-        if self.session is None:
-            return
-        try:
-            action(self.session, staff.id)
-        except PeerDeskError as exc:
-            show_error(self, exc)
+        done = run_service(self, self.session, action, staff.id)
+        if done:
+            self._changed_keys()
+        elif done is False:
             self._changed()
-            return
-        self._changed_keys()
 
     def _remove(self, staff: Staff) -> None:
         self._run(lambda s, i: accounts.remove(s, i, settle=False), staff)

@@ -48,7 +48,7 @@ from peerdesk.services.casework import StoredReferral
 from peerdesk.services.peers import PeerPage as PageData
 from peerdesk.services.peers import StoredRating
 from peerdesk.services.session import Session
-from peerdesk.ui.errors import ask_to_confirm, show_error
+from peerdesk.ui.errors import ask_to_confirm, run_service, show_error
 from peerdesk.ui.groups.peer_attendance import PeerAttendanceTab
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.page_header import title_row
@@ -827,19 +827,11 @@ class PeerPageView(QWidget):
 
     def _set_referral_status(self, status: ReferralStatus) -> None:
         referral = selected_row(self.referral_view)
-        if referral is not None and self.session is not None:
-            try:
-                casework.set_referral_status(self.session, referral.id,  # type: ignore[attr-defined]
-                                             status)
-            except PeerDeskError as exc:
-                show_error(self, exc)
-            self.changed.emit()
+        if referral is not None:
+            self._run(lambda session, item_id: casework.set_referral_status(
+                session, item_id, status), referral.id)  # type: ignore[attr-defined]
 
     def _run(self, action: Callable[[Session, int], None], item_id: int) -> None:
-        if self.session is None:
-            return
-        try:
-            action(self.session, item_id)
-        except PeerDeskError as exc:
-            show_error(self, exc)
-        self.changed.emit()
+        # Refused or not, the page shows the record as it now is.
+        if run_service(self, self.session, action, item_id) is not None:
+            self.changed.emit()

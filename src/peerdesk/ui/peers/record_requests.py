@@ -8,11 +8,10 @@ off the GUI thread on its own connection, then saved and audited here.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,29 +27,10 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.peer import parse_ref
 from peerdesk.services import erasure, subject_access
 from peerdesk.services.session import Session
-from peerdesk.ui.background_job import BackgroundJob, Work, on_own_connection
+from peerdesk.ui.background_job import BackgroundJob, on_own_connection, run_in_background
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
-
-
-def run_in_background(work: Work, name: str, succeeded: Callable[[object], None],
-                      failed: Callable[[object], None]) -> BackgroundJob:
-    """Start `work` on a worker thread under a busy cursor; the answer comes back here.
-
-    `succeeded` and `failed` must be slots of a QObject living on the GUI thread
-    (so they are queued to it) and must call `QGuiApplication.restoreOverrideCursor`.
-    """
-    # Collect cycles now, on the GUI thread: the work allocates a lot, and a
-    # collection started in the worker could otherwise be the one that
-    # destroys an unreachable Qt widget, off the thread that owns it.
-    gc.collect()
-    job = BackgroundJob(work, name=name)
-    job.succeeded.connect(succeeded)
-    job.failed.connect(failed)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-    job.start()
-    return job
 
 
 class EraseDialog(QDialog):

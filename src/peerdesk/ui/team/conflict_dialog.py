@@ -9,16 +9,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.services.team import EditConflict, Pick
+from peerdesk.ui.form_dialog import FormDialog
 
 
 def _plain(text: str) -> QLabel:
@@ -27,12 +25,12 @@ def _plain(text: str) -> QLabel:
     return label
 
 
-class ConflictDialog(QDialog):
+class ConflictDialog(FormDialog):
     """Accepted with `picks` (field -> Pick) for the fields both people changed;
     a field only one of them changed keeps that change."""
 
     def __init__(self, conflict: EditConflict, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(None, parent)
         self.conflict = conflict
         self.setWindowTitle(self.tr("Someone else saved this record"))
         self._labels = {
@@ -74,15 +72,8 @@ class ConflictDialog(QDialog):
             else:
                 grid.addWidget(_plain(self._shown(change.theirs)), row, 2)
                 grid.addWidget(_plain(self._shown(change.mine)), row, 3)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.addButton(self.tr("&Save this"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(grid)
-        layout.addWidget(buttons)
+        self.save_button.setText(self.tr("&Save this"))
+        self.lay_out(intro, grid)
 
     def _shown(self, value: Any) -> str:
         if value is None or value == "":
@@ -90,6 +81,13 @@ class ConflictDialog(QDialog):
         if isinstance(value, date):
             return value.isoformat()
         return str(value)
+
+    def save(self) -> dict[str, Pick]:
+        # The caller resolves with `picks` once the dialog is accepted.
+        return self.picks
+
+    def announce(self, saved_id: object) -> None:
+        pass
 
     @property
     def picks(self) -> dict[str, Pick]:

@@ -1,38 +1,47 @@
 """"Join my centre's team": the connection file, then the person's PeerDesk name
-and password. Nothing is kept on this PC unless signing in with it works."""
+and password. Nothing is kept on this PC unless signing in with it works.
+
+Joining reaches the team server (up to the connect timeout) and opens the keys
+(Argon2), so it runs off the GUI thread: the dialog shows it is busy and keeps
+painting, and its fields and buttons wait until the answer comes back."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from peerdesk.domain.errors import PeerDeskError
-from peerdesk.ui.fields import error_label, set_message
+from peerdesk.domain.errors import PeerDeskError, ValidationError
+from peerdesk.ui.background_job import BackgroundJob, run_in_background
+from peerdesk.ui.errors import message_for
+from peerdesk.ui.fields import set_message
+from peerdesk.ui.form_dialog import STAY_OPEN, FormDialog
 
 if TYPE_CHECKING:
     from peerdesk.services.team import TeamDesk, TeamPlace
 
 
-class JoinTeamDialog(QDialog):
+class JoinTeamDialog(FormDialog):
     """Accepted with `desk` (the signed-in person) once the file and sign-in work."""
 
     def __init__(self, place: TeamPlace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(None, parent, button=QDialogButtonBox.StandardButton.Ok)
         self.place = place
         self.desk: TeamDesk | None = None
+        self.job: BackgroundJob | None = None
         self.setWindowTitle(self.tr("Join my centre's team"))
         intro = QLabel(self.tr(
             "Your centre's records are on its own team server. Choose the connection file "
@@ -43,27 +52,37 @@ class JoinTeamDialog(QDialog):
         self.file.setAccessibleName(self.tr("Connection file"))
         self.browse = QPushButton(self.tr("&Choose…"))
         self.browse.clicked.connect(self._choose_file)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file, 1)
-        file_row.addWidget(self.browse)
+        file_row = QWidget()
+        row = QHBoxLayout(file_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.file, 1)
+        row.addWidget(self.browse)
+        file_row.setFocusProxy(self.file)
         self.name = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = error_label()
         form = QFormLayout()
-        form.addRow(self.tr("Connection &file:"), file_row)
-        form.addRow(self.tr("Your &name:"), self.name)
-        form.addRow(self.tr("&Password:"), self.password)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.join_button = self.buttons.addButton(self.tr("&Join and sign in"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.join)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        form.addRow(self.tr("Connection &file:"), self.field("file", file_row))
+        form.addRow(self.tr("Your &name:"), self.field("name", self.name))
+        form.addRow(self.tr("&Password:"), self.field("password", self.password))
+        # Shown while the server is asked: a bar that moves, and what is happening.
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Joining"))
+        self.busy_note = QLabel(self.tr("Reaching the team server and signing in…"))
+        self.busy.hide()
+        self.busy_note.hide()
+        self.join_button = self.save_button
+        self.join_button.setText(self.tr("&Join and sign in"))
+        self.join_button.setDefault(True)
+        self.lay_out(intro, form, self.busy_note, self.busy)
+        self._inputs: tuple[QWidget, ...] = (self.file, self.browse, self.name, self.password,
+                                             self.join_button, self.cancel_button)
+
+    @property
+    def joining(self) -> bool:
+        return self.job is not None
 
     def _choose_file(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -73,22 +92,68 @@ class JoinTeamDialog(QDialog):
             self.file.setText(chosen)
 
     def join(self) -> None:
-        from peerdesk.services import team
+        self.accept()
 
+    def save(self) -> object:
+        """Check the form here; the join itself goes to a worker (`_joined` closes)."""
+        if self.joining:
+            return STAY_OPEN
         path = self.file.text().strip()
         if not path:
-            set_message(self.error, self.tr("Choose the connection file first."))
-            return
-        if not self.name.text().strip() or not self.password.text():
-            set_message(self.error, self.tr("Enter your PeerDesk name and password."))
-            return
-        try:
-            self.desk = team.join(self.place, Path(path).expanduser(), self.name.text(),
-                                  self.password.text())
-        except PeerDeskError as exc:
-            set_message(self.error, exc.user_message)
-            self.password.clear()
-            return
+            raise ValidationError(self.tr("Choose the connection file first."), field="file")
+        if not self.name.text().strip():
+            raise ValidationError(self.tr("Enter your PeerDesk name."), field="name")
+        if not self.password.text():
+            raise ValidationError(self.tr("Enter your password."), field="password")
+        place, file = self.place, Path(path).expanduser()
+        name, password = self.name.text(), self.password.text()
         self.password.clear()
-        set_message(self.error, None)
-        self.accept()
+
+        def work(_report: object) -> TeamDesk:
+            from peerdesk.services import team
+
+            return team.join(place, file, name, password)
+
+        self._set_busy(True)
+        self.job = run_in_background(work, "peerdesk-team-join", self._joined, self._refused)
+        return STAY_OPEN
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in self._inputs:
+            widget.setEnabled(not busy)
+        self.busy.setVisible(busy)
+        self.busy_note.setVisible(busy)
+
+    def _done(self) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self.job = None
+        self._set_busy(False)
+
+    @Slot(object)
+    def _joined(self, desk: object) -> None:
+        self._done()
+        self.desk = cast("TeamDesk", desk)
+        self.submit(lambda: desk)
+
+    @Slot(object)
+    def _refused(self, exc: object) -> None:
+        self._done()
+        if isinstance(exc, PeerDeskError):
+            self.show_problem(exc)
+        else:
+            set_message(self.error, message_for(cast(BaseException, exc)))
+        self.password.setFocus()
+
+    def announce(self, saved_id: object) -> None:
+        pass  # the wizard takes `desk` when the dialog is accepted
+
+    # The worker can't be called back: the dialog stays until it answers.
+    def reject(self) -> None:
+        if not self.joining:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.joining:
+            event.ignore()
+            return
+        super().closeEvent(event)

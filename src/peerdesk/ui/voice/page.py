@@ -33,7 +33,7 @@ from peerdesk.domain.voice import ActionStatus
 from peerdesk.services import voice
 from peerdesk.services.session import Session
 from peerdesk.ui.change_bus import AUDIT, ChangeBus
-from peerdesk.ui.errors import ask_to_confirm, show_error
+from peerdesk.ui.errors import ask_to_confirm, run_service, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout, search_box
 from peerdesk.ui.peers.forms import muted
@@ -477,14 +477,8 @@ class VoicePage(MainPage):
             self._run(voice.withdraw_approval, row.id)
 
     def _run(self, action: Any, item_id: int) -> None:
-        if self.session is None:
-            return
-        try:
-            action(self.session, item_id)
-        except PeerDeskError as exc:
-            show_error(self, exc)
-            return
-        self._changed()
+        if run_service(self, self.session, action, item_id):
+            self._changed()
 
 
 def pairs_html(rows: list[voice.PairRow], on: date) -> str:

@@ -1,0 +1,298 @@
+"""Contacts and group registers on the team server (issue 18).
+
+Contacts are the listening service's log (`casework.anonymous_contact`, its
+note in `casework.contact_note`, its topics in `casework.contact_topic_link`);
+a register is a group meeting's attendance (`casework.attendance`, one row per
+meeting and person). Both may be made on a PC while the server can't be
+reached, so both carry ids made here and are safe to send again:
+
+* a contact lands once: INSERT ... ON CONFLICT (id) DO NOTHING, its note and
+  topics in the same transaction;
+* a register merges by person. Each mark is sent as an upsert on (meeting,
+  peer) that keeps the *stronger* mark: attended > apologies > absent, and a
+  walk-in stays a walk-in. The merge is the maximum, so it is the same in any
+  order, on any number of PCs, and sent twice is the same as sent once: two
+  PCs taking the same register end with the union of the people present, and
+  an outbox sent a day late changes nothing it shouldn't.
+
+  Deliberately, an "absent" or "apologies" from one PC never takes away an
+  "attended" from another: someone who marked a person present saw them
+  there, while "absent" is usually just "not ticked on this PC". A mistaken
+  "attended" is put right with `correct_mark`, an edit made online only (like
+  every edit of a record already on the server), which sets the mark as given.
+
+Sealed columns, as `storage/team/tables.py` says: a contact's notes and
+safety action (bound to the contact's id); a facilitator's view of names is
+the peer's preferred name, sealed to the peer's id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import psycopg
+
+from peerdesk.storage.team.casework import ConnectionLost, _saving
+from peerdesk.storage.team.fieldcrypt import FieldCipher
+from peerdesk.storage.team.schema import Conn
+
+SEALED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "contact_note": ("notes", "safety_action"),
+}
+
+MARKS = ("absent", "apologies", "attended")  # weakest first: the merge keeps the strongest
+RANK = {mark: rank for rank, mark in enumerate(MARKS)}
+
+
+@dataclass(frozen=True, slots=True)
+class TeamContact:
+    """One contact of the listening service (a first contact or a returning one)."""
+
+    id: uuid.UUID
+    contacted_on: date
+    contacted_time: str          # HH:MM, local
+    channel: str
+    minutes: int
+    taken_by: int | None
+    region_id: int | None = None
+    first_time: str = "unknown"  # first, returning, unknown
+    safety_concern: bool = False
+    outcomes: int = 0
+    known_caller_id: uuid.UUID | None = None
+    peer_id: uuid.UUID | None = None
+    notes: str = ""
+    safety_action: str = ""
+    topic_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TeamMark:
+    peer_id: uuid.UUID
+    mark: str                    # attended, apologies, absent
+    walk_in: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRegister:
+    """A register (or part of one) as taken on one PC: `id` is this taking's own,
+    so the outbox holds it once; the marks merge by person on the server."""
+
+    id: uuid.UUID
+    meeting_id: uuid.UUID
+    marks: tuple[TeamMark, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterName:
+    """A person on the register of a meeting one facilitates: id and name only."""
+
+    peer_id: uuid.UUID
+    preferred_name: str
+
+
+_CONTACT_PLAIN = ("id", "contacted_on", "contacted_time", "channel", "minutes", "taken_by",
+                  "region_id", "first_time", "safety_concern", "outcomes", "known_caller_id",
+                  "peer_id")
+
+
+def merged(first: str, second: str) -> str:
+    """The mark two takings of a register agree on (the stronger)."""
+    return first if RANK[first] >= RANK[second] else second
+
+
+# -- the outbox's form of them (JSON) ---------------------------------------------------------
+
+def encode(record: TeamContact | TeamRegister) -> str:
+    if isinstance(record, TeamRegister):
+        body: dict[str, Any] = {
+            "id": str(record.id), "meeting_id": str(record.meeting_id),
+            "marks": [[str(m.peer_id), m.mark, m.walk_in] for m in record.marks]}
+    else:
+        body = {name: getattr(record, name) for name in (*_CONTACT_PLAIN, "notes",
+                                                         "safety_action")}
+        for name in ("id", "known_caller_id", "peer_id"):
+            body[name] = None if body[name] is None else str(body[name])
+        body["contacted_on"] = record.contacted_on.isoformat()
+        body["topic_ids"] = list(record.topic_ids)
+    return json.dumps(body, sort_keys=True)
+
+
+def decode_register(body: str) -> TeamRegister:
+    raw = json.loads(body)
+    return TeamRegister(uuid.UUID(raw["id"]), uuid.UUID(raw["meeting_id"]),
+                        tuple(TeamMark(uuid.UUID(p), str(m), bool(w))
+                              for p, m, w in raw["marks"]))
+
+
+def decode_contact(body: str) -> TeamContact:
+    raw = json.loads(body)
+    for name in ("id", "known_caller_id", "peer_id"):
+        raw[name] = None if raw[name] is None else uuid.UUID(raw[name])
+    raw["contacted_on"] = date.fromisoformat(raw["contacted_on"])
+    raw["topic_ids"] = tuple(int(t) for t in raw["topic_ids"])
+    return TeamContact(**raw)
+
+
+@contextlib.contextmanager
+def _reading() -> Iterator[None]:
+    """A read whose connection the server ended (a restart, say): ConnectionLost."""
+    try:
+        yield
+    except psycopg.OperationalError as exc:
+        raise ConnectionLost from exc
+
+
+# -- the server ---------------------------------------------------------------------------
+
+class TeamGroupwork:
+    """Contacts and registers on the team server for one connection (one login)."""
+
+    def __init__(self, conn: Conn, cipher: FieldCipher) -> None:
+        self.conn = conn
+        self.cipher = cipher
+
+    # contacts
+
+    def add_contact(self, contact: TeamContact) -> bool:
+        """The contact, its note and its topics in one transaction; False when a
+        contact with its id is already there (a resend: it lands once)."""
+        sealed = {c: self.cipher.seal("contact_note", c, contact.id, getattr(contact, c))
+                  for c in SEALED_COLUMNS["contact_note"]}
+        values = {c: getattr(contact, c) for c in _CONTACT_PLAIN}
+        with _saving(self.conn):
+            cursor = self.conn.execute(
+                "INSERT INTO casework.anonymous_contact (" + ", ".join(_CONTACT_PLAIN)
+                + ") VALUES (" + ", ".join(f"%({c})s" for c in _CONTACT_PLAIN)
+                + ") ON CONFLICT (id) DO NOTHING", values)
+            if not cursor.rowcount:
+                return False
+            self.conn.execute(
+                "INSERT INTO casework.contact_note (contact_id, notes, safety_action) "
+                "VALUES (%s, %s, %s)", (contact.id, sealed["notes"], sealed["safety_action"]))
+            for topic in sorted(set(contact.topic_ids)):
+                self.conn.execute("INSERT INTO casework.contact_topic_link (contact_id, "
+                                  "topic_id) VALUES (%s, %s)", (contact.id, topic))
+        return True
+
+    def contacts(self, on: date | None = None) -> list[TeamContact]:
+        """The contacts this login may see (of one day, or all), oldest first; a
+        note this login may not read comes back empty."""
+        with _reading():
+            rows = self._contact_rows(on)
+        found = []
+        for row in rows:
+            values: dict[str, Any] = dict(zip(_CONTACT_PLAIN, row, strict=False))
+            notes, action, topics = row[len(_CONTACT_PLAIN):]
+            if notes is not None:
+                values["notes"] = self.cipher.open("contact_note", "notes", values["id"], notes)
+                values["safety_action"] = self.cipher.open("contact_note", "safety_action",
+                                                           values["id"], action)
+            values["topic_ids"] = tuple(topics)
+            found.append(TeamContact(**values))
+        return found
+
+    def _contact_rows(self, on: date | None) -> list[tuple[Any, ...]]:
+        return self.conn.execute(
+            "SELECT " + ", ".join(f"c.{n}" for n in _CONTACT_PLAIN)
+            + ", n.notes, n.safety_action, "
+            "coalesce((SELECT array_agg(t.topic_id ORDER BY t.topic_id) "
+            "FROM casework.contact_topic_link t WHERE t.contact_id = c.id), '{}') "
+            "FROM casework.anonymous_contact c "
+            "LEFT JOIN casework.contact_note n ON n.contact_id = c.id "
+            "WHERE %(on)s::date IS NULL OR c.contacted_on = %(on)s "
+            "ORDER BY c.contacted_on, c.contacted_time, c.id", {"on": on}).fetchall()
+
+    # groups and meetings (what a register hangs off)
+
+    def add_group(self, group_id: uuid.UUID, name: str, facilitators: tuple[int, ...] = (),
+                  *, kind: str = "peer_support") -> bool:
+        with _saving(self.conn):
+            cursor = self.conn.execute(
+                "INSERT INTO casework.peer_group (id, name, kind) VALUES (%s, %s, %s) "
+                "ON CONFLICT (id) DO NOTHING",
+                (group_id, self.cipher.seal("peer_group", "name", group_id, name), kind))
+            if not cursor.rowcount:
+                return False
+            for staff_id in facilitators:
+                self.conn.execute("INSERT INTO casework.group_facilitator (group_id, staff_id) "
+                                  "VALUES (%s, %s)", (group_id, staff_id))
+        return True
+
+    def add_member(self, group_id: uuid.UUID, peer_id: uuid.UUID, joined_on: date) -> None:
+        with _saving(self.conn):
+            self.conn.execute("INSERT INTO casework.group_member (group_id, peer_id, joined_on) "
+                              "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                              (group_id, peer_id, joined_on))
+
+    def add_meeting(self, meeting_id: uuid.UUID, group_id: uuid.UUID, held_on: date, *,
+                    facilitators: tuple[int, ...] = ()) -> bool:
+        seal = self.cipher.seal
+        with _saving(self.conn):
+            cursor = self.conn.execute(
+                "INSERT INTO casework.meeting (id, group_id, held_on, place, notes, status) "
+                "VALUES (%s, %s, %s, %s, %s, 'held') ON CONFLICT (id) DO NOTHING",
+                (meeting_id, group_id, held_on, seal("meeting", "place", meeting_id, ""),
+                 seal("meeting", "notes", meeting_id, "")))
+            if not cursor.rowcount:
+                return False
+            for staff_id in facilitators:
+                self.conn.execute("INSERT INTO casework.meeting_facilitator (meeting_id, "
+                                  "staff_id) VALUES (%s, %s)", (meeting_id, staff_id))
+        return True
+
+    # registers
+
+    def take_register(self, register: TeamRegister) -> int:
+        """Merge these marks into the meeting's register, by person; how many
+        rows it changed (0 for a resend, or marks the register already had)."""
+        changed = 0
+        with _saving(self.conn):
+            # In the same order on every PC, so two registers of one meeting merged
+            # at once wait for each other rather than deadlock.
+            for mark in sorted(register.marks, key=lambda m: str(m.peer_id)):
+                cursor = self.conn.execute(
+                    "INSERT INTO casework.attendance AS a (meeting_id, peer_id, mark, walk_in) "
+                    "VALUES (%(meeting)s, %(peer)s, %(mark)s, %(walk_in)s) "
+                    "ON CONFLICT (meeting_id, peer_id) DO UPDATE SET "
+                    "mark = CASE WHEN array_position(%(ranks)s::text[], excluded.mark) > "
+                    "array_position(%(ranks)s::text[], a.mark) THEN excluded.mark "
+                    "ELSE a.mark END, walk_in = a.walk_in OR excluded.walk_in "
+                    "WHERE array_position(%(ranks)s::text[], excluded.mark) > "
+                    "array_position(%(ranks)s::text[], a.mark) "
+                    "OR (excluded.walk_in AND NOT a.walk_in)",
+                    {"meeting": register.meeting_id, "peer": mark.peer_id, "mark": mark.mark,
+                     "walk_in": mark.walk_in, "ranks": list(MARKS)})
+                changed += cursor.rowcount
+        return changed
+
+    def correct_mark(self, meeting_id: uuid.UUID, peer_id: uuid.UUID, mark: str) -> bool:
+        """Set one person's mark as given (an edit, made online: it may weaken a mark)."""
+        with _saving(self.conn):
+            cursor = self.conn.execute(
+                "UPDATE casework.attendance SET mark = %s WHERE meeting_id = %s AND peer_id = %s",
+                (mark, meeting_id, peer_id))
+        return bool(cursor.rowcount)
+
+    def register(self, meeting_id: uuid.UUID) -> list[TeamMark]:
+        with _reading():
+            rows = self.conn.execute(
+                "SELECT peer_id, mark, walk_in FROM casework.attendance WHERE meeting_id = %s "
+                "ORDER BY peer_id", (meeting_id,)).fetchall()
+        return [TeamMark(p, str(m), bool(w)) for p, m, w in rows]
+
+    def register_names(self) -> list[RegisterName]:
+        """Who is on the registers (and in the groups) this login facilitates: ids and
+        names only, through casework.register_names() (team migration 4), for a
+        facilitator who may not read those peers' records."""
+        with _reading():
+            rows = self.conn.execute(
+                "SELECT peer_id, preferred_name FROM casework.register_names()").fetchall()
+        found = [RegisterName(p, self.cipher.open("peer", "preferred_name", p, name))
+                 for p, name in rows]
+        return sorted(found, key=lambda r: (r.preferred_name.casefold(), str(r.peer_id)))
