@@ -4481,6 +4481,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Only a programme lead or a caseworker can change the casework key: it will be done at the next sign-in of one of them.</source>
+        <translation>Solo una responsable de programa o una trabajadora de casos puede cambiar la clave de los casos: se hará en el próximo inicio de sesión de una de ellas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only a programme lead or a caseworker can read every note.</source>
         <translation>Solo un responsable del programa o un trabajador de casos puede leer todas las notas.</translation>
     </message>
@@ -5016,6 +5021,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The casework key was changed on another PC since you signed in: sign in again to continue the change.</source>
+        <translation>La clave de los casos se cambió en otro PC desde que inició sesión: vuelva a iniciar sesión para continuar el cambio.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The centre&apos;s lists or accounts changed while importing; nothing was imported. Check the file again.</source>
         <translation>Las listas o las cuentas del centro cambiaron durante la importación; no se ha importado nada. Vuelva a comprobar el archivo.</translation>
     </message>
@@ -5023,6 +5033,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The centre&apos;s name</source>
         <translation>El nombre del centro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The change of the casework key made no progress on {table}: some of its rows could not be written back. It will be tried again at the next sign-in.</source>
+        <translation>El cambio de la clave de los casos no avanzó en {table}: algunas de sus filas no se pudieron volver a escribir. Se intentará de nuevo en el próximo inicio de sesión.</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -163,15 +163,23 @@ def _must_change_password(conn: Conn) -> bool:
 
 
 def sign_in(place: TeamPlace, name: str, password: str, *,
-            info: ConnectionFile | None = None, new_password: str | None = None) -> TeamDesk:
+            info: ConnectionFile | None = None, new_password: str | None = None,
+            progress: Callable[[KeyChangeProgress], None] | None = None) -> TeamDesk:
     """Sign in to the team server with a PeerDesk name and password.
 
     Someone signing in with a joining password (issue_login) must choose their
     own: without `new_password` this raises PasswordChangeRequired, with it
-    the password is changed (login and key slot) before anything else."""
+    the password is changed (login and key slot) before anything else.
+
+    A programme lead or caseworker signing in also does any change of the
+    casework key the server has owed since someone who held it left (or
+    finishes one that was interrupted), reporting `progress` as it goes.
+    """
     from peerdesk.domain.errors import ValidationError
     from peerdesk.domain.validation import password_problem
+    from peerdesk.storage.crypto import wipe as crypto_wipe
     from peerdesk.storage.team import keys as team_keys
+    from peerdesk.storage.team import rotation
     from peerdesk.storage.team.connection import connect, lost_as_unreachable
 
     info = info or load_connection_file(place.connection_file)
@@ -199,10 +207,26 @@ def sign_in(place: TeamPlace, name: str, password: str, *,
                 forget_search_cache(place, info, login)
                 raise
             team_keys.settle_casework(conn, keys)
+            report = None if progress is None else (
+                lambda p: progress(KeyChangeProgress(p.table, p.rows_here)))
+            changes = rotation.rotate_owed(conn, keys, progress=report, keep_older=True)
     except BaseException:
         conn.close()
         raise
     desk = TeamDesk(place, info, login, password, conn, keys)
+    desk.key_changes_done = [KeyChangeDone(c.generation, c.rows, c.seconds) for c in changes]
+    if keys.older.get(Compartment.CASEWORK.value):
+        # This PC's outbox may be under a generation being replaced: move it
+        # across while it still opens.
+        try:
+            if desk.place.outbox_path(str(info.centre_id), login).is_file():
+                desk.outbox()
+        except BaseException:
+            desk.close()
+            raise
+        if changes:   # this sign-in finished the change: the older keys are gone
+            for key in keys.older.pop(Compartment.CASEWORK.value).values():
+                crypto_wipe(key)
     if keys.holds(Compartment.CASEWORK):
         try:
             desk.refresh_cache()
@@ -226,6 +250,22 @@ class CachedList:
     peers: list[CachedPeer]
     read_only: bool                 # the server can't be reached: nothing can be changed
     in_step_at: datetime | None     # when the cache was last in step with the server
+
+
+@dataclass(frozen=True, slots=True)
+class KeyChangeProgress:
+    """A casework key change under way at sign-in: the table being re-sealed and
+    the rows this PC has re-sealed so far."""
+
+    table: str
+    rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeyChangeDone:
+    generation: int
+    rows: int
+    seconds: float
 
 
 class Pick(StrEnum):
@@ -296,6 +336,7 @@ class TeamDesk:
         self._conn = conn
         self.keys = keys
         self._outbox: Outbox | None = None
+        self.key_changes_done: list[KeyChangeDone] = []
         # Signs this person's audit events. None until signed grants reach the team
         # server (docs/architecture.md, "Team mode"): the events are chained and
         # hashed all the same, and the log's checker names them as unsigned.
@@ -371,12 +412,33 @@ class TeamDesk:
     def status(self) -> str:
         """What the PC says about the server, plainly."""
         if self.is_online():
+            said = "Connected to the team server."
             waiting = self.waiting()
             if waiting:
-                return (f"Connected to the team server. {waiting} saved while it couldn't be "
-                        "reached are waiting to be sent.")
-            return "Connected to the team server."
+                said += (f" {waiting} saved while it couldn't be reached are waiting to be "
+                         "sent.")
+            key_change = self.key_change_status()
+            return f"{said} {key_change}" if key_change else said
         return Offline.default_message
+
+    def key_change_status(self) -> str | None:
+        """What the server says of a casework key change owed or under way (for
+        anyone signed in, administrators too); None when there is none."""
+        from peerdesk.storage.team import rotation
+
+        store_conn = self._conn
+        if store_conn is None or store_conn.closed or store_conn.broken:
+            return None
+        waiting = [r for r in rotation.pending(store_conn) if r.what == "casework"]
+        if not waiting:
+            return None
+        running = next((r for r in waiting if r.started), None)
+        if running is not None:
+            return (f"The casework key is being changed: {running.rows_resealed} records "
+                    "re-sealed so far. It continues at the next sign-in of a programme lead "
+                    "or caseworker.")
+        return ("The casework key is due to be changed, because someone who held it has "
+                "left. It happens at the next sign-in of a programme lead or caseworker.")
 
     # -- people --------------------------------------------------------------------
 
@@ -412,22 +474,65 @@ class TeamDesk:
             raise PermissionDenied("Your role does not open peers' records.")
 
     def outbox(self) -> Outbox:
-        from peerdesk.storage.team.outbox import Outbox
-
         self._require_casework()
         if self._outbox is None:
-            self._outbox = Outbox(self.place.outbox_path(str(self.info.centre_id), self.login),
-                                  self.keys.key(Compartment.CASEWORK))
+            self._outbox = self._open_outbox(
+                self.place.outbox_path(str(self.info.centre_id), self.login))
         return self._outbox
 
+    def _open_outbox(self, path: Path) -> Outbox:
+        """The outbox, under the newest casework key. One made under a generation
+        since replaced (a key change after someone left) is moved across when
+        this person still holds that generation: what it holds unsent, refused
+        ones too (the old key may be why), goes into a new one, and the old file
+        is kept beside it. One no key held opens any more is kept aside too
+        (`.replaced-key`), never deleted."""
+        from peerdesk.domain.errors import VaultDamaged
+        from peerdesk.storage.team.outbox import Outbox, unsent_records
+
+        newest = self.keys.key(Compartment.CASEWORK)
+        try:
+            return Outbox(path, newest)
+        except VaultDamaged:
+            if not path.is_file():
+                raise
+        moved: list[Any] = []
+        older = self.keys.older.get(Compartment.CASEWORK.value, {})
+        for generation in sorted(older, reverse=True):
+            try:
+                old = Outbox(path, older[generation])
+            except VaultDamaged:
+                continue
+            try:
+                moved = unsent_records(old)
+            finally:
+                old.close()
+            path.replace(path.with_name(f"{path.name}.generation-{generation}"))
+            break
+        else:
+            path.replace(path.with_name(f"{path.name}.replaced-key"))
+        outbox = Outbox(path, newest)
+        for record in moved:
+            outbox.put(record)
+        return outbox
     def search_cache(self) -> SearchCache:
         from peerdesk.storage.team.search_cache import SearchCache
 
         self._require_casework()
         if self._cache is None:
-            self._cache = SearchCache(
-                self.place.search_cache_path(str(self.info.centre_id), self.login),
-                self.keys.key(Compartment.CASEWORK))
+            from peerdesk.domain.errors import VaultDamaged
+            from peerdesk.storage.team.search_cache import wipe
+
+            path = self.place.search_cache_path(str(self.info.centre_id), self.login)
+            try:
+                self._cache = SearchCache(path, self.keys.key(Compartment.CASEWORK))
+            except VaultDamaged:
+                if not path.is_file():
+                    raise
+                # Made under a casework key since replaced (a key change after
+                # someone left): a copy of the server's, so made again.
+                wipe(path)
+                self._cache = SearchCache(path, self.keys.key(Compartment.CASEWORK))
         return self._cache
 
     def refresh_cache(self) -> Refreshed | None:

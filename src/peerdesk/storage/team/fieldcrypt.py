@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import struct
+from collections.abc import Mapping
 
 from peerdesk.storage.team.errors import TeamServerError
 
@@ -47,16 +48,30 @@ def _unpad(padded: bytes) -> str:
 
 
 class FieldCipher:
-    """Seals and opens one compartment's column values."""
+    """Seals and opens one compartment's column values.
 
-    def __init__(self, key: bytes | bytearray, *, compartment: str, generation: int = 1) -> None:
+    It seals with `key` (generation `generation`) and opens a value of that
+    generation or of any in `older` (generation -> key): while the casework
+    key is being changed, rows of the old and the new generation are read side
+    by side (storage/team/rotation.py)."""
+
+    def __init__(self, key: bytes | bytearray, *, compartment: str, generation: int = 1,
+                 older: Mapping[int, bytes | bytearray] | None = None) -> None:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        if len(key) != KEY_BYTES:
+        if len(key) != KEY_BYTES or any(len(k) != KEY_BYTES for k in (older or {}).values()):
             raise ValueError("a compartment key is 32 bytes")
         self._aead = AESGCM(bytes(key))
+        self._by_generation = {g: AESGCM(bytes(k)) for g, k in (older or {}).items()
+                               if g != generation}
+        self._by_generation[generation] = self._aead
         self.compartment = compartment
         self.generation = generation
+
+    @property
+    def generations(self) -> frozenset[int]:
+        """The generations this cipher opens."""
+        return frozenset(self._by_generation)
 
     def _aad(self, table: str, column: str, row: object) -> bytes:
         return "\0".join(("peerdesk-team", self.compartment, table, column,
@@ -76,12 +91,21 @@ class FieldCipher:
             raise SealedValueError
         header = blob[:_HEADER.size]
         fmt, generation = _HEADER.unpack(header)
-        if fmt != FORMAT or generation != self.generation:
+        aead = self._by_generation.get(generation)
+        if fmt != FORMAT or aead is None:
             raise SealedValueError
         nonce = blob[_HEADER.size:_HEADER.size + NONCE_BYTES]
         try:
-            padded = self._aead.decrypt(nonce, blob[_HEADER.size + NONCE_BYTES:],
+            padded = aead.decrypt(nonce, blob[_HEADER.size + NONCE_BYTES:],
                                         header + self._aad(table, column, row))
         except InvalidTag as exc:
             raise SealedValueError from exc
         return _unpad(padded)
+
+
+def generation_of(sealed: bytes | memoryview) -> int:
+    """The key generation a sealed value's envelope names."""
+    blob = bytes(sealed)
+    if len(blob) < _HEADER.size:
+        raise SealedValueError
+    return int(_HEADER.unpack(blob[:_HEADER.size])[1])

@@ -45,11 +45,15 @@ class SlotWontOpen(TeamServerError):
 
 @dataclass(slots=True)
 class TeamKeys:
-    """The compartment keys one person's slot gave up (newest generation each)."""
+    """The compartment keys one person's slot gave up: the newest generation
+    each (`keys`, what new values are sealed with) and, while a key change is
+    under way, the older ones still sealed to them (`older`, to read rows not
+    re-sealed yet)."""
 
     staff_id: int
     roles: frozenset[Role]
     keys: dict[str, tuple[int, bytearray]] = field(default_factory=dict)
+    older: dict[str, dict[int, bytearray]] = field(default_factory=dict)
 
     def holds(self, compartment: Compartment) -> bool:
         return compartment.value in self.keys
@@ -59,12 +63,20 @@ class TeamKeys:
 
     def cipher(self, compartment: Compartment) -> FieldCipher:
         generation, key = self.keys[compartment.value]
-        return FieldCipher(key, compartment=compartment.value, generation=generation)
+        return FieldCipher(key, compartment=compartment.value, generation=generation,
+                           older=self.older.get(compartment.value))
+
+    def generation(self, compartment: Compartment) -> int:
+        return self.keys[compartment.value][0]
 
     def wipe(self) -> None:
         for _generation, key in self.keys.values():
             crypto.wipe(key)
+        for listed in self.older.values():
+            for key in listed.values():
+                crypto.wipe(key)
         self.keys.clear()
+        self.older.clear()
 
 
 def _book(centre: str) -> keyslots.KeySlotFile:
@@ -84,7 +96,7 @@ def _slot_from(row: dict[str, Any], entries: Sequence[dict[str, Any]] = ()) -> k
     return keyslots.Slot.from_json({**row, "keys": list(entries)})
 
 
-def _seal_to(conn: Conn, centre: str, staff_id: int, slot: keyslots.Slot, what: str,
+def seal_to(conn: Conn, centre: str, staff_id: int, slot: keyslots.Slot, what: str,
              generation: int, key: bytes | bytearray, sealed_by: int | None) -> None:
     book = _book(centre)
     book.seal(slot, what, generation, key)
@@ -130,11 +142,11 @@ def add_slot(conn: Conn, *, staff_id: int, login: str, roles: Sequence[Role], pa
         conn.execute("INSERT INTO main.team_slot (staff_id, slot_id, public_key, slot) "
                      "VALUES (%s, %s, %s, %s)",
                      (staff_id, slot.id, slot.public_key, json.dumps(_slot_row(slot))))
-        _seal_to(conn, centre, staff_id, slot, keyslots.MAIN, main_generation, main_key,
-                 sealed_by)
+        seal_to(conn, centre, staff_id, slot, keyslots.MAIN, main_generation, main_key,
+                sealed_by)
         if casework_key is not None and Compartment.CASEWORK in compartments_for(roles):
-            _seal_to(conn, centre, staff_id, slot, keyslots.CASEWORK, casework_generation,
-                     casework_key, sealed_by)
+            seal_to(conn, centre, staff_id, slot, keyslots.CASEWORK, casework_generation,
+                    casework_key, sealed_by)
 
 
 def change_own_password(conn: Conn, old_password: str, new_password: str, *,
@@ -188,13 +200,15 @@ def open_keys(conn: Conn, password: str) -> TeamKeys:
     keys = TeamKeys(staff_id, frozenset(Role(r) for r in roles))
     allowed = {c.value for c in compartments_for(keys.roles)}
     for what in _SERVER_SECRETS:
-        entries_of = opened.secrets.get(what)
+        entries_of = opened.secrets.get(what)  # newest first
         if entries_of and what in allowed:
             keys.keys[what] = entries_of[0]
+            if len(entries_of) > 1:
+                keys.older[what] = dict(entries_of[1:])
     # Anything opened that isn't kept is wiped now.
     for what, listed in opened.secrets.items():
-        for _generation, key in listed:
-            if keys.keys.get(what, (0, None))[1] is not key:
+        if what not in keys.keys:
+            for _generation, key in listed:
                 crypto.wipe(key)
     return keys
 
@@ -206,7 +220,7 @@ def settle_casework(conn: Conn, keys: TeamKeys) -> int:
     if not keys.holds(Compartment.CASEWORK):
         return 0
     centre = centre_id(conn)
-    generation, key = keys.keys[keyslots.CASEWORK]
+    held = [keys.keys[keyslots.CASEWORK], *keys.older.get(keyslots.CASEWORK, {}).items()]
     rows = conn.execute("SELECT staff_id, slot_id, public_key, slot, roles, holds "
                         "FROM main.team_slot_directory()").fetchall()
     done = 0
@@ -215,10 +229,16 @@ def settle_casework(conn: Conn, keys: TeamKeys) -> int:
             if keyslots.CASEWORK in holds or Compartment.CASEWORK not in compartments_for(
                     Role(r) for r in roles):
                 continue
-            slot = keyslots.Slot(id=slot_id, kind=str(brief["kind"]), account=None,
-                                 kdf=crypto.KdfParams(), salt=b"", public_key=bytes(public_key),
-                                 private_nonce=b"", private_sealed=b"")
-            _seal_to(conn, centre, staff_id, slot, keyslots.CASEWORK, generation, key,
-                     keys.staff_id)
+            # Every generation held: during a key change rows of both are read.
+            for generation, key in held:
+                seal_to(conn, centre, staff_id, directory_slot(slot_id, brief, public_key),
+                        keyslots.CASEWORK, generation, key, keys.staff_id)
             done += 1
     return done
+
+
+def directory_slot(slot_id: str, brief: dict[str, Any], public_key: bytes) -> keyslots.Slot:
+    """A colleague's slot as main.team_slot_directory gives it: enough to seal to."""
+    return keyslots.Slot(id=slot_id, kind=str(brief["kind"]), account=None,
+                         kdf=crypto.KdfParams(), salt=b"", public_key=bytes(public_key),
+                         private_nonce=b"", private_sealed=b"")

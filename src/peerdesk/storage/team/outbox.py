@@ -202,3 +202,10 @@ class Outbox:
             else:
                 already += 1
         return SendResult(sent, already, refused, 0)
+
+
+def unsent_records(outbox: Outbox) -> list[Record]:
+    """Everything not sent yet, refused ones too, oldest first (to move an outbox
+    made under a casework key since replaced into a new one)."""
+    rows = outbox.db.query("SELECT kind, body FROM outbox WHERE sent_at IS NULL ORDER BY seq")
+    return [_decode(kind, body) for kind, body in rows]
