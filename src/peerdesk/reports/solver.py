@@ -138,7 +138,11 @@ def exposed(truth: dict[str, int], rows: Iterable[tuple[Sequence[tuple[str, int]
     keep this between calls.
     """
     cleared_names = cleared if cleared is not None else set()
-    names = list(unknown)
+    # In name order, not the caller's: which witness is found first decides which
+    # other counts it clears, and the search for a witness is bounded, so an
+    # order that came from a set (a hash seed) could decide whether a period
+    # can be published. The same figures must always give the same answer.
+    names = sorted(unknown)
     index = {n: i for i, n in enumerate(names)}
     values = [truth[n] for n in names]
     # Witnesses are looked for below a ceiling: a lower one can only find fewer,
