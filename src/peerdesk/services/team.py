@@ -357,18 +357,21 @@ class TeamDesk:
         """The casework store on a live connection, reconnecting if need be; None
         when the server can't be reached."""
         from peerdesk.storage.team.casework import TeamCasework
-        from peerdesk.storage.team.connection import connect
+
+        conn = self._live()
+        if conn is None:
+            return None
+        return TeamCasework(conn, self.keys.cipher(Compartment.CASEWORK), self._audit_on(conn))
+
+    def _live(self) -> Conn | None:
+        """The connection, reconnecting if need be; None when the server can't be
+        reached."""
         from peerdesk.storage.team.errors import ServerUnreachable
 
-        if self._conn is not None and (self._conn.closed or self._conn.broken):
-            self._drop()
-        if self._conn is None:
-            try:
-                self._conn = connect(self.info, self.login, self._password, autocommit=True)
-            except ServerUnreachable:
-                return None
-        return TeamCasework(self._conn, self.keys.cipher(Compartment.CASEWORK),
-                            self._audit_on(self._conn))
+        try:
+            return self._connection()
+        except ServerUnreachable:
+            return None
 
     def _audit_on(self, conn: Conn) -> Audit:
         """Every view and change of a peer's record, chained onto the server's audit
@@ -398,16 +401,7 @@ class TeamDesk:
             if answers(self._conn):
                 return True
             self._drop()
-        if not self.keys.holds(Compartment.CASEWORK):
-            from peerdesk.storage.team.connection import connect
-            from peerdesk.storage.team.errors import ServerUnreachable
-
-            try:
-                self._conn = connect(self.info, self.login, self._password, autocommit=True)
-            except ServerUnreachable:
-                return False
-            return True
-        return self._store() is not None
+        return self._live() is not None
 
     def status(self) -> str:
         """What the PC says about the server, plainly."""
@@ -459,6 +453,8 @@ class TeamDesk:
                                   sealed_by=self.staff_id)
 
     def _connection(self) -> Conn:
+        """The connection, reconnecting if it had gone (ServerUnreachable when the
+        server can't be reached)."""
         from peerdesk.storage.team.connection import connect
 
         if self._conn is not None and (self._conn.closed or self._conn.broken):
