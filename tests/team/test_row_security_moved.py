@@ -158,7 +158,7 @@ def test_a_peer_supporter_sees_only_their_peers_groups_and_own_notes(centre):
         assert count(conn, "casework.consent") == e["s7_consents"] < e["consents"]
         assert count(conn, "casework.referral") == e["s7_referrals"]
         assert count(conn, "casework.rating") == e["s7_ratings"]
-        assert count(conn, "casework.peer_group") == e["s7_groups"] == 1
+        assert count(conn, "casework.peer_group") == e["s7_groups"] > 0
         assert count(conn, "casework.meeting") == e["s7_meetings"]
         assert count(conn, "casework.anonymous_contact") == e["s7_contacts"]
         assert count(conn, "casework.contact_note") == e["s7_contact_notes"] > 0

@@ -44,6 +44,8 @@ COURSES = {
     "Reflective practice": (("Self-reflection",), None),
     "Trauma-informed listening": (("Safety", "Mutual support"), None),
 }
+# Covers one competency alone, so its renewal date is that competency's.
+LAPSING_COURSE = "Cultural attunement workshop"
 _ROLE_MIX = [
     (SupporterRole.VOLUNTEER,), (SupporterRole.VOLUNTEER, SupporterRole.GROUP_FACILITATOR),
     (SupporterRole.PEER_SUPPORT_WORKER,), (SupporterRole.PEER_SUPPORT_WORKER,
@@ -83,7 +85,10 @@ def populate(db: Database, rng: random.Random, *, scale: str, start: date, today
                     repo.add_status(db, supporter_id, SupporterStatus.LEFT, later)
                 elif staff_id is None and roll < 0.2 and later < today:
                     repo.add_status(db, supporter_id, SupporterStatus.ON_BREAK, later)
-            _training(db, rng, supporter_id, began, today, courses, recorded_by, now)
+            # The first supporter's workshop falls due within the month, so the matrix
+            # always shows something to renew, whatever day the demo is made.
+            lapsing = LAPSING_COURSE if index == 0 else None
+            _training(db, rng, supporter_id, began, today, courses, recorded_by, now, lapsing)
             _checks(db, rng, supporter_id, began, today, recorded_by, now)
         _supervision_and_hours(db, rng, today, recorded_by, now)
         _modules(db, comps, ids, today, recorded_by, now)
@@ -175,15 +180,23 @@ def _supervision_and_hours(db: Database, rng: random.Random, today: date, record
 
 
 def _training(db: Database, rng: random.Random, supporter_id: int, began: date, today: date,
-              courses: dict[str, tuple[int, int | None]], recorded_by: int, now: str) -> None:
+              courses: dict[str, tuple[int, int | None]], recorded_by: int, now: str,
+              lapsing: str | None = None) -> None:
     for name, (course_id, months) in courses.items():
+        if name == lapsing and months:
+            # Taken once, two weeks short of its renewal date.
+            day = add_months(today + timedelta(days=14), -months)
+            repo.insert_completion(db, CompletionDraft(
+                supporter_id, course_id, day, add_months(day, months)),
+                recorded_by=recorded_by, now=now)
         if name != "Peer support foundations" and rng.random() < 0.2:
             continue  # not done yet: "missing" in the matrix
         day = began + timedelta(days=rng.randint(0, 40))
         while day <= today:
-            repo.insert_completion(db, CompletionDraft(
-                supporter_id, course_id, day, add_months(day, months) if months else None),
-                recorded_by=recorded_by, now=now)
+            if name != lapsing:  # the same draws either way, so the rest of the demo stays
+                repo.insert_completion(db, CompletionDraft(
+                    supporter_id, course_id, day, add_months(day, months) if months else None),
+                    recorded_by=recorded_by, now=now)
             if months is None:
                 break
             # Renewed a little before or after it lapsed, or (sometimes) not yet.
