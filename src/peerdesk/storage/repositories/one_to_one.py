@@ -9,7 +9,7 @@ from typing import Any
 from peerdesk.domain.errors import NotFound
 from peerdesk.domain.one_to_one import SessionDraft, SessionKind, SessionMode
 from peerdesk.storage.database import Database
-from peerdesk.storage.repositories.rows import grouped, query_in, update_row
+from peerdesk.storage.repositories.rows import grouped, one, query_in, update_row
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 
@@ -151,10 +151,8 @@ def _topics_for(db: Database, session_ids: list[int]) -> dict[int, tuple[str, ..
 
 
 def get(db: Database, session_id: int) -> StoredSession:
-    rows = db.query(f"{_SELECT} WHERE o.id = ?", (session_id,))
-    if not rows:
-        raise NotFound
-    stored = _session(rows[0], _topics_for(db, [session_id]).get(session_id, ()), True)
+    stored = one(db.query(f"{_SELECT} WHERE o.id = ?", (session_id,)),
+                 lambda r: _session(r, _topics_for(db, [session_id]).get(session_id, ()), True))
     signposts = tuple(int(r[0]) for r in db.query(
         "SELECT entry_id FROM one_to_one_signpost WHERE session_id = ? ORDER BY entry_id",
         (session_id,)))

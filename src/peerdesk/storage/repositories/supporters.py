@@ -293,10 +293,9 @@ def modules(db: Database, course_id: int | None = None) -> list[Module]:
 
 
 def module(db: Database, module_id: int) -> Module:
-    rows = db.query("SELECT course_id FROM course_module WHERE id = ?", (module_id,))
-    if not rows:
-        raise NotFound
-    return next(m for m in modules(db, int(rows[0][0])) if m.id == module_id)
+    course_id = one(db.query("SELECT course_id FROM course_module WHERE id = ?", (module_id,)),
+                    lambda r: int(r[0]))
+    return next(m for m in modules(db, course_id) if m.id == module_id)
 
 
 def _check_module_name(db: Database, course_id: int, name: str,
