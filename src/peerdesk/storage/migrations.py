@@ -38,8 +38,8 @@ class MigrationResult:
 
 def load_migrations(folder: Path | None = None, compartment: str = MAIN) -> list[Migration]:
     if folder is None:
-        files = shipped_files("peerdesk.storage", "migrations",
-                              *([] if compartment == MAIN else [compartment]))
+        folders = ("migrations",) if compartment == MAIN else ("migrations", compartment)
+        files = shipped_files("peerdesk.storage", *folders)
     else:
         files = [(p.name, p.read_text(encoding="utf-8")) for p in folder.glob("*.sql")]
     return numbered(files)
