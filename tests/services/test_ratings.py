@@ -75,6 +75,7 @@ def test_correct_and_delete_with_a_reason_audited_and_traceable(lead: Session) -
     assert (change.kind, change.reason, change.old_rated_on, change.old_scores) == (
         "corrected", "typed before asking", date(2026, 10, 1), (0, 0, 0, 0))
     assert change.changed_by == lead.staff.id
+    assert change.old_total == 0  # the history keeps the old total, as the subject copy does
     assert events(lead, AuditAction.RATING_CORRECTED) == [
         f"{peer_id}:ons4 rating {rating} corrected"]  # the reason stays out of the log
 

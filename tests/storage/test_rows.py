@@ -1,4 +1,5 @@
-"""The repositories' shared pieces: one row or NotFound, and ids in slices for `IN (...)`."""
+"""The repositories' shared pieces: one row or NotFound, ids in slices for `IN (...)`,
+updating one row and replacing one record's links."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from peerdesk.storage.repositories.rows import (
     one,
     one_or_none,
     query_in,
+    set_links,
     update_row,
 )
 
@@ -102,3 +104,15 @@ def test_update_row_of_no_row_is_not_found_and_changes_nothing(db: Database) -> 
 
 def test_columns_of_a_fields_list() -> None:
     assert columns_of("a, b,c ,  d") == ["a", "b", "c", "d"]
+
+
+def test_set_links_replaces_one_records_links_and_leaves_the_others(db: Database) -> None:
+    db.execute("CREATE TABLE thing_tag (thing_id INTEGER, tag_id INTEGER, "
+               "PRIMARY KEY (thing_id, tag_id))")
+    set_links(db, "thing_tag", "thing_id", 1, "tag_id", [5, 6], new=True)
+    set_links(db, "thing_tag", "thing_id", 2, "tag_id", [5], new=True)
+    set_links(db, "thing_tag", "thing_id", 1, "tag_id", [6, 7])
+    assert db.query("SELECT thing_id, tag_id FROM thing_tag ORDER BY 1, 2") == [
+        (1, 6), (1, 7), (2, 5)]
+    set_links(db, "thing_tag", "thing_id", 1, "tag_id", [])
+    assert db.query("SELECT thing_id, tag_id FROM thing_tag") == [(2, 5)]

@@ -14,29 +14,19 @@ from __future__ import annotations
 
 import errno
 import glob
-import re
 import shutil
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from peerdesk.domain.errors import DiskFull, VaultError, VaultTooNew
 from peerdesk.storage.atomic import owner_only
 from peerdesk.storage.database import Database
-
-_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+from peerdesk.storage.migration_files import Migration, numbered, shipped_files
 
 MAIN = "main"
 CASEWORK = "casework"
 # The main version at which casework left the main database.
 SPLIT_VERSION = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Migration:
-    version: int
-    name: str
-    sql: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,27 +38,11 @@ class MigrationResult:
 
 def load_migrations(folder: Path | None = None, compartment: str = MAIN) -> list[Migration]:
     if folder is None:
-        shipped = resources.files("peerdesk.storage").joinpath("migrations")
-        if compartment != MAIN:
-            shipped = shipped.joinpath(compartment)
-        files = [
-            (entry.name, entry.read_text(encoding="utf-8"))
-            for entry in shipped.iterdir()
-            if entry.name.endswith(".sql")
-        ]
+        folders = ("migrations",) if compartment == MAIN else ("migrations", compartment)
+        files = shipped_files("peerdesk.storage", *folders)
     else:
         files = [(p.name, p.read_text(encoding="utf-8")) for p in folder.glob("*.sql")]
-    found = []
-    for name, sql in files:
-        match = _NAME.match(name)
-        if not match:
-            raise RuntimeError(f"badly named migration file: {name}")
-        found.append(Migration(int(match.group(1)), name, sql))
-    found.sort(key=lambda m: m.version)
-    versions = [m.version for m in found]
-    if versions != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migrations are not numbered 1..n: {versions}")
-    return found
+    return numbered(files)
 
 
 def latest_version(folder: Path | None = None, compartment: str = MAIN) -> int:

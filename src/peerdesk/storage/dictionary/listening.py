@@ -6,8 +6,9 @@ from __future__ import annotations
 from peerdesk.domain.callbacks import CallbackRoute, CallbackStatus
 from peerdesk.domain.listening import Channel, Outcome, Returning
 from peerdesk.storage.dictionary.model import (
-    CHANNEL_STATES,
     DATE,
+    SAFE_REACH_CODES,
+    SAFE_REACH_COLUMNS,
     STAFF_ID,
     TIMESTAMP,
     YES_NO,
@@ -110,16 +111,10 @@ TABLES = [
           {"callback_id": "The call-back (callback.id).",
            "ask_for": "The name or alias to ask for.",
            "reach": "A phone number, a handle or an address.",
-           "calls_ok": "Phone calls: 1 OK, 0 not OK, empty not asked yet.",
-           "texts_ok": "Text messages: 1 OK, 0 not OK, empty not asked yet.",
-           "email_ok": "Email: 1 OK, 0 not OK, empty not asked yet.",
-           "voicemail_ok": "Leaving a voicemail: 1 OK, 0 not OK, empty not asked yet.",
-           "safe_times": "When it is safe, as typed.",
-           "code_word": "A code word agreed with them.",
+           **SAFE_REACH_COLUMNS,
            "other": "Anything else about reaching them safely.",
            "agreed_on": "The day they agreed the centre keeps this. " + DATE},
-          codes={c: CHANNEL_STATES for c in ("calls_ok", "texts_ok", "email_ok",
-                                               "voicemail_ok")}),
+          codes=SAFE_REACH_CODES),
 ]
 
 _WHITESPACE = "' ' || char(9, 10, 13)"

@@ -20,6 +20,18 @@ YES_NO = {"0": "no", "1": "yes"}
 CHANNEL_STATES = {"0": "not OK", "1": "OK", "": "not asked yet (empty, NULL)"}
 DATE = "A date, YYYY-MM-DD."
 TIMESTAMP = "When, as an ISO 8601 timestamp with its time zone (UTC)."
+# How it is safe to reach someone: the same columns in safe_contact (a peer's)
+# and callback_reach (someone waiting for a call-back).
+_CHANNELS = ("calls_ok", "texts_ok", "email_ok", "voicemail_ok")
+SAFE_REACH_COLUMNS = {
+    "calls_ok": "Phone calls: 1 OK, 0 not OK, empty not asked yet.",
+    "texts_ok": "Text messages: 1 OK, 0 not OK, empty not asked yet.",
+    "email_ok": "Email: 1 OK, 0 not OK, empty not asked yet.",
+    "voicemail_ok": "Leaving a voicemail: 1 OK, 0 not OK, empty not asked yet.",
+    "safe_times": "When it is safe, as typed.",
+    "code_word": "A code word agreed with them.",
+}
+SAFE_REACH_CODES = {channel: CHANNEL_STATES for channel in _CHANNELS}
 
 
 @dataclass(frozen=True, slots=True)

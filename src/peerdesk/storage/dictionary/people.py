@@ -5,8 +5,9 @@ from __future__ import annotations
 from peerdesk.domain.consent import ConsentScope
 from peerdesk.domain.peer import AgeBand, ContactRoute, Gender, PeerStatus
 from peerdesk.storage.dictionary.model import (
-    CHANNEL_STATES,
     DATE,
+    SAFE_REACH_CODES,
+    SAFE_REACH_COLUMNS,
     STAFF_ID,
     TIMESTAMP,
     YES_NO,
@@ -45,16 +46,9 @@ TABLES = [
           "to contact them.",
           {"peer_id": "The peer (peer.id).",
            "do_not_contact": "1: do not contact them at all.",
-           "calls_ok": "Phone calls: 1 OK, 0 not OK, empty not asked yet.",
-           "texts_ok": "Text messages: 1 OK, 0 not OK, empty not asked yet.",
-           "email_ok": "Email: 1 OK, 0 not OK, empty not asked yet.",
-           "voicemail_ok": "Leaving a voicemail: 1 OK, 0 not OK, empty not asked yet.",
-           "safe_times": "When it is safe, as typed.",
-           "code_word": "A code word agreed with them.",
+           **SAFE_REACH_COLUMNS,
            "other": "Anything else about contacting them safely."},
-          codes={"do_not_contact": YES_NO,
-                 **{c: CHANNEL_STATES for c in ("calls_ok", "texts_ok", "email_ok",
-                                                "voicemail_ok")}}),
+          codes={"do_not_contact": YES_NO, **SAFE_REACH_CODES}),
     Table("consent", "Consent a peer gave, for what, and if they withdrew it. A peer whose "
           "statistics consent is withdrawn is left out of reports.",
           {"id": "The record's number.",

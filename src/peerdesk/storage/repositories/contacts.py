@@ -15,6 +15,7 @@ from peerdesk.storage.repositories.rows import (
     grouped,
     id_chunks,
     query_in,
+    set_links,
     update_row,
 )
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
@@ -40,13 +41,10 @@ def _write_parts(db: Database, contact_id: int, draft: ContactDraft, *, new: boo
         "ON CONFLICT (contact_id) DO UPDATE SET notes = excluded.notes, "
         "safety_action = excluded.safety_action",
         (contact_id, draft.notes, draft.safety_action))
-    if not new:
-        db.execute("DELETE FROM contact_topic_link WHERE contact_id = ?", (contact_id,))
-        db.execute("DELETE FROM contact_signpost WHERE contact_id = ?", (contact_id,))
-    db.executemany("INSERT INTO contact_topic_link (contact_id, topic_id) VALUES (?, ?)",
-                   [(contact_id, t) for t in draft.topic_ids])
-    db.executemany("INSERT INTO contact_signpost (contact_id, entry_id) VALUES (?, ?)",
-                   [(contact_id, e) for e in draft.signposts])
+    set_links(db, "contact_topic_link", "contact_id", contact_id, "topic_id", draft.topic_ids,
+              new=new)
+    set_links(db, "contact_signpost", "contact_id", contact_id, "entry_id", draft.signposts,
+              new=new)
     if before != (draft.notes, draft.safety_action):
         if not new:
             db.execute("DELETE FROM contact_note_search WHERE rowid = ?", (contact_id,))

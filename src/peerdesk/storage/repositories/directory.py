@@ -9,7 +9,13 @@ from typing import Any
 from peerdesk.domain.directory import DirectoryEntryDraft
 from peerdesk.domain.errors import NotFound
 from peerdesk.storage.database import Database
-from peerdesk.storage.repositories.rows import columns_of, grouped, query_in, update_row
+from peerdesk.storage.repositories.rows import (
+    columns_of,
+    grouped,
+    query_in,
+    set_links,
+    update_row,
+)
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 
@@ -58,12 +64,9 @@ _FIELDS = ("name, sort_name, phone, email, website, opening_hours, notes, all_re
 
 
 def _write_links(db: Database, entry_id: int, draft: DirectoryEntryDraft) -> None:
-    db.execute("DELETE FROM directory_entry_category WHERE entry_id = ?", (entry_id,))
-    db.execute("DELETE FROM directory_entry_region WHERE entry_id = ?", (entry_id,))
-    db.executemany("INSERT INTO directory_entry_category (entry_id, category_id) VALUES (?, ?)",
-                   [(entry_id, c) for c in draft.category_ids])
-    db.executemany("INSERT INTO directory_entry_region (entry_id, region_id) VALUES (?, ?)",
-                   [(entry_id, r) for r in draft.region_ids])
+    set_links(db, "directory_entry_category", "entry_id", entry_id, "category_id",
+              draft.category_ids)
+    set_links(db, "directory_entry_region", "entry_id", entry_id, "region_id", draft.region_ids)
 
 
 def insert(db: Database, draft: DirectoryEntryDraft, *, now: str) -> int:

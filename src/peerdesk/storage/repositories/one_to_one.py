@@ -9,7 +9,7 @@ from typing import Any
 from peerdesk.domain.errors import NotFound
 from peerdesk.domain.one_to_one import SessionDraft, SessionKind, SessionMode
 from peerdesk.storage.database import Database
-from peerdesk.storage.repositories.rows import grouped, query_in, update_row
+from peerdesk.storage.repositories.rows import grouped, one, query_in, set_links, update_row
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 
@@ -60,14 +60,9 @@ def _write_parts(db: Database, session_id: int, draft: SessionDraft, *, new: boo
         "next_steps = excluded.next_steps",
         (session_id, draft.notes, draft.next_steps),
     )
-    db.execute("DELETE FROM one_to_one_topic WHERE session_id = ?", (session_id,))
-    db.execute("DELETE FROM one_to_one_signpost WHERE session_id = ?", (session_id,))
-    db.executemany("INSERT INTO one_to_one_signpost (session_id, entry_id) VALUES (?, ?)",
-                   [(session_id, entry_id) for entry_id in draft.signposts])
-    db.executemany(
-        "INSERT INTO one_to_one_topic (session_id, topic_id) VALUES (?, ?)",
-        [(session_id, topic_id) for topic_id in _topic_ids(db, draft.topics)],
-    )
+    set_links(db, "one_to_one_signpost", "session_id", session_id, "entry_id", draft.signposts)
+    set_links(db, "one_to_one_topic", "session_id", session_id, "topic_id",
+              _topic_ids(db, draft.topics))
     if before != (draft.notes, draft.next_steps):
         _index_note(db, session_id, draft, replacing=not new)
 
@@ -151,10 +146,8 @@ def _topics_for(db: Database, session_ids: list[int]) -> dict[int, tuple[str, ..
 
 
 def get(db: Database, session_id: int) -> StoredSession:
-    rows = db.query(f"{_SELECT} WHERE o.id = ?", (session_id,))
-    if not rows:
-        raise NotFound
-    stored = _session(rows[0], _topics_for(db, [session_id]).get(session_id, ()), True)
+    stored = one(db.query(f"{_SELECT} WHERE o.id = ?", (session_id,)),
+                 lambda r: _session(r, _topics_for(db, [session_id]).get(session_id, ()), True))
     signposts = tuple(int(r[0]) for r in db.query(
         "SELECT entry_id FROM one_to_one_signpost WHERE session_id = ? ORDER BY entry_id",
         (session_id,)))

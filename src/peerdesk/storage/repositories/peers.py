@@ -21,7 +21,7 @@ from peerdesk.domain.peer import (
 from peerdesk.domain.safe_contact import SafeContact, stored_state, to_column
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.meta import get_meta, set_meta
-from peerdesk.storage.repositories.rows import columns_of, query_in, update_row
+from peerdesk.storage.repositories.rows import columns_of, one, query_in, update_row
 from peerdesk.storage.repositories.search import forget_deleted, prefix_query
 
 _NEXT_REF = "next_peer_ref"
@@ -116,18 +116,14 @@ def _peer(row: Any, safe: SafeContact | None = None) -> Peer:
 
 
 def get(db: Database, peer_id: int) -> Peer:
-    rows = db.query(f"SELECT {_COLUMNS} FROM peer WHERE id = ?", (peer_id,))
-    if not rows:
-        raise NotFound
-    return _peer(rows[0], get_safe_contact(db, peer_id))
+    return one(db.query(f"SELECT {_COLUMNS} FROM peer WHERE id = ?", (peer_id,)),
+               lambda r: _peer(r, get_safe_contact(db, peer_id)))
 
 
 def assignment(db: Database, peer_id: int) -> tuple[int | None, int | None]:
     """(caseworker_id, supporter_id), for permission checks."""
-    rows = db.query("SELECT caseworker_id, supporter_id FROM peer WHERE id = ?", (peer_id,))
-    if not rows:
-        raise NotFound
-    return rows[0][0], rows[0][1]
+    return one(db.query("SELECT caseworker_id, supporter_id FROM peer WHERE id = ?", (peer_id,)),
+               lambda r: (r[0], r[1]))
 
 
 # -- safe contact ---------------------------------------------------------------

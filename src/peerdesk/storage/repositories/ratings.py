@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from peerdesk.domain.errors import NotFound
 from peerdesk.domain.outcomes import RatingDraft, Score, parse_scores, scores_text
 from peerdesk.storage.database import Database
+from peerdesk.storage.repositories.rows import one
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +71,9 @@ def insert(db: Database, draft: RatingDraft, *, now: str) -> int:
 
 def owner(db: Database, rating_id: int) -> tuple[int, str]:
     """(peer_id, measure_key) of a rating still in use; NotFound otherwise."""
-    rows = db.query("SELECT peer_id, measure_key FROM rating WHERE id = ? "
-                    "AND deleted_at IS NULL", (rating_id,))
-    if not rows:
-        raise NotFound
-    return int(rows[0][0]), str(rows[0][1])
+    return one(db.query("SELECT peer_id, measure_key FROM rating WHERE id = ? "
+                        "AND deleted_at IS NULL", (rating_id,)),
+               lambda r: (int(r[0]), str(r[1])))
 
 
 def _keep_old(db: Database, rating_id: int, kind: str, *, by: int, reason: str,
@@ -98,11 +97,25 @@ def delete(db: Database, rating_id: int, *, by: int, reason: str, now: str) -> N
     db.execute("UPDATE rating SET deleted_at = ? WHERE id = ?", (now, rating_id))
 
 
+def _total(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+_CHANGE = ("c.kind, c.changed_at, c.changed_by, c.reason, c.old_rated_on, c.old_scores, "
+           "c.old_total")
+
+
+def _change(r: Any) -> RatingChange:
+    """A rating_change row, its columns as _CHANGE names them."""
+    return RatingChange(str(r[0]), str(r[1]), int(r[2]), str(r[3]), date.fromisoformat(r[4]),
+                        parse_scores(str(r[5])), _total(r[6]))
+
+
 def for_peer(db: Database, peer_id: int) -> list[StoredRating]:
     """The ratings in use (deleted ones left out), with their corrected values."""
     return [
         StoredRating(int(r[0]), str(r[1]), date.fromisoformat(r[2]), parse_scores(str(r[3])),
-                     None if r[4] is None else int(r[4]), bool(r[5]))
+                     _total(r[4]), bool(r[5]))
         for r in db.query(
             "SELECT id, measure_key, rated_on, scores, total, EXISTS (SELECT 1 FROM "
             "rating_change AS c WHERE c.rating_id = rating.id) FROM rating "
@@ -112,17 +125,15 @@ def for_peer(db: Database, peer_id: int) -> list[StoredRating]:
 
 
 def history(db: Database, rating_id: int) -> list[RatingChange]:
-    return [RatingChange(str(r[0]), str(r[1]), int(r[2]), str(r[3]), date.fromisoformat(r[4]),
-                         parse_scores(str(r[5])))
-            for r in db.query("SELECT kind, changed_at, changed_by, reason, old_rated_on, "
-                              "old_scores FROM rating_change WHERE rating_id = ? ORDER BY id",
-                              (rating_id,))]
+    return [_change(r) for r in db.query(
+        f"SELECT {_CHANGE} FROM rating_change AS c WHERE c.rating_id = ? ORDER BY c.id",
+        (rating_id,))]
 
 
 def every_for_peer(db: Database, peer_id: int) -> list[KeptRating]:
     """Every rating of a peer, deleted ones included, oldest first."""
     return [KeptRating(int(r[0]), str(r[1]), date.fromisoformat(r[2]), parse_scores(str(r[3])),
-                       None if r[4] is None else int(r[4]), r[5], r[6])
+                       _total(r[4]), r[5], r[6])
             for r in db.query("SELECT id, measure_key, rated_on, scores, total, worker_id, "
                               "deleted_at FROM rating WHERE peer_id = ? ORDER BY rated_on, id",
                               (peer_id,))]
@@ -130,11 +141,7 @@ def every_for_peer(db: Database, peer_id: int) -> list[KeptRating]:
 
 def changes_for_peer(db: Database, peer_id: int) -> list[tuple[int, RatingChange]]:
     """(rating id, change) for every correction and deletion of a peer's ratings, in order."""
-    return [(int(r[0]), RatingChange(str(r[1]), str(r[2]), int(r[3]), str(r[4]),
-                                     date.fromisoformat(r[5]), parse_scores(str(r[6])),
-                                     None if r[7] is None else int(r[7])))
-            for r in db.query(
-                "SELECT c.rating_id, c.kind, c.changed_at, c.changed_by, c.reason, "
-                "c.old_rated_on, c.old_scores, c.old_total FROM rating_change AS c "
-                "JOIN rating AS r ON r.id = c.rating_id WHERE r.peer_id = ? "
-                "ORDER BY c.changed_at, c.id", (peer_id,))]
+    return [(int(r[0]), _change(r[1:])) for r in db.query(
+        f"SELECT c.rating_id, {_CHANGE} FROM rating_change AS c "
+        "JOIN rating AS r ON r.id = c.rating_id WHERE r.peer_id = ? "
+        "ORDER BY c.changed_at, c.id", (peer_id,))]

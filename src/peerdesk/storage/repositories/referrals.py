@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from peerdesk.domain.errors import NotFound
 from peerdesk.domain.referral import ReferralDestination, ReferralDraft, ReferralStatus
 from peerdesk.storage.database import Database
-from peerdesk.storage.repositories.rows import update_row
+from peerdesk.storage.repositories.rows import one, update_row
+
+_COLUMNS = "id, peer_id, made_on, destination, destination_name, status, directory_entry_id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,23 +32,22 @@ def insert(db: Database, draft: ReferralDraft, *, recorded_by: int, now: str) ->
 
 def set_status(db: Database, referral_id: int, status: ReferralStatus, *, now: str) -> int:
     """Returns the peer id."""
-    rows = db.query("SELECT peer_id FROM referral WHERE id = ?", (referral_id,))
-    if not rows:
-        raise NotFound
+    peer_id = one(db.query("SELECT peer_id FROM referral WHERE id = ?", (referral_id,)),
+                  lambda r: int(r[0]))
     db.execute("UPDATE referral SET status = ?, updated_at = ? WHERE id = ?",
                (status.value, now, referral_id))
-    return int(rows[0][0])
+    return peer_id
 
 
-def get(db: Database, referral_id: int) -> StoredReferral:
-    rows = db.query("SELECT id, peer_id, made_on, destination, destination_name, status, "
-                    "directory_entry_id FROM referral WHERE id = ?", (referral_id,))
-    if not rows:
-        raise NotFound
-    r = rows[0]
+def _referral(r: Any) -> StoredReferral:
     return StoredReferral(int(r[0]), ReferralDraft(int(r[1]), date.fromisoformat(r[2]),
                                                    ReferralDestination(r[3]), r[4],
                                                    ReferralStatus(r[5]), r[6]))
+
+
+def get(db: Database, referral_id: int) -> StoredReferral:
+    return one(db.query(f"SELECT {_COLUMNS} FROM referral WHERE id = ?", (referral_id,)),
+               _referral)
 
 
 def update(db: Database, referral_id: int, draft: ReferralDraft, *, now: str) -> None:
@@ -58,12 +59,6 @@ def update(db: Database, referral_id: int, draft: ReferralDraft, *, now: str) ->
 
 
 def for_peer(db: Database, peer_id: int) -> list[StoredReferral]:
-    return [
-        StoredReferral(int(r[0]), ReferralDraft(peer_id, date.fromisoformat(r[1]),
-                                                ReferralDestination(r[2]), r[3],
-                                                ReferralStatus(r[4]), r[5]))
-        for r in db.query(
-            "SELECT id, made_on, destination, destination_name, status, directory_entry_id "
-            "FROM referral "
-            "WHERE peer_id = ? ORDER BY made_on DESC, id DESC", (peer_id,))
-    ]
+    return [_referral(r) for r in db.query(
+        f"SELECT {_COLUMNS} FROM referral WHERE peer_id = ? ORDER BY made_on DESC, id DESC",
+        (peer_id,))]

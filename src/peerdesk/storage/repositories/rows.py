@@ -1,4 +1,5 @@
-"""Small pieces every repository needs: one row or NotFound, and ids in slices for `IN (...)`."""
+"""Small pieces every repository needs: one row or NotFound, ids in slices for `IN (...)`,
+one row's columns updated and one record's link rows replaced."""
 
 from __future__ import annotations
 
@@ -74,6 +75,17 @@ def update_row(db: Database, table: str, row_id: int, values: Mapping[str, Any],
     if db.execute(f"UPDATE {table} SET {', '.join(assignments)} WHERE id = ?",
                   (*params, row_id)).rowcount == 0:
         raise NotFound
+
+
+def set_links(db: Database, table: str, owner: str, owner_id: int, link: str,
+              linked: Iterable[int], *, new: bool = False) -> None:
+    """Make `table` link the record `owner_id` (in column `owner`) to exactly the ids
+    `linked` (in column `link`), one row each; a new record has no old links to delete.
+    Table and column names are the code's own, never a person's input."""
+    if not new:
+        db.execute(f"DELETE FROM {table} WHERE {owner} = ?", (owner_id,))
+    db.executemany(f"INSERT INTO {table} ({owner}, {link}) VALUES (?, ?)",
+                   [(owner_id, linked_id) for linked_id in linked])
 
 
 def columns_of(fields: str) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from peerdesk.domain.errors import NotFound
 from peerdesk.domain.supporters import HoursDraft, HoursKind, SupervisionKind
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.rows import one
@@ -116,21 +116,21 @@ def set_shared(db: Database, entry_id: int, staff_id: int | None, now: str) -> N
                (staff_id, now, entry_id))
 
 
-def entry(db: Database, entry_id: int) -> StoredEntry:
-    rows = db.query("SELECT id, author_id, written_on, shared_with FROM journal_entry "
-                    "WHERE id = ?", (entry_id,))
-    if not rows:
-        raise NotFound
-    r = rows[0]
+_ENTRY = "SELECT id, author_id, written_on, shared_with FROM journal_entry"
+
+
+def _entry(r: Any) -> StoredEntry:
     return StoredEntry(int(r[0]), int(r[1]), date.fromisoformat(str(r[2])),
                        int(r[3]) if r[3] is not None else None)
 
 
+def entry(db: Database, entry_id: int) -> StoredEntry:
+    return one(db.query(f"{_ENTRY} WHERE id = ?", (entry_id,)), _entry)
+
+
 def entry_cipher(db: Database, entry_id: int) -> tuple[bytes, bytes]:
-    rows = db.query("SELECT nonce, sealed FROM journal_entry WHERE id = ?", (entry_id,))
-    if not rows:
-        raise NotFound
-    return bytes(rows[0][0]), bytes(rows[0][1])
+    return one(db.query("SELECT nonce, sealed FROM journal_entry WHERE id = ?", (entry_id,)),
+               lambda r: (bytes(r[0]), bytes(r[1])))
 
 
 def entries(db: Database, *, author_id: int | None = None,
@@ -140,10 +140,8 @@ def entries(db: Database, *, author_id: int | None = None,
         where, params = "author_id = ?", (author_id,)
     else:
         where, params = "shared_with = ?", (shared_with,)
-    return [StoredEntry(int(r[0]), int(r[1]), date.fromisoformat(str(r[2])),
-                        int(r[3]) if r[3] is not None else None)
-            for r in db.query("SELECT id, author_id, written_on, shared_with FROM journal_entry "
-                              f"WHERE {where} ORDER BY written_on DESC, id DESC", params)]
+    return [_entry(r) for r in db.query(
+        f"{_ENTRY} WHERE {where} ORDER BY written_on DESC, id DESC", params)]
 
 
 # -- hours --------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from peerdesk.domain.supporters import (
     roles_code,
 )
 from peerdesk.storage.database import Database
-from peerdesk.storage.repositories.rows import one, one_or_none
+from peerdesk.storage.repositories.rows import one, one_or_none, set_links
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +207,8 @@ def insert_course(db: Database, draft: CourseDraft) -> int:
     _check_competencies(db, draft.competency_ids)
     course_id = int(db.execute("INSERT INTO course (name, renewal_months) VALUES (?, ?)",
                                (draft.name, draft.renewal_months)).lastrowid)
-    db.executemany("INSERT INTO course_competency (course_id, competency_id) VALUES (?, ?)",
-                   [(course_id, c) for c in sorted(draft.competency_ids)])
+    set_links(db, "course_competency", "course_id", course_id, "competency_id",
+              sorted(draft.competency_ids), new=True)
     return course_id
 
 
@@ -218,9 +218,8 @@ def update_course(db: Database, course_id: int, draft: CourseDraft) -> None:
     if db.execute("UPDATE course SET name = ?, renewal_months = ? WHERE id = ?",
                   (draft.name, draft.renewal_months, course_id)).rowcount == 0:
         raise NotFound
-    db.execute("DELETE FROM course_competency WHERE course_id = ?", (course_id,))
-    db.executemany("INSERT INTO course_competency (course_id, competency_id) VALUES (?, ?)",
-                   [(course_id, c) for c in sorted(draft.competency_ids)])
+    set_links(db, "course_competency", "course_id", course_id, "competency_id",
+              sorted(draft.competency_ids))
 
 
 def courses(db: Database, *, active_only: bool = False) -> list[Course]:
@@ -293,10 +292,9 @@ def modules(db: Database, course_id: int | None = None) -> list[Module]:
 
 
 def module(db: Database, module_id: int) -> Module:
-    rows = db.query("SELECT course_id FROM course_module WHERE id = ?", (module_id,))
-    if not rows:
-        raise NotFound
-    return next(m for m in modules(db, int(rows[0][0])) if m.id == module_id)
+    course_id = one(db.query("SELECT course_id FROM course_module WHERE id = ?", (module_id,)),
+                    lambda r: int(r[0]))
+    return next(m for m in modules(db, course_id) if m.id == module_id)
 
 
 def _check_module_name(db: Database, course_id: int, name: str,
@@ -316,8 +314,8 @@ def insert_module(db: Database, course_id: int, draft: ModuleDraft) -> int:
     module_id = int(db.execute(
         "INSERT INTO course_module (course_id, name, position) VALUES (?, ?, ?)",
         (course_id, draft.name, position)).lastrowid)
-    db.executemany("INSERT INTO module_competency (module_id, competency_id) VALUES (?, ?)",
-                   [(module_id, c) for c in sorted(draft.competency_ids)])
+    set_links(db, "module_competency", "module_id", module_id, "competency_id",
+              sorted(draft.competency_ids), new=True)
     return module_id
 
 
@@ -326,9 +324,8 @@ def update_module(db: Database, module_id: int, draft: ModuleDraft) -> None:
     _check_module_name(db, current.course_id, draft.name, module_id)
     _check_competencies(db, draft.competency_ids, "module_competencies")
     db.execute("UPDATE course_module SET name = ? WHERE id = ?", (draft.name, module_id))
-    db.execute("DELETE FROM module_competency WHERE module_id = ?", (module_id,))
-    db.executemany("INSERT INTO module_competency (module_id, competency_id) VALUES (?, ?)",
-                   [(module_id, c) for c in sorted(draft.competency_ids)])
+    set_links(db, "module_competency", "module_id", module_id, "competency_id",
+              sorted(draft.competency_ids))
 
 
 def move_module(db: Database, module_id: int, step: int) -> bool:

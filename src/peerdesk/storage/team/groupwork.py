@@ -37,6 +37,7 @@ from datetime import date
 from typing import Any
 
 import psycopg
+from psycopg import sql
 
 from peerdesk.storage.team.casework import ConnectionLost, _saving
 from peerdesk.storage.team.fieldcrypt import FieldCipher
@@ -219,9 +220,7 @@ class TeamGroupwork:
                 (group_id, self.cipher.seal("peer_group", "name", group_id, name), kind))
             if not cursor.rowcount:
                 return False
-            for staff_id in facilitators:
-                self.conn.execute("INSERT INTO casework.group_facilitator (group_id, staff_id) "
-                                  "VALUES (%s, %s)", (group_id, staff_id))
+            self._add_facilitators("group_facilitator", "group_id", group_id, facilitators)
         return True
 
     def add_member(self, group_id: uuid.UUID, peer_id: uuid.UUID, joined_on: date) -> None:
@@ -241,10 +240,17 @@ class TeamGroupwork:
                  seal("meeting", "notes", meeting_id, "")))
             if not cursor.rowcount:
                 return False
-            for staff_id in facilitators:
-                self.conn.execute("INSERT INTO casework.meeting_facilitator (meeting_id, "
-                                  "staff_id) VALUES (%s, %s)", (meeting_id, staff_id))
+            self._add_facilitators("meeting_facilitator", "meeting_id", meeting_id, facilitators)
         return True
+
+    def _add_facilitators(self, table: str, owner: str, owner_id: uuid.UUID,
+                          staff_ids: tuple[int, ...]) -> None:
+        """Who runs a new group or meeting; `table` and `owner` are this module's own
+        names (group_facilitator/group_id, meeting_facilitator/meeting_id)."""
+        insert = sql.SQL("INSERT INTO casework.{} ({}, staff_id) VALUES (%s, %s)").format(
+            sql.Identifier(table), sql.Identifier(owner))
+        for staff_id in staff_ids:
+            self.conn.execute(insert, (owner_id, staff_id))
 
     # registers
 

@@ -96,6 +96,15 @@ def _slot_from(row: dict[str, Any], entries: Sequence[dict[str, Any]] = ()) -> k
     return keyslots.Slot.from_json({**row, "keys": list(entries)})
 
 
+def _open_private_key(book: keyslots.KeySlotFile, slot: keyslots.Slot,
+                      password: str) -> bytearray:
+    """The slot's private key (the caller wipes it), or SlotWontOpen."""
+    try:
+        return book.open_private_key(slot, keyslots.password_bytes(password))
+    except crypto.UnwrapFailed:
+        raise SlotWontOpen from None
+
+
 def seal_to(conn: Conn, centre: str, staff_id: int, slot: keyslots.Slot, what: str,
              generation: int, key: bytes | bytearray, sealed_by: int | None) -> None:
     book = _book(centre)
@@ -163,10 +172,7 @@ def change_own_password(conn: Conn, old_password: str, new_password: str, *,
         raise NoKeySlot
     slot = _slot_from(found[0])
     book = _book(centre)
-    try:
-        private = book.open_private_key(slot, keyslots.password_bytes(old_password))
-    except crypto.UnwrapFailed:
-        raise SlotWontOpen from None
+    private = _open_private_key(book, slot, old_password)
     try:
         slot.kdf, slot.salt = params or crypto.calibrate(), crypto.new_salt()
         book.rewrap(slot, private, keyslots.password_bytes(new_password))
@@ -189,10 +195,7 @@ def open_keys(conn: Conn, password: str) -> TeamKeys:
         "SELECT entry FROM main.team_sealed_key WHERE staff_id = %s", (staff_id,))]
     slot = _slot_from(row, entries)
     book = _book(centre)
-    try:
-        private = book.open_private_key(slot, keyslots.password_bytes(password))
-    except crypto.UnwrapFailed:
-        raise SlotWontOpen from None
+    private = _open_private_key(book, slot, password)
     try:
         opened = book.open_slot(slot, private)
     finally:

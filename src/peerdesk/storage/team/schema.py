@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import psycopg
 from psycopg import sql
 
+from peerdesk.storage.migration_files import Migration, numbered, shipped_files
 from peerdesk.storage.team.errors import TeamSchemaTooNew, TeamServerError
 
 Conn = psycopg.Connection[tuple[Any, ...]]
 
-_FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 _PLACEHOLDER = re.compile(r"\{\{(\w+)(\.name)?\}\}")
 # A database name PeerDesk can build role and login names from.
 DATABASE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -38,33 +37,13 @@ MINIMUM_SERVER = 150000
 
 
 @dataclass(frozen=True, slots=True)
-class TeamMigration:
-    version: int
-    name: str
-    sql: str
-
-
-@dataclass(frozen=True, slots=True)
 class SchemaResult:
     from_version: int
     to_version: int
 
 
-def load_migrations() -> list[TeamMigration]:
-    folder = resources.files("peerdesk.storage.team").joinpath("migrations")
-    found = []
-    for entry in folder.iterdir():
-        if not entry.name.endswith(".sql"):
-            continue
-        match = _FILE.match(entry.name)
-        if not match:
-            raise RuntimeError(f"badly named team migration file: {entry.name}")
-        found.append(TeamMigration(int(match.group(1)), entry.name,
-                                   entry.read_text(encoding="utf-8")))
-    found.sort(key=lambda m: m.version)
-    if [m.version for m in found] != list(range(1, len(found) + 1)):
-        raise RuntimeError("team migrations are not numbered 1..n")
-    return found
+def load_migrations() -> list[Migration]:
+    return numbered(shipped_files("peerdesk.storage.team", "migrations"), "team migration")
 
 
 def latest_version() -> int:
