@@ -8,8 +8,10 @@ import pkgutil
 import pytest
 
 import peerdesk.domain
-from peerdesk.domain.labels import Labelled, set_labels
-from peerdesk.domain.staff import Role
+from peerdesk.domain.labels import Labelled, codes_text, parse_codes, set_labels
+from peerdesk.domain.staff import Role, parse_roles, roles_code
+from peerdesk.domain.supporters import SupporterRole
+from peerdesk.domain.voice import Benefit, QuoteFlag
 
 
 def _all_labelled() -> list[type[Labelled]]:
@@ -50,3 +52,20 @@ def test_a_member_without_words_or_words_without_a_member_is_refused() -> None:
         set_labels(Colour, {"red": "Red", "blue": "Blue", "green": "Green"})
     set_labels(Colour, {Colour.RED: "Red", "blue": "Blue"})
     assert [c.label for c in Colour] == ["Red", "Blue"]
+
+
+def test_a_set_of_choices_is_stored_as_its_sorted_values_and_read_back() -> None:
+    assert roles_code([Role.PROGRAMME_LEAD, Role.ADMIN, Role.ADMIN]) == "admin,programme_lead"
+    assert parse_roles("admin,programme_lead") == {Role.ADMIN, Role.PROGRAMME_LEAD}
+    assert codes_text(SupporterRole, ["mentor", SupporterRole.VOLUNTEER]) == "mentor,volunteer"
+    assert codes_text(QuoteFlag, {QuoteFlag.PHONE, QuoteFlag.EMAIL}) == "email,phone"
+    assert codes_text(Benefit, []) == "" and parse_codes(Benefit, "") == frozenset()
+    for kind in (Role, SupporterRole, Benefit, QuoteFlag):
+        assert parse_codes(kind, codes_text(kind, kind)) == frozenset(kind)
+
+
+def test_a_stored_value_that_is_no_choice_is_refused() -> None:
+    with pytest.raises(ValueError, match="janitor"):
+        parse_roles("admin,janitor")
+    with pytest.raises(ValueError, match="janitor"):
+        codes_text(Role, ["janitor"])

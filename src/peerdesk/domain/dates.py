@@ -26,11 +26,7 @@ def check_past_date(value: date, *, today: date, what: str, field: str) -> date:
     if value > today:
         raise ValidationError("{what} can't be in the future ({date}).",
                               field=field, what=what, date=value.isoformat())
-    if value < EARLIEST:
-        raise ValidationError(
-            "{what} ({date}) is before {year}; please check the year.",
-            field=field, what=what, date=value.isoformat(), year=EARLIEST.year)
-    return value
+    return _not_too_old(value, what=what, field=field)
 
 
 def check_planned_date(value: date, *, today: date, what: str, field: str,
@@ -41,6 +37,10 @@ def check_planned_date(value: date, *, today: date, what: str, field: str,
         raise ValidationError(
             "{what} ({date}) is more than {years} years ahead; please check the year.",
             field=field, what=what, date=value.isoformat(), years=years_ahead)
+    return _not_too_old(value, what=what, field=field)
+
+
+def _not_too_old(value: date, *, what: str, field: str) -> date:
     if value < EARLIEST:
         raise ValidationError(
             "{what} ({date}) is before {year}; please check the year.",

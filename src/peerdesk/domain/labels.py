@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import TypeVar
 
 _LABELS: dict[type[Labelled], dict[str, str]] = {}
 L = TypeVar("L", bound="Labelled")
+C = TypeVar("C", bound=StrEnum)
 
 
 class Labelled(StrEnum):
@@ -28,3 +29,14 @@ def set_labels(kind: type[L], labels: Mapping[L, str] | Mapping[str, str]) -> No
         raise ValueError(f"labels for {kind.__name__} don't match its members: "
                          f"{sorted(values ^ given.keys())}")
     _LABELS[kind] = given
+
+
+def codes_text(kind: type[C], chosen: Iterable[C | str]) -> str:
+    """A set of choices as stored: the values, each checked to be one of `kind`, sorted and
+    comma-separated ("admin,programme_lead"); the empty set is ""."""
+    return ",".join(sorted({kind(member).value for member in chosen}))
+
+
+def parse_codes(kind: type[C], code: str) -> frozenset[C]:
+    """The set `codes_text` stored; a value that is not one of `kind` raises ValueError."""
+    return frozenset(kind(part) for part in code.split(",") if part)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 
 from peerdesk.domain.errors import Message
-from peerdesk.domain.labels import Labelled, set_labels
+from peerdesk.domain.labels import Labelled, codes_text, parse_codes, set_labels
 
 
 class Role(Labelled):
@@ -35,12 +35,11 @@ ROLE_ORDER = (Role.PROGRAMME_LEAD, Role.CASEWORKER, Role.PEER_SUPPORTER, Role.AD
 
 
 def roles_code(roles: Iterable[Role]) -> str:
-    """Stored form: codes sorted and comma-separated ("admin,programme_lead")."""
-    return ",".join(sorted({Role(r).value for r in roles}))
+    return codes_text(Role, roles)
 
 
 def parse_roles(code: str) -> frozenset[Role]:
-    return frozenset(Role(part) for part in code.split(",") if part)
+    return parse_codes(Role, code)
 
 
 def primary_role(roles: Iterable[Role]) -> Role:

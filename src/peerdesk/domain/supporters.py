@@ -72,14 +72,6 @@ set_labels(CellState, {"current": "Current", "due_soon": "Due soon", "expired": 
                        "missing": "Missing"})
 
 
-def roles_code(roles: Iterable[SupporterRole]) -> str:
-    return ",".join(sorted({SupporterRole(r).value for r in roles}))
-
-
-def parse_roles(code: str) -> frozenset[SupporterRole]:
-    return frozenset(SupporterRole(part) for part in code.split(",") if part)
-
-
 def roles_label(roles: Iterable[SupporterRole]) -> str:
     held = set(roles)
     return ", ".join(r.label for r in SupporterRole if r in held)
@@ -286,7 +278,7 @@ __all__ = [
     "DUE_SOON_DAYS", "CellState", "CheckDraft", "CheckKind", "CompletionDraft", "CourseDraft",
     "ModuleDraft", "ModulesDoneDraft", "SupporterDraft", "SupporterRole", "SupporterStatus",
     "add_months", "cell_state", "check_status_change", "course_done_on", "modules_done",
-    "parse_roles", "roles_code", "roles_label",
+    "roles_label",
 ]
 
 

@@ -156,14 +156,6 @@ set_labels(FeedbackSource, {"anonymous": "Filled in anonymously",
                             "staff": "Entered by staff with the peer"})
 
 
-def benefits_code(benefits: Iterable[Benefit]) -> str:
-    return ",".join(sorted({Benefit(b).value for b in benefits}))
-
-
-def parse_benefits(code: str) -> frozenset[Benefit]:
-    return frozenset(Benefit(part) for part in code.split(",") if part)
-
-
 @dataclass(frozen=True, slots=True)
 class FeedbackDraft:
     given_on: date
@@ -251,11 +243,3 @@ def quote_warnings(words: str, names: Iterable[str]) -> frozenset[QuoteFlag]:
             if QuoteFlag.NAME in found:
                 break
     return frozenset(found)
-
-
-def warnings_code(found: Iterable[QuoteFlag]) -> str:
-    return ",".join(sorted(QuoteFlag(w).value for w in found))
-
-
-def parse_warnings(code: str) -> frozenset[QuoteFlag]:
-    return frozenset(QuoteFlag(part) for part in code.split(",") if part)

@@ -153,73 +153,55 @@ def write_pdf(report: Report, out: BinaryIO | Path) -> int:
     return pages
 
 
+# Left, right, top, bottom, in millimetres: the monthly report's and the personal record's.
+REPORT_MARGINS_MM = (20.0, 20.0, 18.0, 22.0)
+
+
 def render_pdf(report: Report) -> tuple[bytes, int]:
     """The PDF bytes for `report` and its page count."""
-    from reportlab.lib.pagesizes import A4, LETTER
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
-
-    if report.page_size.strip().lower() == "letter":
-        pagesize = LETTER
-    elif report.page_size.strip().upper() == "A4":
-        pagesize = A4
-    else:
-        raise ValueError(f"unknown page size {report.page_size!r}")
-
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=pagesize,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=22 * mm,
-        title=GENERIC_TITLE,
-        author="",
-        subject="",
-        keywords="",
-        creator="",
-        producer="",
-        invariant=1,
-        initialFontName=FONT_REGULAR,
-        lang="",
-    )
-    pages: list[int] = []
-    left = footer_left(report)
     mark = PREVIEW_MARK if report.preview or not report.release_code else ""
-    canvas_class = numbered_canvas(left, pages, mark=mark, right=anchor_line(report))
-    # The frame pads its content by 6pt on each side; draw within that.
-    with typesetting():
-        doc.build(_story(report, doc.width - 12), canvasmaker=canvas_class)
-    return buffer.getvalue(), pages[0]
+    return render_sheet(lambda width: _story(report, width), title=GENERIC_TITLE,
+                        footer=footer_left(report), page_size=report.page_size,
+                        margins_mm=REPORT_MARGINS_MM, mark=mark, right=anchor_line(report))
 
 
-def render_sheet(story: Callable[[float], list[Any]], *, title: str, footer: str,
-                 page_size: str, margins_mm: tuple[float, float, float, float]
-                 ) -> tuple[bytes, int]:
-    """A short document to hand over or pin up (the directory handout, "You said, we
-    did"): the flowables `story(width)` gives, on A4 or Letter with `margins_mm` (left,
-    right, top, bottom), blank metadata but `title`, and `footer` with page numbers.
-    Returns the PDF bytes and the page count."""
-    from reportlab.lib.pagesizes import A4, LETTER
+def document(buffer: BinaryIO, *, title: str, page_size: str,
+             margins_mm: tuple[float, float, float, float], landscape: bool = False) -> Any:
+    """A ReportLab document on A4 or Letter (`page_size`, any case; anything else is
+    refused) whose metadata says nothing but `title`: no author, subject, creator,
+    producer or language, and `invariant` so that the same content is the same bytes.
+    Every PDF PeerDesk writes starts here."""
+    from reportlab.lib import pagesizes
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    size = page_size.strip().lower()
-    if size not in ("a4", "letter"):
+    size = {"a4": pagesizes.A4, "letter": pagesizes.LETTER}.get(page_size.strip().lower())
+    if size is None:
         raise ValueError(f"unknown page size {page_size!r}")
     left, right, top, bottom = (margin * mm for margin in margins_mm)
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer, pagesize=A4 if size == "a4" else LETTER,
+    return SimpleDocTemplate(
+        buffer, pagesize=pagesizes.landscape(size) if landscape else size,
         leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
         title=title, author="", subject="", keywords="", creator="", producer="",
         invariant=1, initialFontName=FONT_REGULAR, lang="",
     )
+
+
+def render_sheet(story: Callable[[float], list[Any]], *, title: str, footer: str,
+                 page_size: str, margins_mm: tuple[float, float, float, float],
+                 mark: str = "", right: str = "") -> tuple[bytes, int]:
+    """A document of the flowables `story(width)` gives (the monthly report, a personal
+    record, the directory handout, "You said, we did"), on A4 or Letter with `margins_mm`
+    (left, right, top, bottom), blank metadata but `title`, and on every page `footer`
+    and '`right` · page N of M' (and `mark` across the top, when given). Returns the PDF
+    bytes and the page count."""
+    buffer = io.BytesIO()
+    doc = document(buffer, title=title, page_size=page_size, margins_mm=margins_mm)
     pages: list[int] = []
     # The frame pads its content by 6pt on each side; draw within that.
     with typesetting():
-        doc.build(story(doc.width - 12), canvasmaker=numbered_canvas(footer, pages))
+        doc.build(story(doc.width - 12),
+                  canvasmaker=numbered_canvas(footer, pages, mark=mark, right=right))
     return buffer.getvalue(), pages[0]
 
 

@@ -14,7 +14,6 @@ never as table cells (a cell taller than a page can't be split).
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,15 +22,16 @@ from peerdesk.reports.pdf import (
     HEAD_BG,
     MUTED,
     NAVY,
+    REPORT_MARGINS_MM,
     RULE,
     TEAL,
     TEXT,
     ZEBRA,
     grid_style,
     heading_style,
-    numbered_canvas,
+    render_sheet,
 )
-from peerdesk.reports.text_flow import fallback_note, para, typesetting
+from peerdesk.reports.text_flow import fallback_note, para
 
 GENERIC_TITLE = "PeerDesk personal record"
 FOOTER = "Personal and confidential"
@@ -74,24 +74,8 @@ class SubjectAccessRecord:
 
 def render_pdf(record: SubjectAccessRecord) -> tuple[bytes, int]:
     """The PDF bytes and the number of pages."""
-    from reportlab.lib.pagesizes import A4, LETTER
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
-
-    size = record.page_size.strip().lower()
-    if size not in ("a4", "letter"):
-        raise ValueError(f"unknown page size {record.page_size!r}")
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer, pagesize=A4 if size == "a4" else LETTER,
-        leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=22 * mm,
-        title=GENERIC_TITLE, author="", subject="", keywords="", creator="", producer="",
-        invariant=1, initialFontName=FONT_REGULAR, lang="",
-    )
-    pages: list[int] = []
-    with typesetting():
-        doc.build(_story(record, doc.width - 12), canvasmaker=numbered_canvas(FOOTER, pages))
-    return buffer.getvalue(), pages[0]
+    return render_sheet(lambda width: _story(record, width), title=GENERIC_TITLE,
+                        footer=FOOTER, page_size=record.page_size, margins_mm=REPORT_MARGINS_MM)
 
 
 def _styles() -> dict[str, Any]:

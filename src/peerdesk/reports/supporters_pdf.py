@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from peerdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
-from peerdesk.reports.pdf import MUTED, NAVY, RULE, TEXT, numbered_canvas
+from peerdesk.reports.pdf import MUTED, NAVY, RULE, TEXT, document, numbered_canvas
 from peerdesk.reports.text_flow import para, typesetting
 
 TITLE = "Competency matrix"
@@ -26,20 +26,11 @@ class _Page:
 
     def __init__(self, page_size: str, title: str) -> None:
         from reportlab.lib import colors
-        from reportlab.lib.pagesizes import A4, LETTER, landscape
         from reportlab.lib.styles import ParagraphStyle
-        from reportlab.lib.units import mm
-        from reportlab.platypus import SimpleDocTemplate
 
-        size = page_size.strip().lower()
-        if size not in ("a4", "letter"):
-            raise ValueError(f"unknown page size {page_size!r}")
         self.buffer = io.BytesIO()
-        self.doc = SimpleDocTemplate(
-            self.buffer, pagesize=landscape(A4 if size == "a4" else LETTER),
-            leftMargin=12 * mm, rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=18 * mm,
-            title=title, author="", subject="", keywords="", creator="", producer="",
-            invariant=1, initialFontName=FONT_REGULAR, lang="")
+        self.doc = document(self.buffer, title=title, page_size=page_size,
+                            margins_mm=(12, 12, 12, 18), landscape=True)
         self.base = ParagraphStyle("base", fontName=FONT_REGULAR, fontSize=8, leading=10,
                                    textColor=colors.HexColor(TEXT))
         self.head = ParagraphStyle("head", self.base, fontName=FONT_BOLD,

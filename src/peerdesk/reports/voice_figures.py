@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from peerdesk.domain.voice import Benefit, parse_benefits
+from peerdesk.domain.labels import parse_codes
+from peerdesk.domain.voice import Benefit
 from peerdesk.reports.figure_queries import source, span_of
 from peerdesk.reports.period import Period
 
@@ -53,6 +54,6 @@ def counted(db: Any, period: Period) -> VoiceFigures:
     forms = 0
     for code, n in q.feedback_benefits(span):
         forms += int(n)
-        for b in parse_benefits(str(code)):
+        for b in parse_codes(Benefit, str(code)):
             benefits[b] += int(n)
     return VoiceFigures(q.active_pairs(span), held, done, forms, benefits)

@@ -14,15 +14,15 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from peerdesk.domain.labels import codes_text
 from peerdesk.domain.supporters import SupporterRole, SupporterStatus, add_months
 from peerdesk.domain.voice import (
     ActionStatus,
     Benefit,
     ConsultationMethod,
     FeedbackSource,
-    benefits_code,
+    QuoteFlag,
     quote_warnings,
-    warnings_code,
 )
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import supporters as supporter_repo
@@ -171,7 +171,7 @@ def _feedback(db: Database, rng: random.Random, *, start: date, today: date,
                 "INSERT INTO feedback (given_on, source, helped, benefits, comments, "
                 "recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (given.isoformat(), rng.choice(list(FeedbackSource)).value, rng.choice(HELPED),
-                 benefits_code(chosen), "", recorded_by, now))
+                 codes_text(Benefit, chosen), "", recorded_by, now))
         month = add_months(month, 1)
 
 
@@ -200,5 +200,5 @@ def _quotes(db: Database, rng: random.Random, peers: list[tuple[int, date]], *, 
             "INSERT INTO quote (peer_id, consent_id, said_on, words, warnings, recorded_by, "
             "approved_by, approved_at, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (peer_id, consent_id, said.isoformat(), words, warnings_code(flags), recorded_by,
-             recorded_by if approved else None, now if approved else None, now, now))
+            (peer_id, consent_id, said.isoformat(), words, codes_text(QuoteFlag, flags),
+             recorded_by, recorded_by if approved else None, now if approved else None, now, now))

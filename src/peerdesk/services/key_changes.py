@@ -14,7 +14,14 @@ from dataclasses import replace
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import VaultDamaged
-from peerdesk.domain.staff import Compartment, Role, Staff, StaffStatus, compartments_for
+from peerdesk.domain.staff import (
+    Compartment,
+    Role,
+    Staff,
+    StaffStatus,
+    compartments_for,
+    roles_code,
+)
 from peerdesk.services import keys
 from peerdesk.services.session import Session
 from peerdesk.storage import crypto, keyslots, sealed_notes
@@ -94,7 +101,7 @@ def add_account(session: Session, *, name: str, roles: frozenset[Role], password
                                           utc_now())
                 owe_seals(session, slot.id, later)
                 session.audit(AuditAction.STAFF_ADDED, "staff", str(staff.id),
-                              ",".join(sorted(r.value for r in roles)))
+                              roles_code(roles))
         except BaseException:
             session.vault.forget_slot_file_only(slot.id)
             raise

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import NotFound, PermissionDenied, ValidationError
+from peerdesk.domain.labels import codes_text
 from peerdesk.domain.peer import format_ref
 from peerdesk.domain.staff import Permission
 from peerdesk.domain.supporters import SupporterStatus
@@ -27,7 +28,6 @@ from peerdesk.domain.voice import (
     QuoteDraft,
     QuoteFlag,
     quote_warnings,
-    warnings_code,
 )
 from peerdesk.reports.period import Period
 from peerdesk.reports.voice_figures import VoiceFigures
@@ -322,7 +322,7 @@ def add_quote(session: Session, draft: QuoteDraft, *, today: date | None = None)
     flags = quote_warnings(clean.words, _names(session))
     with session.db.transaction():
         quote_id = repo.insert_quote(session.db, clean, consent_id=consent_id,
-                                     warnings=warnings_code(flags),
+                                     warnings=codes_text(QuoteFlag, flags),
                                      recorded_by=session.staff.id, now=utc_now())
         session.audit(AuditAction.CHANGED, "peer", str(clean.peer_id),
                       f"quote {quote_id} saved" + (", flagged" if flags else ""))
@@ -337,7 +337,7 @@ def change_quote(session: Session, quote_id: int, draft: QuoteDraft, *,
     clean = QuoteDraft(stored.peer_id, draft.said_on, draft.words).validated(today_(today))
     flags = quote_warnings(clean.words, _names(session))
     with session.db.transaction():
-        repo.update_quote(session.db, quote_id, clean, warnings=warnings_code(flags),
+        repo.update_quote(session.db, quote_id, clean, warnings=codes_text(QuoteFlag, flags),
                           now=utc_now())
         session.audit(AuditAction.CHANGED, "peer", str(stored.peer_id),
                       f"quote {quote_id} changed" + (", flagged" if flags else ""))

@@ -25,6 +25,7 @@ from peerdesk.domain.staff import (
     StaffStatus,
     compartments_for,
     parse_roles,
+    roles_code,
 )
 from peerdesk.storage import crypto
 from peerdesk.storage.atomic import fsync_directory
@@ -203,7 +204,7 @@ def _grant(db: Database, vault_id: str, authority: bytearray, person: _Person,
     db.execute(
         "INSERT INTO mn.role_grant (staff_id, serial, name_key, roles, status, signing_key, "
         "issued_at, issued_by, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (person.staff_id, 1, person.name_key, ",".join(sorted(r.value for r in person.roles)),
+        (person.staff_id, 1, person.name_key, roles_code(person.roles),
          person.status.value, grant.signing_key, now, None, signature),
     )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from peerdesk.domain.errors import NotFound, ValidationError
+from peerdesk.domain.labels import codes_text, parse_codes
 from peerdesk.domain.supporters import (
     CheckDraft,
     CheckKind,
@@ -15,8 +16,6 @@ from peerdesk.domain.supporters import (
     SupporterDraft,
     SupporterRole,
     SupporterStatus,
-    parse_roles,
-    roles_code,
 )
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.rows import one, one_or_none, set_links
@@ -110,7 +109,8 @@ _SELECT = (f"SELECT s.id, s.preferred_name, s.reach, s.roles, s.start_date, s.st
 
 def _supporter(row: tuple[object, ...]) -> StoredSupporter:
     status, since = str(row[6]).split("|")
-    return StoredSupporter(int(str(row[0])), str(row[1]), str(row[2]), parse_roles(str(row[3])),
+    return StoredSupporter(int(str(row[0])), str(row[1]), str(row[2]),
+                           parse_codes(SupporterRole, str(row[3])),
                            date.fromisoformat(str(row[4])),
                            int(str(row[5])) if row[5] is not None else None,
                            SupporterStatus(status), date.fromisoformat(since))
@@ -132,7 +132,7 @@ def insert(db: Database, draft: SupporterDraft, status: SupporterStatus, *, now:
         "INSERT INTO supporter (preferred_name, sort_name, reach, roles, start_date, staff_id, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (draft.preferred_name, draft.preferred_name.casefold(), draft.reach,
-         roles_code(draft.roles), draft.start_date.isoformat(), draft.staff_id, now,
+         codes_text(SupporterRole, draft.roles), draft.start_date.isoformat(), draft.staff_id, now,
          now)).lastrowid)
     add_status(db, supporter_id, status, draft.start_date)
     return supporter_id
@@ -144,8 +144,8 @@ def update(db: Database, supporter_id: int, draft: SupporterDraft, *, now: str) 
             "UPDATE supporter SET preferred_name = ?, sort_name = ?, reach = ?, roles = ?, "
             "start_date = ?, staff_id = ?, updated_at = ? WHERE id = ?",
             (draft.preferred_name, draft.preferred_name.casefold(), draft.reach,
-             roles_code(draft.roles), draft.start_date.isoformat(), draft.staff_id, now,
-             supporter_id)).rowcount == 0:
+             codes_text(SupporterRole, draft.roles), draft.start_date.isoformat(), draft.staff_id,
+             now, supporter_id)).rowcount == 0:
         raise NotFound
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from peerdesk.domain.labels import codes_text, parse_codes
 from peerdesk.domain.voice import (
     ActionStatus,
     Benefit,
@@ -16,9 +17,6 @@ from peerdesk.domain.voice import (
     MentoringDraft,
     QuoteDraft,
     QuoteFlag,
-    benefits_code,
-    parse_benefits,
-    parse_warnings,
 )
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.rows import one, query_in
@@ -169,7 +167,7 @@ def insert_feedback(db: Database, draft: FeedbackDraft, *, recorded_by: int, now
         "INSERT INTO feedback (given_on, source, helped, benefits, comments, recorded_by, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (draft.given_on.isoformat(), draft.source.value, draft.helped,
-         benefits_code(draft.benefits), draft.comments, recorded_by, now)).lastrowid)
+         codes_text(Benefit, draft.benefits), draft.comments, recorded_by, now)).lastrowid)
 
 
 def feedback(db: Database) -> list[StoredFeedback]:
@@ -179,7 +177,7 @@ def feedback(db: Database) -> list[StoredFeedback]:
         given = _day(r[1])
         assert given is not None
         out.append(StoredFeedback(int(r[0]), FeedbackDraft(
-            given, FeedbackSource(r[2]), parse_benefits(str(r[3])), str(r[4]), str(r[5]))))
+            given, FeedbackSource(r[2]), parse_codes(Benefit, str(r[3])), str(r[4]), str(r[5]))))
     return out
 
 
@@ -195,7 +193,7 @@ def feedback_by_benefit(db: Database, start: date, end: date) -> tuple[int, dict
                             "WHERE given_on BETWEEN ? AND ? GROUP BY benefits",
                             (start.isoformat(), end.isoformat())):
         forms += int(n)
-        for b in parse_benefits(str(code)):
+        for b in parse_codes(Benefit, str(code)):
             counts[b] += int(n)
     return forms, counts
 
@@ -226,7 +224,7 @@ def _quote(r: Any) -> StoredQuote:
     said = _day(r[3])
     assert said is not None
     return StoredQuote(int(r[0]), int(r[1]), int(r[2]), said, str(r[4]),
-                       parse_warnings(str(r[5])), r[6], r[7])
+                       parse_codes(QuoteFlag, str(r[5])), r[6], r[7])
 
 
 def insert_quote(db: Database, draft: QuoteDraft, *, consent_id: int, warnings: str,
