@@ -23,7 +23,8 @@ __all__ = ["template", "vault"]
 
 # Scanned whole on purpose: the report's own in-memory tables of peers
 # (reports.peer_sets), subqueries, and the handful of rating measures.
-SMALL_SCANS = ("temp.report_", "report_", "measure", "(subquery-")
+# "pairs": the outcomes' pairs of first and latest rating, a subquery of its own.
+SMALL_SCANS = ("temp.report_", "report_", "measure", "(subquery-", "pairs")
 # The lists a centre edits for its listening service: a few dozen names each.
 SMALL_TABLES = ("region", "contact_topic", "directory_category",
                 # The supporters register (a few hundred people at most) and the

@@ -85,16 +85,6 @@ def delete_pair(db: Database, pair_id: int) -> None:
     db.execute("DELETE FROM mentoring_pair WHERE id = ?", (pair_id,))
 
 
-def active_pairs(db: Database, start: date, end: date, *, left_out: str = "") -> int:
-    """Pairs whose dates overlap [start, end]; none with a peer in `left_out` (a table
-    of peer ids: the report's peers left out for withdrawn statistics consent)."""
-    where = (f" AND mentee_id NOT IN {left_out} AND coalesce(mentor_peer_id, 0) "
-             f"NOT IN {left_out}") if left_out else ""
-    return int(db.query(
-        "SELECT count(*) FROM mentoring_pair WHERE starts_on <= ? AND "
-        f"(ends_on IS NULL OR ends_on >= ?){where}", (end.isoformat(), start.isoformat()))[0][0])
-
-
 # -- consultations --------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -144,14 +134,6 @@ def get_consultation(db: Database, consultation_id: int) -> StoredConsultation:
 
 def consultations(db: Database) -> list[StoredConsultation]:
     return [_consultation(r) for r in db.query(f"{_CONSULTATION} ORDER BY held_on DESC, id DESC")]
-
-
-def consultation_counts(db: Database, start: date, end: date) -> tuple[int, int]:
-    """Consultations held in the period, and of those, the ones whose action is done."""
-    held, done = db.query(
-        "SELECT count(*), coalesce(sum(status = 'done'), 0) FROM consultation "
-        "WHERE held_on BETWEEN ? AND ?", (start.isoformat(), end.isoformat()))[0]
-    return int(held), int(done)
 
 
 # -- feedback -------------------------------------------------------------------------

@@ -1,10 +1,14 @@
 """The report's counts on the team server, in PostgreSQL (issue 18).
 
-`ServerQueries` has the methods of reports.figure_queries.FigureSource and
-returns the same rows as the vault's statements: the report's counting code
-(reports.figures and its sections) turns them into the same RawFigures, and
-the same disclosure control protects them. It is matched by shape, not
-imported: nothing in reports reaches psycopg.
+The statements are the vault's, written once in reports.figure_queries
+(FigureStatements); `POSTGRES` here is the server's dialect of them (schemas,
+placeholders, dates read back as text, booleans, weekdays), of the shape of
+reports.figure_queries.Dialect. `ServerQueries` runs them on a connection and
+holds the report's snapshot; reports.figure_queries.source() puts the
+statements over it. It is matched by shape, not imported: nothing in reports
+reaches psycopg or this package. They return the same rows as on the vault:
+the report's counting code (reports.figures and its sections) turns them into
+the same RawFigures, and the same disclosure control protects them.
 
 Every statement aggregates **plain columns only** (codes, dates, counts, ids;
 storage/team/tables.py says which), never a sealed one: the server counts
@@ -67,23 +71,66 @@ _MAKE_SETS = (
     f") AS seen WHERE peer_id NOT IN (SELECT peer_id FROM {EXCLUDED}) GROUP BY peer_id",
 )
 _NOT_EXCLUDED = f"NOT IN (SELECT peer_id FROM {EXCLUDED})"
-_DATES = "BETWEEN %(s)s::date AND %(e)s::date"
-# Contacts on the record of someone who withdrew consent to statistics are left out.
-_COUNTED = f"(c.peer_id IS NULL OR c.peer_id {_NOT_EXCLUDED})"
-_ACCOUNTS = "(SELECT staff_id FROM main.supporter WHERE staff_id IS NOT NULL)"
-# A score where higher is better: UCLA loneliness counts the other way, and ONS4's
-# fourth item (anxiety, the number after the last comma) does too.
-_BETTER = (
-    "CASE m.kind WHEN 'ucla3' THEN -{t}.total "
-    "WHEN 'ons4' THEN {t}.total - 2 * CAST(substr({t}.scores, "
-    "length(rtrim({t}.scores, '0123456789')) + 1) AS integer) ELSE {t}.total END"
-)
+
+
+class _Postgres:
+    """Where the server's report SQL differs from the vault's: the shape of
+    reports.figure_queries.Dialect (matched, not imported)."""
+
+    casework = "casework."
+    main = "main."
+    excluded = EXCLUDED
+    supported = SUPPORTED
+    any_true = "bool_or"
+    ordered_join = "JOIN"
+
+    def param(self, name: str) -> str:
+        return f"%({name})s"
+
+    def day_param(self, name: str) -> str:
+        return f"%({name})s::date"
+
+    def day(self, expr: str) -> str:
+        return f"{expr}::text"
+
+    def not_excluded(self, column: str) -> str:
+        return f"{column} {_NOT_EXCLUDED}"
+
+    def counted(self, column: str) -> str:
+        return f"({column} IS NULL OR {column} {_NOT_EXCLUDED})"
+
+    def weekday_in(self, expr: str, days: frozenset[int]) -> str:
+        # The ISO day of the week counts from Monday (1); ours from Monday (0).
+        listed = ", ".join(str(int(d) + 1) for d in sorted(days))
+        return f"extract(isodow FROM {expr}) IN ({listed})" if listed else "false"
+
+    def nocase(self, column: str) -> str:
+        return f"lower({column}), {column}"
+
+    def tie_break(self, alias: str, direction: str) -> str:
+        # The vault breaks a tie by its integer id; the server's ids are UUIDs, so
+        # by the row's creation time first.
+        return f"{alias}.created_at{direction}, {alias}.id{direction}"
+
+    def indexed_by(self, index: str) -> str:
+        return ""  # the vault's planner hints mean nothing here
+
+    def no_index(self, expr: str) -> str:
+        return expr
+
+
+POSTGRES = _Postgres()
 
 
 class ServerQueries:
-    """The report's statements on one connection (a programme lead's login)."""
+    """The report's statements on one connection (a programme lead's login).
 
-    is_figure_source = True
+    The statements themselves are reports.figure_queries.FigureStatements,
+    written once for both stores: this runs them (`_rows`), holds the report's
+    snapshot (`counting`) and names the server's dialect (`figure_dialect`);
+    reports.figure_queries.source() puts the statements over it."""
+
+    figure_dialect = POSTGRES
 
     def __init__(self, conn: Conn) -> None:
         self.conn = conn
@@ -104,8 +151,15 @@ class ServerQueries:
         with self.conn.transaction():
             if fresh:
                 self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            # The report's statements are many and short: compiling one (JIT) costs
+            # more than it saves, and one over the cost threshold paid ~40 ms.
+            self.conn.execute("SET LOCAL jit = off")
             for statement in _MAKE_SETS:
                 self.conn.execute(statement, span)
+            # Temporary tables are never analysed by autovacuum: without their sizes
+            # the planner guessed, and read every attendance ever taken by hash
+            # rather than each meeting's few from its index.
+            self.conn.execute(f"ANALYZE {EXCLUDED}, {SUPPORTED}")
             try:
                 yield
             finally:
@@ -116,220 +170,10 @@ class ServerQueries:
         rows = self._rows("SELECT value FROM main.settings WHERE key = %(k)s", {"k": key})
         return str(rows[0][0]) if rows else None
 
-    # -- the peers' figures
-
-    def excluded_peers(self) -> int:
-        return int(self._one(f"SELECT count(*) FROM {EXCLUDED}")[0])
-
-    def sessions(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT held_on::text, mode, kind, count(*), sum(minutes) FROM casework.one_to_one "
-            f"WHERE held_on {_DATES} AND peer_id {_NOT_EXCLUDED} "
-            "GROUP BY held_on, mode, kind", span)
-
-    def meetings(self, span: Span) -> tuple[int, int, int]:
-        meetings, groups, anonymous = self._one(
-            "SELECT count(*), count(DISTINCT group_id), coalesce(sum(anonymous_count), 0) "
-            f"FROM casework.meeting WHERE held_on {_DATES} AND status = 'held'", span)
-        return int(meetings), int(groups), int(anonymous)
-
-    def attendance_days(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT m.held_on::text, count(*) FROM casework.meeting AS m "
-            f"JOIN casework.attendance AS a ON a.meeting_id = m.id WHERE m.held_on {_DATES} "
-            f"AND m.status = 'held' AND a.mark = 'attended' AND a.peer_id {_NOT_EXCLUDED} "
-            "GROUP BY m.held_on", span)
-
-    def supported(self) -> tuple[int, int]:
-        supported, attended = self._one(
-            f"SELECT count(*), count(*) FILTER (WHERE attended) FROM {SUPPORTED}")
-        return int(supported), int(attended)
-
-    def profiles(self) -> Rows:
-        return self._rows(
-            "SELECT age_band, gender, count(*) FROM casework.peer "
-            f"WHERE id IN (SELECT peer_id FROM {SUPPORTED}) GROUP BY 1, 2")
-
-    def new_peers(self, span: Span) -> Rows:
-        return self._rows(
-            f"SELECT contact_route, count(*) FROM casework.peer WHERE first_contact {_DATES} "
-            f"AND id {_NOT_EXCLUDED} GROUP BY 1", span)
-
-    def referrals(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT destination, status, count(*) FROM casework.referral "
-            f"WHERE made_on {_DATES} AND peer_id {_NOT_EXCLUDED} GROUP BY 1, 2", span)
-
-    def follow_ups(self, span: Span) -> tuple[int, int, int]:
-        on_time, late, still_open = self._one(
-            "SELECT count(*) FILTER (WHERE follow_up_done_on <= follow_up_on), "
-            "count(*) FILTER (WHERE follow_up_done_on > follow_up_on), "
-            "count(*) FILTER (WHERE follow_up_done_on IS NULL) FROM casework.one_to_one "
-            f"WHERE follow_up_on {_DATES} AND peer_id {_NOT_EXCLUDED}", span)
-        return int(on_time), int(late), int(still_open)
-
-    def outcomes(self, span: Span) -> Rows:
-        """First and latest complete rating up to the period's end, for peers supported."""
-        return self._rows(
-            "SELECT measure_key, "
-            "  count(*) FILTER (WHERE last_score > first_score), "
-            "  count(*) FILTER (WHERE last_score = first_score), "
-            "  count(*) FILTER (WHERE last_score < first_score) "
-            "FROM (SELECT r.peer_id, r.measure_key, "
-            f"  (SELECT {_BETTER.format(t='f')} FROM casework.rating AS f "
-            "   WHERE f.peer_id = r.peer_id AND f.measure_key = r.measure_key "
-            "   AND f.rated_on <= %(e)s::date AND f.deleted_at IS NULL "
-            "   AND f.total IS NOT NULL "
-            "   ORDER BY f.rated_on, f.created_at, f.id LIMIT 1) AS first_score, "
-            f"  (SELECT {_BETTER.format(t='l')} FROM casework.rating AS l "
-            "   WHERE l.peer_id = r.peer_id AND l.measure_key = r.measure_key "
-            "   AND l.rated_on <= %(e)s::date AND l.deleted_at IS NULL "
-            "   AND l.total IS NOT NULL "
-            "   ORDER BY l.rated_on DESC, l.created_at DESC, l.id DESC LIMIT 1) AS last_score "
-            " FROM casework.rating AS r JOIN casework.measure AS m ON m.key = r.measure_key "
-            f" WHERE r.peer_id IN (SELECT peer_id FROM {SUPPORTED}) "
-            " AND r.rated_on <= %(e)s::date AND r.deleted_at IS NULL AND r.total IS NOT NULL "
-            " GROUP BY r.peer_id, r.measure_key, m.kind HAVING count(*) >= 2) AS pairs "
-            "GROUP BY measure_key ORDER BY measure_key", span)
-
-    def measure_titles(self) -> Rows:
-        return self._rows("SELECT key, title FROM casework.measure")
-
-    # -- the listening service
-
-    def contacts(self, span: Span, open_days: frozenset[int], opens: str, closes: str
-                 ) -> Rows:
-        # ISO day of the week counts from Monday (1); ours from Monday (0).
-        return self._rows(
-            "SELECT c.channel, c.region_id, c.first_time, c.outcomes, "
-            "  coalesce(extract(isodow FROM c.contacted_on)::integer - 1 = ANY(%(days)s) "
-            "  AND c.contacted_time >= %(open)s AND c.contacted_time < %(close)s, false), "
-            "  count(*), sum(c.minutes) "
-            f"FROM casework.anonymous_contact AS c WHERE c.contacted_on {_DATES} "
-            f"AND {_COUNTED} GROUP BY 1, 2, 3, 4, 5",
-            {**span, "days": sorted(open_days), "open": opens, "close": closes})
-
-    def regions(self) -> Rows:
-        return self._rows("SELECT id, name, active FROM casework.region")
-
-    def contact_topic_links(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT c.id, t.topic_id FROM casework.anonymous_contact AS c "
-            "JOIN casework.contact_topic_link AS t ON t.contact_id = c.id "
-            f"WHERE c.contacted_on {_DATES} AND {_COUNTED}", span)
-
-    def contact_topics(self) -> Rows:
-        return self._rows(
-            "SELECT id, name, active FROM casework.contact_topic ORDER BY lower(name), name")
-
-    def signposted(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT ec.category_id, count(DISTINCT c.id) FROM casework.anonymous_contact AS c "
-            "JOIN casework.contact_signpost AS s ON s.contact_id = c.id "
-            "LEFT JOIN casework.directory_entry_category AS ec ON ec.entry_id = s.entry_id "
-            f"WHERE c.contacted_on {_DATES} AND {_COUNTED} GROUP BY ec.category_id", span)
-
-    def signposted_elsewhere(self, span: Span, flag: int) -> int:
-        return int(self._one(
-            "SELECT count(*) FROM casework.anonymous_contact AS c "
-            f"WHERE c.contacted_on {_DATES} AND {_COUNTED} AND (c.outcomes & %(flag)s) <> 0 "
-            "AND NOT EXISTS (SELECT 1 FROM casework.contact_signpost AS s "
-            "WHERE s.contact_id = c.id)", {**span, "flag": int(flag)})[0])
-
-    def directory_categories(self) -> Rows:
-        return self._rows("SELECT id, name, active FROM casework.directory_category "
-                          "ORDER BY lower(name), name")
-
-    def first_sessions(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT first_contact::text, first_session_on::text FROM casework.peer "
-            f"WHERE first_session_on {_DATES} AND id {_NOT_EXCLUDED}", span)
-
-    # -- the programme
-
-    def supporter_statuses(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT st.supporter_id, st.status, st.since::text FROM main.supporter_status AS st "
-            "WHERE st.since <= %(e)s::date ORDER BY st.supporter_id, st.since, st.id", span)
-
-    def hours_entries(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT supporter_id, kind, sum(minutes) FROM main.hours_entry "
-            f"WHERE worked_on {_DATES} GROUP BY supporter_id, kind", span)
-
-    def supporter_accounts(self) -> Rows:
-        return self._rows("SELECT id, staff_id FROM main.supporter WHERE staff_id IS NOT NULL")
-
-    def session_minutes_by_worker(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT worker_id, sum(minutes) FROM casework.one_to_one "
-            f"WHERE held_on {_DATES} AND worker_id IN {_ACCOUNTS} "
-            f"AND peer_id {_NOT_EXCLUDED} GROUP BY worker_id", span)
-
-    def meetings_by_facilitator(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT mf.staff_id, count(*) FROM casework.meeting AS m "
-            "JOIN casework.meeting_facilitator AS mf ON mf.meeting_id = m.id "
-            f"WHERE m.held_on {_DATES} AND m.status = 'held' "
-            f"AND mf.staff_id IN {_ACCOUNTS} GROUP BY mf.staff_id", span)
-
-    def contact_minutes_by_taker(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT c.taken_by, sum(c.minutes) FROM casework.anonymous_contact AS c "
-            f"WHERE c.contacted_on {_DATES} AND c.taken_by IN {_ACCOUNTS} "
-            f"AND {_COUNTED} GROUP BY c.taken_by", span)
-
-    def newly_trained(self, span: Span) -> int:
-        return int(self._one(
-            "SELECT count(*) FROM (SELECT supporter_id FROM main.training_completion "
-            f"GROUP BY supporter_id HAVING min(completed_on) {_DATES}) AS firsts", span)[0])
-
-    def training_current(self, span: Span) -> Rows:
-        rows = self._rows(
-            "SELECT t.supporter_id, cc.competency_id, bool_or(t.valid_until IS NULL), "
-            "max(t.valid_until)::text FROM main.training_completion AS t "
-            "JOIN main.course_competency AS cc ON cc.course_id = t.course_id "
-            "WHERE t.completed_on <= %(e)s::date GROUP BY t.supporter_id, cc.competency_id",
-            span)
-        if self.has_modules():
-            rows += self._rows(
-                "SELECT m.supporter_id, mc.competency_id, bool_or(m.valid_until IS NULL), "
-                "max(m.valid_until)::text FROM main.module_completion AS m "
-                "JOIN main.module_competency AS mc ON mc.module_id = m.module_id "
-                "WHERE m.completed_on <= %(e)s::date GROUP BY m.supporter_id, mc.competency_id",
-                span)
-        return rows
-
     def has_modules(self) -> bool:
         """Whether the server has course modules yet (see the module's docstring)."""
         return bool(self._one("SELECT to_regclass('main.module_completion') IS NOT NULL "
                               "AND to_regclass('main.module_competency') IS NOT NULL")[0])
-
-    def competencies(self) -> Rows:
-        return self._rows("SELECT id, name, active FROM main.competency ORDER BY position, id")
-
-    def supervision(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT kind, count(*) FROM main.supervision_session "
-            f"WHERE held_on {_DATES} GROUP BY kind", span)
-
-    def active_pairs(self, span: Span) -> int:
-        return int(self._one(
-            "SELECT count(*) FROM casework.mentoring_pair WHERE starts_on <= %(e)s::date "
-            "AND (ends_on IS NULL OR ends_on >= %(s)s::date) "
-            f"AND mentee_id {_NOT_EXCLUDED} "
-            f"AND (mentor_peer_id IS NULL OR mentor_peer_id {_NOT_EXCLUDED})", span)[0])
-
-    def consultations(self, span: Span) -> tuple[int, int]:
-        held, done = self._one(
-            "SELECT count(*), count(*) FILTER (WHERE status = 'done') "
-            f"FROM casework.consultation WHERE held_on {_DATES}", span)
-        return int(held), int(done)
-
-    def feedback_benefits(self, span: Span) -> Rows:
-        return self._rows(
-            "SELECT benefits, count(*) FROM casework.feedback "
-            f"WHERE given_on {_DATES} GROUP BY benefits", span)
 
 
 def signed_in(conn: Conn) -> tuple[int, frozenset[str]] | None:
@@ -375,4 +219,4 @@ def latest_months(conn: Conn, first: str, last: str) -> list[tuple[str, str]]:
         {"s": first, "e": last}).fetchall()]
 
 
-__all__ = ["ServerQueries", "latest_months", "releases_in_year", "signed_in"]
+__all__ = ["POSTGRES", "ServerQueries", "latest_months", "releases_in_year", "signed_in"]

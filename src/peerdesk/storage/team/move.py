@@ -363,6 +363,20 @@ def _check_mover(source: VaultSource) -> None:
                               "copies every record. Nothing was changed.")
 
 
+def _settle(conn: Conn) -> None:
+    """VACUUM (ANALYZE) every table moved in, once the move is committed.
+
+    A bulk load leaves the tables without planner statistics and without a
+    visibility map, so index-only reads (the month report's, team migration 9)
+    still read every row they match, and autovacuum then works through millions
+    of rows in the background while the centre starts using the server. Done
+    here, the first report and searches after a move run on settled tables.
+    Needs a connection outside a transaction (VACUUM refuses to run in one)."""
+    for table in TABLES:
+        conn.execute(sql.SQL("VACUUM (ANALYZE) {}.{}").format(
+            sql.Identifier(table.schema), sql.Identifier(table.name)))
+
+
 def move_vault(conn: Conn, source: VaultSource, *, progress: Progress | None = None) -> MoveResult:
     """Copy and verify everything in one transaction; see the module's notes."""
     _check_mover(source)
@@ -397,6 +411,8 @@ def move_vault(conn: Conn, source: VaultSource, *, progress: Progress | None = N
             conn.execute(_every_table("FORCE ROW LEVEL SECURITY"))
     except psycopg.OperationalError as exc:
         raise MoveInterrupted from exc
+    if conn.autocommit:
+        _settle(conn)
     return MoveResult(results, time.perf_counter() - started, chain.events,
                       chain.events - chain.unsigned)
 
