@@ -217,11 +217,13 @@ def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
     """The mover's own login and key slot (both compartments), and a joining
     password for a moved administrator when asked; run as the setup account."""
     from peerdesk.app.cli_common import CommandError
+    from peerdesk.domain.audit import AuditAction
     from peerdesk.domain.staff import Role
     from peerdesk.storage import crypto
     from peerdesk.storage.team import people
+    from peerdesk.storage.team.audit import append_as_owner
     from peerdesk.storage.team.fieldcrypt import FieldCipher
-    from peerdesk.storage.team.move import field_key
+    from peerdesk.storage.team.move import field_key, mover_id
     from peerdesk.storage.team.staff import login_for
 
     main_key = bytearray(field_key(source.main_key, source.vault_id, "main"))
@@ -229,16 +231,22 @@ def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
     try:
         main = FieldCipher(main_key, compartment="main",
                                   generation=source.main_generation)
-        found = source.conn.execute("SELECT id FROM main.staff WHERE slot_id = ?",
-                                    (source.slot_id,)).fetchone()
         everyone = people.people(conn, main)
-        mover = next(p for p in everyone if p.staff_id == int(found[0]))
+        mover = next(p for p in everyone if p.staff_id == mover_id(source))
+
+        def record(person: Any, what: str) -> None:
+            # On the chain as the programme lead who moved the vault in.
+            append_as_owner(conn, main, actor_id=mover.staff_id,
+                            action=AuditAction.LOGIN_ISSUED, target_kind="staff",
+                            target_id=str(person.staff_id), detail=what)
+
         people.give_login(conn, person=mover,
                           login=login_for(info.database, info.name_key, info.centre_id,
                                           mover.name),
                           password=password, main_key=main_key,
                           main_generation=source.main_generation, casework_key=casework_key,
-                          casework_generation=source.casework_generation, must_change=False)
+                          casework_generation=source.casework_generation, must_change=False,
+                          record=record)
         if admin is None:
             return None
         person = people.find(conn, main, admin)
@@ -249,7 +257,7 @@ def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
                                   login=login_for(info.database, info.name_key,
                                                   info.centre_id, person.name),
                                   main_key=main_key, main_generation=source.main_generation,
-                                  sealed_by=None)
+                                  sealed_by=None, record=record)
     finally:
         crypto.wipe(main_key)
         crypto.wipe(casework_key)

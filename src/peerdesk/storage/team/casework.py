@@ -135,9 +135,10 @@ def _saving(conn: Conn) -> Iterator[None]:
         raise Refused(reason=reason) from exc
 
 
-# Records one event about a peer: (action, the peer's id, detail). Called inside
-# the transaction of what it records; details never carry names or note text.
-Audit = Callable[[AuditAction, str, str], None]
+# Records one event: (action, target kind, target id, detail), as the vault's log
+# has them ("peer" and the peer's id for a peer's record). Called inside the
+# transaction of what it records; details never carry names or note text.
+Audit = Callable[[AuditAction, str, str, str], None]
 
 
 class TeamCasework:
@@ -150,7 +151,7 @@ class TeamCasework:
 
     def _audit(self, action: AuditAction, peer_id: object, detail: str = "") -> None:
         if self.audit is not None:
-            self.audit(action, str(peer_id), detail)
+            self.audit(action, "peer", str(peer_id), detail)
 
     def record(self, action: AuditAction, peer_id: uuid.UUID, detail: str = "") -> None:
         """An event about a peer on its own (a view that reads nothing else here)."""
