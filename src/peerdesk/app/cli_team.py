@@ -223,22 +223,25 @@ def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
     from peerdesk.storage.team import people
     from peerdesk.storage.team.audit import append_as_owner
     from peerdesk.storage.team.fieldcrypt import FieldCipher
-    from peerdesk.storage.team.move import field_key, mover_id
+    from peerdesk.storage.team.move import field_key, mover_id, mover_signer
     from peerdesk.storage.team.staff import login_for
 
     main_key = bytearray(field_key(source.main_key, source.vault_id, "main"))
     casework_key = bytearray(field_key(source.casework_key, source.vault_id, "casework"))
+    signer = None
     try:
         main = FieldCipher(main_key, compartment="main",
                                   generation=source.main_generation)
         everyone = people.people(conn, main)
         mover = next(p for p in everyone if p.staff_id == mover_id(source))
+        signer = mover_signer(conn, source, main, mover.staff_id)
 
         def record(person: Any, what: str) -> None:
-            # On the chain as the programme lead who moved the vault in.
+            # On the chain as the programme lead who moved the vault in, signed by
+            # them as the move's own event is.
             append_as_owner(conn, main, actor_id=mover.staff_id,
                             action=AuditAction.LOGIN_ISSUED, target_kind="staff",
-                            target_id=str(person.staff_id), detail=what)
+                            target_id=str(person.staff_id), detail=what, signer=signer)
 
         people.give_login(conn, person=mover,
                           login=login_for(info.database, info.name_key, info.centre_id,
@@ -261,6 +264,8 @@ def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
     finally:
         crypto.wipe(main_key)
         crypto.wipe(casework_key)
+        if signer is not None:
+            signer.wipe()
 
 
 def _cmd_team_issue_login(args: argparse.Namespace) -> int:

@@ -63,10 +63,12 @@ class TeamPeer:
 class TeamSafeContact:
     peer_id: uuid.UUID
     do_not_contact: bool = False
-    calls_ok: bool = False
-    texts_ok: bool = False
-    email_ok: bool = False
-    voicemail_ok: bool = False
+    # Three states per channel, as in the vault (domain/safe_contact.py): None is
+    # "not asked yet" (NULL on the server, team migration 2), never read as no.
+    calls_ok: bool | None = None
+    texts_ok: bool | None = None
+    email_ok: bool | None = None
+    voicemail_ok: bool | None = None
     safe_times: str = ""
     code_word: str = ""
     other: str = ""

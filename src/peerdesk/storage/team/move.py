@@ -412,7 +412,7 @@ def mover_id(source: VaultSource) -> int:
     return int(row[0])
 
 
-def _mover_signer(conn: Conn, source: VaultSource, main: FieldCipher,
+def mover_signer(conn: Conn, source: VaultSource, main: FieldCipher,
                   staff_id: int) -> Signer | None:
     """The mover's signer, when their slot's signing key is one the vault's
     authority granted them (then the chain's checker accepts their signature)."""
@@ -433,7 +433,7 @@ def _record_move(conn: Conn, source: VaultSource, main: FieldCipher,
     (no granted key in their slot), which the move accepts: it is said, not
     hidden."""
     staff_id = mover_id(source)
-    signer = _mover_signer(conn, source, main, staff_id)
+    signer = mover_signer(conn, source, main, staff_id)
     try:
         event_id = append_as_owner(
             conn, main, actor_id=staff_id, action=AuditAction.TEAM_MOVED_IN,
