@@ -42,9 +42,10 @@ DECLARE
     v_count   integer;
     v_through xid8;
 BEGIN
+    -- Only for a signed-in PeerDesk login; anyone else (a login deactivated since,
+    -- whose PC then forgets its copy) prunes nothing.
     IF main.current_staff_id() IS NULL THEN
-        RAISE EXCEPTION 'only a signed-in PeerDesk login prunes the search caches'' list'
-            USING ERRCODE = '42501';
+        RETURN 0;
     END IF;
     WITH gone AS (
         DELETE FROM casework.cache_drop WHERE dropped_at < now() - interval '90 days'
