@@ -189,7 +189,8 @@ def _cmd_team_migrate(args: argparse.Namespace) -> int:
         with connect(info, args.setup_user, server_password, autocommit=True) as conn:
             check_centre(conn, info)
             result = move_vault(conn, source, progress=_progress())
-            joining = _logins_after_move(conn, info, source, password, args.admin)
+            joining = _logins_after_move(conn, info, source, password, args.admin,
+                                         signed=result.signed_by_mover)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     width = max(len(t.table) for t in result.tables)
@@ -213,9 +214,10 @@ def _cmd_team_migrate(args: argparse.Namespace) -> int:
 
 
 def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
-                       admin: str | None) -> str | None:
+                       admin: str | None, *, signed: bool) -> str | None:
     """The mover's own login and key slot (both compartments), and a joining
-    password for a moved administrator when asked; run as the setup account."""
+    password for a moved administrator when asked; run as the setup account.
+    Each on the audit chain, signed by the mover when the move's event was."""
     from peerdesk.app.cli_common import CommandError
     from peerdesk.domain.audit import AuditAction
     from peerdesk.domain.staff import Role
@@ -234,7 +236,7 @@ def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
                                   generation=source.main_generation)
         everyone = people.people(conn, main)
         mover = next(p for p in everyone if p.staff_id == mover_id(source))
-        signer = mover_signer(conn, source, main, mover.staff_id)
+        signer = mover_signer(source, mover.staff_id) if signed else None
 
         def record(person: Any, what: str) -> None:
             # On the chain as the programme lead who moved the vault in, signed by

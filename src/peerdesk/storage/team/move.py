@@ -255,6 +255,9 @@ class MoveResult:
     seconds: float
     audit_events: int = 0
     audit_signed: int = 0
+    # Whether the move's own event is signed by the mover (their slot's signing
+    # key is one the vault's authority granted them).
+    signed_by_mover: bool = False
 
     @property
     def rows(self) -> int:
@@ -402,7 +405,7 @@ def move_vault(conn: Conn, source: VaultSource, *, progress: Progress | None = N
     except psycopg.OperationalError as exc:
         raise MoveInterrupted from exc
     return MoveResult(results, time.perf_counter() - started, chain.events,
-                      chain.events - chain.unsigned)
+                      chain.events - chain.unsigned, signed_by_mover=recorded is None)
 
 
 def mover_id(source: VaultSource) -> int:
@@ -412,13 +415,21 @@ def mover_id(source: VaultSource) -> int:
     return int(row[0])
 
 
-def mover_signer(conn: Conn, source: VaultSource, main: FieldCipher,
-                  staff_id: int) -> Signer | None:
-    """The mover's signer, when their slot's signing key is one the vault's
-    authority granted them (then the chain's checker accepts their signature)."""
+def mover_signer(source: VaultSource, staff_id: int) -> Signer | None:
+    """The mover's signer, from their slot's signing seed (None: it has none)."""
     if source.signing_seed is None:
         return None
-    signer = Signer.from_seed(source.vault_id, staff_id, bytearray(source.signing_seed))
+    return Signer.from_seed(source.vault_id, staff_id, bytearray(source.signing_seed))
+
+
+def _granted_signer(conn: Conn, source: VaultSource, main: FieldCipher,
+                    staff_id: int) -> Signer | None:
+    """The mover's signer, when their signing key is one the vault's authority
+    granted them (then the chain's checker accepts their signature). Read
+    during the move, while the set-up account reads the grants moved in."""
+    signer = mover_signer(source, staff_id)
+    if signer is None:
+        return None
     if signer.public_key in signature_keys(conn, main).by_staff.get(staff_id, set()):
         return signer
     signer.wipe()
@@ -433,7 +444,7 @@ def _record_move(conn: Conn, source: VaultSource, main: FieldCipher,
     (no granted key in their slot), which the move accepts: it is said, not
     hidden."""
     staff_id = mover_id(source)
-    signer = mover_signer(conn, source, main, staff_id)
+    signer = _granted_signer(conn, source, main, staff_id)
     try:
         event_id = append_as_owner(
             conn, main, actor_id=staff_id, action=AuditAction.TEAM_MOVED_IN,
