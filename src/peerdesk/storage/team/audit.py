@@ -83,6 +83,9 @@ def verify_chain(conn: Conn, main: FieldCipher) -> audit_repo.ChainReport:
 
 # -- appending (a client's own events) ------------------------------------------------
 
+# main.append_audit_event's own lock: the chain is a line, whoever appends.
+_CHAIN_LOCK = 1346717010
+
 # How often an append is tried again when another PC appended between our
 # reading the head and our append (the server refuses a fork: 40001).
 _APPEND_TRIES = 20
@@ -107,7 +110,15 @@ def append_event(conn: Conn, main: FieldCipher, *, actor_id: int, action: AuditA
     refuses (the chain never forks) and it is made again on the new head.
     Inside the caller's transaction, so the event lands with the change it
     records or not at all (a savepoint per try).
+
+    The chain's lock (the one main.append_audit_event takes) is taken first,
+    so the head read is still the head when the event is appended: with many
+    PCs saving at once (or sending their outboxes as a server comes back),
+    reading the head unlocked made most tries lose the race until the tries
+    ran out. The lock is held to the end of the transaction either way; an
+    event is the last thing a save writes, so nothing waits on rows meanwhile.
     """
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_CHAIN_LOCK,))
     for _ in range(_APPEND_TRIES):
         head_id, head_hash = _head(conn)
         event_id = head_id + 1
@@ -129,10 +140,6 @@ def append_event(conn: Conn, main: FieldCipher, *, actor_id: int, action: AuditA
         assert row is not None
         return int(row[0])
     raise AuditBusy
-
-
-# main.append_audit_event's own lock: the chain is a line, also for the set-up account.
-_CHAIN_LOCK = 1346717010
 
 
 def append_as_owner(conn: Conn, main: FieldCipher, *, actor_id: int, action: AuditAction,
