@@ -249,6 +249,27 @@ def test_safe_contact_is_kept_and_changing_it_is_audited(world: World) -> None:
     _no_names(world, peer, "heron", "6 pm")
 
 
+def test_each_channel_keeps_its_three_states_not_asked_never_reads_as_no(
+        world: World) -> None:
+    """Not asked yet (None), OK and not OK round-trip on both stores: someone never
+    asked must not come back as "not OK" (nor ever as OK)."""
+    store = world.store("caseworker")
+    peer = store.add(_draft(), today=TODAY)
+    untouched = store.open(peer).safe_contact
+    assert (untouched.calls_ok, untouched.texts_ok, untouched.email_ok,
+            untouched.voicemail_ok) == (None, None, None, None)
+    store.set_safe_contact(peer, SafeContact(calls_ok=False, texts_ok=True,
+                                             code_word="wren"))
+    found = store.open(peer).safe_contact
+    assert (found.calls_ok, found.texts_ok, found.email_ok, found.voicemail_ok) == (
+        False, True, None, None)
+    store.set_safe_contact(peer, SafeContact(calls_ok=None, texts_ok=False, email_ok=True,
+                                             voicemail_ok=None))
+    again = store.open(peer).safe_contact
+    assert (again.calls_ok, again.texts_ok, again.email_ok, again.voicemail_ok) == (
+        None, False, True, None)
+
+
 def test_sessions_are_logged_with_their_notes_and_listed_newest_first(world: World) -> None:
     store = world.store("caseworker")
     peer = store.add(_draft(), today=TODAY)

@@ -238,6 +238,12 @@ def test_init_makes_the_first_administrator_who_can_sign_in(capsys, as_setup, mo
         (login, must_change), = conn.execute(
             "SELECT login_name, must_change_password FROM main.staff").fetchall()
         assert login.startswith(f"{team_db}_p") and "ana" not in login and not must_change
+        # The chain begins with the team's making, as the administrator made.
+        events = conn.execute("SELECT id, actor_id, action, target_kind, target_id, "
+                              "prev_hash FROM main.audit_event ORDER BY id").fetchall()
+        staff_id = conn.execute("SELECT id FROM main.staff").fetchone()[0]
+    assert [e[:5] for e in events] == [(1, staff_id, "team_created", "staff", str(staff_id))]
+    assert bytes(events[0][5]) == bytes(32)
     assert info.centre_id
     # Again: the team has people, so no second first administrator.
     code, out, err = run(capsys, *init_args(pg_server, team_db, file),
@@ -248,6 +254,17 @@ def test_init_makes_the_first_administrator_who_can_sign_in(capsys, as_setup, mo
     assert (code, err) == (0, "") and "already up to date" in out
     with pg_server.connect(team_db) as conn:
         assert conn.execute("SELECT count(*) FROM main.staff").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM main.audit_event").fetchone() == (1,)
+    desk = team.sign_in(team.TeamPlace(tmp_path / "config", tmp_path / "data"), "Ana Admin",
+                        "first admin's own pw", info=info)
+    try:
+        report = desk.check_audit()  # opened with the main key the administrator holds
+    finally:
+        desk.close()
+    assert report.events == 1
+    assert set(report.problems) <= {
+        "the record of where the audit log's signatures begin is missing or was not signed "
+        "by the vault's authority", "audit event 1 is not signed"}
 
 
 @pytest.mark.parametrize(("password", "words"), [

@@ -101,3 +101,20 @@ def test_people_moved_in_join_change_their_password_and_open_casework(
         assert all(login.startswith(f"{database}_p") and not must for _, login, must in rows)
         # Nobody else moved in can sign in yet.
         assert conn.execute("SELECT count(*) FROM main.team_slot").fetchone() == (3,)
+        # Each login given is on the chain: the mover's own and the administrator's
+        # (by the move, signed by the mover), the caseworker's (by the administrator).
+        given = conn.execute("SELECT actor_id, target_kind, target_id, signature IS NOT NULL "
+                             "FROM main.audit_event WHERE action = 'login_issued' "
+                             "ORDER BY id").fetchall()
+        mover = conn.execute("SELECT actor_id FROM main.audit_event "
+                             "WHERE action = 'team_moved_in'").fetchone()[0]
+    assert given == [(mover, "staff", str(mover), True), (mover, "staff", str(ADMIN_ID), True),
+                     (ADMIN_ID, "staff", str(CASEWORKER_ID), False)]
+    lead = desks.sign_in(place, DEMO_LEAD, DEMO_PASSWORD, info=info)
+    try:
+        report = lead.check_audit()
+    finally:
+        lead.close()
+    # Intact, signed up to the desks' own events (not signed yet on the team).
+    assert all(p.endswith("is not signed") for p in report.problems), report.problems
+    assert report.events - report.unsigned > 0

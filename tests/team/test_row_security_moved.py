@@ -44,7 +44,8 @@ def _expected(source) -> dict[str, int]:
     q = {
         "peers": "SELECT count(*) FROM peer",
         "consents": "SELECT count(*) FROM consent",
-        "audit": "SELECT count(*) FROM audit_event",
+        # The vault's log, and the move's own event chained after it.
+        "audit": "SELECT count(*) + 1 FROM audit_event",
         "notes_all": "SELECT count(*) FROM supervision_session WHERE notes_sealed IS NOT NULL",
         "supporters": "SELECT count(*) FROM supporter",
         "modules": "SELECT count(*) FROM course_module",
@@ -248,6 +249,24 @@ def test_the_audit_log_is_append_only_and_chains_across_clients(centre):
     # one event this test didn't sign is named.
     assert report.events == centre.expected["audit"] + 1
     assert report.problems == [f"audit event {new_id} is not signed"]
+
+
+def test_the_move_is_the_last_event_moved_in_signed_by_the_programme_lead(centre):
+    """`team migrate` records itself on the chain it moved in, as the programme
+    lead who ran it, signed with their granted key (the chain's check above
+    names no problem with it), with counts only."""
+    main = centre.ciphers["main"]
+    with centre.server.connect(centre.database) as conn:
+        moves = conn.execute("SELECT id, actor_id, target_kind, target_id, detail, signature "
+                             "FROM main.audit_event WHERE action = 'team_moved_in'").fetchall()
+        centre_id = conn.execute("SELECT centre_id::text FROM main.centre").fetchone()[0]
+    [(event_id, actor, kind, target, sealed, signature)] = moves
+    # The last of what was moved in: the vault's events come first.
+    assert event_id == centre.expected["audit"]
+    assert (actor, kind, target) == (PEOPLE["lead"], "team", centre_id)
+    assert signature is not None
+    detail = main.open("audit_event", "detail", str(event_id), sealed)
+    assert detail.startswith("vault ") and "rows in" in detail
 
 
 def test_course_modules_are_the_registers_keepers_and_each_supporters_own(centre):

@@ -234,3 +234,39 @@ def test_a_save_that_commits_late_is_not_missed(joined_centre, tmp_path):
     desk.refresh_cache()
     assert desk.find_peers("latecomer") == [late.id]
     desk.close()
+
+
+def test_old_entries_of_removed_rows_are_pruned_and_a_pc_that_missed_one_reads_again(
+        joined_centre, tmp_path):
+    """casework.cache_drop is kept 90 days (team migration 10): then pruned, and a
+    PC switched off meanwhile, whose watermark is older than what was pruned,
+    reads everything it may see again rather than keep a peer no longer theirs."""
+    ids = joined_centre.staff_ids
+    lead = joined_centre.sign_in("lead", tmp_path / "lead")
+    kit, other = _peer(1, "Kit", supporter_id=ids["supporter"]), _peer(2, "Kitty")
+    lead.add_peer(kit)
+    lead.add_peer(other)
+    supporter = joined_centre.sign_in("supporter", tmp_path / "supporter")
+    assert supporter.find_peers("kit") == [kit.id]
+    supporter.close()  # this PC is switched off for months
+    before = lead.peer(kit.id)
+    lead.save_peer(before, dataclasses.replace(before, supporter_id=None))
+    with joined_centre.server.connect(joined_centre.database) as conn:
+        assert conn.execute("SELECT count(*) FROM casework.cache_drop").fetchone() == (1,)
+        conn.execute("UPDATE casework.cache_drop SET dropped_at = now() - interval '91 days'")
+    # A newer entry stays (another PC may still need it).
+    now = lead.peer(other.id)
+    lead.save_peer(now, dataclasses.replace(now, supporter_id=ids["lead"]))
+    lead.refresh_cache()  # any PC's refresh prunes
+    with joined_centre.server.connect(joined_centre.database) as conn:
+        kept = conn.execute("SELECT row_id FROM casework.cache_drop").fetchall()
+        pruned = conn.execute("SELECT count(*) FROM casework.cache_drop_pruned").fetchone()
+    assert kept == [(other.id,)] and pruned == (1,)
+    # Signing in brings the cache in step: read whole, Kit's copy goes.
+    supporter = joined_centre.sign_in("supporter", tmp_path / "supporter")
+    try:
+        assert supporter.find_peers("kit") == [] and supporter.cached_peers().peers == []
+    finally:
+        supporter.close()
+    assert lead.find_peers("kit") == [kit.id, other.id]
+    lead.close()

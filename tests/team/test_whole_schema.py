@@ -34,7 +34,7 @@ SERVER_ONLY = {"main.schema_migration", "main.centre",
                # made on the server for team sign-in, never copied from a vault.
                "main.team_slot", "main.team_sealed_key",
                # What each PC's search cache must drop (ids only): the server's own.
-               "casework.cache_drop",
+               "casework.cache_drop", "casework.cache_drop_pruned",
                # Rotation on revocation: casework key changes owed or under way.
                "main.team_rotation"}
 # Team migration 3's row versions (concurrent edits) and the search cache's

@@ -189,7 +189,8 @@ def _cmd_team_migrate(args: argparse.Namespace) -> int:
         with connect(info, args.setup_user, server_password, autocommit=True) as conn:
             check_centre(conn, info)
             result = move_vault(conn, source, progress=_progress())
-            joining = _logins_after_move(conn, info, source, password, args.admin)
+            joining = _logins_after_move(conn, info, source, password, args.admin,
+                                         signed=result.signed_by_mover)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     width = max(len(t.table) for t in result.tables)
@@ -213,32 +214,44 @@ def _cmd_team_migrate(args: argparse.Namespace) -> int:
 
 
 def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
-                       admin: str | None) -> str | None:
+                       admin: str | None, *, signed: bool) -> str | None:
     """The mover's own login and key slot (both compartments), and a joining
-    password for a moved administrator when asked; run as the setup account."""
+    password for a moved administrator when asked; run as the setup account.
+    Each on the audit chain, signed by the mover when the move's event was."""
     from peerdesk.app.cli_common import CommandError
+    from peerdesk.domain.audit import AuditAction
     from peerdesk.domain.staff import Role
     from peerdesk.storage import crypto
     from peerdesk.storage.team import people
+    from peerdesk.storage.team.audit import append_as_owner
     from peerdesk.storage.team.fieldcrypt import FieldCipher
-    from peerdesk.storage.team.move import field_key
+    from peerdesk.storage.team.move import field_key, mover_id, mover_signer
     from peerdesk.storage.team.staff import login_for
 
     main_key = bytearray(field_key(source.main_key, source.vault_id, "main"))
     casework_key = bytearray(field_key(source.casework_key, source.vault_id, "casework"))
+    signer = None
     try:
         main = FieldCipher(main_key, compartment="main",
                                   generation=source.main_generation)
-        found = source.conn.execute("SELECT id FROM main.staff WHERE slot_id = ?",
-                                    (source.slot_id,)).fetchone()
         everyone = people.people(conn, main)
-        mover = next(p for p in everyone if p.staff_id == int(found[0]))
+        mover = next(p for p in everyone if p.staff_id == mover_id(source))
+        signer = mover_signer(source, mover.staff_id) if signed else None
+
+        def record(person: Any, what: str) -> None:
+            # On the chain as the programme lead who moved the vault in, signed by
+            # them as the move's own event is.
+            append_as_owner(conn, main, actor_id=mover.staff_id,
+                            action=AuditAction.LOGIN_ISSUED, target_kind="staff",
+                            target_id=str(person.staff_id), detail=what, signer=signer)
+
         people.give_login(conn, person=mover,
                           login=login_for(info.database, info.name_key, info.centre_id,
                                           mover.name),
                           password=password, main_key=main_key,
                           main_generation=source.main_generation, casework_key=casework_key,
-                          casework_generation=source.casework_generation, must_change=False)
+                          casework_generation=source.casework_generation, must_change=False,
+                          record=record)
         if admin is None:
             return None
         person = people.find(conn, main, admin)
@@ -249,10 +262,12 @@ def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
                                   login=login_for(info.database, info.name_key,
                                                   info.centre_id, person.name),
                                   main_key=main_key, main_generation=source.main_generation,
-                                  sealed_by=None)
+                                  sealed_by=None, record=record)
     finally:
         crypto.wipe(main_key)
         crypto.wipe(casework_key)
+        if signer is not None:
+            signer.wipe()
 
 
 def _cmd_team_issue_login(args: argparse.Namespace) -> int:

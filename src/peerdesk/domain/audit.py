@@ -39,6 +39,13 @@ class AuditAction(StrEnum):
     PRINTED = "printed"
     RATING_CORRECTED = "rating_corrected"
     RATING_DELETED = "rating_deleted"
+    # Team mode (docs/team-server.md): the team made on the server with its first
+    # administrator, a vault moved in, a joining password given, a compartment's
+    # key changed after someone who held it left.
+    TEAM_CREATED = "team_created"
+    TEAM_MOVED_IN = "team_moved_in"
+    LOGIN_ISSUED = "login_issued"
+    KEY_CHANGED = "key_changed"
     # This vault was made from an export of another: the detail names the
     # old vault and the count and head of its audit log (docs/export.md).
     CREATED_FROM_EXPORT = "created_from_export"

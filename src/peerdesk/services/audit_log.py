@@ -43,6 +43,10 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.PRINTED: "Printed",
     AuditAction.RATING_CORRECTED: "Rating corrected",
     AuditAction.RATING_DELETED: "Rating deleted",
+    AuditAction.TEAM_CREATED: "Team created on the server",
+    AuditAction.TEAM_MOVED_IN: "Vault moved into the team",
+    AuditAction.LOGIN_ISSUED: "Joining password given",
+    AuditAction.KEY_CHANGED: "Key changed",
 }
 
 

@@ -282,12 +282,13 @@ def _safe_contact(found: TeamSafeContact | None) -> SafeContact:
 def _team_safe_contact(peer_id: uuid.UUID, prefs: SafeContact) -> TeamSafeContact:
     from peerdesk.storage.team.casework import TeamSafeContact
 
-    # The server keeps yes/no per channel: "not asked" is kept as no.
+    # Each channel's three states go as they are: "not asked yet" (None) is NULL on
+    # the server and reads back as not asked, never as no.
     return TeamSafeContact(peer_id=peer_id, do_not_contact=prefs.do_not_contact,
-                           calls_ok=bool(prefs.calls_ok), texts_ok=bool(prefs.texts_ok),
-                           email_ok=bool(prefs.email_ok),
-                           voicemail_ok=bool(prefs.voicemail_ok), safe_times=prefs.safe_times,
-                           code_word=prefs.code_word, other=prefs.other)
+                           calls_ok=prefs.calls_ok, texts_ok=prefs.texts_ok,
+                           email_ok=prefs.email_ok, voicemail_ok=prefs.voicemail_ok,
+                           safe_times=prefs.safe_times, code_word=prefs.code_word,
+                           other=prefs.other)
 
 
 def _session_record(found: TeamSession) -> SessionRecord:

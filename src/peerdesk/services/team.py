@@ -380,9 +380,9 @@ class TeamDesk:
 
         main = self.keys.cipher(Compartment.MAIN)
 
-        def record(action: AuditAction, peer_id: str, detail: str) -> None:
+        def record(action: AuditAction, target_kind: str, target_id: str, detail: str) -> None:
             append_event(conn, main, actor_id=self.staff_id, action=action,
-                         target_kind="peer", target_id=peer_id, detail=detail,
+                         target_kind=target_kind, target_id=target_id, detail=detail,
                          signer=self.signer)
 
         return record
@@ -448,9 +448,36 @@ class TeamDesk:
         store = self._connection()
         generation, main_key = self.keys.keys[Compartment.MAIN.value]
         person = people.find(store, self.keys.cipher(Compartment.MAIN), name)
-        return people.issue_login(store, person=person, login=_login(self.info, person.name),
-                                  main_key=main_key, main_generation=generation,
-                                  sealed_by=self.staff_id)
+        record = self._audit_on(store)
+        return people.issue_login(
+            store, person=person, login=_login(self.info, person.name), main_key=main_key,
+            main_generation=generation, sealed_by=self.staff_id,
+            record=lambda p, what: record(AuditAction.LOGIN_ISSUED, "staff", str(p.staff_id),
+                                          what))
+
+    def deactivate(self, name: str) -> None:
+        """End `name`'s access to the team (administrators only): their login can't
+        sign in, their key slot goes, and a change of the casework key is owed
+        when they held it (storage/team/rotation.py); audited in the same
+        transaction. The server refuses it for one's own login (a deactivated
+        login can't write the event that records it)."""
+        from peerdesk.storage.team import people
+        from peerdesk.storage.team.casework import _saving
+        from peerdesk.storage.team.staff import deactivate_staff_login
+
+        if Role.ADMIN not in self.roles:
+            raise PermissionDenied(
+                "Only an administrator can manage staff accounts and the screen-lock setting.")
+        store = self._connection()
+        person = people.find(store, self.keys.cipher(Compartment.MAIN), name)
+        record = self._audit_on(store)
+        with _saving(store):
+            deactivate_staff_login(store, person.login)
+            owed = store.execute("SELECT EXISTS (SELECT 1 FROM main.team_rotation "
+                                 "WHERE what = 'casework' AND started_at IS NULL)").fetchone()
+            record(AuditAction.STAFF_DEACTIVATED, "staff", str(person.staff_id),
+                   "login and key slot removed" + ("; a change of the casework key is owed"
+                                                   if owed and owed[0] else ""))
 
     def _connection(self) -> Conn:
         """The connection, reconnecting if it had gone (ServerUnreachable when the
@@ -729,7 +756,7 @@ class TeamDesk:
         from peerdesk.storage.team.groupwork import TeamGroupwork
 
         store = self._store()
-        return None if store is None else TeamGroupwork(store.conn, store.cipher)
+        return None if store is None else TeamGroupwork(store.conn, store.cipher, store.audit)
 
     def _only_supporter(self) -> bool:
         return Role.PEER_SUPPORTER in self.roles and not (

@@ -83,6 +83,9 @@ def verify_chain(conn: Conn, main: FieldCipher) -> audit_repo.ChainReport:
 
 # -- appending (a client's own events) ------------------------------------------------
 
+# main.append_audit_event's own lock: the chain is a line, whoever appends.
+_CHAIN_LOCK = 1346717010
+
 # How often an append is tried again when another PC appended between our
 # reading the head and our append (the server refuses a fork: 40001).
 _APPEND_TRIES = 20
@@ -107,7 +110,15 @@ def append_event(conn: Conn, main: FieldCipher, *, actor_id: int, action: AuditA
     refuses (the chain never forks) and it is made again on the new head.
     Inside the caller's transaction, so the event lands with the change it
     records or not at all (a savepoint per try).
+
+    The chain's lock (the one main.append_audit_event takes) is taken first,
+    so the head read is still the head when the event is appended: with many
+    PCs saving at once (or sending their outboxes as a server comes back),
+    reading the head unlocked made most tries lose the race until the tries
+    ran out. The lock is held to the end of the transaction either way; an
+    event is the last thing a save writes, so nothing waits on rows meanwhile.
     """
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_CHAIN_LOCK,))
     for _ in range(_APPEND_TRIES):
         head_id, head_hash = _head(conn)
         event_id = head_id + 1
@@ -129,6 +140,39 @@ def append_event(conn: Conn, main: FieldCipher, *, actor_id: int, action: AuditA
         assert row is not None
         return int(row[0])
     raise AuditBusy
+
+
+def append_as_owner(conn: Conn, main: FieldCipher, *, actor_id: int, action: AuditAction,
+                    target_kind: str = "", target_id: str = "", detail: str = "",
+                    signer: Signer | None = None) -> int:
+    """Chain one event as the set-up account (the tables' owner), for what only
+    it does: `team init` making the first administrator, `team migrate` and the
+    logins it gives. It is no PeerDesk login, so main.append_audit_event refuses
+    it; as the owner it inserts directly (the log's `appender` policy), under
+    the same lock and made exactly as `append_event` makes an event, in the
+    caller's transaction. `actor_id` is the person it acts for (the first
+    administrator, the programme lead moving the vault).
+    """
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_CHAIN_LOCK,))
+    row = conn.execute("SELECT id, hash FROM main.audit_event ORDER BY id DESC LIMIT 1"
+                       ).fetchone()
+    head_id, head_hash = (0, audit_repo.GENESIS) if row is None else (int(row[0]),
+                                                                       bytes(row[1]))
+    event_id = head_id + 1
+    at = utc_now()
+    digest = audit_repo.event_digest(head_hash, event_id, at, actor_id, action.value,
+                                     target_kind, target_id, detail)
+    key = signature = None
+    if signer is not None:
+        key, signature = signer.public_key, signer.sign_event(digest)
+    conn.execute(
+        "INSERT INTO main.audit_event (id, at, actor_id, action, target_kind, target_id, "
+        "detail, prev_hash, hash, signer_id, signing_key, signature) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+        (event_id, at, actor_id, action.value, target_kind, target_id,
+         main.seal("audit_event", "detail", str(event_id), detail), head_hash, digest,
+         actor_id, key, signature))
+    return event_id
 
 
 class AuditBusy(TeamServerError):

@@ -63,10 +63,12 @@ class TeamPeer:
 class TeamSafeContact:
     peer_id: uuid.UUID
     do_not_contact: bool = False
-    calls_ok: bool = False
-    texts_ok: bool = False
-    email_ok: bool = False
-    voicemail_ok: bool = False
+    # Three states per channel, as in the vault (domain/safe_contact.py): None is
+    # "not asked yet" (NULL on the server, team migration 2), never read as no.
+    calls_ok: bool | None = None
+    texts_ok: bool | None = None
+    email_ok: bool | None = None
+    voicemail_ok: bool | None = None
     safe_times: str = ""
     code_word: str = ""
     other: str = ""
@@ -135,9 +137,10 @@ def _saving(conn: Conn) -> Iterator[None]:
         raise Refused(reason=reason) from exc
 
 
-# Records one event about a peer: (action, the peer's id, detail). Called inside
-# the transaction of what it records; details never carry names or note text.
-Audit = Callable[[AuditAction, str, str], None]
+# Records one event: (action, target kind, target id, detail), as the vault's log
+# has them ("peer" and the peer's id for a peer's record). Called inside the
+# transaction of what it records; details never carry names or note text.
+Audit = Callable[[AuditAction, str, str, str], None]
 
 
 class TeamCasework:
@@ -150,7 +153,7 @@ class TeamCasework:
 
     def _audit(self, action: AuditAction, peer_id: object, detail: str = "") -> None:
         if self.audit is not None:
-            self.audit(action, str(peer_id), detail)
+            self.audit(action, "peer", str(peer_id), detail)
 
     def record(self, action: AuditAction, peer_id: uuid.UUID, detail: str = "") -> None:
         """An event about a peer on its own (a view that reads nothing else here)."""

@@ -21,6 +21,15 @@ reached, so both carry ids made here and are safe to send again:
   "attended" is put right with `correct_mark`, an edit made online only (like
   every edit of a record already on the server), which sets the mark as given.
 
+Audited as the vault audits them, when given an `audit` (services.team gives
+one that chains to the server's audit log): each event in the transaction of
+what it records, after the rows it writes (so a register's row locks are never
+waited on while holding the log's lock), with ids and marks only, never a name.
+A contact is recorded against its peer when it has one, else as a contact; a
+mark that changes the register against the person marked; a resend that
+changes nothing records nothing (the first send did). Reading contacts, a
+register or the names on one's registers is recorded as a view.
+
 Sealed columns, as `storage/team/tables.py` says: a contact's notes and
 safety action (bound to the contact's id); a facilitator's view of names is
 the peer's preferred name, sealed to the peer's id.
@@ -28,18 +37,16 @@ the peer's preferred name, sealed to the peer's id.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import psycopg
 from psycopg import sql
 
-from peerdesk.storage.team.casework import ConnectionLost, _saving
+from peerdesk.domain.audit import AuditAction
+from peerdesk.storage.team.casework import Audit, _saving
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
 
@@ -140,23 +147,28 @@ def decode_contact(body: str) -> TeamContact:
     return TeamContact(**raw)
 
 
-@contextlib.contextmanager
-def _reading() -> Iterator[None]:
-    """A read whose connection the server ended (a restart, say): ConnectionLost."""
-    try:
-        yield
-    except psycopg.OperationalError as exc:
-        raise ConnectionLost from exc
-
-
 # -- the server ---------------------------------------------------------------------------
 
 class TeamGroupwork:
     """Contacts and registers on the team server for one connection (one login)."""
 
-    def __init__(self, conn: Conn, cipher: FieldCipher) -> None:
+    def __init__(self, conn: Conn, cipher: FieldCipher, audit: Audit | None = None) -> None:
         self.conn = conn
         self.cipher = cipher
+        self.audit = audit
+
+    def _audit(self, action: AuditAction, kind: str, target: object, detail: str = "") -> None:
+        if self.audit is not None:
+            self.audit(action, kind, str(target), detail)
+
+    def _audit_contact(self, action: AuditAction, contact: TeamContact, what: str = "") -> None:
+        """Against the peer once the contact is on their record, so their trail
+        shows it (as services/listening.py does in the vault)."""
+        if contact.peer_id is not None:
+            self._audit(action, "peer", contact.peer_id,
+                        f"contact {contact.id}" + (f" {what}" if what else ""))
+        else:
+            self._audit(action, "contact", contact.id, what)
 
     # contacts
 
@@ -179,13 +191,17 @@ class TeamGroupwork:
             for topic in sorted(set(contact.topic_ids)):
                 self.conn.execute("INSERT INTO casework.contact_topic_link (contact_id, "
                                   "topic_id) VALUES (%s, %s)", (contact.id, topic))
+            self._audit_contact(AuditAction.CREATED, contact)
         return True
 
     def contacts(self, on: date | None = None) -> list[TeamContact]:
         """The contacts this login may see (of one day, or all), oldest first; a
         note this login may not read comes back empty."""
-        with _reading():
+        with _saving(self.conn):
             rows = self._contact_rows(on)
+            self._audit(AuditAction.VIEWED, "contacts", "",
+                        f"contacts of {on.isoformat() if on else 'every day'}, "
+                        f"{len(rows)} results")
         found = []
         for row in rows:
             values: dict[str, Any] = dict(zip(_CONTACT_PLAIN, row, strict=False))
@@ -221,13 +237,16 @@ class TeamGroupwork:
             if not cursor.rowcount:
                 return False
             self._add_facilitators("group_facilitator", "group_id", group_id, facilitators)
+            self._audit(AuditAction.CREATED, "group", group_id)
         return True
 
     def add_member(self, group_id: uuid.UUID, peer_id: uuid.UUID, joined_on: date) -> None:
         with _saving(self.conn):
-            self.conn.execute("INSERT INTO casework.group_member (group_id, peer_id, joined_on) "
-                              "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
-                              (group_id, peer_id, joined_on))
+            cursor = self.conn.execute(
+                "INSERT INTO casework.group_member (group_id, peer_id, joined_on) "
+                "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING", (group_id, peer_id, joined_on))
+            if cursor.rowcount:
+                self._audit(AuditAction.CHANGED, "peer", peer_id, f"joined group {group_id}")
 
     def add_meeting(self, meeting_id: uuid.UUID, group_id: uuid.UUID, held_on: date, *,
                     facilitators: tuple[int, ...] = ()) -> bool:
@@ -241,6 +260,7 @@ class TeamGroupwork:
             if not cursor.rowcount:
                 return False
             self._add_facilitators("meeting_facilitator", "meeting_id", meeting_id, facilitators)
+            self._audit(AuditAction.CREATED, "group", group_id, f"meeting {meeting_id}")
         return True
 
     def _add_facilitators(self, table: str, owner: str, owner_id: uuid.UUID,
@@ -257,7 +277,7 @@ class TeamGroupwork:
     def take_register(self, register: TeamRegister) -> int:
         """Merge these marks into the meeting's register, by person; how many
         rows it changed (0 for a resend, or marks the register already had)."""
-        changed = 0
+        changed: list[tuple[uuid.UUID, str, bool]] = []
         with _saving(self.conn):
             # In the same order on every PC, so two registers of one meeting merged
             # at once wait for each other rather than deadlock.
@@ -271,11 +291,17 @@ class TeamGroupwork:
                     "ELSE a.mark END, walk_in = a.walk_in OR excluded.walk_in "
                     "WHERE array_position(%(ranks)s::text[], excluded.mark) > "
                     "array_position(%(ranks)s::text[], a.mark) "
-                    "OR (excluded.walk_in AND NOT a.walk_in)",
+                    "OR (excluded.walk_in AND NOT a.walk_in) RETURNING a.mark, a.walk_in",
                     {"meeting": register.meeting_id, "peer": mark.peer_id, "mark": mark.mark,
                      "walk_in": mark.walk_in, "ranks": list(MARKS)})
-                changed += cursor.rowcount
-        return changed
+                now = cursor.fetchone()
+                if now is not None:
+                    changed.append((mark.peer_id, str(now[0]), bool(now[1])))
+            for peer_id, now_mark, walk_in in changed:
+                self._audit(AuditAction.CHANGED, "peer", peer_id,
+                            f"marked {now_mark}" + (" (walk-in)" if walk_in else "")
+                            + f" at meeting {register.meeting_id}")
+        return len(changed)
 
     def correct_mark(self, meeting_id: uuid.UUID, peer_id: uuid.UUID, mark: str) -> bool:
         """Set one person's mark as given (an edit, made online: it may weaken a mark)."""
@@ -283,22 +309,28 @@ class TeamGroupwork:
             cursor = self.conn.execute(
                 "UPDATE casework.attendance SET mark = %s WHERE meeting_id = %s AND peer_id = %s",
                 (mark, meeting_id, peer_id))
+            if cursor.rowcount:
+                self._audit(AuditAction.CHANGED, "peer", peer_id,
+                            f"mark corrected to {mark} at meeting {meeting_id}")
         return bool(cursor.rowcount)
 
     def register(self, meeting_id: uuid.UUID) -> list[TeamMark]:
-        with _reading():
+        with _saving(self.conn):
             rows = self.conn.execute(
                 "SELECT peer_id, mark, walk_in FROM casework.attendance WHERE meeting_id = %s "
                 "ORDER BY peer_id", (meeting_id,)).fetchall()
+            self._audit(AuditAction.VIEWED, "meeting", meeting_id, "register")
         return [TeamMark(p, str(m), bool(w)) for p, m, w in rows]
 
     def register_names(self) -> list[RegisterName]:
         """Who is on the registers (and in the groups) this login facilitates: ids and
         names only, through casework.register_names() (team migration 5), for a
         facilitator who may not read those peers' records."""
-        with _reading():
+        with _saving(self.conn):
             rows = self.conn.execute(
                 "SELECT peer_id, preferred_name FROM casework.register_names()").fetchall()
+            self._audit(AuditAction.VIEWED, "registers", "",
+                        f"names on one's registers, {len(rows)} people")
         found = [RegisterName(p, self.cipher.open("peer", "preferred_name", p, name))
                  for p, name in rows]
         return sorted(found, key=lambda r: (r.preferred_name.casefold(), str(r.peer_id)))

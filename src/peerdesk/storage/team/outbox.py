@@ -173,7 +173,7 @@ class Outbox:
         """Send what waits, oldest first, stopping if the server goes away."""
         sent = already = refused = 0
         waiting = self.waiting()
-        groups = TeamGroupwork(store.conn, store.cipher)
+        groups = TeamGroupwork(store.conn, store.cipher, store.audit)
         for done, record in enumerate(waiting):
             try:
                 landed: bool | int

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import secrets
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.staff import Role
 from peerdesk.storage import crypto
 from peerdesk.storage.team import keys
+from peerdesk.storage.team.audit import append_as_owner
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
@@ -81,7 +84,7 @@ def first_administrator(conn: Conn, *, login: str, name: str, password: str,
     it; their staff id. Run as the setup account on a team with nobody in it
     (refused otherwise, under the set-up lock). No casework key is made: an
     administrator holds none."""
-    from peerdesk.storage.team.schema import _LOCK_KEY
+    from peerdesk.storage.team.schema import _LOCK_KEY, current_version
 
     main_key = bytearray(secrets.token_bytes(32))
     try:
@@ -89,9 +92,18 @@ def first_administrator(conn: Conn, *, login: str, name: str, password: str,
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
             if has_people(conn):
                 raise TeamHasPeople
-            return keys.create_person(conn, login=login, roles=[Role.ADMIN],
-                                      password=password, display_name=name,
-                                      main_key=main_key, params=params)
+            staff_id = keys.create_person(conn, login=login, roles=[Role.ADMIN],
+                                          password=password, display_name=name,
+                                          main_key=main_key, params=params)
+            # The chain's first event, with the key just made (nothing is sealed
+            # before it): the team began here, not by moving a vault in.
+            append_as_owner(conn, FieldCipher(main_key, compartment="main"),
+                            actor_id=staff_id, action=AuditAction.TEAM_CREATED,
+                            target_kind="staff", target_id=str(staff_id),
+                            detail=f"team created on the server (schema version "
+                                   f"{current_version(conn)}), first administrator "
+                                   f"{staff_id}")
+            return staff_id
     finally:
         crypto.wipe(main_key)
 
@@ -118,15 +130,23 @@ def find(conn: Conn, main: FieldCipher, name: str) -> Person:
     return found[0]
 
 
+# Records, in the transaction that gives it, that `person` was given a login
+# (an audit event: services.team chains one as the administrator, the move as
+# the set-up account).
+Recorder = Callable[["Person", str], None]
+
+
 def issue_login(conn: Conn, *, person: Person, login: str, main_key: bytes | bytearray,
                 main_generation: int, sealed_by: int | None,
-                params: crypto.KdfParams | None = None) -> str:
+                params: crypto.KdfParams | None = None,
+                record: Recorder | None = None) -> str:
     """A one-time joining password for `person` (moved in, no login yet), who
     will sign in as `login` and must then choose their own; their key slot
     holds the main key. One transaction."""
     password = joining_password()
     give_login(conn, person=person, login=login, password=password, main_key=main_key,
-               main_generation=main_generation, sealed_by=sealed_by, params=params)
+               main_generation=main_generation, sealed_by=sealed_by, params=params,
+               record=record)
     return password
 
 
@@ -134,7 +154,7 @@ def give_login(conn: Conn, *, person: Person, login: str, password: str,
                main_key: bytes | bytearray, main_generation: int,
                casework_key: bytes | bytearray | None = None, casework_generation: int = 1,
                must_change: bool = True, sealed_by: int | None = None,
-               params: crypto.KdfParams | None = None) -> None:
+               params: crypto.KdfParams | None = None, record: Recorder | None = None) -> None:
     """`person`'s login (moved in, none yet) as `login`, with `password`, and
     their key slot; `must_change` False only for the person moving the vault,
     whose own vault password it is (run as the setup account then)."""
@@ -153,3 +173,6 @@ def give_login(conn: Conn, *, person: Person, login: str, password: str,
         if not must_change:
             conn.execute("UPDATE main.staff SET must_change_password = false WHERE id = %s",
                          (person.staff_id,))
+        if record is not None:
+            record(person, "joining password given" if must_change
+                   else "login with their own password, moving the vault in")

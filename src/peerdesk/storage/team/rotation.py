@@ -30,8 +30,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.staff import Compartment, Role, compartments_for
 from peerdesk.storage import crypto, keyslots
+from peerdesk.storage.team.audit import append_event
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import KEY_BYTES
 from peerdesk.storage.team.keys import TeamKeys, directory_slot, seal_to
@@ -92,6 +94,13 @@ class RotationDone:
     seconds: float
 
 
+def _audit(conn: Conn, keys: TeamKeys, detail: str) -> None:
+    """A step of a key change on the audit chain, in its transaction."""
+    append_event(conn, keys.cipher(Compartment.MAIN), actor_id=keys.staff_id,
+                 action=AuditAction.KEY_CHANGED, target_kind="compartment",
+                 target_id=keyslots.CASEWORK, detail=detail)
+
+
 def pending(conn: Conn) -> list[Rotation]:
     """Rotations not finished yet, oldest first (any signed-in person may ask)."""
     rows = conn.execute("SELECT id, what, owed_at, to_generation, started_by, rows_resealed, "
@@ -131,6 +140,7 @@ def start(conn: Conn, keys: TeamKeys, rotation_id: int) -> int | None:
             if generation is None:
                 crypto.wipe(new_key)
                 return None
+            given = 0
             for staff_id, slot_id, public_key, brief, roles, holds in conn.execute(
                     "SELECT staff_id, slot_id, public_key, slot, roles, holds "
                     "FROM main.team_slot_directory()").fetchall():
@@ -140,7 +150,10 @@ def start(conn: Conn, keys: TeamKeys, rotation_id: int) -> int | None:
                         Role(r) for r in roles):
                     seal_to(conn, centre, staff_id, directory_slot(slot_id, brief, public_key),
                             keyslots.CASEWORK, generation, new_key, keys.staff_id)
+                    given += 1
             conn.execute("SELECT main.start_rotation(%s, %s)", (rotation_id, generation))
+            _audit(conn, keys, f"casework key generation {generation} made and sealed to "
+                               f"{given} people (change {rotation_id} started)")
     except BaseException:
         crypto.wipe(new_key)
         raise
@@ -199,7 +212,10 @@ def finish(conn: Conn, keys: TeamKeys, generation: int, *, keep_older: bool = Fa
     casework keys; how many it deleted. `keys` then holds only the new one,
     unless `keep_older` (for this PC's own use: its outbox may be under one)."""
     _require(keys)
-    row = conn.execute("SELECT main.finish_rotation(%s)", (generation,)).fetchone()
+    with conn.transaction():
+        row = conn.execute("SELECT main.finish_rotation(%s)", (generation,)).fetchone()
+        _audit(conn, keys, f"casework key generation {generation} in use for every record; "
+                           f"{int(row[0]) if row else 0} older sealed keys deleted")
     if not keep_older:
         for key in keys.older.pop(keyslots.CASEWORK, {}).values():
             crypto.wipe(key)

@@ -17,6 +17,11 @@ snapshot, the rows stamped at or after the watermark, and the entries of
 supporter changed); for those it keeps only what this login may still see.
 The new watermark is the oldest transaction still running in that snapshot,
 so a transaction that commits late is read next time, not missed.
+
+`casework.cache_drop` entries are kept 90 days (team migration "cache drop
+pruning"), pruned by any PC's refresh. A cache whose watermark is older than
+the newest entry pruned may have missed one: it reads everything this login
+may see again and removes from its copy whatever is no longer there.
 """
 
 from __future__ import annotations
@@ -126,6 +131,9 @@ class _Changes:
     visible_sessions: set[str]
     peers: list[tuple[Any, ...]]
     sessions: list[tuple[Any, ...]]
+    # Read whole (an entry this cache needed was pruned): what it holds and the
+    # server no longer shows it goes.
+    whole: bool = False
 
 
 def _day(value: str | None) -> date | None:
@@ -312,6 +320,8 @@ class SearchCache:
         """Bring the cache in step with what this login sees on the server now."""
         watermark = self._meta("watermark")
         try:
+            with conn.transaction():
+                conn.execute("SELECT casework.prune_cache_drop()")
             read = self._read_changes(conn, watermark)
         except psycopg.OperationalError as exc:
             raise ConnectionLost from exc
@@ -326,6 +336,11 @@ class SearchCache:
             if row is None or row[1] is None:
                 raise NoLongerActive
             next_mark = str(row[0])
+            if watermark is not None and _pruned_since(conn, watermark):
+                watermark, whole = None, True
+                since = "0"
+            else:
+                whole = False
             drops = conn.execute(
                 "SELECT what, row_id FROM casework.cache_drop WHERE changed_xid >= %s::xid8",
                 (since,)).fetchall() if watermark is not None else []
@@ -361,7 +376,7 @@ class SearchCache:
                 {"since": since, "peers": again_peers,
                  "sessions": sorted(visible_sessions)}).fetchall()
         return _Changes(next_mark, dropped_peers, dropped_sessions, visible_peers,
-                        visible_sessions, peers, sessions)
+                        visible_sessions, peers, sessions, whole)
 
     def _apply(self, read: _Changes, cipher: FieldCipher) -> Refreshed:
         (next_mark, dropped_peers, dropped_sessions, visible_peers, visible_sessions, peers,
@@ -370,6 +385,13 @@ class SearchCache:
         again_peers = sorted(visible_peers)
         gone_peers = [p for p in dropped_peers if p not in visible_peers]
         gone_sessions = [s for s in dropped_sessions if s not in visible_sessions]
+        if read.whole:
+            on_server = {str(found[0]) for found in peers}
+            gone_peers = [str(r[0]) for r in self.db.query("SELECT id FROM peer")
+                          if str(r[0]) not in on_server]
+            sessions_on_server = {str(found[0]) for found in sessions}
+            gone_sessions = [str(r[0]) for r in self.db.query("SELECT id FROM session")
+                             if str(r[0]) not in sessions_on_server]
         self._replaced = 0
         with self.db.transaction():
             removed_peers = self._remove_peers(gone_peers)
@@ -389,6 +411,13 @@ class SearchCache:
             self._set_meta("watermark", next_mark)
             self._set_meta("in_step_at", datetime.now(UTC).isoformat())
         return Refreshed(changed_peers, changed_sessions, removed_peers, removed_sessions)
+
+
+def _pruned_since(conn: Conn, watermark: str) -> bool:
+    """Whether an entry of casework.cache_drop at or after `watermark` was pruned."""
+    row = conn.execute("SELECT EXISTS (SELECT 1 FROM casework.cache_drop_pruned "
+                       "WHERE pruned_through >= %s::xid8)", (watermark,)).fetchone()
+    return bool(row and row[0])
 
 
 def wipe(path: Path) -> None:

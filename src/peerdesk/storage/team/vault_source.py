@@ -41,6 +41,9 @@ class VaultSource:
     casework_key: bytearray
     casework_generation: int
     conn: Any  # the driver's read-only connection, casework attached
+    # The mover's own signing seed (their slot's), to sign the move's event on the
+    # team's audit chain as the vault would sign it; None when the slot has none.
+    signing_seed: bytearray | None = None
 
     def rows(self, sql: str) -> Iterator[tuple[Any, ...]]:
         cursor = self.conn.execute(sql)
@@ -56,6 +59,8 @@ class VaultSource:
     def wipe(self) -> None:
         crypto.wipe(self.main_key)
         crypto.wipe(self.casework_key)
+        if self.signing_seed is not None:
+            crypto.wipe(self.signing_seed)
 
 
 def _pick(path: Path, candidates: list[tuple[int, bytearray]]) -> tuple[int, bytearray, int]:
@@ -158,11 +163,13 @@ def open_read_only(paths: VaultPaths, account: str, password: str) -> Iterator[V
                 raise VaultNotMovable(
                     "This vault's casework was last opened by an older PeerDesk. Open it "
                     "once in this PeerDesk, then move it. Nothing was changed.")
+            signing = opened.secrets.get(keyslots.SIGNING)
+            signing_seed = bytearray(signing[0][1]) if signing else None
         finally:
             opened.wipe()
         conn = _connect_read_only(paths, main_key, casework_key)
         source = VaultSource(keys.vault_id, account, slot.id, main_key, main_generation,
-                             casework_key, case_generation, conn)
+                             casework_key, case_generation, conn, signing_seed)
         yield source
     finally:
         if source is not None:
