@@ -27,6 +27,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLayout,
     QPlainTextEdit,
     QPushButton,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services.session import Session
 from peerdesk.ui.fields import error_label, keep_long_text, set_message, show_problem
-from peerdesk.ui.peers.forms import Field
+from peerdesk.ui.peers.forms import Field, heading
 
 # What `save()` returns when it has not saved yet and the form stays open without a
 # message (it asked a question first, and saves again when it is answered).
@@ -178,3 +179,20 @@ class FormDialog(QDialog):
         self.saved_id = saved_id
         QDialog.accept(self)
         self.announce(saved_id)
+
+
+class HeadedFormDialog(FormDialog):
+    """A FormDialog whose rows stand in one form under a heading (the supporters' and
+    voice forms): `add(label, name, widget)` adds a row whose messages show beside it."""
+
+    def __init__(self, session: Session, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setWindowTitle("PeerDesk")
+        self.form = QFormLayout()
+        self.lay_out(heading(title, 2), self.form)
+
+    def add(self, label: str, name: str, widget: QWidget, hint: str = "") -> None:
+        self.form.addRow(label, self.field(name, widget, hint))
+        # Rows come after lay_out(): a whole paste arrives here too, and the record's
+        # own rule refuses it with the limit named.
+        keep_long_text(self.fields[name])
