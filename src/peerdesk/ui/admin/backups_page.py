@@ -32,7 +32,7 @@ from peerdesk.ui.admin.backup_text import counts_text, size_text
 from peerdesk.ui.admin.restore_dialog import RestoreDialog
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.errors import message_for, show_error
+from peerdesk.ui.errors import message_for, read_service, show_error
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.page_header import MainPage, Present
@@ -155,15 +155,12 @@ class BackupsPage(MainPage):
     # -- data ---------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self.session is None:
+        read = read_service(self, self.session, lambda session: (
+            backups.backup_settings(session), backups.last_backup_at(session),
+            backups.auto_switched_on_without_folder(session)))
+        if read is None:
             return
-        try:
-            settings = backups.backup_settings(self.session)
-            last = backups.last_backup_at(self.session)
-            stranded = backups.auto_switched_on_without_folder(self.session)
-        except PeerDeskError as exc:
-            show_error(self, exc)
-            return
+        settings, last, stranded = read
         self._show_settings(settings)
         self.no_folder_warning.setVisible(stranded)
         self.last.setText(self.tr("Last backup: {when}").format(

@@ -18,7 +18,7 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import first_steps
 from peerdesk.services.first_steps import CAN_SET_ASIDE, FirstStep, Step
 from peerdesk.services.session import Session
-from peerdesk.ui.errors import show_error
+from peerdesk.ui.errors import read_service, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import heading, muted
 from peerdesk.ui.theme import colour
@@ -114,14 +114,11 @@ class FirstStepsPanel(QWidget):
         self.steps: list[FirstStep] = []
 
     def reload(self) -> None:
-        if self.session is None:
+        read = read_service(self, self.session, lambda session: (
+            first_steps.steps(session), first_steps.auto_backup_without_folder(session)))
+        if read is None:
             return
-        try:
-            found = first_steps.steps(self.session)
-            warn = first_steps.auto_backup_without_folder(self.session)
-        except PeerDeskError as exc:
-            show_error(self, exc)
-            return
+        found, warn = read
         self.steps = found.steps
         self.backup_warning.setVisible(warn)
         self.box.setVisible(found.shown)
