@@ -20,6 +20,7 @@ from peerdesk.ui.admin.staff_dialogs import AddStaffDialog, ChangeRoleDialog, Re
 from peerdesk.ui.admin.staff_model import StaffColumn, StaffModel
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import ask_to_confirm, read_service, run_service
+from peerdesk.ui.form_dialog import FormDialog
 from peerdesk.ui.page_header import MainPage, Present, search_box
 from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
@@ -141,18 +142,18 @@ class StaffPage(MainPage):
         self.present(dialog)
 
     def reset_password(self) -> None:
+        self._open_for_chosen(ResetPasswordDialog)
+
+    def change_role(self, _index: QModelIndex | None = None) -> None:
+        if self.role_button.isEnabled():
+            self._open_for_chosen(ChangeRoleDialog)
+
+    def _open_for_chosen(self, form: Callable[[Session, Staff, QWidget], FormDialog]) -> None:
+        """`form` on the chosen account; its save changes keys, so the page settles them."""
         staff = self.selected()
         if self.session is None or staff is None:
             return
-        dialog = ResetPasswordDialog(self.session, staff, self)
-        dialog.saved.connect(self._changed_keys)
-        self.present(dialog)
-
-    def change_role(self, _index: QModelIndex | None = None) -> None:
-        staff = self.selected()
-        if self.session is None or staff is None or not self.role_button.isEnabled():
-            return
-        dialog = ChangeRoleDialog(self.session, staff, self)
+        dialog = form(self.session, staff, self)
         dialog.saved.connect(self._changed_keys)
         self.present(dialog)
 
