@@ -20,7 +20,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QPushButton,
     QTabWidget,
@@ -38,6 +37,7 @@ from peerdesk.ui.errors import ask_to_confirm, run_service, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout, search_box
 from peerdesk.ui.peers.forms import muted
+from peerdesk.ui.save_as import save_as
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, sorting_filter
 from peerdesk.ui.table_view import list_view
 from peerdesk.ui.voice.dialogs import ConsultationDialog, FeedbackDialog, PairDialog, QuoteDialog
@@ -373,16 +373,10 @@ class VoicePage(MainPage):
         return voice.save_said_did_pdf(self.session, path)
 
     def _save_said_did(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save “you said, we did”"),
-                                              "you-said-we-did.pdf", "PDF (*.pdf)")
-        if not name or self.session is None:
-            return
-        try:
-            self.save_said_did_to(Path(name))
-        except PeerDeskError as exc:
-            show_error(self, exc)
-            return
-        self.bus.changed.emit(AUDIT)
+        if self.session is not None and save_as(
+                self, self.tr("Save “you said, we did”"), "you-said-we-did.pdf", "PDF (*.pdf)",
+                self.save_said_did_to):
+            self.bus.changed.emit(AUDIT)
 
     def enter_feedback(self) -> QDialog | None:
         return self._open_new(FeedbackDialog)
