@@ -20,7 +20,7 @@ dialog closes and announces `saved(id)` only when `save()` went through.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -39,6 +39,8 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services.session import Session
 from peerdesk.ui.fields import error_label, keep_long_text, set_message, show_problem
 from peerdesk.ui.peers.forms import Field, heading
+
+Draft = TypeVar("Draft")
 
 # What `save()` returns when it has not saved yet and the form stays open without a
 # message (it asked a question first, and saves again when it is answered).
@@ -158,6 +160,16 @@ class FormDialog(QDialog):
         """Save through the service; return the saved record's id. Raise PeerDeskError
         to refuse (the form stays open with the message), or return STAY_OPEN."""
         raise NotImplementedError
+
+    def add_or_change(self, found_id: int | None, draft: Draft,
+                      add: Callable[[Session, Draft], int],
+                      change: Callable[[Session, int, Draft], object]) -> int:
+        """`draft` saved as a new record (`found_id` None) or as the changes to that
+        record: the id of the record saved, what `save()` returns."""
+        if found_id is None:
+            return add(self.session, draft)
+        change(self.session, found_id, draft)
+        return found_id
 
     def announce(self, saved_id: Any) -> None:
         self.saved.emit(saved_id)

@@ -147,11 +147,8 @@ class PairDialog(HeadedFormDialog):
                               self.goals.toPlainText())
 
     def save(self) -> int:
-        draft = self.draft()
-        if self.pair is None:
-            return voice.add_pair(self.session, draft)
-        voice.change_pair(self.session, self.pair.id, draft)
-        return self.pair.id
+        return self.add_or_change(self.pair.id if self.pair else None, self.draft(),
+                                  voice.add_pair, voice.change_pair)
 
 
 class ConsultationDialog(HeadedFormDialog):
@@ -192,10 +189,8 @@ class ConsultationDialog(HeadedFormDialog):
                                   self.said.toPlainText(), self.action.toPlainText(),
                                   ActionStatus(self.status.currentData()),
                                   self.why_not.toPlainText())
-        if self.found is None:
-            return voice.add_consultation(self.session, draft)
-        voice.change_consultation(self.session, self.found.id, draft)
-        return self.found.id
+        return self.add_or_change(self.found.id if self.found else None, draft,
+                                  voice.add_consultation, voice.change_consultation)
 
 
 class FeedbackDialog(HeadedFormDialog):
