@@ -33,7 +33,7 @@ from peerdesk.ui.admin.restore_dialog import RestoreDialog
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import message_for, read_service, show_error
-from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.fields import error_label, set_message, warning_label
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.page_header import MainPage, Present
 from peerdesk.ui.peers.forms import muted
@@ -88,13 +88,9 @@ class BackupsPage(MainPage):
         # Never on without a folder: the message says so beside the box.
         self.auto_error = error_label()
         self.auto_error.setAccessibleName(self.tr("Automatic backup message"))
-        self.no_folder_warning = QLabel(self.tr(
+        self.no_folder_warning = warning_label(self.tr(
             "Automatic backup is switched on but no folder is chosen, so no backups are being "
             "made. Choose a folder."))
-        self.no_folder_warning.setWordWrap(True)
-        self.no_folder_warning.setStyleSheet(
-            f"color: {colour('#8a1c1c', 'window-text')}; font-weight: bold;")
-        self.no_folder_warning.hide()
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.keep.setMaximumWidth(140)
         save_row = QHBoxLayout()

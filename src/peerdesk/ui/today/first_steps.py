@@ -19,6 +19,7 @@ from peerdesk.services import first_steps
 from peerdesk.services.first_steps import CAN_SET_ASIDE, FirstStep, Step
 from peerdesk.services.session import Session
 from peerdesk.ui.errors import read_service, show_error
+from peerdesk.ui.fields import warning_label
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import heading, muted
 from peerdesk.ui.theme import colour
@@ -59,14 +60,10 @@ class FirstStepsPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = session
-        self.backup_warning = QLabel(self.tr(
+        self.backup_warning = warning_label(self.tr(
             "Automatic backup is switched on but no backup folder is chosen, so no backups "
             "are being made. Choose a folder in Admin › Backups."))
-        self.backup_warning.setWordWrap(True)
-        self.backup_warning.setStyleSheet(
-            f"color: {colour('#8a1c1c', 'window-text')}; font-weight: bold;")
         self.backup_warning.setAccessibleName(self.tr("Backup warning"))
-        self.backup_warning.hide()
         self.box = QFrame()
         self.box.setObjectName("firstSteps")
         self.box.setStyleSheet(f"#firstSteps {{ border: 1px solid "
