@@ -30,6 +30,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
 from peerdesk.ui.admin.backup_text import counts_text, size_text
 from peerdesk.ui.admin.restore_dialog import RestoreDialog
+from peerdesk.ui.admin.setting_parts import result_line
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import message_for, read_service, show_error
@@ -107,10 +108,7 @@ class BackupsPage(MainPage):
 
         self.last = QLabel()
         self.last.setAccessibleName(self.tr("Last backup"))
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.setAccessibleName(self.tr("Backup result"))
+        self.result = result_line(self.tr("Backup result"))
         self.back_up_button = QPushButton(self.tr("Back &up now"))
         self.restore_button = QPushButton(self.tr("&Restore…"))
         actions = QHBoxLayout()
