@@ -152,3 +152,30 @@ def test_a_new_accounts_problem_goes_beside_name_or_password(qtbot):
     assert passwords.show_account_problem("confirm", "Not the same.", name, name_error)
     assert passwords.confirm_error.text() == "Not the same."
     assert not passwords.show_account_problem("roles", "Pick a role.", name, name_error)
+
+
+def test_one_form_adds_a_record_and_then_changes_that_same_record(qtbot, vault):
+    """FormDialog.add_or_change: no record yet, a new one; opened on a record, that record
+    changed, and its id is what is announced (here a directory entry, a real vault)."""
+    from peerdesk.services import directory
+    from peerdesk.ui.contacts.directory_dialog import DirectoryEntryDialog
+
+    with signed_in(vault, "Lee Lead") as lead:
+        before = len(directory.search(lead, ""))
+        adding = DirectoryEntryDialog(lead)
+        qtbot.addWidget(adding)
+        adding.show()
+        adding.name.setText("Harbour Lane food bank")
+        with qtbot.waitSignal(adding.saved) as added:
+            adding.accept()
+        entry_id = added.args[0]
+        assert len(directory.search(lead, "")) == before + 1
+        changing = DirectoryEntryDialog(lead, directory.get(lead, entry_id))
+        qtbot.addWidget(changing)
+        changing.show()
+        changing.name.setText("Harbour Lane community pantry")
+        with qtbot.waitSignal(changing.saved) as changed:
+            changing.accept()
+        assert changed.args == [entry_id]
+        assert directory.get(lead, entry_id).draft.name == "Harbour Lane community pantry"
+        assert len(directory.search(lead, "")) == before + 1

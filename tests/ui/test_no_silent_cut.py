@@ -144,11 +144,11 @@ def test_supporter_group_and_meeting_forms_refuse_long_or_overtyped_text(qtbot, 
         supporter.start.clear()
         paste(supporter.start, "2026-01-015")  # one digit too many: not cut to a real day
         assert supporter.start.text() == "2026-01-015"
-        supporter.save()
+        supporter.accept()
         assert supporter.isVisible()
         assert "YYYY-MM-DD" in supporter.fields["start_date"].error.text()
         supporter.start.setText("2026-01-15")
-        supporter.save()
+        supporter.accept()
         assert supporter.fields["name"].error.text() == (
             "Preferred name can be at most 60 characters (this is 61).")
         assert supporters.register(lead) == []

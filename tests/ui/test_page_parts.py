@@ -5,23 +5,18 @@ vault's audit page too); MainPage.open_dialog shows a dialog the page keeps aliv
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from peerdesk.services import lock_settings
 from peerdesk.ui import change_bus
 from peerdesk.ui.admin.audit_page import AuditPage
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.page_header import MainPage, ReloadWhenSeen
+from peerdesk.ui.page_header import MainPage, ReloadWhenSeen, ShownReloads
 from tests.ui.peers_helpers import signed_in
 
 
-class Page(QWidget):
-    when_seen: ReloadWhenSeen
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.when_seen.shown()
+class Page(ShownReloads, QWidget):
+    """A page with nothing but the reload when shown."""
 
 
 def test_a_hidden_page_reloads_when_shown_and_a_shown_one_at_once(qtbot):

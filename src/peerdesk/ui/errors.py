@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -13,6 +13,8 @@ from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from peerdesk.services.session import Session
+
+Found = TypeVar("Found")
 
 UNEXPECTED_MESSAGE = QT_TRANSLATE_NOOP(
     "Errors", "PeerDesk met an unexpected problem and stopped what it was doing. Nothing "
@@ -60,6 +62,24 @@ def run_service(parent: QWidget | None, session: Session | None,
         show_error(parent, exc)
         return False
     return True
+
+
+def read_service(parent: QWidget | None, session: Session | None,
+                 read: Callable[[Session], Found],
+                 refused: Callable[[PeerDeskError], None] | None = None) -> Found | None:
+    """`read(session)`, what a page shows (its reload): None when nobody is signed in
+    (nothing ran) or when the service refused, its message shown over `parent` (or
+    handed to `refused`, a page that says it in its own line)."""
+    if session is None:
+        return None
+    try:
+        return read(session)
+    except PeerDeskError as exc:
+        if refused is None:
+            show_error(parent, exc)
+        else:
+            refused(exc)
+        return None
 
 
 def ask_to_confirm(parent: QWidget | None, title: str, text: str, confirm_label: str,

@@ -39,6 +39,16 @@ def error_label() -> QLabel:
     return label
 
 
+def warning_label(text: str) -> QLabel:
+    """A bold, dark red, wrapping warning that something is wrong now (no backups are
+    being made); hidden until the page shows it."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {colour('#8a1c1c', 'window-text')}; font-weight: bold;")
+    label.setVisible(False)
+    return label
+
+
 def set_message(label: QLabel, text: str | None) -> None:
     label.setText(text or "")
     label.setVisible(bool(text))

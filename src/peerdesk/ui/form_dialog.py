@@ -20,13 +20,14 @@ dialog closes and announces `saved(id)` only when `save()` went through.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLayout,
     QPlainTextEdit,
     QPushButton,
@@ -37,7 +38,9 @@ from PySide6.QtWidgets import (
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services.session import Session
 from peerdesk.ui.fields import error_label, keep_long_text, set_message, show_problem
-from peerdesk.ui.peers.forms import Field
+from peerdesk.ui.peers.forms import Field, heading
+
+Draft = TypeVar("Draft")
 
 # What `save()` returns when it has not saved yet and the form stays open without a
 # message (it asked a question first, and saves again when it is answered).
@@ -158,6 +161,16 @@ class FormDialog(QDialog):
         to refuse (the form stays open with the message), or return STAY_OPEN."""
         raise NotImplementedError
 
+    def add_or_change(self, found_id: int | None, draft: Draft,
+                      add: Callable[[Session, Draft], int],
+                      change: Callable[[Session, int, Draft], object]) -> int:
+        """`draft` saved as a new record (`found_id` None) or as the changes to that
+        record: the id of the record saved, what `save()` returns."""
+        if found_id is None:
+            return add(self.session, draft)
+        change(self.session, found_id, draft)
+        return found_id
+
     def announce(self, saved_id: Any) -> None:
         self.saved.emit(saved_id)
 
@@ -178,3 +191,20 @@ class FormDialog(QDialog):
         self.saved_id = saved_id
         QDialog.accept(self)
         self.announce(saved_id)
+
+
+class HeadedFormDialog(FormDialog):
+    """A FormDialog whose rows stand in one form under a heading (the supporters' and
+    voice forms): `add(label, name, widget)` adds a row whose messages show beside it."""
+
+    def __init__(self, session: Session, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setWindowTitle("PeerDesk")
+        self.form = QFormLayout()
+        self.lay_out(heading(title, 2), self.form)
+
+    def add(self, label: str, name: str, widget: QWidget, hint: str = "") -> None:
+        self.form.addRow(label, self.field(name, widget, hint))
+        # Rows come after lay_out(): a whole paste arrives here too, and the record's
+        # own rule refuses it with the limit named.
+        keep_long_text(self.fields[name])

@@ -51,6 +51,17 @@ def failed_sign_ins_notice(count: int) -> str:
                                                  "sign-in — see Admin › Audit log"))
 
 
+def band(name: str, style: str, margin: int) -> tuple[QFrame, QHBoxLayout]:
+    """A full-width band across the window (the top bar, the notice under it): `style`
+    addresses it by `name`; its row of widgets sits `margin` from its top and bottom."""
+    bar = QFrame()
+    bar.setObjectName(name)
+    bar.setStyleSheet(style)
+    layout = QHBoxLayout(bar)
+    layout.setContentsMargins(14, margin, 14, margin)
+    return bar, layout
+
+
 class MainWindow(QMainWindow):
     """Emits `lock_requested`, `sign_out_requested`, and `closed` (window closed by a person)."""
 
@@ -150,11 +161,7 @@ class MainWindow(QMainWindow):
     # -- building -----------------------------------------------------------------
 
     def _top_bar(self, session: Session) -> QWidget:
-        bar = QFrame()
-        bar.setObjectName("topBar")
-        bar.setStyleSheet(theme.top_bar_style())
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(14, 8, 14, 8)
+        bar, layout = band("topBar", theme.top_bar_style(), 8)
         brand = QLabel("PeerDesk")
         brand.setStyleSheet(theme.brand_style())
         self.who = QLabel(f"{session.staff.name} · {session.staff.roles_label}")
@@ -185,11 +192,7 @@ class MainWindow(QMainWindow):
         return bar
 
     def _notice_bar(self, session: Session) -> QWidget:
-        bar = QFrame()
-        bar.setObjectName("noticeBar")
-        bar.setStyleSheet(theme.notice_bar_style())
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(14, 6, 14, 6)
+        bar, layout = band("noticeBar", theme.notice_bar_style(), 6)
         self.notice_text = QLabel()
         self.notice_text.setWordWrap(True)
         show = QPushButton(self.tr("Show the audit log"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from peerdesk.services.session import Session
@@ -111,9 +112,10 @@ class MainPage(QWidget):
 
 class ReloadWhenSeen(QObject):
     """A page's data read again after a change on the bus that concerns it (`topics`): at
-    once if the page is on screen, else when it is next shown (the page's showEvent calls
-    `shown()`), so a hidden page does no work. (The page's own `reload` may be called
-    directly too: the Refresh button, the first load.)"""
+    once if the page is on screen, else when it is next shown (a page built on
+    `ShownReloads` tells it so), so a hidden page does no work.
+    (The page's own `reload` may be called directly too: the Refresh button, the first
+    load.)"""
 
     def __init__(self, page: QWidget, reload: Callable[[], None], bus: ChangeBus,
                  topics: Iterable[str], *, stale: bool = True) -> None:
@@ -140,3 +142,14 @@ class ReloadWhenSeen(QObject):
     def reload(self) -> None:
         self.stale = False
         self._reload()
+
+
+class ShownReloads:
+    """A page whose `when_seen` (ReloadWhenSeen) hears that the page is shown; listed
+    before the Qt widget class: `class AuditPage(ShownReloads, QWidget)`."""
+
+    when_seen: ReloadWhenSeen
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        self.when_seen.shown()

@@ -110,6 +110,13 @@ class IdListView(QTableView):
         self.scrollTo(model.index(row, 0))
         return True
 
+    def reload_keeping_choice(self, model: IdWindowModel[Any]) -> None:
+        """A record changed: the same filter, fresh rows; the chosen record stays chosen."""
+        chosen = self.current_id()
+        model.reload()
+        if chosen is not None:
+            self.select_id(model, chosen)
+
     def follow(self, search: QLineEdit) -> None:
         DownIntoList(search, self)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,13 +18,13 @@ from peerdesk.ui import change_bus
 from peerdesk.ui.admin.audit_model import AuditColumn, AuditModel
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
-from peerdesk.ui.page_header import ReloadWhenSeen, search_box
+from peerdesk.ui.page_header import ReloadWhenSeen, ShownReloads, search_box
 from peerdesk.ui.table_model import sorting_filter
 from peerdesk.ui.table_view import Selection, forget_list, list_view
 from peerdesk.ui.theme import colour
 
 
-class AuditPage(QWidget):
+class AuditPage(ShownReloads, QWidget):
     """Loads when shown (reading the log is itself audited), and again on Refresh."""
 
     def __init__(self, session: Session, bus: ChangeBus, parent: QWidget | None = None) -> None:
@@ -53,10 +52,6 @@ class AuditPage(QWidget):
         self.search.textChanged.connect(self._filter)
         self.refresh_button.clicked.connect(self.reload)
         self.when_seen = ReloadWhenSeen(self, self.reload, bus, (change_bus.AUDIT,))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.when_seen.shown()
 
     def reload(self) -> None:
         if self.session is None:

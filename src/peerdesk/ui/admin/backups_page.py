@@ -30,10 +30,11 @@ from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
 from peerdesk.ui.admin.backup_text import counts_text, size_text
 from peerdesk.ui.admin.restore_dialog import RestoreDialog
+from peerdesk.ui.admin.setting_parts import result_line
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.errors import message_for, show_error
-from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.errors import message_for, read_service, show_error
+from peerdesk.ui.fields import error_label, set_message, warning_label
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.page_header import MainPage, Present
 from peerdesk.ui.peers.forms import muted
@@ -88,13 +89,9 @@ class BackupsPage(MainPage):
         # Never on without a folder: the message says so beside the box.
         self.auto_error = error_label()
         self.auto_error.setAccessibleName(self.tr("Automatic backup message"))
-        self.no_folder_warning = QLabel(self.tr(
+        self.no_folder_warning = warning_label(self.tr(
             "Automatic backup is switched on but no folder is chosen, so no backups are being "
             "made. Choose a folder."))
-        self.no_folder_warning.setWordWrap(True)
-        self.no_folder_warning.setStyleSheet(
-            f"color: {colour('#8a1c1c', 'window-text')}; font-weight: bold;")
-        self.no_folder_warning.hide()
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.keep.setMaximumWidth(140)
         save_row = QHBoxLayout()
@@ -111,10 +108,7 @@ class BackupsPage(MainPage):
 
         self.last = QLabel()
         self.last.setAccessibleName(self.tr("Last backup"))
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.setAccessibleName(self.tr("Backup result"))
+        self.result = result_line(self.tr("Backup result"))
         self.back_up_button = QPushButton(self.tr("Back &up now"))
         self.restore_button = QPushButton(self.tr("&Restore…"))
         actions = QHBoxLayout()
@@ -155,15 +149,12 @@ class BackupsPage(MainPage):
     # -- data ---------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self.session is None:
+        read = read_service(self, self.session, lambda session: (
+            backups.backup_settings(session), backups.last_backup_at(session),
+            backups.auto_switched_on_without_folder(session)))
+        if read is None:
             return
-        try:
-            settings = backups.backup_settings(self.session)
-            last = backups.last_backup_at(self.session)
-            stranded = backups.auto_switched_on_without_folder(self.session)
-        except PeerDeskError as exc:
-            show_error(self, exc)
-            return
+        settings, last, stranded = read
         self._show_settings(settings)
         self.no_folder_warning.setVisible(stranded)
         self.last.setText(self.tr("Last backup: {when}").format(

@@ -30,6 +30,7 @@ from peerdesk.services.export import ExportCancelled, ExportProgress, ExportResu
 from peerdesk.services.session import Session
 from peerdesk.ui import change_bus
 from peerdesk.ui.admin.backup_text import size_text
+from peerdesk.ui.admin.setting_parts import result_line
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import message_for, show_error
@@ -75,11 +76,7 @@ class ExportPage(QWidget):
         self.confirm.setAccessibleName(self.tr("Type the passphrase again"))
         self.confirm_error = error_label()
         self.suggest_button = QPushButton(self.tr("S&uggest one"))
-        self.suggestion = QLabel()
-        self.suggestion.setVisible(False)
-        self.suggestion.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.suggestion.setWordWrap(True)
-        self.suggestion.setAccessibleName(self.tr("Suggested passphrase"))
+        self.suggestion = result_line(self.tr("Suggested passphrase"), shown=False)
         phrase_row = QHBoxLayout()
         phrase_row.addWidget(self.passphrase, 1)
         phrase_row.addWidget(self.suggest_button)
@@ -105,10 +102,7 @@ class ExportPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.export_button)
         actions.addStretch(1)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.setAccessibleName(self.tr("Export result"))
+        self.result = result_line(self.tr("Export result"))
         hint = muted(self.tr(
             "The export is a zip file encrypted with AES-256: 7-Zip, PeaZip, WinZip or Keka "
             "open it with the passphrase (the zip support built into Windows can't). Inside: "

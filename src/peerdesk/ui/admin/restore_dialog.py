@@ -28,6 +28,7 @@ from peerdesk.services import backups
 from peerdesk.services.backups import BackupInfo, RestoreResult
 from peerdesk.services.vault_files import VaultPaths
 from peerdesk.ui.admin.backup_text import counts_text
+from peerdesk.ui.admin.setting_parts import result_line
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.errors import message_for
 from peerdesk.ui.fields import error_label, password_edit, set_message
@@ -90,11 +91,7 @@ class RestoreDialog(QDialog):
         target_row.addWidget(self.target, 1)
         target_row.addWidget(choose_target)
         self.error = error_label()
-        self.outcome = QLabel()
-        self.outcome.setWordWrap(True)
-        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outcome.setVisible(False)
-        self.outcome.setAccessibleName(self.tr("Restore result"))
+        self.outcome = result_line(self.tr("Restore result"), shown=False)
 
         form = QFormLayout()
         # A row that is a layout gets no buddy by itself, so its label is made here.

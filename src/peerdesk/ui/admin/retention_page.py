@@ -14,7 +14,7 @@ from enum import IntEnum
 from operator import attrgetter
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.staff import Permission
 from peerdesk.services import clock, retention
 from peerdesk.services.session import Session
@@ -34,9 +33,9 @@ from peerdesk.ui.admin.contact_retention import ContactRetention
 from peerdesk.ui.admin.setting_parts import SaveFeedback, nothing_deleted, setting_row
 from peerdesk.ui.background_job import BackgroundJob, on_own_connection, run_in_background
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.errors import ask_to_confirm
+from peerdesk.ui.errors import ask_to_confirm, read_service
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
-from peerdesk.ui.page_header import ReloadWhenSeen
+from peerdesk.ui.page_header import ReloadWhenSeen, ShownReloads
 from peerdesk.ui.peers.forms import CASELOAD
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, attribute_column
 from peerdesk.ui.table_view import Selection, list_view
@@ -54,7 +53,7 @@ class DueModel(RowTableModel[retention.ClosedPeer]):
     )
 
 
-class RetentionPage(QWidget):
+class RetentionPage(ShownReloads, QWidget):
     def __init__(self, session: Session, bus: ChangeBus, parent: QWidget | None = None, *,
                  today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
@@ -112,21 +111,16 @@ class RetentionPage(QWidget):
                                         stale=False)
         self.reload()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.when_seen.shown()
-
     # -- loading ------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self.session is None:
+        read = read_service(self, self.session, lambda session: (
+            retention.years(session), retention.due_for_review(session, self.today())),
+            self.feedback.refused)
+        if read is None:
             return
-        try:
-            self.years.setValue(retention.years(self.session))
-            due = retention.due_for_review(self.session, self.today())
-        except PeerDeskError as exc:
-            self.feedback.refused(exc)
-            return
+        years, due = read
+        self.years.setValue(years)
         self.model.set_rows(due)
         self.view.resizeColumnToContents(DueColumn.REF)
         self.view.resizeColumnToContents(DueColumn.CLOSED)

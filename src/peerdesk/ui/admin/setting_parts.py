@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
 
@@ -14,6 +14,18 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.theme import colour
+
+
+def result_line(name: str, *, shown: bool = True) -> QLabel:
+    """Where an Admin action says what it did (a backup's file, an export's passphrase):
+    wrapped, and selectable so a path or a passphrase can be copied. `name` is what a
+    screen reader calls it."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(name)
+    label.setVisible(shown)
+    return label
 
 
 def setting_row(form: QFormLayout, label: str, box: QWidget, *beside: QWidget) -> QHBoxLayout:

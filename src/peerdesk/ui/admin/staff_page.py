@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.staff import Staff, StaffStatus
 from peerdesk.services import accounts
 from peerdesk.services.session import Session
@@ -20,7 +19,8 @@ from peerdesk.ui import change_bus
 from peerdesk.ui.admin.staff_dialogs import AddStaffDialog, ChangeRoleDialog, ResetPasswordDialog
 from peerdesk.ui.admin.staff_model import StaffColumn, StaffModel
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.errors import ask_to_confirm, run_service, show_error
+from peerdesk.ui.errors import ask_to_confirm, read_service, run_service
+from peerdesk.ui.form_dialog import FormDialog
 from peerdesk.ui.page_header import MainPage, Present, search_box
 from peerdesk.ui.peers.forms import muted
 from peerdesk.ui.table_model import ROW_ROLE, sorting_filter
@@ -73,12 +73,9 @@ class StaffPage(MainPage):
     # -- data ------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self.session is None:
-            return
-        try:
-            self.model.set_rows(accounts.list_staff(self.session))
-        except PeerDeskError as exc:
-            show_error(self, exc)
+        rows = read_service(self, self.session, accounts.list_staff)
+        if rows is not None:
+            self.model.set_rows(rows)
         self._update_buttons()
 
     def clear_data(self) -> None:
@@ -145,18 +142,18 @@ class StaffPage(MainPage):
         self.present(dialog)
 
     def reset_password(self) -> None:
+        self._open_for_chosen(ResetPasswordDialog)
+
+    def change_role(self, _index: QModelIndex | None = None) -> None:
+        if self.role_button.isEnabled():
+            self._open_for_chosen(ChangeRoleDialog)
+
+    def _open_for_chosen(self, form: Callable[[Session, Staff, QWidget], FormDialog]) -> None:
+        """`form` on the chosen account; its save changes keys, so the page settles them."""
         staff = self.selected()
         if self.session is None or staff is None:
             return
-        dialog = ResetPasswordDialog(self.session, staff, self)
-        dialog.saved.connect(self._changed_keys)
-        self.present(dialog)
-
-    def change_role(self, _index: QModelIndex | None = None) -> None:
-        staff = self.selected()
-        if self.session is None or staff is None or not self.role_button.isEnabled():
-            return
-        dialog = ChangeRoleDialog(self.session, staff, self)
+        dialog = form(self.session, staff, self)
         dialog.saved.connect(self._changed_keys)
         self.present(dialog)
 

@@ -157,10 +157,7 @@ class ContactsList(QWidget):
                 listening.record_search(self.session, self.model.rowCount())
 
     def reload(self) -> None:
-        selected = self.selected_contact()
-        self.model.reload()
-        if selected is not None:
-            self.select_contact(selected)
+        self.table.reload_keeping_choice(self.model)
 
     def clear_filters(self) -> None:
         for widget in (self.search, self.start, self.end):

@@ -3,7 +3,6 @@ the dialogs between them (log, open, became a peer, call back)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
@@ -17,7 +16,14 @@ from peerdesk.ui.contacts.callers_tab import CallersTab
 from peerdesk.ui.contacts.contacts_list import ContactsList
 from peerdesk.ui.contacts.directory_tab import DirectoryTab
 from peerdesk.ui.errors import show_error
-from peerdesk.ui.page_header import MainPage, PageHeader, Present, ReloadWhenSeen, page_layout
+from peerdesk.ui.page_header import (
+    MainPage,
+    PageHeader,
+    Present,
+    ReloadWhenSeen,
+    ShownReloads,
+    page_layout,
+)
 from peerdesk.ui.peers.forms import CASELOAD
 
 LOG_CONTACT_KEYS = "Ctrl+Shift+C"
@@ -30,7 +36,7 @@ def announce(bus: ChangeBus, *, caseload: bool = False) -> None:
     bus.changed.emit(change_bus.AUDIT)
 
 
-class ContactsPage(MainPage):
+class ContactsPage(ShownReloads, MainPage):
     def __init__(self, session: Session, bus: ChangeBus, present: Present,
                  parent: QWidget | None = None) -> None:
         super().__init__(session, bus, present, parent)
@@ -63,10 +69,6 @@ class ContactsPage(MainPage):
         self.tabs.currentChanged.connect(lambda _i: self._load_tab())
         self.when_seen = ReloadWhenSeen(self, self._load_tab, bus,
                                         (change_bus.CONTACTS, CASELOAD))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.when_seen.shown()
 
     def _load_tab(self) -> None:
         if self.session is None:

@@ -88,8 +88,5 @@ class DirectoryEntryDialog(FormDialog):
             last_checked=self.checked.value(what="Date last checked", field="last_checked"))
 
     def save(self) -> int:
-        draft = self.draft()
-        if self.entry is None:
-            return directory.add(self.session, draft)
-        directory.edit(self.session, self.entry.id, draft)
-        return self.entry.id
+        return self.add_or_change(self.entry.id if self.entry else None, self.draft(),
+                                  directory.add, directory.edit)

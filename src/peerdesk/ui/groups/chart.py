@@ -6,6 +6,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from peerdesk.ui.chart_parts import paper, plot_area
+
 ATTENDED = QColor("#2f6db5")
 HEAD_COUNT = QColor("#9cc3ea")
 
@@ -36,22 +38,16 @@ class AttendanceChart(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("white"))
+        if not paper(painter, self, None if self.points else self.tr(
+                "No registers taken yet: bars appear once a meeting is marked.")):
+            return
         metrics = painter.fontMetrics()
         line_h = metrics.height()
-        if not self.points:
-            painter.setPen(QColor("#777"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             self.tr("No registers taken yet: bars appear once a meeting is "
-                                     "marked."))
-            return
         top = max(max(a + h for _, a, h in self.points), 1)
         step = 1 if top <= 10 else 2 if top <= 20 else 5 if top <= 50 else 10
         top = ((top + step - 1) // step) * step
-        left = metrics.horizontalAdvance(str(top)) + 14
-        legend_h = line_h + 8
-        plot = QRectF(left, 10, self.width() - left - 16,
-                      self.height() - 10 - line_h - 10 - legend_h)
+        plot = plot_area(painter, self, str(top))
+        left, legend_h = plot.left(), line_h + 8
 
         def y(value: float) -> float:
             return plot.bottom() - plot.height() * value / top

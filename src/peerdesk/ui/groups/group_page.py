@@ -270,29 +270,30 @@ class GroupPage(QWidget):
             return
         group_id = self.group.id
 
-        def cancel() -> None:
-            if self.session is None:
-                return
-            try:
-                groups.cancel_meeting(self.session, meeting.id)
-            except PeerDeskError as exc:
-                show_error(self, exc)
-            self.changed.emit(group_id)
-
         ask_to_confirm(self, self.tr("Cancel meeting"),
                        self.tr("Cancel the meeting of {date}? It stays in the list, marked "
                                "cancelled.").format(date=meeting.held_on),
-                       self.tr("Cancel meeting"), cancel)
+                       self.tr("Cancel meeting"),
+                       lambda: self._change_group(
+                           group_id, lambda session: groups.cancel_meeting(session, meeting.id)))
 
     def restore_meeting(self) -> None:
         meeting = self.selected_meeting()
-        if meeting is None or self.group is None or self.session is None:
+        if meeting is None or self.group is None:
+            return
+        self._change_group(self.group.id,
+                           lambda session: groups.restore_meeting(session, meeting.id))
+
+    def _change_group(self, group_id: int, action: Callable[[Session], object]) -> None:
+        """`action`, a change to the group's meetings or members; the page reads the group
+        again afterwards, after a refusal too (its message shown)."""
+        if self.session is None:
             return
         try:
-            groups.restore_meeting(self.session, meeting.id)
+            action(self.session)
         except PeerDeskError as exc:
             show_error(self, exc)
-        self.changed.emit(self.group.id)
+        self.changed.emit(group_id)
 
     def _member_note(self, peer_id: int) -> str:
         return (self.tr("already a member")
@@ -314,16 +315,9 @@ class GroupPage(QWidget):
             return
         group_id = self.group.id
 
-        def end() -> None:
-            if self.session is None:
-                return
-            try:
-                groups.end_membership(self.session, group_id, member.peer_id)
-            except PeerDeskError as exc:
-                show_error(self, exc)
-            self.changed.emit(group_id)
-
         ask_to_confirm(self, self.tr("End membership"),
                        self.tr("{name} leaves this group from today? Their past attendance "
                                "is kept.").format(name=member.name),
-                       self.tr("End membership"), end)
+                       self.tr("End membership"),
+                       lambda: self._change_group(group_id, lambda session: groups.end_membership(
+                           session, group_id, member.peer_id)))

@@ -10,6 +10,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from peerdesk.ui.chart_parts import paper, plot_area
+
 PALETTE = ("#2f6db5", "#2e8b57", "#c27c0e", "#b03a48")
 
 
@@ -46,18 +48,13 @@ class LineChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
+        if not paper(painter, self, None if self.series else self.tr(
+                "No ratings of this kind yet.")):
+            return
         metrics = painter.fontMetrics()
         line_h = metrics.height()
-        if not self.series:
-            painter.setPen(QColor("#777"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             self.tr("No ratings of this kind yet."))
-            return
-        left = metrics.horizontalAdvance(str(int(self.high))) + 14
-        legend_h = line_h + 8
-        plot = QRectF(left, 10, self.width() - left - 16,
-                      self.height() - 10 - line_h - 10 - legend_h)
+        plot = plot_area(painter, self, str(int(self.high)))
+        left, legend_h = plot.left(), line_h + 8
         days = [d for s in self.series for d, _ in s.points]
         first, last = min(days), max(days)
         span = max((last - first).days, 1)

@@ -125,10 +125,7 @@ class PeerListPage(QWidget):
 
     def reload(self) -> None:
         """A record changed: same filter, fresh rows; the selected peer stays selected."""
-        selected = self.selected_peer()
-        self.model.reload()
-        if selected is not None:
-            self.select_peer(selected)
+        self.table.reload_keeping_choice(self.model)
 
     def _update_count(self) -> None:
         n = self.model.rowCount()

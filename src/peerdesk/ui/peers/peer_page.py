@@ -365,20 +365,12 @@ class PeerPageView(QWidget):
             if quotes else self.tr("No quotes saved."))
 
     def start_pair(self) -> QDialog | None:
-        if self.session is None or self.page is None:
-            return None
-        dialog = PairDialog(self.session, mentee_id=self.page.peer.id, parent=self)
-        dialog.saved.connect(lambda _id: self.changed.emit())
-        self.present(dialog)
-        return dialog
+        return self._open_for_peer(
+            lambda session, peer_id: PairDialog(session, mentee_id=peer_id, parent=self))
 
     def save_quote(self) -> QDialog | None:
-        if self.session is None or self.page is None:
-            return None
-        dialog = QuoteDialog(self.session, peer_id=self.page.peer.id, parent=self)
-        dialog.saved.connect(lambda _id: self.changed.emit())
-        self.present(dialog)
-        return dialog
+        return self._open_for_peer(
+            lambda session, peer_id: QuoteDialog(session, peer_id=peer_id, parent=self))
 
     def _referral_tab(self) -> QWidget:
         tab = QWidget()
@@ -731,13 +723,20 @@ class PeerPageView(QWidget):
             self.entry_text.setPlainText(f"{entry.when} · {entry.what}\n{entry.detail}")
 
     def _connect_dialog(self, dialog: QDialog) -> None:
-        dialog.saved.connect(self.changed.emit)  # type: ignore[attr-defined]
+        # Whatever `saved` carries (an id, or nothing), the page reads the peer again.
+        dialog.saved.connect(lambda *_saved: self.changed.emit())  # type: ignore[attr-defined]
         self.present(dialog)
 
-    def _open_dialog(self, kind: type[ConsentDialog] | type[ReferralDialog]) -> None:
+    def _open_for_peer(self, form: Callable[[Session, int], QDialog]) -> QDialog | None:
+        """`form` about the peer on the page, presented over it; a save refreshes the page."""
         if self.session is None or self.page is None:
-            return
-        self._connect_dialog(kind(self.session, self.page.peer.id, self))
+            return None
+        dialog = form(self.session, self.page.peer.id)
+        self._connect_dialog(dialog)
+        return dialog
+
+    def _open_dialog(self, kind: type[ConsentDialog] | type[ReferralDialog]) -> None:
+        self._open_for_peer(lambda session, peer_id: kind(session, peer_id, self))
 
     def correct_referral(self) -> ReferralDialog | None:
         referral = selected_row(self.referral_view)

@@ -24,17 +24,13 @@ from peerdesk.reports.model import (
     Trend,
     anchor_line,
 )
+from peerdesk.reports.pdf import HEAD_BG, MARK_RED, NAVY, PREVIEW_MARK, RULE, TEAL, TEAL_LIGHT
 
 LOGO_URL = "peerdesk-report:logo"
-NAVY = "#1F3A5F"
-TEAL = "#2A7F84"
+# The PDF's own palette and preview mark (reports/pdf.py), so the preview reads as the
+# PDF does; only the grey differs.
 MUTED = "#6B747D"  # darker than the PDF's grey: small on-screen text needs the contrast
-RULE = "#C9D1D8"
-HEAD_BG = "#E9EEF3"
-BAND_BG = "#E6F2F2"
 BAR_WIDTH_PX = 220
-MARK = "#B71C1C"
-PREVIEW_MARK = "Preview — not for publication"
 
 _NOTE_FOR_STATE = {
     CellState.PRIMARY: "a small count, not shown so that no one can be identified.",
@@ -133,7 +129,7 @@ def release_line(report: Report) -> str:
 
 
 def _mark(report: Report) -> str:
-    colour = MARK if report.preview or not report.release_code else MUTED
+    colour = MARK_RED if report.preview or not report.release_code else MUTED
     return f"<p align='center' style='color:{colour}'><b>{escape(release_line(report))}</b></p>"
 
 
@@ -158,7 +154,7 @@ def report_html(report: Report) -> str:
         f"<p style='color:{TEAL}'><b>{escape(report.centre_name)}</b></p>",
         f"<h1 style='color:{NAVY}'>{escape(report.title)}</h1>",
         f"<p><big>{escape(report.period_label)}</big></p>",
-        f"<table width='100%' cellpadding='6' style='background:{BAND_BG}'><tr><td>"
+        f"<table width='100%' cellpadding='6' style='background:{TEAL_LIGHT}'><tr><td>"
         f"{escape(report.disclosure_rule)}</td></tr></table>",
     ]
     if report.revision_note:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -20,7 +20,13 @@ from peerdesk.services.session import Session
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.errors import show_error
 from peerdesk.ui.i18n import plural
-from peerdesk.ui.page_header import PageHeader, ReloadWhenSeen, page_layout, search_box
+from peerdesk.ui.page_header import (
+    PageHeader,
+    ReloadWhenSeen,
+    ShownReloads,
+    page_layout,
+    search_box,
+)
 from peerdesk.ui.peers.forms import CASELOAD, muted
 from peerdesk.ui.sessions.models import (
     HitColumn,
@@ -36,7 +42,7 @@ SEARCH_LIMIT = 200
 LogSession = Callable[[], object]
 
 
-class SessionsPage(QWidget):
+class SessionsPage(ShownReloads, QWidget):
     """Loads when shown (reading the list is audited), and again after changes."""
 
     def __init__(self, session: Session, bus: ChangeBus, open_peer: OpenPeer,
@@ -85,10 +91,6 @@ class SessionsPage(QWidget):
         self.recent_view.activated.connect(self._open)
         self.hits_view.activated.connect(self._open)
         self.when_seen = ReloadWhenSeen(self, self.reload, bus, (CASELOAD,))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.when_seen.shown()
 
     def reload(self) -> None:
         if self.session is None:

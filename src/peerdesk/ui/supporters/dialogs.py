@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
-    QFormLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -36,14 +33,20 @@ from peerdesk.domain.supporters import (
 from peerdesk.services import supervision, supporters
 from peerdesk.services.session import Session
 from peerdesk.services.supporters import StoredSupporter
-from peerdesk.ui.fields import keep_long_text
-from peerdesk.ui.form_dialog import FormDialog
-from peerdesk.ui.peers.forms import DateField, enum_combo, heading, today
+from peerdesk.ui.form_dialog import HeadedFormDialog
+from peerdesk.ui.peers.forms import DateField, enum_combo, today
 
 
 def tick_list(items: list[tuple[str, object]], ticked: set[object], name: str) -> QListWidget:
     widget = QListWidget()
     widget.setAccessibleName(name)
+    fill_ticks(widget, items, ticked)
+    return widget
+
+
+def fill_ticks(widget: QListWidget, items: list[tuple[str, object]], ticked: set[object]) -> None:
+    """`widget`'s items, one box to tick for each (label, value), tall enough to show a few."""
+    widget.clear()
     for label, value in items:
         item = QListWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, value)
@@ -52,7 +55,6 @@ def tick_list(items: list[tuple[str, object]], ticked: set[object], name: str) -
         widget.addItem(item)
     widget.setFixedHeight(max(3, min(widget.count(), 8)) * (widget.fontMetrics().height() + 6)
                           + 8)
-    return widget
 
 
 def ticked(widget: QListWidget) -> list[object]:
@@ -60,36 +62,12 @@ def ticked(widget: QListWidget) -> list[object]:
             if widget.item(i).checkState() == Qt.CheckState.Checked]
 
 
-class _FormDialog(FormDialog):
-    """A FormDialog under a heading; a subclass's save() hands its service call to run()."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(None, parent)
-        self.setWindowTitle("PeerDesk")
-        self.form = QFormLayout()
-        self.lay_out(heading(title, 2), self.form)
-
-    def add(self, label: str, key: str, widget: QWidget, hint: str = "") -> None:
-        self.form.addRow(label, self.field(key, widget, hint))
-        # A whole paste arrives; the record's own rule refuses it with the limit named.
-        keep_long_text(self.fields[key])
-
-    def accept(self) -> None:
-        self.save()
-
-    def run(self, action: Callable[[], int]) -> None:
-        self.submit(action)
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-
-class SupporterDialog(_FormDialog):
+class SupporterDialog(HeadedFormDialog):
     def __init__(self, session: Session, supporter: StoredSupporter | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Change supporter") if supporter else self.tr("Add a supporter"),
-                         parent)
-        self.session, self.supporter = session, supporter
+        super().__init__(session, self.tr("Change supporter") if supporter
+                         else self.tr("Add a supporter"), parent)
+        self.supporter = supporter
         self.name = QLineEdit(supporter.preferred_name if supporter else "")
         self.reach = QLineEdit(supporter.reach if supporter else "")
         self.reach.setPlaceholderText(self.tr("A phone number or an email"))
@@ -112,47 +90,43 @@ class SupporterDialog(_FormDialog):
         if supporter is None:
             self.add(self.tr("S&tatus"), "status", self.status)
 
-    def save(self) -> None:
-        def action() -> int:
-            start = self.start.value(what="Start date", field="start_date")
-            assert start is not None
-            draft = SupporterDraft(self.name.text(),
-                                   frozenset(SupporterRole(str(r)) for r in ticked(self.roles)),
-                                   start, self.reach.text(), self.account.currentData())
-            if self.supporter is None:
-                return supporters.add(self.session, draft,
-                                      status=SupporterStatus(self.status.currentData()))
-            supporters.change(self.session, self.supporter.id, draft)
-            return self.supporter.id
-        self.run(action)
+    def save(self) -> int:
+        start = self.start.value(what="Start date", field="start_date")
+        assert start is not None
+        draft = SupporterDraft(self.name.text(),
+                               frozenset(SupporterRole(str(r)) for r in ticked(self.roles)),
+                               start, self.reach.text(), self.account.currentData())
+        if self.supporter is None:
+            return supporters.add(self.session, draft,
+                                  status=SupporterStatus(self.status.currentData()))
+        supporters.change(self.session, self.supporter.id, draft)
+        return self.supporter.id
 
 
-class StatusDialog(_FormDialog):
+class StatusDialog(HeadedFormDialog):
     def __init__(self, session: Session, supporter: StoredSupporter,
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Change status"), parent)
-        self.session, self.supporter = session, supporter
+        super().__init__(session, self.tr("Change status"), parent)
+        self.supporter = supporter
         self.status = enum_combo([(s.label, s.value) for s in SupporterStatus],
                                  supporter.status.value)
         self.since = DateField(today())
         self.add(self.tr("S&tatus"), "status", self.status)
         self.add(self.tr("&From"), "since", self.since)
 
-    def save(self) -> None:
-        def action() -> int:
-            since = self.since.value(what="Status date", field="since")
-            assert since is not None
-            supporters.set_status(self.session, self.supporter.id,
-                                  SupporterStatus(self.status.currentData()), since)
-            return self.supporter.id
-        self.run(action)
+    def save(self) -> int:
+        since = self.since.value(what="Status date", field="since")
+        assert since is not None
+        supporters.set_status(self.session, self.supporter.id,
+                              SupporterStatus(self.status.currentData()), since)
+        return self.supporter.id
 
 
-class CompletionDialog(_FormDialog):
+class CompletionDialog(HeadedFormDialog):
     def __init__(self, session: Session, supporter: StoredSupporter,
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Record training"), parent)
-        self.session, self.supporter = session, supporter
+        super().__init__(session, self.tr("Record training"), parent)
+        self.supporter = supporter
         self.course = enum_combo([(c.name, c.id) for c in supporters.courses(session)
                                   if c.active])
         self.completed = DateField(today())
@@ -172,42 +146,32 @@ class CompletionDialog(_FormDialog):
         course_id = self.course.currentData()
         offered = [m for m in supporters.modules(self.session, int(course_id))
                    if not m.retired] if course_id is not None else []
-        self.modules.clear()
-        for module in offered:
-            item = QListWidgetItem(module.name)
-            item.setData(Qt.ItemDataRole.UserRole, module.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.modules.addItem(item)
-        self.modules.setFixedHeight(max(3, min(len(offered), 8))
-                                    * (self.modules.fontMetrics().height() + 6) + 8)
+        fill_ticks(self.modules, [(m.name, m.id) for m in offered], set())
         self.fields["modules"].setVisible(bool(offered))
         label = self.form.labelForField(self.fields["modules"])
         if label is not None:
             label.setVisible(bool(offered))
 
-    def save(self) -> None:
-        def action() -> int:
-            done = self.completed.value(what="Completed on", field="completed_on")
-            assert done is not None
-            if self.course.currentData() is None:
-                raise PeerDeskError(self.tr("Add a course first."))
-            renew_by = self.renew_by.value(what="Renew by", field="renew_by")
-            if self.modules.count():
-                supporters.record_modules(self.session, ModulesDoneDraft(
-                    self.supporter.id, int(self.course.currentData()),
-                    frozenset(int(str(i)) for i in ticked(self.modules)), done, renew_by))
-                return self.supporter.id
-            return supporters.record_completion(self.session, CompletionDraft(
-                self.supporter.id, int(self.course.currentData()), done, renew_by))
-        self.run(action)
+    def save(self) -> int:
+        done = self.completed.value(what="Completed on", field="completed_on")
+        assert done is not None
+        if self.course.currentData() is None:
+            raise PeerDeskError(self.tr("Add a course first."))
+        renew_by = self.renew_by.value(what="Renew by", field="renew_by")
+        if self.modules.count():
+            supporters.record_modules(self.session, ModulesDoneDraft(
+                self.supporter.id, int(self.course.currentData()),
+                frozenset(int(str(i)) for i in ticked(self.modules)), done, renew_by))
+            return self.supporter.id
+        return supporters.record_completion(self.session, CompletionDraft(
+            self.supporter.id, int(self.course.currentData()), done, renew_by))
 
 
-class CheckDialog(_FormDialog):
+class CheckDialog(HeadedFormDialog):
     def __init__(self, session: Session, supporter: StoredSupporter,
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Record a check"), parent)
-        self.session, self.supporter = session, supporter
+        super().__init__(session, self.tr("Record a check"), parent)
+        self.supporter = supporter
         self.kind = enum_combo([(k.label, k.value) for k in CheckKind])
         self.checked = DateField(today())
         self.reference = QLineEdit()
@@ -223,21 +187,18 @@ class CheckDialog(_FormDialog):
         self.form.addRow("", self.show_reference)
         self.add(self.tr("&Expires on"), "expires_on", self.expires)
 
-    def save(self) -> None:
-        def action() -> int:
-            checked = self.checked.value(what="Check date", field="checked_on")
-            assert checked is not None
-            return supporters.record_check(self.session, CheckDraft(
-                self.supporter.id, CheckKind(self.kind.currentData()), checked,
-                self.reference.text(), self.expires.value(what="Expires on",
-                                                          field="expires_on")))
-        self.run(action)
+    def save(self) -> int:
+        checked = self.checked.value(what="Check date", field="checked_on")
+        assert checked is not None
+        return supporters.record_check(self.session, CheckDraft(
+            self.supporter.id, CheckKind(self.kind.currentData()), checked,
+            self.reference.text(), self.expires.value(what="Expires on",
+                                                      field="expires_on")))
 
 
-class CourseDialog(_FormDialog):
+class CourseDialog(HeadedFormDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Add a course"), parent)
-        self.session = session
+        super().__init__(session, self.tr("Add a course"), parent)
         self.name = QLineEdit()
         self.competencies = tick_list([(c.name, c.id) for c in supporters.competencies(session)],
                                       set(), self.tr("Competencies"))
@@ -251,17 +212,17 @@ class CourseDialog(_FormDialog):
         self.form.addRow("", self.renews)
         self.add(self.tr("Renew &every"), "renewal_months", self.months)
 
-    def save(self) -> None:
-        self.run(lambda: supporters.add_course(self.session, CourseDraft(
+    def save(self) -> int:
+        return supporters.add_course(self.session, CourseDraft(
             self.name.text(), frozenset(int(str(i)) for i in ticked(self.competencies)),
-            self.months.value() if self.renews.isChecked() else None)))
+            self.months.value() if self.renews.isChecked() else None))
 
 
-class SupervisionDialog(_FormDialog):
+class SupervisionDialog(HeadedFormDialog):
     def __init__(self, session: Session, supporter: StoredSupporter,
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Record supervision"), parent)
-        self.session, self.supporter = session, supporter
+        super().__init__(session, self.tr("Record supervision"), parent)
+        self.supporter = supporter
         everyone = supporters.register(session)
         self.supervisor = enum_combo([(self.tr("Someone from outside"), None)] + [
             (s.preferred_name, s.id) for s in everyone
@@ -282,22 +243,20 @@ class SupervisionDialog(_FormDialog):
         self.add(self.tr("&Notes"), "notes", self.notes,
                  self.tr("Seen only by the supervisor and programme leads."))
 
-    def save(self) -> None:
-        def action() -> int:
-            held = self.held.value(what="Supervision date", field="held_on")
-            assert held is not None
-            return supervision.record_supervision(self.session, SupervisionDraft(
-                self.supporter.id, self.supervisor.currentData(),
-                SupervisionKind(self.kind.currentData()), held, self.minutes.value(),
-                self.notes.toPlainText()))
-        self.run(action)
+    def save(self) -> int:
+        held = self.held.value(what="Supervision date", field="held_on")
+        assert held is not None
+        return supervision.record_supervision(self.session, SupervisionDraft(
+            self.supporter.id, self.supervisor.currentData(),
+            SupervisionKind(self.kind.currentData()), held, self.minutes.value(),
+            self.notes.toPlainText()))
 
 
-class HoursDialog(_FormDialog):
+class HoursDialog(HeadedFormDialog):
     def __init__(self, session: Session, supporter: StoredSupporter,
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Add hours"), parent)
-        self.session, self.supporter = session, supporter
+        super().__init__(session, self.tr("Add hours"), parent)
+        self.supporter = supporter
         self.kind = enum_combo([(k.label, k.value) for k in HoursKind])
         self.day = DateField(today())
         self.hours = QDoubleSpinBox()
@@ -312,20 +271,17 @@ class HoursDialog(_FormDialog):
         self.add(self.tr("&Hours"), "minutes", self.hours)
         self.add(self.tr("N&ote"), "note", self.note)
 
-    def save(self) -> None:
-        def action() -> int:
-            day = self.day.value(what="Date", field="worked_on")
-            assert day is not None
-            return supervision.record_hours(self.session, HoursDraft(
-                self.supporter.id, day, HoursKind(self.kind.currentData()),
-                round(self.hours.value() * 60), self.note.text()))
-        self.run(action)
+    def save(self) -> int:
+        day = self.day.value(what="Date", field="worked_on")
+        assert day is not None
+        return supervision.record_hours(self.session, HoursDraft(
+            self.supporter.id, day, HoursKind(self.kind.currentData()),
+            round(self.hours.value() * 60), self.note.text()))
 
 
-class JournalDialog(_FormDialog):
+class JournalDialog(HeadedFormDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Write in my journal"), parent)
-        self.session = session
+        super().__init__(session, self.tr("Write in my journal"), parent)
         self.day = DateField(today())
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
@@ -334,10 +290,9 @@ class JournalDialog(_FormDialog):
                  self.tr("Private: only you can read it, unless you share it with your "
                          "supervisor."))
 
-    def save(self) -> None:
-        def action() -> int:
-            day = self.day.value(what="Date", field="written_on")
-            assert day is not None
-            return supervision.write_entry(self.session, JournalDraft(
-                day, self.body.toPlainText()))
-        self.run(action)
+    def save(self) -> int:
+        day = self.day.value(what="Date", field="written_on")
+        assert day is not None
+        return supervision.write_entry(self.session, JournalDraft(
+            day, self.body.toPlainText()))
+

@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,6 +45,7 @@ from peerdesk.ui.fields import keep_long_text
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout
 from peerdesk.ui.peers.forms import muted
+from peerdesk.ui.save_as import save_as
 from peerdesk.ui.supporters.courses import CourseModulesDialog
 from peerdesk.ui.supporters.dialogs import (
     CheckDialog,
@@ -459,15 +459,9 @@ class SupportersPage(MainPage):
             self.show_hours()
         if self.sheet is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the timesheet"), f"hours-{self.month.text().strip()}.{fmt}",
-            "CSV (*.csv)" if fmt == "csv" else "PDF (*.pdf)")
-        if not name:
-            return
-        try:
-            self.save_hours_to(Path(name), fmt)
-        except PeerDeskError as exc:
-            show_error(self, exc)
+        save_as(self, self.tr("Save the timesheet"), f"hours-{self.month.text().strip()}.{fmt}",
+                "CSV (*.csv)" if fmt == "csv" else "PDF (*.pdf)",
+                lambda path: self.save_hours_to(path, fmt))
 
     def _journal_tab(self) -> None:
         tab = QWidget()
@@ -586,14 +580,8 @@ class SupportersPage(MainPage):
         return supporters.matrix_pdf(self.session, path)
 
     def _save_matrix(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the competency matrix"),
-                                              "competency-matrix.pdf", "PDF (*.pdf)")
-        if not name:
-            return
-        try:
-            self.save_matrix_to(Path(name))
-        except PeerDeskError as exc:
-            show_error(self, exc)
+        save_as(self, self.tr("Save the competency matrix"), "competency-matrix.pdf",
+                "PDF (*.pdf)", self.save_matrix_to)
 
     def clear_data(self) -> None:
         self.session = None

@@ -18,7 +18,8 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import first_steps
 from peerdesk.services.first_steps import CAN_SET_ASIDE, FirstStep, Step
 from peerdesk.services.session import Session
-from peerdesk.ui.errors import show_error
+from peerdesk.ui.errors import read_service, show_error
+from peerdesk.ui.fields import warning_label
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.peers.forms import heading, muted
 from peerdesk.ui.theme import colour
@@ -59,14 +60,10 @@ class FirstStepsPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = session
-        self.backup_warning = QLabel(self.tr(
+        self.backup_warning = warning_label(self.tr(
             "Automatic backup is switched on but no backup folder is chosen, so no backups "
             "are being made. Choose a folder in Admin › Backups."))
-        self.backup_warning.setWordWrap(True)
-        self.backup_warning.setStyleSheet(
-            f"color: {colour('#8a1c1c', 'window-text')}; font-weight: bold;")
         self.backup_warning.setAccessibleName(self.tr("Backup warning"))
-        self.backup_warning.hide()
         self.box = QFrame()
         self.box.setObjectName("firstSteps")
         self.box.setStyleSheet(f"#firstSteps {{ border: 1px solid "
@@ -114,14 +111,11 @@ class FirstStepsPanel(QWidget):
         self.steps: list[FirstStep] = []
 
     def reload(self) -> None:
-        if self.session is None:
+        read = read_service(self, self.session, lambda session: (
+            first_steps.steps(session), first_steps.auto_backup_without_folder(session)))
+        if read is None:
             return
-        try:
-            found = first_steps.steps(self.session)
-            warn = first_steps.auto_backup_without_folder(self.session)
-        except PeerDeskError as exc:
-            show_error(self, exc)
-            return
+        found, warn = read
         self.steps = found.steps
         self.backup_warning.setVisible(warn)
         self.box.setVisible(found.shown)

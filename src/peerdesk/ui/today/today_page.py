@@ -37,9 +37,9 @@ from peerdesk.services.session import Session
 from peerdesk.services.today import TodayItem
 from peerdesk.ui import change_bus
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.errors import show_error
+from peerdesk.ui.errors import read_service, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.page_header import PageHeader, ReloadWhenSeen, page_layout
+from peerdesk.ui.page_header import PageHeader, ReloadWhenSeen, ShownReloads, page_layout
 from peerdesk.ui.peers.forms import CASELOAD, heading, muted
 from peerdesk.ui.supporters.page import SUPPORTERS, ExpiringModel, OverdueModel
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel
@@ -151,7 +151,7 @@ class TodaySection(QWidget):
         return False
 
 
-class TodayPage(QWidget):
+class TodayPage(ShownReloads, QWidget):
     def __init__(self, session: Session, bus: ChangeBus, open_peer: OpenPeer,
                  parent: QWidget | None = None, *,
                  log_contact: Callable[[], object] | None = None,
@@ -267,8 +267,7 @@ class TodayPage(QWidget):
         return [self.follow_ups, self.logged, self.reviews]
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.when_seen.shown()
+        super().showEvent(event)  # (when_seen reloads if something changed)
         if self.date_label.text() != _long_date(date.today()):
             self.reload()
 
@@ -282,12 +281,10 @@ class TodayPage(QWidget):
             self.when_seen.stale = True
 
     def reload(self) -> None:
-        if self.session is None:
-            return
-        try:
-            overview = today_service.overview(self.session, mine=self.mine.isChecked())
-        except PeerDeskError as exc:
-            show_error(self, exc)
+        session = self.session
+        overview = read_service(self, session, lambda signed_in: today_service.overview(
+            signed_in, mine=self.mine.isChecked()))
+        if session is None or overview is None:
             return
         self.date_label.setText(_long_date(overview.on))
         if self.first_steps is not None:
@@ -299,22 +296,18 @@ class TodayPage(QWidget):
         self.logged.set_items(overview.sessions_today)
         self.reviews.set_items(overview.consent_reviews)
         if self.expiring is not None:
-            try:
-                items = supporters.expiring(self.session)
-            except PeerDeskError as exc:
-                show_error(self, exc)
-                items = []
+            items = read_service(self, session, supporters.expiring) or []
             self.expiring.set_rows(items)
             self.expiring_empty.setVisible(not items)
             self.expiring_view.setVisible(bool(items))
-            late = supervision.overdue_supervision(self.session)
+            late = supervision.overdue_supervision(session)
             self.overdue.set_rows(late)
             self.overdue_empty.setVisible(not late)
             self.overdue_view.setVisible(bool(late))
         if self.callbacks is not None and self.review is not None:
             try:
-                self.callbacks.set_items(callbacks.waiting(self.session))
-                self.review.set_items(directory.due_for_review(self.session))
+                self.callbacks.set_items(callbacks.waiting(session))
+                self.review.set_items(directory.due_for_review(session))
             except PeerDeskError as exc:
                 show_error(self, exc)
 

@@ -31,9 +31,9 @@ from peerdesk.domain.voice import (
 )
 from peerdesk.services import voice
 from peerdesk.services.session import Session
-from peerdesk.ui.fields import keep_long_text
+from peerdesk.ui.form_dialog import STAY_OPEN, HeadedFormDialog
 from peerdesk.ui.peers.forms import DateField, enum_combo, today
-from peerdesk.ui.supporters.dialogs import _FormDialog, tick_list, ticked
+from peerdesk.ui.supporters.dialogs import tick_list, ticked
 from peerdesk.ui.voice.labels import (
     benefit_label,
     method_label,
@@ -73,14 +73,14 @@ def _text(value: str = "", height: int = 70, name: str = "") -> QPlainTextEdit:
     return box
 
 
-class PairDialog(_FormDialog):
+class PairDialog(HeadedFormDialog):
     """Start or change a mentoring pair. A mentee can be fixed (from the peer's page)."""
 
     def __init__(self, session: Session, pair: voice.PairRow | None = None, *,
                  mentee_id: int | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Change the mentoring pair") if pair
+        super().__init__(session, self.tr("Change the mentoring pair") if pair
                          else self.tr("Start a mentoring pair"), parent)
-        self.session, self.pair = session, pair
+        self.pair = pair
         d = pair.pair.draft if pair else None
         peers = voice.peer_choices(session)
         self.mentee = searchable(enum_combo([(self.tr("Choose a peer…"), None)]
@@ -126,7 +126,6 @@ class PairDialog(_FormDialog):
                  self.tr("Optional. Meetings are the peer's sessions of kind Mentoring "
                          "between these dates."))
         self.add(self.tr("&Goals"), "goals", self.goals)
-        keep_long_text(self)
 
     def _mentor_kind(self) -> None:
         self.supporter.setVisible(self.by_supporter.isChecked())
@@ -147,22 +146,17 @@ class PairDialog(_FormDialog):
                               int(str(peer)) if peer is not None else None, end,
                               self.goals.toPlainText())
 
-    def save(self) -> None:
-        def action() -> int:
-            draft = self.draft()
-            if self.pair is None:
-                return voice.add_pair(self.session, draft)
-            voice.change_pair(self.session, self.pair.id, draft)
-            return self.pair.id
-        self.run(action)
+    def save(self) -> int:
+        return self.add_or_change(self.pair.id if self.pair else None, self.draft(),
+                                  voice.add_pair, voice.change_pair)
 
 
-class ConsultationDialog(_FormDialog):
+class ConsultationDialog(HeadedFormDialog):
     def __init__(self, session: Session, found: voice.StoredConsultation | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Change the consultation") if found
+        super().__init__(session, self.tr("Change the consultation") if found
                          else self.tr("Record a consultation"), parent)
-        self.session, self.found = session, found
+        self.found = found
         d = found.draft if found else None
         self.held = DateField(d.held_on if d else today())
         self.method = enum_combo([(method_label(m), m.value) for m in ConsultationMethod],
@@ -186,28 +180,22 @@ class ConsultationDialog(_FormDialog):
         self.add(self.tr("St&atus"), "status", self.status)
         self.add(self.tr("&Why not"), "why_not", self.why_not,
                  self.tr("Needed when it won't be done: peers are told why."))
-        keep_long_text(self)
 
-    def save(self) -> None:
-        def action() -> int:
-            held = self.held.value(what="Date", field="held_on")
-            assert held is not None
-            draft = ConsultationDraft(held, ConsultationMethod(self.method.currentData()),
-                                      self.topic.text(), self.headcount.value(),
-                                      self.said.toPlainText(), self.action.toPlainText(),
-                                      ActionStatus(self.status.currentData()),
-                                      self.why_not.toPlainText())
-            if self.found is None:
-                return voice.add_consultation(self.session, draft)
-            voice.change_consultation(self.session, self.found.id, draft)
-            return self.found.id
-        self.run(action)
+    def save(self) -> int:
+        held = self.held.value(what="Date", field="held_on")
+        assert held is not None
+        draft = ConsultationDraft(held, ConsultationMethod(self.method.currentData()),
+                                  self.topic.text(), self.headcount.value(),
+                                  self.said.toPlainText(), self.action.toPlainText(),
+                                  ActionStatus(self.status.currentData()),
+                                  self.why_not.toPlainText())
+        return self.add_or_change(self.found.id if self.found else None, draft,
+                                  voice.add_consultation, voice.change_consultation)
 
 
-class FeedbackDialog(_FormDialog):
+class FeedbackDialog(HeadedFormDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Enter a feedback form"), parent)
-        self.session = session
+        super().__init__(session, self.tr("Enter a feedback form"), parent)
         self.given = DateField(today())
         self.source = enum_combo([(source_label(s), s.value) for s in FeedbackSource],
                                  FeedbackSource.ANONYMOUS.value)
@@ -220,28 +208,25 @@ class FeedbackDialog(_FormDialog):
         self.add(self.tr("What &changed for them"), "benefits", self.benefits)
         self.add(self.tr("What &helped"), "helped", self.helped)
         self.add(self.tr("Anything &else"), "comments", self.comments)
-        keep_long_text(self)
 
-    def save(self) -> None:
-        def action() -> int:
-            given = self.given.value(what="Date", field="given_on")
-            assert given is not None
-            return voice.add_feedback(self.session, FeedbackDraft(
-                given, FeedbackSource(self.source.currentData()),
-                frozenset(Benefit(str(b)) for b in ticked(self.benefits)),
-                self.helped.toPlainText(), self.comments.toPlainText()))
-        self.run(action)
+    def save(self) -> int:
+        given = self.given.value(what="Date", field="given_on")
+        assert given is not None
+        return voice.add_feedback(self.session, FeedbackDraft(
+            given, FeedbackSource(self.source.currentData()),
+            frozenset(Benefit(str(b)) for b in ticked(self.benefits)),
+            self.helped.toPlainText(), self.comments.toPlainText()))
 
 
-class QuoteDialog(_FormDialog):
+class QuoteDialog(HeadedFormDialog):
     """Save a peer's words. When the name check finds something, the first Save shows
     the warning at the field and turns into "Save anyway"."""
 
     def __init__(self, session: Session, found: voice.QuoteRow | None = None, *,
                  peer_id: int | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Change the quote") if found else self.tr("Save a quote"),
+        super().__init__(session, self.tr("Change the quote") if found else self.tr("Save a quote"),
                          parent)
-        self.session, self.found = session, found
+        self.found = found
         self.warned_for: str | None = None
         self.peer = searchable(enum_combo(
             [(self.tr("Choose a peer…"), None)]
@@ -265,7 +250,7 @@ class QuoteDialog(_FormDialog):
         self.count.setText(self.tr("%d of %d characters") % (len(self.words.toPlainText()),
                                                                QUOTE_MAX))
 
-    def save(self) -> None:
+    def save(self) -> object:
         words = self.words.toPlainText()
         try:
             flags = voice.check_words(self.session, words)
@@ -277,14 +262,11 @@ class QuoteDialog(_FormDialog):
                 self.tr("This may identify someone: it contains %s. Change it, or press "
                         "Save anyway.") % warnings_text(flags))
             self.save_button.setText(self.tr("Save an&yway"))
-            return
-
-        def action() -> int:
-            said = self.said.value(what="Date", field="said_on")
-            assert said is not None
-            peer = chosen(self.peer, field="peer", message="Choose whose words these are.")
-            draft = QuoteDraft(int(str(peer)), said, words)
-            if self.found is None:
-                return voice.add_quote(self.session, draft).id
-            return voice.change_quote(self.session, self.found.id, draft).id
-        self.run(action)
+            return STAY_OPEN
+        said = self.said.value(what="Date", field="said_on")
+        assert said is not None
+        peer = chosen(self.peer, field="peer", message="Choose whose words these are.")
+        draft = QuoteDraft(int(str(peer)), said, words)
+        if self.found is None:
+            return voice.add_quote(self.session, draft).id
+        return voice.change_quote(self.session, self.found.id, draft).id

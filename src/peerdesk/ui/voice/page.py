@@ -9,6 +9,7 @@ Ctrl+N adds to it, Enter (or a double-click) opens the chosen row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
 from operator import attrgetter
@@ -19,7 +20,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QPushButton,
     QTabWidget,
@@ -37,6 +37,7 @@ from peerdesk.ui.errors import ask_to_confirm, run_service, show_error
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout, search_box
 from peerdesk.ui.peers.forms import muted
+from peerdesk.ui.save_as import save_as
 from peerdesk.ui.table_model import ROW_ROLE, Column, RowTableModel, sorting_filter
 from peerdesk.ui.table_view import list_view
 from peerdesk.ui.voice.dialogs import ConsultationDialog, FeedbackDialog, PairDialog, QuoteDialog
@@ -55,13 +56,7 @@ def can_see(session: Session) -> bool:
     return voice.can_use(session)
 
 
-class PairColumn(IntEnum):
-    MENTEE = 0
-    MENTOR = 1
-    STARTS = 2
-    ENDS = 3
-    MEETINGS = 4
-    GOALS = 5
+PairColumn = IntEnum("PairColumn", "MENTEE MENTOR STARTS ENDS MEETINGS GOALS", start=0)
 
 
 class PairModel(RowTableModel[voice.PairRow]):
@@ -88,32 +83,8 @@ class PairModel(RowTableModel[voice.PairRow]):
         return row.mentor + (self.tr(" (peer)") if row.mentor_is_peer else "")
 
 
-class ConsultationColumn(IntEnum):
-    HELD = 0
-    METHOD = 1
-    TOPIC = 2
-    HEADCOUNT = 3
-    STATUS = 4
-    ACTION = 5
-
-
-class ConsultationModel(RowTableModel[voice.StoredConsultation]):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.columns = (
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Date"),
-                   lambda row: row.draft.held_on.isoformat()),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "How"),
-                   lambda row: method_label(row.draft.method), fit=True),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Topic"), lambda row: row.draft.topic,
-                   sample="The waiting room and opening hours"),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Took part"),
-                   lambda row: str(row.draft.headcount), sort=lambda row: row.draft.headcount,
-                   number=True),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Status"),
-                   lambda row: status_label(row.draft.status), fit=True),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "We did / will do"), _action, stretch=True),
-        )
+ConsultationColumn = IntEnum("ConsultationColumn", "HELD METHOD TOPIC HEADCOUNT STATUS ACTION",
+                             start=0)
 
 
 def _action(row: voice.StoredConsultation) -> str:
@@ -121,40 +92,45 @@ def _action(row: voice.StoredConsultation) -> str:
     return (d.why_not if d.status is ActionStatus.WONT_DO else d.action).replace("\n", " ")
 
 
-class FeedbackColumn(IntEnum):
-    GIVEN = 0
-    SOURCE = 1
-    BENEFITS = 2
-    HELPED = 3
+class ConsultationModel(RowTableModel[voice.StoredConsultation]):
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Date"),
+               lambda row: row.draft.held_on.isoformat()),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "How"),
+               lambda row: method_label(row.draft.method), fit=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Topic"), lambda row: row.draft.topic,
+               sample="The waiting room and opening hours"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Took part"),
+               lambda row: str(row.draft.headcount), sort=lambda row: row.draft.headcount,
+               number=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Status"),
+               lambda row: status_label(row.draft.status), fit=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "We did / will do"), _action, stretch=True),
+    )
 
 
-class FeedbackModel(RowTableModel[voice.StoredFeedback]):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.columns = (
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Date"),
-                   lambda row: row.draft.given_on.isoformat()),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Filled in"),
-                   lambda row: source_label(row.draft.source), fit=True),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "What changed"), _benefits,
-                   sample="Less isolation, Trust in themselves and others"),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "What helped"),
-                   lambda row: (row.draft.helped or row.draft.comments).replace("\n", " "),
-                   stretch=True),
-        )
+FeedbackColumn = IntEnum("FeedbackColumn", "GIVEN SOURCE BENEFITS HELPED", start=0)
 
 
 def _benefits(row: voice.StoredFeedback) -> str:
     return benefits_text(row.draft.benefits) or "—"
 
 
-class QuoteColumn(IntEnum):
-    SAID = 0
-    PEER = 1
-    WORDS = 2
-    CHECK = 3
-    APPROVED = 4
-    CONSENT = 5
+class FeedbackModel(RowTableModel[voice.StoredFeedback]):
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Date"),
+               lambda row: row.draft.given_on.isoformat()),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "Filled in"),
+               lambda row: source_label(row.draft.source), fit=True),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "What changed"), _benefits,
+               sample="Less isolation, Trust in themselves and others"),
+        Column(QT_TRANSLATE_NOOP("TableHeader", "What helped"),
+               lambda row: (row.draft.helped or row.draft.comments).replace("\n", " "),
+               stretch=True),
+    )
+
+
+QuoteColumn = IntEnum("QuoteColumn", "SAID PEER WORDS CHECK APPROVED CONSENT", start=0)
 
 
 class QuoteModel(RowTableModel[voice.QuoteRow]):
@@ -363,49 +339,47 @@ class VoicePage(MainPage):
             show_error(self, what)
         return row
 
-    def start_pair(self) -> QDialog | None:
+    def _open_new(self, form: Callable[[Session], QDialog]) -> QDialog | None:
+        """`form` opened empty, to add a record to one of the lists."""
         if self.session is None:
             return None
-        return self._dialog(PairDialog(self.session))
+        return self._dialog(form(self.session))
+
+    def _open_chosen(self, tab: _ListTab, what: str,
+                     form: Callable[[Session, Any], QDialog]) -> QDialog | None:
+        """`form` opened on the row chosen in `tab`; `what` says to choose one first."""
+        row = self._chosen(tab, what)
+        if row is None or self.session is None:
+            return None
+        return self._dialog(form(self.session, row))
+
+    def start_pair(self) -> QDialog | None:
+        return self._open_new(PairDialog)
 
     def change_pair(self) -> QDialog | None:
-        row = self._chosen(self.pairs, self.tr("Choose a pair in the list first."))
-        if row is None or self.session is None:
-            return None
-        return self._dialog(PairDialog(self.session, row))
+        return self._open_chosen(self.pairs, self.tr("Choose a pair in the list first."),
+                                 PairDialog)
 
     def record_consultation(self) -> QDialog | None:
-        if self.session is None:
-            return None
-        return self._dialog(ConsultationDialog(self.session))
+        return self._open_new(ConsultationDialog)
 
     def change_consultation(self) -> QDialog | None:
-        row = self._chosen(self.consultations,
-                           self.tr("Choose a consultation in the list first."))
-        if row is None or self.session is None:
-            return None
-        return self._dialog(ConsultationDialog(self.session, row))
+        return self._open_chosen(
+            self.consultations, self.tr("Choose a consultation in the list first."),
+            ConsultationDialog)
 
     def save_said_did_to(self, path: Path) -> int:
         assert self.session is not None
         return voice.save_said_did_pdf(self.session, path)
 
     def _save_said_did(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save “you said, we did”"),
-                                              "you-said-we-did.pdf", "PDF (*.pdf)")
-        if not name or self.session is None:
-            return
-        try:
-            self.save_said_did_to(Path(name))
-        except PeerDeskError as exc:
-            show_error(self, exc)
-            return
-        self.bus.changed.emit(AUDIT)
+        if self.session is not None and save_as(
+                self, self.tr("Save “you said, we did”"), "you-said-we-did.pdf", "PDF (*.pdf)",
+                self.save_said_did_to):
+            self.bus.changed.emit(AUDIT)
 
     def enter_feedback(self) -> QDialog | None:
-        if self.session is None:
-            return None
-        return self._dialog(FeedbackDialog(self.session))
+        return self._open_new(FeedbackDialog)
 
     def _show_feedback(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
@@ -423,15 +397,11 @@ class VoicePage(MainPage):
         self.feedback_text.setPlainText("\n\n".join(parts))
 
     def save_quote(self) -> QDialog | None:
-        if self.session is None:
-            return None
-        return self._dialog(QuoteDialog(self.session))
+        return self._open_new(QuoteDialog)
 
     def change_quote(self) -> QDialog | None:
-        row = self._chosen(self.quotes, self.tr("Choose a quote in the list first."))
-        if row is None or self.session is None:
-            return None
-        return self._dialog(QuoteDialog(self.session, row))
+        return self._open_chosen(self.quotes, self.tr("Choose a quote in the list first."),
+                                 QuoteDialog)
 
     def approve(self) -> Any:
         """Approve the chosen quote; when the name check finds something, ask first."""
