@@ -33,6 +33,7 @@ from peerdesk.reports.period import Period
 from peerdesk.reports.voice_figures import VoiceFigures
 from peerdesk.reports.voice_figures import compute as compute_figures
 from peerdesk.services.clock import today as today_
+from peerdesk.services.recording import insert_audited
 from peerdesk.services.session import Session
 from peerdesk.storage.repositories import consent as consent_repo
 from peerdesk.storage.repositories import staff as staff_repo
@@ -140,12 +141,8 @@ def _check_pair(session: Session, draft: MentoringDraft, today: date) -> Mentori
 def add_pair(session: Session, draft: MentoringDraft, *, today: date | None = None) -> int:
     _require(session)
     clean = _check_pair(session, draft, today_(today))
-    with session.db.transaction():
-        pair_id = repo.insert_pair(session.db, clean, recorded_by=session.staff.id,
-                                   now=utc_now())
-        session.audit(AuditAction.CHANGED, "peer", str(clean.mentee_id),
-                      f"mentoring pair {pair_id} started")
-    return pair_id
+    return insert_audited(session, repo.insert_pair, clean, about=("peer", clean.mentee_id),
+                          detail="mentoring pair {id} started")
 
 
 def change_pair(session: Session, pair_id: int, draft: MentoringDraft, *,
