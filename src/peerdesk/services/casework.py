@@ -100,9 +100,8 @@ def _editable(session: Session, session_id: int) -> session_repo.StoredSession:
 
 def get_session(session: Session, session_id: int) -> session_repo.StoredSession:
     stored = _editable(session, session_id)
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, "peer", str(stored.draft.peer_id),
-                      f"one-to-one session {session_id}")
+    session.audit_alone(AuditAction.VIEWED, "peer", str(stored.draft.peer_id),
+                        f"one-to-one session {session_id}")
     return stored
 
 

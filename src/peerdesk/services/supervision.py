@@ -471,10 +471,9 @@ def save_timesheet(session: Session, sheet: Timesheet, path: Path, *,
             f"hours.{note}", headers, rows,
             centre_name=get_setting(session.db, "centre_name", "") or "")
     supporters._write(path, data)
-    with session.db.transaction():
-        session.audit(AuditAction.EXPORTED, "supporter", "",
-                      f"timesheet {fmt} {sheet.first.isoformat()}..{sheet.last.isoformat()}, "
-                      f"{len(sheet.rows)} supporters")
+    session.audit_alone(AuditAction.EXPORTED, "supporter", "",
+                        f"timesheet {fmt} {sheet.first.isoformat()}..{sheet.last.isoformat()}, "
+                        f"{len(sheet.rows)} supporters")
 
 
 def hours_text(minutes: int) -> str:

@@ -226,8 +226,7 @@ def check_reference(session: Session, check_id: int) -> str:
                             (check_id,))
     if not rows:
         raise NotFound
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, KIND, str(rows[0][0]), f"check {check_id} reference")
+    session.audit_alone(AuditAction.VIEWED, KIND, str(rows[0][0]), f"check {check_id} reference")
     return str(rows[0][1])
 
 
@@ -492,9 +491,8 @@ def matrix_pdf(session: Session, path: Path, *, today: date | None = None,
         on=grid.on.isoformat(), centre_name=get_setting(session.db, "centre_name", "") or "",
         page_size=page_size, notes=[r.notes for r in grid.rows])
     _write(path, data)
-    with session.db.transaction():
-        session.audit(AuditAction.PRINTED, KIND, "", f"competency matrix, {len(grid.rows)} "
-                      f"supporters, {pages} pages")
+    session.audit_alone(AuditAction.PRINTED, KIND, "", f"competency matrix, {len(grid.rows)} "
+                        f"supporters, {pages} pages")
     return pages
 
 

@@ -178,8 +178,7 @@ def pairs(session: Session) -> list[PairRow]:
     """Every mentoring pair, newest first; audited as a view of the list."""
     _require(session)
     rows = _pair_rows(session, repo.pairs(session.db))
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, "mentoring", "", f"{len(rows)} pairs listed")
+    session.audit_alone(AuditAction.VIEWED, "mentoring", "", f"{len(rows)} pairs listed")
     return rows
 
 
@@ -223,8 +222,7 @@ def change_consultation(session: Session, consultation_id: int, draft: Consultat
 def consultations(session: Session) -> list[StoredConsultation]:
     _require(session)
     found = repo.consultations(session.db)
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, CONSULTATION, "", f"{len(found)} listed")
+    session.audit_alone(AuditAction.VIEWED, CONSULTATION, "", f"{len(found)} listed")
     return found
 
 
@@ -251,9 +249,8 @@ def save_said_did_pdf(session: Session, path: Path, *, since: date | None = None
                  else c.draft.why_not, c.draft.status is ActionStatus.DONE) for c in rows],
         centre_name=session.centre_name, produced_on=today_(today).isoformat())
     write_safely(path, lambda target: target.write_bytes(data))
-    with session.db.transaction():
-        session.audit(AuditAction.EXPORTED, CONSULTATION, "",
-                      f"you said, we did pdf, {len(rows)} consultations, {pages} pages")
+    session.audit_alone(AuditAction.EXPORTED, CONSULTATION, "",
+                        f"you said, we did pdf, {len(rows)} consultations, {pages} pages")
     return pages
 
 
@@ -272,8 +269,7 @@ def add_feedback(session: Session, draft: FeedbackDraft, *, today: date | None =
 def feedback(session: Session) -> list[StoredFeedback]:
     _require(session)
     found = repo.feedback(session.db)
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, FEEDBACK, "", f"{len(found)} listed")
+    session.audit_alone(AuditAction.VIEWED, FEEDBACK, "", f"{len(found)} listed")
     return found
 
 
