@@ -1,6 +1,6 @@
 """Recording a new row about someone: who recorded it, when, and the audit event, at once.
 
-A consent, a referral, a mentoring pair, a training, a check, hours: each is one
+A consent, a mentoring pair, a training, a check, hours: each is one
 insert stamped with the signed-in person and the time, audited against the peer or
 supporter it is about, in one transaction so the row never exists unaudited. The
 permission check and validation stay with each caller; they differ.
