@@ -19,7 +19,6 @@ from peerdesk import __version__
 from peerdesk.app.cli_common import (
     PASSWORD_ENV,
     add_command,
-    add_vault_and_account,
     read_password,
     require_vault,
     signed_in,
@@ -292,24 +291,23 @@ def _add_commands(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     demo = add_command(
         commands, "demo", "create a demo vault and print its sign-in",
         description="Create a vault full of made-up people, for trying PeerDesk out, and "
-                    "print the programme lead's sign-in as two lines, user: … and password: ….")
+                    "print the programme lead's sign-in as two lines, user: … and password: ….",
+        func=_cmd_demo)
     demo.add_argument("path", metavar="PATH",
                       help="where to create it: a new .peerdesk file (never over a vault)")
     demo.add_argument("--scale", choices=("small", "large", "huge"), default="small",
                       help="small: 300 peers; large: 20,000; huge: 100,000")
     demo.add_argument("--seed", type=int, default=1, metavar="N",
                       help="the same N makes the same people (default 1)")
-    demo.set_defaults(func=_cmd_demo)
 
     check = add_command(
         commands, "check", "check the vault's encrypted pages, structure and audit chain",
         description="Check every encrypted page, the database's structure and the audit "
-                    "log's hash chain. Prints ok, or each problem.")
-    add_vault_and_account(check, "account to unlock with")
+                    "log's hash chain. Prints ok, or each problem.",
+        func=_cmd_check, account="account to unlock with")
     check.add_argument("--anchor", metavar="COUNT·HASH",
                        help="also check against the audit anchor printed in a report's footer "
                             "(e.g. 1234·9f2c1a0b): names a vault put back from an older copy")
-    check.set_defaults(func=_cmd_check)
 
     report = add_command(
         commands, "report", "save the anonymised report for a month, quarter or year",
@@ -319,8 +317,8 @@ def _add_commands(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
                     "in the vault as a release, which prints the same figures every time "
                     "(figures that changed come out as a numbered revision). A period that "
                     "has not started is refused; the current one is allowed, with a note "
-                    "that it is not over yet.")
-    add_vault_and_account(report, "a programme lead's account")
+                    "that it is not over yet.",
+        func=_cmd_report, account="a programme lead's account")
     when = report.add_mutually_exclusive_group(required=True)
     when.add_argument("--month", metavar="YYYY-MM", help="a calendar month, e.g. 2026-10")
     when.add_argument("--quarter", metavar="YYYY-Qn",
@@ -335,7 +333,6 @@ def _add_commands(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
                         help="publish: record the release in the vault (the same figures "
                              "every time; changes come out as a revision). Without it, a "
                              "preview marked not for publication")
-    report.set_defaults(func=_cmd_report)
 
     from peerdesk.app.cli_backup import add_backup_commands
 

@@ -9,11 +9,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from peerdesk.app.cli_common import (
+    CommandError,
+    UsageError,
+    add_command,
+    read_password,
+    require_vault,
+    signed_in,
+)
+
 RECOVERY_ENV = "PEERDESK_RECOVERY_KEY"
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli_common import UsageError, require_vault, signed_in
     from peerdesk.services import backups
 
     if args.keep is not None and args.keep < 1:
@@ -28,8 +36,6 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _read_recovery_key() -> str:
-    from peerdesk.app.cli_common import CommandError
-
     from_env = os.environ.get(RECOVERY_ENV)
     if from_env is not None:
         return from_env
@@ -39,7 +45,6 @@ def _read_recovery_key() -> str:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli_common import CommandError, UsageError, read_password
     from peerdesk.services import backups
 
     if args.user is None and not args.recovery_key:
@@ -61,24 +66,22 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def add_backup_commands(commands: Any) -> None:
-    from peerdesk.app.cli_common import add_command, add_vault_and_account
-
     backup = add_command(
         commands, "backup", "make a verified encrypted backup of the vault in a folder",
         description="Make an encrypted backup of the vault in a folder, check it by opening "
                     "it, and print its path. It opens with the passwords and recovery key "
-                    "valid now.")
-    add_vault_and_account(backup, "an administrator's account")
+                    "valid now.",
+        func=_cmd_backup, account="an administrator's account")
     backup.add_argument("dest", metavar="DEST", help="the folder to put the backup in")
     backup.add_argument("--keep", type=int, metavar="N",
                         help="keep the newest N backups in DEST (default: the vault's setting, 7)")
-    backup.set_defaults(func=_cmd_backup)
 
     restore = add_command(
         commands, "restore", "restore a backup as a new vault (never over an existing one)",
         description="Restore a backup as a new vault at PATH; never over an existing vault. "
                     "Opens the backup with a password valid when it was made, or the "
-                    "recovery key.")
+                    "recovery key.",
+        func=_cmd_restore)
     restore.add_argument("backup", metavar="BACKUP", help="the backup's .peerdesk file")
     restore.add_argument("path", metavar="PATH", help="where the restored vault goes (new)")
     how = restore.add_mutually_exclusive_group()
@@ -87,4 +90,3 @@ def add_backup_commands(commands: Any) -> None:
                           "prompt)")
     how.add_argument("--recovery-key", action="store_true",
                      help=f"open it with the recovery key (from {RECOVERY_ENV} or a prompt)")
-    restore.set_defaults(func=_cmd_restore)

@@ -10,7 +10,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from peerdesk.app.exit_codes import EXIT_FAILED, CommandError, UsageError, exit_code_summary
@@ -47,11 +47,18 @@ def require_vault(path: str) -> VaultPaths:
     return paths
 
 
-def add_command(commands: Any, name: str, summary: str,
-                description: str) -> argparse.ArgumentParser:
-    """A command with its one-line summary, a description and the exit statuses."""
+def add_command(commands: Any, name: str, summary: str, description: str, *,
+                func: Callable[[argparse.Namespace], int] | None = None,
+                account: str | None = None) -> argparse.ArgumentParser:
+    """A command with its one-line summary, a description and the exit statuses; `func`
+    runs it (left out for a group of actions), and `account`, when given, says whose
+    sign-in it needs: the vault's PATH and --user NAME come first (add_vault_and_account)."""
     command: argparse.ArgumentParser = commands.add_parser(
         name, help=summary, description=description, epilog=exit_code_summary())
+    if account is not None:
+        add_vault_and_account(command, account)
+    if func is not None:
+        command.set_defaults(func=func)
     return command
 
 

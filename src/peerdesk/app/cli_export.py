@@ -13,13 +13,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from peerdesk.app.cli_common import (
+    CommandError,
+    add_command,
+    read_password,
+    require_vault,
+    signed_in,
+)
+
 PASSPHRASE_ENV = "PEERDESK_EXPORT_PASSPHRASE"
 
 
 def read_passphrase(*, confirm: bool) -> tuple[str, str | None]:
     """(passphrase, confirmation or None): from the environment, else typed twice."""
-    from peerdesk.app.cli_common import CommandError
-
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env is not None:
         return from_env, None
@@ -57,7 +63,6 @@ def _size(size: int) -> str:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli_common import require_vault, signed_in
     from peerdesk.services import export
 
     paths = require_vault(args.path)
@@ -84,7 +89,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import_export(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli_common import CommandError, read_password
     from peerdesk.services import import_export
     from peerdesk.services.setup import NO_BACKDOOR_NOTICE
     from peerdesk.storage.paths import VaultPaths
@@ -123,8 +127,6 @@ def _cmd_import_export(args: argparse.Namespace) -> int:
 
 
 def add_export_commands(commands: Any) -> None:
-    from peerdesk.app.cli_common import add_command, add_vault_and_account
-
     export = add_command(
         commands, "export", "export the whole centre in open formats, encrypted",
         description="Export everything the account's keys open — every table as CSV and in "
@@ -132,13 +134,12 @@ def add_export_commands(commands: Any) -> None:
                     "encrypted with AES-256 that 7-Zip and other tools open with the "
                     f"passphrase (from {PASSPHRASE_ENV} or asked twice). A programme "
                     "lead's export holds everything; an administrator's holds the main "
-                    "database only (settings, staff, the audit log). Audited.")
-    add_vault_and_account(export, "a programme lead's or an administrator's account")
+                    "database only (settings, staff, the audit log). Audited.",
+        func=_cmd_export, account="a programme lead's or an administrator's account")
     export.add_argument("out", metavar="OUT",
                         help="the zip file to write (refused if it exists, unless --replace)")
     export.add_argument("--replace", action="store_true",
                         help="write over OUT if it is already there")
-    export.set_defaults(func=_cmd_export)
 
     imported = add_command(
         commands, "import-export", "make a new vault from an export (never over a vault)",
@@ -147,10 +148,10 @@ def add_export_commands(commands: Any) -> None:
                     "administrator in the export, chooses a new password (from "
                     "PEERDESK_PASSWORD or asked twice) and gives everyone else a new one. "
                     f"The export's passphrase comes from {PASSPHRASE_ENV} or a prompt. "
-                    "Prints the new vault's recovery key once.")
+                    "Prints the new vault's recovery key once.",
+        func=_cmd_import_export)
     imported.add_argument("export", metavar="EXPORT", help="the export's .zip file")
     imported.add_argument("path", metavar="NEWPATH",
                           help="where the new vault goes (a new .peerdesk file)")
     imported.add_argument("--user", required=True, metavar="NAME",
                           help="an administrator's account in the export, who signs in first")
-    imported.set_defaults(func=_cmd_import_export)

@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from peerdesk.app.cli_common import EXIT_FAILED, UsageError, add_command, require_vault, signed_in
+
 
 def _map_pairs(pairs: list[str]) -> dict[str, str]:
-    from peerdesk.app.cli_common import UsageError
     from peerdesk.domain.import_columns import FIELD_BY_KEY
 
     found: dict[str, str] = {}
@@ -42,7 +43,6 @@ def _print_preview(checked: Any) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from peerdesk.app.cli_common import EXIT_FAILED, require_vault, signed_in
     from peerdesk.services import importer
 
     names = _map_pairs(args.map or [])
@@ -74,19 +74,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def add_import_command(commands: Any) -> None:
-    from peerdesk.app.cli_common import add_command, add_vault_and_account
     from peerdesk.domain.import_columns import FIELD_BY_KEY
 
     command = add_command(
         commands, "import", "add peers and their sessions from a spreadsheet saved as CSV",
         description="Add peers and their one-to-one sessions from a spreadsheet saved as CSV. "
                     "Every row is checked first; if any has a problem, nothing is imported. "
-                    f"Fields: {', '.join(FIELD_BY_KEY)}.")
-    add_vault_and_account(command, "a programme lead's account")
+                    f"Fields: {', '.join(FIELD_BY_KEY)}.",
+        func=_cmd_import, account="a programme lead's account")
     command.add_argument("file", metavar="FILE.csv", help="the spreadsheet, saved as CSV")
     command.add_argument("--map", action="append", metavar="OURFIELD=THEIRCOLUMN",
                          help="use this column of the file for this field (repeatable); "
                               "an empty column name leaves the field out")
     command.add_argument("--dry-run", action="store_true",
                          help="check the file and show the mapping; import nothing")
-    command.set_defaults(func=_cmd_import)

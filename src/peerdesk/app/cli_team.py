@@ -14,13 +14,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from peerdesk.app.cli_common import (
+    PASSWORD_ENV,
+    CommandError,
+    UsageError,
+    add_command,
+    read_password,
+    require_vault,
+)
+
 SERVER_PASSWORD_ENV = "PEERDESK_SERVER_PASSWORD"
 DEFAULT_PORT = 5432
 
 
 def _read_server_password(user: str) -> str:
-    from peerdesk.app.cli_common import CommandError
-
     from_env = os.environ.get(SERVER_PASSWORD_ENV)
     if from_env is not None:
         return from_env
@@ -32,7 +39,6 @@ def _read_server_password(user: str) -> str:
 
 def _wanted_file(args: argparse.Namespace, path: Path) -> Any:
     """The connection file to use: the one at PATH, or one made from the options."""
-    from peerdesk.app.cli_common import CommandError, UsageError
     from peerdesk.storage.team.connection import ConnectionFile
 
     if args.host is None:
@@ -65,8 +71,6 @@ def _wanted_file(args: argparse.Namespace, path: Path) -> Any:
 
 def _require_driver() -> None:
     """Team mode is an optional extra: say how to add it, rather than fail oddly."""
-    from peerdesk.app.cli_common import CommandError
-
     try:
         import psycopg  # noqa: F401
     except ImportError as exc:
@@ -133,7 +137,6 @@ def _ask(prompt: str) -> str:
 def _new_password(name: str) -> str:
     """A new password for `name`: from PEERDESK_PASSWORD, else asked twice; checked
     as PeerDesk checks every new password."""
-    from peerdesk.app.cli_common import PASSWORD_ENV, CommandError, read_password
     from peerdesk.domain.validation import password_problem
 
     password = read_password(f"Password for {name}: ")
@@ -173,7 +176,6 @@ def _first_administrator(args: argparse.Namespace, conn: Any, info: Any,
 
 def _cmd_team_migrate(args: argparse.Namespace) -> int:
     _require_driver()
-    from peerdesk.app.cli_common import CommandError, read_password, require_vault
     from peerdesk.storage.team.connection import ConnectionFile, check_centre, connect
     from peerdesk.storage.team.move import move_vault
     from peerdesk.storage.team.vault_source import open_read_only
@@ -218,7 +220,6 @@ def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
     """The mover's own login and key slot (both compartments), and a joining
     password for a moved administrator when asked; run as the setup account.
     Each on the audit chain, signed by the mover when the move's event was."""
-    from peerdesk.app.cli_common import CommandError
     from peerdesk.domain.audit import AuditAction
     from peerdesk.domain.staff import Role
     from peerdesk.storage import crypto
@@ -272,7 +273,6 @@ def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
 
 def _cmd_team_issue_login(args: argparse.Namespace) -> int:
     _require_driver()
-    from peerdesk.app.cli_common import read_password
     from peerdesk.services import team
 
     info = team.load_connection_file(Path(args.connection).expanduser().absolute())
@@ -298,8 +298,6 @@ NEW_PASSWORD_ENV = "PEERDESK_NEW_PASSWORD"
 def _changed_password(name: str) -> str:
     """The own password someone chooses after signing in with a joining one: from
     PEERDESK_NEW_PASSWORD, else asked twice."""
-    from peerdesk.app.cli_common import CommandError
-
     from_env = os.environ.get(NEW_PASSWORD_ENV)
     if from_env is not None:
         return from_env
@@ -322,9 +320,17 @@ def _progress() -> Any:
     return show
 
 
-def add_team_commands(commands: Any) -> None:
-    from peerdesk.app.cli_common import add_command
+def _add_who_and_where(action: argparse.ArgumentParser, *, connection: str,
+                       user: str | None = None, setup_user: str | None = None) -> None:
+    """What every team action needs: the connection file, and the sign-ins it uses (a
+    PeerDesk --user, the server's --setup-user), each given with what it must be."""
+    action.add_argument("--connection", required=True, metavar="FILE", help=connection)
+    for option, needed in (("--user", user), ("--setup-user", setup_user)):
+        if needed is not None:
+            action.add_argument(option, required=True, metavar="NAME", help=needed)
 
+
+def add_team_commands(commands: Any) -> None:
     team = add_command(
         commands, "team", "set up team mode on the centre's own PostgreSQL server",
         description="Team mode: PeerDesk's records on a PostgreSQL 15+ server the centre "
@@ -339,13 +345,12 @@ def add_team_commands(commands: Any) -> None:
                     "to hand to each PC. Connects as the server account that owns the "
                     "database and may create roles; its password comes from "
                     f"{SERVER_PASSWORD_ENV} or a prompt. A server set up by a newer "
-                    "PeerDesk is refused unchanged.")
-    init.add_argument("--connection", required=True, metavar="FILE",
-                      help="the connection file: read if it exists, written (with the "
-                           "centre's id) when done")
-    init.add_argument("--setup-user", required=True, metavar="NAME",
-                      help="the server account to set up with (owns the database, may "
-                           "create roles)")
+                    "PeerDesk is refused unchanged.",
+        func=_cmd_team_init)
+    _add_who_and_where(init, connection="the connection file: read if it exists, written "
+                                        "(with the centre's id) when done",
+                       setup_user="the server account to set up with (owns the database, "
+                                  "may create roles)")
     init.add_argument("--host", metavar="HOST",
                       help="the server's host name (or a Unix socket folder on the server "
                            "itself); with it, the connection file is made from these options")
@@ -360,7 +365,6 @@ def add_team_commands(commands: Any) -> None:
                       help="the first administrator's PeerDesk name, on a team with nobody "
                            "in it yet (their password from PEERDESK_PASSWORD or a "
                            "prompt); asked in a terminal when left out")
-    init.set_defaults(func=_cmd_team_init)
 
     migrate = add_command(
         actions, "migrate", "move a vault's records into the team server, verified",
@@ -371,19 +375,16 @@ def add_team_commands(commands: Any) -> None:
                     "vault. One transaction: all of it is kept, or none. The vault is only "
                     "read, never changed. A programme lead's sign-in unlocks the vault "
                     "(password from PEERDESK_PASSWORD or a prompt); the setup account's "
-                    f"password comes from {SERVER_PASSWORD_ENV} or a prompt.")
+                    f"password comes from {SERVER_PASSWORD_ENV} or a prompt.",
+        func=_cmd_team_migrate)
     migrate.add_argument("vault", metavar="VAULT", help="the vault to move")
-    migrate.add_argument("--connection", required=True, metavar="FILE",
-                         help="the connection file `team init` wrote")
-    migrate.add_argument("--user", required=True, metavar="NAME",
-                         help="a programme lead's PeerDesk account in the vault")
-    migrate.add_argument("--setup-user", required=True, metavar="NAME",
-                         help="the server account the team was set up with")
+    _add_who_and_where(migrate, connection="the connection file `team init` wrote",
+                       user="a programme lead's PeerDesk account in the vault",
+                       setup_user="the server account the team was set up with")
     migrate.add_argument("--admin", metavar="NAME",
                          help="an administrator in the vault to give a one-time joining "
                               "password to, printed once (they choose their own at their "
                               "first sign-in); with it they give everyone else theirs")
-    migrate.set_defaults(func=_cmd_team_migrate)
 
     issue = add_command(
         actions, "issue-login", "give someone moved in from a vault a joining password",
@@ -393,10 +394,8 @@ def add_team_commands(commands: Any) -> None:
                     "and it, and must then choose their own password; the next casework "
                     "holder to sign in gives them the casework key if their role opens it. "
                     "An administrator's sign-in (password from PEERDESK_PASSWORD or a "
-                    "prompt).")
+                    "prompt).",
+        func=_cmd_team_issue_login)
     issue.add_argument("name", metavar="NAME", help="the person's PeerDesk name")
-    issue.add_argument("--connection", required=True, metavar="FILE",
-                       help="the team's connection file")
-    issue.add_argument("--user", required=True, metavar="NAME",
-                       help="an administrator's PeerDesk name")
-    issue.set_defaults(func=_cmd_team_issue_login)
+    _add_who_and_where(issue, connection="the team's connection file",
+                       user="an administrator's PeerDesk name")

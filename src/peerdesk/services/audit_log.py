@@ -63,8 +63,7 @@ class AuditRow:
 
 def recent_events(session: Session, *, limit: int = 1000) -> list[AuditRow]:
     session.require(Permission.VIEW_AUDIT_LOG)
-    with session.db.transaction():
-        session.audit(AuditAction.AUDIT_VIEWED)
+    session.audit_alone(AuditAction.AUDIT_VIEWED)
     names = {s.id: s.name for s in staff_repo.list_all(session.db, include_removed=True)}
     rows = []
     for event in audit_repo.recent(session.db, limit=limit):
@@ -100,8 +99,7 @@ def peer_trail(session: Session, peer_id: int, *, limit: int = 500) -> list[Audi
     """Everything done to one peer's record (programme leads and admins)."""
     session.require(Permission.VIEW_AUDIT_LOG)
     names = {s.id: s.name for s in staff_repo.list_all(session.db, include_removed=True)}
-    with session.db.transaction():
-        session.audit(AuditAction.AUDIT_VIEWED, "peer", str(peer_id))
+    session.audit_alone(AuditAction.AUDIT_VIEWED, "peer", str(peer_id))
     return [
         AuditRow(id=e.id, at=e.at,
                  who=names.get(e.actor_id, "—") if e.actor_id is not None else "—",

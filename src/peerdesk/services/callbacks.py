@@ -62,8 +62,7 @@ def waiting(session: Session, *, today: date | None = None) -> list[Waiting]:
     found = [Waiting(c, (on - c.received_on).days, c.prefs.banner())
              for c in callback_repo.waiting(session.db)]
     if found:
-        with session.db.transaction():
-            session.audit(AuditAction.VIEWED, "callbacks", "", f"{len(found)} waiting shown")
+        session.audit_alone(AuditAction.VIEWED, "callbacks", "", f"{len(found)} waiting shown")
     return found
 
 

@@ -18,6 +18,7 @@ from peerdesk.domain.referral import ReferralDraft, ReferralStatus
 from peerdesk.domain.staff import Permission
 from peerdesk.services import access
 from peerdesk.services.clock import today as today_
+from peerdesk.services.recording import insert_audited
 from peerdesk.services.session import Session
 from peerdesk.storage.repositories import consent as consent_repo
 from peerdesk.storage.repositories import directory as directory_repo
@@ -99,9 +100,8 @@ def _editable(session: Session, session_id: int) -> session_repo.StoredSession:
 
 def get_session(session: Session, session_id: int) -> session_repo.StoredSession:
     stored = _editable(session, session_id)
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, "peer", str(stored.draft.peer_id),
-                      f"one-to-one session {session_id}")
+    session.audit_alone(AuditAction.VIEWED, "peer", str(stored.draft.peer_id),
+                        f"one-to-one session {session_id}")
     return stored
 
 
@@ -186,12 +186,8 @@ def search_notes(session: Session, text: str, *, limit: int = 200) -> list[NoteH
 def add_consent(session: Session, draft: ConsentDraft, *, today: date | None = None) -> int:
     access.require_peer(session, draft.peer_id)
     clean = draft.validated(today_(today))
-    with session.db.transaction():
-        consent_id = consent_repo.insert(session.db, clean, recorded_by=session.staff.id,
-                                         now=utc_now())
-        session.audit(AuditAction.CHANGED, "peer", str(clean.peer_id),
-                      f"consent {clean.scope.value} recorded")
-    return consent_id
+    return insert_audited(session, consent_repo.insert, clean, about=("peer", clean.peer_id),
+                          detail=f"consent {clean.scope.value} recorded")
 
 
 def withdraw_consent(session: Session, consent_id: int, *, today: date | None = None) -> None:

@@ -47,8 +47,7 @@ def recent_sessions(session: Session, *, limit: int = 100, today: date | None = 
                    s.held_on, s.minutes, s.mode, s.kind, s.worker_name)
         for s in found if s.peer_id in peers
     ]
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, "sessions", "", f"recent sessions, {len(result)} shown")
+    session.audit_alone(AuditAction.VIEWED, "sessions", "", f"recent sessions, {len(result)} shown")
     return result
 
 

@@ -23,12 +23,12 @@ from peerdesk.domain.staff import Permission
 from peerdesk.services.clock import now as now_
 from peerdesk.services.import_reader import (
     CheckedFile,
+    HeadedRows,
     ImportRefused,
     Progress,
-    UnreadableRow,
     detect,
+    is_blank,
     refuse_unless_ready,
-    rows,
 )
 from peerdesk.services.listening import session_audit, takers
 from peerdesk.services.session import Session
@@ -77,31 +77,23 @@ def preview(session: Session, path: Path, *, now: datetime | None = None,
     session.require(Permission.LOG_CONTACTS)
     conn = db or session.db
     fmt = detect(path)
-    checker: CallLogChecker | None = None
-    headers: list[str] = []
+    table = HeadedRows(path, fmt, progress, heading=lambda h: " ".join(h.split())[:80],
+                       blank_headings=ImportRefused(
+                           "The first line of the file is empty; it should hold the column "
+                           "headings (see the call log template)."))
+    headers = table.headers
+    checker = CallLogChecker(headers, guess_columns(headers), _lists(session, conn),
+                             session.staff.id, now_(now))
     first_rows: list[list[str]] = []
     notes = list(fmt.notes)
-    try:
-        for line, cells in rows(path, fmt, progress):
-            if checker is None:
-                headers = [" ".join(h.split())[:80] for h in cells]
-                if not any(headers):
-                    raise ImportRefused("The first line of the file is empty; it should hold "
-                                        "the column headings (see the call log template).")
-                checker = CallLogChecker(headers, guess_columns(headers), _lists(session, conn),
-                                         session.staff.id, now_(now))
-                continue
-            if not any(c.strip() for c in cells):
-                continue
-            if len(first_rows) < PREVIEW_ROWS:
-                first_rows.append(cells)
-            checker.check_row(line, cells)
-    except UnreadableRow as exc:
-        if checker is None:
-            raise ImportRefused("The first line of the file can't be read as CSV.") from None
-        checker.problem(exc.line, "date", exc.reason)
-    if checker is None:
-        raise ImportRefused("The file is empty: there is nothing to import.")
+    for line, cells in table.data():
+        if is_blank(cells):
+            continue
+        if len(first_rows) < PREVIEW_ROWS:
+            first_rows.append(cells)
+        checker.check_row(line, cells)
+    if table.unreadable is not None:
+        checker.problem(table.unreadable.line, "date", table.unreadable.reason)
     used = set(checker.columns.values())
     notes += [Message("Column “{heading}” is not used: no call log field has that heading.",
                       heading=h)

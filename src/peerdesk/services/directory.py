@@ -149,9 +149,8 @@ def save_handout(session: Session, sheet: Handout, path: Path, *, page_size: str
     session.require(Permission.LOG_CONTACTS)
     data, pages = render_pdf(sheet, page_size=page_size)
     write_safely(path, lambda target: target.write_bytes(data))
-    with session.db.transaction():
-        session.audit(AuditAction.EXPORTED, "directory", "",
-                      f"handout pdf, {len(sheet.entries)} services, {pages} pages")
+    session.audit_alone(AuditAction.EXPORTED, "directory", "",
+                        f"handout pdf, {len(sheet.entries)} services, {pages} pages")
     return pages
 
 

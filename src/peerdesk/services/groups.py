@@ -152,8 +152,7 @@ def refer_to_group(session: Session, peer_id: int, group_id: int, *, add_as_memb
 def members(session: Session, group_id: int) -> list[peer_repo.PeerRow]:
     """The group's current members, in name order (its facilitators see them all)."""
     _require_group(session, group_id)
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, "group", str(group_id), "members")
+    session.audit_alone(AuditAction.VIEWED, "group", str(group_id), "members")
     ids = set(repo.current_member_ids(session.db, group_id))
     rows = peer_repo.rows_for(session.db, list(ids))
     return sorted(rows, key=lambda r: (r.preferred_name.casefold(), r.id))
@@ -252,9 +251,8 @@ class Register:
 def open_register(session: Session, meeting_id: int) -> Register:
     meeting = repo.get_meeting(session.db, meeting_id)
     _require_group(session, meeting.group_id)
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, "group", str(meeting.group_id),
-                      f"register of meeting {meeting_id}")
+    session.audit_alone(AuditAction.VIEWED, "group", str(meeting.group_id),
+                        f"register of meeting {meeting_id}")
     return Register(meeting, repo.get_group(session.db, meeting.group_id),
                     repo.register(session.db, meeting_id, meeting.group_id))
 
@@ -300,7 +298,6 @@ class GroupAttendance:
 
 def attendance(session: Session, group_id: int) -> GroupAttendance:
     _require_group(session, group_id)
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, "group", str(group_id), "attendance")
+    session.audit_alone(AuditAction.VIEWED, "group", str(group_id), "attendance")
     return GroupAttendance(repo.attendance_over_time(session.db, group_id),
                            repo.member_rates(session.db, group_id))

@@ -13,7 +13,7 @@ import codecs
 import csv
 import hashlib
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -196,7 +196,7 @@ class UnreadableRow(Exception):
 
 
 def rows(path: Path, fmt: FileFormat, progress: Progress | None = None, *,
-         digest: Any = None) -> Iterator[tuple[int, list[str]]]:
+         digest: Any = None) -> Generator[tuple[int, list[str]], None, None]:
     """(line as a spreadsheet numbers it, cells) for every record, the headings as line 1.
 
     A cell with line breaks inside quotes is still one spreadsheet row, so
@@ -232,3 +232,42 @@ def _reason(exc: csv.Error) -> Message:
                        "the rest of the file was not read.", limit=csv.field_size_limit())
     return Message("this row can't be read as CSV (often a stray quote mark); the rest of "
                    "the file was not read.")
+
+
+def is_blank(cells: list[str]) -> bool:
+    """A row with nothing in it, as spreadsheets often leave between records."""
+    return not any(c.strip() for c in cells)
+
+
+class HeadedRows:
+    """A file whose first line holds the column headings, then one record a row.
+
+    Made, it has read the headings (each shown through `heading`), or refused the
+    file: empty, a first line that can't be read as CSV, or a blank first line
+    (`blank_headings`, which names the template to follow). `data()` then yields the
+    rows after it, blank ones included; a row that breaks the CSV ends them, and is
+    kept in `unreadable` for the caller to report as a problem at its own field.
+    Both imports read their files this way: peers (services.importer) and call logs
+    (services.contact_import).
+    """
+
+    def __init__(self, path: Path, fmt: FileFormat, progress: Progress | None, *,
+                 heading: Callable[[str], str], blank_headings: ImportRefused) -> None:
+        self._rows = rows(path, fmt, progress)
+        self.unreadable: UnreadableRow | None = None
+        try:
+            _line, cells = next(self._rows)
+        except StopIteration:
+            raise ImportRefused("The file is empty: there is nothing to import.") from None
+        except UnreadableRow:
+            raise ImportRefused("The first line of the file can't be read as CSV.") from None
+        self.headers = [heading(h) for h in cells]
+        if not any(self.headers):
+            self._rows.close()  # the file is let go now, not when this is collected
+            raise blank_headings
+
+    def data(self) -> Iterator[tuple[int, list[str]]]:
+        try:
+            yield from self._rows
+        except UnreadableRow as exc:
+            self.unreadable = exc

@@ -44,10 +44,12 @@ from peerdesk.services.clock import today as today_
 from peerdesk.services.import_reader import (
     CheckedFile,
     FileFormat,
+    HeadedRows,
     ImportRefused,
     Progress,
     UnreadableRow,
     detect,
+    is_blank,
     refuse_unless_ready,
     rows,
 )
@@ -185,43 +187,35 @@ def check_file(path: Path, *, staff: dict[str, StaffRef], importer_id: int, toda
 def _check(path: Path, fmt: FileFormat, store: PlanStore, *, staff: dict[str, StaffRef],
            importer_id: int, today: date, mapping: Mapping | None,
            progress: Progress | None) -> ImportPreview:
-    headers: list[str] = []
     first_rows: list[list[str]] = []
     first_lines: list[int] = []
     # Each data row's person (plan seq), -1 for a blank or refused row: 4 bytes a row.
     row_peers = array("i")
-    checker: ImportChecker | None = None
     notes = list(fmt.notes)
-    try:
-        for line, cells in rows(path, fmt, _stage(progress, 0.0, _READING)):
-            if checker is None:
-                headers = [_shown_heading(h) for h in cells]
-                if not any(headers):
-                    raise ImportRefused("The first line of the file is empty; it should hold "
-                                        "the column headings (see the import template).")
-                chosen = guess_mapping(headers) if mapping is None else mapping
-                checker = ImportChecker(headers, chosen, staff=staff, importer_id=importer_id,
-                                        today=today, plans=store)
-                if not guess_mapping(headers) and mapping is None:
-                    checker.problem(1, "peer_key", Message(
-                        "none of the first line's headings is one PeerDesk knows, so it may be "
-                        "data rather than headings. Put the headings on line 1 or choose the "
-                        "columns."))
-                continue
-            if not any(c.strip() for c in cells):
-                row_peers.append(-1)
-                continue  # a blank row between records, as spreadsheets often leave
-            if len(first_rows) < PREVIEW_ROWS:
-                first_rows.append(_shown_cells(cells, len(headers)))
-                first_lines.append(line)
-            checked = checker.check_row(line, cells)
-            row_peers.append(-1 if checked is None else checked[0])
-    except UnreadableRow as exc:
-        if checker is None:
-            raise ImportRefused("The first line of the file can't be read as CSV.") from None
-        checker.problem(exc.line, "peer_key", exc.reason)
-    if checker is None:
-        raise ImportRefused("The file is empty: there is nothing to import.")
+    table = HeadedRows(path, fmt, _stage(progress, 0.0, _READING), heading=_shown_heading,
+                       blank_headings=ImportRefused(
+                           "The first line of the file is empty; it should hold the column "
+                           "headings (see the import template)."))
+    headers = table.headers
+    chosen = guess_mapping(headers) if mapping is None else mapping
+    checker = ImportChecker(headers, chosen, staff=staff, importer_id=importer_id,
+                            today=today, plans=store)
+    if not guess_mapping(headers) and mapping is None:
+        checker.problem(1, "peer_key", Message(
+            "none of the first line's headings is one PeerDesk knows, so it may be "
+            "data rather than headings. Put the headings on line 1 or choose the "
+            "columns."))
+    for line, cells in table.data():
+        if is_blank(cells):
+            row_peers.append(-1)
+            continue
+        if len(first_rows) < PREVIEW_ROWS:
+            first_rows.append(_shown_cells(cells, len(headers)))
+            first_lines.append(line)
+        checked = checker.check_row(line, cells)
+        row_peers.append(-1 if checked is None else checked[0])
+    if table.unreadable is not None:
+        checker.problem(table.unreadable.line, "peer_key", table.unreadable.reason)
     checker.finish(_stage(progress, _READING, 1.0))
     if not checker.ok:
         store.discard()  # nothing will be imported: give the memory and scratch file back now

@@ -171,8 +171,7 @@ def commit_rotation(session: Session, prepared: rotation.PreparedRotation) -> No
     one rotation more, never one less.)"""
     compartment = Compartment(prepared.what)
     rotation.commit(session.vault, prepared, recipients(session.vault, compartment))
-    with session.db.transaction():
-        session.audit(AuditAction.VAULT_REKEYED, "compartment", compartment.value)
+    session.audit_alone(AuditAction.VAULT_REKEYED, "compartment", compartment.value)
 
 
 def settle(session: Session, progress: Progress | None = None) -> list[Compartment]:

@@ -62,8 +62,7 @@ def open_page(session: Session, caller_id: int) -> CallerPage:
     caller = caller_repo.get(session.db, caller_id)
     contacts = contact_repo.for_caller(session.db, caller_id,
                                        notes_of=access.notes_limited_to(session))
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, "known_caller", str(caller_id))
+    session.audit_alone(AuditAction.VIEWED, "known_caller", str(caller_id))
     return CallerPage(caller, contacts, session.can(Permission.MANAGE_RETENTION))
 
 

@@ -194,8 +194,7 @@ def rows(session: Session, ids: list[int]) -> list[ContactRow]:
 def record_search(session: Session, found: int) -> None:
     """A search of contact notes was shown (the words are not recorded: they may be a name)."""
     session.require(Permission.LOG_CONTACTS)
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, "contacts", "", f"contact search, {found} results")
+    session.audit_alone(AuditAction.VIEWED, "contacts", "", f"contact search, {found} results")
 
 
 __all__ = ["Choices", "ContactFilter", "ContactOrder", "ContactRow", "StoredContact", "Taker",

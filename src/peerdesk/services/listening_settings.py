@@ -14,7 +14,7 @@ from peerdesk.domain.callbacks import DEFAULT_KEEP_DAYS
 from peerdesk.domain.errors import Message
 from peerdesk.domain.listening import OFFICE_HOURS_KEY, WEEKDAYS, OfficeHours, clean_list_name
 from peerdesk.domain.staff import Permission
-from peerdesk.services.number_settings import read_number, save_number
+from peerdesk.services.number_settings import NumberSetting
 from peerdesk.services.session import Session
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import directory as directory_repo
@@ -41,11 +41,20 @@ __all__ = [
     "set_office_hours",
 ]
 
-_CONTACT_MONTHS_KEY = "listening_contact_months"
-_CALLBACK_DAYS_KEY = "listening_callback_days"
 DEFAULT_CONTACT_MONTHS = 24
 CONTACT_MONTHS_RANGE = (1, 120)
 CALLBACK_DAYS_RANGE = (1, 365)
+
+_CONTACT_MONTHS = NumberSetting(
+    "listening_contact_months", DEFAULT_CONTACT_MONTHS, CONTACT_MONTHS_RANGE,
+    Permission.MANAGE_RETENTION,
+    Message("Keep anonymous contacts for {low} to {high} whole months."),
+    field="contact_months", detail="{n} months")
+_CALLBACK_DAYS = NumberSetting(
+    "listening_callback_days", DEFAULT_KEEP_DAYS, CALLBACK_DAYS_RANGE,
+    Permission.MANAGE_RETENTION,
+    Message("Keep a way to call someone back for {low} to {high} days."),
+    field="callback_days", detail="{n} days")
 
 
 def read_office_hours(db: Database) -> OfficeHours:
@@ -112,27 +121,17 @@ def set_item_active(session: Session, kind: ListKind, item_id: int, active: bool
 
 def contact_months(db: Database) -> int:
     """Months an anonymous contact is kept after the day it happened."""
-    return read_number(db, _CONTACT_MONTHS_KEY, DEFAULT_CONTACT_MONTHS, CONTACT_MONTHS_RANGE)
+    return _CONTACT_MONTHS.read(db)
 
 
 def callback_keep_days(db: Database) -> int:
     """Days a way to reach someone waiting for a call-back is kept at most."""
-    return read_number(db, _CALLBACK_DAYS_KEY, DEFAULT_KEEP_DAYS, CALLBACK_DAYS_RANGE)
+    return _CALLBACK_DAYS.read(db)
 
 
 def set_contact_months(session: Session, value: object) -> int:
-    low, high = CONTACT_MONTHS_RANGE
-    session.require(Permission.MANAGE_RETENTION)
-    return save_number(session, _CONTACT_MONTHS_KEY, value, CONTACT_MONTHS_RANGE,
-                       message=Message("Keep anonymous contacts for {low} to {high} whole "
-                                       "months.", low=low, high=high),
-                       field="contact_months", detail="{n} months")
+    return _CONTACT_MONTHS.save(session, value)
 
 
 def set_callback_keep_days(session: Session, value: object) -> int:
-    low, high = CALLBACK_DAYS_RANGE
-    session.require(Permission.MANAGE_RETENTION)
-    return save_number(session, _CALLBACK_DAYS_KEY, value, CALLBACK_DAYS_RANGE,
-                       message=Message("Keep a way to call someone back for {low} to {high} "
-                                       "days.", low=low, high=high),
-                       field="callback_days", detail="{n} days")
+    return _CALLBACK_DAYS.save(session, value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from peerdesk.domain.errors import Message, VaultDamaged
 from peerdesk.domain.staff import Permission
-from peerdesk.services.number_settings import save_number
+from peerdesk.services.number_settings import NumberSetting
 from peerdesk.services.session import Session
 from peerdesk.storage.repositories.meta import get_setting
 
@@ -12,6 +12,13 @@ IDLE_MINUTES_KEY = "idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = 5
 MIN_IDLE_MINUTES = 1
 MAX_IDLE_MINUTES = 30
+
+_IDLE_MINUTES = NumberSetting(
+    IDLE_MINUTES_KEY, DEFAULT_IDLE_MINUTES, (MIN_IDLE_MINUTES, MAX_IDLE_MINUTES),
+    Permission.MANAGE_STAFF,
+    Message("Choose between {least} and {most} minutes.",
+            least=MIN_IDLE_MINUTES, most=MAX_IDLE_MINUTES),
+    field="idle_minutes", target="idle_lock", detail="{n} minutes")
 
 
 def idle_lock_minutes(session: Session) -> int:
@@ -32,8 +39,4 @@ def idle_lock_minutes(session: Session) -> int:
 
 
 def set_idle_lock_minutes(session: Session, minutes: int) -> None:
-    session.require(Permission.MANAGE_STAFF)
-    save_number(session, IDLE_MINUTES_KEY, minutes, (MIN_IDLE_MINUTES, MAX_IDLE_MINUTES),
-                message=Message("Choose between {least} and {most} minutes.",
-                                least=MIN_IDLE_MINUTES, most=MAX_IDLE_MINUTES),
-                field="idle_minutes", target="idle_lock", detail="{n} minutes")
+    _IDLE_MINUTES.save(session, minutes)

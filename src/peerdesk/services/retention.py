@@ -15,7 +15,7 @@ from peerdesk.domain.errors import Message, ValidationError
 from peerdesk.domain.staff import Permission
 from peerdesk.services import erasure
 from peerdesk.services.clock import today as today_
-from peerdesk.services.number_settings import read_number, save_number
+from peerdesk.services.number_settings import NumberSetting
 from peerdesk.services.session import Session
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories import erasure as erasure_repo
@@ -27,21 +27,22 @@ DEFAULT_YEARS = 7
 MIN_YEARS = 1
 MAX_YEARS = 50
 
+_YEARS = NumberSetting(
+    YEARS_KEY, DEFAULT_YEARS, (MIN_YEARS, MAX_YEARS), Permission.MANAGE_RETENTION,
+    Message("Keep closed records for {least} to {most} whole years after they were closed.",
+            least=MIN_YEARS, most=MAX_YEARS),
+    field="years", target="retention", detail="{n} years")
+
 
 def years(session: Session, *, db: Database | None = None) -> int:
     """Years after closure a record is kept; the default when unset or unreadable."""
     session.require(Permission.MANAGE_RETENTION)
-    return read_number(db or session.db, YEARS_KEY, DEFAULT_YEARS, (MIN_YEARS, MAX_YEARS))
+    return _YEARS.read(db or session.db)
 
 
 def set_years(session: Session, value: object) -> int:
     """Change the period; a clear message for anything but 1 to 50 whole years."""
-    session.require(Permission.MANAGE_RETENTION)
-    return save_number(
-        session, YEARS_KEY, value, (MIN_YEARS, MAX_YEARS),
-        message=Message("Keep closed records for {least} to {most} whole years after they "
-                        "were closed.", least=MIN_YEARS, most=MAX_YEARS),
-        field="years", target="retention", detail="{n} years")
+    return _YEARS.save(session, value)
 
 
 def cutoff(closed_before_years: int, today: date) -> date:

@@ -77,6 +77,14 @@ class Session:
             target_kind=target_kind, target_id=target_id, detail=detail,
         )
 
+    def audit_alone(self, action: AuditAction, target_kind: str = "", target_id: str = "",
+                    detail: str = "") -> None:
+        """Record an event in a transaction of its own: one that changes nothing in the
+        vault (a record or a list viewed, a file exported or printed) or follows a step
+        already committed another way (a re-key)."""
+        with self.db.transaction():
+            self.audit(action, target_kind, target_id, detail)
+
     @property
     def centre_name(self) -> str:
         return get_setting(self.vault.db, "centre_name", "") or ""

@@ -324,9 +324,8 @@ def save(session: Session, export: PreparedExport, path: Path) -> int:
                                    "Nothing was saved."),
                  not_saved=Message("The export could not be saved there ({why}). "
                                    "Choose another folder."))
-    with session.db.transaction():
-        session.audit(AuditAction.EXPORTED, "peer", str(export.peer_id),
-                      f"subject access pdf, {export.pages} pages")
+    session.audit_alone(AuditAction.EXPORTED, "peer", str(export.peer_id),
+                        f"subject access pdf, {export.pages} pages")
     return export.pages
 
 

@@ -35,6 +35,7 @@ from peerdesk.domain.supporters import (
 )
 from peerdesk.services import supporters
 from peerdesk.services.clock import today as today_
+from peerdesk.services.recording import insert_audited
 from peerdesk.services.session import Session
 from peerdesk.storage import sealed_notes
 from peerdesk.storage.repositories import grants
@@ -365,11 +366,8 @@ def record_hours(session: Session, draft: HoursDraft, *, today: date | None = No
     supporter_repo.get(db, draft.supporter_id)
     clean = draft.validated(today_(today), repo.minutes_on(db, draft.supporter_id,
                                                            draft.worked_on))
-    with db.transaction():
-        hours_id = repo.insert_hours(db, clean, recorded_by=session.staff.id, now=utc_now())
-        session.audit(AuditAction.CHANGED, "supporter", str(draft.supporter_id),
-                      f"hours {hours_id} recorded")
-    return hours_id
+    return insert_audited(session, repo.insert_hours, clean,
+                          about=("supporter", draft.supporter_id), detail="hours {id} recorded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,10 +471,9 @@ def save_timesheet(session: Session, sheet: Timesheet, path: Path, *,
             f"hours.{note}", headers, rows,
             centre_name=get_setting(session.db, "centre_name", "") or "")
     supporters._write(path, data)
-    with session.db.transaction():
-        session.audit(AuditAction.EXPORTED, "supporter", "",
-                      f"timesheet {fmt} {sheet.first.isoformat()}..{sheet.last.isoformat()}, "
-                      f"{len(sheet.rows)} supporters")
+    session.audit_alone(AuditAction.EXPORTED, "supporter", "",
+                        f"timesheet {fmt} {sheet.first.isoformat()}..{sheet.last.isoformat()}, "
+                        f"{len(sheet.rows)} supporters")
 
 
 def hours_text(minutes: int) -> str:

@@ -38,6 +38,7 @@ from peerdesk.domain.supporters import (
 )
 from peerdesk.domain.validation import clean_name
 from peerdesk.services.clock import today as today_
+from peerdesk.services.recording import insert_audited
 from peerdesk.services.session import Session
 from peerdesk.storage.atomic import write_atomically
 from peerdesk.storage.database import Database
@@ -225,8 +226,7 @@ def check_reference(session: Session, check_id: int) -> str:
                             (check_id,))
     if not rows:
         raise NotFound
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, KIND, str(rows[0][0]), f"check {check_id} reference")
+    session.audit_alone(AuditAction.VIEWED, KIND, str(rows[0][0]), f"check {check_id} reference")
     return str(rows[0][1])
 
 
@@ -380,24 +380,16 @@ def record_completion(session: Session, draft: CompletionDraft, *,
     repo.get(session.db, draft.supporter_id)
     course = repo.course(session.db, draft.course_id)
     clean = draft.validated(today_(today), course.renewal_months)
-    with session.db.transaction():
-        completion_id = repo.insert_completion(session.db, clean, recorded_by=session.staff.id,
-                                               now=utc_now())
-        session.audit(AuditAction.CHANGED, KIND, str(draft.supporter_id),
-                      f"training {completion_id} recorded")
-    return completion_id
+    return insert_audited(session, repo.insert_completion, clean,
+                          about=(KIND, draft.supporter_id), detail="training {id} recorded")
 
 
 def record_check(session: Session, draft: CheckDraft, *, today: date | None = None) -> int:
     _require_manage(session)
     repo.get(session.db, draft.supporter_id)
     clean = draft.validated(today_(today))
-    with session.db.transaction():
-        check_id = repo.insert_check(session.db, clean, recorded_by=session.staff.id,
-                                     now=utc_now())
-        session.audit(AuditAction.CHANGED, KIND, str(draft.supporter_id),
-                      f"check {check_id} recorded")
-    return check_id
+    return insert_audited(session, repo.insert_check, clean,
+                          about=(KIND, draft.supporter_id), detail="check {id} recorded")
 
 
 # -- the competency matrix -------------------------------------------------------
@@ -499,9 +491,8 @@ def matrix_pdf(session: Session, path: Path, *, today: date | None = None,
         on=grid.on.isoformat(), centre_name=get_setting(session.db, "centre_name", "") or "",
         page_size=page_size, notes=[r.notes for r in grid.rows])
     _write(path, data)
-    with session.db.transaction():
-        session.audit(AuditAction.PRINTED, KIND, "", f"competency matrix, {len(grid.rows)} "
-                      f"supporters, {pages} pages")
+    session.audit_alone(AuditAction.PRINTED, KIND, "", f"competency matrix, {len(grid.rows)} "
+                        f"supporters, {pages} pages")
     return pages
 
 

@@ -33,6 +33,7 @@ from peerdesk.reports.period import Period
 from peerdesk.reports.voice_figures import VoiceFigures
 from peerdesk.reports.voice_figures import compute as compute_figures
 from peerdesk.services.clock import today as today_
+from peerdesk.services.recording import insert_audited
 from peerdesk.services.session import Session
 from peerdesk.storage.repositories import consent as consent_repo
 from peerdesk.storage.repositories import staff as staff_repo
@@ -140,12 +141,8 @@ def _check_pair(session: Session, draft: MentoringDraft, today: date) -> Mentori
 def add_pair(session: Session, draft: MentoringDraft, *, today: date | None = None) -> int:
     _require(session)
     clean = _check_pair(session, draft, today_(today))
-    with session.db.transaction():
-        pair_id = repo.insert_pair(session.db, clean, recorded_by=session.staff.id,
-                                   now=utc_now())
-        session.audit(AuditAction.CHANGED, "peer", str(clean.mentee_id),
-                      f"mentoring pair {pair_id} started")
-    return pair_id
+    return insert_audited(session, repo.insert_pair, clean, about=("peer", clean.mentee_id),
+                          detail="mentoring pair {id} started")
 
 
 def change_pair(session: Session, pair_id: int, draft: MentoringDraft, *,
@@ -181,8 +178,7 @@ def pairs(session: Session) -> list[PairRow]:
     """Every mentoring pair, newest first; audited as a view of the list."""
     _require(session)
     rows = _pair_rows(session, repo.pairs(session.db))
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, "mentoring", "", f"{len(rows)} pairs listed")
+    session.audit_alone(AuditAction.VIEWED, "mentoring", "", f"{len(rows)} pairs listed")
     return rows
 
 
@@ -226,8 +222,7 @@ def change_consultation(session: Session, consultation_id: int, draft: Consultat
 def consultations(session: Session) -> list[StoredConsultation]:
     _require(session)
     found = repo.consultations(session.db)
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, CONSULTATION, "", f"{len(found)} listed")
+    session.audit_alone(AuditAction.VIEWED, CONSULTATION, "", f"{len(found)} listed")
     return found
 
 
@@ -254,9 +249,8 @@ def save_said_did_pdf(session: Session, path: Path, *, since: date | None = None
                  else c.draft.why_not, c.draft.status is ActionStatus.DONE) for c in rows],
         centre_name=session.centre_name, produced_on=today_(today).isoformat())
     write_safely(path, lambda target: target.write_bytes(data))
-    with session.db.transaction():
-        session.audit(AuditAction.EXPORTED, CONSULTATION, "",
-                      f"you said, we did pdf, {len(rows)} consultations, {pages} pages")
+    session.audit_alone(AuditAction.EXPORTED, CONSULTATION, "",
+                        f"you said, we did pdf, {len(rows)} consultations, {pages} pages")
     return pages
 
 
@@ -275,8 +269,7 @@ def add_feedback(session: Session, draft: FeedbackDraft, *, today: date | None =
 def feedback(session: Session) -> list[StoredFeedback]:
     _require(session)
     found = repo.feedback(session.db)
-    with session.db.transaction():
-        session.audit(AuditAction.VIEWED, FEEDBACK, "", f"{len(found)} listed")
+    session.audit_alone(AuditAction.VIEWED, FEEDBACK, "", f"{len(found)} listed")
     return found
 
 
