@@ -466,6 +466,26 @@ class TeamDesk:
                                   main_key=main_key, main_generation=generation,
                                   sealed_by=self.staff_id)
 
+    def add_person(self, name: str, roles: list[Role]) -> str:
+        """A new person on the team (administrators only): their login and a
+        one-time joining password, returned to hand over; they choose their own
+        password at their first sign-in. Casework is sealed to them by the next
+        casework holder to sign in; on a centre started on the server the first
+        programme lead or caseworker to sign in makes the casework key."""
+        from peerdesk.domain.validation import clean_name
+        from peerdesk.storage.team import people
+
+        if Role.ADMIN not in self.roles:
+            raise PermissionDenied("Only an administrator gives people their logins.")
+        name = clean_name(name, what="The person's name")
+        store = self._connection()
+        generation, main_key = self.keys.keys[Compartment.MAIN.value]
+        _staff_id, password = people.add_person(
+            store, self.keys.cipher(Compartment.MAIN), name=name, roles=roles,
+            login=_login(self.info, name), main_key=main_key, main_generation=generation,
+            sealed_by=self.staff_id)
+        return password
+
     def _connection(self) -> Conn:
         """The connection, reconnecting if it had gone (ServerUnreachable when the
         server can't be reached)."""
@@ -639,8 +659,8 @@ class TeamDesk:
                     state.search_ready = False
                     state.phase = Phase.KEY_CHANGE
                     tell()
-                    changes = rotation.rotate_owed(conn, self.keys, progress=resealed,
-                                                   keep_older=True)
+                    changes = rotation.rotate_owed(conn, self.keys, batch=rotation.BATCH,
+                                                   progress=resealed, keep_older=True)
                     self.key_changes_done += [KeyChangeDone(c.generation, c.rows, c.seconds)
                                               for c in changes]
                 state.phase = Phase.SEARCH

@@ -348,7 +348,7 @@ class SearchCache:
         (the app closed midway) leaves its place here and goes on from it."""
         return self._meta("watermark") is not None and self._meta("fill_mark") is None
 
-    def fill(self, conn: Conn, cipher: FieldCipher, *, batch: int = FILL_BATCH,
+    def fill(self, conn: Conn, cipher: FieldCipher, *, batch: int | None = None,
              progress: Callable[[FillProgress], None] | None = None,
              should_stop: Callable[[], bool] = lambda: False) -> bool:
         """The first fill: every peer this login may see and their sessions, `batch`
@@ -361,6 +361,7 @@ class SearchCache:
         at the end: its watermark is the snapshot taken when the fill began."""
         if self.filled:
             return True
+        batch = batch or FILL_BATCH
         try:
             if self._meta("fill_mark") is None:
                 with self.db.transaction():

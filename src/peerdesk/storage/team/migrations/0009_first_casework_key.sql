@@ -51,3 +51,28 @@ END
 $$;
 REVOKE ALL ON FUNCTION main.claim_first_casework_key() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION main.claim_first_casework_key() TO {{programme_lead}}, {{caseworker}};
+
+-- An administrator adds a person to a centre started on the server: their
+-- login (main.create_staff_login) with a joining password the person must
+-- replace with their own at their first sign-in, as for people moved in
+-- (main.issue_staff_login). Administrators only.
+CREATE FUNCTION main.create_joining_login(p_login text, p_roles text[], p_verifier text,
+                                          p_display main.sealed) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_id integer;
+BEGIN
+    IF NOT pg_has_role(session_user, {{admin.name}}, 'MEMBER')
+            OR main.current_staff_id() IS NULL THEN
+        RAISE EXCEPTION 'only an administrator adds people' USING ERRCODE = '42501';
+    END IF;
+    v_id := main.create_staff_login(p_login, p_roles, p_verifier, p_display);
+    UPDATE main.staff SET must_change_password = true WHERE id = v_id;
+    RETURN v_id;
+END
+$$;
+REVOKE ALL ON FUNCTION main.create_joining_login(text, text[], text, main.sealed) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION main.create_joining_login(text, text[], text, main.sealed)
+    TO {{admin}};
