@@ -116,12 +116,10 @@ def test_two_leads_signing_in_at_once_make_one_key(fresh_team, tmp_path, pg_serv
     for thread in threads:
         thread.join(120)
     assert problems == []
-    made = [d for d in desks.values() if d.keys.holds(Compartment.CASEWORK)]
-    sealed = _sealed(pg_server, team_db)
-    # One key, generation 1, for both: whoever lost the race has it at their next sign-in.
-    assert [g for _role, g in sealed] == [1, 1] and len(made) >= 1
-    keys = {bytes(d.keys.key(Compartment.CASEWORK)) for d in made}
-    assert len(keys) == 1
+    # One key, generation 1, sealed to both, and both signed in holding it.
+    assert [g for _role, g in _sealed(pg_server, team_db)] == [1, 1]
+    assert len(desks) == 2 and all(d.keys.holds(Compartment.CASEWORK) for d in desks.values())
+    assert len({bytes(d.keys.key(Compartment.CASEWORK)) for d in desks.values()}) == 1
     for desk in desks.values():
         desk.close()
 
@@ -137,3 +135,26 @@ def test_no_new_key_where_one_was_ever_made(joined_centre, tmp_path):
         assert not team_keys.make_first_casework_key(conn, keys)
         assert not keys.holds(Compartment.CASEWORK)
         keys.wipe()
+
+
+def test_an_administrator_adds_a_lead_on_the_command_line(fresh_team, capsys, monkeypatch,
+                                                          tmp_path):
+    file, _admin = fresh_team
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "cli-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cli-config"))
+    code = cli.main(["team", "add-person", "Lena Lead", "--role", "programme_lead",
+                     "--connection", str(file), "--user", "Ana Admin"])
+    out = capsys.readouterr()
+    assert (code, out.err) == (0, ""), out.err
+    assert "Lena" not in out.out
+    joining = out.out.split("to give them once: ")[1].split()[0]
+    lead = team.join(_place(tmp_path, "lead"), file, "Lena Lead", joining,
+                     new_password="lena's own pw 1")
+    try:
+        assert lead.roles == frozenset({Role.PROGRAMME_LEAD})
+        assert lead.keys.generation(Compartment.CASEWORK) == 1
+    finally:
+        lead.close()
+    code = cli.main(["team", "add-person", "Lena Lead", "--role", "caseworker",
+                     "--connection", str(file), "--user", "Ana Admin"])
+    assert code != 0 and "already has that PeerDesk name" in capsys.readouterr().err

@@ -206,7 +206,12 @@ def sign_in(place: TeamPlace, name: str, password: str, *,
                 # The slot went (the person was deactivated): so does this PC's copy.
                 forget_search_cache(place, info, login)
                 raise
-            team_keys.make_first_casework_key(conn, keys)
+            if not team_keys.make_first_casework_key(conn, keys) and \
+                    team_keys.casework_sealed_since(conn, keys):
+                # A colleague signing in at the same moment made it (and sealed
+                # it to this person too): open it now rather than next time.
+                keys.wipe()
+                keys = team_keys.open_keys(conn, password)
             team_keys.settle_casework(conn, keys)
     except BaseException:
         conn.close()

@@ -275,6 +275,17 @@ def make_first_casework_key(conn: Conn, keys: TeamKeys) -> bool:
     return True
 
 
+def casework_sealed_since(conn: Conn, keys: TeamKeys) -> bool:
+    """Whether a casework key is sealed to this person on the server though the
+    keys opened hold none (sealed meanwhile by a colleague)."""
+    if keys.holds(Compartment.CASEWORK) or Compartment.CASEWORK not in compartments_for(
+            keys.roles):
+        return False
+    row = conn.execute("SELECT EXISTS (SELECT 1 FROM main.team_sealed_key WHERE staff_id = %s "
+                       "AND what = 'casework')", (keys.staff_id,)).fetchone()
+    return bool(row and row[0])
+
+
 def directory_slot(slot_id: str, brief: dict[str, Any], public_key: bytes) -> keyslots.Slot:
     """A colleague's slot as main.team_slot_directory gives it: enough to seal to."""
     return keyslots.Slot(id=slot_id, kind=str(brief["kind"]), account=None,
