@@ -113,3 +113,34 @@ def test_a_key_change_owed_is_done_by_prepare_not_by_sign_in_and_resumes(
     assert Compartment.CASEWORK.value not in again.keys.older   # wiped once the change ended
     assert len(again.find_peers("peer")) == 6
     again.close()
+
+
+def test_signing_out_mid_preparation_waits_for_the_batch_and_stops_it(
+        joined_centre, tmp_path, small_batches):
+    import threading
+
+    lead = joined_centre.sign_in("lead", tmp_path / "lead")
+    _fill(lead, 12)
+    lead.close()
+    desk = joined_centre.sign_in("lead", tmp_path / "pc", prepare=False)
+    in_batch, go_on = threading.Event(), threading.Event()
+    ended: list[team.Preparation] = []
+
+    def told(state: team.Preparation) -> None:
+        if state.percent > 0:          # a batch is done: hold the worker here
+            in_batch.set()
+            go_on.wait(30)
+
+    worker = threading.Thread(target=lambda: ended.append(desk.prepare(progress=told)))
+    worker.start()
+    assert in_batch.wait(30)
+    closing = threading.Thread(target=desk.close)
+    closing.start()
+    closing.join(0.5)
+    assert closing.is_alive() and desk.keys.keys     # waits: the worker uses the keys
+    go_on.set()
+    worker.join(30)
+    closing.join(30)
+    assert not closing.is_alive() and not desk.keys.keys
+    [state] = ended
+    assert state.phase is team.Phase.WAITING and 0 < state.percent < 100   # stopped early

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import threading
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -361,6 +362,11 @@ class TeamDesk:
         self._cache: SearchCache | None = None
         self._cache_generation: int | None = None
         self.preparation = Preparation()
+        # `prepare` runs on a worker with these keys: closing asks it to stop
+        # after its batch and waits for it, so keys are never wiped under it.
+        self._closing = threading.Event()
+        self._not_preparing = threading.Event()
+        self._not_preparing.set()
 
     @property
     def staff_id(self) -> int:
@@ -628,15 +634,27 @@ class TeamDesk:
         after each batch: stopped (the window closing, say), everything done so
         far stays done and the rest goes on at the next sign-in. The
         Preparation; Offline when the server can't be reached."""
+        state = self.preparation
+        # Cleared before `_closing` is looked at, as close() sets it before
+        # waiting: either close waits for this, or this sees it closing.
+        self._not_preparing.clear()
+        try:
+            if self._closing.is_set():
+                return state
+            if not self.keys.holds(Compartment.CASEWORK):
+                state.phase = Phase.READY
+                return state
+            return self._prepare(state, progress,
+                                 lambda: should_stop() or self._closing.is_set())
+        finally:
+            self._not_preparing.set()
+
+    def _prepare(self, state: Preparation, progress: Callable[[Preparation], None] | None,
+                 should_stop: Callable[[], bool]) -> Preparation:
         from peerdesk.storage.team import rotation
         from peerdesk.storage.team.connection import connect, lost_as_unreachable
         from peerdesk.storage.team.errors import ServerUnreachable
         from peerdesk.storage.team.search_cache import FillProgress
-
-        state = self.preparation
-        if not self.keys.holds(Compartment.CASEWORK):
-            state.phase = Phase.READY
-            return state
 
         def tell() -> None:
             if progress is not None:
@@ -1039,7 +1057,10 @@ class TeamDesk:
         return found
 
     def close(self) -> None:
-        """Sign out. Any `prepare` job must have ended first: it uses these keys."""
+        """Sign out. A `prepare` running is asked to stop after its batch, and
+        waited for: it uses these keys."""
+        self._closing.set()
+        self._not_preparing.wait()
         with contextlib.suppress(Exception):
             self._settle_outbox()
         self._drop()
