@@ -654,7 +654,7 @@ class TeamDesk:
         from peerdesk.storage.team import rotation
         from peerdesk.storage.team.connection import connect, lost_as_unreachable
         from peerdesk.storage.team.errors import ServerUnreachable
-        from peerdesk.storage.team.search_cache import FillProgress
+        from peerdesk.storage.team.search_cache import FillProgress, NoLongerActive
 
         def tell() -> None:
             if progress is not None:
@@ -696,6 +696,13 @@ class TeamDesk:
         except PreparationStopped:
             state.phase = Phase.WAITING
             return state
+        except NoLongerActive:
+            state.phase = Phase.FAILED
+            if cache is not None:
+                cache.close()
+                cache = None
+            forget_search_cache(self.place, self.info, self.login)
+            raise PermissionDenied(NoLongerActive.default_message) from None
         except BaseException:
             state.phase = Phase.FAILED
             raise
