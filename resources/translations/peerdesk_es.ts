@@ -4726,6 +4726,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Search is still being prepared ({percent} %). It works as soon as this PC has its copy of the records you may see.</source>
+        <translation>La búsqueda aún se está preparando ({percent} %). Funcionará en cuanto este PC tenga su copia de los registros que puede ver.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Session date</source>
         <translation>Fecha de la sesión</translation>
     </message>
@@ -4773,6 +4778,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>Someone else saved this record after you opened it. Choose, field by field, what to keep.</source>
         <translation>Otra persona guardó este registro después de que usted lo abriera. Elija, campo por campo, qué conservar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone on the team server already has that PeerDesk name: give this person another (a second name or an initial). Nothing was changed.</source>
+        <translation>Alguien en el servidor del equipo ya tiene ese nombre de PeerDesk: dele a esta persona otro (un segundo nombre o una inicial). No se ha cambiado nada.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5243,6 +5253,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The period ends before it starts.</source>
         <translation>El periodo termina antes de empezar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The person&apos;s name</source>
+        <translation>El nombre de la persona</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -9806,7 +9821,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamStatusWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+24"/>
+        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+49"/>
         <source>This PC has joined your centre&apos;s team.</source>
         <translation>Este PC se ha unido al equipo de su centro.</translation>
     </message>
@@ -9816,7 +9831,47 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>&amp;Enviar lo que espera</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>Preparing this PC</source>
+        <translation>Preparando este PC</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Find a peer by name or a word of a note</source>
+        <translation>Buscar a una persona por su nombre o por una palabra de una nota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a peer</source>
+        <translation>Buscar a una persona</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Changing the casework key, because someone who held it has left: {n} records re-sealed so far. You can work meanwhile.</source>
+        <translation>Cambiando la clave de los casos, porque alguien que la tenía se ha ido: {n} registros vueltos a cifrar hasta ahora. Puede seguir trabajando mientras tanto.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preparing search on this PC: {n} %. You can work meanwhile.</source>
+        <translation>Preparando la búsqueda en este PC: {n} %. Puede seguir trabajando mientras tanto.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Search is ready.</source>
+        <translation>La búsqueda está lista.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preparing this PC stopped; it goes on at the next sign-in.</source>
+        <translation>La preparación de este PC se ha detenido; continuará en el próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Peers found: {n}.</source>
+        <translation>Personas encontradas: {n}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Connected to the team server.</source>
         <translation>Conectado al servidor del equipo.</translation>
     </message>

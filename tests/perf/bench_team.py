@@ -117,6 +117,9 @@ def measure(demo: DemoVault, workdir: Path, repeat: int, scale: str = "small") -
             place = team.TeamPlace(folder / "config", folder / "data")
             started = time.perf_counter()
             desk = team.sign_in(place, name, password, info=info)
+            signed_in = time.perf_counter() - started
+            started = time.perf_counter()
+            desk.prepare()   # in the app: a background job after sign-in
             filled = time.perf_counter() - started
             try:
                 def on_cache() -> None:
@@ -142,7 +145,11 @@ def measure(demo: DemoVault, workdir: Path, repeat: int, scale: str = "small") -
                 desk.refresh_cache()
                 in_step = time.perf_counter() - started
                 figures.append(Figure(
-                    "team: sign-in filling the cache", filled * 1000, moved * 1000,
+                    "team: sign-in (the person can work)", signed_in * 1000, filled * 1000,
+                    "the first cache fill, now in the background", "reported", True,
+                    samples=1))
+                figures.append(Figure(
+                    "team: first cache fill (background)", filled * 1000, moved * 1000,
                     "putting the same rows on the server", "reported", True, samples=1))
                 figures.append(Figure(
                     "team: refresh with nothing changed", in_step * 1000, filled * 1000,

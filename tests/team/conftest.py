@@ -296,11 +296,17 @@ class JoinedCentre:
 
         return TeamPlace(folder / "config", folder / "data")
 
-    def sign_in(self, who: str, folder: Path):
+    def sign_in(self, who: str, folder: Path, *, prepare: bool = True):
+        """Signed in; with `prepare`, the background work after it done too (a
+        key change owed, the search cache filled), here, before returning."""
         from peerdesk.services import team
 
-        return team.sign_in(self.place(folder), self.names[who], self.passwords[who],
+        desk = team.sign_in(self.place(folder), self.names[who], self.passwords[who],
                             info=team.load_connection_file(self.connection_file))
+        if prepare:
+            desk.prepare()
+            desk.prepared()
+        return desk
 
 
 DESK_PEOPLE = {

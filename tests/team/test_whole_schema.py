@@ -36,7 +36,9 @@ SERVER_ONLY = {"main.schema_migration", "main.centre",
                # What each PC's search cache must drop (ids only): the server's own.
                "casework.cache_drop", "casework.cache_drop_pruned",
                # Rotation on revocation: casework key changes owed or under way.
-               "main.team_rotation"}
+               "main.team_rotation",
+               # Whether a centre's first casework key was made (on the server).
+               "main.casework_key_made"}
 # Team migration 3's row versions (concurrent edits) and the search cache's
 # change markers: the server's own.
 SERVER_ONLY_COLUMNS = {"row_version", "changed_xid"}

@@ -292,6 +292,30 @@ def _cmd_team_issue_login(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_team_add_person(args: argparse.Namespace) -> int:
+    _require_driver()
+    from peerdesk.app.cli_common import read_password
+    from peerdesk.domain.staff import Role
+    from peerdesk.services import team
+
+    info = team.load_connection_file(Path(args.connection).expanduser().absolute())
+    password = read_password(f"Password for {args.user}: ")
+    try:
+        desk = team.sign_in(team.TeamPlace.default(), args.user, password, info=info)
+    except team.PasswordChangeRequired:
+        desk = team.sign_in(team.TeamPlace.default(), args.user, password, info=info,
+                            new_password=_changed_password(args.user))
+    try:
+        joining = desk.add_person(args.name, [Role(r) for r in args.role])
+    finally:
+        desk.close()
+    print(f"joining password for the person added, to give them once: {joining}")
+    print("(they sign in with their PeerDesk name and it, and choose their own password "
+          "then; a programme lead or caseworker signing in first on a new team makes "
+          "its casework key)")
+    return 0
+
+
 NEW_PASSWORD_ENV = "PEERDESK_NEW_PASSWORD"
 
 
@@ -398,4 +422,22 @@ def add_team_commands(commands: Any) -> None:
         func=_cmd_team_issue_login)
     issue.add_argument("name", metavar="NAME", help="the person's PeerDesk name")
     _add_who_and_where(issue, connection="the team's connection file",
+                       user="an administrator's PeerDesk name")
+
+    from peerdesk.domain.staff import Role
+
+    add = add_command(
+        actions, "add-person", "add a person to the team, with a joining password",
+        description="Make a login and key slot for someone new (not moved in from a "
+                    "vault) and print a one-time joining password to give them. They sign "
+                    "in with their PeerDesk name and it, and must then choose their own "
+                    "password. On a team started with `team init`, the first programme "
+                    "lead or caseworker to sign in makes the casework key. An "
+                    "administrator's sign-in (password from PEERDESK_PASSWORD or a "
+                    "prompt).",
+        func=_cmd_team_add_person)
+    add.add_argument("name", metavar="NAME", help="the person's PeerDesk name")
+    add.add_argument("--role", required=True, action="append",
+                     choices=[r.value for r in Role], help="their role (repeat for more)")
+    _add_who_and_where(add, connection="the team's connection file",
                        user="an administrator's PeerDesk name")

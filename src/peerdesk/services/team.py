@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import threading
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -163,23 +164,23 @@ def _must_change_password(conn: Conn) -> bool:
 
 
 def sign_in(place: TeamPlace, name: str, password: str, *,
-            info: ConnectionFile | None = None, new_password: str | None = None,
-            progress: Callable[[KeyChangeProgress], None] | None = None) -> TeamDesk:
-    """Sign in to the team server with a PeerDesk name and password.
+            info: ConnectionFile | None = None, new_password: str | None = None) -> TeamDesk:
+    """Sign in to the team server with a PeerDesk name and password, at once.
 
     Someone signing in with a joining password (issue_login) must choose their
     own: without `new_password` this raises PasswordChangeRequired, with it
     the password is changed (login and key slot) before anything else.
 
-    A programme lead or caseworker signing in also does any change of the
-    casework key the server has owed since someone who held it left (or
-    finishes one that was interrupted), reporting `progress` as it goes.
+    On a centre started on the server, the first programme lead or caseworker
+    to sign in makes its casework key here (quick). The long work a casework
+    holder's sign-in may bring — a change of the casework key owed since
+    someone left, and the first fill of this PC's search cache — is not done
+    here: `TeamDesk.prepare` does it, in the background (search says it is
+    still being prepared until then).
     """
     from peerdesk.domain.errors import ValidationError
     from peerdesk.domain.validation import password_problem
-    from peerdesk.storage.crypto import wipe as crypto_wipe
     from peerdesk.storage.team import keys as team_keys
-    from peerdesk.storage.team import rotation
     from peerdesk.storage.team.connection import connect, lost_as_unreachable
 
     info = info or load_connection_file(place.connection_file)
@@ -206,34 +207,60 @@ def sign_in(place: TeamPlace, name: str, password: str, *,
                 # The slot went (the person was deactivated): so does this PC's copy.
                 forget_search_cache(place, info, login)
                 raise
+            if not team_keys.make_first_casework_key(conn, keys) and \
+                    team_keys.casework_sealed_since(conn, keys):
+                # A colleague signing in at the same moment made it (and sealed
+                # it to this person too): open it now rather than next time.
+                keys.wipe()
+                keys = team_keys.open_keys(conn, password)
             team_keys.settle_casework(conn, keys)
-            report = None if progress is None else (
-                lambda p: progress(KeyChangeProgress(p.table, p.rows_here)))
-            changes = rotation.rotate_owed(conn, keys, progress=report, keep_older=True)
     except BaseException:
         conn.close()
         raise
     desk = TeamDesk(place, info, login, password, conn, keys)
-    desk.key_changes_done = [KeyChangeDone(c.generation, c.rows, c.seconds) for c in changes]
-    if keys.older.get(Compartment.CASEWORK.value):
-        # This PC's outbox may be under a generation being replaced: move it
-        # across while it still opens.
-        try:
-            if desk.place.outbox_path(str(info.centre_id), login).is_file():
-                desk.outbox()
-        except BaseException:
-            desk.close()
-            raise
-        if changes:   # this sign-in finished the change: the older keys are gone
-            for key in keys.older.pop(Compartment.CASEWORK.value).values():
-                crypto_wipe(key)
-    if keys.holds(Compartment.CASEWORK):
-        try:
-            desk.refresh_cache()
-        except BaseException:
-            desk.close()
-            raise
+    try:
+        if keys.older.get(Compartment.CASEWORK.value) and desk.place.outbox_path(
+                str(info.centre_id), login).is_file():
+            # A key change under way: this PC's outbox may be under the generation
+            # being replaced, so it moves across while that still opens.
+            desk.outbox()
+        desk.preparation = desk._prepared_already()
+    except BaseException:
+        desk.close()
+        raise
     return desk
+
+
+class SearchNotReady(PeerDeskError):
+    default_message = ("Search is still being prepared ({percent} %). It works as soon as "
+                       "this PC has its copy of the records you may see.")
+
+
+class Phase(StrEnum):
+    WAITING = "waiting"          # not started (or stopped, to go on at the next sign-in)
+    KEY_CHANGE = "key change"    # re-sealing casework under a new key
+    SEARCH = "search"            # filling this PC's search cache
+    READY = "ready"
+    FAILED = "failed"
+
+
+@dataclass(slots=True)
+class Preparation:
+    """Where the background work after a sign-in is. Written by the worker,
+    read by the window (single attribute writes: no lock needed)."""
+
+    phase: Phase = Phase.WAITING
+    percent: int = 0                # of the search cache's first fill
+    rows_resealed: int = 0          # by this PC, in a key change
+    search_ready: bool = False      # search can use the cache now
+
+    @property
+    def done(self) -> bool:
+        return self.phase is Phase.READY
+
+
+class PreparationStopped(Exception):
+    """Asked to stop (the window closed): the work goes on at the next sign-in."""
 
 
 def forget_search_cache(place: TeamPlace, info: ConnectionFile, login: str) -> None:
@@ -250,15 +277,6 @@ class CachedList:
     peers: list[CachedPeer]
     read_only: bool                 # the server can't be reached: nothing can be changed
     in_step_at: datetime | None     # when the cache was last in step with the server
-
-
-@dataclass(frozen=True, slots=True)
-class KeyChangeProgress:
-    """A casework key change under way at sign-in: the table being re-sealed and
-    the rows this PC has re-sealed so far."""
-
-    table: str
-    rows: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +360,13 @@ class TeamDesk:
         # hashed all the same, and the log's checker names them as unsigned.
         self.signer: Signer | None = None
         self._cache: SearchCache | None = None
+        self._cache_generation: int | None = None
+        self.preparation = Preparation()
+        # `prepare` runs on a worker with these keys: closing asks it to stop
+        # after its batch and waits for it, so keys are never wiped under it.
+        self._closing = threading.Event()
+        self._not_preparing = threading.Event()
+        self._not_preparing.set()
 
     @property
     def staff_id(self) -> int:
@@ -479,6 +504,26 @@ class TeamDesk:
                    "login and key slot removed" + ("; a change of the casework key is owed"
                                                    if owed and owed[0] else ""))
 
+    def add_person(self, name: str, roles: list[Role]) -> str:
+        """A new person on the team (administrators only): their login and a
+        one-time joining password, returned to hand over; they choose their own
+        password at their first sign-in. Casework is sealed to them by the next
+        casework holder to sign in; on a centre started on the server the first
+        programme lead or caseworker to sign in makes the casework key."""
+        from peerdesk.domain.validation import clean_name
+        from peerdesk.storage.team import people
+
+        if Role.ADMIN not in self.roles:
+            raise PermissionDenied("Only an administrator gives people their logins.")
+        name = clean_name(name, what="The person's name")
+        store = self._connection()
+        generation, main_key = self.keys.keys[Compartment.MAIN.value]
+        _staff_id, password = people.add_person(
+            store, self.keys.cipher(Compartment.MAIN), name=name, roles=roles,
+            login=_login(self.info, name), main_key=main_key, main_generation=generation,
+            sealed_by=self.staff_id)
+        return password
+
     def _connection(self) -> Conn:
         """The connection, reconnecting if it had gone (ServerUnreachable when the
         server can't be reached)."""
@@ -538,25 +583,190 @@ class TeamDesk:
         for record in moved:
             outbox.put(record)
         return outbox
+
     def search_cache(self) -> SearchCache:
+        self._require_casework()
+        generation = self.keys.generation(Compartment.CASEWORK)
+        if self._cache is not None and self._cache_generation != generation:
+            # The key changed (in the background): the file was made again under it.
+            self._cache.close()
+            self._cache = None
+        if self._cache is None:
+            self._cache = self._open_cache()
+            self._cache_generation = generation
+        return self._cache
+
+    def _open_cache(self) -> SearchCache:
+        """This person's search cache file, under the newest casework key; one a
+        key since replaced made (a key change after someone left) is a copy of
+        the server's, so made again. Each thread opens its own."""
+        from peerdesk.domain.errors import VaultDamaged
+        from peerdesk.storage.team.search_cache import SearchCache, wipe
+
+        path = self.place.search_cache_path(str(self.info.centre_id), self.login)
+        try:
+            return SearchCache(path, self.keys.key(Compartment.CASEWORK))
+        except VaultDamaged:
+            if not path.is_file():
+                raise
+            wipe(path)
+            return SearchCache(path, self.keys.key(Compartment.CASEWORK))
+
+    # -- after signing in: the long work, in the background ---------------------------
+
+    def _rotation_mine(self) -> bool:
+        """Whether a casework key change waits for this person to do it."""
+        from peerdesk.storage.team import rotation
+
+        if not rotation.may_rotate(self.keys) or self._conn is None:
+            return False
+        return any(r.what == Compartment.CASEWORK.value for r in rotation.pending(self._conn))
+
+    def _prepared_already(self) -> Preparation:
+        """At sign-in: whether search can use this PC's cache at once (filled
+        before, under this key, and no key change for this person to do)."""
+        if not self.keys.holds(Compartment.CASEWORK):
+            return Preparation(Phase.READY, 100, 0, search_ready=False)
+        if self._rotation_mine():
+            return Preparation()
+        from peerdesk.domain.errors import VaultDamaged
         from peerdesk.storage.team.search_cache import SearchCache
 
-        self._require_casework()
-        if self._cache is None:
-            from peerdesk.domain.errors import VaultDamaged
-            from peerdesk.storage.team.search_cache import wipe
+        path = self.place.search_cache_path(str(self.info.centre_id), self.login)
+        if not path.is_file():
+            return Preparation()
+        try:
+            # Opened and closed here: sign-in may run on a worker thread, and a
+            # cache connection belongs to the thread that opened it.
+            cache = SearchCache(path, self.keys.key(Compartment.CASEWORK))
+        except VaultDamaged:
+            return Preparation()
+        try:
+            filled = cache.filled
+        finally:
+            cache.close()
+        return Preparation(percent=100 if filled else 0, search_ready=filled)
 
-            path = self.place.search_cache_path(str(self.info.centre_id), self.login)
-            try:
-                self._cache = SearchCache(path, self.keys.key(Compartment.CASEWORK))
-            except VaultDamaged:
-                if not path.is_file():
-                    raise
-                # Made under a casework key since replaced (a key change after
-                # someone left): a copy of the server's, so made again.
-                wipe(path)
-                self._cache = SearchCache(path, self.keys.key(Compartment.CASEWORK))
-        return self._cache
+    @property
+    def needs_preparation(self) -> bool:
+        return self.keys.holds(Compartment.CASEWORK) and not self.preparation.done
+
+    def prepare(self, progress: Callable[[Preparation], None] | None = None,
+                should_stop: Callable[[], bool] = lambda: False) -> Preparation:
+        """The long work after a casework holder signs in, meant for a background
+        job: a change of the casework key owed since someone left (or one cut
+        off), then the first fill of this PC's search cache (or bringing it in
+        step). On a connection and a cache file of its own, so the person can
+        work meanwhile. `progress` is told as it goes; `should_stop` is asked
+        after each batch: stopped (the window closing, say), everything done so
+        far stays done and the rest goes on at the next sign-in. The
+        Preparation; Offline when the server can't be reached."""
+        state = self.preparation
+        # Cleared before `_closing` is looked at, as close() sets it before
+        # waiting: either close waits for this, or this sees it closing.
+        self._not_preparing.clear()
+        try:
+            if self._closing.is_set():
+                return state
+            if not self.keys.holds(Compartment.CASEWORK):
+                state.phase = Phase.READY
+                return state
+            return self._prepare(state, progress,
+                                 lambda: should_stop() or self._closing.is_set())
+        finally:
+            self._not_preparing.set()
+
+    def _prepare(self, state: Preparation, progress: Callable[[Preparation], None] | None,
+                 should_stop: Callable[[], bool]) -> Preparation:
+        from peerdesk.storage.team import rotation
+        from peerdesk.storage.team.connection import connect, lost_as_unreachable
+        from peerdesk.storage.team.errors import ServerUnreachable
+        from peerdesk.storage.team.search_cache import FillProgress, NoLongerActive
+
+        def tell() -> None:
+            if progress is not None:
+                progress(state)
+
+        def resealed(done: rotation.Progress) -> None:
+            state.phase, state.rows_resealed = Phase.KEY_CHANGE, done.rows_here
+            tell()
+            if should_stop():
+                raise PreparationStopped
+
+        def filled(done: FillProgress) -> None:
+            state.phase, state.percent = Phase.SEARCH, done.percent
+            tell()
+
+        try:
+            conn = connect(self.info, self.login, self._password, autocommit=True)
+        except ServerUnreachable:
+            raise Offline from None
+        cache: SearchCache | None = None
+        try:
+            with lost_as_unreachable(self.info):
+                if rotation.may_rotate(self.keys) and any(
+                        r.what == Compartment.CASEWORK.value for r in rotation.pending(conn)):
+                    state.search_ready = False
+                    state.phase = Phase.KEY_CHANGE
+                    tell()
+                    changes = rotation.rotate_owed(conn, self.keys, batch=rotation.BATCH,
+                                                   progress=resealed, keep_older=True)
+                    self.key_changes_done += [KeyChangeDone(c.generation, c.rows, c.seconds)
+                                              for c in changes]
+                state.phase = Phase.SEARCH
+                tell()
+                cache = self._open_cache()
+                if not cache.fill(conn, self.keys.cipher(Compartment.CASEWORK),
+                                  progress=filled, should_stop=should_stop):
+                    raise PreparationStopped
+                cache.refresh(conn, self.keys.cipher(Compartment.CASEWORK))
+        except PreparationStopped:
+            state.phase = Phase.WAITING
+            return state
+        except NoLongerActive:
+            state.phase = Phase.FAILED
+            if cache is not None:
+                cache.close()
+                cache = None
+            forget_search_cache(self.place, self.info, self.login)
+            raise PermissionDenied(NoLongerActive.default_message) from None
+        except BaseException:
+            state.phase = Phase.FAILED
+            raise
+        finally:
+            if cache is not None:
+                cache.close()
+            with contextlib.suppress(Exception):
+                conn.close()
+        state.percent, state.search_ready, state.phase = 100, True, Phase.READY
+        tell()
+        return state
+
+    def _settle_outbox(self) -> None:
+        """After a key change this PC made: its outbox moved across to the new key
+        while the older one is still in memory, then the older one wiped."""
+        from peerdesk.storage.crypto import wipe as crypto_wipe
+
+        older = self.keys.older.get(Compartment.CASEWORK.value)
+        if not older or not self.key_changes_done:
+            return
+        if self.place.outbox_path(str(self.info.centre_id), self.login).is_file():
+            if self._outbox is not None:
+                self._outbox.close()
+                self._outbox = None
+            self.outbox()
+        for key in self.keys.older.pop(Compartment.CASEWORK.value).values():
+            crypto_wipe(key)
+
+    def prepared(self) -> None:
+        """Called on the thread that uses this desk once `prepare` has ended."""
+        self._settle_outbox()
+
+    def _search_ready(self) -> SearchCache:
+        self._require_casework()
+        if not self.preparation.search_ready:
+            raise SearchNotReady(percent=self.preparation.percent)
+        return self.search_cache()
 
     def refresh_cache(self) -> Refreshed | None:
         """Bring the search cache in step with the server; None when it can't be
@@ -565,6 +775,8 @@ class TeamDesk:
         from peerdesk.storage.team.casework import ConnectionLost
         from peerdesk.storage.team.search_cache import NoLongerActive
 
+        if not self.preparation.search_ready:
+            return None  # the background job fills it (`prepare`)
         cache = self.search_cache()
         store = self._store()
         if store is None:
@@ -584,16 +796,16 @@ class TeamDesk:
         """Search as you type, on this PC's cache: peers whose names start with the
         words typed or whose notes (those this login may read) hold them, ordered as
         the vault orders its peers list (name, then reference)."""
-        return self.search_cache().find(text)
+        return self._search_ready().find(text)
 
     def peer_rows(self, ids: list[uuid.UUID]) -> list[CachedPeer]:
         """The list's rows for these ids (a screenful), from the cache, in that order."""
-        return self.search_cache().peers(ids)
+        return self._search_ready().peers(ids)
 
     def cached_peers(self) -> CachedList:
         """The peers list from the cache, brought in step first when the server
         answers; read-only (and saying since when) when it doesn't."""
-        cache = self.search_cache()
+        cache = self._search_ready()
         online = self.refresh_cache() is not None
         return CachedList(cache.peers(), read_only=not online, in_step_at=cache.in_step_at)
 
@@ -879,6 +1091,12 @@ class TeamDesk:
         return found
 
     def close(self) -> None:
+        """Sign out. A `prepare` running is asked to stop after its batch, and
+        waited for: it uses these keys."""
+        self._closing.set()
+        self._not_preparing.wait()
+        with contextlib.suppress(Exception):
+            self._settle_outbox()
         self._drop()
         if self._outbox is not None:
             self._outbox.close()

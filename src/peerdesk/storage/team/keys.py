@@ -11,7 +11,9 @@ from the centre's id, so a slot copied from another centre opens nothing.
 So a person who signs in on any PC gets exactly the compartments sealed to
 them: the main key from the administrator who added them, casework from the
 first casework holder to sign in after that (`settle_casework`), never for an
-administrator (the server's policies refuse it). Deactivation deletes the slot
+administrator (the server's policies refuse it). On a centre started on the
+server, the first programme lead or caseworker to sign in makes the casework
+key (`make_first_casework_key`). Deactivation deletes the slot
 (main.deactivate_staff_login).
 """
 
@@ -31,6 +33,9 @@ from peerdesk.storage.team.staff import create_staff_login
 
 FIRST_GENERATION = 1
 _SERVER_SECRETS = (keyslots.MAIN, keyslots.CASEWORK)
+# Who may make a centre's first casework key (as who may change it: the
+# server's main.require_rotator).
+_KEY_MAKERS = frozenset({Role.PROGRAMME_LEAD, Role.CASEWORKER})
 
 
 class NoKeySlot(TeamServerError):
@@ -238,6 +243,50 @@ def settle_casework(conn: Conn, keys: TeamKeys) -> int:
                         keyslots.CASEWORK, generation, key, keys.staff_id)
             done += 1
     return done
+
+
+def make_first_casework_key(conn: Conn, keys: TeamKeys) -> bool:
+    """On a centre started on the server (`team init`, no vault moved in), the
+    first programme lead or caseworker to sign in makes the casework key and
+    seals it to every active person whose roles open casework, this person
+    too (team migration "first casework key"); whether it was made here.
+    Nothing happens when a key was ever made, by anyone."""
+    import secrets
+
+    from peerdesk.storage.team.fieldcrypt import KEY_BYTES
+
+    if keys.holds(Compartment.CASEWORK) or not keys.roles & _KEY_MAKERS:
+        return False
+    centre = centre_id(conn)
+    new_key = bytearray(secrets.token_bytes(KEY_BYTES))
+    try:
+        with conn.transaction():
+            row = conn.execute("SELECT main.claim_first_casework_key()").fetchone()
+            if not (row and row[0]):
+                crypto.wipe(new_key)
+                return False
+            for staff_id, slot_id, public_key, brief, roles, _holds in conn.execute(
+                    "SELECT staff_id, slot_id, public_key, slot, roles, holds "
+                    "FROM main.team_slot_directory()").fetchall():
+                if Compartment.CASEWORK in compartments_for(Role(r) for r in roles):
+                    seal_to(conn, centre, staff_id, directory_slot(slot_id, brief, public_key),
+                            keyslots.CASEWORK, FIRST_GENERATION, new_key, keys.staff_id)
+    except BaseException:
+        crypto.wipe(new_key)
+        raise
+    keys.keys[keyslots.CASEWORK] = (FIRST_GENERATION, new_key)
+    return True
+
+
+def casework_sealed_since(conn: Conn, keys: TeamKeys) -> bool:
+    """Whether a casework key is sealed to this person on the server though the
+    keys opened hold none (sealed meanwhile by a colleague)."""
+    if keys.holds(Compartment.CASEWORK) or Compartment.CASEWORK not in compartments_for(
+            keys.roles):
+        return False
+    row = conn.execute("SELECT EXISTS (SELECT 1 FROM main.team_sealed_key WHERE staff_id = %s "
+                       "AND what = 'casework')", (keys.staff_id,)).fetchone()
+    return bool(row and row[0])
 
 
 def directory_slot(slot_id: str, brief: dict[str, Any], public_key: bytes) -> keyslots.Slot:

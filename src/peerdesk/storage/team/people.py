@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import secrets
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from peerdesk.domain.audit import AuditAction
@@ -48,6 +48,12 @@ class NoSuchPerson(TeamServerError):
 class SeveralPeople(TeamServerError):
     default_message = ("More than one active person on the team server has that PeerDesk "
                        "name. Nothing was changed.")
+
+
+class NameTaken(TeamServerError):
+    default_message = ("Someone on the team server already has that PeerDesk name: give "
+                       "this person another (a second name or an initial). Nothing was "
+                       "changed.")
 
 
 class AlreadyHasLogin(TeamServerError):
@@ -128,6 +134,32 @@ def find(conn: Conn, main: FieldCipher, name: str) -> Person:
     if len(found) > 1:
         raise SeveralPeople
     return found[0]
+
+
+def add_person(conn: Conn, main: FieldCipher, *, name: str, roles: Sequence[Role],
+               login: str, main_key: bytes | bytearray, main_generation: int,
+               sealed_by: int, params: crypto.KdfParams | None = None) -> tuple[int, str]:
+    """A new person on a centre started on the server (an administrator's): their
+    login with a one-time joining password, which they replace with their own at
+    their first sign-in, and a key slot holding the main key; casework is
+    sealed to them by the next casework holder to sign in (or made for them,
+    the first time: keys.make_first_casework_key). Their staff id and the
+    joining password; one transaction."""
+    if any(_folded(p.name) == _folded(name) for p in people(conn, main)):
+        raise NameTaken
+    password = joining_password()
+    sealed_name = FieldCipher(main_key, compartment="main", generation=main_generation).seal(
+        "staff", "display_name", login, name)
+    with conn.transaction():
+        row = conn.execute("SELECT main.create_joining_login(%s, %s, %s, %s)",
+                           (login, [r.value for r in roles], scram_verifier(password),
+                            sealed_name)).fetchone()
+        assert row is not None
+        staff_id = int(row[0])
+        keys.add_slot(conn, staff_id=staff_id, login=login, roles=roles, password=password,
+                      main_key=main_key, main_generation=main_generation,
+                      sealed_by=sealed_by, params=params)
+    return staff_id, password
 
 
 # Records, in the transaction that gives it, that `person` was given a login

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -51,6 +51,10 @@ PURPOSE = b"peerdesk-team-search-cache"
 # search): a word's first letters match most of a centre's notes.
 NOTE_MIN_CHARS = 3
 NOTE_LIMIT = 200
+# Peers per batch of the first fill: each batch is one local transaction and
+# one point it can stop at and go on from.
+FILL_BATCH = 500
+_NO_ID = "00000000-0000-0000-0000-000000000000"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 _SCHEMA = """
@@ -112,6 +116,18 @@ class CachedPeer:
     supporter_id: int | None
     last_contact: date | None
     next_follow_up: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class FillProgress:
+    """How far the first fill is: peers in the cache of those this login sees."""
+
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.total <= 0 else min(100, self.done * 100 // self.total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +333,11 @@ class SearchCache:
         return True
 
     def refresh(self, conn: Conn, cipher: FieldCipher) -> Refreshed:
-        """Bring the cache in step with what this login sees on the server now."""
+        """Bring the cache in step with what this login sees on the server now
+        (filling it first if it never was, or finishing a fill cut off)."""
+        filled = Refreshed(0, 0, 0, 0)
+        if not self.filled:
+            filled = self._fill_all(conn, cipher)
         watermark = self._meta("watermark")
         try:
             with conn.transaction():
@@ -325,7 +345,103 @@ class SearchCache:
             read = self._read_changes(conn, watermark)
         except psycopg.OperationalError as exc:
             raise ConnectionLost from exc
-        return self._apply(read, cipher)
+        found = self._apply(read, cipher)
+        return Refreshed(found.changed_peers + filled.changed_peers,
+                         found.changed_sessions + filled.changed_sessions,
+                         found.removed_peers, found.removed_sessions)
+
+    # -- the first fill, in batches --------------------------------------------------
+
+    @property
+    def filled(self) -> bool:
+        """Whether the first fill is done (search can use it); a fill cut off
+        (the app closed midway) leaves its place here and goes on from it."""
+        return self._meta("watermark") is not None and self._meta("fill_mark") is None
+
+    def fill(self, conn: Conn, cipher: FieldCipher, *, batch: int | None = None,
+             progress: Callable[[FillProgress], None] | None = None,
+             should_stop: Callable[[], bool] = lambda: False) -> bool:
+        """The first fill: every peer this login may see and their sessions, `batch`
+        peers at a time (by id), each batch one local transaction that also
+        records where it got to, so a fill stopped (`should_stop`, checked after
+        each batch) or cut off goes on from there; then brought in step. True
+        when the cache is filled, False when stopped first.
+
+        Rows changed on the server while it fills are caught by the refresh
+        at the end: its watermark is the snapshot taken when the fill began."""
+        if self.filled:
+            return True
+        batch = batch or FILL_BATCH
+        try:
+            if self._meta("fill_mark") is None:
+                with self.db.transaction():
+                    self._set_meta("fill_mark", self._snapshot_mark(conn))
+                    self._set_meta("fill_after", _NO_ID)
+            total = self._visible_peers(conn)
+            while True:
+                after = self._meta("fill_after") or _NO_ID
+                peers, sessions = self._read_batch(conn, after, batch)
+                if peers:
+                    with self.db.transaction():
+                        for found in peers:
+                            self._put_peer(dict(zip(_PEER_READ, found, strict=True)), cipher)
+                        for row in sessions:
+                            self._put_session(row, cipher)
+                        self._set_meta("fill_after", str(peers[-1][0]))
+                if progress is not None:
+                    progress(FillProgress(self.count(), max(total, self.count())))
+                if not peers or len(peers) < batch:
+                    break
+                if should_stop():
+                    return False
+            with self.db.transaction():
+                self._set_meta("watermark", str(self._meta("fill_mark")))
+                self.db.execute("DELETE FROM meta WHERE key IN ('fill_mark', 'fill_after')")
+            self.refresh(conn, cipher)
+        except psycopg.OperationalError as exc:
+            raise ConnectionLost from exc
+        return True
+
+    def _fill_all(self, conn: Conn, cipher: FieldCipher) -> Refreshed:
+        before_peers = self.count()
+        before_sessions = int(self.db.scalar("SELECT count(*) FROM session"))
+        self.fill(conn, cipher)
+        return Refreshed(self.count() - before_peers,
+                         int(self.db.scalar("SELECT count(*) FROM session")) - before_sessions,
+                         0, 0)
+
+    @staticmethod
+    def _snapshot_mark(conn: Conn) -> str:
+        """The oldest transaction still running now: what commits after this is
+        read by the refresh that ends the fill."""
+        with conn.transaction():
+            row = conn.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text, "
+                               "main.current_staff_id()").fetchone()
+        if row is None or row[1] is None:
+            raise NoLongerActive
+        return str(row[0])
+
+    @staticmethod
+    def _visible_peers(conn: Conn) -> int:
+        row = conn.execute("SELECT count(*) FROM casework.peer").fetchone()
+        return int(row[0]) if row else 0
+
+    @staticmethod
+    def _read_batch(conn: Conn, after: str, batch: int
+                    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        with conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            peers = conn.execute(
+                "SELECT " + ", ".join(_PEER_READ) + " FROM casework.peer "
+                "WHERE id > %s::uuid ORDER BY id LIMIT %s", (after, batch)).fetchall()
+            ids = [str(p[0]) for p in peers]
+            sessions = conn.execute(
+                "SELECT s.id, s.peer_id, s.held_on, s.follow_up_on, s.follow_up_done_on, "
+                "n.notes, n.next_steps, s.changed_xid::text || '|' || "
+                "coalesce(n.changed_xid::text, '') FROM casework.one_to_one s "
+                "LEFT JOIN casework.one_to_one_note n ON n.session_id = s.id "
+                "WHERE s.peer_id = ANY(%s::uuid[])", (ids,)).fetchall() if ids else []
+        return peers, sessions
 
     def _read_changes(self, conn: Conn, watermark: str | None) -> _Changes:
         since = "0" if watermark is None else watermark

@@ -1,25 +1,50 @@
-"""After joining: whether the team server can be reached, said plainly, and what
-waits in this PC's outbox to be sent."""
+"""After joining: whether the team server can be reached, said plainly, what
+waits in this PC's outbox to be sent, and the work after signing in.
+
+Signing in is quick; what can take long — a change of the casework key owed
+since someone left, the first fill of this PC's search cache (about a minute
+at a large centre) — runs here as a background job (TeamDesk.prepare), with
+its progress shown, while the person works. Search says it is still being
+prepared until it can answer. Closing the window stops the job after the
+batch it is on; what was done stays done, and the rest goes on at the next
+sign-in. The desk is closed (its keys wiped) only once the job has ended.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.staff import Compartment
+from peerdesk.ui.background_job import BackgroundJob
+from peerdesk.ui.errors import message_for
 from peerdesk.ui.fields import error_label, set_message
 
 if TYPE_CHECKING:
-    from peerdesk.services.team import TeamDesk
+    from peerdesk.services.team import Preparation, TeamDesk
 
 
 class TeamStatusWindow(QWidget):
-    def __init__(self, desk: TeamDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: TeamDesk, parent: QWidget | None = None, *,
+                 prepare: bool = True) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.job: BackgroundJob | None = None
+        self._stop = threading.Event()
+        self._closed = False
         self.setWindowTitle("PeerDesk")
         self.heading = QLabel(self.tr("This PC has joined your centre's team."))
         self.state = QLabel()
@@ -28,13 +53,136 @@ class TeamStatusWindow(QWidget):
         self.error = error_label()
         self.send_button = QPushButton(self.tr("&Send what is waiting"))
         self.send_button.clicked.connect(self.send)
+        # The work after signing in, while it runs.
+        self.preparing = QLabel()
+        self.preparing.setWordWrap(True)
+        self.preparing.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setAccessibleName(self.tr("Preparing this PC"))
+        self.preparing.hide()
+        self.progress.hide()
+        # Search as you type, on this PC's cache.
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find a peer by name or a word of a note"))
+        self.search.setAccessibleName(self.tr("Find a peer"))
+        self.search.textChanged.connect(self.search_for)
+        self.found = QLabel()
+        self.found.setWordWrap(True)
+        self.found.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.state)
         layout.addWidget(self.error)
         layout.addWidget(self.send_button)
+        layout.addWidget(self.preparing)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.search)
+        layout.addWidget(self.found)
         layout.addStretch(1)
+        self._holds_casework = desk.keys.holds(Compartment.CASEWORK)
+        self.search.setVisible(self._holds_casework)
+        self.found.setVisible(self._holds_casework)
         self.refresh()
+        if prepare and desk.needs_preparation:
+            self.start_preparing()
+
+    # -- the work after signing in ------------------------------------------------------
+
+    @property
+    def is_preparing(self) -> bool:
+        return self.job is not None
+
+    def start_preparing(self) -> None:
+        """TeamDesk.prepare in a background job (no busy cursor: the person works on)."""
+        if self.job is not None:
+            return
+        desk, stop = self.desk, self._stop
+
+        def work(report: Callable[[str], None]) -> Preparation:
+            def tell(_state: Preparation) -> None:
+                report("")  # the slot reads desk.preparation, which the worker updates
+
+            return desk.prepare(progress=tell, should_stop=stop.is_set)
+
+        self.job = BackgroundJob(work, name="peerdesk-team-prepare")
+        self.job.progress.connect(self._moved_on)
+        self.job.succeeded.connect(self._prepared)
+        self.job.failed.connect(self._not_prepared)
+        self.job.finished.connect(self._job_ended)
+        self._show_preparation()
+        self.job.start()
+
+    def _show_preparation(self) -> None:
+        from peerdesk.services.team import Phase
+
+        state = self.desk.preparation
+        if state.phase is Phase.KEY_CHANGE:
+            text = self.tr("Changing the casework key, because someone who held it has left: "
+                           "{n} records re-sealed so far. You can work meanwhile.").format(
+                               n=state.rows_resealed)
+            self.progress.setRange(0, 0)   # how many rows are left, nobody knows here
+        else:
+            text = self.tr("Preparing search on this PC: {n} %. You can work meanwhile."
+                           ).format(n=state.percent)
+            self.progress.setRange(0, 100)
+            self.progress.setValue(state.percent)
+        self.preparing.setText(text)
+        self.preparing.show()
+        self.progress.show()
+
+    @Slot(str)
+    def _moved_on(self, _text: str) -> None:
+        if not self._closed:
+            self._show_preparation()
+            self.search_for(self.search.text())
+
+    @Slot(object)
+    def _prepared(self, state: object) -> None:
+        from peerdesk.services.team import Preparation
+
+        if self._closed:
+            return
+        self.desk.prepared()
+        self.progress.hide()
+        if isinstance(state, Preparation) and state.done:
+            self.preparing.setText(self.tr("Search is ready."))
+        else:
+            self.preparing.setText(self.tr("Preparing this PC stopped; it goes on at the next "
+                                           "sign-in."))
+        self.search_for(self.search.text())
+        self.refresh()
+
+    @Slot(object)
+    def _not_prepared(self, exc: object) -> None:
+        if self._closed:
+            return
+        self.progress.hide()
+        self.preparing.hide()
+        set_message(self.error, message_for(exc) if isinstance(exc, BaseException) else None)
+        self.search_for(self.search.text())
+
+    @Slot()
+    def _job_ended(self) -> None:
+        self.job = None
+        if self._closed:
+            self.desk.close()
+
+    # -- search -----------------------------------------------------------------------
+
+    def search_for(self, text: str) -> None:
+        """Search as you type; while the cache is being prepared, it says so."""
+        if not self._holds_casework or not text.strip():
+            self.found.clear()
+            return
+        try:
+            found = self.desk.find_peers(text)
+        except PeerDeskError as exc:
+            self.found.setText(exc.user_message)
+            return
+        self.found.setText(self.tr("Peers found: {n}.").format(n=len(found)))
+
+    # -- the server and the outbox --------------------------------------------------------
 
     def refresh(self) -> None:
         online = self.desk.is_online()
@@ -68,5 +216,12 @@ class TeamStatusWindow(QWidget):
         self.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.desk.close()
+        """Signs out. A preparation under way is asked to stop after its batch;
+        the desk closes when it has (its keys are in use until then)."""
+        if not self._closed:
+            self._closed = True
+            if self.job is not None:
+                self._stop.set()
+            else:
+                self.desk.close()
         super().closeEvent(event)
