@@ -25,6 +25,7 @@ from peerdesk.storage.paths import VaultPaths
 if TYPE_CHECKING:
     from peerdesk.domain.audit import AuditAction
     from peerdesk.services.session import Session
+    from peerdesk.services.team import TeamPlace
     from peerdesk.storage.vault import LockedVault
     from peerdesk.ui.idle_lock import IdleLock
     from peerdesk.ui.key_work import KeyWork
@@ -87,6 +88,9 @@ class GuiController(QObject):
         self.session: Session | None = None
         self.wizard: SetupWizard | None = None
         self.team_window: QWidget | None = None
+        # Where this PC keeps a team's connection file (None: the usual folders).
+        self.team_place: TeamPlace | None = None
+        self.team_sign_in: QWidget | None = None
         self.sign_in_window: SignInWindow | None = None
         self.main_window: MainWindow | None = None
         self.key_work: KeyWork | None = None
@@ -109,6 +113,8 @@ class GuiController(QObject):
         if not self.paths.exists():
             if self.ask_before_creating:
                 return self._ask_before_creating()
+            if self._has_joined_team():
+                return self._show_team_sign_in()
             return self._show_setup()
         if open_after_paint:
             window = self.show_sign_in()
@@ -124,6 +130,7 @@ class GuiController(QObject):
         from peerdesk.ui.setup_wizard import SetupWizard
 
         self.wizard = SetupWizard(self.paths)
+        self.wizard.team_place = self.team_place
         self.wizard.centre_created.connect(self._centre_created)
         self.wizard.team_joined.connect(self._team_joined)
         self.wizard.rejected.connect(self.quit)
@@ -198,16 +205,48 @@ class GuiController(QObject):
 
     # -- switching windows -----------------------------------------------------------
 
-    def _team_joined(self, desk: Any) -> None:
-        """Joined the centre's team: its status window (team mode's own main window
-        comes with the service layer over both stores)."""
-        from peerdesk.ui.team.status_window import TeamStatusWindow
+    # -- team mode (ui/team) ----------------------------------------------------------
 
+    def _has_joined_team(self) -> bool:
+        from peerdesk.services.team import TeamPlace, has_joined
+
+        return has_joined(self.team_place or TeamPlace.default())
+
+    def _show_team_sign_in(self) -> QWidget:
+        """This PC joined its centre's team before: the person signs in to it."""
+        from peerdesk.services.team import TeamPlace
+        from peerdesk.ui.team.join_dialog import JoinTeamDialog
+
+        dialog = JoinTeamDialog(self.team_place or TeamPlace.default(), signing_in=True)
+        dialog.accepted.connect(lambda: self._team_joined(dialog.desk))
+        dialog.rejected.connect(self.quit)
+        dialog.open()
+        self.team_sign_in = dialog
+        return dialog
+
+    def _team_joined(self, desk: Any) -> None:
+        """Joined the centre's team, or signed in to it: the team window, the
+        person's work over the team server."""
+        from peerdesk.ui.team.team_window import TeamWindow
+
+        if desk is None:
+            return
         if self.wizard is not None:
             self.wizard.deleteLater()
             self.wizard = None
-        self.team_window = TeamStatusWindow(desk)
-        self.team_window.show()
+        if self.team_sign_in is not None:
+            self.team_sign_in.deleteLater()
+            self.team_sign_in = None
+        window = TeamWindow(desk)
+        window.closed.connect(lambda: self._team_window_closed(window))
+        self.team_window = window
+        window.show()
+
+    def _team_window_closed(self, window: QWidget) -> None:
+        # The person closed it (signed out); not the controller shutting down.
+        if self.team_window is window:
+            self.team_window = None
+            self.quit()
 
     def show_sign_in(self) -> SignInWindow:
         if self.sign_in_window is None:
@@ -376,6 +415,9 @@ class GuiController(QObject):
     def shutdown(self) -> None:
         """End any session, then give the vault back. Safe to call twice."""
         self._end_session()
+        team_window, self.team_window = self.team_window, None
+        if team_window is not None:
+            team_window.close()  # signs the person out of the team server
         if self.shift_triple is not None:
             self.shift_triple.stop()
         if self.locked is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -17,9 +17,15 @@ if TYPE_CHECKING:
 
 
 class TeamStatusWindow(QWidget):
-    def __init__(self, desk: TeamDesk, parent: QWidget | None = None) -> None:
+    sent = Signal()
+
+    def __init__(self, desk: TeamDesk, parent: QWidget | None = None, *,
+                 owns_desk: bool = True) -> None:
+        """`owns_desk`: closing this window signs out (False: a page of the team
+        window, which does that itself)."""
         super().__init__(parent)
         self.desk = desk
+        self.owns_desk = owns_desk
         self.setWindowTitle("PeerDesk")
         self.heading = QLabel(self.tr("This PC has joined your centre's team."))
         self.state = QLabel()
@@ -66,7 +72,9 @@ class TeamStatusWindow(QWidget):
                                     ).format(n=result.left))
         set_message(self.error, " ".join(problems) or None)
         self.refresh()
+        self.sent.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.desk.close()
+        if self.owns_desk:
+            self.desk.close()
         super().closeEvent(event)
