@@ -234,6 +234,7 @@ def test_a_peer_supporter_sees_only_their_peers(qtbot, joined_centre, caseload, 
 
 def test_an_administrator_is_refused_casework(qtbot, joined_centre, caseload, tmp_path):
     window = _window(qtbot, joined_centre, "admin", tmp_path)
+    assert window.tabs.currentWidget() is window.status_page    # their work: the team's
     assert _names(window) == []
     assert window.peers.list_page.views.empty.text() == access.NOT_CASEWORK
     assert window.peers.add_peer() is None

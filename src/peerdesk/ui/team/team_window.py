@@ -90,6 +90,9 @@ class TeamWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.resize(1100, 720)
+        if not self._does_casework():
+            # An administrator's work here is the team's, not peers' records.
+            self.tabs.setCurrentWidget(self.status_page)
 
         self.peers.changed.connect(self.refresh)
         self.status_page.sent.connect(self._after_send)
@@ -99,6 +102,11 @@ class TeamWindow(QMainWindow):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self.refresh()
+
+    def _does_casework(self) -> bool:
+        from peerdesk.domain.staff import Compartment
+
+        return self.desk.keys.holds(Compartment.CASEWORK)
 
     # -- the server, the outbox ---------------------------------------------------------
 
