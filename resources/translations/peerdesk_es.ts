@@ -3239,9 +3239,19 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>JoinTeamDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+48"/>
+        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+52"/>
+        <source>Sign in to your centre&apos;s team</source>
+        <translation>Iniciar sesión en el equipo de su centro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Join my centre&apos;s team</source>
         <translation>Unirme al equipo de mi centro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This PC works on your centre&apos;s team server. Sign in with your PeerDesk name and password.</source>
+        <translation>Este PC trabaja con el servidor del equipo de su centro. Inicie sesión con su nombre y contraseña de PeerDesk.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3294,7 +3304,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Nueva contraseña, &amp;otra vez:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Joining</source>
         <translation>Uniéndose</translation>
     </message>
@@ -3305,6 +3315,11 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Join and sign in</source>
         <translation>&amp;Unirme e iniciar sesión</translation>
     </message>
@@ -6464,7 +6479,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+35"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+37"/>
         <source>Not recorded</source>
         <translation>Sin registrar</translation>
     </message>
@@ -6509,12 +6524,17 @@ Set up a new centre there?</source>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
+        <source>Staff member {n}</source>
+        <translation>Miembro del personal {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>— Nobody yet —</source>
         <translation>— Nadie todavía —</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Change details</source>
         <translation>Cambiar datos</translation>
     </message>
@@ -6640,7 +6660,7 @@ Set up a new centre there?</source>
         <translation>&amp;No contactar en absoluto</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-143"/>
         <source>Calls</source>
         <translation>Llamadas</translation>
     </message>
@@ -6660,7 +6680,7 @@ Set up a new centre there?</source>
         <translation>Buzón de voz</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+146"/>
         <source>e.g. texts only after 6 pm</source>
         <translation>p. ej. mensajes solo después de las 18:00</translation>
     </message>
@@ -6686,12 +6706,12 @@ Set up a new centre there?</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-162"/>
         <source>⚠ Ask how it&apos;s safe to contact them before calling or texting.</source>
         <translation>⚠ Pregunte cómo es seguro contactar con la persona antes de llamar o enviar mensajes.</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+173"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
@@ -8821,6 +8841,229 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
 </context>
 <context>
+    <name>StorePeerList</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+45"/>
+        <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
+        <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody matches. Try the start of a name or alias, a full name, or a reference such as P-0042.</source>
+        <translation>No hay coincidencias. Pruebe con el comienzo de un nombre o alias, un nombre completo o una referencia como P-0042.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Search by name, alias, full name or reference (P-0042)…  (Ctrl+F)</source>
+        <translation>Buscar por nombre, alias, nombre completo o referencia (P-0042)…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search peers</source>
+        <translation>Buscar personas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add peer…</source>
+        <translation>&amp;Añadir persona…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a peer (Ctrl+N)</source>
+        <translation>Añadir una persona (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Peers</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Number of peers shown</source>
+        <translation>Número de personas mostradas</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>{n:,} peer matches</source>
+        <translation>{n:,} persona coincide</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} peers match</source>
+        <translation>{n:,} personas coinciden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} peer</source>
+        <translation>{n:,} persona</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} peers</source>
+        <translation>{n:,} personas</translation>
+    </message>
+</context>
+<context>
+    <name>StorePeerView</name>
+    <message>
+        <location line="+66"/>
+        <source>← &amp;Back to peers</source>
+        <translation>← &amp;Volver a personas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Change details…</source>
+        <translation>&amp;Cambiar datos…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Log a session…</source>
+        <translation>&amp;Registrar una sesión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a one-to-one session (Ctrl+Shift+S)</source>
+        <translation>Registrar una sesión individual (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact</source>
+        <translation>Primer contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact by</source>
+        <translation>Primer contacto por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year of birth / age band</source>
+        <translation>Año de nacimiento / franja de edad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>Género</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One-to-one sessions</source>
+        <translation>Sesiones individuales</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No sessions yet. Press Ctrl+Shift+S or “Log a session…” to log one.</source>
+        <translation>Aún no hay sesiones. Pulse Ctrl+Mayús+S o «Registrar una sesión…» para registrar una.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The team server can&apos;t be reached: this is what this PC has cached. Their details, safe-contact notes and sessions show when it is back. A new session can still be logged; it is kept on this PC, encrypted, and sent then.</source>
+        <translation>No se puede conectar con el servidor del equipo: esto es lo que este PC tiene guardado. Sus datos, las notas de contacto seguro y las sesiones se muestran cuando vuelva. Se puede seguir registrando una sesión nueva; se guarda en este PC, cifrada, y se envía entonces.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sessions show when the server is back.</source>
+        <translation>Las sesiones se muestran cuando vuelva el servidor.</translation>
+    </message>
+</context>
+<context>
+    <name>StorePeersSection</name>
+    <message>
+        <location line="+140"/>
+        <source>Open or select a peer first, then log their session.</source>
+        <translation>Abra o seleccione primero a una persona y registre luego su sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSessionDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/store_forms.py" line="+113"/>
+        <source>Log a session</source>
+        <translation>Registrar una sesión</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration in minutes</source>
+        <translation>Duración en minutos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What happened, in your words. Kept encrypted; never in reports.</source>
+        <translation>Lo que pasó, con sus palabras. Se guarda cifrado; nunca aparece en informes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Peer</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uration</source>
+        <translation>D&amp;uración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mode</source>
+        <translation>&amp;Modalidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ext steps</source>
+        <translation>Pró&amp;ximos pasos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Follow up by</source>
+        <translation>&amp;Seguimiento antes de</translation>
+    </message>
+</context>
+<context>
     <name>SubjectAccessExport</name>
     <message>
         <location filename="../../src/peerdesk/ui/peers/record_requests.py" line="+30"/>
@@ -9327,6 +9570,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-50"/>
+        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+49"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-60"/>
         <source>Status</source>
         <translation>Estado</translation>
@@ -9340,12 +9584,14 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-36"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+40"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+57"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-257"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-2"/>
         <source>Mode</source>
         <translation>Modalidad</translation>
     </message>
@@ -9373,6 +9619,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-13"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-1"/>
         <location line="+21"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-9"/>
         <location line="+31"/>
         <source>Date</source>
@@ -9399,6 +9646,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+25"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
+        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-4"/>
         <source>Reference</source>
         <translation>Referencia</translation>
@@ -9444,6 +9692,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-79"/>
+        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
@@ -9572,6 +9821,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+11"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+13"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+2"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
@@ -9590,6 +9840,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+3"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+1"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+6"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
@@ -9780,7 +10031,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+2"/>
         <source>Peer</source>
-        <translation type="unfinished">Persona</translation>
+        <translation>Persona</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -9802,11 +10053,16 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+2"/>
+        <source>Next steps</source>
+        <translation>Próximos pasos</translation>
+    </message>
 </context>
 <context>
     <name>TeamStatusWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+24"/>
+        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+30"/>
         <source>This PC has joined your centre&apos;s team.</source>
         <translation>Este PC se ha unido al equipo de su centro.</translation>
     </message>
@@ -9839,6 +10095,64 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+3"/>
         <source>The server went away again; {n} are still waiting.</source>
         <translation>El servidor se volvió a ir; {n} siguen esperando.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWindow</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+61"/>
+        <source>PeerDesk — team</source>
+        <translation>PeerDesk — equipo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The team server can&apos;t be reached</source>
+        <translation>No se puede conectar con el servidor del equipo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting to be sent</source>
+        <translation>Pendiente de enviar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;now</source>
+        <translation>Enviar &amp;ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send what this PC kept while the server couldn&apos;t be reached</source>
+        <translation>Enviar lo que este PC guardó mientras no se podía conectar con el servidor</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Peers</source>
+        <translation>&amp;Personas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Equipo</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{n} saved on this PC is waiting to be sent.</source>
+        <translation>{n} guardado en este PC está pendiente de enviar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} saved on this PC are waiting to be sent.</source>
+        <translation>{n} guardados en este PC están pendientes de enviar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected to the team server.</source>
+        <translation>Conectado al servidor del equipo.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The peers list is as this PC last had it, at {time}.</source>
+        <translation>La lista de personas es la que este PC tenía por última vez, a las {time}.</translation>
     </message>
 </context>
 <context>
