@@ -10100,7 +10100,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+61"/>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+62"/>
         <source>PeerDesk — team</source>
         <translation>PeerDesk — equipo</translation>
     </message>
@@ -10125,7 +10125,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Enviar lo que este PC guardó mientras no se podía conectar con el servidor</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock PeerDesk now (Ctrl+L)</source>
+        <translation>Bloquear PeerDesk ahora (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;Peers</source>
         <translation>&amp;Personas</translation>
     </message>

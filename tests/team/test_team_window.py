@@ -328,3 +328,35 @@ def test_a_pc_that_joined_before_signs_in_to_the_team_window(
     _screenshot(window, "team-window-list")
     window.close()                                     # closing it signs out and quits
     assert exits == [0] and controller.team_window is None
+
+
+def test_locking_and_quick_hide_sign_the_person_out_of_the_team(
+        qtbot, joined_centre, tmp_path, exits):
+    import shutil
+
+    from peerdesk.ui.team.join_dialog import JoinTeamDialog
+
+    place = joined_centre.place(tmp_path / "pc")
+    place.config_dir.mkdir(parents=True)
+    shutil.copy(joined_centre.connection_file, place.connection_file)
+    controller = _controller(tmp_path, place)
+    _sign_in(qtbot, controller.start(), joined_centre, "caseworker")
+    qtbot.waitUntil(lambda: isinstance(controller.team_window, TeamWindow), timeout=30000)
+    window = controller.team_window
+    assert controller.idle_lock is not None and controller.idle_lock._watching
+    qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
+    assert controller.team_window is None and not window.isVisible()
+    assert not window.desk.keys.keys                        # the keys are wiped
+    again = controller.team_sign_in
+    assert isinstance(again, JoinTeamDialog) and again.isVisible() and again.signing_in
+    _sign_in(qtbot, again, joined_centre, "caseworker")
+    qtbot.waitUntil(lambda: isinstance(controller.team_window, TeamWindow), timeout=30000)
+    window = controller.team_window
+    controller.quick_hide()
+    assert controller.team_window is None and not window.isVisible()
+    assert controller.neutral_screen is not None and controller.neutral_screen.isVisible()
+    controller._leave_neutral_screen()
+    assert isinstance(controller.team_sign_in, JoinTeamDialog)
+    assert controller.team_sign_in.isVisible()
+    assert exits == []
+    controller.quit()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -51,6 +51,7 @@ class TeamWindow(QMainWindow):
     """Emits `closed` once the person closed it (the desk is closed: signed out)."""
 
     closed = Signal()
+    lock_requested = Signal()
 
     def __init__(self, desk: TeamDesk, parent: QWidget | None = None, *,
                  check_every_ms: int = CHECK_EVERY_MS) -> None:
@@ -72,11 +73,17 @@ class TeamWindow(QMainWindow):
         self.send_button.setToolTip(self.tr("Send what this PC kept while the server couldn't "
                                             "be reached"))
         self.send_button.clicked.connect(self.send_now)
+        self.lock_button = QPushButton(self.tr("&Lock"))
+        self.lock_button.setToolTip(self.tr("Lock PeerDesk now (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock_requested.emit)
+        lock = QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+        lock.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.message = error_label()
         strip = QHBoxLayout()
         strip.addWidget(self.waiting_label, 1)
         strip.addWidget(self.message, 2)
         strip.addWidget(self.send_button)
+        strip.addWidget(self.lock_button)
 
         self.peers = StorePeersSection(self.store)
         self.status_page = TeamStatusWindow(desk, owns_desk=False)
