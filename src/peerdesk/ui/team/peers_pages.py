@@ -70,6 +70,8 @@ class StorePeerList(QWidget):
                                  actions=(self.add_button,))
         self.count = self.header.subtitle
         self.table, self.views = id_list(self.model, self.tr("Peers"), StorePeerColumn.NAME)
+        # The store orders by name, then reference (no other order to choose).
+        self.table.setSortingEnabled(False)
         layout = page_layout(self, self.header)
         layout.addWidget(self.search)
         layout.addWidget(self.views, 1)
