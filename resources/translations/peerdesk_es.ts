@@ -5341,6 +5341,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The team server can&apos;t be reached, so a new peer can&apos;t be added from this screen now: their reference number comes from the server. Try again when it is back; nothing you typed is lost, and new sessions can still be logged.</source>
+        <translation>No se puede conectar con el servidor del equipo, así que ahora no se puede añadir una persona nueva desde esta pantalla: su número de referencia lo da el servidor. Vuelva a intentarlo cuando el servidor esté disponible; no se pierde nada de lo que ha escrito y se pueden seguir registrando sesiones nuevas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The team server can&apos;t be reached, so this change can&apos;t be saved now: a change to a record already on the server must be checked against what colleagues saved meanwhile. Try again when the server is back; new sessions can still be logged.</source>
         <translation>No se puede acceder al servidor del equipo, así que este cambio no se puede guardar ahora: un cambio a un registro que ya está en el servidor debe comprobarse con lo que sus colegas guardaron mientras tanto. Inténtelo de nuevo cuando el servidor vuelva; las sesiones nuevas se pueden seguir registrando.</translation>
     </message>
@@ -8884,7 +8889,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Número de personas mostradas</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>{n:,} peer matches</source>
         <translation>{n:,} persona coincide</translation>
     </message>

@@ -19,7 +19,7 @@ from peerdesk.domain.peer import PeerDraft
 from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.services import access
 from peerdesk.services.casework_store import NewSession, TeamStore
-from peerdesk.services.team import OfflineEdit
+from peerdesk.services.team import OfflineEdit, OfflineNewPeer
 from peerdesk.ui.team.conflict_dialog import ConflictDialog
 from peerdesk.ui.team.store_forms import StorePeerDialog, StoreSessionDialog
 from peerdesk.ui.team.team_window import TeamWindow
@@ -202,7 +202,15 @@ def test_server_away_banner_cached_list_read_only_and_the_outbox(
         with qtbot.waitSignal(dialog.stored, timeout=10000):
             qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         assert window.desk.waiting() == 1
+        window.refresh()
         assert window.waiting_label.text() == "1 saved on this PC is waiting to be sent."
+        add = window.peers.add_peer()                  # refused, saying why; kept typed
+        assert add is not None
+        add.preferred_name.setText("Kit Offline")
+        qtbot.mouseClick(add.save_button, Qt.MouseButton.LeftButton)
+        assert add.isVisible() and add.preferred_name.text() == "Kit Offline"
+        assert add.error.text() == OfflineNewPeer().user_message
+        add.reject()
         assert window.send_button.isVisible() and not window.send_button.isEnabled()
         _screenshot(window, "team-window-offline")
     finally:

@@ -46,7 +46,7 @@ from peerdesk.domain.staff import Permission, Role, roles_allow
 from peerdesk.services import access
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
-from peerdesk.services.team import EditConflict, Offline, Pick
+from peerdesk.services.team import EditConflict, Offline, OfflineNewPeer, Pick
 
 if TYPE_CHECKING:
     from peerdesk.services.peers import StaffChoice
@@ -393,7 +393,13 @@ class TeamStore:
         peer_id = uuid.uuid4()
         # The reference number: the next after those this login sees; another
         # PC may have taken it (the server keeps them unique), then the next.
-        ref = max((p.ref_number for p in self.desk.peers()), default=0) + 1
+        try:
+            known = self.desk.peers()
+        except Offline:
+            # A reference number taken meanwhile on another PC would leave the
+            # peer stuck in the outbox: the number is chosen with the server.
+            raise OfflineNewPeer from None
+        ref = max((p.ref_number for p in known), default=0) + 1
         for _ in range(_REF_TRIES):
             try:
                 self.desk.add_peer(_team_peer(peer_id, ref, clean))

@@ -71,6 +71,13 @@ class OfflineEdit(PeerDeskError):
                        "is back; new sessions can still be logged.")
 
 
+class OfflineNewPeer(PeerDeskError):
+    default_message = ("The team server can't be reached, so a new peer can't be added from "
+                       "this screen now: their reference number comes from the server. Try "
+                       "again when it is back; nothing you typed is lost, and new sessions "
+                       "can still be logged.")
+
+
 class WrongServerVersion(PeerDeskError):
     default_message = ("The team server was set up by an older PeerDesk (schema version "
                        "{found}; this PeerDesk needs {known}). Ask whoever runs the server "
