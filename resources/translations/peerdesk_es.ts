@@ -192,7 +192,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AttendanceChart</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/chart.py" line="+21"/>
+        <location filename="../../src/peerdesk/ui/groups/chart.py" line="+23"/>
         <source>Chart of attendance per meeting</source>
         <translation>Gráfico de asistencia por reunión</translation>
     </message>
@@ -202,12 +202,12 @@ y su archivo de claves, que debe quedarse a su lado:
         <translation>{meetings} reuniones celebradas, {total} personas en total</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>No registers taken yet: bars appear once a meeting is marked.</source>
         <translation>Aún no se ha pasado lista: las barras aparecen cuando se marca una reunión.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Attended (on the register)</source>
         <translation>Asistieron (en la lista)</translation>
     </message>
@@ -228,7 +228,7 @@ y su archivo de claves, que debe quedarse a su lado:
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/audit_page.py" line="+36"/>
+        <location filename="../../src/peerdesk/ui/admin/audit_page.py" line="+35"/>
         <source>Search the audit log…</source>
         <translation>Buscar en el registro de auditoría…</translation>
     </message>
@@ -248,7 +248,7 @@ y su archivo de claves, que debe quedarse a su lado:
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+34"/>
         <source>{total} most recent events</source>
         <translation>{total} eventos más recientes</translation>
     </message>
@@ -305,7 +305,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+76"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="+77"/>
         <source>No folder chosen yet: a USB stick is a good place</source>
         <translation>Aún no se ha elegido carpeta: una memoria USB es un buen sitio</translation>
     </message>
@@ -345,7 +345,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>La copia de seguridad automática está activada pero no hay carpeta elegida, así que no se está haciendo ninguna copia. Elija una carpeta.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Save settings</source>
         <translation>&amp;Guardar ajustes</translation>
     </message>
@@ -365,7 +365,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Última copia</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Backup result</source>
         <translation>Resultado de la copia</translation>
     </message>
@@ -395,7 +395,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Copias en esta carpeta:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Last backup: {when}</source>
         <translation>Última copia: {when}</translation>
     </message>
@@ -780,7 +780,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+209"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+173"/>
         <source>Record a check</source>
         <translation>Registrar una comprobación</translation>
     </message>
@@ -818,7 +818,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location line="-70"/>
+        <location line="-60"/>
         <source>Record training</source>
         <translation>Registrar formación</translation>
     </message>
@@ -858,7 +858,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>Déjelo vacío para usar el intervalo de renovación del curso.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
         <source>Add a course first.</source>
         <translation>Añada primero un curso.</translation>
     </message>
@@ -1035,7 +1035,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ConsultationDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+163"/>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+157"/>
         <source>Change the consultation</source>
         <translation>Cambiar la consulta</translation>
     </message>
@@ -1621,7 +1621,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
         <source>{n:,} contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1644,7 +1644,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/contacts_page.py" line="+41"/>
+        <location filename="../../src/peerdesk/ui/contacts/contacts_page.py" line="+47"/>
         <source>Con&amp;tacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1687,12 +1687,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+45"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+42"/>
         <source>Add a course</source>
         <translation>Añadir un curso</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Competencies</source>
         <translation>Competencias</translation>
     </message>
@@ -2263,7 +2263,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/peerdesk/ui/errors.py" line="+17"/>
+        <location filename="../../src/peerdesk/ui/errors.py" line="+19"/>
         <source>PeerDesk met an unexpected problem and stopped what it was doing. Nothing further was changed. If it happens again, note what you were doing and ask for help.</source>
         <translation>PeerDesk tuvo un problema inesperado y dejó lo que estaba haciendo. No se cambió nada más. Si vuelve a ocurrir, anote lo que estaba haciendo y pida ayuda.</translation>
     </message>
@@ -2279,7 +2279,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/export_page.py" line="+68"/>
+        <location filename="../../src/peerdesk/ui/admin/export_page.py" line="+69"/>
         <source>What the export holds</source>
         <translation>Qué contiene la exportación</translation>
     </message>
@@ -2304,7 +2304,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>S&amp;ugerir una</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Suggested passphrase</source>
         <translation>Frase de contraseña sugerida</translation>
     </message>
@@ -2324,7 +2324,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>&amp;Exportarlo todo…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Export result</source>
         <translation>Resultado de la exportación</translation>
     </message>
@@ -2403,12 +2403,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+21"/>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+16"/>
         <source>Enter a feedback form</source>
         <translation>Introducir un formulario de opinión</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>What changed for them</source>
         <translation>Qué cambió para ellas</translation>
     </message>
@@ -2451,7 +2451,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>FirstStepsPanel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/today/first_steps.py" line="+30"/>
+        <location filename="../../src/peerdesk/ui/today/first_steps.py" line="+31"/>
         <source>Print or write down the recovery key and keep it safe</source>
         <translation>Imprima o anote la clave de recuperación y guárdela en un lugar seguro</translation>
     </message>
@@ -2506,12 +2506,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>La copia de seguridad automática está activada pero no hay carpeta elegida, así que no se está haciendo ninguna copia. Elija una carpeta en Administración › Copias de seguridad.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Backup warning</source>
         <translation>Aviso de copias de seguridad</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>First steps</source>
         <translation>Primeros pasos</translation>
     </message>
@@ -2527,12 +2527,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+37"/>
+        <location line="+34"/>
         <source>Not needed</source>
         <translation>No hace falta</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-33"/>
         <source>Not needed: {step}</source>
         <translation>No hace falta: {step}</translation>
     </message>
@@ -2542,7 +2542,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Cada paso se marca solo cuando está hecho.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
@@ -2560,7 +2560,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/form_dialog.py" line="+103"/>
+        <location filename="../../src/peerdesk/ui/form_dialog.py" line="+106"/>
         <source>Save  (Ctrl+Return)</source>
         <translation>Guardar  (Ctrl+Intro)</translation>
     </message>
@@ -2828,7 +2828,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation> El gráfico muestra las últimas {n}.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+79"/>
         <location line="+3"/>
         <source>Cancel meeting</source>
         <translation>Cancelar reunión</translation>
@@ -2839,12 +2839,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>¿Cancelar la reunión del {date}? Sigue en la lista, marcada como cancelada.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>already a member</source>
         <translation>ya es miembro</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+19"/>
         <location line="+3"/>
         <source>End membership</source>
         <translation>Dar de baja</translation>
@@ -3047,7 +3047,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>HoursDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+47"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+45"/>
         <source>Add hours</source>
         <translation>Añadir horas</translation>
     </message>
@@ -3239,9 +3239,19 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>JoinTeamDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+48"/>
+        <location filename="../../src/peerdesk/ui/team/join_dialog.py" line="+52"/>
+        <source>Sign in to your centre&apos;s team</source>
+        <translation>Iniciar sesión en el equipo de su centro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Join my centre&apos;s team</source>
         <translation>Unirme al equipo de mi centro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This PC works on your centre&apos;s team server. Sign in with your PeerDesk name and password.</source>
+        <translation>Este PC trabaja con el servidor del equipo de su centro. Inicie sesión con su nombre y contraseña de PeerDesk.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3294,7 +3304,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
         <translation>Nueva contraseña, &amp;otra vez:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Joining</source>
         <translation>Uniéndose</translation>
     </message>
@@ -3305,6 +3315,11 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Join and sign in</source>
         <translation>&amp;Unirme e iniciar sesión</translation>
     </message>
@@ -3342,12 +3357,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>JournalDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+14"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+12"/>
         <source>Write in my journal</source>
         <translation>Escribir en mi diario</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
@@ -3464,12 +3479,12 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/chart.py" line="+32"/>
+        <location filename="../../src/peerdesk/ui/peers/chart.py" line="+34"/>
         <source>Chart of ratings over time</source>
         <translation>Gráfico de valoraciones a lo largo del tiempo</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>No ratings of this kind yet.</source>
         <translation>Aún no hay valoraciones de este tipo.</translation>
     </message>
@@ -3627,7 +3642,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>{n} intentos fallidos de inicio de sesión desde el último inicio — vea Administración › Registro de auditoría</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
@@ -3692,7 +3707,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>Administración</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Signed in as</source>
         <translation>Sesión iniciada por</translation>
     </message>
@@ -3717,7 +3732,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>Deja en blanco todas las ventanas de PeerDesk al instante y bloquea. Pulsar Mayús tres veces hace lo mismo.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Show the audit log</source>
         <translation>Ver el registro de auditoría</translation>
     </message>
@@ -5341,6 +5356,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The team server can&apos;t be reached, so a new peer can&apos;t be added from this screen now: their reference number comes from the server. Try again when it is back; nothing you typed is lost, and new sessions can still be logged.</source>
+        <translation>No se puede conectar con el servidor del equipo, así que ahora no se puede añadir una persona nueva desde esta pantalla: su número de referencia lo da el servidor. Vuelva a intentarlo cuando el servidor esté disponible; no se pierde nada de lo que ha escrito y se pueden seguir registrando sesiones nuevas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The team server can&apos;t be reached, so this change can&apos;t be saved now: a change to a record already on the server must be checked against what colleagues saved meanwhile. Try again when the server is back; new sessions can still be logged.</source>
         <translation>No se puede acceder al servidor del equipo, así que este cambio no se puede guardar ahora: un cambio a un registro que ya está en el servidor debe comprobarse con lo que sus colegas guardaron mientras tanto. Inténtelo de nuevo cuando el servidor vuelva; las sesiones nuevas se pueden seguir registrando.</translation>
     </message>
@@ -6369,7 +6389,7 @@ Set up a new centre there?</source>
 <context>
     <name>PairDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="-141"/>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="-129"/>
         <source>Change the mentoring pair</source>
         <translation>Cambiar la pareja de mentoría</translation>
     </message>
@@ -6438,7 +6458,7 @@ Set up a new centre there?</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+88"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+83"/>
         <source> (peer)</source>
         <translation> (persona)</translation>
     </message>
@@ -6479,7 +6499,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+35"/>
+        <location filename="../../src/peerdesk/ui/peers/peer_dialog.py" line="+37"/>
         <source>Not recorded</source>
         <translation>Sin registrar</translation>
     </message>
@@ -6524,12 +6544,17 @@ Set up a new centre there?</source>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
+        <source>Staff member {n}</source>
+        <translation>Miembro del personal {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>— Nobody yet —</source>
         <translation>— Nadie todavía —</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Change details</source>
         <translation>Cambiar datos</translation>
     </message>
@@ -6655,7 +6680,7 @@ Set up a new centre there?</source>
         <translation>&amp;No contactar en absoluto</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-143"/>
         <source>Calls</source>
         <translation>Llamadas</translation>
     </message>
@@ -6675,7 +6700,7 @@ Set up a new centre there?</source>
         <translation>Buzón de voz</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+146"/>
         <source>e.g. texts only after 6 pm</source>
         <translation>p. ej. mensajes solo después de las 18:00</translation>
     </message>
@@ -6701,12 +6726,12 @@ Set up a new centre there?</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-162"/>
         <source>⚠ Ask how it&apos;s safe to contact them before calling or texting.</source>
         <translation>⚠ Pregunte cómo es seguro contactar con la persona antes de llamar o enviar mensajes.</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+173"/>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
@@ -6838,7 +6863,7 @@ Set up a new centre there?</source>
         <translation>Cualquier trabajador/a de casos</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>{n:,} peer matches</source>
         <translation>{n:,} persona coincide</translation>
     </message>
@@ -7032,7 +7057,7 @@ Set up a new centre there?</source>
         <translation>No hay citas guardadas.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>Add &amp;referral…</source>
         <translation>Añadir &amp;derivación…</translation>
     </message>
@@ -7102,7 +7127,7 @@ Set up a new centre there?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+84"/>
         <location line="+4"/>
         <source>Delete session</source>
         <translation>Borrar sesión</translation>
@@ -7257,7 +7282,7 @@ Set up a new centre there?</source>
 <context>
     <name>QuoteDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+114"/>
+        <location filename="../../src/peerdesk/ui/voice/dialogs.py" line="+99"/>
         <source>Change the quote</source>
         <translation>Cambiar la cita</translation>
     </message>
@@ -7320,7 +7345,7 @@ Set up a new centre there?</source>
 <context>
     <name>QuoteModel</name>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="+90"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="+71"/>
         <source>May identify: %s</source>
         <translation>Podría identificar: %s</translation>
     </message>
@@ -8093,7 +8118,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/restore_dialog.py" line="+37"/>
+        <location filename="../../src/peerdesk/ui/admin/restore_dialog.py" line="+38"/>
         <source>The recovery key</source>
         <translation>La clave de recuperación</translation>
     </message>
@@ -8160,7 +8185,7 @@ Contiene {counts}.</translation>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Restore result</source>
         <translation>Resultado de la restauración</translation>
     </message>
@@ -8239,7 +8264,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+67"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+66"/>
         <source>Closed records are kept for this many years after they were closed, then listed here for review. Deleting one removes the person and everything about them, as erasure does; meetings&apos; anonymous head-counts stay. The audit log records how many were deleted and their reference codes, never a name.</source>
         <translation>Los registros cerrados se guardan estos años después de cerrarse y luego aparecen aquí para revisarlos. Borrar uno elimina a la persona y todo lo relativo a ella, como el borrado; los recuentos anónimos de las reuniones se quedan. El registro de auditoría anota cuántos se borraron y sus códigos de referencia, nunca un nombre.</translation>
     </message>
@@ -8279,7 +8304,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>&amp;Borrar seleccionados…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+41"/>
         <source>1 closed record is past the period.</source>
         <translation>1 registro cerrado supera el periodo.</translation>
     </message>
@@ -8549,7 +8574,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/sessions/sessions_page.py" line="+50"/>
+        <location filename="../../src/peerdesk/ui/sessions/sessions_page.py" line="+56"/>
         <source>Recent sessions</source>
         <translation>Sesiones recientes</translation>
     </message>
@@ -8589,7 +8614,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Sesiones</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+34"/>
         <source>The {n} most recent sessions you can see. Enter or double-click opens the peer.</source>
         <translation>Las {n} sesiones más recientes que puede ver. Intro o doble clic abre a la persona.</translation>
     </message>
@@ -8622,7 +8647,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
 <context>
     <name>SettingParts</name>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/setting_parts.py" line="+67"/>
+        <location filename="../../src/peerdesk/ui/admin/setting_parts.py" line="+79"/>
         <source>Nothing deleted</source>
         <translation>No se borró nada</translation>
     </message>
@@ -8779,7 +8804,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
         <translation>Desactivar impide al instante que alguien inicie sesión. Eliminar es para quien ya se ha ido: la bóveda se vuelve a cifrar para que ninguna copia antigua de su clave la abra.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+113"/>
         <source>Deactivate account</source>
         <translation>Desactivar cuenta</translation>
     </message>
@@ -8820,7 +8845,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-201"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-181"/>
         <source>Change status</source>
         <translation>Cambiar estado</translation>
     </message>
@@ -8833,6 +8858,229 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
+    </message>
+</context>
+<context>
+    <name>StorePeerList</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+45"/>
+        <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
+        <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody matches. Try the start of a name or alias, a full name, or a reference such as P-0042.</source>
+        <translation>No hay coincidencias. Pruebe con el comienzo de un nombre o alias, un nombre completo o una referencia como P-0042.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Search by name, alias, full name or reference (P-0042)…  (Ctrl+F)</source>
+        <translation>Buscar por nombre, alias, nombre completo o referencia (P-0042)…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search peers</source>
+        <translation>Buscar personas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add peer…</source>
+        <translation>&amp;Añadir persona…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a peer (Ctrl+N)</source>
+        <translation>Añadir una persona (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Peers</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Number of peers shown</source>
+        <translation>Número de personas mostradas</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{n:,} peer matches</source>
+        <translation>{n:,} persona coincide</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} peers match</source>
+        <translation>{n:,} personas coinciden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} peer</source>
+        <translation>{n:,} persona</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} peers</source>
+        <translation>{n:,} personas</translation>
+    </message>
+</context>
+<context>
+    <name>StorePeerView</name>
+    <message>
+        <location line="+66"/>
+        <source>← &amp;Back to peers</source>
+        <translation>← &amp;Volver a personas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Change details…</source>
+        <translation>&amp;Cambiar datos…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Log a session…</source>
+        <translation>&amp;Registrar una sesión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a one-to-one session (Ctrl+Shift+S)</source>
+        <translation>Registrar una sesión individual (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact</source>
+        <translation>Primer contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact by</source>
+        <translation>Primer contacto por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year of birth / age band</source>
+        <translation>Año de nacimiento / franja de edad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>Género</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One-to-one sessions</source>
+        <translation>Sesiones individuales</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No sessions yet. Press Ctrl+Shift+S or “Log a session…” to log one.</source>
+        <translation>Aún no hay sesiones. Pulse Ctrl+Mayús+S o «Registrar una sesión…» para registrar una.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The team server can&apos;t be reached: this is what this PC has cached. Their details, safe-contact notes and sessions show when it is back. A new session can still be logged; it is kept on this PC, encrypted, and sent then.</source>
+        <translation>No se puede conectar con el servidor del equipo: esto es lo que este PC tiene guardado. Sus datos, las notas de contacto seguro y las sesiones se muestran cuando vuelva. Se puede seguir registrando una sesión nueva; se guarda en este PC, cifrada, y se envía entonces.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sessions show when the server is back.</source>
+        <translation>Las sesiones se muestran cuando vuelva el servidor.</translation>
+    </message>
+</context>
+<context>
+    <name>StorePeersSection</name>
+    <message>
+        <location line="+140"/>
+        <source>Open or select a peer first, then log their session.</source>
+        <translation>Abra o seleccione primero a una persona y registre luego su sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSessionDialog</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/store_forms.py" line="+113"/>
+        <source>Log a session</source>
+        <translation>Registrar una sesión</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration in minutes</source>
+        <translation>Duración en minutos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What happened, in your words. Kept encrypted; never in reports.</source>
+        <translation>Lo que pasó, con sus palabras. Se guarda cifrado; nunca aparece en informes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Peer</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uration</source>
+        <translation>D&amp;uración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mode</source>
+        <translation>&amp;Modalidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ext steps</source>
+        <translation>Pró&amp;ximos pasos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Follow up by</source>
+        <translation>&amp;Seguimiento antes de</translation>
     </message>
 </context>
 <context>
@@ -8856,7 +9104,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+124"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="+109"/>
         <source>Record supervision</source>
         <translation>Registrar supervisión</translation>
     </message>
@@ -8912,17 +9160,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>SupporterDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-193"/>
+        <location filename="../../src/peerdesk/ui/supporters/dialogs.py" line="-176"/>
         <source>Change supporter</source>
         <translation>Cambiar persona de apoyo</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Add a supporter</source>
         <translation>Añadir una persona de apoyo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>A phone number or an email</source>
         <translation>Un teléfono o un correo electrónico</translation>
     </message>
@@ -9209,12 +9457,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Solo horas introducidas a mano: contar sesiones, reuniones y contactos requiere acceso a los registros de las personas usuarias.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Save the timesheet</source>
         <translation>Guardar la hoja de horas</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Your reflective journal: only you can read an entry, unless you share it with your supervisor. Never in reports.</source>
         <translation>Su diario reflexivo: solo usted puede leer una entrada, salvo que la comparta con su supervisor/a. Nunca aparece en informes.</translation>
     </message>
@@ -9287,7 +9535,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-113"/>
         <location line="+114"/>
-        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-453"/>
+        <location filename="../../src/peerdesk/ui/supporters/page.py" line="-447"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+73"/>
         <source>What</source>
         <translation>Qué</translation>
@@ -9303,7 +9551,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Detalle</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-307"/>
+        <location filename="../../src/peerdesk/ui/admin/backups_page.py" line="-297"/>
         <source>Taken</source>
         <translation>Fecha</translation>
     </message>
@@ -9318,7 +9566,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-148"/>
+        <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="-143"/>
         <location filename="../../src/peerdesk/ui/admin/staff_model.py" line="+10"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-35"/>
         <location line="+83"/>
@@ -9342,7 +9590,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-50"/>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="-60"/>
+        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+49"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="-43"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -9355,12 +9604,14 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-36"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+40"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+57"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-257"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-2"/>
         <source>Mode</source>
         <translation>Modalidad</translation>
     </message>
@@ -9388,8 +9639,9 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="-13"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-1"/>
         <location line="+21"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-9"/>
-        <location line="+31"/>
+        <location line="+24"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -9414,6 +9666,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+25"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
+        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-4"/>
         <source>Reference</source>
         <translation>Referencia</translation>
@@ -9459,6 +9712,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-79"/>
+        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
@@ -9587,6 +9841,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/contacts/list_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+11"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+13"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+2"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
@@ -9605,6 +9860,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+3"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+1"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+6"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
@@ -9723,7 +9979,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Compartida</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/voice/page.py" line="-64"/>
+        <location filename="../../src/peerdesk/ui/voice/page.py" line="-55"/>
         <source>Peer mentored</source>
         <translation>Persona acompañada</translation>
     </message>
@@ -9753,7 +10009,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Objetivos</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>How</source>
         <translation>Cómo</translation>
     </message>
@@ -9773,7 +10029,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Hicimos / haremos</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
         <source>Filled in</source>
         <translation>Rellenado</translation>
     </message>
@@ -9788,14 +10044,14 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Qué ayudó</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
         <source>Said on</source>
         <translation>Dicho el</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Peer</source>
-        <translation type="unfinished">Persona</translation>
+        <translation>Persona</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -9817,11 +10073,16 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+2"/>
+        <source>Next steps</source>
+        <translation>Próximos pasos</translation>
+    </message>
 </context>
 <context>
     <name>TeamStatusWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+49"/>
+        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+56"/>
         <source>This PC has joined your centre&apos;s team.</source>
         <translation>Este PC se ha unido al equipo de su centro.</translation>
     </message>
@@ -9856,7 +10117,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Preparando la búsqueda en este PC: {n} %. Puede seguir trabajando mientras tanto.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Search is ready.</source>
         <translation>La búsqueda está lista.</translation>
     </message>
@@ -9866,7 +10127,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>La preparación de este PC se ha detenido; continuará en el próximo inicio de sesión.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Peers found: {n}.</source>
         <translation>Personas encontradas: {n}.</translation>
     </message>
@@ -9894,6 +10155,74 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+3"/>
         <source>The server went away again; {n} are still waiting.</source>
         <translation>El servidor se volvió a ir; {n} siguen esperando.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWindow</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+62"/>
+        <source>PeerDesk — team</source>
+        <translation>PeerDesk — equipo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The team server can&apos;t be reached</source>
+        <translation>No se puede conectar con el servidor del equipo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting to be sent</source>
+        <translation>Pendiente de enviar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;now</source>
+        <translation>Enviar &amp;ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send what this PC kept while the server couldn&apos;t be reached</source>
+        <translation>Enviar lo que este PC guardó mientras no se podía conectar con el servidor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock PeerDesk now (Ctrl+L)</source>
+        <translation>Bloquear PeerDesk ahora (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Peers</source>
+        <translation>&amp;Personas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Equipo</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{n} saved on this PC is waiting to be sent.</source>
+        <translation>{n} guardado en este PC está pendiente de enviar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} saved on this PC are waiting to be sent.</source>
+        <translation>{n} guardados en este PC están pendientes de enviar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected to the team server.</source>
+        <translation>Conectado al servidor del equipo.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The peers list is as this PC last had it, at {time}.</source>
+        <translation>La lista de personas es la que este PC tenía por última vez, a las {time}.</translation>
     </message>
 </context>
 <context>
@@ -10049,7 +10378,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Todas las personas activas han tenido supervisión a tiempo.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+85"/>
         <source>Done: {ref}&apos;s follow-up.</source>
         <translation>Hecho: el seguimiento de {ref}.</translation>
     </message>
@@ -10057,7 +10386,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-215"/>
+        <location line="-208"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>
@@ -10329,22 +10658,22 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>C&amp;itas</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+86"/>
         <source>Choose a pair in the list first.</source>
         <translation>Elija antes una pareja de la lista.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Choose a consultation in the list first.</source>
         <translation>Elija antes una consulta de la lista.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Save “you said, we did”</source>
         <translation>Guardar «dijisteis, hicimos»</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+15"/>
         <source>What changed: %s</source>
         <translation>Qué cambió: %s</translation>
     </message>
@@ -10359,8 +10688,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Algo más: %s</translation>
     </message>
     <message>
-        <location line="+9"/>
         <location line="+7"/>
+        <location line="+5"/>
         <location line="+28"/>
         <location line="+9"/>
         <source>Choose a quote in the list first.</source>

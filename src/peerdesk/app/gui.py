@@ -25,6 +25,7 @@ from peerdesk.storage.paths import VaultPaths
 if TYPE_CHECKING:
     from peerdesk.domain.audit import AuditAction
     from peerdesk.services.session import Session
+    from peerdesk.services.team import TeamPlace
     from peerdesk.storage.vault import LockedVault
     from peerdesk.ui.idle_lock import IdleLock
     from peerdesk.ui.key_work import KeyWork
@@ -87,6 +88,10 @@ class GuiController(QObject):
         self.session: Session | None = None
         self.wizard: SetupWizard | None = None
         self.team_window: QWidget | None = None
+        # Where this PC keeps a team's connection file (None: the usual folders).
+        self.team_place: TeamPlace | None = None
+        self.team_sign_in: QWidget | None = None
+        self.team_locked = False  # hidden behind the neutral screen from the team window
         self.sign_in_window: SignInWindow | None = None
         self.main_window: MainWindow | None = None
         self.key_work: KeyWork | None = None
@@ -109,6 +114,8 @@ class GuiController(QObject):
         if not self.paths.exists():
             if self.ask_before_creating:
                 return self._ask_before_creating()
+            if self._has_joined_team():
+                return self._show_team_sign_in()
             return self._show_setup()
         if open_after_paint:
             window = self.show_sign_in()
@@ -124,6 +131,7 @@ class GuiController(QObject):
         from peerdesk.ui.setup_wizard import SetupWizard
 
         self.wizard = SetupWizard(self.paths)
+        self.wizard.team_place = self.team_place
         self.wizard.centre_created.connect(self._centre_created)
         self.wizard.team_joined.connect(self._team_joined)
         self.wizard.rejected.connect(self.quit)
@@ -198,16 +206,80 @@ class GuiController(QObject):
 
     # -- switching windows -----------------------------------------------------------
 
-    def _team_joined(self, desk: Any) -> None:
-        """Joined the centre's team: its status window (team mode's own main window
-        comes with the service layer over both stores)."""
-        from peerdesk.ui.team.status_window import TeamStatusWindow
+    # -- team mode (ui/team) ----------------------------------------------------------
 
+    def _has_joined_team(self) -> bool:
+        from peerdesk.services.team import TeamPlace, has_joined
+
+        return has_joined(self.team_place or TeamPlace.default())
+
+    def _show_team_sign_in(self) -> QWidget:
+        """This PC joined its centre's team before: the person signs in to it."""
+        from peerdesk.services.team import TeamPlace
+        from peerdesk.ui.team.join_dialog import JoinTeamDialog
+
+        dialog = JoinTeamDialog(self.team_place or TeamPlace.default(), signing_in=True)
+        dialog.accepted.connect(lambda: self._team_joined(dialog.desk))
+        dialog.rejected.connect(self.quit)
+        dialog.open()
+        self.team_sign_in = dialog
+        return dialog
+
+    def _team_joined(self, desk: Any) -> None:
+        """Joined the centre's team, or signed in to it: the team window, the
+        person's work over the team server."""
+        from peerdesk.ui.team.team_window import TeamWindow
+
+        if desk is None:
+            return
         if self.wizard is not None:
             self.wizard.deleteLater()
             self.wizard = None
-        self.team_window = TeamStatusWindow(desk)
-        self.team_window.show()
+        if self.team_sign_in is not None:
+            self.team_sign_in.deleteLater()
+            self.team_sign_in = None
+        window = TeamWindow(desk)
+        window.closed.connect(lambda: self._team_window_closed(window))
+        window.lock_requested.connect(self.lock)
+        self.team_window = window
+        window.show()
+        self._watch_team_window()
+
+    def _watch_team_window(self) -> None:
+        """The idle lock and Shift pressed three times, as over the vault (at the
+        usual idle time: the centre's setting lives in a vault)."""
+        from peerdesk.ui.idle_lock import IdleLock
+        from peerdesk.ui.quick_hide import ShiftTriple
+
+        if self.idle_lock is None:
+            self.idle_lock = IdleLock(parent=self, clock=self.clock)
+            self.idle_lock.idle.connect(self.lock)
+        if self.idle_lock_ms is not None:
+            self.idle_lock.set_timeout_ms(self.idle_lock_ms)
+        self.idle_lock.start()
+        if self.shift_triple is None:
+            self.shift_triple = ShiftTriple(self, clock=self.clock)
+            self.shift_triple.pressed.connect(self.quick_hide)
+        self.shift_triple.start()
+
+    def _end_team_session(self) -> bool:
+        """Close the team window and sign the person out of the team server (its
+        keys wiped); False when no one was signed in to it."""
+        window, self.team_window = self.team_window, None
+        if window is None:
+            return False
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+        _clear_our_clipboard()
+        window.close()
+        window.deleteLater()
+        return True
+
+    def _team_window_closed(self, window: QWidget) -> None:
+        # The person closed it (signed out); not the controller shutting down.
+        if self.team_window is window:
+            self.team_window = None
+            self.quit()
 
     def show_sign_in(self) -> SignInWindow:
         if self.sign_in_window is None:
@@ -328,6 +400,9 @@ class GuiController(QObject):
                 self.locked = session.vault.close()
 
     def lock(self) -> None:
+        if self._end_team_session():
+            self._show_team_sign_in()
+            return
         if self.session is None:
             return
         from peerdesk.domain.audit import AuditAction
@@ -346,7 +421,9 @@ class GuiController(QObject):
             self.neutral_screen.closed.connect(self.quit)
         # The neutral screen takes the main window's place and size, so the
         # app looks blank where it was rather than vanishing and reappearing.
-        main = self.main_window
+        main: QWidget | None = self.main_window
+        if self.team_window is not None:
+            main = self.team_window
         if main is not None and main.isVisible():
             self.neutral_screen.setGeometry(main.geometry())
             maximised = main.isMaximized() or main.isFullScreen()
@@ -361,10 +438,16 @@ class GuiController(QObject):
         self.neutral_screen.activateWindow()
         if self.session is not None:
             self._end_session(AuditAction.LOCKED, hidden=hidden)
+        if self._end_team_session():
+            self.team_locked = True
 
     def _leave_neutral_screen(self) -> None:
         if self.neutral_screen is not None:
             self.neutral_screen.hide()
+        if self.team_locked:
+            self.team_locked = False
+            self._show_team_sign_in()
+            return
         self.show_sign_in()
 
     def sign_out(self) -> None:
@@ -376,6 +459,7 @@ class GuiController(QObject):
     def shutdown(self) -> None:
         """End any session, then give the vault back. Safe to call twice."""
         self._end_session()
+        self._end_team_session()  # signs the person out of the team server
         if self.shift_triple is not None:
             self.shift_triple.stop()
         if self.locked is not None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
@@ -46,8 +46,10 @@ from peerdesk.domain.staff import Permission, Role, roles_allow
 from peerdesk.services import access
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
+from peerdesk.services.team import EditConflict, Offline, OfflineNewPeer, Pick
 
 if TYPE_CHECKING:
+    from peerdesk.services.peers import StaffChoice
     from peerdesk.services.team import TeamDesk
     from peerdesk.storage.team.casework import TeamPeer, TeamSafeContact, TeamSession
 
@@ -153,6 +155,11 @@ class CaseworkStore(Protocol):
         back empty); audited as a view."""
         ...
 
+    def staff_choices(self) -> list[StaffChoice]:
+        """Who a peer can be assigned to (active caseworkers, peer supporters and
+        programme leads), for the peer form; empty when it can't be known now."""
+        ...
+
 
 # -- the vault ------------------------------------------------------------------------
 
@@ -234,6 +241,11 @@ class VaultStore:
         return [SessionRecord(s.id, key, s.draft.worker_id, s.draft.held_on, s.draft.minutes,
                               s.draft.mode, s.draft.kind, s.draft.notes, s.draft.next_steps)
                 for s in found]
+
+    def staff_choices(self) -> list[StaffChoice]:
+        from peerdesk.services import peers
+
+        return peers.assignable_staff(self.session)
 
 
 # -- the team server -------------------------------------------------------------------
@@ -382,7 +394,13 @@ class TeamStore:
         peer_id = uuid.uuid4()
         # The reference number: the next after those this login sees; another
         # PC may have taken it (the server keeps them unique), then the next.
-        ref = max((p.ref_number for p in self.desk.peers()), default=0) + 1
+        try:
+            known = self.desk.peers()
+        except Offline:
+            # A reference number taken meanwhile on another PC would leave the
+            # peer stuck in the outbox: the number is chosen with the server.
+            raise OfflineNewPeer from None
+        ref = max((p.ref_number for p in known), default=0) + 1
         for _ in range(_REF_TRIES):
             try:
                 self.desk.add_peer(_team_peer(peer_id, ref, clean))
@@ -411,6 +429,13 @@ class TeamStore:
                                                      before.version))
         return _record(saved)
 
+    def resolve(self, conflict: EditConflict, picks: Mapping[str, Pick], *,
+                today: date | None = None) -> PeerRecord:
+        """Save what the person chose after an EditConflict: their picks over the
+        record as the colleague saved it (the same rules as `edit`; another
+        EditConflict if it moved again)."""
+        return self.edit(_record(conflict.theirs), _draft(conflict.merged(picks)), today=today)
+
     def set_safe_contact(self, peer_id: StoreId, prefs: SafeContact) -> None:
         self._require_peer(peer_id)
         self.desk.set_safe_contact(_team_safe_contact(self._team_id(peer_id),
@@ -431,7 +456,14 @@ class TeamStore:
                                                        Permission.READ_ALL_NOTES):
             raise PermissionDenied(OWN_SESSIONS_ONLY)
         peer_id = self._team_id(new.peer_id)
-        self._require_peer(peer_id)
+        try:
+            self._require_peer(peer_id)
+        except Offline:
+            # The server can't be reached: the session goes to the outbox. This
+            # PC's search cache holds only the peers this login may see (the
+            # server checks again when the outbox is sent).
+            if not self.desk.peer_rows([peer_id]):
+                raise
         session_id = uuid.uuid4()
         self.desk.add_session(TeamSession(
             session_id, peer_id, worker, clean.held_on, clean.minutes, clean.mode.value,
@@ -444,3 +476,15 @@ class TeamStore:
         self._require_peer(key)
         self.desk.record_view(key, "one-to-one sessions")
         return [_session_record(s) for s in self.desk.sessions(key)]
+
+    def staff_choices(self) -> list[StaffChoice]:
+        from peerdesk.services.peers import StaffChoice
+
+        self._require_casework()
+        assignable = (Role.CASEWORKER, Role.PEER_SUPPORTER, Role.PROGRAMME_LEAD)
+        choices = []
+        for person in self.desk.people():
+            roles = [Role(r) for r in person.roles if r in {a.value for a in assignable}]
+            if roles:
+                choices.append(StaffChoice(person.staff_id, person.name, roles[0]))
+        return choices

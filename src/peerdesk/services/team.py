@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import Message, PeerDeskError, PermissionDenied
@@ -49,8 +49,11 @@ if TYPE_CHECKING:
     )
     from peerdesk.storage.team.keys import TeamKeys
     from peerdesk.storage.team.outbox import Outbox, SendResult
+    from peerdesk.storage.team.people import Person
     from peerdesk.storage.team.schema import Conn
     from peerdesk.storage.team.search_cache import CachedPeer, Refreshed, SearchCache
+
+_Read = TypeVar("_Read")
 
 APP_NAME = "PeerDesk"
 CONNECTION_FILE_NAME = "team-connection.json"
@@ -67,6 +70,13 @@ class OfflineEdit(PeerDeskError):
                        "now: a change to a record already on the server must be checked "
                        "against what colleagues saved meanwhile. Try again when the server "
                        "is back; new sessions can still be logged.")
+
+
+class OfflineNewPeer(PeerDeskError):
+    default_message = ("The team server can't be reached, so a new peer can't be added from "
+                       "this screen now: their reference number comes from the server. Try "
+                       "again when it is back; nothing you typed is lost, and new sessions "
+                       "can still be logged.")
 
 
 class WrongServerVersion(PeerDeskError):
@@ -524,6 +534,16 @@ class TeamDesk:
             sealed_by=self.staff_id)
         return password
 
+    def people(self) -> list[Person]:
+        """Every active person of the centre, their names opened (for choosing who
+        works with a peer); empty when the server can't be reached."""
+        from peerdesk.storage.team import people
+
+        conn = self._live()
+        if conn is None:
+            return []
+        return people.people(conn, self.keys.cipher(Compartment.MAIN))
+
     def _connection(self) -> Conn:
         """The connection, reconnecting if it had gone (ServerUnreachable when the
         server can't be reached)."""
@@ -861,6 +881,25 @@ class TeamDesk:
             self.refresh_cache()
         return result
 
+    def _read_casework(self, read: Callable[[TeamCasework], _Read]) -> _Read:
+        """A read on the server (an audited view too); a connection the server
+        ended since (a restart, or it stopped) is made again once; Offline when
+        it can't be."""
+        from peerdesk.storage.team.connection import lost_as_unreachable
+        from peerdesk.storage.team.errors import ServerUnreachable
+
+        self._require_casework()
+        for _attempt in range(2):
+            store = self._store()
+            if store is None:
+                raise Offline
+            try:
+                with lost_as_unreachable(self.info):
+                    return read(store)
+            except ServerUnreachable:
+                self._drop()
+        raise Offline
+
     def peer(self, peer_id: Any) -> TeamPeer | None:
         """A peer as this login may see them (None: not theirs, or gone); audited."""
         opened = self.open_peer(peer_id)
@@ -868,28 +907,16 @@ class TeamDesk:
 
     def open_peer(self, peer_id: Any) -> tuple[TeamPeer, TeamSafeContact | None] | None:
         """A peer and their safe-contact details, the view audited on the server."""
-        self._require_casework()
-        store = self._store()
-        if store is None:
-            raise Offline
-        return store.open_peer(peer_id)
+        return self._read_casework(lambda store: store.open_peer(peer_id))
 
     def assignment(self, peer_id: Any) -> tuple[int | None, int | None] | None:
         """Who works with a peer (caseworker, supporter), or None when this login
         may not see them; for the services' permission checks."""
-        self._require_casework()
-        store = self._store()
-        if store is None:
-            raise Offline
-        return store.assignment(peer_id)
+        return self._read_casework(lambda store: store.assignment(peer_id))
 
     def record_view(self, peer_id: Any, detail: str) -> None:
         """Audit a view of part of a peer's record (their sessions, say)."""
-        self._require_casework()
-        store = self._store()
-        if store is None:
-            raise Offline
-        store.record(AuditAction.VIEWED, peer_id, detail)
+        self._read_casework(lambda store: store.record(AuditAction.VIEWED, peer_id, detail))
 
     def set_safe_contact(self, contact: TeamSafeContact) -> None:
         """Save a peer's safe-contact details (audited); never queued offline."""
@@ -924,18 +951,10 @@ class TeamDesk:
         return self._conn if self.is_online() else None
 
     def peers(self) -> list[TeamPeer]:
-        self._require_casework()
-        store = self._store()
-        if store is None:
-            raise Offline
-        return store.peers()
+        return self._read_casework(lambda store: store.peers())
 
     def sessions(self, peer_id: Any) -> list[TeamSession]:
-        self._require_casework()
-        store = self._store()
-        if store is None:
-            raise Offline
-        return store.sessions(peer_id)
+        return self._read_casework(lambda store: store.sessions(peer_id))
 
     def save_peer(self, before: TeamPeer, edited: TeamPeer) -> TeamPeer:
         """Save an edit of `before` (as it was read); the saved record. Raises
@@ -1089,6 +1108,17 @@ class TeamDesk:
     def contacts(self, on: Any = None) -> list[TeamContact]:
         found: list[TeamContact] = self._read_groupwork(lambda g: g.contacts(on))
         return found
+
+    def leave_local_files(self) -> None:
+        """Close this PC's outbox and search cache, to be opened again at their
+        next use: a desk signed in on a worker thread hands them over so (an
+        SQLite connection serves only the thread that opened it)."""
+        if self._outbox is not None:
+            self._outbox.close()
+            self._outbox = None
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
 
     def close(self) -> None:
         """Sign out. A `prepare` running is asked to stop after its batch, and

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -24,6 +24,8 @@ from peerdesk.domain.peer import AgeBand, ContactRoute, Gender, Peer, PeerDraft,
 from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.domain.staff import Role
 from peerdesk.services import peers
+from peerdesk.services.casework_store import PeerRecord
+from peerdesk.services.peers import StaffChoice
 from peerdesk.services.session import Session
 from peerdesk.ui.fields import show_problem
 from peerdesk.ui.form_dialog import FormDialog
@@ -113,9 +115,14 @@ class SafeChannels(QGridLayout):
                            voicemail_ok=self.voicemail_ok.currentData(), **rest)
 
 
-def staff_combo(session: Session, roles: tuple[Role, ...], current: int | None) -> QComboBox:
-    choices = [(f"{c.name} ({c.role.label})", c.id) for c in peers.assignable_staff(session)
-               if c.role in roles]
+def staff_combo(staff: Sequence[StaffChoice], roles: tuple[Role, ...],
+                current: int | None) -> QComboBox:
+    choices: list[tuple[str, object]] = [(f"{c.name} ({c.role.label})", c.id) for c in staff
+                                         if c.role in roles]
+    if current is not None and all(value != current for _label, value in choices):
+        # Someone the list can't name now (the team server out of reach): kept as is.
+        choices.append((QCoreApplication.translate("PeerDialog", "Staff member {n}").format(
+            n=current), current))
     return enum_combo([(QCoreApplication.translate("PeerDialog", "— Nobody yet —"), None),
                        *choices], current)
 
@@ -123,10 +130,16 @@ def staff_combo(session: Session, roles: tuple[Role, ...], current: int | None) 
 class PeerDialog(FormDialog):
     """Emits `saved(peer_id)`. Errors stay beside their field; nothing typed is lost."""
 
-    def __init__(self, session: Session, peer: Peer | None = None,
+    def __init__(self, session: Session | None, peer: Peer | PeerRecord | None = None,
                  safe_contact: SafeContact | None = None,
-                 parent: QWidget | None = None, *, prefill: PeerDraft | None = None) -> None:
+                 parent: QWidget | None = None, *, prefill: PeerDraft | None = None,
+                 staff: Sequence[StaffChoice] | None = None) -> None:
+        """`staff`: who a peer can be assigned to (by default the vault's, through
+        `session`; a form over another store gives its own, with no session)."""
         super().__init__(session, parent)
+        if staff is None:
+            assert session is not None
+            staff = peers.assignable_staff(session)
         self.peer = peer
         self.original_prefs = safe_contact or SafeContact()
         self.setWindowTitle(self.tr("Change details") if peer else self.tr("Add a peer"))
@@ -179,9 +192,9 @@ class PeerDialog(FormDialog):
         # Empty is allowed here so the record's own rule can say what is missing.
         self.closed_on = DateField(d.closed_on, optional=True, placeholder=self.tr("YYYY-MM-DD"))
         self.closed_reason = QLineEdit(d.closed_reason)
-        self.caseworker = staff_combo(session, (Role.CASEWORKER, Role.PROGRAMME_LEAD),
+        self.caseworker = staff_combo(staff, (Role.CASEWORKER, Role.PROGRAMME_LEAD),
                                       d.caseworker_id)
-        self.supporter = staff_combo(session, (Role.PEER_SUPPORTER,), d.supporter_id)
+        self.supporter = staff_combo(staff, (Role.PEER_SUPPORTER,), d.supporter_id)
         work = QFormLayout()
         work.addRow(self.tr("First &contact by"), self.contact_route)
         work.addRow(self.tr("First contact &date"),
@@ -312,10 +325,12 @@ class PeerDialog(FormDialog):
         prefs = self.prefs()
         if self.peer is None:
             return self.add_peer(draft, prefs)
-        peers.update(self.session, self.peer.id, draft)
+        peer_id = self.peer.id
+        assert isinstance(peer_id, int)  # the vault's; another store's form saves its own way
+        peers.update(self.session, peer_id, draft)
         if prefs != self.original_prefs:
-            peers.set_safe_contact(self.session, self.peer.id, prefs)
-        return self.peer.id
+            peers.set_safe_contact(self.session, peer_id, prefs)
+        return peer_id
 
     def add_peer(self, draft: PeerDraft, prefs: SafeContact) -> int:
         """Add the new peer; a subclass may add them from somewhere (services.became_peer)."""

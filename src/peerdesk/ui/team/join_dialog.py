@@ -40,13 +40,20 @@ if TYPE_CHECKING:
 class JoinTeamDialog(FormDialog):
     """Accepted with `desk` (the signed-in person) once the file and sign-in work."""
 
-    def __init__(self, place: TeamPlace, parent: QWidget | None = None) -> None:
+    def __init__(self, place: TeamPlace, parent: QWidget | None = None, *,
+                 signing_in: bool = False) -> None:
+        """`signing_in`: this PC has joined already (its connection file is kept
+        in `place`): only the name and password are asked."""
         super().__init__(None, parent, button=QDialogButtonBox.StandardButton.Ok)
         self.place = place
+        self.signing_in = signing_in
         self.desk: TeamDesk | None = None
         self.job: BackgroundJob | None = None
-        self.setWindowTitle(self.tr("Join my centre's team"))
+        self.setWindowTitle(self.tr("Sign in to your centre's team") if signing_in
+                            else self.tr("Join my centre's team"))
         intro = QLabel(self.tr(
+            "This PC works on your centre's team server. Sign in with your PeerDesk name "
+            "and password.") if signing_in else self.tr(
             "Your centre's records are on its own team server. Choose the connection file "
             "whoever runs the server gave you, then sign in with your PeerDesk name and "
             "password."))
@@ -84,6 +91,9 @@ class JoinTeamDialog(FormDialog):
         self._trying = ""
         self._form = form
         self._show_new_password(False)
+        if signing_in:
+            self.file.setText(str(place.connection_file))
+            form.setRowVisible(self.fields["file"], False)
         # Shown while the server is asked: a bar that moves, and what is happening.
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -93,7 +103,8 @@ class JoinTeamDialog(FormDialog):
         self.busy.hide()
         self.busy_note.hide()
         self.join_button = self.save_button
-        self.join_button.setText(self.tr("&Join and sign in"))
+        self.join_button.setText(self.tr("&Sign in") if signing_in
+                                 else self.tr("&Join and sign in"))
         self.join_button.setDefault(True)
         self.lay_out(intro, form, self.busy_note, self.busy)
         self._inputs: tuple[QWidget, ...] = (self.file, self.browse, self.name, self.password,
@@ -140,9 +151,13 @@ class JoinTeamDialog(FormDialog):
         self.password.clear()
         self._trying = password
 
+        signing_in = self.signing_in
+
         def work(_report: object) -> TeamDesk:
             from peerdesk.services import team
 
+            if signing_in:
+                return team.sign_in(place, name, password, new_password=new_password)
             return team.join(place, file, name, password, new_password=new_password)
 
         self._set_busy(True)
@@ -167,6 +182,8 @@ class JoinTeamDialog(FormDialog):
         for field in (self.password, self.new_password, self.again):
             field.clear()
         self.desk = cast("TeamDesk", desk)
+        # Signed in on the worker: its local files open again on this thread.
+        self.desk.leave_local_files()
         self.submit(lambda: desk)
 
     @Slot(object)

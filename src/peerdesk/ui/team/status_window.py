@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -38,10 +38,17 @@ if TYPE_CHECKING:
 
 
 class TeamStatusWindow(QWidget):
+    sent = Signal()
+    # Preparing this PC moved on or ended: a list waiting for search can ask again.
+    preparation_moved = Signal()
+
     def __init__(self, desk: TeamDesk, parent: QWidget | None = None, *,
-                 prepare: bool = True) -> None:
+                 prepare: bool = True, owns_desk: bool = True) -> None:
+        """`owns_desk`: closing this window signs out (False: a page of the team
+        window, which calls `sign_out` itself when it closes)."""
         super().__init__(parent)
         self.desk = desk
+        self.owns_desk = owns_desk
         self.job: BackgroundJob | None = None
         self._stop = threading.Event()
         self._closed = False
@@ -136,6 +143,7 @@ class TeamStatusWindow(QWidget):
         if not self._closed:
             self._show_preparation()
             self.search_for(self.search.text())
+            self.preparation_moved.emit()
 
     @Slot(object)
     def _prepared(self, state: object) -> None:
@@ -152,6 +160,7 @@ class TeamStatusWindow(QWidget):
                                            "sign-in."))
         self.search_for(self.search.text())
         self.refresh()
+        self.preparation_moved.emit()
 
     @Slot(object)
     def _not_prepared(self, exc: object) -> None:
@@ -214,8 +223,9 @@ class TeamStatusWindow(QWidget):
                                     ).format(n=result.left))
         set_message(self.error, " ".join(problems) or None)
         self.refresh()
+        self.sent.emit()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def sign_out(self) -> None:
         """Signs out. A preparation under way is asked to stop after its batch;
         the desk closes when it has (its keys are in use until then)."""
         if not self._closed:
@@ -224,4 +234,8 @@ class TeamStatusWindow(QWidget):
                 self._stop.set()
             else:
                 self.desk.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.owns_desk:
+            self.sign_out()
         super().closeEvent(event)

@@ -1,0 +1,173 @@
+"""The window a person works in after their PC joined the centre's team (or
+signed in to it): Peers over the team server (ui/team/peers_pages.py, over
+services/casework_store.TeamStore), and the team's status a tab away.
+
+When the server can't be reached a banner says so plainly at the top: the
+list is what this PC has cached, read-only; new sessions go to the encrypted
+outbox; changes say why they must wait. The line under the banner counts what
+waits in the outbox, with a button to send it now. The server is asked again
+every little while and after each save, so the banner goes when it is back.
+
+The window's title never names a peer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.services.casework_store import TeamStore
+from peerdesk.services.team import Offline
+from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.i18n import plural
+from peerdesk.ui.team.peers_pages import StorePeersSection
+from peerdesk.ui.team.status_window import TeamStatusWindow
+from peerdesk.ui.theme import is_high_contrast
+
+if TYPE_CHECKING:
+    from peerdesk.services.team import TeamDesk
+
+# How often the window asks whether the server answers (ms).
+CHECK_EVERY_MS = 30_000
+_OFFLINE_STYLE = ("#offlineBanner { background: #fff1c2; border: 1px solid #d9a400; "
+                  "border-radius: 4px; padding: 8px; color: #4a3500; }")
+_OFFLINE_HIGH_CONTRAST = ("#offlineBanner { border: 2px solid palette(window-text); "
+                          "padding: 8px; }")
+
+
+class TeamWindow(QMainWindow):
+    """Emits `closed` once the person closed it (the desk is closed: signed out)."""
+
+    closed = Signal()
+    lock_requested = Signal()
+
+    def __init__(self, desk: TeamDesk, parent: QWidget | None = None, *,
+                 check_every_ms: int = CHECK_EVERY_MS) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.store = TeamStore(desk)
+        self.online = True
+        self.setWindowTitle(self.tr("PeerDesk — team"))
+        self.offline_banner = QLabel()
+        self.offline_banner.setObjectName("offlineBanner")
+        self.offline_banner.setWordWrap(True)
+        self.offline_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.offline_banner.setAccessibleName(self.tr("The team server can't be reached"))
+        self.offline_banner.setStyleSheet(_OFFLINE_HIGH_CONTRAST if is_high_contrast()
+                                          else _OFFLINE_STYLE)
+        self.waiting_label = QLabel()
+        self.waiting_label.setAccessibleName(self.tr("Waiting to be sent"))
+        self.send_button = QPushButton(self.tr("Send &now"))
+        self.send_button.setToolTip(self.tr("Send what this PC kept while the server couldn't "
+                                            "be reached"))
+        self.send_button.clicked.connect(self.send_now)
+        self.lock_button = QPushButton(self.tr("&Lock"))
+        self.lock_button.setToolTip(self.tr("Lock PeerDesk now (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock_requested.emit)
+        lock = QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+        lock.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.message = error_label()
+        strip = QHBoxLayout()
+        strip.addWidget(self.waiting_label, 1)
+        strip.addWidget(self.message, 2)
+        strip.addWidget(self.send_button)
+        strip.addWidget(self.lock_button)
+
+        self.peers = StorePeersSection(self.store)
+        self.status_page = TeamStatusWindow(desk, owns_desk=False)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.peers, self.tr("&Peers"))
+        self.tabs.addTab(self.status_page, self.tr("&Team"))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.offline_banner)
+        layout.addLayout(strip)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.resize(1100, 720)
+        if not self._does_casework():
+            # An administrator's work here is the team's, not peers' records.
+            self.tabs.setCurrentWidget(self.status_page)
+
+        self.peers.changed.connect(self.refresh)
+        self.status_page.sent.connect(self._after_send)
+        self.status_page.preparation_moved.connect(self._search_moved_on)
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        self.timer = QTimer(self)
+        self.timer.setInterval(check_every_ms)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def _does_casework(self) -> bool:
+        from peerdesk.domain.staff import Compartment
+
+        return self.desk.keys.holds(Compartment.CASEWORK)
+
+    # -- the server, the outbox ---------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Ask whether the server answers; say so, and count the outbox."""
+        was_online, self.online = self.online, self.desk.is_online()
+        self.offline_banner.setVisible(not self.online)
+        if not self.online:
+            self.offline_banner.setText(self._offline_text())
+        waiting = self.desk.waiting()
+        self.waiting_label.setText(
+            plural(waiting, self.tr("{n} saved on this PC is waiting to be sent."),
+                   self.tr("{n} saved on this PC are waiting to be sent."))
+            if waiting else (self.tr("Connected to the team server.") if self.online
+                             else ""))
+        self.send_button.setVisible(waiting > 0)
+        self.send_button.setEnabled(self.online)
+        self.status_page.refresh()
+        if self.online and not was_online:
+            # Back: what changed meanwhile comes into the cache with the list.
+            self.peers.reload()
+
+    def _offline_text(self) -> str:
+        text = Offline().user_message
+        cache = self._cache_time()
+        if cache:
+            text += " " + self.tr("The peers list is as this PC last had it, at {time}."
+                                  ).format(time=cache)
+        return text
+
+    def _cache_time(self) -> str:
+        try:
+            when = self.desk.search_cache().in_step_at
+        except PeerDeskError:
+            return ""
+        return when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
+
+    def send_now(self) -> None:
+        set_message(self.message, None)
+        self.status_page.send()
+        set_message(self.message, self.status_page.error.text() or None)
+
+    def _search_moved_on(self) -> None:
+        # The list says how far search is prepared, and fills once it is.
+        if self.peers.list_page.model.error:
+            self.peers.list_page.reload()
+
+    def _after_send(self) -> None:
+        self.peers.reload()
+        self.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.timer.stop()
+        self.status_page.sign_out()  # after any preparation under way has stopped
+        super().closeEvent(event)
+        self.closed.emit()
