@@ -117,6 +117,14 @@ class TeamStatusWindow(QWidget):
         self.job.succeeded.connect(self._prepared)
         self.job.failed.connect(self._not_prepared)
         self.job.finished.connect(self._job_ended)
+
+        def signed_out_meanwhile() -> None:
+            # Not a slot of this window: when it was closed (a lock) and is gone before
+            # the job ends, the desk must still be signed out and its keys wiped.
+            if stop.is_set():
+                desk.close()
+
+        self.job.finished.connect(signed_out_meanwhile, Qt.ConnectionType.QueuedConnection)
         self._show_preparation()
         self.job.start()
 
@@ -174,8 +182,6 @@ class TeamStatusWindow(QWidget):
     @Slot()
     def _job_ended(self) -> None:
         self.job = None
-        if self._closed:
-            self.desk.close()
 
     # -- search -----------------------------------------------------------------------
 
