@@ -20,7 +20,7 @@ from peerdesk.services import peers
 from peerdesk.services.peers import PeerFilter, PeerOrder, PeerRow
 from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
-from peerdesk.ui.table_model import ID_ROLE, Column, IdWindowModel, attribute_column
+from peerdesk.ui.table_model import ID_ROLE, Column, IdWindowModel, Row, attribute_column
 
 # The peer's id: lookups by row survive sorting and filtering.
 PEER_ID_ROLE = ID_ROLE
@@ -42,14 +42,32 @@ def _next_follow_up(row: PeerRow) -> str:
     return row.next_follow_up or "—"
 
 
-class PeerListModel(IdWindowModel[PeerRow]):
-    columns = (
+def who_columns() -> tuple[Column[Any], ...]:
+    """The first three columns of every peers list: reference, name and status."""
+    return (
         attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Reference"), "ref",
                          sample="Reference__"),
         attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Preferred name"), "preferred_name",
                          bold=True, stretch=True),
         Column(QT_TRANSLATE_NOOP("TableHeader", "Status"), lambda r: r.status.label,
                sample="Paused____"),
+    )
+
+
+class PeersModel(IdWindowModel[Row]):
+    """A peers list (the vault's here, the team store's in ui/team): a closed
+    peer's row in grey."""
+
+    def foreground(self, row: Row, column: Column[Row]) -> Any:
+        colour = super().foreground(row, column)
+        if colour is None and getattr(row, "status", None) is PeerStatus.CLOSED:
+            return _MUTED
+        return colour
+
+
+class PeerListModel(PeersModel[PeerRow]):
+    columns = (
+        *who_columns(),
         attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Caseworker"), "caseworker",
                          sample="Tomás Herrera_____"),
         attribute_column(QT_TRANSLATE_NOOP("TableHeader", "Last contact"), "last_contact",
@@ -66,12 +84,6 @@ class PeerListModel(IdWindowModel[PeerRow]):
     find = staticmethod(peers.find)
     fetch = staticmethod(peers.rows)
     new_filter = PeerFilter
-
-    def foreground(self, row: PeerRow, column: Column[PeerRow]) -> Any:
-        colour = super().foreground(row, column)
-        if colour is None and row.status is PeerStatus.CLOSED:
-            return _MUTED
-        return colour
 
     def peer_id(self, row: int) -> int | None:
         return self.record_id(row)

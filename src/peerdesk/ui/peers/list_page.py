@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from peerdesk.services.session import Session
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.page_header import PageHeader, page_layout, search_box
 from peerdesk.ui.peers.list_model import PeerColumn, PeerListModel
+from peerdesk.ui.peers.navigation import OpensFromTheList
 from peerdesk.ui.table_view import id_list
 
 EMPTY_CASELOAD = QT_TRANSLATE_NOOP(
@@ -31,7 +32,7 @@ EMPTY_SEARCH = QT_TRANSLATE_NOOP(
                     "reference such as P-0042 — or clear the filters.")
 
 
-class PeerListPage(QWidget):
+class PeerListPage(OpensFromTheList, QWidget):
     """Emits `open_peer(id)`, `add_requested` and `imported` (peers came from a spreadsheet)."""
 
     open_peer = Signal(int)
@@ -182,20 +183,3 @@ class PeerListPage(QWidget):
 
     def select_peer(self, peer_id: int) -> bool:
         return self.table.select_id(self.model, peer_id)
-
-    def _enter_in_search(self) -> None:
-        """Enter in the search box opens the only match, or moves into the list."""
-        if self.model.rowCount() == 1:
-            self._open_row(0)
-        elif self.model.rowCount() > 1:
-            self.table.setFocus()
-            if not self.table.currentIndex().isValid():
-                self.table.selectRow(0)
-
-    def _open_index(self, index: QModelIndex) -> None:
-        self._open_row(index.row())
-
-    def _open_row(self, row: int) -> None:
-        peer_id = self.model.peer_id(row)
-        if peer_id is not None:
-            self.open_peer.emit(peer_id)

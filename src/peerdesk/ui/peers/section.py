@@ -15,6 +15,7 @@ from peerdesk.ui.errors import show_error
 from peerdesk.ui.page_header import MainPage, Present
 from peerdesk.ui.peers.forms import CASELOAD
 from peerdesk.ui.peers.list_page import PeerListPage
+from peerdesk.ui.peers.navigation import ListOrPeer
 from peerdesk.ui.peers.peer_dialog import PeerDialog
 from peerdesk.ui.peers.peer_page import PeerPageView
 from peerdesk.ui.sessions.session_dialog import SessionDialog
@@ -26,7 +27,7 @@ def announce(bus: ChangeBus) -> None:
     bus.changed.emit(change_bus.AUDIT)
 
 
-class PeersSection(MainPage):
+class PeersSection(ListOrPeer, MainPage):
     def __init__(self, session: Session, bus: ChangeBus, present: Present,
                  parent: QWidget | None = None) -> None:
         super().__init__(session, bus, present, parent)
@@ -63,21 +64,6 @@ class PeersSection(MainPage):
             self.peer_page.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
             return True
         return False
-
-    def show_list(self) -> None:
-        peer_id = self.peer_page.peer_id
-        self.stack.setCurrentWidget(self.list_page)
-        if peer_id is not None:
-            self.list_page.select_peer(peer_id)
-        self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def go_to_search(self) -> None:
-        if self.showing_peer():
-            self.show_list()
-        self.list_page.focus_search()
-
-    def showing_peer(self) -> bool:
-        return self.stack.currentWidget() is self.peer_page
 
     def _on_changed(self, topic: str) -> None:
         if topic != CASELOAD or self.session is None:

@@ -10,7 +10,7 @@ cached; a peer's page shows their cached line, and a new session still goes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -36,6 +36,7 @@ from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.page_header import PageHeader, page_layout, search_box, title_row
 from peerdesk.ui.peers.banner import SafeContactBanner
 from peerdesk.ui.peers.forms import heading, muted, start_aligned
+from peerdesk.ui.peers.navigation import ListOrPeer, OpensFromTheList
 from peerdesk.ui.peers.peer_dialog import gender_label
 from peerdesk.ui.table_model import Column, RowTableModel, attribute_column
 from peerdesk.ui.table_view import ListOrEmpty, id_list, set_up_list
@@ -50,7 +51,7 @@ EMPTY_SEARCH = QT_TRANSLATE_NOOP(
                      "reference such as P-0042.")
 
 
-class StorePeerList(QWidget):
+class StorePeerList(OpensFromTheList, QWidget):
     """The caseload from a store; `open_peer(id)` and `add_requested`."""
 
     open_peer = Signal(object)
@@ -118,21 +119,6 @@ class StorePeerList(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
-    def _enter_in_search(self) -> None:
-        if self.model.rowCount() == 1:
-            self._open_row(0)
-        elif self.model.rowCount() > 1:
-            self.table.setFocus()
-            if not self.table.currentIndex().isValid():
-                self.table.selectRow(0)
-
-    def _open_index(self, index: QModelIndex) -> None:
-        self._open_row(index.row())
-
-    def _open_row(self, row: int) -> None:
-        peer_id = self.model.peer_id(row)
-        if peer_id is not None:
-            self.open_peer.emit(peer_id)
 
 
 class SessionsModel(RowTableModel[SessionRecord]):
@@ -280,7 +266,7 @@ class StorePeerView(QWidget):
         self.sessions_model.clear()
 
 
-class StorePeersSection(QWidget):
+class StorePeersSection(ListOrPeer, QWidget):
     """The list and a peer's page in one stack, the forms between; Ctrl+F
     searches, Ctrl+N adds a peer, Ctrl+Shift+S logs a session (the peer shown,
     or the one selected in the list). `changed` after any save."""
@@ -313,9 +299,6 @@ class StorePeersSection(QWidget):
 
     # -- navigation -------------------------------------------------------------------
 
-    def showing_peer(self) -> bool:
-        return self.stack.currentWidget() is self.peer_page
-
     def open_peer(self, peer_id: StoreId) -> bool:
         set_message(self.message, None)
         rows = self.list_page.model
@@ -327,18 +310,6 @@ class StorePeersSection(QWidget):
         self.stack.setCurrentWidget(self.peer_page)
         self.peer_page.log_button.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
-
-    def show_list(self) -> None:
-        peer_id = self.peer_page.peer_id
-        self.stack.setCurrentWidget(self.list_page)
-        if peer_id is not None:
-            self.list_page.select_peer(peer_id)
-        self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def go_to_search(self) -> None:
-        if self.showing_peer():
-            self.show_list()
-        self.list_page.focus_search()
 
     def reload(self) -> None:
         self.list_page.reload()
