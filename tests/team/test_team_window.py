@@ -3,16 +3,26 @@ driven with qtbot against the real test cluster: the peers list searched as
 you type, a peer opened (audited), added, changed (with a colleague's save
 first: the conflict dialog), a session logged; the server stopped: a banner,
 the cached list read-only, a new session into the outbox and sent when it is
-back; a peer supporter sees only their peers; an administrator is refused."""
+back; a peer supporter sees only their peers; an administrator is refused; a
+server host that never answers does not freeze the window."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import os
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.peer import PeerDraft
@@ -38,7 +48,14 @@ def _window(qtbot, centre, who: str, folder: Path) -> TeamWindow:
     qtbot.waitExposed(window)
     window.activateWindow()  # the offscreen platform does not hand it back by itself
     qtbot.waitUntil(window.isActiveWindow)
+    _wait_for_the_answer(qtbot, window)
     return window
+
+
+def _wait_for_the_answer(qtbot, window: TeamWindow) -> None:
+    """The server is asked off the GUI thread; wait until it (and any asked
+    again meanwhile) has answered."""
+    qtbot.waitUntil(lambda: not window.checking, timeout=30000)
 
 
 def _names(window: TeamWindow) -> list[str]:
@@ -184,6 +201,7 @@ def test_server_away_banner_cached_list_read_only_and_the_outbox(
     joined_centre.server.stop()
     try:
         window.refresh()
+        _wait_for_the_answer(qtbot, window)
         assert window.offline_banner.isVisible()
         assert window.offline_banner.text().startswith("The team server can't be reached.")
         window.peers.list_page.reload()
@@ -216,12 +234,77 @@ def test_server_away_banner_cached_list_read_only_and_the_outbox(
     finally:
         joined_centre.server.start()
     window.refresh()
+    _wait_for_the_answer(qtbot, window)
     assert not window.offline_banner.isVisible() and window.send_button.isEnabled()
     qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
     assert window.desk.waiting() == 0 and not window.send_button.isVisible()
     assert window.peers.open_peer(caseload["Robin"])
     assert [r.notes for r in window.peers.peer_page.sessions_model.rows()] == [
         "Phoned while the server was down."]
+
+
+@contextlib.contextmanager
+def _host_that_never_answers(port: int) -> Iterator[str]:
+    """A socket where a server would listen that takes connections and never
+    answers them, as a host behind a dropped network holds a connect for its
+    whole timeout. Gone at the end: what waits on it then fails at once."""
+    folder = tempfile.mkdtemp(prefix="pd-silent-", dir="/tmp")  # short: socket paths
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        listener.bind(os.path.join(folder, f".s.PGSQL.{port}"))
+        listener.listen(8)
+        yield folder
+    finally:
+        listener.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _checks_running() -> int:
+    return sum(t.name == "peerdesk-team-online" for t in threading.enumerate())
+
+
+def test_a_server_that_never_answers_does_not_freeze_the_window(
+        qtbot, joined_centre, tmp_path):
+    window = _window(qtbot, joined_centre, "caseworker", tmp_path)
+    desk = window.desk
+    real = desk.info
+    with _host_that_never_answers(real.port) as silent:
+        desk.info = dataclasses.replace(real, host=silent)
+        started = time.monotonic()
+        window.refresh()
+        # Asked on the GUI thread this took the whole connect timeout (10 s).
+        assert time.monotonic() - started < 1.0
+        assert window.checking
+        ticks: list[int] = []
+        QTimer.singleShot(50, lambda: ticks.append(1))
+        qtbot.waitUntil(lambda: bool(ticks), timeout=2000)   # the window goes on
+        assert window.checking and _checks_running() == 1    # still waiting for the answer
+        assert not window.offline_banner.isVisible()          # nothing said before it comes
+        window.refresh()                                      # asked again meanwhile:
+        assert _checks_running() == 1                         # never two at once
+    # The host stops listening: the answer comes, and the window says so.
+    qtbot.waitUntil(window.offline_banner.isVisible, timeout=30000)
+    assert window.offline_banner.text().startswith("The team server can't be reached.")
+    desk.info = real
+    window.refresh()
+    qtbot.waitUntil(lambda: not window.offline_banner.isVisible(), timeout=30000)
+    _wait_for_the_answer(qtbot, window)
+    assert window.waiting_label.text() == "Connected to the team server."
+
+
+def test_an_answer_after_the_window_closed_changes_nothing(qtbot, joined_centre, tmp_path):
+    window = _window(qtbot, joined_centre, "caseworker", tmp_path)
+    desk = window.desk
+    real = desk.info
+    with _host_that_never_answers(real.port) as silent:
+        desk.info = dataclasses.replace(real, host=silent)
+        window.refresh()
+        assert window.checking
+        window.close()                                  # signs out while it is asked
+        assert not desk.keys.keys
+    qtbot.waitUntil(lambda: _checks_running() == 0, timeout=30000)
+    qtbot.wait(50)                                      # the answer's slots, if any, ran
+    assert not window.offline_banner.isVisible() and window.online
 
 
 def test_a_peer_supporter_sees_only_their_peers(qtbot, joined_centre, caseload, tmp_path):

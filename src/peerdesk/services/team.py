@@ -438,6 +438,33 @@ class TeamDesk:
             self._drop()
         return self._live() is not None
 
+    def server_check(self) -> Callable[[], bool]:
+        """A check whether the server answers, for a worker thread (the GUI's never
+        waits on the network: a host that drops packets holds a connect for its
+        whole timeout). It asks on a connection of its own, opened and closed at
+        once, so the desk's connection stays the desk thread's alone. What it
+        signs in with is taken now: a sign-out meanwhile wipes the desk, not it."""
+        from peerdesk.storage.team.connection import answers, connect
+        from peerdesk.storage.team.errors import ServerUnreachable
+
+        info, login, password = self.info, self.login, self._password
+
+        def check() -> bool:
+            try:
+                conn = connect(info, login, password, autocommit=True)
+            except ServerUnreachable:
+                return False
+            with contextlib.closing(conn):
+                return answers(conn)
+
+        return check
+
+    def server_away(self) -> None:
+        """Told (on the desk's thread) that `server_check` found the server away:
+        the desk's connection is dropped as `is_online` would, so what comes next
+        reconnects, or works from the cache and the outbox."""
+        self._drop()
+
     def status(self) -> str:
         """What the PC says about the server, plainly."""
         if self.is_online():

@@ -43,12 +43,16 @@ class TeamStatusWindow(QWidget):
     preparation_moved = Signal()
 
     def __init__(self, desk: TeamDesk, parent: QWidget | None = None, *,
-                 prepare: bool = True, owns_desk: bool = True) -> None:
+                 prepare: bool = True, owns_desk: bool = True,
+                 online: bool | None = None) -> None:
         """`owns_desk`: closing this window signs out (False: a page of the team
-        window, which calls `sign_out` itself when it closes)."""
+        window, which calls `sign_out` itself when it closes). `online`: whether
+        the server answers, as its owner found (the team window asks off the GUI
+        thread and keeps this page `told`); None: this window asks itself."""
         super().__init__(parent)
         self.desk = desk
         self.owns_desk = owns_desk
+        self.told_online = online
         self.job: BackgroundJob | None = None
         self._stop = threading.Event()
         self._closed = False
@@ -199,8 +203,13 @@ class TeamStatusWindow(QWidget):
 
     # -- the server and the outbox --------------------------------------------------------
 
+    def told(self, online: bool) -> None:
+        """The owner's latest answer whether the server answers."""
+        self.told_online = online
+        self.refresh()
+
     def refresh(self) -> None:
-        online = self.desk.is_online()
+        online = self.desk.is_online() if self.told_online is None else self.told_online
         waiting = self.desk.waiting()
         if online:
             text = (self.tr("Connected to the team server.") if not waiting else

@@ -8,6 +8,12 @@ outbox; changes say why they must wait. The line under the banner counts what
 waits in the outbox, with a button to send it now. The server is asked again
 every little while and after each save, so the banner goes when it is back.
 
+That question runs off the GUI thread (a background job, one at a time): a
+server host that drops packets holds a connect for its whole timeout, and the
+window must not freeze meanwhile. The banner and "Send now" follow the answer
+when it comes; until the first, the server is taken as answering (it just did,
+at sign-in). The team page is told the answer rather than asking itself.
+
 The window's title never names a peer.
 """
 
@@ -15,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +36,7 @@ from PySide6.QtWidgets import (
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services.casework_store import TeamStore
 from peerdesk.services.team import Offline
+from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.team.peers_pages import StorePeersSection
@@ -59,6 +66,9 @@ class TeamWindow(QMainWindow):
         self.desk = desk
         self.store = TeamStore(desk)
         self.online = True
+        self.check: BackgroundJob | None = None   # the question to the server in flight
+        self._ask_again = False
+        self._closed = False
         self.setWindowTitle(self.tr("PeerDesk — team"))
         self.offline_banner = QLabel()
         self.offline_banner.setObjectName("offlineBanner")
@@ -86,7 +96,7 @@ class TeamWindow(QMainWindow):
         strip.addWidget(self.lock_button)
 
         self.peers = StorePeersSection(self.store)
-        self.status_page = TeamStatusWindow(desk, owns_desk=False)
+        self.status_page = TeamStatusWindow(desk, owns_desk=False, online=self.online)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.peers, self.tr("&Peers"))
         self.tabs.addTab(self.status_page, self.tr("&Team"))
@@ -119,8 +129,60 @@ class TeamWindow(QMainWindow):
     # -- the server, the outbox ---------------------------------------------------------
 
     def refresh(self) -> None:
-        """Ask whether the server answers; say so, and count the outbox."""
-        was_online, self.online = self.online, self.desk.is_online()
+        """Count the outbox (on this PC: quick) and ask whether the server answers,
+        off the GUI thread; what the window says follows when it does."""
+        self._show_state()
+        self.check_server()
+
+    @property
+    def checking(self) -> bool:
+        return self.check is not None
+
+    def check_server(self) -> None:
+        """Ask the server in a background job; never two at once: asked while one is
+        in flight, it asks once more when that one ends (a save meanwhile may have
+        found the server away or back)."""
+        if self._closed:
+            return
+        if self.check is not None:
+            self._ask_again = True
+            return
+        ask = self.desk.server_check()
+        self.check = BackgroundJob(lambda _report: ask(), name="peerdesk-team-online")
+        # Slots of this window, queued to the GUI thread; they do nothing once it
+        # has closed, and Qt drops them if it is gone before the answer comes.
+        self.check.succeeded.connect(self._answered)
+        self.check.failed.connect(self._not_answered)
+        self.check.finished.connect(self._check_ended)
+        self.check.start()
+
+    @Slot(object)
+    def _answered(self, online: object) -> None:
+        if self._closed:
+            return
+        was_online, self.online = self.online, bool(online)
+        if not self.online:
+            self.desk.server_away()
+        self._show_state()
+        if self.online and not was_online:
+            # Back: what changed meanwhile comes into the cache with the list.
+            self.peers.reload()
+
+    @Slot(object)
+    def _not_answered(self, _exc: object) -> None:
+        # Reached but refused (this login's password changed on another PC, say):
+        # nothing can be sent from here either.
+        self._answered(False)
+
+    @Slot()
+    def _check_ended(self) -> None:
+        self.check = None
+        if self._ask_again and not self._closed:
+            self._ask_again = False
+            self.check_server()
+
+    def _show_state(self) -> None:
+        """The banner, the outbox line and "Send now", from the last answer."""
         self.offline_banner.setVisible(not self.online)
         if not self.online:
             self.offline_banner.setText(self._offline_text())
@@ -132,10 +194,7 @@ class TeamWindow(QMainWindow):
                              else ""))
         self.send_button.setVisible(waiting > 0)
         self.send_button.setEnabled(self.online)
-        self.status_page.refresh()
-        if self.online and not was_online:
-            # Back: what changed meanwhile comes into the cache with the list.
-            self.peers.reload()
+        self.status_page.told(self.online)
 
     def _offline_text(self) -> str:
         text = Offline().user_message
@@ -167,6 +226,7 @@ class TeamWindow(QMainWindow):
         self.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True  # an answer still in flight changes nothing now
         self.timer.stop()
         self.status_page.sign_out()  # after any preparation under way has stopped
         super().closeEvent(event)
