@@ -236,3 +236,27 @@ def test_the_first_casework_key_made_is_on_the_chain(fresh_team, pg_server, team
                      "(the first casework key)")]
     assert _names_nowhere(events)
     assert audit_repo.walk(events, None).ok           # the chain still verifies
+
+
+def test_a_person_whose_event_is_not_written_is_not_added(fresh_team, pg_server, team_db):
+    """The event is written in the add's own transaction: when writing it
+    fails, nobody is added (no staff row, no login, no key slot)."""
+    from peerdesk.storage.team import people
+
+    _file, admin = fresh_team
+    generation, main_key = admin.keys.keys[Compartment.MAIN.value]
+    login = team._login(admin.info, "Lena Lead")
+
+    def record(_staff_id: int) -> None:
+        raise RuntimeError("the event could not be written")
+
+    with pytest.raises(RuntimeError):
+        people.add_person(admin._connection(), admin.keys.cipher(Compartment.MAIN),
+                          name="Lena Lead", roles=[Role.PROGRAMME_LEAD], login=login,
+                          main_key=main_key, main_generation=generation,
+                          sealed_by=admin.staff_id, record=record)
+    with pg_server.connect(team_db) as conn:
+        assert conn.execute("SELECT count(*) FROM main.staff").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM main.team_slot").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM pg_roles WHERE rolname = %s",
+                            (login,)).fetchone()[0] == 0
