@@ -12,11 +12,14 @@ from datetime import date
 import pytest
 
 from peerdesk.app import cli
+from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import PermissionDenied
 from peerdesk.domain.staff import Compartment, Role
 from peerdesk.services import team
+from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.team import keys as team_keys
 from peerdesk.storage.team.casework import TeamPeer, TeamSession
+from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.people import NameTaken
 from tests.team.test_cli_team import init_args
 
@@ -158,3 +161,102 @@ def test_an_administrator_adds_a_lead_on_the_command_line(fresh_team, capsys, mo
     code = cli.main(["team", "add-person", "Lena Lead", "--role", "caseworker",
                      "--connection", str(file), "--user", "Ana Admin"])
     assert code != 0 and "already has that PeerDesk name" in capsys.readouterr().err
+
+
+def _events(pg_server, database, main_key) -> list[tuple]:
+    """Every event on the server, read as a host would (plain psycopg), each
+    detail opened with the centre's main key: (id, actor, action, kind, target,
+    detail)."""
+    main = FieldCipher(main_key, compartment="main")
+    with pg_server.connect(database) as conn:
+        rows = conn.execute("SELECT id, at, actor_id, action, target_kind, target_id, detail, "
+                            "prev_hash, hash, signer_id, signing_key, signature "
+                            "FROM main.audit_event ORDER BY id").fetchall()
+    return [(*r[:6], main.open("audit_event", "detail", str(r[0]), r[6]), *r[7:])
+            for r in rows]
+
+
+def _brief(events) -> list[tuple]:
+    return [(actor, action, kind, target, detail)
+            for _i, _at, actor, action, kind, target, detail, *_ in events]
+
+
+def _staff_ids(pg_server, database) -> dict[str, int]:
+    with pg_server.connect(database) as conn:
+        return dict(conn.execute("SELECT roles[1], id FROM main.staff").fetchall())
+
+
+def _names_nowhere(events) -> bool:
+    return not any(name in str(e) for e in _brief(events)
+                   for name in ("Lena", "Lead", "Cas Worker", "Ana Admin"))
+
+
+def test_adding_a_person_is_on_the_chain(fresh_team, pg_server, team_db):
+    """Issue 18, "every change is audited": an administrator adding someone
+    writes an event (their staff id and roles' codes, never the name) in the
+    transaction that adds them; a refused add writes none."""
+    _file, admin = fresh_team
+    main_key = bytes(admin.keys.key(Compartment.MAIN))
+    before = len(_events(pg_server, team_db, main_key))
+    admin.add_person("Lena Lead", [Role.PROGRAMME_LEAD])
+    admin.add_person("Cas Worker", [Role.CASEWORKER, Role.PEER_SUPPORTER])
+    with pytest.raises(NameTaken):                    # refused: no event either
+        admin.add_person("Lena Lead", [Role.CASEWORKER])
+    staff = _staff_ids(pg_server, team_db)
+    events = _events(pg_server, team_db, main_key)
+    assert _brief(events[before:]) == [
+        (admin.staff_id, AuditAction.STAFF_ADDED.value, "staff",
+         str(staff["programme_lead"]), "programme_lead"),
+        (admin.staff_id, AuditAction.STAFF_ADDED.value, "staff",
+         str(staff["caseworker"]), "caseworker,peer_supporter")]
+    assert _names_nowhere(events)
+    assert audit_repo.walk(events, None).ok           # the chain still verifies
+
+
+def test_the_first_casework_key_made_is_on_the_chain(fresh_team, pg_server, team_db,
+                                                     tmp_path):
+    """The first casework key, made at the first lead's sign-in, is recorded
+    as a key change by them (generation, how many it was sealed to), once."""
+    file, admin = fresh_team
+    main_key = bytes(admin.keys.key(Compartment.MAIN))
+    lead_pw = admin.add_person("Lena Lead", [Role.PROGRAMME_LEAD])
+    admin.add_person("Cas Worker", [Role.CASEWORKER])
+    admin.add_person("Sam Supporter", [Role.PEER_SUPPORTER])
+    before = len(_events(pg_server, team_db, main_key))
+    lead = team.join(_place(tmp_path, "lead"), file, "Lena Lead", lead_pw,
+                     new_password="lena's own pw 1")
+    lead.close()
+    # Signing in again makes no second key and records nothing more.
+    team.join(_place(tmp_path, "lead"), file, "Lena Lead", "lena's own pw 1").close()
+    events = _events(pg_server, team_db, main_key)
+    made = [e for e in _brief(events[before:]) if e[1] == AuditAction.KEY_CHANGED.value]
+    assert made == [(_staff_ids(pg_server, team_db)["programme_lead"],
+                     AuditAction.KEY_CHANGED.value, "compartment", "casework",
+                     "casework key generation 1 made and sealed to 3 people "
+                     "(the first casework key)")]
+    assert _names_nowhere(events)
+    assert audit_repo.walk(events, None).ok           # the chain still verifies
+
+
+def test_a_person_whose_event_is_not_written_is_not_added(fresh_team, pg_server, team_db):
+    """The event is written in the add's own transaction: when writing it
+    fails, nobody is added (no staff row, no login, no key slot)."""
+    from peerdesk.storage.team import people
+
+    _file, admin = fresh_team
+    generation, main_key = admin.keys.keys[Compartment.MAIN.value]
+    login = team._login(admin.info, "Lena Lead")
+
+    def record(_staff_id: int) -> None:
+        raise RuntimeError("the event could not be written")
+
+    with pytest.raises(RuntimeError):
+        people.add_person(admin._connection(), admin.keys.cipher(Compartment.MAIN),
+                          name="Lena Lead", roles=[Role.PROGRAMME_LEAD], login=login,
+                          main_key=main_key, main_generation=generation,
+                          sealed_by=admin.staff_id, record=record)
+    with pg_server.connect(team_db) as conn:
+        assert conn.execute("SELECT count(*) FROM main.staff").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM main.team_slot").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM pg_roles WHERE rolname = %s",
+                            (login,)).fetchone()[0] == 0

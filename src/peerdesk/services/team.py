@@ -547,6 +547,7 @@ class TeamDesk:
         password at their first sign-in. Casework is sealed to them by the next
         casework holder to sign in; on a centre started on the server the first
         programme lead or caseworker to sign in makes the casework key."""
+        from peerdesk.domain.staff import roles_code
         from peerdesk.domain.validation import clean_name
         from peerdesk.storage.team import people
 
@@ -555,10 +556,15 @@ class TeamDesk:
         name = clean_name(name, what="The person's name")
         store = self._connection()
         generation, main_key = self.keys.keys[Compartment.MAIN.value]
+        record = self._audit_on(store)
+        # As a vault records an account added: the staff id and the roles'
+        # codes, never the name.
         _staff_id, password = people.add_person(
             store, self.keys.cipher(Compartment.MAIN), name=name, roles=roles,
             login=_login(self.info, name), main_key=main_key, main_generation=generation,
-            sealed_by=self.staff_id)
+            sealed_by=self.staff_id,
+            record=lambda staff_id: record(AuditAction.STAFF_ADDED, "staff", str(staff_id),
+                                           roles_code(roles)))
         return password
 
     def people(self) -> list[Person]:

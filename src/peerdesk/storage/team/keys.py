@@ -250,9 +250,14 @@ def make_first_casework_key(conn: Conn, keys: TeamKeys) -> bool:
     first programme lead or caseworker to sign in makes the casework key and
     seals it to every active person whose roles open casework, this person
     too (team migration "first casework key"); whether it was made here.
-    Nothing happens when a key was ever made, by anyone."""
+    Nothing happens when a key was ever made, by anyone. The key's making is
+    chained onto the audit log (a key change: compartment, generation and how
+    many it was sealed to) in the same transaction as the claim and the seals.
+    """
     import secrets
 
+    from peerdesk.domain.audit import AuditAction
+    from peerdesk.storage.team.audit import append_event
     from peerdesk.storage.team.fieldcrypt import KEY_BYTES
 
     if keys.holds(Compartment.CASEWORK) or not keys.roles & _KEY_MAKERS:
@@ -265,12 +270,19 @@ def make_first_casework_key(conn: Conn, keys: TeamKeys) -> bool:
             if not (row and row[0]):
                 crypto.wipe(new_key)
                 return False
+            sealed_to = 0
             for staff_id, slot_id, public_key, brief, roles, _holds in conn.execute(
                     "SELECT staff_id, slot_id, public_key, slot, roles, holds "
                     "FROM main.team_slot_directory()").fetchall():
                 if Compartment.CASEWORK in compartments_for(Role(r) for r in roles):
                     seal_to(conn, centre, staff_id, directory_slot(slot_id, brief, public_key),
                             keyslots.CASEWORK, FIRST_GENERATION, new_key, keys.staff_id)
+                    sealed_to += 1
+            append_event(conn, keys.cipher(Compartment.MAIN), actor_id=keys.staff_id,
+                         action=AuditAction.KEY_CHANGED, target_kind="compartment",
+                         target_id=keyslots.CASEWORK,
+                         detail=f"casework key generation {FIRST_GENERATION} made and sealed to "
+                                f"{sealed_to} people (the first casework key)")
     except BaseException:
         crypto.wipe(new_key)
         raise

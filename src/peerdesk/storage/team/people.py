@@ -138,13 +138,16 @@ def find(conn: Conn, main: FieldCipher, name: str) -> Person:
 
 def add_person(conn: Conn, main: FieldCipher, *, name: str, roles: Sequence[Role],
                login: str, main_key: bytes | bytearray, main_generation: int,
-               sealed_by: int, params: crypto.KdfParams | None = None) -> tuple[int, str]:
+               sealed_by: int, params: crypto.KdfParams | None = None,
+               record: Callable[[int], None] | None = None) -> tuple[int, str]:
     """A new person on a centre started on the server (an administrator's): their
     login with a one-time joining password, which they replace with their own at
     their first sign-in, and a key slot holding the main key; casework is
     sealed to them by the next casework holder to sign in (or made for them,
     the first time: keys.make_first_casework_key). Their staff id and the
-    joining password; one transaction."""
+    joining password; one transaction, in which `record` is given the new
+    staff id to chain its audit event (services.team chains one as the
+    administrator), so the person is added with their event or not at all."""
     if any(_folded(p.name) == _folded(name) for p in people(conn, main)):
         raise NameTaken
     password = joining_password()
@@ -159,6 +162,8 @@ def add_person(conn: Conn, main: FieldCipher, *, name: str, roles: Sequence[Role
         keys.add_slot(conn, staff_id=staff_id, login=login, roles=roles, password=password,
                       main_key=main_key, main_generation=main_generation,
                       sealed_by=sealed_by, params=params)
+        if record is not None:
+            record(staff_id)
     return staff_id, password
 
 
