@@ -31,12 +31,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.staff import Compartment, Role, compartments_for
+from peerdesk.domain.staff import Compartment, Role
 from peerdesk.storage import crypto, keyslots
 from peerdesk.storage.team.audit import append_event
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import KEY_BYTES
-from peerdesk.storage.team.keys import TeamKeys, directory_slot, seal_to
+from peerdesk.storage.team.keys import TeamKeys, seal_casework_to_directory
 from peerdesk.storage.team.schema import Conn, centre_id
 from peerdesk.storage.team.tables import TABLES, TeamTable
 
@@ -140,17 +140,9 @@ def start(conn: Conn, keys: TeamKeys, rotation_id: int) -> int | None:
             if generation is None:
                 crypto.wipe(new_key)
                 return None
-            given = 0
-            for staff_id, slot_id, public_key, brief, roles, holds in conn.execute(
-                    "SELECT staff_id, slot_id, public_key, slot, roles, holds "
-                    "FROM main.team_slot_directory()").fetchall():
-                # Those who hold casework and whose roles still open it (the server
-                # refuses casework to anyone else).
-                if keyslots.CASEWORK in holds and Compartment.CASEWORK in compartments_for(
-                        Role(r) for r in roles):
-                    seal_to(conn, centre, staff_id, directory_slot(slot_id, brief, public_key),
-                            keyslots.CASEWORK, generation, new_key, keys.staff_id)
-                    given += 1
+            # Those who hold casework and whose roles still open it.
+            given = seal_casework_to_directory(conn, centre, generation, new_key, keys.staff_id,
+                                               only_holders=True)
             conn.execute("SELECT main.start_rotation(%s, %s)", (rotation_id, generation))
             _audit(conn, keys, f"casework key generation {generation} made and sealed to "
                                f"{given} people (change {rotation_id} started)")
