@@ -915,21 +915,26 @@ class TeamDesk:
         return result
 
     def _read_casework(self, read: Callable[[TeamCasework], _Read]) -> _Read:
-        """A read on the server (an audited view too); a connection the server
+        """A read on the server (an audited view too); see `_read_on`."""
+        return self._read_on(self._store, read)
+
+    def _read_on(self, reach: Callable[[], Any], read: Callable[[Any], _Read]) -> _Read:
+        """A read on what `reach` opens on the server; a connection the server
         ended since (a restart, or it stopped) is made again once; Offline when
         it can't be."""
+        from peerdesk.storage.team.casework import ConnectionLost
         from peerdesk.storage.team.connection import lost_as_unreachable
         from peerdesk.storage.team.errors import ServerUnreachable
 
         self._require_casework()
         for _attempt in range(2):
-            store = self._store()
-            if store is None:
+            where = reach()
+            if where is None:
                 raise Offline
             try:
                 with lost_as_unreachable(self.info):
-                    return read(store)
-            except ServerUnreachable:
+                    return read(where)
+            except (ServerUnreachable, ConnectionLost):
                 self._drop()
         raise Offline
 
@@ -1113,20 +1118,8 @@ class TeamDesk:
         raise OfflineEdit
 
     def _read_groupwork(self, read: Callable[[TeamGroupwork], Any]) -> Any:
-        """A read on the server; a connection the server ended since (a restart) is
-        made again once; Offline when it can't be."""
-        from peerdesk.storage.team.casework import ConnectionLost
-
-        self._require_casework()
-        for _attempt in range(2):
-            groups = self._groupwork()
-            if groups is None:
-                raise Offline
-            try:
-                return read(groups)
-            except ConnectionLost:
-                self._drop()
-        raise Offline
+        """A read of groups, registers or contacts on the server; see `_read_on`."""
+        return self._read_on(self._groupwork, read)
 
     def register(self, meeting_id: Any) -> list[TeamMark]:
         found: list[TeamMark] = self._read_groupwork(lambda g: g.register(meeting_id))
