@@ -271,17 +271,23 @@ def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
             signer.wipe()
 
 
-def _cmd_team_issue_login(args: argparse.Namespace) -> int:
-    _require_driver()
+def _signed_in_desk(args: argparse.Namespace) -> Any:
+    """The team desk of `--user` on the team `--connection` names (their own new
+    password asked for when they signed in with a joining one)."""
     from peerdesk.services import team
 
     info = team.load_connection_file(Path(args.connection).expanduser().absolute())
     password = read_password(f"Password for {args.user}: ")
     try:
-        desk = team.sign_in(team.TeamPlace.default(), args.user, password, info=info)
+        return team.sign_in(team.TeamPlace.default(), args.user, password, info=info)
     except team.PasswordChangeRequired:
-        desk = team.sign_in(team.TeamPlace.default(), args.user, password, info=info,
+        return team.sign_in(team.TeamPlace.default(), args.user, password, info=info,
                             new_password=_changed_password(args.user))
+
+
+def _cmd_team_issue_login(args: argparse.Namespace) -> int:
+    _require_driver()
+    desk = _signed_in_desk(args)
     try:
         joining = desk.issue_login(args.name)
     finally:
@@ -294,17 +300,9 @@ def _cmd_team_issue_login(args: argparse.Namespace) -> int:
 
 def _cmd_team_add_person(args: argparse.Namespace) -> int:
     _require_driver()
-    from peerdesk.app.cli_common import read_password
     from peerdesk.domain.staff import Role
-    from peerdesk.services import team
 
-    info = team.load_connection_file(Path(args.connection).expanduser().absolute())
-    password = read_password(f"Password for {args.user}: ")
-    try:
-        desk = team.sign_in(team.TeamPlace.default(), args.user, password, info=info)
-    except team.PasswordChangeRequired:
-        desk = team.sign_in(team.TeamPlace.default(), args.user, password, info=info,
-                            new_password=_changed_password(args.user))
+    desk = _signed_in_desk(args)
     try:
         joining = desk.add_person(args.name, [Role(r) for r in args.role])
     finally:
