@@ -523,7 +523,7 @@ class TeamDesk:
         when they held it (storage/team/rotation.py); audited in the same
         transaction. The server refuses it for one's own login (a deactivated
         login can't write the event that records it)."""
-        from peerdesk.storage.team import people
+        from peerdesk.storage.team import people, rotation
         from peerdesk.storage.team.casework import _saving
         from peerdesk.storage.team.staff import deactivate_staff_login
 
@@ -535,11 +535,9 @@ class TeamDesk:
         record = self._audit_on(store)
         with _saving(store):
             deactivate_staff_login(store, person.login)
-            owed = store.execute("SELECT EXISTS (SELECT 1 FROM main.team_rotation "
-                                 "WHERE what = 'casework' AND started_at IS NULL)").fetchone()
             record(AuditAction.STAFF_DEACTIVATED, "staff", str(person.staff_id),
                    "login and key slot removed" + ("; a change of the casework key is owed"
-                                                   if owed and owed[0] else ""))
+                                                   if rotation.casework_owed(store) else ""))
 
     def add_person(self, name: str, roles: list[Role]) -> str:
         """A new person on the team (administrators only): their login and a

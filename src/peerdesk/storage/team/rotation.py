@@ -109,6 +109,13 @@ def pending(conn: Conn) -> list[Rotation]:
     return [Rotation(*row) for row in rows]
 
 
+def casework_owed(conn: Conn) -> bool:
+    """Whether a change of the casework key is owed and not yet started."""
+    row = conn.execute("SELECT EXISTS (SELECT 1 FROM main.team_rotation "
+                       "WHERE what = 'casework' AND started_at IS NULL)").fetchone()
+    return bool(row and row[0])
+
+
 def may_rotate(keys: TeamKeys) -> bool:
     return keys.holds(Compartment.CASEWORK) and bool(keys.roles & ROTATORS)
 
