@@ -252,7 +252,9 @@ def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
                           password=password, main_key=main_key,
                           main_generation=source.main_generation, casework_key=casework_key,
                           casework_generation=source.casework_generation, must_change=False,
-                          record=record)
+                          record=record,
+                          # Their own key the vault's authority granted: they sign on the team.
+                          signing_seed=source.signing_seed if signed else None)
         if admin is None:
             return None
         person = people.find(conn, main, admin)

@@ -365,10 +365,6 @@ class TeamDesk:
         self.keys = keys
         self._outbox: Outbox | None = None
         self.key_changes_done: list[KeyChangeDone] = []
-        # Signs this person's audit events. None until signed grants reach the team
-        # server (docs/architecture.md, "Team mode"): the events are chained and
-        # hashed all the same, and the log's checker names them as unsigned.
-        self.signer: Signer | None = None
         self._cache: SearchCache | None = None
         self._cache_generation: int | None = None
         self.preparation = Preparation()
@@ -385,6 +381,12 @@ class TeamDesk:
     @property
     def roles(self) -> frozenset[Role]:
         return self.keys.roles
+
+    @property
+    def signer(self) -> Signer | None:
+        """Signs this person's audit events with the key the authority granted
+        them (storage/team/grants.py); None when their slot holds none."""
+        return self.keys.signer
 
     # -- the connection ------------------------------------------------------------
 
@@ -515,7 +517,7 @@ class TeamDesk:
             store, person=person, login=_login(self.info, person.name), main_key=main_key,
             main_generation=generation, sealed_by=self.staff_id,
             record=lambda p, what: record(AuditAction.LOGIN_ISSUED, "staff", str(p.staff_id),
-                                          what))
+                                          what), authority_seed=self._authority_seed())
 
     def deactivate(self, name: str) -> None:
         """End `name`'s access to the team (administrators only): their login can't
@@ -523,7 +525,7 @@ class TeamDesk:
         when they held it (storage/team/rotation.py); audited in the same
         transaction. The server refuses it for one's own login (a deactivated
         login can't write the event that records it)."""
-        from peerdesk.storage.team import people, rotation
+        from peerdesk.storage.team import grants, people, rotation
         from peerdesk.storage.team.casework import _saving
         from peerdesk.storage.team.staff import deactivate_staff_login
 
@@ -535,6 +537,12 @@ class TeamDesk:
         record = self._audit_on(store)
         with _saving(store):
             deactivate_staff_login(store, person.login)
+            authority = self._authority_seed()
+            if authority is not None:
+                # A grant saying so: an event signed with their key after it fails.
+                grants.revoke(store, self.keys.cipher(Compartment.MAIN),
+                              authority_seed=authority, staff_id=person.staff_id,
+                              issued_by=self.staff_id)
             record(AuditAction.STAFF_DEACTIVATED, "staff", str(person.staff_id),
                    "login and key slot removed" + ("; a change of the casework key is owed"
                                                    if rotation.casework_owed(store) else ""))
@@ -562,8 +570,15 @@ class TeamDesk:
             login=_login(self.info, name), main_key=main_key, main_generation=generation,
             sealed_by=self.staff_id,
             record=lambda staff_id: record(AuditAction.STAFF_ADDED, "staff", str(staff_id),
-                                           roles_code(roles)))
+                                           roles_code(roles)),
+            authority_seed=self._authority_seed())
         return password
+
+    def _authority_seed(self) -> bytearray | None:
+        """The centre's authority key, when this administrator's slot holds it:
+        people they add get a signing key it grants (storage/team/grants.py)."""
+        return (self.keys.key(Compartment.AUTHORITY) if self.keys.holds(Compartment.AUTHORITY)
+                else None)
 
     def people(self) -> list[Person]:
         """Every active person of the centre, their names opened (for choosing who

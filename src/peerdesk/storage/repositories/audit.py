@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -217,11 +217,16 @@ def verify_chain(db: Database, keys: SignatureKeys | None = None, *,
 
 
 def walk(rows: Iterable[Sequence[Any]], keys: SignatureKeys | None, *,
-         unsigned_until: int = 0, keep_hashes: set[int] | None = None) -> ChainReport:
+         unsigned_until: int = 0, keep_hashes: set[int] | None = None,
+         signatures: Callable[[Sequence[Any]], str | None] | None = None) -> ChainReport:
     """Check a log's rows in id order: numbering, chain, hashes and (given
     `keys`) signatures. Rows are (id, at, actor_id, action, target_kind,
     target_id, detail, prev_hash, hash, signer_id, signing_key, signature).
-    Also walks an imported log (repositories/imported_audit.py)."""
+    Also walks an imported log (repositories/imported_audit.py).
+
+    `signatures`, when given, judges each row's signature (or its absence)
+    in place of the vault's rule: the team server's log has rules of its own
+    (storage/team/grants.py)."""
     problems: list[str] = []
     prev = GENESIS
     expected_id = 1
@@ -238,14 +243,19 @@ def walk(rows: Iterable[Sequence[Any]], keys: SignatureKeys | None, *,
         digest = _digest(bytes(row[7]), event_id, row[1], row[2], row[3], row[4], row[5], row[6])
         if digest != bytes(row[8]):
             problems.append(f"audit event {event_id} has been changed")
-        if row[11] is None:
+        if signatures is not None:
+            unsigned += row[11] is None
+            problem = signatures(row)
+            if problem:
+                problems.append(problem)
+        elif row[11] is None:
             unsigned += 1
             if signed_seen or (keys is not None and event_id > unsigned_until):
                 problems.append(f"audit event {event_id} is not signed")
         else:
             signed_seen = True
             if keys is not None:
-                problem = _signature_problem(keys, event_id, row[9], row[10], row[11], row[8])
+                problem = signature_problem(keys, event_id, row[9], row[10], row[11], row[8])
                 if problem:
                     problems.append(problem)
         if keep_hashes is not None and event_id in keep_hashes:
@@ -256,8 +266,10 @@ def walk(rows: Iterable[Sequence[Any]], keys: SignatureKeys | None, *,
                        hashes=hashes)
 
 
-def _signature_problem(keys: SignatureKeys, event_id: int, signer: Any, signing_key: Any,
+def signature_problem(keys: SignatureKeys, event_id: int, signer: Any, signing_key: Any,
                        signature: Any, digest: Any) -> str | None:
+    """Why an event's signature doesn't stand (its key isn't its signer's, or it
+    doesn't match), or None."""
     public = bytes(signing_key or b"")
     if signer == AUTHORITY_SIGNER:
         allowed = keys.authority is not None and public == keys.authority

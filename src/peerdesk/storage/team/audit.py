@@ -7,8 +7,9 @@ is sealed). A client with the main key does: it reads the log in order, opens
 each detail, and walks it with the vault's own checker
 (storage.repositories.audit.walk): numbering, chain, each event's hash, and
 each signature against the signing keys the authority granted (the role
-grants on the server, their names opened and their signatures checked) —
-the same check `peerdesk check` makes on a vault.
+grants on the server, their names opened and their signatures checked):
+a vault's chain moved in as `peerdesk check` checks a vault, the team's own
+events against the grant valid at each event's time (storage/team/grants.py).
 """
 
 from __future__ import annotations
@@ -19,38 +20,13 @@ from typing import Any
 import psycopg
 
 from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.staff import StaffStatus, parse_roles
 from peerdesk.storage.repositories import audit as audit_repo
-from peerdesk.storage.repositories import grants
 from peerdesk.storage.signer import Signer
+from peerdesk.storage.team import grants
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
 from peerdesk.storage.vault import utc_now
-
-
-def _meta(conn: Conn) -> dict[str, str]:
-    return {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM main.meta")}
-
-
-def signature_keys(conn: Conn, main: FieldCipher) -> audit_repo.SignatureKeys:
-    """Whose signing keys the authority granted, from the server's role grants."""
-    meta = _meta(conn)
-    vault_id = meta.get("vault_id", "")
-    authority_hex = meta.get("authority_public_key") or ""
-    authority = bytes.fromhex(authority_hex) if authority_hex else None
-    by_staff: dict[int, set[bytes]] = {}
-    for row in conn.execute(
-            "SELECT staff_id, serial, name_key, roles, status, signing_key, issued_at, "
-            "issued_by, signature FROM main.role_grant ORDER BY staff_id, serial"):
-        staff_id, serial = int(row[0]), int(row[1])
-        name_key = main.open("role_grant", "name_key", f"{staff_id}/{serial}", row[2])
-        grant = grants.Grant(staff_id, serial, name_key, parse_roles(str(row[3])),
-                             StaffStatus(row[4]), bytes(row[5]), str(row[6]),
-                             None if row[7] is None else int(row[7]), bytes(row[8]))
-        if grant.verifies(vault_id, authority):
-            by_staff.setdefault(staff_id, set()).add(grant.signing_key)
-    return audit_repo.SignatureKeys(vault_id, by_staff, authority)
 
 
 def _rows(conn: Conn, main: FieldCipher) -> Iterator[tuple[Any, ...]]:
@@ -71,10 +47,11 @@ def verify_chain(conn: Conn, main: FieldCipher) -> audit_repo.ChainReport:
     lead), or by the set-up account during a move; in a transaction (the
     rows are read through a server-side cursor).
     """
-    keys = signature_keys(conn, main)
-    origin = audit_repo.parse_origin(_meta(conn).get("audit_origin"), keys)
-    report = audit_repo.walk(_rows(conn, main), keys,
-                             unsigned_until=origin[0] if origin else 0)
+    keys, timeline = grants.signature_keys(conn, main)
+    origin = audit_repo.parse_origin(grants.meta(conn).get("audit_origin"), keys)
+    judge = grants.TeamSignatures(keys, timeline, origin[0] if origin else 0,
+                                  grants.signed_from(conn))
+    report = audit_repo.walk(_rows(conn, main), keys, signatures=judge)
     if origin is None:
         report.problems.insert(0, "the record of where the audit log's signatures begin is "
                                   "missing or was not signed by the vault's authority")

@@ -26,13 +26,15 @@ from typing import Any
 
 from peerdesk.domain.staff import Compartment, Role, compartments_for
 from peerdesk.storage import crypto, keyslots
+from peerdesk.storage.signer import Signer
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn, centre_id
 from peerdesk.storage.team.staff import create_staff_login
 
 FIRST_GENERATION = 1
-_SERVER_SECRETS = (keyslots.MAIN, keyslots.CASEWORK)
+# The authority and signing seeds too (team migration 12, storage/team/grants.py).
+_SERVER_SECRETS = (keyslots.MAIN, keyslots.CASEWORK, keyslots.AUTHORITY, keyslots.SIGNING)
 # Who may make a centre's first casework key (as who may change it: the
 # server's main.require_rotator).
 _KEY_MAKERS = frozenset({Role.PROGRAMME_LEAD, Role.CASEWORKER})
@@ -59,6 +61,9 @@ class TeamKeys:
     roles: frozenset[Role]
     keys: dict[str, tuple[int, bytearray]] = field(default_factory=dict)
     older: dict[str, dict[int, bytearray]] = field(default_factory=dict)
+    # Signs this person's audit events, from the signing key in their slot (None:
+    # their slot holds none; storage/team/grants.py).
+    signer: Signer | None = None
 
     def holds(self, compartment: Compartment) -> bool:
         return compartment.value in self.keys
@@ -82,6 +87,9 @@ class TeamKeys:
                 crypto.wipe(key)
         self.keys.clear()
         self.older.clear()
+        if self.signer is not None:
+            self.signer.wipe()
+            self.signer = None
 
 
 def _book(centre: str) -> keyslots.KeySlotFile:
@@ -144,9 +152,11 @@ def add_slot(conn: Conn, *, staff_id: int, login: str, roles: Sequence[Role], pa
              main_key: bytes | bytearray, main_generation: int = FIRST_GENERATION,
              casework_key: bytes | bytearray | None = None,
              casework_generation: int = FIRST_GENERATION,
-             sealed_by: int | None = None, params: crypto.KdfParams | None = None) -> None:
+             sealed_by: int | None = None,
+             params: crypto.KdfParams | None = None) -> keyslots.Slot:
     """The key slot of a person who has a login and none yet: it opens with
-    `password` and holds the main key (and casework, as create_person)."""
+    `password` and holds the main key (and casework, as create_person); the
+    slot, to seal more to (a signing key: storage/team/grants.py)."""
     centre = centre_id(conn)
     with conn.transaction():
         slot, private = _book(centre).add(kind=keyslots.PASSWORD, account=login,
@@ -161,6 +171,7 @@ def add_slot(conn: Conn, *, staff_id: int, login: str, roles: Sequence[Role], pa
         if casework_key is not None and Compartment.CASEWORK in compartments_for(roles):
             seal_to(conn, centre, staff_id, slot, keyslots.CASEWORK, casework_generation,
                     casework_key, sealed_by)
+    return slot
 
 
 def change_own_password(conn: Conn, old_password: str, new_password: str, *,
@@ -206,13 +217,19 @@ def open_keys(conn: Conn, password: str) -> TeamKeys:
     finally:
         crypto.wipe(private)
     keys = TeamKeys(staff_id, frozenset(Role(r) for r in roles))
-    allowed = {c.value for c in compartments_for(keys.roles)}
+    allowed = {c.value for c in compartments_for(keys.roles)} | {keyslots.SIGNING}
     for what in _SERVER_SECRETS:
         entries_of = opened.secrets.get(what)  # newest first
         if entries_of and what in allowed:
             keys.keys[what] = entries_of[0]
             if len(entries_of) > 1:
                 keys.older[what] = dict(entries_of[1:])
+    signing = keys.keys.pop(keyslots.SIGNING, None)
+    if signing is not None:
+        from peerdesk.storage.team.grants import signer_for
+
+        keys.signer = signer_for(conn, staff_id, signing[1])
+        crypto.wipe(signing[1])
     # Anything opened that isn't kept is wiped now.
     for what, listed in opened.secrets.items():
         if what not in keys.keys:
@@ -273,6 +290,7 @@ def make_first_casework_key(conn: Conn, keys: TeamKeys) -> bool:
             sealed_to = seal_casework_to_directory(conn, centre, FIRST_GENERATION, new_key,
                                                    keys.staff_id, only_holders=False)
             append_event(conn, keys.cipher(Compartment.MAIN), actor_id=keys.staff_id,
+                         signer=keys.signer,
                          action=AuditAction.KEY_CHANGED, target_kind="compartment",
                          target_id=keyslots.CASEWORK,
                          detail=f"casework key generation {FIRST_GENERATION} made and sealed to "

@@ -39,9 +39,10 @@ from psycopg import sql
 from peerdesk.domain.audit import AuditAction
 from peerdesk.storage.signer import Signer
 from peerdesk.storage.team import schema
-from peerdesk.storage.team.audit import append_as_owner, signature_keys, verify_chain
+from peerdesk.storage.team.audit import append_as_owner, verify_chain
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
+from peerdesk.storage.team.grants import signature_keys
 from peerdesk.storage.team.schema import Conn
 from peerdesk.storage.team.tables import (
     BOOL,
@@ -446,7 +447,7 @@ def _granted_signer(conn: Conn, source: VaultSource, main: FieldCipher,
     signer = mover_signer(source, staff_id)
     if signer is None:
         return None
-    if signer.public_key in signature_keys(conn, main).by_staff.get(staff_id, set()):
+    if signer.public_key in signature_keys(conn, main)[0].by_staff.get(staff_id, set()):
         return signer
     signer.wipe()
     return None

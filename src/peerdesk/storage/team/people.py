@@ -20,13 +20,13 @@ from dataclasses import dataclass
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.staff import Role
-from peerdesk.storage import crypto
-from peerdesk.storage.team import keys
+from peerdesk.storage import crypto, keyslots
+from peerdesk.storage.team import grants, keys
 from peerdesk.storage.team.audit import append_as_owner
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
-from peerdesk.storage.team.schema import Conn
-from peerdesk.storage.team.staff import scram_verifier
+from peerdesk.storage.team.schema import Conn, centre_id
+from peerdesk.storage.team.staff import create_staff_login, scram_verifier
 
 # A joining password: 5 groups of 4 from an alphabet without look-alikes
 # (about 100 bits), read out or handed over on paper once.
@@ -89,7 +89,9 @@ def first_administrator(conn: Conn, *, login: str, name: str, password: str,
     """The centre's main key, made here, and the first administrator holding
     it; their staff id. Run as the setup account on a team with nobody in it
     (refused otherwise, under the set-up lock). No casework key is made: an
-    administrator holds none."""
+    administrator holds none. The centre's authority key is made too, held
+    by the administrator, who signs the chain's first event with a signing
+    key it granted (storage/team/grants.py)."""
     from peerdesk.storage.team.schema import _LOCK_KEY, current_version
 
     main_key = bytearray(secrets.token_bytes(32))
@@ -98,17 +100,25 @@ def first_administrator(conn: Conn, *, login: str, name: str, password: str,
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
             if has_people(conn):
                 raise TeamHasPeople
-            staff_id = keys.create_person(conn, login=login, roles=[Role.ADMIN],
-                                          password=password, display_name=name,
-                                          main_key=main_key, params=params)
-            # The chain's first event, with the key just made (nothing is sealed
-            # before it): the team began here, not by moving a vault in.
-            append_as_owner(conn, FieldCipher(main_key, compartment="main"),
-                            actor_id=staff_id, action=AuditAction.TEAM_CREATED,
-                            target_kind="staff", target_id=str(staff_id),
-                            detail=f"team created on the server (schema version "
-                                   f"{current_version(conn)}), first administrator "
-                                   f"{staff_id}")
+            main = FieldCipher(main_key, compartment="main")
+            staff_id = create_staff_login(conn, main, login, [Role.ADMIN], password, name)
+            slot = keys.add_slot(conn, staff_id=staff_id, login=login, roles=[Role.ADMIN],
+                                 password=password, main_key=main_key, params=params)
+            # The centre's authority key, and the administrator's signing key
+            # granted by it: the chain is signed from its first event.
+            signer = grants.start_authority(conn, main, slot=slot, staff_id=staff_id,
+                                            name=name)
+            try:
+                # The chain's first event, with the key just made (nothing is sealed
+                # before it): the team began here, not by moving a vault in.
+                append_as_owner(conn, main, actor_id=staff_id,
+                                action=AuditAction.TEAM_CREATED, target_kind="staff",
+                                target_id=str(staff_id),
+                                detail=f"team created on the server (schema version "
+                                       f"{current_version(conn)}), first administrator "
+                                       f"{staff_id}", signer=signer)
+            finally:
+                signer.wipe()
             return staff_id
     finally:
         crypto.wipe(main_key)
@@ -139,7 +149,8 @@ def find(conn: Conn, main: FieldCipher, name: str) -> Person:
 def add_person(conn: Conn, main: FieldCipher, *, name: str, roles: Sequence[Role],
                login: str, main_key: bytes | bytearray, main_generation: int,
                sealed_by: int, params: crypto.KdfParams | None = None,
-               record: Callable[[int], None] | None = None) -> tuple[int, str]:
+               record: Callable[[int], None] | None = None,
+               authority_seed: bytes | bytearray | None = None) -> tuple[int, str]:
     """A new person on a centre started on the server (an administrator's): their
     login with a one-time joining password, which they replace with their own at
     their first sign-in, and a key slot holding the main key; casework is
@@ -147,7 +158,9 @@ def add_person(conn: Conn, main: FieldCipher, *, name: str, roles: Sequence[Role
     the first time: keys.make_first_casework_key). Their staff id and the
     joining password; one transaction, in which `record` is given the new
     staff id to chain its audit event (services.team chains one as the
-    administrator), so the person is added with their event or not at all."""
+    administrator), so the person is added with their event or not at all.
+    With `authority_seed` (the administrator holds the authority key), their
+    signing key and its grant too."""
     if any(_folded(p.name) == _folded(name) for p in people(conn, main)):
         raise NameTaken
     password = joining_password()
@@ -159,12 +172,24 @@ def add_person(conn: Conn, main: FieldCipher, *, name: str, roles: Sequence[Role
                             sealed_name)).fetchone()
         assert row is not None
         staff_id = int(row[0])
-        keys.add_slot(conn, staff_id=staff_id, login=login, roles=roles, password=password,
-                      main_key=main_key, main_generation=main_generation,
-                      sealed_by=sealed_by, params=params)
+        slot = keys.add_slot(conn, staff_id=staff_id, login=login, roles=roles,
+                             password=password, main_key=main_key,
+                             main_generation=main_generation, sealed_by=sealed_by,
+                             params=params)
+        _give_signing_key(conn, main, slot, staff_id, name, roles, authority_seed, sealed_by)
         if record is not None:
             record(staff_id)
     return staff_id, password
+
+
+def _give_signing_key(conn: Conn, main: FieldCipher, slot: keyslots.Slot, staff_id: int,
+                      name: str, roles: Sequence[Role],
+                      authority_seed: bytes | bytearray | None, issued_by: int | None) -> None:
+    """A signing key and its grant, when whoever gives the login holds the authority."""
+    if authority_seed is None:
+        return
+    grants.give_signing_key(conn, main, slot=slot, staff_id=staff_id, name=name, roles=roles,
+                            authority_seed=authority_seed, issued_by=issued_by).wipe()
 
 
 # Records, in the transaction that gives it, that `person` was given a login
@@ -176,14 +201,16 @@ Recorder = Callable[["Person", str], None]
 def issue_login(conn: Conn, *, person: Person, login: str, main_key: bytes | bytearray,
                 main_generation: int, sealed_by: int | None,
                 params: crypto.KdfParams | None = None,
-                record: Recorder | None = None) -> str:
+                record: Recorder | None = None,
+                authority_seed: bytes | bytearray | None = None) -> str:
     """A one-time joining password for `person` (moved in, no login yet), who
     will sign in as `login` and must then choose their own; their key slot
-    holds the main key. One transaction."""
+    holds the main key (and, with `authority_seed`, a signing key the
+    authority granted them). One transaction."""
     password = joining_password()
     give_login(conn, person=person, login=login, password=password, main_key=main_key,
                main_generation=main_generation, sealed_by=sealed_by, params=params,
-               record=record)
+               record=record, authority_seed=authority_seed)
     return password
 
 
@@ -191,10 +218,14 @@ def give_login(conn: Conn, *, person: Person, login: str, password: str,
                main_key: bytes | bytearray, main_generation: int,
                casework_key: bytes | bytearray | None = None, casework_generation: int = 1,
                must_change: bool = True, sealed_by: int | None = None,
-               params: crypto.KdfParams | None = None, record: Recorder | None = None) -> None:
+               params: crypto.KdfParams | None = None, record: Recorder | None = None,
+               authority_seed: bytes | bytearray | None = None,
+               signing_seed: bytes | bytearray | None = None) -> None:
     """`person`'s login (moved in, none yet) as `login`, with `password`, and
     their key slot; `must_change` False only for the person moving the vault,
-    whose own vault password it is (run as the setup account then)."""
+    whose own vault password it is (run as the setup account then), and whose
+    own signing key, granted in the vault, comes in `signing_seed`. With
+    `authority_seed`, a new signing key and its grant instead."""
     if person.can_sign_in:
         raise AlreadyHasLogin
     main = FieldCipher(main_key, compartment="main", generation=main_generation)
@@ -202,11 +233,17 @@ def give_login(conn: Conn, *, person: Person, login: str, password: str,
     with conn.transaction():
         conn.execute("SELECT main.issue_staff_login(%s, %s, %s, %s)",
                      (person.staff_id, login, sealed_name, scram_verifier(password)))
-        keys.add_slot(conn, staff_id=person.staff_id, login=login,
-                      roles=[Role(r) for r in person.roles], password=password,
-                      main_key=main_key, main_generation=main_generation,
-                      casework_key=casework_key, casework_generation=casework_generation,
-                      sealed_by=sealed_by, params=params)
+        roles = [Role(r) for r in person.roles]
+        slot = keys.add_slot(conn, staff_id=person.staff_id, login=login, roles=roles,
+                             password=password, main_key=main_key,
+                             main_generation=main_generation, casework_key=casework_key,
+                             casework_generation=casework_generation, sealed_by=sealed_by,
+                             params=params)
+        if signing_seed is not None:
+            keys.seal_to(conn, centre_id(conn), person.staff_id, slot, keyslots.SIGNING, 1,
+                         signing_seed, sealed_by)
+        _give_signing_key(conn, main, slot, person.staff_id, person.name, roles,
+                          authority_seed, sealed_by)
         if not must_change:
             conn.execute("UPDATE main.staff SET must_change_password = false WHERE id = %s",
                          (person.staff_id,))

@@ -98,7 +98,7 @@ def _audit(conn: Conn, keys: TeamKeys, detail: str) -> None:
     """A step of a key change on the audit chain, in its transaction."""
     append_event(conn, keys.cipher(Compartment.MAIN), actor_id=keys.staff_id,
                  action=AuditAction.KEY_CHANGED, target_kind="compartment",
-                 target_id=keyslots.CASEWORK, detail=detail)
+                 target_id=keyslots.CASEWORK, detail=detail, signer=keys.signer)
 
 
 def pending(conn: Conn) -> list[Rotation]:
