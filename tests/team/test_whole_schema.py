@@ -38,7 +38,9 @@ SERVER_ONLY = {"main.schema_migration", "main.centre",
                # Rotation on revocation: casework key changes owed or under way.
                "main.team_rotation",
                # Whether a centre's first casework key was made (on the server).
-               "main.casework_key_made"}
+               "main.casework_key_made",
+               # Where signing of the team's own audit events began.
+               "main.team_audit_signing"}
 # Team migration 3's row versions (concurrent edits) and the search cache's
 # change markers: the server's own.
 SERVER_ONLY_COLUMNS = {"row_version", "changed_xid"}
