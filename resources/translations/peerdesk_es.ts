@@ -6041,6 +6041,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>{account}&apos;s sign-in holds no authority key of the vault. Nothing was changed.</source>
+        <translation>El inicio de sesión de {account} no tiene la clave de autoridad de la bóveda. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} asks for sslmode {mode}; PeerDesk connects over the network only with verify-full (TLS, with the server&apos;s certificate checked).</source>
         <translation>{path} pide sslmode {mode}; PeerDesk solo se conecta por la red con verify-full (TLS, comprobando el certificado del servidor).</translation>
     </message>

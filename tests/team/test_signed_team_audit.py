@@ -20,7 +20,8 @@ import pytest
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.staff import Compartment, Role, StaffStatus
-from peerdesk.services import team
+from peerdesk.services import team as team_desks
+from peerdesk.services.demo import DEMO_ADMIN, DEMO_LEAD, DEMO_PASSWORD
 from peerdesk.storage import crypto
 from peerdesk.storage.repositories import audit as audit_repo
 from peerdesk.storage.signer import Signer
@@ -28,7 +29,11 @@ from peerdesk.storage.team import grants
 from peerdesk.storage.team.audit import append_event, verify_chain
 from peerdesk.storage.team.casework import TeamPeer, TeamSession
 from peerdesk.storage.team.fieldcrypt import FieldCipher
+from peerdesk.storage.team.vault_source import open_read_only
 from tests.team.test_fresh_team import _place, fresh_team  # noqa: F401
+from tests.team.test_joining import CASEWORKER_ID, _joining
+from tests.team.test_migrate import migrate_args, run
+from tests.team.test_migrate import team as team
 
 LEAD_PW, WORKER_PW = "lena's own pw 1", "cas's own pw 12"
 _REF_NUMBERS = itertools.count(1)
@@ -42,9 +47,9 @@ def signed_team(fresh_team, tmp_path):  # noqa: F811
     lead_pw = admin.add_person("Lena Lead", [Role.PROGRAMME_LEAD])
     worker_pw = admin.add_person("Cas Worker", [Role.CASEWORKER])
     # The lead makes the casework key and seals it to the caseworker too.
-    lead = team.join(_place(tmp_path, "lead"), file, "Lena Lead", lead_pw,
+    lead = team_desks.join(_place(tmp_path, "lead"), file, "Lena Lead", lead_pw,
                      new_password=LEAD_PW)
-    worker = team.join(_place(tmp_path, "worker"), file, "Cas Worker", worker_pw,
+    worker = team_desks.join(_place(tmp_path, "worker"), file, "Cas Worker", worker_pw,
                        new_password=WORKER_PW)
     yield admin, lead, worker
     lead.close()
@@ -57,7 +62,7 @@ def _check(pg_server, database, main: FieldCipher) -> audit_repo.ChainReport:
         return verify_chain(conn, main)
 
 
-def _log_a_session(desk: team.TeamDesk, note: str) -> None:
+def _log_a_session(desk: team_desks.TeamDesk, note: str) -> None:
     peer = TeamPeer(uuid.uuid4(), next(_REF_NUMBERS), "Robin", date(2026, 3, 1), "walk_in",
                     full_name="Robin Quillonrey", caseworker_id=None)
     assert desk.add_peer(peer).sent
@@ -248,7 +253,7 @@ def test_two_pcs_writing_at_once_still_verify(signed_team):
     admin, lead, worker = signed_team
     problems: list[BaseException] = []
 
-    def log(desk: team.TeamDesk) -> None:
+    def log(desk: team_desks.TeamDesk) -> None:
         try:
             for number in range(4):
                 _log_a_session(desk, f"session {number}")
@@ -292,3 +297,45 @@ def test_everyone_reads_the_grants(signed_team, pg_server, team_db):
     _admin, _lead, worker = signed_team
     with pg_server.connect(team_db, user=worker.login, password=WORKER_PW) as conn:
         assert conn.execute("SELECT count(*) FROM main.role_grant").fetchone()[0] == 3
+
+
+def test_a_vault_moved_in_brings_its_authority_and_everyone_signs(
+        capsys, monkeypatch, team, demo_vault, tmp_path):
+    """`team migrate --admin` with that administrator's vault password: their
+    team slot holds the vault's authority key, so the logins they give come
+    with signing keys it grants, and the whole chain, moved in and written on
+    the team since, verifies with nothing unsigned after the move."""
+    _database, file = team
+    with open_read_only(demo_vault, DEMO_LEAD, DEMO_PASSWORD) as source:
+        caseworker = str(source.scalar(f"SELECT name FROM main.staff WHERE id = {CASEWORKER_ID}"))
+    monkeypatch.setenv("PEERDESK_ADMIN_PASSWORD", "not the administrator's")
+    code, _out, err = run(capsys, *migrate_args(demo_vault, file), "--admin", DEMO_ADMIN)
+    # Refused before anything is sent, so the move can be run again.
+    assert code != 0 and "password don't match" in err
+    monkeypatch.setenv("PEERDESK_ADMIN_PASSWORD", DEMO_PASSWORD)
+    code, out, err = run(capsys, *migrate_args(demo_vault, file), "--admin", DEMO_ADMIN)
+    assert (code, err) == (0, ""), err
+    place = team_desks.TeamPlace(tmp_path / "config", tmp_path / "data")
+    admin = team_desks.join(place, file, DEMO_ADMIN,
+                            _joining(out, "joining password for the administrator"),
+                            new_password="admin's own new pw 1")
+    try:
+        assert admin.keys.holds(Compartment.AUTHORITY) and admin.signer is not None
+        cw_joining = admin.issue_login(caseworker)
+    finally:
+        admin.close()
+    lead = team_desks.sign_in(place, DEMO_LEAD, DEMO_PASSWORD)   # seals casework to them
+    lead.close()
+    desk = team_desks.join(place, file, caseworker, cw_joining, new_password="cas's own pw 1")
+    try:
+        assert desk.signer is not None
+        assert len(desk.peers()) == 300                             # signed views
+    finally:
+        desk.close()
+    lead = team_desks.sign_in(place, DEMO_LEAD, DEMO_PASSWORD)
+    try:
+        report = lead.check_audit()
+    finally:
+        lead.close()
+    assert report.ok, report.problems
+    assert report.events > report.unsigned

@@ -176,6 +176,7 @@ def _first_administrator(args: argparse.Namespace, conn: Any, info: Any,
 
 def _cmd_team_migrate(args: argparse.Namespace) -> int:
     _require_driver()
+    from peerdesk.storage import crypto
     from peerdesk.storage.team.connection import ConnectionFile, check_centre, connect
     from peerdesk.storage.team.move import move_vault
     from peerdesk.storage.team.vault_source import open_read_only
@@ -186,13 +187,20 @@ def _cmd_team_migrate(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.connection} names no centre yet: run `peerdesk team init "
                            "--connection FILE` on it first.")
     password = read_password(f"Password for {args.user}: ")
+    admin_password = _admin_vault_password(args.admin)
     with open_read_only(paths, args.user, password) as source:
-        server_password = _read_server_password(args.setup_user)
-        with connect(info, args.setup_user, server_password, autocommit=True) as conn:
-            check_centre(conn, info)
-            result = move_vault(conn, source, progress=_progress())
-            joining = _logins_after_move(conn, info, source, password, args.admin,
-                                         signed=result.signed_by_mover)
+        # Before anything is sent: a wrong password or key refuses the whole move.
+        authority = _vault_authority(source, args.admin, admin_password)
+        try:
+            server_password = _read_server_password(args.setup_user)
+            with connect(info, args.setup_user, server_password, autocommit=True) as conn:
+                check_centre(conn, info)
+                result = move_vault(conn, source, progress=_progress())
+                joining = _logins_after_move(conn, info, source, password, args.admin,
+                                             signed=result.signed_by_mover, authority=authority)
+        finally:
+            if authority is not None:
+                crypto.wipe(authority)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     width = max(len(t.table) for t in result.tables)
@@ -215,11 +223,51 @@ def _cmd_team_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+ADMIN_PASSWORD_ENV = "PEERDESK_ADMIN_PASSWORD"
+
+
+def _admin_vault_password(admin: str | None) -> str | None:
+    """The vault password of the administrator named with --admin, which brings
+    the centre's authority key to the team (from PEERDESK_ADMIN_PASSWORD, or
+    typed by them in a terminal); None to bring none."""
+    if admin is None:
+        return None
+    from_env = os.environ.get(ADMIN_PASSWORD_ENV)
+    if from_env is not None:
+        return from_env or None
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    return getpass.getpass(f"{admin}'s vault password, to bring the centre's authority key "
+                           "to the team (Enter to skip): ") or None
+
+
+def _vault_authority(source: Any, admin: str | None,
+                     admin_password: str | None) -> bytearray | None:
+    """The vault's authority seed from `admin`'s slot, checked against the vault's
+    own record of its authority key; None when no password was given."""
+    from peerdesk.storage import crypto
+    from peerdesk.storage.vault import AUTHORITY_META
+
+    if admin is None or admin_password is None:
+        return None
+    authority: bytearray = source.authority_seed(admin, admin_password)
+    recorded = source.conn.execute("SELECT value FROM main.meta WHERE key = ?",
+                                   (AUTHORITY_META,)).fetchone()
+    if recorded is None or recorded[0] != crypto.signing_public_key(authority).hex():
+        crypto.wipe(authority)
+        raise CommandError("That administrator's authority key is not the one the vault's "
+                           "grants were signed with. Nothing was changed.")
+    return authority
+
+
 def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
-                       admin: str | None, *, signed: bool) -> str | None:
+                       admin: str | None, *, signed: bool,
+                       authority: bytearray | None = None) -> str | None:
     """The mover's own login and key slot (both compartments), and a joining
     password for a moved administrator when asked; run as the setup account.
-    Each on the audit chain, signed by the mover when the move's event was."""
+    Each on the audit chain, signed by the mover when the move's event was.
+    With the vault's `authority` (from the administrator's slot), their team
+    slot also holds it, and a signing key it grants them."""
     from peerdesk.domain.audit import AuditAction
     from peerdesk.domain.staff import Role
     from peerdesk.storage import crypto
@@ -265,7 +313,8 @@ def _logins_after_move(conn: Any, info: Any, source: Any, password: str,
                                   login=login_for(info.database, info.name_key,
                                                   info.centre_id, person.name),
                                   main_key=main_key, main_generation=source.main_generation,
-                                  sealed_by=None, record=record)
+                                  sealed_by=None, record=record, authority_seed=authority,
+                                  keep_authority=True)
     finally:
         crypto.wipe(main_key)
         crypto.wipe(casework_key)
@@ -408,7 +457,10 @@ def add_team_commands(commands: Any) -> None:
     migrate.add_argument("--admin", metavar="NAME",
                          help="an administrator in the vault to give a one-time joining "
                               "password to, printed once (they choose their own at their "
-                              "first sign-in); with it they give everyone else theirs")
+                              "first sign-in); with it they give everyone else theirs. Their "
+                              "vault password (PEERDESK_ADMIN_PASSWORD, or typed when asked) "
+                              "brings the vault's authority key to the team, so everyone "
+                              "they give a login signs their audit events")
 
     issue = add_command(
         actions, "issue-login", "give someone moved in from a vault a joining password",

@@ -430,6 +430,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "the time is missing (HH:MM, for example 21:40)."),
     QT_TRANSLATE_NOOP("Messages", "this account can't be assigned peers (it must be an active caseworker, peer supporter or programme lead)."),
     QT_TRANSLATE_NOOP("Messages", "this row can't be read as CSV (often a stray quote mark); the rest of the file was not read."),
+    QT_TRANSLATE_NOOP("Messages", "{account}'s sign-in holds no authority key of the vault. Nothing was changed."),
     QT_TRANSLATE_NOOP("Messages", "{path} asks for sslmode {mode}; PeerDesk connects over the network only with verify-full (TLS, with the server's certificate checked)."),
     QT_TRANSLATE_NOOP("Messages", "{path} has no CA certificate for the server; PeerDesk needs it to check the server is the centre's own (TLS verify-full)."),
     QT_TRANSLATE_NOOP("Messages", "{path} is not a PeerDesk team connection file."),

@@ -202,7 +202,8 @@ def issue_login(conn: Conn, *, person: Person, login: str, main_key: bytes | byt
                 main_generation: int, sealed_by: int | None,
                 params: crypto.KdfParams | None = None,
                 record: Recorder | None = None,
-                authority_seed: bytes | bytearray | None = None) -> str:
+                authority_seed: bytes | bytearray | None = None,
+                keep_authority: bool = False) -> str:
     """A one-time joining password for `person` (moved in, no login yet), who
     will sign in as `login` and must then choose their own; their key slot
     holds the main key (and, with `authority_seed`, a signing key the
@@ -210,7 +211,7 @@ def issue_login(conn: Conn, *, person: Person, login: str, main_key: bytes | byt
     password = joining_password()
     give_login(conn, person=person, login=login, password=password, main_key=main_key,
                main_generation=main_generation, sealed_by=sealed_by, params=params,
-               record=record, authority_seed=authority_seed)
+               record=record, authority_seed=authority_seed, keep_authority=keep_authority)
     return password
 
 
@@ -220,12 +221,15 @@ def give_login(conn: Conn, *, person: Person, login: str, password: str,
                must_change: bool = True, sealed_by: int | None = None,
                params: crypto.KdfParams | None = None, record: Recorder | None = None,
                authority_seed: bytes | bytearray | None = None,
-               signing_seed: bytes | bytearray | None = None) -> None:
+               signing_seed: bytes | bytearray | None = None,
+               keep_authority: bool = False) -> None:
     """`person`'s login (moved in, none yet) as `login`, with `password`, and
     their key slot; `must_change` False only for the person moving the vault,
     whose own vault password it is (run as the setup account then), and whose
     own signing key, granted in the vault, comes in `signing_seed`. With
-    `authority_seed`, a new signing key and its grant instead."""
+    `authority_seed`, a new signing key and its grant instead; with
+    `keep_authority` too, the authority key sealed to their slot (a vault's
+    administrator bringing it to the team at the move)."""
     if person.can_sign_in:
         raise AlreadyHasLogin
     main = FieldCipher(main_key, compartment="main", generation=main_generation)
@@ -244,6 +248,9 @@ def give_login(conn: Conn, *, person: Person, login: str, password: str,
                          signing_seed, sealed_by)
         _give_signing_key(conn, main, slot, person.staff_id, person.name, roles,
                           authority_seed, sealed_by)
+        if keep_authority and authority_seed is not None:
+            keys.seal_to(conn, centre_id(conn), person.staff_id, slot, keyslots.AUTHORITY, 1,
+                         authority_seed, sealed_by)
         if not must_change:
             conn.execute("UPDATE main.staff SET must_change_password = false WHERE id = %s",
                          (person.staff_id,))

@@ -44,6 +44,24 @@ class VaultSource:
     # The mover's own signing seed (their slot's), to sign the move's event on the
     # team's audit chain as the vault would sign it; None when the slot has none.
     signing_seed: bytearray | None = None
+    # The vault, held locked while the source is open (to open another
+    # account's slot: `authority_seed`).
+    locked: LockedVault | None = None
+
+    def authority_seed(self, account: str, password: str) -> bytearray:
+        """A vault administrator's copy of the authority seed, opened with their
+        password, to bring to the team (storage/team/grants.py); the caller
+        wipes it."""
+        assert self.locked is not None
+        _slot, opened = _open_account(self.locked, account, password)
+        try:
+            authority = opened.secrets.get(keyslots.AUTHORITY)
+            if not authority:
+                raise VaultNotMovable("{account}'s sign-in holds no authority key of the vault. "
+                                      "Nothing was changed.", account=account)
+            return bytearray(authority[0][1])
+        finally:
+            opened.wipe()
 
     def rows(self, sql: str) -> Iterator[tuple[Any, ...]]:
         cursor = self.conn.execute(sql)
@@ -61,6 +79,25 @@ class VaultSource:
         crypto.wipe(self.casework_key)
         if self.signing_seed is not None:
             crypto.wipe(self.signing_seed)
+
+
+def _open_account(locked: LockedVault, account: str,
+                  password: str) -> tuple[keyslots.Slot, keyslots.OpenedSlot]:
+    """`account`'s slot in the vault's key file, opened with `password` (the
+    caller wipes what it holds), or WrongCredentials."""
+    keys = locked.keyslots
+    secret = keyslots.password_bytes(password)
+    slots = keys.slots_for(account)
+    for slot in slots:
+        with contextlib.suppress(crypto.UnwrapFailed):
+            private, _ = keys.open_private(slot, secret)
+            try:
+                return slot, keys.open_slot(slot, private)
+            finally:
+                crypto.wipe(private)
+    if not slots:
+        locked.decoy_derivation(secret)
+    raise WrongCredentials
 
 
 def _pick(path: Path, candidates: list[tuple[int, bytearray]]) -> tuple[int, bytearray, int]:
@@ -124,21 +161,7 @@ def open_read_only(paths: VaultPaths, account: str, password: str) -> Iterator[V
     source: VaultSource | None = None
     try:
         keys = locked.keyslots
-        secret = keyslots.password_bytes(password)
-        slots = keys.slots_for(account)
-        opened_slot = None
-        for slot in slots:
-            with contextlib.suppress(crypto.UnwrapFailed):
-                private, _ = keys.open_private(slot, secret)
-                opened_slot = (slot, private)
-                break
-        if opened_slot is None:
-            if not slots:
-                locked.decoy_derivation(secret)
-            raise WrongCredentials
-        slot, private = opened_slot
-        opened = keys.open_slot(slot, private)
-        crypto.wipe(private)
+        slot, opened = _open_account(locked, account, password)
         try:
             main_generation, main_key, version = _pick(paths.database,
                                                        opened.secrets.get(keyslots.MAIN, []))
@@ -169,7 +192,7 @@ def open_read_only(paths: VaultPaths, account: str, password: str) -> Iterator[V
             opened.wipe()
         conn = _connect_read_only(paths, main_key, casework_key)
         source = VaultSource(keys.vault_id, account, slot.id, main_key, main_generation,
-                             casework_key, case_generation, conn, signing_seed)
+                             casework_key, case_generation, conn, signing_seed, locked)
         yield source
     finally:
         if source is not None:
