@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from peerdesk.domain.errors import PermissionDenied
 from peerdesk.reports.model import Cell
 from peerdesk.reports.period import Period
+from peerdesk.services.releases import NotPublishable
 from peerdesk.services.team_publish import ReportsOffline, TeamReports
 from peerdesk.storage.team.casework import TeamPeer, TeamSession
 from peerdesk.storage.team.fieldcrypt import FieldCipher
@@ -215,3 +216,97 @@ def test_the_quotes_page_prints_approved_consented_quotes_opened_on_the_pc(
     for canary in CANARIES:
         assert canary.lower() not in text.lower(), canary
     reports.desk.close()
+
+
+# -- the team window's Reports page ------------------------------------------------------
+
+
+def _window(qtbot, centre, who: str, folder):
+    from tests.team.test_team_window import _window as team_window
+
+    return team_window(qtbot, centre, who, folder)
+
+
+def _run(qtbot, page, action) -> object:
+    with qtbot.waitSignal(page.finished, timeout=60000) as done:
+        action()
+    return done.args[0]
+
+
+def test_the_reports_page_prepares_publishes_lists_and_saves(
+        qtbot, joined_centre, quarter_of_work, tmp_path):
+    from PySide6.QtCore import Qt
+
+    window = _window(qtbot, joined_centre, "lead", tmp_path)
+    page = window.reports_page
+    assert page is not None
+    qtbot.keyClick(window.tabs, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentWidget() is page
+    assert page.history.codes() == [] and not page.publish_button.isEnabled()
+
+    page.picker.set_month(2026, 1)
+    preview = _run(qtbot, page, page.prepare_button.click)
+    assert preview.preview and page.report is preview
+    assert "not for publication" in page.status.text()
+    assert "Preview" in page.preview.toPlainText()
+    assert page.publish_button.isEnabled() and page.save_pdf_button.isEnabled()
+
+    asked: list[str] = []
+    page.confirm_publish = lambda label: asked.append(label) or True
+    published = _run(qtbot, page, page.publish_button.click)
+    assert asked == ["January 2026"] and published.new
+    assert page.status.text() == "Published release 2026-01 r1 on the team server."
+    assert page.history.codes() == ["2026-01 r1"]
+    assert not page.publish_button.isEnabled()          # a release, not a preview
+    assert [code for _, code, *_ in _register(joined_centre)] == ["2026-01 r1"]
+
+    path = tmp_path / "saved" / "report"
+    path.parent.mkdir()
+    page.choose_save_path = lambda *_args: (str(path), "")
+    page.save_pdf_button.click()
+    saved = path.with_name("report.pdf")
+    assert page.status.text().startswith("Saved report.pdf (")
+    text = _pdf_text(saved)
+    assert "2026-01 r1" in text
+    for canary in CANARIES:
+        assert canary.lower() not in text.lower(), canary
+        assert canary not in window.windowTitle()
+
+    # The disclosure check's refusal, said plainly in the page: a range that partly
+    # overlaps one published can be previewed only.
+    page.picker.set_range(date(2026, 1, 1), date(2026, 2, 28))
+    _run(qtbot, page, page.prepare_button.click)
+    _run(qtbot, page, page.publish_button.click)
+    page.picker.set_range(date(2026, 2, 1), date(2026, 3, 31))
+    _run(qtbot, page, page.prepare_button.click)
+    refused = _run(qtbot, page, page.publish_button.click)
+    assert isinstance(refused, NotPublishable)
+    assert page.message.isVisible()
+    assert "partly overlaps the published report" in page.message.text()
+    assert page.history.codes() == ["2026-01..2026-02 r1", "2026-01 r1"]
+    window.close()
+
+
+def test_the_reports_page_is_for_programme_leads_only_and_says_when_the_server_is_away(
+        qtbot, joined_centre, quarter_of_work, tmp_path):
+    caseworker = _window(qtbot, joined_centre, "caseworker", tmp_path)
+    assert caseworker.reports_page is None
+    assert "Reports" not in [caseworker.tabs.tabText(i).replace("&", "")
+                             for i in range(caseworker.tabs.count())]
+    caseworker.close()
+
+    window = _window(qtbot, joined_centre, "lead", tmp_path)
+    page = window.reports_page
+    window.tabs.setCurrentWidget(page)
+    page.picker.set_month(2026, 1)
+    joined_centre.server.stop()
+    try:
+        refused = _run(qtbot, page, page.prepare_button.click)
+    finally:
+        joined_centre.server.start()
+    assert isinstance(refused, ReportsOffline)
+    assert page.message.text().startswith("The team server can't be reached, so the report")
+    assert page.report is None and not page.publish_button.isEnabled()
+    _run(qtbot, page, page.prepare_button.click)                   # back: it counts
+    assert page.report is not None and page.message.text() == ""
+    window.close()
