@@ -2934,7 +2934,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     <message>
         <location line="+2"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">Archivos PDF (*.pdf)</translation>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -5361,6 +5361,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The team server can&apos;t be reached, so the report can&apos;t be counted or published now: its figures and every release before it are on the server. Nothing was recorded. Try again when it is back.</source>
+        <translation>No se puede conectar con el servidor del equipo, así que el informe no se puede contar ni publicar ahora: sus cifras y todas las publicaciones anteriores están en el servidor. No se ha registrado nada. Vuelva a intentarlo cuando vuelva a estar disponible.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The team server can&apos;t be reached, so this change can&apos;t be saved now: a change to a record already on the server must be checked against what colleagues saved meanwhile. Try again when the server is back; new sessions can still be logged.</source>
         <translation>No se puede acceder al servidor del equipo, así que este cambio no se puede guardar ahora: un cambio a un registro que ya está en el servidor debe comprobarse con lo que sus colegas guardaron mientras tanto. Inténtelo de nuevo cuando el servidor vuelva; las sesiones nuevas se pueden seguir registrando.</translation>
     </message>
@@ -6792,7 +6797,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerListPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+26"/>
+        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+27"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -8863,7 +8868,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeerList</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+45"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+46"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -8927,7 +8932,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeerView</name>
     <message>
-        <location line="+66"/>
+        <location line="+51"/>
         <source>← &amp;Back to peers</source>
         <translation>← &amp;Volver a personas</translation>
     </message>
@@ -9015,7 +9020,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeersSection</name>
     <message>
-        <location line="+140"/>
+        <location line="+125"/>
         <source>Open or select a peer first, then log their session.</source>
         <translation>Abra o seleccione primero a una persona y registre luego su sesión.</translation>
     </message>
@@ -9587,10 +9592,9 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-70"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+12"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-50"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+49"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-43"/>
         <source>Status</source>
         <translation>Estado</translation>
@@ -9604,7 +9608,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-36"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+40"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+57"/>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-257"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-242"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -9666,7 +9670,6 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+25"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-4"/>
         <source>Reference</source>
         <translation>Referencia</translation>
@@ -9712,14 +9715,13 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-79"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
     </message>
     <message>
         <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+4"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+4"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+21"/>
         <source>Caseworker</source>
         <translation>Trabajador/a de casos</translation>
     </message>
@@ -10080,9 +10082,126 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
 </context>
 <context>
+    <name>TeamReportsPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/reports_page.py" line="+71"/>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Prepare report</source>
+        <translation>&amp;Preparar informe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count the figures for this period on the team server (Ctrl+R)</source>
+        <translation>Contar las cifras de este periodo en el servidor del equipo (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Report preview</source>
+        <translation>Vista previa del informe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a period and press Prepare report. The figures are counted on the team server and appear here exactly as they will be printed: small counts hidden, no names.</source>
+        <translation>Elija un periodo y pulse Preparar informe. Las cifras se cuentan en el servidor del equipo y aparecen aquí tal como se imprimirán: recuentos pequeños ocultos, sin nombres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>P&amp;ublish…</source>
+        <translation>P&amp;ublicar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record this report in the team server&apos;s release register, so it prints the same figures on every PC.</source>
+        <translation>Registrar este informe en el registro de publicaciones del servidor del equipo, para que imprima las mismas cifras en todos los PC.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save P&amp;DF…</source>
+        <translation>Guardar P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report status</source>
+        <translation>Estado del informe</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Published reports (on the team server)</source>
+        <translation>Informes publicados (en el servidor del equipo)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Counting the report for %s on the team server…</source>
+        <translation>Contando el informe de %s en el servidor del equipo…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Publishing the report for %s…</source>
+        <translation>Publicando el informe de %s…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Published release %s on the team server.</source>
+        <translation>Publicación %s hecha en el servidor del equipo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release %s was published before and its figures have not changed: here it is again.</source>
+        <translation>La publicación %s ya se hizo y sus cifras no han cambiado: aquí está de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revised with it: %s.</source>
+        <translation>Revisado con ella: %s.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prepared: %s. This is a preview, not for publication.</source>
+        <translation>Preparado: %s. Es una vista previa, no apta para publicación.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The report could not be prepared: %s</source>
+        <translation>No se pudo preparar el informe: %s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Publish the report</source>
+        <translation>Publicar el informe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish the report for %s?
+
+It is recorded in the team server&apos;s release register: publishing this period again, from any PC, prints the same figures, and figures that change later come out only as a numbered revision.</source>
+        <translation>¿Publicar el informe de %s?
+
+Queda registrado en el registro de publicaciones del servidor del equipo: publicar este periodo otra vez, desde cualquier PC, imprime las mismas cifras, y las cifras que cambien después solo salen como una revisión numerada.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the report as PDF</source>
+        <translation>Guardar el informe como PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved %s (%d pages).</source>
+        <translation>Guardado %s (%d páginas).</translation>
+    </message>
+</context>
+<context>
     <name>TeamStatusWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+60"/>
         <source>This PC has joined your centre&apos;s team.</source>
         <translation>Este PC se ha unido al equipo de su centro.</translation>
     </message>
@@ -10107,7 +10226,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Buscar a una persona</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Changing the casework key, because someone who held it has left: {n} records re-sealed so far. You can work meanwhile.</source>
         <translation>Cambiando la clave de los casos, porque alguien que la tenía se ha ido: {n} registros vueltos a cifrar hasta ahora. Puede seguir trabajando mientras tanto.</translation>
     </message>
@@ -10127,12 +10246,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>La preparación de este PC se ha detenido; continuará en el próximo inicio de sesión.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Peers found: {n}.</source>
         <translation>Personas encontradas: {n}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Connected to the team server.</source>
         <translation>Conectado al servidor del equipo.</translation>
     </message>
@@ -10160,7 +10279,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+62"/>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+73"/>
         <source>PeerDesk — team</source>
         <translation>PeerDesk — equipo</translation>
     </message>
@@ -10205,7 +10324,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>&amp;Equipo</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+3"/>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>{n} saved on this PC is waiting to be sent.</source>
         <translation>{n} guardado en este PC está pendiente de enviar.</translation>
     </message>
@@ -10220,7 +10344,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Conectado al servidor del equipo.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>The peers list is as this PC last had it, at {time}.</source>
         <translation>La lista de personas es la que este PC tenía por última vez, a las {time}.</translation>
     </message>
