@@ -11,7 +11,9 @@ publication is refused with a clear message and nothing is recorded.
 
 from __future__ import annotations
 
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
 
 import psycopg
@@ -146,6 +148,50 @@ def test_a_second_pcs_publication_is_protected_against_the_firsts(
                                               "2026-Q1 r1"]
     first.desk.close()
     second.desk.close()
+
+
+def test_two_pcs_publishing_the_same_month_at_once_make_one_release(
+        joined_centre, quarter_of_work, tmp_path):
+    desks = [_reports(joined_centre, "lead", tmp_path / f"pc-{n}") for n in range(2)]
+    start = threading.Barrier(len(desks))
+
+    def publish(reports: TeamReports):
+        start.wait()
+        return reports.publish(JANUARY)
+
+    with ThreadPoolExecutor(len(desks)) as pool:
+        done = list(pool.map(publish, desks))
+    # One publication at a time on the server: the second finds the first's
+    # release, unchanged, rather than recording a second one (or failing on it).
+    assert sorted(d.new for d in done) == [False, True]
+    assert {d.report.release_code for d in done} == {"2026-01 r1"}
+    assert [code for _, code, *_ in _register(joined_centre)] == ["2026-01 r1"]
+    for reports in desks:
+        reports.desk.close()
+
+
+def test_a_late_session_publishes_a_revision_with_its_note_sealed(
+        joined_centre, quarter_of_work, tmp_path):
+    reports = _reports(joined_centre, "lead", tmp_path / "lead-pc")
+    assert reports.publish(JANUARY).new
+    late = joined_centre.sign_in("caseworker", tmp_path / "caseworker-pc")
+    assert late.add_session(TeamSession(uuid.uuid4(), quarter_of_work[0].id, late.staff_id,
+                                        date(2026, 1, 20), 30, "in_person",
+                                        "peer_support")).sent
+    late.close()
+    revised = reports.publish(JANUARY)
+    assert revised.new and revised.report.release_code == "2026-01 r2"
+    [first, second] = _register(joined_centre)
+    assert second[2] == 2
+    latest = reports.history()[0]
+    assert (latest.code, latest.revision) == ("2026-01 r2", 2)
+    assert latest.note.startswith("Revision 2 of January 2026: replaces 2026-01 r1.")
+    with joined_centre.server.connect(joined_centre.database) as conn:
+        revises, note = conn.execute("SELECT revises, note FROM casework.report_release "
+                                     "WHERE id = %s", (second[0],)).fetchone()
+    assert revises == first[0]
+    assert b"Revision" not in bytes(note)          # sealed: the server holds ciphertext
+    reports.desk.close()
 
 
 def test_a_caseworker_is_refused_by_the_service_and_by_the_server(
