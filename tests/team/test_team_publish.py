@@ -356,3 +356,43 @@ def test_the_reports_page_is_for_programme_leads_only_and_says_when_the_server_i
     _run(qtbot, page, page.prepare_button.click)                   # back: it counts
     assert page.report is not None and page.message.text() == ""
     window.close()
+
+
+# -- the command line ---------------------------------------------------------------------
+
+
+def test_team_report_on_the_command_line_previews_and_publishes(
+        joined_centre, quarter_of_work, capsys, monkeypatch, tmp_path):
+    from peerdesk.app import cli
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "cli-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cli-config"))
+    monkeypatch.setenv("PEERDESK_PASSWORD", joined_centre.passwords["lead"])
+    where = ["--connection", str(joined_centre.connection_file),
+             "--user", joined_centre.names["lead"]]
+    preview = tmp_path / "preview.pdf"
+    assert cli.main(["team", "report", "--month", "2026-01", "--pdf", str(preview),
+                     *where]) == 0
+    out = capsys.readouterr().out
+    assert "preview, not for publication" in out and "Preview" in _pdf_text(preview)
+    assert _register(joined_centre) == []
+
+    published = tmp_path / "published.pdf"
+    assert cli.main(["team", "report", "--month", "2026-01", "--publish",
+                     "--pdf", str(published), *where]) == 0
+    out = capsys.readouterr().out
+    assert "published: release 2026-01 r1" in out
+    assert "2026-01 r1" in _pdf_text(published)
+    assert [code for _, code, *_ in _register(joined_centre)] == ["2026-01 r1"]
+    for canary in CANARIES:
+        assert canary not in out
+
+    joined_centre.server.stop()
+    try:
+        code = cli.main(["team", "report", "--month", "2026-02", "--publish",
+                         "--pdf", str(tmp_path / "away.pdf"), *where])
+    finally:
+        joined_centre.server.start()
+    # Signing in is where it finds the server away: said plainly, nothing recorded.
+    assert code == 1 and "could not reach the team server" in capsys.readouterr().err
+    assert len(_register(joined_centre)) == 1
