@@ -7707,7 +7707,7 @@ Set up a new centre there?</source>
 <context>
     <name>ReleaseHistory</name>
     <message>
-        <location filename="../../src/peerdesk/ui/reports/release_history.py" line="+16"/>
+        <location filename="../../src/peerdesk/ui/reports/release_history.py" line="+17"/>
         <source>Release</source>
         <translation>Publicación</translation>
     </message>
@@ -7959,45 +7959,45 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+230"/>
         <source>Save the report as PDF</source>
         <translation>Guardar el informe como PDF</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-229"/>
         <source>Save C&amp;SV…</source>
         <translation>Guardar C&amp;SV…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+240"/>
+        <location line="+231"/>
         <source>Save the report&apos;s tables as CSV</source>
         <translation>Guardar las tablas del informe como CSV</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-230"/>
         <source>P&amp;rint…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+270"/>
+        <location line="+261"/>
         <source>Print the report</source>
         <translation>Imprimir el informe</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-260"/>
         <source>P&amp;ublish…</source>
         <translation>P&amp;ublicar…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+182"/>
+        <location line="+177"/>
         <source>Publish the report</source>
         <translation>Publicar el informe</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-175"/>
         <location line="+58"/>
         <source>Record this report as published, so it prints the same figures every time. A preview is marked &apos;not for publication&apos; on every page.</source>
         <translation>Registrar este informe como publicado, para que imprima siempre las mismas cifras. Una vista previa lleva «no apta para publicación» en cada página.</translation>
@@ -8033,17 +8033,17 @@ Set up a new centre there?</source>
         <translation>Publicado: %s.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/reports/release_history.py" line="+17"/>
         <source>Release %s was published before and its figures have not changed: here it is again.</source>
         <translation>La publicación %s ya se hizo y sus cifras no han cambiado: aquí está de nuevo.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Revised with it: %s.</source>
         <translation>Revisado con ella: %s.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+7"/>
         <source>Report not prepared</source>
         <translation>Informe no preparado</translation>
     </message>
@@ -8067,7 +8067,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
         <translation>Ajustes guardados. Prepare el informe de nuevo para usarlos.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -10144,22 +10144,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Publicando el informe de %s…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Published release %s on the team server.</source>
         <translation>Publicación %s hecha en el servidor del equipo.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Release %s was published before and its figures have not changed: here it is again.</source>
-        <translation>La publicación %s ya se hizo y sus cifras no han cambiado: aquí está de nuevo.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Revised with it: %s.</source>
-        <translation>Revisado con ella: %s.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Prepared: %s. This is a preview, not for publication.</source>
         <translation>Preparado: %s. Es una vista previa, no apta para publicación.</translation>
     </message>
@@ -10193,7 +10183,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Saved %s (%d pages).</source>
         <translation>Guardado %s (%d páginas).</translation>
     </message>

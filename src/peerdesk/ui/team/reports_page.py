@@ -44,8 +44,8 @@ from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.page_header import PageHeader, page_layout
 from peerdesk.ui.reports.period_picker import PeriodPicker
-from peerdesk.ui.reports.preview import file_stem, report_document
-from peerdesk.ui.reports.release_history import ReleaseHistory
+from peerdesk.ui.reports.preview import chosen_save_path, file_stem, report_document
+from peerdesk.ui.reports.release_history import ReleaseHistory, publication_said
 
 if TYPE_CHECKING:
     from peerdesk.services.team import TeamDesk
@@ -188,12 +188,8 @@ class TeamReportsPage(QWidget):
         self.busy.hide()
         if isinstance(outcome, Publication):
             self.report = outcome.report
-            text = (self.tr("Published release %s on the team server.") if outcome.new else
-                    self.tr("Release %s was published before and its figures have not "
-                            "changed: here it is again.")) % outcome.report.release_code
-            if outcome.revised:
-                text += " " + self.tr("Revised with it: %s.") % ", ".join(outcome.revised)
-            self.status.setText(text)
+            self.status.setText(publication_said(
+                outcome, self.tr("Published release %s on the team server.")))
             self.refresh_history()
         elif isinstance(outcome, Report):
             self.report = outcome
@@ -228,11 +224,9 @@ class TeamReportsPage(QWidget):
         suggested = Path.home() / f"{file_stem(report)}.pdf"
         chosen, _filter = self.choose_save_path(self, self.tr("Save the report as PDF"),
                                                 str(suggested), self.tr("PDF files (*.pdf)"))
-        if not chosen:
+        path = chosen_save_path(chosen, "pdf")
+        if path is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(f"{path.name}.pdf")
         try:
             pages = self.reports.save_pdf(report, path)
         except PeerDeskError as exc:
