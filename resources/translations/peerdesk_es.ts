@@ -10084,7 +10084,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamReportsPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/reports_page.py" line="+71"/>
+        <location filename="../../src/peerdesk/ui/team/reports_page.py" line="+81"/>
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
@@ -10134,12 +10134,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Informes publicados (en el servidor del equipo)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+66"/>
         <source>Counting the report for %s on the team server…</source>
         <translation>Contando el informe de %s en el servidor del equipo…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Publishing the report for %s…</source>
         <translation>Publicando el informe de %s…</translation>
     </message>

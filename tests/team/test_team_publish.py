@@ -288,6 +288,7 @@ def test_the_reports_page_prepares_publishes_lists_and_saves(
     assert page is not None
     qtbot.keyClick(window.tabs, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     assert window.tabs.currentWidget() is page
+    qtbot.waitUntil(lambda: page.history_job is None, timeout=30000)  # read on a worker
     assert page.history.codes() == [] and not page.publish_button.isEnabled()
 
     page.picker.set_month(2026, 1)
@@ -300,7 +301,7 @@ def test_the_reports_page_prepares_publishes_lists_and_saves(
     asked: list[str] = []
     page.confirm_publish = lambda label: asked.append(label) or True
     published = _run(qtbot, page, page.publish_button.click)
-    assert asked == ["January 2026"] and published.new
+    assert asked == ["January 2026"] and published.done.new
     assert page.status.text() == "Published release 2026-01 r1 on the team server."
     assert page.history.codes() == ["2026-01 r1"]
     assert not page.publish_button.isEnabled()          # a release, not a preview
@@ -344,6 +345,7 @@ def test_the_reports_page_is_for_programme_leads_only_and_says_when_the_server_i
     window = _window(qtbot, joined_centre, "lead", tmp_path)
     page = window.reports_page
     window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.history_job is None, timeout=30000)
     page.picker.set_month(2026, 1)
     joined_centre.server.stop()
     try:

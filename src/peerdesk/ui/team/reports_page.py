@@ -17,6 +17,7 @@ settings dialog; the team prints with the settings moved from the vault.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +39,7 @@ from peerdesk.domain.errors import PeerDeskError, ValidationError
 from peerdesk.reports.model import Report
 from peerdesk.reports.period import Period
 from peerdesk.services import clock
-from peerdesk.services.releases import Publication, why_not_publishable
+from peerdesk.services.releases import Publication, ReleaseSummary, why_not_publishable
 from peerdesk.services.team_publish import TeamReports
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.fields import error_label, set_message
@@ -51,9 +52,17 @@ if TYPE_CHECKING:
     from peerdesk.services.team import TeamDesk
 
 
+@dataclass(frozen=True, slots=True)
+class _Published:
+    """A publication, and the register read back after it on the same worker."""
+
+    done: Publication
+    history: list[ReleaseSummary]
+
+
 class TeamReportsPage(QWidget):
     """`finished(report, publication or error)` when a preparation or a publication
-    ends (for tests)."""
+    ends (for tests: a publication comes as `_Published`)."""
 
     finished = Signal(object)
 
@@ -64,6 +73,7 @@ class TeamReportsPage(QWidget):
         self.report: Report | None = None
         self.period: Period | None = None   # the period of the report shown
         self.job: BackgroundJob | None = None
+        self.history_job: BackgroundJob | None = None
         # Replaceable in tests: the platform's save dialog, the question before publishing.
         self.choose_save_path: Callable[..., tuple[str, str]] = QFileDialog.getSaveFileName
         self.confirm_publish: Callable[[str], bool] = self._ask_to_publish
@@ -142,11 +152,23 @@ class TeamReportsPage(QWidget):
             self.publish_button.setToolTip(why_not)
 
     def refresh_history(self) -> None:
-        """The register as the server holds it (what every PC published)."""
-        try:
-            self.history.show_releases(self.reports.history())
-        except PeerDeskError as exc:
-            set_message(self.message, exc.user_message)
+        """The register as the server holds it (what every PC published), read on a
+        worker: a server host that drops packets must not freeze the window."""
+        if self.history_job is not None:
+            return
+        self.history_job = BackgroundJob(lambda _report: self.reports.history(),
+                                         name="peerdesk-team-releases")
+        self.history_job.succeeded.connect(self._history_read)
+        self.history_job.failed.connect(self._history_read)
+        self.history_job.start()
+
+    @Slot(object)
+    def _history_read(self, outcome: object) -> None:
+        self.history_job = None
+        if isinstance(outcome, list):
+            self.history.show_releases(outcome)
+        elif isinstance(outcome, PeerDeskError):
+            set_message(self.message, outcome.user_message)
 
     # -- preparing and publishing (on a worker) ---------------------------------------
 
@@ -168,7 +190,8 @@ class TeamReportsPage(QWidget):
         if self.working or self.report is None or period is None \
                 or not self.confirm_publish(period.label):
             return
-        self._start(lambda _report: self.reports.publish(period),
+        self._start(lambda _report: _Published(self.reports.publish(period),
+                                               self.reports.history()),
                     self.tr("Publishing the report for %s…") % period.label)
 
     def _start(self, work: Callable[..., object], text: str) -> None:
@@ -186,11 +209,11 @@ class TeamReportsPage(QWidget):
     def _delivered(self, outcome: object) -> None:
         self.job = None
         self.busy.hide()
-        if isinstance(outcome, Publication):
-            self.report = outcome.report
+        if isinstance(outcome, _Published):
+            self.report = outcome.done.report
             self.status.setText(publication_said(
-                outcome, self.tr("Published release %s on the team server.")))
-            self.refresh_history()
+                outcome.done, self.tr("Published release %s on the team server.")))
+            self.history.show_releases(outcome.history)
         elif isinstance(outcome, Report):
             self.report = outcome
             self.status.setText(self.tr("Prepared: %s. This is a preview, not for "
