@@ -10,6 +10,11 @@ revision, protected against every earlier release, with a plain note of
 what was revised. Periods around it whose figures changed too (the quarter
 and year of a revised month, when published) are revised in the same act.
 
+The same code publishes on the team server: `publish_to` takes where the
+counts and earlier releases are read (`Source`) and where the release is kept
+(`Register`: the vault's `VaultRegister`, or the server's in
+services.team_publish), so a team release is decided exactly as a vault's.
+
 Publishable: months, quarters, years, and whole-month ranges within one
 calendar year that lie inside one quarter or run from quarter to quarter and
 don't partly overlap another published range. Anything else is preview only.
