@@ -2934,7 +2934,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     <message>
         <location line="+2"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">Archivos PDF (*.pdf)</translation>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -5361,6 +5361,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The team server can&apos;t be reached, so the report can&apos;t be counted or published now: its figures and every release before it are on the server. Nothing was recorded. Try again when it is back.</source>
+        <translation>No se puede conectar con el servidor del equipo, así que el informe no se puede contar ni publicar ahora: sus cifras y todas las publicaciones anteriores están en el servidor. No se ha registrado nada. Vuelva a intentarlo cuando vuelva a estar disponible.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The team server can&apos;t be reached, so this change can&apos;t be saved now: a change to a record already on the server must be checked against what colleagues saved meanwhile. Try again when the server is back; new sessions can still be logged.</source>
         <translation>No se puede acceder al servidor del equipo, así que este cambio no se puede guardar ahora: un cambio a un registro que ya está en el servidor debe comprobarse con lo que sus colegas guardaron mientras tanto. Inténtelo de nuevo cuando el servidor vuelva; las sesiones nuevas se pueden seguir registrando.</translation>
     </message>
@@ -6797,7 +6802,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerListPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+26"/>
+        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+27"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -7707,7 +7712,7 @@ Set up a new centre there?</source>
 <context>
     <name>ReleaseHistory</name>
     <message>
-        <location filename="../../src/peerdesk/ui/reports/release_history.py" line="+16"/>
+        <location filename="../../src/peerdesk/ui/reports/release_history.py" line="+17"/>
         <source>Release</source>
         <translation>Publicación</translation>
     </message>
@@ -7959,45 +7964,45 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+230"/>
         <source>Save the report as PDF</source>
         <translation>Guardar el informe como PDF</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-229"/>
         <source>Save C&amp;SV…</source>
         <translation>Guardar C&amp;SV…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+240"/>
+        <location line="+231"/>
         <source>Save the report&apos;s tables as CSV</source>
         <translation>Guardar las tablas del informe como CSV</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-230"/>
         <source>P&amp;rint…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+270"/>
+        <location line="+261"/>
         <source>Print the report</source>
         <translation>Imprimir el informe</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-260"/>
         <source>P&amp;ublish…</source>
         <translation>P&amp;ublicar…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+182"/>
+        <location line="+177"/>
         <source>Publish the report</source>
         <translation>Publicar el informe</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-175"/>
         <location line="+58"/>
         <source>Record this report as published, so it prints the same figures every time. A preview is marked &apos;not for publication&apos; on every page.</source>
         <translation>Registrar este informe como publicado, para que imprima siempre las mismas cifras. Una vista previa lleva «no apta para publicación» en cada página.</translation>
@@ -8033,17 +8038,17 @@ Set up a new centre there?</source>
         <translation>Publicado: %s.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/peerdesk/ui/reports/release_history.py" line="+17"/>
         <source>Release %s was published before and its figures have not changed: here it is again.</source>
         <translation>La publicación %s ya se hizo y sus cifras no han cambiado: aquí está de nuevo.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Revised with it: %s.</source>
         <translation>Revisado con ella: %s.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../src/peerdesk/ui/reports/reports_page.py" line="+7"/>
         <source>Report not prepared</source>
         <translation>Informe no preparado</translation>
     </message>
@@ -8067,7 +8072,7 @@ Queda registrado en la bóveda como publicación: publicar de nuevo este periodo
         <translation>Ajustes guardados. Prepare el informe de nuevo para usarlos.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
@@ -8868,7 +8873,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeerList</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+45"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+46"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -8932,7 +8937,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeerView</name>
     <message>
-        <location line="+66"/>
+        <location line="+51"/>
         <source>← &amp;Back to peers</source>
         <translation>← &amp;Volver a personas</translation>
     </message>
@@ -9020,7 +9025,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeersSection</name>
     <message>
-        <location line="+140"/>
+        <location line="+125"/>
         <source>Open or select a peer first, then log their session.</source>
         <translation>Abra o seleccione primero a una persona y registre luego su sesión.</translation>
     </message>
@@ -9592,10 +9597,9 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-70"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+12"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-50"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+49"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-43"/>
         <source>Status</source>
         <translation>Estado</translation>
@@ -9609,7 +9613,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-36"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+40"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+57"/>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-257"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-242"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -9671,7 +9675,6 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+25"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-4"/>
         <source>Reference</source>
         <translation>Referencia</translation>
@@ -9717,14 +9720,13 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-79"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
     </message>
     <message>
         <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+4"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+4"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+21"/>
         <source>Caseworker</source>
         <translation>Trabajador/a de casos</translation>
     </message>
@@ -10085,9 +10087,116 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
 </context>
 <context>
+    <name>TeamReportsPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/reports_page.py" line="+81"/>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Prepare report</source>
+        <translation>&amp;Preparar informe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count the figures for this period on the team server (Ctrl+R)</source>
+        <translation>Contar las cifras de este periodo en el servidor del equipo (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Report preview</source>
+        <translation>Vista previa del informe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a period and press Prepare report. The figures are counted on the team server and appear here exactly as they will be printed: small counts hidden, no names.</source>
+        <translation>Elija un periodo y pulse Preparar informe. Las cifras se cuentan en el servidor del equipo y aparecen aquí tal como se imprimirán: recuentos pequeños ocultos, sin nombres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>P&amp;ublish…</source>
+        <translation>P&amp;ublicar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record this report in the team server&apos;s release register, so it prints the same figures on every PC.</source>
+        <translation>Registrar este informe en el registro de publicaciones del servidor del equipo, para que imprima las mismas cifras en todos los PC.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save P&amp;DF…</source>
+        <translation>Guardar P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report status</source>
+        <translation>Estado del informe</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Published reports (on the team server)</source>
+        <translation>Informes publicados (en el servidor del equipo)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Counting the report for %s on the team server…</source>
+        <translation>Contando el informe de %s en el servidor del equipo…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Publishing the report for %s…</source>
+        <translation>Publicando el informe de %s…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Published release %s on the team server.</source>
+        <translation>Publicación %s hecha en el servidor del equipo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prepared: %s. This is a preview, not for publication.</source>
+        <translation>Preparado: %s. Es una vista previa, no apta para publicación.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The report could not be prepared: %s</source>
+        <translation>No se pudo preparar el informe: %s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Publish the report</source>
+        <translation>Publicar el informe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish the report for %s?
+
+It is recorded in the team server&apos;s release register: publishing this period again, from any PC, prints the same figures, and figures that change later come out only as a numbered revision.</source>
+        <translation>¿Publicar el informe de %s?
+
+Queda registrado en el registro de publicaciones del servidor del equipo: publicar este periodo otra vez, desde cualquier PC, imprime las mismas cifras, y las cifras que cambien después solo salen como una revisión numerada.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the report as PDF</source>
+        <translation>Guardar el informe como PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved %s (%d pages).</source>
+        <translation>Guardado %s (%d páginas).</translation>
+    </message>
+</context>
+<context>
     <name>TeamStatusWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+60"/>
         <source>This PC has joined your centre&apos;s team.</source>
         <translation>Este PC se ha unido al equipo de su centro.</translation>
     </message>
@@ -10112,7 +10221,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Buscar a una persona</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Changing the casework key, because someone who held it has left: {n} records re-sealed so far. You can work meanwhile.</source>
         <translation>Cambiando la clave de los casos, porque alguien que la tenía se ha ido: {n} registros vueltos a cifrar hasta ahora. Puede seguir trabajando mientras tanto.</translation>
     </message>
@@ -10132,12 +10241,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>La preparación de este PC se ha detenido; continuará en el próximo inicio de sesión.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Peers found: {n}.</source>
         <translation>Personas encontradas: {n}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Connected to the team server.</source>
         <translation>Conectado al servidor del equipo.</translation>
     </message>
@@ -10165,7 +10274,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+62"/>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+73"/>
         <source>PeerDesk — team</source>
         <translation>PeerDesk — equipo</translation>
     </message>
@@ -10210,7 +10319,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>&amp;Equipo</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+3"/>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>{n} saved on this PC is waiting to be sent.</source>
         <translation>{n} guardado en este PC está pendiente de enviar.</translation>
     </message>
@@ -10225,7 +10339,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Conectado al servidor del equipo.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>The peers list is as this PC last had it, at {time}.</source>
         <translation>La lista de personas es la que este PC tenía por última vez, a las {time}.</translation>
     </message>

@@ -144,7 +144,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from peerdesk.app.cli_period import check_started, parse_period
+    from peerdesk.app.cli_period import check_started, parse_period, say_published
     from peerdesk.services import reports
 
     if not args.pdf and not args.csv:
@@ -158,10 +158,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         if args.publish:
             done = reports.publish(session, period)
             report = done.report
-            what = "published" if done.new else "already published, unchanged"
-            print(f"{what}: release {report.release_code}")
-            for code in done.revised:
-                print(f"revised with it: release {code}")
+            say_published(done)
         else:
             report = reports.build(session, period)
             print("preview, not for publication (add --publish to publish and record it)")
@@ -319,14 +316,9 @@ def _add_commands(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
                     "has not started is refused; the current one is allowed, with a note "
                     "that it is not over yet.",
         func=_cmd_report, account="a programme lead's account")
-    when = report.add_mutually_exclusive_group(required=True)
-    when.add_argument("--month", metavar="YYYY-MM", help="a calendar month, e.g. 2026-10")
-    when.add_argument("--quarter", metavar="YYYY-Qn",
-                      help="a quarter, e.g. 2026-Q3 (July to September)")
-    when.add_argument("--year", metavar="YYYY", help="a calendar year, e.g. 2026")
-    when.add_argument("--range", metavar="YYYY-MM-DD..YYYY-MM-DD",
-                      help="a custom range, e.g. 2026-04-01..2026-09-30 (published only as "
-                           "whole months within one year; otherwise a preview)")
+    from peerdesk.app.cli_period import add_period_options
+
+    add_period_options(report)
     report.add_argument("--pdf", metavar="FILE", help="save the printable report here")
     report.add_argument("--csv", metavar="FILE", help="save the same figures as CSV here")
     report.add_argument("--publish", action="store_true",

@@ -1,4 +1,5 @@
-"""The period of `peerdesk report`: --month, --quarter, --year or --range.
+"""The period of `peerdesk report` (and `peerdesk team report`): --month,
+--quarter, --year or --range.
 
 A period in the wrong form is a usage error (exit 2). A period that
 has not started yet is refused (exit 1): its report would be all zeros and
@@ -17,6 +18,26 @@ from peerdesk.app.exit_codes import CommandError, UsageError
 
 if TYPE_CHECKING:
     from peerdesk.reports.period import Period
+    from peerdesk.services.releases import Publication
+
+
+def add_period_options(report: argparse.ArgumentParser) -> None:
+    when = report.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", metavar="YYYY-MM", help="a calendar month, e.g. 2026-10")
+    when.add_argument("--quarter", metavar="YYYY-Qn",
+                      help="a quarter, e.g. 2026-Q3 (July to September)")
+    when.add_argument("--year", metavar="YYYY", help="a calendar year, e.g. 2026")
+    when.add_argument("--range", metavar="YYYY-MM-DD..YYYY-MM-DD",
+                      help="a custom range, e.g. 2026-04-01..2026-09-30 (published only as "
+                           "whole months within one year; otherwise a preview)")
+
+
+def say_published(done: Publication) -> None:
+    """What `--publish` made: the release, and any revised with it."""
+    what = "published" if done.new else "already published, unchanged"
+    print(f"{what}: release {done.report.release_code}")
+    for code in done.revised:
+        print(f"revised with it: release {code}")
 
 
 def parse_period(args: argparse.Namespace) -> Period:

@@ -365,6 +365,35 @@ def _cmd_team_add_person(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_team_report(args: argparse.Namespace) -> int:
+    """`peerdesk report` on the team server: a preview, or published into its register."""
+    _require_driver()
+    from datetime import date
+
+    from peerdesk.app.cli_period import check_started, parse_period, say_published
+    from peerdesk.services.team_publish import TeamReports
+
+    period = parse_period(args)
+    note = check_started(period, date.today())
+    desk = _signed_in_desk(args)
+    try:
+        if note:
+            print(f"note: {note}")
+        reports = TeamReports(desk)
+        if args.publish:
+            done = reports.publish(period)
+            report = done.report
+            say_published(done)
+        else:
+            report = reports.preview(period)
+            print("preview, not for publication (add --publish to publish and record it)")
+        pages = reports.save_pdf(report, Path(args.pdf))
+    finally:
+        desk.close()
+    print(f"saved {report.title.lower()} for {report.period_label}: {args.pdf} ({pages} pages)")
+    return 0
+
+
 NEW_PASSWORD_ENV = "PEERDESK_NEW_PASSWORD"
 
 
@@ -493,3 +522,22 @@ def add_team_commands(commands: Any) -> None:
                      choices=[r.value for r in Role], help="their role (repeat for more)")
     _add_who_and_where(add, connection="the team's connection file",
                        user="an administrator's PeerDesk name")
+
+    report = add_command(
+        actions, "report", "save the team's report for a period, or publish it",
+        description="`peerdesk report` on the team server: the anonymised report counted "
+                    "on the server, saved as a PDF. Without --publish it is a preview, "
+                    "marked not for publication; with --publish it is recorded in the "
+                    "server's release register (protected against every release any PC "
+                    "published). A programme lead's sign-in (password from "
+                    "PEERDESK_PASSWORD or a prompt).",
+        func=_cmd_team_report)
+    from peerdesk.app.cli_period import add_period_options
+
+    add_period_options(report)
+    report.add_argument("--pdf", required=True, metavar="FILE",
+                        help="save the printable report here")
+    report.add_argument("--publish", action="store_true",
+                        help="publish: record the release in the team server's register")
+    _add_who_and_where(report, connection="the team's connection file",
+                       user="a programme lead's PeerDesk name")

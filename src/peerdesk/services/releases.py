@@ -10,6 +10,11 @@ revision, protected against every earlier release, with a plain note of
 what was revised. Periods around it whose figures changed too (the quarter
 and year of a revised month, when published) are revised in the same act.
 
+The same code publishes on the team server: `publish_to` takes where the
+counts and earlier releases are read (`Source`) and where the release is kept
+(`Register`: the vault's `VaultRegister`, or the server's in
+services.team_publish), so a team release is decided exactly as a vault's.
+
 Publishable: months, quarters, years, and whole-month ranges within one
 calendar year that lie inside one quarter or run from quarter to quarter and
 don't partly overlap another published range. Anything else is preview only.
@@ -18,9 +23,10 @@ don't partly overlap another published range. Anything else is preview only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, fields, replace
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import PeerDeskError
@@ -280,51 +286,121 @@ def preview_from(src: Source, period: Period, rules: Rules, centre: str, page_si
     return replace(report, preview=True)
 
 
+@dataclass(frozen=True, slots=True)
+class NewRelease:
+    """One release as publishing records it: the register's row before it has an id
+    (the same fields on the vault and on the team server)."""
+
+    code: str
+    period_kind: str
+    start_on: str
+    end_on: str
+    revision: int
+    revises: int | None
+    published_at: str
+    published_by: int
+    k: int
+    rounding: str
+    counts: str
+    hidden: list[str]
+    printed: str
+    note: str
+
+    @property
+    def audit_target(self) -> str:
+        return f"{self.start_on}..{self.end_on}"
+
+    @property
+    def audit_detail(self) -> str:
+        return f"published {self.code}"
+
+
+class Register(Protocol):
+    """Where a publication is recorded: the vault (`VaultRegister`) or the team
+    server (services.team_publish). Everything publishing decides is decided
+    here, once; a register only keeps it."""
+
+    def act(self) -> AbstractContextManager[object]:
+        """The publication as one act: no other publication between reading the
+        releases before it and recording its own."""
+
+    def record(self, made: list[NewRelease], together: list[int]) -> None:
+        """Record `made` (published together: each row's `together` lists the
+        others and `together`, the unchanged releases checked with them) with
+        an audit event each, in one transaction."""
+
+    def anchor(self) -> str:
+        """The audit log's head as printed on a report (inside the act)."""
+
+
+@dataclass(frozen=True, slots=True)
+class VaultRegister:
+    db: Database
+
+    def act(self) -> AbstractContextManager[object]:
+        return self.db.transaction()  # counted, protected and recorded as one act
+
+    def record(self, made: list[NewRelease], together: list[int]) -> None:
+        ids: list[int] = []
+        for new in made:
+            ids.append(repo.insert(self.db, **{f.name: getattr(new, f.name)
+                                               for f in fields(NewRelease)}))
+            audit_repo.append(self.db, at=new.published_at, actor_id=new.published_by,
+                              action=AuditAction.CREATED, target_kind="report",
+                              target_id=new.audit_target, detail=new.audit_detail)
+        for release_id in ids:
+            repo.set_together(self.db, release_id, [i for i in ids if i != release_id]
+                              + together)
+
+    def anchor(self) -> str:
+        return anchors.current(self.db).printed
+
+
 def publish(session: Session, db: Database, period: Period, rules: Rules, centre: str,
-            page_size: str, *, audit: Callable[[Report, str], None] | None = None
-            ) -> Publication:
+            page_size: str) -> Publication:
     session.require(Permission.RUN_REPORTS)
-    with db.transaction():  # counted, protected and recorded as one act
-        plan, made = _prepare(session, vault_source(db), period, rules, centre, page_size)
+    return publish_to(vault_source(db), VaultRegister(db), session.staff.id, period, rules,
+                      centre, page_size)
+
+
+def publish_to(src: Source, register: Register, staff_id: int, period: Period, rules: Rules,
+               centre: str, page_size: str) -> Publication:
+    """Publish `period` from `src` into `register` as `staff_id` (the caller has
+    checked the person may run reports)."""
+    with register.act():
+        plan, made = _prepare(None, src, period, rules, centre, page_size)
         if plan.unchanged is not None:
             return Publication(replace(report_from_json(plan.unchanged.printed),
-                                       anchor=anchors.current(db).printed), False, ())
+                                       anchor=register.anchor()), False, ())
         now = utc_now()
-        ids: list[int] = []
-        for (report, hidden), (p, raw, _, before) in zip(made, plan.batch, strict=True):
-            ids.append(repo.insert(
-                db, code=report.release_code, period_kind=p.kind,
-                start_on=p.start.isoformat(), end_on=p.end.isoformat(),
-                revision=before.revision + 1 if before else 1,
-                revises=before.id if before else None, published_at=now,
-                published_by=session.staff.id, k=rules.k, rounding=rules.rounding.value,
-                counts=counts_json(raw), hidden=hidden, printed=report_json(report),
-                note=report.revision_note))
-            audit_repo.append(db, at=now, actor_id=session.staff.id,
-                              action=AuditAction.CREATED, target_kind="report",
-                              target_id=f"{p.start}..{p.end}",
-                              detail=f"published {report.release_code}")
-        for release_id in ids:
-            repo.set_together(db, release_id, [i for i in ids if i != release_id]
-                              + [row.id for row in plan.together])
+        register.record([NewRelease(
+            code=report.release_code, period_kind=p.kind, start_on=p.start.isoformat(),
+            end_on=p.end.isoformat(), revision=before.revision + 1 if before else 1,
+            revises=before.id if before else None, published_at=now, published_by=staff_id,
+            k=rules.k, rounding=rules.rounding.value, counts=counts_json(raw), hidden=hidden,
+            printed=report_json(report), note=report.revision_note)
+            for (report, hidden), (p, raw, _, before) in zip(made, plan.batch, strict=True)],
+            [row.id for row in plan.together])
         # Taken in the act itself: the head includes the publication's own events.
-        anchor = anchors.current(db).printed
+        anchor = register.anchor()
     mine = next(i for i, (r, _) in enumerate(made)
                 if (r.start, r.end) == (period.start, period.end))
     others = tuple(r.release_code for i, (r, _) in enumerate(made) if i != mine)
     return Publication(replace(made[mine][0], anchor=anchor), True, others)
 
 
+def summary(row: repo.ReleaseRow) -> ReleaseSummary:
+    """A release as the history lists it."""
+    report = report_from_json(row.printed)
+    return ReleaseSummary(row.code, report.period_label, row.published_at, row.revision,
+                          row.note)
+
+
 def history(session: Session, db: Database) -> list[ReleaseSummary]:
     session.require(Permission.RUN_REPORTS)
-    out = []
-    for row in repo.history(db):
-        report = report_from_json(row.printed)
-        out.append(ReleaseSummary(row.code, report.period_label, row.published_at,
-                                  row.revision, row.note))
-    return out
+    return [summary(row) for row in repo.history(db)]
 
 
-__all__ = ["NotPublishable", "Publication", "ReleaseSummary", "Source", "history",
-           "period_key", "preview", "preview_from", "publish", "vault_source",
-           "why_not_publishable"]
+__all__ = ["NewRelease", "NotPublishable", "Publication", "Register", "ReleaseSummary",
+           "Source", "VaultRegister", "history", "period_key", "preview", "preview_from",
+           "publish", "publish_to", "summary", "vault_source", "why_not_publishable"]

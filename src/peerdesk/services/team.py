@@ -446,20 +446,29 @@ class TeamDesk:
         whole timeout). It asks on a connection of its own, opened and closed at
         once, so the desk's connection stays the desk thread's alone. What it
         signs in with is taken now: a sign-out meanwhile wipes the desk, not it."""
-        from peerdesk.storage.team.connection import answers, connect
+        from peerdesk.storage.team.connection import answers
         from peerdesk.storage.team.errors import ServerUnreachable
 
-        info, login, password = self.info, self.login, self._password
+        connect = self.own_connection()
 
         def check() -> bool:
             try:
-                conn = connect(info, login, password, autocommit=True)
+                conn = connect()
             except ServerUnreachable:
                 return False
             with contextlib.closing(conn):
                 return answers(conn)
 
         return check
+
+    def own_connection(self) -> Callable[[], Conn]:
+        """Opens a connection of its own at each call (autocommit; ServerUnreachable
+        when the server can't be reached), for work off the desk's thread, such as
+        a report counted on a worker. What it signs in with is taken now."""
+        from peerdesk.storage.team.connection import connect
+
+        info, login, password = self.info, self.login, self._password
+        return lambda: connect(info, login, password, autocommit=True)
 
     def server_away(self) -> None:
         """Told (on the desk's thread) that `server_check` found the server away:

@@ -12,10 +12,10 @@ Only a programme lead runs reports, as on a single PC: the service checks the
 roles the server holds for the signed-in login, and the server's row-level
 security refuses an administrator's login every casework table anyway.
 
-Built today: the preview (counted, protected, marked "Preview — not for
-publication") and its PDF. Not yet: publishing into the server's register,
-the "In their words" page (quotes are sealed) and the audit anchor in the
-footer (the team audit chain has no client appender yet).
+This module counts and protects; services/team_publish.py is what a desk
+does with it (preview, publish into the server's register, history, PDF).
+The "In their words" page is printed from the server's quotes, their words
+opened on the PC with the casework key (`with_quotes`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import base64
 import binascii
 import hashlib
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from peerdesk.domain.errors import PermissionDenied
@@ -35,6 +36,7 @@ from peerdesk.services import releases
 from peerdesk.services.reports import PAGE_SIZES, ReportSettings
 
 if TYPE_CHECKING:
+    from peerdesk.storage.team.fieldcrypt import FieldCipher
     from peerdesk.storage.team.figures import ServerQueries
     from peerdesk.storage.team.schema import Conn
 
@@ -46,7 +48,7 @@ def _settings(q: ServerQueries) -> ReportSettings:
             k=int(q.setting("report_k") or disclosure.DEFAULT_K),
             rounding=disclosure.Rounding(q.setting("report_rounding") or "none"),
             page_size=q.setting("report_page_size") or "A4",
-            quotes_page=False)
+            quotes_page=q.setting("report_quotes_page") == "1")
     except ValueError:
         return ReportSettings()
     return chosen if chosen.page_size in PAGE_SIZES else replace(chosen, page_size="A4")
@@ -87,18 +89,43 @@ def source(conn: Conn) -> releases.Source:
                            lambda first, last: latest_months(conn, first, last))
 
 
-def build(conn: Conn, period: Period, *, overrides: ReportSettings | None = None) -> Report:
-    """A preview of `period` counted on the team server, protected exactly as the
-    vault's preview is, on the signed-in programme lead's connection."""
+def rules(conn: Conn, period: Period, overrides: ReportSettings | None = None
+          ) -> tuple[disclosure.Rules, str, str]:
+    """(the disclosure rules, the centre's name, the page size) for `period`, from
+    the centre's settings on the server, after checking the login runs reports."""
     from peerdesk.storage.team.figures import ServerQueries
 
     require_reports(conn)
     q = ServerQueries(conn)
     chosen = overrides or _settings(q)
-    rules = disclosure.Rules(chosen.k, chosen.rounding, _seed(conn, period)).checked()
-    report = releases.preview_from(source(conn), period, rules, q.setting("centre_name") or "",
-                                   chosen.page_size)
-    return replace(report, logo=_logo(q), preview=True)
+    return (disclosure.Rules(chosen.k, chosen.rounding, _seed(conn, period)).checked(),
+            q.setting("centre_name") or "", chosen.page_size)
 
 
-__all__ = ["build", "require_reports", "source"]
+def build(conn: Conn, period: Period, *, overrides: ReportSettings | None = None) -> Report:
+    """A preview of `period` counted on the team server, protected exactly as the
+    vault's preview is, on the signed-in programme lead's connection."""
+    chosen_rules, centre, page_size = rules(conn, period, overrides)
+    report = releases.preview_from(source(conn), period, chosen_rules, centre, page_size)
+    return replace(with_logo(conn, report), preview=True)
+
+
+def with_logo(conn: Conn, report: Report) -> Report:
+    from peerdesk.storage.team.figures import ServerQueries
+
+    return replace(report, logo=_logo(ServerQueries(conn)))
+
+
+def with_quotes(conn: Conn, casework: FieldCipher, report: Report, on: date) -> Report:
+    """The report with its "In their words" quotes as they stand on `on` (approved,
+    the peer's "may be quoted" consent current), opened with the casework key;
+    none when the centre's quotes page is off."""
+    from peerdesk.storage.team.figures import ServerQueries
+    from peerdesk.storage.team.releases import printable_quotes
+
+    on_page = _settings(ServerQueries(conn)).quotes_page
+    return replace(report, quotes=tuple(printable_quotes(conn, casework, on)) if on_page
+                   else ())
+
+
+__all__ = ["build", "require_reports", "rules", "source", "with_logo", "with_quotes"]

@@ -294,6 +294,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "The team server at {where} does not offer TLS; PeerDesk connects to it over the network only with TLS. Nothing was sent."),
     QT_TRANSLATE_NOOP("Messages", "The team server at {where} has no database {database}."),
     QT_TRANSLATE_NOOP("Messages", "The team server can't be reached, so a new peer can't be added from this screen now: their reference number comes from the server. Try again when it is back; nothing you typed is lost, and new sessions can still be logged."),
+    QT_TRANSLATE_NOOP("Messages", "The team server can't be reached, so the report can't be counted or published now: its figures and every release before it are on the server. Nothing was recorded. Try again when it is back."),
     QT_TRANSLATE_NOOP("Messages", "The team server can't be reached, so this change can't be saved now: a change to a record already on the server must be checked against what colleagues saved meanwhile. Try again when the server is back; new sessions can still be logged."),
     QT_TRANSLATE_NOOP("Messages", "The team server can't be reached. New sessions and new peers are kept on this PC, encrypted, and sent when it is back; changes to records already on the server have to wait until then."),
     QT_TRANSLATE_NOOP("Messages", "The team server refused the sign-in for {user}: the name or password is wrong."),

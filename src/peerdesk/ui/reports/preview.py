@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QImage, QTextDocument
@@ -206,3 +207,13 @@ def file_stem(report: Report) -> str:
     else:
         when = f"{start:%Y-%m-%d}-to-{end:%Y-%m-%d}"
     return f"peerdesk-report-{when}"
+
+
+def chosen_save_path(chosen: str, suffix: str) -> Path | None:
+    """The path a save dialog answered (`chosen`, empty when cancelled), ending in
+    `.suffix` (added when the person left it off)."""
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == f".{suffix}" else path.with_name(
+        f"{path.name}.{suffix}")

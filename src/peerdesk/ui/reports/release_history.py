@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from peerdesk.services.releases import ReleaseSummary
+from peerdesk.services.releases import Publication, ReleaseSummary
 
 
 class ReleaseHistory(QTreeWidget):
@@ -37,4 +38,17 @@ class ReleaseHistory(QTreeWidget):
         return [item.text(0) for item in items if item is not None]
 
 
-__all__ = ["ReleaseHistory"]
+def publication_said(done: Publication, published: str) -> str:
+    """What a page says of a publication: `published` ("Published release %s.", as
+    the page puts it) when new, else that it was published before; and any
+    release revised with it."""
+    text = (published if done.new else QCoreApplication.translate(
+        "ReportsPage", "Release %s was published before and its figures have not changed: "
+                       "here it is again.")) % done.report.release_code
+    if done.revised:
+        text += " " + QCoreApplication.translate("ReportsPage", "Revised with it: %s.") % (
+            ", ".join(done.revised))
+    return text
+
+
+__all__ = ["ReleaseHistory", "publication_said"]

@@ -32,8 +32,8 @@ from peerdesk.ui.errors import show_error
 from peerdesk.ui.page_header import MainPage, PageHeader, Present, page_layout
 from peerdesk.ui.printing import ask_for_printer
 from peerdesk.ui.reports.period_picker import PeriodPicker
-from peerdesk.ui.reports.preview import file_stem, report_document
-from peerdesk.ui.reports.release_history import ReleaseHistory
+from peerdesk.ui.reports.preview import chosen_save_path, file_stem, report_document
+from peerdesk.ui.reports.release_history import ReleaseHistory, publication_said
 from peerdesk.ui.reports.settings_dialog import ReportSettingsDialog
 
 
@@ -297,12 +297,7 @@ class ReportsPage(MainPage):
             self.save_pdf_button.setFocus()
         elif isinstance(outcome, Publication):
             self._show_report(outcome.report)
-            text = (self.tr("Published release %s.") if outcome.new else
-                    self.tr("Release %s was published before and its figures have not "
-                            "changed: here it is again.")) % outcome.report.release_code
-            if outcome.revised:
-                text += " " + self.tr("Revised with it: %s.") % ", ".join(outcome.revised)
-            self.status.setText(text)
+            self.status.setText(publication_said(outcome, self.tr("Published release %s.")))
             self.refresh_history()
             self.bus.changed.emit(change_bus.AUDIT)
             self.save_pdf_button.setFocus()
@@ -362,11 +357,7 @@ class ReportsPage(MainPage):
         assert self.report is not None
         suggested = Path.home() / f"{file_stem(self.report)}.{suffix}"
         chosen, _filter = self.choose_save_path(self, title, str(suggested), kinds)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == f".{suffix}" else path.with_name(
-            f"{path.name}.{suffix}")
+        return chosen_save_path(chosen, suffix)
 
     def save_pdf(self) -> None:
         self._save("pdf", self.tr("Save the report as PDF"), self.tr("PDF files (*.pdf)"))

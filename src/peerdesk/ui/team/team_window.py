@@ -40,6 +40,7 @@ from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.team.peers_pages import StorePeersSection
+from peerdesk.ui.team.reports_page import reports_tab
 from peerdesk.ui.team.status_window import TeamStatusWindow
 from peerdesk.ui.theme import is_high_contrast
 
@@ -100,6 +101,9 @@ class TeamWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.peers, self.tr("&Peers"))
         self.tabs.addTab(self.status_page, self.tr("&Team"))
+        self.reports_page = reports_tab(desk)  # programme leads only (Alt+R)
+        if self.reports_page is not None:
+            self.tabs.addTab(self.reports_page, self.tr("&Reports"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.offline_banner)
