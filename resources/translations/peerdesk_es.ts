@@ -1113,7 +1113,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/contact_dialog.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/contacts/contact_dialog.py" line="+62"/>
         <source>&amp;Listened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,7 +1138,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Change a contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1168,7 +1168,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished">Duración en minutos</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>You</source>
+        <translation>Usted</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Not known</source>
         <translation type="unfinished">Se desconoce</translation>
     </message>
@@ -1183,7 +1188,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Topics</source>
         <translation type="unfinished">Temas</translation>
     </message>
@@ -1213,7 +1218,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1263,7 +1268,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Safety</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1298,7 +1303,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <location line="+3"/>
         <source>Delete contact</source>
         <translation type="unfinished"></translation>
@@ -1603,12 +1608,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+2"/>
         <source>Number of contacts shown</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Número de contactos mostrados</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Contactos</translation>
     </message>
     <message>
         <location line="+68"/>
@@ -1623,12 +1628,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+50"/>
         <source>{n:,} contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">{n:,} contacto</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n:,} contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">{n:,} contactos</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1661,12 +1666,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+1"/>
         <source>&amp;Log a contact…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Registrar un contacto…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Log a contact ({keys})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Registrar un contacto ({keys})</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1681,7 +1686,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+2"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Contactos</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +1847,34 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <location line="+1"/>
         <source>Choose from a calendar (Alt+Down or F4)</source>
         <translation>Elegir en un calendario (Alt+Abajo o F4)</translation>
+    </message>
+</context>
+<context>
+    <name>DayPicker</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/contacts_page.py" line="+76"/>
+        <source>Day shown</source>
+        <translation>Día mostrado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>◀ P&amp;revious day</source>
+        <translation>◀ Día ante&amp;rior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne&amp;xt day ▶</source>
+        <translation>Día si&amp;guiente ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;oday</source>
+        <translation>H&amp;oy</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The day</source>
+        <translation>El día</translation>
     </message>
 </context>
 <context>
@@ -3684,7 +3717,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     <message>
         <location line="+2"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Contactos</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6792,7 +6825,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerListPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+26"/>
+        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+27"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -8863,7 +8896,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeerList</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+45"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+46"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -8927,7 +8960,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeerView</name>
     <message>
-        <location line="+66"/>
+        <location line="+51"/>
         <source>← &amp;Back to peers</source>
         <translation>← &amp;Volver a personas</translation>
     </message>
@@ -9015,7 +9048,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeersSection</name>
     <message>
-        <location line="+140"/>
+        <location line="+125"/>
         <source>Open or select a peer first, then log their session.</source>
         <translation>Abra o seleccione primero a una persona y registre luego su sesión.</translation>
     </message>
@@ -9587,10 +9620,9 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-70"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+12"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-50"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+49"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-43"/>
         <source>Status</source>
         <translation>Estado</translation>
@@ -9604,7 +9636,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-36"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+40"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+57"/>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-257"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-242"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -9666,7 +9698,6 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+25"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-4"/>
         <source>Reference</source>
         <translation>Referencia</translation>
@@ -9712,14 +9743,13 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-79"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
     </message>
     <message>
         <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+4"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+4"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+21"/>
         <source>Caseworker</source>
         <translation>Trabajador/a de casos</translation>
     </message>
@@ -9731,7 +9761,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+2"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Contactos</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10078,11 +10108,103 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
     </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/contacts_page.py" line="-39"/>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+</context>
+<context>
+    <name>TeamContactList</name>
+    <message>
+        <location line="-17"/>
+        <source>waiting to be sent</source>
+        <translation>pendiente de envío</translation>
+    </message>
+</context>
+<context>
+    <name>TeamContactsPage</name>
+    <message>
+        <location line="+73"/>
+        <source>&amp;Log a contact…</source>
+        <translation>&amp;Registrar un contacto…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a contact ({keys})</source>
+        <translation>Registrar un contacto ({keys})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Number of contacts shown</source>
+        <translation>Número de contactos mostrados</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search notes, topics, region, channel…  (Ctrl+F)</source>
+        <translation>Buscar en notas, temas, región, canal…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the day&apos;s contacts</source>
+        <translation>Buscar en los contactos del día</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contacts waiting to be sent</source>
+        <translation>Contactos pendientes de envío</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{n:,} contact</source>
+        <translation>{n:,} contacto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} contacts</source>
+        <translation>{n:,} contactos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No contact that day matches. Try other words.</source>
+        <translation>Ningún contacto de ese día coincide. Pruebe con otras palabras.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contacts this day. Press Ctrl+Shift+C (or “Log a contact…”) when someone gets in touch.</source>
+        <translation>No hay contactos este día. Pulse Ctrl+Mayús+C (o «Registrar un contacto…») cuando alguien se ponga en contacto.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} contact saved on this PC is waiting to send.</source>
+        <translation>{n} contacto guardado en este PC está pendiente de envío.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} contacts saved on this PC are waiting to send.</source>
+        <translation>{n} contactos guardados en este PC están pendientes de envío.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team server can&apos;t be reached: this list shows only what this PC keeps to send. The day&apos;s other contacts show when it is back.</source>
+        <translation>No se puede conectar con el servidor del equipo: esta lista muestra solo lo que este PC guarda para enviar. Los demás contactos del día se mostrarán cuando vuelva.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The team server couldn&apos;t be reached, so the contact is kept on this PC, encrypted, and will be sent once it is back.</source>
+        <translation>No se pudo conectar con el servidor del equipo, así que el contacto se guarda en este PC, cifrado, y se enviará cuando vuelva.</translation>
+    </message>
 </context>
 <context>
     <name>TeamStatusWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+60"/>
         <source>This PC has joined your centre&apos;s team.</source>
         <translation>Este PC se ha unido al equipo de su centro.</translation>
     </message>
@@ -10107,7 +10229,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Buscar a una persona</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Changing the casework key, because someone who held it has left: {n} records re-sealed so far. You can work meanwhile.</source>
         <translation>Cambiando la clave de los casos, porque alguien que la tenía se ha ido: {n} registros vueltos a cifrar hasta ahora. Puede seguir trabajando mientras tanto.</translation>
     </message>
@@ -10127,12 +10249,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>La preparación de este PC se ha detenido; continuará en el próximo inicio de sesión.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Peers found: {n}.</source>
         <translation>Personas encontradas: {n}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Connected to the team server.</source>
         <translation>Conectado al servidor del equipo.</translation>
     </message>
@@ -10160,7 +10282,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+62"/>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+75"/>
         <source>PeerDesk — team</source>
         <translation>PeerDesk — equipo</translation>
     </message>
@@ -10200,12 +10322,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>&amp;Personas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Contactos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Team</source>
         <translation>&amp;Equipo</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+95"/>
         <source>{n} saved on this PC is waiting to be sent.</source>
         <translation>{n} guardado en este PC está pendiente de enviar.</translation>
     </message>
@@ -10220,7 +10347,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Conectado al servidor del equipo.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>The peers list is as this PC last had it, at {time}.</source>
         <translation>La lista de personas es la que este PC tenía por última vez, a las {time}.</translation>
     </message>
@@ -10345,7 +10472,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="-47"/>
         <source>&amp;Log a contact…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Registrar un contacto…</translation>
     </message>
     <message>
         <location line="+1"/>
