@@ -165,17 +165,14 @@ class TeamContactsPage(QWidget):
         self.search.selectAll()
 
     def _update_count(self) -> None:
-        n = self.model.rowCount()
-        if self.model.error:
-            self.count.clear()
-            self.model.empty_text = self.model.error
-        else:
-            filtered = bool(self.search.text().strip())
-            self.count.setText(plural(n, self.tr("{n:,} contact"), self.tr("{n:,} contacts")))
-            self.model.empty_text = (
-                self.tr("No contact that day matches. Try other words.") if filtered
-                else self.tr("No contacts this day. Press Ctrl+Shift+C (or “Log a contact…”) "
-                             "when someone gets in touch."))
+        error = self.model.error
+        self.count.setText("" if error else plural(
+            self.model.rowCount(), self.tr("{n:,} contact"), self.tr("{n:,} contacts")))
+        self.model.empty_text = error or (
+            self.tr("No contact that day matches. Try other words.")
+            if self.search.text().strip()
+            else self.tr("No contacts this day. Press Ctrl+Shift+C (or “Log a contact…”) when "
+                         "someone gets in touch."))
         self._show_waiting()
         self.views.refresh()
 
