@@ -12,6 +12,7 @@ contact goes on a peer's record only when this login may see the peer."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from peerdesk.services.casework_store import TeamStore
 from peerdesk.services.clock import today
 from peerdesk.services.listening import ContactOrder
 from peerdesk.services.listening_store import TeamListening
+from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.ui.contacts.contact_dialog import ContactDialog
 from peerdesk.ui.team.contacts_page import TeamContactsPage
 from peerdesk.ui.team.team_window import TeamWindow
@@ -164,8 +166,17 @@ def test_a_day_listed_moved_through_searched_and_sorted_its_reading_audited(
 
 def test_logging_a_contact_by_keyboard_saves_it_on_the_server(
         qtbot, joined_centre, lists, tmp_path):
+    caller = uuid.uuid4()                           # a known caller moved in with the vault
+    cipher = FieldCipher(joined_centre.casework_key, compartment="casework")
+    with joined_centre.server.connect(joined_centre.database) as conn:
+        conn.execute("INSERT INTO casework.known_caller (id, nickname, note) "
+                     "VALUES (%s, %s, %s)",
+                     (caller, cipher.seal("known_caller", "nickname", caller, "Tuesday texter"),
+                      cipher.seal("known_caller", "note", caller, "")))
     window = _window(qtbot, joined_centre, "caseworker", tmp_path)
     dialog = _log_by_keyboard(qtbot, window)
+    assert dialog.caller.itemText(1) == "Tuesday texter"
+    dialog.caller.setCurrentIndex(1)
     qtbot.waitUntil(dialog.minutes.hasFocus)             # a quick call: a duration, then save
     assert not dialog.services.isVisible() and not dialog.callback.isVisible()
     assert not dialog.new_caller.isVisible()
@@ -184,10 +195,13 @@ def test_logging_a_contact_by_keyboard_saves_it_on_the_server(
     assert _column(page, 2) == ["25"] and _column(page, 4) == ["Housing"]
     assert _column(page, 6) == [""]
     with joined_centre.server.connect(joined_centre.database) as conn:
-        taken_by, notes = conn.execute(
-            "SELECT c.taken_by, n.notes FROM casework.anonymous_contact c "
+        taken_by, known, notes = conn.execute(
+            "SELECT c.taken_by, c.known_caller_id, n.notes FROM casework.anonymous_contact c "
             "JOIN casework.contact_note n ON n.contact_id = c.id").fetchone()
-    assert taken_by == joined_centre.staff_ids["caseworker"]
+        [(nicknames_read,)] = conn.execute(
+            "SELECT count(*) FROM main.audit_event WHERE target_kind = 'known_callers'")
+    assert taken_by == joined_centre.staff_ids["caseworker"] and known == caller
+    assert nicknames_read == 1
     assert b"food bank" not in bytes(notes)                            # sealed on the PC
 
 
@@ -348,3 +362,37 @@ def test_an_administrator_has_no_contacts_page(qtbot, joined_centre, tmp_path: P
     assert window.contacts is None
     window.log_contact()                              # Ctrl+Shift+C: nothing opens
     assert window.tabs.currentWidget() is window.status_page
+
+
+def test_a_save_refused_keeps_the_form_open_with_what_was_typed(
+        qtbot, joined_centre, lists, tmp_path):
+    """The other way nothing typed is lost: a contact refused (a topic retired on
+    the server while the form was open, refused as the vault refuses one; then
+    a refusal by the server itself) keeps the form open with everything in it
+    and the reason; nothing waits in the outbox."""
+    window = _window(qtbot, joined_centre, "caseworker", tmp_path)
+    dialog = _log_by_keyboard(qtbot, window)
+    dialog.topics.set_checked([lists["Housing"]])
+    dialog.region.setCurrentIndex(dialog.region.findData(lists["Northside"]))
+    dialog.notes.setPlainText("kept while the server says no")
+    with joined_centre.server.connect(joined_centre.database) as conn:
+        conn.execute("UPDATE casework.contact_topic SET active = false WHERE id = %s",
+                     (lists["Housing"],))
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.fields["topics"].error.text() == (
+        "That topic is no longer on the list; choose another.")
+    dialog.topics.set_checked([lists["Loneliness"]])
+    with joined_centre.server.connect(joined_centre.database, autocommit=True) as conn:
+        conn.execute("CREATE FUNCTION public.say_no() RETURNS trigger LANGUAGE plpgsql AS "
+                     "$$ BEGIN RAISE EXCEPTION 'not today'; END $$")
+        conn.execute("CREATE TRIGGER say_no BEFORE INSERT ON casework.anonymous_contact "
+                     "FOR EACH ROW EXECUTE FUNCTION public.say_no()")
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error.text() == ("The team server refused this (not today); nothing of it "
+                                   "was saved.")
+    assert dialog.notes.toPlainText() == "kept while the server says no"
+    assert dialog.topics.checked_ids() == (lists["Loneliness"],)
+    assert _server_contacts(joined_centre) == 0
+    assert not _page(window).store.waiting_contacts()

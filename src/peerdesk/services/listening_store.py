@@ -178,6 +178,7 @@ class TeamListening:
         clean = draft.validated(now_(now))
         if clean.taken_by != self.staff_id and not self.can_choose_taker():
             raise PermissionDenied(OWN_CONTACTS_ONLY)
+        self._check_lists(clean)
         on_record = None if peer_id is None else self.peers.require_visible(peer_id)
         contact = TeamContact(
             id=uuid.uuid4(), contacted_on=clean.contacted_on,
@@ -190,6 +191,19 @@ class TeamListening:
         saved = self.desk.add_contact(contact)
         self.forget_day()
         return Logged(contact.id, saved.sent)
+
+    def _check_lists(self, draft: ContactDraft) -> None:
+        """As the vault checks them (services/listening.py), against the lists as
+        the server has them now (as last read, when it can't be reached): a region
+        or topic taken off them since the form opened is refused at its field."""
+        from peerdesk.storage.repositories.listening_lists import ListKind, require_active
+
+        choices = self.choices()
+        for kind, items, ids, field in (
+                (ListKind.REGION, choices.regions,
+                 () if draft.region_id is None else (draft.region_id,), "region"),
+                (ListKind.TOPIC, choices.topics, draft.topic_ids, "topics")):
+            require_active({i.id: i.active for i in items}, kind, ids, field=field)
 
     # -- the day's list -----------------------------------------------------------------
 
