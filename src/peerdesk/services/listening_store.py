@@ -227,7 +227,7 @@ class TeamListening:
             self.offline = False
         except Offline:
             read, self.offline = [], True
-        choices = self._choices or self.choices()
+        choices = self.choices(include_retired=True)  # past contacts keep retired names
         regions = {r.id: r.name for r in choices.regions}
         topics = {t.id: t.name for t in choices.topics}
         takers = {t.id: t.name for t in choices.takers}
