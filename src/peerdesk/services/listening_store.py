@@ -122,6 +122,7 @@ class TeamListening:
         self._rows: dict[Hashable, TeamContactRow] = {}
         self._words: dict[Hashable, str] = {}   # what a search of each row looks in
         self.offline = False                    # the day's list could not be read
+        self.waiting = 0                        # contacts in the outbox, any day, at the read
 
     @property
     def staff_id(self) -> int:
@@ -221,7 +222,9 @@ class TeamListening:
 
     def _load(self, day: date) -> None:
         self._require()
-        waiting = [c for c in self.waiting_contacts() if c.contacted_on == day]
+        in_outbox = self.waiting_contacts()
+        self.waiting = len(in_outbox)
+        waiting = [c for c in in_outbox if c.contacted_on == day]
         try:
             read = self.desk.contacts(day)   # audited on the server
             self.offline = False

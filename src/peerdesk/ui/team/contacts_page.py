@@ -177,10 +177,7 @@ class TeamContactsPage(QWidget):
         self.views.refresh()
 
     def _show_waiting(self) -> None:
-        try:
-            waiting = len(self.store.waiting_contacts())
-        except PeerDeskError:
-            waiting = 0
+        waiting = self.store.waiting   # counted when the day was read, not per keystroke
         text = plural(waiting, self.tr("{n} contact saved on this PC is waiting to send."),
                       self.tr("{n} contacts saved on this PC are waiting to send.")
                       ) if waiting else ""
