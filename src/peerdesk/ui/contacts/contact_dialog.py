@@ -68,7 +68,7 @@ OUTCOME_TEXTS = {
 
 
 class ContactDialog(FormDialog):
-    """Emits `saved(contact_id)` (`stored(id)` too, whatever the store's ids are);
+    """Emits `saved(contact_id)` (and `stored_id(id)`, whatever the store's ids are);
     then `became_peer(contact_id)` when "Became a peer" was newly ticked, and
     `callback_wanted(contact_id)` when a call-back was asked for."""
 
