@@ -1872,7 +1872,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation>H&amp;oy</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The day</source>
         <translation>El día</translation>
     </message>
@@ -10109,7 +10109,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Próximos pasos</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/team/contacts_page.py" line="-39"/>
+        <location filename="../../src/peerdesk/ui/team/contacts_page.py" line="-40"/>
         <source>Sent</source>
         <translation>Enviado</translation>
     </message>
@@ -10125,7 +10125,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamContactsPage</name>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Registrar un contacto…</translation>
     </message>
@@ -10161,7 +10161,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Contactos pendientes de envío</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+41"/>
         <source>{n:,} contact</source>
         <translation>{n:,} contacto</translation>
     </message>
@@ -10176,12 +10176,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Ningún contacto de ese día coincide. Pruebe con otras palabras.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No contacts this day. Press Ctrl+Shift+C (or “Log a contact…”) when someone gets in touch.</source>
         <translation>No hay contactos este día. Pulse Ctrl+Mayús+C (o «Registrar un contacto…») cuando alguien se ponga en contacto.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>{n} contact saved on this PC is waiting to send.</source>
         <translation>{n} contacto guardado en este PC está pendiente de envío.</translation>
     </message>
@@ -10196,7 +10196,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>No se puede conectar con el servidor del equipo: esta lista muestra solo lo que este PC guarda para enviar. Los demás contactos del día se mostrarán cuando vuelva.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+4"/>
         <source>The team server couldn&apos;t be reached, so the contact is kept on this PC, encrypted, and will be sent once it is back.</source>
         <translation>No se pudo conectar con el servidor del equipo, así que el contacto se guarda en este PC, cifrado, y se enviará cuando vuelva.</translation>
     </message>

@@ -83,6 +83,7 @@ class DayPicker(QWidget):
         for widget in (self.previous_button, self.field, self.next_button, self.today_button):
             row.addWidget(widget)
         row.addWidget(self.error, 1)
+        row.addStretch(1)
         self.previous_button.clicked.connect(lambda: self.go(self.day - timedelta(days=1)))
         self.next_button.clicked.connect(lambda: self.go(self.day + timedelta(days=1)))
         self.today_button.clicked.connect(lambda: self.go(today()))
@@ -113,6 +114,7 @@ class TeamContactsPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.dialog: ContactDialog | None = None
+        self.kept = False   # the last contact logged went to the outbox
         self.model = TeamContactListModel(self)
         self.log_button = QPushButton(self.tr("&Log a contact…"))
         self.log_button.setToolTip(self.tr("Log a contact ({keys})").format(
@@ -178,15 +180,20 @@ class TeamContactsPage(QWidget):
 
     def _show_waiting(self) -> None:
         waiting = self.store.waiting   # counted when the day was read, not per keystroke
-        text = plural(waiting, self.tr("{n} contact saved on this PC is waiting to send."),
-                      self.tr("{n} contacts saved on this PC are waiting to send.")
-                      ) if waiting else ""
+        self.kept = self.kept and waiting > 0
+        parts = [plural(waiting, self.tr("{n} contact saved on this PC is waiting to send."),
+                        self.tr("{n} contacts saved on this PC are waiting to send."))
+                 ] if waiting else []
         if self.store.offline:
-            text = (text + " " if text else "") + self.tr(
+            parts.append(self.tr(
                 "The team server can't be reached: this list shows only what this PC keeps "
-                "to send. The day's other contacts show when it is back.")
-        self.waiting_label.setText(text)
-        self.waiting_label.setVisible(bool(text))
+                "to send. The day's other contacts show when it is back."))
+        elif self.kept:  # the connection dropped in the middle of the save
+            parts.append(self.tr(
+                "The team server couldn't be reached, so the contact is kept on this PC, "
+                "encrypted, and will be sent once it is back."))
+        self.waiting_label.setText(" ".join(parts))
+        self.waiting_label.setVisible(bool(parts))
 
     # -- logging ----------------------------------------------------------------------------
 
@@ -205,9 +212,7 @@ class TeamContactsPage(QWidget):
 
     def _logged(self, dialog: ContactDialog) -> None:
         sent = dialog.logged is None or dialog.logged.sent
-        set_message(self.message, None if sent else self.tr(
-            "The team server couldn't be reached, so the contact is kept on this PC, "
-            "encrypted, and will be sent once it is back."))
+        self.kept = not sent
         self.reload()
         self.logged.emit(sent)
 
