@@ -10126,8 +10126,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <name>TeamContactsPage</name>
     <message>
         <location line="+75"/>
-        <source>&amp;Log a contact…</source>
-        <translation>&amp;Registrar un contacto…</translation>
+        <source>Lo&amp;g a contact…</source>
+        <translation>Re&amp;gistrar un contacto…</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -116,7 +116,7 @@ class TeamContactsPage(QWidget):
         self.dialog: ContactDialog | None = None
         self.kept = False   # the last contact logged went to the outbox
         self.model = TeamContactListModel(self)
-        self.log_button = QPushButton(self.tr("&Log a contact…"))
+        self.log_button = QPushButton(self.tr("Lo&g a contact…"))  # Alt+L: the window's Lock
         self.log_button.setToolTip(self.tr("Log a contact ({keys})").format(
             keys=LOG_CONTACT_KEYS))
         self.log_button.setStyleSheet("font-weight: bold;")
