@@ -1113,7 +1113,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../src/peerdesk/ui/contacts/contact_dialog.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/contacts/contact_dialog.py" line="+62"/>
         <source>&amp;Listened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,7 +1138,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Change a contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1168,7 +1168,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished">Duración en minutos</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>You</source>
+        <translation>Usted</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Not known</source>
         <translation type="unfinished">Se desconoce</translation>
     </message>
@@ -1183,7 +1188,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Topics</source>
         <translation type="unfinished">Temas</translation>
     </message>
@@ -1213,7 +1218,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1263,7 +1268,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Safety</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1298,7 +1303,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <location line="+3"/>
         <source>Delete contact</source>
         <translation type="unfinished"></translation>
@@ -1603,12 +1608,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+2"/>
         <source>Number of contacts shown</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Número de contactos mostrados</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Contactos</translation>
     </message>
     <message>
         <location line="+68"/>
@@ -1623,12 +1628,12 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+50"/>
         <source>{n:,} contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">{n:,} contacto</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n:,} contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">{n:,} contactos</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1666,7 +1671,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+1"/>
         <source>Log a contact ({keys})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Registrar un contacto ({keys})</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1681,7 +1686,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+2"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Contactos</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +1847,34 @@ Una persona administradora puede revisar Administración › Copias de seguridad
         <location line="+1"/>
         <source>Choose from a calendar (Alt+Down or F4)</source>
         <translation>Elegir en un calendario (Alt+Abajo o F4)</translation>
+    </message>
+</context>
+<context>
+    <name>DayPicker</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/contacts_page.py" line="+76"/>
+        <source>Day shown</source>
+        <translation>Día mostrado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>◀ P&amp;revious day</source>
+        <translation>◀ Día ante&amp;rior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne&amp;xt day ▶</source>
+        <translation>Día si&amp;guiente ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;oday</source>
+        <translation>H&amp;oy</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The day</source>
+        <translation>El día</translation>
     </message>
 </context>
 <context>
@@ -3684,7 +3717,7 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     <message>
         <location line="+2"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Contactos</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -9738,7 +9771,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+2"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Contactos</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10085,6 +10118,98 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
     </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/contacts_page.py" line="-40"/>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+</context>
+<context>
+    <name>TeamContactList</name>
+    <message>
+        <location line="-17"/>
+        <source>waiting to be sent</source>
+        <translation>pendiente de envío</translation>
+    </message>
+</context>
+<context>
+    <name>TeamContactsPage</name>
+    <message>
+        <location line="+75"/>
+        <source>Lo&amp;g a contact…</source>
+        <translation>Re&amp;gistrar un contacto…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a contact ({keys})</source>
+        <translation>Registrar un contacto ({keys})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Number of contacts shown</source>
+        <translation>Número de contactos mostrados</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search notes, topics, region, channel…  (Ctrl+F)</source>
+        <translation>Buscar en notas, temas, región, canal…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the day&apos;s contacts</source>
+        <translation>Buscar en los contactos del día</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contacts waiting to be sent</source>
+        <translation>Contactos pendientes de envío</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{n:,} contact</source>
+        <translation>{n:,} contacto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} contacts</source>
+        <translation>{n:,} contactos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No contact that day matches. Try other words.</source>
+        <translation>Ningún contacto de ese día coincide. Pruebe con otras palabras.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No contacts this day. Press Ctrl+Shift+C (or “Log a contact…”) when someone gets in touch.</source>
+        <translation>No hay contactos este día. Pulse Ctrl+Mayús+C (o «Registrar un contacto…») cuando alguien se ponga en contacto.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} contact saved on this PC is waiting to send.</source>
+        <translation>{n} contacto guardado en este PC está pendiente de envío.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} contacts saved on this PC are waiting to send.</source>
+        <translation>{n} contactos guardados en este PC están pendientes de envío.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team server can&apos;t be reached: this list shows only what this PC keeps to send. The day&apos;s other contacts show when it is back.</source>
+        <translation>No se puede conectar con el servidor del equipo: esta lista muestra solo lo que este PC guarda para enviar. Los demás contactos del día se mostrarán cuando vuelva.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team server couldn&apos;t be reached, so the contact is kept on this PC, encrypted, and will be sent once it is back.</source>
+        <translation>No se pudo conectar con el servidor del equipo, así que el contacto se guarda en este PC, cifrado, y se enviará cuando vuelva.</translation>
+    </message>
 </context>
 <context>
     <name>TeamReportsPage</name>
@@ -10274,7 +10399,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+73"/>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+76"/>
         <source>PeerDesk — team</source>
         <translation>PeerDesk — equipo</translation>
     </message>
@@ -10314,7 +10439,12 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>&amp;Personas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Contactos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Team</source>
         <translation>&amp;Equipo</translation>
     </message>
@@ -10324,7 +10454,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>&amp;Informes</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>{n} saved on this PC is waiting to be sent.</source>
         <translation>{n} guardado en este PC está pendiente de enviar.</translation>
     </message>

@@ -20,6 +20,16 @@ STORES = PACKAGE / "services" / "casework_store.py"
 # The team report (issue 18): the same rule as the team service.
 REPORTS_SERVICE = PACKAGE / "services" / "team_reports.py"
 PUBLISH_SERVICE = PACKAGE / "services" / "team_publish.py"
+# The listening service's store over the team (the contact form, the day's list).
+LISTENING_STORE = PACKAGE / "services" / "listening_store.py"
+# The services that may reach the team's storage, inside functions only.
+SERVICES = (
+    SERVICE,
+    STORES,
+    REPORTS_SERVICE,
+    PUBLISH_SERVICE,
+    LISTENING_STORE,
+)
 PSYCOPG = re.compile(r"^\s*(from|import)\s+psycopg\b", re.MULTILINE)
 TEAM_STORE = re.compile(r"^\s*(from|import)\s+peerdesk\.storage\.team\b", re.MULTILINE)
 AT_TOP = re.compile(r"^(from|import)\s+(psycopg|peerdesk\.storage\.team)\b", re.MULTILINE)
@@ -37,18 +47,19 @@ def test_only_team_modules_import_psycopg():
 
 def test_only_the_team_command_and_service_import_the_team_store():
     found = [str(path.relative_to(PACKAGE)) for path in _modules()
-             if path not in (CLI, SERVICE, STORES, REPORTS_SERVICE, PUBLISH_SERVICE)
+             if path != CLI and path not in SERVICES
              and TEAM_STORE.search(path.read_text(encoding="utf-8"))]
     assert found == []
     # The services import it inside functions (or for type checking) only.
-    for service in (SERVICE, STORES, REPORTS_SERVICE, PUBLISH_SERVICE):
+    for service in SERVICES:
         assert not AT_TOP.search(service.read_text(encoding="utf-8")), service.name
 
 
 def test_loading_the_app_and_the_team_service_loads_no_driver():
     code = ("import sys, peerdesk.services.team, peerdesk.services.casework_store, "
             "peerdesk.ui.setup_wizard, "
-            "peerdesk.ui.team.join_dialog, peerdesk.ui.team.team_window, peerdesk.app.gui; "
+            "peerdesk.ui.team.join_dialog, peerdesk.ui.team.team_window, "
+            "peerdesk.ui.team.contacts_page, peerdesk.app.gui; "
             "print(sorted(m for m in sys.modules if m.startswith(('psycopg', "
             "'peerdesk.storage.team'))))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -353,6 +353,19 @@ class TeamStore:
             raise PermissionDenied(NOT_ASSIGNED)
         return assigned
 
+    def require_visible(self, peer_id: StoreId) -> uuid.UUID:
+        """The peer's id if this login may see them, for something new to go on
+        their record (a session, a contact): asked of the server, or, when it
+        can't be reached, of this PC's search cache, which holds only the peers
+        this login may see (the server checks again when the outbox is sent)."""
+        key = self._team_id(peer_id)
+        try:
+            self._require_peer(key)
+        except Offline:
+            if not self.desk.peer_rows([key]):
+                raise
+        return key
+
     # -- finding ----------------------------------------------------------------------
 
     def find(self, text: str = "") -> list[StoreId]:
@@ -455,15 +468,7 @@ class TeamStore:
         if worker != self.staff_id and not roles_allow(self.desk.roles,
                                                        Permission.READ_ALL_NOTES):
             raise PermissionDenied(OWN_SESSIONS_ONLY)
-        peer_id = self._team_id(new.peer_id)
-        try:
-            self._require_peer(peer_id)
-        except Offline:
-            # The server can't be reached: the session goes to the outbox. This
-            # PC's search cache holds only the peers this login may see (the
-            # server checks again when the outbox is sent).
-            if not self.desk.peer_rows([peer_id]):
-                raise
+        peer_id = self.require_visible(new.peer_id)
         session_id = uuid.uuid4()
         self.desk.add_session(TeamSession(
             session_id, peer_id, worker, clean.held_on, clean.minutes, clean.mode.value,

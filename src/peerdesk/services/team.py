@@ -1143,6 +1143,11 @@ class TeamDesk:
         """A read of groups, registers or contacts on the server; see `_read_on`."""
         return self._read_on(self._groupwork, read)
 
+    def read_groupwork(self, read: Callable[[TeamGroupwork], _Read]) -> _Read:
+        """A read of the listening service's lists for the contact form
+        (services/listening_store.py); see `_read_on`."""
+        return self._read_on(self._groupwork, read)
+
     def register(self, meeting_id: Any) -> list[TeamMark]:
         found: list[TeamMark] = self._read_groupwork(lambda g: g.register(meeting_id))
         return found

@@ -7,6 +7,7 @@ the rows on screen.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -48,7 +49,7 @@ class ContactFilter:
 
 @dataclass(frozen=True, slots=True)
 class ContactRow:
-    id: int
+    id: Hashable             # an integer here; a UUID on the team server
     contacted_on: str
     contacted_time: str
     channel: Channel

@@ -4,6 +4,7 @@ directory categories. Same shape each: a name, unique ignoring case, and an acti
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -85,6 +86,13 @@ def check_active(db: Database, kind: ListKind, ids: tuple[int, ...], *, allowed:
         return
     found = {int(r[0]): bool(r[1]) for r in db.query(
         f"SELECT id, active FROM {kind.value} WHERE id IN ({', '.join('?' * len(ids))})", ids)}
+    require_active(found, kind, ids, allowed=allowed, field=field)
+
+
+def require_active(found: Mapping[int, bool], kind: ListKind, ids: Iterable[int], *,
+                   allowed: Set[int] = frozenset(), field: str) -> None:
+    """As `check_active`, against the items as read (id -> active), wherever they
+    were read from (the team server's lists too)."""
     for item_id in ids:
         if item_id not in found or (not found[item_id] and item_id not in allowed):
             raise _GONE[kind].error(field)

@@ -4,11 +4,17 @@ Everything has a sensible start (now, phone, listened) so a quick call is a
 duration and Ctrl+Return. Tab moves through every field, arrows change the
 choices, Space ticks a topic or an outcome, Alt+letter jumps to a field, and
 in "Services" typing finds a service and Enter adds it.
+
+The form works over a listening store (services/listening_store.py): the
+vault's, or the team server's, where a new contact made while the server can't
+be reached waits in this PC's outbox (`logged.sent` says which), and the
+directory, adding a known caller, "became a peer" and call-backs are not
+offered (the team server has none of them yet).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from datetime import datetime
 from itertools import pairwise
 from typing import Any, ClassVar
@@ -39,10 +45,10 @@ from peerdesk.domain.listening import (
     Outcome,
     Returning,
 )
-from peerdesk.domain.staff import Permission
 from peerdesk.domain.text import NOTE_MAX
-from peerdesk.services import directory, known_callers, listening
+from peerdesk.services import directory, listening
 from peerdesk.services.clock import now as clock_now
+from peerdesk.services.listening_store import ListeningStore, Logged, VaultListening
 from peerdesk.services.session import Session
 from peerdesk.ui.contacts.directory_picker import DirectoryPicker
 from peerdesk.ui.contacts.widgets import CheckList, TextCheck, TimeField
@@ -62,24 +68,32 @@ OUTCOME_TEXTS = {
 
 
 class ContactDialog(FormDialog):
-    """Emits `saved(contact_id)`; then `became_peer(contact_id)` when "Became a peer" was
-    newly ticked, and `callback_wanted(contact_id)` when a call-back was asked for."""
+    """Emits `saved(contact_id)` (and `stored_id(id)`, whatever the store's ids are);
+    then `became_peer(contact_id)` when "Became a peer" was newly ticked, and
+    `callback_wanted(contact_id)` when a call-back was asked for."""
 
     # The record calls the known caller "name" in its messages.
     renamed_fields: ClassVar[Mapping[str, str]] = {"name": "known_caller"}
     became_peer = Signal(int)
     callback_wanted = Signal(int)
     deleted = Signal(int)
+    stored_id = Signal(object)
 
-    def __init__(self, session: Session, stored: listening.StoredContact | None = None, *,
-                 now: datetime | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session | None, stored: listening.StoredContact | None = None,
+                 *, now: datetime | None = None, parent: QWidget | None = None,
+                 store: ListeningStore | None = None) -> None:
         super().__init__(session, parent, ctrl_return=True)
+        if store is None:
+            assert session is not None
+            store = VaultListening(session)
+        self.lists = store
+        self.logged: Logged | None = None
         self.stored = stored
         self.setWindowTitle(self.tr("Change a contact") if stored else self.tr("Log a contact"))
         self.setMinimumWidth(980)
         when = now or clock_now()
         d = stored.draft if stored else None
-        choices = listening.choices(session, include_retired=stored is not None)
+        choices = store.choices(include_retired=stored is not None)
 
         self.day = DateField(d.contacted_on if d else when.date())
         self.day.setAccessibleName(self.tr("Date of the contact"))
@@ -100,12 +114,13 @@ class ContactDialog(FormDialog):
         self.minutes.setValue(d.minutes if d else DEFAULT_MINUTES)
         self.minutes.setAccessibleName(self.tr("Duration in minutes"))
         self.minutes.setFixedWidth(self.fontMetrics().horizontalAdvance("0000 min") + 40)
-        current_taker = d.taken_by if d else session.staff.id
-        takers: list[tuple[str, object]] = [(t.name, t.id) for t in choices.takers]
+        current_taker = d.taken_by if d else store.staff_id
+        takers: list[tuple[str, object]] = [(t.name or self.tr("You"), t.id)
+                                            for t in choices.takers]
         if current_taker not in [t for _, t in takers] and stored is not None:
             takers.append((stored.taken_by_name or "—", current_taker))
         self.taken_by = enum_combo(takers, current_taker)
-        self.taken_by.setEnabled(session.can(Permission.READ_ALL_NOTES))
+        self.taken_by.setEnabled(store.can_choose_taker())
         self.region = enum_combo([(self.tr("Not known"), None)]
                                  + [(r.name, r.id) for r in choices.regions
                                     if r.active or (d and r.id == d.region_id)],
@@ -115,6 +130,7 @@ class ContactDialog(FormDialog):
         self.caller = QComboBox()
         self.caller.setAccessibleName(self.tr("Known caller"))
         self.new_caller = QPushButton(self.tr("&Add a known caller…"))
+        self.new_caller.setVisible(store.vault)
         self._fill_callers(d.known_caller_id if d else None)
         caller_box = QWidget()
         caller_row = QHBoxLayout(caller_box)
@@ -138,9 +154,9 @@ class ContactDialog(FormDialog):
             self.outcomes[outcome] = box
             outcome_grid.addWidget(box, number // 2, number % 2)
         on_record = stored is not None and stored.peer_id is not None
-        self.outcomes[Outcome.BECAME_PEER].setEnabled(not on_record)
+        self.outcomes[Outcome.BECAME_PEER].setEnabled(not on_record and store.vault)
         self.services = DirectoryPicker(session)
-        if d and d.signposts:
+        if session is not None and d and d.signposts:
             names = directory.names(session, list(d.signposts))
             self.services.set_chosen([(e, names.get(e, "?")) for e in d.signposts])
         self.services.changed.connect(self._services_changed)
@@ -159,8 +175,9 @@ class ContactDialog(FormDialog):
         self.notes_check = TextCheck(self.notes, NOTE_MAX, identifying=True)
         self.action_check = TextCheck(self.action, SAFETY_ACTION_MAX, identifying=True)
         self.callback = QCheckBox(self.tr("Wants a &call-back to arrange a first one-to-one"))
-        self.callback.setVisible(stored is None)
-        hidden_note = (stored is not None and listening.notes_hidden(session, stored))
+        self.callback.setVisible(stored is None and store.vault)
+        hidden_note = (session is not None and stored is not None
+                       and listening.notes_hidden(session, stored))
 
         left = QFormLayout()
         left.addRow(self.tr("&When"), self.field("when", when_box))
@@ -174,6 +191,7 @@ class ContactDialog(FormDialog):
         right = QFormLayout()
         right.addRow(self.tr("Outcome"), self.field("outcomes", outcome_box))
         right.addRow(self.tr("Ser&vices"), self.field("signposts", self.services))
+        right.setRowVisible(right.rowCount() - 1, store.vault)  # no directory on the team yet
         safety = QWidget()
         safety_column = QVBoxLayout(safety)
         safety_column.setContentsMargins(0, 0, 0, 0)
@@ -235,11 +253,11 @@ class ContactDialog(FormDialog):
         self.caller.clear()
         self.caller.addItem(self.tr("— Not a known caller —"), None)
         try:
-            found = known_callers.search(self.session)
+            found = self.lists.known_callers()
         except PeerDeskError:
             found = []
-        for caller in found:
-            self.caller.addItem(caller.draft.nickname, caller.id)
+        for caller_id, nickname in found:
+            self.caller.addItem(nickname, caller_id)
         index = self.caller.findData(current)
         self.caller.setCurrentIndex(max(index, 0))
 
@@ -332,15 +350,18 @@ class ContactDialog(FormDialog):
         was = bool(self.stored and Outcome.BECAME_PEER in self.stored.draft.outcomes)
         return box.isChecked() and box.isEnabled() and not was
 
-    def save(self) -> int:
+    def save(self) -> Hashable:
         draft = self.draft()
         if self.stored is not None:
             listening.edit_contact(self.session, self.stored.id, draft)
             return self.stored.id
-        return listening.log_contact(self.session, draft)
+        self.logged = self.lists.log_contact(draft)
+        return self.logged.id
 
-    def announce(self, contact_id: int) -> None:
-        self.saved.emit(contact_id)
+    def announce(self, contact_id: Any) -> None:
+        self.stored_id.emit(contact_id)
+        if isinstance(contact_id, int):  # the vault's ids (`saved` carries an integer)
+            self.saved.emit(contact_id)
         if self.wants_to_become_peer():
             self.became_peer.emit(contact_id)
         if self.callback.isChecked() and self.stored is None:

@@ -31,7 +31,7 @@ def _label(entry: directory.StoredEntry) -> str:
 class _Matches(QObject):
     """A search box and the list of directory services under it (see search_picker)."""
 
-    def __init__(self, session: Session, search: QLineEdit, matches: QListWidget,
+    def __init__(self, session: Session | None, search: QLineEdit, matches: QListWidget,
                  on_enter: Callable[[], object]) -> None:
         super().__init__(search)
         self.session = session
@@ -43,7 +43,7 @@ class _Matches(QObject):
 
     def find(self, text: str, skip: set[int]) -> None:
         self.matches.clear()
-        if text.strip():
+        if text.strip() and self.session is not None:  # None: no directory here
             try:
                 found = directory.search(self.session, text, limit=MATCHES_SHOWN + len(skip))
             except PeerDeskError:
@@ -76,7 +76,7 @@ class DirectoryPicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Type a service, a need or a region; Enter "

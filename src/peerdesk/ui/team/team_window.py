@@ -35,10 +35,13 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services.casework_store import TeamStore
+from peerdesk.services.listening_store import TeamListening
 from peerdesk.services.team import Offline
 from peerdesk.ui.background_job import BackgroundJob
+from peerdesk.ui.contacts.contacts_page import LOG_CONTACT_KEYS
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
+from peerdesk.ui.team.contacts_page import TeamContactsPage
 from peerdesk.ui.team.peers_pages import StorePeersSection
 from peerdesk.ui.team.reports_page import reports_tab
 from peerdesk.ui.team.status_window import TeamStatusWindow
@@ -100,6 +103,12 @@ class TeamWindow(QMainWindow):
         self.status_page = TeamStatusWindow(desk, owns_desk=False, online=self.online)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.peers, self.tr("&Peers"))
+        self.contacts: TeamContactsPage | None = None
+        if self._does_casework():
+            self.contacts = TeamContactsPage(TeamListening(desk))
+            self.tabs.addTab(self.contacts, self.tr("&Contacts"))
+            self.contacts.logged.connect(lambda _sent: self.refresh())
+            QShortcut(QKeySequence(LOG_CONTACT_KEYS), self, self.log_contact)
         self.tabs.addTab(self.status_page, self.tr("&Team"))
         self.reports_page = reports_tab(desk)  # programme leads only (Alt+R)
         if self.reports_page is not None:
@@ -124,6 +133,12 @@ class TeamWindow(QMainWindow):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self.refresh()
+
+    def log_contact(self) -> None:
+        """Ctrl+Shift+C from anywhere in the window: the Contacts page, its form open."""
+        if self.contacts is not None:
+            self.tabs.setCurrentWidget(self.contacts)
+            self.contacts.log_contact()
 
     def _does_casework(self) -> bool:
         from peerdesk.domain.staff import Compartment
@@ -170,7 +185,7 @@ class TeamWindow(QMainWindow):
         self._show_state()
         if self.online and not was_online:
             # Back: what changed meanwhile comes into the cache with the list.
-            self.peers.reload()
+            self._reload_pages()
 
     @Slot(object)
     def _not_answered(self, _exc: object) -> None:
@@ -225,8 +240,13 @@ class TeamWindow(QMainWindow):
         if self.peers.list_page.model.error:
             self.peers.list_page.reload()
 
-    def _after_send(self) -> None:
+    def _reload_pages(self) -> None:
         self.peers.reload()
+        if self.contacts is not None:
+            self.contacts.reload()
+
+    def _after_send(self) -> None:
+        self._reload_pages()
         self.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
