@@ -166,6 +166,11 @@ class SearchCache:
             self.db = Database(path, key, create=True)
         finally:
             crypto.wipe(key)
+        # A copy of the server's rows, brought in step after every save: a commit
+        # that waits for the disk (FULL) cost a PC more than the save itself. In
+        # WAL mode NORMAL is still all or nothing; a power cut may lose the last
+        # refreshes, watermark with them, and the next refresh reads them again.
+        self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.executescript(_SCHEMA)
         self.path = path
         self._replaced = 0
