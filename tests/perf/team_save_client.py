@@ -19,8 +19,8 @@ import random
 import sys
 import time
 import uuid
-from datetime import date, timedelta
 from collections.abc import Hashable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
