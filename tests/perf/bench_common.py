@@ -28,6 +28,9 @@ class Figure:
     extra: str = ""
     samples: int = 0
     unit: str = "ms"
+    # What the figure and its baseline are of the samples: the median, or a
+    # percentile such as "p95" (a save under load is judged by its slow ones).
+    statistic: str = "median"
 
     @property
     def ratio(self) -> float:
@@ -36,7 +39,7 @@ class Figure:
     def line(self) -> str:
         extra = f"  {self.extra}" if self.extra else ""
         unit = self.unit
-        return (f"{self.name:<38} median {self.median_ms:8.1f} {unit}  baseline "
+        return (f"{self.name:<38} {self.statistic} {self.median_ms:8.1f} {unit}  baseline "
                 f"{self.baseline_ms:8.1f} {unit} ({self.baseline})  ratio {self.ratio:5.2f}"
                 f"{extra}  target {self.target}  holds: {'yes' if self.holds else 'no'}")
 

@@ -902,9 +902,13 @@ class TeamDesk:
             try:
                 if isinstance(record, TeamPeer):
                     store.add_peer(record)
+                    self.refresh_cache()
                 else:
-                    store.add_session(record)
-                self.refresh_cache()
+                    stamp = store.save_session(record)
+                    if stamp is not None and self.preparation.search_ready:
+                        # Into the cache as the next refresh would bring it: a save
+                        # waits for no round of the server's changes (the lists do).
+                        self.search_cache().put_saved_session(record, stamp, store.cipher)
                 return Saved(sent=True)
             except ConnectionLost:
                 self._drop()

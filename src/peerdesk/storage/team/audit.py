@@ -14,6 +14,7 @@ events against the grant valid at each event's time (storage/team/grants.py).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -63,16 +64,22 @@ def verify_chain(conn: Conn, main: FieldCipher) -> audit_repo.ChainReport:
 # main.append_audit_event's own lock: the chain is a line, whoever appends.
 _CHAIN_LOCK = 1346717010
 
-# How often an append is tried again when another PC appended between our
-# reading the head and our append (the server refuses a fork: 40001).
-_APPEND_TRIES = 20
 
-
-def _head(conn: Conn) -> tuple[int, bytes]:
-    row = conn.execute("SELECT head_id, head_hash FROM main.audit_head()").fetchone()
+def _head_from(row: tuple[Any, ...] | None) -> tuple[int, bytes]:
     if row is None or row[0] is None:
         return 0, audit_repo.GENESIS
     return int(row[0]), bytes(row[1])
+
+
+def _locked_head(conn: Conn) -> tuple[int, bytes]:
+    """The chain's lock taken, then the head read, sent together (pipelined where
+    the driver can): the server reads the head the moment it grants the lock,
+    not a round trip later, and every PC waiting for the lock waits that much less."""
+    pipelined = conn.pipeline() if psycopg.Pipeline.is_supported() else contextlib.nullcontext()
+    with pipelined:
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_CHAIN_LOCK,))
+        head = conn.execute("SELECT head_id, head_hash FROM main.audit_head()")
+    return _head_from(head.fetchone())
 
 
 def append_event(conn: Conn, main: FieldCipher, *, actor_id: int, action: AuditAction,
@@ -83,40 +90,37 @@ def append_event(conn: Conn, main: FieldCipher, *, actor_id: int, action: AuditA
     Made as the vault's `audit_repo.append` makes it: the hash covers the
     event (numbered head + 1) and the head's hash, and it is signed by the
     signed-in person when `signer` is given. The detail is sealed with the main
-    key, bound to the event's id. When another PC appended first the server
-    refuses (the chain never forks) and it is made again on the new head.
-    Inside the caller's transaction, so the event lands with the change it
-    records or not at all (a savepoint per try).
+    key, bound to the event's id. Inside the caller's transaction, so the event
+    lands with the change it records or not at all.
 
     The chain's lock (the one main.append_audit_event takes) is taken first,
     so the head read is still the head when the event is appended: with many
     PCs saving at once (or sending their outboxes as a server comes back),
     reading the head unlocked made most tries lose the race until the tries
-    ran out. The lock is held to the end of the transaction either way; an
-    event is the last thing a save writes, so nothing waits on rows meanwhile.
+    ran out. The lock is held to the end of the transaction, so every PC's
+    save waits while it is held: an event is the last thing a save writes,
+    and nothing more than the append is done under it (no savepoint and no
+    retry: under the lock the head can't move; should the server still refuse
+    the event as a fork, the save is refused whole, AuditBusy).
     """
-    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_CHAIN_LOCK,))
-    for _ in range(_APPEND_TRIES):
-        head_id, head_hash = _head(conn)
-        event_id = head_id + 1
-        at = utc_now()
-        digest = audit_repo.event_digest(head_hash, event_id, at, actor_id, action.value,
-                                         target_kind, target_id, detail)
-        sealed = main.seal("audit_event", "detail", str(event_id), detail)
-        key = signature = None
-        if signer is not None:
-            key, signature = signer.public_key, signer.sign_event(digest)
-        try:
-            with conn.transaction():
-                row = conn.execute(
-                    "SELECT main.append_audit_event(%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    (at, action.value, target_kind, target_id, sealed, head_hash, digest, key,
-                     signature)).fetchone()
-        except psycopg.errors.SerializationFailure:
-            continue
-        assert row is not None
-        return int(row[0])
-    raise AuditBusy
+    head_id, head_hash = _locked_head(conn)
+    event_id = head_id + 1
+    at = utc_now()
+    digest = audit_repo.event_digest(head_hash, event_id, at, actor_id, action.value,
+                                     target_kind, target_id, detail)
+    sealed = main.seal("audit_event", "detail", str(event_id), detail)
+    key = signature = None
+    if signer is not None:
+        key, signature = signer.public_key, signer.sign_event(digest)
+    try:
+        row = conn.execute(
+            "SELECT main.append_audit_event(%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            (at, action.value, target_kind, target_id, sealed, head_hash, digest, key,
+             signature)).fetchone()
+    except psycopg.errors.SerializationFailure:
+        raise AuditBusy from None
+    assert row is not None
+    return int(row[0])
 
 
 def append_as_owner(conn: Conn, main: FieldCipher, *, actor_id: int, action: AuditAction,

@@ -278,22 +278,28 @@ class TeamCasework:
     def add_session(self, session: TeamSession) -> bool:
         """The session and its note in one transaction; False when a session with
         its id is already there (a resend: it lands exactly once)."""
+        return self.save_session(session) is not None
+
+    def save_session(self, session: TeamSession) -> str | None:
+        """As `add_session`; the change stamp the search cache keeps for the row
+        (search_cache.SearchCache.put_saved_session), None when it was there."""
         sealed = self._seal("one_to_one_note", session.id,
                             {"notes": session.notes, "next_steps": session.next_steps})
         with _saving(self.conn):
-            cursor = self.conn.execute(
+            row = self.conn.execute(
                 "INSERT INTO casework.one_to_one (id, peer_id, worker_id, held_on, minutes, "
                 "mode, kind, follow_up_on) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
-                "ON CONFLICT (id) DO NOTHING",
+                "ON CONFLICT (id) DO NOTHING RETURNING changed_xid::text",
                 (session.id, session.peer_id, session.worker_id, session.held_on,
-                 session.minutes, session.mode, session.kind, session.follow_up_on))
-            if not cursor.rowcount:
-                return False
+                 session.minutes, session.mode, session.kind, session.follow_up_on)).fetchone()
+            if row is None:
+                return None
             self.conn.execute(
                 "INSERT INTO casework.one_to_one_note (session_id, notes, next_steps) "
                 "VALUES (%s, %s, %s)", (session.id, sealed["notes"], sealed["next_steps"]))
             self._audit(AuditAction.CREATED, session.peer_id, f"one-to-one session {session.id}")
-        return True
+        # Both rows carry this transaction's id: the stamp as a refresh reads it.
+        return f"{row[0]}|{row[0]}"
 
     def sessions(self, peer_id: uuid.UUID) -> list[TeamSession]:
         """A peer's sessions, newest first; notes this login may not read come back empty."""

@@ -40,7 +40,7 @@ from peerdesk.domain.peer import parse_ref
 from peerdesk.storage import crypto
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.search import prefix_query
-from peerdesk.storage.team.casework import ConnectionLost
+from peerdesk.storage.team.casework import ConnectionLost, TeamSession
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
@@ -166,6 +166,11 @@ class SearchCache:
             self.db = Database(path, key, create=True)
         finally:
             crypto.wipe(key)
+        # A copy of the server's rows, brought in step after every save: a commit
+        # that waits for the disk (FULL) cost a PC more than the save itself. In
+        # WAL mode NORMAL is still all or nothing; a power cut may lose the last
+        # refreshes, watermark with them, and the next refresh reads them again.
+        self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.executescript(_SCHEMA)
         self.path = path
         self._replaced = 0
@@ -349,6 +354,18 @@ class SearchCache:
         return Refreshed(found.changed_peers + filled.changed_peers,
                          found.changed_sessions + filled.changed_sessions,
                          found.removed_peers, found.removed_sessions)
+
+    def put_saved_session(self, session: TeamSession, stamp: str, cipher: FieldCipher) -> None:
+        """A session this PC has just saved on the server, as the next refresh
+        would read it (`stamp`: TeamCasework.save_session's), so its note is
+        searchable at once without a round of the server after every save; that
+        refresh then finds it unchanged. The watermark stays: what others saved
+        meanwhile is read then."""
+        row = (session.id, session.peer_id, session.held_on, session.follow_up_on, None,
+               *(cipher.seal("one_to_one_note", column, session.id, getattr(session, column))
+                 for column in ("notes", "next_steps")), stamp)
+        with self.db.transaction():
+            self._put_session(row, cipher)
 
     # -- the first fill, in batches --------------------------------------------------
 
