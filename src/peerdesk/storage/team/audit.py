@@ -71,6 +71,11 @@ def _head_from(row: tuple[Any, ...] | None) -> tuple[int, bytes]:
     return int(row[0]), bytes(row[1])
 
 
+def head(conn: Conn) -> tuple[int, bytes]:
+    """(events in the server's audit log, the newest's hash), read without the lock."""
+    return _head_from(conn.execute("SELECT head_id, head_hash FROM main.audit_head()").fetchone())
+
+
 def _locked_head(conn: Conn) -> tuple[int, bytes]:
     """The chain's lock taken, then the head read, sent together (pipelined where
     the driver can): the server reads the head the moment it grants the lock,

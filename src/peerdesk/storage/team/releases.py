@@ -80,9 +80,9 @@ def history(conn: Conn, cipher: FieldCipher) -> list[ReleaseRow]:
 
 def audit_head(conn: Conn) -> tuple[int, bytes]:
     """(events in the server's audit log, the newest's hash): a report's anchor."""
-    from peerdesk.storage.team.audit import _head
+    from peerdesk.storage.team.audit import head
 
-    return _head(conn)
+    return head(conn)
 
 
 def printable_quotes(conn: Conn, casework: FieldCipher, on: date) -> list[str]:
