@@ -134,14 +134,19 @@ class RegisterPage(QWidget):
         self.save_button = QPushButton(self.tr("&Save register"))
         self.save_button.setToolTip(self.tr("Save (Enter or Ctrl+Return)"))
         self.save_button.setStyleSheet("font-weight: bold;")
-        bottom = QHBoxLayout()
+        # The head-count with its label and hint, as one (a register without one hides it).
+        self.head_count_row = QWidget()
+        counted = QHBoxLayout(self.head_count_row)
+        counted.setContentsMargins(0, 0, 0, 0)
         label = QLabel(self.tr("Anonymous &head-count:"))
         label.setBuddy(self.head_count)
-        bottom.addWidget(label)
-        bottom.addWidget(self.head_count)
+        counted.addWidget(label)
+        counted.addWidget(self.head_count)
         hint = muted(self.tr("people who came but want no record"))
         hint.setWordWrap(False)
-        bottom.addWidget(hint)
+        counted.addWidget(hint)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.head_count_row)
         bottom.addStretch(1)
         bottom.addWidget(self.save_button)
 
@@ -379,14 +384,18 @@ class RegisterPage(QWidget):
             groups.save_register(self.session, self.register.meeting.id, marks,
                                  walk_ins=walk_ins, anonymous_count=self.head_count.value())
         except PeerDeskError as exc:
-            set_message(self.error, self.tr("Not saved: {reason} Your marks are still here.")
-                        .format(reason=message_for(exc)))
+            self.not_saved(exc)
             return False
         self.dirty = False
         group_id = self.register.group.id
         self.saved.emit(group_id)
         self.done.emit()
         return True
+
+    def not_saved(self, exc: PeerDeskError) -> None:
+        set_message(self.error, QCoreApplication.translate(
+            "RegisterPage", "Not saved: {reason} Your marks are still here.").format(
+            reason=message_for(exc)))
 
     def leave(self) -> None:
         if not self.dirty:

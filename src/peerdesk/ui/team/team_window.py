@@ -1,6 +1,7 @@
 """The window a person works in after their PC joined the centre's team (or
 signed in to it): Peers over the team server (ui/team/peers_pages.py, over
-services/casework_store.TeamStore), and the team's status a tab away.
+services/casework_store.TeamStore), the centre's groups and their registers
+(ui/team/groups_page.py, Ctrl+G), and the team's status a tab away.
 
 When the server can't be reached a banner says so plainly at the top: the
 list is what this PC has cached, read-only; new sessions go to the encrypted
@@ -39,6 +40,7 @@ from peerdesk.services.team import Offline
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
+from peerdesk.ui.team.groups_page import TeamGroupsSection
 from peerdesk.ui.team.peers_pages import StorePeersSection
 from peerdesk.ui.team.status_window import TeamStatusWindow
 from peerdesk.ui.theme import is_high_contrast
@@ -99,6 +101,12 @@ class TeamWindow(QMainWindow):
         self.status_page = TeamStatusWindow(desk, owns_desk=False, online=self.online)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.peers, self.tr("&Peers"))
+        self.groups: TeamGroupsSection | None = None
+        if self._does_casework():
+            self.groups = groups = TeamGroupsSection(desk)
+            self.tabs.addTab(groups, self.tr("&Groups"))
+            groups.changed.connect(self.refresh)
+            QShortcut(QKeySequence("Ctrl+G"), self, lambda: self.tabs.setCurrentWidget(groups))
         self.tabs.addTab(self.status_page, self.tr("&Team"))
         central = QWidget()
         layout = QVBoxLayout(central)
