@@ -1062,7 +1062,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+1"/>
         <source>&amp;Date</source>
-        <translation type="unfinished">&amp;Fecha</translation>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2425,7 +2425,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Date</source>
-        <translation type="unfinished">&amp;Fecha</translation>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2606,7 +2606,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>GroupListPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/section.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/groups/section.py" line="+59"/>
         <source>Search groups by name, kind or facilitator…</source>
         <translation>Buscar grupos por nombre, tipo o facilitador…</translation>
     </message>
@@ -2858,12 +2858,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>GroupsSection</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/section.py" line="-93"/>
+        <location filename="../../src/peerdesk/ui/groups/section.py" line="-96"/>
         <source>Your role ({role}) does not include groups, so there is nothing to show here. Caseworkers and programme leads run groups; peer supporters see the groups they facilitate.</source>
         <translation>Su función ({role}) no incluye los grupos, así que aquí no hay nada que mostrar. Quienes llevan casos o coordinan programas dirigen grupos; las personas de apoyo ven los grupos que facilitan.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+145"/>
         <source>Groups</source>
         <translation>Grupos</translation>
     </message>
@@ -4496,6 +4496,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Only a programme lead or a caseworker can add a meeting.</source>
+        <translation>Solo una responsable de programa o una trabajadora de casos puede añadir una reunión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only a programme lead or a caseworker can change the casework key: it will be done at the next sign-in of one of them.</source>
         <translation>Solo una responsable de programa o una trabajadora de casos puede cambiar la clave de los casos: se hará en el próximo inicio de sesión de una de ellas.</translation>
     </message>
@@ -5353,6 +5358,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The team server at {where} has no database {database}.</source>
         <translation>El servidor del equipo en {where} no tiene la base de datos {database}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server can&apos;t be reached, so a meeting can&apos;t be added now: it goes on the centre&apos;s timetable, which colleagues plan around. Try again when the server is back; registers of meetings already listed can still be taken.</source>
+        <translation>No se puede acceder al servidor del equipo, así que ahora no se puede añadir una reunión: va al calendario del centro, con el que sus colegas se organizan. Inténtelo de nuevo cuando el servidor vuelva; la lista de asistencia de las reuniones ya anotadas se puede seguir pasando.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6792,7 +6802,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerListPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+26"/>
+        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+27"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -7648,7 +7658,7 @@ Set up a new centre there?</source>
         <translation>Guardar (Intro o Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Anonymous &amp;head-count:</source>
         <translation>&amp;Recuento anónimo:</translation>
     </message>
@@ -7658,7 +7668,7 @@ Set up a new centre there?</source>
         <translation>personas que vinieron pero no quieren constar</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Register — {group}</source>
         <translation>Lista — {group}</translation>
     </message>
@@ -7683,12 +7693,12 @@ Set up a new centre there?</source>
         <translation>ya está en la lista</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+107"/>
         <source>Not saved: {reason} Your marks are still here.</source>
         <translation>No se guardó: {reason} Sus marcas siguen aquí.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <location line="+2"/>
         <source>Discard marks</source>
         <translation>Descartar marcas</translation>
@@ -8863,7 +8873,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeerList</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+45"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+46"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -8927,7 +8937,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeerView</name>
     <message>
-        <location line="+66"/>
+        <location line="+51"/>
         <source>← &amp;Back to peers</source>
         <translation>← &amp;Volver a personas</translation>
     </message>
@@ -9015,7 +9025,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeersSection</name>
     <message>
-        <location line="+140"/>
+        <location line="+125"/>
         <source>Open or select a peer first, then log their session.</source>
         <translation>Abra o seleccione primero a una persona y registre luego su sesión.</translation>
     </message>
@@ -9587,10 +9597,9 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-70"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+12"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-50"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+49"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-43"/>
         <source>Status</source>
         <translation>Estado</translation>
@@ -9604,7 +9613,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-36"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+40"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+57"/>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-257"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-242"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -9666,7 +9675,6 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+25"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-4"/>
         <source>Reference</source>
         <translation>Referencia</translation>
@@ -9712,14 +9720,13 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-79"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
     </message>
     <message>
         <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+4"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+4"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+21"/>
         <source>Caseworker</source>
         <translation>Trabajador/a de casos</translation>
     </message>
@@ -10078,11 +10085,96 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
     </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/groups_page.py" line="+69"/>
+        <source>Next meeting</source>
+        <translation>Próxima reunión</translation>
+    </message>
+</context>
+<context>
+    <name>TeamGroupList</name>
+    <message>
+        <location line="+27"/>
+        <source>No groups yet. Groups are started on the centre&apos;s PeerDesk and moved to the team with it.</source>
+        <translation>Aún no hay grupos. Los grupos se crean en el PeerDesk del centro y pasan al equipo con él.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamGroupPage</name>
+    <message>
+        <location line="+57"/>
+        <source>&amp;Add meeting…</source>
+        <translation>&amp;Añadir reunión…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No meetings yet.</source>
+        <translation>Aún no hay reuniones.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>facilitated by {names}</source>
+        <translation>facilitado por {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no facilitators yet</source>
+        <translation>aún sin facilitadores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} member</source>
+        <translation>{n} miembro</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} members</source>
+        <translation>{n} miembros</translation>
+    </message>
+</context>
+<context>
+    <name>TeamGroups</name>
+    <message>
+        <location line="-124"/>
+        <source>Register saved.</source>
+        <translation>Lista de asistencia guardada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server can&apos;t be reached: the register is kept on this PC, encrypted, and sent when the server is back.</source>
+        <translation>No se puede acceder al servidor del equipo: la lista de asistencia se guarda en este PC, cifrada, y se envía cuando el servidor vuelva.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMeetingDialog</name>
+    <message>
+        <location line="+76"/>
+        <source>Add a meeting</source>
+        <translation>Añadir una reunión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a meeting — {group}</source>
+        <translation>Añadir una reunión — {group}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRegisterPage</name>
+    <message>
+        <location line="+88"/>
+        <source>Register — {group}</source>
+        <translation>Lista — {group}</translation>
+    </message>
 </context>
 <context>
     <name>TeamStatusWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+60"/>
         <source>This PC has joined your centre&apos;s team.</source>
         <translation>Este PC se ha unido al equipo de su centro.</translation>
     </message>
@@ -10107,7 +10199,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Buscar a una persona</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Changing the casework key, because someone who held it has left: {n} records re-sealed so far. You can work meanwhile.</source>
         <translation>Cambiando la clave de los casos, porque alguien que la tenía se ha ido: {n} registros vueltos a cifrar hasta ahora. Puede seguir trabajando mientras tanto.</translation>
     </message>
@@ -10127,12 +10219,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>La preparación de este PC se ha detenido; continuará en el próximo inicio de sesión.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Peers found: {n}.</source>
         <translation>Personas encontradas: {n}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Connected to the team server.</source>
         <translation>Conectado al servidor del equipo.</translation>
     </message>
@@ -10160,7 +10252,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+62"/>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+74"/>
         <source>PeerDesk — team</source>
         <translation>PeerDesk — equipo</translation>
     </message>
@@ -10200,12 +10292,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>&amp;Personas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>&amp;Groups</source>
+        <translation>&amp;Grupos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Team</source>
         <translation>&amp;Equipo</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+89"/>
         <source>{n} saved on this PC is waiting to be sent.</source>
         <translation>{n} guardado en este PC está pendiente de enviar.</translation>
     </message>
@@ -10220,7 +10317,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Conectado al servidor del equipo.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>The peers list is as this PC last had it, at {time}.</source>
         <translation>La lista de personas es la que este PC tenía por última vez, a las {time}.</translation>
     </message>
