@@ -10,7 +10,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -25,6 +24,7 @@ from peerdesk.storage.team.groupwork import TeamGroupwork
 from peerdesk.ui.groups.models import GroupColumn, MeetingColumn, RegisterColumn
 from peerdesk.ui.team.groups_page import KEPT, SAVED, TeamMeetingDialog
 from peerdesk.ui.team.team_window import TeamWindow
+from tests.team.test_team_window import _audit, _wait_for_the_answer, _window
 
 NEXT_WEEK = date.today() + timedelta(days=7)
 
@@ -60,17 +60,6 @@ def groups(joined_centre) -> Groups:
         work.add_meeting(meeting, tuesday, date(2026, 4, 7))
         work.add_meeting(uuid.uuid4(), tuesday, NEXT_WEEK)
     return Groups({name: peer.id for name, peer in made.items()}, tuesday, meeting)
-
-
-def _window(qtbot, centre, who: str, folder: Path) -> TeamWindow:
-    window = TeamWindow(centre.sign_in(who, folder / who), check_every_ms=3_600_000)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(lambda: not window.checking, timeout=30000)
-    return window
 
 
 def _go_to_groups(qtbot, window: TeamWindow):
@@ -110,13 +99,6 @@ def _marks(centre, meeting: uuid.UUID) -> dict[uuid.UUID, str]:
     with centre.server.connect(centre.database) as conn:
         return dict(conn.execute("SELECT peer_id, mark FROM casework.attendance "
                                  "WHERE meeting_id = %s", (meeting,)).fetchall())
-
-
-def _audit(centre, peer_id: uuid.UUID) -> list[AuditAction]:
-    with centre.server.connect(centre.database) as conn:
-        rows = conn.execute("SELECT action FROM main.audit_event WHERE target_kind = 'peer' "
-                            "AND target_id = %s ORDER BY id", (str(peer_id),)).fetchall()
-    return [AuditAction(action) for (action,) in rows]
 
 
 def test_the_list_is_searched_sorted_and_a_group_opened(qtbot, joined_centre, groups,
@@ -228,7 +210,7 @@ def test_offline_a_register_goes_to_the_outbox_and_a_meeting_waits(
     robin, ash = groups.peers["Robin Example"], groups.peers["Ash Tree"]
     assert _marks(joined_centre, groups.meeting) == {robin: "attended"}
     window.refresh()
-    qtbot.waitUntil(lambda: not window.checking, timeout=30000)
+    _wait_for_the_answer(qtbot, window)
     qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
     assert window.desk.waiting() == 0
     assert _marks(joined_centre, groups.meeting) == {robin: "attended", ash: "absent"}

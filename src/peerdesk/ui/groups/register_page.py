@@ -195,6 +195,12 @@ class RegisterPage(QWidget):
         self.head_count.blockSignals(True)
         self.head_count.setValue(m.anonymous_count)
         self.head_count.blockSignals(False)
+        self.start_marking()
+        return True
+
+    def start_marking(self) -> None:
+        """The register just read: nothing changed yet, the first person chosen, the
+        focus in the jump box."""
         self.jump.clear()
         set_message(self.error, None)
         self.dirty = False
@@ -202,7 +208,6 @@ class RegisterPage(QWidget):
         if self.model.rowCount():
             self.table.selectRow(0)
         self.jump.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
 
     def clear_data(self) -> None:
         if self.confirm_box is not None:

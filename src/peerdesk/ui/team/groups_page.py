@@ -216,13 +216,7 @@ class TeamRegisterPage(RegisterPage):
                          line.preferred_name, line.member,
                          Mark(line.mark) if line.mark else None, line.walk_in)
             for i, line in enumerate(found)])
-        self.jump.clear()
-        set_message(self.error, None)
-        self.dirty = False
-        self._update_summary()
-        if self.model.rowCount():
-            self.table.selectRow(0)
-        self.jump.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.start_marking()
 
     def save(self) -> bool:
         if self.meeting_id is None:
