@@ -346,7 +346,8 @@ class TeamGroupwork:
         """Who is on a meeting's register, with their marks so far, by name: the
         group's members on the day and anyone marked. Names come from the peer's
         record where this login may read it, else through register_names() (a
-        facilitator's narrow door: the name only)."""
+        facilitator's narrow door: the name only), asked only then: it reads
+        every register the login facilitates, so it is the slower way."""
         with _saving(self.conn):
             rows = self.conn.execute(
                 "WITH m AS (SELECT group_id, held_on FROM casework.meeting WHERE id = %(m)s), "
@@ -356,18 +357,24 @@ class TeamGroupwork:
                 "marked AS (SELECT peer_id, mark, walk_in FROM casework.attendance "
                 "WHERE meeting_id = %(m)s), "
                 "listed AS (SELECT peer_id FROM members UNION SELECT peer_id FROM marked) "
-                "SELECT l.peer_id, coalesce(p.preferred_name, n.preferred_name), p.ref_number, "
+                "SELECT l.peer_id, p.preferred_name, p.ref_number, "
                 "l.peer_id IN (SELECT peer_id FROM members), a.mark, coalesce(a.walk_in, false) "
                 "FROM listed l LEFT JOIN marked a ON a.peer_id = l.peer_id "
-                "LEFT JOIN casework.peer p ON p.id = l.peer_id "
-                "LEFT JOIN casework.register_names() n ON n.peer_id = l.peer_id",
+                "LEFT JOIN casework.peer p ON p.id = l.peer_id",
                 {"m": meeting_id}).fetchall()
+            hidden = [row[0] for row in rows if row[1] is None]
+            names = dict(self.conn.execute(
+                "SELECT peer_id, preferred_name FROM casework.register_names() "
+                "WHERE peer_id = ANY(%s)", (hidden,)).fetchall()) if hidden else {}
             self._audit(AuditAction.VIEWED, "meeting", meeting_id,
                         f"register, {len(rows)} people")
-        found = [TeamRegisterLine(p, "" if name is None else
-                                  self.cipher.open("peer", "preferred_name", p, name),
-                                  ref, bool(member), mark, bool(walk_in))
-                 for p, name, ref, member, mark, walk_in in rows]
+        found = []
+        for peer_id, sealed, ref, member, mark, walk_in in rows:
+            name = sealed if sealed is not None else names.get(peer_id)
+            found.append(TeamRegisterLine(
+                peer_id, "" if name is None else self.cipher.open("peer", "preferred_name",
+                                                                  peer_id, name),
+                ref, bool(member), mark, bool(walk_in)))
         return sorted(found, key=lambda r: (r.preferred_name.casefold(), str(r.peer_id)))
 
     def _add_facilitators(self, table: str, owner: str, owner_id: uuid.UUID,
