@@ -363,7 +363,7 @@ class TeamGroupwork:
                 "LEFT JOIN casework.peer p ON p.id = l.peer_id",
                 {"m": meeting_id}).fetchall()
             hidden = [row[0] for row in rows if row[1] is None]
-            names = dict(self.conn.execute(
+            names: dict[uuid.UUID, Any] = dict(self.conn.execute(
                 "SELECT peer_id, preferred_name FROM casework.register_names() "
                 "WHERE peer_id = ANY(%s)", (hidden,)).fetchall()) if hidden else {}
             self._audit(AuditAction.VIEWED, "meeting", meeting_id,
