@@ -24,7 +24,7 @@ from peerdesk.storage.team.groupwork import TeamGroupwork
 from peerdesk.ui.groups.models import GroupColumn, MeetingColumn, RegisterColumn
 from peerdesk.ui.team.groups_page import KEPT, SAVED, TeamMeetingDialog
 from peerdesk.ui.team.team_window import TeamWindow
-from tests.team.test_team_window import _audit, _wait_for_the_answer, _window
+from tests.team.test_team_window import _audit, _screenshot, _wait_for_the_answer, _window
 
 NEXT_WEEK = date.today() + timedelta(days=7)
 
@@ -114,6 +114,7 @@ def test_the_list_is_searched_sorted_and_a_group_opened(qtbot, joined_centre, gr
     assert _column(table, GroupColumn.LAST_MEETING) == ["—", "2026-04-07"]
     assert _column(table, len(GroupColumn)) == ["—", NEXT_WEEK.isoformat()]  # next meeting
     assert lp.count.text() == "2 groups"
+    _screenshot(window, "team-window-groups")
     table.sortByColumn(GroupColumn.MEMBERS, Qt.SortOrder.DescendingOrder)
     assert _column(table, GroupColumn.NAME) == ["Tuesday group", "Craft circle"]
     qtbot.keyClicks(lp.search, "craft")
@@ -126,9 +127,11 @@ def test_the_list_is_searched_sorted_and_a_group_opened(qtbot, joined_centre, gr
     page = section.group_page
     assert section.currentWidget() is page and page.title.text() == "Tuesday group"
     assert "facilitated by Sam Supporter" in page.subtitle.text()
+    _screenshot(window, "team-window-group")
     assert _column(page.meeting_view, MeetingColumn.DATE) == [NEXT_WEEK.isoformat(),
                                                               "2026-04-07"]
-    assert _column(page.meeting_view, MeetingColumn.ATTENDED) == ["0", "0"]
+    assert _column(page.meeting_view, MeetingColumn.STATUS) == ["Scheduled", "Held"]
+    assert _column(page.meeting_view, MeetingColumn.ATTENDED) == ["", "0"]
     assert page.schedule_button.isVisible() and not page.series_button.isVisible()
     qtbot.keyClick(page.meeting_view, Qt.Key.Key_Escape)     # back to the list
     assert section.currentWidget() is lp
@@ -151,6 +154,7 @@ def test_a_register_taken_by_keyboard_and_a_mark_corrected_audited(
     assert _column(page.table, RegisterColumn.MARK) == ["Attended", "Attended",
                                                         "Sent apologies"]
     assert page.summary.text().startswith("2 attended · 1 apologies · 0 did not attend")
+    _screenshot(window, "team-window-register")
     qtbot.keyClick(page.jump, Qt.Key.Key_Return)             # saves
     peers = groups.peers
     assert _marks(joined_centre, groups.meeting) == {
@@ -159,7 +163,7 @@ def test_a_register_taken_by_keyboard_and_a_mark_corrected_audited(
     assert section.currentWidget() is section.group_page
     assert section.group_note.text() == SAVED and window.desk.waiting() == 0
     meetings = section.group_page.meeting_view
-    assert _column(meetings, MeetingColumn.ATTENDED) == ["0", "2"]
+    assert _column(meetings, MeetingColumn.ATTENDED) == ["", "2"]
     # Ash was marked by mistake: the register again, Ash "did not attend".
     before = _audit(joined_centre, peers["Ash Tree"])
     page = _open_register(qtbot, section)
@@ -169,7 +173,7 @@ def test_a_register_taken_by_keyboard_and_a_mark_corrected_audited(
     qtbot.keyClick(page.jump, Qt.Key.Key_Return)
     assert _marks(joined_centre, groups.meeting)[peers["Ash Tree"]] == "absent"
     assert _audit(joined_centre, peers["Ash Tree"])[len(before):] == [AuditAction.CHANGED]
-    assert _column(meetings, MeetingColumn.ATTENDED) == ["0", "1"]
+    assert _column(meetings, MeetingColumn.ATTENDED) == ["", "1"]
 
 
 def test_offline_a_register_goes_to_the_outbox_and_a_meeting_waits(

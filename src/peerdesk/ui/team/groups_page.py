@@ -24,7 +24,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QFormLayout, QStackedWidget, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
-from peerdesk.domain.groups import GroupKind, GroupMode, Mark
+from peerdesk.domain.groups import GroupKind, GroupMode, Mark, MeetingStatus
 from peerdesk.domain.peer import format_ref
 from peerdesk.services import team_groups
 from peerdesk.services.groups import GroupRow, MeetingRow, RegisterLine
@@ -167,8 +167,9 @@ class TeamGroupPage(GroupPage):
             plural(group.members, self.tr("{n} member"), self.tr("{n} members")))))
         self.meetings.today = date.today()
         self.meetings.set_rows([
-            MeetingRow(i, group.id, m.held_on.isoformat(), m.starts_at, m.place, "", m.status,
-                       m.anonymous_count, m.attended, None) for i, m in enumerate(found)])
+            MeetingRow(i, group.id, m.held_on.isoformat(), m.starts_at, m.place, "",
+                       _status(m.status, m.held_on), m.anonymous_count, m.attended, None)
+            for i, m in enumerate(found)])
         self.meetings_empty.setVisible(not found)
         self._select_next_meeting()
         self._update_buttons()
@@ -184,6 +185,15 @@ class TeamGroupPage(GroupPage):
         self.dialog.stored.connect(lambda _m: self.changed.emit(0))
         self.present(self.dialog)
         return self.dialog
+
+
+def _status(status: str, held_on: date) -> str:
+    """A meeting's status as the page shows it: the team's registers merge from any
+    PC and leave the meeting's own status as it was, so a meeting not cancelled
+    is held once its day has come, and scheduled before."""
+    if status == MeetingStatus.CANCELLED.value:
+        return status
+    return (MeetingStatus.SCHEDULED if held_on > date.today() else MeetingStatus.HELD).value
 
 
 class TeamRegisterPage(RegisterPage):
