@@ -7683,7 +7683,7 @@ Set up a new centre there?</source>
         <translation>lista nueva</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+98"/>
         <source>Nobody on this register starts with that — add them as a walk-in instead?</source>
         <translation>Nadie en esta lista empieza así. ¿Añadirla como persona sin cita?</translation>
     </message>
@@ -10086,7 +10086,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Próximos pasos</translation>
     </message>
     <message>
-        <location filename="../../src/peerdesk/ui/team/groups_page.py" line="+69"/>
+        <location filename="../../src/peerdesk/ui/team/groups_page.py" line="+99"/>
         <source>Next meeting</source>
         <translation>Próxima reunión</translation>
     </message>
@@ -10102,7 +10102,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamGroupPage</name>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>&amp;Add meeting…</source>
         <translation>&amp;Añadir reunión…</translation>
     </message>
@@ -10135,12 +10135,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamGroups</name>
     <message>
-        <location line="-124"/>
+        <location line="-153"/>
         <source>Register saved.</source>
         <translation>Lista de asistencia guardada.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The team server can&apos;t be reached: this is as this PC read it earlier. Marks are kept on this PC and sent when the server is back.</source>
+        <translation>No se puede acceder al servidor del equipo: esto es lo que este PC leyó antes. Las marcas se guardan en este PC y se envían cuando el servidor vuelva.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The team server can&apos;t be reached: the register is kept on this PC, encrypted, and sent when the server is back.</source>
         <translation>No se puede acceder al servidor del equipo: la lista de asistencia se guarda en este PC, cifrada, y se envía cuando el servidor vuelva.</translation>
     </message>
@@ -10148,7 +10153,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamMeetingDialog</name>
     <message>
-        <location line="+76"/>
+        <location line="+100"/>
         <source>Add a meeting</source>
         <translation>Añadir una reunión</translation>
     </message>
@@ -10166,7 +10171,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamRegisterPage</name>
     <message>
-        <location line="+88"/>
+        <location line="+103"/>
         <source>Register — {group}</source>
         <translation>Lista — {group}</translation>
     </message>

@@ -22,7 +22,7 @@ from peerdesk.storage.team.casework import TeamCasework, TeamPeer
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.groupwork import TeamGroupwork
 from peerdesk.ui.groups.models import GroupColumn, MeetingColumn, RegisterColumn
-from peerdesk.ui.team.groups_page import KEPT, SAVED, TeamMeetingDialog
+from peerdesk.ui.team.groups_page import AS_READ, KEPT, SAVED, TeamMeetingDialog
 from peerdesk.ui.team.team_window import TeamWindow
 from tests.team.test_team_window import _audit, _screenshot, _wait_for_the_answer, _window
 
@@ -201,6 +201,15 @@ def test_offline_a_register_goes_to_the_outbox_and_a_meeting_waits(
         assert section.group_note.text() == KEPT
         assert window.desk.waiting() == 1
         assert window.waiting_label.text() == "1 saved on this PC is waiting to be sent."
+        # Back to the list and in again: the group and its register as read before.
+        qtbot.keyClick(section.group_page.meeting_view, Qt.Key.Key_Escape)
+        page = _open_register(qtbot, section)
+        assert section.register_note.text() == AS_READ
+        assert _column(page.table, RegisterColumn.MARK) == ["— not marked —", "Attended",
+                                                            "— not marked —"]
+        _mark(qtbot, page, "Sunny", Qt.Key.Key_2)
+        qtbot.keyClick(page.jump, Qt.Key.Key_Return)
+        assert section.group_note.text() == KEPT and window.desk.waiting() == 2
         # A new meeting: refused, saying why, with the date typed kept.
         dialog = section.group_page.schedule(series=False)
         assert isinstance(dialog, TeamMeetingDialog) and dialog.isVisible()
@@ -217,7 +226,8 @@ def test_offline_a_register_goes_to_the_outbox_and_a_meeting_waits(
     _wait_for_the_answer(qtbot, window)
     qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
     assert window.desk.waiting() == 0
-    assert _marks(joined_centre, groups.meeting) == {robin: "attended", ash: "absent"}
+    assert _marks(joined_centre, groups.meeting) == {
+        robin: "attended", ash: "absent", groups.peers["Sunny Día"]: "apologies"}
 
 
 def test_a_meeting_added_online_is_listed(qtbot, joined_centre, groups, tmp_path):

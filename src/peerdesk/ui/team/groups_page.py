@@ -16,19 +16,20 @@ so; a mark made weaker is a correction, made online only.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QFormLayout, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QStackedWidget, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.groups import GroupKind, GroupMode, Mark, MeetingStatus
 from peerdesk.domain.peer import format_ref
 from peerdesk.services import team_groups
 from peerdesk.services.groups import GroupRow, MeetingRow, RegisterLine
-from peerdesk.services.team import TeamDesk
+from peerdesk.services.team import Offline, TeamDesk
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.form_dialog import FormDialog
 from peerdesk.ui.groups.group_page import GroupPage
@@ -40,7 +41,12 @@ from peerdesk.ui.peers.forms import DateField, heading, muted, today
 from peerdesk.ui.table_model import Column
 from peerdesk.ui.table_view import forget_list
 
+_Found = TypeVar("_Found")
+
 SAVED = QT_TRANSLATE_NOOP("TeamGroups", "Register saved.")
+AS_READ = QT_TRANSLATE_NOOP(
+    "TeamGroups", "The team server can't be reached: this is as this PC read it earlier. Marks "
+                  "are kept on this PC and sent when the server is back.")
 KEPT = QT_TRANSLATE_NOOP(
     "TeamGroups", "The team server can't be reached: the register is kept on this PC, "
                   "encrypted, and sent when the server is back.")
@@ -55,6 +61,30 @@ def _below(page: QWidget, label: QWidget) -> None:
     layout = page.layout()
     assert layout is not None
     layout.addWidget(label)
+
+
+class LastRead:
+    """What the pages read from the server since sign-in, by id, in memory only:
+    shown again when the server can't be reached (`stale` then), so a facilitator
+    who opened a register before the network went can still go back to it and
+    take it, into the outbox."""
+
+    def __init__(self) -> None:
+        self._kept: dict[uuid.UUID, Any] = {}
+        self.stale = False
+
+    def read(self, key: uuid.UUID, fetch: Callable[[], _Found]) -> _Found:
+        try:
+            found = fetch()
+        except Offline:
+            if key not in self._kept:
+                raise
+            self.stale = True
+            kept: _Found = self._kept[key]
+            return kept
+        self._kept[key] = found
+        self.stale = False
+        return found
 
 
 class TeamGroupList(GroupListPage):
@@ -137,9 +167,11 @@ class TeamGroupPage(GroupPage):
     """One group's meetings (date, status, attended), a meeting added (programme
     leads and caseworkers) and its register opened."""
 
-    def __init__(self, desk: TeamDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: TeamDesk, last_read: LastRead,
+                 parent: QWidget | None = None) -> None:
         super().__init__(_present, parent)
         self.desk = desk
+        self.last_read = last_read
         self.group_id: uuid.UUID | None = None
         self.meeting_ids: list[uuid.UUID] = []
         self.dialog: TeamMeetingDialog | None = None
@@ -156,7 +188,7 @@ class TeamGroupPage(GroupPage):
 
     def show_team_group(self, group: GroupRow, group_id: uuid.UUID) -> None:
         """Read the group's meetings (Offline, say, when the server can't be reached)."""
-        found = team_groups.meetings(self.desk, group_id)
+        found = self.last_read.read(group_id, lambda: team_groups.meetings(self.desk, group_id))
         self.group, self.group_id = group, group_id
         self.meeting_ids = [m.id for m in found]
         self.title.setText(group.name)
@@ -202,9 +234,11 @@ class TeamRegisterPage(RegisterPage):
 
     stored = Signal(object)
 
-    def __init__(self, desk: TeamDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: TeamDesk, last_read: LastRead,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.last_read = last_read
         self.meeting_id: uuid.UUID | None = None
         self.peer_ids: list[uuid.UUID] = []
         self.before: dict[uuid.UUID, str] = {}
@@ -215,7 +249,8 @@ class TeamRegisterPage(RegisterPage):
     def open_team_meeting(self, group: GroupRow, meeting: MeetingRow,
                           meeting_id: uuid.UUID) -> None:
         """Read the register (Offline when the server can't be reached)."""
-        found = team_groups.register_lines(self.desk, meeting_id)
+        found = self.last_read.read(meeting_id,
+                                    lambda: team_groups.register_lines(self.desk, meeting_id))
         self.meeting_id = meeting_id
         self.peer_ids = [line.peer_id for line in found]
         self.before = {line.peer_id: line.mark for line in found if line.mark is not None}
@@ -255,8 +290,9 @@ class TeamGroupsSection(QStackedWidget):
         self.desk = desk
         self.message = error_label()
         self.list_page = TeamGroupList(desk)
-        self.group_page = TeamGroupPage(desk)
-        self.register_page = TeamRegisterPage(desk)
+        self.last_read = LastRead()
+        self.group_page = TeamGroupPage(desk, self.last_read)
+        self.register_page = TeamRegisterPage(desk, self.last_read)
         for page in (self.list_page, self.group_page, self.register_page):
             self.addWidget(page)
         _below(self.list_page, self.message)
@@ -270,6 +306,8 @@ class TeamGroupsSection(QStackedWidget):
         self.group_note = muted()  # where the register went: the server, or the outbox
         for label in (self.group_note, self.group_message):
             _below(self.group_page, label)
+        self.register_note = muted()
+        _below(self.register_page, self.register_note)
         self.register_page.stored.connect(self._register_stored)
         self.register_page.done.connect(self._register_done)
         self.loaded = False
@@ -307,6 +345,7 @@ class TeamGroupsSection(QStackedWidget):
             return False
         self.setCurrentWidget(self.group_page)
         self.group_page.meeting_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._say_if_stale(self.group_note)
         return True
 
     def show_list(self) -> None:
@@ -326,17 +365,25 @@ class TeamGroupsSection(QStackedWidget):
             set_message(self.group_message, exc.user_message)
             return False
         self.setCurrentWidget(self.register_page)
+        self._say_if_stale(self.register_note)
         return True
+
+    def _say_if_stale(self, note: QLabel) -> None:
+        set_message(note, QCoreApplication.translate("TeamGroups", AS_READ)
+                    if self.last_read.stale else None)
 
     def _meetings_changed(self) -> None:
         self._read_again()
         self.changed.emit()
 
     def _read_again(self) -> None:
-        """The group's meetings and the list read again; offline, what shows stays."""
+        """The group's meetings and the list read again; offline, what shows stays
+        (the window's banner says why)."""
         try:
             self.group_page.reload()
             self.list_page.reload()
+        except Offline:
+            pass
         except PeerDeskError as exc:
             set_message(self.group_message, exc.user_message)
 
