@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from peerdesk.domain.audit import AuditAction
+from peerdesk.domain.errors import PermissionDenied
 from peerdesk.services import team_groups
 from peerdesk.services.team import OfflineEdit
 from peerdesk.services.team_groups import OfflineMeeting
@@ -68,6 +69,7 @@ def _go_to_groups(qtbot, window: TeamWindow):
     qtbot.keyClick(window.tabs, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.groups and window.groups is not None
     assert window.groups.loaded
+    assert window.groups.list_page.search.hasFocus()         # type to search
     return window.groups
 
 
@@ -275,6 +277,8 @@ def test_a_peer_supporter_sees_only_the_groups_they_facilitate(
     section.list_page.search.setText("tues")
     assert section.open_selected()
     assert not section.group_page.schedule_button.isVisible()  # meetings are planned by others
+    with pytest.raises(PermissionDenied):
+        team_groups.add_meeting(window.desk, groups.tuesday, date(2026, 4, 14))
     page = _open_register(qtbot, section)
     # Every name on their register; the reference only of the peer assigned to them.
     assert _column(page.table, RegisterColumn.NAME) == ["Ash Tree", "Robin Example",

@@ -316,6 +316,8 @@ class TeamGroupsSection(QStackedWidget):
         super().showEvent(event)
         if not self.loaded:  # read when first shown, not when the window opens
             self.reload()
+        if self.currentWidget() is self.list_page:  # the tab chosen: type to search
+            self.list_page.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload(self) -> bool:
         set_message(self.message, None)
