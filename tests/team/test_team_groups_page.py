@@ -176,6 +176,12 @@ def test_a_register_taken_by_keyboard_and_a_mark_corrected_audited(
     assert _marks(joined_centre, groups.meeting)[peers["Ash Tree"]] == "absent"
     assert _audit(joined_centre, peers["Ash Tree"])[len(before):] == [AuditAction.CHANGED]
     assert _column(meetings, MeetingColumn.ATTENDED) == ["", "1"]
+    # Next week's meeting: its register waits for the day.
+    page = _open_register(qtbot, section, NEXT_WEEK.isoformat())
+    _mark(qtbot, page, "Ash", Qt.Key.Key_1)
+    qtbot.keyClick(page.jump, Qt.Key.Key_Return)
+    assert section.currentWidget() is page
+    assert "before the meeting has happened" in page.error.text()
 
 
 def test_offline_a_register_goes_to_the_outbox_and_a_meeting_waits(

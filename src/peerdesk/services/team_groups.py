@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from peerdesk.domain.errors import PeerDeskError, PermissionDenied
+from peerdesk.domain.errors import PeerDeskError, PermissionDenied, ValidationError
 from peerdesk.domain.staff import Role
 from peerdesk.services.team import OfflineEdit
 
@@ -98,13 +98,17 @@ def add_meeting(desk: TeamDesk, group_id: uuid.UUID, held_on: date) -> uuid.UUID
 
 
 def save_register(desk: TeamDesk, meeting_id: uuid.UUID, before: Mapping[uuid.UUID, str],
-                  after: Mapping[uuid.UUID, str]) -> RegisterSaved:
+                  after: Mapping[uuid.UUID, str], *, held_on: date,
+                  today: date | None = None) -> RegisterSaved:
     """Save the marks `after` of a register read as `before` (peer id -> mark; a
-    person not marked is left out of both). Corrections first, all or none of
-    the page's work: offline, OfflineEdit and nothing saved, so the page keeps
-    every mark and can be saved again."""
+    person not marked is left out of both) of the meeting held on `held_on`.
+    Corrections first, all or none of the page's work: offline, OfflineEdit and
+    nothing saved, so the page keeps every mark and can be saved again."""
     from peerdesk.storage.team.groupwork import RANK, TeamMark, TeamRegister
 
+    if held_on > (today or date.today()):
+        raise ValidationError("A register can't be taken before the meeting has happened.",
+                              field="held_on")
     weaker = {p: m for p, m in after.items() if p in before and RANK[m] < RANK[before[p]]}
     stronger = tuple(TeamMark(p, m) for p, m in after.items()
                      if p not in weaker and before.get(p) != m)

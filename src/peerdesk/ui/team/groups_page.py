@@ -39,7 +39,6 @@ from peerdesk.ui.groups.section import GroupListPage
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.peers.forms import DateField, heading, muted, today
 from peerdesk.ui.table_model import Column
-from peerdesk.ui.table_view import forget_list
 
 _Found = TypeVar("_Found")
 
@@ -111,13 +110,14 @@ class TeamGroupList(GroupListPage):
                 self.model.empty_text = exc.user_message
                 self.views.refresh()
             raise
+        previous = self.selected()
+        chosen = None if previous is None else self.group_ids[previous.id]
         self.group_ids = [g.id for g in found]
         self.next_meetings = {i: g.next_meeting.isoformat() if g.next_meeting else ""
                               for i, g in enumerate(found)}
-        previous = self.selected()
         self.model.set_rows([_group_row(i, g, names) for i, g in enumerate(found)])
-        if previous is not None:
-            self.select(previous.id)
+        if chosen in self.group_ids:  # the same group chosen, wherever it is now
+            self.select(self.group_ids.index(chosen))
         self._filter()
 
     def _filter(self, *_args: object) -> None:
@@ -126,9 +126,6 @@ class TeamGroupList(GroupListPage):
             self.model.empty_text = self.tr("No groups yet. Groups are started on the centre's "
                                             "PeerDesk and moved to the team with it.")
             self.views.refresh()
-
-    def clear_data(self) -> None:
-        forget_list(self.search, self.model, self.count)
 
 
 def _group_row(index: int, group: Any, names: dict[int, str]) -> GroupRow:
@@ -240,6 +237,7 @@ class TeamRegisterPage(RegisterPage):
         self.desk = desk
         self.last_read = last_read
         self.meeting_id: uuid.UUID | None = None
+        self.held_on = date.today()
         self.peer_ids: list[uuid.UUID] = []
         self.before: dict[uuid.UUID, str] = {}
         # Walk-ins are added from the caseload, and a head-count kept, on one PC only.
@@ -251,7 +249,7 @@ class TeamRegisterPage(RegisterPage):
         """Read the register (Offline when the server can't be reached)."""
         found = self.last_read.read(meeting_id,
                                     lambda: team_groups.register_lines(self.desk, meeting_id))
-        self.meeting_id = meeting_id
+        self.meeting_id, self.held_on = meeting_id, date.fromisoformat(meeting.held_on)
         self.peer_ids = [line.peer_id for line in found]
         self.before = {line.peer_id: line.mark for line in found if line.mark is not None}
         self.title.setText(self.tr("Register — {group}").format(group=group.name))
@@ -269,7 +267,8 @@ class TeamRegisterPage(RegisterPage):
         marks, _walk_ins = self.marks()
         after = {self.peer_ids[row]: mark.value for row, mark in marks.items()}
         try:
-            saved = team_groups.save_register(self.desk, self.meeting_id, self.before, after)
+            saved = team_groups.save_register(self.desk, self.meeting_id, self.before, after,
+                                              held_on=self.held_on)
         except PeerDeskError as exc:
             self.not_saved(exc)
             return False
