@@ -155,7 +155,7 @@ def test_a_register_taken_by_keyboard_and_a_mark_corrected_audited(
     _mark(qtbot, page, "Ash", Qt.Key.Key_Space)              # Space: the first mark
     assert _column(page.table, RegisterColumn.MARK) == ["Attended", "Attended",
                                                         "Sent apologies"]
-    assert page.summary.text().startswith("2 attended · 1 apologies · 0 did not attend")
+    assert page.summary.text() == "2 attended · 1 apologies · 0 did not attend · 0 walk-ins"
     _screenshot(window, "team-window-register")
     qtbot.keyClick(page.jump, Qt.Key.Key_Return)             # saves
     peers = groups.peers

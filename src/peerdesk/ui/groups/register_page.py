@@ -48,7 +48,8 @@ HELP = QT_TRANSLATE_NOOP(
                     "Esc leaves")
 
 
-def summary(lines: list[RegisterLine], head_count: int) -> str:
+def summary(lines: list[RegisterLine], head_count: int | None) -> str:
+    """The marks counted; `head_count` None: a register without one (the team's)."""
     def n(mark: Mark) -> int:
         return sum(1 for line in lines if line.mark is mark)
 
@@ -60,8 +61,10 @@ def summary(lines: list[RegisterLine], head_count: int) -> str:
              QCoreApplication.translate("RegisterPage", "{n} did not attend").format(
                  n=n(Mark.ABSENT)),
              plural(walk_ins, QCoreApplication.translate("RegisterPage", "{n} walk-in"),
-                    QCoreApplication.translate("RegisterPage", "{n} walk-ins")),
-             QCoreApplication.translate("RegisterPage", "head-count {n}").format(n=head_count)]
+                    QCoreApplication.translate("RegisterPage", "{n} walk-ins"))]
+    if head_count is not None:
+        parts.append(QCoreApplication.translate("RegisterPage", "head-count {n}").format(
+            n=head_count))
     unmarked = sum(1 for line in lines if line.mark is None)
     if unmarked:
         parts.append(QCoreApplication.translate("RegisterPage", "{n} not marked yet").format(
@@ -314,7 +317,8 @@ class RegisterPage(QWidget):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        self.summary.setText(summary(self.model.rows(), self.head_count.value()))
+        self.summary.setText(summary(self.model.rows(), None if self.head_count_row.isHidden()
+                                     else self.head_count.value()))
 
     def marks(self) -> tuple[dict[int, Mark], set[int]]:
         lines = self.model.rows()
