@@ -1062,7 +1062,7 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     <message>
         <location line="+1"/>
         <source>&amp;Date</source>
-        <translation type="unfinished">&amp;Fecha</translation>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2458,7 +2458,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Date</source>
-        <translation type="unfinished">&amp;Fecha</translation>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2639,7 +2639,7 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>GroupListPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/section.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/groups/section.py" line="+59"/>
         <source>Search groups by name, kind or facilitator…</source>
         <translation>Buscar grupos por nombre, tipo o facilitador…</translation>
     </message>
@@ -2891,12 +2891,12 @@ Escriba el código de referencia {ref} para confirmar.</translation>
 <context>
     <name>GroupsSection</name>
     <message>
-        <location filename="../../src/peerdesk/ui/groups/section.py" line="-93"/>
+        <location filename="../../src/peerdesk/ui/groups/section.py" line="-96"/>
         <source>Your role ({role}) does not include groups, so there is nothing to show here. Caseworkers and programme leads run groups; peer supporters see the groups they facilitate.</source>
         <translation>Su función ({role}) no incluye los grupos, así que aquí no hay nada que mostrar. Quienes llevan casos o coordinan programas dirigen grupos; las personas de apoyo ven los grupos que facilitan.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+145"/>
         <source>Groups</source>
         <translation>Grupos</translation>
     </message>
@@ -4529,6 +4529,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Only a programme lead or a caseworker can add a meeting.</source>
+        <translation>Solo una responsable de programa o una trabajadora de casos puede añadir una reunión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only a programme lead or a caseworker can change the casework key: it will be done at the next sign-in of one of them.</source>
         <translation>Solo una responsable de programa o una trabajadora de casos puede cambiar la clave de los casos: se hará en el próximo inicio de sesión de una de ellas.</translation>
     </message>
@@ -5386,6 +5391,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The team server at {where} has no database {database}.</source>
         <translation>El servidor del equipo en {where} no tiene la base de datos {database}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server can&apos;t be reached, so a meeting can&apos;t be added now: it goes on the centre&apos;s timetable, which colleagues plan around. Try again when the server is back; registers of meetings already listed can still be taken.</source>
+        <translation>No se puede acceder al servidor del equipo, así que ahora no se puede añadir una reunión: va al calendario del centro, con el que sus colegas se organizan. Inténtelo de nuevo cuando el servidor vuelva; la lista de asistencia de las reuniones ya anotadas se puede seguir pasando.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7606,7 +7616,7 @@ Set up a new centre there?</source>
         <translation>Escriba letras para ir a una persona · ↑/↓ mover · Espacio cambia la marca · 1 asistió · 2 se excusó · 3 no asistió · 0 borra · Intro guarda · Esc sale</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{n} attended</source>
         <translation>{n} asistieron</translation>
     </message>
@@ -7631,12 +7641,12 @@ Set up a new centre there?</source>
         <translation>{n} sin cita</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>head-count {n}</source>
         <translation>recuento {n}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{n} not marked yet</source>
         <translation>{n} aún sin marcar</translation>
     </message>
@@ -7691,7 +7701,7 @@ Set up a new centre there?</source>
         <translation>Guardar (Intro o Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Anonymous &amp;head-count:</source>
         <translation>&amp;Recuento anónimo:</translation>
     </message>
@@ -7701,7 +7711,7 @@ Set up a new centre there?</source>
         <translation>personas que vinieron pero no quieren constar</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Register — {group}</source>
         <translation>Lista — {group}</translation>
     </message>
@@ -7716,7 +7726,7 @@ Set up a new centre there?</source>
         <translation>lista nueva</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+98"/>
         <source>Nobody on this register starts with that — add them as a walk-in instead?</source>
         <translation>Nadie en esta lista empieza así. ¿Añadirla como persona sin cita?</translation>
     </message>
@@ -7726,12 +7736,12 @@ Set up a new centre there?</source>
         <translation>ya está en la lista</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+108"/>
         <source>Not saved: {reason} Your marks are still here.</source>
         <translation>No se guardó: {reason} Sus marcas siguen aquí.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <location line="+2"/>
         <source>Discard marks</source>
         <translation>Descartar marcas</translation>
@@ -10123,11 +10133,16 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Sent</source>
         <translation>Enviado</translation>
     </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/groups_page.py" line="+98"/>
+        <source>Next meeting</source>
+        <translation>Próxima reunión</translation>
+    </message>
 </context>
 <context>
     <name>TeamContactList</name>
     <message>
-        <location line="-17"/>
+        <location filename="../../src/peerdesk/ui/team/contacts_page.py" line="-17"/>
         <source>waiting to be sent</source>
         <translation>pendiente de envío</translation>
     </message>
@@ -10209,6 +10224,91 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+4"/>
         <source>The team server couldn&apos;t be reached, so the contact is kept on this PC, encrypted, and will be sent once it is back.</source>
         <translation>No se pudo conectar con el servidor del equipo, así que el contacto se guarda en este PC, cifrado, y se enviará cuando vuelva.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamGroupList</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/groups_page.py" line="+28"/>
+        <source>No groups yet. Groups are started on the centre&apos;s PeerDesk and moved to the team with it.</source>
+        <translation>Aún no hay grupos. Los grupos se crean en el PeerDesk del centro y pasan al equipo con él.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamGroupPage</name>
+    <message>
+        <location line="+56"/>
+        <source>&amp;Add meeting…</source>
+        <translation>&amp;Añadir reunión…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No meetings yet.</source>
+        <translation>Aún no hay reuniones.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>facilitated by {names}</source>
+        <translation>facilitado por {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no facilitators yet</source>
+        <translation>aún sin facilitadores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} member</source>
+        <translation>{n} miembro</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} members</source>
+        <translation>{n} miembros</translation>
+    </message>
+</context>
+<context>
+    <name>TeamGroups</name>
+    <message>
+        <location line="-151"/>
+        <source>Register saved.</source>
+        <translation>Lista de asistencia guardada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team server can&apos;t be reached: this is as this PC read it earlier. Marks are kept on this PC and sent when the server is back.</source>
+        <translation>No se puede acceder al servidor del equipo: esto es lo que este PC leyó antes. Las marcas se guardan en este PC y se envían cuando el servidor vuelva.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The team server can&apos;t be reached: the register is kept on this PC, encrypted, and sent when the server is back.</source>
+        <translation>No se puede acceder al servidor del equipo: la lista de asistencia se guarda en este PC, cifrada, y se envía cuando el servidor vuelva.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMeetingDialog</name>
+    <message>
+        <location line="+98"/>
+        <source>Add a meeting</source>
+        <translation>Añadir una reunión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a meeting — {group}</source>
+        <translation>Añadir una reunión — {group}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRegisterPage</name>
+    <message>
+        <location line="+104"/>
+        <source>Register — {group}</source>
+        <translation>Lista — {group}</translation>
     </message>
 </context>
 <context>
@@ -10399,7 +10499,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+76"/>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+78"/>
         <source>PeerDesk — team</source>
         <translation>PeerDesk — equipo</translation>
     </message>
@@ -10439,9 +10539,14 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>&amp;Personas</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Contactos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Groups</source>
+        <translation>&amp;Grupos</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -22,6 +22,8 @@ REPORTS_SERVICE = PACKAGE / "services" / "team_reports.py"
 PUBLISH_SERVICE = PACKAGE / "services" / "team_publish.py"
 # The listening service's store over the team (the contact form, the day's list).
 LISTENING_STORE = PACKAGE / "services" / "listening_store.py"
+# The team window's Groups page (issue 18): the same rule again.
+GROUPS_SERVICE = PACKAGE / "services" / "team_groups.py"
 # The services that may reach the team's storage, inside functions only.
 SERVICES = (
     SERVICE,
@@ -29,6 +31,7 @@ SERVICES = (
     REPORTS_SERVICE,
     PUBLISH_SERVICE,
     LISTENING_STORE,
+    GROUPS_SERVICE,
 )
 PSYCOPG = re.compile(r"^\s*(from|import)\s+psycopg\b", re.MULTILINE)
 TEAM_STORE = re.compile(r"^\s*(from|import)\s+peerdesk\.storage\.team\b", re.MULTILINE)

@@ -104,6 +104,48 @@ class RegisterName:
     preferred_name: str
 
 
+@dataclass(frozen=True, slots=True)
+class TeamGroupRow:
+    """A group in the centre's list: who runs it (staff ids), members now, and the
+    meetings either side of today."""
+
+    id: uuid.UUID
+    name: str
+    kind: str
+    mode: str
+    facilitator_ids: tuple[int, ...]
+    members: int
+    last_meeting: date | None
+    next_meeting: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamMeetingRow:
+    id: uuid.UUID
+    group_id: uuid.UUID
+    held_on: date
+    starts_at: str
+    place: str
+    status: str
+    anonymous_count: int
+    attended: int
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRegisterLine:
+    """One person on a meeting's register: its members then, and anyone marked
+    on it (a walk-in, a past member). `ref_number` is None when this login may
+    not read the peer's record (a facilitator sees the name only); `mark` is
+    None when nobody marked them yet."""
+
+    peer_id: uuid.UUID
+    preferred_name: str
+    ref_number: int | None
+    member: bool
+    mark: str | None
+    walk_in: bool
+
+
 _CONTACT_PLAIN = ("id", "contacted_on", "contacted_time", "channel", "minutes", "taken_by",
                   "region_id", "first_time", "safety_concern", "outcomes", "known_caller_id",
                   "peer_id")
@@ -262,6 +304,78 @@ class TeamGroupwork:
             self._add_facilitators("meeting_facilitator", "meeting_id", meeting_id, facilitators)
             self._audit(AuditAction.CREATED, "group", group_id, f"meeting {meeting_id}")
         return True
+
+    def groups(self, today: date) -> list[TeamGroupRow]:
+        """The groups this login may see (row security: a peer supporter's are the
+        ones they facilitate), not archived, by name; `today` splits the last
+        meeting from the next."""
+        with _saving(self.conn):
+            rows = self.conn.execute(
+                "SELECT g.id, g.name, g.kind, g.mode, "
+                "coalesce((SELECT array_agg(f.staff_id ORDER BY f.staff_id) "
+                "FROM casework.group_facilitator f WHERE f.group_id = g.id), '{}'), "
+                "(SELECT count(*) FROM casework.group_member m WHERE m.group_id = g.id "
+                "AND (m.left_on IS NULL OR m.left_on > %(today)s)), "
+                "(SELECT max(x.held_on) FROM casework.meeting x WHERE x.group_id = g.id "
+                "AND x.held_on < %(today)s AND x.status <> 'cancelled'), "
+                "(SELECT min(x.held_on) FROM casework.meeting x WHERE x.group_id = g.id "
+                "AND x.held_on >= %(today)s AND x.status <> 'cancelled') "
+                "FROM casework.peer_group g WHERE g.archived_on IS NULL",
+                {"today": today}).fetchall()
+            self._audit(AuditAction.VIEWED, "groups", "", f"groups, {len(rows)} results")
+        found = [TeamGroupRow(g, self.cipher.open("peer_group", "name", g, name), kind, mode,
+                              tuple(staff), int(members), last, upcoming)
+                 for g, name, kind, mode, staff, members, last, upcoming in rows]
+        return sorted(found, key=lambda r: (r.name.casefold(), str(r.id)))
+
+    def meetings(self, group_id: uuid.UUID) -> list[TeamMeetingRow]:
+        """A group's meetings, newest first, each with how many attended."""
+        with _saving(self.conn):
+            rows = self.conn.execute(
+                "SELECT m.id, m.held_on, m.starts_at, m.place, m.status, m.anonymous_count, "
+                "(SELECT count(*) FROM casework.attendance a WHERE a.meeting_id = m.id "
+                "AND a.mark = 'attended') FROM casework.meeting m WHERE m.group_id = %s "
+                "ORDER BY m.held_on DESC, m.starts_at DESC, m.id", (group_id,)).fetchall()
+            self._audit(AuditAction.VIEWED, "group", group_id, f"meetings, {len(rows)} results")
+        return [TeamMeetingRow(m, group_id, held_on, starts_at,
+                               self.cipher.open("meeting", "place", m, place), status,
+                               int(anonymous), int(attended))
+                for m, held_on, starts_at, place, status, anonymous, attended in rows]
+
+    def register_lines(self, meeting_id: uuid.UUID) -> list[TeamRegisterLine]:
+        """Who is on a meeting's register, with their marks so far, by name: the
+        group's members on the day and anyone marked. Names come from the peer's
+        record where this login may read it, else through register_names() (a
+        facilitator's narrow door: the name only), asked only then: it reads
+        every register the login facilitates, so it is the slower way."""
+        with _saving(self.conn):
+            rows = self.conn.execute(
+                "WITH m AS (SELECT group_id, held_on FROM casework.meeting WHERE id = %(m)s), "
+                "members AS (SELECT g.peer_id FROM casework.group_member g, m "
+                "WHERE g.group_id = m.group_id AND g.joined_on <= m.held_on "
+                "AND (g.left_on IS NULL OR g.left_on > m.held_on)), "
+                "marked AS (SELECT peer_id, mark, walk_in FROM casework.attendance "
+                "WHERE meeting_id = %(m)s), "
+                "listed AS (SELECT peer_id FROM members UNION SELECT peer_id FROM marked) "
+                "SELECT l.peer_id, p.preferred_name, p.ref_number, "
+                "l.peer_id IN (SELECT peer_id FROM members), a.mark, coalesce(a.walk_in, false) "
+                "FROM listed l LEFT JOIN marked a ON a.peer_id = l.peer_id "
+                "LEFT JOIN casework.peer p ON p.id = l.peer_id",
+                {"m": meeting_id}).fetchall()
+            hidden = [row[0] for row in rows if row[1] is None]
+            names: dict[uuid.UUID, Any] = dict(self.conn.execute(
+                "SELECT peer_id, preferred_name FROM casework.register_names() "
+                "WHERE peer_id = ANY(%s)", (hidden,)).fetchall()) if hidden else {}
+            self._audit(AuditAction.VIEWED, "meeting", meeting_id,
+                        f"register, {len(rows)} people")
+        found = []
+        for peer_id, sealed, ref, member, mark, walk_in in rows:
+            name = sealed if sealed is not None else names.get(peer_id)
+            found.append(TeamRegisterLine(
+                peer_id, "" if name is None else self.cipher.open("peer", "preferred_name",
+                                                                  peer_id, name),
+                ref, bool(member), mark, bool(walk_in)))
+        return sorted(found, key=lambda r: (r.preferred_name.casefold(), str(r.peer_id)))
 
     def _add_facilitators(self, table: str, owner: str, owner_id: uuid.UUID,
                           staff_ids: tuple[int, ...]) -> None:

@@ -48,7 +48,8 @@ HELP = QT_TRANSLATE_NOOP(
                     "Esc leaves")
 
 
-def summary(lines: list[RegisterLine], head_count: int) -> str:
+def summary(lines: list[RegisterLine], head_count: int | None) -> str:
+    """The marks counted; `head_count` None: a register without one (the team's)."""
     def n(mark: Mark) -> int:
         return sum(1 for line in lines if line.mark is mark)
 
@@ -60,8 +61,10 @@ def summary(lines: list[RegisterLine], head_count: int) -> str:
              QCoreApplication.translate("RegisterPage", "{n} did not attend").format(
                  n=n(Mark.ABSENT)),
              plural(walk_ins, QCoreApplication.translate("RegisterPage", "{n} walk-in"),
-                    QCoreApplication.translate("RegisterPage", "{n} walk-ins")),
-             QCoreApplication.translate("RegisterPage", "head-count {n}").format(n=head_count)]
+                    QCoreApplication.translate("RegisterPage", "{n} walk-ins"))]
+    if head_count is not None:
+        parts.append(QCoreApplication.translate("RegisterPage", "head-count {n}").format(
+            n=head_count))
     unmarked = sum(1 for line in lines if line.mark is None)
     if unmarked:
         parts.append(QCoreApplication.translate("RegisterPage", "{n} not marked yet").format(
@@ -134,14 +137,19 @@ class RegisterPage(QWidget):
         self.save_button = QPushButton(self.tr("&Save register"))
         self.save_button.setToolTip(self.tr("Save (Enter or Ctrl+Return)"))
         self.save_button.setStyleSheet("font-weight: bold;")
-        bottom = QHBoxLayout()
+        # The head-count with its label and hint, as one (a register without one hides it).
+        self.head_count_row = QWidget()
+        counted = QHBoxLayout(self.head_count_row)
+        counted.setContentsMargins(0, 0, 0, 0)
         label = QLabel(self.tr("Anonymous &head-count:"))
         label.setBuddy(self.head_count)
-        bottom.addWidget(label)
-        bottom.addWidget(self.head_count)
+        counted.addWidget(label)
+        counted.addWidget(self.head_count)
         hint = muted(self.tr("people who came but want no record"))
         hint.setWordWrap(False)
-        bottom.addWidget(hint)
+        counted.addWidget(hint)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.head_count_row)
         bottom.addStretch(1)
         bottom.addWidget(self.save_button)
 
@@ -190,6 +198,12 @@ class RegisterPage(QWidget):
         self.head_count.blockSignals(True)
         self.head_count.setValue(m.anonymous_count)
         self.head_count.blockSignals(False)
+        self.start_marking()
+        return True
+
+    def start_marking(self) -> None:
+        """The register just read: nothing changed yet, the first person chosen, the
+        focus in the jump box."""
         self.jump.clear()
         set_message(self.error, None)
         self.dirty = False
@@ -197,7 +211,6 @@ class RegisterPage(QWidget):
         if self.model.rowCount():
             self.table.selectRow(0)
         self.jump.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
 
     def clear_data(self) -> None:
         if self.confirm_box is not None:
@@ -304,7 +317,8 @@ class RegisterPage(QWidget):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        self.summary.setText(summary(self.model.rows(), self.head_count.value()))
+        self.summary.setText(summary(self.model.rows(), None if self.head_count_row.isHidden()
+                                     else self.head_count.value()))
 
     def marks(self) -> tuple[dict[int, Mark], set[int]]:
         lines = self.model.rows()
@@ -379,14 +393,18 @@ class RegisterPage(QWidget):
             groups.save_register(self.session, self.register.meeting.id, marks,
                                  walk_ins=walk_ins, anonymous_count=self.head_count.value())
         except PeerDeskError as exc:
-            set_message(self.error, self.tr("Not saved: {reason} Your marks are still here.")
-                        .format(reason=message_for(exc)))
+            self.not_saved(exc)
             return False
         self.dirty = False
         group_id = self.register.group.id
         self.saved.emit(group_id)
         self.done.emit()
         return True
+
+    def not_saved(self, exc: PeerDeskError) -> None:
+        set_message(self.error, QCoreApplication.translate(
+            "RegisterPage", "Not saved: {reason} Your marks are still here.").format(
+            reason=message_for(exc)))
 
     def leave(self) -> None:
         if not self.dirty:

@@ -47,10 +47,13 @@ def announce(bus: ChangeBus) -> None:
 
 
 class GroupListPage(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    """The list of groups; without a session (the team window's, which reads the
+    team server: ui/team/groups_page.py) it reads nothing itself and changes nothing."""
+
+    def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = session
-        self.manages = _manages(session)
+        self.manages = session is not None and _manages(session)
         self.model = GroupModel(self)
         self.proxy = sorting_filter(self.model, self)
         self.search = search_box(self.tr("Search groups by name, kind or facilitator…"),

@@ -1,6 +1,7 @@
 """The window a person works in after their PC joined the centre's team (or
 signed in to it): Peers over the team server (ui/team/peers_pages.py, over
-services/casework_store.TeamStore), and the team's status a tab away.
+services/casework_store.TeamStore), the centre's groups and their registers
+(ui/team/groups_page.py, Ctrl+G), and the team's status a tab away.
 
 When the server can't be reached a banner says so plainly at the top: the
 list is what this PC has cached, read-only; new sessions go to the encrypted
@@ -42,6 +43,7 @@ from peerdesk.ui.contacts.contacts_page import LOG_CONTACT_KEYS
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.team.contacts_page import TeamContactsPage
+from peerdesk.ui.team.groups_page import TeamGroupsSection
 from peerdesk.ui.team.peers_pages import StorePeersSection
 from peerdesk.ui.team.reports_page import reports_tab
 from peerdesk.ui.team.status_window import TeamStatusWindow
@@ -104,11 +106,16 @@ class TeamWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.peers, self.tr("&Peers"))
         self.contacts: TeamContactsPage | None = None
+        self.groups: TeamGroupsSection | None = None
         if self._does_casework():
             self.contacts = TeamContactsPage(TeamListening(desk))
             self.tabs.addTab(self.contacts, self.tr("&Contacts"))
             self.contacts.logged.connect(lambda _sent: self.refresh())
             QShortcut(QKeySequence(LOG_CONTACT_KEYS), self, self.log_contact)
+            self.groups = groups = TeamGroupsSection(desk)
+            self.tabs.addTab(groups, self.tr("&Groups"))
+            groups.changed.connect(self.refresh)
+            QShortcut(QKeySequence("Ctrl+G"), self, lambda: self.tabs.setCurrentWidget(groups))
         self.tabs.addTab(self.status_page, self.tr("&Team"))
         self.reports_page = reports_tab(desk)  # programme leads only (Alt+R)
         if self.reports_page is not None:
