@@ -4521,6 +4521,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Only an administrator can change the main key: it will be done at the next sign-in of one of them.</source>
+        <translation>Solo un administrador puede cambiar la clave principal: se hará en el próximo inicio de sesión de uno de ellos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only an administrator can make, list or restore backups.</source>
         <translation>Solo un administrador puede hacer, listar o restaurar copias de seguridad.</translation>
     </message>
@@ -5066,6 +5071,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The change of the main key made no progress on {table}: some of its rows could not be written back. It will be tried again at the next sign-in.</source>
+        <translation>El cambio de la clave principal no avanzó en {table}: algunas de sus filas no se pudieron volver a escribir. Se intentará de nuevo en el próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The closed date is before the first contact date.</source>
         <translation>La fecha de cierre es anterior a la del primer contacto.</translation>
     </message>
@@ -5248,6 +5258,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The key this account holds doesn&apos;t open {name}; open the vault in PeerDesk once, then move it.</source>
         <translation>La clave de esta cuenta no abre {name}; abra la bóveda una vez en PeerDesk y luego pásela.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The main key was changed on another PC since you signed in: sign in again to continue the change.</source>
+        <translation>La clave principal se cambió en otro PC desde que inició sesión: vuelva a iniciar sesión para continuar el cambio.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6792,7 +6807,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerListPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+26"/>
+        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+27"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -8863,7 +8878,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeerList</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+45"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+46"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -8927,7 +8942,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeerView</name>
     <message>
-        <location line="+66"/>
+        <location line="+51"/>
         <source>← &amp;Back to peers</source>
         <translation>← &amp;Volver a personas</translation>
     </message>
@@ -9015,7 +9030,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeersSection</name>
     <message>
-        <location line="+140"/>
+        <location line="+125"/>
         <source>Open or select a peer first, then log their session.</source>
         <translation>Abra o seleccione primero a una persona y registre luego su sesión.</translation>
     </message>
@@ -9587,10 +9602,9 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-70"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+12"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-50"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+49"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-43"/>
         <source>Status</source>
         <translation>Estado</translation>
@@ -9604,7 +9618,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-36"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+40"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+57"/>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-257"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-242"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -9666,7 +9680,6 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+25"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-4"/>
         <source>Reference</source>
         <translation>Referencia</translation>
@@ -9712,14 +9725,13 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-79"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
     </message>
     <message>
         <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+4"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+4"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+21"/>
         <source>Caseworker</source>
         <translation>Trabajador/a de casos</translation>
     </message>
@@ -10082,7 +10094,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamStatusWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+60"/>
         <source>This PC has joined your centre&apos;s team.</source>
         <translation>Este PC se ha unido al equipo de su centro.</translation>
     </message>
@@ -10107,9 +10119,14 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Buscar a una persona</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Changing the casework key, because someone who held it has left: {n} records re-sealed so far. You can work meanwhile.</source>
         <translation>Cambiando la clave de los casos, porque alguien que la tenía se ha ido: {n} registros vueltos a cifrar hasta ahora. Puede seguir trabajando mientras tanto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changing the main key, because someone has left: {n} records re-sealed so far. You can work meanwhile.</source>
+        <translation>Cambiando la clave principal, porque alguien se ha ido: {n} registros vueltos a cifrar hasta ahora. Puede seguir trabajando mientras tanto.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -10127,12 +10144,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>La preparación de este PC se ha detenido; continuará en el próximo inicio de sesión.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Peers found: {n}.</source>
         <translation>Personas encontradas: {n}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Connected to the team server.</source>
         <translation>Conectado al servidor del equipo.</translation>
     </message>
@@ -10160,7 +10177,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+62"/>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+72"/>
         <source>PeerDesk — team</source>
         <translation>PeerDesk — equipo</translation>
     </message>
@@ -10205,7 +10222,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>&amp;Equipo</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+89"/>
         <source>{n} saved on this PC is waiting to be sent.</source>
         <translation>{n} guardado en este PC está pendiente de enviar.</translation>
     </message>
@@ -10220,7 +10237,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Conectado al servidor del equipo.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>The peers list is as this PC last had it, at {time}.</source>
         <translation>La lista de personas es la que este PC tenía por última vez, a las {time}.</translation>
     </message>
