@@ -286,3 +286,29 @@ def test_a_pc_signed_in_before_the_change_cannot_write_with_the_old_key(
     assert fresh.keys.generation(Compartment.MAIN) == 2
     assert _verifies(fresh.check_audit())
     fresh.close()
+
+
+def test_the_administrators_window_shows_the_change_as_it_goes(qtbot, joined_centre,
+                                                               tmp_path, monkeypatch):
+    from peerdesk.ui.team.status_window import TeamStatusWindow
+
+    monkeypatch.setattr(rotation, "BATCH", 2)
+    centre = joined_centre
+    admin, _copy = _leave(centre, "caseworker", tmp_path)
+    admin.close()
+    desk = centre.sign_in("admin", tmp_path / "pc", prepare=False)
+    assert desk.needs_preparation and desk.preparation.phase is Phase.WAITING
+    window = TeamStatusWindow(desk, prepare=False)
+    qtbot.addWidget(window)
+    window.show()
+    shown: list[str] = []
+    window.start_preparing()
+    assert window.job is not None
+    window.job.progress.connect(lambda _t: shown.append(window.preparing.text()))
+    qtbot.waitUntil(lambda: not window.is_preparing, timeout=60_000)
+    assert any(text.startswith("Changing the main key, because someone has left: ")
+               for text in shown), shown
+    assert desk.keys.generation(Compartment.MAIN) == 2
+    assert not window.progress.isVisible() and not window.preparing.isVisible()
+    assert "main key" not in window.state.text()   # nothing owed any more
+    window.close()

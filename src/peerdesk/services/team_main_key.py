@@ -11,9 +11,10 @@ copies deleted, each step on the audit chain.
 
 Why administrators: they hold the main key and already read every row it
 seals (staff, the supporters register, the audit log), so the batches show
-them nothing they couldn't read; they are the ones who deactivate people,
-so the change usually runs at once on the PC that made it owed; and the
-server already lets them seal the main key to a person.
+them nothing they couldn't read; they are the ones who deactivate people
+(and so sign in again soonest); and the server already lets them seal the
+main key to a person. Until it is done, a copy of the former member's slot
+still opens what the main key sealed (docs/team-server.md says so).
 """
 
 from __future__ import annotations

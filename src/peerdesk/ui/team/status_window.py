@@ -168,7 +168,9 @@ class TeamStatusWindow(QWidget):
             return
         self.desk.prepared()
         self.progress.hide()
-        if isinstance(state, Preparation) and state.done:
+        if isinstance(state, Preparation) and state.done and not self._holds_casework:
+            self.preparing.hide()   # a main key change done: the status line says the rest
+        elif isinstance(state, Preparation) and state.done:
             self.preparing.setText(self.tr("Search is ready."))
         else:
             self.preparing.setText(self.tr("Preparing this PC stopped; it goes on at the next "
