@@ -3,8 +3,9 @@ migrations `casework_rotation` and `main_key_rotation`; docs/architecture.md,
 "Team mode"). Told here for casework; the main key goes the same way with the
 main schema's tables, done by an administrator (`MAIN_KEY`, below).
 
-Deactivating a person who held a casework key records a rotation as owed on
-the server (main.deactivate_staff_login). The server can't re-encrypt what it
+Deactivating a person records a rotation as owed on the server for each key
+they held: casework, when they held it, and the main key, which everyone
+holds (main.deactivate_staff_login). The server can't re-encrypt what it
 can't read, so the next programme lead or caseworker to sign in does it here:
 
 1. `start`: make generation n+1 and seal it to every active slot that holds
