@@ -4559,6 +4559,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Only an administrator can change the main key: it will be done at the next sign-in of one of them.</source>
+        <translation>Solo un administrador puede cambiar la clave principal: se hará en el próximo inicio de sesión de uno de ellos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only an administrator can make, list or restore backups.</source>
         <translation>Solo un administrador puede hacer, listar o restaurar copias de seguridad.</translation>
     </message>
@@ -5104,6 +5109,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>The change of the main key made no progress on {table}: some of its rows could not be written back. It will be tried again at the next sign-in.</source>
+        <translation>El cambio de la clave principal no avanzó en {table}: algunas de sus filas no se pudieron volver a escribir. Se intentará de nuevo en el próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The closed date is before the first contact date.</source>
         <translation>La fecha de cierre es anterior a la del primer contacto.</translation>
     </message>
@@ -5286,6 +5296,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The key this account holds doesn&apos;t open {name}; open the vault in PeerDesk once, then move it.</source>
         <translation>La clave de esta cuenta no abre {name}; abra la bóveda una vez en PeerDesk y luego pásela.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The main key was changed on another PC since you signed in: sign in again to continue the change.</source>
+        <translation>La clave principal se cambió en otro PC desde que inició sesión: vuelva a iniciar sesión para continuar el cambio.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -10451,12 +10466,17 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>Cambiando la clave de los casos, porque alguien que la tenía se ha ido: {n} registros vueltos a cifrar hasta ahora. Puede seguir trabajando mientras tanto.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Changing the main key, because someone has left: {n} records re-sealed so far. You can work meanwhile.</source>
+        <translation>Cambiando la clave principal, porque alguien se ha ido: {n} registros vueltos a cifrar hasta ahora. Puede seguir trabajando mientras tanto.</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Preparing search on this PC: {n} %. You can work meanwhile.</source>
         <translation>Preparando la búsqueda en este PC: {n} %. Puede seguir trabajando mientras tanto.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Search is ready.</source>
         <translation>La búsqueda está lista.</translation>
     </message>

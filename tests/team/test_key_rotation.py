@@ -55,29 +55,29 @@ def _deactivate(centre, who, folder):
     return admin
 
 
-def _dump(centre) -> list[tuple[str, str, str, bytes]]:
-    """Every sealed casework value, as the server's superuser reads it: (table,
-    column, the value binding the row, ciphertext)."""
+def _dump(centre, schema: str = "casework") -> list[tuple[str, str, str, bytes]]:
+    """Every value sealed with `schema`'s key, as the server's superuser reads
+    it: (table, column, the value binding the row, ciphertext)."""
     found = []
     with centre.server.connect(centre.database) as conn:
         for table in TABLES:
-            if table.schema != "casework" or not table.sealed:
+            if table.schema != schema or not table.sealed:
                 continue
             binds = [table.sealed_by] if table.sealed_by else list(table.key)
             for row in conn.execute(
                     f"SELECT concat_ws('/', {', '.join(b + '::text' for b in binds)}), "
-                    f"{', '.join(table.sealed)} FROM casework.{table.name}"):
+                    f"{', '.join(table.sealed)} FROM {table.qualified}"):
                 for column, value in zip(table.sealed, row[1:], strict=True):
                     if value is not None:
                         found.append((table.name, column, row[0], bytes(value)))
     return found
 
 
-def _opens_with(key: bytes, dump) -> list[str]:
+def _opens_with(key: bytes, dump, compartment: str = "casework") -> list[str]:
     """What a stolen key opens of the dump (trying whatever generation each envelope names)."""
     opened = []
     for table, column, ref, value in dump:
-        cipher = FieldCipher(key, compartment="casework", generation=generation_of(value))
+        cipher = FieldCipher(key, compartment=compartment, generation=generation_of(value))
         with contextlib.suppress(SealedValueError):
             opened.append(cipher.open(table, column, ref, value))
     return opened
@@ -174,7 +174,8 @@ def test_an_interrupted_rotation_resumes_and_every_row_opens_with_the_new_key(
     keys.wipe()
     with centre.server.connect(centre.database) as su:
         started, resealed = su.execute("SELECT started_at IS NOT NULL, rows_resealed "
-                                       "FROM main.team_rotation").fetchone()
+                                       "FROM main.team_rotation WHERE what = 'casework'"
+                                       ).fetchone()
         notes = [generation_of(n) for (n,) in su.execute(
             "SELECT notes FROM casework.one_to_one_note")]
     # Half done: the peers re-sealed, the notes' first batch too; the batch that
@@ -251,9 +252,9 @@ def test_an_administrator_cannot_rotate_and_the_rotation_waits_for_a_casework_ho
         for statement, args in (
                 ("SELECT main.claim_rotation(%s)", (owed.id,)),
                 ("SELECT main.start_rotation(%s, 2)", (owed.id,)),
-                ("SELECT * FROM main.rotation_batch('one_to_one_note', ARRAY['session_id'], "
-                 "ARRAY['notes'], 2, 10)", ()),
-                ("SELECT main.finish_rotation(2)", ())):
+                ("SELECT * FROM main.rotation_batch('casework', 'one_to_one_note', "
+                 "ARRAY['session_id'], ARRAY['notes'], 2, 10)", ()),
+                ("SELECT main.finish_rotation('casework', 2)", ())):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(statement, args)
     admin.close()
@@ -277,7 +278,7 @@ def test_the_server_hands_out_only_sealed_casework_columns(joined_centre, tmp_pa
                                      ("staff", "display_name", "login_name"),
                                      ("peer", "full_name", "ref_number")):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
-                conn.execute("SELECT * FROM main.rotation_batch(%s, %s, %s, %s, 10)",
+                conn.execute("SELECT * FROM main.rotation_batch('casework', %s, %s, %s, %s, 10)",
                              (table, [binds], [column], generation))
         keys.wipe()
 

@@ -24,6 +24,8 @@ PUBLISH_SERVICE = PACKAGE / "services" / "team_publish.py"
 LISTENING_STORE = PACKAGE / "services" / "listening_store.py"
 # The team window's Groups page (issue 18): the same rule again.
 GROUPS_SERVICE = PACKAGE / "services" / "team_groups.py"
+# Changing the team's main key when someone leaves: the same rule again.
+MAIN_KEY_SERVICE = PACKAGE / "services" / "team_main_key.py"
 # The services that may reach the team's storage, inside functions only.
 SERVICES = (
     SERVICE,
@@ -32,6 +34,7 @@ SERVICES = (
     PUBLISH_SERVICE,
     LISTENING_STORE,
     GROUPS_SERVICE,
+    MAIN_KEY_SERVICE,
 )
 PSYCOPG = re.compile(r"^\s*(from|import)\s+psycopg\b", re.MULTILINE)
 TEAM_STORE = re.compile(r"^\s*(from|import)\s+peerdesk\.storage\.team\b", re.MULTILINE)

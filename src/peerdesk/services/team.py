@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from peerdesk.storage.team.keys import TeamKeys
     from peerdesk.storage.team.outbox import Outbox, SendResult
     from peerdesk.storage.team.people import Person
+    from peerdesk.storage.team.rotation import RotationDone
     from peerdesk.storage.team.schema import Conn
     from peerdesk.storage.team.search_cache import CachedPeer, Refreshed, SearchCache
 
@@ -249,6 +250,7 @@ class SearchNotReady(PeerDeskError):
 class Phase(StrEnum):
     WAITING = "waiting"          # not started (or stopped, to go on at the next sign-in)
     KEY_CHANGE = "key change"    # re-sealing casework under a new key
+    MAIN_KEY_CHANGE = "main key change"   # re-sealing what the main key seals
     SEARCH = "search"            # filling this PC's search cache
     READY = "ready"
     FAILED = "failed"
@@ -489,23 +491,14 @@ class TeamDesk:
         return Offline.default_message
 
     def key_change_status(self) -> str | None:
-        """What the server says of a casework key change owed or under way (for
-        anyone signed in, administrators too); None when there is none."""
-        from peerdesk.storage.team import rotation
+        """What the server says of key changes owed or under way (for anyone
+        signed in, administrators too); None when there is none."""
+        from peerdesk.services import team_main_key
 
         store_conn = self._conn
         if store_conn is None or store_conn.closed or store_conn.broken:
             return None
-        waiting = [r for r in rotation.pending(store_conn) if r.what == "casework"]
-        if not waiting:
-            return None
-        running = next((r for r in waiting if r.started), None)
-        if running is not None:
-            return (f"The casework key is being changed: {running.rows_resealed} records "
-                    "re-sealed so far. It continues at the next sign-in of a programme lead "
-                    "or caseworker.")
-        return ("The casework key is due to be changed, because someone who held it has "
-                "left. It happens at the next sign-in of a programme lead or caseworker.")
+        return team_main_key.status(store_conn)
 
     # -- people --------------------------------------------------------------------
 
@@ -530,8 +523,9 @@ class TeamDesk:
 
     def deactivate(self, name: str) -> None:
         """End `name`'s access to the team (administrators only): their login can't
-        sign in, their key slot goes, and a change of the casework key is owed
-        when they held it (storage/team/rotation.py); audited in the same
+        sign in, their key slot goes, and a change of the main key is owed (and
+        of the casework key, when they held it: storage/team/rotation.py; the
+        main key's is done by `prepare`, services/team_main_key.py); audited in the same
         transaction. The server refuses it for one's own login (a deactivated
         login can't write the event that records it)."""
         from peerdesk.storage.team import grants, people, rotation
@@ -553,8 +547,10 @@ class TeamDesk:
                               authority_seed=authority, staff_id=person.staff_id,
                               issued_by=self.staff_id)
             record(AuditAction.STAFF_DEACTIVATED, "staff", str(person.staff_id),
-                   "login and key slot removed" + ("; a change of the casework key is owed"
-                                                   if rotation.casework_owed(store) else ""))
+                   "login and key slot removed" + "".join(
+                       f"; a change of the {kind.what} key is owed"
+                       for kind in (rotation.CASEWORK_KEY, rotation.MAIN_KEY)
+                       if rotation.owed(store, kind)))
 
     def add_person(self, name: str, roles: list[Role]) -> str:
         """A new person on the team (administrators only): their login and a
@@ -701,7 +697,8 @@ class TeamDesk:
         """At sign-in: whether search can use this PC's cache at once (filled
         before, under this key, and no key change for this person to do)."""
         if not self.keys.holds(Compartment.CASEWORK):
-            return Preparation(Phase.READY, 100, 0, search_ready=False)
+            return Preparation(Phase.WAITING if self._main_key_change_mine() else Phase.READY,
+                               100, 0, search_ready=False)
         if self._rotation_mine():
             return Preparation()
         from peerdesk.domain.errors import VaultDamaged
@@ -722,9 +719,15 @@ class TeamDesk:
             cache.close()
         return Preparation(percent=100 if filled else 0, search_ready=filled)
 
+    def _main_key_change_mine(self) -> bool:
+        from peerdesk.services import team_main_key
+
+        return team_main_key.change_mine(self._conn, self.keys)
+
     @property
     def needs_preparation(self) -> bool:
-        return self.keys.holds(Compartment.CASEWORK) and not self.preparation.done
+        return not self.preparation.done and (self.keys.holds(Compartment.CASEWORK)
+                                              or self._main_key_change_mine())
 
     def prepare(self, progress: Callable[[Preparation], None] | None = None,
                 should_stop: Callable[[], bool] = lambda: False) -> Preparation:
@@ -743,7 +746,7 @@ class TeamDesk:
         try:
             if self._closing.is_set():
                 return state
-            if not self.keys.holds(Compartment.CASEWORK):
+            if not self.keys.holds(Compartment.CASEWORK) and not self._main_key_change_mine():
                 state.phase = Phase.READY
                 return state
             return self._prepare(state, progress,
@@ -753,6 +756,7 @@ class TeamDesk:
 
     def _prepare(self, state: Preparation, progress: Callable[[Preparation], None] | None,
                  should_stop: Callable[[], bool]) -> Preparation:
+        from peerdesk.services import team_main_key
         from peerdesk.storage.team import rotation
         from peerdesk.storage.team.connection import connect, lost_as_unreachable
         from peerdesk.storage.team.errors import ServerUnreachable
@@ -763,7 +767,7 @@ class TeamDesk:
                 progress(state)
 
         def resealed(done: rotation.Progress) -> None:
-            state.phase, state.rows_resealed = Phase.KEY_CHANGE, done.rows_here
+            state.rows_resealed = done.rows_here
             tell()
             if should_stop():
                 raise PreparationStopped
@@ -779,22 +783,25 @@ class TeamDesk:
         cache: SearchCache | None = None
         try:
             with lost_as_unreachable(self.info):
-                if rotation.may_rotate(self.keys) and any(
-                        r.what == Compartment.CASEWORK.value for r in rotation.pending(conn)):
-                    state.search_ready = False
-                    state.phase = Phase.KEY_CHANGE
+                if team_main_key.change_mine(conn, self.keys):
+                    state.phase = Phase.MAIN_KEY_CHANGE
                     tell()
-                    changes = rotation.rotate_owed(conn, self.keys, batch=rotation.BATCH,
-                                                   progress=resealed, keep_older=True)
-                    self.key_changes_done += [KeyChangeDone(c.generation, c.rows, c.seconds)
-                                              for c in changes]
-                state.phase = Phase.SEARCH
-                tell()
-                cache = self._open_cache()
-                if not cache.fill(conn, self.keys.cipher(Compartment.CASEWORK),
-                                  progress=filled, should_stop=should_stop):
-                    raise PreparationStopped
-                cache.refresh(conn, self.keys.cipher(Compartment.CASEWORK))
+                    self._changed(team_main_key.change_owed(conn, self.keys, resealed))
+                if self.keys.holds(Compartment.CASEWORK):
+                    if rotation.may_rotate(self.keys) and rotation.pending(conn):
+                        state.search_ready = False
+                        state.phase = Phase.KEY_CHANGE
+                        tell()
+                        self._changed(rotation.rotate_owed(
+                            conn, self.keys, batch=rotation.BATCH, progress=resealed,
+                            keep_older=True))
+                    state.phase = Phase.SEARCH
+                    tell()
+                    cache = self._open_cache()
+                    if not cache.fill(conn, self.keys.cipher(Compartment.CASEWORK),
+                                      progress=filled, should_stop=should_stop):
+                        raise PreparationStopped
+                    cache.refresh(conn, self.keys.cipher(Compartment.CASEWORK))
         except PreparationStopped:
             state.phase = Phase.WAITING
             return state
@@ -813,9 +820,14 @@ class TeamDesk:
                 cache.close()
             with contextlib.suppress(Exception):
                 conn.close()
-        state.percent, state.search_ready, state.phase = 100, True, Phase.READY
+        state.percent, state.phase = 100, Phase.READY
+        state.search_ready = self.keys.holds(Compartment.CASEWORK)
         tell()
         return state
+
+    def _changed(self, changes: list[RotationDone]) -> None:
+        self.key_changes_done += [KeyChangeDone(c.generation, c.rows, c.seconds)
+                                  for c in changes]
 
     def _settle_outbox(self) -> None:
         """After a key change this PC made: its outbox moved across to the new key

@@ -287,8 +287,8 @@ def make_first_casework_key(conn: Conn, keys: TeamKeys) -> bool:
             if not (row and row[0]):
                 crypto.wipe(new_key)
                 return False
-            sealed_to = seal_casework_to_directory(conn, centre, FIRST_GENERATION, new_key,
-                                                   keys.staff_id, only_holders=False)
+            sealed_to = seal_to_directory(conn, centre, keyslots.CASEWORK, FIRST_GENERATION,
+                                          new_key, keys.staff_id, only_holders=False)
             append_event(conn, keys.cipher(Compartment.MAIN), actor_id=keys.staff_id,
                          signer=keys.signer,
                          action=AuditAction.KEY_CHANGED, target_kind="compartment",
@@ -302,20 +302,22 @@ def make_first_casework_key(conn: Conn, keys: TeamKeys) -> bool:
     return True
 
 
-def seal_casework_to_directory(conn: Conn, centre: str, generation: int, key: bytes | bytearray,
-                               sealed_by: int, *, only_holders: bool) -> int:
-    """Seal a casework key to everyone in the server's slot directory whose roles
-    open casework; with `only_holders`, only to those who hold casework now (a
-    rotation: the server refuses casework to anyone else). How many."""
+def seal_to_directory(conn: Conn, centre: str, what: str, generation: int,
+                      key: bytes | bytearray, sealed_by: int, *, only_holders: bool) -> int:
+    """Seal key `what` (main or casework) to everyone in the server's slot
+    directory whose roles open it; with `only_holders`, only to those who hold
+    it now (a key change: the server refuses casework to anyone else, and
+    whoever lacks the main key gets it from an administrator). How many."""
     given = 0
+    compartment = Compartment(what)
     for staff_id, slot_id, public_key, brief, roles, holds in conn.execute(
             "SELECT staff_id, slot_id, public_key, slot, roles, holds "
             "FROM main.team_slot_directory()").fetchall():
-        if only_holders and keyslots.CASEWORK not in holds:
+        if only_holders and what not in holds:
             continue
-        if Compartment.CASEWORK in compartments_for(Role(r) for r in roles):
+        if compartment in compartments_for(Role(r) for r in roles):
             seal_to(conn, centre, staff_id, directory_slot(slot_id, brief, public_key),
-                    keyslots.CASEWORK, generation, key, sealed_by)
+                    what, generation, key, sealed_by)
             given += 1
     return given
 

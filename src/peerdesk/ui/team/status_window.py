@@ -136,10 +136,13 @@ class TeamStatusWindow(QWidget):
         from peerdesk.services.team import Phase
 
         state = self.desk.preparation
-        if state.phase is Phase.KEY_CHANGE:
-            text = self.tr("Changing the casework key, because someone who held it has left: "
-                           "{n} records re-sealed so far. You can work meanwhile.").format(
-                               n=state.rows_resealed)
+        if state.phase in (Phase.KEY_CHANGE, Phase.MAIN_KEY_CHANGE):
+            text = (self.tr("Changing the casework key, because someone who held it has left: "
+                            "{n} records re-sealed so far. You can work meanwhile.")
+                    if state.phase is Phase.KEY_CHANGE else
+                    self.tr("Changing the main key, because someone has left: {n} records "
+                            "re-sealed so far. You can work meanwhile.")
+                    ).format(n=state.rows_resealed)
             self.progress.setRange(0, 0)   # how many rows are left, nobody knows here
         else:
             text = self.tr("Preparing search on this PC: {n} %. You can work meanwhile."
@@ -165,7 +168,9 @@ class TeamStatusWindow(QWidget):
             return
         self.desk.prepared()
         self.progress.hide()
-        if isinstance(state, Preparation) and state.done:
+        if isinstance(state, Preparation) and state.done and not self._holds_casework:
+            self.preparing.hide()   # a main key change done: the status line says the rest
+        elif isinstance(state, Preparation) and state.done:
             self.preparing.setText(self.tr("Search is ready."))
         else:
             self.preparing.setText(self.tr("Preparing this PC stopped; it goes on at the next "
