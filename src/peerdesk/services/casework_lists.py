@@ -27,11 +27,15 @@ class SessionRow:
     mode: SessionMode
     kind: SessionKind
     worker: str
+    follow_up_on: date | None = None
+    follow_up_done_on: date | None = None
 
 
-def recent_sessions(session: Session, *, limit: int = 100, today: date | None = None
+def recent_sessions(session: Session, *, limit: int = 100, today: date | None = None,
+                    held_from: date | None = None, held_to: date | None = None
                     ) -> list[SessionRow]:
-    """The newest one-to-one sessions this person may see, without their notes.
+    """The newest one-to-one sessions this person may see, without their notes;
+    only those held from `held_from` to `held_to` when given.
 
     A peer supporter sees only the sessions they logged with peers assigned to them.
     """
@@ -40,11 +44,13 @@ def recent_sessions(session: Session, *, limit: int = 100, today: date | None = 
     assigned = None if session.can(Permission.VIEW_ALL_PEERS) else session.staff.id
     found = session_repo.newest(session.db, limit=limit,
                                 worker_id=access.notes_limited_to(session),
-                                assigned_to=assigned)
+                                assigned_to=assigned, held_from=held_from,
+                                held_to=held_to)
     peers = {r.id: r for r in peer_repo.rows_for(session.db, sorted({s.peer_id for s in found}))}
     result = [
         SessionRow(s.id, s.peer_id, peers[s.peer_id].ref, peers[s.peer_id].preferred_name,
-                   s.held_on, s.minutes, s.mode, s.kind, s.worker_name)
+                   s.held_on, s.minutes, s.mode, s.kind, s.worker_name,
+                   s.follow_up_on, s.follow_up_done_on)
         for s in found if s.peer_id in peers
     ]
     session.audit_alone(AuditAction.VIEWED, "sessions", "", f"recent sessions, {len(result)} shown")

@@ -1,6 +1,8 @@
 """The window a person works in after their PC joined the centre's team (or
-signed in to it): Peers over the team server (ui/team/peers_pages.py, over
-services/casework_store.TeamStore), and the team's status a tab away.
+signed in to it): Today (follow-ups due, sessions logged today), Peers and
+Sessions over the team server (ui/team/today_page.py, peers_pages.py,
+sessions_page.py, over services/casework_store.TeamStore), and the team's
+status a tab away. Today is the first page for those who do casework.
 
 When the server can't be reached a banner says so plainly at the top: the
 list is what this PC has cached, read-only; new sessions go to the encrypted
@@ -40,7 +42,9 @@ from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
 from peerdesk.ui.team.peers_pages import StorePeersSection
+from peerdesk.ui.team.sessions_page import StoreSessionsPage
 from peerdesk.ui.team.status_window import TeamStatusWindow
+from peerdesk.ui.team.today_page import StoreTodayPage
 from peerdesk.ui.theme import is_high_contrast
 
 if TYPE_CHECKING:
@@ -98,7 +102,16 @@ class TeamWindow(QMainWindow):
         self.peers = StorePeersSection(self.store)
         self.status_page = TeamStatusWindow(desk, owns_desk=False, online=self.online)
         self.tabs = QTabWidget()
+        self.today: StoreTodayPage | None = None
+        self.sessions: StoreSessionsPage | None = None
+        if self._does_casework():
+            # A caseworker's or peer supporter's day starts with what is due.
+            self.today = StoreTodayPage(self.store, self.open_peer)
+            self.sessions = StoreSessionsPage(self.store, self.open_peer)
+            self.tabs.addTab(self.today, self.tr("T&oday"))
         self.tabs.addTab(self.peers, self.tr("&Peers"))
+        if self.sessions is not None:
+            self.tabs.addTab(self.sessions, self.tr("&Sessions"))
         self.tabs.addTab(self.status_page, self.tr("&Team"))
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -120,6 +133,11 @@ class TeamWindow(QMainWindow):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self.refresh()
+
+    def open_peer(self, peer_id: object) -> bool:
+        """A peer's page from Today or Sessions (opening it is audited)."""
+        self.tabs.setCurrentWidget(self.peers)
+        return self.peers.open_peer(peer_id)
 
     def _does_casework(self) -> bool:
         from peerdesk.domain.staff import Compartment
