@@ -447,13 +447,13 @@ def test_sessions_across_peers_today_and_a_follow_up_marked_done(world: World) -
     later = store.log_session(_session(kit, date(2026, 11, 3)), today=TODAY)
 
     lines = store.session_list(held_from=date(2026, 11, 1), held_to=TODAY)
-    assert [line.id for line in lines] == [due, later, overdue, settled]
+    assert [line.session_id for line in lines] == [due, later, overdue, settled]
     first = lines[0]
     assert (first.ref, first.preferred_name, first.minutes, first.follow_up_on) == (
         store.rows([ash])[0].ref, "Ash Tree", 30, TODAY)
     assert [line.follow_up_open for line in lines] == [True, False, True, False]
     assert lines[3].follow_up_done_on == date(2026, 11, 3)    # by Kit's next session
-    assert [line.id for line in store.session_list(held_from=date(2026, 11, 3),
+    assert [line.session_id for line in store.session_list(held_from=date(2026, 11, 3),
                                                    held_to=date(2026, 11, 3))] == [later]
 
     today = store.today(today=TODAY)
@@ -467,7 +467,7 @@ def test_sessions_across_peers_today_and_a_follow_up_marked_done(world: World) -
     store = world.store("caseworker")   # (on the vault, the lead signed out first)
     store.mark_follow_up_done(overdue, today=TODAY)
     assert [i.item_id for i in store.today(today=TODAY).follow_ups] == [due]
-    done = next(line for line in store.session_list() if line.id == overdue)
+    done = next(line for line in store.session_list() if line.session_id == overdue)
     assert (done.follow_up_open, done.follow_up_done_on) == (False, TODAY)
     assert (AuditAction.CHANGED, f"follow-up of session {overdue} done") \
         in world.audit_for(robin)
@@ -484,7 +484,7 @@ def test_a_peer_supporter_lists_own_sessions_and_marks_only_own_follow_ups(
     lead.log_session(_session(other, TODAY, follow_up_on=TODAY), today=TODAY)
     store = world.store("supporter")
     own = store.log_session(_session(theirs, TODAY), today=TODAY)
-    assert [line.id for line in store.session_list()] == [own]
+    assert [line.session_id for line in store.session_list()] == [own]
     today = store.today(today=TODAY)
     assert [i.item_id for i in today.follow_ups] == [leads]   # their peer's, anyone's
     assert [i.item_id for i in today.sessions_today] == [own]

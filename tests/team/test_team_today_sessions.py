@@ -123,7 +123,7 @@ def test_sessions_are_searched_narrowed_by_date_sorted_and_a_follow_up_done(
     seen = len(_events(joined_centre, "sessions"))
     window.tabs.setCurrentWidget(page)                            # read when shown, audited
     assert len(_events(joined_centre, "sessions")) == seen + 1
-    assert [s.id for s in page.shown()] == [worked["ash_session"], worked["sunny_session"],
+    assert [s.session_id for s in page.shown()] == [worked["ash_session"], worked["sunny_session"],
                                            worked["robin_session"]]   # newest first
     assert page.count.text() == "3 sessions"
     qtbot.keyClick(page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -143,7 +143,7 @@ def test_sessions_are_searched_narrowed_by_date_sorted_and_a_follow_up_done(
     assert page.select(worked["ash_session"])
     assert page.done_button.isEnabled()
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
-    ash = next(s for s in page.shown() if s.id == worked["ash_session"])
+    ash = next(s for s in page.shown() if s.session_id == worked["ash_session"])
     assert not ash.follow_up_open and ash.follow_up_done_on == TODAY
     cell = page.model.index(page.model.rows().index(ash), StoreSessionColumn.FOLLOW_UP)
     assert page.model.data(cell) == f"{TODAY.isoformat()} · done"

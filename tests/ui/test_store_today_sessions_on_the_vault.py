@@ -67,14 +67,14 @@ def test_today_and_sessions_over_the_vault(qtbot, vault):
         qtbot.addWidget(sessions)
         _show(qtbot, sessions)
         assert [s.preferred_name for s in sessions.shown()] == ["Ash Tree", "Robin Example"]
-        robin_line = next(s for s in sessions.shown() if s.id == late)
+        robin_line = next(s for s in sessions.shown() if s.session_id == late)
         assert robin_line.follow_up_done_on == TODAY            # done from Today
         sessions.search.setText("robin")
-        assert [s.id for s in sessions.shown()] == [late]
+        assert [s.session_id for s in sessions.shown()] == [late]
         sessions.view.selectRow(0)
         assert not sessions.done_button.isEnabled()             # already done
         sessions.search.clear()
-        assert sessions.select(next(s.id for s in sessions.shown() if s.peer_id == ash))
+        assert sessions.select(next(s.session_id for s in sessions.shown() if s.peer_id == ash))
         assert sessions.mark_done()
         assert not any(s.follow_up_open for s in sessions.shown())
         today.reload()

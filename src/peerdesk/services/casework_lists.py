@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.one_to_one import SessionKind, SessionMode
@@ -18,8 +19,12 @@ from peerdesk.storage.repositories import ratings as rating_repo
 
 @dataclass(frozen=True, slots=True)
 class SessionRow:
-    session_id: int
-    peer_id: int
+    """A session in a list across peers, without its notes (also the lists of
+    services/casework_store.py, whose ids are the store's: integers on the
+    vault, UUIDs on the team server)."""
+
+    session_id: Any
+    peer_id: Any
     ref: str
     preferred_name: str
     held_on: date
@@ -29,6 +34,10 @@ class SessionRow:
     worker: str
     follow_up_on: date | None = None
     follow_up_done_on: date | None = None
+
+    @property
+    def follow_up_open(self) -> bool:
+        return self.follow_up_on is not None and self.follow_up_done_on is None
 
 
 def recent_sessions(session: Session, *, limit: int = 100, today: date | None = None,

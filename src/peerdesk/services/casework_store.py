@@ -44,6 +44,7 @@ from peerdesk.domain.peer import (
 from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.domain.staff import Permission, Role, roles_allow
 from peerdesk.services import access
+from peerdesk.services.casework_lists import SessionRow
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
 from peerdesk.services.team import EditConflict, Offline, OfflineNewPeer, Pick
@@ -123,26 +124,6 @@ class SessionRecord:
     next_steps: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class SessionLine:
-    """A session in a list across peers (the Sessions page): no notes."""
-
-    id: StoreId
-    peer_id: StoreId
-    ref: str
-    preferred_name: str
-    held_on: date
-    minutes: int
-    mode: SessionMode
-    kind: SessionKind
-    follow_up_on: date | None = None
-    follow_up_done_on: date | None = None
-
-    @property
-    def follow_up_open(self) -> bool:
-        return self.follow_up_on is not None and self.follow_up_done_on is None
-
-
 class CaseworkStore(Protocol):
     """What the casework screens need, whichever store holds the records."""
 
@@ -194,7 +175,7 @@ class CaseworkStore(Protocol):
         ...
 
     def session_list(self, *, held_from: date | None = None,
-                     held_to: date | None = None) -> list[SessionLine]:
+                     held_to: date | None = None) -> list[SessionRow]:
         """Sessions across the peers this person sees (a peer supporter: those
         they logged), newest first, held between the dates given; audited as a view."""
         ...
@@ -303,14 +284,11 @@ class VaultStore:
         return peers.assignable_staff(self.session)
 
     def session_list(self, *, held_from: date | None = None,
-                     held_to: date | None = None) -> list[SessionLine]:
+                     held_to: date | None = None) -> list[SessionRow]:
         from peerdesk.services import casework_lists
 
-        return [SessionLine(r.session_id, r.peer_id, r.ref, r.preferred_name, r.held_on,
-                            r.minutes, r.mode, r.kind, r.follow_up_on, r.follow_up_done_on)
-                for r in casework_lists.recent_sessions(
-                    self.session, limit=SESSION_LIST_LIMIT, held_from=held_from,
-                    held_to=held_to)]
+        return casework_lists.recent_sessions(self.session, limit=SESSION_LIST_LIMIT,
+                                              held_from=held_from, held_to=held_to)
 
     def today(self, *, today: date | None = None, mine: bool = False) -> Today:
         from peerdesk.services import today as today_service
@@ -587,14 +565,16 @@ class TeamStore:
         return team_sessions.lines(self.desk, SessionQuery(**query), detail)
 
     def session_list(self, *, held_from: date | None = None,
-                     held_to: date | None = None) -> list[SessionLine]:
+                     held_to: date | None = None) -> list[SessionRow]:
         # A peer supporter's list is the sessions they logged, as on the vault.
         own = self.staff_id if self._is_supporter() else None
         found = self._lines("sessions list", held_from=held_from, held_to=held_to,
                             worker_id=own, limit=SESSION_LIST_LIMIT)
-        return [SessionLine(s.id, s.peer_id, format_ref(s.ref_number), s.preferred_name,
-                            s.held_on, s.minutes, SessionMode(s.mode), SessionKind(s.kind),
-                            s.follow_up_on, s.follow_up_done_on) for s in found]
+        names = self._staff_names()
+        return [SessionRow(s.id, s.peer_id, format_ref(s.ref_number), s.preferred_name,
+                           s.held_on, s.minutes, SessionMode(s.mode), SessionKind(s.kind),
+                           names.get(s.worker_id or 0, ""), s.follow_up_on,
+                           s.follow_up_done_on) for s in found]
 
     def today(self, *, today: date | None = None, mine: bool = False) -> Today:
         on = today_(today)

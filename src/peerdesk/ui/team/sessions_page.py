@@ -21,7 +21,8 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from peerdesk.domain.errors import PeerDeskError
-from peerdesk.services.casework_store import CaseworkStore, SessionLine, StoreId
+from peerdesk.services.casework_lists import SessionRow
+from peerdesk.services.casework_store import CaseworkStore, StoreId
 from peerdesk.services.clock import today as today_
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
@@ -36,10 +37,10 @@ OpenPeer = Callable[[StoreId], object]
 FIRST_DAYS = 90
 
 StoreSessionColumn = IntEnum("StoreSessionColumn",
-                             "DATE REF NAME KIND MODE MINUTES FOLLOW_UP", start=0)
+                             "DATE REF NAME KIND MODE MINUTES WORKER FOLLOW_UP", start=0)
 
 
-def _follow_up(line: SessionLine) -> str:
+def _follow_up(line: SessionRow) -> str:
     if line.follow_up_on is None:
         return "—"
     if line.follow_up_done_on is not None:
@@ -48,13 +49,13 @@ def _follow_up(line: SessionLine) -> str:
     return line.follow_up_on.isoformat()
 
 
-class StoreSessionsModel(RowTableModel[SessionLine]):
-    # Reference, name, kind, mode and minutes as the single-PC Sessions page shows them
-    # (its columns read attributes a SessionLine has too).
+class StoreSessionsModel(RowTableModel[SessionRow]):
+    # As the single-PC Sessions page shows them, with the follow-up; the date sorts
+    # by itself (the ids are the store's, not numbers in the order logged).
     columns: tuple[Column[Any], ...] = (
         Column(QT_TRANSLATE_NOOP("TableHeader", "Date"), lambda s: s.held_on.isoformat(),
                sample="2026-11-22___"),
-        *RecentSessionsModel.columns[RecentColumn.REF:RecentColumn.WORKER],
+        *RecentSessionsModel.columns[RecentColumn.REF:],
         Column(QT_TRANSLATE_NOOP("TableHeader", "Follow-up"), _follow_up,
                sort=lambda s: (s.follow_up_on or date.max).isoformat(),
                sample="2026-11-22 · done___"),
@@ -151,18 +152,18 @@ class StoreSessionsPage(QWidget):
         self.count.setText(plural(n, self.tr("{n:,} session"), self.tr("{n:,} sessions")))
         self._update_done()
 
-    def shown(self) -> list[SessionLine]:
+    def shown(self) -> list[SessionRow]:
         """The rows as the list shows them (filtered, sorted)."""
         return [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
 
-    def selected(self) -> SessionLine | None:
+    def selected(self) -> SessionRow | None:
         index = self.view.currentIndex()
         line = index.data(ROW_ROLE) if index.isValid() else None
-        return line if isinstance(line, SessionLine) else None
+        return line if isinstance(line, SessionRow) else None
 
     def select(self, session_id: StoreId) -> bool:
         for row, line in enumerate(self.shown()):
-            if line.id == session_id:
+            if line.session_id == session_id:
                 self.view.selectRow(row)
                 return True
         return False
@@ -176,16 +177,16 @@ class StoreSessionsPage(QWidget):
         if line is None or not line.follow_up_open:
             return False
         try:
-            self.store.mark_follow_up_done(line.id, today=today_())
+            self.store.mark_follow_up_done(line.session_id, today=today_())
         except PeerDeskError as exc:
             set_message(self.message, exc.user_message)
             return False
         self.reload()
-        self.select(line.id)
+        self.select(line.session_id)
         self.done_status.setText(self.tr("Done: {ref}'s follow-up.").format(ref=line.ref))
         return True
 
     def _open(self, index: QModelIndex) -> None:
         line = index.data(ROW_ROLE)
-        if isinstance(line, SessionLine):
+        if isinstance(line, SessionRow):
             self.open_peer(line.peer_id)
