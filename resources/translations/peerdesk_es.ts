@@ -6792,7 +6792,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerListPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+26"/>
+        <location filename="../../src/peerdesk/ui/peers/list_parts.py" line="+20"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -6802,7 +6802,7 @@ Set up a new centre there?</source>
         <translation>Nadie coincide. Pruebe con el principio de un nombre o alias, un nombre completo o una referencia como P-0042, o quite los filtros.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+40"/>
         <source>Search by name, alias, full name or reference (P-0042)…</source>
         <translation>Buscar por nombre, alias, nombre completo o referencia (P-0042)…</translation>
     </message>
@@ -6812,7 +6812,7 @@ Set up a new centre there?</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../src/peerdesk/ui/peers/list_parts.py" line="+8"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -6822,7 +6822,7 @@ Set up a new centre there?</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+4"/>
         <source>Caseworker</source>
         <translation>Trabajador/a de casos</translation>
     </message>
@@ -6863,12 +6863,12 @@ Set up a new centre there?</source>
         <translation>Cualquier trabajador/a de casos</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../src/peerdesk/ui/peers/list_parts.py" line="+30"/>
         <source>{n:,} peer matches</source>
         <translation>{n:,} persona coincide</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{n:,} peers match</source>
         <translation>{n:,} personas coinciden</translation>
     </message>
@@ -6878,7 +6878,7 @@ Set up a new centre there?</source>
         <translation>{n:,} persona</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{n:,} peers</source>
         <translation>{n:,} personas</translation>
     </message>
@@ -8863,17 +8863,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeerList</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+45"/>
-        <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
-        <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Nobody matches. Try the start of a name or alias, a full name, or a reference such as P-0042.</source>
-        <translation>No hay coincidencias. Pruebe con el comienzo de un nombre o alias, un nombre completo o una referencia como P-0042.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+62"/>
         <source>Search by name, alias, full name or reference (P-0042)…  (Ctrl+F)</source>
         <translation>Buscar por nombre, alias, nombre completo o referencia (P-0042)…  (Ctrl+F)</translation>
     </message>
@@ -8883,7 +8873,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>&amp;My peers</source>
+        <translation>&amp;Mis personas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the peers assigned to you</source>
+        <translation>Solo las personas asignadas a usted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Add peer…</source>
         <translation>&amp;Añadir persona…</translation>
     </message>
@@ -8903,31 +8903,11 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Number of peers shown</source>
         <translation>Número de personas mostradas</translation>
     </message>
-    <message>
-        <location line="+33"/>
-        <source>{n:,} peer matches</source>
-        <translation>{n:,} persona coincide</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{n:,} peers match</source>
-        <translation>{n:,} personas coinciden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n:,} peer</source>
-        <translation>{n:,} persona</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{n:,} peers</source>
-        <translation>{n:,} personas</translation>
-    </message>
 </context>
 <context>
     <name>StorePeerView</name>
     <message>
-        <location line="+66"/>
+        <location line="+81"/>
         <source>← &amp;Back to peers</source>
         <translation>← &amp;Volver a personas</translation>
     </message>
@@ -9015,7 +8995,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeersSection</name>
     <message>
-        <location line="+140"/>
+        <location line="+125"/>
         <source>Open or select a peer first, then log their session.</source>
         <translation>Abra o seleccione primero a una persona y registre luego su sesión.</translation>
     </message>
@@ -9081,6 +9061,126 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <source>&amp;Follow up by</source>
         <translation>&amp;Seguimiento antes de</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSessionsModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/sessions_page.py" line="+47"/>
+        <source>{date} · done</source>
+        <translation>{date} · hecho</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSessionsPage</name>
+    <message>
+        <location line="+36"/>
+        <location line="+20"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Search by reference, name, kind or mode…  (Ctrl+F)</source>
+        <translation>Buscar por referencia, nombre, tipo o modalidad…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search sessions</source>
+        <translation>Buscar sesiones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held from</source>
+        <translation>Celebradas desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held until</source>
+        <translation>Celebradas hasta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark follow-up &amp;done</source>
+        <translation>Marcar seguimiento &amp;hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the selected session&apos;s follow-up done today (Ctrl+D)</source>
+        <translation>Marcar hoy como hecho el seguimiento de la sesión seleccionada (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number of sessions shown</source>
+        <translation>Número de sesiones mostradas</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{n:,} session</source>
+        <translation>{n:,} sesión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} sessions</source>
+        <translation>{n:,} sesiones</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Done: {ref}&apos;s follow-up.</source>
+        <translation>Hecho: el seguimiento de {ref}.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreTodayPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/today_page.py" line="+37"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-ups due</source>
+        <translation>Seguimientos pendientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No follow-ups are due.</source>
+        <translation>No hay seguimientos pendientes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sessions logged today</source>
+        <translation>Sesiones registradas hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sessions logged yet today.</source>
+        <translation>Hoy aún no se ha registrado ninguna sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter or double-click opens the peer; Ctrl+D marks the selected follow-up done. Overdue follow-ups are marked in red.</source>
+        <translation>Intro o doble clic abre la persona; Ctrl+D marca hecho el seguimiento seleccionado. Los seguimientos vencidos aparecen en rojo.</translation>
     </message>
 </context>
 <context>
@@ -9587,10 +9687,9 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <message>
         <location line="+1"/>
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-70"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+11"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+12"/>
         <location filename="../../src/peerdesk/ui/peers/record_models.py" line="-57"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-50"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+49"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-43"/>
         <source>Status</source>
         <translation>Estado</translation>
@@ -9604,7 +9703,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/groups/models.py" line="-36"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+40"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="+57"/>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-257"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-242"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -9640,6 +9739,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-1"/>
         <location line="+21"/>
         <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-4"/>
+        <location filename="../../src/peerdesk/ui/team/sessions_page.py" line="-130"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-9"/>
         <location line="+24"/>
         <source>Date</source>
@@ -9666,7 +9766,6 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+25"/>
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="-4"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="-4"/>
         <source>Reference</source>
         <translation>Referencia</translation>
@@ -9712,14 +9811,13 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/sessions/models.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-79"/>
-        <location filename="../../src/peerdesk/ui/team/peers_model.py" line="+2"/>
         <location filename="../../src/peerdesk/ui/today/today_page.py" line="+2"/>
         <source>Preferred name</source>
         <translation>Nombre preferido</translation>
     </message>
     <message>
         <location filename="../../src/peerdesk/ui/admin/retention_page.py" line="+4"/>
-        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+4"/>
+        <location filename="../../src/peerdesk/ui/peers/list_model.py" line="+21"/>
         <source>Caseworker</source>
         <translation>Trabajador/a de casos</translation>
     </message>
@@ -10078,11 +10176,16 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
     </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/sessions_page.py" line="+3"/>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
 </context>
 <context>
     <name>TeamStatusWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+56"/>
+        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+60"/>
         <source>This PC has joined your centre&apos;s team.</source>
         <translation>Este PC se ha unido al equipo de su centro.</translation>
     </message>
@@ -10107,7 +10210,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Buscar a una persona</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Changing the casework key, because someone who held it has left: {n} records re-sealed so far. You can work meanwhile.</source>
         <translation>Cambiando la clave de los casos, porque alguien que la tenía se ha ido: {n} registros vueltos a cifrar hasta ahora. Puede seguir trabajando mientras tanto.</translation>
     </message>
@@ -10127,12 +10230,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>La preparación de este PC se ha detenido; continuará en el próximo inicio de sesión.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Peers found: {n}.</source>
         <translation>Personas encontradas: {n}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Connected to the team server.</source>
         <translation>Conectado al servidor del equipo.</translation>
     </message>
@@ -10160,7 +10263,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+62"/>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+76"/>
         <source>PeerDesk — team</source>
         <translation>PeerDesk — equipo</translation>
     </message>
@@ -10195,9 +10298,19 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Bloquear PeerDesk ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
+        <source>T&amp;oday</source>
+        <translation>H&amp;oy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Peers</source>
         <translation>&amp;Personas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Sessions</source>
+        <translation>&amp;Sesiones</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -10205,7 +10318,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>&amp;Equipo</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+94"/>
         <source>{n} saved on this PC is waiting to be sent.</source>
         <translation>{n} guardado en este PC está pendiente de enviar.</translation>
     </message>
@@ -10220,7 +10333,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Conectado al servidor del equipo.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>The peers list is as this PC last had it, at {time}.</source>
         <translation>La lista de personas es la que este PC tenía por última vez, a las {time}.</translation>
     </message>
@@ -10267,7 +10380,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodayPage</name>
     <message>
-        <location line="+92"/>
+        <location line="+142"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
@@ -10282,7 +10395,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>No hay seguimientos pendientes.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-63"/>
         <source>&amp;Mine</source>
         <translation>&amp;Míos</translation>
     </message>
@@ -10292,7 +10405,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Solo los seguimientos que usted fijó</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Everyone</source>
         <translation>De &amp;todos</translation>
     </message>
@@ -10302,7 +10415,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Todos los seguimientos que puede ver</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Mark &amp;done</source>
         <translation>Marcar como &amp;hecho</translation>
     </message>
@@ -10312,12 +10425,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Marcar hoy como hecho el seguimiento seleccionado (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Mark done</source>
         <translation>Marcar hecho</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+57"/>
         <source>Sessions logged today</source>
         <translation>Sesiones registradas hoy</translation>
     </message>
@@ -10337,8 +10450,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>No hay revisiones de consentimiento pendientes.</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+77"/>
+        <location line="-14"/>
+        <location line="+64"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
@@ -10378,7 +10491,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Todas las personas activas han tenido supervisión a tiempo.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="-81"/>
         <source>Done: {ref}&apos;s follow-up.</source>
         <translation>Hecho: el seguimiento de {ref}.</translation>
     </message>
@@ -10386,7 +10499,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-208"/>
+        <location line="-79"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>
