@@ -164,6 +164,9 @@ def test_with_the_server_away_both_pages_say_so_and_marking_done_waits(
     window.tabs.setCurrentWidget(sessions)
     joined_centre.server.stop()
     try:
+        window.refresh()
+        qtbot.waitUntil(lambda: not window.checking, timeout=30000)
+        assert window.offline_banner.isVisible()
         assert not sessions.reload()
         assert sessions.message.text() == Offline().user_message
         assert len(sessions.shown()) == 3                        # what it showed stays
@@ -178,7 +181,9 @@ def test_with_the_server_away_both_pages_say_so_and_marking_done_waits(
         assert today.message.text() == OfflineEdit().user_message
     finally:
         joined_centre.server.start()
-    assert today.reload() and today.message.text() == ""
+    window.refresh()                                  # back: the page shown reads again
+    qtbot.waitUntil(lambda: not window.checking, timeout=30000)
+    assert not window.offline_banner.isVisible() and today.message.text() == ""
     assert _names(today.follow_ups) == ["Robin Example", "Ash Tree"]   # nothing was changed
 
 

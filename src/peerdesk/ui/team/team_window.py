@@ -185,6 +185,9 @@ class TeamWindow(QMainWindow):
         if self.online and not was_online:
             # Back: what changed meanwhile comes into the cache with the list.
             self.peers.reload()
+            for page in (self.today, self.sessions):
+                if page is not None and page.isVisible():
+                    page.reload()  # it said the server can't be reached
 
     @Slot(object)
     def _not_answered(self, _exc: object) -> None:
