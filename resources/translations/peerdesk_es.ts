@@ -9074,7 +9074,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StoreSessionsPage</name>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <location line="+20"/>
         <source>Sessions</source>
         <translation>Sesiones</translation>
@@ -9130,7 +9130,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Número de sesiones mostradas</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
+        <source>The newest {n:,} sessions; narrow the dates for older ones</source>
+        <translation>Las {n:,} sesiones más recientes; acote las fechas para ver las anteriores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{n:,} session</source>
         <translation>{n:,} sesión</translation>
     </message>
@@ -9739,7 +9744,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-1"/>
         <location line="+21"/>
         <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-4"/>
-        <location filename="../../src/peerdesk/ui/team/sessions_page.py" line="-130"/>
+        <location filename="../../src/peerdesk/ui/team/sessions_page.py" line="-135"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-9"/>
         <location line="+24"/>
         <source>Date</source>
@@ -10318,7 +10323,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>&amp;Equipo</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+97"/>
         <source>{n} saved on this PC is waiting to be sent.</source>
         <translation>{n} guardado en este PC está pendiente de enviar.</translation>
     </message>

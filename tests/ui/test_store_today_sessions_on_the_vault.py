@@ -103,3 +103,23 @@ def test_the_peers_list_filters_over_the_vault(qtbot, vault):
         page.status.setCurrentIndex(0)
         page.mine.setChecked(True)
         assert names() == ["Robin Example"]
+
+
+def test_a_list_cut_at_its_limit_says_so(qtbot, vault, monkeypatch):
+    from peerdesk.services import casework_store
+    from peerdesk.ui.team import sessions_page
+
+    for module in (casework_store, sessions_page):
+        monkeypatch.setattr(module, "SESSION_LIST_LIMIT", 2)
+    with signed_in(vault, "Cal Worker") as cal:
+        store = VaultStore(cal)
+        peer = _peer(store, "Robin Example")
+        for days in (1, 2, 3):
+            _log(store, peer, TODAY - timedelta(days=days))
+        page = StoreSessionsPage(store, lambda _peer: None)
+        qtbot.addWidget(page)
+        _show(qtbot, page)
+        assert len(page.shown()) == 2
+        assert page.count.text() == "The newest 2 sessions; narrow the dates for older ones"
+        page.held_from.setDate(page.held_to.date().addDays(-1))
+        assert page.count.text() == "1 session"

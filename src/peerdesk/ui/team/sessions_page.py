@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services.casework_lists import SessionRow
-from peerdesk.services.casework_store import CaseworkStore, StoreId
+from peerdesk.services.casework_store import SESSION_LIST_LIMIT, CaseworkStore, StoreId
 from peerdesk.services.clock import today as today_
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
@@ -79,6 +79,7 @@ class StoreSessionsPage(QWidget):
         self.open_peer = open_peer
         on = today_(today)
         self.model = StoreSessionsModel(self)
+        self.capped = False  # the store gave as many as a list shows: there are more
         self.proxy = sorting_filter(self.model, self)
         self.view = list_view(self.proxy, self.tr("Sessions"), sorting=True)
         self.view.sortByColumn(StoreSessionColumn.DATE, Qt.SortOrder.DescendingOrder)
@@ -143,13 +144,17 @@ class StoreSessionsPage(QWidget):
         set_message(self.message, None)
         self.done_status.clear()
         self.model.set_rows(lines)
+        self.capped = len(lines) >= SESSION_LIST_LIMIT
         self._filter()
         return True
 
     def _filter(self, *_args: object) -> None:
         self.proxy.setFilterFixedString(self.search.text().strip())
         n = self.proxy.rowCount()
-        self.count.setText(plural(n, self.tr("{n:,} session"), self.tr("{n:,} sessions")))
+        self.count.setText(
+            self.tr("The newest {n:,} sessions; narrow the dates for older ones").format(
+                n=n) if self.capped and not self.search.text().strip()
+            else plural(n, self.tr("{n:,} session"), self.tr("{n:,} sessions")))
         self._update_done()
 
     def shown(self) -> list[SessionRow]:
