@@ -111,11 +111,8 @@ class StorePeerList(CountsPeers, OpensFromTheList, QWidget):
         index = self.table.currentIndex()
         return self.model.peer_id(index.row()) if index.isValid() else None
 
-    def select_peer(self, peer_id: StoreId) -> None:
-        row = self.model.row_of(peer_id)  # type: ignore[arg-type]
-        if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+    def select_peer(self, peer_id: StoreId) -> bool:
+        return self.table.select_id(self.model, peer_id)  # type: ignore[arg-type]
 
 
 
