@@ -6860,7 +6860,7 @@ Set up a new centre there?</source>
 <context>
     <name>PeerListPage</name>
     <message>
-        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+27"/>
+        <location filename="../../src/peerdesk/ui/peers/list_parts.py" line="+20"/>
         <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
         <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
     </message>
@@ -6870,7 +6870,7 @@ Set up a new centre there?</source>
         <translation>Nadie coincide. Pruebe con el principio de un nombre o alias, un nombre completo o una referencia como P-0042, o quite los filtros.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+40"/>
         <source>Search by name, alias, full name or reference (P-0042)…</source>
         <translation>Buscar por nombre, alias, nombre completo o referencia (P-0042)…</translation>
     </message>
@@ -6880,7 +6880,7 @@ Set up a new centre there?</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../src/peerdesk/ui/peers/list_parts.py" line="+8"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -6890,7 +6890,7 @@ Set up a new centre there?</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../src/peerdesk/ui/peers/list_page.py" line="+4"/>
         <source>Caseworker</source>
         <translation>Trabajador/a de casos</translation>
     </message>
@@ -6931,12 +6931,12 @@ Set up a new centre there?</source>
         <translation>Cualquier trabajador/a de casos</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../src/peerdesk/ui/peers/list_parts.py" line="+30"/>
         <source>{n:,} peer matches</source>
         <translation>{n:,} persona coincide</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{n:,} peers match</source>
         <translation>{n:,} personas coinciden</translation>
     </message>
@@ -6946,7 +6946,7 @@ Set up a new centre there?</source>
         <translation>{n:,} persona</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{n:,} peers</source>
         <translation>{n:,} personas</translation>
     </message>
@@ -8931,17 +8931,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>StorePeerList</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+46"/>
-        <source>No peers yet. Press Ctrl+N or “Add peer…” to add the first person the centre supports — only a preferred name or alias is needed.</source>
-        <translation>Aún no hay personas. Pulse Ctrl+N o «Añadir persona…» para añadir a la primera persona que apoya el centro; solo hace falta un nombre preferido o alias.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Nobody matches. Try the start of a name or alias, a full name, or a reference such as P-0042.</source>
-        <translation>No hay coincidencias. Pruebe con el comienzo de un nombre o alias, un nombre completo o una referencia como P-0042.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="+62"/>
         <source>Search by name, alias, full name or reference (P-0042)…  (Ctrl+F)</source>
         <translation>Buscar por nombre, alias, nombre completo o referencia (P-0042)…  (Ctrl+F)</translation>
     </message>
@@ -8951,7 +8941,17 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>&amp;My peers</source>
+        <translation>&amp;Mis personas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the peers assigned to you</source>
+        <translation>Solo las personas asignadas a usted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Add peer…</source>
         <translation>&amp;Añadir persona…</translation>
     </message>
@@ -8971,31 +8971,11 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Number of peers shown</source>
         <translation>Número de personas mostradas</translation>
     </message>
-    <message>
-        <location line="+33"/>
-        <source>{n:,} peer matches</source>
-        <translation>{n:,} persona coincide</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{n:,} peers match</source>
-        <translation>{n:,} personas coinciden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n:,} peer</source>
-        <translation>{n:,} persona</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{n:,} peers</source>
-        <translation>{n:,} personas</translation>
-    </message>
 </context>
 <context>
     <name>StorePeerView</name>
     <message>
-        <location line="+51"/>
+        <location line="+78"/>
         <source>← &amp;Back to peers</source>
         <translation>← &amp;Volver a personas</translation>
     </message>
@@ -9149,6 +9129,131 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+1"/>
         <source>&amp;Follow up by</source>
         <translation>&amp;Seguimiento antes de</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSessionsModel</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/sessions_page.py" line="+47"/>
+        <source>{date} · done</source>
+        <translation>{date} · hecho</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSessionsPage</name>
+    <message>
+        <location line="+37"/>
+        <location line="+20"/>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Search by reference, name, kind or mode…  (Ctrl+F)</source>
+        <translation>Buscar por referencia, nombre, tipo o modalidad…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search sessions</source>
+        <translation>Buscar sesiones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held from</source>
+        <translation>Celebradas desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held until</source>
+        <translation>Celebradas hasta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark follow-up &amp;done</source>
+        <translation>Marcar seguimiento &amp;hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the selected session&apos;s follow-up done today (Ctrl+D)</source>
+        <translation>Marcar hoy como hecho el seguimiento de la sesión seleccionada (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number of sessions shown</source>
+        <translation>Número de sesiones mostradas</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The newest {n:,} sessions; narrow the dates for older ones</source>
+        <translation>Las {n:,} sesiones más recientes; acote las fechas para ver las anteriores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n:,} session</source>
+        <translation>{n:,} sesión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} sessions</source>
+        <translation>{n:,} sesiones</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Done: {ref}&apos;s follow-up.</source>
+        <translation>Hecho: el seguimiento de {ref}.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreTodayPage</name>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/today_page.py" line="+37"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-ups due</source>
+        <translation>Seguimientos pendientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No follow-ups are due.</source>
+        <translation>No hay seguimientos pendientes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sessions logged today</source>
+        <translation>Sesiones registradas hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sessions logged yet today.</source>
+        <translation>Hoy aún no se ha registrado ninguna sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter or double-click opens the peer; Ctrl+D marks the selected follow-up done. Overdue follow-ups are marked in red.</source>
+        <translation>Intro o doble clic abre la persona; Ctrl+D marca hecho el seguimiento seleccionado. Los seguimientos vencidos aparecen en rojo.</translation>
     </message>
 </context>
 <context>
@@ -9707,6 +9812,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location filename="../../src/peerdesk/ui/supporters/page.py" line="-1"/>
         <location line="+21"/>
         <location filename="../../src/peerdesk/ui/team/peers_pages.py" line="-4"/>
+        <location filename="../../src/peerdesk/ui/team/sessions_page.py" line="-135"/>
         <location filename="../../src/peerdesk/ui/voice/page.py" line="-9"/>
         <location line="+24"/>
         <source>Date</source>
@@ -10153,6 +10259,11 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>Next meeting</source>
         <translation>Próxima reunión</translation>
     </message>
+    <message>
+        <location filename="../../src/peerdesk/ui/team/sessions_page.py" line="+3"/>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
 </context>
 <context>
     <name>TeamContactList</name>
@@ -10519,7 +10630,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+78"/>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+84"/>
         <source>PeerDesk — team</source>
         <translation>PeerDesk — equipo</translation>
     </message>
@@ -10554,9 +10665,19 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>Bloquear PeerDesk ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
+        <source>T&amp;oday</source>
+        <translation>H&amp;oy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Peers</source>
         <translation>&amp;Personas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Sessions</source>
+        <translation>&amp;Sesiones</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -10579,7 +10700,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>&amp;Informes</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+100"/>
         <source>{n} saved on this PC is waiting to be sent.</source>
         <translation>{n} guardado en este PC está pendiente de enviar.</translation>
     </message>
@@ -10641,7 +10762,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
 <context>
     <name>TodayPage</name>
     <message>
-        <location line="+92"/>
+        <location line="+142"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
@@ -10656,7 +10777,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>No hay seguimientos pendientes.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-63"/>
         <source>&amp;Mine</source>
         <translation>&amp;Míos</translation>
     </message>
@@ -10666,7 +10787,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>Solo los seguimientos que usted fijó</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Everyone</source>
         <translation>De &amp;todos</translation>
     </message>
@@ -10676,7 +10797,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>Todos los seguimientos que puede ver</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Mark &amp;done</source>
         <translation>Marcar como &amp;hecho</translation>
     </message>
@@ -10686,12 +10807,12 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>Marcar hoy como hecho el seguimiento seleccionado (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Mark done</source>
         <translation>Marcar hecho</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+57"/>
         <source>Sessions logged today</source>
         <translation>Sesiones registradas hoy</translation>
     </message>
@@ -10711,8 +10832,8 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>No hay revisiones de consentimiento pendientes.</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+77"/>
+        <location line="-14"/>
+        <location line="+64"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
@@ -10752,7 +10873,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>Todas las personas activas han tenido supervisión a tiempo.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="-81"/>
         <source>Done: {ref}&apos;s follow-up.</source>
         <translation>Hecho: el seguimiento de {ref}.</translation>
     </message>
@@ -10760,7 +10881,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
 <context>
     <name>TodaySection</name>
     <message>
-        <location line="-208"/>
+        <location line="-79"/>
         <source>{title} ({n})</source>
         <translation>{title} ({n})</translation>
     </message>

@@ -429,3 +429,82 @@ def test_events_of_two_people_on_the_team_server_form_one_chain(pg: Any,
         # Unsigned until signed grants reach the team server; the chain is whole.
         assert all("not signed" in p or "signatures begin" in p for p in report.problems)
         assert not any("changed" in p or "follow" in p for p in report.problems)
+
+
+def test_sessions_across_peers_today_and_a_follow_up_marked_done(world: World) -> None:
+    """The Sessions list (between dates, newest first, no notes, audited), Today
+    (follow-ups due and overdue, sessions logged today) and a follow-up done by
+    hand or by the peer's next session: the same on both stores."""
+    store = world.store("caseworker")
+    robin = store.add(_draft("Robin Example"), today=TODAY)
+    ash = store.add(_draft("Ash Tree"), today=TODAY)
+    kit = store.add(_draft("Kit Newcomer"), today=TODAY)
+    overdue = store.log_session(_session(robin, date(2026, 11, 2), "robin's talk",
+                                         follow_up_on=date(2026, 11, 9)), today=date(2026, 11, 2))
+    due = store.log_session(_session(ash, TODAY, follow_up_on=TODAY, minutes=30), today=TODAY)
+    settled = store.log_session(_session(kit, date(2026, 11, 1),
+                                         follow_up_on=date(2026, 11, 5)), today=date(2026, 11, 1))
+    later = store.log_session(_session(kit, date(2026, 11, 3)), today=TODAY)
+
+    lines = store.session_list(held_from=date(2026, 11, 1), held_to=TODAY)
+    assert [line.session_id for line in lines] == [due, later, overdue, settled]
+    first = lines[0]
+    assert (first.ref, first.preferred_name, first.minutes, first.follow_up_on) == (
+        store.rows([ash])[0].ref, "Ash Tree", 30, TODAY)
+    assert [line.follow_up_open for line in lines] == [True, False, True, False]
+    assert lines[3].follow_up_done_on == date(2026, 11, 3)    # by Kit's next session
+    assert [line.session_id for line in store.session_list(held_from=date(2026, 11, 3),
+                                                   held_to=date(2026, 11, 3))] == [later]
+
+    today = store.today(today=TODAY)
+    assert today.on == TODAY
+    assert [(i.item_id, i.preferred_name, i.when, i.overdue) for i in today.follow_ups] == [
+        (overdue, "Robin Example", date(2026, 11, 9), True), (due, "Ash Tree", TODAY, False)]
+    assert [(i.item_id, i.peer_id) for i in today.sessions_today] == [(due, ash)]
+    assert [i.item_id for i in store.today(today=TODAY, mine=True).follow_ups] == [overdue, due]
+    assert world.store("lead").today(today=TODAY, mine=True).follow_ups == []
+
+    store = world.store("caseworker")   # (on the vault, the lead signed out first)
+    store.mark_follow_up_done(overdue, today=TODAY)
+    assert [i.item_id for i in store.today(today=TODAY).follow_ups] == [due]
+    done = next(line for line in store.session_list() if line.session_id == overdue)
+    assert (done.follow_up_open, done.follow_up_done_on) == (False, TODAY)
+    assert (AuditAction.CHANGED, f"follow-up of session {overdue} done") \
+        in world.audit_for(robin)
+    _no_names(world, robin, "robin's talk")
+
+
+def test_a_peer_supporter_lists_own_sessions_and_marks_only_own_follow_ups(
+        world: World) -> None:
+    supporter_id = world.staff_ids["supporter"]
+    lead = world.store("lead")
+    theirs = lead.add(_draft("Assigned Person", supporter_id=supporter_id), today=TODAY)
+    other = lead.add(_draft("Not Theirs"), today=TODAY)
+    leads = lead.log_session(_session(theirs, TODAY, follow_up_on=TODAY), today=TODAY)
+    lead.log_session(_session(other, TODAY, follow_up_on=TODAY), today=TODAY)
+    store = world.store("supporter")
+    own = store.log_session(_session(theirs, TODAY), today=TODAY)
+    assert [line.session_id for line in store.session_list()] == [own]
+    today = store.today(today=TODAY)
+    assert [i.item_id for i in today.follow_ups] == [leads]   # their peer's, anyone's
+    assert [i.item_id for i in today.sessions_today] == [own]
+    with pytest.raises(PermissionDenied):
+        store.mark_follow_up_done(leads, today=TODAY)
+
+
+def test_the_peers_list_filters_by_status_and_to_my_peers(world: World) -> None:
+    me = world.staff_ids["caseworker"]
+    store = world.store("caseworker")
+    mine = store.add(_draft("Robin Example", caseworker_id=me), today=TODAY)
+    paused = store.add(_draft("Ash Tree", status=PeerStatus.PAUSED), today=TODAY)
+    theirs = store.add(_draft("Sunny Day", supporter_id=world.staff_ids["supporter"]),
+                       today=TODAY)
+    assert store.find() == [paused, mine, theirs]
+    assert store.find(status=PeerStatus.PAUSED) == [paused]
+    assert store.find(status=PeerStatus.ACTIVE) == [mine, theirs]
+    assert store.find(mine=True) == [mine]
+    assert store.find("sun", status=PeerStatus.ACTIVE) == [theirs]
+    assert store.find("sun", mine=True) == []
+    assert store.find("ash", status=PeerStatus.CLOSED) == []
+    assert not store.assigned_only
+    assert world.store("supporter").assigned_only

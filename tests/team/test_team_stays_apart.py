@@ -26,6 +26,8 @@ LISTENING_STORE = PACKAGE / "services" / "listening_store.py"
 GROUPS_SERVICE = PACKAGE / "services" / "team_groups.py"
 # Changing the team's main key when someone leaves: the same rule again.
 MAIN_KEY_SERVICE = PACKAGE / "services" / "team_main_key.py"
+# Sessions across peers on the team server (Today, Sessions): the same rule.
+SESSIONS_SERVICE = PACKAGE / "services" / "team_sessions.py"
 # The services that may reach the team's storage, inside functions only.
 SERVICES = (
     SERVICE,
@@ -35,6 +37,7 @@ SERVICES = (
     LISTENING_STORE,
     GROUPS_SERVICE,
     MAIN_KEY_SERVICE,
+    SESSIONS_SERVICE,
 )
 PSYCOPG = re.compile(r"^\s*(from|import)\s+psycopg\b", re.MULTILINE)
 TEAM_STORE = re.compile(r"^\s*(from|import)\s+peerdesk\.storage\.team\b", re.MULTILINE)

@@ -14,7 +14,7 @@ from peerdesk.services.demo import DEMO_LEAD, DEMO_PASSWORD
 from peerdesk.services.peers import PeerFilter
 from peerdesk.storage.vault import LockedVault
 from peerdesk.ui.peers.list_model import PAGE_SIZE, PEER_ID_ROLE, PeerColumn, PeerListModel
-from peerdesk.ui.peers.list_page import EMPTY_CASELOAD, EMPTY_SEARCH
+from peerdesk.ui.peers.list_parts import EMPTY_CASELOAD, EMPTY_SEARCH
 from peerdesk.ui.peers.no_access import NoAccessPage
 from peerdesk.ui.peers.peer_dialog import PeerDialog
 from tests.ui.peers_helpers import Pages, signed_in

@@ -28,7 +28,7 @@ import uuid
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.errors import NotFound, PermissionDenied
@@ -44,17 +44,23 @@ from peerdesk.domain.peer import (
 from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.domain.staff import Permission, Role, roles_allow
 from peerdesk.services import access
+from peerdesk.services.casework_lists import SessionRow
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
 from peerdesk.services.team import EditConflict, Offline, OfflineNewPeer, Pick
+from peerdesk.services.today import Today, TodayItem
 
 if TYPE_CHECKING:
     from peerdesk.services.peers import StaffChoice
     from peerdesk.services.team import TeamDesk
     from peerdesk.storage.team.casework import TeamPeer, TeamSafeContact, TeamSession
+    from peerdesk.storage.team.search_cache import CachedPeer
+    from peerdesk.storage.team.session_lists import TeamSessionLine
 
 # An id as a store hands it out: compare it, keep it, give it back; nothing else.
 StoreId = Hashable
+# The most sessions a list across peers shows (narrowed by its dates beyond that).
+SESSION_LIST_LIMIT = 2000
 
 NOT_ASSIGNED = access.NOT_ASSIGNED
 # As services.casework.log_session says it.
@@ -124,9 +130,17 @@ class CaseworkStore(Protocol):
     @property
     def staff_id(self) -> int: ...
 
-    def find(self, text: str = "") -> list[StoreId]:
+    @property
+    def assigned_only(self) -> bool:
+        """Whether this person sees only the peers assigned to them (a peer supporter)."""
+        ...
+
+    def find(self, text: str = "", *, status: PeerStatus | None = None,
+             mine: bool = False) -> list[StoreId]:
         """Ids of the peers this person may see whose name or reference matches
-        `text` (every one for ""), in name order."""
+        `text` (every one for ""), in name order; only those with `status` when
+        given, only those assigned to this person (as caseworker or supporter)
+        when `mine`."""
         ...
 
     def rows(self, ids: Sequence[StoreId]) -> list[PeerListRow]:
@@ -160,6 +174,22 @@ class CaseworkStore(Protocol):
         programme leads), for the peer form; empty when it can't be known now."""
         ...
 
+    def session_list(self, *, held_from: date | None = None,
+                     held_to: date | None = None) -> list[SessionRow]:
+        """Sessions across the peers this person sees (a peer supporter: those
+        they logged), newest first, held between the dates given; audited as a view."""
+        ...
+
+    def today(self, *, today: date | None = None, mine: bool = False) -> Today:
+        """Follow-ups still open and due by today (overdue ones marked), and the
+        sessions logged today; `mine`: only the follow-ups this person set."""
+        ...
+
+    def mark_follow_up_done(self, session_id: StoreId, *, today: date | None = None) -> None:
+        """A session's follow-up done today (the person who logged it, or one who
+        reads every note); audited. On the team server never queued: OfflineEdit."""
+        ...
+
 
 # -- the vault ------------------------------------------------------------------------
 
@@ -174,10 +204,16 @@ class VaultStore:
     def staff_id(self) -> int:
         return self.session.staff.id
 
-    def find(self, text: str = "") -> list[StoreId]:
+    @property
+    def assigned_only(self) -> bool:
+        return not self.session.can(Permission.VIEW_ALL_PEERS)
+
+    def find(self, text: str = "", *, status: PeerStatus | None = None,
+             mine: bool = False) -> list[StoreId]:
         from peerdesk.services import peers
 
-        return list(peers.find(self.session, peers.PeerFilter(text=text.strip())))
+        return list(peers.find(self.session, peers.PeerFilter(
+            text=text.strip(), status=status, assigned_to=self.staff_id if mine else None)))
 
     def rows(self, ids: Sequence[StoreId]) -> list[PeerListRow]:
         from peerdesk.services import peers
@@ -246,6 +282,23 @@ class VaultStore:
         from peerdesk.services import peers
 
         return peers.assignable_staff(self.session)
+
+    def session_list(self, *, held_from: date | None = None,
+                     held_to: date | None = None) -> list[SessionRow]:
+        from peerdesk.services import casework_lists
+
+        return casework_lists.recent_sessions(self.session, limit=SESSION_LIST_LIMIT,
+                                              held_from=held_from, held_to=held_to)
+
+    def today(self, *, today: date | None = None, mine: bool = False) -> Today:
+        from peerdesk.services import today as today_service
+
+        return today_service.overview(self.session, today=today, mine=mine)
+
+    def mark_follow_up_done(self, session_id: StoreId, *, today: date | None = None) -> None:
+        from peerdesk.services import casework
+
+        casework.mark_follow_up_done(self.session, self._id(session_id), today=today)
 
 
 # -- the team server -------------------------------------------------------------------
@@ -323,6 +376,10 @@ class TeamStore:
     def staff_id(self) -> int:
         return self.desk.staff_id
 
+    @property
+    def assigned_only(self) -> bool:
+        return self._is_supporter()
+
     # -- the role rules (the same as services.access's, with its messages) ----------
 
     def _sees_all(self) -> bool:
@@ -368,14 +425,23 @@ class TeamStore:
 
     # -- finding ----------------------------------------------------------------------
 
-    def find(self, text: str = "") -> list[StoreId]:
+    def find(self, text: str = "", *, status: PeerStatus | None = None,
+             mine: bool = False) -> list[StoreId]:
         """Search as you type on this PC's encrypted search cache (the server
         can't search what it can't read); no text, the whole list, from the
-        cache brought in step with the server first."""
+        cache brought in step with the server first. The filters on the
+        cache's rows too, so they work offline."""
         self._require_casework()
         if not text.strip():
-            return [p.id for p in self.desk.cached_peers().peers]
-        return list(self.desk.find_peers(text))
+            found: list[CachedPeer] = self.desk.cached_peers().peers
+        elif status is None and not mine:
+            return list(self.desk.find_peers(text))
+        else:
+            found = self.desk.peer_rows(self.desk.find_peers(text))
+        me = self.staff_id if mine else None
+        return [p.id for p in found
+                if (status is None or p.status == status.value)
+                and (me is None or me in (p.caseworker_id, p.supporter_id))]
 
     def rows(self, ids: Sequence[StoreId]) -> list[PeerListRow]:
         self._require_casework()
@@ -493,3 +559,61 @@ class TeamStore:
             if roles:
                 choices.append(StaffChoice(person.staff_id, person.name, roles[0]))
         return choices
+
+    # -- lists across peers (services/team_sessions.py) ------------------------------
+
+    def _lines(self, detail: str, **query: Any) -> list[TeamSessionLine]:
+        from peerdesk.services import team_sessions
+        from peerdesk.storage.team.session_lists import SessionQuery
+
+        self._require_casework()
+        return team_sessions.lines(self.desk, SessionQuery(**query), detail)
+
+    def session_list(self, *, held_from: date | None = None,
+                     held_to: date | None = None) -> list[SessionRow]:
+        # A peer supporter's list is the sessions they logged, as on the vault.
+        own = self.staff_id if self._is_supporter() else None
+        found = self._lines("sessions list", held_from=held_from, held_to=held_to,
+                            worker_id=own, limit=SESSION_LIST_LIMIT)
+        names = self._staff_names()
+        return [SessionRow(s.id, s.peer_id, format_ref(s.ref_number), s.preferred_name,
+                           s.held_on, s.minutes, SessionMode(s.mode), SessionKind(s.kind),
+                           names.get(s.worker_id or 0, ""), s.follow_up_on,
+                           s.follow_up_done_on) for s in found]
+
+    def today(self, *, today: date | None = None, mine: bool = False) -> Today:
+        on = today_(today)
+        due = self._lines("follow-ups due", due_by=on,
+                          worker_id=self.staff_id if mine else None)
+        own = self.staff_id if self._is_supporter() else None
+        logged = self._lines("sessions logged today", held_from=on, held_to=on, worker_id=own)
+        names = self._staff_names()
+
+        def item(s: TeamSessionLine, when: date, what: str) -> TodayItem:
+            return TodayItem(s.peer_id, format_ref(s.ref_number), s.preferred_name, when, what,
+                             when < on, s.id, names.get(s.worker_id or 0, ""), s.worker_id)
+
+        return Today(on=on,
+                     follow_ups=[item(s, s.follow_up_on or on, "Follow-up") for s in due],
+                     sessions_today=[item(s, s.held_on, "Session logged") for s in logged],
+                     consent_reviews=[])
+
+    def _staff_names(self) -> dict[int, str]:
+        """Who set a follow-up or logged a session, by staff id (none when the
+        team's people can't be read now: the page still shows)."""
+        try:
+            return {p.staff_id: p.name for p in self.desk.people()}
+        except Exception:
+            # A name beside a follow-up is not worth failing the page for (a
+            # connection dropped just now: the lists were read all the same).
+            return {}
+
+    def mark_follow_up_done(self, session_id: StoreId, *, today: date | None = None) -> None:
+        from peerdesk.services import team_sessions
+
+        self._require_casework()
+        if not isinstance(session_id, uuid.UUID):
+            raise NotFound
+        team_sessions.mark_follow_up_done(
+            self.desk, session_id, today_(today),
+            any_session=roles_allow(self.desk.roles, Permission.READ_ALL_NOTES))

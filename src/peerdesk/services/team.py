@@ -956,6 +956,10 @@ class TeamDesk:
         """A read on the server (an audited view too); see `_read_on`."""
         return self._read_on(self._store, read)
 
+    def read_casework(self, read: Callable[[TeamCasework], _Read]) -> _Read:
+        """`_read_casework` for the modules beside the desk (services/team_sessions.py)."""
+        return self._read_casework(read)
+
     def _read_on(self, reach: Callable[[], Any], read: Callable[[Any], _Read]) -> _Read:
         """A read on what `reach` opens on the server; a connection the server
         ended since (a restart, or it stopped) is made again once; Offline when

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from peerdesk.services import access, casework
 from peerdesk.services.clock import today as today_
@@ -16,13 +17,15 @@ from peerdesk.storage.repositories import staff as staff_repo
 
 @dataclass(frozen=True, slots=True)
 class TodayItem:
-    peer_id: int
+    # Ids as the store has them (services/casework_store.StoreId): integers on the
+    # vault, UUIDs on the team server.
+    peer_id: Any
     ref: str
     preferred_name: str
     when: date
     what: str
     overdue: bool
-    item_id: int  # session id (follow-ups, sessions) or consent id (reviews)
+    item_id: Any  # session id (follow-ups, sessions) or consent id (reviews)
     owner: str = ""  # who set the follow-up or logged the session
     owner_id: int | None = None
 

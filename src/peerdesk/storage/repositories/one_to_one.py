@@ -239,12 +239,23 @@ class SessionListRow:
     mode: SessionMode
     kind: SessionKind
     worker_name: str
+    follow_up_on: date | None = None
+    follow_up_done_on: date | None = None
 
 
 def newest(db: Database, *, limit: int, worker_id: int | None = None,
-           assigned_to: int | None = None) -> list[SessionListRow]:
-    """The latest sessions without notes, walking the date index backwards."""
-    where, params = [], []
+           assigned_to: int | None = None, held_from: date | None = None,
+           held_to: date | None = None) -> list[SessionListRow]:
+    """The latest sessions without notes, walking the date index backwards;
+    only those held from `held_from` to `held_to` when given."""
+    where: list[str] = []
+    params: list[Any] = []
+    if held_from is not None:
+        where.append("o.held_on >= ?")
+        params.append(held_from.isoformat())
+    if held_to is not None:
+        where.append("o.held_on <= ?")
+        params.append(held_to.isoformat())
     if worker_id is not None:
         where.append("o.worker_id = ?")
         params.append(worker_id)
@@ -255,9 +266,14 @@ def newest(db: Database, *, limit: int, worker_id: int | None = None,
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     return [
         SessionListRow(int(r[0]), int(r[1]), date.fromisoformat(r[2]), int(r[3]),
-                       SessionMode(r[4]), SessionKind(r[5]), r[6] or "")
+                       SessionMode(r[4]), SessionKind(r[5]), r[6] or "", _day(r[7]), _day(r[8]))
         for r in db.query(
-            "SELECT o.id, o.peer_id, o.held_on, o.minutes, o.mode, o.kind, s.name "
+            "SELECT o.id, o.peer_id, o.held_on, o.minutes, o.mode, o.kind, s.name, "
+            "o.follow_up_on, o.follow_up_done_on "
             f"FROM one_to_one AS o LEFT JOIN staff AS s ON s.id = o.worker_id {clause} "
             "ORDER BY o.held_on DESC, o.id DESC LIMIT ?", (*params, limit))
     ]
+
+
+def _day(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None

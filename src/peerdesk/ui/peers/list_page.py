@@ -13,26 +13,18 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.errors import PeerDeskError
-from peerdesk.domain.peer import PeerStatus
 from peerdesk.domain.staff import Permission, Role
 from peerdesk.services import peers
 from peerdesk.services.peers import PeerFilter
 from peerdesk.services.session import Session
-from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
 from peerdesk.ui.page_header import PageHeader, page_layout, search_box
 from peerdesk.ui.peers.list_model import PeerColumn, PeerListModel
+from peerdesk.ui.peers.list_parts import CountsPeers, chosen_status, status_filter
 from peerdesk.ui.peers.navigation import OpensFromTheList
 from peerdesk.ui.table_view import id_list
 
-EMPTY_CASELOAD = QT_TRANSLATE_NOOP(
-    "PeerListPage", "No peers yet. Press Ctrl+N or “Add peer…” to add the first person the "
-                    "centre supports — only a preferred name or alias is needed.")
-EMPTY_SEARCH = QT_TRANSLATE_NOOP(
-    "PeerListPage", "Nobody matches. Try the start of a name or alias, a full name, or a "
-                    "reference such as P-0042 — or clear the filters.")
 
-
-class PeerListPage(OpensFromTheList, QWidget):
+class PeerListPage(CountsPeers, OpensFromTheList, QWidget):
     """Emits `open_peer(id)`, `add_requested` and `imported` (peers came from a spreadsheet)."""
 
     open_peer = Signal(int)
@@ -48,11 +40,7 @@ class PeerListPage(OpensFromTheList, QWidget):
             self.tr("Search by name, alias, full name or reference (P-0042)…"),
             self.tr("Search peers"))
         self.search.setMinimumWidth(320)
-        self.status = QComboBox()
-        self.status.setAccessibleName(self.tr("Status"))
-        self.status.addItem(self.tr("Any status"), None)
-        for status in PeerStatus:
-            self.status.addItem(status.label, status.value)
+        self.status = status_filter()
         self.caseworker = QComboBox()
         self.caseworker.setAccessibleName(self.tr("Caseworker"))
         self.mine = QCheckBox(self.tr("&My caseload"))
@@ -110,12 +98,10 @@ class PeerListPage(OpensFromTheList, QWidget):
         self.caseworker.blockSignals(False)
 
     def current_filter(self) -> PeerFilter:
-        status = self.status.currentData()
         caseworker = self.caseworker.currentData()
         if self.mine.isChecked() and self.session is not None:
             caseworker = self.session.staff.id
-        return PeerFilter(text=self.search.text(),
-                          status=PeerStatus(status) if status else None,
+        return PeerFilter(text=self.search.text(), status=chosen_status(self.status),
                           caseworker_id=caseworker)
 
     def apply_filter(self, *_args: object) -> None:
@@ -128,20 +114,8 @@ class PeerListPage(OpensFromTheList, QWidget):
         """A record changed: same filter, fresh rows; the selected peer stays selected."""
         self.table.reload_keeping_choice(self.model)
 
-    def _update_count(self) -> None:
-        n = self.model.rowCount()
-        filtered = self.current_filter() != PeerFilter()
-        if self.model.error:
-            self.count.setText("")
-            self.model.empty_text = self.model.error
-        else:
-            if filtered:
-                count = plural(n, self.tr("{n:,} peer matches"), self.tr("{n:,} peers match"))
-            else:
-                count = plural(n, self.tr("{n:,} peer"), self.tr("{n:,} peers"))
-            self.count.setText(count)
-            self.model.empty_text = self.tr(EMPTY_SEARCH if filtered else EMPTY_CASELOAD)
-        self.views.refresh()
+    def is_filtered(self) -> bool:
+        return self.current_filter() != PeerFilter()
 
     def clear_data(self) -> None:
         self.session = None
@@ -173,10 +147,6 @@ class PeerListPage(OpensFromTheList, QWidget):
         self.imported.emit()
 
     # -- selection and opening ------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
 
     def selected_peer(self) -> int | None:
         return self.table.current_id()

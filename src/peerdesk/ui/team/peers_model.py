@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
+from peerdesk.domain.peer import PeerStatus
 from peerdesk.services.casework_store import CaseworkStore, PeerListRow, StoreId
 from peerdesk.ui.peers.list_model import PeersModel, who_columns
 
@@ -20,15 +21,18 @@ StorePeerColumn = IntEnum("StorePeerColumn", "REF NAME STATUS", start=0)
 
 @dataclass(frozen=True, slots=True)
 class StoreFilter:
-    """What was typed; the store orders by name (no other order to choose)."""
+    """What was typed, the status chosen, and whether only "my peers"; the store
+    orders by name (no other order to choose)."""
 
     text: str = ""
+    status: PeerStatus | None = None
+    mine: bool = False
     order: Any = None
     descending: bool = False
 
 
 def _find(store: CaseworkStore, flt: StoreFilter) -> list[StoreId]:
-    return store.find(flt.text)
+    return store.find(flt.text, status=flt.status, mine=flt.mine)
 
 
 def _rows(store: CaseworkStore, ids: list[StoreId]) -> list[PeerListRow]:

@@ -13,7 +13,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -32,10 +34,11 @@ from peerdesk.services.casework_store import (
 )
 from peerdesk.services.team import Offline, OfflineEdit
 from peerdesk.ui.fields import error_label, set_message
-from peerdesk.ui.i18n import QT_TRANSLATE_NOOP, plural
+from peerdesk.ui.i18n import QT_TRANSLATE_NOOP
 from peerdesk.ui.page_header import PageHeader, page_layout, search_box, title_row
 from peerdesk.ui.peers.banner import SafeContactBanner
 from peerdesk.ui.peers.forms import heading, muted, start_aligned
+from peerdesk.ui.peers.list_parts import CountsPeers, chosen_status, status_filter
 from peerdesk.ui.peers.navigation import ListOrPeer, OpensFromTheList
 from peerdesk.ui.peers.peer_dialog import gender_label
 from peerdesk.ui.table_model import Column, RowTableModel, attribute_column
@@ -43,16 +46,10 @@ from peerdesk.ui.table_view import ListOrEmpty, id_list, set_up_list
 from peerdesk.ui.team.peers_model import StoreFilter, StorePeerColumn, StorePeerListModel
 from peerdesk.ui.team.store_forms import StorePeerDialog, StoreSessionDialog
 
-EMPTY_CASELOAD = QT_TRANSLATE_NOOP(
-    "StorePeerList", "No peers yet. Press Ctrl+N or “Add peer…” to add the first person the "
-                     "centre supports — only a preferred name or alias is needed.")
-EMPTY_SEARCH = QT_TRANSLATE_NOOP(
-    "StorePeerList", "Nobody matches. Try the start of a name or alias, a full name, or a "
-                     "reference such as P-0042.")
 
-
-class StorePeerList(OpensFromTheList, QWidget):
-    """The caseload from a store; `open_peer(id)` and `add_requested`."""
+class StorePeerList(CountsPeers, OpensFromTheList, QWidget):
+    """The caseload from a store, filtered by status and to "my peers" as the
+    single-PC caseload is; `open_peer(id)` and `add_requested`."""
 
     open_peer = Signal(object)
     add_requested = Signal()
@@ -65,6 +62,11 @@ class StorePeerList(OpensFromTheList, QWidget):
             self.tr("Search by name, alias, full name or reference (P-0042)…  (Ctrl+F)"),
             self.tr("Search peers"))
         self.search.setMinimumWidth(320)
+        self.status = status_filter()
+        self.mine = QCheckBox(self.tr("&My peers"))
+        self.mine.setToolTip(self.tr("Only the peers assigned to you"))
+        # A peer supporter's list is already only their own.
+        self.mine.setVisible(not store.assigned_only)
         self.add_button = QPushButton(self.tr("&Add peer…"))
         self.add_button.setToolTip(self.tr("Add a peer (Ctrl+N)"))
         self.header = PageHeader(self.tr("Peers"), subtitle_name=self.tr("Number of peers shown"),
@@ -73,10 +75,16 @@ class StorePeerList(OpensFromTheList, QWidget):
         self.table, self.views = id_list(self.model, self.tr("Peers"), StorePeerColumn.NAME)
         # The store orders by name, then reference (no other order to choose).
         self.table.setSortingEnabled(False)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status)
+        filters.addWidget(self.mine)
         layout = page_layout(self, self.header)
-        layout.addWidget(self.search)
+        layout.addLayout(filters)
         layout.addWidget(self.views, 1)
         self.search.textChanged.connect(self.apply_filter)
+        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.mine.toggled.connect(self.apply_filter)
         self.search.returnPressed.connect(self._enter_in_search)
         self.table.follow(self.search)
         self.table.doubleClicked.connect(self._open_index)
@@ -86,38 +94,25 @@ class StorePeerList(OpensFromTheList, QWidget):
         self.model.session = store
         self.apply_filter()
 
+    def current_filter(self) -> StoreFilter:
+        return StoreFilter(text=self.search.text().strip(), status=chosen_status(self.status),
+                           mine=self.mine.isChecked())
+
     def apply_filter(self, *_args: object) -> None:
-        self.model.set_filter(StoreFilter(text=self.search.text()))
+        self.model.set_filter(self.current_filter())
+
+    def is_filtered(self) -> bool:
+        return self.current_filter() != StoreFilter()
 
     def reload(self) -> None:
         self.model.reload()
-
-    def _update_count(self) -> None:
-        n = self.model.rowCount()
-        if self.model.error:
-            self.count.setText("")
-            self.model.empty_text = self.model.error
-        else:
-            filtered = bool(self.search.text().strip())
-            self.count.setText(
-                plural(n, self.tr("{n:,} peer matches"), self.tr("{n:,} peers match"))
-                if filtered else plural(n, self.tr("{n:,} peer"), self.tr("{n:,} peers")))
-            self.model.empty_text = self.tr(EMPTY_SEARCH if filtered else EMPTY_CASELOAD)
-        self.views.refresh()
-
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
 
     def selected_peer(self) -> StoreId | None:
         index = self.table.currentIndex()
         return self.model.peer_id(index.row()) if index.isValid() else None
 
-    def select_peer(self, peer_id: StoreId) -> None:
-        row = self.model.row_of(peer_id)  # type: ignore[arg-type]
-        if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+    def select_peer(self, peer_id: StoreId) -> bool:
+        return self.table.select_id(self.model, peer_id)  # type: ignore[arg-type]
 
 
 

@@ -1,7 +1,11 @@
 """The window a person works in after their PC joined the centre's team (or
-signed in to it): Peers over the team server (ui/team/peers_pages.py, over
-services/casework_store.TeamStore), the centre's groups and their registers
-(ui/team/groups_page.py, Ctrl+G), and the team's status a tab away.
+signed in to it): Today (follow-ups due, sessions logged today), Peers and
+Sessions over the team server (ui/team/today_page.py, peers_pages.py,
+sessions_page.py, over services/casework_store.TeamStore), the listening
+service's contacts (contacts_page.py), the centre's groups and their
+registers (groups_page.py, Ctrl+G), the reports for programme leads
+(reports_page.py), and the team's status a tab away. Today is the first page
+for those who do casework.
 
 When the server can't be reached a banner says so plainly at the top: the
 list is what this PC has cached, read-only; new sessions go to the encrypted
@@ -46,7 +50,9 @@ from peerdesk.ui.team.contacts_page import TeamContactsPage
 from peerdesk.ui.team.groups_page import TeamGroupsSection
 from peerdesk.ui.team.peers_pages import StorePeersSection
 from peerdesk.ui.team.reports_page import reports_tab
+from peerdesk.ui.team.sessions_page import StoreSessionsPage
 from peerdesk.ui.team.status_window import TeamStatusWindow
+from peerdesk.ui.team.today_page import StoreTodayPage
 from peerdesk.ui.theme import is_high_contrast
 
 if TYPE_CHECKING:
@@ -104,7 +110,16 @@ class TeamWindow(QMainWindow):
         self.peers = StorePeersSection(self.store)
         self.status_page = TeamStatusWindow(desk, owns_desk=False, online=self.online)
         self.tabs = QTabWidget()
+        self.today: StoreTodayPage | None = None
+        self.sessions: StoreSessionsPage | None = None
+        if self._does_casework():
+            # A caseworker's or peer supporter's day starts with what is due.
+            self.today = StoreTodayPage(self.store, self.open_peer)
+            self.sessions = StoreSessionsPage(self.store, self.open_peer)
+            self.tabs.addTab(self.today, self.tr("T&oday"))
         self.tabs.addTab(self.peers, self.tr("&Peers"))
+        if self.sessions is not None:
+            self.tabs.addTab(self.sessions, self.tr("&Sessions"))
         self.contacts: TeamContactsPage | None = None
         self.groups: TeamGroupsSection | None = None
         if self._does_casework():
@@ -146,6 +161,11 @@ class TeamWindow(QMainWindow):
         if self.contacts is not None:
             self.tabs.setCurrentWidget(self.contacts)
             self.contacts.log_contact()
+
+    def open_peer(self, peer_id: object) -> bool:
+        """A peer's page from Today or Sessions (opening it is audited)."""
+        self.tabs.setCurrentWidget(self.peers)
+        return self.peers.open_peer(peer_id)
 
     def _does_casework(self) -> bool:
         from peerdesk.domain.staff import Compartment
@@ -251,6 +271,9 @@ class TeamWindow(QMainWindow):
         self.peers.reload()
         if self.contacts is not None:
             self.contacts.reload()
+        for page in (self.today, self.sessions):
+            if page is not None and page.isVisible():
+                page.reload()  # it said the server can't be reached
 
     def _after_send(self) -> None:
         self._reload_pages()

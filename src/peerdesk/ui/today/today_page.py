@@ -151,6 +151,56 @@ class TodaySection(QWidget):
         return False
 
 
+class FollowUpControls:
+    """Beside a follow-ups section's title: whose (mine or everyone's) and "Mark
+    done" (Ctrl+D on the list), for the single-PC Today page and the team
+    window's (ui/team/today_page.py). The button is enabled while a follow-up
+    is selected and `can_mark()` says so."""
+
+    def __init__(self, section: TodaySection, owner: QWidget,
+                 can_mark: Callable[[], bool]) -> None:
+        self.section = section
+        self.can_mark = can_mark
+        self.mine = QRadioButton(QCoreApplication.translate("TodayPage", "&Mine"))
+        self.mine.setToolTip(QCoreApplication.translate("TodayPage",
+                                                        "Only the follow-ups you set"))
+        self.everyone = QRadioButton(QCoreApplication.translate("TodayPage", "&Everyone"))
+        self.everyone.setToolTip(QCoreApplication.translate("TodayPage",
+                                                            "Every follow-up you can see"))
+        self.everyone.setChecked(True)
+        whose = QButtonGroup(owner)
+        whose.addButton(self.mine)
+        whose.addButton(self.everyone)
+        self.done_button = QPushButton(QCoreApplication.translate("TodayPage", "Mark &done"))
+        self.done_button.setToolTip(QCoreApplication.translate(
+            "TodayPage", "Mark the selected follow-up done today (Ctrl+D)"))
+        self.done_button.setEnabled(False)
+        self.done_action = QAction(QCoreApplication.translate("TodayPage", "Mark done"),
+                                   section.view)
+        self.done_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.done_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        section.view.addAction(self.done_action)
+        self.done_status = muted()
+        self.done_status.setWordWrap(False)
+        for widget in (self.done_status, self.mine, self.everyone, self.done_button):
+            section.bar.addWidget(widget)
+        section.view.selectionModel().selectionChanged.connect(lambda *_args: self.update())
+
+    def connect(self, reload: Callable[[], object], mark_done: Callable[[], object]) -> None:
+        self.mine.toggled.connect(lambda _on: reload())
+        self.done_button.clicked.connect(mark_done)
+        self.done_action.triggered.connect(mark_done)
+
+    def update(self) -> None:
+        self.done_button.setEnabled(self.can_mark() and self.section.selected() is not None)
+
+    def done(self, item: TodayItem) -> None:
+        """Say it was done, and keep the keyboard in the list."""
+        self.done_status.setText(QCoreApplication.translate(
+            "TodayPage", "Done: {ref}'s follow-up.").format(ref=item.ref))
+        self.section.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
 class TodayPage(ShownReloads, QWidget):
     def __init__(self, session: Session, bus: ChangeBus, open_peer: OpenPeer,
                  parent: QWidget | None = None, *,
@@ -176,25 +226,12 @@ class TodayPage(ShownReloads, QWidget):
         self.follow_ups = TodaySection(self.tr("Follow-ups due"),
                                        self.tr("No follow-ups are due."), open_peer)
         # Whose follow-ups, and done in one step from here.
-        self.mine = QRadioButton(self.tr("&Mine"))
-        self.mine.setToolTip(self.tr("Only the follow-ups you set"))
-        self.everyone = QRadioButton(self.tr("&Everyone"))
-        self.everyone.setToolTip(self.tr("Every follow-up you can see"))
-        self.everyone.setChecked(True)
-        whose = QButtonGroup(self)
-        whose.addButton(self.mine)
-        whose.addButton(self.everyone)
-        self.done_button = QPushButton(self.tr("Mark &done"))
-        self.done_button.setToolTip(self.tr("Mark the selected follow-up done today (Ctrl+D)"))
-        self.done_button.setEnabled(False)
-        self.done_action = QAction(self.tr("Mark done"), self.follow_ups.view)
-        self.done_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.done_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.follow_ups.view.addAction(self.done_action)
-        self.done_status = muted()
-        self.done_status.setWordWrap(False)
-        for widget in (self.done_status, self.mine, self.everyone, self.done_button):
-            self.follow_ups.bar.addWidget(widget)
+        self.controls = FollowUpControls(self.follow_ups, self,
+                                         lambda: self.session is not None)
+        self.mine, self.everyone = self.controls.mine, self.controls.everyone
+        self.done_button, self.done_action = (self.controls.done_button,
+                                              self.controls.done_action)
+        self.done_status = self.controls.done_status
         self.logged = TodaySection(self.tr("Sessions logged today"),
                                    self.tr("No sessions logged yet today."), open_peer)
         self.reviews = TodaySection(self.tr("Consent reviews due"),
@@ -254,11 +291,7 @@ class TodayPage(ShownReloads, QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
         self.refresh_button.clicked.connect(self.reload)
-        self.mine.toggled.connect(lambda _on: self.reload())
-        self.done_button.clicked.connect(self.mark_done)
-        self.done_action.triggered.connect(self.mark_done)
-        self.follow_ups.view.selectionModel().selectionChanged.connect(
-            lambda *_args: self._update_done())
+        self.controls.connect(self.reload, self.mark_done)
         self.when_seen = ReloadWhenSeen(self, self.reload, bus,
                                         (CASELOAD, change_bus.CONTACTS, SUPPORTERS))
         bus.changed.connect(self._on_changed)
@@ -292,7 +325,7 @@ class TodayPage(ShownReloads, QWidget):
         # Overdue first, then soonest.
         self.follow_ups.set_items(sorted(overview.follow_ups,
                                          key=lambda i: (not i.overdue, i.when)))
-        self._update_done()
+        self.controls.update()
         self.logged.set_items(overview.sessions_today)
         self.reviews.set_items(overview.consent_reviews)
         if self.expiring is not None:
@@ -311,10 +344,6 @@ class TodayPage(ShownReloads, QWidget):
             except PeerDeskError as exc:
                 show_error(self, exc)
 
-    def _update_done(self) -> None:
-        self.done_button.setEnabled(self.session is not None
-                                    and self.follow_ups.selected() is not None)
-
     def mark_done(self) -> None:
         """The selected follow-up done today: one step, audited by the service."""
         item = self.follow_ups.selected()
@@ -325,11 +354,10 @@ class TodayPage(ShownReloads, QWidget):
         except PeerDeskError as exc:
             show_error(self, exc)
             return
-        self.done_status.setText(self.tr("Done: {ref}'s follow-up.").format(ref=item.ref))
         self.bus.changed.emit(CASELOAD)
         self.bus.changed.emit(change_bus.AUDIT)
         self.reload()
-        self.follow_ups.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.controls.done(item)
 
     def clear_data(self) -> None:
         self.session = None
