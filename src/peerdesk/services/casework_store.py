@@ -309,10 +309,6 @@ def _session_record(found: TeamSession) -> SessionRecord:
                          found.notes, found.next_steps)
 
 
-# How many reference numbers a new peer tries when another PC took the one it chose.
-_REF_TRIES = 50
-
-
 class TeamStore:
     """The casework core over the team server, for one signed-in `TeamDesk`."""
 
@@ -383,7 +379,7 @@ class TeamStore:
 
     def add(self, draft: PeerDraft, *, safe_contact: SafeContact | None = None,
             today: date | None = None) -> StoreId:
-        from peerdesk.storage.team.casework import Refused
+        from peerdesk.storage.team.casework import NUMBER_FROM_SERVER
 
         self._require_casework()
         clean = draft.validated(today_(today))
@@ -392,25 +388,12 @@ class TeamStore:
             clean = dataclasses.replace(clean, supporter_id=self.staff_id)
         prefs = safe_contact.validated() if safe_contact else None
         peer_id = uuid.uuid4()
-        # The reference number: the next after those this login sees; another
-        # PC may have taken it (the server keeps them unique), then the next.
+        # The reference number is the server's to give (team migration 12), from
+        # one sequence: unique across PCs, whoever adds and whatever they see.
         try:
-            known = self.desk.peers()
+            self.desk.add_peer(_team_peer(peer_id, NUMBER_FROM_SERVER, clean), may_wait=False)
         except Offline:
-            # A reference number taken meanwhile on another PC would leave the
-            # peer stuck in the outbox: the number is chosen with the server.
             raise OfflineNewPeer from None
-        ref = max((p.ref_number for p in known), default=0) + 1
-        for _ in range(_REF_TRIES):
-            try:
-                self.desk.add_peer(_team_peer(peer_id, ref, clean))
-                break
-            except Refused as refused:
-                if "ref_number" not in str(refused) and "duplicate" not in str(refused):
-                    raise
-                ref += 1
-        else:
-            raise Refused(reason="no free reference number")
         if prefs is not None:
             self.desk.set_safe_contact(_team_safe_contact(peer_id, prefs))
         return peer_id

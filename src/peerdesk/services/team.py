@@ -863,9 +863,10 @@ class TeamDesk:
     def waiting(self) -> int:
         return self.outbox().count_waiting() if self.keys.holds(Compartment.CASEWORK) else 0
 
-    def _save_new(self, record: TeamPeer | TeamSession) -> Saved:
+    def _save_new(self, record: TeamPeer | TeamSession, *, may_wait: bool = True) -> Saved:
         """Straight to the server when it answers (anything queued before goes
-        first, so the order holds); otherwise into the outbox."""
+        first, so the order holds); otherwise into the outbox (Offline instead,
+        unless it `may_wait`)."""
         from peerdesk.storage.team.casework import ConnectionLost, TeamPeer
 
         self._require_casework()
@@ -884,6 +885,8 @@ class TeamDesk:
                 return Saved(sent=True)
             except ConnectionLost:
                 self._drop()
+        if not may_wait:
+            raise Offline
         outbox.put(record)
         return Saved(sent=False)
 
@@ -894,8 +897,8 @@ class TeamDesk:
             raise PermissionDenied("A peer supporter logs only their own sessions.")
         return self._save_new(session)
 
-    def add_peer(self, peer: TeamPeer) -> Saved:
-        return self._save_new(peer)
+    def add_peer(self, peer: TeamPeer, *, may_wait: bool = True) -> Saved:
+        return self._save_new(peer, may_wait=may_wait)
 
     def send_waiting(self) -> SendResult:
         """Send what the outbox holds, if the server answers."""

@@ -178,7 +178,7 @@ class Outbox:
             try:
                 landed: bool | int
                 if isinstance(record, TeamPeer):
-                    landed = store.add_peer(record)
+                    landed = store.add_peer(record) is not None
                 elif isinstance(record, TeamSession):
                     landed = store.add_session(record)
                 elif isinstance(record, TeamContact):
