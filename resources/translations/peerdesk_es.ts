@@ -10156,6 +10156,14 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <source>The server went away again; {n} are still waiting.</source>
         <translation>El servidor se volvió a ir; {n} siguen esperando.</translation>
     </message>
+    <message>
+        <source>Checking whether the team server can be reached…</source>
+        <translation>Comprobando si se puede conectar con el servidor del equipo…</translation>
+    </message>
+    <message>
+        <source>Sending what was saved on this PC…</source>
+        <translation>Enviando lo que se guardó en este PC…</translation>
+    </message>
 </context>
 <context>
     <name>TeamWindow</name>
@@ -10223,6 +10231,10 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+13"/>
         <source>The peers list is as this PC last had it, at {time}.</source>
         <translation>La lista de personas es la que este PC tenía por última vez, a las {time}.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
     </message>
 </context>
 <context>

@@ -236,7 +236,8 @@ def test_server_away_banner_cached_list_read_only_and_the_outbox(
     window.refresh()
     _wait_for_the_answer(qtbot, window)
     assert not window.offline_banner.isVisible() and window.send_button.isEnabled()
-    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)   # sent off the GUI
+    qtbot.waitUntil(lambda: not window.status_page.sending.running, timeout=30000)
     assert window.desk.waiting() == 0 and not window.send_button.isVisible()
     assert window.peers.open_peer(caseload["Robin"])
     assert [r.notes for r in window.peers.peer_page.sessions_model.rows()] == [

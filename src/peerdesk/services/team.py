@@ -459,6 +459,12 @@ class TeamDesk:
 
         return check
 
+    def apart(self) -> TeamDesk:
+        """This person's desk again, for one worker thread (services/team_sending.py)."""
+        from peerdesk.services.team_sending import desk_apart
+
+        return desk_apart(self, self._password)
+
     def server_away(self) -> None:
         """Told (on the desk's thread) that `server_check` found the server away:
         the desk's connection is dropped as `is_online` would, so what comes next
