@@ -4440,6 +4440,10 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <translation>No es una marca de asistencia válida: {mark}.</translation>
     </message>
     <message>
+        <source>Number given when sent</source>
+        <translation>Número asignado al enviarlo</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Office hours must end after they start.</source>
         <translation>El horario de atención debe terminar después de empezar.</translation>
@@ -5353,11 +5357,6 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The team server at {where} has no database {database}.</source>
         <translation>El servidor del equipo en {where} no tiene la base de datos {database}.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The team server can&apos;t be reached, so a new peer can&apos;t be added from this screen now: their reference number comes from the server. Try again when it is back; nothing you typed is lost, and new sessions can still be logged.</source>
-        <translation>No se puede conectar con el servidor del equipo, así que ahora no se puede añadir una persona nueva desde esta pantalla: su número de referencia lo da el servidor. Vuelva a intentarlo cuando el servidor esté disponible; no se pierde nada de lo que ha escrito y se pueden seguir registrando sesiones nuevas.</translation>
     </message>
     <message>
         <location line="+1"/>

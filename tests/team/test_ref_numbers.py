@@ -6,7 +6,9 @@ from __future__ import annotations
 import threading
 from datetime import date
 
+from peerdesk.domain.audit import AuditAction
 from peerdesk.domain.peer import ContactRoute, PeerDraft
+from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.services.casework_store import TeamStore
 from tests.team.test_migrate import SETUP, SETUP_PASSWORD, team  # noqa: F401 - a fixture
 
@@ -106,3 +108,40 @@ def test_the_sequence_starts_above_numbers_already_on_the_server(pg_server, team
         forced = conn.execute("SELECT relforcerowsecurity FROM pg_class "
                               "WHERE oid = 'casework.peer'::regclass").fetchone()[0]
         assert forced
+
+
+def test_a_peer_added_offline_waits_then_lands_once_numbered_by_the_server(
+        joined_centre, tmp_path):
+    desk = joined_centre.sign_in("caseworker", tmp_path / "caseworker")
+    store = TeamStore(desk)
+    store.add(_draft("Elm"))
+    joined_centre.server.stop()
+    try:
+        fern = store.add(_draft("Fern", full_name="Fern Q Offline"),
+                         safe_contact=SafeContact(texts_ok=True, code_word="wren"))
+        assert desk.waiting() == 1
+        # Found in this PC's cache meanwhile (by either name), without a number yet.
+        assert store.find("offline") == [fern]
+        assert [row.ref for row in store.rows([fern])] == ["Number given when sent"]
+    finally:
+        joined_centre.server.start()
+    assert desk.send_waiting().sent == 1
+    # As if the connection dropped after the server committed, before this PC
+    # marked it sent: sent again, the server keeps the first.
+    with desk.outbox().db.transaction():
+        desk.outbox().db.execute("UPDATE outbox SET sent_at = NULL")
+    again = desk.send_waiting()
+    assert (again.sent, again.already_there, again.left) == (0, 1, 0)
+    opened = store.open(fern)
+    assert opened.record.ref == "P-0002"
+    assert (opened.safe_contact.texts_ok, opened.safe_contact.code_word) == (True, "wren")
+    desk.refresh_cache()
+    assert [row.ref for row in store.rows([fern])] == ["P-0002"]
+    desk.close()
+    with joined_centre.server.connect(joined_centre.database) as conn:
+        assert conn.execute("SELECT count(*) FROM casework.peer").fetchone()[0] == 2
+        actions = [a for (a,) in conn.execute(
+            "SELECT action FROM main.audit_event WHERE target_id = %s ORDER BY id",
+            (str(fern),)).fetchall()]
+    assert actions.count(AuditAction.CREATED.value) == 1
+    assert actions.count(AuditAction.CHANGED.value) == 1          # the safe-contact details

@@ -31,7 +31,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.errors import NotFound, PermissionDenied
+from peerdesk.domain.errors import Message, NotFound, PermissionDenied
 from peerdesk.domain.one_to_one import SessionDraft, SessionKind, SessionMode
 from peerdesk.domain.peer import (
     AgeBand,
@@ -46,7 +46,7 @@ from peerdesk.domain.staff import Permission, Role, roles_allow
 from peerdesk.services import access
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
-from peerdesk.services.team import EditConflict, Offline, OfflineNewPeer, Pick
+from peerdesk.services.team import EditConflict, Offline, Pick
 
 if TYPE_CHECKING:
     from peerdesk.services.peers import StaffChoice
@@ -309,6 +309,16 @@ def _session_record(found: TeamSession) -> SessionRecord:
                          found.notes, found.next_steps)
 
 
+# A peer added while the server couldn't be reached has no reference number yet.
+NUMBER_WHEN_SENT = Message("Number given when sent")
+
+
+def _ref_text(number: int) -> str:
+    from peerdesk.storage.team.casework import NUMBER_FROM_SERVER
+
+    return NUMBER_WHEN_SENT.text if number == NUMBER_FROM_SERVER else format_ref(number)
+
+
 class TeamStore:
     """The casework core over the team server, for one signed-in `TeamDesk`."""
 
@@ -362,7 +372,7 @@ class TeamStore:
 
     def rows(self, ids: Sequence[StoreId]) -> list[PeerListRow]:
         self._require_casework()
-        return [PeerListRow(p.id, format_ref(p.ref_number), p.preferred_name,
+        return [PeerListRow(p.id, _ref_text(p.ref_number), p.preferred_name,
                             PeerStatus(p.status))
                 for p in self.desk.peer_rows([self._team_id(i) for i in ids])]
 
@@ -379,7 +389,7 @@ class TeamStore:
 
     def add(self, draft: PeerDraft, *, safe_contact: SafeContact | None = None,
             today: date | None = None) -> StoreId:
-        from peerdesk.storage.team.casework import NUMBER_FROM_SERVER
+        from peerdesk.storage.team.casework import NUMBER_FROM_SERVER, NewPeer
 
         self._require_casework()
         clean = draft.validated(today_(today))
@@ -389,13 +399,13 @@ class TeamStore:
         prefs = safe_contact.validated() if safe_contact else None
         peer_id = uuid.uuid4()
         # The reference number is the server's to give (team migration 12), from
-        # one sequence: unique across PCs, whoever adds and whatever they see.
-        try:
-            self.desk.add_peer(_team_peer(peer_id, NUMBER_FROM_SERVER, clean), may_wait=False)
-        except Offline:
-            raise OfflineNewPeer from None
-        if prefs is not None:
-            self.desk.set_safe_contact(_team_safe_contact(peer_id, prefs))
+        # one sequence: unique across PCs, whoever adds and whatever they see. So
+        # with the server away, the peer waits in the outbox without one (and is
+        # found in this PC's search cache meanwhile); the safe-contact details go
+        # with them, in the same transaction when they land.
+        self.desk.add_peer(NewPeer(_team_peer(peer_id, NUMBER_FROM_SERVER, clean),
+                                   None if prefs is None
+                                   else _team_safe_contact(peer_id, prefs)))
         return peer_id
 
     def edit(self, before: PeerRecord, draft: PeerDraft, *,

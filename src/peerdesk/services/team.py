@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from peerdesk.storage.signer import Signer
     from peerdesk.storage.team.casework import (
         Audit,
+        NewPeer,
         TeamCasework,
         TeamPeer,
         TeamSafeContact,
@@ -70,13 +71,6 @@ class OfflineEdit(PeerDeskError):
                        "now: a change to a record already on the server must be checked "
                        "against what colleagues saved meanwhile. Try again when the server "
                        "is back; new sessions can still be logged.")
-
-
-class OfflineNewPeer(PeerDeskError):
-    default_message = ("The team server can't be reached, so a new peer can't be added from "
-                       "this screen now: their reference number comes from the server. Try "
-                       "again when it is back; nothing you typed is lost, and new sessions "
-                       "can still be logged.")
 
 
 class WrongServerVersion(PeerDeskError):
@@ -869,11 +863,10 @@ class TeamDesk:
     def waiting(self) -> int:
         return self.outbox().count_waiting() if self.keys.holds(Compartment.CASEWORK) else 0
 
-    def _save_new(self, record: TeamPeer | TeamSession, *, may_wait: bool = True) -> Saved:
+    def _save_new(self, record: TeamPeer | NewPeer | TeamSession) -> Saved:
         """Straight to the server when it answers (anything queued before goes
-        first, so the order holds); otherwise into the outbox (Offline instead,
-        unless it `may_wait`)."""
-        from peerdesk.storage.team.casework import ConnectionLost, TeamPeer
+        first, so the order holds); otherwise into the outbox."""
+        from peerdesk.storage.team.casework import ConnectionLost, TeamSession
 
         self._require_casework()
         outbox = self.outbox()
@@ -883,16 +876,14 @@ class TeamDesk:
             store = self._store()
         if store is not None and not outbox.count_waiting():
             try:
-                if isinstance(record, TeamPeer):
-                    store.add_peer(record)
-                else:
+                if isinstance(record, TeamSession):
                     store.add_session(record)
+                else:
+                    store.add_peer(record)
                 self.refresh_cache()
                 return Saved(sent=True)
             except ConnectionLost:
                 self._drop()
-        if not may_wait:
-            raise Offline
         outbox.put(record)
         return Saved(sent=False)
 
@@ -903,8 +894,16 @@ class TeamDesk:
             raise PermissionDenied("A peer supporter logs only their own sessions.")
         return self._save_new(session)
 
-    def add_peer(self, peer: TeamPeer, *, may_wait: bool = True) -> Saved:
-        return self._save_new(peer, may_wait=may_wait)
+    def add_peer(self, peer: TeamPeer | NewPeer) -> Saved:
+        """A new peer (with their safe-contact details); kept in the outbox when the
+        server can't be reached, and findable meanwhile in this PC's search cache,
+        without a reference number until the server gives one as it lands."""
+        from peerdesk.storage.team.casework import NewPeer
+
+        saved = self._save_new(peer)
+        if not saved.sent:
+            self.search_cache().put_waiting(peer.peer if isinstance(peer, NewPeer) else peer)
+        return saved
 
     def send_waiting(self) -> SendResult:
         """Send what the outbox holds, if the server answers."""

@@ -80,6 +80,19 @@ class TeamSafeContact:
 
 
 @dataclass(frozen=True, slots=True)
+class NewPeer:
+    """A peer to add with their safe-contact details, saved in one transaction (as
+    the outbox keeps and sends them: both land, once, or neither)."""
+
+    peer: TeamPeer
+    safe_contact: TeamSafeContact | None = None
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.peer.id
+
+
+@dataclass(frozen=True, slots=True)
 class TeamSession:
     id: uuid.UUID
     peer_id: uuid.UUID
@@ -185,11 +198,14 @@ class TeamCasework:
         return {column: self.cipher.open(table, column, row, found[column])
                 for column in SEALED_COLUMNS[table]}
 
-    def add_peer(self, peer: TeamPeer) -> int | None:
-        """Insert a new peer; its reference number, or None when a row with its id
-        is already there (a resend from the outbox: the id is made on the client,
-        so it lands once). A `ref_number` of NUMBER_FROM_SERVER leaves the number
-        to the server's sequence (team migration 12), as new peers are added."""
+    def add_peer(self, new: TeamPeer | NewPeer) -> int | None:
+        """Insert a new peer (and their safe-contact details, in the same
+        transaction); their reference number, or None when a row with their id is
+        already there (a resend from the outbox: the id is made on the client, so
+        it lands once, and the details with it). A `ref_number` of
+        NUMBER_FROM_SERVER leaves the number to the server's sequence (team
+        migration 12), as new peers are added."""
+        peer, contact = (new.peer, new.safe_contact) if isinstance(new, NewPeer) else (new, None)
         columns = _PEER_COLUMNS if peer.ref_number != NUMBER_FROM_SERVER else tuple(
             c for c in _PEER_COLUMNS if c != "ref_number")
         values = {column: getattr(peer, column) for column in _PEER_PLAIN}
@@ -204,6 +220,8 @@ class TeamCasework:
             if row is None:
                 return None
             self._audit(AuditAction.CREATED, peer.id)
+            if contact is not None:
+                self.set_safe_contact(contact)   # a savepoint within this transaction
         return int(row[0])
 
     def update_peer(self, peer: TeamPeer) -> int:
