@@ -4474,6 +4474,11 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
     </message>
     <message>
         <location line="+1"/>
+        <source>Number given when sent</source>
+        <translation>Número asignado al enviarlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Office hours must end after they start.</source>
         <translation>El horario de atención debe terminar después de empezar.</translation>
     </message>
@@ -5411,11 +5416,6 @@ No se ha perdido nada y puede seguir trabajando. Inténtelo de nuevo ahora, o d�
         <location line="+1"/>
         <source>The team server can&apos;t be reached, so a meeting can&apos;t be added now: it goes on the centre&apos;s timetable, which colleagues plan around. Try again when the server is back; registers of meetings already listed can still be taken.</source>
         <translation>No se puede acceder al servidor del equipo, así que ahora no se puede añadir una reunión: va al calendario del centro, con el que sus colegas se organizan. Inténtelo de nuevo cuando el servidor vuelva; la lista de asistencia de las reuniones ya anotadas se puede seguir pasando.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The team server can&apos;t be reached, so a new peer can&apos;t be added from this screen now: their reference number comes from the server. Try again when it is back; nothing you typed is lost, and new sessions can still be logged.</source>
-        <translation>No se puede conectar con el servidor del equipo, así que ahora no se puede añadir una persona nueva desde esta pantalla: su número de referencia lo da el servidor. Vuelva a intentarlo cuando el servidor esté disponible; no se pierde nada de lo que ha escrito y se pueden seguir registrando sesiones nuevas.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -10547,7 +10547,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
 <context>
     <name>TeamStatusWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+60"/>
+        <location filename="../../src/peerdesk/ui/team/status_window.py" line="+78"/>
         <source>This PC has joined your centre&apos;s team.</source>
         <translation>Este PC se ha unido al equipo de su centro.</translation>
     </message>
@@ -10602,7 +10602,17 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>Personas encontradas: {n}.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
+        <source>Sending what was saved on this PC…</source>
+        <translation>Enviando lo que se guardó en este PC…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking whether the team server can be reached…</source>
+        <translation>Comprobando si se puede conectar con el servidor del equipo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Connected to the team server.</source>
         <translation>Conectado al servidor del equipo.</translation>
     </message>
@@ -10617,7 +10627,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>No se puede acceder al servidor del equipo. Las sesiones nuevas y los pares nuevos se guardan en este PC, cifrados, y se envían cuando vuelva; los cambios a registros que ya están en el servidor tienen que esperar hasta entonces.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>{n} were refused by the server and are kept on this PC.</source>
         <translation>El servidor rechazó {n}; se guardan en este PC.</translation>
     </message>
@@ -10630,7 +10640,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+84"/>
+        <location filename="../../src/peerdesk/ui/team/team_window.py" line="+89"/>
         <source>PeerDesk — team</source>
         <translation>PeerDesk — equipo</translation>
     </message>
@@ -10646,11 +10656,12 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
     </message>
     <message>
         <location line="+1"/>
+        <location line="+126"/>
         <source>Send &amp;now</source>
         <translation>Enviar &amp;ahora</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-125"/>
         <source>Send what this PC kept while the server couldn&apos;t be reached</source>
         <translation>Enviar lo que este PC guardó mientras no se podía conectar con el servidor</translation>
     </message>
@@ -10700,7 +10711,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>&amp;Informes</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+76"/>
         <source>{n} saved on this PC is waiting to be sent.</source>
         <translation>{n} guardado en este PC está pendiente de enviar.</translation>
     </message>
@@ -10715,7 +10726,12 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <translation>Conectado al servidor del equipo.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The peers list is as this PC last had it, at {time}.</source>
         <translation>La lista de personas es la que este PC tenía por última vez, a las {time}.</translation>
     </message>

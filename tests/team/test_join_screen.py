@@ -49,11 +49,14 @@ def test_joining_keeps_the_file_and_signs_the_person_in(qtbot, wizard, joined_ce
 
     window = TeamStatusWindow(desk)
     qtbot.addWidget(window)
-    assert window.state.text() == "Connected to the team server."
+    # The server is asked off the GUI thread; the window says so until it answers.
+    qtbot.waitUntil(lambda: window.state.text() == "Connected to the team server.",
+                    timeout=30000)
     joined_centre.server.stop()
     try:
         window.refresh()
-        assert window.state.text().startswith("The team server can't be reached.")
+        qtbot.waitUntil(lambda: window.state.text().startswith(
+            "The team server can't be reached."), timeout=30000)
         assert not window.send_button.isEnabled()
     finally:
         joined_centre.server.start()

@@ -120,6 +120,12 @@ def test_migrate_moves_the_demo_vault_verified_and_leaves_the_vault_untouched(
         next_staff = conn.execute("SELECT nextval(pg_get_serial_sequence('main.staff', 'id'))"
                                   ).fetchone()[0]
         assert next_staff > conn.execute("SELECT max(id) FROM main.staff").fetchone()[0]
+        # The next peer added on the team is numbered after the highest moved in
+        # (team migration 14's sequence, moved on past the vault's).
+        highest, next_ref = conn.execute(
+            "SELECT (SELECT max(ref_number) FROM casework.peer), "
+            "nextval('casework.peer_ref_number_seq')").fetchone()
+        assert (highest, next_ref) == (300, 301)
         # Every table moved in is settled once the move is committed (vacuumed and
         # analysed: statistics and a visibility map for the report's index-only reads).
         settled = dict(conn.execute(

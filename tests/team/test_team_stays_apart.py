@@ -28,6 +28,8 @@ GROUPS_SERVICE = PACKAGE / "services" / "team_groups.py"
 MAIN_KEY_SERVICE = PACKAGE / "services" / "team_main_key.py"
 # Sessions across peers on the team server (Today, Sessions): the same rule.
 SESSIONS_SERVICE = PACKAGE / "services" / "team_sessions.py"
+# Sending the outbox from a worker thread: the same rule.
+SENDING_SERVICE = PACKAGE / "services" / "team_sending.py"
 # The services that may reach the team's storage, inside functions only.
 SERVICES = (
     SERVICE,
@@ -38,6 +40,7 @@ SERVICES = (
     GROUPS_SERVICE,
     MAIN_KEY_SERVICE,
     SESSIONS_SERVICE,
+    SENDING_SERVICE,
 )
 PSYCOPG = re.compile(r"^\s*(from|import)\s+psycopg\b", re.MULTILINE)
 TEAM_STORE = re.compile(r"^\s*(from|import)\s+peerdesk\.storage\.team\b", re.MULTILINE)

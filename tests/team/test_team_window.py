@@ -29,7 +29,7 @@ from peerdesk.domain.peer import PeerDraft
 from peerdesk.domain.safe_contact import SafeContact
 from peerdesk.services import access
 from peerdesk.services.casework_store import NewSession, TeamStore
-from peerdesk.services.team import OfflineEdit, OfflineNewPeer
+from peerdesk.services.team import OfflineEdit
 from peerdesk.ui.team.conflict_dialog import ConflictDialog
 from peerdesk.ui.team.store_forms import StorePeerDialog, StoreSessionDialog
 from peerdesk.ui.team.team_window import TeamWindow
@@ -225,13 +225,31 @@ def test_server_away_banner_cached_list_read_only_and_the_outbox(
         assert window.desk.waiting() == 1
         window.refresh()
         assert window.waiting_label.text() == "1 saved on this PC is waiting to be sent."
-        add = window.peers.add_peer()                  # refused, saying why; kept typed
+        # A new peer waits in the outbox too, their number given when it is sent;
+        # found meanwhile in this PC's cache, and a session can be logged for them.
+        add = window.peers.add_peer()
         assert add is not None
         add.preferred_name.setText("Kit Offline")
-        qtbot.mouseClick(add.save_button, Qt.MouseButton.LeftButton)
-        assert add.isVisible() and add.preferred_name.text() == "Kit Offline"
-        assert add.error.text() == OfflineNewPeer().user_message
-        add.reject()
+        add.full_name.setText("Kit Q Offline")
+        add.code_word.setText("heron")
+        with qtbot.waitSignal(add.stored, timeout=10000) as stored:
+            qtbot.mouseClick(add.save_button, Qt.MouseButton.LeftButton)
+        kit = stored.args[0]
+        assert window.desk.waiting() == 2
+        assert window.peers.showing_peer()
+        assert window.peers.peer_page.subtitle.text() == "Number given when sent"
+        assert window.peers.peer_page.title.text() == "Kit Offline"
+        dialog = window.peers.log_session()
+        assert dialog is not None
+        dialog.notes.setPlainText("First meeting, offline.")
+        with qtbot.waitSignal(dialog.stored, timeout=10000):
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert window.desk.waiting() == 3
+        qtbot.mouseClick(window.peers.peer_page.back_button, Qt.MouseButton.LeftButton)
+        window.peers.list_page.search.setText("q offl")              # the full name too
+        assert _names(window) == ["Kit Offline"]
+        window.peers.list_page.search.clear()
+        window.refresh()
         assert window.send_button.isVisible() and not window.send_button.isEnabled()
         _screenshot(window, "team-window-offline")
     finally:
@@ -239,11 +257,20 @@ def test_server_away_banner_cached_list_read_only_and_the_outbox(
     window.refresh()
     _wait_for_the_answer(qtbot, window)
     assert not window.offline_banner.isVisible() and window.send_button.isEnabled()
-    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)   # sent off the GUI
+    qtbot.waitUntil(lambda: not window.status_page.sending.running, timeout=30000)
     assert window.desk.waiting() == 0 and not window.send_button.isVisible()
     assert window.peers.open_peer(caseload["Robin"])
     assert [r.notes for r in window.peers.peer_page.sessions_model.rows()] == [
         "Phoned while the server was down."]
+    # Kit landed once, numbered by the server after the three, with their details.
+    assert window.peers.open_peer(kit)
+    page = window.peers.peer_page
+    assert page.subtitle.text() == "P-0004"
+    assert page.opened is not None and page.opened.safe_contact.code_word == "heron"
+    assert [r.notes for r in page.sessions_model.rows()] == ["First meeting, offline."]
+    with joined_centre.server.connect(joined_centre.database) as conn:
+        assert conn.execute("SELECT count(*) FROM casework.peer").fetchone()[0] == 4
 
 
 @contextlib.contextmanager

@@ -31,7 +31,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from peerdesk.domain.audit import AuditAction
-from peerdesk.domain.errors import NotFound, PermissionDenied
+from peerdesk.domain.errors import Message, NotFound, PermissionDenied
 from peerdesk.domain.one_to_one import SessionDraft, SessionKind, SessionMode
 from peerdesk.domain.peer import (
     AgeBand,
@@ -47,7 +47,7 @@ from peerdesk.services import access
 from peerdesk.services.casework_lists import SessionRow
 from peerdesk.services.clock import today as today_
 from peerdesk.services.session import Session
-from peerdesk.services.team import EditConflict, Offline, OfflineNewPeer, Pick
+from peerdesk.services.team import EditConflict, Offline, Pick
 from peerdesk.services.today import Today, TodayItem
 
 if TYPE_CHECKING:
@@ -362,8 +362,14 @@ def _session_record(found: TeamSession) -> SessionRecord:
                          found.notes, found.next_steps)
 
 
-# How many reference numbers a new peer tries when another PC took the one it chose.
-_REF_TRIES = 50
+# A peer added while the server couldn't be reached has no reference number yet.
+NUMBER_WHEN_SENT = Message("Number given when sent")
+
+
+def _ref_text(number: int) -> str:
+    from peerdesk.storage.team.casework import NUMBER_FROM_SERVER
+
+    return NUMBER_WHEN_SENT.text if number == NUMBER_FROM_SERVER else format_ref(number)
 
 
 class TeamStore:
@@ -445,7 +451,7 @@ class TeamStore:
 
     def rows(self, ids: Sequence[StoreId]) -> list[PeerListRow]:
         self._require_casework()
-        return [PeerListRow(p.id, format_ref(p.ref_number), p.preferred_name,
+        return [PeerListRow(p.id, _ref_text(p.ref_number), p.preferred_name,
                             PeerStatus(p.status))
                 for p in self.desk.peer_rows([self._team_id(i) for i in ids])]
 
@@ -462,7 +468,7 @@ class TeamStore:
 
     def add(self, draft: PeerDraft, *, safe_contact: SafeContact | None = None,
             today: date | None = None) -> StoreId:
-        from peerdesk.storage.team.casework import Refused
+        from peerdesk.storage.team.casework import NUMBER_FROM_SERVER, NewPeer
 
         self._require_casework()
         clean = draft.validated(today_(today))
@@ -471,27 +477,14 @@ class TeamStore:
             clean = dataclasses.replace(clean, supporter_id=self.staff_id)
         prefs = safe_contact.validated() if safe_contact else None
         peer_id = uuid.uuid4()
-        # The reference number: the next after those this login sees; another
-        # PC may have taken it (the server keeps them unique), then the next.
-        try:
-            known = self.desk.peers()
-        except Offline:
-            # A reference number taken meanwhile on another PC would leave the
-            # peer stuck in the outbox: the number is chosen with the server.
-            raise OfflineNewPeer from None
-        ref = max((p.ref_number for p in known), default=0) + 1
-        for _ in range(_REF_TRIES):
-            try:
-                self.desk.add_peer(_team_peer(peer_id, ref, clean))
-                break
-            except Refused as refused:
-                if "ref_number" not in str(refused) and "duplicate" not in str(refused):
-                    raise
-                ref += 1
-        else:
-            raise Refused(reason="no free reference number")
-        if prefs is not None:
-            self.desk.set_safe_contact(_team_safe_contact(peer_id, prefs))
+        # The reference number is the server's to give (team migration 14), from
+        # one sequence: unique across PCs, whoever adds and whatever they see. So
+        # with the server away, the peer waits in the outbox without one (and is
+        # found in this PC's search cache meanwhile); the safe-contact details go
+        # with them, in the same transaction when they land.
+        self.desk.add_peer(NewPeer(_team_peer(peer_id, NUMBER_FROM_SERVER, clean),
+                                   None if prefs is None
+                                   else _team_safe_contact(peer_id, prefs)))
         return peer_id
 
     def edit(self, before: PeerRecord, draft: PeerDraft, *,

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from peerdesk.storage.signer import Signer
     from peerdesk.storage.team.casework import (
         Audit,
+        NewPeer,
         TeamCasework,
         TeamPeer,
         TeamSafeContact,
@@ -71,13 +72,6 @@ class OfflineEdit(PeerDeskError):
                        "now: a change to a record already on the server must be checked "
                        "against what colleagues saved meanwhile. Try again when the server "
                        "is back; new sessions can still be logged.")
-
-
-class OfflineNewPeer(PeerDeskError):
-    default_message = ("The team server can't be reached, so a new peer can't be added from "
-                       "this screen now: their reference number comes from the server. Try "
-                       "again when it is back; nothing you typed is lost, and new sessions "
-                       "can still be logged.")
 
 
 class WrongServerVersion(PeerDeskError):
@@ -471,6 +465,12 @@ class TeamDesk:
 
         info, login, password = self.info, self.login, self._password
         return lambda: connect(info, login, password, autocommit=True)
+
+    def apart(self) -> TeamDesk:
+        """This person's desk again, for one worker thread (services/team_sending.py)."""
+        from peerdesk.services.team_sending import desk_apart
+
+        return desk_apart(self, self._password)
 
     def server_away(self) -> None:
         """Told (on the desk's thread) that `server_check` found the server away:
@@ -899,10 +899,10 @@ class TeamDesk:
     def waiting(self) -> int:
         return self.outbox().count_waiting() if self.keys.holds(Compartment.CASEWORK) else 0
 
-    def _save_new(self, record: TeamPeer | TeamSession) -> Saved:
+    def _save_new(self, record: TeamPeer | NewPeer | TeamSession) -> Saved:
         """Straight to the server when it answers (anything queued before goes
         first, so the order holds); otherwise into the outbox."""
-        from peerdesk.storage.team.casework import ConnectionLost, TeamPeer
+        from peerdesk.storage.team.casework import ConnectionLost, TeamSession
 
         self._require_casework()
         outbox = self.outbox()
@@ -912,15 +912,15 @@ class TeamDesk:
             store = self._store()
         if store is not None and not outbox.count_waiting():
             try:
-                if isinstance(record, TeamPeer):
-                    store.add_peer(record)
-                    self.refresh_cache()
-                else:
+                if isinstance(record, TeamSession):
                     stamp = store.save_session(record)
                     if stamp is not None and self.preparation.search_ready:
                         # Into the cache as the next refresh would bring it: a save
                         # waits for no round of the server's changes (the lists do).
                         self.search_cache().put_saved_session(record, stamp, store.cipher)
+                else:
+                    store.add_peer(record)
+                    self.refresh_cache()
                 return Saved(sent=True)
             except ConnectionLost:
                 self._drop()
@@ -934,8 +934,16 @@ class TeamDesk:
             raise PermissionDenied("A peer supporter logs only their own sessions.")
         return self._save_new(session)
 
-    def add_peer(self, peer: TeamPeer) -> Saved:
-        return self._save_new(peer)
+    def add_peer(self, peer: TeamPeer | NewPeer) -> Saved:
+        """A new peer (with their safe-contact details); kept in the outbox when the
+        server can't be reached, and findable meanwhile in this PC's search cache,
+        without a reference number until the server gives one as it lands."""
+        from peerdesk.storage.team.casework import NewPeer
+
+        saved = self._save_new(peer)
+        if not saved.sent:
+            self.search_cache().put_waiting(peer.peer if isinstance(peer, NewPeer) else peer)
+        return saved
 
     def send_waiting(self) -> SendResult:
         """Send what the outbox holds, if the server answers."""

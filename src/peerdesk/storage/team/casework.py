@@ -35,6 +35,11 @@ SEALED_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A new peer's reference number before the server gave it (a peer not yet sent,
+# or about to be): the server's sequence gives it as the row is inserted.
+NUMBER_FROM_SERVER = 0
+
+
 @dataclass(frozen=True, slots=True)
 class TeamPeer:
     id: uuid.UUID
@@ -72,6 +77,19 @@ class TeamSafeContact:
     safe_times: str = ""
     code_word: str = ""
     other: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewPeer:
+    """A peer to add with their safe-contact details, saved in one transaction (as
+    the outbox keeps and sends them: both land, once, or neither)."""
+
+    peer: TeamPeer
+    safe_contact: TeamSafeContact | None = None
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.peer.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,22 +198,31 @@ class TeamCasework:
         return {column: self.cipher.open(table, column, row, found[column])
                 for column in SEALED_COLUMNS[table]}
 
-    def add_peer(self, peer: TeamPeer) -> bool:
-        """Insert a new peer; False when a row with its id is already there (a
-        resend from the outbox: the id is made on the client, so it lands once)."""
+    def add_peer(self, new: TeamPeer | NewPeer) -> int | None:
+        """Insert a new peer (and their safe-contact details, in the same
+        transaction); their reference number, or None when a row with their id is
+        already there (a resend from the outbox: the id is made on the client, so
+        it lands once, and the details with it). A `ref_number` of
+        NUMBER_FROM_SERVER leaves the number to the server's sequence (team
+        migration 14), as new peers are added."""
+        peer, contact = (new.peer, new.safe_contact) if isinstance(new, NewPeer) else (new, None)
+        columns = _PEER_COLUMNS if peer.ref_number != NUMBER_FROM_SERVER else tuple(
+            c for c in _PEER_COLUMNS if c != "ref_number")
         values = {column: getattr(peer, column) for column in _PEER_PLAIN}
         values.update(self._seal("peer", peer.id, {c: getattr(peer, c)
                                                    for c in SEALED_COLUMNS["peer"]}))
         values["id"] = peer.id
         with _saving(self.conn):
-            cursor = self.conn.execute(
-                "INSERT INTO casework.peer (" + ", ".join(_PEER_COLUMNS) + ") VALUES ("
-                + ", ".join(f"%({c})s" for c in _PEER_COLUMNS) + ") ON CONFLICT (id) DO NOTHING",
-                values)
-            if not cursor.rowcount:
-                return False
+            row = self.conn.execute(
+                "INSERT INTO casework.peer (" + ", ".join(columns) + ") VALUES ("
+                + ", ".join(f"%({c})s" for c in columns) + ") ON CONFLICT (id) DO NOTHING "
+                "RETURNING ref_number", values).fetchone()
+            if row is None:
+                return None
             self._audit(AuditAction.CREATED, peer.id)
-        return True
+            if contact is not None:
+                self.set_safe_contact(contact)   # a savepoint within this transaction
+        return int(row[0])
 
     def update_peer(self, peer: TeamPeer) -> int:
         """Save an edit made to the peer as read at `peer.row_version`; the new

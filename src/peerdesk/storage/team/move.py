@@ -6,7 +6,8 @@ for itself inside the transaction (other sessions never see it lifted: the
 change is not committed until it is put back), checks the server holds no
 centre's records yet, COPYs every table described in storage/team/tables.py
 in order (parents first), sealing identifying columns on the way with the
-team's compartment keys, moves each identity sequence past the copied ids,
+team's compartment keys, moves each identity sequence past the copied ids (and
+the sequence of peers' reference numbers past the vault's, team migration 14),
 then verifies before committing:
 
 * the row count of every table, on the server and in the vault;
@@ -410,6 +411,7 @@ def move_vault(conn: Conn, source: VaultSource, *, progress: Progress | None = N
                 if progress:
                     progress(table.qualified, number, len(TABLES))
                 results.append(_copy_table(conn, source, mapper, table, ciphers))
+            _number_new_peers_on(conn, source)
             recorded = _record_move(conn, source, ciphers["main"], results)
             chain = verify_chain(conn, ciphers["main"])
             problems = [p for p in chain.problems if p != recorded]
@@ -423,6 +425,19 @@ def move_vault(conn: Conn, source: VaultSource, *, progress: Progress | None = N
         _settle(conn)
     return MoveResult(results, time.perf_counter() - started, chain.events,
                       chain.events - chain.unsigned, signed_by_mover=recorded is None)
+
+
+def _number_new_peers_on(conn: Conn, source: VaultSource) -> None:
+    """The server's sequence of reference numbers (team migration 14) moved on,
+    so the next peer added on the team follows the highest moved in, or the
+    vault's own next number when that is higher: a number the vault gave a
+    peer since erased is never handed out again, as in the vault."""
+    found = source.conn.execute("SELECT value FROM meta WHERE key = 'next_peer_ref'"
+                                ).fetchone()
+    vault_next = int(found[0]) if found and str(found[0]).isdigit() else 1
+    conn.execute("SELECT setval('casework.peer_ref_number_seq', "
+                 "greatest(%s, coalesce(max(ref_number), 0) + 1), false) FROM casework.peer",
+                 (vault_next,))
 
 
 def mover_id(source: VaultSource) -> int:

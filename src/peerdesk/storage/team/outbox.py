@@ -2,7 +2,8 @@
 
 An SQLCipher file on this PC (in its data folder), keyed by a subkey of the
 casework key (HKDF), so it opens only for someone holding casework, on any PC
-that has the file. It holds new records only — a peer, a one-to-one session
+that has the file. It holds new records only — a peer (with their safe-contact
+details, and no reference number yet: the server gives it when it lands), a one-to-one session
 and its note, a contact of the listening service and its note, a register
 taken (storage/team/groupwork.py) — each under the id the client made for it. `send` writes them to
 the server in the order they were saved, one transaction each, with
@@ -33,9 +34,11 @@ from peerdesk.storage.database import Database
 from peerdesk.storage.team import groupwork
 from peerdesk.storage.team.casework import (
     ConnectionLost,
+    NewPeer,
     Refused,
     TeamCasework,
     TeamPeer,
+    TeamSafeContact,
     TeamSession,
 )
 from peerdesk.storage.team.groupwork import TeamContact, TeamGroupwork, TeamRegister
@@ -47,7 +50,7 @@ REGISTER = "register"
 _KINDS = {PEER: TeamPeer, SESSION: TeamSession}
 _UUIDS = {"id", "peer_id"}
 
-Record = TeamPeer | TeamSession | TeamContact | TeamRegister
+Record = TeamPeer | NewPeer | TeamSession | TeamContact | TeamRegister
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -75,7 +78,7 @@ COMMIT;
 
 
 def _kind(record: Record) -> str:
-    if isinstance(record, TeamPeer):
+    if isinstance(record, TeamPeer | NewPeer):
         return PEER
     if isinstance(record, TeamSession):
         return SESSION
@@ -92,7 +95,17 @@ def _encode(record: Record) -> str:
             return value.isoformat()
         return value
 
-    return json.dumps({k: plain(v) for k, v in asdict(record).items()}, sort_keys=True)
+    def as_json(item: TeamPeer | TeamSafeContact | TeamSession) -> dict[str, Any]:
+        return {k: plain(v) for k, v in asdict(item).items()}
+
+    if isinstance(record, NewPeer):
+        # The peer's own keys, and their safe-contact details beside them: a body
+        # an older outbox wrote (a peer alone) reads the same way.
+        contact = record.safe_contact
+        return json.dumps({**as_json(record.peer),
+                           "safe_contact": None if contact is None else as_json(contact)},
+                          sort_keys=True)
+    return json.dumps(as_json(record), sort_keys=True)
 
 
 def _decode(kind: str, body: str) -> Record:
@@ -100,8 +113,15 @@ def _decode(kind: str, body: str) -> Record:
         return groupwork.decode_contact(body)
     if kind == REGISTER:
         return groupwork.decode_register(body)
-    cls = _KINDS[kind]
     raw = json.loads(body)
+    made: TeamPeer | TeamSession = _from_json(_KINDS[kind], raw)
+    if kind == PEER and raw.get("safe_contact") is not None:
+        assert isinstance(made, TeamPeer)
+        return NewPeer(made, _from_json(TeamSafeContact, raw["safe_contact"]))
+    return made
+
+
+def _from_json(cls: Any, raw: dict[str, Any]) -> Any:
     values: dict[str, Any] = {}
     for item in fields(cls):
         if item.name not in raw:
@@ -112,8 +132,7 @@ def _decode(kind: str, body: str) -> Record:
         elif value is not None and "date" in str(item.type):
             value = date.fromisoformat(value)
         values[item.name] = value
-    made: TeamPeer | TeamSession = cls(**values)
-    return made
+    return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +196,8 @@ class Outbox:
         for done, record in enumerate(waiting):
             try:
                 landed: bool | int
-                if isinstance(record, TeamPeer):
-                    landed = store.add_peer(record)
+                if isinstance(record, TeamPeer | NewPeer):
+                    landed = store.add_peer(record) is not None
                 elif isinstance(record, TeamSession):
                     landed = store.add_session(record)
                 elif isinstance(record, TeamContact):

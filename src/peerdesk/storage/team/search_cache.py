@@ -40,7 +40,7 @@ from peerdesk.domain.peer import parse_ref
 from peerdesk.storage import crypto
 from peerdesk.storage.database import Database
 from peerdesk.storage.repositories.search import prefix_query
-from peerdesk.storage.team.casework import ConnectionLost, TeamSession
+from peerdesk.storage.team.casework import ConnectionLost, TeamPeer, TeamSession
 from peerdesk.storage.team.errors import TeamServerError
 from peerdesk.storage.team.fieldcrypt import FieldCipher
 from peerdesk.storage.team.schema import Conn
@@ -55,6 +55,7 @@ NOTE_LIMIT = 200
 # one point it can stop at and go on from.
 FILL_BATCH = 500
 _NO_ID = "00000000-0000-0000-0000-000000000000"
+_WAITING = "waiting to be sent"  # the stamp of a peer added here offline (never a server's)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 _SCHEMA = """
@@ -292,6 +293,24 @@ class SearchCache:
         preferred = cipher.open("peer", "preferred_name", values["id"], values["preferred_name"])
         plain = (values["ref_number"], preferred, preferred.casefold(), values["status"],
                  values["caseworker_id"], values["supporter_id"], values["row_version"], stamp)
+        self._write_peer(peer_id, names, plain, found)
+        return True
+
+    def put_waiting(self, peer: TeamPeer) -> None:
+        """A peer added on this PC while the server couldn't be reached (waiting in
+        the outbox), so search finds them meanwhile: without a reference number
+        yet (NUMBER_FROM_SERVER, as they are added) and stamped as no read from the
+        server is, so the server's row, number and all, replaces this one once it
+        has landed."""
+        plain = (peer.ref_number, peer.preferred_name, peer.preferred_name.casefold(),
+                 peer.status, peer.caseworker_id, peer.supporter_id, 0, _WAITING)
+        names = f"{peer.preferred_name} {peer.full_name}".strip()
+        with self.db.transaction():
+            found = self.db.query("SELECT n, stamp FROM peer WHERE id = ?", (str(peer.id),))
+            self._write_peer(str(peer.id), names, plain, found)
+
+    def _write_peer(self, peer_id: str, names: str, plain: tuple[Any, ...],
+                    found: list[tuple[Any, ...]]) -> None:
         if found:
             n = int(found[0][0])
             self.db.execute("UPDATE peer SET ref_number = ?, preferred_name = ?, sort_name = ?, "
@@ -305,7 +324,6 @@ class SearchCache:
                 "caseworker_id, supporter_id, row_version, stamp) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (peer_id, *plain)).lastrowid)
         self.db.execute("INSERT INTO peer_search (rowid, names) VALUES (?, ?)", (n, names))
-        return True
 
     def _put_session(self, row: tuple[Any, ...], cipher: FieldCipher) -> bool:
         (session_id, peer_id, held_on, follow_up, done, notes, steps,

@@ -8,13 +8,17 @@ its progress shown, while the person works. Search says it is still being
 prepared until it can answer. Closing the window stops the job after the
 batch it is on; what was done stays done, and the rest goes on at the next
 sign-in. The desk is closed (its keys wiped) only once the job has ended.
+
+Whether the server answers, and sending what waits, are background jobs too
+(ui/team/team_jobs.py): the window says it is checking, or sending, and goes
+on painting while a host that drops packets holds the connect.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -32,6 +36,7 @@ from peerdesk.domain.staff import Compartment
 from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.errors import message_for
 from peerdesk.ui.fields import error_label, set_message
+from peerdesk.ui.team.team_jobs import TeamJob
 
 if TYPE_CHECKING:
     from peerdesk.services.team import Preparation, TeamDesk
@@ -48,11 +53,24 @@ class TeamStatusWindow(QWidget):
         """`owns_desk`: closing this window signs out (False: a page of the team
         window, which calls `sign_out` itself when it closes). `online`: whether
         the server answers, as its owner found (the team window asks off the GUI
-        thread and keeps this page `told`); None: this window asks itself."""
+        thread and keeps this page `told`); None: this window asks itself, off
+        the GUI thread, and says it is checking until the answer comes."""
+        from peerdesk.services.team_sending import sender
+
         super().__init__(parent)
         self.desk = desk
         self.owns_desk = owns_desk
         self.told_online = online
+        self.answered_online: bool | None = None   # its own question's last answer
+        self.check = TeamJob("peerdesk-team-online", desk.server_check, again_if_asked=True,
+                             parent=self)
+        self.check.done.connect(self._answered)
+        self.check.failed.connect(lambda _exc: self._answered(False))
+        self.sending = TeamJob("peerdesk-team-send", lambda: sender(desk),
+                               again_if_asked=False, parent=self)
+        self.sending.done.connect(self._sent)
+        self.sending.failed.connect(self._not_sent)
+        self.sending.ended.connect(self.refresh)
         self.job: BackgroundJob | None = None
         self._stop = threading.Event()
         self._closed = False
@@ -213,10 +231,26 @@ class TeamStatusWindow(QWidget):
         self.told_online = online
         self.refresh()
 
-    def refresh(self) -> None:
-        online = self.desk.is_online() if self.told_online is None else self.told_online
+    def _answered(self, online: object) -> None:
+        self.answered_online = bool(online)
+        if not online:
+            self.desk.server_away()
+        self.refresh(ask=False)
+
+    def refresh(self, *, ask: bool = True) -> None:
+        """What the window says, from the last answer; with `ask` and no owner to
+        tell it, the server asked again (in the background)."""
+        online = self.told_online
+        if online is None:
+            if ask:
+                self.check.start()
+            online = self.answered_online
         waiting = self.desk.waiting()
-        if online:
+        if self.sending.running:
+            text = self.tr("Sending what was saved on this PC…")
+        elif online is None:
+            text = self.tr("Checking whether the team server can be reached…")
+        elif online:
             text = (self.tr("Connected to the team server.") if not waiting else
                     self.tr("Connected to the team server. {n} saved while it couldn't be "
                             "reached are waiting to be sent.").format(n=waiting))
@@ -226,14 +260,20 @@ class TeamStatusWindow(QWidget):
                 "this PC, encrypted, and sent when it is back; changes to records already "
                 "on the server have to wait until then.")
         self.state.setText(text)
-        self.send_button.setEnabled(online and waiting > 0)
+        self.send_button.setEnabled(bool(online) and waiting > 0 and not self.sending.running)
 
     def send(self) -> None:
-        try:
-            result = self.desk.send_waiting()
-        except PeerDeskError as exc:
-            set_message(self.error, exc.user_message)
-            return
+        """Send what waits, in a background job (one at a time); `sent` when done."""
+        set_message(self.error, None)
+        if self.sending.start():
+            self.refresh(ask=False)
+
+    def _not_sent(self, exc: object) -> None:
+        set_message(self.error, message_for(exc) if isinstance(exc, BaseException) else None)
+        self.sent.emit()
+
+    def _sent(self, result: Any) -> None:
+        """`result`: the desk's SendResult."""
         problems = []
         if result.refused:
             problems.append(self.tr("{n} were refused by the server and are kept on this PC."
@@ -242,7 +282,6 @@ class TeamStatusWindow(QWidget):
             problems.append(self.tr("The server went away again; {n} are still waiting."
                                     ).format(n=result.left))
         set_message(self.error, " ".join(problems) or None)
-        self.refresh()
         self.sent.emit()
 
     def sign_out(self) -> None:
@@ -250,6 +289,8 @@ class TeamStatusWindow(QWidget):
         the desk closes when it has (its keys are in use until then)."""
         if not self._closed:
             self._closed = True
+            self.check.stop()
+            self.sending.stop()
             if self.job is not None:
                 self._stop.set()
             else:

@@ -13,11 +13,13 @@ outbox; changes say why they must wait. The line under the banner counts what
 waits in the outbox, with a button to send it now. The server is asked again
 every little while and after each save, so the banner goes when it is back.
 
-That question runs off the GUI thread (a background job, one at a time): a
-server host that drops packets holds a connect for its whole timeout, and the
-window must not freeze meanwhile. The banner and "Send now" follow the answer
-when it comes; until the first, the server is taken as answering (it just did,
-at sign-in). The team page is told the answer rather than asking itself.
+That question, and sending what waits, run off the GUI thread (background
+jobs, one at a time each: ui/team/team_jobs.py): a server host that drops
+packets holds a connect for its whole timeout, and the window must not freeze
+meanwhile. The banner and "Send now" follow the answer when it comes; until
+the first, the server is taken as answering (it just did, at sign-in). The
+team page is told the answer rather than asking itself, and sends for "Send
+now" (the button says so while it does).
 
 The window's title never names a peer.
 """
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -42,7 +44,6 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services.casework_store import TeamStore
 from peerdesk.services.listening_store import TeamListening
 from peerdesk.services.team import Offline
-from peerdesk.ui.background_job import BackgroundJob
 from peerdesk.ui.contacts.contacts_page import LOG_CONTACT_KEYS
 from peerdesk.ui.fields import error_label, set_message
 from peerdesk.ui.i18n import plural
@@ -52,6 +53,7 @@ from peerdesk.ui.team.peers_pages import StorePeersSection
 from peerdesk.ui.team.reports_page import reports_tab
 from peerdesk.ui.team.sessions_page import StoreSessionsPage
 from peerdesk.ui.team.status_window import TeamStatusWindow
+from peerdesk.ui.team.team_jobs import TeamJob
 from peerdesk.ui.team.today_page import StoreTodayPage
 from peerdesk.ui.theme import is_high_contrast
 
@@ -78,9 +80,12 @@ class TeamWindow(QMainWindow):
         self.desk = desk
         self.store = TeamStore(desk)
         self.online = True
-        self.check: BackgroundJob | None = None   # the question to the server in flight
-        self._ask_again = False
-        self._closed = False
+        # The question to the server, asked once more if asked while in flight (a
+        # save meanwhile may have found the server away or back).
+        self.check = TeamJob("peerdesk-team-online", desk.server_check, again_if_asked=True,
+                             parent=self)
+        self.check.done.connect(self._answered)
+        self.check.failed.connect(self._not_answered)
         self.setWindowTitle(self.tr("PeerDesk — team"))
         self.offline_banner = QLabel()
         self.offline_banner.setObjectName("offlineBanner")
@@ -148,6 +153,7 @@ class TeamWindow(QMainWindow):
 
         self.peers.changed.connect(self.refresh)
         self.status_page.sent.connect(self._after_send)
+        self.status_page.sending.ended.connect(self._show_state)
         self.status_page.preparation_moved.connect(self._search_moved_on)
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         self.timer = QTimer(self)
@@ -182,30 +188,13 @@ class TeamWindow(QMainWindow):
 
     @property
     def checking(self) -> bool:
-        return self.check is not None
+        return self.check.running
 
     def check_server(self) -> None:
-        """Ask the server in a background job; never two at once: asked while one is
-        in flight, it asks once more when that one ends (a save meanwhile may have
-        found the server away or back)."""
-        if self._closed:
-            return
-        if self.check is not None:
-            self._ask_again = True
-            return
-        ask = self.desk.server_check()
-        self.check = BackgroundJob(lambda _report: ask(), name="peerdesk-team-online")
-        # Slots of this window, queued to the GUI thread; they do nothing once it
-        # has closed, and Qt drops them if it is gone before the answer comes.
-        self.check.succeeded.connect(self._answered)
-        self.check.failed.connect(self._not_answered)
-        self.check.finished.connect(self._check_ended)
+        """Ask the server in a background job (never two at once)."""
         self.check.start()
 
-    @Slot(object)
     def _answered(self, online: object) -> None:
-        if self._closed:
-            return
         was_online, self.online = self.online, bool(online)
         if not self.online:
             self.desk.server_away()
@@ -214,18 +203,10 @@ class TeamWindow(QMainWindow):
             # Back: what changed meanwhile comes into the cache with the list.
             self._reload_pages()
 
-    @Slot(object)
     def _not_answered(self, _exc: object) -> None:
         # Reached but refused (this login's password changed on another PC, say):
         # nothing can be sent from here either.
         self._answered(False)
-
-    @Slot()
-    def _check_ended(self) -> None:
-        self.check = None
-        if self._ask_again and not self._closed:
-            self._ask_again = False
-            self.check_server()
 
     def _show_state(self) -> None:
         """The banner, the outbox line and "Send now", from the last answer."""
@@ -238,8 +219,10 @@ class TeamWindow(QMainWindow):
                    self.tr("{n} saved on this PC are waiting to be sent."))
             if waiting else (self.tr("Connected to the team server.") if self.online
                              else ""))
-        self.send_button.setVisible(waiting > 0)
-        self.send_button.setEnabled(self.online)
+        sending = self.status_page.sending.running
+        self.send_button.setVisible(waiting > 0 or sending)
+        self.send_button.setEnabled(self.online and not sending)
+        self.send_button.setText(self.tr("Sending…") if sending else self.tr("Send &now"))
         self.status_page.told(self.online)
 
     def _offline_text(self) -> str:
@@ -258,9 +241,10 @@ class TeamWindow(QMainWindow):
         return when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
 
     def send_now(self) -> None:
+        """Send what waits, in the team page's background job; said when it ends."""
         set_message(self.message, None)
         self.status_page.send()
-        set_message(self.message, self.status_page.error.text() or None)
+        self._show_state()
 
     def _search_moved_on(self) -> None:
         # The list says how far search is prepared, and fills once it is.
@@ -276,11 +260,12 @@ class TeamWindow(QMainWindow):
                 page.reload()  # it said the server can't be reached
 
     def _after_send(self) -> None:
+        set_message(self.message, self.status_page.error.text() or None)
         self._reload_pages()
         self.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._closed = True  # an answer still in flight changes nothing now
+        self.check.stop()  # an answer still in flight changes nothing now
         self.timer.stop()
         self.status_page.sign_out()  # after any preparation under way has stopped
         super().closeEvent(event)
