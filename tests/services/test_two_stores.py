@@ -381,7 +381,7 @@ def _grant_signing_key(centre: Any, who: str, desk: Any) -> None:
                      "(%s, 1, %s, 'caseworker', 'active', %s, %s, NULL, %s)",
                      (staff_id, main.seal("role_grant", "name_key", f"{staff_id}/1", name_key),
                       grant.signing_key, grant.issued_at, grant.signature))
-    desk.signer = signer
+    desk.keys.signer = signer
 
 
 def test_opening_a_peer_on_the_team_server_chains_a_signed_event_the_reader_verifies(
