@@ -1858,18 +1858,18 @@ Una persona administradora puede revisar Administración › Copias de seguridad
     </message>
     <message>
         <location line="+1"/>
-        <source>◀ P&amp;revious day</source>
-        <translation>◀ Día ante&amp;rior</translation>
+        <source>◀ Pre&amp;vious day</source>
+        <translation>◀ Día &amp;anterior</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ne&amp;xt day ▶</source>
-        <translation>Día si&amp;guiente ▶</translation>
+        <translation>Día sig&amp;uiente ▶</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>T&amp;oday</source>
-        <translation>H&amp;oy</translation>
+        <source>To&amp;day</source>
+        <translation>Ho&amp;y</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -7270,8 +7270,8 @@ Set up a new centre there?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Period:</source>
-        <translation>&amp;Periodo:</translation>
+        <source>P&amp;eriod:</source>
+        <translation>Pe&amp;riodo:</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -8451,7 +8451,7 @@ Esta bóveda no ha cambiado. Para abrir la restaurada, inicie PeerDesk con:
     <message>
         <location line="+1"/>
         <source>Change &amp;details…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cambiar &amp;datos…</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -8981,12 +8981,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Change details…</source>
-        <translation>&amp;Cambiar datos…</translation>
+        <source>Change &amp;details…</source>
+        <translation>Cambiar &amp;datos…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Log a session…</source>
+        <source>Log a s&amp;ession…</source>
         <translation>&amp;Registrar una sesión…</translation>
     </message>
     <message>
@@ -9174,18 +9174,18 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;To:</source>
+        <source>&amp;Until:</source>
         <translation>&amp;Hasta:</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Refresh</source>
+        <source>Refres&amp;h</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mark follow-up &amp;done</source>
-        <translation>Marcar seguimiento &amp;hecho</translation>
+        <translation>&amp;Marcar seguimiento hecho</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -9222,7 +9222,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <name>StoreTodayPage</name>
     <message>
         <location filename="../../src/peerdesk/ui/team/today_page.py" line="+37"/>
-        <source>&amp;Refresh</source>
+        <source>Refres&amp;h</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
@@ -10277,8 +10277,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     <name>TeamContactsPage</name>
     <message>
         <location line="+75"/>
-        <source>Lo&amp;g a contact…</source>
-        <translation>Re&amp;gistrar un contacto…</translation>
+        <source>Log &amp;a contact…</source>
+        <translation>&amp;Registrar un contacto…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -10355,7 +10355,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamGroupList</name>
     <message>
-        <location filename="../../src/peerdesk/ui/team/groups_page.py" line="+28"/>
+        <location filename="../../src/peerdesk/ui/team/groups_page.py" line="+4"/>
+        <source>Op&amp;en</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>No groups yet. Groups are started on the centre&apos;s PeerDesk and moved to the team with it.</source>
         <translation>Aún no hay grupos. Los grupos se crean en el PeerDesk del centro y pasan al equipo con él.</translation>
     </message>
@@ -10366,6 +10371,11 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
         <location line="+56"/>
         <source>&amp;Add meeting…</source>
         <translation>&amp;Añadir reunión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;ke register…</source>
+        <translation>Pasar &amp;lista…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10396,7 +10406,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamGroups</name>
     <message>
-        <location line="-151"/>
+        <location line="-154"/>
         <source>Register saved.</source>
         <translation>Lista de asistencia guardada.</translation>
     </message>
@@ -10414,7 +10424,7 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamMeetingDialog</name>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Add a meeting</source>
         <translation>Añadir una reunión</translation>
     </message>
@@ -10432,7 +10442,12 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
 <context>
     <name>TeamRegisterPage</name>
     <message>
-        <location line="+104"/>
+        <location line="+96"/>
+        <source>Sa&amp;ve register</source>
+        <translation>Guardar &amp;lista</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Register — {group}</source>
         <translation>Lista — {group}</translation>
     </message>
@@ -10446,8 +10461,8 @@ Su nombre queda en el registro de auditoría. Esto no se puede deshacer.</transl
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Prepare report</source>
-        <translation>&amp;Preparar informe</translation>
+        <source>Prep&amp;are report</source>
+        <translation>Prep&amp;arar informe</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -10553,8 +10568,8 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Send what is waiting</source>
-        <translation>&amp;Enviar lo que espera</translation>
+        <source>Send &amp;what is waiting</source>
+        <translation>En&amp;viar lo que espera</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -10658,7 +10673,7 @@ Queda registrado en el registro de publicaciones del servidor del equipo: public
         <location line="+1"/>
         <location line="+126"/>
         <source>Send &amp;now</source>
-        <translation>Enviar &amp;ahora</translation>
+        <translation>E&amp;nviar ahora</translation>
     </message>
     <message>
         <location line="-125"/>

@@ -52,7 +52,7 @@ class PeriodPicker(QWidget):
         self.kind.addItems([self.tr("Month"), self.tr("Quarter"), self.tr("Year"),
                             self.tr("Custom range")])
         self.kind.setAccessibleName(self.tr("Kind of period"))
-        kind_label = QLabel(self.tr("&Period:"))
+        kind_label = QLabel(self.tr("P&eriod:"))
         kind_label.setBuddy(self.kind)
 
         self.month = QComboBox()

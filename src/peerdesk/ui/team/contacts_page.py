@@ -74,9 +74,9 @@ class DayPicker(QWidget):
         self.day = today()
         self.field = DateField(self.day)
         self.field.setAccessibleName(self.tr("Day shown"))
-        self.previous_button = QPushButton(self.tr("◀ P&revious day"))
+        self.previous_button = QPushButton(self.tr("◀ Pre&vious day"))
         self.next_button = QPushButton(self.tr("Ne&xt day ▶"))
-        self.today_button = QPushButton(self.tr("T&oday"))
+        self.today_button = QPushButton(self.tr("To&day"))
         self.error = error_label()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +116,7 @@ class TeamContactsPage(QWidget):
         self.dialog: ContactDialog | None = None
         self.kept = False   # the last contact logged went to the outbox
         self.model = TeamContactListModel(self)
-        self.log_button = QPushButton(self.tr("Lo&g a contact…"))  # Alt+L: the window's Lock
+        self.log_button = QPushButton(self.tr("Log &a contact…"))  # L: Lock; G: the Groups tab
         self.log_button.setToolTip(self.tr("Log a contact ({keys})").format(
             keys=LOG_CONTACT_KEYS))
         self.log_button.setStyleSheet("font-weight: bold;")

@@ -98,6 +98,8 @@ class TeamGroupList(GroupListPage):
             QT_TRANSLATE_NOOP("TableHeader", "Next meeting"),
             lambda r: self.next_meetings.get(r.id) or "—", sample="Next meeting__")), [])
         self.archived.hide()  # the team's list holds the groups in use
+        # Alt+O is the window's Today tab here.
+        self.open_button.setText(self.tr("Op&en"))
 
     def reload(self) -> None:
         """Read the list again; the server out of reach: the list read last stays,
@@ -180,6 +182,7 @@ class TeamGroupPage(GroupPage):
                        self.restore_button):
             button.hide()
         self.schedule_button.setText(self.tr("&Add meeting…"))
+        self.register_button.setText(self.tr("Ta&ke register…"))  # Alt+R: the Reports tab
         self.schedule_button.setVisible(team_groups.can_add_meetings(desk))
         self.meetings_empty.setText(self.tr("No meetings yet."))
 
@@ -243,6 +246,7 @@ class TeamRegisterPage(RegisterPage):
         # Walk-ins are added from the caseload, and a head-count kept, on one PC only.
         self.walk_in.hide()
         self.head_count_row.hide()
+        self.save_button.setText(self.tr("Sa&ve register"))  # Alt+S: the Sessions tab
 
     def open_team_meeting(self, group: GroupRow, meeting: MeetingRow,
                           meeting_id: uuid.UUID) -> None:

@@ -80,7 +80,7 @@ class TeamReportsPage(QWidget):
 
         self.header = PageHeader(self.tr("Reports"))
         self.picker = PeriodPicker(clock.today(today))
-        self.prepare_button = QPushButton(self.tr("&Prepare report"))
+        self.prepare_button = QPushButton(self.tr("Prep&are report"))
         self.prepare_button.setToolTip(self.tr("Count the figures for this period on the "
                                                "team server (Ctrl+R)"))
         choose_row = QHBoxLayout()

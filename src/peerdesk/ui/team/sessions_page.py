@@ -94,9 +94,9 @@ class StoreSessionsPage(QWidget):
             edit.setAccessibleName(name)
         from_label = QLabel(self.tr("&From:"))
         from_label.setBuddy(self.held_from)
-        to_label = QLabel(self.tr("&To:"))
+        to_label = QLabel(self.tr("&Until:"))
         to_label.setBuddy(self.held_to)
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button = QPushButton(self.tr("Refres&h"))
         self.done_button = QPushButton(self.tr("Mark follow-up &done"))
         self.done_button.setToolTip(self.tr("Mark the selected session's follow-up done "
                                             "today (Ctrl+D)"))

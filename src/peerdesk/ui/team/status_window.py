@@ -80,7 +80,7 @@ class TeamStatusWindow(QWidget):
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.error = error_label()
-        self.send_button = QPushButton(self.tr("&Send what is waiting"))
+        self.send_button = QPushButton(self.tr("Send &what is waiting"))
         self.send_button.clicked.connect(self.send)
         # The work after signing in, while it runs.
         self.preparing = QLabel()

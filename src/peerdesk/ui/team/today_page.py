@@ -34,7 +34,7 @@ class StoreTodayPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button = QPushButton(self.tr("Refres&h"))
         self.header = PageHeader(self.tr("Today"), actions=(self.refresh_button,))
         self.message = error_label()
         self.follow_ups = TodaySection(self.tr("Follow-ups due"),
