@@ -117,6 +117,12 @@ def _save(qtbot, dialog: ContactDialog) -> None:
     qtbot.keyClick(dialog.minutes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
+
+def _send_now(qtbot, window):
+    """"Send now", which sends off the GUI thread, and its end awaited."""
+    window.send_now()
+    qtbot.waitUntil(lambda: not window.status_page.sending.running, timeout=30000)
+
 def test_a_day_listed_moved_through_searched_and_sorted_its_reading_audited(
         qtbot, joined_centre, logged, tmp_path):
     window = _window(qtbot, joined_centre, "lead", tmp_path)
@@ -266,11 +272,11 @@ def test_logged_offline_it_waits_then_is_sent_exactly_once(
     _wait_for_the_answer(qtbot, window)
     assert not window.offline_banner.isVisible()
     assert _server_contacts(joined_centre) == 0
-    window.send_now()
+    _send_now(qtbot, window)
     assert _server_contacts(joined_centre) == 1
     assert page.count.text() == "1 contact" and _column(page, 6) == [""]
     assert not page.waiting_label.isVisible()
-    window.send_now()                                # nothing waits: nothing more lands
+    _send_now(qtbot, window)                         # nothing waits: nothing more lands
     page.reload()
     assert _server_contacts(joined_centre) == 1 and page.count.text() == "1 contact"
 
@@ -302,7 +308,7 @@ def test_a_connection_dropped_mid_save_puts_the_contact_in_the_outbox(
         conn.execute("DROP TRIGGER drop_me ON casework.contact_note")
     window.refresh()
     _wait_for_the_answer(qtbot, window)
-    window.send_now()
+    _send_now(qtbot, window)
     assert _server_contacts(joined_centre) == 1
     assert not page.waiting_label.isVisible() and _column(page, 6) == [""]
     desk = joined_centre.sign_in("caseworker", tmp_path / "check")

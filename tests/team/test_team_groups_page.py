@@ -232,7 +232,8 @@ def test_offline_a_register_goes_to_the_outbox_and_a_meeting_waits(
     assert _marks(joined_centre, groups.meeting) == {robin: "attended"}
     window.refresh()
     _wait_for_the_answer(qtbot, window)
-    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)  # sent off the GUI
+    qtbot.waitUntil(lambda: not window.status_page.sending.running, timeout=30000)
     assert window.desk.waiting() == 0
     assert _marks(joined_centre, groups.meeting) == {
         robin: "attended", ash: "absent", groups.peers["Sunny Día"]: "apologies"}
