@@ -73,6 +73,7 @@ class TeamStatusWindow(QWidget):
         self.sending.ended.connect(self.refresh)
         self.job: BackgroundJob | None = None
         self._stop = threading.Event()
+        self._close_signed_out: Callable[[], None] | None = None
         self._closed = False
         self.setWindowTitle("PeerDesk")
         self.heading = QLabel(self.tr("This PC has joined your centre's team."))
@@ -127,12 +128,27 @@ class TeamStatusWindow(QWidget):
         if self.job is not None:
             return
         desk, stop = self.desk, self._stop
+        guard, closed = threading.Lock(), list[bool]()
+
+        def close_once() -> None:
+            with guard:
+                if not closed:
+                    closed.append(True)
+                    desk.close()
+
+        self._close_signed_out = close_once
 
         def work(report: Callable[[str], None]) -> Preparation:
             def tell(_state: Preparation) -> None:
                 report("")  # the slot reads desk.preparation, which the worker updates
 
-            return desk.prepare(progress=tell, should_stop=stop.is_set)
+            try:
+                return desk.prepare(progress=tell, should_stop=stop.is_set)
+            finally:
+                if stop.is_set():
+                    # Signed out meanwhile: the keys are wiped here, whatever becomes
+                    # of this window and of the job's queued signals.
+                    close_once()
 
         self.job = BackgroundJob(work, name="peerdesk-team-prepare")
         self.job.progress.connect(self._moved_on)
@@ -144,7 +160,7 @@ class TeamStatusWindow(QWidget):
             # Not a slot of this window: when it was closed (a lock) and is gone before
             # the job ends, the desk must still be signed out and its keys wiped.
             if stop.is_set():
-                desk.close()
+                close_once()
 
         self.job.finished.connect(signed_out_meanwhile, Qt.ConnectionType.QueuedConnection)
         self._show_preparation()
@@ -209,6 +225,10 @@ class TeamStatusWindow(QWidget):
     @Slot()
     def _job_ended(self) -> None:
         self.job = None
+        if self._closed and self._close_signed_out is not None:
+            # Signed out after the work returned: the job's other queued slot may
+            # be lost with the job itself, dropped just now.
+            self._close_signed_out()
 
     # -- search -----------------------------------------------------------------------
 
