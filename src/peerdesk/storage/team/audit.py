@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import psycopg
@@ -87,6 +88,35 @@ def _locked_head(conn: Conn) -> tuple[int, bytes]:
     return _head_from(head.fetchone())
 
 
+@dataclass(frozen=True, slots=True)
+class _NextEvent:
+    """The event after `head`, made as the vault's `audit_repo.append` makes one:
+    numbered head + 1, its hash over the event and the head's hash, its detail
+    sealed with the main key bound to its id, signed when a signer is given."""
+
+    event_id: int
+    at: str
+    prev_hash: bytes
+    digest: bytes
+    sealed: bytes
+    signing_key: bytes | None
+    signature: bytes | None
+
+    @classmethod
+    def after(cls, head: tuple[int, bytes], main: FieldCipher, *, actor_id: int,
+              action: AuditAction, target_kind: str, target_id: str, detail: str,
+              signer: Signer | None) -> _NextEvent:
+        head_id, head_hash = head
+        event_id, at = head_id + 1, utc_now()
+        digest = audit_repo.event_digest(head_hash, event_id, at, actor_id, action.value,
+                                         target_kind, target_id, detail)
+        key = signature = None
+        if signer is not None:
+            key, signature = signer.public_key, signer.sign_event(digest)
+        return cls(event_id, at, head_hash, digest,
+                   main.seal("audit_event", "detail", str(event_id), detail), key, signature)
+
+
 def append_event(conn: Conn, main: FieldCipher, *, actor_id: int, action: AuditAction,
                  target_kind: str = "", target_id: str = "", detail: str = "",
                  signer: Signer | None = None) -> int:
@@ -108,20 +138,14 @@ def append_event(conn: Conn, main: FieldCipher, *, actor_id: int, action: AuditA
     retry: under the lock the head can't move; should the server still refuse
     the event as a fork, the save is refused whole, AuditBusy).
     """
-    head_id, head_hash = _locked_head(conn)
-    event_id = head_id + 1
-    at = utc_now()
-    digest = audit_repo.event_digest(head_hash, event_id, at, actor_id, action.value,
-                                     target_kind, target_id, detail)
-    sealed = main.seal("audit_event", "detail", str(event_id), detail)
-    key = signature = None
-    if signer is not None:
-        key, signature = signer.public_key, signer.sign_event(digest)
+    event = _NextEvent.after(_locked_head(conn), main, actor_id=actor_id, action=action,
+                             target_kind=target_kind, target_id=target_id, detail=detail,
+                             signer=signer)
     try:
         row = conn.execute(
             "SELECT main.append_audit_event(%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-            (at, action.value, target_kind, target_id, sealed, head_hash, digest, key,
-             signature)).fetchone()
+            (event.at, action.value, target_kind, target_id, event.sealed, event.prev_hash,
+             event.digest, event.signing_key, event.signature)).fetchone()
     except psycopg.errors.SerializationFailure:
         raise AuditBusy from None
     assert row is not None
@@ -140,25 +164,19 @@ def append_as_owner(conn: Conn, main: FieldCipher, *, actor_id: int, action: Aud
     administrator, the programme lead moving the vault).
     """
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (_CHAIN_LOCK,))
-    row = conn.execute("SELECT id, hash FROM main.audit_event ORDER BY id DESC LIMIT 1"
-                       ).fetchone()
-    head_id, head_hash = (0, audit_repo.GENESIS) if row is None else (int(row[0]),
-                                                                       bytes(row[1]))
-    event_id = head_id + 1
-    at = utc_now()
-    digest = audit_repo.event_digest(head_hash, event_id, at, actor_id, action.value,
-                                     target_kind, target_id, detail)
-    key = signature = None
-    if signer is not None:
-        key, signature = signer.public_key, signer.sign_event(digest)
+    head = _head_from(conn.execute("SELECT id, hash FROM main.audit_event ORDER BY id DESC "
+                                   "LIMIT 1").fetchone())
+    event = _NextEvent.after(head, main, actor_id=actor_id, action=action,
+                             target_kind=target_kind, target_id=target_id, detail=detail,
+                             signer=signer)
     conn.execute(
         "INSERT INTO main.audit_event (id, at, actor_id, action, target_kind, target_id, "
         "detail, prev_hash, hash, signer_id, signing_key, signature) "
         "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-        (event_id, at, actor_id, action.value, target_kind, target_id,
-         main.seal("audit_event", "detail", str(event_id), detail), head_hash, digest,
-         actor_id, key, signature))
-    return event_id
+        (event.event_id, event.at, actor_id, action.value, target_kind, target_id,
+         event.sealed, event.prev_hash, event.digest, actor_id, event.signing_key,
+         event.signature))
+    return event.event_id
 
 
 class AuditBusy(TeamServerError):
